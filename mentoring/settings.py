@@ -230,6 +230,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "roadmap.tasks.send_roadmap_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "monitoring-silent-pair-reminders": {
+        "task": "monitoring.tasks.meetings.remind_silent_pairs",
+        "schedule": crontab(day_of_week="monday", hour=8, minute=0),
+    },
+    "monitoring-monthly-kpi-snapshots": {
+        "task": "monitoring.tasks.kpis.take_monthly_snapshots",
+        "schedule": crontab(day_of_month="1", hour=5, minute=0),
+    },
 }
 
 # Uploads: a roadmap document to import, a file proving an event happened.

@@ -46,6 +46,17 @@ def _tags(values) -> frozenset[str]:
     )
 
 
+def _ranked_ids(values) -> tuple[int, ...]:
+    """Person ids ranked at the networking session (stored on the profile by the questionnaire)."""
+    ranked = []
+    for value in values or []:
+        try:
+            ranked.append(int(value))
+        except (TypeError, ValueError):
+            continue
+    return tuple(dict.fromkeys(ranked))
+
+
 def engine_settings(options: dict[str, Any], locked: list[tuple[int, int]] = ()) -> matching.Settings:
     weights = matching.Weights(**{key: float(value) for key, value in options.get("weights", {}).items()})
     return matching.Settings(
@@ -98,7 +109,7 @@ def engine_input(programme: Programme, form: MentoringForm, options: dict[str, A
             subject=profile.person.subject.lower(),
             special_needs=profile.has_special_needs,
             has_consent=profile.has_consent,
-            preferences=(),
+            preferences=_ranked_ids(profile.preferences),
         )
         for profile in mentee_profiles
     ]
@@ -116,7 +127,7 @@ def engine_input(programme: Programme, form: MentoringForm, options: dict[str, A
             has_consent=profile.has_consent,
             capacity=max(0, profile.capacity - load.get(profile.person_id, 0)),
             current_load=load.get(profile.person_id, 0),
-            preferences=(),
+            preferences=_ranked_ids(profile.preferences),
         )
         for profile in mentor_profiles
     ]

@@ -294,6 +294,12 @@ class MenteeProfile(models.Model):
     requests = models.JSONField(_("key requests"), default=list, blank=True)
     request_text = models.TextField(_("request in their words"), blank=True)
     subject_areas = models.JSONField(_("subject areas"), default=list, blank=True)
+    preferences = models.JSONField(
+        _("preferred mentors (networking)"),
+        default=list,
+        blank=True,
+        help_text=_("Ids of mentors in ranked order, from the networking questionnaire."),
+    )
     has_ovz = models.BooleanField(_("ОВЗ"), default=False)
     has_disability = models.BooleanField(_("disability"), default=False)
     deviant_behaviour = models.BooleanField(_("deviant behaviour"), default=False)
@@ -348,6 +354,12 @@ class MentorProfile(models.Model):
     competencies = models.JSONField(_("key competencies"), default=list, blank=True)
     achievements = models.TextField(_("achievements"), blank=True)
     interests = models.JSONField(_("interests"), default=list, blank=True)
+    preferences = models.JSONField(
+        _("preferred mentees (networking)"),
+        default=list,
+        blank=True,
+        help_text=_("Ids of mentees in ranked order, from the networking questionnaire."),
+    )
     preferred_grades = models.CharField(
         _("preferred mentee grades or age"),
         max_length=100,

@@ -247,8 +247,96 @@ def matching_run(programme, curator):
 
 
 @pytest.fixture
+def monitoring_objects(programme, pair, curator, mentee) -> dict[str, object]:
+    """One object of every monitoring model, owned by ``school`` (created with the ORM, no services)."""
+    from datetime import date, timedelta
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from monitoring import models as m
+
+    plan = m.IndividualPlan.objects.create(group=pair, goals="Подготовка к олимпиаде по математике")
+    task = m.PlanTask.objects.create(
+        plan=plan, activity="Разбор олимпиадных задач", deadline=date(2025, 11, 1)
+    )
+    meeting = m.Meeting.objects.create(
+        group=pair,
+        date=date(2025, 10, 6),
+        kind=m.Meeting.Kind.INTRODUCTION,
+        topic="Знакомство",
+        recorded_by=curator,
+    )
+    template = m.QuestionnaireTemplate.objects.create(
+        organization=programme.organization,
+        key="school-satisfaction",
+        title="Удовлетворённость наставляемых (школьная)",
+        purpose=m.QuestionnaireTemplate.Purpose.SATISFACTION,
+        audience=m.Audience.MENTEE,
+    )
+    question = m.QuestionItem.objects.create(
+        template=template, key="overall", text="Насколько вы довольны работой с наставником?", kind="scale"
+    )
+    expires = timezone.now() + timedelta(days=30)
+    campaign = m.Campaign.objects.create(
+        programme=programme,
+        template=template,
+        title="Удовлетворённость, май",
+        expires_at=expires,
+        created_by=curator,
+    )
+    invitation = m.Invitation.objects.create(
+        campaign=campaign, person=mentee, group=pair, respondent=m.Audience.MENTEE, expires_at=expires
+    )
+    indicator = m.Indicator.objects.create(
+        organization=programme.organization,
+        key="school-mentees",
+        name="Доля обучающихся в программе наставничества",
+        numerator="mentees",
+        denominator="pupils",
+    )
+    activity = m.InformationActivity.objects.create(
+        programme=programme,
+        kind=m.InformationActivity.Kind.PUBLICATION,
+        date=date(2025, 9, 20),
+        title="Новость на сайте школы",
+        link="https://school.example/news/1",
+    )
+    swot_item = m.SwotItem.objects.create(
+        programme=programme, quadrant=m.SwotItem.Quadrant.STRENGTH, text="Опытные наставники"
+    )
+    case = m.Case.objects.create(
+        programme=programme, group=pair, title="Путь к олимпиаде", story="История пары"
+    )
+    photo = m.CasePhoto(case=case, caption="На олимпиаде")
+    photo.image.save("photo.png", ContentFile(_PNG_1PX), save=False)
+    photo.save()
+    return {
+        "plan": plan,
+        "task": task,
+        "meeting": meeting,
+        "template": template,
+        "question": question,
+        "campaign": campaign,
+        "invitation": invitation,
+        "indicator": indicator,
+        "activity": activity,
+        "swot_item": swot_item,
+        "case": case,
+        "photo": photo,
+    }
+
+
+# The smallest valid PNG (1×1, transparent), for image fields in fixtures.
+_PNG_1PX = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+@pytest.fixture
 def url_values(
-    school, programme, school_job, roadmap_event, mentee, partner, pair, matching_run
+    school, programme, school_job, roadmap_event, mentee, partner, pair, matching_run, monitoring_objects
 ) -> dict[str, object]:
     """A value for every URL parameter of the project, pointing at objects of ``school``.
 
@@ -268,6 +356,17 @@ def url_values(
         "kind": "mentees",
         "group": pair.pk,
         "run": matching_run.pk,
+        "task": monitoring_objects["task"].pk,
+        "meeting": monitoring_objects["meeting"].pk,
+        "template": monitoring_objects["template"].pk,
+        "question": monitoring_objects["question"].pk,
+        "campaign": monitoring_objects["campaign"].pk,
+        "link": monitoring_objects["invitation"].token,
+        "indicator": monitoring_objects["indicator"].pk,
+        "activity": monitoring_objects["activity"].pk,
+        "swot_item": monitoring_objects["swot_item"].pk,
+        "case": monitoring_objects["case"].pk,
+        "photo": monitoring_objects["photo"].pk,
         "uidb64": "MQ",
         "token": "set-password",
     }

@@ -1,0 +1,1 @@
+"""Reference data written by the team, seeded by data migrations: questionnaires and indicators."""

@@ -1,0 +1,1 @@
+"""Selectors (reads) of the monitoring section: plans."""

@@ -1,0 +1,1 @@
+"""Services (writes) of the monitoring section: cases."""
