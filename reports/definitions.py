@@ -114,4 +114,11 @@ class RoadmapReport(TableReport):
 
 
 # The bases, their column sets and the consent list live in their own module.
-from . import order_reports, participant_reports  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    diary_reports,
+    document_reports,
+    kpi_reports,
+    order_reports,
+    participant_reports,
+    questionnaire_reports,
+)
