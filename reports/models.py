@@ -61,3 +61,68 @@ class BaseColumnSet(models.Model):
             raise ValidationError({"columns": _("Unknown columns: %(keys)s.") % {"keys": ", ".join(unknown)}})
         if len(set(self.columns)) != len(self.columns):
             raise ValidationError({"columns": _("A column is listed twice.")})
+
+
+class StatisticsLayout(models.Model):
+    """The rows and columns of the statistics for the РНЦ as a region or a school wants them.
+
+    A school uses its own layout, else its municipal authority's (the region's template), else the
+    built-in default. ``data`` is ``{"rows": [{label, measure, filter}], "columns": [{label, breakdown}]}``
+    in the codes of ``reports/statistics.py``.
+    """
+
+    organization = models.OneToOneField(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="statistics_layout",
+        on_delete=models.CASCADE,
+    )
+    name = models.CharField(_("name of the template"), max_length=300)
+    data = models.JSONField(_("rows and columns"), default=dict)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("statistics template")
+        verbose_name_plural = _("statistics templates")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AnalyticalConclusions(models.Model):
+    """What the curator writes into the analytical report of a programme year."""
+
+    programme = models.OneToOneField(
+        "mentoring.Programme",
+        verbose_name=_("programme"),
+        related_name="analytical_conclusions",
+        on_delete=models.CASCADE,
+    )
+    achievements = models.TextField(_("main results of the year"), blank=True)
+    problems = models.TextField(_("difficulties and their causes"), blank=True)
+    conclusions = models.TextField(_("conclusions"), blank=True)
+    next_year = models.TextField(_("tasks for the next year"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("conclusions of the analytical report")
+        verbose_name_plural = _("conclusions of analytical reports")
+
+    def __str__(self) -> str:
+        return str(self.programme)

@@ -1,0 +1,94 @@
+"""The pure statistics engine: codes validated, cells counted (no database)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reports import statistics as st
+
+PUPIL_OVZ_12 = st.ParticipantFact("mentee", "pupil", 12, frozenset({"ovz"}), frozenset({"teacher_pupil"}))
+PUPIL_16 = st.ParticipantFact("mentee", "pupil", 16, frozenset(), frozenset({"pupil_pupil"}))
+YOUNG_TEACHER = st.ParticipantFact("mentee", "teacher", 27, frozenset(), frozenset({"teacher_teacher"}), True)
+MENTOR = st.ParticipantFact(
+    "mentor", "teacher", 48, frozenset(), frozenset({"teacher_pupil", "teacher_teacher"})
+)
+NO_AGE = st.ParticipantFact("mentee", "pupil", None)
+PARTICIPANTS = [PUPIL_OVZ_12, PUPIL_16, YOUNG_TEACHER, MENTOR, NO_AGE]
+PAIRS = [
+    st.PairFact("active", "teacher_pupil", (PUPIL_OVZ_12,)),
+    st.PairFact("completed", "pupil_pupil", (PUPIL_16,)),
+    st.PairFact("terminated", "teacher_teacher", (YOUNG_TEACHER,)),
+]
+FORMS = ["teacher_pupil", "pupil_pupil", "teacher_teacher"]
+KINDS = ["pupil", "teacher"]
+
+
+def layout(rows, columns):
+    return st.Layout(rows=tuple(st.Row(*row) for row in rows), columns=tuple(st.Column(*c) for c in columns))
+
+
+def test_counts_by_row_filter_and_column_breakdown():
+    table = layout(
+        [
+            ("Наставляемые", "mentees"),
+            ("с ОВЗ", "mentees", "category:ovz"),
+            ("молодые", "mentees", "young_teacher"),
+            ("Наставники", "mentors"),
+            ("Все", "participants"),
+        ],
+        [
+            ("Всего", "total"),
+            ("У–У", "form:teacher_pupil"),
+            ("10–14", "age:10-14"),
+            ("15+", "age:15-"),
+            ("Ученики", "kind:pupil"),
+        ],
+    )
+    assert st.validate(table, forms=FORMS, kinds=KINDS) == []
+    cells = st.compute(table, PARTICIPANTS, PAIRS).cells
+    assert cells[0] == [4, 1, 1, 2, 3]  # the pupil without a birth date counts in no age band
+    assert cells[1] == [1, 1, 1, 0, 1]
+    assert cells[2] == [1, 0, 0, 1, 0]
+    assert cells[3] == [1, 1, 0, 1, 0]
+    assert cells[4] == [5, 2, 1, 3, 3]
+
+
+def test_pairs_count_by_status_and_by_their_mentees():
+    table = layout(
+        [
+            ("Активные", "pairs_active"),
+            ("Завершённые", "pairs_completed"),
+            ("Все", "pairs_all"),
+            ("С ОВЗ", "pairs_all", "category:ovz"),
+        ],
+        [("Всего", "total"), ("У–У", "form:teacher_pupil"), ("15–18", "age:15-18")],
+    )
+    assert st.compute(table, PARTICIPANTS, PAIRS).cells == [[1, 1, 0], [1, 0, 1], [3, 1, 1], [1, 1, 0]]
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "fragment"),
+    [
+        (("", "mentees"), ("Всего", "total"), "Row 1 has no name"),
+        (("X", "pupils"), ("Всего", "total"), "unknown measure"),
+        (("X", "mentees", "category:left_handed"), ("Всего", "total"), "unknown filter"),
+        (("X", "mentees"), ("Всего", "form:nope"), "unknown breakdown"),
+        (("X", "mentees"), ("Всего", "age:18-10"), "unknown breakdown"),
+        (("X", "mentees"), ("Всего", "age:-"), "unknown breakdown"),
+        (("X", "mentees"), ("Всего", "age:ten"), "unknown breakdown"),
+    ],
+)
+def test_bad_codes_are_named(row, column, fragment):
+    errors = st.validate(layout([row], [column]), forms=FORMS, kinds=KINDS)
+    assert any(fragment in error for error in errors), errors
+
+
+def test_empty_layout_is_refused():
+    assert len(st.validate(st.Layout((), ()), forms=FORMS, kinds=KINDS)) == 2
+
+
+def test_layout_round_trips_through_json_and_totals_add_up():
+    table = layout([("Наставляемые", "mentees", "kind:pupil")], [("Всего", "total"), ("10–14", "age:10-14")])
+    assert st.layout_from_data(st.layout_to_data(table)) == table
+    one = st.compute(table, PARTICIPANTS, PAIRS)
+    assert st.add([one, one]) == [[6, 2]]
