@@ -44,6 +44,8 @@ POST_ONLY = {
     "participants:consent_withdraw",
     "participants:import_cancel",
     "pairing:run_accept",
+    "monitoring:case_delete",
+    "monitoring:case_photo_delete",
 }
 
 
