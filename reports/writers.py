@@ -41,13 +41,33 @@ def _as_text(cells) -> None:
 
 
 def xlsx_table(table: Table) -> bytes:
+    return xlsx_tables([table])
+
+
+def xlsx_tables(tables: list[Table], sheet_names: list[str] | None = None) -> bytes:
+    """One workbook, one sheet per table (sheet names default to the tables' titles)."""
     from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for index, table in enumerate(tables):
+        name = (sheet_names[index] if sheet_names else table.title) or "Report"
+        _write_sheet(workbook.create_sheet(_sheet_title(name, index)), table)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_title(name: str, index: int) -> str:
+    # Excel forbids []:*?/\ in sheet names and allows 31 characters.
+    cleaned = "".join(" " if char in "[]:*?/\\" else char for char in name).strip()
+    return (cleaned[:28] + (f" {index + 1}" if index else ""))[:31] or f"Sheet {index + 1}"
+
+
+def _write_sheet(sheet, table: Table) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = table.title[:31] or "Report"
     sheet.append([table.title])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([table.subtitle])
@@ -90,9 +110,6 @@ def xlsx_table(table: Table) -> bytes:
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     if table.columns:
         sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(table.columns))}{sheet.max_row}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -129,23 +146,34 @@ def _csv_value(value: Any) -> str:
 
 
 def pdf_table(table: Table) -> bytes:
-    rows = [
-        {"section": row.title}
-        if isinstance(row, TableSection)
-        else {"cells": [_pdf_value(value) for value in row]}
-        for row in table.rows
-    ]
-    widths = table.column_widths or []
-    total = sum(widths) or 1
-    percents = [round(100 * width / total, 1) for width in widths]
+    return pdf_tables([table])
+
+
+def pdf_tables(tables: list[Table]) -> bytes:
+    """Several tables one after another in one A4 document (landscape if the first one is)."""
+    blocks = []
+    for table in tables:
+        widths = table.column_widths or []
+        total = sum(widths) or 1
+        blocks.append(
+            {
+                "table": table,
+                "rows": [
+                    {"section": row.title}
+                    if isinstance(row, TableSection)
+                    else {"cells": [_pdf_value(value) for value in row]}
+                    for row in table.rows
+                ],
+                "column_percents": [round(100 * width / total, 1) for width in widths],
+            }
+        )
     html = render_to_string(
         "reports/table.html",
         {
-            "table": table,
-            "rows": rows,
-            "column_percents": percents,
+            "table": tables[0],
+            "blocks": blocks,
             "generated_at": timezone.localtime(),
-            "landscape": table.landscape,
+            "landscape": tables[0].landscape,
         },
     )
     return render_pdf(html)
