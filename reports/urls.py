@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .column_views import column_urlpatterns
+from .statistics_views import statistics_urlpatterns
 
 app_name = "reports"
 
@@ -9,4 +10,5 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("<slug:report>/run/", views.run, name="run"),
     *column_urlpatterns,
+    *statistics_urlpatterns,
 ]
