@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import DateField, OuterRef, Prefetch, QuerySet, Subquery
 
 from mentoring.models import Programme
 from participants.models import MenteeProfile, MentorProfile, Person
@@ -25,12 +25,23 @@ class GroupFilters:
         return bool(self.form or self.status or self.group_name or self.mentor)
 
 
+def _last_meeting() -> Subquery:
+    """The date of the group's latest diary entry (the diary lives in monitoring: reached by relation)."""
+    meetings = MentoringGroup._meta.get_field("meetings").related_model
+    return Subquery(
+        meetings.objects.filter(group=OuterRef("pk")).order_by("-date").values("date")[:1],
+        output_field=DateField(),
+    )
+
+
 def groups(
     programme: Programme, filters: GroupFilters = GroupFilters(), user=None
 ) -> QuerySet[MentoringGroup]:
-    """The year's pairs and groups with their members; ``user`` limits them to that user's own."""
+    """The year's pairs and groups with their members and ``last_meeting`` date; ``user`` limits them to
+    that user's own."""
     queryset = (
         MentoringGroup.objects.filter(programme=programme)
+        .annotate(last_meeting=_last_meeting())
         .select_related("form", "role_model")
         .prefetch_related(
             Prefetch(

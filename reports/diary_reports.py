@@ -1,1 +1,118 @@
-"""Reports of the diary theme, registered in the report registry (imported from ``definitions``)."""
+"""Reports of the diary theme: the meeting diary of a pair as an A4 PDF (registered in the registry,
+imported from ``definitions``)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.access import Scope
+from mentoring.models import Role
+from monitoring.selectors.meetings import diary, mentees_of, mentors_of
+from monitoring.selectors.plans import plan_completion, plan_of_group
+from pairing.models import GroupMember, MentoringGroup
+from pairing.selectors import groups
+from participants.selectors import valid_consent
+
+from . import writers
+from .registry import PDF, GeneratedFile, Report, ReportContext, ReportError, ReportOptionsForm, registry
+
+READERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, Role.MUNICIPAL_COORDINATOR})
+
+
+def _reads_every_pair(scope: Scope) -> bool:
+    return scope.access.has_any(READERS)
+
+
+class PairDiaryOptionsForm(ReportOptionsForm):
+    group = forms.TypedChoiceField(label=_("Pair or group"), coerce=int)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if _reads_every_pair(self.scope):
+            self.fields["group"].choices = [
+                (group.pk, _pair_label(group)) for group in groups(self.scope.programme).order_by("pk")
+            ]
+        else:
+            # A mentor prints a diary from the pair's own page (the list of every pair is not theirs to
+            # see); whether the pair is theirs is checked when the file is built.
+            self.fields["group"] = forms.IntegerField(
+                label=_("Pair or group"),
+                widget=forms.HiddenInput(),
+                help_text=_("Open the diary of your pair and press «Print (PDF)»."),
+            )
+
+    def clean_group(self) -> int:
+        value = self.cleaned_data["group"]
+        if not MentoringGroup.objects.filter(programme=self.scope.programme, pk=value).exists():
+            raise forms.ValidationError(gettext("Choose a pair of this year."))
+        return value
+
+
+def _pair_label(group: MentoringGroup) -> str:
+    members = list(group.members.all())
+    mentors = ", ".join(m.person.short_name for m in members if m.role == GroupMember.Role.MENTOR)
+    mentees = ", ".join(m.person.short_name for m in members if m.role == GroupMember.Role.MENTEE)
+    return f"№ {group.pk}: {mentors} — {mentees} ({group.form.name})"
+
+
+@registry.register
+class PairDiaryReport(Report):
+    identifier = "pair_diary"
+    name = _("Meeting diary of a pair")
+    description = _(
+        "Every meeting of the pair: date, type, format, topic, what was done, agreements and who was present, "
+        "with the individual plan's goals and completion, as a PDF to print."
+    )
+    roles = frozenset(Role.values)
+    formats = (PDF,)
+    contains_personal_data = True
+    options_form = PairDiaryOptionsForm
+
+    def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
+        if fmt != PDF:
+            raise ReportError(gettext("This report cannot be produced in this format."))
+        scope = context.scope
+        group = (
+            groups(scope.programme)
+            .select_related("programme__academic_year")
+            .filter(pk=context.options.get("group"))
+            .first()
+        )
+        if group is None:
+            raise ReportError(gettext("The pair is not found in this year."))
+        if not _reads_every_pair(scope) and not any(
+            member.person.user_id == getattr(context.user, "pk", None) for member in group.members.all()
+        ):
+            raise ReportError(gettext("You may print only the diaries of your own pairs."))
+        context.progress(20, gettext("Collecting the meetings"))
+        members = (
+            GroupMember.objects.filter(group=group)
+            .select_related("person")
+            .annotate(has_consent=valid_consent("person"))
+            .order_by("-role", "person__last_name")
+        )
+        group._prefetched_objects_cache = {"members": list(members)}
+        plan = plan_of_group(group)
+        document = {
+            "organization": scope.organization,
+            "year": scope.programme.academic_year.label,
+            "group": group,
+            "mentors": mentors_of(group),
+            "mentees": mentees_of(group),
+            "meetings": diary(group),
+            "plan": plan,
+            "percent": plan_completion(plan) if plan else None,
+            "printed_on": timezone.localdate(),
+            "landscape": False,
+        }
+        context.progress(60, gettext("Laying out the PDF"))
+        content = writers.render_pdf(render_to_string("reports/diary.html", document))
+        return GeneratedFile(filename=self.filename(context, fmt), content=content)
+
+    def filename(self, context: ReportContext, fmt: str) -> str:
+        base = super().filename(context, fmt).rsplit(".", 1)[0]
+        return f"{base}_{context.options.get('group')}.{fmt}"

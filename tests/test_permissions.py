@@ -44,6 +44,11 @@ POST_ONLY = {
     "participants:consent_withdraw",
     "participants:import_cancel",
     "pairing:run_accept",
+    "monitoring:plan_approve",
+    "monitoring:plan_task_reopen",
+    "monitoring:plan_task_delete",
+    "monitoring:plan_task_move",
+    "monitoring:meeting_delete",
     "monitoring:case_delete",
     "monitoring:case_photo_delete",
 }
@@ -212,6 +217,7 @@ def test_same_organisation_member_can_open_every_organisation_page(url_values, c
             "roadmap:import_preview",
             "participants:import_preview",
             "pairing:run_score",
+            "monitoring:plan_task_file",
         }:
             continue  # POST-only actions, a job without a file, an import without an upload: own tests
         path = build_path(route, url_values)

@@ -1,1 +1,132 @@
-"""Selectors (reads) of the monitoring section: plans."""
+"""Selectors (reads) of the monitoring section: individual plans and their completion.
+
+Completion of a plan = done tasks / all tasks, in whole percent (rounded down, so that 89.9 % is not
+counted as «≥ 90 %»); a plan without tasks is 0 % done.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from mentoring.models import Programme
+from pairing.models import GroupMember, MentoringGroup
+
+from ..models import IndividualPlan, PlanChange, PlanTask
+
+THRESHOLD = 90  # the KPI «планы реализованы не менее чем на 90 %»
+
+
+class ProgrammeCompletion(NamedTuple):
+    plans: int
+    plans_90: int
+    average: float  # percent, one decimal
+
+
+def _count(queryset) -> Subquery:
+    return Subquery(
+        queryset.order_by().values("plan_id").annotate(n=Count("pk")).values("n")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def with_completion(queryset: QuerySet[IndividualPlan]) -> QuerySet[IndividualPlan]:
+    """Annotate ``tasks_total``, ``tasks_done`` and ``percent`` (computed by the database)."""
+    tasks = PlanTask.objects.filter(plan=OuterRef("pk"))
+    return queryset.annotate(
+        tasks_total=Coalesce(_count(tasks), 0),
+        tasks_done=Coalesce(_count(tasks.filter(done_on__isnull=False)), 0),
+    ).annotate(
+        percent=Case(
+            When(tasks_total=0, then=Value(0)),
+            default=F("tasks_done") * 100 / F("tasks_total"),
+            output_field=IntegerField(),
+        )
+    )
+
+
+def plan_completion(plan: IndividualPlan) -> int:
+    """Whole percent of the plan's tasks done: from its annotation, its prefetched tasks, or one query."""
+    if getattr(plan, "percent", None) is not None:
+        return plan.percent
+    cache = getattr(plan, "_prefetched_objects_cache", {})
+    if "tasks" in cache:
+        tasks = cache["tasks"]
+        total = len(tasks)
+        done = sum(1 for task in tasks if task.done_on is not None)
+    else:
+        counts = plan.tasks.aggregate(total=Count("pk"), done=Count("pk", filter=Q(done_on__isnull=False)))
+        total, done = counts["total"], counts["done"]
+    return done * 100 // total if total else 0
+
+
+def programme_plan_completion(programme: Programme) -> ProgrammeCompletion:
+    """(plans, plans done to ≥ 90 %, average percent) over the plans of the year's pairs — one query."""
+    totals = with_completion(IndividualPlan.objects.filter(group__programme=programme)).aggregate(
+        plans=Count("pk"),
+        plans_90=Count("pk", filter=Q(percent__gte=THRESHOLD)),
+        average=Avg("percent"),
+    )
+    return ProgrammeCompletion(
+        plans=totals["plans"],
+        plans_90=totals["plans_90"],
+        average=round(float(totals["average"] or 0), 1),
+    )
+
+
+def plan_of_group(group: MentoringGroup) -> IndividualPlan | None:
+    """The pair's plan with its tasks, the meetings that moved them and its history (4 queries)."""
+    return (
+        IndividualPlan.objects.filter(group=group)
+        .prefetch_related(
+            Prefetch("tasks", queryset=PlanTask.objects.order_by("position", "pk")),
+            Prefetch("changes", queryset=PlanChange.objects.select_related("actor").order_by("-at", "-pk")),
+        )
+        .first()
+    )
+
+
+def open_tasks(group: MentoringGroup, also: list[int] | None = None) -> QuerySet[PlanTask]:
+    """The tasks of the pair's plan not done yet (and ``also`` these ids), in plan order."""
+    condition = Q(done_on__isnull=True)
+    if also:
+        condition |= Q(pk__in=also)
+    return PlanTask.objects.filter(condition, plan__group=group).order_by("position", "pk")
+
+
+def plans_overview(programme: Programme) -> list[MentoringGroup]:
+    """Every pair of the year with its plan and completion (``group.plan_row``): a fixed 3 queries."""
+    groups = list(
+        MentoringGroup.objects.filter(programme=programme)
+        .exclude(status=MentoringGroup.Status.PROPOSED)
+        .select_related("form")
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=GroupMember.objects.select_related("person").order_by("-role", "person__last_name"),
+            )
+        )
+        .order_by("status", "pk")
+    )
+    plans = {
+        plan.group_id: plan
+        for plan in with_completion(IndividualPlan.objects.filter(group__programme=programme))
+    }
+    for group in groups:
+        group.plan_row = plans.get(group.pk)
+    return groups

@@ -1,0 +1,126 @@
+"""Forms of the individual plan and the meeting diary."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import Meeting, PlanTask
+
+DURATIONS = (30, 45, 60, 90)
+
+
+def _date_widget() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class GoalsForm(forms.Form):
+    goals = forms.CharField(
+        label=_("Goals of the plan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What the pair wants to achieve by the end of the programme, one goal per line."),
+    )
+
+
+class TaskForm(forms.Form):
+    activity = forms.CharField(label=_("Activity"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    work_form = forms.CharField(
+        label=_("Form of work"),
+        required=False,
+        max_length=300,
+        help_text=_("For example: consultation, joint project, lesson observation."),
+    )
+    deadline = forms.DateField(label=_("Deadline"), required=False, widget=_date_widget())
+    expected_result = forms.CharField(
+        label=_("Expected result"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    @classmethod
+    def initial_for(cls, task: PlanTask) -> dict:
+        return {
+            field: getattr(task, field) for field in ("activity", "work_form", "deadline", "expected_result")
+        }
+
+
+class TaskDoneForm(forms.Form):
+    done_on = forms.DateField(label=_("Done on"), widget=_date_widget())
+    evidence = forms.CharField(
+        label=_("Evidence: a reference or a link"),
+        required=False,
+        max_length=500,
+        help_text=_("For example: «Протокол № 3 от 12.11.2025» or a link to a publication."),
+    )
+    evidence_file = forms.FileField(label=_("File (optional)"), required=False)
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if upload and upload.size > settings.EVIDENCE_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is too large: at most %(mb)s MB.") % {"mb": settings.EVIDENCE_MAX_BYTES // 2**20}
+            )
+        return upload
+
+
+class ApproveForm(forms.Form):
+    order_number = forms.CharField(label=_("Order number"), max_length=100)
+    order_date = forms.DateField(label=_("Order date"), widget=_date_widget())
+
+
+class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.full_name}, {obj.group_name}" if obj.group_name else obj.full_name
+
+
+class TaskChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        text = obj.activity if len(obj.activity) <= 120 else obj.activity[:119] + "…"
+        if obj.deadline:
+            text += f" ({obj.deadline:%d.%m.%Y})"
+        return text
+
+
+class MeetingForm(forms.Form):
+    """One short form, built for a phone: most fields are pre-filled or tapped."""
+
+    date = forms.DateField(label=_("Date"), widget=_date_widget())
+    kind = forms.ChoiceField(label=_("Type"), choices=Meeting.Kind.choices)
+    format = forms.ChoiceField(
+        label=_("Format"), choices=Meeting.Format.choices, initial=Meeting.Format.IN_PERSON
+    )
+    duration_minutes = forms.TypedChoiceField(
+        label=_("Duration, minutes"),
+        choices=[(minutes, str(minutes)) for minutes in DURATIONS],
+        coerce=int,
+        initial=45,
+    )
+    topic = forms.CharField(label=_("Topic"), max_length=500)
+    what_was_done = forms.CharField(
+        label=_("What was done"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    agreements = forms.CharField(
+        label=_("Agreements"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    attendees = PersonChoiceField(
+        label=_("Mentees present"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    plan_tasks = TaskChoiceField(
+        label=_("Plan tasks the meeting moved"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    close_tasks = forms.BooleanField(
+        label=_("Mark the ticked tasks done on the meeting date"), required=False, initial=True
+    )
+    client_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, mentees, tasks, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = mentees
+        self.fields["plan_tasks"].queryset = tasks
+
+    def clean_duration_minutes(self):
+        value = self.cleaned_data.get("duration_minutes")
+        return value if value in DURATIONS else None
