@@ -51,6 +51,12 @@ POST_ONLY = {
     "monitoring:meeting_delete",
     "monitoring:case_delete",
     "monitoring:case_photo_delete",
+    "monitoring:snapshot_take",
+    "monitoring:targets_roadmap",
+    "monitoring:activity_delete",
+    "monitoring:swot_add",
+    "monitoring:swot_delete",
+    "monitoring:swot_move",
 }
 
 

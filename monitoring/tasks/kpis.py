@@ -1,1 +1,32 @@
 """Celery tasks of the monitoring section: kpis."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.utils import timezone
+
+from mentoring.academic_years import academic_year_start_for
+from mentoring.models import Organization, Programme
+
+from ..services.kpis import snapshots_take
+
+BATCH = 200  # programmes per round of grouped queries
+
+
+@shared_task(name="monitoring.tasks.kpis.take_monthly_snapshots", ignore_result=True)
+def take_monthly_snapshots() -> int:
+    """Snapshot the KPIs of every programme of the current academic year (beat: the 1st of each month).
+
+    Authorities' own programmes hold no participants and are skipped. Returns the rows written.
+    """
+    today = timezone.localdate()
+    programmes = list(
+        Programme.objects.filter(academic_year__start_year=academic_year_start_for(today))
+        .exclude(organization__kind=Organization.Kind.MUNICIPAL_AUTHORITY)
+        .select_related("academic_year", "organization")
+        .order_by("pk")
+    )
+    written = 0
+    for start in range(0, len(programmes), BATCH):
+        written += snapshots_take(programmes=programmes[start : start + BATCH], taken_on=today)
+    return written
