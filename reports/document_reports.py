@@ -1,1 +1,747 @@
-"""Reports of the document theme, registered in the report registry (imported from ``definitions``)."""
+"""Documents of the year: the final compendium, certificates and thank-you letters, the plan-approval order.
+
+Every document is an A4 PDF laid out by WeasyPrint from a template under ``templates/reports/``
+(DejaVu fonts, which cover Cyrillic and are embedded); the order is also written as an editable
+Word document.
+
+Personal data: a certificate is made only for a person with a valid consent to personal data
+processing; the compendium prints a photo only while everyone marked on it has a publication
+consent, and names of pair members only when they have one.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.db.models import Count, Prefetch, Q, Sum
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.models import Membership, Programme, Role
+from pairing.models import GroupMember, MentoringGroup
+from participants.models import MenteeProfile, MentorProfile, Person
+from participants.selectors import valid_consent
+
+from . import writers
+from .forms import DATE_INPUT, FilteredOptionsForm, PeriodOptionsForm, period_of
+from .registry import (
+    DOCX,
+    PDF,
+    GeneratedFile,
+    Report,
+    ReportContext,
+    ReportError,
+    registry,
+)
+
+MANAGERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR})
+AWARDED_STATUSES = (MentoringGroup.Status.ACTIVE, MentoringGroup.Status.COMPLETED)
+COMPENDIUM_ACTIVITY_KINDS = ("common_event", "parent_meeting", "publication")
+PHOTO_MAX_PX = 1400
+
+
+def _organization_header(organization) -> dict[str, str]:
+    return {"name": organization.name, "region": organization.region}
+
+
+def _head(organization) -> tuple[str, str]:
+    return organization.head_position or gettext("Director"), organization.head_name
+
+
+# --------------------------------------------------------------------------------------------------
+# Certificates and thank-you letters
+
+
+class CertificateKind:
+    MERIT = "merit"
+    THANKS = "thanks"
+    PARTICIPANT = "participant"
+
+    CHOICES = [
+        (MERIT, pgettext_lazy("document", "Certificate of merit (Грамота)")),
+        (THANKS, _("Letter of thanks (Благодарственное письмо)")),
+        (PARTICIPANT, _("Participant's certificate (Сертификат участника)")),
+    ]
+
+
+class Whom:
+    MENTORS = "mentors"
+    MENTEES = "mentees"
+    CHOSEN = "chosen"
+
+    CHOICES = [
+        (MENTORS, _("Mentors of pairs active or completed this year")),
+        (MENTEES, _("Mentees of pairs active or completed this year")),
+        (CHOSEN, _("The people chosen below")),
+    ]
+
+
+def certificate_heading(kind: str) -> str:
+    return {
+        CertificateKind.MERIT: gettext("CERTIFICATE OF MERIT"),
+        CertificateKind.THANKS: gettext("LETTER OF THANKS"),
+        CertificateKind.PARTICIPANT: gettext("CERTIFICATE"),
+    }[kind]
+
+
+def certificate_lead(kind: str) -> str:
+    """The line above the name; the name stays in the nominative case."""
+    return {
+        CertificateKind.MERIT: gettext("is awarded to"),
+        CertificateKind.THANKS: "",
+        CertificateKind.PARTICIPANT: gettext("This certificate confirms that"),
+    }[kind]
+
+
+def certificate_default_text(kind: str, role: str, year: str) -> str:
+    """The default wording: one per kind, for a mentor or a mentee."""
+    mentor = role == GroupMember.Role.MENTOR
+    if kind == CertificateKind.MERIT:
+        if mentor:
+            return gettext(
+                "for conscientious work as a mentor, personal contribution to the development of the mentees "
+                "and active participation in the mentoring programme in the %(year)s academic year"
+            ) % {"year": year}
+        return gettext(
+            "for diligence, success and active participation in the mentoring programme in the %(year)s "
+            "academic year"
+        ) % {"year": year}
+    if kind == CertificateKind.THANKS:
+        if mentor:
+            return gettext(
+                "We sincerely thank you for your mentoring work, your patience and the experience you shared "
+                "with your mentees in the %(year)s academic year."
+            ) % {"year": year}
+        return gettext(
+            "We sincerely thank you for your active participation in the mentoring programme and the results "
+            "you achieved in the %(year)s academic year."
+        ) % {"year": year}
+    if mentor:
+        return gettext("took part in the mentoring programme in the %(year)s academic year as a mentor.") % {
+            "year": year
+        }
+    return gettext("took part in the mentoring programme in the %(year)s academic year as a mentee.") % {
+        "year": year
+    }
+
+
+class _ParticipantChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        return f"{obj.full_name}, {obj.group_name}" if obj.group_name else obj.full_name
+
+
+def participants_with_consent(programme: Programme):
+    """The year's mentors and mentees who have a valid personal-data consent, not anonymised."""
+    return (
+        Person.objects.filter(
+            Q(mentor_profiles__programme=programme) | Q(mentee_profiles__programme=programme),
+            anonymised_at__isnull=True,
+        )
+        .annotate(has_consent=valid_consent("pk"))
+        .filter(has_consent=True)
+        .distinct()
+        .order_by("last_name", "first_name", "patronymic", "pk")
+    )
+
+
+class CertificatesOptionsForm(FilteredOptionsForm):
+    kind = forms.ChoiceField(
+        label=_("Document"), choices=CertificateKind.CHOICES, initial=CertificateKind.MERIT
+    )
+    whom = forms.ChoiceField(
+        label=_("For whom"), choices=Whom.CHOICES, initial=Whom.MENTORS, widget=forms.RadioSelect
+    )
+    people = _ParticipantChoiceField(
+        label=_("Chosen people"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Only people with a valid consent to personal data processing are listed."),
+    )
+    wording = forms.CharField(
+        label=_("Wording"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Leave empty for the default text of the document, which differs for mentors and mentees. "
+            "The person's name is printed above the text in the nominative case."
+        ),
+    )
+    day = forms.DateField(label=_("Date of the document"), widget=DATE_INPUT)
+
+    field_order = ["kind", "whom", "mentoring_form", "group_name", "people", "wording", "day"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = participants_with_consent(self.scope.programme)
+        self.fields["day"].initial = timezone.localdate()
+        self.fields["mentoring_form"].help_text = _(
+            "For mentors and mentees of pairs: only pairs of this form."
+        )
+
+    def clean_people(self) -> list[Person]:
+        return list(self.cleaned_data["people"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("whom") == Whom.CHOSEN and not cleaned.get("people"):
+            self.add_error("people", _("Choose at least one person."))
+        return cleaned
+
+
+@dataclass
+class Certificate:
+    name: str
+    group_name: str
+    text: str
+
+
+def certificate_people(programme: Programme, options: dict[str, Any]) -> list[tuple[Person, str]]:
+    """The people who get a document, with the role their default wording depends on.
+
+    Only people with a valid personal-data consent, never an anonymised one; each person once.
+    """
+    whom = options.get("whom") or Whom.MENTORS
+    form_id = options.get("mentoring_form")
+    group_name = options.get("group_name") or ""
+    consenting = participants_with_consent(programme)
+    if whom in (Whom.MENTORS, Whom.MENTEES):
+        role = GroupMember.Role.MENTOR if whom == Whom.MENTORS else GroupMember.Role.MENTEE
+        in_pairs = GroupMember.objects.filter(
+            group__programme=programme, group__status__in=AWARDED_STATUSES, role=role
+        )
+        if form_id:
+            in_pairs = in_pairs.filter(group__form_id=form_id)
+        people = consenting.filter(pk__in=in_pairs.values("person_id"))
+        if group_name:
+            people = people.filter(group_name=group_name)
+        return [(person, role) for person in people]
+    chosen = consenting.filter(pk__in=[int(pk) for pk in options.get("people") or []])
+    if group_name:
+        chosen = chosen.filter(group_name=group_name)
+    mentors = set(
+        MentorProfile.objects.filter(programme=programme, person__in=chosen).values_list(
+            "person_id", flat=True
+        )
+    )
+    return [
+        (person, GroupMember.Role.MENTOR if person.pk in mentors else GroupMember.Role.MENTEE)
+        for person in chosen
+    ]
+
+
+@registry.register
+class CertificatesReport(Report):
+    identifier = "certificates"
+    theme = "documents"
+    name = _("Certificates and thank-you letters")
+    description = _(
+        "Грамоты, благодарственные письма or participants' certificates for the mentors or mentees of the year, "
+        "or for people you choose: one A4 page per person in a printable frame, with the organisation's name, "
+        "the director's signature line and «М.П.». People without a consent to personal data processing are "
+        "left out."
+    )
+    roles = MANAGERS
+    formats = (PDF,)
+    contains_personal_data = True
+    options_form = CertificatesOptionsForm
+
+    def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
+        if fmt != PDF:
+            raise ReportError(gettext("This report cannot be produced in this format."))
+        scope = context.scope
+        options = context.options
+        kind = options.get("kind") or CertificateKind.MERIT
+        if kind not in dict(CertificateKind.CHOICES):
+            raise ReportError(gettext("Unknown kind of document."))
+        context.progress(10, gettext("Collecting the people"))
+        people = certificate_people(scope.programme, options)
+        if not people:
+            raise ReportError(
+                gettext("Nobody matches the choice (people without a personal-data consent are left out).")
+            )
+        year = scope.programme.academic_year.label
+        wording = (options.get("wording") or "").strip()
+        certificates = [
+            Certificate(
+                name=person.full_name,
+                group_name=person.group_name,
+                text=wording or certificate_default_text(kind, role, year),
+            )
+            for person, role in people
+        ]
+        day = date.fromisoformat(options["day"]) if options.get("day") else timezone.localdate()
+        head_position, head_name = _head(scope.organization)
+        context.progress(40, gettext("Laying out the PDF"))
+        html = render_to_string(
+            "reports/certificates.html",
+            {
+                "organization": _organization_header(scope.organization),
+                "heading": certificate_heading(kind),
+                "lead": certificate_lead(kind),
+                "kind": kind,
+                "certificates": certificates,
+                "day": day,
+                "head_position": head_position,
+                "head_name": head_name,
+            },
+        )
+        content = writers.render_pdf(html)
+        return GeneratedFile(filename=self.filename(context, fmt), content=content)
+
+
+# --------------------------------------------------------------------------------------------------
+# The order approving the individual plans
+
+
+class PlansOrderOptionsForm(FilteredOptionsForm):
+    number = forms.CharField(label=_("Order number"), max_length=50)
+    day = forms.DateField(label=_("Order date"), widget=DATE_INPUT)
+    curator = forms.TypedChoiceField(
+        label=_("Curator responsible"), coerce=int, required=False, empty_value=None
+    )
+    include_approved = forms.BooleanField(
+        label=_("Also list plans approved by an earlier order"), required=False
+    )
+    record = forms.BooleanField(
+        label=_("Write the order number into the plans"),
+        required=False,
+        help_text=_("The listed plans are marked as approved by this order."),
+    )
+
+    field_order = ["number", "day", "curator", "mentoring_form", "group_name", "include_approved", "record"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["day"].initial = timezone.localdate()
+        curators = Membership.objects.filter(
+            organization=self.scope.organization, role=Role.CURATOR
+        ).select_related("user")
+        self.fields["curator"].choices = [("", "—")] + [
+            (membership.user_id, membership.user.get_full_name() or membership.user.username)
+            for membership in curators
+        ]
+
+
+def plans_for_order(programme: Programme, options: dict[str, Any]):
+    """The individual plans of the year's open or completed pairs, oldest pair first."""
+    from monitoring.models import IndividualPlan
+
+    plans = (
+        IndividualPlan.objects.filter(
+            group__programme=programme,
+            group__status__in=(*MentoringGroup.OPEN_STATUSES, MentoringGroup.Status.COMPLETED),
+        )
+        .select_related("group__form", "group__role_model")
+        .prefetch_related(
+            Prefetch(
+                "group__members",
+                queryset=GroupMember.objects.select_related("person").order_by(
+                    "-role", "person__last_name", "pk"
+                ),
+            )
+        )
+        .order_by("group__created_at", "group_id")
+    )
+    if not options.get("include_approved"):
+        plans = plans.filter(order_number="")
+    if options.get("mentoring_form"):
+        plans = plans.filter(group__form_id=options["mentoring_form"])
+    if options.get("group_name"):
+        plans = plans.filter(group__members__person__group_name=options["group_name"]).distinct()
+    return list(plans)
+
+
+def _short(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _person_line(person: Person) -> str:
+    return f"{person.full_name}, {person.group_name}" if person.group_name else person.full_name
+
+
+@registry.register
+class PlansOrderReport(Report):
+    identifier = "plans_order"
+    theme = "orders"
+    name = _("Order approving the individual plans")
+    description = _(
+        "«Об утверждении индивидуальных планов развития под руководством наставника» with a table of the pairs "
+        "that have a plan (mentor, mentees, form, goals), as a PDF to print and as a Word document to edit. "
+        "Optionally writes the order's number into the plans."
+    )
+    roles = MANAGERS
+    formats = (PDF, DOCX)
+    contains_personal_data = True
+    options_form = PlansOrderOptionsForm
+
+    def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
+        if fmt not in self.formats:
+            raise ReportError(gettext("This report cannot be produced in this format."))
+        scope = context.scope
+        options = context.options
+        context.progress(20, gettext("Collecting the plans"))
+        plans = plans_for_order(scope.programme, options)
+        if not plans:
+            raise ReportError(gettext("There are no individual plans to put in an order."))
+        day = date.fromisoformat(options["day"])
+        document = self.document(context, plans, options["number"], day)
+        if fmt == PDF:
+            context.progress(60, gettext("Laying out the PDF"))
+            content = writers.render_pdf(render_to_string("reports/plans_order.html", document))
+        else:
+            context.progress(60, gettext("Writing the Word document"))
+            content = order_docx(document)
+        if options.get("record"):
+            try:
+                from monitoring.services.plans import plans_approve
+            except ImportError as error:
+                raise ReportError(gettext("Approving plans is not available yet.")) from error
+            plans_approve(actor=context.user, plans=plans, order_number=options["number"], order_date=day)
+        return GeneratedFile(filename=self.filename(context, fmt), content=content)
+
+    def document(self, context: ReportContext, plans: list, number: str, day: date) -> dict[str, Any]:
+        scope = context.scope
+        organization = scope.organization
+        curator = ""
+        if context.options.get("curator"):
+            membership = (
+                Membership.objects.filter(
+                    organization=organization, user_id=context.options["curator"], role=Role.CURATOR
+                )
+                .select_related("user")
+                .first()
+            )
+            curator = membership.user.get_full_name() if membership else ""
+        rows = []
+        for index, plan in enumerate(plans, start=1):
+            members = list(plan.group.members.all())
+            group = plan.group
+            rows.append(
+                [
+                    str(index),
+                    "\n".join(_person_line(m.person) for m in members if m.role == GroupMember.Role.MENTOR),
+                    "\n".join(_person_line(m.person) for m in members if m.role == GroupMember.Role.MENTEE),
+                    group.form.name + (f"\n({group.role_model.name})" if group.role_model else ""),
+                    _short(plan.goals) or "—",
+                ]
+            )
+        head_position, head_name = _head(organization)
+        year = scope.programme.academic_year.label
+        paragraphs = [
+            gettext(
+                "In accordance with the regulation on mentoring and the roadmap of the target mentoring model "
+                "for the %(year)s academic year, and in order to organise the work of the mentoring pairs "
+                "(groups),"
+            )
+            % {"year": year},
+            gettext("I ORDER:"),
+            gettext(
+                "1. To approve the individual development plans under the guidance of a mentor of the mentoring "
+                "pairs (groups) listed in the table below."
+            ),
+            gettext(
+                "2. The mentors shall organise the work of their pairs (groups) according to the approved plans."
+            ),
+            (
+                gettext("3. Control over the execution of the order is entrusted to the curator %(name)s.")
+                % {"name": curator}
+                if curator
+                else gettext("3. I reserve control over the execution of the order.")
+            ),
+        ]
+        return {
+            "organization": organization,
+            "header": _organization_header(organization),
+            "subject": gettext(
+                "On approving the individual development plans under the guidance of a mentor"
+            ),
+            "number": number,
+            "day": day,
+            "year": year,
+            "paragraphs": paragraphs,
+            "columns": [
+                gettext("No."),
+                gettext("Mentor"),
+                gettext("Mentee(s)"),
+                gettext("Form of mentoring"),
+                gettext("Goals of the plan"),
+            ],
+            "column_widths": [6, 24, 26, 18, 26],
+            "rows": rows,
+            "head_position": head_position,
+            "head_name": head_name,
+        }
+
+
+def order_docx(document: dict[str, Any]) -> bytes:
+    """An order as an editable Word document: header, number, subject, text, table, signature."""
+    from docx import Document
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    word = Document()
+    section = word.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(25), Mm(12)
+    section.top_margin, section.bottom_margin = Mm(15), Mm(15)
+    style = word.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(12)
+    heading = word.add_paragraph()
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    heading.add_run(document["header"]["name"]).bold = True
+    title = word.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run(gettext("ORDER")).bold = True
+    line = word.add_paragraph(
+        gettext("%(day)s  № %(number)s")
+        % {"day": document["day"].strftime("%d.%m.%Y"), "number": document["number"]}
+    )
+    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    word.add_paragraph().add_run(document["subject"]).bold = True
+    for text in document["paragraphs"]:
+        paragraph = word.add_paragraph(text)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    table = word.add_table(rows=1, cols=len(document["columns"]))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header_row = table.rows[0]
+    # the header row repeats on every page
+    properties = header_row._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    properties.append(repeat)
+    for cell, text in zip(header_row.cells, document["columns"], strict=True):
+        cell.text = text
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in document["rows"]:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    total = sum(document["column_widths"])
+    for index, width in enumerate(document["column_widths"]):
+        for cell in table.columns[index].cells:
+            cell.width = Mm(173 * width / total)
+    word.add_paragraph("")
+    word.add_paragraph(f"{document['head_position']}\t\t_______________\t\t{document['head_name']}")
+    word.add_paragraph(gettext("Acquainted with the order:"))
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------------------------------
+# The final compendium
+
+
+class CompendiumOptionsForm(PeriodOptionsForm):
+    include_photos = forms.BooleanField(
+        label=_("Print the photos of the cases"),
+        required=False,
+        initial=True,
+        help_text=_("Only photos on which everyone marked has a publication consent."),
+    )
+
+
+@dataclass
+class Figure:
+    label: str
+    value: int | str
+
+
+@dataclass
+class CompendiumCase:
+    title: str
+    form: str
+    members: list[str]
+    story: str
+    photos: list[dict[str, str]] = field(default_factory=list)
+    left_out: int = 0
+
+
+def year_figures(programme: Programme, start: date, end: date) -> list[Figure]:
+    """Results of the year in numbers, each a plain count of our own data."""
+    from monitoring.models import InformationActivity, Meeting
+    from roadmap.models import RoadmapEvent
+
+    mentors = MentorProfile.objects.filter(programme=programme, person__anonymised_at__isnull=True).count()
+    mentees = MenteeProfile.objects.filter(programme=programme, person__anonymised_at__isnull=True).count()
+    in_pairs = dict(
+        GroupMember.objects.filter(group__programme=programme, group__status__in=AWARDED_STATUSES)
+        .values("role")
+        .annotate(people=Count("person", distinct=True))
+        .values_list("role", "people")
+    )
+    groups = dict(
+        MentoringGroup.objects.filter(programme=programme)
+        .values("status")
+        .annotate(count=Count("pk"))
+        .values_list("status", "count")
+    )
+    meetings = Meeting.objects.filter(group__programme=programme, date__range=(start, end)).aggregate(
+        count=Count("pk"), pairs=Count("group", distinct=True)
+    )
+    events = dict(
+        RoadmapEvent.objects.filter(programme=programme)
+        .values("status")
+        .annotate(count=Count("pk"))
+        .values_list("status", "count")
+    )
+    activities = InformationActivity.objects.filter(programme=programme, date__range=(start, end)).aggregate(
+        count=Count("pk"), people=Sum("attendance")
+    )
+    events_total = sum(events.values())
+    return [
+        Figure(gettext("Mentors in the base"), mentors),
+        Figure(gettext("Mentees in the base"), mentees),
+        Figure(gettext("Mentors working in pairs (groups)"), in_pairs.get(GroupMember.Role.MENTOR, 0)),
+        Figure(gettext("Mentees in pairs (groups)"), in_pairs.get(GroupMember.Role.MENTEE, 0)),
+        Figure(gettext("Pairs (groups) active"), groups.get(MentoringGroup.Status.ACTIVE, 0)),
+        Figure(gettext("Pairs (groups) completed"), groups.get(MentoringGroup.Status.COMPLETED, 0)),
+        Figure(gettext("Pairs (groups) terminated early"), groups.get(MentoringGroup.Status.TERMINATED, 0)),
+        Figure(gettext("Meetings of pairs held"), meetings["count"]),
+        Figure(gettext("Pairs that met at least once"), meetings["pairs"]),
+        Figure(
+            gettext("Roadmap events done"),
+            f"{events.get('done', 0)} / {events_total}" if events_total else "0",
+        ),
+        Figure(gettext("Information campaign: entries"), activities["count"]),
+        Figure(gettext("Information campaign: people reached"), activities["people"] or 0),
+    ]
+
+
+def compendium_materials(programme: Programme, start: date, end: date) -> tuple[list, list]:
+    """The common events, parent meetings and publications, and the roadmap events done with evidence."""
+    from monitoring.models import InformationActivity
+    from roadmap.models import RoadmapEvent
+
+    activities = list(
+        InformationActivity.objects.filter(
+            programme=programme, kind__in=COMPENDIUM_ACTIVITY_KINDS, date__range=(start, end)
+        ).order_by("date", "pk")
+    )
+    events = list(
+        RoadmapEvent.objects.filter(programme=programme, status=RoadmapEvent.Status.DONE)
+        .filter(Q(completed_on__isnull=True) | Q(completed_on__range=(start, end)))
+        .prefetch_related("evidence")
+        .order_by("section__position", "section_id", "position", "pk")
+    )
+    return activities, events
+
+
+def evidence_lines(event) -> list[str]:
+    """What proves an event was done: document references, links and file names."""
+    lines = []
+    for item in event.evidence.all():
+        parts = [part for part in (item.reference, item.url, item.filename) if part]
+        if parts:
+            lines.append(" · ".join(parts))
+    return lines
+
+
+def _photo_data_uri(photo) -> str | None:
+    """The photo shrunk to a print size and embedded in the PDF; None when the file is unreadable."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with photo.image.open("rb") as handle, Image.open(handle) as image:
+            image.thumbnail((PHOTO_MAX_PX, PHOTO_MAX_PX))
+            if image.mode not in ("RGB", "L"):
+                background = Image.new("RGB", image.size, "white")
+                rgba = image.convert("RGBA")
+                background.paste(rgba, mask=rgba.split()[-1])
+                image = background
+            buffer = io.BytesIO()
+            image.convert("RGB").save(buffer, format="JPEG", quality=82)
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None
+    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def compendium_cases(programme: Programme, *, include_photos: bool) -> list[CompendiumCase]:
+    from monitoring.selectors.cases import case_list
+
+    result = []
+    for view in case_list(programme):
+        photos = []
+        if include_photos:
+            for verdict in view.printable_photos:
+                uri = _photo_data_uri(verdict.photo)
+                if uri:
+                    photos.append({"src": uri, "caption": verdict.photo.caption})
+        case = view.case
+        result.append(
+            CompendiumCase(
+                title=case.title,
+                form=case.form.name if case.form else (case.group.form.name if case.group else ""),
+                members=[person.full_name for person in view.publishable_members],
+                story=case.story,
+                photos=photos,
+                left_out=len(view.left_out),
+            )
+        )
+    return result
+
+
+@registry.register
+class FinalCompendiumReport(Report):
+    identifier = "final_compendium"
+    theme = "documents"
+    name = _("Final compendium of the year")
+    description = _(
+        "Итоговый сборник: a title page, the results of the year in numbers, the materials of the common events "
+        "(events, parent meetings, publications and the roadmap events done with their evidence) and the best "
+        "practices — the cases with their stories and the photos allowed for publication."
+    )
+    roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR})
+    formats = (PDF,)
+    contains_personal_data = True
+    options_form = CompendiumOptionsForm
+
+    def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
+        if fmt != PDF:
+            raise ReportError(gettext("This report cannot be produced in this format."))
+        scope = context.scope
+        programme = scope.programme
+        start, end = period_of(context.options, programme)
+        context.progress(10, gettext("Counting the results of the year"))
+        figures = year_figures(programme, start, end)
+        activities, events = compendium_materials(programme, start, end)
+        context.progress(30, gettext("Collecting the best practices"))
+        cases = compendium_cases(programme, include_photos=bool(context.options.get("include_photos", True)))
+        activity_kinds = Counter(activity.kind for activity in activities)
+        context.progress(60, gettext("Laying out the PDF"))
+        head_position, head_name = _head(scope.organization)
+        html = render_to_string(
+            "reports/final_compendium.html",
+            {
+                "organization": _organization_header(scope.organization),
+                "year": programme.academic_year.label,
+                "start": start,
+                "end": end,
+                "figures": figures,
+                "activities": activities,
+                "activity_kinds": activity_kinds,
+                "events": [{"event": event, "evidence": evidence_lines(event)} for event in events],
+                "cases": cases,
+                "head_position": head_position,
+                "head_name": head_name,
+                "generated_at": timezone.localtime(),
+            },
+        )
+        return GeneratedFile(filename=self.filename(context, fmt), content=writers.render_pdf(html))

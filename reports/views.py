@@ -1,14 +1,17 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import organization_view
 from mentoring.selectors import jobs_for_user
 
 from .forms import options_form_for
-from .registry import Report, ReportError, registry
+from .registry import FORMAT_LABELS, Report, ReportError, registry
 from .services import report_start
 
 
@@ -19,14 +22,60 @@ def _report_or_404(request: HttpRequest, identifier: str) -> Report:
     return report
 
 
+# The themes of the «Отчёты» page, in the order they are shown. A report names its theme with a
+# ``theme`` attribute; without one, the module it is defined in decides.
+THEMES = {
+    "organisation": _("Organisation"),
+    "roadmap": _("Roadmap"),
+    "bases": _("Bases of mentors and mentees"),
+    "orders": _("Orders"),
+    "plans": _("Individual plans and meetings"),
+    "questionnaires": _("Questionnaires and monitoring"),
+    "kpis": _("KPIs and statistics"),
+    "documents": _("Documents of the year end"),
+    "other": _("Other reports"),
+}
+MODULE_THEMES = {
+    "participant_reports": "bases",
+    "order_reports": "orders",
+    "diary_reports": "plans",
+    "questionnaire_reports": "questionnaires",
+    "kpi_reports": "kpis",
+    "document_reports": "documents",
+}
+IDENTIFIER_THEMES = {"members": "organisation", "roadmap": "roadmap"}
+
+
+def report_theme(report: Report) -> str:
+    theme = getattr(report, "theme", None) or IDENTIFIER_THEMES.get(report.identifier)
+    if not theme:
+        theme = MODULE_THEMES.get(type(report).__module__.rsplit(".", 1)[-1], "other")
+    return theme if theme in THEMES else "other"
+
+
+@dataclass
+class Entry:
+    report: Report
+    form: object
+    invalid: bool = False
+
+    @property
+    def format_labels(self) -> list[str]:
+        return [str(FORMAT_LABELS[fmt]) for fmt in self.report.formats]
+
+
 def _render_index(request: HttpRequest, invalid: tuple[Report, object] | None = None, status: int = 200):
     scope = request.scope
-    entries = [
-        (report, invalid[1] if invalid and invalid[0] is report else options_form_for(report, scope))
-        for report in registry.available(scope)
-    ]
+    grouped: dict[str, list[Entry]] = {}
+    for report in registry.available(scope):
+        if invalid and invalid[0] is report:
+            entry = Entry(report, invalid[1], invalid=True)
+        else:
+            entry = Entry(report, options_form_for(report, scope))
+        grouped.setdefault(report_theme(report), []).append(entry)
+    themes = [(key, THEMES[key], grouped[key]) for key in THEMES if key in grouped]
     context = {
-        "entries": entries,
+        "themes": themes,
         "history": jobs_for_user(scope, request.user),
         "file_ttl_days": settings.REPORT_FILE_TTL_DAYS,
     }
