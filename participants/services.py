@@ -288,6 +288,36 @@ def mentor_profile_save(
     )
 
 
+@transaction.atomic
+def networking_preferences_save(
+    *, actor: AbstractBaseUser | None, person: Person, programme: Programme, side: str, ranked_ids: list[int]
+) -> MenteeProfile | MentorProfile | None:
+    """Store whom a person chose at the networking session, in ranked order, on their profile of the year.
+
+    ``side`` is the person's own role («mentee» ranks mentors, «mentor» ranks mentees); the matching
+    engine reads these ids. A person without a profile of that year is left alone (None).
+    """
+    model = {"mentee": MenteeProfile, "mentor": MentorProfile}.get(side)
+    if model is None:
+        raise ValueError(f"Not a side of a pair: {side}")
+    profile = model.objects.select_for_update().filter(person=person, programme=programme).first()
+    if profile is None:
+        return None
+    ranked = list(dict.fromkeys(int(pk) for pk in ranked_ids if int(pk) != person.pk))
+    if profile.preferences != ranked:
+        old = profile.preferences
+        profile.preferences = ranked
+        profile.save(update_fields=["preferences", "updated_at"])
+        audit_record(
+            actor=actor,
+            organization=person.organization,
+            action=AuditEvent.Action.UPDATE,
+            target=profile,
+            changes={"preferences": [old, ranked]},
+        )
+    return profile
+
+
 # --- Partners ---------------------------------------------------------------------------------------
 
 PARTNER_FIELDS = (

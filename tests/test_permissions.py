@@ -28,6 +28,7 @@ PUBLIC = {
     "password_reset_confirm",
     "password_reset_complete",
     "healthz",
+    "questionnaire:answer",
 }
 ADMIN_PREFIX = "admin/"
 POST_ONLY = {
@@ -57,6 +58,12 @@ POST_ONLY = {
     "monitoring:swot_add",
     "monitoring:swot_delete",
     "monitoring:swot_move",
+    "monitoring:template_copy",
+    "monitoring:template_toggle",
+    "monitoring:question_delete",
+    "monitoring:question_move",
+    "monitoring:campaign_close",
+    "monitoring:link_reissue",
 }
 
 
@@ -229,3 +236,11 @@ def test_same_organisation_member_can_open_every_organisation_page(url_values, c
         path = build_path(route, url_values)
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
+
+
+@pytest.mark.django_db
+def test_questionnaire_link_needs_no_login_and_unknown_link_is_404(url_values):
+    client = Client()
+    assert client.get(f"/q/{url_values['link']}/").status_code == 200
+    assert client.get("/q/no-such-link/").status_code == 404
+    assert client.post("/q/no-such-link/", {"q1": "5"}).status_code == 404
