@@ -72,7 +72,7 @@ class RoadmapReport(TableReport):
     )
     roles = frozenset(Role.values)
     landscape = True
-    column_widths = [5, 30, 12, 17, 14, 12, 9, 12]
+    column_widths = [5, 28, 11, 16, 13, 11, 8, 8, 13]
 
     def title(self, context: ReportContext) -> str:
         return str(_("Roadmap of the mentoring programme"))
@@ -86,7 +86,8 @@ class RoadmapReport(TableReport):
             _("KPI"),
             _("Responsible"),
             _("Status"),
-            _("Done on, evidence"),
+            _("Done on"),
+            _("Evidence"),
         ]
 
     def rows(self, context: ReportContext) -> Iterator[list[Any] | TableSection]:
@@ -106,11 +107,14 @@ class RoadmapReport(TableReport):
                         + event.responsible_lines
                     ),
                     str(_("overdue")) if event.overdue else event.get_status_display(),
-                    "\n".join(
-                        ([event.completed_on.strftime("%d.%m.%Y")] if event.completed_on else [])
-                        + [str(item) for item in event.evidence.all()]
-                    ),
+                    event.completed_on,
+                    "\n".join(_evidence_line(item) for item in event.evidence.all()),
                 ]
+
+
+def _evidence_line(item) -> str:
+    """An evidence item as written in the export: the document reference, the link, the file name."""
+    return " · ".join(part for part in (item.reference, item.url, item.filename) if part)
 
 
 # The bases, their column sets and the consent list live in their own module.
@@ -121,4 +125,5 @@ from . import (  # noqa: E402, F401
     order_reports,
     participant_reports,
     questionnaire_reports,
+    statistics_reports,
 )

@@ -349,8 +349,9 @@ def test_roadmap_export(curator_client, programme, curator, fmt, django_capture_
     if fmt == "xlsx":
         sheet = load_workbook(io.BytesIO(content)).active
         values = list(sheet.iter_rows(values_only=True))
-        assert ("Раздел 1",) + (None,) * 7 in values
-        assert any(row[1] == "Мероприятие 1.1" and "Приказ № 7-ОД" in (row[7] or "") for row in values)
+        assert ("Раздел 1",) + (None,) * 8 in values
+        done = next(row for row in values if row[1] == "Мероприятие 1.1")
+        assert done[7].date() == date(YEAR, 9, 10) and "Приказ № 7-ОД" in done[8]  # a date cell, the evidence
         assert sheet.merged_cells.ranges
     else:
         page = PdfReader(io.BytesIO(content)).pages[0]
