@@ -64,6 +64,9 @@ class IndicatorForm(forms.ModelForm):
             self.add_error("use_age_band", _("The age band applies only to counts of mentees."))
         return data
 
+    def _post_clean(self) -> None:
+        pass  # the service changes the instance (and audits what changed), then runs full_clean
+
 
 def target_field_name(indicator_id: int) -> str:
     return f"target_{indicator_id}"
