@@ -1,0 +1,192 @@
+"""The public answer page of a personal link: no login, works once, expires, keeps every answer."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from monitoring.models import Answer, Invitation, QuestionnaireResponse
+from pairing.matching_runs import engine_input
+from pairing.models import MentoringForm
+from participants.services import consent_withdraw
+
+from .test_questionnaire_engine import campaign_for, make_people, shared
+
+
+def url(invitation: Invitation) -> str:
+    return f"/q/{invitation.token}/"
+
+
+def post_data(campaign, values: dict[str, object]) -> dict[str, object]:
+    items = {item.key: item for item in campaign.template.items.all()}
+    return {f"q{items[key].pk}": value for key, value in values.items()}
+
+
+@pytest.fixture
+def satisfaction(programme):
+    people = make_people(programme, 2)
+    campaign = campaign_for(programme, shared("satisfaction-mentee"), people)
+    return campaign, list(campaign.invitations.order_by("pk"))
+
+
+@pytest.mark.django_db
+def test_page_opens_without_login_and_records_opening(satisfaction):
+    campaign, (invitation, _other) = satisfaction
+    response = Client().get(url(invitation))
+    assert response.status_code == 200
+    assert response["X-Questionnaire"] == "form"
+    content = response.content.decode()
+    assert "Общая удовлетворённость участием в программе" in content
+    assert 'name="csrfmiddlewaretoken"' in content
+    assert content.count('type="radio" class="btn-check"') >= 10  # a scale is ten buttons
+    assert "js/questionnaire.js" in content
+    assert "Петров0000" in content
+    invitation.refresh_from_db()
+    assert invitation.opened_at is not None
+
+
+@pytest.mark.django_db
+def test_answer_is_stored_once_and_a_second_post_changes_nothing(satisfaction):
+    campaign, (invitation, _other) = satisfaction
+    client = Client(enforce_csrf_checks=False)
+    data = post_data(
+        campaign,
+        {
+            "overall": "8",
+            "mentor_attention": "9",
+            "usefulness": "7",
+            "goals_reached": "6",
+            "organisation": "10",
+            "new_skills": "8",
+            "continue": "yes",
+            "liked": "Олимпиада",
+        },
+    )
+    response = client.post(url(invitation), data)
+    assert response.status_code == 200
+    assert response["X-Questionnaire"] == "done"
+    assert "Answer received" in response.content.decode() or "Ответ" in response.content.decode()
+    invitation.refresh_from_db()
+    assert invitation.answered_at is not None
+    answers = {a.item.key: a for a in Answer.objects.select_related("item")}
+    assert answers["overall"].number == 8
+    assert answers["continue"].number == 1
+    assert answers["liked"].text == "Олимпиада"
+    assert "improve" not in answers  # optional and empty: no row
+    again = client.post(url(invitation), post_data(campaign, {"overall": "1", "continue": "no"}))
+    assert again.status_code == 200
+    assert again["X-Questionnaire"] == "done"
+    assert QuestionnaireResponse.objects.count() == 1
+    assert Answer.objects.get(item__key="overall").number == 8
+    assert client.get(url(invitation))["X-Questionnaire"] == "done"
+
+
+@pytest.mark.django_db
+def test_missing_and_wrong_answers_are_shown_per_question(satisfaction):
+    campaign, (invitation, _other) = satisfaction
+    response = Client().post(url(invitation), post_data(campaign, {"overall": "11", "liked": "хорошо"}))
+    assert response.status_code == 400
+    assert response["X-Questionnaire"] == "form"
+    content = response.content.decode()
+    assert content.count('class="q-error"') >= 6  # every required question, and the wrong scale value
+    assert "хорошо" in content  # what was typed is kept
+    assert not QuestionnaireResponse.objects.exists()
+
+
+@pytest.mark.django_db
+def test_expired_closed_and_withdrawn_links(satisfaction, curator):
+    campaign, (invitation, other) = satisfaction
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    response = Client().get(url(invitation))
+    assert response.status_code == 410
+    assert response["X-Questionnaire"] == "expired"
+    assert Client().post(url(invitation), post_data(campaign, {"overall": "5"})).status_code == 410
+    consent = other.person.consents.get()
+    consent_withdraw(actor=curator, consent=consent, withdrawn_on=date.today())
+    assert Client().get(url(other)).status_code in (404, 410)
+    assert not QuestionnaireResponse.objects.exists()
+
+
+@pytest.mark.django_db
+def test_unknown_link_is_404():
+    assert Client().get("/q/unknown-token/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_networking_answer_changes_what_the_matching_engine_receives(programme):
+    form = MentoringForm.objects.get(key="teacher_pupil")
+    mentees = make_people(programme, 2, group_name="5А")
+    mentors = make_people(programme, 3, side="mentor")
+    campaign = campaign_for(programme, shared("networking-mentee"), mentees)
+    invitation = campaign.invitations.get(person=mentees[0])
+    page = Client().get(url(invitation)).content.decode()
+    for mentor in mentors:
+        assert f'value="{mentor.pk}"' in page  # the other side, by name
+    item = campaign.template.items.get(kind="ranking")
+    before, _ = engine_input(programme, form, {})
+    assert next(m for m in before if m.id == mentees[0].pk).preferences == ()
+    # the same person twice is refused, nothing stored
+    bad = Client().post(url(invitation), {f"q{item.pk}": [mentors[2].pk, mentors[2].pk]})
+    assert bad.status_code == 400
+    response = Client().post(url(invitation), {f"q{item.pk}": [mentors[2].pk, "", mentors[0].pk]})
+    assert response.status_code == 200
+    after, _ = engine_input(programme, form, {})
+    assert next(m for m in after if m.id == mentees[0].pk).preferences == (mentors[2].pk, mentors[0].pk)
+    assert next(m for m in after if m.id == mentees[1].pk).preferences == ()
+    # and the mentors' side
+    mentor_campaign = campaign_for(programme, shared("networking-mentor"), mentors)
+    mentor_link = mentor_campaign.invitations.get(person=mentors[1])
+    mentor_item = mentor_campaign.template.items.get(kind="ranking")
+    Client().post(url(mentor_link), {f"q{mentor_item.pk}": [mentees[1].pk]})
+    _, mentor_side = engine_input(programme, form, {})
+    assert next(m for m in mentor_side if m.id == mentors[1].pk).preferences == (mentees[1].pk,)
+
+
+@pytest.mark.django_db
+def test_ranking_offers_only_people_with_a_consent(programme):
+    mentees = make_people(programme, 1)
+    with_consent = make_people(programme, 1, side="mentor")
+    without = make_people(programme, 1, side="mentor", consent=False)
+    campaign = campaign_for(programme, shared("networking-mentee"), mentees)
+    invitation = campaign.invitations.get()
+    page = Client().get(url(invitation)).content.decode()
+    assert f'value="{with_consent[0].pk}"' in page
+    assert f'value="{without[0].pk}"' not in page
+    item = campaign.template.items.get(kind="ranking")
+    assert Client().post(url(invitation), {f"q{item.pk}": [without[0].pk]}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_parent_link_is_for_the_parent(programme, mentee):
+    campaign = campaign_for(programme, shared("satisfaction-parent"), [mentee])
+    invitation = campaign.invitations.get()
+    assert invitation.respondent == "parent"
+    content = Client().get(url(invitation)).content.decode()
+    assert "Иванова Мария" in content
+
+
+@pytest.mark.django_db
+def test_csrf_token_is_required_on_the_public_form(satisfaction):
+    campaign, (invitation, _other) = satisfaction
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(url(invitation), post_data(campaign, {"overall": "5"})).status_code == 403
+    page = client.get(url(invitation))
+    token = page.cookies["csrftoken"].value
+    data = post_data(
+        campaign,
+        {
+            "overall": "8",
+            "mentor_attention": "9",
+            "usefulness": "7",
+            "goals_reached": "6",
+            "organisation": "10",
+            "new_skills": "8",
+            "continue": "no",
+        },
+    )
+    response = client.post(url(invitation), {**data, "csrfmiddlewaretoken": token})
+    assert response.status_code == 200
+    assert response["X-Questionnaire"] == "done"
