@@ -83,7 +83,12 @@ def baselines_for(programme: Programme) -> QuerySet[Campaign]:
 
 
 def invitations(campaign: Campaign, group_name: str | None = None) -> QuerySet[Invitation]:
-    queryset = Invitation.objects.filter(campaign=campaign).select_related("person", "user", "group__form")
+    """The campaign's links; a person who withdrew the consent (or was anonymised) is left out."""
+    queryset = (
+        Invitation.objects.filter(campaign=campaign)
+        .select_related("person", "user", "group__form")
+        .filter(Q(person__isnull=True) | (Q(person__anonymised_at__isnull=True) & Q(valid_consent())))
+    )
     if group_name is not None:
         queryset = queryset.filter(person__group_name=group_name)
     return queryset

@@ -270,3 +270,13 @@ def test_curator_campaign_links_point_at_accounts(programme, curator, school):
     )
     assert set(campaign.invitations.values_list("user_id", flat=True)) == {curator.pk, other.pk}
     assert set(campaign.invitations.values_list("respondent", flat=True)) == {"curator"}
+
+
+@pytest.mark.django_db
+def test_links_of_a_withdrawn_consent_leave_the_lists(programme, curator):
+    from participants.services import consent_withdraw
+
+    people = make_people(programme, 2)
+    campaign = campaign_for(programme, shared("satisfaction-mentee"), people)
+    consent_withdraw(actor=curator, consent=people[0].consents.get(), withdrawn_on=date.today())
+    assert [i.person_id for i in selectors.invitations(campaign)] == [people[1].pk]
