@@ -33,16 +33,16 @@ class PairDiaryOptionsForm(ReportOptionsForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if _reads_every_pair(self.scope):
-            self.fields["group"].choices = [
-                (group.pk, _pair_label(group)) for group in groups(self.scope.programme).order_by("pk")
-            ]
+            self.fields["group"].choices = _pair_choices(self.scope.programme)
         else:
-            # A mentor prints a diary from the pair's own page (the list of every pair is not theirs to
-            # see); whether the pair is theirs is checked when the file is built.
+            # A mentor may not see the list of every pair: they give their pair's number (or press
+            # «Print (PDF)» in the pair's diary); whether the pair is theirs is checked when the file is built.
             self.fields["group"] = forms.IntegerField(
-                label=_("Pair or group"),
-                widget=forms.HiddenInput(),
-                help_text=_("Open the diary of your pair and press «Print (PDF)»."),
+                label=_("Number of your pair"),
+                min_value=1,
+                help_text=_(
+                    "The number is shown on the pair's page (№). Or open the diary and press «Print (PDF)»."
+                ),
             )
 
     def clean_group(self) -> int:
@@ -52,11 +52,29 @@ class PairDiaryOptionsForm(ReportOptionsForm):
         return value
 
 
-def _pair_label(group: MentoringGroup) -> str:
-    members = list(group.members.all())
-    mentors = ", ".join(m.person.short_name for m in members if m.role == GroupMember.Role.MENTOR)
-    mentees = ", ".join(m.person.short_name for m in members if m.role == GroupMember.Role.MENTEE)
-    return f"№ {group.pk}: {mentors} — {mentees} ({group.form.name})"
+def _pair_choices(programme) -> list[tuple[int, str]]:
+    """«№ 12: Кузнецова О.П. — Иванова М.С. (учитель – ученик)» for every pair of the year, in one query."""
+    rows = (
+        GroupMember.objects.filter(group__programme=programme)
+        .order_by("group_id", "-role", "person__last_name")
+        .values_list(
+            "group_id",
+            "role",
+            "person__last_name",
+            "person__first_name",
+            "person__patronymic",
+            "group__form__name",
+        )
+    )
+    pairs: dict[int, dict] = {}
+    for group_id, role, last, first, patronymic, form in rows:
+        entry = pairs.setdefault(group_id, {"mentor": [], "mentee": [], "form": form})
+        initials = "".join(f"{part[0]}." for part in (first, patronymic) if part)
+        entry[role].append(f"{last} {initials}".strip())
+    return [
+        (pk, f"№ {pk}: {', '.join(e['mentor'])} — {', '.join(e['mentee'])} ({e['form']})")
+        for pk, e in pairs.items()
+    ]
 
 
 @registry.register

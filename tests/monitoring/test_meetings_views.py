@@ -228,3 +228,8 @@ def test_my_pairs_show_the_last_meeting_and_the_buttons(mentor, pair, django_ass
         assert url(name, group=pair.pk) in page
     detail = client.get(reverse("pairing:detail", kwargs={**KW, "group": pair.pk})).content.decode()
     assert url("meeting_new", group=pair.pk) in detail and "06.10.2025" in detail
+
+
+def test_the_reports_page_offers_the_pairs_to_a_curator(curator, pair):
+    page = client_for(curator).get(reverse("reports:index", kwargs=KW)).content.decode()
+    assert f"№ {pair.pk}: Кузнецова О.П. — Иванова М.С." in page
