@@ -26,6 +26,7 @@ from django.db.models.functions import Coalesce
 
 from mentoring.models import Programme
 from pairing.models import GroupMember, MentoringGroup
+from participants.selectors import valid_consent
 
 from ..models import IndividualPlan, PlanChange, PlanTask
 
@@ -118,7 +119,9 @@ def plans_overview(programme: Programme) -> list[MentoringGroup]:
         .prefetch_related(
             Prefetch(
                 "members",
-                queryset=GroupMember.objects.select_related("person").order_by("-role", "person__last_name"),
+                queryset=GroupMember.objects.select_related("person")
+                .annotate(has_consent=valid_consent("person"))
+                .order_by("-role", "person__last_name"),
             )
         )
         .order_by("status", "pk")
