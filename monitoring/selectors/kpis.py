@@ -6,7 +6,7 @@ report are built on it):
 - ``METRICS`` — the registry of everything an indicator can count (key → label, help, whether an age
   band applies); ``metric_choices()`` for forms.
 - ``programme_metrics(programmes, today=None) -> {programme_id: {metric_key: number}}`` — every metric of
-  MANY programmes with a fixed number of grouped queries (9, whatever the number of programmes or
+  MANY programmes with a fixed number of grouped queries (8, whatever the number of programmes or
   people). Banded variants are under ``"<key>@band"`` for the metrics with ``banded=True``.
 - ``kpi_values(programmes, today=None) -> {programme_id: [KpiValue, ...]}`` — every active indicator
   of each programme's organisation (shared ones and its own) with its numerator, denominator, value,
