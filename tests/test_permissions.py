@@ -32,6 +32,7 @@ PUBLIC = {
 }
 ADMIN_PREFIX = "admin/"
 POST_ONLY = {
+    "reports:statistics_layout_reset",
     "programme_open_next",
     "reports:run",
     "roadmap:import_cancel",

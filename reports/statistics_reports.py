@@ -1,0 +1,219 @@
+"""Statistics for the РНЦ: the configurable table of counts, then the KPI shares with their targets.
+
+For a municipal authority the table adds up its schools (cell by cell) and a second sheet lists each
+school; the layout is the authority's own (or the default), so every school is counted the same way.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from mentoring.models import Programme, Role
+
+from . import statistics
+from .registry import PDF, XLSX, GeneratedFile, Report, ReportContext, ReportError, registry
+from .statistics_data import layout_for, statistics_facts
+from .tables import Table, TableSection
+from .writers import pdf_tables, xlsx_tables
+
+
+def programmes_in_scope(scope) -> list[Programme]:
+    """The programme itself, or for an authority the programmes of its schools in the same year."""
+    if scope.organization.is_municipal_authority:
+        return list(
+            Programme.objects.select_related("organization", "academic_year")
+            .filter(organization__parent=scope.organization, academic_year=scope.programme.academic_year)
+            .order_by("organization__short_name")
+        )
+    return [scope.programme]
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 1)
+
+
+def kpi_rows(programmes: list[Programme]) -> list[list]:
+    """One row per indicator: counted, out of, value, target and status — for several programmes the
+    numerators and denominators are added up first (never the percentages)."""
+    from monitoring.selectors.kpis import kpi_values, municipal_table
+
+    if len(programmes) == 1:
+        values = kpi_values(programmes)[programmes[0].pk]
+    else:
+        values = municipal_table(programmes).totals
+    return [
+        [
+            value.indicator.name,
+            _number(value.numerator),
+            _number(value.denominator),
+            _number(value.value),
+            _number(value.target),
+            value.light_label,
+        ]
+        for value in values
+    ]
+
+
+@registry.register
+class RncStatisticsReport(Report):
+    identifier = "rnc_statistics"
+    name = gettext_lazy("Statistics for the РНЦ")
+    description = gettext_lazy(
+        "Participants by role, form of mentoring, category and age band, active and completed pairs, and "
+        "the KPI shares with their targets — in the layout of your region's template."
+    )
+    roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR})
+    formats = (XLSX, PDF)
+
+    def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
+        scope = context.scope
+        layout, layout_name = layout_for(scope.organization)
+        programmes = programmes_in_scope(scope)
+        if not programmes:
+            raise ReportError(_("There are no schools with a programme in this academic year."))
+        context.progress(20, _("Counting participants and pairs"))
+        facts = statistics_facts(programmes)
+        results = [statistics.compute(layout, *facts[programme.pk]) for programme in programmes]
+        cells = statistics.add(results)
+        subtitle = _("%(organization)s, %(year)s academic year. Template: %(template)s") % {
+            "organization": scope.organization.name,
+            "year": scope.programme.academic_year.label,
+            "template": layout_name,
+        }
+        counts = Table(
+            title=_("Statistics for the РНЦ"),
+            subtitle=subtitle,
+            columns=[_("Indicator"), *[column.label for column in layout.columns]],
+            rows=[[row.label, *values] for row, values in zip(layout.rows, cells, strict=True)],
+            landscape=True,
+            column_widths=[4, *[1] * len(layout.columns)],
+        )
+        context.progress(50, _("Computing the KPIs"))
+        kpis = Table(
+            title=_("KPI shares and targets"),
+            subtitle="",
+            columns=[_("Indicator"), _("Counted"), _("Out of"), _("Value"), _("Target"), _("Status")],
+            rows=kpi_rows(programmes),
+            landscape=True,
+            column_widths=[6, 1, 1, 1, 1, 2],
+        )
+        tables = [counts, kpis]
+        if scope.organization.is_municipal_authority:
+            tables.append(self._by_school(layout, programmes, results))
+        context.progress(80, _("Writing the file"))
+        if fmt == XLSX:
+            content = xlsx_tables(tables, sheet_names=[_("Statistics"), _("KPI"), _("By school")])
+        elif fmt == PDF:
+            content = pdf_tables(tables)
+        else:
+            raise ReportError(_("This report cannot be produced in this format."))
+        return GeneratedFile(filename=self.filename(context, fmt), content=content)
+
+    def _by_school(self, layout: statistics.Layout, programmes, results) -> Table:
+        rows: list = []
+        for programme, result in zip(programmes, results, strict=True):
+            rows.append(TableSection(str(programme.organization)))
+            rows.extend([row.label, *values] for row, values in zip(layout.rows, result.cells, strict=True))
+        return Table(
+            title=_("By school"),
+            subtitle="",
+            columns=[_("Indicator"), *[column.label for column in layout.columns]],
+            rows=rows,
+            landscape=True,
+            column_widths=[4, *[1] * len(layout.columns)],
+        )
+
+
+@registry.register
+class MunicipalConsolidationReport(Report):
+    identifier = "municipal_consolidation"
+    name = gettext_lazy("Municipal consolidation")
+    description = gettext_lazy(
+        "One row per organisation of the municipality with every shared indicator (value and target) and "
+        "the totals, for the municipal coordinator."
+    )
+    roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR})
+    formats = (XLSX,)
+
+    def allowed(self, scope) -> bool:
+        return scope.organization.is_municipal_authority and super().allowed(scope)
+
+    def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
+        from monitoring.selectors.kpis import municipal_table
+
+        if fmt != XLSX:
+            raise ReportError(_("This report cannot be produced in this format."))
+        scope = context.scope
+        programmes = programmes_in_scope(scope)
+        if not programmes:
+            raise ReportError(_("There are no schools with a programme in this academic year."))
+        context.progress(20, _("Computing the KPIs"))
+        table = municipal_table(programmes)
+        subtitle = f"{scope.organization.name}, {scope.programme.academic_year.label}"
+        value_columns = [
+            f"{indicator.name}, %" if indicator.unit == "percent" else indicator.name
+            for indicator in table.indicators
+        ]
+        values = Table(
+            title=_("Municipal consolidation: values"),
+            subtitle=subtitle,
+            columns=[_("Organisation"), _("Pupils"), *value_columns],
+            rows=[
+                [
+                    str(row.programme.organization),
+                    row.programme.pupils_total,
+                    *[_number(v.value) for v in row.values],
+                ]
+                for row in table.rows
+            ]
+            + [
+                [
+                    _("Total for the municipality"),
+                    sum(row.programme.pupils_total for row in table.rows),
+                    *[_number(v.value) for v in table.totals],
+                ]
+            ],
+        )
+        targets = Table(
+            title=_("Municipal consolidation: targets"),
+            subtitle=subtitle,
+            columns=[_("Organisation"), *value_columns],
+            rows=[
+                [str(row.programme.organization), *[_number(v.target) for v in row.values]]
+                for row in table.rows
+            ]
+            + [[_("Total for the municipality"), *[_number(v.target) for v in table.totals]]],
+        )
+        detail_rows: list = []
+        for row in [*table.rows, None]:
+            cells = table.totals if row is None else row.values
+            detail_rows.append(
+                TableSection(
+                    _("Total for the municipality") if row is None else str(row.programme.organization)
+                )
+            )
+            detail_rows.extend(
+                [
+                    v.indicator.name,
+                    _number(v.numerator),
+                    _number(v.denominator),
+                    _number(v.value),
+                    _number(v.target),
+                    v.light_label,
+                ]
+                for v in cells
+            )
+        detail = Table(
+            title=_("Municipal consolidation: how each value is counted"),
+            subtitle=subtitle,
+            columns=[_("Indicator"), _("Counted"), _("Out of"), _("Value"), _("Target"), _("Status")],
+            rows=detail_rows,
+        )
+        context.progress(80, _("Writing the file"))
+        content = xlsx_tables(
+            [values, targets, detail], sheet_names=[_("Values"), _("Targets"), _("Counted")]
+        )
+        return GeneratedFile(filename=self.filename(context, fmt), content=content)

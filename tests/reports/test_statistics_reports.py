@@ -1,0 +1,98 @@
+"""The РНЦ statistics and the municipal consolidation, generated through the registry and read back."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from mentoring.models import Job
+
+from ..conftest import YEAR, client_for
+from ..factories import ProgrammeFactory
+
+
+def run(client, capture, kw, report: str, fmt: str) -> Job:
+    with capture(execute=True):
+        response = client.post(
+            reverse("reports:run", kwargs={**kw, "report": report}), {f"{report}-format": fmt}
+        )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    job = Job.objects.latest("created_at")
+    assert job.status == Job.Status.DONE, job.error
+    return job
+
+
+def download(client, kw, job: Job) -> bytes:
+    response = client.get(reverse("job_download", kwargs={**kw, "job": job.pk}))
+    return b"".join(response.streaming_content)
+
+
+@pytest.fixture
+def authority_programme(authority):
+    return ProgrammeFactory(
+        organization=authority, academic_year__start_year=YEAR, pupils_total=0, pupils_with_disabilities=0
+    )
+
+
+@pytest.mark.django_db
+def test_school_statistics_xlsx_counts_the_pair(curator_client, pair, django_capture_on_commit_callbacks):
+    kw = {"org": "school-a", "year": YEAR}
+    job = run(curator_client, django_capture_on_commit_callbacks, kw, "rnc_statistics", "xlsx")
+    workbook = load_workbook(io.BytesIO(download(curator_client, kw, job)))
+    sheet = workbook.worksheets[0]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    header = rows[3]
+    body = {row[0]: row[1:] for row in rows[4:] if row[0]}
+    total = header.index("Всего") - 1
+    assert body["Наставляемые, всего"][total] == 1
+    assert body["в т.ч.: ОВЗ"][total] == 1
+    assert body["Наставники, всего"][total] == 1
+    assert body["Пары и группы, активные"][total] == 1
+    assert isinstance(body["Наставляемые, всего"][total], int)  # numbers stay numbers
+    kpi_sheet = workbook.worksheets[1]
+    names = [row[0].value for row in kpi_sheet.iter_rows(min_row=5)]
+    assert len(names) >= 5
+    assert sheet.freeze_panes == "A5"
+
+
+@pytest.mark.django_db
+def test_school_statistics_pdf_is_landscape_a4(curator_client, pair, django_capture_on_commit_callbacks):
+    kw = {"org": "school-a", "year": YEAR}
+    job = run(curator_client, django_capture_on_commit_callbacks, kw, "rnc_statistics", "pdf")
+    reader = PdfReader(io.BytesIO(download(curator_client, kw, job)))
+    box = reader.pages[0].mediabox
+    assert float(box.width) > float(box.height)
+    assert "Статистика для РНЦ" in reader.pages[0].extract_text()
+
+
+@pytest.mark.django_db
+def test_municipal_statistics_and_consolidation_add_up_schools(
+    authority,
+    authority_programme,
+    school,
+    other_school,
+    pair,
+    coordinator,
+    django_capture_on_commit_callbacks,
+):
+    client = client_for(coordinator)
+    kw = {"org": authority.slug, "year": YEAR}
+    job = run(client, django_capture_on_commit_callbacks, kw, "rnc_statistics", "xlsx")
+    workbook = load_workbook(io.BytesIO(download(client, kw, job)))
+    assert len(workbook.worksheets) == 3  # totals, KPI, by school
+    job = run(client, django_capture_on_commit_callbacks, kw, "municipal_consolidation", "xlsx")
+    workbook = load_workbook(io.BytesIO(download(client, kw, job)))
+    values = [[cell.value for cell in row] for row in workbook.worksheets[0].iter_rows(min_row=5)]
+    organisations = [row[0] for row in values]
+    assert organisations == ["МБОУ «Гимназия № 2»", "МБОУ «СОШ № 1»", "Итого по муниципалитету"]
+    assert values[-1][1] == values[0][1] + values[1][1]  # pupils add up
+
+
+@pytest.mark.django_db
+def test_consolidation_is_offered_only_to_an_authority(curator_client, pair):
+    page = curator_client.get(reverse("reports:index", kwargs={"org": "school-a", "year": YEAR}))
+    assert "municipal_consolidation" not in page.content.decode()
