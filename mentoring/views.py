@@ -169,7 +169,3 @@ def job_download(request: HttpRequest, job: str) -> HttpResponse:
         )
     return FileResponse(found.result_file.open("rb"), as_attachment=True, filename=found.result_name)
 
-
-def section_pending(request: HttpRequest, *, title: str, planned: list[str]) -> HttpResponse:
-    """A section of the product whose pages come in a later release: says so plainly."""
-    return render(request, "mentoring/section_pending.html", {"section_title": title, "planned": planned})

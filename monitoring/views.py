@@ -1,20 +1,116 @@
-from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
+"""The monitoring section's start page: what a role can do here, with the numbers that matter."""
 
-from mentoring.access import organization_view
-from mentoring.views import section_pending
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.access import MANAGERS, organization_view
+from mentoring.models import Role
+
+READERS = frozenset({*MANAGERS, Role.PSYCHOLOGIST, Role.MUNICIPAL_COORDINATOR})
+
+
+@dataclass(frozen=True)
+class Tile:
+    url_name: str
+    title: str
+    description: str
+    icon: str
+    roles: frozenset[str]
+
+
+TILES = (
+    Tile(
+        "pairing:index",
+        _("My pairs"),
+        _("Log a meeting, keep the diary and the individual plan of your pairs."),
+        "bi-journal-check",
+        frozenset({Role.MENTOR}),
+    ),
+    Tile(
+        "monitoring:meetings",
+        _("Meetings of the pairs"),
+        _("Every pair's last meeting and the pairs that have not met for a long time."),
+        "bi-calendar-check",
+        READERS,
+    ),
+    Tile(
+        "monitoring:campaigns",
+        _("Questionnaires"),
+        _("Send questionnaires by personal link, print QR sheets, see results and before/after tables."),
+        "bi-ui-checks",
+        frozenset({*MANAGERS, Role.PSYCHOLOGIST}),
+    ),
+    Tile(
+        "monitoring:templates",
+        _("Questionnaire templates"),
+        _("The team's templates and your own: intake, networking, satisfaction, diagnostics."),
+        "bi-list-check",
+        frozenset({*MANAGERS, Role.PSYCHOLOGIST}),
+    ),
+    Tile(
+        "monitoring:dashboard",
+        _("KPI dashboard"),
+        _("Each indicator against its yearly target, with a traffic light and a chart over time."),
+        "bi-speedometer2",
+        READERS,
+    ),
+    Tile(
+        "monitoring:targets",
+        _("Yearly targets"),
+        _("Enter the targets of the year or take them from the imported roadmap."),
+        "bi-bullseye",
+        READERS,
+    ),
+    Tile(
+        "monitoring:indicators",
+        _("Indicators"),
+        _("What each KPI counts and what it is divided by."),
+        "bi-calculator",
+        READERS,
+    ),
+    Tile(
+        "monitoring:activities",
+        _("Information campaign"),
+        _("Publications, parent meetings and class hours with attendance."),
+        "bi-megaphone",
+        READERS,
+    ),
+    Tile(
+        "monitoring:swot",
+        _("SWOT analysis"),
+        _("Strengths, weaknesses, opportunities and threats of the programme year."),
+        "bi-grid-1x2",
+        READERS,
+    ),
+    Tile(
+        "monitoring:cases",
+        _("Best practices"),
+        _("Stories of pairs for the final compendium, with photos."),
+        "bi-stars",
+        READERS,
+    ),
+    Tile(
+        "monitoring:settings",
+        _("Monitoring settings"),
+        _("Days without a meeting, the KPI age band, the satisfaction threshold, link validity."),
+        "bi-sliders",
+        frozenset(MANAGERS),
+    ),
+)
 
 
 @organization_view()
 def index(request: HttpRequest) -> HttpResponse:
-    # The section's pages arrive with its own issue; until then the page says so plainly.
-    return section_pending(
-        request,
-        title=_("Monitoring"),
-        planned=[
-            _("Individual plans and meeting diaries"),
-            _("Questionnaires by personal link"),
-            _("Before/after diagnostics and SWOT"),
-            _("KPIs against yearly targets"),
-        ],
-    )
+    scope = request.scope
+    tiles = [
+        {"tile": tile, "url": reverse(tile.url_name, kwargs=scope.url_kwargs)}
+        for tile in TILES
+        if scope.access.has_any(tile.roles)
+    ]
+    return render(request, "monitoring/index.html", {"scope": scope, "tiles": tiles})

@@ -132,9 +132,15 @@ def test_user_without_organisation_gets_an_explanation():
 
 
 @pytest.mark.django_db
-def test_pending_sections_say_so_plainly(curator_client):
+def test_monitoring_start_page_offers_what_the_role_may_do(curator_client, mentor):
     html = curator_client.get(reverse("monitoring:index", kwargs=KW)).content.decode()
-    assert "Раздел ещё не готов" in html
+    assert reverse("monitoring:dashboard", kwargs=KW) in html
+    assert reverse("monitoring:settings", kwargs=KW) in html
+    assert reverse("monitoring:campaigns", kwargs=KW) in html
+    mentor_html = client_for(mentor).get(reverse("monitoring:index", kwargs=KW)).content.decode()
+    assert reverse("pairing:index", kwargs=KW) in mentor_html
+    assert reverse("monitoring:settings", kwargs=KW) not in mentor_html
+    assert reverse("monitoring:campaigns", kwargs=KW) not in mentor_html
 
 
 @pytest.mark.django_db
