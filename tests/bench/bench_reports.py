@@ -1,0 +1,223 @@
+"""Reports benchmarks: the pairing order with 500 pairs as a PDF, certificates for 300 mentors.
+
+Both are the reports' own ``generate`` (what the worker runs: the queries, the template, WeasyPrint),
+timed against a reference measured in the same run: WeasyPrint laying out plain HTML with the same
+text and the same number of rows or pages, without our templates' styling — the floor any PDF of
+that size costs with this engine. ``ratio`` is then the price of our layout over that floor.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from common import test_database  # noqa: E402
+
+REPEAT = 3
+LAST = [
+    "Иванов",
+    "Петров",
+    "Смирнов",
+    "Кузнецов",
+    "Соколов",
+    "Попов",
+    "Лебедев",
+    "Козлов",
+    "Новиков",
+    "Морозов",
+]
+FIRST = ["Александр", "Максим", "Артём", "Михаил", "Иван", "Даниил", "Егор", "Кирилл", "Матвей", "Тимофей"]
+
+
+def _timed(function) -> float:
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
+
+
+def _side_by_side(ours, reference) -> tuple[float, float]:
+    """Medians of ours and of the reference, taking turns so that both see the same machine load."""
+    values, references = [], []
+    for _ in range(REPEAT):
+        references.append(_timed(reference))
+        values.append(_timed(ours))
+    return statistics.median(values), statistics.median(references)
+
+
+def _programme_with_pairs(slug: str, pairs: int):
+    """An organisation whose programme has ``pairs`` active pairs of a teacher and a pupil, all consenting."""
+    from mentoring.models import Organization
+    from mentoring.services import programme_create
+    from pairing.models import GroupMember, MentoringForm, MentoringGroup
+    from participants.models import Consent, MenteeProfile, MentorProfile, Person
+
+    organization = Organization.objects.create(
+        name=f"Муниципальное бюджетное общеобразовательное учреждение «Средняя школа {slug}»",
+        short_name=f"МБОУ «СШ {slug}»",
+        slug=slug,
+        region="Тверская область",
+        head_name="Захаров Андрей Николаевич",
+        head_position="Директор",
+    )
+    programme = programme_create(actor=None, organization=organization, start_year=2025)
+    form = MentoringForm.objects.get(key="teacher_pupil", organization=None)
+    people = []
+    for number in range(pairs):
+        last = LAST[number % 10]
+        people.append(
+            Person(
+                organization=organization,
+                last_name=f"{last}а",
+                first_name="Ольга",
+                patronymic="Петровна",
+                kind="teacher",
+                search_text=f"{last}а-{number}",
+            )
+        )
+        people.append(
+            Person(
+                organization=organization,
+                last_name=f"{last}-{number}",
+                first_name=FIRST[(number // 10) % 10],
+                patronymic="Сергеевич",
+                kind="pupil",
+                group_name=f"{5 + number % 7}{'АБВГ'[number % 4]}",
+                birth_date=date(2012, 1, 1),
+                search_text=f"{last}-{number}",
+            )
+        )
+    people = Person.objects.bulk_create(people)
+    Consent.objects.bulk_create(
+        Consent(person=person, scope="personal_data", given_on=date(2025, 9, 1)) for person in people
+    )
+    mentors, mentees = people[0::2], people[1::2]
+    MentorProfile.objects.bulk_create(
+        MentorProfile(person=p, programme=programme, capacity=1) for p in mentors
+    )
+    MenteeProfile.objects.bulk_create(MenteeProfile(person=p, programme=programme) for p in mentees)
+    groups = MentoringGroup.objects.bulk_create(
+        MentoringGroup(
+            programme=programme,
+            form=form,
+            status="active",
+            start_date=date(2025, 10, 15),
+            planned_end_date=date(2026, 5, 25),
+        )
+        for _ in range(pairs)
+    )
+    GroupMember.objects.bulk_create(
+        member
+        for group, mentor, mentee in zip(groups, mentors, mentees, strict=True)
+        for member in (
+            GroupMember(group=group, person=mentor, role="mentor"),
+            GroupMember(group=group, person=mentee, role="mentee"),
+        )
+    )
+    return programme
+
+
+def _context(programme, options):
+    from mentoring.access import Access, Scope
+    from mentoring.models import Role
+    from reports.registry import ReportContext
+
+    access = Access(organization=programme.organization, roles=frozenset(Role.values))
+    scope = Scope(organization=programme.organization, programme=programme, access=access)
+    return ReportContext(scope=scope, user=None, options=options)
+
+
+def _plain_order(rows: list[list[str]]) -> bytes:
+    from reports.writers import render_pdf
+
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return render_pdf(f"<html><body><h1>ПРИКАЗ</h1><table>{body}</table></body></html>")
+
+
+def _plain_pages(names: list[str]) -> bytes:
+    from reports.writers import render_pdf
+
+    pages = "".join(
+        f'<div style="page-break-before: always"><h1>ГРАМОТА</h1><p>{name}</p></div>' for name in names
+    )
+    return render_pdf(f"<html><body>{pages}</body></html>")
+
+
+def _pages(content: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(content)).pages)
+
+
+def run():
+    from django.conf import settings
+
+    settings.DEBUG = False
+    with test_database():
+        from pairing.models import GroupMember
+        from pairing.selectors import groups_for_order as pair_groups
+        from reports.registry import registry
+
+        # the pairing order with 500 pairs
+        programme = _programme_with_pairs("order-500", 500)
+        order = registry.get("pairing_order")
+        context = _context(programme, {"number": "45-ОД", "day": "2025-10-20", "include_ordered": True})
+        made = {}
+
+        def ours_order() -> None:
+            made["order"] = order.generate(context, "pdf").content
+
+        rows = [
+            [str(index), member_names[0], member_names[1], "учитель – ученик", "15.10.2025 – 25.05.2026"]
+            for index, member_names in enumerate(
+                (
+                    [m.person.full_name for m in group.members.all()]
+                    for group in pair_groups(programme, include_ordered=True)
+                ),
+                start=1,
+            )
+        ]
+        value, reference = _side_by_side(ours_order, lambda: _plain_order(rows))
+        yield {
+            "measure": "order_pdf_500",
+            "value": round(value, 3),
+            "unit": "s",
+            "reference": "weasyprint_plain_table_500",
+            "reference_value": round(reference, 3),
+            "ratio": round(value / reference, 2),
+            "pages": _pages(made["order"]),
+            "target": "value < 5",
+        }
+
+        # certificates for 300 mentors
+        programme = _programme_with_pairs("cert-300", 300)
+        certificates = registry.get("certificates")
+        context = _context(programme, {"kind": "merit", "whom": "mentors", "day": "2026-05-25"})
+
+        def ours_certificates() -> None:
+            made["certificates"] = certificates.generate(context, "pdf").content
+
+        names = list(
+            GroupMember.objects.filter(group__programme=programme, role="mentor").values_list(
+                "person__last_name", flat=True
+            )
+        )
+        value, reference = _side_by_side(ours_certificates, lambda: _plain_pages(names))
+        pages = _pages(made["certificates"])
+        assert pages == 300, pages
+        yield {
+            "measure": "certificates_300",
+            "value": round(value, 3),
+            "unit": "s",
+            "reference": "weasyprint_plain_pages_300",
+            "reference_value": round(reference, 3),
+            "ratio": round(value / reference, 2),
+            "pages": pages,
+            "target": "value < 10",
+        }
