@@ -113,7 +113,9 @@ def before_after_chart(
     )
     for position, value in zip(positions, after, strict=False):
         if value is not None:
-            axes.text(value + 0.1, position - height / 2, f"{value:.1f}".replace(".", ","), va="center", fontsize=7)
+            axes.text(
+                value + 0.1, position - height / 2, f"{value:.1f}".replace(".", ","), va="center", fontsize=7
+            )
     axes.set_yticks(positions, [_wrap(name) for name in names], fontsize=8)
     axes.set_xlim(0, scale_max * 1.1)
     axes.spines[["top", "right"]].set_visible(False)

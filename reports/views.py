@@ -42,6 +42,8 @@ MODULE_THEMES = {
     "questionnaire_reports": "questionnaires",
     "kpi_reports": "kpis",
     "document_reports": "documents",
+    "statistics_reports": "kpis",
+    "analytical_report": "documents",
 }
 IDENTIFIER_THEMES = {"members": "organisation", "roadmap": "roadmap"}
 
