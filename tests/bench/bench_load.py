@@ -1,0 +1,429 @@
+"""Load benchmark (`make load`, `make bench ONLY=load`): logged-in pages under 50 connections.
+
+What it builds, all in a throwaway PostgreSQL database of its own (``LOAD_DATABASE_URL``, default
+``postgres://postgres@127.0.0.1:5432/mentoring_bench_load``, dropped afterwards unless
+``LOAD_KEEP_DB=1``):
+
+* the municipality of ``bench_dashboards.seed_municipality`` — 20 schools × 1,000 pupils with pairs,
+  plans, questionnaire answers — plus a six-section roadmap and a curator per school (load_seed.py);
+* gunicorn with the production settings (``DJANGO_ENV=production``, a random ``DJANGO_SECRET_KEY``,
+  DEBUG off, whitenoise serving the collected and compressed static files) and 2 × cores + 1 sync
+  workers on a free port. Nothing is weakened for the test: HTTPS redirect, HSTS and secure cookies
+  stay on, and every request carries ``X-Forwarded-Proto: https`` exactly as the TLS-terminating proxy
+  of a real deployment sends it (``SECURE_PROXY_SSL_HEADER``);
+* every curator logs in through the login form (CSRF token, password check), giving 20 sessions;
+* ``wrk`` (apt package ``wrk``) with 50 connections for ``LOAD_SECONDS`` (default 60) over the four
+  pages of every school — roadmap, mentee base, pairs, KPI dashboard — then, in the same run and with
+  the same settings, over the trivial view ``/healthz/`` (a plain Django view through the same
+  middleware, one ``SELECT 1``).
+
+Measure ``load_pages``: value = p95 latency in ms; ``errors`` = non-200 responses + socket errors +
+timeouts; ``rps`` and the reference ``trivial_view_rps``, ratio = rps / trivial rps. wrk's timeout is
+raised to ``LOAD_TIMEOUT`` (default 30 s) because a closed loop of 50 connections on a small machine
+queues requests for longer than wrk's 2 s default, and a person waits longer than that before giving
+up; the p95 says how long the wait is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_ROOT = BENCH_DIR.parent.parent
+VENV_BIN = Path(sys.executable).parent
+LUA = BENCH_DIR / "load_pages.lua"
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/mentoring_bench_load"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/9"
+CONNECTIONS = 50
+
+
+def log(message: str) -> None:
+    print(f"bench: load: {message}", file=sys.stderr, flush=True)
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    return int(value) if value.strip() else default
+
+
+# --- the database ---------------------------------------------------------------------------------
+
+
+def _admin_connection(url: str):
+    import psycopg2
+
+    parsed = urllib.parse.urlparse(url)
+    connection = psycopg2.connect(
+        host=parsed.hostname or "127.0.0.1",
+        port=parsed.port or 5432,
+        user=urllib.parse.unquote(parsed.username or "postgres"),
+        password=urllib.parse.unquote(parsed.password or ""),
+        dbname="postgres",
+    )
+    connection.autocommit = True
+    return connection
+
+
+def _database_name(url: str) -> str:
+    name = urllib.parse.unquote(urllib.parse.urlparse(url).path.lstrip("/"))
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        raise ValueError(f"LOAD_DATABASE_URL: unexpected database name {name!r}")
+    return name
+
+
+def _database_exists(url: str) -> bool:
+    connection = _admin_connection(url)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [_database_name(url)])
+            return cursor.fetchone() is not None
+    finally:
+        connection.close()
+
+
+def _drop_database(url: str) -> None:
+    connection = _admin_connection(url)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{_database_name(url)}" WITH (FORCE)')
+    finally:
+        connection.close()
+
+
+def _create_database(url: str) -> None:
+    connection = _admin_connection(url)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f'CREATE DATABASE "{_database_name(url)}"')
+    finally:
+        connection.close()
+
+
+# --- the server -----------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _redis_url() -> str:
+    """Production has a broker; use a Redis DB of our own when Redis answers, else run without one."""
+    url = os.environ.get("LOAD_REDIS_URL", DEFAULT_REDIS_URL)
+    parsed = urllib.parse.urlparse(url)
+    try:
+        with socket.create_connection(
+            (parsed.hostname or "127.0.0.1", parsed.port or 6379), timeout=1
+        ) as sock:
+            sock.sendall(b"PING\r\n")
+            if sock.recv(16).startswith(b"+PONG"):
+                return url
+    except OSError:
+        pass
+    return ""
+
+
+def production_env(database_url: str, static_root: Path, media_root: Path) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "CELERY_", "SESSION_"))
+    }
+    env.update(
+        {
+            "DJANGO_ENV": "production",
+            "DJANGO_SETTINGS_MODULE": "mentoring.settings",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(45),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "DATABASE_URL": database_url,
+            "STATIC_ROOT": str(static_root),
+            "MEDIA_ROOT": str(media_root),
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    redis_url = _redis_url()
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    return env
+
+
+def _manage(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def _request(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None, opener=None):
+    if not url.startswith("http://127.0.0.1:"):
+        raise ValueError(url)
+    headers = {"X-Forwarded-Proto": "https", **(headers or {})}
+    request = urllib.request.Request(url, data=data, headers=headers)  # noqa: S310 (checked above)
+    return (opener or urllib.request.build_opener()).open(request, timeout=60)
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict[str, str], port: int, workers: int, log_path: Path) -> Iterator[str]:
+    base = f"http://127.0.0.1:{port}"
+    command = [
+        str(VENV_BIN / "gunicorn"),
+        "mentoring.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--timeout",
+        "60",
+        "--log-level",
+        "warning",
+    ]
+    with open(log_path, "w") as log_file:
+        process = subprocess.Popen(
+            command, cwd=REPO_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                if process.poll() is not None:
+                    raise RuntimeError(f"gunicorn exited with {process.returncode}:\n{log_path.read_text()}")
+                try:
+                    with _request(base + "/healthz/") as response:
+                        if response.status == 200:
+                            break
+                except (urllib.error.URLError, ConnectionError):
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError("gunicorn did not answer /healthz/ within 60 s")
+                time.sleep(0.3)
+            yield base
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def login(base: str, username: str, password: str) -> str:
+    """Log in through the login form as a browser would; return the session cookie's value."""
+    opener = urllib.request.build_opener(_NoRedirect())
+    login_url = base + "/accounts/login/"
+    with _request(login_url, opener=opener) as response:
+        page = response.read().decode()
+        # The cookies are Secure (production) and this is plain http:// behind the "proxy": handle them by hand.
+        cookies = dict(
+            re.match(r"([^=]+)=([^;]*)", header).groups()
+            for header in response.headers.get_all("Set-Cookie") or []
+        )
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    if match is None or "csrftoken" not in cookies:
+        raise RuntimeError("login page has no CSRF token or cookie")
+    form = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": match.group(1), "username": username, "password": password}
+    ).encode()
+    origin = "https://" + base.removeprefix("http://")
+    headers = {
+        "Cookie": f"csrftoken={cookies['csrftoken']}",
+        "Origin": origin,
+        "Referer": origin + "/accounts/login/",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+    try:
+        _request(login_url, data=form, headers=headers, opener=opener)
+        raise RuntimeError(f"login of {username} did not redirect (wrong password or form error)")
+    except urllib.error.HTTPError as error:  # the 302 after a successful login
+        if error.code != 302:
+            raise RuntimeError(f"login of {username}: HTTP {error.code}") from error
+        set_cookie = error.headers.get_all("Set-Cookie") or []
+    for header in set_cookie:
+        found = re.match(r"sessionid=([^;]+)", header)
+        if found:
+            return found.group(1)
+    raise RuntimeError(f"login of {username} set no session cookie")
+
+
+def _check_pages(base: str, targets: list[tuple[str, str]]) -> None:
+    """Every page answers 200 for its curator before the load starts: fail early and say which."""
+    opener = urllib.request.build_opener(_NoRedirect())
+    seen = set()
+    for cookie, path in targets:
+        if path in seen:
+            continue
+        seen.add(path)
+        started = time.perf_counter()
+        try:
+            with _request(base + path, headers={"Cookie": f"sessionid={cookie}"}, opener=opener) as response:
+                response.read()
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status} before the load started")
+        if len(seen) <= 4:
+            log(f"{path}: 200 in {1000 * (time.perf_counter() - started):.0f} ms (one request, cold)")
+
+
+def wrk(base: str, targets: list[tuple[str, str]], seconds: int, workdir: Path, name: str) -> dict:
+    targets_file = workdir / f"{name}.targets"
+    targets_file.write_text("".join(f"{cookie}\t{path}\n" for cookie, path in targets))
+    command = [
+        "wrk",
+        "--threads",
+        str(min(os.cpu_count() or 2, 4)),
+        "--connections",
+        str(CONNECTIONS),
+        "--duration",
+        f"{seconds}s",
+        "--timeout",
+        f"{env_int('LOAD_TIMEOUT', 30)}s",
+        "--latency",
+        "--script",
+        str(LUA),
+        base,
+        "--",
+        str(targets_file),
+    ]
+    log(f"{name}: wrk {CONNECTIONS} connections for {seconds} s over {len({p for _, p in targets})} URLs")
+    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=seconds + 120)
+    sys.stderr.write(result.stdout)
+    found = re.search(r"^LOADJSON (.+)$", result.stdout, re.MULTILINE)
+    if result.returncode or found is None:
+        raise RuntimeError(f"wrk failed ({result.returncode}): {result.stderr}")
+    return json.loads(found.group(1))
+
+
+# --- the benchmark ---------------------------------------------------------------------------------
+
+
+def run():
+    if shutil.which("wrk") is None:
+        raise RuntimeError("wrk is not installed (Debian/Ubuntu: apt-get install wrk)")
+    seconds = env_int("LOAD_SECONDS", 60)
+    workers = env_int("LOAD_WORKERS", 2 * (os.cpu_count() or 1) + 1)
+    database_url = os.environ.get("LOAD_DATABASE_URL", DEFAULT_DATABASE_URL)
+    keep = os.environ.get("LOAD_KEEP_DB", "") in {"1", "true", "yes"}
+
+    with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
+        workdir = Path(tmp)
+        env = production_env(database_url, workdir / "static", workdir / "media")
+        reuse = keep and _database_exists(database_url)
+        if not reuse:
+            _drop_database(database_url)
+            _create_database(database_url)
+        try:
+            started = time.perf_counter()
+            log("migrating")
+            _manage(env, "migrate", "--noinput")
+            log("collecting static files (compressed, with a manifest, as in production)")
+            _manage(env, "collectstatic", "--noinput")
+            log("seeding 20 schools × 1,000 pupils" + (" (kept from an earlier run)" if reuse else ""))
+            password = secrets.token_urlsafe(16)
+            seeded = subprocess.run(
+                [sys.executable, str(BENCH_DIR / "load_seed.py")],
+                cwd=REPO_ROOT,
+                env={**env, "LOAD_PASSWORD": password},
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if seeded.returncode:
+                raise RuntimeError(f"seeding failed:\n{seeded.stderr}")
+            plan = json.loads(seeded.stdout.strip().splitlines()[-1])
+            if reuse:  # the kept users have the password of the run that created them: set a new one
+                _manage(env, "shell", "-c", _SET_PASSWORD.format(password=password))
+            log(f"prepared in {time.perf_counter() - started:.0f} s")
+
+            port = _free_port()
+            with gunicorn(env, port, workers, workdir / "gunicorn.log") as base:
+                log(f"gunicorn with {workers} workers on {base}; logging in {len(plan['curators'])} curators")
+                targets = []
+                for curator in plan["curators"]:
+                    cookie = login(base, curator["username"], password)
+                    targets += [(cookie, page) for page in curator["pages"]]
+                _check_pages(base, targets)
+                trivial_targets = [(targets[0][0], plan["trivial"])]
+                pages = wrk(base, targets, seconds, workdir, "pages")
+                trivial = wrk(base, trivial_targets, seconds, workdir, "trivial")
+                server_log = (workdir / "gunicorn.log").read_text()
+            if server_log.strip():
+                log("gunicorn log (last lines):\n" + "\n".join(server_log.splitlines()[-20:]))
+        finally:
+            if not keep:
+                _drop_database(database_url)
+
+    pages_names = ["roadmap", "participants_mentees", "pairs", "kpi_dashboard"]
+    yield {
+        "measure": "load_pages",
+        "value": pages["p95_ms"],
+        "unit": "ms",
+        "errors": pages["errors"],
+        "rps": round(pages["rps"], 1),
+        "reference": "trivial_view_rps",
+        "reference_value": round(trivial["rps"], 1),
+        "ratio": round(pages["rps"] / trivial["rps"], 3),
+        "p50_ms": pages["p50_ms"],
+        "p99_ms": pages["p99_ms"],
+        "max_ms": pages["max_ms"],
+        "requests": pages["requests"],
+        "non200": pages["non200"],
+        "socket_errors": {key: pages[key] for key in ("connect", "read", "write", "timeout")},
+        "first_bad": pages["first_bad"],
+        "trivial_p95_ms": trivial["p95_ms"],
+        "trivial_errors": trivial["errors"],
+        "pages": pages_names,
+        "schools": len(plan["curators"]),
+        "pupils_per_school": 1000,
+        "connections": CONNECTIONS,
+        "seconds": seconds,
+        "gunicorn_workers": workers,
+        "cpus": os.cpu_count(),
+        "database": "postgresql",
+        "settings": "production (DEBUG off, whitenoise, X-Forwarded-Proto: https)",
+        "redis": "REDIS_URL" in env,
+        "target": "errors == 0",
+    }
+
+
+_SET_PASSWORD = (
+    "from django.contrib.auth.hashers import make_password;"
+    "from mentoring.models import User;"
+    "User.objects.filter(username__startswith='load-curator-').update(password=make_password({password!r}))"
+)
+
+
+if __name__ == "__main__":  # python tests/bench/bench_load.py: the same as `make bench ONLY=load`
+    for measure in run():
+        print(json.dumps(measure, ensure_ascii=False))
