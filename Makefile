@@ -14,7 +14,7 @@ STAMP = $(VENV)/.installed
 PYTEST_ARGS ?=
 ONLY ?=
 
-.PHONY: venv install run test lint check messages worker beat e2e bench clean
+.PHONY: venv install run test lint check messages worker beat e2e bench load clean
 
 venv: $(STAMP)
 install: $(STAMP)
@@ -66,6 +66,13 @@ e2e: install
 
 bench: install
 	$(PY) tests/bench/run.py $(if $(ONLY),--only $(ONLY))
+
+# Load test (also `make bench ONLY=load`): gunicorn with production settings on a PostgreSQL database
+# of its own, wrk with 50 connections for LOAD_SECONDS (default 60). Needs wrk (apt-get install wrk).
+# See tests/bench/bench_load.py for LOAD_DATABASE_URL, LOAD_REDIS_URL, LOAD_KEEP_DB, LOAD_TIMEOUT.
+load: install
+	@command -v wrk >/dev/null || { echo "load: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+	$(PY) tests/bench/run.py --only load
 
 clean:
 	rm -rf var $(VENV)
