@@ -86,14 +86,20 @@ class MeetingForm(forms.Form):
 
     date = forms.DateField(label=_("Date"), widget=_date_widget())
     kind = forms.ChoiceField(label=_("Type"), choices=Meeting.Kind.choices)
+    # Radio buttons: the template draws each choice as a tappable button (the label of a hidden radio),
+    # which needs the radios' ids; a select's options have none, and every label pointed at "None".
     format = forms.ChoiceField(
-        label=_("Format"), choices=Meeting.Format.choices, initial=Meeting.Format.IN_PERSON
+        label=_("Format"),
+        choices=Meeting.Format.choices,
+        initial=Meeting.Format.IN_PERSON,
+        widget=forms.RadioSelect,
     )
     duration_minutes = forms.TypedChoiceField(
         label=_("Duration, minutes"),
         choices=[(minutes, str(minutes)) for minutes in DURATIONS],
         coerce=int,
         initial=45,
+        widget=forms.RadioSelect,
     )
     topic = forms.CharField(label=_("Topic"), max_length=500)
     what_was_done = forms.CharField(

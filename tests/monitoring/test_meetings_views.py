@@ -1,6 +1,7 @@
 """Meeting pages: the phone form, the double submit, the diary and its PDF, the curator's overview."""
 
 import io
+import re
 import uuid
 from datetime import date
 
@@ -53,6 +54,12 @@ def test_the_form_is_prefilled_for_a_phone(mentor, pair, mentee):
     assert form.initial["client_token"]
     page = response.content.decode()
     assert 'class="btn-check"' in page and 'name="client_token"' in page
+    # each format/duration button is the label of its own radio (found by the browser journey: every
+    # label used to point at id "None", so tapping «60» ticked «in person»)
+    assert 'id="None"' not in page and 'for="None"' not in page
+    for name, value in (("format", "online"), ("duration_minutes", "60")):
+        radio = re.search(rf'<input type="radio" class="btn-check" name="{name}" id="([\w-]+)" value="{value}"', page)
+        assert radio and f'for="{radio.group(1)}"' in page, name
 
 
 def test_the_next_type_follows_the_diary(mentor, pair):
