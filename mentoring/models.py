@@ -226,6 +226,10 @@ class Job(models.Model):
     message = models.CharField(_("stage"), max_length=300, blank=True)
     error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # The Celery task that does the work, and when the broker accepted it (empty: never reached it,
+    # e.g. Redis was down; such jobs are sent again by mentoring.tasks.requeue_stale_jobs).
+    task = models.CharField(_("task"), max_length=200, blank=True)
+    dispatched_at = models.DateTimeField(_("sent to the queue"), null=True, blank=True)
     result_file = models.FileField(_("result file"), upload_to=job_result_path, max_length=500, blank=True)
     result_name = models.CharField(_("file name"), max_length=300, blank=True)
     contains_personal_data = models.BooleanField(_("contains personal data"), default=False)

@@ -6,7 +6,9 @@ Every function is keyword-only and atomic; every change writes an audit row.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
+from importlib import import_module
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import AcademicYear, AuditEvent, Job, Membership, Organization, Programme
 
@@ -145,7 +148,9 @@ def job_create(
     created_by: AbstractBaseUser | None,
     params: dict[str, Any] | None = None,
     contains_personal_data: bool = False,
+    task: str = "",
 ) -> Job:
+    """Create a job record; ``task`` is the name of the Celery task that will do it (see job_enqueue)."""
     return Job.objects.create(
         kind=kind,
         title=title[:300],
@@ -154,21 +159,110 @@ def job_create(
         created_by=created_by,
         params=params or {},
         contains_personal_data=contains_personal_data,
+        task=task,
     )
 
 
+def _task_by_name(name: str):
+    """The task object from its name, which is its module path (``reports.tasks.build_report``)."""
+    module, _dot, attribute = name.rpartition(".")
+    return getattr(import_module(module), attribute)
+
+
+def job_dispatch(*, job_id: Any, task_name: str) -> bool:
+    """Send the job's task to the broker. False, and the job stays queued, when the broker is down.
+
+    Sending twice is harmless: the task of a finished job does nothing (see job_claim).
+    """
+    try:
+        _task_by_name(task_name).apply_async(args=[str(job_id)], retry=True)
+    except Exception:
+        logger.warning("Background job %s could not be queued: broker unavailable", job_id, exc_info=True)
+        return False
+    Job.objects.filter(pk=job_id, dispatched_at__isnull=True).update(dispatched_at=timezone.now())
+    return True
+
+
+def job_enqueue(*, job: Job) -> None:
+    """Queue the job's task once the current transaction commits (never fails the request)."""
+    if not job.task:
+        raise ValueError(f"Job {job.pk} has no task")
+    transaction.on_commit(lambda: job_dispatch(job_id=job.pk, task_name=job.task))
+
+
+def job_is_delayed(job: Job) -> bool:
+    """A queued job the broker never accepted: background work is delayed until it is back."""
+    return job.status == Job.Status.QUEUED and job.dispatched_at is None and bool(job.task)
+
+
+def jobs_requeue_stale(*, now=None) -> int:
+    """Send again the jobs whose message may be lost; returns how many were sent.
+
+    * queued and never accepted by the broker (it was down) for JOB_REQUEUE_AFTER seconds;
+    * queued, sent, but not started within the visibility timeout (the broker lost its data);
+    * running for longer than the task time limit plus the visibility timeout (its worker died and
+      the broker no longer holds the message to hand it over).
+    """
+    now = now or timezone.now()
+    visibility = timedelta(seconds=settings.CELERY_VISIBILITY_TIMEOUT)
+    stale = (
+        Job.objects.exclude(task="")
+        .filter(
+            models.Q(
+                status=Job.Status.QUEUED,
+                dispatched_at__isnull=True,
+                created_at__lte=now - timedelta(seconds=settings.JOB_REQUEUE_AFTER),
+            )
+            | models.Q(status=Job.Status.QUEUED, dispatched_at__lte=now - visibility)
+            | models.Q(
+                status=Job.Status.RUNNING,
+                started_at__lte=now - visibility - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT),
+            )
+        )
+        .values_list("pk", "task")
+    )
+    sent = 0
+    for job_id, task_name in stale:
+        if not job_dispatch(job_id=job_id, task_name=task_name):
+            break  # the broker is still down: try again on the next run
+        Job.objects.filter(pk=job_id).update(dispatched_at=now)
+        sent += 1
+    if sent:
+        logger.info("Re-queued %s background jobs", sent)
+    return sent
+
+
 def job_claim(*, job_id: str) -> Job | None:
-    """Mark a job as running for this attempt; None when it is already finished (idempotent re-delivery)."""
+    """Mark a job as running for this attempt; None when there is nothing to do.
+
+    A finished job is left as it is (a re-delivered message does nothing). A job still marked as
+    running is one whose worker died: this attempt takes it over, unless it has already been
+    interrupted JOB_MAX_ATTEMPTS times, in which case it is marked failed.
+    """
     with transaction.atomic():
         job = Job.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.is_finished:
             return None
+        now = timezone.now()
+        if job.status == Job.Status.RUNNING:
+            logger.warning("Job %s was interrupted (attempt %s); taking it over", job.pk, job.attempts)
+        if job.attempts >= settings.JOB_MAX_ATTEMPTS:
+            job.status = Job.Status.FAILED
+            job.error = _(
+                "The job was interrupted several times and has been stopped. "
+                "Please try again later or tell the administrator."
+            )
+            job.finished_at = now
+            job.save(update_fields=["status", "error", "finished_at"])
+            logger.error("Job %s stopped after %s interrupted attempts", job.pk, job.attempts)
+            return None
         job.status = Job.Status.RUNNING
         job.attempts += 1
         job.progress = 0
-        job.started_at = timezone.now()
+        job.started_at = now
+        job.dispatched_at = job.dispatched_at or now
         job.error = ""
-        job.save(update_fields=["status", "attempts", "progress", "started_at", "error"])
+        job.save(update_fields=["status", "attempts", "progress", "started_at", "dispatched_at", "error"])
     return job
 
 
@@ -177,6 +271,8 @@ def job_progress(*, job_id: str, percent: int, message: str = "") -> None:
     Job.objects.filter(pk=job_id, status=Job.Status.RUNNING).update(
         progress=max(0, min(100, int(percent))), message=str(message)[:300]
     )
+    if settings.JOB_PROGRESS_TEST_DELAY:
+        time.sleep(settings.JOB_PROGRESS_TEST_DELAY)
 
 
 def job_succeed(

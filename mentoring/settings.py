@@ -214,10 +214,40 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 60 * 30)
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
+# A task taken by a worker that died (killed, host rebooted) is handed to another worker by Redis after
+# this many seconds. Keep it above CELERY_TASK_TIME_LIMIT: Redis also re-delivers a task still running.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 60 * 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # how often a worker looks for such abandoned tasks (seconds; the scan runs on every check)
+    "unacked_restore_interval": min(60, max(1, CELERY_VISIBILITY_TIMEOUT // 10)),
+    "unacked_restore_throttle": 1,
+    # a web request that queues a job must not hang when Redis is unreachable
+    "socket_connect_timeout": 3,
+    "socket_timeout": 10,
+}
+# Queueing a job from a web request: a short retry, then the job stays queued in the database and
+# mentoring.tasks.requeue_stale_jobs (or the job page) sends it again once Redis is back.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+# A job interrupted this many times (its worker died each time) is marked failed instead of retried.
+JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 3)
+# A queued job that never reached the broker is sent again after this many seconds.
+JOB_REQUEUE_AFTER = env_int("JOB_REQUEUE_AFTER", 60)
+# Test hook only (the fault tests): seconds a job sleeps after each progress report. Always 0 in use.
+JOB_PROGRESS_TEST_DELAY = float(env_str("JOB_PROGRESS_TEST_DELAY", "0"))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "requeue-stale-jobs": {
+        "task": "mentoring.tasks.requeue_stale_jobs",
+        "schedule": timedelta(minutes=1),
+    },
     "purge-expired-job-files": {
         "task": "mentoring.tasks.purge_expired_job_files",
         "schedule": timedelta(hours=6),

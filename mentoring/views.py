@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -24,7 +28,14 @@ from .selectors import (
     organization_members,
     organizations_for_user,
 )
-from .services import CONTINGENT_FIELDS, audit_record, programme_open_next_year, programme_update_contingent
+from .services import (
+    CONTINGENT_FIELDS,
+    audit_record,
+    job_dispatch,
+    job_is_delayed,
+    programme_open_next_year,
+    programme_update_contingent,
+)
 
 
 @require_GET
@@ -132,6 +143,14 @@ def _visible_job(request: HttpRequest, job: str):
     found = job_for_user(request.scope, request.user, job)
     if found is None:
         raise Http404
+    # Redis was down when the job was started: try again, at most every 10 s per job and process.
+    if (
+        job_is_delayed(found)
+        and found.created_at <= timezone.now() - timedelta(seconds=5)
+        and cache.add(f"job-redispatch-{found.pk}", True, timeout=10)
+        and job_dispatch(job_id=found.pk, task_name=found.task)
+    ):
+        found.refresh_from_db()
     return found
 
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from mentoring.access import Scope
 from mentoring.models import Programme
-from mentoring.services import job_claim, job_create, job_fail, job_progress, job_succeed
+from mentoring.services import job_claim, job_create, job_enqueue, job_fail, job_progress, job_succeed
 from participants.ages import age_on
 from participants.models import MenteeProfile, MentorProfile, Person
 from participants.selectors import valid_consent
@@ -173,11 +173,12 @@ def run_start(
         academic_year=scope.programme.academic_year,
         created_by=user,
         params={"locked": [list(pair) for pair in locked]},
+        task=run_matching.name,
     )
     run = MatchingRun.objects.create(
         programme=scope.programme, form=form, job=job, settings=options, created_by=user
     )
-    run_matching.delay_on_commit(str(job.pk))
+    job_enqueue(job=job)
     return run
 
 

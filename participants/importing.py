@@ -56,7 +56,15 @@ from openpyxl.utils.datetime import from_excel
 
 from mentoring.access import Scope, resolve_scope_for_job
 from mentoring.models import AuditEvent, Job, Programme
-from mentoring.services import audit_record, job_claim, job_create, job_fail, job_progress, job_succeed
+from mentoring.services import (
+    audit_record,
+    job_claim,
+    job_create,
+    job_enqueue,
+    job_fail,
+    job_progress,
+    job_succeed,
+)
 
 from .models import MenteeProfile, MentorProfile, PartnerOrganization, Person, search_text_for
 
@@ -1458,11 +1466,12 @@ def import_start_job(
             "only_valid": only_valid,
             "rows": stored.rows,
         },
+        task=import_participants.name,
     )
     target = job_folder(job.pk)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(stored.folder), str(target))
-    import_participants.delay_on_commit(str(job.pk))
+    job_enqueue(job=job)
     return job
 
 

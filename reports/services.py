@@ -11,7 +11,15 @@ from django.utils.translation import gettext as _
 
 from mentoring.access import Scope, resolve_scope_for_job
 from mentoring.models import AuditEvent, Job
-from mentoring.services import audit_record, job_claim, job_create, job_fail, job_progress, job_succeed
+from mentoring.services import (
+    audit_record,
+    job_claim,
+    job_create,
+    job_enqueue,
+    job_fail,
+    job_progress,
+    job_succeed,
+)
 
 from .registry import Report, ReportContext, ReportError, registry
 
@@ -37,6 +45,7 @@ def report_start(*, user: AbstractBaseUser, scope: Scope, report: Report, fmt: s
         created_by=user,
         params={"report": report.identifier, "format": fmt, "options": options},
         contains_personal_data=report.contains_personal_data,
+        task=build_report.name,
     )
     if report.contains_personal_data:
         audit_record(
@@ -47,7 +56,7 @@ def report_start(*, user: AbstractBaseUser, scope: Scope, report: Report, fmt: s
             target_repr=job.title,
             changes={"report": report.identifier, "format": fmt, "options": options},
         )
-    build_report.delay_on_commit(str(job.pk))
+    job_enqueue(job=job)
     return job
 
 
