@@ -176,6 +176,17 @@ def message_no_header() -> str:
     ) % {"last": "Фамилия", "first": "Имя"}
 
 
+def message_too_big() -> str:
+    return _("The file is too large: at most %(mb)s MB.") % {"mb": max_upload_bytes() // 2**20}
+
+
+def message_hidden_sheet(sheet: str) -> str:
+    return _(
+        "The table of people is on the hidden sheet «%(sheet)s», and hidden sheets are not imported. "
+        "Show the sheet in Excel (or copy the table to a visible sheet) and upload the file again."
+    ) % {"sheet": sheet}
+
+
 def message_too_many_rows() -> str:
     return _("The file has more than %(count)s rows: split it into several files.") % {"count": MAX_ROWS}
 
@@ -663,10 +674,14 @@ def read_workbook(data: bytes, kind: str, progress: Progress | None = None) -> R
         sheets = [
             sheet for sheet in workbook.worksheets if sheet.title not in (REFERENCE_SHEET, INSTRUCTION_SHEET)
         ]
-        for sheet in sheets:
+        # a hidden sheet is never read: the curator imports what she sees in Excel
+        for sheet in (sheet for sheet in sheets if sheet.sheet_state == "visible"):
             table = _read_sheet(sheet, known, progress)
             if table is not None:
                 return table
+        for sheet in (sheet for sheet in sheets if sheet.sheet_state != "visible"):
+            if _read_sheet(sheet, known, None) is not None:
+                raise ImportFileError(message_hidden_sheet(sheet.title))
     except ImportFileError:
         raise
     except Exception as error:
@@ -800,6 +815,7 @@ def parse_table(table: RawTable, kind: str, partners: dict[str, int] | None = No
     mapped: list[tuple[int, Column, str]] = []
     seen: dict[str, str] = {}
     warnings: list[str] = []
+    unknown: list[str] = []
     for index, written in enumerate(table.headers):
         header = " ".join(written.replace("*", " ").split())  # as messages name it: «Имя», not «Имя *»
         if not header:
@@ -808,7 +824,7 @@ def parse_table(table: RawTable, kind: str, partners: dict[str, int] | None = No
         if column is None and header_key(header) in IGNORED_HEADERS:
             continue
         if column is None:
-            warnings.append(_("The column «%(column)s» is not known and was ignored.") % {"column": header})
+            unknown.append(header)
         elif column.key in seen:
             warnings.append(
                 _("The column «%(column)s» repeats «%(first)s» and was ignored.")
@@ -817,6 +833,7 @@ def parse_table(table: RawTable, kind: str, partners: dict[str, int] | None = No
         else:
             seen[column.key] = header
             mapped.append((index, column, header))
+    warnings[:0] = _unknown_columns_warnings(unknown)
     if FULL_NAME in seen and ("last_name" in seen or "first_name" in seen):
         warnings.append(
             _("The column «%(column)s» was ignored: the file has separate name columns.")
@@ -842,6 +859,21 @@ def parse_table(table: RawTable, kind: str, partners: dict[str, int] | None = No
         for key in ("last_name", "first_name", "patronymic"):
             columns[key] = seen[FULL_NAME]
     return ParsedFile(kind=kind, columns=columns, rows=rows, warnings=warnings)
+
+
+MAX_UNKNOWN_COLUMN_WARNINGS = 10
+
+
+def _unknown_columns_warnings(headers: list[str]) -> list[str]:
+    """One warning per unknown column; a file with very many of them gets one warning for the rest."""
+    listed = [
+        _("The column «%(column)s» is not known and was ignored.") % {"column": header[:100]}
+        for header in headers[:MAX_UNKNOWN_COLUMN_WARNINGS]
+    ]
+    rest = len(headers) - MAX_UNKNOWN_COLUMN_WARNINGS
+    if rest > 0:
+        listed.append(_("%(count)s more columns are not known and were ignored.") % {"count": rest})
+    return listed
 
 
 def _parse_row(

@@ -174,11 +174,17 @@ def _period_json(period: Period) -> dict:
 
 def read_roadmap(data: bytes, filename: str, start_year: int) -> ParsedRoadmap:
     """Read every table of a .docx/.xlsx roadmap; raise RoadmapFileError when the file is unusable."""
-    tables, warnings = _read_grids(data, filename)
-    if not any(table.has_text for table in tables):
-        raise RoadmapFileError(message_no_tables())
-    roadmap = ParsedRoadmap(warnings=warnings)
-    _Reader(roadmap, start_year).read(tables)
+    hidden: list[str] = []
+    tables, warnings = _read_grids(data, filename, hidden)
+    try:
+        if not any(table.has_text for table in tables):
+            raise RoadmapFileError(message_no_tables())
+        roadmap = ParsedRoadmap(warnings=warnings)
+        _Reader(roadmap, start_year).read(tables)
+    except RoadmapFileError as error:
+        if hidden:  # say why the table may be missing
+            raise RoadmapFileError(f"{error} {' '.join(hidden)}") from error
+        raise
     return roadmap
 
 
@@ -212,13 +218,14 @@ class _Table:
         return len(self.rows[0]) if self.rows else 0
 
 
-def _read_grids(data: bytes, filename: str) -> tuple[list[_Table], list[str]]:
+def _read_grids(data: bytes, filename: str, hidden: list[str]) -> tuple[list[_Table], list[str]]:
+    """The file's tables and warnings; the warnings about hidden sheets are also added to ``hidden``."""
     kind = _detect_kind(data, filename)
     warnings: list[str] = []
     try:
         with py_warnings.catch_warnings():
             py_warnings.simplefilter("ignore")
-            tables = _docx_tables(data, warnings) if kind == "docx" else _xlsx_tables(data, warnings)
+            tables = _docx_tables(data, warnings) if kind == "docx" else _xlsx_tables(data, warnings, hidden)
     except Exception as error:  # any library failure on a damaged file
         raise RoadmapFileError(message_unreadable()) from error
     return tables, warnings
@@ -339,13 +346,17 @@ def _rectangular(rows: list[list[_Cell]]) -> list[list[_Cell]]:
 # ---- Excel ----
 
 
-def _xlsx_tables(data: bytes, warnings: list[str]) -> list[_Table]:
+def _xlsx_tables(data: bytes, warnings: list[str], hidden: list[str]) -> list[_Table]:
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
     tables = []
     for sheet in workbook.worksheets:
         if not hasattr(sheet, "merged_cells"):  # chartsheets
             continue
         label = _("Sheet «%(name)s»") % {"name": sheet.title}
+        if sheet.sheet_state != "visible":  # the curator imports what she sees in Excel
+            hidden.append(_("%(table)s is hidden and was not read.") % {"table": label})
+            warnings.append(hidden[-1])
+            continue
         rows, row_numbers = _xlsx_grid(sheet)
         warnings.extend(_limit_warnings(label, sheet.max_row > MAX_ROWS, sheet.max_column > MAX_COLUMNS))
         tables.append(_Table(label=label, rows=rows, row_numbers=row_numbers))
@@ -735,6 +746,8 @@ class _Reader:
                 self.last_events_layout = None
         if not self.found_events_table:
             raise RoadmapFileError(message_no_header())
+        if self.roadmap.events_count == 0 and not self.roadmap.kpi_targets:
+            raise RoadmapFileError(_("No events were found in the table."))
         if self.roadmap.events_count == 0:
             self.roadmap.warnings.append(_("No events were found in the table."))
 

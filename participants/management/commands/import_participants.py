@@ -54,12 +54,15 @@ class Command(BaseCommand):
             )
         path = Path(options["path"])
         try:
-            data = path.read_bytes()
+            too_big = path.stat().st_size > importing.max_upload_bytes()  # the same limit as the upload page
+            data = b"" if too_big else path.read_bytes()
         except OSError as error:
             raise CommandError(
                 _("Cannot read the file %(path)s: %(error)s") % {"path": path, "error": error}
             ) from None
         try:
+            if too_big:
+                raise importing.ImportFileError(importing.message_too_big())
             parsed = importing.read_file(data, options["kind"], programme.organization)
         except importing.ImportFileError as error:
             self._report(options, {"new": 0, "updated": 0, "unchanged": 0}, [], file_error=str(error))

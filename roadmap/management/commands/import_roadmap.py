@@ -3,6 +3,7 @@
 import json as jsonlib
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -39,9 +40,15 @@ class Command(BaseCommand):
                 % {"year": year, "next": year + 1}
             )
         try:
-            data = path.read_bytes()
+            size = path.stat().st_size
+            data = b"" if size > settings.ROADMAP_IMPORT_MAX_BYTES else path.read_bytes()
         except OSError as error:
             raise CommandError(_("Cannot read the file: %(error)s") % {"error": error}) from error
+        if size > settings.ROADMAP_IMPORT_MAX_BYTES:  # the same limit as the upload page
+            raise CommandError(
+                _("The file is too large: at most %(mb)s MB.")
+                % {"mb": settings.ROADMAP_IMPORT_MAX_BYTES // 2**20}
+            )
         try:
             parsed = read_bytes(data, path.name, programme)
             if not dry_run:
