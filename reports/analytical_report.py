@@ -139,8 +139,8 @@ def analytical_data(programme: Programme, today: date | None = None) -> Analytic
         (_("Terminated pairs and groups"), statuses[MentoringGroup.Status.TERMINATED]),
         (_("Meetings held"), Meeting.objects.filter(group__programme=programme).count()),
         (_("Individual plans"), plans.plans),
-        (_("Plans implemented by 90% or more"), plans.plans_90),
-        (_("Average completion of the plans, %"), plans.average),
+        (_("Plans implemented by at least 90 percent"), plans.plans_90),
+        (_("Average completion of the plans, percent"), plans.average),
     ]
     if "publications" in metrics:
         numbers.append((_("Publications"), int(metrics["publications"])))
@@ -150,7 +150,7 @@ def analytical_data(programme: Programme, today: date | None = None) -> Analytic
         (_("Done"), progress.done),
         (_("Done on time"), progress.done_on_time),
         (_("Overdue"), progress.overdue),
-        (_("Done, % of the events"), progress.done_percent),
+        (_("Done, percentage of the events"), progress.done_percent),
     ]
     swot: dict[str, list[str]] = {quadrant: [] for quadrant in SwotItem.Quadrant.values}
     for item in SwotItem.objects.filter(programme=programme).order_by("quadrant", "position", "pk"):

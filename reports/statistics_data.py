@@ -13,6 +13,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from mentoring.models import AuditEvent, Organization, Programme
 from mentoring.services import audit_record
@@ -159,7 +160,7 @@ def default_layout(organization: Organization) -> statistics.Layout:
         statistics.Row(_("Pairs and groups, completed"), "pairs_completed"),
     ]
     columns = [
-        statistics.Column(_("Total"), "total"),
+        statistics.Column(pgettext("statistics column", "Total"), "total"),
         *[statistics.Column(form.name, f"form:{form.key}") for form in forms_for(organization)],
         statistics.Column(_("under 10"), "age:-9"),
         statistics.Column(_("10–14 years"), "age:10-14"),

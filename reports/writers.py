@@ -73,8 +73,9 @@ def _write_sheet(sheet, table: Table) -> None:
     sheet.append([table.subtitle])
     sheet.append([])
     _as_text(sheet[1] + sheet[2])
-    header_row = sheet.max_row + 1
+    # openpyxl's max_row does not count the empty row just appended: take the header's row after writing it
     sheet.append(list(table.columns))
+    header_row = sheet.max_row
     _as_text(sheet[header_row])
     thin = Side(style="thin", color="999999")
     for cell in sheet[header_row]:

@@ -29,7 +29,9 @@ MENTORS = 40
 REPEAT = 7
 
 
-def _seed(start_year: int):
+def seed_municipality(start_year: int, schools_count: int = SCHOOLS):
+    """An authority with ``schools_count`` schools of ``PUPILS`` pupils each; returns (authority, first
+    school, its curator, the coordinator). The reports benchmark reuses it for 100 schools."""
     from django.utils import timezone
 
     from mentoring.models import AcademicYear, Membership, Organization, Programme, Role, User
@@ -56,7 +58,7 @@ def _seed(start_year: int):
     expires = timezone.now() + timedelta(days=30)
     day = date(start_year, 10, 1)
     schools = []
-    for number in range(SCHOOLS):
+    for number in range(schools_count):
         school = Organization.objects.create(
             name=f"Школа {number}",
             short_name=f"Школа {number:02d}",
@@ -202,7 +204,7 @@ def run():
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     with test_database():
         start_year = academic_year_start_for(timezone.localdate())
-        authority, school, curator, coordinator = _seed(start_year)
+        authority, school, curator, coordinator = seed_municipality(start_year)
 
         def client_for(user) -> Client:
             client = Client()

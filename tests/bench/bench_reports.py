@@ -8,6 +8,7 @@ that size costs with this engine. ``ratio`` is then the price of our layout over
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -221,3 +222,77 @@ def run():
             "pages": pages,
             "target": "value < 10",
         }
+
+        # the municipal consolidation: 100 organisations × 1,000 pupils, in the same database
+        yield _consolidation()
+
+
+CONSOLIDATION_SCHOOLS = int(os.environ.get("BENCH_CONSOLIDATION_SCHOOLS", "100"))
+
+
+def _seed_module():
+    import importlib.util
+
+    path = Path(__file__).resolve().parent / "bench_dashboards.py"
+    spec = importlib.util.spec_from_file_location("bench_dashboards_seed", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _consolidation() -> dict:
+    """``municipal_consolidation`` for an authority of 100 schools × 1,000 pupils (the worker's code path),
+    against openpyxl writing the same cells without styling (the floor for that workbook)."""
+    import io
+
+    from common import count_queries
+    from django.utils import timezone
+    from openpyxl import Workbook, load_workbook
+
+    from mentoring.academic_years import academic_year_start_for
+    from mentoring.models import Programme
+    from reports.registry import registry
+
+    seeding = time.perf_counter()
+    start_year = academic_year_start_for(timezone.localdate())
+    authority, *_ = _seed_module().seed_municipality(start_year, CONSOLIDATION_SCHOOLS)
+    seeded_in = time.perf_counter() - seeding
+    programme = Programme.objects.select_related("organization", "academic_year").get(
+        organization=authority, academic_year__start_year=start_year
+    )
+    report = registry.get("municipal_consolidation")
+    context = _context(programme, {})
+    made = {}
+
+    def ours() -> None:
+        made["file"] = report.generate(context, "xlsx").content
+
+    ours()
+    sheets = load_workbook(io.BytesIO(made["file"]), read_only=True)
+    cells = [
+        [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in sheets.worksheets
+    ]
+    rows = len(cells[0]) - 4
+
+    def reference() -> None:
+        workbook = Workbook()
+        workbook.remove(workbook.active)
+        for index, sheet_cells in enumerate(cells):
+            sheet = workbook.create_sheet(f"S{index}")
+            for row in sheet_cells:
+                sheet.append(list(row))
+        workbook.save(io.BytesIO())
+
+    value, reference_value = _side_by_side(ours, reference)
+    return {
+        "measure": f"consolidation_{CONSOLIDATION_SCHOOLS}x1000",
+        "value": round(value, 3),
+        "unit": "s",
+        "queries": count_queries(ours),
+        "reference": "openpyxl_plain_same_cells",
+        "reference_value": round(reference_value, 3),
+        "ratio": round(value / reference_value, 2),
+        "organisations": rows - 1,
+        "seeded_in_s": round(seeded_in, 1),
+        "target": "value < 5 s with a fixed number of queries",
+    }

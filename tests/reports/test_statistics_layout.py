@@ -69,13 +69,13 @@ def test_pairs_count_by_status_and_by_their_mentees():
 @pytest.mark.parametrize(
     ("row", "column", "fragment"),
     [
-        (("", "mentees"), ("Всего", "total"), "Row 1 has no name"),
-        (("X", "pupils"), ("Всего", "total"), "unknown measure"),
-        (("X", "mentees", "category:left_handed"), ("Всего", "total"), "unknown filter"),
-        (("X", "mentees"), ("Всего", "form:nope"), "unknown breakdown"),
-        (("X", "mentees"), ("Всего", "age:18-10"), "unknown breakdown"),
-        (("X", "mentees"), ("Всего", "age:-"), "unknown breakdown"),
-        (("X", "mentees"), ("Всего", "age:ten"), "unknown breakdown"),
+        (("", "mentees"), ("Всего", "total"), "У строки 1 нет названия"),
+        (("X", "pupils"), ("Всего", "total"), "неизвестная величина"),
+        (("X", "mentees", "category:left_handed"), ("Всего", "total"), "неизвестный фильтр"),
+        (("X", "mentees"), ("Всего", "form:nope"), "неизвестная разбивка"),
+        (("X", "mentees"), ("Всего", "age:18-10"), "неизвестная разбивка"),
+        (("X", "mentees"), ("Всего", "age:-"), "неизвестная разбивка"),
+        (("X", "mentees"), ("Всего", "age:ten"), "неизвестная разбивка"),
     ],
 )
 def test_bad_codes_are_named(row, column, fragment):

@@ -49,9 +49,9 @@ def test_school_statistics_xlsx_counts_the_pair(curator_client, pair, django_cap
     body = {row[0]: row[1:] for row in rows[4:] if row[0]}
     total = header.index("Всего") - 1
     assert body["Наставляемые, всего"][total] == 1
-    assert body["в т.ч.: ОВЗ"][total] == 1
+    assert body["в том числе: ОВЗ"][total] == 1
     assert body["Наставники, всего"][total] == 1
-    assert body["Пары и группы, активные"][total] == 1
+    assert body["Пары и группы, действующие"][total] == 1
     assert isinstance(body["Наставляемые, всего"][total], int)  # numbers stay numbers
     kpi_sheet = workbook.worksheets[1]
     names = [row[0].value for row in kpi_sheet.iter_rows(min_row=5)]
