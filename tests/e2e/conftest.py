@@ -27,7 +27,13 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "var" / "e2e"
 FIXTURES = ROOT.parent / "shared" / "fixtures"
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+]
 TIMEOUT_MS = 20_000
 
 # transaction=True: the live server's thread must see what the test wrote (and the test what the server
@@ -58,15 +64,19 @@ def browser():
 
 
 def _new_page(browser, request, **options) -> Iterator:
-    context = browser.new_context(locale="ru-RU", timezone_id="Europe/Moscow", accept_downloads=True, **options)
+    context = browser.new_context(
+        locale="ru-RU", timezone_id="Europe/Moscow", accept_downloads=True, **options
+    )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.js_errors = errors
     yield page
-    failed = any(getattr(request.node, f"report_{when}", None) and getattr(request.node, f"report_{when}").failed
-                 for when in ("setup", "call"))
+    failed = any(
+        getattr(request.node, f"report_{when}", None) and getattr(request.node, f"report_{when}").failed
+        for when in ("setup", "call")
+    )
     if failed:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         name = re.sub(r"[^\w.-]+", "_", request.node.name)
@@ -87,7 +97,11 @@ def page(browser, request, live_server):
 def phone_page(browser, request, live_server):
     """A phone-sized page (390×844, touch) in a fresh browser context."""
     yield from _new_page(
-        browser, request, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+        browser,
+        request,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
         device_scale_factor=3,
     )
 

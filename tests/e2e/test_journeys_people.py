@@ -106,7 +106,9 @@ def test_pupil_answers_a_questionnaire_by_the_personal_link_without_an_account(p
     assert not page.js_errors, page.js_errors
 
 
-def test_municipal_coordinator_opens_the_consolidated_dashboard(page, site, authority, school, other_school, coordinator):
+def test_municipal_coordinator_opens_the_consolidated_dashboard(
+    page, site, authority, school, other_school, coordinator
+):
     from participants.services import mentee_profile_save, person_create
     from tests.factories import ProgrammeFactory
 
