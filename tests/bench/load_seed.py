@@ -81,6 +81,10 @@ def seed(password: str) -> dict:
             Membership.objects.create(user=curator, organization=school, role=Role.CURATOR)
             programme = Programme.objects.get(organization=school, academic_year__start_year=start_year)
             _roadmap(programme, curator, start_year)
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # fresh statistics, as autovacuum keeps them in a live database
+        cursor.execute("ANALYZE")
     curators = []
     for user in User.objects.filter(username__startswith="load-curator-").order_by("username"):
         slug = user.username.removeprefix("load-curator-")
