@@ -55,7 +55,8 @@ def database_from_url(url: str) -> dict:
             "HOST": parsed.hostname or "",
             "PORT": str(parsed.port or ""),
             "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 60),
-            "CONN_HEALTH_CHECKS": True,
+            # a kept connection is tested before each request: the site survives a PostgreSQL restart
+            "CONN_HEALTH_CHECKS": env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
         }
     if parsed.scheme == "sqlite":
         # sqlite:///relative/or/absolute path; sqlite:////abs/path also accepted
