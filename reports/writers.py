@@ -181,7 +181,7 @@ def pdf_tables(tables: list[Table]) -> bytes:
 
 
 def _pdf_value(value: Any) -> Any:
-    """Dates in tables as 01.09.2025, the way Russian school documents write them."""
+    """Dates in tables as 01.09.2025 and fractions as 77,8 — the way Russian school documents write them."""
     if isinstance(value, datetime):
         return (
             timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
@@ -190,6 +190,8 @@ def _pdf_value(value: Any) -> Any:
         )
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
     return value
 
 
