@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -145,7 +146,10 @@ def event_done(request: HttpRequest, event: int) -> HttpResponse:
             comment=data["comment"],
         )
         messages.success(request, _("The event is marked done."))
-        return redirect(request.POST.get("next") or _url(scope, "event", event=found.pk))
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+            next_url = _url(scope, "event", event=found.pk)  # never off the site (an open redirect)
+        return redirect(next_url)
     detail = selectors.event_detail(scope.programme, found.pk)
     detail.overdue = detail.is_overdue(timezone.localdate())
     context = {
