@@ -129,7 +129,12 @@ SEARCH = "/o/school-a/2025/bases/mentees/?q=%D0%98%D0%B2%D0%B0%D0%BD%D0%BE%D0%B2
 @pytest.fixture
 def console_output():
     """What the configured console handler writes (the handler with the settings' filters)."""
-    handler = next(h for h in logging.getLogger().handlers if isinstance(h, logging.StreamHandler))
+    handler = next(
+        h
+        for h in logging.getLogger().handlers
+        if isinstance(h, logging.StreamHandler) and not type(h).__module__.startswith("_pytest")
+    )
+    assert any(isinstance(f, RequestLineFilter) for f in handler.filters)
     stream = io.StringIO()
     previous = handler.setStream(stream)
     yield stream
@@ -384,3 +389,17 @@ def test_marking_an_event_done_never_redirects_off_the_site(roadmap_event, curat
         assert response["Location"] == f"/o/school-a/2025/roadmap/events/{roadmap_event.pk}/"
     response = client.post(path, {**data, "next": "/o/school-a/2025/roadmap/my-tasks/"})
     assert response["Location"] == "/o/school-a/2025/roadmap/my-tasks/"
+
+
+def test_every_django_log_goes_through_the_filter(console_output):
+    """Django's default DEBUG console handler is replaced: nothing prints a request URL unfiltered."""
+    for name in ("django", "django.request", "django.server", "django.security.csrf"):
+        logger = logging.getLogger(name)
+        while logger is not None:
+            for handler in logger.handlers:
+                if type(handler).__module__.startswith("_pytest"):
+                    continue  # pytest's own capture
+                assert any(isinstance(f, RequestLineFilter) for f in handler.filters), (name, handler)
+            logger = logger.parent if logger.propagate else None
+    logging.getLogger("django.request").error("Internal Server Error: %s", "/q/SECRETLINK123/?q=Иванова")
+    assert console_output.getvalue().count("Internal Server Error: /q/<link>/") == 1
