@@ -418,7 +418,9 @@ def response_submit(*, invitation: Invitation, answers: Mapping[int, Any], now=N
     """
     now = now or timezone.now()
     locked = (
-        Invitation.objects.select_for_update()
+        # of=("self",): lock the invitation only; PostgreSQL refuses FOR UPDATE on the nullable side of the
+        # outer join to ``person`` (every answer was a 500 there; found by the browser journey)
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("campaign__template", "campaign__programme__organization", "person")
         .get(pk=invitation.pk)
     )

@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -36,10 +37,41 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 20_000
 
-# transaction=True: the live server's thread must see what the test wrote (and the test what the server
-# wrote); serialized_rollback puts back the rows the migrations seed (mentoring forms, shared
-# questionnaires) after the flush that ends every transactional test.
-JOURNEY = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# transaction=True: the live server's thread must see what the test wrote, and the test what the server
+# wrote. The flush that ends every transactional test also empties the tables the migrations seed;
+# ``_seeded`` puts those rows back (serialized_rollback cannot: with Playwright's sync API running, the
+# test's database connection is not the one pytest-django serialized the database on).
+JOURNEY = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+SEED_MIGRATIONS = (  # idempotent data migrations (get_or_create / update_or_create)
+    "pairing.migrations.0002_seed_forms",
+    "monitoring.migrations.0002_seed_questionnaires",
+    "monitoring.migrations.0003_seed_indicators",
+)
+
+
+def seed_reference_rows() -> None:
+    from django.apps import apps
+
+    for module in SEED_MIGRATIONS:
+        import_module(module).seed(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _seeded(request):
+    """Before each journey: the mentoring forms, shared questionnaires and indicators, as after migrate."""
+    if request.node.get_closest_marker("e2e"):
+        request.getfixturevalue("transactional_db")
+        seed_reference_rows()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _seeded_rows_back(django_db_setup, django_db_blocker):
+    """Leave the test database as migrate made it: the flush after the last journey empties the seeded
+    tables, and the next ``--reuse-db`` session (on PostgreSQL) would find no mentoring forms."""
+    yield
+    with django_db_blocker.unblock():
+        seed_reference_rows()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
