@@ -187,4 +187,3 @@ def job_download(request: HttpRequest, job: str) -> HttpResponse:
             target_repr=found.result_name,
         )
     return FileResponse(found.result_file.open("rb"), as_attachment=True, filename=found.result_name)
-

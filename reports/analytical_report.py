@@ -309,7 +309,9 @@ def analytical_docx(data: AnalyticalData) -> bytes:
             _("%(after)s compared with %(before)s: %(n)s participants answered both.")
             % {"after": block.campaign, "before": block.baseline, "n": block.participants}
         )
-        table([_("Question"), _("Before"), _("After"), _("Change, points")], [list(row) for row in block.rows])
+        table(
+            [_("Question"), _("Before"), _("After"), _("Change, points")], [list(row) for row in block.rows]
+        )
         document.add_picture(io.BytesIO(_growth_chart(block, "png")), width=Cm(16))
 
     document.add_heading(_("5. SWOT analysis"), level=1)

@@ -269,9 +269,7 @@ def _consolidation() -> dict:
 
     ours()
     sheets = load_workbook(io.BytesIO(made["file"]), read_only=True)
-    cells = [
-        [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in sheets.worksheets
-    ]
+    cells = [[list(row) for row in sheet.iter_rows(values_only=True)] for sheet in sheets.worksheets]
     rows = len(cells[0]) - 4
 
     def reference() -> None:

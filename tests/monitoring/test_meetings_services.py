@@ -63,9 +63,9 @@ def test_a_meeting_is_logged_with_mentees_and_audited(started_pair, mentee, ment
 @pytest.mark.parametrize(
     ("day", "message"),
     [
-        (date(2026, 3, 3), "future"),
-        (date(2025, 9, 20), "started"),  # before the pair's start
-        (date(2025, 8, 20), "outside"),  # before the academic year
+        (date(2026, 3, 3), "в будущем"),
+        (date(2025, 9, 20), "начала работу"),  # before the pair's start
+        (date(2025, 8, 20), "вне 2025/2026 учебного года"),  # before the academic year
     ],
 )
 def test_dates_outside_the_pair_or_the_year_are_refused(started_pair, day, message):

@@ -58,7 +58,9 @@ def test_the_form_is_prefilled_for_a_phone(mentor, pair, mentee):
     # label used to point at id "None", so tapping «60» ticked «in person»)
     assert 'id="None"' not in page and 'for="None"' not in page
     for name, value in (("format", "online"), ("duration_minutes", "60")):
-        radio = re.search(rf'<input type="radio" class="btn-check" name="{name}" id="([\w-]+)" value="{value}"', page)
+        radio = re.search(
+            rf'<input type="radio" class="btn-check" name="{name}" id="([\w-]+)" value="{value}"', page
+        )
         assert radio and f'for="{radio.group(1)}"' in page, name
 
 

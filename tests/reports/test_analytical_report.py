@@ -50,7 +50,12 @@ def year_with_data(programme, pair, monitoring_objects, curator):
 @pytest.mark.django_db
 def test_data_gathers_the_year(year_with_data, monitoring_objects):
     data = analytical_data(year_with_data, today=date(YEAR + 1, 5, 20))
-    assert [value for _label, value in data.numbers[:4]] == [1, 1, 1, 0]  # mentees, mentors, active, completed
+    assert [value for _label, value in data.numbers[:4]] == [
+        1,
+        1,
+        1,
+        0,
+    ]  # mentees, mentors, active, completed
     assert [row.respondents for row in data.satisfaction] == [1]
     assert data.satisfaction[0].overall_mean == 9 and data.satisfaction[0].satisfied_share == 100
     assert data.swot["threat"] == ["Нагрузка на педагогов"]

@@ -12,7 +12,9 @@ def test_kpi_chart_svg_and_png():
         target_label="Цель",
     )
     assert svg.lstrip().startswith(b"<?xml") and b"<svg" in svg
-    png = charts.kpi_chart(["Публикации"], [7], [None], value_label="Значение", target_label="Цель", fmt="png")
+    png = charts.kpi_chart(
+        ["Публикации"], [7], [None], value_label="Значение", target_label="Цель", fmt="png"
+    )
     assert png.startswith(b"\x89PNG")
 
 
