@@ -29,7 +29,7 @@ MENTORS = 40
 REPEAT = 7
 
 
-def seed_municipality(start_year: int, schools_count: int = SCHOOLS):
+def seed_municipality(start_year: int, schools_count: int = SCHOOLS, prefix: str = "bench"):
     """An authority with ``schools_count`` schools of ``PUPILS`` pupils each; returns (authority, first
     school, its curator, the coordinator). The reports benchmark reuses it for 100 schools."""
     from django.utils import timezone
@@ -44,13 +44,13 @@ def seed_municipality(start_year: int, schools_count: int = SCHOOLS):
     authority = Organization.objects.create(
         name="Управление образования",
         short_name="УО",
-        slug="bench-uo",
+        slug=f"{prefix}-uo",
         kind=Organization.Kind.MUNICIPAL_AUTHORITY,
     )
     Programme.objects.create(organization=authority, academic_year=year)
     form = MentoringForm.objects.get(key="teacher_pupil")
     template = m.QuestionnaireTemplate.objects.create(
-        key="bench-satisfaction", title="Удовлетворённость", purpose="satisfaction", audience="mentee"
+        key=f"{prefix}-satisfaction", title="Удовлетворённость", purpose="satisfaction", audience="mentee"
     )
     item = m.QuestionItem.objects.create(
         template=template, key="overall", text="Общая удовлетворённость", kind="scale"
@@ -62,7 +62,7 @@ def seed_municipality(start_year: int, schools_count: int = SCHOOLS):
         school = Organization.objects.create(
             name=f"Школа {number}",
             short_name=f"Школа {number:02d}",
-            slug=f"bench-school-{number}",
+            slug=f"{prefix}-school-{number}",
             parent=authority,
         )
         programme = Programme.objects.create(
@@ -185,9 +185,9 @@ def seed_municipality(start_year: int, schools_count: int = SCHOOLS):
             )
             for month in range(1, 9)
         )
-    curator = User.objects.create(username="bench-curator")
+    curator = User.objects.create(username=f"{prefix}-curator")
     Membership.objects.create(user=curator, organization=schools[0][0], role=Role.CURATOR)
-    coordinator = User.objects.create(username="bench-coordinator")
+    coordinator = User.objects.create(username=f"{prefix}-coordinator")
     Membership.objects.create(user=coordinator, organization=authority, role=Role.MUNICIPAL_COORDINATOR)
     return authority, schools[0][0], curator, coordinator
 

@@ -255,7 +255,9 @@ def _consolidation() -> dict:
 
     seeding = time.perf_counter()
     start_year = academic_year_start_for(timezone.localdate())
-    authority, *_ = _seed_module().seed_municipality(start_year, CONSOLIDATION_SCHOOLS)
+    authority, *_ = _seed_module().seed_municipality(
+        start_year, CONSOLIDATION_SCHOOLS, prefix="consolidation"
+    )
     seeded_in = time.perf_counter() - seeding
     programme = Programme.objects.select_related("organization", "academic_year").get(
         organization=authority, academic_year__start_year=start_year
