@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext
@@ -63,11 +65,78 @@ MAJORITY_AGE = 18
 
 
 @dataclass(frozen=True)
+class Pairing:
+    """One pair or group a person of the base belongs to this year, seen from that person."""
+
+    form: str
+    start: date | None
+    end: date | None
+    results: str
+    partners: tuple[Person, ...]  # the other side: mentors of a mentee, mentees of a mentor
+    case_urls: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ExportContext:
     """What a column may need besides the profile: computed once per export."""
 
     organization: Organization
     today: date
+    pairings: dict[int, list[Pairing]] = field(default_factory=dict)
+
+    def of(self, profile: Any) -> list[Pairing]:
+        return self.pairings.get(profile.person_id, [])
+
+
+def pairings_for(programme: Programme) -> dict[int, list[Pairing]]:
+    """Every person's pairs of the year (not the proposals), in three queries for the whole base."""
+    from monitoring.models import Case
+    from pairing.models import GroupMember, MentoringGroup
+
+    members = list(
+        GroupMember.objects.filter(
+            group__programme=programme,
+            group__status__in=[
+                MentoringGroup.Status.ACTIVE,
+                MentoringGroup.Status.COMPLETED,
+                MentoringGroup.Status.TERMINATED,
+            ],
+        )
+        .select_related("group__form", "person__partner")
+        .order_by("group__start_date", "group_id", "role", "person__last_name")
+    )
+    cases: dict[int, list[str]] = {}
+    base = settings.SITE_URL.rstrip("/")
+    kwargs = {"org": programme.organization.slug, "year": programme.academic_year.start_year}
+    for case_id, group_id in Case.objects.filter(programme=programme, group__isnull=False).values_list(
+        "pk", "group_id"
+    ):
+        cases.setdefault(group_id, []).append(
+            base + reverse("monitoring:case_detail", kwargs={**kwargs, "case": case_id})
+        )
+    by_group: dict[int, list] = {}
+    for member in members:
+        by_group.setdefault(member.group_id, []).append(member)
+    result: dict[int, list[Pairing]] = {}
+    for group_members in by_group.values():
+        group = group_members[0].group
+        for member in group_members:
+            others = tuple(
+                other.person
+                for other in group_members
+                if other.role != member.role and other.person.anonymised_at is None
+            )
+            result.setdefault(member.person_id, []).append(
+                Pairing(
+                    form=group.form.name,
+                    start=group.start_date,
+                    end=group.closed_on or group.planned_end_date,
+                    results=group.results,
+                    partners=others,
+                    case_urls=tuple(cases.get(group.pk, ())),
+                )
+            )
+    return result
 
 
 @dataclass(frozen=True)
@@ -77,9 +146,49 @@ class Column:
     value: Callable[[Any, ExportContext], Any]
 
 
-def _pending(profile: Any, context: ExportContext) -> str:
-    # filled once pairing exists (issue 5)
-    return ""
+def _unique(values: Iterable[str]) -> str:
+    return "; ".join(dict.fromkeys(value for value in values if value))
+
+
+def _partner_names(profile: Any, context: ExportContext) -> str:
+    return _unique(person.full_name for pairing in context.of(profile) for person in pairing.partners)
+
+
+def _partner_workplaces(profile: Any, context: ExportContext) -> str:
+    return _unique(
+        person_workplace(person, context) for pairing in context.of(profile) for person in pairing.partners
+    )
+
+
+def _forms(profile: Any, context: ExportContext) -> str:
+    return _unique(pairing.form for pairing in context.of(profile))
+
+
+def _start(profile: Any, context: ExportContext) -> date | None:
+    starts = [pairing.start for pairing in context.of(profile) if pairing.start]
+    return profile.entry_date or (min(starts) if starts else None)
+
+
+def _end(profile: Any, context: ExportContext) -> date | None:
+    ends = [pairing.end for pairing in context.of(profile) if pairing.end]
+    return profile.exit_date or (max(ends) if ends else None)
+
+
+def _results(profile: Any, context: ExportContext) -> str:
+    return profile.results or _unique(pairing.results for pairing in context.of(profile))
+
+
+def _case_links(profile: Any, context: ExportContext) -> str:
+    return _unique(url for pairing in context.of(profile) for url in pairing.case_urls)
+
+
+def person_workplace(person: Person, context: ExportContext) -> str:
+    """Where a person works or studies: their own entry, their partner organisation, else this organisation."""
+    if person.kind in Person.LEARNER_KINDS and person.group_name:
+        return f"{context.organization.short_name}, {person.group_name}"
+    return (
+        person.workplace or (person.partner.name if person.partner else "") or context.organization.short_name
+    )
 
 
 def _is_minor(person: Person, today: date) -> bool:
@@ -144,14 +253,14 @@ MENTEE_COLUMNS: tuple[Column, ...] = (
     Column("requests", _("Key requests of the mentee"), lambda p, c: _joined(p.requests)),
     Column("request_text", _("Request in the mentee's words"), lambda p, c: p.request_text),
     Column("categories", _("Special categories"), lambda p, c: ", ".join(p.categories)),
-    Column("mentor_name", _("Mentor's full name"), _pending),
-    Column("mentor_workplace", _("Mentor's place of work or study"), _pending),
-    Column("form", _("Form of mentoring"), _pending),
+    Column("mentor_name", _("Mentor's full name"), _partner_names),
+    Column("mentor_workplace", _("Mentor's place of work or study"), _partner_workplaces),
+    Column("form", _("Form of mentoring"), _forms),
     Column("place", _("Place of the mentoring programme"), lambda p, c: c.organization.short_name),
-    Column("start_date", _("Programme start date"), lambda p, c: p.entry_date),
-    Column("end_date", _("Programme end date"), lambda p, c: p.exit_date),
-    Column("results", _("Programme results"), lambda p, c: p.results),
-    Column("case_link", _("Link to a case or review"), _pending),
+    Column("start_date", _("Programme start date"), _start),
+    Column("end_date", _("Programme end date"), _end),
+    Column("results", _("Programme results"), _results),
+    Column("case_link", _("Link to a case or review"), _case_links),
 )
 
 MENTOR_COLUMNS: tuple[Column, ...] = (
@@ -170,12 +279,12 @@ MENTOR_COLUMNS: tuple[Column, ...] = (
     Column("preferred_grades", _("Preferred age or grades of mentees"), lambda p, c: p.preferred_grades),
     Column("capacity", _("Mentees at most"), lambda p, c: p.capacity),
     Column("training", _("Training"), _training),
-    Column("mentee_names", _("Mentees' full names"), _pending),
-    Column("form", _("Form of mentoring"), _pending),
-    Column("start_date", _("Programme start date"), lambda p, c: p.entry_date),
-    Column("end_date", _("Programme end date"), lambda p, c: p.exit_date),
-    Column("results", _("Programme results"), lambda p, c: p.results),
-    Column("case_link", _("Link to a case or review"), _pending),
+    Column("mentee_names", _("Mentees' full names"), _partner_names),
+    Column("form", _("Form of mentoring"), _forms),
+    Column("start_date", _("Programme start date"), _start),
+    Column("end_date", _("Programme end date"), _end),
+    Column("results", _("Programme results"), _results),
+    Column("case_link", _("Link to a case or review"), _case_links),
 )
 
 CATALOGUES: dict[str, tuple[Column, ...]] = {
@@ -335,7 +444,11 @@ class BaseExport(TableReport):
         scope = context.scope
         filters = filters_from_options(context.options)
         columns = selected_columns(scope.organization, self.kind)
-        export = ExportContext(organization=scope.organization, today=timezone.localdate())
+        export = ExportContext(
+            organization=scope.organization,
+            today=timezone.localdate(),
+            pairings=pairings_for(scope.programme),
+        )
         context.progress(10, gettext("Collecting the base"))
         selected = self.profiles(scope.programme, filters)
         rows: list[list[Any]] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.db import connection
@@ -414,7 +414,8 @@ def test_query_count_does_not_grow_with_the_base(
     for start, count in ((0, 10), (10, 190)):
         _bulk_people(programme, start, count, mentors=mentors)
         context = _context(school, curator)
-        with django_assert_max_num_queries(5), CaptureQueriesContext(connection) as queries:
+        # the people, the counts of those left out, the column set, the pairs and their cases
+        with django_assert_max_num_queries(6), CaptureQueriesContext(connection) as queries:
             generated = report.generate(context, "xlsx")
         counts.append(len(queries))
         assert generated.content
@@ -585,3 +586,30 @@ def test_stranger_cannot_open_or_change_the_columns(stranger, school):
     assert client.get(page_url).status_code == 404
     assert client.post(page_url, {"kind": "mentees", "mentees-use_group": "on"}).status_code == 404
     assert not BaseColumnSet.objects.exists()
+
+
+# --- The pairing columns ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_bases_name_the_pair_form_dates_and_case(
+    curator_client, programme, pair, mentee, mentor_person, django_capture_on_commit_callbacks
+):
+    from monitoring.models import Case
+
+    pair.start_date = date(YEAR, 10, 1)
+    pair.planned_end_date = date(YEAR + 1, 5, 25)
+    pair.save()
+    case = Case.objects.create(programme=programme, group=pair, title="Путь к олимпиаде", story="…")
+    mentees_job = run_report(curator_client, django_capture_on_commit_callbacks, "mentee_base", "xlsx")
+    header, body, _summary = table_part(sheet_rows(download(curator_client, mentees_job)))
+    row = dict(zip(header, body[0], strict=False))
+    assert row["ФИО наставника"] == "Кузнецова Ольга Петровна"
+    assert row["Форма наставничества"] == "учитель – ученик"
+    assert row["Дата начала программы"] == datetime(YEAR, 10, 1)
+    assert row["Дата окончания программы"] == datetime(YEAR + 1, 5, 25)
+    assert row["Ссылка на кейс/отзыв"].endswith(f"/monitoring/cases/{case.pk}/")
+    mentors_job = run_report(curator_client, django_capture_on_commit_callbacks, "mentor_base", "xlsx")
+    header, body, _summary = table_part(sheet_rows(download(curator_client, mentors_job)))
+    row = dict(zip(header, body[0], strict=False))
+    assert row["ФИО наставляемых"] == "Иванова Мария Сергеевна"
