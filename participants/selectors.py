@@ -221,3 +221,38 @@ def partner_card(organization, partner_id: int) -> PartnerOrganization | None:
         )
         .first()
     )
+
+
+def person_year_activity(person: Person, programme) -> dict:
+    """The person's pairs of the year (with their meetings) and questionnaire links, for the person card.
+
+    Reads the pairing and monitoring tables through their reverse relations on Person only, so this app
+    keeps not importing them. Three queries.
+    """
+    from django.db.models import Count, Max
+
+    memberships = list(
+        person.group_memberships.filter(group__programme=programme)
+        .select_related("group__form")
+        .annotate(last_meeting=Max("group__meetings__date"), meetings=Count("group__meetings", distinct=True))
+        .order_by("-group__start_date", "-group_id")
+    )
+    partners: dict[int, list] = {}
+    if memberships:
+        others = (
+            Person.objects.filter(
+                group_memberships__group_id__in=[m.group_id for m in memberships], anonymised_at__isnull=True
+            )
+            .exclude(pk=person.pk)
+            .values_list("group_memberships__group_id", "last_name", "first_name", "patronymic")
+        )
+        for group_id, *names in others:
+            partners.setdefault(group_id, []).append(" ".join(part for part in names if part))
+    for membership in memberships:
+        membership.partner_names = partners.get(membership.group_id, [])
+    invitations = list(
+        person.questionnaire_invitations.filter(campaign__programme=programme)
+        .select_related("campaign")
+        .order_by("-campaign__created_at")
+    )
+    return {"memberships": memberships, "invitations": invitations}

@@ -116,6 +116,7 @@ def person_detail(request: HttpRequest, person: int) -> HttpResponse:
             (p for p in found.mentor_profiles.all() if p.programme.academic_year_id == year), None
         ),
         "withdraw_form": WithdrawForm(),
+        "activity": selectors.person_year_activity(found, scope.programme),
     }
     return render(request, "participants/person_detail.html", context)
 

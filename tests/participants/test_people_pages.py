@@ -282,3 +282,16 @@ def test_filter_by_pair(curator_client, programme, pair, mentee):
     assert "Иванова Мария" not in unpaired and unpaired.count("Пётр Петрович") == 2
     mentors = curator_client.get(url("mentors"), {"paired": "yes"}).content.decode()
     assert "Кузнецова Ольга" in mentors
+
+
+@pytest.mark.django_db
+def test_person_card_shows_pairs_meetings_and_questionnaires(
+    curator_client, programme, pair, mentee, monitoring_objects, django_assert_max_num_queries
+):
+    url = reverse("participants:person", kwargs={"org": "school-a", "year": YEAR, "person": mentee.pk})
+    with django_assert_max_num_queries(25):
+        html = curator_client.get(url).content.decode()
+    assert "Кузнецова Ольга Петровна" in html  # her mentor
+    assert reverse("monitoring:diary", kwargs={"org": "school-a", "year": YEAR, "group": pair.pk}) in html
+    assert "1 встреча" in html and "06.10.2025" in html  # the fixture's meeting
+    assert "Удовлетворённость, май" in html  # the fixture's campaign
