@@ -54,6 +54,16 @@ def _track(
         )
 
 
+def _record_task(
+    *, actor: AbstractBaseUser | None, task: PlanTask, action: str, changes: dict, description: str
+) -> None:
+    """Audit a change of a task and, once the plan is approved, write it to the plan's history."""
+    _audit(actor=actor, plan=task.plan, action=action, target=task, changes=changes)
+    _track(
+        actor=actor, plan=task.plan, description=description % {"task": task.activity[:300]}, details=changes
+    )
+
+
 def _audit(
     *,
     actor: AbstractBaseUser | None,
@@ -132,12 +142,12 @@ def plan_task_create(
         position=(last or 0) + 1,
     )
     fields = {field: _plain(getattr(task, field)) for field in TASK_FIELDS}
-    _audit(actor=actor, plan=plan, action=AuditEvent.Action.CREATE, target=task, changes=fields)
-    _track(
+    _record_task(
         actor=actor,
-        plan=plan,
-        description=_("Task added: %(task)s") % {"task": task.activity[:300]},
-        details=fields,
+        task=task,
+        action=AuditEvent.Action.CREATE,
+        changes=fields,
+        description=_("Task added: %(task)s"),
     )
     return task
 
@@ -169,27 +179,25 @@ def plan_task_update(
     for field, value in new.items():
         setattr(task, field, value)
     task.save(update_fields=list(changes))
-    plan = task.plan
-    _audit(actor=actor, plan=plan, action=AuditEvent.Action.UPDATE, target=task, changes=changes)
-    _track(
+    _record_task(
         actor=actor,
-        plan=plan,
-        description=_("Task changed: %(task)s") % {"task": task.activity[:300]},
-        details=changes,
+        task=task,
+        action=AuditEvent.Action.UPDATE,
+        changes=changes,
+        description=_("Task changed: %(task)s"),
     )
     return task
 
 
 @transaction.atomic
 def plan_task_delete(*, actor: AbstractBaseUser | None, task: PlanTask) -> None:
-    plan = task.plan
     fields = {field: _plain(getattr(task, field)) for field in TASK_FIELDS}
-    _audit(actor=actor, plan=plan, action=AuditEvent.Action.DELETE, target=task, changes=fields)
-    _track(
+    _record_task(
         actor=actor,
-        plan=plan,
-        description=_("Task deleted: %(task)s") % {"task": task.activity[:300]},
-        details=fields,
+        task=task,
+        action=AuditEvent.Action.DELETE,
+        changes=fields,
+        description=_("Task deleted: %(task)s"),
     )
     if task.evidence_file:
         name = task.evidence_file.name
@@ -212,18 +220,12 @@ def plan_task_move(*, actor: AbstractBaseUser | None, task: PlanTask, offset: in
         if item.position != position:
             item.position = position
             item.save(update_fields=["position"])
-    _audit(
+    _record_task(
         actor=actor,
-        plan=plan,
+        task=task,
         action=AuditEvent.Action.UPDATE,
-        target=task,
         changes={"position": [index + 1, target + 1]},
-    )
-    _track(
-        actor=actor,
-        plan=plan,
-        description=_("Task moved: %(task)s") % {"task": task.activity[:300]},
-        details={"position": [index + 1, target + 1]},
+        description=_("Task moved: %(task)s"),
     )
 
 
@@ -256,13 +258,12 @@ def plan_task_mark_done(
         changes["evidence_file"] = task.evidence_file.name
         update.append("evidence_file")
     task.save(update_fields=update)
-    plan = task.plan
-    _audit(actor=actor, plan=plan, action=AuditEvent.Action.UPDATE, target=task, changes=changes)
-    _track(
+    _record_task(
         actor=actor,
-        plan=plan,
-        description=_("Task done: %(task)s") % {"task": task.activity[:300]},
-        details=changes,
+        task=task,
+        action=AuditEvent.Action.UPDATE,
+        changes=changes,
+        description=_("Task done: %(task)s"),
     )
     return task
 
@@ -275,13 +276,12 @@ def plan_task_reopen(*, actor: AbstractBaseUser | None, task: PlanTask) -> PlanT
     changes = {"done_on": [task.done_on.isoformat(), None]}
     task.done_on = None
     task.save(update_fields=["done_on"])
-    plan = task.plan
-    _audit(actor=actor, plan=plan, action=AuditEvent.Action.UPDATE, target=task, changes=changes)
-    _track(
+    _record_task(
         actor=actor,
-        plan=plan,
-        description=_("Task reopened: %(task)s") % {"task": task.activity[:300]},
-        details=changes,
+        task=task,
+        action=AuditEvent.Action.UPDATE,
+        changes=changes,
+        description=_("Task reopened: %(task)s"),
     )
     return task
 
