@@ -348,7 +348,8 @@ def test_qr_sheet_pdf_per_class(programme, curator, settings, django_capture_on_
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(download(client, job))).pages)
     open_link = after.invitations.filter(answered_at__isnull=True).get()
     assert "Петров0000" in text
-    assert "mentor.example" in text and open_link.token[:10] in text.replace("\n", "")
+    flat = "".join(text.split())  # the short link wraps where its random token lets it
+    assert "mentor.example" in flat and open_link.token[:10] in flat
     # every pupil answered the «before» campaign: nothing to print
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
