@@ -24,8 +24,12 @@ class PairingError(Exception):
 
 
 def forms_for(programme: Programme):
+    """The forms the programme's organisation may use."""
+    return forms_for_organization(programme.organization)
+
+
+def forms_for_organization(organization) -> list[MentoringForm]:
     """The forms an organisation may use: shared ones for its kind, and its own."""
-    organization = programme.organization
     forms = MentoringForm.objects.filter(is_active=True).filter(
         Q(organization__isnull=True) | Q(organization=organization)
     )

@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -126,8 +127,12 @@ def analytical_data(programme: Programme, today: date | None = None) -> Analytic
     from monitoring.selectors.settings import settings_for
 
     today = today or timezone.localdate()
-    groups = MentoringGroup.objects.filter(programme=programme)
-    statuses = {status: groups.filter(status=status).count() for status in MentoringGroup.Status.values}
+    statuses = dict.fromkeys(MentoringGroup.Status.values, 0) | dict(
+        MentoringGroup.objects.filter(programme=programme)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     plans = programme_plan_completion(programme)
     kpis = kpi_values([programme], today).get(programme.pk, [])
     metrics = {value.indicator.numerator: value.numerator for value in kpis}

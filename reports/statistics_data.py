@@ -18,6 +18,7 @@ from django.utils.translation import pgettext
 from mentoring.models import AuditEvent, Organization, Programme
 from mentoring.services import audit_record
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
+from pairing.services import forms_for_organization
 from participants.ages import age_on, is_under_35
 from participants.models import MenteeProfile, MentorProfile, Person
 
@@ -123,18 +124,13 @@ def statistics_facts(
     return {pk: (participants[pk], pairs[pk]) for pk in ids}
 
 
-def forms_for(organization: Organization) -> list[MentoringForm]:
-    """The forms of mentoring an organisation may use (shared ones of its kind, and its own)."""
-    from django.db.models import Q
+def programmes_in_scope(scope) -> list[Programme]:
+    """The scope's programme, or for a municipal authority the programmes of its organisations that year."""
+    from monitoring.selectors.kpis import child_programmes_of
 
-    forms = MentoringForm.objects.filter(is_active=True).filter(
-        Q(organization__isnull=True) | Q(organization=organization)
-    )
-    return [
-        form
-        for form in forms
-        if form.organization_id or not form.organization_kinds or organization.kind in form.organization_kinds
-    ]
+    if scope.organization.is_municipal_authority:
+        return child_programmes_of(scope.organization.pk, scope.programme.academic_year_id)
+    return [scope.programme]
 
 
 def default_layout(organization: Organization) -> statistics.Layout:
@@ -161,7 +157,7 @@ def default_layout(organization: Organization) -> statistics.Layout:
     ]
     columns = [
         statistics.Column(pgettext("statistics column", "Total"), "total"),
-        *[statistics.Column(form.name, f"form:{form.key}") for form in forms_for(organization)],
+        *[statistics.Column(form.name, f"form:{form.key}") for form in forms_for_organization(organization)],
         statistics.Column(_("under 10"), "age:-9"),
         statistics.Column(_("10–14 years"), "age:10-14"),
         statistics.Column(_("15–18 years"), "age:15-18"),

@@ -13,20 +13,9 @@ from mentoring.models import Programme, Role
 
 from . import statistics
 from .registry import PDF, XLSX, GeneratedFile, Report, ReportContext, ReportError, registry
-from .statistics_data import layout_for, statistics_facts
+from .statistics_data import layout_for, programmes_in_scope, statistics_facts
 from .tables import Table, TableSection
 from .writers import pdf_tables, xlsx_tables
-
-
-def programmes_in_scope(scope) -> list[Programme]:
-    """The programme itself, or for an authority the programmes of its schools in the same year."""
-    if scope.organization.is_municipal_authority:
-        return list(
-            Programme.objects.select_related("organization", "academic_year")
-            .filter(organization__parent=scope.organization, academic_year=scope.programme.academic_year)
-            .order_by("organization__short_name")
-        )
-    return [scope.programme]
 
 
 def _number(value: float | None) -> float | int | None:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import MANAGERS, Scope, organization_view
-from mentoring.models import Programme, Role
+from mentoring.models import Role
 from pairing.models import MentoringForm
 from participants.models import Person
 
@@ -27,6 +27,7 @@ from .statistics_data import (
     layout_reset,
     layout_save,
     layout_source,
+    programmes_in_scope,
     statistics_facts,
 )
 
@@ -137,15 +138,7 @@ def _may_edit(scope: Scope) -> bool:
 
 
 def _preview(scope: Scope, layout: statistics.Layout) -> statistics.Result:
-    organization = scope.organization
-    if organization.is_municipal_authority:
-        programmes = list(
-            Programme.objects.select_related("academic_year").filter(
-                organization__parent=organization, academic_year=scope.programme.academic_year
-            )
-        )
-    else:
-        programmes = [scope.programme]
+    programmes = programmes_in_scope(scope)
     facts = statistics_facts(programmes)
     results = [statistics.compute(layout, *facts[programme.pk]) for programme in programmes]
     return statistics.Result(layout=layout, cells=statistics.add(results) if results else [])
