@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import BaseColumnSet
+from .models import BaseColumnSet, Order, OrderItem
 from .participant_reports import catalogue
 
 
@@ -35,3 +35,19 @@ class BaseColumnSetAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change) -> None:
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+
+class OrderItemInline(admin.TabularInline):
+    model = OrderItem
+    extra = 0
+    raw_id_fields = ["group", "plan", "person"]
+
+
+@admin.register(Order)
+class OrderAdmin(admin.ModelAdmin):
+    list_display = ["number", "day", "kind", "title", "organization"]
+    list_filter = ["kind"]
+    list_select_related = ["organization"]
+    search_fields = ["number", "title", "organization__short_name"]
+    raw_id_fields = ["organization", "programme", "responsible", "created_by"]
+    inlines = [OrderItemInline]

@@ -126,3 +126,188 @@ class AnalyticalConclusions(models.Model):
 
     def __str__(self) -> str:
         return str(self.programme)
+
+
+class OrderKind(models.TextChoices):
+    """The orders (приказы) of the mentoring programme a school issues, in the order of the year."""
+
+    MODEL = "model", _("On introducing the target mentoring model")
+    REGULATION = "regulation", _("On approving the regulation on mentoring")
+    CURATOR = "curator", _("On appointing the curator and the working group")
+    ROADMAP = "roadmap", _("On approving the roadmap")
+    PAIRING = "pairing", _("On fixing the mentoring pairs (groups)")
+    PLANS = "plans", _("On approving the individual plans")
+    REWARD = "reward", _("On rewarding the participants")
+
+
+class Order(models.Model):
+    """An order (приказ) of the organisation: a record with its requisites, text and the objects it fixes.
+
+    The PDF and the Word file are two renderings of this record; producing either changes nothing.
+    Names in the text are kept in the record as they were declined when the order was drawn up; the
+    people it concerns are its items (rendered with their current, possibly anonymised, names).
+    """
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), related_name="orders", on_delete=models.CASCADE
+    )
+    programme = models.ForeignKey(
+        "mentoring.Programme", verbose_name=_("programme"), related_name="orders", on_delete=models.CASCADE
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=OrderKind.choices)
+    number = models.CharField(_("number"), max_length=50)
+    day = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=500, help_text=_("«О …»"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    preamble = models.TextField(_("preamble"), blank=True)
+    points = models.JSONField(_("points"), default=list, blank=True)
+    signatory_position = models.CharField(_("signatory's position"), max_length=200, blank=True)
+    signatory_name = models.CharField(_("signatory"), max_length=200, blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("curator named in the order"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    responsible_name = models.CharField(_("curator's full name"), max_length=300, blank=True)
+    responsible_position = models.CharField(_("curator's position"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("drawn up by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        ordering = ["-day", "-pk"]
+        indexes = [models.Index(fields=["programme", "kind"], name="order_programme_kind_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.requisites} «{self.title}»"
+
+    @property
+    def requisites(self) -> str:
+        """«от 01.09.2026 № 45-ОД» — how another document cites this order."""
+        return _("of %(day)s No. %(number)s") % {"day": self.day.strftime("%d.%m.%Y"), "number": self.number}
+
+
+class OrderItem(models.Model):
+    """An object an order fixes: a pair (group), a plan or a person, with the person's role in the order."""
+
+    class Role(models.TextChoices):
+        MENTOR = "mentor", _("Mentor")
+        MENTEE = "mentee", _("Mentee")
+        REWARDED = "rewarded", _("Rewarded")
+        WORKING_GROUP = "working_group", _("Member of the working group")
+
+    order = models.ForeignKey(Order, related_name="items", on_delete=models.CASCADE)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    group = models.ForeignKey(
+        "pairing.MentoringGroup",
+        verbose_name=_("pair or group"),
+        related_name="order_items",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    plan = models.ForeignKey(
+        "monitoring.IndividualPlan",
+        verbose_name=_("individual plan"),
+        related_name="order_items",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    person = models.ForeignKey(
+        "participants.Person",
+        verbose_name=_("person"),
+        related_name="order_items",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("object of an order")
+        verbose_name_plural = _("objects of orders")
+        ordering = ["order", "position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.order}: {self.person or self.group or self.plan}"
+
+
+class DocumentRequisites(models.Model):
+    """What the documents of an organisation print that its card does not hold."""
+
+    organization = models.OneToOneField(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="document_requisites",
+        on_delete=models.CASCADE,
+    )
+    place = models.CharField(
+        _("place"), max_length=200, blank=True, help_text=_("The town or village printed under «ПРИКАЗ».")
+    )
+    regulation_number = models.CharField(
+        _("number of the order approving the regulation on mentoring"), max_length=50, blank=True
+    )
+    regulation_date = models.DateField(_("date of that order"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("requisites of documents")
+        verbose_name_plural = _("requisites of documents")
+
+    def __str__(self) -> str:
+        return str(self.organization)
+
+
+class DocumentTemplate(models.Model):
+    """A school's own Word template of a document (docxtpl); without one the built-in default is used."""
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="document_templates",
+        on_delete=models.CASCADE,
+    )
+    key = models.CharField(_("document"), max_length=50)
+    filename = models.CharField(_("file name"), max_length=300)
+    content = models.BinaryField(_("template"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("document template")
+        verbose_name_plural = _("document templates")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "key"], name="document_template_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.key}"
