@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AcademicYear, AuditEvent, Job, Membership, Organization, Programme, User
+from .models import AcademicYear, AuditEvent, Job, Membership, Organization, Programme, SignInEvent, User
 
 
 class UserMembershipInline(admin.TabularInline):
@@ -77,6 +77,26 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_display = ["at", "actor", "organization", "action", "target_type", "target_repr"]
     list_filter = ["action", "target_type"]
     list_select_related = ["actor", "organization"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(SignInEvent)
+class SignInEventAdmin(admin.ModelAdmin):
+    """The whole sign-in journal, read-only (django-axes' own pages show and lift the current locks)."""
+
+    list_display = ["at", "kind", "username", "ip_address", "door"]
+    list_filter = ["kind", "door"]
+    search_fields = ["username", "ip_address"]
+    list_select_related = ["user"]
     date_hierarchy = "at"
 
     def has_add_permission(self, request) -> bool:

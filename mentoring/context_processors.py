@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
+from .models import Role
 from .selectors import organizations_for_user, programme_years
 
 SECTIONS = [
@@ -69,4 +70,10 @@ def navigation(request: HttpRequest) -> dict:
         "nav_sections": sections,
         "switch_organizations": SimpleLazyObject(organizations),
         "switch_years": SimpleLazyObject(years),
+        # the administrator's read-only journals (links in the user menu)
+        "signin_journal_url": (
+            reverse("signin_journal", kwargs=kwargs)
+            if Role.ADMINISTRATOR in scope.access.roles and not scope.access.read_only
+            else ""
+        ),
     }

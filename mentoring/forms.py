@@ -43,3 +43,34 @@ class ContingentForm(forms.Form):
         if (data.get("young_teachers_total") or 0) > (data.get("teachers_total") or 0):
             self.add_error("young_teachers_total", _("Cannot be more than the number of teachers."))
         return data
+
+
+class SignInJournalFilter(forms.Form):
+    """Filters of the «Журнал входов»: a member, an event, a period. Every field may stay empty."""
+
+    user = forms.TypedChoiceField(label=_("Member"), required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label=_("What happened"), required=False)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, members, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from .models import SignInEvent
+
+        self.fields["user"].choices = [("", _("Everyone"))] + [
+            (member.pk, f"{member.get_full_name() or member.username} ({member.username})")
+            for member in members
+        ]
+        self.fields["kind"].choices = [("", _("Any event"))] + list(SignInEvent.Kind.choices)
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = (
+                "form-select form-select-sm" if name in {"user", "kind"} else "form-control form-control-sm"
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("The end of the period is before its start."))
+        return data

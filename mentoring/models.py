@@ -293,3 +293,51 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()} {self.target_repr}"
+
+
+class SignInEvent(models.Model):
+    """One sign-in, failed sign-in, lock-out or sign-out: who, when, from where, through which door.
+
+    Written by ``mentoring.signin.SignInHandler`` (django-axes keeps the counters that lock a user name
+    at one address; this is the journal an administrator reads). The account name is kept only for an
+    existing account: what a stranger typed into the name field (often a password) is not stored.
+    """
+
+    class Kind(models.TextChoices):
+        SIGNED_IN = "signed_in", _("Signed in")
+        FAILED = "failed", _("Wrong password")
+        LOCKED_OUT = "locked_out", _("Locked out after too many wrong passwords")
+        REFUSED = "refused", _("Refused: sign-in is locked")
+        SIGNED_OUT = "signed_out", _("Signed out")
+
+    class Door(models.TextChoices):
+        LOGIN = "login", _("Login page")
+        ADMIN = "admin", _("Administration site")
+        PASSWORD_CHANGE = "password_change", _("Password change")
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("event"), max_length=16, choices=Kind.choices)
+    door = models.CharField(_("where"), max_length=16, choices=Door.choices, default=Door.LOGIN)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        related_name="signin_events",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    username = models.CharField(_("account"), max_length=150, blank=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("sign-in record")
+        verbose_name_plural = _("sign-in journal")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["user", "-at"], name="signin_user_time_idx"),
+            models.Index(fields=["username", "ip_address", "kind", "-at"], name="signin_lockout_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username or '—'} {self.get_kind_display()} {self.ip_address}"

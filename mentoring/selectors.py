@@ -122,3 +122,32 @@ def job_for_user(scope: Scope, user, job_id) -> Job | None:
     if job.created_by_id == user.pk or scope.access.can_manage:
         return job
     return None
+
+
+def signin_events(
+    organization: Organization,
+    *,
+    user_id: int | None = None,
+    kind: str | None = None,
+    date_from=None,
+    date_to=None,
+) -> QuerySet:
+    """The sign-in journal of the organisation's members (current memberships), newest first."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from .models import SignInEvent
+
+    members = Membership.objects.filter(organization=organization).values("user_id")
+    events = SignInEvent.objects.filter(user_id__in=members).select_related("user")
+    if user_id:
+        events = events.filter(user_id=user_id)
+    if kind:
+        events = events.filter(kind=kind)
+    zone = timezone.get_current_timezone()
+    if date_from:
+        events = events.filter(at__gte=datetime.combine(date_from, time.min, tzinfo=zone))
+    if date_to:
+        events = events.filter(at__lt=datetime.combine(date_to + timedelta(days=1), time.min, tzinfo=zone))
+    return events.order_by("-at", "-pk")

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",  # sign-in lock-outs (mentoring/signin.py); before "mentoring", whose journal follows its handler
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -109,6 +110,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked sign-in into the lock-out page
 ]
 
 ROOT_URLCONF = "mentoring.urls"
@@ -149,6 +151,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # common Russian passwords (any layout, transliterated) and repeats/sequences: mentoring/password_validation.py
+    {"NAME": "mentoring.password_validation.RussianCommonPasswordValidator"},
+    {"NAME": "mentoring.password_validation.RepetitionValidator"},
 ]
 
 LOGIN_URL = "login"
@@ -161,10 +166,31 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", Tr
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-# Sign-in throttle (mentoring/login_throttle.py): after this many wrong passwords for one user name
-# from one address, further attempts are refused for LOGIN_LOCKOUT_SECONDS.
+# --- Sign-in: every door guarded by django-axes, journalled (mentoring/signin.py) ---
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked name+address before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After this many wrong passwords for one user name from one address, that name is locked at that
+# address for LOGIN_LOCKOUT_SECONDS; each further lock-out within a day doubles it, up to the maximum.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+LOGIN_LOCKOUT_MAX_SECONDS = env_int("LOGIN_LOCKOUT_MAX_SECONDS", 4 * 60 * 60)
+# The TLS proxy in front of gunicorn: its X-Forwarded-For names the client, nobody else's does.
+# gunicorn reads the same variable (gunicorn.conf.py) to decide whom to believe about HTTPS.
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Rows of the sign-in journal older than this many days are deleted (mentoring.tasks).
+SIGNIN_JOURNAL_DAYS = env_int("SIGNIN_JOURNAL_DAYS", 365)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = "mentoring.signin.cool_off"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # knocking on a locked door does not extend it
+AXES_HANDLER = "mentoring.signin.SignInHandler"
+AXES_CLIENT_IP_CALLABLE = "mentoring.signin.client_address"
+AXES_LOCKOUT_CALLABLE = "mentoring.signin.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # mentoring.SignInEvent is the journal of sign-ins and sign-outs
+AXES_VERBOSE = False  # no start-up banner in every manage.py run
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 LANGUAGE_CODE = "ru"
@@ -255,6 +281,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.tasks.requeue_stale_jobs",
         "schedule": timedelta(minutes=1),
     },
+    "purge-old-signin-events": {
+        "task": "mentoring.tasks.purge_old_signin_events",
+        "schedule": crontab(hour=4, minute=30),
+    },
     "purge-expired-job-files": {
         "task": "mentoring.tasks.purge_expired_job_files",
         "schedule": timedelta(hours=6),
@@ -299,6 +329,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # django-axes narrates every sign-in at INFO; lock-outs (WARNING) stay, the journal has the rest
+        "axes": {"level": "WARNING"},
         # Django's own console handler (DEBUG only) would print unfiltered: one handler for all.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
@@ -306,7 +338,8 @@ LOGGING = {
 }
 
 if PRODUCTION:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # No SECURE_PROXY_SSL_HEADER: gunicorn sets the scheme from X-Forwarded-Proto only when the request
+    # came from FORWARDED_ALLOW_IPS (gunicorn.conf.py); Django would believe the header from anyone.
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)

@@ -12,3 +12,10 @@ def purge_expired_job_files() -> int:
 def requeue_stale_jobs() -> int:
     """Send again the jobs queued while Redis was down, or whose message Redis lost."""
     return jobs_requeue_stale()
+
+
+@shared_task(name="mentoring.tasks.purge_old_signin_events", ignore_result=True)
+def purge_old_signin_events() -> int:
+    from .signin import signin_events_purge
+
+    return signin_events_purge()

@@ -3,13 +3,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import views
-from .login_throttle import ThrottledAuthenticationForm
+from .signin import GuardedPasswordChangeView, UnlockingPasswordResetConfirmView
 
 organization_patterns = [
     path("", views.dashboard, name="dashboard"),
     path("programme/", views.programme_detail, name="programme"),
     path("programme/next-year/", views.programme_open_next, name="programme_open_next"),
     path("members/", views.members, name="members"),
+    path("signins/", views.signin_journal, name="signin_journal"),
     path("jobs/<uuid:job>/", views.job_detail, name="job_detail"),
     path("jobs/<uuid:job>/status/", views.job_status, name="job_status"),
     path("jobs/<uuid:job>/download/", views.job_download, name="job_download"),
@@ -23,19 +24,17 @@ organization_patterns = [
 account_patterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(
-            redirect_authenticated_user=True, authentication_form=ThrottledAuthenticationForm
-        ),
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("password/change/", GuardedPasswordChangeView.as_view(), name="password_change"),
     path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        UnlockingPasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

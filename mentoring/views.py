@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .access import MANAGERS, organization_view
-from .forms import ContingentForm
+from .forms import ContingentForm, SignInJournalFilter
 from .models import AuditEvent, Role
 from .selectors import (
     child_programmes,
@@ -27,6 +28,7 @@ from .selectors import (
     member_counts,
     organization_members,
     organizations_for_user,
+    signin_events,
 )
 from .services import (
     CONTINGENT_FIELDS,
@@ -137,6 +139,40 @@ def members(request: HttpRequest) -> HttpResponse:
         target_repr=_("Members list"),
     )
     return render(request, "mentoring/members.html", {"users": users})
+
+
+@organization_view(roles=[Role.ADMINISTRATOR])
+@require_GET
+def signin_journal(request: HttpRequest) -> HttpResponse:
+    """«Журнал входов»: sign-ins, failures, lock-outs and sign-outs of the members, read-only."""
+    scope = request.scope
+    if scope.access.read_only:
+        raise PermissionDenied
+    members = list(organization_members(scope.organization).prefetch_related(None))
+    form = SignInJournalFilter(request.GET or None, members=members)
+    filters = form.cleaned_data if form.is_valid() else {}
+    events = signin_events(
+        scope.organization,
+        user_id=filters.get("user"),
+        kind=filters.get("kind") or None,
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+    )
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    audit_record(
+        actor=request.user,
+        organization=scope.organization,
+        action=AuditEvent.Action.VIEW,
+        target_type="mentoring.SignInEvent",
+        target_repr=_("Sign-in journal"),
+    )
+    return render(
+        request,
+        "mentoring/signin_journal.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
 
 
 def _visible_job(request: HttpRequest, job: str):
