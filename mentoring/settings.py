@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",  # sign-in lock-outs (mentoring/signin.py); before "mentoring", whose journal follows its handler
+    "csp",  # Content-Security-Policy (CONTENT_SECURITY_POLICY below)
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -102,6 +103,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "mentoring.middleware.CSPMiddleware",  # django-csp's
+    "mentoring.middleware.NoStoreMiddleware",  # Cache-Control: no-store on every page and file we make
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -307,8 +310,30 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# Content-Security-Policy (django-csp): our own scripts, styles, fonts and images only; no inline script,
+# handler or style anywhere (templates use static/js and the classes of static/css/app.css; htmx and the
+# other libraries are vendored under static/vendor). Files are sent with a stricter policy of their own
+# (mentoring/files.py). Django's own debug error pages (DEBUG only) are left without it
+# (mentoring.middleware.CSPMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],  # Bootstrap draws its small icons as data: SVG in the CSS
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
 # Uploads: a roadmap document to import, a file proving an event happened.
 ROADMAP_IMPORT_MAX_BYTES = env_int("ROADMAP_IMPORT_MAX_BYTES", 10 * 2**20)
+# The largest document attached anywhere: evidence, a scanned consent, a partner's agreement
+# (one allow-list of types and this limit: mentoring/files.py).
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 20 * 2**20)
 PARTICIPANTS_IMPORT_MAX_BYTES = env_int("PARTICIPANTS_IMPORT_MAX_BYTES", 10 * 2**20)
 # The import preview posts one form per event: allow a long roadmap.

@@ -10,13 +10,14 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .access import MANAGERS, organization_view
+from .files import attachment_response
 from .forms import ContingentForm, SignInJournalFilter
 from .models import AuditEvent, Role
 from .selectors import (
@@ -222,4 +223,4 @@ def job_download(request: HttpRequest, job: str) -> HttpResponse:
             target=found,
             target_repr=found.result_name,
         )
-    return FileResponse(found.result_file.open("rb"), as_attachment=True, filename=found.result_name)
+    return attachment_response(found.result_file, found.result_name)

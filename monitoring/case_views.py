@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Scope, organization_view
+from mentoring.files import attachment_response
 
 from .forms_cases import CaseForm, CasePhotoForm
 from .models import Case, CasePhoto
@@ -132,13 +133,8 @@ def _photo_or_404(scope: Scope, case: int, photo: int) -> CasePhoto:
 def photo_image(request: HttpRequest, case: int, photo: int) -> HttpResponse:
     """The photo itself: media files are not public, the organisation's members see them here."""
     found = _photo_or_404(request.scope, case, photo)
-    try:
-        handle = found.image.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(handle, filename=found.image.name.rsplit("/", 1)[-1])
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    # an attachment still shows in <img>; a photo of people is personal data: no-store
+    return attachment_response(found.image)
 
 
 @organization_view(manage=True)

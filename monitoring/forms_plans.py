@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from mentoring.files import validate_document
 
 from .models import Meeting, PlanTask
 
@@ -52,15 +53,9 @@ class TaskDoneForm(forms.Form):
         max_length=500,
         help_text=_("For example: «Протокол № 3 от 12.11.2025» or a link to a publication."),
     )
-    evidence_file = forms.FileField(label=_("File (optional)"), required=False)
-
-    def clean_evidence_file(self):
-        upload = self.cleaned_data.get("evidence_file")
-        if upload and upload.size > settings.EVIDENCE_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is too large: at most %(mb)s MB.") % {"mb": settings.EVIDENCE_MAX_BYTES // 2**20}
-            )
-        return upload
+    evidence_file = forms.FileField(
+        label=_("File (optional)"), required=False, validators=[validate_document]
+    )
 
 
 class ApproveForm(forms.Form):

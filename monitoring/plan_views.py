@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Scope, organization_view
+from mentoring.files import attachment_response
 from mentoring.models import Role
 from pairing.models import GroupMember, MentoringGroup
 from pairing.selectors import group_detail
@@ -256,7 +257,7 @@ def plan_task_file(request: HttpRequest, group: int, task: int) -> HttpResponse:
     if not found.evidence_file:
         raise Http404
     name = found.evidence_file.name.rsplit("/", 1)[-1]
-    return FileResponse(found.evidence_file.open("rb"), as_attachment=True, filename=name)
+    return attachment_response(found.evidence_file, name)
 
 
 @organization_view(manage=True)

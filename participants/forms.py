@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mentoring.files import validate_document
 from mentoring.models import Organization
 
 from .models import (
@@ -191,7 +193,7 @@ class ConsentForm(forms.Form):
     )
     representative_relation = forms.CharField(label=_("Relation"), max_length=100, required=False)
     given_on = forms.DateField(label=_("Date signed"), **DATE_WIDGET)
-    scan = forms.FileField(label=_("Scanned form"), required=False)
+    scan = forms.FileField(label=_("Scanned form"), required=False, validators=[validate_document])
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault(
@@ -226,3 +228,9 @@ class PartnerForm(forms.ModelForm):
             "notes",
         ]
         widgets = {"agreement_date": DATE_WIDGET["widget"], "notes": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_agreement_file(self):
+        upload = self.cleaned_data.get("agreement_file")
+        if isinstance(upload, UploadedFile):  # a new file; not the one already stored
+            validate_document(upload)
+        return upload

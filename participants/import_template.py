@@ -17,6 +17,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from mentoring.spreadsheets import keep_as_text
+
 from .importing import (
     DATA_SHEETS,
     HINT_DATE,
@@ -85,7 +87,7 @@ def build_template(kind: str, partners: Iterable[str] = ()) -> bytes:
         letter = get_column_letter(index)
         reference.cell(row=1, column=index, value=title).font = Font(bold=True)
         for row, value in enumerate(values, start=2):
-            reference.cell(row=row, column=index, value=value)
+            keep_as_text(reference.cell(row=row, column=index, value=value))  # partner names are user text
         reference.column_dimensions[letter].width = (
             max(len(title), *(len(value) for value in values or [""])) + 4
         )

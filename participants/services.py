@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mentoring.files import document_error
 from mentoring.models import AuditEvent, Organization, Programme
 from mentoring.services import audit_record
 
@@ -177,6 +178,9 @@ def consent_record(
         )
     if given_by == Consent.GivenBy.REPRESENTATIVE and not representative_name.strip():
         raise ParticipantsError(_("Enter the full name of the legal representative who signed."))
+    scan_error = document_error(scan) if scan else None
+    if scan_error:
+        raise ParticipantsError(scan_error)
     consent = Consent(
         person=person,
         scope=scope,
@@ -343,6 +347,10 @@ def partner_save(
 ) -> PartnerOrganization:
     created = partner is None
     partner = partner or PartnerOrganization(organization=organization)
+    upload = fields.get("agreement_file")
+    agreement_error = document_error(upload) if isinstance(upload, UploadedFile) else None
+    if agreement_error:
+        raise ParticipantsError(agreement_error)
     changes = _apply(partner, fields, PARTNER_FIELDS)
     if created or changes:
         partner.full_clean()

@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Scope, organization_view
+from mentoring.files import attachment_response
 from mentoring.models import AuditEvent, Role
 from mentoring.services import audit_record
 
@@ -247,9 +248,7 @@ def consent_scan(request: HttpRequest, consent: int) -> HttpResponse:
         target=found,
         target_repr=found.scan.name.rsplit("/", 1)[-1],
     )
-    return FileResponse(
-        found.scan.open("rb"), as_attachment=True, filename=found.scan.name.rsplit("/", 1)[-1]
-    )
+    return attachment_response(found.scan)
 
 
 @organization_view(roles=READERS)
@@ -324,4 +323,4 @@ def partner_agreement(request: HttpRequest, partner: int) -> HttpResponse:
     if not found.agreement_file:
         raise Http404
     name = found.agreement_file.name.rsplit("/", 1)[-1]
-    return FileResponse(found.agreement_file.open("rb"), as_attachment=True, filename=name)
+    return attachment_response(found.agreement_file, name)

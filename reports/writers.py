@@ -11,16 +11,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from mentoring.spreadsheets import FORMULA_PREFIXES, keep_as_text, safe_cell  # noqa: F401  (re-exported)
+
 from .tables import Table, TableSection
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """Neutralise text that a spreadsheet would run as a formula in a CSV file (formula injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def _as_text(cells) -> None:
@@ -32,8 +25,7 @@ def _as_text(cells) -> None:
     for cell in cells:
         value = cell.value
         if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-            cell.data_type = "s"
-            cell.quotePrefix = True
+            keep_as_text(cell)
         elif isinstance(value, datetime):
             cell.number_format = "DD.MM.YYYY HH:MM"
         elif isinstance(value, date):

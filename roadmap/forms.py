@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mentoring.files import validate_document
 from mentoring.models import Programme
 
 from .models import RoadmapEvent, RoadmapSection
@@ -128,20 +129,12 @@ class MarkDoneForm(forms.Form):
         help_text=_("For example «Приказ № 142/5-ОД от 30.08.2024» or «Протокол № 3 от 15.10.2025»."),
     )
     url = forms.URLField(label=_("Link"), max_length=1000, required=False, assume_scheme="https")
-    file = forms.FileField(label=_("File"), required=False)
+    file = forms.FileField(label=_("File"), required=False, validators=[validate_document])
     comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("initial", {"completed_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload and upload.size > settings.EVIDENCE_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is too large: at most %(mb)s MB.") % {"mb": settings.EVIDENCE_MAX_BYTES // 2**20}
-            )
-        return upload
 
     def clean_completed_on(self):
         day = self.cleaned_data["completed_on"]

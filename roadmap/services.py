@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from mentoring.files import document_error
 from mentoring.models import AuditEvent, Membership, Programme
 from mentoring.services import audit_record
 
@@ -280,6 +281,9 @@ def evidence_add(
 ) -> EventEvidence:
     if not file and not url.strip() and not reference.strip():
         raise RoadmapError(_("Add a file, a link or a document reference."))
+    error = document_error(file) if file else None
+    if error:
+        raise RoadmapError(error)
     evidence = EventEvidence(event=event, url=url.strip(), reference=reference.strip(), added_by=actor)
     if file:
         evidence.file.save(file.name, file, save=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Scope, organization_view
+from mentoring.files import attachment_response
 
 from . import importing, selectors, services
 from .forms import (
@@ -120,7 +121,7 @@ def evidence_download(request: HttpRequest, evidence: int) -> HttpResponse:
     found = get_object_or_404(EventEvidence, event__programme=scope.programme, pk=evidence)
     if not found.file:
         raise Http404
-    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.filename)
+    return attachment_response(found.file, found.filename)
 
 
 # --- Reporting progress -----------------------------------------------------------------------------

@@ -10,13 +10,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mentoring.files import document_error
 from mentoring.models import AuditEvent
 from mentoring.services import audit_record
 from pairing.models import MentoringGroup
@@ -115,10 +115,9 @@ def _check_task(*, activity: str, done_on: date | None = None, today: date | Non
 
 
 def _check_file(evidence_file: UploadedFile | None) -> None:
-    if evidence_file is not None and evidence_file.size > settings.EVIDENCE_MAX_BYTES:
-        raise PlanError(
-            _("The file is too large: at most %(mb)s MB.") % {"mb": settings.EVIDENCE_MAX_BYTES // 2**20}
-        )
+    error = document_error(evidence_file)
+    if error:
+        raise PlanError(error)
 
 
 @transaction.atomic
