@@ -104,11 +104,19 @@ def _new_page(browser, request, **options) -> Iterator:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.js_errors = errors
+    # Whatever the Content-Security-Policy blocked (an inline script, style or handler): a journey fails.
+    blocked: list[str] = []
+    page.on(
+        "console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text)
+    )
+    page.csp_violations = blocked
     yield page
     failed = any(
         getattr(request.node, f"report_{when}", None) and getattr(request.node, f"report_{when}").failed
         for when in ("setup", "call")
     )
+    if not failed:
+        assert not blocked, f"the Content-Security-Policy blocked: {blocked[:3]}"
     if failed:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         name = re.sub(r"[^\w.-]+", "_", request.node.name)
