@@ -194,6 +194,16 @@ AXES_CLIENT_IP_CALLABLE = "mentoring.signin.client_address"
 AXES_LOCKOUT_CALLABLE = "mentoring.signin.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # mentoring.SignInEvent is the journal of sign-ins and sign-outs
 AXES_VERBOSE = False  # no start-up banner in every manage.py run
+# masked in axes' records of failed attempts (the password change posts the old and the new password)
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "password",
+    "old_password",
+    "new_password1",
+    "new_password2",
+    "csrfmiddlewaretoken",
+]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 LANGUAGE_CODE = "ru"

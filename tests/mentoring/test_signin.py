@@ -112,6 +112,17 @@ def test_every_door_locks_after_the_limit_and_refuses_even_the_right_password(do
 
 
 @pytest.mark.django_db
+def test_no_password_is_kept_in_the_counters(curator):
+    client = client_for(curator)
+    _password_change(client, "curator", "старый-неверный-пароль")
+    _login(Client(), "curator", "неверный-пароль-входа")
+    stored = " ".join(AccessAttempt.objects.values_list("post_data", flat=True))
+    assert "curator" not in stored  # names and passwords are masked
+    for secret in ("старый-неверный-пароль", "берёза-за-окном-2025", "неверный-пароль-входа"):
+        assert secret not in stored
+
+
+@pytest.mark.django_db
 def test_a_lock_out_through_the_password_change_ends_the_session(curator):
     client = client_for(curator)
     for _ in range(5):
