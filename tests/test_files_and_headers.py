@@ -288,6 +288,14 @@ INLINE = [
 ]
 
 
+HOW_TO_FIX = (
+    "\nThe Content-Security-Policy blocks inline code and styles. Instead: a class of static/css/app.css "
+    "(u-maxw-40r, u-w-5r…, or a new one there), pct-N for a bar's width ({% load ui %} then "
+    'pct-{{ value|pct }} or pct-{% percent_of part whole %}), data-confirm="…" on a form that must ask '
+    "first, and behaviour in a file under static/js/."
+)
+
+
 def _served_templates() -> list[Path]:
     """Every template a browser receives; the PDF documents (WeasyPrint) are left out."""
     root = ROOT / "templates"
@@ -307,7 +315,7 @@ def test_no_template_has_inline_script_style_or_handler():
         for pattern, what in INLINE
         if pattern.search(path.read_text(encoding="utf-8"))
     ]
-    assert not found, "\n".join(found)
+    assert not found, "\n".join(found) + HOW_TO_FIX
 
 
 class _Inline(HTMLParser):
@@ -356,7 +364,7 @@ def test_every_page_carries_the_policy_and_no_store_and_nothing_inline(
             assert "style-src 'self'" in policy and "frame-ancestors 'none'" in policy, path
             parser = _Inline()
             parser.feed(response.content.decode())
-            assert not parser.problems, (path, parser.problems)
+            assert not parser.problems, f"{path}: {parser.problems}{HOW_TO_FIX}"
     assert pages >= 150
 
 
