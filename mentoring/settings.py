@@ -6,6 +6,7 @@ Every variable is documented in README.md ("Environment variables").
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -182,6 +183,12 @@ LOGIN_LOCKOUT_MAX_SECONDS = env_int("LOGIN_LOCKOUT_MAX_SECONDS", 4 * 60 * 60)
 # The TLS proxy in front of gunicorn: its X-Forwarded-For names the client, nobody else's does.
 # gunicorn reads the same variable (gunicorn.conf.py) to decide whom to believe about HTTPS.
 FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+for _proxy in FORWARDED_ALLOW_IPS:
+    if _proxy != "*":
+        try:
+            ipaddress.ip_network(_proxy, strict=False)
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"FORWARDED_ALLOW_IPS: {_proxy!r} is not an address or network") from exc
 # Rows of the sign-in journal older than this many days are deleted (mentoring.tasks).
 SIGNIN_JOURNAL_DAYS = env_int("SIGNIN_JOURNAL_DAYS", 365)
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
