@@ -188,7 +188,9 @@ for _proxy in FORWARDED_ALLOW_IPS:
         try:
             ipaddress.ip_network(_proxy, strict=False)
         except ValueError as exc:
-            raise ImproperlyConfigured(f"FORWARDED_ALLOW_IPS: {_proxy!r} is not an address or network") from exc
+            raise ImproperlyConfigured(
+                f"FORWARDED_ALLOW_IPS: {_proxy!r} is not an address or network"
+            ) from exc
 # Rows of the sign-in journal older than this many days are deleted (mentoring.tasks).
 SIGNIN_JOURNAL_DAYS = env_int("SIGNIN_JOURNAL_DAYS", 365)
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
