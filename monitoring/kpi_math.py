@@ -107,16 +107,6 @@ def birth_date_band(on: date, age_min: int, age_max: int) -> tuple[date, date]:
     return years_before(on, age_max + 1), years_before(on, age_min)
 
 
-def age_reference_day(today: date, year_start: date, year_end: date) -> date:
-    """The day ages are counted on: today within the year, its last day for a past year, its first day
-    for a year that has not started."""
-    if today > year_end:
-        return year_end
-    if today < year_start:
-        return year_start
-    return today
-
-
 def normalise(text: str) -> str:
     return " ".join(text.lower().replace("ё", "е").split())
 

@@ -11,7 +11,15 @@ from django.db import transaction
 from mentoring.demo import demo_organizations, demo_years
 from mentoring.models import Organization, Programme
 
-from .models import Consent, MenteeProfile, MentorProfile, PartnerOrganization, Person, search_text_for
+from .models import (
+    Consent,
+    MenteeProfile,
+    MentorProfile,
+    PartnerOrganization,
+    Person,
+    ProfileStatus,
+    search_text_for,
+)
 
 LAST_NAMES = [
     ("Иванов", "Иванова"),
@@ -124,6 +132,20 @@ def _person(
     return person
 
 
+def _demo_status(index: int, year: int, current: int) -> dict:
+    """This year two pupils without a consent are still candidates (not counted anywhere) and one left
+    in November (counted for the time he took part); every year the rest are active from October."""
+    if year == current and index in (4, 13):
+        return {"status": ProfileStatus.CANDIDATE, "entry_date": None}
+    if year == current and index == 31:
+        return {
+            "status": ProfileStatus.LEFT,
+            "entry_date": date(year, 10, 1),
+            "exit_date": date(year, 11, 20),
+        }
+    return {"entry_date": date(year, 10, 1)}
+
+
 @transaction.atomic
 def seed_demo(*, today: date) -> None:
     for organization in demo_organizations():
@@ -206,7 +228,7 @@ def seed_demo(*, today: date) -> None:
                     gifted=index % 7 == 0,
                     difficult_situation=index % 11 == 0,
                     low_income=index % 8 == 0,
-                    entry_date=date(year, 10, 1),
+                    **_demo_status(index, year, current),
                 )
                 for index, person in enumerate(mentees)
                 if year == current or index % 2 == 0

@@ -123,7 +123,21 @@ class PersonForm(forms.ModelForm):
         return birth
 
 
-class MenteeProfileForm(forms.ModelForm):
+class ParticipationDatesMixin:
+    """The dates the participation rule counts by (``participation.py``): a leaver needs the day they
+    left, and nobody leaves before entering."""
+
+    def clean(self):
+        data = super().clean()
+        entry, leave = data.get("entry_date"), data.get("exit_date")
+        if data.get("status") == ProfileStatus.LEFT and not leave:
+            self.add_error("exit_date", _("Give the day the participant left the programme."))
+        if entry and leave and leave < entry:
+            self.add_error("exit_date", _("The participant cannot leave before entering the programme."))
+        return data
+
+
+class MenteeProfileForm(ParticipationDatesMixin, forms.ModelForm):
     requests = ListField(label=_("Key requests"), required=False, help_text=_("One per line."))
     subject_areas = ListField(label=_("Subject areas"), required=False, help_text=_("One per line."))
 
@@ -147,7 +161,7 @@ class MenteeProfileForm(forms.ModelForm):
         }
 
 
-class MentorProfileForm(forms.ModelForm):
+class MentorProfileForm(ParticipationDatesMixin, forms.ModelForm):
     competencies = ListField(label=_("Key competencies"), required=False, help_text=_("One per line."))
     interests = ListField(label=_("Interests"), required=False, help_text=_("One per line."))
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from mentoring.models import Organization, Programme
 
 from .ages import age_on, is_under_35
+from .participation import Period, programme_periods, taking_part_in
 
 
 class PartnerOrganization(models.Model):
@@ -263,6 +264,18 @@ class Consent(models.Model):
         return self.withdrawn_on is None
 
 
+class ProfileQuerySet(models.QuerySet):
+    """Mentee and mentor profiles; ``taking_part`` is the one participation rule (``participation.py``)."""
+
+    def taking_part(self, programmes, today: date | None = None) -> ProfileQuerySet:
+        """Profiles of these programmes that count in each programme's reporting period as of ``today``."""
+        return self.filter(taking_part_in(programme_periods(programmes, today)))
+
+    def taking_part_in_periods(self, periods: dict[int, Period]) -> ProfileQuerySet:
+        """Profiles that count, with a period of one's own per programme id (a monitoring window)."""
+        return self.filter(taking_part_in(periods))
+
+
 class ProfileStatus(models.TextChoices):
     CANDIDATE = "candidate", _("Candidate")
     ACTIVE = "active", _("Active")
@@ -316,6 +329,8 @@ class MenteeProfile(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProfileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mentee profile")
@@ -388,6 +403,8 @@ class MentorProfile(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProfileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mentor profile")

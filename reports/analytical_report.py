@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from mentoring.models import Programme, Role
 from monitoring.models import Campaign, Meeting, QuestionnaireTemplate, SwotItem
 from monitoring.selectors import questionnaires as questionnaire_selectors
-from monitoring.selectors.kpis import KpiValue, kpi_values
+from monitoring.selectors.kpis import KpiValue, kpi_values, programme_metrics
 from monitoring.selectors.plans import programme_plan_completion
 from pairing.models import MentoringGroup
 from roadmap.selectors import roadmap_progress
@@ -134,11 +134,14 @@ def analytical_data(programme: Programme, today: date | None = None) -> Analytic
         .order_by()
     )
     plans = programme_plan_completion(programme)
-    kpis = kpi_values([programme], today).get(programme.pk, [])
-    metrics = {value.indicator.numerator: value.numerator for value in kpis}
+    # mentees and mentors by the one participation rule, the same figures as the KPIs and statistics
+    metrics = programme_metrics([programme], today)
+    kpis = kpi_values([programme], today, metrics=metrics).get(programme.pk, [])
+    shown = {value.indicator.numerator for value in kpis}
+    metrics = metrics[programme.pk]
     numbers = [
-        (_("Mentees"), programme.mentee_profiles.count()),
-        (_("Mentors"), programme.mentor_profiles.count()),
+        (_("Mentees"), int(metrics["mentees"])),
+        (_("Mentors"), int(metrics["mentors"])),
         (_("Active pairs and groups"), statuses[MentoringGroup.Status.ACTIVE]),
         (_("Completed pairs and groups"), statuses[MentoringGroup.Status.COMPLETED]),
         (_("Terminated pairs and groups"), statuses[MentoringGroup.Status.TERMINATED]),
@@ -147,11 +150,12 @@ def analytical_data(programme: Programme, today: date | None = None) -> Analytic
         (_("Plans implemented by at least 90 percent"), plans.plans_90),
         (_("Average completion of the plans, percent"), plans.average),
     ]
-    if "publications" in metrics:
+    if "publications" in shown:
         numbers.append((_("Publications"), int(metrics["publications"])))
     progress = roadmap_progress(programme, today)
     roadmap = [
-        (_("Roadmap events"), progress.total),
+        # without the cancelled ones, like the KPI «done on time» and the percentage below
+        (_("Roadmap events"), progress.counted),
         (_("Done"), progress.done),
         (_("Done on time"), progress.done_on_time),
         (_("Overdue"), progress.overdue),

@@ -2,17 +2,27 @@
 
 Pure: no Django. A region's template is data — rows like «Наставляемые, в т.ч. с ОВЗ» and columns like
 «форма "учитель – ученик"» or «возраст 10–14» — written as short codes that this module validates and
-counts over plain facts about participants and pairs, which ``statistics_data`` reads from the database.
+counts over plain facts about participants and pairs, which ``statistics_data`` reads from the database
+(only the people who take part in the reporting period: ``participants/participation.py``).
 
 Row codes: ``measure`` is one of :data:`MEASURES`; ``filter`` is empty or ``category:<key>``,
-``kind:<person kind>``, ``young_teacher``. Column codes (``breakdown``): ``total``, ``form:<form key>``,
-``age:<from>-<to>`` (either bound may be left out: ``age:-9``, ``age:36-``), ``kind:<person kind>``,
-``category:<key>``.
+``kind:<person kind>``, ``group:<people group>`` (:data:`PEOPLE_GROUPS`), ``young_teacher``;
+``percent_of`` is empty for a count, or makes the row a percentage: of the programme's contingent
+(:data:`CONTINGENT`, «охват»: the same denominator in every column) or of another measure in the same
+column (:data:`MEASURES`, «доля»: e.g. mentees with ОВЗ of all mentees of the column).
+
+Column codes (``breakdown``): ``total``, ``form:<form key>``, ``unpaired`` (not in any pair of the year),
+``age:<from>-<to>`` (either bound may be left out: ``age:-9``, ``age:36-``), ``age:none`` (no birth
+date), ``kind:<person kind>``, ``group:<people group>``, ``category:<key>``.
+
+A participant is counted under ONE form: the form of their first pair of the year (the pair with the
+lowest number, among active, completed and terminated ones, in their role); a participant without such a
+pair is «не в парах». So the form columns and ``unpaired`` add up to ``total``; the people groups too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mentoring.messages import _
@@ -29,6 +39,25 @@ CATEGORIES = (
     "rural",
     "orphan",
 )
+# the programme's contingent a coverage row divides by (Programme fields in ``statistics_data``)
+CONTINGENT = ("pupils", "pupils_ovz", "teachers", "young_teachers")
+# people groups that split every participant row into parts adding up to it (by person kind);
+# a kind not listed falls into «others»
+PEOPLE_GROUPS: dict[str, tuple[str, ...]] = {
+    "staff": ("teacher", "other_staff"),
+    "learners": ("pupil", "college_student", "university_student"),
+    "partners": ("partner_employee",),
+    "others": (),
+}
+UNPAIRED = "unpaired"
+
+
+def people_group(kind: str) -> str:
+    """The people group of a person kind: staff, learners (обучающиеся), partners or others."""
+    for group, kinds in PEOPLE_GROUPS.items():
+        if kind in kinds:
+            return group
+    return "others"
 
 
 @dataclass(frozen=True)
@@ -37,7 +66,7 @@ class ParticipantFact:
     kind: str
     age: int | None = None
     categories: frozenset[str] = frozenset()
-    forms: frozenset[str] = frozenset()
+    form: str = ""  # the form of the first pair of the year in this role; "" when in no pair
     young_teacher: bool = False
 
 
@@ -53,6 +82,11 @@ class Row:
     label: str
     measure: str
     filter: str = ""
+    percent_of: str = ""
+
+    @property
+    def is_percent(self) -> bool:
+        return bool(self.percent_of)
 
 
 @dataclass(frozen=True)
@@ -67,10 +101,18 @@ class Layout:
     columns: tuple[Column, ...]
 
 
+# one cell before it is shown: (counted, out of); «out of» is None for a count row
+Part = tuple[int, int | None]
+
+
 @dataclass
 class Result:
+    """Cells as shown (an int for a count, a percentage rounded to 0.1 or None for a share) and the
+    parts they come from, so that totals of several organisations add parts, never percentages."""
+
     layout: Layout
-    cells: list[list[int]] = field(default_factory=list)
+    cells: list[list[int | float | None]] = field(default_factory=list)
+    parts: list[list[Part]] = field(default_factory=list)
 
 
 class LayoutError(ValueError):
@@ -109,6 +151,11 @@ def validate(layout: Layout, *, forms: Iterable[str], kinds: Iterable[str]) -> l
             errors.append(_("Row %(n)s: unknown measure «%(code)s».") % {"n": number, "code": row.measure})
         if not _filter_known(row.filter, kinds):
             errors.append(_("Row %(n)s: unknown filter «%(code)s».") % {"n": number, "code": row.filter})
+        if row.percent_of and not _percent_known(row):
+            errors.append(
+                _("Row %(n)s: a percentage of «%(code)s» cannot be counted for this measure.")
+                % {"n": number, "code": row.percent_of}
+            )
     for number, column in enumerate(layout.columns, start=1):
         if not column.label.strip():
             errors.append(_("Column %(n)s has no name.") % {"n": number})
@@ -119,24 +166,39 @@ def validate(layout: Layout, *, forms: Iterable[str], kinds: Iterable[str]) -> l
     return errors
 
 
+def _percent_known(row: Row) -> bool:
+    """Pairs are a share of pairs; people a share of people or a coverage of the contingent."""
+    if row.measure in PAIR_MEASURES:
+        return row.percent_of in PAIR_MEASURES
+    return row.percent_of in CONTINGENT or row.percent_of in ("mentees", "mentors", "participants")
+
+
 def _filter_known(code: str, kinds: set[str]) -> bool:
     if code in ("", "young_teacher"):
         return True
     prefix, _sep, value = code.partition(":")
-    return (prefix == "category" and value in CATEGORIES) or (prefix == "kind" and value in kinds)
+    return (
+        (prefix == "category" and value in CATEGORIES)
+        or (prefix == "kind" and value in kinds)
+        or (prefix == "group" and value in PEOPLE_GROUPS)
+    )
 
 
 def _breakdown_known(code: str, forms: set[str], kinds: set[str]) -> bool:
-    if code == "total":
+    if code in ("total", UNPAIRED):
         return True
     prefix, _sep, value = code.partition(":")
     if prefix == "form":
         return value in forms
     if prefix == "kind":
         return value in kinds
+    if prefix == "group":
+        return value in PEOPLE_GROUPS
     if prefix == "category":
         return value in CATEGORIES
     if prefix == "age":
+        if value == "none":
+            return True
         try:
             _age_band(value)
         except ValueError:
@@ -151,14 +213,20 @@ def _participant_matches(fact: ParticipantFact, code: str) -> bool:
         return True
     if code == "young_teacher":
         return fact.young_teacher
+    if code == UNPAIRED:
+        return not fact.form
     prefix, _sep, value = code.partition(":")
     if prefix == "category":
         return value in fact.categories
     if prefix == "kind":
         return fact.kind == value
+    if prefix == "group":
+        return people_group(fact.kind) == value
     if prefix == "form":
-        return value in fact.forms
+        return fact.form == value
     if prefix == "age":
+        if value == "none":
+            return fact.age is None
         low, high = _age_band(value)
         if fact.age is None:
             return False
@@ -167,9 +235,12 @@ def _participant_matches(fact: ParticipantFact, code: str) -> bool:
 
 
 def _pair_matches(pair: PairFact, code: str) -> bool:
-    """A pair counts under a column or filter when its form matches or any of its mentees does."""
+    """A pair counts under a column or filter when its form matches or any of its mentees does; every
+    pair is in a form, so none is «не в парах»."""
     if code in ("", "total"):
         return True
+    if code == UNPAIRED:
+        return False
     prefix, _sep, value = code.partition(":")
     if prefix == "form":
         return pair.form == value
@@ -184,39 +255,105 @@ def _pair_in_measure(pair: PairFact, measure: str) -> bool:
     return pair.status in ("active", "completed", "terminated")
 
 
-def count(
-    row: Row, column: Column, participants: Sequence[ParticipantFact], pairs: Sequence[PairFact]
+def _count(
+    measure: str,
+    row_filter: str,
+    breakdown: str,
+    participants: Sequence[ParticipantFact],
+    pairs: Sequence[PairFact],
 ) -> int:
-    if row.measure in PAIR_MEASURES:
+    if measure in PAIR_MEASURES:
         return sum(
             1
             for pair in pairs
-            if _pair_in_measure(pair, row.measure)
-            and _pair_matches(pair, row.filter)
-            and _pair_matches(pair, column.breakdown)
+            if _pair_in_measure(pair, measure)
+            and _pair_matches(pair, row_filter)
+            and _pair_matches(pair, breakdown)
         )
-    roles = {"mentees": {"mentee"}, "mentors": {"mentor"}, "participants": {"mentee", "mentor"}}[row.measure]
+    roles = {"mentees": {"mentee"}, "mentors": {"mentor"}, "participants": {"mentee", "mentor"}}[measure]
     return sum(
         1
         for fact in participants
         if fact.role in roles
-        and _participant_matches(fact, row.filter)
-        and _participant_matches(fact, column.breakdown)
+        and _participant_matches(fact, row_filter)
+        and _participant_matches(fact, breakdown)
     )
 
 
-def compute(layout: Layout, participants: Sequence[ParticipantFact], pairs: Sequence[PairFact]) -> Result:
-    """Every cell of the layout; codes must have been validated."""
-    cells = [[count(row, column, participants, pairs) for column in layout.columns] for row in layout.rows]
-    return Result(layout=layout, cells=cells)
+def count(
+    row: Row, column: Column, participants: Sequence[ParticipantFact], pairs: Sequence[PairFact]
+) -> int:
+    """The count of a row in a column (for a percentage row: its numerator)."""
+    return _count(row.measure, row.filter, column.breakdown, participants, pairs)
 
 
-def add(results: Sequence[Result]) -> list[list[int]]:
-    """Cell-by-cell totals of several organisations' results of the same layout."""
+def percentage(numerator: int, denominator: int | None) -> float | None:
+    """Counted of out-of in percent, to 0.1; None when there is nothing to divide by."""
+    if not denominator:
+        return None
+    return round(100.0 * numerator / denominator, 1)
+
+
+def _shown(row: Row, part: Part) -> int | float | None:
+    return percentage(*part) if row.is_percent else part[0]
+
+
+def cell_part(
+    row: Row,
+    column: Column,
+    participants: Sequence[ParticipantFact],
+    pairs: Sequence[PairFact],
+    contingent: Mapping[str, int],
+) -> Part:
+    numerator = count(row, column, participants, pairs)
+    if not row.is_percent:
+        return numerator, None
+    if row.percent_of in CONTINGENT:
+        return numerator, int(contingent.get(row.percent_of, 0))
+    return numerator, _count(row.percent_of, "", column.breakdown, participants, pairs)
+
+
+def compute(
+    layout: Layout,
+    participants: Sequence[ParticipantFact],
+    pairs: Sequence[PairFact],
+    contingent: Mapping[str, int] | None = None,
+) -> Result:
+    """Every cell of the layout; codes must have been validated. ``contingent`` holds the numbers
+    coverage rows divide by (:data:`CONTINGENT`)."""
+    contingent = contingent or {}
+    parts = [
+        [cell_part(row, column, participants, pairs, contingent) for column in layout.columns]
+        for row in layout.rows
+    ]
+    return Result(layout=layout, cells=_cells(layout, parts), parts=parts)
+
+
+def _cells(layout: Layout, parts: list[list[Part]]) -> list[list[int | float | None]]:
+    return [
+        [_shown(row, part) for part in row_parts] for row, row_parts in zip(layout.rows, parts, strict=True)
+    ]
+
+
+def total(layout: Layout, results: Sequence[Result]) -> Result:
+    """Several organisations' results of the same layout together: counts and the parts of every
+    percentage added up cell by cell, then the percentages divided again (never averaged)."""
+    parts: list[list[Part]] = []
+    for r, row in enumerate(layout.rows):
+        row_parts: list[Part] = []
+        for c in range(len(layout.columns)):
+            numerator = sum(result.parts[r][c][0] for result in results)
+            denominator = sum(result.parts[r][c][1] or 0 for result in results) if row.is_percent else None
+            row_parts.append((numerator, denominator))
+        parts.append(row_parts)
+    return Result(layout=layout, cells=_cells(layout, parts), parts=parts)
+
+
+def add(results: Sequence[Result]) -> list[list[int | float | None]]:
+    """The cells of :func:`total` (empty when there are no results)."""
     if not results:
         return []
-    rows, columns = len(results[0].cells), len(results[0].cells[0]) if results[0].cells else 0
-    return [[sum(result.cells[r][c] for result in results) for c in range(columns)] for r in range(rows)]
+    return total(results[0].layout, results).cells
 
 
 def layout_from_data(data: dict) -> Layout:
@@ -226,6 +363,7 @@ def layout_from_data(data: dict) -> Layout:
             label=str(item.get("label", "")),
             measure=str(item.get("measure", "")),
             filter=str(item.get("filter", "")),
+            percent_of=str(item.get("percent_of", "")),
         )
         for item in data.get("rows", [])
     )
@@ -237,7 +375,13 @@ def layout_from_data(data: dict) -> Layout:
 
 
 def layout_to_data(layout: Layout) -> dict:
+    rows = []
+    for row in layout.rows:
+        item = {"label": row.label, "measure": row.measure, "filter": row.filter}
+        if row.percent_of:
+            item["percent_of"] = row.percent_of
+        rows.append(item)
     return {
-        "rows": [{"label": row.label, "measure": row.measure, "filter": row.filter} for row in layout.rows],
+        "rows": rows,
         "columns": [{"label": column.label, "breakdown": column.breakdown} for column in layout.columns],
     }

@@ -6,21 +6,20 @@ consolidation costs the same queries for 2 schools or 100.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from mentoring.models import AuditEvent, Organization, Programme
 from mentoring.services import audit_record
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
-from pairing.services import forms_for_organization
 from participants.ages import age_on, is_under_35
 from participants.models import MenteeProfile, MentorProfile, Person
+from participants.participation import programme_periods
 
 from . import statistics
 from .models import StatisticsLayout
@@ -42,10 +41,17 @@ COUNTED_STATUSES = (
 )
 
 
-def reference_day(programme: Programme, today: date | None = None) -> date:
-    """Ages are counted on today, or on the last day of a year that is over."""
-    today = today or timezone.localdate()
-    return min(today, programme.academic_year.end_date)
+Facts = tuple[list[statistics.ParticipantFact], list[statistics.PairFact], dict[str, int]]
+
+
+def contingent_of(programme: Programme) -> dict[str, int]:
+    """What a coverage row divides by (``statistics.CONTINGENT``), from the programme's contingent."""
+    return {
+        "pupils": programme.pupils_total,
+        "pupils_ovz": programme.pupils_with_disabilities,
+        "teachers": programme.teachers_total,
+        "young_teachers": programme.young_teachers_total,
+    }
 
 
 def category_labels() -> dict[str, str]:
@@ -54,24 +60,27 @@ def category_labels() -> dict[str, str]:
     }
 
 
-def statistics_facts(
-    programmes: Sequence[Programme], today: date | None = None
-) -> dict[int, tuple[list[statistics.ParticipantFact], list[statistics.PairFact]]]:
-    """Per programme id: its participants and its pairs as plain facts (three queries in all)."""
+def statistics_facts(programmes: Sequence[Programme], today: date | None = None) -> dict[int, Facts]:
+    """Per programme id: the people taking part in its reporting period, its pairs, and its contingent
+    as plain facts (three queries in all). The programmes need their ``academic_year`` loaded.
+
+    Who takes part is ``participants.participation`` (the one rule); ages are counted on the last day
+    of the reporting period; each person's form is that of their first pair of the year in their role.
+    """
     ids = [programme.pk for programme in programmes]
-    days = {programme.pk: reference_day(programme, today) for programme in programmes}
+    periods = programme_periods(programmes, today)
 
     memberships = (
         GroupMember.objects.filter(group__programme_id__in=ids, group__status__in=COUNTED_STATUSES)
         .values_list(
             "group_id", "group__programme_id", "group__status", "group__form__key", "person_id", "role"
         )
-        .order_by("group_id")
+        .order_by("group_id", "pk")
     )
-    forms_of: dict[tuple[int, int], set[str]] = defaultdict(set)
+    first_form: dict[tuple[int, int, str], str] = {}
     groups: dict[int, dict] = {}
     for group_id, programme_id, status, form_key, person_id, role in memberships:
-        forms_of[(programme_id, person_id)].add(form_key)
+        first_form.setdefault((programme_id, person_id, role), form_key)  # ordered by group: the first
         group = groups.setdefault(
             group_id, {"programme": programme_id, "status": status, "form": form_key, "mentees": []}
         )
@@ -80,48 +89,50 @@ def statistics_facts(
 
     participants: dict[int, list[statistics.ParticipantFact]] = {pk: [] for pk in ids}
     mentee_facts: dict[tuple[int, int], statistics.ParticipantFact] = {}
-    mentee_rows = MenteeProfile.objects.filter(programme_id__in=ids).values_list(
+    mentee_rows = MenteeProfile.objects.taking_part_in_periods(periods).values_list(
         "programme_id", "person_id", "person__kind", "person__birth_date", *CATEGORY_FIELDS.values()
     )
     for programme_id, person_id, kind, birth, *flags in mentee_rows:
-        day = days[programme_id]
+        day = periods[programme_id].end
         fact = statistics.ParticipantFact(
             role="mentee",
             kind=kind,
             age=age_on(birth, day) if birth else None,
             categories=frozenset(key for key, flag in zip(CATEGORY_FIELDS, flags, strict=True) if flag),
-            forms=frozenset(forms_of.get((programme_id, person_id), ())),
+            form=first_form.get((programme_id, person_id, GroupMember.Role.MENTEE), ""),
             young_teacher=bool(kind == Person.Kind.TEACHER and birth and is_under_35(birth, day)),
         )
         participants[programme_id].append(fact)
         mentee_facts[(programme_id, person_id)] = fact
 
-    mentor_rows = MentorProfile.objects.filter(programme_id__in=ids).values_list(
+    mentor_rows = MentorProfile.objects.taking_part_in_periods(periods).values_list(
         "programme_id", "person_id", "person__kind", "person__birth_date"
     )
     for programme_id, person_id, kind, birth in mentor_rows:
-        day = days[programme_id]
+        day = periods[programme_id].end
         participants[programme_id].append(
             statistics.ParticipantFact(
                 role="mentor",
                 kind=kind,
                 age=age_on(birth, day) if birth else None,
-                forms=frozenset(forms_of.get((programme_id, person_id), ())),
+                form=first_form.get((programme_id, person_id, GroupMember.Role.MENTOR), ""),
                 young_teacher=bool(kind == Person.Kind.TEACHER and birth and is_under_35(birth, day)),
             )
         )
 
     pairs: dict[int, list[statistics.PairFact]] = {pk: [] for pk in ids}
     for group in groups.values():
+        # a pair is matched by its mentees who take part in the period (a candidate matches nothing)
         mentees = tuple(
-            mentee_facts.get((group["programme"], person_id))
-            or statistics.ParticipantFact(role="mentee", kind="")
+            mentee_facts[(group["programme"], person_id)]
             for person_id in group["mentees"]
+            if (group["programme"], person_id) in mentee_facts
         )
         pairs[group["programme"]].append(
             statistics.PairFact(status=group["status"], form=group["form"], mentees=mentees)
         )
-    return {pk: (participants[pk], pairs[pk]) for pk in ids}
+    contingents = {programme.pk: contingent_of(programme) for programme in programmes}
+    return {pk: (participants[pk], pairs[pk], contingents[pk]) for pk in ids}
 
 
 def programmes_in_scope(scope) -> list[Programme]:
@@ -133,8 +144,42 @@ def programmes_in_scope(scope) -> list[Programme]:
     return [scope.programme]
 
 
-def default_layout(organization: Organization) -> statistics.Layout:
-    """The built-in layout: participants by category, pairs; columns by form of mentoring and age band."""
+def layout_forms(organization: Organization, programmes: Sequence[Programme] = ()) -> list[MentoringForm]:
+    """The forms the default layout breaks down by (2 queries at most).
+
+    The forms the organisation may use (for a municipal authority: those of its organisations' kinds and
+    their own forms), and every form a pair of these programmes is in, in use or not, so that the form
+    columns with «не в парах» add up to the total.
+    """
+    if organization.is_municipal_authority:
+        kinds = set(Organization.objects.filter(parent=organization).values_list("kind", flat=True))
+        own = Q(organization__parent=organization)
+    else:
+        kinds = {organization.kind}
+        own = Q(organization=organization)
+    used = MentoringGroup.objects.filter(
+        programme_id__in=[programme.pk for programme in programmes],
+        status__in=COUNTED_STATUSES,
+        form=OuterRef("pk"),
+    )
+    forms = (
+        MentoringForm.objects.filter(
+            (Q(is_active=True) & (Q(organization__isnull=True) | own)) | Exists(used)
+        )
+        .annotate(in_use=Exists(used))
+        .order_by("position", "name", "pk")
+    )
+    return [
+        form
+        for form in forms
+        if form.in_use or not form.organization_kinds or kinds & set(form.organization_kinds)
+    ]
+
+
+def default_layout(organization: Organization, programmes: Sequence[Programme] = ()) -> statistics.Layout:
+    """The built-in layout, the same for a school and its authority: participants by category and by
+    people group (parts that add up to the total), pairs, coverage of the contingent; columns by form of
+    mentoring (the main dimension, with «не в парах» so that they add up to «Всего») and by age band."""
     labels = category_labels()
     rows = [
         statistics.Row(_("Mentees, total"), "mentees"),
@@ -146,18 +191,35 @@ def default_layout(organization: Organization) -> statistics.Layout:
         ],
         statistics.Row(_("including: young teachers (under 35)"), "mentees", "young_teacher"),
         statistics.Row(_("Mentors, total"), "mentors"),
-        statistics.Row(_("including: teachers"), "mentors", f"kind:{Person.Kind.TEACHER}"),
-        statistics.Row(_("including: young teachers (under 35)"), "mentors", "young_teacher"),
-        statistics.Row(_("including: pupils"), "mentors", f"kind:{Person.Kind.PUPIL}"),
+        statistics.Row(_("including: teachers and other staff"), "mentors", "group:staff"),
+        statistics.Row(_("of them young teachers (under 35)"), "mentors", "young_teacher"),
         statistics.Row(
-            _("including: partners' employees"), "mentors", f"kind:{Person.Kind.PARTNER_EMPLOYEE}"
+            _("including: learners (pupils, college and university students)"), "mentors", "group:learners"
         ),
+        statistics.Row(_("including: partners' employees"), "mentors", "group:partners"),
+        statistics.Row(_("including: parents, graduates and others"), "mentors", "group:others"),
         statistics.Row(_("Pairs and groups, active"), "pairs_active"),
         statistics.Row(_("Pairs and groups, completed"), "pairs_completed"),
+        statistics.Row(
+            _("Coverage of learners as mentees, percent of all learners"),
+            "mentees",
+            "group:learners",
+            "pupils",
+        ),
+        statistics.Row(
+            _("Teachers acting as mentors, percent of all teachers"),
+            "mentors",
+            f"kind:{Person.Kind.TEACHER}",
+            "teachers",
+        ),
     ]
     columns = [
         statistics.Column(pgettext("statistics column", "Total"), "total"),
-        *[statistics.Column(form.name, f"form:{form.key}") for form in forms_for_organization(organization)],
+        *[
+            statistics.Column(form.name, f"form:{form.key}")
+            for form in layout_forms(organization, programmes)
+        ],
+        statistics.Column(_("not in pairs"), statistics.UNPAIRED),
         statistics.Column(_("under 10"), "age:-9"),
         statistics.Column(_("10–14 years"), "age:10-14"),
         statistics.Column(_("15–18 years"), "age:15-18"),
@@ -178,12 +240,23 @@ def layout_source(organization: Organization) -> StatisticsLayout | None:
     return saved.get(organization.pk) or saved.get(organization.parent_id)
 
 
-def layout_for(organization: Organization) -> tuple[statistics.Layout, str]:
-    """The layout to print and its name (the built-in one when none is saved)."""
+def layout_with_source(
+    organization: Organization, programmes: Sequence[Programme] = ()
+) -> tuple[statistics.Layout, str, StatisticsLayout | None]:
+    """The layout to print, its name and the saved layout it comes from (None: the built-in one, whose
+    form columns include every form a pair of ``programmes`` is in)."""
     source = layout_source(organization)
     if source is None:
-        return default_layout(organization), _("Default layout")
-    return statistics.layout_from_data(source.data), source.name
+        return default_layout(organization, programmes), _("Default layout"), None
+    return statistics.layout_from_data(source.data), source.name, source
+
+
+def layout_for(
+    organization: Organization, programmes: Sequence[Programme] = ()
+) -> tuple[statistics.Layout, str]:
+    """The layout to print and its name."""
+    layout, name, _source = layout_with_source(organization, programmes)
+    return layout, name
 
 
 def layout_validate(organization: Organization, layout: statistics.Layout) -> list[str]:

@@ -59,10 +59,10 @@ class RncStatisticsReport(Report):
 
     def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
         scope = context.scope
-        layout, layout_name = layout_for(scope.organization)
         programmes = programmes_in_scope(scope)
         if not programmes:
             raise ReportError(_("There are no schools with a programme in this academic year."))
+        layout, layout_name = layout_for(scope.organization, programmes)
         context.progress(20, _("Counting participants and pairs"))
         facts = statistics_facts(programmes)
         results = [statistics.compute(layout, *facts[programme.pk]) for programme in programmes]

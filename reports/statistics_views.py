@@ -23,10 +23,9 @@ from participants.models import Person
 from . import statistics
 from .statistics_data import (
     category_labels,
-    layout_for,
     layout_reset,
     layout_save,
-    layout_source,
+    layout_with_source,
     programmes_in_scope,
     statistics_facts,
 )
@@ -45,13 +44,43 @@ def measure_choices() -> list[tuple[str, str]]:
     ]
 
 
-def filter_choices() -> list[tuple[str, str]]:
+def group_choices() -> list[tuple[str, str]]:
+    labels = {
+        "staff": _("teachers and other staff"),
+        "learners": _("learners (pupils, college and university students)"),
+        "partners": _("partners' employees"),
+        "others": _("parents, graduates and others"),
+    }
+    return [(f"group:{key}", labels[key]) for key in statistics.PEOPLE_GROUPS]
+
+
+def filter_choices() -> list[tuple[str, object]]:
     labels = category_labels()
     return [
         ("", _("everyone")),
         ("young_teacher", _("young teachers (under 35)")),
-        *[(f"category:{key}", labels[key]) for key in statistics.CATEGORIES],
-        *[(f"kind:{value}", label) for value, label in Person.Kind.choices],
+        (_("Group of people (the groups add up to the total)"), group_choices()),
+        (_("Category"), [(f"category:{key}", labels[key]) for key in statistics.CATEGORIES]),
+        (_("Who the person is"), [(f"kind:{value}", label) for value, label in Person.Kind.choices]),
+    ]
+
+
+def percent_choices() -> list[tuple[str, object]]:
+    return [
+        ("", _("a number, not a percentage")),
+        (
+            _("Coverage: percent of the contingent"),
+            [
+                ("pupils", _("of all learners")),
+                ("pupils_ovz", _("of learners with ОВЗ or disability")),
+                ("teachers", _("of all teachers")),
+                ("young_teachers", _("of teachers under 35")),
+            ],
+        ),
+        (
+            _("Share: percent of the same column"),
+            [(code, _("of «%(measure)s»") % {"measure": label}) for code, label in measure_choices()],
+        ),
     ]
 
 
@@ -59,11 +88,18 @@ def breakdown_choices() -> list[tuple[str, object]]:
     labels = category_labels()
     return [
         ("total", _("Total")),
-        ("age", _("Age band (give from / to)")),
         (
             _("Form of mentoring"),
-            [(f"form:{form.key}", form.name) for form in MentoringForm.objects.filter(is_active=True)],
+            [
+                *[(f"form:{form.key}", form.name) for form in MentoringForm.objects.filter(is_active=True)],
+                (statistics.UNPAIRED, _("not in pairs")),
+            ],
         ),
+        (
+            _("Age"),
+            [("age", _("Age band (give from / to)")), ("age:none", _("age not given"))],
+        ),
+        (_("Group of people"), group_choices()),
         (_("Who the person is"), [(f"kind:{value}", label) for value, label in Person.Kind.choices]),
         (_("Category"), [(f"category:{key}", labels[key]) for key in statistics.CATEGORIES]),
     ]
@@ -81,11 +117,18 @@ class RowForm(forms.Form):
     filter = forms.ChoiceField(
         label=_("Only"), required=False, widget=forms.Select(attrs={"class": "form-select form-select-sm"})
     )
+    percent_of = forms.ChoiceField(
+        label=_("Percent of"),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, choices: dict | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["measure"].choices = measure_choices()
-        self.fields["filter"].choices = filter_choices()
+        choices = choices or {}
+        self.fields["measure"].choices = choices.get("measure") or measure_choices()
+        self.fields["filter"].choices = choices.get("filter") or filter_choices()
+        self.fields["percent_of"].choices = choices.get("percent_of") or percent_choices()
 
 
 class ColumnForm(forms.Form):
@@ -96,7 +139,7 @@ class ColumnForm(forms.Form):
     age_from = forms.IntegerField(label=_("age from"), required=False, min_value=0, max_value=120)
     age_to = forms.IntegerField(label=_("age to"), required=False, min_value=0, max_value=120)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, choices: list | None = None, **kwargs) -> None:
         initial = kwargs.get("initial") or {}
         code = initial.get("breakdown", "")
         if code.startswith("age:"):
@@ -108,7 +151,7 @@ class ColumnForm(forms.Form):
                 "age_to": high or None,
             }
         super().__init__(*args, **kwargs)
-        self.fields["breakdown"].choices = breakdown_choices()
+        self.fields["breakdown"].choices = choices or breakdown_choices()
 
     def clean(self):
         data = super().clean()
@@ -137,11 +180,10 @@ def _may_edit(scope: Scope) -> bool:
     return not scope.access.read_only and scope.access.has_any(EDITORS)
 
 
-def _preview(scope: Scope, layout: statistics.Layout) -> statistics.Result:
-    programmes = programmes_in_scope(scope)
+def _preview(layout: statistics.Layout, programmes) -> statistics.Result:
     facts = statistics_facts(programmes)
     results = [statistics.compute(layout, *facts[programme.pk]) for programme in programmes]
-    return statistics.Result(layout=layout, cells=statistics.add(results) if results else [])
+    return statistics.total(layout, results)
 
 
 @organization_view(roles=EDITORS)
@@ -149,20 +191,32 @@ def layout_edit(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     if not _may_edit(scope):
         raise PermissionDenied
-    layout, name = layout_for(scope.organization)
-    source = layout_source(scope.organization)
+    programmes = programmes_in_scope(scope)
+    layout, name, source = layout_with_source(scope.organization, programmes)
+    # the choices are read once for every line of the formsets
+    row_choices = {"measure": measure_choices(), "filter": filter_choices(), "percent_of": percent_choices()}
+    row_kwargs = {"form_kwargs": {"choices": row_choices}}
+    column_kwargs = {"form_kwargs": {"choices": breakdown_choices()}}
     own = source is not None and source.organization_id == scope.organization.pk
-    initial_rows = [{"label": r.label, "measure": r.measure, "filter": r.filter} for r in layout.rows]
+    initial_rows = [
+        {"label": r.label, "measure": r.measure, "filter": r.filter, "percent_of": r.percent_of}
+        for r in layout.rows
+    ]
     initial_columns = [{"label": c.label, "breakdown": c.breakdown} for c in layout.columns]
     status = 200
     if request.method == "POST":
         name_form = LayoutNameForm(request.POST)
-        rows = RowFormSet(request.POST, prefix="rows")
-        columns = ColumnFormSet(request.POST, prefix="columns")
+        rows = RowFormSet(request.POST, prefix="rows", **row_kwargs)
+        columns = ColumnFormSet(request.POST, prefix="columns", **column_kwargs)
         if name_form.is_valid() and rows.is_valid() and columns.is_valid():
             new_layout = statistics.Layout(
                 rows=tuple(
-                    statistics.Row(data["label"], data["measure"], data.get("filter") or "")
+                    statistics.Row(
+                        data["label"],
+                        data["measure"],
+                        data.get("filter") or "",
+                        data.get("percent_of") or "",
+                    )
                     for data in _ordered(rows)
                 ),
                 columns=tuple(statistics.Column(data["label"], data["code"]) for data in _ordered(columns)),
@@ -183,9 +237,9 @@ def layout_edit(request: HttpRequest) -> HttpResponse:
         status = 400
     else:
         name_form = LayoutNameForm(initial={"name": name})
-        rows = RowFormSet(prefix="rows", initial=initial_rows)
-        columns = ColumnFormSet(prefix="columns", initial=initial_columns)
-    preview = _preview(scope, layout)
+        rows = RowFormSet(prefix="rows", initial=initial_rows, **row_kwargs)
+        columns = ColumnFormSet(prefix="columns", initial=initial_columns, **column_kwargs)
+    preview = _preview(layout, programmes)
     return render(
         request,
         "reports/statistics_layout.html",

@@ -14,7 +14,7 @@ INDICATORS: list[tuple[str, str, str, str, bool, str, str, str]] = [
     (
         "pupils_in_mentoring",
         "Доля обучающихся 10–18 лет, вовлечённых в программу наставничества",
-        "pupil_mentees",
+        "pupils_involved",
         "pupils",
         True,
         "percent",
@@ -95,7 +95,7 @@ INDICATORS: list[tuple[str, str, str, str, bool, str, str, str]] = [
         "consents_collected",
         "Согласия на обработку ПДн собраны",
         "participants_with_consent",
-        "participants",
+        "participants_with_data",
         False,
         "percent",
         "higher",

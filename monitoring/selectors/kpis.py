@@ -18,15 +18,21 @@ report are built on it):
 Definitions of the metrics (all within one programme, i.e. one organisation's academic year):
 
 - contingent (``pupils``, ``pupils_ovz``, ``teachers``, ``young_teachers``) — from the Programme;
-- ``mentees`` — people with a mentee profile, not anonymised (any status); ``pupil_mentees`` — those of
-  them who are pupils or college students; ``mentees_ovz`` — with ОВЗ or a disability;
-  ``mentees_in_pairs`` — mentees in an active or completed pair/group of the programme;
-  ``young_teacher_mentees`` — mentees who are staff (teachers). The ``@band`` variants count only those
-  whose age is within ``MonitoringSettings.kpi_age_min…kpi_age_max`` on the reference day (today within
-  the year, the year's last day for a past year); people without a birth date are outside any band;
-- ``mentors``, ``teacher_mentors`` (mentor profiles of people of kind «teacher»);
-- ``participants`` — distinct people with a mentee or a mentor profile (not anonymised);
-  ``participants_with_consent`` — those of them with a valid personal-data consent;
+- every count of mentees and mentors follows the ONE participation rule of
+  ``participants/participation.py`` (``MenteeProfile.objects.taking_part``): no candidates, and a leaver
+  only when the time they took part overlaps the programme's reporting period (its academic year up to
+  the reference day: today within the year, its last day for a past year); anonymised records count;
+- ``mentees`` — mentees taking part; ``pupil_mentees`` — those of them who are pupils or college
+  students; ``mentees_ovz`` — with ОВЗ or a disability; ``mentees_in_pairs`` — mentees in an active or
+  completed pair/group of the programme; ``young_teacher_mentees`` — mentees who are staff (teachers);
+- ``pupils_involved`` — pupils and college students taking part as a mentee OR as a mentor (a student
+  who mentors is involved too), each person once. The ``@band`` variants count only those whose age is
+  within ``MonitoringSettings.kpi_age_min…kpi_age_max`` on the reference day; people without a birth
+  date are outside any band;
+- ``mentors``, ``teacher_mentors`` (mentors of kind «teacher») — mentors taking part;
+- ``participants`` — distinct people taking part as a mentee or a mentor; ``participants_with_data`` —
+  those of them not anonymised (whose personal data the school keeps); ``participants_with_consent`` —
+  those of these with a valid personal-data consent;
 - ``respondents``/``satisfied`` (and ``_mentees``/``_mentors``) — answers to the item keyed
   ``overall`` of satisfaction questionnaires in the programme's campaigns; satisfied when the answer is
   ≥ ``MonitoringSettings.satisfied_from``;
@@ -56,6 +62,7 @@ from django.utils.translation import pgettext_lazy
 from mentoring.models import Programme
 from pairing.models import GroupMember, MentoringGroup
 from participants.models import Consent, MenteeProfile, MentorProfile, PartnerOrganization, Person
+from participants.participation import Period, programme_periods, taking_part_in
 from roadmap.models import RoadmapEvent
 
 from .. import kpi_math
@@ -91,7 +98,12 @@ METRICS: dict[str, Metric] = {
         Metric("pupils_ovz", _("Pupils with ОВЗ or disability (contingent)")),
         Metric("teachers", _("Teachers (contingent)")),
         Metric("young_teachers", _("Teachers under 35 (contingent)")),
-        Metric("mentees", _("Mentees"), _("Everyone with a mentee profile this year."), banded=True),
+        Metric(
+            "mentees",
+            _("Mentees"),
+            _("Mentees taking part this year: no candidates, leavers only for the time they took part."),
+            banded=True,
+        ),
         Metric(
             "pupil_mentees",
             _("Pupils among mentees"),
@@ -99,11 +111,22 @@ METRICS: dict[str, Metric] = {
             banded=True,
         ),
         Metric("mentees_in_pairs", _("Mentees in pairs"), _("In an active or completed pair."), banded=True),
+        Metric(
+            "pupils_involved",
+            _("Pupils involved in mentoring"),
+            _("Pupils and college students taking part as a mentee or as a mentor, each once."),
+            banded=True,
+        ),
         Metric("mentees_ovz", _("Mentees with ОВЗ or disability"), banded=True),
         Metric("young_teacher_mentees", _("Teachers among mentees")),
         Metric("mentors", _("Mentors")),
         Metric("teacher_mentors", _("Teachers acting as mentors")),
         Metric("participants", _("Participants"), _("Mentees and mentors, each person once.")),
+        Metric(
+            "participants_with_data",
+            _("Participants whose personal data is kept"),
+            _("Participants who are not anonymised (their consent has not been withdrawn)."),
+        ),
         Metric("participants_with_consent", _("Participants with a personal-data consent")),
         Metric("respondents", _("Respondents of satisfaction questionnaires")),
         Metric("satisfied", _("Satisfied respondents")),
@@ -173,14 +196,14 @@ def _by_programme(rows, **renames) -> dict[int, dict[str, float]]:
     return found
 
 
-def _band_filter(programmes: Sequence[Programme], today: date, prefix: str) -> tuple[Q, dict]:
-    """Q matching people (via ``prefix``) whose age on the programme's reference day is in its band."""
+def _band_filter(programmes: Sequence[Programme], periods: dict[int, Period], prefix: str) -> tuple[Q, dict]:
+    """Q matching people (via ``prefix``) whose age on the programme's reference day (the last day of
+    its reporting period) is in its band."""
     settings = settings_for_many(sorted({p.organization_id for p in programmes}))
     groups: dict[tuple[date, date], list[int]] = defaultdict(list)
     for programme in programmes:
         chosen = settings[programme.organization_id]
-        year = programme.academic_year
-        day = kpi_math.age_reference_day(today, year.start_date, year.end_date)
+        day = periods[programme.pk].end
         groups[kpi_math.birth_date_band(day, chosen.kpi_age_min, chosen.kpi_age_max)].append(programme.pk)
     condition = Q(pk__in=[])
     for (born_after, born_until), ids in groups.items():
@@ -204,7 +227,9 @@ def programme_metrics(
         return {}
     today = today or timezone.localdate()
     ids = [p.pk for p in programmes]
-    band, settings = _band_filter(programmes, today, "person__")
+    periods = programme_periods(programmes, today)
+    taking_part = taking_part_in(periods)
+    band, settings = _band_filter(programmes, periods, "person__")
     result: dict[int, dict[str, float]] = {
         p.pk: dict.fromkeys(METRICS, 0) | {key + BAND: 0 for key, m in METRICS.items() if m.banded}
         for p in programmes
@@ -232,25 +257,28 @@ def programme_metrics(
         )
     )
     also_mentor = Exists(
-        MentorProfile.objects.filter(
-            person=OuterRef("person"), programme=OuterRef("programme"), person__anonymised_at__isnull=True
-        )
+        MentorProfile.objects.filter(taking_part, person=OuterRef("person"), programme=OuterRef("programme"))
     )
     ovz = Q(has_ovz=True) | Q(has_disability=True)
+    kept = Q(person__anonymised_at__isnull=True)
     pupil = Q(person__kind__in=Person.LEARNER_KINDS)
     rows = (
-        MenteeProfile.objects.filter(programme_id__in=ids, person__anonymised_at__isnull=True)
+        MenteeProfile.objects.filter(taking_part)
         .alias(c=consent, p=in_pair, m=also_mentor)
         .values(pid=F("programme_id"))
         .annotate(
             mentees=Count("id"),
             pupil_mentees=Count("id", filter=pupil),
+            pupil_both=Count("id", filter=pupil & Q(m=True)),
+            band_pupil_both=Count("id", filter=band & pupil & Q(m=True)),
             mentees_in_pairs=Count("id", filter=Q(p=True)),
             mentees_ovz=Count("id", filter=ovz),
             young_teacher_mentees=Count("id", filter=Q(person__kind__in=Person.STAFF_KINDS)),
-            mentees_with_consent=Count("id", filter=Q(c=True)),
+            mentees_with_consent=Count("id", filter=kept & Q(c=True)),
             both=Count("id", filter=Q(m=True)),
-            both_with_consent=Count("id", filter=Q(m=True, c=True)),
+            both_with_consent=Count("id", filter=kept & Q(m=True, c=True)),
+            mentees_with_data=Count("id", filter=kept),
+            both_with_data=Count("id", filter=kept & Q(m=True)),
             band_mentees=Count("id", filter=band),
             band_pupil_mentees=Count("id", filter=band & pupil),
             band_in_pairs=Count("id", filter=band & Q(p=True)),
@@ -262,13 +290,16 @@ def programme_metrics(
 
     # 2. mentors
     rows = (
-        MentorProfile.objects.filter(programme_id__in=ids, person__anonymised_at__isnull=True)
+        MentorProfile.objects.filter(taking_part)
         .alias(c=consent)
         .values(pid=F("programme_id"))
         .annotate(
             mentors=Count("id"),
+            pupil_mentors=Count("id", filter=pupil),
+            band_pupil_mentors=Count("id", filter=band & pupil),
             teacher_mentors=Count("id", filter=Q(person__kind=Person.Kind.TEACHER)),
-            mentors_with_consent=Count("id", filter=Q(c=True)),
+            mentors_with_consent=Count("id", filter=kept & Q(c=True)),
+            mentors_with_data=Count("id", filter=kept),
             partners_with_mentors=Count("partner", distinct=True),
         )
         .order_by()
@@ -346,9 +377,22 @@ def programme_metrics(
         metrics["pupil_mentees" + BAND] = mentee.get("band_pupil_mentees", 0)
         metrics["mentees_in_pairs" + BAND] = mentee.get("band_in_pairs", 0)
         metrics["mentees_ovz" + BAND] = mentee.get("band_ovz", 0)
+        metrics["pupils_involved"] = (
+            mentee.get("pupil_mentees", 0) + mentor.get("pupil_mentors", 0) - mentee.get("pupil_both", 0)
+        )
+        metrics["pupils_involved" + BAND] = (
+            mentee.get("band_pupil_mentees", 0)
+            + mentor.get("band_pupil_mentors", 0)
+            - mentee.get("band_pupil_both", 0)
+        )
         for key in ("mentors", "teacher_mentors", "partners_with_mentors"):
             metrics[key] = mentor.get(key, 0)
         metrics["participants"] = mentee.get("mentees", 0) + mentor.get("mentors", 0) - mentee.get("both", 0)
+        metrics["participants_with_data"] = (
+            mentee.get("mentees_with_data", 0)
+            + mentor.get("mentors_with_data", 0)
+            - mentee.get("both_with_data", 0)
+        )
         metrics["participants_with_consent"] = (
             mentee.get("mentees_with_consent", 0)
             + mentor.get("mentors_with_consent", 0)
@@ -443,12 +487,20 @@ def kpi_value(
     )
 
 
-def kpi_values(programmes: Iterable[Programme], today: date | None = None) -> dict[int, list[KpiValue]]:
-    """Each programme's active indicators (shared and its organisation's own) with values and lights."""
+def kpi_values(
+    programmes: Iterable[Programme],
+    today: date | None = None,
+    *,
+    metrics: dict[int, dict[str, float]] | None = None,
+) -> dict[int, list[KpiValue]]:
+    """Each programme's active indicators (shared and its organisation's own) with values and lights.
+
+    ``metrics`` — the programmes' ``programme_metrics`` when the caller has them already."""
     programmes = list(programmes)
     if not programmes:
         return {}
-    metrics = programme_metrics(programmes, today)
+    if metrics is None:
+        metrics = programme_metrics(programmes, today)
     indicators = indicators_for_organizations({p.organization_id for p in programmes})
     targets = {
         (t.programme_id, t.indicator_id): t

@@ -35,11 +35,12 @@ def post_layout(client, rows, columns, name="Шаблон Тверской об�
 
 @pytest.mark.django_db
 def test_facts_count_the_pair_and_its_people(programme, pair, mentee, mentor_person):
-    participants, pairs = statistics_facts([programme])[programme.pk]
+    participants, pairs, contingent = statistics_facts([programme])[programme.pk]
     roles = sorted(fact.role for fact in participants)
     assert roles == ["mentee", "mentor"]
     mentee_fact = next(fact for fact in participants if fact.role == "mentee")
-    assert mentee_fact.categories == frozenset({"ovz"}) and mentee_fact.forms == frozenset({"teacher_pupil"})
+    assert mentee_fact.categories == frozenset({"ovz"}) and mentee_fact.form == "teacher_pupil"
+    assert contingent["pupils"] == programme.pupils_total
     assert [(p.status, p.form, len(p.mentees)) for p in pairs] == [("active", "teacher_pupil", 1)]
 
 
@@ -57,7 +58,7 @@ def test_facts_of_many_programmes_take_three_queries(
     other = next(p for p in programmes if p.organization_id == other_school.pk)
     with django_assert_num_queries(3):
         facts = statistics_facts(programmes)
-    assert facts[other.pk] == ([], [])
+    assert facts[other.pk][:2] == ([], [])
 
 
 @pytest.mark.django_db
@@ -162,3 +163,54 @@ def test_default_layout_is_valid(db, school):
         )
         == []
     )
+
+
+@pytest.mark.django_db
+def test_a_row_can_be_a_coverage_or_a_share(curator_client, school, pair):
+    response = post_layout(
+        curator_client,
+        [
+            {"label": "Наставляемые", "measure": "mentees", "filter": "", "percent_of": ""},
+            {"label": "Охват обучающихся, %", "measure": "mentees", "filter": "", "percent_of": "pupils"},
+            {"label": "Доля с ОВЗ, %", "measure": "mentees", "filter": "category:ovz", "percent_of": "mentees"},
+        ],
+        [{"label": "Всего", "breakdown": "total"}, {"label": "Не в парах", "breakdown": "unpaired"}],
+    )
+    assert response.status_code == 302
+    layout, _name = layout_for(school)
+    assert [row.percent_of for row in layout.rows] == ["", "pupils", "mentees"]
+    page = curator_client.get(reverse("reports:statistics_layout", kwargs=KW))
+    # one mentee of the school's 500 pupils; she has ОВЗ and is in the pair
+    assert page.context["preview"].cells == [[1, 0], [0.2, 0.0], [100.0, None]]
+    html = page.content.decode()
+    assert "Процент от" in html and "—" in html
+    refused = post_layout(
+        curator_client,
+        [{"label": "Пары, %", "measure": "pairs_active", "filter": "", "percent_of": "pupils"}],
+        [{"label": "Всего", "breakdown": "total"}],
+    )
+    assert refused.status_code == 400
+    assert "процент от «pupils» нельзя посчитать" in refused.content.decode()
+    assert layout_for(school)[0] == layout  # nothing changed
+
+
+@pytest.mark.django_db
+def test_layout_page_queries_do_not_grow_with_schools(
+    authority, school, other_school, pair, coordinator, curator_client, django_assert_num_queries
+):
+    ProgrammeFactory(
+        organization=authority, academic_year__start_year=YEAR, pupils_total=0, pupils_with_disabilities=0
+    )
+    client = client_for(coordinator)
+    url = reverse("reports:statistics_layout", kwargs={"org": authority.slug, "year": YEAR})
+    client.get(url)  # the session warms up
+    # session, user, organisation, roles, 2 programmes, saved layout, schools' kinds, forms of the
+    # layout, forms of the editor, 3 for the facts, and the navigation (4)
+    with django_assert_num_queries(17):
+        assert client.get(url).status_code == 200
+    ProgrammeFactory(organization__parent=authority, academic_year__start_year=YEAR)
+    with django_assert_num_queries(17):
+        assert client.get(url).status_code == 200
+    curator_client.get(reverse("reports:statistics_layout", kwargs=KW))
+    with django_assert_num_queries(15):  # a school: its own programme, no kinds of schools to read
+        assert curator_client.get(reverse("reports:statistics_layout", kwargs=KW)).status_code == 200
