@@ -577,10 +577,13 @@ class CompendiumCase:
 def year_figures(programme: Programme, start: date, end: date) -> list[Figure]:
     """Results of the year in numbers, each a plain count of our own data."""
     from monitoring.models import InformationActivity, Meeting
+    from participants.participation import Period
     from roadmap.models import RoadmapEvent
 
-    mentors = MentorProfile.objects.filter(programme=programme, person__anonymised_at__isnull=True).count()
-    mentees = MenteeProfile.objects.filter(programme=programme, person__anonymised_at__isnull=True).count()
+    # who took part in the compendium's period, by the one participation rule (participation.py)
+    period = {programme.pk: Period(start, end)}
+    mentors = MentorProfile.objects.taking_part_in_periods(period).count()
+    mentees = MenteeProfile.objects.taking_part_in_periods(period).count()
     in_pairs = dict(
         GroupMember.objects.filter(group__programme=programme, group__status__in=AWARDED_STATUSES)
         .values("role")

@@ -81,6 +81,8 @@ class Raw:
     settings: dict[int, dict] = field(default_factory=dict)
     answers: list[dict] = field(default_factory=list)
     campaigns: list[dict] = field(default_factory=list)
+    scale_answers: list[dict] = field(default_factory=list)
+    scale_items: list[dict] = field(default_factory=list)
     plans: dict[int, dict] = field(default_factory=dict)
     meetings: dict[int, int] = field(default_factory=dict)  # programme → how many
     activities: list[dict] = field(default_factory=list)
@@ -148,7 +150,29 @@ def load(today: date) -> Raw:
         )
     )
     raw.campaigns = list(
-        m.Campaign.objects.values("id", "title", "programme_id", purpose=F("template__purpose"))
+        m.Campaign.objects.values(
+            "id",
+            "title",
+            "programme_id",
+            "stage",
+            "baseline_id",
+            "template_id",
+            purpose=F("template__purpose"),
+        )
+    )
+    raw.scale_answers = list(
+        m.Answer.objects.filter(item__kind="scale").values(
+            "number",
+            key=F("item__key"),
+            template_id=F("item__template_id"),
+            campaign_id=F("response__invitation__campaign_id"),
+            person_id=F("response__invitation__person_id"),
+            user_id=F("response__invitation__user_id"),
+            respondent=F("response__invitation__respondent"),
+        )
+    )
+    raw.scale_items = list(
+        m.QuestionItem.objects.filter(kind="scale").values("template_id", "key", "position", "id")
     )
     for row in m.IndividualPlan.objects.values("id", programme_id=F("group__programme_id")):
         raw.plans[row["id"]] = {**row, "tasks": 0, "done": 0}
@@ -648,4 +672,55 @@ def analytical(raw: Raw, programme_id: int) -> dict:
         ),
         "Выполнено, % от мероприятий": round(100 * len(done) / len(counted)) if counted else 0,
     }
-    return {"numbers": result, "satisfaction": satisfaction, "roadmap": roadmap}
+    return {
+        "numbers": result,
+        "satisfaction": satisfaction,
+        "roadmap": roadmap,
+        "growth": growth(raw, programme_id),
+    }
+
+
+def growth(raw: Raw, programme_id: int) -> dict[str, dict]:
+    """Per «after» campaign with a baseline: who answered both, and per shared scale item the means
+    before and after over the people who answered it both times, and the change."""
+    found = {}
+    for campaign in raw.campaigns:
+        if (
+            campaign["programme_id"] != programme_id
+            or campaign["stage"] != "after"
+            or not campaign["baseline_id"]
+        ):
+            continue
+        baseline = next(c for c in raw.campaigns if c["id"] == campaign["baseline_id"])
+        before_keys = {i["key"] for i in raw.scale_items if i["template_id"] == baseline["template_id"]}
+        keys = [
+            i["key"]
+            for i in sorted(raw.scale_items, key=lambda i: (i["position"], i["id"]))
+            if i["template_id"] == campaign["template_id"] and i["key"] in before_keys
+        ]
+
+        def scores(campaign_id: int, keys: list[str] = keys) -> dict[tuple, dict[str, float]]:
+            table: dict[tuple, dict[str, float]] = {}
+            for a in raw.scale_answers:
+                if a["campaign_id"] == campaign_id and a["key"] in keys and a["number"] is not None:
+                    if a["person_id"] is not None:
+                        who = ("person", a["person_id"], a["respondent"])
+                    else:
+                        who = ("user", a["user_id"], a["respondent"])
+                    table.setdefault(who, {})[a["key"]] = a["number"]
+            return table
+
+        before, after = scores(baseline["id"]), scores(campaign["id"])
+        both = [who for who in after if who in before]
+        rows = []
+        for key in keys:
+            pairs = [(before[w][key], after[w][key]) for w in both if key in before[w] and key in after[w]]
+            if pairs:
+                mean_before, mean_after = mean(b for b, _a in pairs), mean(a for _b, a in pairs)
+                rows.append(
+                    (key, round(mean_before, 1), round(mean_after, 1), round(mean_after - mean_before, 1))
+                )
+            else:
+                rows.append((key, None, None, None))
+        found[campaign["title"]] = {"participants": len(both), "rows": rows}
+    return found

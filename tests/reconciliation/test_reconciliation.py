@@ -334,6 +334,26 @@ def check_analytical(tally: Tally, raw: ref.Raw, programmes: list[Programme]):
             tally.check(
                 "analytical report", f"{where}: would continue", row.continue_share, wanted["continue"]
             )
+        growth = expected["growth"]
+        tally.check(
+            "analytical report",
+            f"{programme.organization.slug}: growth blocks",
+            len(data.growth),
+            len(growth),
+        )
+        for block in data.growth:
+            wanted = growth[block.campaign]
+            where = f"{programme.organization.slug} {block.campaign}"
+            tally.check(
+                "analytical report", f"{where}: answered both", block.participants, wanted["participants"]
+            )
+            tally.check("analytical report", f"{where}: items", len(block.rows), len(wanted["rows"]))
+            for (_question, before, after, change), (key, w_before, w_after, w_change) in zip(
+                block.rows, wanted["rows"], strict=False
+            ):
+                tally.check("analytical report", f"{where} {key}: before", before, w_before)
+                tally.check("analytical report", f"{where} {key}: after", after, w_after)
+                tally.check("analytical report", f"{where} {key}: change", change, w_change)
         roadmap = list(expected["roadmap"].values())
         for (label, value), reference_value in zip(data.roadmap, roadmap, strict=True):
             tally.check("analytical report", f"{programme.organization.slug} {label}", value, reference_value)

@@ -358,6 +358,7 @@ class Builder:
                         )
                     if rng.random() < 0.7:
                         m.Answer.objects.create(response=response, item=keep_on, number=rng.choice([0, 1]))
+        self._growth(programme, mentees, expires)
         # a template of another purpose with an «overall» item: not a satisfaction answer
         other = m.QuestionnaireTemplate.objects.create(
             organization=programme.organization,
@@ -376,6 +377,55 @@ class Builder:
             )
             response = m.QuestionnaireResponse.objects.create(invitation=invitation)
             m.Answer.objects.create(response=response, item=item, number=10)
+
+    def _growth(self, programme: Programme, mentees: list[Person], expires) -> None:
+        """A diagnostics before and after: the same scale items (one only before), some people answer
+        once, some leave an item empty; the after-campaign has one scale item the baseline lacks."""
+        rng = self.rng
+        if not mentees or rng.random() < 0.3:
+            return
+        campaigns = {}
+        for stage, keys in (("before", ["k1", "k2", "k3", "old"]), ("after", ["k1", "k2", "k3", "new"])):
+            template = m.QuestionnaireTemplate.objects.create(
+                organization=programme.organization,
+                key=f"diag-{programme.pk}-{stage}",
+                title=f"Диагностика {stage}",
+                purpose=m.QuestionnaireTemplate.Purpose.DIAGNOSTICS,
+                audience=m.Audience.MENTEE,
+            )
+            items = [
+                m.QuestionItem.objects.create(template=template, key=key, text=key, kind="scale", position=n)
+                for n, key in enumerate(keys)
+            ]
+            campaigns[stage] = (
+                m.Campaign.objects.create(
+                    programme=programme,
+                    template=template,
+                    title=f"Диагностика {stage}",
+                    stage=stage,
+                    baseline=campaigns["before"][0] if stage == "after" else None,
+                    expires_at=expires,
+                ),
+                items,
+            )
+        answered = rng.sample(mentees, k=min(len(mentees), rng.randint(1, 10)))
+        for campaign, items in campaigns.values():
+            for person in answered:
+                if rng.random() < 0.2:
+                    continue  # answered only once
+                invitation = m.Invitation.objects.create(
+                    campaign=campaign,
+                    person=person,
+                    respondent=m.Audience.MENTEE,
+                    expires_at=expires,
+                    answered_at=timezone.now(),
+                )
+                response = m.QuestionnaireResponse.objects.create(invitation=invitation)
+                m.Answer.objects.bulk_create(
+                    m.Answer(response=response, item=item, number=rng.randint(1, 10))
+                    for item in items
+                    if rng.random() < 0.85
+                )
 
     def _activities_roadmap_targets(self, programme: Programme, year: int) -> None:
         rng = self.rng

@@ -96,3 +96,68 @@ def test_municipal_statistics_and_consolidation_add_up_schools(
 def test_consolidation_is_offered_only_to_an_authority(curator_client, pair):
     page = curator_client.get(reverse("reports:index", kwargs={"org": "school-a", "year": YEAR}))
     assert "municipal_consolidation" not in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_authority_statistics_and_consolidation_queries_do_not_grow_with_schools(
+    authority, authority_programme, school, other_school, pair, tmp_path
+):
+    """The РНЦ statistics and the consolidation of an authority read every school with the same
+    queries: one more school with people and pairs adds none."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(report: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            call_command(
+                "export_report",
+                report,
+                "--org",
+                authority.slug,
+                "--year",
+                str(YEAR),
+                "--format",
+                "xlsx",
+                "--output",
+                str(tmp_path / f"{report}.xlsx"),
+            )
+        return len(captured)
+
+    before = {report: queries(report) for report in ("rnc_statistics", "municipal_consolidation")}
+    from datetime import date
+
+    from pairing.models import MentoringForm
+    from pairing.services import group_create
+    from participants.services import consent_record, mentee_profile_save, mentor_profile_save, person_create
+
+    third = ProgrammeFactory(organization__parent=authority, academic_year__start_year=YEAR)
+    people = []
+    for kind, birth in (("teacher", date(1980, 1, 1)), ("pupil", date(2012, 1, 1))):
+        person = person_create(
+            actor=None,
+            organization=third.organization,
+            last_name="Новая",
+            first_name="Анна",
+            kind=kind,
+            birth_date=birth,
+        )
+        consent_record(
+            actor=None,
+            person=person,
+            scope="personal_data",
+            given_on=date(2025, 9, 1),
+            given_by="representative" if kind == "pupil" else "self",
+            representative_name="Новая Ольга" if kind == "pupil" else "",
+        )
+        people.append(person)
+    mentor_profile_save(actor=None, person=people[0], programme=third)
+    mentee_profile_save(actor=None, person=people[1], programme=third)
+    group_create(
+        actor=None,
+        programme=third,
+        form=MentoringForm.objects.get(key="teacher_pupil"),
+        mentors=[people[0]],
+        mentees=[people[1]],
+    )
+    assert {report: queries(report) for report in before} == before
