@@ -19,7 +19,7 @@ from mentoring.services import audit_record
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
 from participants.ages import age_on, is_under_35
 from participants.models import MenteeProfile, MentorProfile, Person
-from participants.participation import programme_periods
+from participants.participation import Period, programme_periods
 
 from . import statistics
 from .models import StatisticsLayout
@@ -60,15 +60,19 @@ def category_labels() -> dict[str, str]:
     }
 
 
-def statistics_facts(programmes: Sequence[Programme], today: date | None = None) -> dict[int, Facts]:
+def statistics_facts(
+    programmes: Sequence[Programme], today: date | None = None, *, periods: dict[int, Period] | None = None
+) -> dict[int, Facts]:
     """Per programme id: the people taking part in its reporting period, its pairs, and its contingent
     as plain facts (three queries in all). The programmes need their ``academic_year`` loaded.
 
     Who takes part is ``participants.participation`` (the one rule); ages are counted on the last day
     of the reporting period; each person's form is that of their first pair of the year in their role.
+    ``periods`` (programme id → Period) replaces the academic year up to ``today`` by a statistics
+    period of its own, e.g. a collection window's.
     """
     ids = [programme.pk for programme in programmes]
-    periods = programme_periods(programmes, today)
+    periods = periods or programme_periods(programmes, today)
 
     memberships = (
         GroupMember.objects.filter(group__programme_id__in=ids, group__status__in=COUNTED_STATUSES)

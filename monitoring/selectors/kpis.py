@@ -215,19 +215,24 @@ def _band_filter(programmes: Sequence[Programme], periods: dict[int, Period], pr
 
 
 def programme_metrics(
-    programmes: Iterable[Programme], today: date | None = None
+    programmes: Iterable[Programme],
+    today: date | None = None,
+    *,
+    periods: dict[int, Period] | None = None,
 ) -> dict[int, dict[str, float]]:
     """Every metric of every programme: ``{programme_id: {metric_key: number}}``.
 
     A fixed number of grouped queries whatever the number of programmes and people. The programmes
     must come with ``academic_year`` (``select_related``) — their contingent is read from them.
+    ``periods`` (programme id → Period) counts participants in a statistics period of its own instead
+    of the academic year up to ``today``.
     """
     programmes = list(programmes)
     if not programmes:
         return {}
     today = today or timezone.localdate()
     ids = [p.pk for p in programmes]
-    periods = programme_periods(programmes, today)
+    periods = periods or programme_periods(programmes, today)
     taking_part = taking_part_in(periods)
     band, settings = _band_filter(programmes, periods, "person__")
     result: dict[int, dict[str, float]] = {

@@ -330,3 +330,24 @@ def test_a_leaver_needs_the_day_they_left(school_year):
     assert not form.is_valid()
     assert "Участник не может выйти из программы раньше, чем вошёл в неё." in form.errors["exit_date"]
     assert MenteeProfileForm(data={**base, "exit_date": "2025-12-01"}).is_valid()
+
+
+@pytest.mark.django_db
+def test_a_statistics_period_of_its_own(school_year):
+    """A collection window for the first half-year (1 September – 31 December): the leaver of
+    1 December took part in it, the one who enters in February did not; ages on 31 December."""
+    programme = school_year
+    half_year = {programme.pk: Period(date(2025, 9, 1), date(2025, 12, 31))}
+    participants, _pairs, _contingent = statistics_facts([programme], periods=half_year)[programme.pk]
+    assert sum(fact.role == "mentee" for fact in participants) == 5
+    metrics = programme_metrics([programme], periods=half_year)[programme.pk]
+    assert (metrics["mentees"], metrics["mentors"]) == (5, 2)
+    # the second half-year: the leaver of 1 December no longer counts, the February entrant does
+    spring = {programme.pk: Period(date(2026, 1, 1), date(2026, 5, 31))}
+    metrics = programme_metrics([programme], periods=spring)[programme.pk]
+    assert metrics["mentees"] == 5  # − left_in_year + enters_later
+    facts = statistics_facts([programme], periods=spring)[programme.pk][0]
+    assert sum(fact.role == "mentee" for fact in facts) == 5
+    # and after 20 May the one who completed is out of a summer period
+    summer = {programme.pk: Period(date(2026, 6, 1), date(2026, 8, 31))}
+    assert programme_metrics([programme], periods=summer)[programme.pk]["mentees"] == 4
