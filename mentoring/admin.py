@@ -22,6 +22,18 @@ class UserAdmin(BaseUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     inlines = [UserMembershipInline]
+    actions = ["deactivate"]
+
+    # An account is deactivated, never deleted: the journal and the documents keep who did what.
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("Deactivate the selected accounts"))
+    def deactivate(self, request, queryset) -> None:
+        from .services import users_deactivate
+
+        count = users_deactivate(actor=request.user, users=list(queryset))
+        self.message_user(request, _("Accounts deactivated: %(count)s.") % {"count": count})
 
 
 class MembershipInline(admin.TabularInline):
@@ -74,9 +86,10 @@ class JobAdmin(admin.ModelAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "actor", "organization", "action", "target_type", "target_repr"]
+    list_display = ["at", "actor_name", "organization", "action", "target_type", "target_id", "target_label"]
     list_filter = ["action", "target_type"]
-    list_select_related = ["actor", "organization"]
+    list_select_related = ["organization"]
+    search_fields = ["actor_name", "target_id"]
     date_hierarchy = "at"
 
     def has_add_permission(self, request) -> bool:

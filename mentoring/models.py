@@ -262,7 +262,13 @@ class Job(models.Model):
 
 
 class AuditEvent(models.Model):
-    """Who changed, saw or exported what — kept for every change and every export of personal data."""
+    """Who did what to which record: every change, every read and every export of personal data.
+
+    A row keeps the record's type and id and the NAMES of the fields that changed, never their values
+    nor the name of the person concerned, so the trail itself never needs erasing after a consent is
+    withdrawn. ``people`` lists the ids of the people the record concerns (`` 12 34 ``) for the
+    journal's filter by person; ``actor_name`` keeps who did it even after the account is gone.
+    """
 
     class Action(models.TextChoices):
         CREATE = "create", _("Created")
@@ -271,11 +277,13 @@ class AuditEvent(models.Model):
         EXPORT = "export", _("Exported")
         DOWNLOAD = "download", _("Downloaded")
         VIEW = "view", _("Viewed")
+        ERASE = "erase", _("Erased after withdrawal of consent")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("who"), on_delete=models.SET_NULL, null=True, blank=True
     )
+    actor_name = models.CharField(_("who (name at the time)"), max_length=300, blank=True)
     organization = models.ForeignKey(
         Organization, verbose_name=_("organisation"), on_delete=models.SET_NULL, null=True, blank=True
     )
@@ -283,7 +291,9 @@ class AuditEvent(models.Model):
     target_type = models.CharField(_("object type"), max_length=100)
     target_id = models.CharField(_("object id"), max_length=64, blank=True)
     target_repr = models.CharField(_("object"), max_length=300, blank=True)
-    changes = models.JSONField(_("details"), default=dict, blank=True)
+    fields = models.JSONField(_("changed fields"), default=list, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    people = models.TextField(_("people concerned (ids)"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("audit record")
@@ -292,7 +302,30 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["organization", "-at"], name="audit_org_time_idx")]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()} {self.target_repr}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.get_action_display()} {self.target_label}"
+
+    @property
+    def target_label(self) -> str:
+        """What the row is about, for people: an explicit label, else the record's kind and number."""
+        if self.target_repr:
+            return self.target_repr
+        model = _model_for_label(self.target_type)
+        kind = str(model._meta.verbose_name) if model is not None else self.target_type
+        kind = kind[:1].upper() + kind[1:]
+        return f"{kind} № {self.target_id}" if self.target_id else kind
+
+    @property
+    def person_ids(self) -> list[int]:
+        return [int(part) for part in self.people.split()]
+
+
+def _model_for_label(label: str) -> type[models.Model] | None:
+    from django.apps import apps
+
+    try:
+        return apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
 
 
 class SignInEvent(models.Model):

@@ -6,7 +6,10 @@ Every function is keyword-only and atomic; every change writes an audit row.
 from __future__ import annotations
 
 import logging
+import re
 import time
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 from importlib import import_module
 from typing import Any
@@ -25,6 +28,74 @@ logger = logging.getLogger(__name__)
 CONTINGENT_FIELDS = ("pupils_total", "pupils_with_disabilities", "teachers_total", "young_teachers_total")
 
 
+# Details an audit row may keep besides the field names: codes and numbers, never free text.
+SAFE_DETAIL = re.compile(r"^[A-Za-z0-9_.:\-]{0,80}$")
+
+
+def audit_details(value: Any) -> Any:
+    """Keep numbers, booleans, ids and ASCII codes (a report's identifier, a format); drop any text.
+
+    A name, a phone, an answer or a note never passes: they are not ASCII codes. Returns None for
+    what is dropped (the caller leaves it out).
+    """
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str):
+        return value if SAFE_DETAIL.match(value) else None
+    if isinstance(value, list | tuple):
+        kept = [audit_details(item) for item in value]
+        return [item for item in kept if item is not None]
+    if isinstance(value, dict):
+        kept = {str(key): audit_details(item) for key, item in value.items()}
+        return {key: item for key, item in kept.items() if item is not None}
+    return None
+
+
+def audit_people(target: models.Model | None) -> list[int]:
+    """The ids of the people a record concerns: the person, a profile's person, a pair's members."""
+    if target is None:
+        return []
+    from django.apps import apps
+
+    label = target._meta.label
+    if label == "participants.Person":
+        return [target.pk]
+    person_id = getattr(target, "person_id", None)
+    if person_id:
+        return [person_id]
+    group_id = None
+    if label == "pairing.MentoringGroup":
+        group_id = target.pk
+    elif getattr(target, "group_id", None):
+        group_id = target.group_id
+    elif label == "monitoring.PlanTask" and getattr(target, "plan_id", None):
+        group_id = (
+            apps.get_model("monitoring", "IndividualPlan")
+            .objects.filter(pk=target.plan_id)
+            .values_list("group_id", flat=True)
+            .first()
+        )
+    if group_id:
+        return list(
+            apps.get_model("pairing", "GroupMember")
+            .objects.filter(group_id=group_id)
+            .values_list("person_id", flat=True)
+        )
+    return []
+
+
+def people_text(ids: Any) -> str:
+    unique = sorted({int(pk) for pk in ids or () if pk})
+    return f" {' '.join(str(pk) for pk in unique)} " if unique else ""
+
+
+def actor_name(actor: AbstractBaseUser | None) -> str:
+    if actor is None or not actor.is_authenticated:
+        return ""
+    full = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
+    return (full or actor.get_username())[:300]
+
+
 def audit_record(
     *,
     actor: AbstractBaseUser | None,
@@ -33,20 +104,71 @@ def audit_record(
     target: models.Model | None = None,
     target_type: str = "",
     target_repr: str = "",
-    changes: dict[str, Any] | None = None,
+    changes: Iterable[str] | dict[str, Any] | None = None,
+    details: dict[str, Any] | None = None,
+    people: Iterable[int] | None = None,
 ) -> AuditEvent:
+    """Write one audit row: who, what, which record, which FIELDS changed — never their values.
+
+    ``changes`` gives the changed fields (a dict's keys: its values are dropped here, in one place);
+    ``target_repr`` must not name a person (by default the row shows the record's kind and number);
+    ``details`` keeps only codes and numbers (see ``audit_details``); ``people`` are the ids of the
+    people concerned, found from the target when not given.
+    """
     if target is not None:
         target_type = target_type or target._meta.label
-        target_repr = target_repr or str(target)
     return AuditEvent.objects.create(
         actor=actor if actor is not None and actor.is_authenticated else None,
+        actor_name=actor_name(actor),
         organization=organization,
         action=action,
         target_type=target_type,
         target_id=str(target.pk) if target is not None else "",
-        target_repr=target_repr[:300],
-        changes=changes or {},
+        target_repr=str(target_repr)[:300],
+        fields=sorted({str(name) for name in (changes or ())}),
+        details=audit_details(details or {}) or {},
+        people=people_text(people if people is not None else audit_people(target)),
     )
+
+
+@dataclass(frozen=True)
+class AuditRead:
+    """One read of personal data, for ``audit_reads``."""
+
+    target_type: str
+    target_id: Any = ""
+    people: tuple[int, ...] = ()
+    label: str = ""
+    action: str = AuditEvent.Action.VIEW
+
+
+def audit_reads(
+    *, actor: AbstractBaseUser | None, organization: Organization | None, reads: Iterable[AuditRead]
+) -> int:
+    """Record reads of personal data (a card, a diary, a download) in ONE query, whatever their number.
+
+    The single helper every page that shows or sends personal data calls; returns the rows written.
+    """
+    name = actor_name(actor)
+    user = actor if actor is not None and actor.is_authenticated else None
+    now = timezone.now()
+    rows = [
+        AuditEvent(
+            at=now,
+            actor=user,
+            actor_name=name,
+            organization=organization,
+            action=read.action,
+            target_type=read.target_type,
+            target_id=str(read.target_id or ""),
+            target_repr=str(read.label)[:300],
+            people=people_text(read.people),
+        )
+        for read in reads
+    ]
+    if rows:
+        AuditEvent.objects.bulk_create(rows)
+    return len(rows)
 
 
 def academic_year_get_or_create(*, start_year: int) -> AcademicYear:
@@ -129,6 +251,28 @@ def membership_add(
 
 
 @transaction.atomic
+def users_deactivate(*, actor: AbstractBaseUser | None, users: Iterable[AbstractBaseUser]) -> int:
+    """Switch accounts off instead of deleting them: the journal keeps their names and records."""
+    count = 0
+    for user in users:
+        if not user.is_active:
+            continue
+        type(user).objects.filter(pk=user.pk).update(is_active=False)
+        for organization_id in set(user.memberships.values_list("organization_id", flat=True)) or {None}:
+            audit_record(
+                actor=actor,
+                organization=Organization.objects.filter(pk=organization_id).first()
+                if organization_id
+                else None,
+                action=AuditEvent.Action.UPDATE,
+                target=user,
+                changes=["is_active"],
+            )
+        count += 1
+    return count
+
+
+@transaction.atomic
 def membership_remove(*, actor: AbstractBaseUser, membership: Membership) -> None:
     audit_record(
         actor=actor, organization=membership.organization, action=AuditEvent.Action.DELETE, target=membership
@@ -150,7 +294,12 @@ def job_create(
     contains_personal_data: bool = False,
     task: str = "",
 ) -> Job:
-    """Create a job record; ``task`` is the name of the Celery task that will do it (see job_enqueue)."""
+    """Create a job record; ``task`` is the name of the Celery task that will do it (see job_enqueue).
+
+    Expired files are purged first: the application keeps its promise about how long files live even
+    when the beat scheduler does not run.
+    """
+    jobs_purge_expired()
     return Job.objects.create(
         kind=kind,
         title=title[:300],
@@ -287,7 +436,7 @@ def job_succeed(
                 locked.result_file.delete(save=False)
             locked.result_file.save(filename, ContentFile(content), save=False)
             locked.result_name = filename
-            locked.expires_at = timezone.now() + timedelta(days=settings.REPORT_FILE_TTL_DAYS)
+            locked.expires_at = timezone.now() + job_file_lifetime(locked)
         locked.status = Job.Status.DONE
         locked.progress = 100
         locked.message = message[:300]
@@ -304,11 +453,37 @@ def job_fail(*, job: Job, error: str) -> Job:
     return job
 
 
-def jobs_purge_expired(*, now=None) -> int:
-    """Delete the files of jobs whose expiry has passed; the job rows stay as history."""
+def job_file_lifetime(job: Job) -> timedelta:
+    """How long a job's file is kept: a short life for files with personal data (PERSONAL_DATA_FILE_TTL_HOURS)."""
+    if job.contains_personal_data:
+        return timedelta(hours=settings.PERSONAL_DATA_FILE_TTL_HOURS)
+    return timedelta(days=settings.REPORT_FILE_TTL_DAYS)
+
+
+def jobs_purge_listed(jobs: Iterable[Job]) -> list[Job]:
+    """Purge the expired files among jobs a page is about to list; no query unless one has expired."""
+    jobs = list(jobs)
+    now = timezone.now()
+    for job in jobs:
+        if job.result_file and job.expires_at is not None and job.expires_at <= now:
+            job.result_file.delete(save=False)
+            Job.objects.filter(pk=job.pk).update(result_file="")
+            job.result_file = ""
+    return jobs
+
+
+def jobs_purge_expired(*, now=None, organization: Organization | None = None) -> int:
+    """Delete the files of jobs whose expiry has passed; the job rows stay as history.
+
+    Called by the beat schedule, and by the application itself whenever a job is created or the
+    jobs are listed or downloaded, so a file never outlives its expiry by much.
+    """
     now = now or timezone.now()
     purged = 0
-    for job in Job.objects.filter(expires_at__lte=now).exclude(result_file=""):
+    expired = Job.objects.filter(expires_at__lte=now).exclude(result_file="")
+    if organization is not None:
+        expired = expired.filter(organization=organization)
+    for job in expired.only("pk", "result_file"):
         job.result_file.delete(save=False)
         Job.objects.filter(pk=job.pk).update(result_file="")
         purged += 1

@@ -309,7 +309,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "purge-expired-job-files": {
         "task": "mentoring.tasks.purge_expired_job_files",
-        "schedule": timedelta(hours=6),
+        "schedule": timedelta(hours=1),
     },
     "participants-purge-stale-imports": {
         "task": "participants.tasks.purge_stale_imports",
@@ -360,6 +360,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
 
 # Generated files (reports, documents) are kept this many days, then purged.
 REPORT_FILE_TTL_DAYS = env_int("REPORT_FILE_TTL_DAYS", 7)
+# Files with personal data (bases, orders, diaries, certificates, QR sheets…) live this many hours.
+PERSONAL_DATA_FILE_TTL_HOURS = env_int("PERSONAL_DATA_FILE_TTL_HOURS", 24)
 
 LOGGING = {
     "version": 1,

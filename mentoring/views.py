@@ -36,6 +36,7 @@ from .services import (
     audit_record,
     job_dispatch,
     job_is_delayed,
+    jobs_purge_listed,
     programme_open_next_year,
     programme_update_contingent,
 )
@@ -85,7 +86,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     context = {
         "tiles": dashboard_tiles(scope.access.roles, scope.organization.is_municipal_authority),
-        "recent_jobs": jobs_for_user(scope, request.user, limit=5),
+        "recent_jobs": jobs_purge_listed(jobs_for_user(scope, request.user, limit=5)),
         "member_counts": member_counts(scope.organization) if scope.access.has_any(MANAGERS) else {},
     }
     if scope.organization.is_municipal_authority:
@@ -180,6 +181,7 @@ def _visible_job(request: HttpRequest, job: str):
     found = job_for_user(request.scope, request.user, job)
     if found is None:
         raise Http404
+    jobs_purge_listed([found])
     # Redis was down when the job was started: try again, at most every 10 s per job and process.
     if (
         job_is_delayed(found)

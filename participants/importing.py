@@ -1216,11 +1216,12 @@ def import_save(
                 organization=programme.organization,
                 action=AuditEvent.Action.CREATE,
                 target_type=AUDIT_TARGET,
-                target_repr=_import_title(parsed.kind, filename),
-                changes={
+                target_repr=_("Import of the mentee base")
+                if parsed.kind == MENTEES
+                else _("Import of the mentor base"),
+                details={
                     "base": parsed.kind,
                     "academic_year": programme.academic_year.start_year,
-                    "file": filename,
                     "rows": len(plan.rows),
                     "new": result.new,
                     "updated": result.updated,

@@ -116,7 +116,27 @@ def person_update(*, actor: AbstractBaseUser | None, person: Person, **fields: A
 
 @transaction.atomic
 def person_anonymise(*, actor: AbstractBaseUser | None, person: Person) -> Person:
-    """Remove what identifies the person; kind, class and categories stay for the counts."""
+    """Erase the person everywhere (see ``mentoring.erasure``), then remove what identifies them here.
+
+    Kind, class and categories stay for the counts; the audit row of the erasure says what went.
+    """
+    from mentoring.erasure import person_erase
+
+    counts = person_erase(actor=actor, person=person)
+    cleared = [
+        name
+        for name in (
+            "patronymic",
+            "phone",
+            "email",
+            "guardian_name",
+            "guardian_phone",
+            "notes",
+            "external_id",
+            "workplace",
+        )
+        if getattr(person, name)
+    ]
     person.last_name = _("Anonymised")
     person.first_name = f"№ {person.pk}"
     person.patronymic = ""
@@ -127,10 +147,12 @@ def person_anonymise(*, actor: AbstractBaseUser | None, person: Person) -> Perso
     person.anonymised_at = timezone.now()
     person.search_text = ""
     person.save()
+    counts["personal_data"] += 3 + len(cleared)  # last name, first name, birth date and the rest
     for consent in person.consents.exclude(scan=""):
         transaction.on_commit(lambda stored=consent.scan: stored.delete(save=False))
         consent.scan = ""
         consent.save(update_fields=["scan"])
+        counts["consent_scans"] += 1
     # the signer is personal data too; a dash keeps "signed by a representative" true for the counts
     person.consents.filter(given_by=Consent.GivenBy.REPRESENTATIVE).update(
         representative_name="—", representative_relation=""
@@ -138,10 +160,9 @@ def person_anonymise(*, actor: AbstractBaseUser | None, person: Person) -> Perso
     audit_record(
         actor=actor,
         organization=person.organization,
-        action=AuditEvent.Action.DELETE,
+        action=AuditEvent.Action.ERASE,
         target=person,
-        target_repr=str(_("Personal data of person № %(id)s") % {"id": person.pk}),
-        changes={"anonymised": True},
+        details={"erased": dict(counts)},
     )
     return person
 
@@ -200,7 +221,6 @@ def consent_record(
         organization=person.organization,
         action=AuditEvent.Action.CREATE,
         target=consent,
-        target_repr=f"{person.short_name}: {consent}",
     )
     return consent
 
@@ -220,8 +240,7 @@ def consent_withdraw(*, actor: AbstractBaseUser | None, consent: Consent, withdr
         organization=person.organization,
         action=AuditEvent.Action.UPDATE,
         target=consent,
-        target_repr=f"{person.short_name}: {consent}",
-        changes={"withdrawn_on": withdrawn_on.isoformat()},
+        changes=["withdrawn_on"],
     )
     still_valid = person.consents.filter(
         scope=Consent.Scope.PERSONAL_DATA, withdrawn_on__isnull=True

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Scope, organization_view
+from mentoring.erasure import erasure_summary
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent, Role
-from mentoring.services import audit_record
+from mentoring.services import AuditRead, audit_reads, audit_record
 
 from . import selectors, services
 from .forms import (
@@ -104,9 +105,19 @@ def mentors(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, person: int) -> HttpResponse:
     scope = request.scope
     found = selectors.person_card(scope.organization, person)
-    if found is None or found.is_anonymised:
+    if found is None:
         raise Http404
-    _audit_view(request, found.full_name)
+    if found.is_anonymised:
+        return render(
+            request,
+            "participants/person_anonymised.html",
+            {"person": found, "erasure": erasure_summary(found.pk)},
+        )
+    audit_reads(
+        actor=request.user,
+        organization=scope.organization,
+        reads=[AuditRead(target_type="participants.Person", target_id=found.pk, people=(found.pk,))],
+    )
     year = scope.programme.academic_year_id
     context = {
         "person": found,
@@ -230,7 +241,7 @@ def consent_withdraw(request: HttpRequest, consent: int) -> HttpResponse:
         messages.success(
             request, _("The consent is withdrawn: the person's data is removed, only counts remain.")
         )
-        return redirect(_url(scope, "index"))
+        return redirect(_url(scope, "person", person=found.person_id))
     messages.success(request, _("The consent is withdrawn."))
     return redirect(_url(scope, "person", person=found.person_id))
 
@@ -246,7 +257,6 @@ def consent_scan(request: HttpRequest, consent: int) -> HttpResponse:
         organization=scope.organization,
         action=AuditEvent.Action.DOWNLOAD,
         target=found,
-        target_repr=found.scan.name.rsplit("/", 1)[-1],
     )
     return attachment_response(found.scan)
 

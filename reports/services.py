@@ -54,7 +54,7 @@ def report_start(*, user: AbstractBaseUser, scope: Scope, report: Report, fmt: s
             action=AuditEvent.Action.EXPORT,
             target=job,
             target_repr=job.title,
-            changes={"report": report.identifier, "format": fmt, "options": options},
+            details={"report": report.identifier, "format": fmt, "options": options},
         )
     job_enqueue(job=job)
     return job

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from mentoring.access import organization_view
 from mentoring.selectors import jobs_for_user
+from mentoring.services import jobs_purge_listed
 
 from .forms import options_form_for
 from .registry import FORMAT_LABELS, Report, ReportError, registry
@@ -78,8 +79,9 @@ def _render_index(request: HttpRequest, invalid: tuple[Report, object] | None = 
     themes = [(key, THEMES[key], grouped[key]) for key in THEMES if key in grouped]
     context = {
         "themes": themes,
-        "history": jobs_for_user(scope, request.user),
+        "history": jobs_purge_listed(jobs_for_user(scope, request.user)),
         "file_ttl_days": settings.REPORT_FILE_TTL_DAYS,
+        "personal_file_ttl_hours": settings.PERSONAL_DATA_FILE_TTL_HOURS,
     }
     return render(request, "reports/index.html", context, status=status)
 

@@ -60,8 +60,10 @@ def _unique_key(queryset, base: str, max_length: int = 80) -> str:
     return f"{base}-{number}"
 
 
-def _audit(actor, organization, action, target, changes=None) -> None:
-    audit_record(actor=actor, organization=organization, action=action, target=target, changes=changes)
+def _audit(actor, organization, action, target, changes=None, details=None) -> None:
+    audit_record(
+        actor=actor, organization=organization, action=action, target=target, changes=changes, details=details
+    )
 
 
 def _value(value: Any) -> Any:
@@ -143,7 +145,7 @@ def template_copy(
         )
         for item in template.items.all()
     )
-    _audit(actor, organization, AuditEvent.Action.CREATE, copy, {"copied_from": template.pk})
+    _audit(actor, organization, AuditEvent.Action.CREATE, copy, details={"copied_from": template.pk})
     return copy
 
 
@@ -248,7 +250,7 @@ def item_move(*, actor: AbstractBaseUser | None, item: QuestionItem, direction: 
     for position, found in enumerate(items, start=1):
         found.position = position
     QuestionItem.objects.bulk_update(items, ["position"])
-    _audit(actor, template.organization, AuditEvent.Action.UPDATE, item, {"moved": direction})
+    _audit(actor, template.organization, AuditEvent.Action.UPDATE, item, details={"moved": direction})
 
 
 # --- Campaigns -----------------------------------------------------------------------------------
@@ -458,7 +460,8 @@ def response_submit(*, invitation: Invitation, answers: Mapping[int, Any], now=N
         organization=organization,
         action=AuditEvent.Action.CREATE,
         target=response,
-        changes={"campaign": campaign.pk, "answers": len(rows)},
+        details={"campaign": campaign.pk, "answers": len(rows)},
+        people=[locked.person_id] if locked.person_id else [],
     )
     if (
         campaign.template.purpose == QuestionnaireTemplate.Purpose.NETWORKING

@@ -48,10 +48,8 @@ def test_curator_writes_edits_and_deletes_a_case(curator_client, programme, pair
     )
     case.refresh_from_db()
     assert response.status_code == 302 and case.title == "Победа"
-    assert AuditEvent.objects.get(action="update", target_type="monitoring.Case").changes["title"] == [
-        "Путь к олимпиаде",
-        "Победа",
-    ]
+    event = AuditEvent.objects.get(action="update", target_type="monitoring.Case")
+    assert "title" in event.fields and "Победа" not in str(event.details) + event.target_repr
     page = curator_client.get(url("case_detail", case=case.pk)).content.decode()
     assert "Победа" in page and "Новая история" in page and "Кузнецова Ольга Петровна" in page
     assert curator_client.get(url("case_delete", case=case.pk)).status_code == 405

@@ -57,7 +57,7 @@ def test_a_meeting_is_logged_with_mentees_and_audited(started_pair, mentee, ment
     assert list(meeting.attendees.all()) == [mentee]
     assert meeting.recorded_by == mentor
     audit = AuditEvent.objects.get(target_type="monitoring.Meeting", action="create")
-    assert audit.changes["attendees"] == [mentee.pk] and audit.actor == mentor
+    assert "attendees" in audit.fields and audit.actor == mentor and mentee.pk in audit.person_ids
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def test_update_and_delete_are_audited(started_pair, mentor):
         today=TODAY,
     )
     audit = AuditEvent.objects.get(target_type="monitoring.Meeting", action="update")
-    assert audit.changes["date"] == ["2025-10-06", "2025-10-07"]
+    assert "date" in audit.fields and "2025" not in str(audit.details)
     meeting_delete(actor=mentor, meeting=meeting)
     assert not Meeting.objects.exists()
     assert AuditEvent.objects.filter(target_type="monitoring.Meeting", action="delete").count() == 1

@@ -344,7 +344,7 @@ def test_qr_sheet_pdf_per_class(programme, curator, settings, django_capture_on_
         {"campaign": after.pk, "format": "pdf"},
     )
     assert job.contains_personal_data
-    assert AuditEvent.objects.filter(action="export", changes__report="questionnaire_qr_sheet").exists()
+    assert AuditEvent.objects.filter(action="export", details__report="questionnaire_qr_sheet").exists()
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(download(client, job))).pages)
     open_link = after.invitations.filter(answered_at__isnull=True).get()
     assert "Петров0000" in text

@@ -55,8 +55,8 @@ def test_personal_data_export_is_audited_and_options_are_passed(tmp_path, school
     text = PdfReader(target).pages[0].extract_text()
     assert "Иванова Мария Сергеевна" in text
     event = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
-    assert event.actor == curator and event.changes["report"] == "certificates"
-    assert event.changes["options"]["whom"] == "mentees" and event.changes["via"] == "command"
+    assert event.actor == curator and event.details["report"] == "certificates"
+    assert event.details["options"]["whom"] == "mentees" and event.details["via"] == "command"
 
 
 @pytest.mark.django_db

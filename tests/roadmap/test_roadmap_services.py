@@ -54,7 +54,7 @@ def test_changing_the_period_text_reparses_and_audits(section, curator):
     event.refresh_from_db()
     assert event.deadline == date(YEAR, 11, 30)
     audit = AuditEvent.objects.get(action=AuditEvent.Action.UPDATE, target_id=str(event.pk))
-    assert audit.changes["period_text"] == ["октябрь", "ноябрь"]
+    assert "period_text" in audit.fields and "октябрь" not in str(audit.details)
 
 
 @pytest.mark.django_db

@@ -125,12 +125,11 @@ class Command(BaseCommand):
                 action=AuditEvent.Action.EXPORT,
                 target_type="reports.Report",
                 target_repr=f"{report.name} ({fmt.upper()})",
-                changes={
+                details={
                     "report": report.identifier,
                     "format": fmt,
                     "options": report_options,
                     "via": "command",
-                    "file": str(output),
                 },
             )
         self.stdout.write(str(output))

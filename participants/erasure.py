@@ -1,0 +1,63 @@
+"""The bases' part of the erasure after a consent is withdrawn (see ``mentoring.erasure``)."""
+
+from __future__ import annotations
+
+import shutil
+
+from mentoring.erasure import Erasure, erasure_step
+from mentoring.file_text import file_text
+
+from .models import MenteeProfile, MentorProfile
+
+# Free text the person wrote or that was written about them in their yearly profiles.
+MENTEE_TEXTS = ("request_text", "results")
+MENTOR_TEXTS = ("achievements", "results", "availability")
+
+
+@erasure_step
+def clear_own_texts(erasure: Erasure) -> None:
+    """Their request in their own words, their results and achievements: cleared, whatever they say."""
+    for model, names in ((MenteeProfile, MENTEE_TEXTS), (MentorProfile, MENTOR_TEXTS)):
+        for profile in model.objects.filter(person=erasure.person).only("pk", *names):
+            filled = [name for name in names if getattr(profile, name)]
+            if filled:
+                model.objects.filter(pk=profile.pk).update(**dict.fromkeys(filled, ""))
+                erasure.counts["own_texts"] += len(filled)
+
+
+@erasure_step
+def delete_unfinished_uploads(erasure: Erasure) -> None:
+    """An upload of the bases waiting for confirmation keeps the spreadsheet: delete it if it names them."""
+    from .importing import imports_root
+
+    root = imports_root()
+    if erasure.matcher is None or not root.is_dir():
+        return
+    for folder in root.iterdir():
+        if not folder.is_dir():
+            continue
+        named = False
+        for path in folder.iterdir():
+            if path.is_file() and erasure.matcher.found_in(file_text(path.name, path.read_bytes())):
+                named = True
+                break
+        if named:
+            erasure.counts["uploads"] += 1
+            target = str(folder)
+            from django.db import transaction
+
+            transaction.on_commit(lambda target=target: shutil.rmtree(target, ignore_errors=True))
+
+
+@erasure_step
+def scrub_admin_history(erasure: Erasure) -> None:
+    """Django's admin history names the record it changed («Иванова Мария…»): it names no one now."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Person
+
+    entries = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Person), object_id=str(erasure.person.pk)
+    )
+    erasure.counts["texts"] += entries.update(object_repr=f"№ {erasure.person.pk}", change_message="")
