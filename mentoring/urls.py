@@ -11,6 +11,7 @@ organization_patterns = [
     path("programme/next-year/", views.programme_open_next, name="programme_open_next"),
     path("members/", views.members, name="members"),
     path("signins/", views.signin_journal, name="signin_journal"),
+    path("journal/", views.journal, name="journal"),
     path("jobs/<uuid:job>/", views.job_detail, name="job_detail"),
     path("jobs/<uuid:job>/status/", views.job_status, name="job_status"),
     path("jobs/<uuid:job>/download/", views.job_download, name="job_download"),

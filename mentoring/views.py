@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .access import MANAGERS, organization_view
 from .files import attachment_response
 from .forms import ContingentForm, SignInJournalFilter
+from .journal import JournalFilterForm, JournalFilters, details_text, field_labels, journal_events
 from .models import AuditEvent, Role
 from .selectors import (
     child_programmes,
@@ -127,6 +128,35 @@ def programme_open_next(request: HttpRequest) -> HttpResponse:
     new = programme_open_next_year(actor=request.user, programme=scope.programme)
     messages.success(request, _("Academic year %(year)s is open.") % {"year": new.academic_year.label})
     return redirect("dashboard", org=scope.organization.slug, year=new.academic_year.start_year)
+
+
+JOURNAL_PAGE_SIZE = 50
+JOURNAL_DEFAULTS = {"person": "", "user": None, "action": "", "date_from": None, "date_to": None}
+
+
+@organization_view(roles=[Role.ADMINISTRATOR])
+def journal(request: HttpRequest) -> HttpResponse:
+    """«Журнал действий»: read-only, for the organisation's own administrator (never a parent's coordinator).
+
+    An authority's administrator sees the authority's own actions: its schools' journals are theirs.
+    """
+    scope = request.scope
+    if scope.access.read_only:
+        raise PermissionDenied
+    form = JournalFilterForm(request.GET or None, organization=scope.organization)
+    filters = JournalFilters()
+    if form.is_bound and form.is_valid():
+        filters = JournalFilters(**{key: form.cleaned_data.get(key) or default for key, default in JOURNAL_DEFAULTS.items()})
+    page = Paginator(journal_events(scope.organization, filters), JOURNAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(event, field_labels(event), details_text(event)) for event in page.object_list]
+    query = request.GET.copy()
+    query.pop("page", None)
+    export = {f"audit_journal-{key}": value for key, value in query.items() if key in JOURNAL_DEFAULTS}
+    return render(
+        request,
+        "mentoring/journal.html",
+        {"form": form, "page": page, "rows": rows, "query": query.urlencode(), "export": export},
+    )
 
 
 @organization_view(roles=[Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR])

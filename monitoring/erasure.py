@@ -15,6 +15,8 @@ def detach_answers(erasure: Erasure) -> None:
     answers = Answer.objects.filter(response__invitation__in=invitations)
     answers.exclude(text="").update(text="")
     erasure.counts["answers"] += answers.count()
+    # an unused link goes (nobody may answer in their name); an answered one is kept, detached
+    invitations.filter(response__isnull=True).delete()
     invitations.update(person=None, group=None)
 
 

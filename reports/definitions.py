@@ -120,6 +120,7 @@ def _evidence_line(item) -> str:
 # The bases, their column sets and the consent list live in their own module.
 from . import (  # noqa: E402, F401
     analytical_report,
+    audit_reports,
     diary_reports,
     document_reports,
     kpi_reports,

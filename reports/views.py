@@ -46,7 +46,7 @@ MODULE_THEMES = {
     "statistics_reports": "kpis",
     "analytical_report": "documents",
 }
-IDENTIFIER_THEMES = {"members": "organisation", "roadmap": "roadmap"}
+IDENTIFIER_THEMES = {"members": "organisation", "roadmap": "roadmap", "audit_journal": "organisation"}
 
 
 def report_theme(report: Report) -> str:

@@ -87,7 +87,12 @@ def invitations(campaign: Campaign, group_name: str | None = None) -> QuerySet[I
     queryset = (
         Invitation.objects.filter(campaign=campaign)
         .select_related("person", "user", "group__form")
-        .filter(Q(person__isnull=True) | (Q(person__anonymised_at__isnull=True) & Q(valid_consent())))
+        # a staff member's link (no person), or a person with a valid consent; a link detached from a
+        # person after a withdrawal of consent (neither) is no one's and is left out
+        .filter(
+            Q(person__isnull=True, user__isnull=False)
+            | (Q(person__anonymised_at__isnull=True) & Q(valid_consent()))
+        )
     )
     if group_name is not None:
         queryset = queryset.filter(person__group_name=group_name)
