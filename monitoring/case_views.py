@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Scope, organization_view
+from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
+from mentoring.models import AuditEvent
 
 from .forms_cases import CaseForm, CasePhotoForm
 from .models import Case, CasePhoto
@@ -44,6 +46,7 @@ def case_detail(request: HttpRequest, case: int) -> HttpResponse:
     view = selectors.case_detail(request.scope.programme, case)
     if view is None:
         raise Http404
+    audit_page_read(request, "monitoring.Case", view.case.pk)
     return render(request, "monitoring/cases/detail.html", {"view": view, "case": view.case})
 
 
@@ -133,6 +136,8 @@ def _photo_or_404(scope: Scope, case: int, photo: int) -> CasePhoto:
 def photo_image(request: HttpRequest, case: int, photo: int) -> HttpResponse:
     """The photo itself: media files are not public, the organisation's members see them here."""
     found = _photo_or_404(request.scope, case, photo)
+    people = found.people.values_list("pk", flat=True)
+    audit_page_read(request, "monitoring.CasePhoto", found.pk, people, action=AuditEvent.Action.DOWNLOAD)
     # an attachment still shows in <img>; a photo of people is personal data: no-store
     return attachment_response(found.image)
 

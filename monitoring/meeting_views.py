@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import organization_view
+from mentoring.auditing import audit_page_read
 
 from .forms_plans import MeetingForm
 from .models import Meeting
@@ -152,6 +153,14 @@ def meeting_delete(request: HttpRequest, group: int, meeting: int) -> HttpRespon
 def diary(request: HttpRequest, group: int) -> HttpResponse:
     access = pair_access(request, group)
     entries = meeting_selectors.diary(access.group)
+    people = [member.person_id for member in access.group.members.all()]
+    audit_page_read(
+        request,
+        "pairing.MentoringGroup",
+        access.group.pk,
+        people,
+        label=_("Meeting diary of pair № %(id)s") % {"id": access.group.pk},
+    )
     context = {
         "group": access.group,
         "pair": access,

@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Scope, organization_view
+from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
-from mentoring.models import Role
+from mentoring.models import AuditEvent, Role
 from pairing.models import GroupMember, MentoringGroup
 from pairing.selectors import group_detail
 
@@ -90,6 +91,14 @@ def _task_or_404(group: MentoringGroup, task: int) -> PlanTask:
 def plan(request: HttpRequest, group: int) -> HttpResponse:
     access = pair_access(request, group)
     found = plan_selectors.plan_of_group(access.group)
+    people = [member.person_id for member in access.group.members.all()]
+    audit_page_read(
+        request,
+        "monitoring.IndividualPlan",
+        found.pk if found else "",
+        people,
+        label="" if found else _("Individual plan of pair № %(id)s") % {"id": access.group.pk},
+    )
     tasks = list(found.tasks.all()) if found else []
     today = timezone.localdate()
     for task in tasks:
@@ -257,6 +266,8 @@ def plan_task_file(request: HttpRequest, group: int, task: int) -> HttpResponse:
     if not found.evidence_file:
         raise Http404
     name = found.evidence_file.name.rsplit("/", 1)[-1]
+    people = [member.person_id for member in access.group.members.all()]
+    audit_page_read(request, "monitoring.PlanTask", found.pk, people, action=AuditEvent.Action.DOWNLOAD)
     return attachment_response(found.evidence_file, name)
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from mentoring.access import Scope, organization_view
+from mentoring.auditing import audit_page_read
 from mentoring.models import Role
 
 from . import selectors, services
@@ -65,6 +66,7 @@ def _group_or_404(request: HttpRequest, group: int) -> MentoringGroup:
 @organization_view()
 def detail(request: HttpRequest, group: int) -> HttpResponse:
     found = _group_or_404(request, group)
+    audit_page_read(request, "pairing.MentoringGroup", found.pk, [m.person_id for m in found.members.all()])
     context = {
         "group": found,
         "mentors": [m.person for m in found.members.all() if m.role == GroupMember.Role.MENTOR],

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Scope, organization_view
+from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
+from mentoring.models import AuditEvent
 
 from . import importing, selectors, services
 from .forms import (
@@ -121,6 +123,7 @@ def evidence_download(request: HttpRequest, evidence: int) -> HttpResponse:
     found = get_object_or_404(EventEvidence, event__programme=scope.programme, pk=evidence)
     if not found.file:
         raise Http404
+    audit_page_read(request, "roadmap.EventEvidence", found.pk, action=AuditEvent.Action.DOWNLOAD)
     return attachment_response(found.file, found.filename)
 
 

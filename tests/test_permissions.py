@@ -233,6 +233,7 @@ def test_same_organisation_member_can_open_every_organisation_page(url_values, c
             "pairing:run_score",
             "monitoring:plan_task_file",
             "signin_journal",  # the administrator's only (tests/mentoring/test_signin.py)
+            "journal",  # the administrator's only (tests/mentoring/test_journal.py)
         }:
             continue  # POST-only actions, a job without a file, an import without an upload: own tests
         path = build_path(route, url_values)

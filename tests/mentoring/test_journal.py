@@ -188,3 +188,52 @@ def test_export_to_xlsx_with_the_filter_and_formula_text_escaped(
     assert client_for(curator).post(
         reverse("reports:run", kwargs={**KW, "report": "audit_journal"}), {"audit_journal-format": "xlsx"}
     ).status_code in (403, 404)
+
+
+@pytest.mark.django_db
+def test_reads_of_personal_data_are_audited_with_the_people_concerned(
+    curator, mentee, mentor_person, pair, monitoring_objects, roadmap_event
+):
+    from django.core.files.base import ContentFile
+
+    task = monitoring_objects["task"]
+    task.evidence_file.save("report.pdf", ContentFile(b"%PDF-1.4 evidence"), save=True)
+    case, photo = monitoring_objects["case"], monitoring_objects["photo"]
+    photo.people.set([mentee])
+    client = client_for(curator)
+    pages = {
+        ("pairing.MentoringGroup", str(pair.pk), "view"): reverse("pairing:detail", kwargs={**KW, "group": pair.pk}),
+        ("monitoring.IndividualPlan", str(monitoring_objects["plan"].pk), "view"): reverse(
+            "monitoring:plan", kwargs={**KW, "group": pair.pk}
+        ),
+        ("monitoring.PlanTask", str(task.pk), "download"): reverse(
+            "monitoring:plan_task_file", kwargs={**KW, "group": pair.pk, "task": task.pk}
+        ),
+        ("monitoring.Case", str(case.pk), "view"): reverse("monitoring:case_detail", kwargs={**KW, "case": case.pk}),
+        ("monitoring.CasePhoto", str(photo.pk), "download"): reverse(
+            "monitoring:case_photo", kwargs={**KW, "case": case.pk, "photo": photo.pk}
+        ),
+        ("roadmap.EventEvidence", str(roadmap_event.evidence.get().pk), "download"): reverse(
+            "roadmap:evidence_download", kwargs={**KW, "evidence": roadmap_event.evidence.get().pk}
+        ),
+    }
+    for (target_type, target_id, action), page in pages.items():
+        before = AuditEvent.objects.count()
+        assert client.get(page).status_code == 200, page
+        event = AuditEvent.objects.order_by("-pk").first()
+        assert AuditEvent.objects.count() == before + 1, page
+        assert (event.target_type, event.target_id, event.action, event.actor) == (
+            target_type,
+            target_id,
+            action,
+            curator,
+        )
+        if target_type not in ("monitoring.Case", "roadmap.EventEvidence"):
+            assert mentee.pk in event.person_ids, page
+    diary = reverse("monitoring:diary", kwargs={**KW, "group": pair.pk})
+    assert client.get(diary).status_code == 200
+    event = AuditEvent.objects.order_by("-pk").first()
+    assert event.target_label == f"Дневник встреч пары № {pair.pk}" and set(event.person_ids) == {
+        mentee.pk,
+        mentor_person.pk,
+    }
