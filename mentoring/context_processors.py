@@ -76,4 +76,9 @@ def navigation(request: HttpRequest) -> dict:
             if Role.ADMINISTRATOR in scope.access.roles and not scope.access.read_only
             else ""
         ),
+        "action_journal_url": (
+            reverse("journal", kwargs=kwargs)
+            if Role.ADMINISTRATOR in scope.access.roles and not scope.access.read_only
+            else ""
+        ),
     }
