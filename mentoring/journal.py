@@ -29,7 +29,7 @@ class JournalFilterForm(forms.Form):
         label=_("Person"),
         required=False,
         max_length=150,
-        help_text=_("A name from the bases or the person's number («№ 12»)."),
+        widget=forms.TextInput(attrs={"placeholder": _("Last name or «№ 12»")}),
     )
     user = forms.TypedChoiceField(label=_("User"), required=False, coerce=int, empty_value=None)
     action = forms.ChoiceField(label=_("Action"), required=False)

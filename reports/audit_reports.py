@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mentoring.journal import JournalFilterForm, JournalFilters, details_text, field_labels, journal_events
 from mentoring.models import Role
@@ -59,7 +60,7 @@ class AuditJournalReport(TableReport):
             _("When"),
             _("Who"),
             _("Action"),
-            _("Record"),
+            pgettext_lazy("journal column", "Record"),
             _("Changed fields"),
             _("People (numbers in the bases)"),
             _("Details"),
