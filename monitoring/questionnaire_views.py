@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Scope, organization_view
-from mentoring.models import AuditEvent, Role
-from mentoring.services import audit_record
+from mentoring.auditing import audit_page_read
+from mentoring.models import Role
 
 from .forms_questionnaires import CampaignForm, ItemForm, ResultsFilterForm, TemplateForm
 from .models import Campaign, Invitation, QuestionItem, QuestionnaireTemplate
@@ -286,12 +286,12 @@ def campaign_detail(request: HttpRequest, campaign: int) -> HttpResponse:
         classes = sorted(
             {link["invitation"].person.group_name for link in links if link["invitation"].person}
         )
-        audit_record(
-            actor=request.user,
-            organization=scope.organization,
-            action=AuditEvent.Action.VIEW,
-            target=found,
-            changes={"links": len(links)},
+        audit_page_read(
+            request,
+            "monitoring.Campaign",
+            found.pk,
+            [link["invitation"].person_id for link in links],
+            label=_("Personal links of questionnaire campaign № %(id)s") % {"id": found.pk},
         )
     context = {
         "campaign": found,
@@ -341,6 +341,13 @@ def campaign_results(request: HttpRequest, campaign: int) -> HttpResponse:
     filter_form = ResultsFilterForm(request.GET or None, campaign=found) if people else None
     form_id, group_id = filter_form.values() if filter_form is not None else (None, None)
     found_results = selectors.results(found, form_id=form_id, group_id=group_id)
+    if people:
+        audit_page_read(
+            request,
+            "monitoring.Campaign",
+            found.pk,
+            label=_("Results of questionnaire campaign № %(id)s") % {"id": found.pk},
+        )
     context = {
         "campaign": found,
         "results": found_results,
@@ -358,12 +365,11 @@ def campaign_compare(request: HttpRequest, campaign: int) -> HttpResponse:
     people = sees_people(scope)
     result = selectors.comparison(found)
     if result is not None and people:
-        audit_record(
-            actor=request.user,
-            organization=scope.organization,
-            action=AuditEvent.Action.VIEW,
-            target=found,
-            changes={"comparison": True},
+        audit_page_read(
+            request,
+            "monitoring.Campaign",
+            found.pk,
+            label=_("Comparison before/after of questionnaire campaign № %(id)s") % {"id": found.pk},
         )
     context = {"campaign": found, "comparison": result, "sees_people": people}
     return render(request, "monitoring/questionnaires/campaign_compare.html", context)
