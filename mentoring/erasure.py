@@ -327,10 +327,22 @@ def erase_files(erasure: Erasure) -> None:
                     model._base_manager.filter(pk=row.pk).delete()
 
 
+# Files whose text cannot be read (photos, scans as images): only their names are checked.
+UNREADABLE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".tif", ".tiff", ".bmp")
+MAX_READ_BYTES = 50 * 1024 * 1024
+
+
 def _file_names(stored: FieldFile, matcher: NameMatcher) -> bool:
     basename = stored.name.rsplit("/", 1)[-1]
     if matcher.found_in(basename.replace("_", " ")):
         return True
+    if basename.lower().endswith(UNREADABLE_SUFFIXES):
+        return False
+    try:
+        if stored.storage.size(stored.name) > MAX_READ_BYTES:
+            return False
+    except (OSError, NotImplementedError):
+        return False
     try:
         with stored.storage.open(stored.name, "rb") as handle:
             data = handle.read()
