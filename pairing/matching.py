@@ -21,8 +21,11 @@ How it works
    (``scipy.sparse.csgraph.min_weight_full_bipartite_matching``, LAPJVsp).
 5. Proof: the optimal dual prices of that solution are recovered (Bellman–Ford in the residual graph,
    vectorised) and every stored couple is checked against them — no couple may be worth more than its
-   mentee's price plus its mentor's price. When some are, they join the graph: if the assignment is
-   still optimal other prices prove it; if not, it is improved along negative cycles or solved again.
+   mentee's price plus its mentor's price. A mentee absent from the graph is unmatched and its price
+   is 0, so its couples are checked like all others. When some couples violate the prices, they join
+   the graph (the most violated few per mentee, with a few near the prices; never every near couple,
+   which with tied scores would be millions): if the assignment is still optimal other prices prove
+   it; if not, it is improved along negative cycles or solved again.
    The answer is therefore the optimum of the dense problem that
    ``scipy.optimize.linear_sum_assignment`` solves on the expanded matrix (``stats["certified"]``).
 6. Pairs get explanations (Russian, through ``_()``), the people left out get reasons, and stability
@@ -381,7 +384,10 @@ _NEW_PER_ROW = 4  # deals added per mentee
 _PHASES = 3  # times the stored scores are asked for better deals
 _UNMATCHED_PER_MENTOR = 4  # of the mentees left out by the auction, the best for each mentor
 _SELECT_MARGIN = 6.0  # couples within this of the best at the auction prices go to the exact solver
+_SELECT_LIMIT = 16  # but at most this many per mentee (the best; equal ones drawn evenly)
 _REPAIR_MARGIN = 3.0  # and those within this of the exact prices when the proof fails
+_REPAIR_LIMIT = 6  # at most this many per mentee, the most violated first
+_JITTER = 1e-3  # among couples this close, the ones kept are spread over mentors (ties)
 _MAX_ROUNDS = 20  # exact solves at most (never reached in practice)
 _CYCLES = 3  # improvements along negative cycles before solving again
 _TIGHT_ROUNDS = 6  # solves on the couples near the prices before solving on every couple seen
@@ -405,6 +411,19 @@ def _overlap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     for word in range(1, a.shape[-1]):
         total = total + np.bitwise_count(a[..., word] & b[..., word])
     return total
+
+
+def _jitter(rows: np.ndarray, width: int) -> np.ndarray:
+    """A deterministic pseudo-random float32 in [0, _JITTER) per couple (row, column position).
+
+    Added to scores only to choose among equal ones: without it every mentee would keep the same
+    few of a thousand equally good mentors, and the graph would miss the places the others offer."""
+    row_part = np.mod(rows.astype(np.float64) * 0.6180339887498949, 1.0).astype(np.float32)
+    col_part = np.mod(np.arange(width) * 0.7548776662466927, 1.0).astype(np.float32)
+    grid = np.add.outer(row_part, col_part)
+    grid -= grid >= 1
+    grid *= np.float32(_JITTER)
+    return grid
 
 
 class _Problem:
@@ -754,7 +773,8 @@ def _score_pool(problem: _Problem, slots: np.ndarray, free_rows: np.ndarray, don
         scores[~problem.eligible(scores, _SLACK)] = -np.inf
         matrix[r0 - start : r1 - start] = scores
         keep = min(len(cols), _ROW_KEEP)
-        top = np.argpartition(scores, len(cols) - keep, axis=1)[:, len(cols) - keep :]
+        key = scores + _jitter(np.arange(r0, r1), len(cols))
+        top = np.argpartition(key, len(cols) - keep, axis=1)[:, len(cols) - keep :]
         values = np.take_along_axis(scores, top, 1).ravel()
         ok = np.isfinite(values)
         return (
@@ -787,9 +807,9 @@ def _score_pool(problem: _Problem, slots: np.ndarray, free_rows: np.ndarray, don
         lonely = np.flatnonzero(popularity[group] < 2 * slots[group] + 2)
         if len(lonely) == 0 or len(matrix) <= _COLUMN_KEEP:
             continue
-        sub = matrix[:, lonely]
+        sub = matrix[:, lonely] + _jitter(lonely, len(matrix)).T
         top = np.argpartition(sub, len(sub) - _COLUMN_KEEP, axis=0)[len(sub) - _COLUMN_KEEP :]
-        values = np.take_along_axis(sub, top, 0)
+        values = np.take_along_axis(matrix[:, lonely], top, 0)
         ok = np.isfinite(values)
         rows.append(top[ok] + start)
         cols.append(np.broadcast_to(group[lonely], top.shape)[ok])
@@ -819,12 +839,17 @@ def _scan(
     u: np.ndarray | None,
     margin: float,
     unmatched: np.ndarray | None = None,
+    limit: int | None = None,
 ):
     """The couples whose reduced gain (score + bonus - mentor's price) is within ``margin`` of the
     mentee's price ``u`` (or, without ``u``, of the mentee's best reduced gain, 0 = staying unmatched).
 
     With ``unmatched`` (a mask of mentees), also each mentor's best few of those mentees: they set the
     mentor's price in the optimum, and without them the proof of optimality cannot hold.
+
+    With ``limit``, at most that many couples per mentee: those of the largest reduced gain, equal ones
+    drawn evenly over the mentors. (When scores tie widely nearly every couple is within any margin;
+    kept whole, the graph would grow to millions of couples.)
 
     In float32 (the stored scores' precision; ``margin`` dwarfs the rounding) unless a bonus makes
     the numbers large.
@@ -836,7 +861,7 @@ def _scan(
         for r0, r1, _cols, scores in _slices(start, end, cols, matrix, 4):
             reduced = scores - shift
             base = np.maximum(reduced.max(axis=1), 0) if u is None else u[r0:r1].astype(dtype)
-            r, c = np.nonzero(reduced >= (base - dtype(margin))[:, None])
+            r, c = _at_most(reduced, base - dtype(margin), limit, r0)
             rows_out.append(r + r0)
             cols_out.append(cols[c])
         if unmatched is not None:
@@ -844,7 +869,7 @@ def _scan(
             if len(left) > _UNMATCHED_PER_MENTOR:
                 by_mentor = np.ascontiguousarray(matrix[left].T)
                 cut = len(left) - _UNMATCHED_PER_MENTOR
-                top = np.argpartition(by_mentor, cut, axis=1)[:, cut:]
+                top = np.argpartition(by_mentor + _jitter(cols, len(left)), cut, axis=1)[:, cut:]
                 ok = np.isfinite(np.take_along_axis(by_mentor, top, 1))
                 rows_out.append(left[top[ok]] + start)
                 cols_out.append(np.broadcast_to(cols[:, None], top.shape)[ok])
@@ -853,6 +878,23 @@ def _scan(
                 rows_out.append(left[r] + start)
                 cols_out.append(cols[c])
     return _cat(rows_out, np.int64), _cat(cols_out, np.int64)
+
+
+def _at_most(reduced: np.ndarray, low: np.ndarray, limit: int | None, r0: int):
+    """(rows, columns) of the block where ``reduced >= low`` (per row), at most ``limit`` per row."""
+    ok = reduced >= low[:, None]
+    if limit is None or reduced.shape[1] <= limit:
+        return np.nonzero(ok)
+    counts = np.count_nonzero(ok, axis=1)
+    many = np.flatnonzero(counts > limit)
+    if len(many) == 0:
+        return np.nonzero(ok)
+    ok[many] = False
+    r, c = np.nonzero(ok)
+    width = reduced.shape[1]
+    key = reduced[many] + _jitter(many + r0, width).astype(reduced.dtype)
+    top = np.argpartition(key, width - limit, axis=1)[:, width - limit :]
+    return np.concatenate((r, np.repeat(many, limit))), np.concatenate((c, top.ravel()))
 
 
 def _slices(start, end, cols, matrix, blocks: int = 1):
@@ -969,7 +1011,7 @@ def _prices(scored: _Scored, slots: np.ndarray, n: int) -> tuple[np.ndarray, np.
                 need = np.flatnonzero(reduced.max(axis=1) > held[r0:r1] + _GAP)
                 if len(need) == 0:
                     continue
-                sub = reduced[need]
+                sub = reduced[need] + _jitter(need + r0, reduced.shape[1])
                 top = min(_NEW_PER_ROW, sub.shape[1])
                 pick = np.argpartition(sub, sub.shape[1] - top, axis=1)[:, sub.shape[1] - top :]
                 ok = np.isfinite(np.take_along_axis(sub, pick, 1)).ravel()
@@ -1121,8 +1163,12 @@ def _duals(rows, cols, gains, assigned, slots, n_rows, n_cols, cap: int | None =
         best = np.minimum.reduceat(candidate, graph.starts)
         better = best < distance[graph.heads] - 1e-9
         if not better.any():
-            u = np.maximum(distance[:n_rows] - distance[z], 0.0)
-            v = np.maximum(distance[z] - distance[n_rows:z], 0.0)
+            # a mentee absent from the graph is unmatched: its price is 0, like every unmatched
+            # mentee's (not +inf: its couples must be checked against the prices like all others)
+            u = np.where(
+                np.isfinite(distance[:n_rows]), np.maximum(distance[:n_rows] - distance[z], 0.0), 0.0
+            )
+            v = np.maximum(distance[z] - distance[n_rows:z], 0.0)  # absent mentors: free, price 0
             return u, v, iterations, None
         changed = graph.heads[better]
         distance[changed] = best[better]
@@ -1232,14 +1278,14 @@ def match(
     # the auction would climb there in tiny steps; the best-score couples are a fine start anyway)
     price, holder, auction_rounds = _prices(scored, slots, n)
     held = np.flatnonzero(holder >= 0)
-    rows, cols = _scan(scored, price, 0.0, None, _SELECT_MARGIN, holder < 0)
+    rows, cols = _scan(scored, price, 0.0, None, _SELECT_MARGIN, holder < 0, _SELECT_LIMIT)
     rows, cols, scores = _exact(problem, np.concatenate((rows, held)), np.concatenate((cols, holder[held])))
 
     # 3. the exact optimum of those couples, its dual prices, and the proof that no couple left out
     #    could improve it (else add the couples near the prices and solve again)
     gains = scores + bonus
     assigned = _assign(rows, cols, gains, slots, n)
-    rounds, checks, bf_iterations, certified, cycles = 1, 0, 0, False, 0
+    rounds, checks, bf_iterations, certified, cycles, exact_checks = 1, 0, 0, False, 0, 0
     seen = (rows, cols, scores)  # every couple looked at: the last resort if the shortcuts stall
     tight = seen
     iteration_cap = None  # none after a solve: its optimum has prices
@@ -1269,14 +1315,19 @@ def match(
             iteration_cap = None
             continue
         iteration_cap = 2 * iterations + 50
-        near_rows, near_cols = _scan(scored, v, bonus, u, _REPAIR_MARGIN)
-        near_rows, near_cols, near_scores = _exact(problem, near_rows, near_cols)
-        broken = near_scores + bonus - u[near_rows] - v[near_cols] > _TOLERANCE
-        if not broken.any():
+        # the proof: every eligible couple of the pool, in the graph or not, against these prices
+        bad_rows, bad_cols, bad_scores, examined = _violations(problem, scored, u, v, bonus)
+        exact_checks += examined
+        if len(bad_rows) == 0:
             certified = True
             break
         if checks >= 4 * _MAX_ROUNDS:
             break
+        near_rows, near_cols = _scan(scored, v, bonus, u, _REPAIR_MARGIN, limit=_REPAIR_LIMIT)
+        near_rows, near_cols, near_scores = _exact(problem, near_rows, near_cols)
+        near_rows, near_cols, near_scores = _union(
+            (near_rows, near_cols, near_scores), (bad_rows, bad_cols, bad_scores), k
+        )
         # the assignment may well be optimal already and other prices prove it: add the couples near
         # these prices and look for those (a new solve only if the couples improve the assignment)
         made = np.flatnonzero(assigned[rows] == cols)
@@ -1317,8 +1368,38 @@ def match(
         "cycles": float(cycles),
         "bellman_ford_iterations": float(bf_iterations),
         "certified": float(certified),
+        "exact_checks": float(exact_checks),
     }
     return MatchResult(tuple(pairs), tuple(unmatched), total, blocking, stats)
+
+
+def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray, bonus: float):
+    """The eligible couples worth more than their prices (score + bonus > u + v + tolerance), at most
+    _REPAIR_LIMIT per mentee (the most violated), and how many couples were scored exactly.
+
+    Every stored couple is looked at: the float32 scores pick the suspects (with a margin far above
+    their rounding), whose exact scores decide. No suspect violated: the prices prove the optimum."""
+    rows_out, cols_out = [], []
+    for start, end, cols, matrix in scored.groups:
+        shift = v[cols] - bonus
+        for r0, r1, _cols, scores in _slices(start, end, cols, matrix, 4):
+            excess = scores - shift  # float64: u and v are exact
+            excess -= u[r0:r1, None]
+            r, c = np.nonzero(excess > _TOLERANCE - _SLACK)
+            rows_out.append(r + r0)
+            cols_out.append(cols[c])
+    rows, cols = _cat(rows_out, np.int64), _cat(cols_out, np.int64)
+    examined = len(rows)
+    rows, cols, scores = _exact(problem, rows, cols)
+    excess = scores + bonus - u[rows] - v[cols]
+    bad = excess > _TOLERANCE
+    rows, cols, scores, excess = rows[bad], cols[bad], scores[bad], excess[bad]
+    order = np.lexsort((-excess, rows))
+    rows, cols, scores = rows[order], cols[order], scores[order]
+    first = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
+    rank = np.arange(len(rows)) - np.repeat(first, np.diff(np.append(first, len(rows))))
+    keep = rank < _REPAIR_LIMIT
+    return rows[keep], cols[keep], scores[keep], examined
 
 
 def _exact(problem: _Problem, rows: np.ndarray, cols: np.ndarray):

@@ -107,10 +107,18 @@ def _pick(rng: random.Random, population: tuple[str, ...], low: int, high: int) 
     return frozenset(rng.choices(population, weights=weights, k=count))
 
 
-def make_instance(n_mentees: int, n_mentors: int, seed: int = 1):
+def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = "realistic"):
+    """A synthetic programme. ``variant``: "realistic"; "ties" (three request tags, two interests, two
+    subjects, equal loads, no networking choices: scores take a handful of values); "empty" (profiles
+    not filled in yet: no requests, competencies, interests, subjects or choices — only the grade or
+    age and the mentor's load tell the couples apart)."""
     from pairing.matching import Mentee, Mentor
 
     rng = random.Random(seed)
+    ties, empty = variant == "ties", variant == "empty"
+    requests_pool = REQUESTS[:3] if ties else REQUESTS
+    interests_pool = INTERESTS[:2] if ties else INTERESTS
+    subjects_pool = SUBJECTS[:2] if ties else SUBJECTS
     forms = list(FORMS)
     mentor_forms = rng.choices(forms[:-1], weights=[FORMS[f][1] for f in forms[:-1]], k=n_mentors)
     mentors = []
@@ -125,7 +133,7 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1):
             age = grade + 6 + rng.randint(0, 1)
         elif form == "teacher_teacher":
             age = rng.randint(30, 62)
-            subject = rng.choice(SUBJECTS)
+            subject = "" if empty else rng.choice(subjects_pool)
         elif form == "student_pupil":
             age = rng.randint(18, 23)
             if rng.random() < 0.25:
@@ -141,16 +149,16 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1):
             Mentor(
                 id=person,
                 forms=allowed,
-                competencies=_pick(rng, REQUESTS, 2, 6),
-                interests=_pick(rng, INTERESTS, 1, 4),
+                competencies=frozenset() if empty else _pick(rng, requests_pool, 2, 6),
+                interests=frozenset() if empty else _pick(rng, interests_pool, 1, 4),
                 grade=grade,
                 age=age,
                 subject=subject,
                 special_needs_trained=rng.random() < 0.15,
                 trained=rng.random() < 0.85,
                 has_consent=rng.random() < 0.98,
-                capacity=rng.randint(1, 3),
-                current_load=rng.choice((0, 0, 0, 1, 2)),
+                capacity=2 if ties else rng.randint(1, 3),
+                current_load=0 if ties else rng.choice((0, 0, 0, 1, 2)),
                 preferences=(),
             )
         )
@@ -163,13 +171,13 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1):
         subject = ""
         if form == "teacher_teacher":
             age = rng.randint(22, 30)
-            subject = rng.choice(SUBJECTS)
+            subject = "" if empty else rng.choice(subjects_pool)
         else:
             grade = rng.randint(5, 10)
             age = grade + 6 + rng.randint(0, 1)
         preferences: tuple[int, ...] = ()
         pool = by_form[form] if form else by_form["pupil_pupil"]
-        if pool and rng.random() < 0.33:
+        if pool and rng.random() < 0.33 and not (ties or empty):
             preferences = tuple(dict.fromkeys(rng.choice(pool) for _ in range(rng.randint(1, 3))))
             for mentor_id in preferences:
                 chosen_by.setdefault(mentor_id, []).append(person)
@@ -177,8 +185,8 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1):
             Mentee(
                 id=person,
                 form=form,
-                requests=_pick(rng, REQUESTS, 1, 4),
-                interests=_pick(rng, INTERESTS, 1, 4),
+                requests=frozenset() if empty else _pick(rng, requests_pool, 1, 4),
+                interests=frozenset() if empty else _pick(rng, interests_pool, 1, 4),
                 grade=grade,
                 age=age,
                 subject=subject,
