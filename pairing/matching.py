@@ -392,6 +392,11 @@ _MAX_ROUNDS = 20  # exact solves at most (never reached in practice)
 _CYCLES = 3  # improvements along negative cycles before solving again
 _TIGHT_ROUNDS = 6  # solves on the couples near the prices before solving on every couple seen
 _TOLERANCE = 1e-7  # slack for the optimality certificate (scores are 0..100)
+_TYPE_TABLE = 4_000_000  # the compressed solver's table of type couples, at most
+_TYPE_SHARE = 0.5  # and it is used when one side has at most this many types per person
+_TYPE_MIN = 400  # and there are at least this many mentees (below, the sparse solver is quicker)
+_TYPE_EDGES = 16  # couples per type in its first graph; violated ones added per round
+_TYPE_ROUNDS = 40  # linear programmes solved at most
 _SLACK = 1e-2  # float32 scores are this close to the exact ones (far closer, in fact)
 
 
@@ -424,6 +429,13 @@ def _jitter(rows: np.ndarray, width: int) -> np.ndarray:
     grid -= grid >= 1
     grid *= np.float32(_JITTER)
     return grid
+
+
+def _classes(columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(class of each item, first item of each class): items alike in every given column."""
+    table = np.stack([np.asarray(c).astype(np.int64, copy=False) for c in columns], axis=1)
+    _, first, inverse = np.unique(table, axis=0, return_index=True, return_inverse=True)
+    return inverse.ravel().astype(np.int64), first.astype(np.int64)
 
 
 class _Problem:
@@ -578,6 +590,56 @@ class _Problem:
         self.forbidden_col = self.forbidden_key % max(k, 1)
         self.forbidden_indptr = np.searchsorted(self.forbidden_row, np.arange(n + 1))
         self._cast: dict = {}
+        self._types: tuple | None = None
+        self._table: tuple[np.ndarray, np.ndarray] | None = None
+
+    def types(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(type of each mentee, type of each mentor, a mentee of each type, a mentor of each type).
+
+        People of one type are interchangeable: alike in everything the score and the hard
+        constraints read, so every couple of two types has one score. Whoever has a networking choice,
+        is chosen, or is in an exclusion is a type alone. (Empty profiles: a few dozen types.)"""
+        if self._types is None:
+            n, k = self.n, self.k
+            alone_rows = np.zeros(n, dtype=bool)
+            alone_rows[self.pref_row] = True
+            alone_rows[self.forbidden_row] = True
+            alone_cols = np.zeros(k, dtype=bool)
+            alone_cols[self.pref_col] = True
+            alone_cols[self.forbidden_col] = True
+            row_columns = [
+                np.where(alone_rows, np.arange(n), -1),
+                self.row_form,
+                self.row_grade,
+                self.row_has_grade,
+                self.row_age,
+                self.row_has_age,
+                self.row_subject,
+                self.row_special,
+                self.row_consent,
+                self.int_count,
+                *self.req_bits.view(np.int64).T,
+                *self.int_bits.view(np.int64).T,
+            ]
+            col_columns = [
+                np.where(alone_cols, np.arange(k), -1),
+                self.col_grade,
+                self.col_has_grade,
+                self.col_age,
+                self.col_has_age,
+                self.col_subject,
+                self.col_special,
+                self.col_available,
+                self.col_int_count,
+                self.col_load.view(np.int64),
+                *self.col_forms,
+                *self.col_comp.view(np.int64).T,
+                *self.col_int.view(np.int64).T,
+            ]
+            row_type, row_first = _classes(row_columns) if n else (np.zeros(0, np.int64),) * 2
+            col_type, col_first = _classes(col_columns) if k else (np.zeros(0, np.int64),) * 2
+            self._types = (row_type, col_type, row_first, col_first)
+        return self._types
 
     # -- scores -------------------------------------------------------------------------------------
 
@@ -682,10 +744,19 @@ class _Problem:
             scores[self.forbidden_row[a:b][keep] - r0, pos[keep]] = -1.0
         return scores
 
+    def build_table(self) -> None:
+        """Score every couple of types once: then :meth:`pairs` only looks the scores up."""
+        row_type, col_type, row_first, col_first = self.types()
+        scores, allowed = self.pairs(np.repeat(row_first, len(col_first)), np.tile(col_first, len(row_first)))
+        self._table = (scores.reshape(len(row_first), -1), allowed.reshape(len(row_first), -1))
+
     def pairs(self, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(scores, allowed) of the couples (rows[i], cols[i]); allowed = the hard constraints hold."""
         rows = np.asarray(rows, dtype=np.int64)
         cols = np.asarray(cols, dtype=np.int64)
+        if self._table is not None:
+            row_type, col_type = self._types[0][rows], self._types[1][cols]
+            return self._table[0][row_type, col_type], self._table[1][row_type, col_type]
         keys = rows * self.k + cols
 
         def scatter(points: np.ndarray) -> None:
@@ -816,6 +887,12 @@ def _score_pool(problem: _Problem, slots: np.ndarray, free_rows: np.ndarray, don
         scores.append(values[ok].astype(np.float64))
     rows, cols, scores = _unique_edges(_cat(rows, np.int64), _cat(cols, np.int64), _cat(scores), k)
     return _Scored(groups, best_any, group_cols, rows, cols, scores)
+
+
+def _sorted_unique(keys: np.ndarray) -> np.ndarray:
+    """np.unique by sorting (numpy's hashing unique is far slower on millions of distinct keys)."""
+    keys = np.sort(keys)
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
 
 
 def _cat(parts: list[np.ndarray], dtype=np.float64) -> np.ndarray:
@@ -1246,7 +1323,7 @@ def match(
 
     report(0, _("Preparing the data"))
     problem = _Problem(mentees, mentors, settings)
-    n, k = problem.n, problem.k
+    n = problem.n
 
     # locked pairs first: they keep their places
     locked_to = np.full(n, -1, dtype=np.int64)
@@ -1272,6 +1349,41 @@ def match(
         problem, slots, free_rows, lambda done: report(5 + 5 * int(9 * done), _("Scoring the pairs"))
     )
 
+    if _compressible(problem, free_rows, slots):
+        assigned, stats = _solve_types(problem, free_rows, slots, bonus, report)
+    else:
+        assigned, stats = _solve_sparse(problem, scored, slots, bonus, report)
+
+    # 4. the answer
+    report(90, _("Preparing the explanations"))
+    final = assigned.copy()
+    final[locked_to >= 0] = locked_to[locked_to >= 0]
+    pairs: list[ProposedPair] = []
+    total = 0.0
+    tr = _memoised(_)
+    for i in np.flatnonzero(final >= 0).tolist():
+        mentee, mentor = problem.mentees[i], problem.mentors[final[i]]
+        points, applicable, contributions = _criteria(mentee, mentor, settings, True, tr)
+        value = _normalised(points, applicable)
+        is_locked = bool(locked_to[i] >= 0)
+        if is_locked:
+            extra = [Contribution("locked", 0.0, _("Pair fixed by the curator"))]
+            broken_rule = _violation(mentee, mentor, settings)
+            if broken_rule is not None:
+                extra.append(Contribution("constraint", 0.0, broken_rule))
+            contributions = (*contributions, *extra)
+        total += value
+        pairs.append(ProposedPair(mentee.id, mentor.id, int(value + 0.5), contributions, is_locked))
+    pairs.sort(key=lambda p: p.mentee)
+    unmatched = _unmatched(problem, final, scored)
+    blocking = _blocking(problem, scored, final, locked_to, slots)
+    report(100, _("Done"))
+    return MatchResult(tuple(pairs), tuple(unmatched), total, blocking, stats)
+
+
+def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: float, report):
+    """The optimum on a sparse graph grown until dual prices prove it: (assigned, stats)."""
+    n, k = problem.n, problem.k
     # 2. prices from an auction on the small graph, then the couples that matter at those prices
     report(50, _("Finding the best assignment"))
     # (without the bonus even when counting first: with it every place is worth about the bonus and
@@ -1288,6 +1400,7 @@ def match(
     rounds, checks, bf_iterations, certified, cycles, exact_checks = 1, 0, 0, False, 0, 0
     seen = (rows, cols, scores)  # every couple looked at: the last resort if the shortcuts stall
     tight = seen
+    last = None  # the last prices found (u, v, and the assignment they belong to), for the gap
     iteration_cap = None  # none after a solve: its optimum has prices
     while True:
         checks += 1
@@ -1315,6 +1428,7 @@ def match(
             iteration_cap = None
             continue
         iteration_cap = 2 * iterations + 50
+        last = (u, v)
         # the proof: every eligible couple of the pool, in the graph or not, against these prices
         bad_rows, bad_cols, bad_scores, examined = _violations(problem, scored, u, v, bonus)
         exact_checks += examined
@@ -1336,30 +1450,6 @@ def match(
         gains = scores + bonus
         seen = _union(seen, (near_rows, near_cols, near_scores), k)
 
-    # 4. the answer
-    report(90, _("Preparing the explanations"))
-    final = assigned.copy()
-    final[locked_to >= 0] = locked_to[locked_to >= 0]
-    pairs: list[ProposedPair] = []
-    total = 0.0
-    tr = _memoised(_)
-    for i in np.flatnonzero(final >= 0).tolist():
-        mentee, mentor = problem.mentees[i], problem.mentors[final[i]]
-        points, applicable, contributions = _criteria(mentee, mentor, settings, True, tr)
-        value = _normalised(points, applicable)
-        is_locked = bool(locked_to[i] >= 0)
-        if is_locked:
-            extra = [Contribution("locked", 0.0, _("Pair fixed by the curator"))]
-            broken_rule = _violation(mentee, mentor, settings)
-            if broken_rule is not None:
-                extra.append(Contribution("constraint", 0.0, broken_rule))
-            contributions = (*contributions, *extra)
-        total += value
-        pairs.append(ProposedPair(mentee.id, mentor.id, int(value + 0.5), contributions, is_locked))
-    pairs.sort(key=lambda p: p.mentee)
-    unmatched = _unmatched(problem, final, scored)
-    blocking = _blocking(problem, scored, final, locked_to, slots)
-    report(100, _("Done"))
     stats = {
         "candidate_edges": float(len(rows)),
         "auction_rounds": float(auction_rounds),
@@ -1367,10 +1457,191 @@ def match(
         "checks": float(checks),
         "cycles": float(cycles),
         "bellman_ford_iterations": float(bf_iterations),
-        "certified": float(certified),
         "exact_checks": float(exact_checks),
+        "certified": float(certified),
+        "gap": 0.0,
     }
-    return MatchResult(tuple(pairs), tuple(unmatched), total, blocking, stats)
+    if not certified:
+        if last is None:
+            stats["gap"] = float("nan")  # no prices at all: no bound (never seen)
+        else:
+            stats["gap"] = _gap(problem, scored, assigned, *last, bonus, slots)
+    return assigned, stats
+
+
+def _type_counts(problem: _Problem, free_rows: np.ndarray, slots: np.ndarray):
+    row_type, col_type, row_first, col_first = problem.types()
+    supply = np.bincount(row_type[free_rows], minlength=len(row_first))
+    capacity = np.bincount(col_type, weights=slots, minlength=len(col_first)).astype(np.int64)
+    return supply, capacity
+
+
+def _compressible(problem: _Problem, free_rows: np.ndarray, slots: np.ndarray) -> bool:
+    """Whether the people fall into few enough types for the compressed solver."""
+    if problem.n < _TYPE_MIN or problem.k == 0:
+        return False
+    supply, capacity = _type_counts(problem, free_rows, slots)
+    rows, cols = int((supply > 0).sum()), int((capacity > 0).sum())
+    if rows == 0 or cols == 0 or len(supply) * len(capacity) > _TYPE_TABLE:
+        return False
+    return rows <= _TYPE_SHARE * int(free_rows.sum()) or cols <= _TYPE_SHARE * int((slots > 0).sum())
+
+
+def _transport(rows, cols, gains, supply, capacity):
+    """The optimum of the transportation problem on the couples (rows, cols) of types: flows, the
+    prices of the row types and of the column types. HiGHS's dual simplex ends on a vertex, which is
+    integral here (the constraint matrix of a bipartite graph is totally unimodular)."""
+    from scipy.optimize import linprog
+    from scipy.sparse import csc_array
+
+    m, e = len(supply), len(rows)
+    matrix = csc_array(
+        (np.ones(2 * e), (np.concatenate((rows, m + cols)), np.tile(np.arange(e), 2))),
+        shape=(m + len(capacity), e),
+    )
+    answer = linprog(
+        -gains,
+        A_ub=matrix,
+        b_ub=np.concatenate((supply, capacity)).astype(np.float64),
+        bounds=(0, None),
+        method="highs-ipm",
+    )
+    if answer.status != 0:
+        raise RuntimeError(f"the transportation problem was not solved: {answer.message}")
+    prices = np.maximum(-answer.ineqlin.marginals, 0.0)
+    return np.rint(answer.x).astype(np.int64), prices[:m], prices[m:]
+
+
+def _solve_types(problem: _Problem, free_rows: np.ndarray, slots: np.ndarray, bonus: float, report):
+    """The optimum for people in few types (empty profiles, few tags): a transportation problem
+    between the types of mentees (as many as there are of the type) and of mentors (as many places as
+    they have), grown until its dual prices hold for every couple of types, then spread over people.
+
+    Proof: the prices, made feasible for every couple of types (each row type's price raised to its
+    best reduced gain), bound any assignment's total gain; the gap is that bound minus ours."""
+    row_type, col_type, row_first, col_first = problem.types()
+    supply, capacity = _type_counts(problem, free_rows, slots)
+    rows_t, cols_t = np.flatnonzero(supply > 0), np.flatnonzero(capacity > 0)
+    a, b = supply[rows_t], capacity[cols_t]
+    problem.build_table()
+    scores, allowed = problem.pairs(
+        np.repeat(row_first[rows_t], len(cols_t)), np.tile(col_first[cols_t], len(rows_t))
+    )
+    ok = allowed & problem.eligible(scores)
+    gain = np.where(ok, scores + bonus, -np.inf).reshape(len(rows_t), len(cols_t))
+    usable = np.isfinite(gain)
+    # the first graph: each type's best few couples, equal ones spread evenly
+    keyed = np.where(usable, gain + _jitter(np.arange(len(rows_t)), len(cols_t)), -np.inf)
+    chosen = np.zeros(gain.shape, dtype=bool)
+    if len(cols_t) > _TYPE_EDGES:
+        top = np.argpartition(keyed, len(cols_t) - _TYPE_EDGES, axis=1)[:, len(cols_t) - _TYPE_EDGES :]
+        np.put_along_axis(chosen, top, True, axis=1)
+    else:
+        chosen[:] = True
+    if len(rows_t) > _TYPE_EDGES:
+        top = np.argpartition(keyed, len(rows_t) - _TYPE_EDGES, axis=0)[len(rows_t) - _TYPE_EDGES :]
+        np.put_along_axis(chosen, top, True, axis=0)
+    else:
+        chosen[:] = True
+    chosen &= usable
+    tolerance = _TOLERANCE * max(1.0, bonus / 100.0)
+    rounds, certified = 0, False
+    flow = np.zeros(0, dtype=np.int64)
+    er = ec = np.zeros(0, dtype=np.int64)
+    u, v = np.zeros(len(rows_t)), np.zeros(len(cols_t))
+    while rounds < _TYPE_ROUNDS:
+        rounds += 1
+        report(min(85, 50 + 3 * rounds), _("Finding the best assignment"))
+        er, ec = np.nonzero(chosen)
+        if len(er) == 0:
+            certified = True
+            break
+        flow, u, v = _transport(er, ec, gain[er, ec], a, b)
+        excess = gain - u[:, None] - v[None, :]
+        excess[~usable] = -np.inf
+        broken = excess > tolerance
+        if not broken.any():
+            certified = True
+            break
+        # the most violated couples of each row type and of each column type join the graph
+        keyed = np.where(broken, excess, -np.inf)
+        for axis, size in ((1, len(cols_t)), (0, len(rows_t))):
+            take = min(_TYPE_EDGES, size)
+            top = np.argpartition(keyed, size - take, axis=axis)
+            top = top[:, size - take :] if axis == 1 else top[size - take :]
+            mark = np.zeros(gain.shape, dtype=bool)
+            np.put_along_axis(mark, top, True, axis=axis)
+            chosen |= mark & broken
+    # the answer, spread over people: the mentees of a type in order, the places of a type in order
+    primal = float((flow * gain[er, ec]).sum()) if len(er) else 0.0
+    raised = np.maximum(u, 0.0)
+    if usable.any():
+        best = np.where(usable, gain - v[None, :], -np.inf).max(axis=1)
+        raised = np.maximum(raised, best)
+    dual = float((a * raised).sum() + (b * v).sum())
+    gap = max(0.0, dual - primal)
+    certified = certified or gap <= tolerance
+    assigned = np.full(problem.n, -1, dtype=np.int64)
+    used = flow > 0
+    er, ec, flow = er[used], ec[used], flow[used]
+    if len(flow):
+        row_pos = np.full(len(supply), -1, dtype=np.int64)
+        row_pos[rows_t] = np.arange(len(rows_t))
+        col_pos = np.full(len(capacity), -1, dtype=np.int64)
+        col_pos[cols_t] = np.arange(len(cols_t))
+        people = np.flatnonzero(free_rows)
+        people = people[np.argsort(row_pos[row_type[people]], kind="stable")]
+        people_start = np.searchsorted(row_pos[row_type[people]], np.arange(len(rows_t)))
+        places = np.repeat(np.arange(problem.k), slots)
+        places = places[np.argsort(col_pos[col_type[places]], kind="stable")]
+        places_start = np.searchsorted(col_pos[col_type[places]], np.arange(len(cols_t)))
+
+        def offsets(group: np.ndarray) -> np.ndarray:
+            order = np.argsort(group, kind="stable")
+            out = np.zeros(len(group), dtype=np.int64)
+            sorted_flow = flow[order]
+            ends = np.cumsum(sorted_flow)
+            starts = ends - sorted_flow
+            first = np.searchsorted(group[order], group[order])
+            out[order] = starts - starts[first]
+            return out
+
+        step = np.arange(int(flow.sum())) - np.repeat(np.cumsum(flow) - flow, flow)
+        who = people[np.repeat(people_start[er] + offsets(er), flow) + step]
+        where = places[np.repeat(places_start[ec] + offsets(ec), flow) + step]
+        assigned[who] = where
+    stats = {
+        "types": float(len(rows_t) + len(cols_t)),
+        "candidate_edges": float(int(chosen.sum())),
+        "rounds": float(rounds),
+        "checks": float(rounds),
+        "certified": float(certified),
+        "gap": 0.0 if certified else gap,
+    }
+    return assigned, stats
+
+
+def _gap(problem: _Problem, scored: _Scored, assigned, u, v, bonus: float, slots) -> float:
+    """How far the assignment may be from the optimum, at most: a dual bound minus its total gain.
+
+    Prices (u, v) that some couples violate are made feasible by raising each mentee's price to its
+    best reduced gain (from the float32 scores plus their rounding margin: an upper bound); then, by
+    weak duality, no assignment gains more than the sum of the prices over people and places."""
+    raised = u.copy()
+    for start, end, cols, matrix in scored.groups:
+        shift = v[cols] - bonus
+        for r0, r1, _cols, scores in _slices(start, end, cols, matrix, 4):
+            best = (scores - shift).max(axis=1) + _SLACK
+            np.maximum(raised[r0:r1], best, out=raised[r0:r1])
+    raised = np.maximum(raised, 0.0)
+    matched = np.flatnonzero(assigned >= 0)
+    scores, _allowed = problem.pairs(matched, assigned[matched])
+    primal = float((scores + bonus).sum())
+    in_pool = np.zeros(problem.n, dtype=bool)
+    for start, end, _cols, _matrix in scored.groups:
+        in_pool[start:end] = True
+    dual = float(raised[in_pool].sum() + (slots * v).sum())
+    return max(0.0, dual - primal)
 
 
 def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray, bonus: float):
@@ -1406,7 +1677,7 @@ def _exact(problem: _Problem, rows: np.ndarray, cols: np.ndarray):
     """The exact (float64) scores of eligible couples among rows × cols, duplicates removed."""
     if len(rows) == 0:
         return rows, cols, np.zeros(0)
-    keys = np.unique(rows * problem.k + cols)
+    keys = _sorted_unique(rows * problem.k + cols)
     rows, cols = keys // problem.k, keys % problem.k
     scores, allowed = problem.pairs(rows, cols)
     ok = allowed & problem.eligible(scores)
@@ -1544,7 +1815,7 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> in
     rows, cols = _cat(found_rows, np.int64), _cat(found_cols, np.int64)
     if len(rows) == 0:
         return 0
-    keys = np.unique(rows * k + cols)
+    keys = _sorted_unique(rows * k + cols)
     rows, cols = keys // k, keys % k
     scores, allowed = problem.pairs(rows, cols)
     ok = allowed & problem.eligible(scores) & (final[rows] != cols)

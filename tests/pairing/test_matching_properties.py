@@ -28,7 +28,7 @@ POOLS = (("математика",), ("математика", "физика"), ("
 INTERESTS = (("шахматы",), ("шахматы", "театр"))
 FORMS = ("pupil_pupil", "teacher_teacher")
 
-EXAMPLES = {"ties": 1000, "starved": 1000, "larger": 300}  # instances per test (2,300 in all)
+EXAMPLES = {"ties": 700, "starved": 700, "types": 500, "larger": 300}  # instances (2,200 in all)
 
 
 def common(examples: int):
@@ -164,7 +164,9 @@ def test_optimum_with_ties(case):
 
 @pytest.fixture
 def starved(monkeypatch):
-    """The engine's first graph as small as it can be: one mentor per mentee, nothing near the prices."""
+    """The engine's first graph as small as it can be: one mentor per mentee (one couple per type for
+    the compressed solver), nothing near the prices."""
+    monkeypatch.setattr(matching, "_TYPE_EDGES", 1)
     monkeypatch.setattr(matching, "_ROW_KEEP", 1)
     monkeypatch.setattr(matching, "_COLUMN_KEEP", 1)
     monkeypatch.setattr(matching, "_NEW_PER_ROW", 1)
@@ -175,9 +177,23 @@ def starved(monkeypatch):
     monkeypatch.setattr(matching, "_REPAIR_LIMIT", 1, raising=False)
 
 
+@pytest.fixture
+def sparse_only(monkeypatch):
+    """The sparse solver even where the people fall into few types."""
+    monkeypatch.setattr(matching, "_TYPE_SHARE", 0.0)
+
+
 @common(EXAMPLES["starved"])
 @given(case=instances())
-def test_optimum_when_the_first_graph_is_starved(starved, case):
+def test_optimum_when_the_first_graph_is_starved(starved, sparse_only, case):
+    check(*case)
+
+
+@common(EXAMPLES["types"])
+@given(case=instances())
+def test_optimum_of_the_compressed_solver(starved, monkeypatch, case):
+    """Where the people fall into few types, the transportation problem between types."""
+    monkeypatch.setattr(matching, "_TYPE_MIN", 0)
     check(*case)
 
 
@@ -185,3 +201,37 @@ def test_optimum_when_the_first_graph_is_starved(starved, case):
 @given(case=instances(max_mentees=90, max_mentors=30))
 def test_optimum_on_larger_tie_heavy_instances(starved, case):
     check(*case)
+
+
+def test_empty_profiles_go_to_the_compressed_solver_and_are_proved():
+    rng = random.Random(5)
+    mentors = [
+        Mentor(
+            1000 + j,
+            frozenset(FORMS[:1]),
+            frozenset(),
+            frozenset(),
+            rng.choice((9, 10)),
+            None,
+            "",
+            False,
+            True,
+            True,
+            rng.randint(1, 3),
+            0,
+        )
+        for j in range(40)
+    ]
+    mentees = [
+        Mentee(1 + i, FORMS[0], frozenset(), frozenset(), rng.choice((5, 6, 7, 8)), None, "", False, True)
+        for i in range(150)
+    ]
+    matching_min = matching._TYPE_MIN
+    matching._TYPE_MIN = 0
+    try:
+        result = match(mentees, mentors)
+    finally:
+        matching._TYPE_MIN = matching_min
+    assert "types" in result.stats and result.stats["types"] <= 6
+    assert result.stats["certified"] == 1.0 and result.stats["gap"] == 0.0
+    assert result.total_score == pytest.approx(reference(mentees, mentors, Settings())[0], abs=1e-6)
