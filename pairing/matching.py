@@ -50,6 +50,7 @@ except ImportError:  # until the translation hook moves from roadmap/ to mentori
 
 __all__ = [
     "Contribution",
+    "BlockingCouple",
     "MatchResult",
     "Mentee",
     "Mentor",
@@ -119,6 +120,10 @@ class Settings:
     exclusions: frozenset[tuple[int, int]] = frozenset()  # (mentee id, mentor id) never together
     locked: tuple[tuple[int, int], ...] = ()  # (mentee id, mentor id) fixed by the curator
     min_score: float = 0.0  # pairs scoring below this are not proposed
+    # 0..1: how much the worst pairs are raised at the cost of the total (a concave objective: each
+    # pair counts as 100·(score/100)^p, p from 1 down to 0.25); 0 = the largest total
+    fairness: float = 0.0
+    stable: bool = False  # a stable assignment (no couple who would both rather be together) instead
 
 
 @dataclass(frozen=True)
@@ -145,6 +150,17 @@ class Unmatched:
 
 
 @dataclass(frozen=True)
+class BlockingCouple:
+    """A mentee and a mentor not together who would both rather be together than where they are."""
+
+    mentee: int
+    mentor: int
+    score: float  # their score together
+    mentee_now: float | None  # the score of the mentee's pair now (None: without a pair)
+    mentor_free: bool  # the mentor has a free place (else it would drop its least preferred mentee)
+
+
+@dataclass(frozen=True)
 class MatchResult:
     pairs: tuple[ProposedPair, ...]
     unmatched: tuple[Unmatched, ...]
@@ -152,9 +168,12 @@ class MatchResult:
     blocking_pairs: int  # couples not together who would both rather be together than where they are
     # How the optimum was reached, for the curious and the benchmark.
     stats: dict[str, float] = field(default_factory=dict, compare=False)
+    # The blocking couples themselves (the first BLOCKING_LISTED, the most wanted first).
+    blocking: tuple[BlockingCouple, ...] = ()
 
 
 Progress = Callable[[int, str], None]
+BLOCKING_LISTED = 200  # blocking couples listed in a result (all are counted)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -398,6 +417,8 @@ _TYPE_MIN = 400  # and there are at least this many mentees (below, the sparse s
 _TYPE_EDGES = 16  # couples per type in its first graph; violated ones added per round
 _TYPE_ROUNDS = 40  # linear programmes solved at most
 _SLACK = 1e-2  # float32 scores are this close to the exact ones (far closer, in fact)
+_STORE_BYTES = 1_500_000_000  # above this the pool's scores are kept in float16 (a region's pool)
+_SLACK_HALF = 0.1  # float16 scores 0..100 are this close to the exact ones (half a step is 0.031)
 
 
 def _bitsets(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> np.ndarray:
@@ -441,8 +462,13 @@ def _classes(columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 class _Problem:
     """The people as arrays, in a fixed order (mentees by form then id, mentors by id)."""
 
-    def __init__(self, mentees: Sequence[Mentee], mentors: Sequence[Mentor], settings: Settings) -> None:
+    def __init__(
+        self, mentees: Sequence[Mentee], mentors: Sequence[Mentor], settings: Settings, fair: bool = False
+    ) -> None:
         self.settings = settings
+        # with ``fair``, the scores the solver sees are 100·(score/100)^power (concave, same order)
+        self.power = 1.0 - 0.75 * min(max(float(settings.fairness), 0.0), 1.0) if fair else 1.0
+        self.threshold = self.concave(np.float64(settings.min_score))
         self.weights = settings.weights
         for name in CRITERIA:
             if getattr(self.weights, name) < 0:
@@ -736,13 +762,22 @@ class _Problem:
                 keep = pos >= 0
                 points[self.pref_row[a:b][keep] - r0, pos[keep]] += self.pref_points[a:b][keep]
 
-        scores = self._scores((r0, r1), cols, scatter, True, dtype)
+        scores = self.concave(self._scores((r0, r1), cols, scatter, True, dtype))
         a, b = self.forbidden_indptr[r0], self.forbidden_indptr[r1]
         if a < b:
             pos = colpos[self.forbidden_col[a:b]]
             keep = pos >= 0
             scores[self.forbidden_row[a:b][keep] - r0, pos[keep]] = -1.0
         return scores
+
+    def concave(self, scores: np.ndarray) -> np.ndarray:
+        """The scores as the solver sees them (unchanged unless fairness is asked for); -1 stays."""
+        if self.power == 1.0:
+            return scores
+        positive = np.maximum(scores, 0) / scores.dtype.type(100)
+        return np.where(scores > 0, scores.dtype.type(100) * positive**self.power, scores).astype(
+            scores.dtype
+        )
 
     def build_table(self) -> None:
         """Score every couple of types once: then :meth:`pairs` only looks the scores up."""
@@ -767,7 +802,7 @@ class _Problem:
 
         if len(rows) == 0:
             return np.zeros(0), np.zeros(0, dtype=bool)
-        scores = self._scores(rows, cols, scatter, dense=False)
+        scores = self.concave(self._scores(rows, cols, scatter, dense=False))
         form = self.row_form[rows]
         allowed = (form < 0) | self.col_forms[form.clip(min=0), cols]
         allowed &= self.row_consent[rows] & self.col_available[cols]
@@ -779,7 +814,7 @@ class _Problem:
     def eligible(self, scores: np.ndarray, slack: float = 0.0) -> np.ndarray:
         """Couples worth proposing: at least the threshold, and above zero unless counting first.
         With ``slack`` (for float32 scores), a superset: nothing eligible is left out."""
-        ok = scores >= self.settings.min_score - slack
+        ok = scores >= self.threshold - slack
         if not self.settings.maximise_count:
             ok &= scores > 0  # a sum of non-negative points: zero in float32 exactly when zero
         return ok & (scores >= 0)
@@ -800,6 +835,7 @@ class _Scored:
     rows: np.ndarray  # the auction's small graph: each mentee's best mentors and each mentor's best mentees
     cols: np.ndarray
     scores: np.ndarray
+    slack: float = _SLACK  # how far a stored score may be from the exact one
 
     def blocks(self):
         """(first row, end row, columns, scores) in slices of about _BLOCK couples."""
@@ -821,17 +857,28 @@ def _score_pool(problem: _Problem, slots: np.ndarray, free_rows: np.ndarray, don
     boundaries = np.flatnonzero(np.diff(problem.row_form)) + 1
     starts = np.concatenate(([0], boundaries)).tolist() if n else []
     ends = np.concatenate((boundaries, [n])).tolist() if n else []
+    in_forms = {
+        int(problem.row_form[start]): np.flatnonzero(
+            (problem.col_forms[problem.row_form[start]] if problem.row_form[start] >= 0 else True)
+            & (slots > 0)
+        )
+        for start in starts
+    }
+    couples = sum(
+        (end - start) * len(in_forms[int(problem.row_form[start])])
+        for start, end in zip(starts, ends, strict=True)
+    )
+    store = np.float16 if 4 * couples > _STORE_BYTES else np.float32
     for start, end in zip(starts, ends, strict=True):
         form = int(problem.row_form[start])
-        in_form = problem.col_forms[form] if form >= 0 else np.ones(k, dtype=bool)
-        cols = np.flatnonzero(in_form & (slots > 0))
+        cols = in_forms[form]
         group_cols[form] = cols
         width = len(cols)
         if width == 0 or not free_rows[start:end].any():
             continue
         colpos = np.full(k, -1, dtype=np.int64)
         colpos[cols] = np.arange(width)
-        matrix = np.empty((end - start, width), dtype=np.float32)
+        matrix = np.empty((end - start, width), dtype=store)
         groups.append((start, end, cols, matrix))
         step = max(1, _BLOCK // width)
         tasks += [(start, r0, min(end, r0 + step), cols, colpos, matrix) for r0 in range(start, end, step)]
@@ -886,7 +933,8 @@ def _score_pool(problem: _Problem, slots: np.ndarray, free_rows: np.ndarray, don
         cols.append(np.broadcast_to(group[lonely], top.shape)[ok])
         scores.append(values[ok].astype(np.float64))
     rows, cols, scores = _unique_edges(_cat(rows, np.int64), _cat(cols, np.int64), _cat(scores), k)
-    return _Scored(groups, best_any, group_cols, rows, cols, scores)
+    slack = _SLACK_HALF if store is np.float16 else _SLACK
+    return _Scored(groups, best_any, group_cols, rows, cols, scores, slack)
 
 
 def _sorted_unique(keys: np.ndarray) -> np.ndarray:
@@ -1349,10 +1397,26 @@ def match(
         problem, slots, free_rows, lambda done: report(5 + 5 * int(9 * done), _("Scoring the pairs"))
     )
 
-    if _compressible(problem, free_rows, slots):
-        assigned, stats = _solve_types(problem, free_rows, slots, bonus, report)
-    else:
-        assigned, stats = _solve_sparse(problem, scored, slots, bonus, report)
+    assigned, stats = _optimum(problem, scored, free_rows, slots, bonus, report)
+    if settings.stable or settings.fairness > 0:
+        # the option's cost: the optimum's total and worst pair, against the option's below
+        optimum_scores = _scores_of(problem, assigned)
+        stats["optimum_total"] = float(optimum_scores.sum())
+        stats["optimum_pairs"] = float(len(optimum_scores))
+        stats["optimum_worst"] = float(optimum_scores.min()) if len(optimum_scores) else 0.0
+        if settings.stable:
+            report(70, _("Looking for a stable assignment"))
+            assigned = _deferred_acceptance(problem, scored, free_rows, slots)
+            stats["stable"] = 1.0
+        else:
+            report(70, _("Raising the worst pairs"))
+            fair = _Problem(mentees, mentors, settings, fair=True)
+            fair_scored = _score_pool(fair, slots, free_rows, lambda done: None)
+            assigned, fair_stats = _optimum(fair, fair_scored, free_rows, slots, bonus, report)
+            del fair, fair_scored
+            stats["fairness"] = float(settings.fairness)
+            # the proof is of the fair objective's optimum
+            stats["certified"], stats["gap"] = fair_stats["certified"], fair_stats["gap"]
 
     # 4. the answer
     report(90, _("Preparing the explanations"))
@@ -1376,9 +1440,86 @@ def match(
         pairs.append(ProposedPair(mentee.id, mentor.id, int(value + 0.5), contributions, is_locked))
     pairs.sort(key=lambda p: p.mentee)
     unmatched = _unmatched(problem, final, scored)
-    blocking = _blocking(problem, scored, final, locked_to, slots)
+    blocking, listed = _blocking(problem, scored, final, locked_to, slots)
     report(100, _("Done"))
-    return MatchResult(tuple(pairs), tuple(unmatched), total, blocking, stats)
+    return MatchResult(tuple(pairs), tuple(unmatched), total, blocking, stats, listed)
+
+
+def _optimum(problem: _Problem, scored: _Scored, free_rows, slots, bonus: float, report):
+    """The proved optimum (assigned, stats): by types when people fall into few, else sparse."""
+    if _compressible(problem, free_rows, slots):
+        return _solve_types(problem, free_rows, slots, bonus, report)
+    return _solve_sparse(problem, scored, slots, bonus, report)
+
+
+def _scores_of(problem: _Problem, assigned: np.ndarray) -> np.ndarray:
+    matched = np.flatnonzero(assigned >= 0)
+    return problem.pairs(matched, assigned[matched])[0]
+
+
+def _deferred_acceptance(problem: _Problem, scored: _Scored, free_rows, slots) -> np.ndarray:
+    """A stable assignment: deferred acceptance, the mentees proposing (the best stable one for
+    them). Each side prefers as the blocking couples are counted: the people it ranked at the
+    networking session first, in their order, then the higher score; equal ones by list order.
+
+    Rounds are vectorised: every free mentee proposes to the next mentor on its list, each mentor
+    keeps its best offers up to its places and turns the others down, who propose again."""
+    n, k = problem.n, problem.k
+    lists: list[np.ndarray] = []
+    starts = np.zeros(n + 1, dtype=np.int64)
+    counts = np.zeros(n, dtype=np.int64)
+    for start, end, cols, _matrix in scored.groups:
+        colpos = np.full(k, -1, dtype=np.int64)
+        colpos[cols] = np.arange(len(cols))
+        step = max(1, _BLOCK // max(len(cols), 1))
+        for r0 in range(start, end, step):
+            r1 = min(end, r0 + step)
+            exact = problem.block(r0, r1, cols, colpos)
+            ok = problem.eligible(exact) & free_rows[r0:r1, None]
+            key = np.where(ok, -exact, np.inf)
+            a, b = problem.pref_indptr[r0], problem.pref_indptr[r1]
+            if a < b:  # ranked mentors first, in the mentee's order
+                ranked = problem.pref_by_mentee[a:b] >= 0
+                pos = colpos[problem.pref_col[a:b]]
+                hit = ranked & (pos >= 0)
+                rr, cc = problem.pref_row[a:b][hit] - r0, pos[hit]
+                keep = ok[rr, cc]
+                key[rr[keep], cc[keep]] = -1000.0 + problem.pref_by_mentee[a:b][hit][keep]
+            order = np.argsort(key, axis=1, kind="stable")
+            length = ok.sum(axis=1)
+            mask = np.arange(len(cols))[None, :] < length[:, None]
+            lists.append(cols[order][mask])
+            counts[r0:r1] = length
+    flat = _cat(lists, np.int64)
+    starts[1:] = np.cumsum(counts)
+    nxt = np.zeros(n, dtype=np.int64)
+    holder = np.full(n, -1, dtype=np.int64)
+    key_of = np.zeros(n)  # the mentor's key for the mentee it holds (lower is better)
+    marked = np.zeros(k + 1, dtype=bool)
+    active = np.flatnonzero(counts > 0)
+    while len(active):
+        target = flat[starts[active] + nxt[active]]
+        nxt[active] += 1
+        score, _allowed = problem.pairs(active, target)
+        _by_mentee, by_mentor = _ranks(problem, active, target)
+        offer = np.where(by_mentor >= 0, -1000.0 + by_mentor, -score)
+        marked[target] = True
+        holding = np.flatnonzero(marked[holder])
+        marked[target] = False
+        pool_r = np.concatenate((holding, active))
+        pool_t = np.concatenate((holder[holding], target))
+        pool_k = np.concatenate((key_of[holding], offer))
+        order = np.lexsort((pool_r, pool_k, pool_t))
+        pool_r, pool_t, pool_k = pool_r[order], pool_t[order], pool_k[order]
+        first = np.flatnonzero(np.concatenate(([True], pool_t[1:] != pool_t[:-1])))
+        rank = np.arange(len(pool_t)) - np.repeat(first, np.diff(np.append(first, len(pool_t))))
+        kept = rank < slots[pool_t]
+        holder[pool_r[~kept]] = -1
+        holder[pool_r[kept]] = pool_t[kept]
+        key_of[pool_r[kept]] = pool_k[kept]
+        rejected = pool_r[~kept]
+        active = rejected[nxt[rejected] < counts[rejected]]
+    return holder
 
 
 def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: float, report):
@@ -1631,7 +1772,7 @@ def _gap(problem: _Problem, scored: _Scored, assigned, u, v, bonus: float, slots
     for start, end, cols, matrix in scored.groups:
         shift = v[cols] - bonus
         for r0, r1, _cols, scores in _slices(start, end, cols, matrix, 4):
-            best = (scores - shift).max(axis=1) + _SLACK
+            best = (scores - shift).max(axis=1) + scored.slack
             np.maximum(raised[r0:r1], best, out=raised[r0:r1])
     raised = np.maximum(raised, 0.0)
     matched = np.flatnonzero(assigned >= 0)
@@ -1656,7 +1797,7 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
         for r0, r1, _cols, scores in _slices(start, end, cols, matrix, 4):
             excess = scores - shift  # float64: u and v are exact
             excess -= u[r0:r1, None]
-            r, c = np.nonzero(excess > _TOLERANCE - _SLACK)
+            r, c = np.nonzero(excess > _TOLERANCE - scored.slack)
             rows_out.append(r + r0)
             cols_out.append(cols[c])
     rows, cols = _cat(rows_out, np.int64), _cat(cols_out, np.int64)
@@ -1752,7 +1893,7 @@ def _ranks(problem: _Problem, rows: np.ndarray, cols: np.ndarray) -> tuple[np.nd
     return by_mentee, by_mentor
 
 
-def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> int:
+def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> tuple[int, tuple]:
     """Couples (mentee, mentor) not together, allowed and eligible, where the mentee prefers the
     mentor to the one they got (or to none) and the mentor has a free place or prefers the mentee to
     its least preferred one. Each side prefers by its networking ranking first (a ranked person beats
@@ -1784,7 +1925,7 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> in
         found_cols.append(cols[c])
 
     for r0, r1, cols, scores in scored.blocks():
-        keep(r0, np.arange(r0, r1), cols, scores.astype(np.float64) + _SLACK)
+        keep(r0, np.arange(r0, r1), cols, scores.astype(np.float64) + scored.slack)
     # outside the stored scores: locked mentees who did not rank their mentor (a row each)...
     everyone = np.ones(k, dtype=bool)
     for i in np.flatnonzero((locked_to >= 0) & (cur_rank_m < 0) & problem.row_consent).tolist():
@@ -1814,7 +1955,7 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> in
                 keep(r0, np.arange(r0, r1), cols, problem.block(r0, r1, cols, colpos))
     rows, cols = _cat(found_rows, np.int64), _cat(found_cols, np.int64)
     if len(rows) == 0:
-        return 0
+        return 0, ()
     keys = _sorted_unique(rows * k + cols)
     rows, cols = keys // k, keys % k
     scores, allowed = problem.pairs(rows, cols)
@@ -1837,7 +1978,21 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> in
             ~all_ranked & (scores > worst_score[cols]),
         ),
     )
-    return int((mentee_prefers & mentor_prefers).sum())
+    block = np.flatnonzero(mentee_prefers & mentor_prefers)
+    # the couples most wanted first: the biggest gain for the mentee over what they have now
+    now = cur_scores[rows[block]]
+    order = np.lexsort((cols[block], rows[block], -(scores[block] - np.where(np.isfinite(now), now, 0.0))))
+    listed = tuple(
+        BlockingCouple(
+            mentee=problem.mentees[rows[b]].id,
+            mentor=problem.mentors[cols[b]].id,
+            score=float(scores[b]),
+            mentee_now=float(cur_scores[rows[b]]) if np.isfinite(cur_scores[rows[b]]) else None,
+            mentor_free=not bool(full[cols[b]]),
+        )
+        for b in block[order[:BLOCKING_LISTED]].tolist()
+    )
+    return len(block), listed
 
 
 def score_matrix(

@@ -8,6 +8,7 @@ that breaks a rule (a mentee paired meanwhile, a mentor now full) is refused, ne
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import asdict
 from datetime import date
@@ -149,6 +150,26 @@ def result_as_json(result: matching.MatchResult) -> dict[str, Any]:
         "unmatched": [asdict(item) for item in result.unmatched],
         "total_score": round(result.total_score, 2),
         "blocking_pairs": result.blocking_pairs,
+        "blocking": [
+            {
+                "mentee": couple.mentee,
+                "mentor": couple.mentor,
+                "score": round(couple.score, 1),
+                "mentee_now": None if couple.mentee_now is None else round(couple.mentee_now, 1),
+                "mentor_free": couple.mentor_free,
+            }
+            for couple in result.blocking
+        ],
+        **proof_as_json(result.stats),
+    }
+
+
+def proof_as_json(stats: dict[str, float]) -> dict[str, Any]:
+    """Whether the optimum is proved and, if not, the gap to the bound (None: no bound known)."""
+    gap = stats.get("gap", 0.0)
+    return {
+        "certified": bool(stats.get("certified")),
+        "gap": round(gap, 4) if math.isfinite(gap) else None,
     }
 
 
@@ -198,7 +219,9 @@ def run_build(*, job_id: str) -> None:
             locked=[tuple(pair) for pair in job.params.get("locked", [])],
             progress=lambda percent, message: job_progress(job_id=job_id, percent=percent, message=message),
         )
-        MatchingRun.objects.filter(pk=run.pk).update(result=result)
+        MatchingRun.objects.filter(pk=run.pk).update(
+            result=result, certified=result["certified"], optimality_gap=result["gap"]
+        )
         job_succeed(job=job, message=_("Proposed pairs: %(count)s") % {"count": len(result["pairs"])})
     except Exception:
         logger.exception("Matching run %s failed", run.pk)

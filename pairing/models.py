@@ -177,6 +177,20 @@ class MatchingRun(models.Model):
     )
     settings = models.JSONField(_("settings"), default=dict)
     result = models.JSONField(_("result"), default=dict, blank=True)
+    certified = models.BooleanField(
+        _("optimum proved"),
+        null=True,
+        blank=True,
+        help_text=_("Whether the engine proved that no other assignment has a higher total score."),
+    )
+    optimality_gap = models.FloatField(
+        _("gap to the bound"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When not proved: how many points of total score a better assignment could add, at most."
+        ),
+    )
     created_by = models.ForeignKey(
         "mentoring.User", verbose_name=_("started by"), on_delete=models.SET_NULL, null=True, blank=True
     )

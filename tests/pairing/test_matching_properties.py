@@ -28,7 +28,16 @@ POOLS = (("математика",), ("математика", "физика"), ("
 INTERESTS = (("шахматы",), ("шахматы", "театр"))
 FORMS = ("pupil_pupil", "teacher_teacher")
 
-EXAMPLES = {"ties": 700, "starved": 700, "types": 500, "larger": 300}  # instances (2,200 in all)
+EXAMPLES = {
+    "ties": 700,
+    "starved": 700,
+    "types": 500,
+    "larger": 300,
+    "stable": 300,
+    "fair": 300,
+    "blocking": 200,
+    "half": 300,
+}  # instances per test: 3,300 in all
 
 
 def common(examples: int):
@@ -109,10 +118,11 @@ def instances(draw, max_mentees: int = 40, max_mentors: int = 14):
     return mentees, mentors, options
 
 
-def reference(mentees, mentors, options: Settings) -> tuple[float, int]:
+def reference(mentees, mentors, options: Settings, power: float = 1.0) -> tuple[float, int]:
     """(total score, pairs) of the optimum: couple by couple scores, dense Hungarian method on the
     mentors expanded to their places. With ``maximise_count`` every pair is worth a bonus larger
-    than any total, so the most pairs come first and then the best score."""
+    than any total, so the most pairs come first and then the best score. With ``power`` < 1 each
+    pair is worth 100·(score/100)^power (the fairness objective) and that total is returned."""
     places = [m for m in mentors for _ in range(max(m.capacity, 0))]
     if not mentees or not places:
         return 0.0, 0
@@ -129,7 +139,8 @@ def reference(mentees, mentors, options: Settings) -> tuple[float, int]:
                     and scored[0] >= options.min_score
                     and (scored[0] > 0 or options.maximise_count)
                 )
-                cache[key] = (scored[0] if ok else 0.0, ok)
+                value = 100 * (scored[0] / 100) ** power if ok and scored[0] > 0 else 0.0
+                cache[key] = (value if ok else 0.0, ok)
             scores[i, c], eligible[i, c] = cache[key]
     bonus = 100.0 * (len(mentees) + 1) if options.maximise_count else 0.0
     gains = np.where(eligible, scores + bonus, 0.0)
@@ -189,6 +200,14 @@ def test_optimum_when_the_first_graph_is_starved(starved, sparse_only, case):
     check(*case)
 
 
+@common(EXAMPLES["half"])
+@given(case=instances())
+def test_optimum_with_the_pool_kept_in_float16(starved, sparse_only, monkeypatch, case):
+    """A region's pool keeps its scores in float16: the proof must still be exact."""
+    monkeypatch.setattr(matching, "_STORE_BYTES", 0)
+    check(*case)
+
+
 @common(EXAMPLES["types"])
 @given(case=instances())
 def test_optimum_of_the_compressed_solver(starved, monkeypatch, case):
@@ -235,3 +254,82 @@ def test_empty_profiles_go_to_the_compressed_solver_and_are_proved():
     assert "types" in result.stats and result.stats["types"] <= 6
     assert result.stats["certified"] == 1.0 and result.stats["gap"] == 0.0
     assert result.total_score == pytest.approx(reference(mentees, mentors, Settings())[0], abs=1e-6)
+
+
+def brute_blocking(mentees, mentors, options: Settings, result) -> set[tuple[int, int]]:
+    """The blocking couples by their definition, couple by couple: each side prefers whom it ranked
+    at the networking session (in that order) to anyone unranked, then the higher score."""
+    partner = {p.mentee: p.mentor for p in result.pairs}
+    by_id, mentor_by_id = {m.id: m for m in mentees}, {m.id: m for m in mentors}
+
+    def worth(a, b):
+        scored = score_pair(a, b, options)
+        ok = (
+            scored is not None
+            and scored[0] >= options.min_score
+            and (scored[0] > 0 or options.maximise_count)
+        )
+        return scored[0] if ok else None
+
+    def key(preferences, person, value):
+        return (0, preferences.index(person)) if person in preferences else (1, -value)
+
+    found = set()
+    for a in mentees:
+        for b in mentors:
+            value = worth(a, b)
+            if value is None or partner.get(a.id) == b.id:
+                continue
+            now = partner.get(a.id)
+            if now is not None:
+                current = score_pair(a, mentor_by_id[now], options)[0]
+                if not key(a.preferences, b.id, value) < key(a.preferences, now, current):
+                    continue
+            held = [m for m, t in partner.items() if t == b.id]
+            if len(held) >= b.capacity:
+                worst = max(key(b.preferences, m, score_pair(by_id[m], b, options)[0]) for m in held)
+                if not key(b.preferences, a.id, value) < worst:
+                    continue
+            found.add((a.id, b.id))
+    return found
+
+
+@common(EXAMPLES["stable"])
+@given(case=instances(max_mentees=30, max_mentors=10))
+def test_stable_option_leaves_no_blocking_couple_and_shows_its_cost(case):
+    mentees, mentors, options = case
+    options = Settings(**{**options.__dict__, "stable": True, "maximise_count": False})
+    result = match(mentees, mentors, options)
+    assert result.blocking_pairs == 0 and result.blocking == ()
+    assert brute_blocking(mentees, mentors, options, result) == set()
+    optimum = reference(mentees, mentors, options)[0]
+    assert result.stats["optimum_total"] == pytest.approx(optimum, abs=1e-6)
+    assert result.total_score <= optimum + 1e-6
+
+
+@common(EXAMPLES["fair"])
+@given(case=instances(max_mentees=30, max_mentors=10), fairness=st.sampled_from((0.5, 1.0)))
+def test_fairness_option_optimises_the_concave_objective_and_shows_its_cost(case, fairness):
+    mentees, mentors, options = case
+    options = Settings(**{**options.__dict__, "fairness": fairness})
+    result = match(mentees, mentors, options)
+    power = 1.0 - 0.75 * fairness
+    assert result.stats["certified"] == 1.0
+    fair_total, _count = reference(mentees, mentors, options, power)
+    by_id, mentor_by_id = {m.id: m for m in mentees}, {m.id: m for m in mentors}
+    ours = sum(
+        100 * (score_pair(by_id[p.mentee], mentor_by_id[p.mentor], options)[0] / 100) ** power
+        for p in result.pairs
+    )
+    assert ours == pytest.approx(fair_total, abs=1e-6)
+    optimum = reference(mentees, mentors, options)[0]
+    assert result.stats["optimum_total"] == pytest.approx(optimum, abs=1e-6)
+    assert result.total_score <= optimum + 1e-6
+
+
+@common(EXAMPLES["blocking"])
+@given(case=instances(max_mentees=30, max_mentors=10))
+def test_listed_blocking_couples_are_those_of_the_definition(case):
+    result = match(*case)
+    assert result.blocking_pairs == len(result.blocking)  # small: every one is listed
+    assert {(c.mentee, c.mentor) for c in result.blocking} == brute_blocking(*case, result)

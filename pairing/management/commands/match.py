@@ -44,7 +44,14 @@ class Command(BaseCommand):
             raise CommandError(_("This form of mentoring is not used by the organisation."))
         result = compute(programme, chosen, {})
         if save:
-            run = MatchingRun.objects.create(programme=programme, form=chosen, settings={}, result=result)
+            run = MatchingRun.objects.create(
+                programme=programme,
+                form=chosen,
+                settings={},
+                result=result,
+                certified=result["certified"],
+                optimality_gap=result["gap"],
+            )
             created, refused = run_accept(
                 actor=None, run=run, pairs=[(pair["mentee"], pair["mentor"]) for pair in result["pairs"]]
             )
@@ -78,6 +85,8 @@ def _public(result: dict) -> dict:
         "unmatched": [{"person": item["person"], "reason": item["reason"]} for item in result["unmatched"]],
         "total_score": result["total_score"],
         "blocking_pairs": result["blocking_pairs"],
+        "certified": result["certified"],
+        "gap": result["gap"],
     }
     if "saved" in result:
         data["saved"] = result["saved"]
