@@ -139,6 +139,25 @@ class RunForm(forms.Form):
     min_score = forms.IntegerField(
         label=_("Do not propose pairs scoring below"), min_value=0, max_value=100, initial=0, required=False
     )
+    fairness = forms.TypedChoiceField(
+        label=_("Raise the worst pairs"),
+        choices=[("0", _("No: the highest total score")), ("0.5", _("Moderately")), ("1", _("Strongly"))],
+        coerce=float,
+        empty_value=0.0,
+        initial="0",
+        required=False,
+        help_text=_(
+            "Lower scores count for more, so no pupil is left with a poor pair; the cost in total score is shown."
+        ),
+    )
+    stable = forms.BooleanField(
+        label=_("Stable assignment"),
+        required=False,
+        help_text=_(
+            "No mentee and mentor who would both rather be together than where they are; "
+            "the cost in total score is shown."
+        ),
+    )
 
     def __init__(self, *args, programme: Programme, group_names: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -164,6 +183,16 @@ class RunForm(forms.Form):
                 widget=forms.NumberInput(attrs={"class": "form-control-sm"}),
             )
 
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("stable") and data.get("fairness"):
+            raise forms.ValidationError(_("Choose either the stable assignment or raising the worst pairs."))
+        if data.get("stable") and data.get("maximise_count"):
+            raise forms.ValidationError(
+                _("The stable assignment cannot also match as many as possible first: choose one.")
+            )
+        return data
+
     def engine_options(self) -> dict:
         data = self.cleaned_data
         return {
@@ -172,4 +201,6 @@ class RunForm(forms.Form):
             "require_training": data["require_training"],
             "maximise_count": data["maximise_count"],
             "min_score": data["min_score"] or 0,
+            "fairness": data.get("fairness") or 0.0,
+            "stable": bool(data.get("stable")),
         }

@@ -67,6 +67,8 @@ def engine_settings(options: dict[str, Any], locked: list[tuple[int, int]] = ())
         min_score=float(options.get("min_score") or 0),
         exclusions=frozenset(tuple(pair) for pair in options.get("exclusions", [])),
         locked=tuple(tuple(pair) for pair in locked),
+        fairness=float(options.get("fairness") or 0),
+        stable=bool(options.get("stable")),
     )
 
 
@@ -161,6 +163,26 @@ def result_as_json(result: matching.MatchResult) -> dict[str, Any]:
             for couple in result.blocking
         ],
         **proof_as_json(result.stats),
+        **cost_as_json(result),
+    }
+
+
+def cost_as_json(result: matching.MatchResult) -> dict[str, Any]:
+    """With the stable or the fairness option: what it costs against the largest total."""
+    stats = result.stats
+    if "optimum_total" not in stats:
+        return {}
+    return {
+        "cost": {
+            "option": "stable" if stats.get("stable") else "fairness",
+            "total": round(result.total_score, 2),
+            "pairs": len(result.pairs),
+            "worst": min((pair.score for pair in result.pairs), default=None),
+            "optimum_total": round(stats["optimum_total"], 2),
+            "optimum_pairs": int(stats["optimum_pairs"]),
+            "optimum_worst": round(stats["optimum_worst"]) if stats["optimum_pairs"] else None,
+            "lost": round(stats["optimum_total"] - result.total_score, 2),
+        }
     }
 
 

@@ -17,7 +17,7 @@ from participants.selectors import groups as group_names
 from . import matching, matching_runs
 from .forms import RunForm
 from .models import MatchingRun
-from .selectors import mentor_candidates
+from .selectors import run_mentor_choices
 
 
 def _url(scope: Scope, name: str, **kwargs) -> str:
@@ -51,6 +51,8 @@ def _proposals(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, Pers
         pair["mentor"] for pair in result.get("pairs", [])
     }
     ids |= {item["person"] for item in result.get("unmatched", [])}
+    ids |= {couple["mentee"] for couple in result.get("blocking", [])}
+    ids |= {couple["mentor"] for couple in result.get("blocking", [])}
     people = Person.objects.in_bulk(ids)
     pairs = [
         {**pair, "mentee_person": people.get(pair["mentee"]), "mentor_person": people.get(pair["mentor"])}
@@ -64,13 +66,25 @@ def _proposals(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, Pers
 def run_detail(request: HttpRequest, run: int) -> HttpResponse:
     scope = request.scope
     found = _run_or_404(scope, run)
-    pairs, unmatched, _people = _proposals(found)
+    pairs, unmatched, people = _proposals(found)
+    choices = [choice for choice in run_mentor_choices(found) if choice.free > 0] if found.is_done else []
+    blocking = [
+        {
+            **couple,
+            "mentee_person": people.get(couple["mentee"]),
+            "mentor_person": people.get(couple["mentor"]),
+        }
+        for couple in (found.result or {}).get("blocking", [])
+    ]
     context = {
         "run": found,
         "job": found.job,
         "pairs": pairs,
         "unmatched": unmatched,
-        "mentors": list(mentor_candidates(scope.programme)) if found.is_done else [],
+        "mentors": choices,
+        "open_ids": {choice.person.pk for choice in choices},
+        "blocking": blocking,
+        "cost": (found.result or {}).get("cost"),
     }
     return render(request, "pairing/run_detail.html", context)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import DateField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, DateField, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from mentoring.models import Programme
 from participants.models import MenteeProfile, MentorProfile, Person
@@ -113,3 +113,50 @@ def groups_for_order(programme: Programme, *, include_ordered: bool) -> list[Men
     if not include_ordered:
         queryset = queryset.filter(order_number="")
     return list(queryset)
+
+
+@dataclass(frozen=True)
+class MentorChoice:
+    """A mentor the curator may put in a proposal instead: free = places left once the run's
+    proposals are accepted (capacity, minus mentees in open pairs, minus this run's proposals)."""
+
+    person: Person
+    capacity: int
+    free: int
+
+
+def run_mentor_choices(run) -> list[MentorChoice]:
+    """The mentors a matching run's proposal may be swapped to: in the year's mentor base, allowed
+    in the run's form of mentoring (kind of person, consent, training when the run asked for it),
+    with a place left. Three queries, whatever the number of mentors."""
+    profiles = (
+        MentorProfile.objects.filter(programme=run.programme, person__anonymised_at__isnull=True)
+        .annotate(has_consent=valid_consent())
+        .filter(has_consent=True)
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name", "person__patronymic")
+    )
+    if run.form.mentor_kinds:
+        profiles = profiles.filter(person__kind__in=run.form.mentor_kinds)
+    if (run.settings or {}).get("require_training"):
+        profiles = profiles.filter(training_done=True)
+    profiles = list(profiles)
+    load = dict(
+        GroupMember.objects.filter(
+            group__programme=run.programme,
+            group__status__in=MentoringGroup.OPEN_STATUSES,
+            role=GroupMember.Role.MENTOR,
+            person__in=[profile.person_id for profile in profiles],
+        )
+        .values("person_id")
+        .annotate(mentees=Count("group__members", filter=Q(group__members__role=GroupMember.Role.MENTEE)))
+        .values_list("person_id", "mentees")
+    )
+    proposed: dict[int, int] = {}
+    for pair in (run.result or {}).get("pairs", []):
+        proposed[pair["mentor"]] = proposed.get(pair["mentor"], 0) + 1
+    choices = []
+    for profile in profiles:
+        free = profile.capacity - load.get(profile.person_id, 0) - proposed.get(profile.person_id, 0)
+        choices.append(MentorChoice(profile.person, profile.capacity, max(free, 0)))
+    return choices

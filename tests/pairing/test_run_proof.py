@@ -1,0 +1,134 @@
+"""A run's proof and options as the curator sees them: proved or the gap, the blocking couples she
+can open, the stable and fairness options with their cost, and the swap list of eligible mentors."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from mentoring.models import Job
+from pairing.models import MatchingRun, MentoringForm
+from participants.models import MenteeProfile, MentorProfile
+
+from .test_groups import pupil, teacher
+from .test_runs import start, url
+
+
+@pytest.fixture
+def bases(programme):
+    math = teacher(programme, "Математикова", capacity=2)
+    russian = teacher(programme, "Словесникова", capacity=1)
+    full = teacher(programme, "Занятова", capacity=1)
+    MentorProfile.objects.filter(person=math).update(competencies=["Математика", "Олимпиады"])
+    MentorProfile.objects.filter(person=russian).update(competencies=["Русский язык"])
+    kids = [pupil(programme, name) for name in ("Числов", "Счётов", "Буквин")]
+    MenteeProfile.objects.filter(person__in=kids[:2]).update(requests=["математика"])
+    MenteeProfile.objects.filter(person=kids[2]).update(requests=["русский язык"])
+    # a pupil mentor: not allowed in «учитель – ученик», never offered in its swap list
+    older = pupil(programme, "Старшеклассников", grade="10А")
+    MenteeProfile.objects.filter(person=older).delete()
+    MentorProfile.objects.create(person=older, programme=programme, capacity=3)
+    return {"math": math, "russian": russian, "full": full, "older": older, "kids": kids}
+
+
+@pytest.mark.django_db
+def test_the_run_stores_and_shows_that_the_optimum_is_proved(
+    curator_client, bases, django_capture_on_commit_callbacks
+):
+    run = start(curator_client, django_capture_on_commit_callbacks)
+    assert run.job.status == Job.Status.DONE, run.job.error
+    assert run.certified is True and run.optimality_gap == 0.0
+    assert run.result["certified"] is True and run.result["gap"] == 0.0
+    page = curator_client.get(url("run", run=run.pk)).content.decode()
+    assert "доказан" in page
+
+
+@pytest.mark.django_db
+def test_the_swap_list_offers_only_eligible_mentors_with_their_free_places(
+    curator_client, bases, django_capture_on_commit_callbacks
+):
+    run = start(curator_client, django_capture_on_commit_callbacks)
+    pairs = {pair["mentee"]: pair["mentor"] for pair in run.result["pairs"]}
+    assert list(pairs.values()).count(bases["math"].pk) == 2  # math is full once accepted
+    response = curator_client.get(url("run", run=run.pk))
+    options = response.context["mentors"]
+    offered = {choice.person.pk: choice.free for choice in options}
+    assert bases["older"].pk not in offered  # a pupil may not mentor in «учитель – ученик»
+    assert bases["math"].pk not in offered and bases["russian"].pk not in offered  # no place left
+    assert offered == {bases["full"].pk: 1}
+    page = response.content.decode()
+    assert "Старшеклассников" not in page
+    assert "Занятова" in page and "1 свободное место" in page
+
+
+@pytest.mark.django_db
+def test_the_run_page_makes_a_fixed_number_of_queries(
+    curator_client, bases, django_capture_on_commit_callbacks
+):
+    run = start(curator_client, django_capture_on_commit_callbacks)
+    with CaptureQueriesContext(connection) as few:
+        curator_client.get(url("run", run=run.pk))
+    more = [pupil(run.programme, f"Новиков{index}") for index in range(3)]
+    for index in range(3):
+        teacher(run.programme, f"Учителева{index}")
+    MenteeProfile.objects.filter(person__in=more).update(requests=["математика"])
+    rerun = start(curator_client, django_capture_on_commit_callbacks)
+    with CaptureQueriesContext(connection) as many:
+        curator_client.get(url("run", run=rerun.pk))
+    assert len(many) == len(few)
+
+
+@pytest.mark.django_db
+def test_blocking_couples_are_a_list_the_curator_can_open(
+    curator_client, bases, django_capture_on_commit_callbacks
+):
+    run = start(curator_client, django_capture_on_commit_callbacks)
+    kid = bases["kids"][0]  # asks for maths; locked with the Russian teacher, maths has a place
+    with django_capture_on_commit_callbacks(execute=True):
+        curator_client.post(
+            url("run_accept", run=run.pk),
+            {"accept": [str(kid.pk)], f"mentor_{kid.pk}": str(bases["russian"].pk), "action": "rerun"},
+        )
+    rerun = MatchingRun.objects.latest("pk")
+    couples = {(c["mentee"], c["mentor"]) for c in rerun.result["blocking"]}
+    assert (kid.pk, bases["math"].pk) in couples
+    assert rerun.result["blocking_pairs"] == len(rerun.result["blocking"])
+    page = curator_client.get(url("run", run=rerun.pk)).content.decode()
+    assert 'id="blocking"' in page and "Числов" in page and "Математикова" in page
+
+
+@pytest.mark.django_db
+def test_stable_option_shows_its_cost(curator_client, bases, django_capture_on_commit_callbacks):
+    run = start(curator_client, django_capture_on_commit_callbacks, stable="on")
+    assert run.settings["stable"] is True
+    assert run.result["blocking_pairs"] == 0
+    cost = run.result["cost"]
+    assert cost["option"] == "stable" and cost["optimum_total"] >= cost["total"]
+    page = curator_client.get(url("run", run=run.pk)).content.decode()
+    assert "Устойчивое" in page or "устойчив" in page
+
+
+@pytest.mark.django_db
+def test_fairness_option_shows_its_cost(curator_client, bases, django_capture_on_commit_callbacks):
+    run = start(curator_client, django_capture_on_commit_callbacks, fairness="1")
+    assert run.settings["fairness"] == 1.0
+    cost = run.result["cost"]
+    assert cost["option"] == "fairness" and cost["lost"] == pytest.approx(
+        cost["optimum_total"] - cost["total"], abs=0.02
+    )
+    assert run.certified is True
+
+
+@pytest.mark.django_db
+def test_stable_and_fairness_together_are_refused(curator_client, bases):
+    form = MentoringForm.objects.get(key="teacher_pupil")
+    data = {"form": form.pk, "stable": "on", "fairness": "1", "min_score": 0}
+    data.update(
+        {
+            f"weight_{key}": 1
+            for key in ("requests", "interests", "preferences", "age_gap", "subject", "special_needs", "load")
+        }
+    )
+    response = curator_client.post(url("runs"), data)
+    assert response.status_code == 200
+    assert "либо" in response.content.decode()
+    assert not MatchingRun.objects.exists()
