@@ -150,6 +150,17 @@ class RunForm(forms.Form):
             "Lower scores count for more, so no pupil is left with a poor pair; the cost in total score is shown."
         ),
     )
+    group_size = forms.IntegerField(
+        label=_("Groups: mentees per mentor, at most"),
+        min_value=0,
+        max_value=10,
+        initial=0,
+        required=False,
+        help_text=_(
+            "0 — pairs. 2 or more — one mentor with a group of mentees of similar requests "
+            "(a «группа» in the order); mentees no group fits are matched in pairs."
+        ),
+    )
     stable = forms.BooleanField(
         label=_("Stable assignment"),
         required=False,
@@ -187,6 +198,10 @@ class RunForm(forms.Form):
         data = super().clean()
         if data.get("stable") and data.get("fairness"):
             raise forms.ValidationError(_("Choose either the stable assignment or raising the worst pairs."))
+        if (data.get("group_size") or 0) >= 2 and (data.get("stable") or data.get("fairness")):
+            raise forms.ValidationError(
+                _("Group matching cannot be combined with the stable assignment or raising the worst pairs.")
+            )
         if data.get("stable") and data.get("maximise_count"):
             raise forms.ValidationError(
                 _("The stable assignment cannot also match as many as possible first: choose one.")
@@ -203,4 +218,5 @@ class RunForm(forms.Form):
             "min_score": data["min_score"] or 0,
             "fairness": data.get("fairness") or 0.0,
             "stable": bool(data.get("stable")),
+            "group_size": data.get("group_size") or 0,
         }

@@ -124,6 +124,7 @@ class Settings:
     # pair counts as 100·(score/100)^p, p from 1 down to 0.25); 0 = the largest total
     fairness: float = 0.0
     stable: bool = False  # a stable assignment (no couple who would both rather be together) instead
+    group_size: int = 0  # 2 or more: one mentor with a group of up to this many mentees of similar requests
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class ProposedPair:
     score: int  # 0..100
     contributions: tuple[Contribution, ...]
     locked: bool = False
+    group: int = 0  # with group matching: the number of the mentor's group (0: a pair on its own)
 
 
 @dataclass(frozen=True)
@@ -1397,7 +1399,12 @@ def match(
         problem, slots, free_rows, lambda done: report(5 + 5 * int(9 * done), _("Scoring the pairs"))
     )
 
-    assigned, stats = _optimum(problem, scored, free_rows, slots, bonus, report)
+    group_of = np.zeros(n, dtype=np.int64)
+    if settings.group_size >= 2:
+        report(50, _("Forming groups of mentees with similar requests"))
+        assigned, group_of, stats = _group_matching(problem, scored, free_rows, slots, bonus, report)
+    else:
+        assigned, stats = _optimum(problem, scored, free_rows, slots, bonus, report)
     if settings.stable or settings.fairness > 0:
         # the option's cost: the optimum's total and worst pair, against the option's below
         optimum_scores = _scores_of(problem, assigned)
@@ -1437,12 +1444,126 @@ def match(
                 extra.append(Contribution("constraint", 0.0, broken_rule))
             contributions = (*contributions, *extra)
         total += value
-        pairs.append(ProposedPair(mentee.id, mentor.id, int(value + 0.5), contributions, is_locked))
+        group = int(group_of[i])
+        if group:
+            members = np.flatnonzero(group_of == group)
+            shared = frozenset.intersection(*(problem.mentees[m].requests for m in members.tolist()))
+            reason = _("Group of %(count)s mentees with one mentor; shared requests: %(tags)s") % {
+                "count": len(members),
+                "tags": _tags(shared) if shared else "—",
+            }
+            contributions = (*contributions, Contribution("group", 0.0, reason))
+        pairs.append(ProposedPair(mentee.id, mentor.id, int(value + 0.5), contributions, is_locked, group))
     pairs.sort(key=lambda p: p.mentee)
     unmatched = _unmatched(problem, final, scored)
     blocking, listed = _blocking(problem, scored, final, locked_to, slots)
     report(100, _("Done"))
     return MatchResult(tuple(pairs), tuple(unmatched), total, blocking, stats, listed)
+
+
+def _cluster(problem: _Problem, free_rows: np.ndarray, size: int) -> np.ndarray:
+    """Groups of up to ``size`` mentees of one form with similar requests: a group number per mentee
+    (1, 2, …; 0 for those not free). Greedy: the mentee with the most requests left opens a group and
+    takes the most similar others (Jaccard similarity of the requests, then the nearest grade or age);
+    mentees with no request group by grade. A mentee like no other stays alone (a pair)."""
+    n = problem.n
+    group = np.zeros(n, dtype=np.int64)
+    count = np.array([len(m.requests) for m in problem.mentees])
+    level = np.where(
+        problem.row_has_grade, problem.row_grade, np.where(problem.row_has_age, problem.row_age, 0)
+    )
+    boundaries = np.flatnonzero(np.diff(problem.row_form)) + 1
+    number = 0
+    for start, end in zip(
+        np.concatenate(([0], boundaries)).tolist(), np.concatenate((boundaries, [n])).tolist(), strict=True
+    ):
+        left = np.arange(start, end)[free_rows[start:end]]
+        left = left[np.lexsort((left, -count[left]))]
+        while len(left):
+            seed, rest = left[0], left[1:]
+            members = [seed]
+            if count[seed]:
+                common = problem.req_bits[seed].copy()
+                while len(members) < size and len(rest):
+                    # the next member shares a request with everyone in the group so far
+                    shared = _overlap(common[None, :], problem.req_bits[rest]).astype(np.float64)
+                    union = (
+                        count[seed]
+                        + count[rest]
+                        - _overlap(problem.req_bits[seed][None, :], problem.req_bits[rest])
+                    )
+                    similarity = shared / np.maximum(union, 1)
+                    near = np.flatnonzero(similarity > 0)
+                    if len(near) == 0:
+                        break
+                    best = near[
+                        np.lexsort((rest[near], np.abs(level[rest[near]] - level[seed]), -similarity[near]))[
+                            0
+                        ]
+                    ]
+                    members.append(rest[best])
+                    common &= problem.req_bits[rest[best]]
+                    rest = np.delete(rest, best)
+            else:
+                near = np.flatnonzero(count[rest] == 0)
+                near = near[np.lexsort((rest[near], np.abs(level[rest[near]] - level[seed])))][: size - 1]
+                members += rest[near].tolist()
+                rest = np.delete(rest, near)
+            number += 1
+            group[np.array(members)] = number
+            left = rest
+    return group
+
+
+def _group_matching(problem: _Problem, scored: _Scored, free_rows, slots, bonus: float, report):
+    """Group matching: mentees grouped by similar requests, each group given to one mentor with places
+    for all of it (the largest total of its members' scores; every member must be allowed with the
+    mentor), then the mentees of groups no mentor could take matched one by one with the places left.
+    (assigned, group per mentee — 0 when matched alone — and stats)"""
+    n, k = problem.n, problem.k
+    size = problem.settings.group_size
+    cluster = _cluster(problem, free_rows, size)
+    members = np.bincount(cluster, minlength=1)
+    rows_out, cols_out, gains_out = [], [], []
+    for start, end, cols, matrix in scored.groups:
+        ids = cluster[start:end]
+        order = np.flatnonzero(ids > 0)
+        if len(order) == 0:
+            continue
+        order = order[np.argsort(ids[order], kind="stable")]
+        firsts = np.flatnonzero(np.concatenate(([True], ids[order][1:] != ids[order][:-1])))
+        sums = np.add.reduceat(matrix[order].astype(np.float64), firsts, axis=0)
+        number = ids[order][firsts]
+        fits = slots[cols][None, :] >= members[number][:, None]
+        r, c = np.nonzero(np.isfinite(sums) & fits & (members[number] >= 2)[:, None])
+        rows_out.append(number[r])
+        cols_out.append(cols[c])
+        gains_out.append(sums[r, c] + bonus * members[number][r])
+    rows, cols, gains = _cat(rows_out, np.int64), _cat(cols_out, np.int64), _cat(gains_out)
+    report(60, _("Finding the best assignment"))
+    one_each = np.minimum(slots, 1)
+    mentor_of = _assign(rows, cols, gains, one_each, len(members)) if len(rows) else np.full(len(members), -1)
+    assigned = np.full(n, -1, dtype=np.int64)
+    grouped = (cluster > 0) & (mentor_of[cluster] >= 0)
+    assigned[grouped] = mentor_of[cluster[grouped]]
+    # the others one by one, with the places the groups left
+    left_rows = free_rows & ~grouped
+    left_slots = slots - np.bincount(assigned[grouped], minlength=k)
+    stats: dict[str, float] = {"groups": float(len(np.unique(cluster[grouped])))}
+    if left_rows.any() and (left_slots > 0).any():
+        rest_scored = _score_pool(problem, left_slots, left_rows, lambda done: None)
+        rest, rest_stats = _optimum(problem, rest_scored, left_rows, left_slots, bonus, report)
+        assigned[left_rows] = rest[left_rows]
+        stats["candidate_edges"] = rest_stats.get("candidate_edges", 0.0)
+    # groups of one (nobody similar) are pairs; number the real groups 1, 2, … in mentee order
+    group_of = np.where(grouped, cluster, 0)
+    sizes = np.bincount(group_of, minlength=1)
+    group_of[sizes[group_of] < 2] = 0
+    _values, renumbered = np.unique(group_of, return_inverse=True)
+    group_of = np.where(group_of > 0, renumbered.ravel() + (0 if (group_of == 0).any() else 1), 0)
+    stats["certified"] = float("nan")  # the groups are formed greedily: no proof of the optimum
+    stats["gap"] = float("nan")
+    return assigned, group_of, stats
 
 
 def _optimum(problem: _Problem, scored: _Scored, free_rows, slots, bonus: float, report):
@@ -1792,11 +1913,12 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
     Every stored couple is looked at: the float32 scores pick the suspects (with a margin far above
     their rounding), whose exact scores decide. No suspect violated: the prices prove the optimum."""
     rows_out, cols_out = [], []
+    dtype = np.float32 if bonus == 0 else np.float64  # float32 rounding is far below the slack
     for start, end, cols, matrix in scored.groups:
-        shift = v[cols] - bonus
+        shift = (v[cols] - bonus).astype(dtype)
         for r0, r1, _cols, scores in _slices(start, end, cols, matrix, 4):
-            excess = scores - shift  # float64: u and v are exact
-            excess -= u[r0:r1, None]
+            excess = scores - shift
+            excess -= u[r0:r1, None].astype(dtype)
             r, c = np.nonzero(excess > _TOLERANCE - scored.slack)
             rows_out.append(r + r0)
             cols_out.append(cols[c])

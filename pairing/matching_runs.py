@@ -69,6 +69,7 @@ def engine_settings(options: dict[str, Any], locked: list[tuple[int, int]] = ())
         locked=tuple(tuple(pair) for pair in locked),
         fairness=float(options.get("fairness") or 0),
         stable=bool(options.get("stable")),
+        group_size=int(options.get("group_size") or 0),
     )
 
 
@@ -146,6 +147,7 @@ def result_as_json(result: matching.MatchResult) -> dict[str, Any]:
                 "score": pair.score,
                 "locked": pair.locked,
                 "why": [contribution.reason for contribution in pair.contributions],
+                "group": pair.group,
             }
             for pair in result.pairs
         ],
@@ -188,9 +190,10 @@ def cost_as_json(result: matching.MatchResult) -> dict[str, Any]:
 
 def proof_as_json(stats: dict[str, float]) -> dict[str, Any]:
     """Whether the optimum is proved and, if not, the gap to the bound (None: no bound known)."""
-    gap = stats.get("gap", 0.0)
+    certified, gap = stats.get("certified", 0.0), stats.get("gap", 0.0)
     return {
-        "certified": bool(stats.get("certified")),
+        # None: not checked (group matching forms its groups greedily, with no proof)
+        "certified": None if math.isnan(certified) else bool(certified),
         "gap": round(gap, 4) if math.isfinite(gap) else None,
     }
 
@@ -258,10 +261,18 @@ def run_accept(
         [person for pair in pairs for person in pair]
     )
     default_start, planned_end = default_dates(run.programme, timezone.localdate())
-    created, refused = [], []
+    # a group proposed by group matching becomes one group («группа» in the order) with the mentees
+    # accepted from it, as long as the curator kept its mentor; every other proposal is a pair
+    proposed_group = {pair["mentee"]: pair.get("group", 0) for pair in (run.result or {}).get("pairs", [])}
+    bundles: dict[tuple[int, int], list[int]] = {}
     for mentee_id, mentor_id in pairs:
-        mentee, mentor = people.get(mentee_id), people.get(mentor_id)
-        if mentee is None or mentor is None:
+        group = proposed_group.get(mentee_id, 0)
+        bundles.setdefault((mentor_id, group if group else -mentee_id), []).append(mentee_id)
+    created, refused = [], []
+    for (mentor_id, _group), mentee_ids in bundles.items():
+        mentor = people.get(mentor_id)
+        mentees = [people[mentee_id] for mentee_id in mentee_ids if mentee_id in people]
+        if mentor is None or not mentees:
             continue
         try:
             created.append(
@@ -270,7 +281,7 @@ def run_accept(
                     programme=run.programme,
                     form=run.form,
                     mentors=[mentor],
-                    mentees=[mentee],
+                    mentees=mentees,
                     start_date=start_date or default_start,
                     planned_end_date=planned_end,
                     status=MentoringGroup.Status.ACTIVE,

@@ -37,7 +37,8 @@ EXAMPLES = {
     "fair": 300,
     "blocking": 200,
     "half": 300,
-}  # instances per test: 3,300 in all
+    "groups": 300,
+}  # instances per test: 3,600 in all
 
 
 def common(examples: int):
@@ -333,3 +334,29 @@ def test_listed_blocking_couples_are_those_of_the_definition(case):
     result = match(*case)
     assert result.blocking_pairs == len(result.blocking)  # small: every one is listed
     assert {(c.mentee, c.mentor) for c in result.blocking} == brute_blocking(*case, result)
+
+
+@common(EXAMPLES["groups"])
+@given(case=instances(max_mentees=40, max_mentors=12), size=st.sampled_from((2, 3, 5)))
+def test_group_matching_gives_each_group_one_mentor_with_places_for_it(case, size):
+    mentees, mentors, options = case
+    options = Settings(**{**options.__dict__, "group_size": size, "maximise_count": False})
+    result = match(mentees, mentors, options)
+    by_id, mentor_by_id = {m.id: m for m in mentees}, {m.id: m for m in mentors}
+    groups: dict[int, list] = {}
+    load: dict[int, int] = {}
+    for pair in result.pairs:
+        scored = score_pair(by_id[pair.mentee], mentor_by_id[pair.mentor], options)
+        assert scored is not None and scored[0] >= options.min_score and scored[0] > 0
+        load[pair.mentor] = load.get(pair.mentor, 0) + 1
+        if pair.group:
+            groups.setdefault(pair.group, []).append(pair)
+    assert all(load[m] <= mentor_by_id[m].capacity for m in load)
+    for members in groups.values():
+        assert 2 <= len(members) <= size
+        assert len({p.mentor for p in members}) == 1
+        requests = [by_id[p.mentee].requests for p in members]
+        # similar requests: one shared at least, or none at all
+        assert frozenset.intersection(*requests) or not any(requests)
+        assert len({by_id[p.mentee].form for p in members}) == 1
+    assert result.stats["certified"] != result.stats["certified"]  # NaN: no proof claimed

@@ -1,12 +1,14 @@
 """A run's proof and options as the curator sees them: proved or the gap, the blocking couples she
 can open, the stable and fairness options with their cost, and the swap list of eligible mentors."""
 
+import json
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from mentoring.models import Job
-from pairing.models import MatchingRun, MentoringForm
+from pairing.models import MatchingRun, MentoringForm, MentoringGroup
 from participants.models import MenteeProfile, MentorProfile
 
 from .test_groups import pupil, teacher
@@ -132,3 +134,55 @@ def test_stable_and_fairness_together_are_refused(curator_client, bases):
     assert response.status_code == 200
     assert "либо" in response.content.decode()
     assert not MatchingRun.objects.exists()
+
+
+@pytest.mark.django_db
+def test_group_matching_proposes_a_group_and_accepting_makes_one_group(
+    curator_client, bases, django_capture_on_commit_callbacks
+):
+    run = start(curator_client, django_capture_on_commit_callbacks, group_size=3)
+    by_mentee = {pair["mentee"]: pair for pair in run.result["pairs"]}
+    first, second, third = bases["kids"]
+    group = by_mentee[first.pk]["group"]
+    assert group and by_mentee[second.pk]["group"] == group  # both ask for maths
+    assert by_mentee[first.pk]["mentor"] == by_mentee[second.pk]["mentor"] == bases["math"].pk
+    assert by_mentee[third.pk]["group"] != group
+    assert any("математика" in reason for reason in by_mentee[first.pk]["why"] if "Групп" in reason)
+    assert run.certified is None  # groups are formed greedily: no proof is claimed
+    page = curator_client.get(url("run", run=run.pk)).content.decode()
+    assert f"группа {group}" in page and "оптимальность в этом запуске не проверялась" in page
+    accept = {
+        "accept": [str(first.pk), str(second.pk)],
+        f"mentor_{first.pk}": str(bases["math"].pk),
+        f"mentor_{second.pk}": str(bases["math"].pk),
+        "action": "accept",
+    }
+    curator_client.post(url("run_accept", run=run.pk), accept)
+    made = MentoringGroup.objects.get()
+    assert set(made.members.filter(role="mentee").values_list("person_id", flat=True)) == {
+        first.pk,
+        second.pk,
+    }
+
+
+@pytest.mark.django_db
+def test_match_command_takes_the_group_fairness_and_stable_options(bases, capsys):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from ..conftest import YEAR
+
+    args = ["match", "--org", "school-a", "--year", str(YEAR), "--form", "teacher_pupil", "--json"]
+    call_command(*args, "--group-size", "3")
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(len(entry["mentees"]) for entry in data["pairs"]) == [1, 2]
+    assert data["certified"] is None
+    call_command(*args, "--stable")
+    data = json.loads(capsys.readouterr().out)
+    assert data["blocking_pairs"] == 0 and data["certified"] is True
+    call_command(*args, "--fairness", "0.5")
+    assert json.loads(capsys.readouterr().out)["certified"] is True
+    with pytest.raises(CommandError):
+        call_command(*args, "--fairness", "2")
+    with pytest.raises(CommandError):
+        call_command(*args, "--stable", "--group-size", "3")

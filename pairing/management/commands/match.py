@@ -22,8 +22,38 @@ class Command(BaseCommand):
         )
         parser.add_argument("--json", action="store_true", help="print one JSON object")
         parser.add_argument("--save", action="store_true", help="create the proposed pairs")
+        parser.add_argument(
+            "--fairness",
+            type=float,
+            default=0.0,
+            help="0..1: raise the worst pairs at the cost of the total (0: the highest total score)",
+        )
+        parser.add_argument(
+            "--stable",
+            action="store_true",
+            help="a stable assignment (no couple who would both rather be together)",
+        )
+        parser.add_argument(
+            "--group-size",
+            type=int,
+            default=0,
+            help="2 or more: one mentor with a group of up to this many mentees of similar requests",
+        )
 
     def handle(self, *args, org: str, year: int, form: str | None, save: bool, **options) -> None:
+        if not 0 <= options["fairness"] <= 1:
+            raise CommandError(_("Fairness is a number from 0 to 1."))
+        if options["group_size"] < 0 or options["group_size"] > 10:
+            raise CommandError(_("A group has at most 10 mentees."))
+        if options["stable"] and (options["fairness"] or options["group_size"] >= 2):
+            raise CommandError(
+                _("Group matching cannot be combined with the stable assignment or raising the worst pairs.")
+            )
+        engine_options = {
+            "fairness": options["fairness"],
+            "stable": options["stable"],
+            "group_size": options["group_size"],
+        }
         programme = (
             Programme.objects.select_related("organization", "academic_year")
             .filter(organization__slug=org, academic_year__start_year=year)
@@ -42,12 +72,12 @@ class Command(BaseCommand):
         )
         if chosen is None:
             raise CommandError(_("This form of mentoring is not used by the organisation."))
-        result = compute(programme, chosen, {})
+        result = compute(programme, chosen, engine_options)
         if save:
             run = MatchingRun.objects.create(
                 programme=programme,
                 form=chosen,
-                settings={},
+                settings=engine_options,
                 result=result,
                 certified=result["certified"],
                 optimality_gap=result["gap"],
@@ -72,16 +102,34 @@ class Command(BaseCommand):
 
 def _public(result: dict) -> dict:
     """The documented shape: pairs (mentor, mentees, score, why), unmatched, total score, blocking pairs."""
-    data = {
-        "pairs": [
-            {
+    entries: list[dict] = []
+    groups: dict[int, dict] = {}
+    for pair in result["pairs"]:
+        group = pair.get("group", 0)
+        if not group:
+            entries.append(
+                {
+                    "mentor": pair["mentor"],
+                    "mentees": [pair["mentee"]],
+                    "score": pair["score"],
+                    "why": pair["why"],
+                }
+            )
+            continue
+        entry = groups.get(group)
+        if entry is None:  # a group: its mentees together, the lowest score, each mentee's reasons
+            entry = groups[group] = {
                 "mentor": pair["mentor"],
-                "mentees": [pair["mentee"]],
+                "mentees": [],
                 "score": pair["score"],
-                "why": pair["why"],
+                "why": [],
             }
-            for pair in result["pairs"]
-        ],
+            entries.append(entry)
+        entry["mentees"].append(pair["mentee"])
+        entry["score"] = min(entry["score"], pair["score"])
+        entry["why"] += [f"{pair['mentee']}: {reason}" for reason in pair["why"]]
+    data = {
+        "pairs": entries,
         "unmatched": [{"person": item["person"], "reason": item["reason"]} for item in result["unmatched"]],
         "total_score": result["total_score"],
         "blocking_pairs": result["blocking_pairs"],
