@@ -67,7 +67,7 @@ def run_detail(request: HttpRequest, run: int) -> HttpResponse:
     scope = request.scope
     found = _run_or_404(scope, run)
     pairs, unmatched, people = _proposals(found)
-    choices = [choice for choice in run_mentor_choices(found) if choice.free > 0] if found.is_done else []
+    choices = run_mentor_choices(found) if found.is_done else []
     blocking = [
         {
             **couple,

@@ -117,18 +117,19 @@ def groups_for_order(programme: Programme, *, include_ordered: bool) -> list[Men
 
 @dataclass(frozen=True)
 class MentorChoice:
-    """A mentor the curator may put in a proposal instead: free = places left once the run's
-    proposals are accepted (capacity, minus mentees in open pairs, minus this run's proposals)."""
+    """A mentor the curator may put in a proposal instead: free = places free now (capacity minus
+    mentees in open pairs); proposed = mentees this run proposes to the mentor."""
 
     person: Person
     capacity: int
     free: int
+    proposed: int
 
 
 def run_mentor_choices(run) -> list[MentorChoice]:
     """The mentors a matching run's proposal may be swapped to: in the year's mentor base, allowed
     in the run's form of mentoring (kind of person, consent, training when the run asked for it),
-    with a place left. Three queries, whatever the number of mentors."""
+    with a free place. Two queries, whatever the number of mentors."""
     profiles = (
         MentorProfile.objects.filter(programme=run.programme, person__anonymised_at__isnull=True)
         .annotate(has_consent=valid_consent())
@@ -157,6 +158,9 @@ def run_mentor_choices(run) -> list[MentorChoice]:
         proposed[pair["mentor"]] = proposed.get(pair["mentor"], 0) + 1
     choices = []
     for profile in profiles:
-        free = profile.capacity - load.get(profile.person_id, 0) - proposed.get(profile.person_id, 0)
-        choices.append(MentorChoice(profile.person, profile.capacity, max(free, 0)))
+        free = max(profile.capacity - load.get(profile.person_id, 0), 0)
+        if free > 0:
+            choices.append(
+                MentorChoice(profile.person, profile.capacity, free, proposed.get(profile.person_id, 0))
+            )
     return choices

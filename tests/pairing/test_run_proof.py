@@ -53,13 +53,17 @@ def test_the_swap_list_offers_only_eligible_mentors_with_their_free_places(
     assert list(pairs.values()).count(bases["math"].pk) == 2  # math is full once accepted
     response = curator_client.get(url("run", run=run.pk))
     options = response.context["mentors"]
-    offered = {choice.person.pk: choice.free for choice in options}
+    offered = {choice.person.pk: (choice.free, choice.proposed) for choice in options}
     assert bases["older"].pk not in offered  # a pupil may not mentor in «учитель – ученик»
-    assert bases["math"].pk not in offered and bases["russian"].pk not in offered  # no place left
-    assert offered == {bases["full"].pk: 1}
+    assert offered == {bases["math"].pk: (2, 2), bases["russian"].pk: (1, 1), bases["full"].pk: (1, 0)}
     page = response.content.decode()
     assert "Старшеклассников" not in page
-    assert "Занятова" in page and "1 свободное место" in page
+    assert "Занятова Анна — свободно 1 из 1, в этом подборе: 0" in page
+    # a mentor whose places are taken by open pairs is not offered
+    accept = {"accept": [str(bases["kids"][2].pk)], f"mentor_{bases['kids'][2].pk}": str(bases["russian"].pk)}
+    curator_client.post(url("run_accept", run=run.pk), {**accept, "action": "accept"})
+    offered = {choice.person.pk for choice in curator_client.get(url("run", run=run.pk)).context["mentors"]}
+    assert offered == {bases["math"].pk, bases["full"].pk}
 
 
 @pytest.mark.django_db
