@@ -58,6 +58,18 @@ def _proposals(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, Pers
         {**pair, "mentee_person": people.get(pair["mentee"]), "mentor_person": people.get(pair["mentor"])}
         for pair in result.get("pairs", [])
     ]
+    # the mentees of a group one after another, where its first mentee stands
+    anchor: dict[int, int] = {}
+    for index, pair in enumerate(pairs):
+        if pair.get("group"):
+            anchor.setdefault(pair["group"], index)
+    pairs = [
+        pair
+        for _key, pair in sorted(
+            ((anchor[pair["group"]] if pair.get("group") else index, index), pair)
+            for index, pair in enumerate(pairs)
+        )
+    ]
     unmatched = [{**item, "person_obj": people.get(item["person"])} for item in result.get("unmatched", [])]
     return pairs, unmatched, people
 

@@ -14,6 +14,8 @@ is the proof.
   scoring, the sparse optimum, its optimality proof, explanations, reasons and blocking couples.
 * ``reference`` ``scipy_lsa_dense``: seconds of ``scipy.optimize.linear_sum_assignment`` alone on the
   dense score matrix with every mentor expanded to its places (building that matrix is not counted).
+* ``cpu_seconds``: the processor time of the run (all its threads), less sensitive than ``value`` to
+  other work on the machine; ``load_average``: the machine's 1-minute load when the measure ended.
 * ``score_ratio``: our total score / the reference's optimum (1.0 = the optimum); null where the
   reference cannot be computed.
 * ``certified``: the engine proved its optimum (dual prices checked against every eligible couple);
@@ -31,6 +33,7 @@ is the child process.
 from __future__ import annotations
 
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -269,17 +272,19 @@ def _child_ours(name: str) -> dict:
     settings = _settings(mentees, mentors)
     reset = _reset_peak()
     baseline = _memory_kb("VmRSS")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     result = match(mentees, mentors, settings)
-    first = time.perf_counter() - started
+    first, first_cpu = time.perf_counter() - started, time.process_time() - cpu
     peak = _peak_mb(baseline)
-    times = [first]
+    times, cpus = [first], [first_cpu]
     for _ in range(CASES[name][3] - 1):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         match(mentees, mentors, settings)
         times.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
     return {
         "seconds": statistics.median(times),
+        "cpu_seconds": statistics.median(cpus),
         "total": result.total_score,
         "pairs": len(result.pairs),
         "blocking_pairs": result.blocking_pairs,
@@ -342,6 +347,8 @@ def run():
             "unit": "s",
             "size": [n_mentees, n_mentors],
             "variant": variant,
+            "cpu_seconds": round(ours["cpu_seconds"], 3),
+            "load_average": round(os.getloadavg()[0], 1),
             "peak_mb": ours["peak_mb"],
             "memory": "peak RSS (VmHWM) added by the run, each side in its own process"
             + (
