@@ -30,6 +30,10 @@ CONTINGENT_FIELDS = ("pupils_total", "pupils_with_disabilities", "teachers_total
 
 # Details an audit row may keep besides the field names: codes and numbers, never free text.
 SAFE_DETAIL = re.compile(r"^[A-Za-z0-9_.:\-]{0,80}$")
+# Options that hold what a user typed (a search, a wording, a number): never kept, even in Latin letters.
+FREE_TEXT_DETAILS = frozenset(
+    {"q", "search", "query", "text", "wording", "name", "title", "number", "file", "person"}
+)
 
 
 def audit_details(value: Any) -> Any:
@@ -46,7 +50,9 @@ def audit_details(value: Any) -> Any:
         kept = [audit_details(item) for item in value]
         return [item for item in kept if item is not None]
     if isinstance(value, dict):
-        kept = {str(key): audit_details(item) for key, item in value.items()}
+        kept = {
+            str(key): audit_details(item) for key, item in value.items() if str(key) not in FREE_TEXT_DETAILS
+        }
         return {key: item for key, item in kept.items() if item is not None}
     return None
 

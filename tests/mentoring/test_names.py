@@ -57,3 +57,22 @@ def test_e_and_yo_are_the_same_letter():
 
 def test_no_surname_no_matcher():
     assert NameMatcher.for_name("", "") is None
+
+
+def test_audit_details_keep_codes_and_numbers_never_typed_text():
+    from mentoring.services import audit_details
+
+    details = {
+        "report": "mentee_base",
+        "format": "xlsx",
+        "count": 5,
+        "options": {"q": "ivanova", "group": "7Б", "consent": "yes", "people": [3, 4], "wording": "Thanks"},
+        "file": "ivanov.xlsx",
+        "phone": "+7 900 000-00-01",
+    }
+    assert audit_details(details) == {
+        "report": "mentee_base",
+        "format": "xlsx",
+        "count": 5,
+        "options": {"consent": "yes", "people": [3, 4]},
+    }
