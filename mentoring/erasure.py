@@ -318,7 +318,7 @@ def erase_files(erasure: Erasure) -> None:
                 queryset.exclude(**{item.name: ""}).exclude(**{f"{item.name}__isnull": True}).iterator()
             ):
                 stored: FieldFile = getattr(row, item.name)
-                if not _file_names(stored, matcher):
+                if not file_names_person(stored, matcher):
                     continue
                 erasure.delete_file(stored)
                 if item.blank:
@@ -332,9 +332,12 @@ UNREADABLE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".tif"
 MAX_READ_BYTES = 50 * 1024 * 1024
 
 
-def _file_names(stored: FieldFile, matcher: NameMatcher) -> bool:
+def file_names_person(stored: FieldFile, matcher: NameMatcher, *, full: bool = True) -> bool:
+    """Whether the file's name or text names the person: the surname with a given name or initials
+    (``full``), or any mention the matcher finds (for the files of the person's own pairs)."""
+    found = matcher.found_full_in if full else matcher.found_in
     basename = stored.name.rsplit("/", 1)[-1]
-    if matcher.found_in(basename.replace("_", " ")):
+    if found(basename.replace("_", " ")):
         return True
     if basename.lower().endswith(UNREADABLE_SUFFIXES):
         return False
@@ -348,7 +351,7 @@ def _file_names(stored: FieldFile, matcher: NameMatcher) -> bool:
             data = handle.read()
     except OSError:
         return False
-    return matcher.found_in(file_text(basename, data))
+    return found(file_text(basename, data))
 
 
 # --- The whole erasure ------------------------------------------------------------------------------

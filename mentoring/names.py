@@ -41,6 +41,7 @@ class NameMatcher:
     word: re.Pattern[str]
     stems: tuple[str, ...]
     loose: bool = False
+    token: re.Pattern[str] | None = None
 
     @classmethod
     def for_name(
@@ -77,6 +78,7 @@ class NameMatcher:
         token = "(?:" + "|".join(parts) + ")"
         run = rf"{token}(?:[ \t\u00a0]*{token})*"
         return cls(
+            token=re.compile(token, re.IGNORECASE),
             pattern=re.compile(run, re.IGNORECASE),
             word=re.compile(word, re.IGNORECASE),
             stems=tuple(dict.fromkeys(stems)),
@@ -85,6 +87,20 @@ class NameMatcher:
 
     def found_in(self, text: str) -> bool:
         return bool(text) and self.word.search(text) is not None
+
+    def found_full_in(self, text: str) -> bool:
+        """The surname together with a given name, a patronymic or initials («Иванова М.С.»).
+
+        Stricter than ``found_in``: a whole document is deleted on it, and a relative with the same
+        surname («Иванова Ольга Петровна», the mother) must not cost another person their file.
+        """
+        if not self.found_in(text) or self.token is None:
+            return False
+        for run in self.pattern.finditer(text):
+            found = run.group(0)
+            if self.word.search(found) and len(self.token.findall(found)) >= 2:
+                return True
+        return False
 
     def replace(self, text: str, placeholder: str) -> str:
         """The text with every run of the person's name (with initials) replaced by the placeholder."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mentoring.erasure import Erasure, erasure_step, replace_in_rows
+from mentoring.erasure import Erasure, erasure_step, file_names_person, replace_in_rows
 from pairing.models import MentoringGroup
 
 from .models import Answer, Case, CasePhoto, IndividualPlan, Invitation, Meeting, PlanChange, PlanTask
@@ -51,3 +51,16 @@ def clear_own_pairs_texts(erasure: Erasure) -> None:
     )
     replace_in_rows(erasure, Case.objects.filter(group__in=groups), ["title", "story"], matcher)
     replace_in_rows(erasure, CasePhoto.objects.filter(case__group__in=groups), ["caption"], matcher)
+
+
+@erasure_step
+def delete_own_pairs_files(erasure: Erasure) -> None:
+    """Evidence files of the person's own pairs' plans that mention them (even by the given name) go."""
+    matcher = erasure.loose_matcher
+    if matcher is None:
+        return
+    tasks = PlanTask.objects.filter(plan__group__members__person=erasure.person).exclude(evidence_file="")
+    for task in tasks.distinct():
+        if file_names_person(task.evidence_file, matcher, full=False):
+            erasure.delete_file(task.evidence_file)
+            PlanTask.objects.filter(pk=task.pk).update(evidence_file="")

@@ -571,3 +571,40 @@ def test_personal_data_files_live_a_short_time_and_the_application_purges_them(
     with django_capture_on_commit_callbacks(execute=True):  # no beat: the next job purges it
         client.post(reverse("reports:run", kwargs={**KW, "report": "roadmap"}), {"roadmap-format": "xlsx"})
     assert not path.exists() and not Job.objects.get(pk=personal.pk).result_file
+
+
+@pytest.mark.django_db
+def test_a_brothers_papers_signed_by_the_same_mother_stay(programme, curator, mentee, school):
+    """The family surname alone does not cost another person a document; the text loses only her."""
+    person_update(actor=curator, person=mentee, last_name=LAST, first_name=FIRST, patronymic=PATRONYMIC)
+    brother = person_create(
+        actor=curator,
+        organization=school,
+        last_name="Щербатов",
+        first_name="Пётр",
+        kind="pupil",
+        notes="Брат Щербатовой Ульяны; мама — Щербатова Ольга Петровна",
+    )
+    scan = consent_record(
+        actor=curator,
+        person=brother,
+        scope="personal_data",
+        given_on=date(YEAR, 9, 5),
+        given_by="representative",
+        representative_name="Щербатова Ольга Петровна",
+    )
+    scan.scan.save(
+        "soglasie.docx", ContentFile(docx_bytes("Я, Щербатова Ольга Петровна, мать Щербатова Петра"))
+    )
+    path = Path(scan.scan.path)
+    from participants.services import consent_withdraw
+
+    consent_withdraw(actor=curator, consent=mentee.consents.get(), withdrawn_on=date(YEAR, 12, 1))
+    brother.refresh_from_db()
+    scan.refresh_from_db()
+    assert path.exists() and scan.scan and scan.representative_name == "Щербатова Ольга Петровна"
+    assert (
+        brother.full_name == "Щербатов Пётр"
+        and "Ульян" not in brother.notes
+        and "Ольга Петровна" in brother.notes
+    )

@@ -76,3 +76,10 @@ def test_audit_details_keep_codes_and_numbers_never_typed_text():
         "count": 5,
         "options": {"consent": "yes", "people": [3, 4]},
     }
+
+
+def test_a_whole_document_needs_more_than_the_family_surname():
+    assert M.found_full_in("Список: Щербатова Ульяна Всеволодовна, 6Б")
+    assert M.found_full_in("Щербатовой У.В. вручить грамоту")
+    assert not M.found_full_in("Согласие подписала Щербатова Ольга Петровна")  # the mother
+    assert not M.found_full_in("Щербатова")
