@@ -62,6 +62,20 @@ NEEDLES = ("щербатов", "ульян", "всеволод")
 EVERYDAY = "олимпиад"  # a word of the texts that must survive (only the name goes)
 
 
+@pytest.fixture(autouse=True)
+def _plain_staff_names():
+    """Staff accounts get plain names before any fixture writes an audit row with their snapshot: a
+    random fake name («…Всеволодовна») must not collide with the needles."""
+    from django.db.models.signals import pre_save
+
+    def plain(sender, instance, **kwargs):
+        instance.last_name, instance.first_name, instance.patronymic = "Сотрудникова", "Анна", "Петровна"
+
+    pre_save.connect(plain, sender=User, dispatch_uid="plain-staff-names")
+    yield
+    pre_save.disconnect(sender=User, dispatch_uid="plain-staff-names")
+
+
 def normal(text: str) -> str:
     return text.lower().replace("ё", "е")
 
@@ -158,11 +172,6 @@ def named_everywhere(
     roadmap_event,
     partner,
 ):
-    # staff accounts get plain names: a random fake name must not collide with the needles
-    for number, user in enumerate(User.objects.order_by("pk"), start=1):
-        User.objects.filter(pk=user.pk).update(
-            last_name=f"Сотрудник{number}", first_name="Анна", patronymic="Петровна"
-        )
     person_update(
         actor=curator,
         person=mentee,
