@@ -313,7 +313,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "participants-purge-stale-imports": {
         "task": "participants.tasks.purge_stale_imports",
-        "schedule": timedelta(hours=6),
+        "schedule": timedelta(hours=1),
     },
     "roadmap-reminders": {
         "task": "roadmap.tasks.send_roadmap_reminders",

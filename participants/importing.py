@@ -1383,6 +1383,7 @@ def preview_store(
 ) -> StoredPreview:
     """Keep the upload and its parsed rows on disk; the session only remembers where."""
     preview_clear(session, programme)
+    imports_purge_stale()
     stored = StoredPreview(
         token=uuid.uuid4().hex,
         kind=parsed.kind,
@@ -1437,8 +1438,14 @@ def preview_clear(session, programme: Programme) -> None:
         shutil.rmtree(stored.folder, ignore_errors=True)
 
 
-def imports_purge_stale(*, max_age: timedelta = timedelta(days=1)) -> int:
-    """Delete upload folders left behind by abandoned previews and by jobs that are over."""
+def imports_purge_stale(*, max_age: timedelta | None = None) -> int:
+    """Delete upload folders left behind by abandoned previews and by jobs that are over.
+
+    An upload holds a whole base of people: it lives no longer than any file with personal data
+    (PERSONAL_DATA_FILE_TTL_HOURS), purged by the beat and whenever a new upload is stored.
+    """
+    if max_age is None:
+        max_age = timedelta(hours=settings.PERSONAL_DATA_FILE_TTL_HOURS)
     root = imports_root()
     if not root.is_dir():
         return 0

@@ -18,5 +18,5 @@ def import_participants(job_id: str) -> None:
 
 @shared_task(name="participants.tasks.purge_stale_imports", ignore_result=True)
 def purge_stale_imports() -> int:
-    """Delete upload folders of previews nobody confirmed or cancelled (older than a day)."""
+    """Delete upload folders of previews nobody confirmed or cancelled (older than PERSONAL_DATA_FILE_TTL_HOURS)."""
     return imports_purge_stale()

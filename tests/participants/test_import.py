@@ -845,3 +845,21 @@ def test_stale_upload_folders_are_purged_but_not_a_running_jobs(school, programm
     assert importing.imports_purge_stale() == 2
     assert not abandoned.exists() and not finished_job_folder.exists()
     assert importing.job_folder(running.pk).exists() and fresh.exists()
+
+
+def test_an_upload_lives_no_longer_than_a_file_with_personal_data(curator_client, school, programme, settings):
+    """An abandoned preview holds a whole base: the next upload purges it once it is
+    PERSONAL_DATA_FILE_TTL_HOURS old, without waiting for the beat."""
+    import os
+    import time as time_module
+
+    settings.PERSONAL_DATA_FILE_TTL_HOURS = 24
+    root = settings.MEDIA_ROOT / "imports"
+    day_old, fresh = root / ("a" * 32), root / ("b" * 32)
+    for folder, hours in ((day_old, 25), (fresh, 23)):
+        folder.mkdir(parents=True)
+        (folder / "upload.xlsx").write_bytes(b"x")
+        moment = time_module.time() - hours * 3600
+        os.utime(folder, (moment, moment))
+    assert upload(curator_client, xlsx([mentee_row(1)])).status_code == 302  # to its preview
+    assert not day_old.exists() and fresh.exists()
