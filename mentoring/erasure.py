@@ -33,6 +33,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -233,6 +234,17 @@ def erase_job_files(erasure: Erasure) -> None:
     for job in jobs:
         erasure.delete_file(job.result_file, "job_files")
         Job.objects.filter(pk=job.pk).update(result_file="", expires_at=None, message=note[:300])
+    # a file being built right now may still name the person: it is stopped and never saved
+    stopped = Job.objects.filter(
+        organization=erasure.organization,
+        contains_personal_data=True,
+        status__in=[Job.Status.QUEUED, Job.Status.RUNNING],
+    ).update(
+        status=Job.Status.FAILED,
+        error=_("A consent was withdrawn while the file was being prepared: build it again."),
+        finished_at=timezone.now(),
+    )
+    erasure.counts["job_files"] += stopped
 
 
 def erase_texts(erasure: Erasure) -> None:

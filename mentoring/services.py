@@ -435,7 +435,8 @@ def job_succeed(
 ) -> Job:
     with transaction.atomic():
         locked = Job.objects.select_for_update().get(pk=job.pk)
-        if locked.status == Job.Status.DONE:
+        # done already (a message delivered twice), or stopped meanwhile (a consent was withdrawn)
+        if locked.status in (Job.Status.DONE, Job.Status.FAILED):
             return locked
         if content is not None and filename:
             if locked.result_file:

@@ -617,3 +617,34 @@ def test_a_brothers_papers_signed_by_the_same_mother_stay(programme, curator, me
         and "Ульян" not in brother.notes
         and "Ольга Петровна" in brother.notes
     )
+
+
+@pytest.mark.django_db
+def test_a_file_being_built_during_the_withdrawal_is_never_saved(school, programme, curator, mentee):
+    """A worker building the mentee base while the consent is withdrawn must not save a file naming her."""
+    from mentoring.services import job_claim, job_create, job_succeed
+    from participants.services import consent_withdraw
+
+    running = job_create(
+        kind="report:mentee_base",
+        title="База",
+        organization=school,
+        academic_year=programme.academic_year,
+        created_by=curator,
+        contains_personal_data=True,
+    )
+    job_claim(job_id=str(running.pk))
+    queued = job_create(
+        kind="report:mentee_base",
+        title="База",
+        organization=school,
+        academic_year=programme.academic_year,
+        created_by=curator,
+        contains_personal_data=True,
+    )
+    consent_withdraw(actor=curator, consent=mentee.consents.get(), withdrawn_on=date(YEAR, 12, 1))
+    finished = job_succeed(job=running, filename="base.xlsx", content="Иванова Мария".encode())
+    assert finished.status == Job.Status.FAILED and not finished.result_file
+    assert job_claim(job_id=str(queued.pk)) is None  # the worker that picks it up later does nothing
+    queued.refresh_from_db()
+    assert queued.status == Job.Status.FAILED and "отозвано" in queued.error
