@@ -183,7 +183,8 @@ def layout_forms(organization: Organization, programmes: Sequence[Programme] = (
 def default_layout(organization: Organization, programmes: Sequence[Programme] = ()) -> statistics.Layout:
     """The built-in layout, the same for a school and its authority: participants by category and by
     people group (parts that add up to the total), pairs, coverage of the contingent; columns by form of
-    mentoring (the main dimension, with «не в парах» so that they add up to «Всего») and by age band."""
+    mentoring (the main dimension, with «не в парах» so that they add up to «Всего») and by age band
+    (with «возраст не указан», so that they add up to «Всего» too)."""
     labels = category_labels()
     rows = [
         statistics.Row(_("Mentees, total"), "mentees"),
@@ -229,6 +230,8 @@ def default_layout(organization: Organization, programmes: Sequence[Programme] =
         statistics.Column(_("15–18 years"), "age:15-18"),
         statistics.Column(_("19–35 years"), "age:19-35"),
         statistics.Column(_("over 35"), "age:36-"),
+        # people without a birth date (and anonymised ones) count in «Всего» too: the age columns add up
+        statistics.Column(_("age not given"), "age:none"),
     ]
     return statistics.Layout(rows=tuple(rows), columns=tuple(columns))
 

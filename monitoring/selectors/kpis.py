@@ -24,7 +24,8 @@ Definitions of the metrics (all within one programme, i.e. one organisation's ac
   the reference day: today within the year, its last day for a past year); anonymised records count;
 - ``mentees`` — mentees taking part; ``pupil_mentees`` — those of them who are pupils or college
   students; ``mentees_ovz`` — with ОВЗ or a disability; ``mentees_in_pairs`` — mentees in an active or
-  completed pair/group of the programme; ``young_teacher_mentees`` — mentees who are staff (teachers);
+  completed pair/group of the programme; ``young_teacher_mentees`` — mentees who are teachers under 35 on the reference day
+  (like the statistics' «молодые педагоги»; an older teacher or other staff mentored is no young teacher);
 - ``pupils_involved`` — pupils and college students taking part as a mentee OR as a mentor (a student
   who mentors is involved too), each person once. The ``@band`` variants count only those whose age is
   within ``MonitoringSettings.kpi_age_min…kpi_age_max`` on the reference day; people without a birth
@@ -61,6 +62,7 @@ from django.utils.translation import pgettext_lazy
 
 from mentoring.models import Programme
 from pairing.models import GroupMember, MentoringGroup
+from participants.ages import YOUNG_TEACHER_AGE
 from participants.models import Consent, MenteeProfile, MentorProfile, PartnerOrganization, Person
 from participants.participation import Period, programme_periods, taking_part_in
 from roadmap.models import RoadmapEvent
@@ -118,7 +120,11 @@ METRICS: dict[str, Metric] = {
             banded=True,
         ),
         Metric("mentees_ovz", _("Mentees with ОВЗ or disability"), banded=True),
-        Metric("young_teacher_mentees", _("Teachers among mentees")),
+        Metric(
+            "young_teacher_mentees",
+            _("Young teachers among mentees"),
+            _("Teachers under 35 taking part as mentees."),
+        ),
         Metric("mentors", _("Mentors")),
         Metric("teacher_mentors", _("Teachers acting as mentors")),
         Metric("participants", _("Participants"), _("Mentees and mentors, each person once.")),
@@ -214,6 +220,18 @@ def _band_filter(programmes: Sequence[Programme], periods: dict[int, Period], pr
     return condition, settings
 
 
+def _young_filter(programmes: Sequence[Programme], periods: dict[int, Period], prefix: str) -> Q:
+    """Q matching people (via ``prefix``) under 35 («молодой педагог») on the programme's reference day,
+    the day the statistics count the same age on (``participants.ages.is_under_35``)."""
+    groups: dict[date, list[int]] = defaultdict(list)
+    for programme in programmes:
+        groups[kpi_math.years_before(periods[programme.pk].end, YOUNG_TEACHER_AGE)].append(programme.pk)
+    condition = Q(pk__in=[])
+    for born_after, ids in groups.items():
+        condition |= Q(programme_id__in=ids, **{f"{prefix}birth_date__gt": born_after})
+    return condition
+
+
 def programme_metrics(
     programmes: Iterable[Programme],
     today: date | None = None,
@@ -235,6 +253,7 @@ def programme_metrics(
     periods = periods or programme_periods(programmes, today)
     taking_part = taking_part_in(periods)
     band, settings = _band_filter(programmes, periods, "person__")
+    young_teacher = Q(person__kind=Person.Kind.TEACHER) & _young_filter(programmes, periods, "person__")
     result: dict[int, dict[str, float]] = {
         p.pk: dict.fromkeys(METRICS, 0) | {key + BAND: 0 for key, m in METRICS.items() if m.banded}
         for p in programmes
@@ -278,7 +297,7 @@ def programme_metrics(
             band_pupil_both=Count("id", filter=band & pupil & Q(m=True)),
             mentees_in_pairs=Count("id", filter=Q(p=True)),
             mentees_ovz=Count("id", filter=ovz),
-            young_teacher_mentees=Count("id", filter=Q(person__kind__in=Person.STAFF_KINDS)),
+            young_teacher_mentees=Count("id", filter=young_teacher),
             mentees_with_consent=Count("id", filter=kept & Q(c=True)),
             both=Count("id", filter=Q(m=True)),
             both_with_consent=Count("id", filter=kept & Q(m=True, c=True)),

@@ -20,7 +20,6 @@ from participants.models import Consent, MenteeProfile, MentorProfile, PartnerOr
 from roadmap.models import RoadmapEvent
 
 LEARNERS = {"pupil", "college_student"}  # the organisation's own learners (KPI contingent)
-STAFF = {"teacher", "other_staff"}
 GROUPS = {
     "staff": {"teacher", "other_staff"},
     "learners": {"pupil", "college_student", "university_student"},
@@ -273,7 +272,14 @@ def metrics(raw: Raw, programme_id: int) -> dict[str, float]:
     for key, test in kinds.items():
         result[key] = sum(1 for p in year.mentees if test(p))
         result[key + "@band"] = sum(1 for p in year.mentees if test(p) and in_band(p["person"]))
-    result["young_teacher_mentees"] = sum(1 for p in year.mentees if p["person"]["kind"] in STAFF)
+    # «молодые педагоги»: teachers under 35 on the last day of the period (as in the statistics)
+    result["young_teacher_mentees"] = sum(
+        1
+        for p in year.mentees
+        if p["person"]["kind"] == "teacher"
+        and (years := age(p["person"]["birth_date"], year.end)) is not None
+        and years < 35
+    )
     learners = {
         p["person_id"]: p["person"] for p in year.mentees + year.mentors if p["person"]["kind"] in LEARNERS
     }
