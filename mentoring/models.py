@@ -260,6 +260,16 @@ class Job(models.Model):
     def has_result(self) -> bool:
         return self.status == self.Status.DONE and bool(self.result_file) and not self.is_expired
 
+    @property
+    def file_erased(self) -> bool:
+        """Its file was deleted when a consent was withdrawn (not when its storage period ended)."""
+        return (
+            self.status == self.Status.DONE
+            and bool(self.result_name)
+            and not self.result_file
+            and not self.expires_at
+        )
+
 
 class AuditEvent(models.Model):
     """Who did what to which record: every change, every read and every export of personal data.

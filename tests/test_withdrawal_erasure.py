@@ -528,8 +528,12 @@ def test_withdrawal_erases_the_name_from_every_file_text_and_the_audit(
         "erased"
     ]
     assert erased["job_files"] == len(personal) and erased["photos"] == 1 and erased["answers"] == 3
-    # the files that were deleted can be built again, without her
+    # the files that were deleted can be built again, without her; their pages say why they are gone
     assert not Job.objects.filter(contains_personal_data=True).exclude(result_file="").exists()
+    page = client_for(administrator).get(reverse("job_detail", kwargs={**KW, "job": personal[0].pk}))
+    assert "Файл удалён после отзыва согласия" in page.content.decode()
+    reports = client_for(administrator).get(reverse("reports:index", kwargs=KW)).content.decode()
+    assert "удалён: отозвано согласие" in reports
 
 
 @pytest.mark.django_db
