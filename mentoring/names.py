@@ -28,6 +28,24 @@ def _stem(word: str) -> str:
     return word
 
 
+# Surnames declined as adjectives: «Вишневская» → «Вишневской», «Вишневский» → «Вишневского»,
+# «Толстой» → «Толстого»: the two-letter ending goes, not one letter.
+ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя")
+# A vowel that drops out in the other cases: «Кравец» → «Кравца», «Павел» → «Павла», «Зубок» → «Зубка».
+FLEETING = re.compile(r"[ео]([кцл])$", re.IGNORECASE)
+
+
+def _stems(word: str, *, surname: bool) -> list[str]:
+    """The stems every case form of this part of a name starts with."""
+    word = word.strip()
+    found = [_stem(word)]
+    if surname and len(word) > 4 and word[-2:].lower() in ADJECTIVE_ENDINGS:
+        found.append(word[:-2])
+    if len(word) > 4 and FLEETING.search(word):
+        found.append(FLEETING.sub(r"\1", word))
+    return list(dict.fromkeys(found))
+
+
 def _variants(text: str) -> list[str]:
     """«ё» and «е» are written interchangeably."""
     return sorted({text, text.replace("ё", "е").replace("Ё", "Е")})
@@ -59,13 +77,13 @@ class NameMatcher:
             for piece in re.split(r"[\s\-]+", part or ""):
                 if len(piece) < 2:
                     continue
-                stem = _stem(piece)
-                for variant in _variants(stem):
-                    words.append(re.escape(variant) + f"[а-яё]{{0,{ending}}}")
+                for stem in _stems(piece, surname=index == 0):
+                    for variant in _variants(stem):
+                        words.append(re.escape(variant) + f"[а-яё]{{0,{ending}}}")
+                        if index == 0 or loose:
+                            anchor.append(words[-1])
                     if index == 0 or loose:
-                        anchor.append(words[-1])
-                if index == 0 or loose:
-                    stems.append(stem)
+                        stems.append(stem)
         if not anchor:
             return None
         initials = [part.strip()[0] for part in (first_name, patronymic) if part and part.strip()]

@@ -1,0 +1,84 @@
+"""Attacks on the privacy of the application (issue 12) that once succeeded, kept as tests."""
+
+import pytest
+
+from mentoring.names import NameMatcher
+
+P = "[…]"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        # surnames declined as adjectives (-ская, -ский, -цкая, -ой): the commonest kind after -ов/-ин
+        (("Вишневская", "Мария", "Олеговна"), "Встреча с Вишневской Марией", "Встреча с […]"),
+        (("Вишневская", "Мария", "Олеговна"), "Поздравили Вишневскую М.О.", "Поздравили […]"),
+        (("Вишневская", "Мария", "Олеговна"), "Марией Вишневской довольны", "[…] довольны"),
+        (("Вишневский", "Георгий", ""), "оценки Вишневского Георгия", "оценки […]"),
+        (("Вишневский", "Георгий", ""), "Вишневскому поручили", "[…] поручили"),
+        (("Белецкая", "Анна", ""), "с Белецкой", "с […]"),
+        (("Толстой", "Лев", ""), "у Толстого", "у […]"),
+        # a vowel that drops out in the other cases
+        (("Кравец", "Павел", ""), "с Кравцом Павлом", "с […]"),
+        (("Кравец", "Павел", ""), "Павла Кравца", "[…]"),
+    ],
+)
+def test_the_erasure_finds_every_case_form_of_a_surname(name, text, expected):
+    matcher = NameMatcher.for_name(*name)
+    assert matcher.replace(text, P) == expected
+
+
+def test_the_database_prefilter_searches_the_shorter_stems_too():
+    """The erasure selects rows with LIKE on ``search_terms`` before the regex: «Вишневской» must pass."""
+    terms = list(NameMatcher.for_name("Вишневская", "Мария").search_terms())
+    assert any(term in "встреча с Вишневской" for term in terms)
+
+
+@pytest.mark.django_db
+def test_a_withdrawal_erases_an_adjectival_surname_in_every_case_from_other_records(
+    programme, curator, mentee, mentor_person, roadmap_event
+):
+    """Вишневская is named in another pair's meeting and a roadmap comment in oblique cases only."""
+    from datetime import date
+
+    from monitoring.models import Meeting
+    from pairing.models import MentoringForm
+    from pairing.services import group_create
+    from participants.services import (
+        consent_record,
+        consent_withdraw,
+        mentee_profile_save,
+        person_create,
+        person_update,
+    )
+    from roadmap.models import EventComment
+    from roadmap.services import comment_add
+
+    person_update(actor=curator, person=mentee, last_name="Вишневская", first_name="Мария", patronymic="Олеговна")
+    other = person_create(
+        actor=curator, organization=programme.organization, last_name="Кузнецов", first_name="Пётр", kind="pupil"
+    )
+    consent_record(actor=curator, person=other, scope="personal_data", given_on=date(2025, 9, 1))
+    mentee_profile_save(actor=curator, person=other, programme=programme)
+    other_pair = group_create(
+        actor=curator,
+        programme=programme,
+        form=MentoringForm.objects.get(key="teacher_pupil"),
+        mentors=[mentor_person],
+        mentees=[other],
+    )
+    meeting = Meeting.objects.create(
+        group=other_pair,
+        date=date(2025, 10, 8),
+        topic="Пётр помогал Вишневской Марии с проектом",
+        what_was_done="Вместе с Вишневскую М.О. готовили доклад",
+        recorded_by=curator,
+    )
+    comment = comment_add(actor=curator, event=roadmap_event, text="Наградить Марию Вишневскую грамотой")
+
+    consent_withdraw(actor=curator, consent=mentee.consents.get(), withdrawn_on=date(2025, 12, 1))
+
+    meeting.refresh_from_db()
+    left = " ".join([meeting.topic, meeting.what_was_done, EventComment.objects.get(pk=comment.pk).text])
+    assert "вишневск" not in left.lower(), left
+    assert "Пётр" in meeting.topic and "грамотой" in left  # only the name goes
