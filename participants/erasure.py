@@ -51,9 +51,17 @@ def delete_unfinished_uploads(erasure: Erasure) -> None:
 
 @erasure_step
 def scrub_admin_history(erasure: Erasure) -> None:
-    """Django's admin history names the record it changed («Иванова Мария…»): it names no one now."""
+    """Django's admin history names the records it changed: her card («Иванова Мария…»), but also her
+    yearly profiles («Иванова Мария … (2025/2026)») and, in the change messages of a pair, the inline
+    member «Иванова Мария … (Наставляемый)». Her card's rows name no one now; every other row that
+    names her has the name replaced (the history has no organisation: a namesake's row goes too)."""
+    import json
+
     from django.contrib.admin.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+
+    from mentoring.erasure import _escaped
 
     from .models import Person
 
@@ -61,3 +69,24 @@ def scrub_admin_history(erasure: Erasure) -> None:
         content_type=ContentType.objects.get_for_model(Person), object_id=str(erasure.person.pk)
     )
     erasure.counts["texts"] += entries.update(object_repr=f"№ {erasure.person.pk}", change_message="")
+    matcher = erasure.matcher
+    if matcher is None:
+        return
+    condition = Q()
+    for term in matcher.search_terms():
+        condition |= Q(object_repr__contains=term) | Q(change_message__contains=term)
+        condition |= Q(change_message__contains=_escaped(term))
+    for entry in LogEntry.objects.filter(condition).only("pk", "object_id", "object_repr", "change_message"):
+        changes: dict[str, str] = {}
+        if matcher.found_in(entry.object_repr):
+            changes["object_repr"] = f"№ {entry.object_id}"[:200]
+        try:
+            message = json.loads(entry.change_message or "[]")
+        except ValueError:
+            message = entry.change_message
+        if matcher.found_in_value(message):
+            cleared = matcher.replace_in(message, erasure.placeholder)
+            changes["change_message"] = cleared if isinstance(cleared, str) else json.dumps(cleared)
+        if changes:
+            LogEntry.objects.filter(pk=entry.pk).update(**changes)
+            erasure.counts["texts"] += len(changes)

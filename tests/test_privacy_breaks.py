@@ -1,5 +1,7 @@
 """Attacks on the privacy of the application (issue 12) that once succeeded, kept as tests."""
 
+import json
+
 import pytest
 
 from mentoring.names import NameMatcher
@@ -82,3 +84,39 @@ def test_a_withdrawal_erases_an_adjectival_surname_in_every_case_from_other_reco
     left = " ".join([meeting.topic, meeting.what_was_done, EventComment.objects.get(pk=comment.pk).text])
     assert "вишневск" not in left.lower(), left
     assert "Пётр" in meeting.topic and "грамотой" in left  # only the name goes
+
+
+@pytest.mark.django_db
+def test_a_withdrawal_leaves_no_name_in_the_admin_history_of_her_profile_or_pair(
+    programme, curator, mentee, pair, rf
+):
+    """Django's admin history keeps ``str(obj)`` of every record changed there: «Иванова Мария … (2025/2026)»
+    for a mentee's profile, and the inline member «Иванова Мария … (наставляемый)» of her pair."""
+    from datetime import date
+
+    from django.contrib import admin
+    from django.contrib.admin.models import LogEntry
+
+    from mentoring.models import User
+    from participants.models import MenteeProfile
+    from participants.services import consent_withdraw
+
+    superuser = User.objects.create_superuser("root", "root@example.ru", "x-very-long-passphrase")
+    request = rf.post("/admin/")
+    request.user = superuser
+    profile = MenteeProfile.objects.get(person=mentee)
+    admin.site._registry[MenteeProfile].log_change(request, profile, [{"changed": {"fields": ["results"]}}])
+    member = pair.members.get(person=mentee)
+    admin.site._registry[type(pair)].log_change(
+        request, pair, [{"changed": {"name": "участник", "object": str(member), "fields": ["role"]}}]
+    )
+    def history() -> str:
+        return " ".join(f"{e.object_repr} {json.loads(e.change_message or '[]')}" for e in LogEntry.objects.all())
+
+    assert "Иванова" in history()  # the admin's history names her before
+
+    consent_withdraw(actor=curator, consent=mentee.consents.get(), withdrawn_on=date(2025, 12, 1))
+
+    left = history()
+    assert "Иванов" not in left and "Мари" not in left, left
+    assert LogEntry.objects.count() == 2  # who changed which record stays
