@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import io
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -676,24 +677,55 @@ def _photo_data_uri(photo) -> str | None:
     return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+def _unpublishable_names(view) -> Callable[[str], str]:
+    """Blank out, in the case's own texts, the names of its pair's members without a publication consent.
+
+    The compendium is made for publication (and goes to the authority above): a story that says «Мария
+    Иванова победила» must not name her unless she (or her parent) allowed it.
+    """
+    from mentoring.names import NameMatcher
+
+    publishable = {person.pk for person in view.publishable_members}
+    matchers = [
+        matcher
+        for person in view.mentors + view.mentees
+        if person.pk not in publishable
+        and (
+            matcher := NameMatcher.for_name(
+                person.last_name, person.first_name, person.patronymic, loose=True
+            )
+        )
+        is not None
+    ]
+    placeholder = gettext("[name hidden]")
+
+    def clean(text: str) -> str:
+        for matcher in matchers:
+            text = matcher.replace(text or "", placeholder)
+        return text
+
+    return clean
+
+
 def compendium_cases(programme: Programme, *, include_photos: bool) -> list[CompendiumCase]:
     from monitoring.selectors.cases import case_list
 
     result = []
     for view in case_list(programme):
+        clean = _unpublishable_names(view)
         photos = []
         if include_photos:
             for verdict in view.printable_photos:
                 uri = _photo_data_uri(verdict.photo)
                 if uri:
-                    photos.append({"src": uri, "caption": verdict.photo.caption})
+                    photos.append({"src": uri, "caption": clean(verdict.photo.caption)})
         case = view.case
         result.append(
             CompendiumCase(
-                title=case.title,
+                title=clean(case.title),
                 form=case.form.name if case.form else (case.group.form.name if case.group else ""),
                 members=[person.full_name for person in view.publishable_members],
-                story=case.story,
+                story=clean(case.story),
                 photos=photos,
                 left_out=len(view.left_out),
             )

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.urls import reverse
 
 from mentoring.names import NameMatcher
 
@@ -56,9 +57,15 @@ def test_a_withdrawal_erases_an_adjectival_surname_in_every_case_from_other_reco
     from roadmap.models import EventComment
     from roadmap.services import comment_add
 
-    person_update(actor=curator, person=mentee, last_name="Вишневская", first_name="Мария", patronymic="Олеговна")
+    person_update(
+        actor=curator, person=mentee, last_name="Вишневская", first_name="Мария", patronymic="Олеговна"
+    )
     other = person_create(
-        actor=curator, organization=programme.organization, last_name="Кузнецов", first_name="Пётр", kind="pupil"
+        actor=curator,
+        organization=programme.organization,
+        last_name="Кузнецов",
+        first_name="Пётр",
+        kind="pupil",
     )
     consent_record(actor=curator, person=other, scope="personal_data", given_on=date(2025, 9, 1))
     mentee_profile_save(actor=curator, person=other, programme=programme)
@@ -110,8 +117,11 @@ def test_a_withdrawal_leaves_no_name_in_the_admin_history_of_her_profile_or_pair
     admin.site._registry[type(pair)].log_change(
         request, pair, [{"changed": {"name": "участник", "object": str(member), "fields": ["role"]}}]
     )
+
     def history() -> str:
-        return " ".join(f"{e.object_repr} {json.loads(e.change_message or '[]')}" for e in LogEntry.objects.all())
+        return " ".join(
+            f"{e.object_repr} {json.loads(e.change_message or '[]')}" for e in LogEntry.objects.all()
+        )
 
     assert "Иванова" in history()  # the admin's history names her before
 
@@ -120,3 +130,45 @@ def test_a_withdrawal_leaves_no_name_in_the_admin_history_of_her_profile_or_pair
     left = history()
     assert "Иванов" not in left and "Мари" not in left, left
     assert LogEntry.objects.count() == 2  # who changed which record stays
+
+
+def _pdf_text(content: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages)
+
+
+@pytest.mark.django_db
+def test_the_compendium_the_authority_gets_does_not_name_a_pupil_without_a_publication_consent(
+    programme, coordinator, mentee, monitoring_objects, django_capture_on_commit_callbacks
+):
+    """The compendium is the document made for publication, open to the authority: the case's own texts
+    (title, story, photo captions) must not name a member of the pair who has no publication consent."""
+    from mentoring.models import Job
+
+    from .conftest import client_for
+
+    case = monitoring_objects["case"]
+    case.title = "Путь Марии Ивановой к олимпиаде"
+    case.story = "Мария Иванова победила на олимпиаде; Машу Иванову наградили. Марию хвалили учителя."
+    case.save()
+    assert not mentee.consents.filter(scope="publication").exists()
+
+    client = client_for(coordinator)
+    kwargs = {"org": programme.organization.slug, "year": programme.academic_year.start_year}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("reports:run", kwargs={**kwargs, "report": "final_compendium"}),
+            {"final_compendium-format": "pdf", "final_compendium-include_photos": "on"},
+        )
+    assert response.status_code == 302
+    job = Job.objects.latest("created_at")
+    assert job.status == Job.Status.DONE, job.error
+    content = b"".join(
+        client.get(reverse("job_download", kwargs={**kwargs, "job": job.pk})).streaming_content
+    )
+    text = _pdf_text(content).replace("\n", " ")
+    assert "олимпиад" in text  # the best practice itself is published
+    assert "Иванов" not in text and "Мари" not in text, text[:2000]
