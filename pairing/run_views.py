@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Scope, organization_view
+from mentoring.auditing import audit_page_read
 from participants.models import Person
 from participants.selectors import groups as group_names
 
@@ -79,6 +80,8 @@ def run_detail(request: HttpRequest, run: int) -> HttpResponse:
     scope = request.scope
     found = _run_or_404(scope, run)
     pairs, unmatched, people = _proposals(found)
+    if people:  # the proposals name children: a read of personal data, in the journal
+        audit_page_read(request, "pairing.MatchingRun", found.pk, people.keys())
     choices = run_mentor_choices(found) if found.is_done else []
     blocking = [
         {

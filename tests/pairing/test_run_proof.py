@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from mentoring.models import Job
+from mentoring.models import AuditEvent, Job
 from pairing.models import MatchingRun, MentoringForm, MentoringGroup
 from participants.models import MenteeProfile, MentorProfile
 
@@ -42,6 +42,9 @@ def test_the_run_stores_and_shows_that_the_optimum_is_proved(
     assert run.result["certified"] is True and run.result["gap"] == 0.0
     page = curator_client.get(url("run", run=run.pk)).content.decode()
     assert "доказан" in page
+    # the proposals name children: the page read is in the journal, with the people it showed
+    read = AuditEvent.objects.filter(target_type="pairing.MatchingRun", target_id=str(run.pk)).get()
+    assert read.action == AuditEvent.Action.VIEW and str(bases["kids"][0].pk) in read.people
 
 
 @pytest.mark.django_db
