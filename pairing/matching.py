@@ -1910,19 +1910,26 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
     """The eligible couples worth more than their prices (score + bonus > u + v + tolerance), at most
     _REPAIR_LIMIT per mentee (the most violated), and how many couples were scored exactly.
 
-    Every stored couple is looked at: the float32 scores pick the suspects (with a margin far above
-    their rounding), whose exact scores decide. No suspect violated: the prices prove the optimum."""
-    rows_out, cols_out = [], []
+    Every stored couple is looked at. Where the stored score exceeds the prices by more than its
+    rounding margin the couple is violated for sure: only the mentee's most violated few are kept
+    (a mentee left out of the graph may have thousands). Where it is within the margin, the exact
+    score decides. No couple violated: the prices prove the optimum."""
+    rows_out, cols_out, maybe_rows, maybe_cols = [], [], [], []
     dtype = np.float32 if bonus == 0 else np.float64  # float32 rounding is far below the slack
+    sure_above, maybe_above = _TOLERANCE + scored.slack, _TOLERANCE - scored.slack
     for start, end, cols, matrix in scored.groups:
         shift = (v[cols] - bonus).astype(dtype)
         for r0, r1, _cols, scores in _slices(start, end, cols, matrix, 4):
             excess = scores - shift
             excess -= u[r0:r1, None].astype(dtype)
-            r, c = np.nonzero(excess > _TOLERANCE - scored.slack)
+            r, c = _at_most(excess, np.full(r1 - r0, sure_above, dtype=dtype), _REPAIR_LIMIT, r0)
             rows_out.append(r + r0)
             cols_out.append(cols[c])
-    rows, cols = _cat(rows_out, np.int64), _cat(cols_out, np.int64)
+            r, c = np.nonzero((excess > maybe_above) & (excess <= sure_above))
+            maybe_rows.append(r + r0)
+            maybe_cols.append(cols[c])
+    rows = np.concatenate((_cat(rows_out, np.int64), _cat(maybe_rows, np.int64)))
+    cols = np.concatenate((_cat(cols_out, np.int64), _cat(maybe_cols, np.int64)))
     examined = len(rows)
     rows, cols, scores = _exact(problem, rows, cols)
     excess = scores + bonus - u[rows] - v[cols]
