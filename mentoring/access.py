@@ -1,24 +1,72 @@
-"""Who may see which organisation, and the decorator every organisation page goes through.
+"""Who may see which organisation, what they see there, and the decorator every organisation page goes through.
 
 A URL names the organisation (slug) and the academic year (its first calendar year). A user sees an
-organisation through a membership in it, or — read-only — as the municipal coordinator of its parent
-authority. Everyone else gets 404: another school's data is never shown, not even its existence.
+organisation through a membership in it, or — read-only — through an oversight role (the municipal
+coordinator) in an organisation ABOVE it: its parent authority, or any level further up (a regional
+centre above the municipalities). Everyone else gets 404: another school's data is never shown, not even
+its existence.
+
+Personal data of pupils (152-ФЗ): consents are given to the organisation itself, so only its own members
+see the names, answers, diaries and plans it holds. A level above sees aggregates only — counts, shares,
+traffic lights, per-school tables, documents without names. This is decided here, once, by the privacy
+class every view declares (``Privacy``): a view seen through an organisation above gets 404 unless it is
+declared ``Privacy.AGGREGATE``. A view that declares nothing is treated as ``Privacy.PERSONAL`` (private by
+default), and ``tests/test_privacy_classes.py`` fails until it declares its class.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import wraps
+from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch, resolve, reverse
 
 from .models import Membership, Organization, Programme, Role
 
 MANAGERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR})
+
+# Roles held in an organisation that let the user look, read-only and at aggregates, into every
+# organisation below it (at any depth). A regional role added later joins this set and gets the same rule.
+OVERSIGHT_ROLES = frozenset({Role.MUNICIPAL_COORDINATOR})
+
+
+class Privacy(StrEnum):
+    """What a page shows, declared by every view (``organization_view(privacy=...)``, ``declare_privacy``)."""
+
+    # Names a pupil, a parent or a staff member, or shows a person's answers, diary, plan, case, file:
+    # the organisation's own members only (and among them, the roles the view allows).
+    PERSONAL = "personal"
+    # No one's personal data: counts, shares, traffic lights, targets, settings, per-school tables,
+    # documents without names. Also open to the levels above the organisation (read-only).
+    AGGREGATE = "aggregate"
+    # Outside any organisation: health check, sign-in, password pages, the personal questionnaire link.
+    PUBLIC = "public"
+
+
+PRIVACY_ATTRIBUTE = "privacy"
+ViewFunction = TypeVar("ViewFunction", bound=Callable[..., Any])
+
+
+def declare_privacy(privacy: Privacy) -> Callable[[ViewFunction], ViewFunction]:
+    """Mark a view that does not go through ``organization_view`` with its privacy class."""
+
+    def decorator(view: ViewFunction) -> ViewFunction:
+        setattr(view, PRIVACY_ATTRIBUTE, privacy)
+        return view
+
+    return decorator
+
+
+def view_privacy(view: Callable[..., Any]) -> Privacy | None:
+    """The privacy class a view declared, or None when it declared none."""
+    return getattr(view, PRIVACY_ATTRIBUTE, None)
 
 
 @dataclass(frozen=True)
@@ -27,10 +75,27 @@ class Access:
 
     organization: Organization
     roles: frozenset[str]
-    read_only: bool = False  # seen from the parent authority by a municipal coordinator
+    # Seen only from an organisation above (a municipal coordinator, a regional level): read-only, and
+    # aggregates only — see ``aggregate_only``.
+    read_only: bool = False
 
     def has_any(self, roles: Iterable[str]) -> bool:
         return bool(self.roles & set(roles))
+
+    @property
+    def aggregate_only(self) -> bool:
+        """The user holds no role in the organisation itself, only above it: no pupil is shown to them."""
+        return self.read_only
+
+    @property
+    def sees_personal_data(self) -> bool:
+        return not self.aggregate_only
+
+    def permits(self, privacy: Privacy | None) -> bool:
+        """Whether a view of this privacy class may be shown with this access (None = undeclared)."""
+        if privacy in (Privacy.AGGREGATE, Privacy.PUBLIC):
+            return True
+        return self.sees_personal_data
 
     @property
     def can_manage(self) -> bool:
@@ -58,6 +123,30 @@ class Scope:
         return {"org": self.organization.slug, "year": self.programme.academic_year.start_year}
 
 
+# How many levels up ``ancestor_ids`` looks: school → municipality → region → (a federal level).
+MAX_DEPTH = 6
+
+
+def ancestor_ids(organization: Organization) -> list[int]:
+    """The ids of the organisations above this one, nearest first.
+
+    Parents already loaded (``select_related("parent__parent")``) cost nothing; a missing link costs one
+    small query per level.
+    """
+    found: list[int] = []
+    current = organization
+    while current.parent_id and current.parent_id not in found and len(found) < MAX_DEPTH:
+        found.append(current.parent_id)
+        if Organization.parent.is_cached(current):
+            current = current.parent
+        else:
+            parent_of_parent = (
+                Organization.objects.filter(pk=current.parent_id).values_list("parent_id", flat=True).first()
+            )
+            current = Organization(pk=current.parent_id, parent_id=parent_of_parent)
+    return found
+
+
 def access_for(user, organization: Organization) -> Access | None:
     if not user.is_authenticated:
         return None
@@ -65,22 +154,24 @@ def access_for(user, organization: Organization) -> Access | None:
         Membership.objects.filter(user=user, organization=organization).values_list("role", flat=True)
     )
     read_only = False
-    if (
-        organization.parent_id
-        and Membership.objects.filter(
-            user=user, organization_id=organization.parent_id, role=Role.MUNICIPAL_COORDINATOR
-        ).exists()
-    ):
-        if not roles:
-            read_only = True
-        roles.add(Role.MUNICIPAL_COORDINATOR)
+    above = ancestor_ids(organization)
+    if above:
+        oversight = set(
+            Membership.objects.filter(
+                user=user, organization_id__in=above, role__in=OVERSIGHT_ROLES
+            ).values_list("role", flat=True)
+        )
+        if oversight:
+            if not roles:
+                read_only = True
+            roles |= oversight
     if not roles:
         return None
     return Access(organization=organization, roles=frozenset(roles), read_only=read_only)
 
 
 def resolve_scope(request: HttpRequest, org: str, year: int) -> Scope:
-    organization = get_object_or_404(Organization.objects.select_related("parent"), slug=org)
+    organization = get_object_or_404(Organization.objects.select_related("parent__parent"), slug=org)
     access = access_for(request.user, organization)
     if access is None:
         raise Http404
@@ -93,10 +184,13 @@ def resolve_scope(request: HttpRequest, org: str, year: int) -> Scope:
 
 
 def organization_view(
-    roles: Iterable[str] | None = None, *, manage: bool = False
+    roles: Iterable[str] | None = None, *, manage: bool = False, privacy: Privacy | None = None
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Resolve ``org``/``year`` from the URL into ``request.scope``; strangers get 404.
 
+    ``privacy`` is what the page shows (``Privacy``). Seen from an organisation above, anything but an
+    ``AGGREGATE`` page is 404 — as for a stranger: the page does not exist for them. Undeclared counts as
+    ``PERSONAL``.
     ``roles`` limits the page to members holding one of them (others of the organisation get 403);
     ``manage`` requires a curator or administrator of the organisation itself (never read-only access).
     """
@@ -107,6 +201,8 @@ def organization_view(
         @login_required
         def wrapper(request: HttpRequest, org: str, year: int, *args, **kwargs) -> HttpResponse:
             scope = resolve_scope(request, org, year)
+            if not scope.access.permits(privacy):
+                raise Http404
             if required and not scope.access.has_any(required):
                 raise PermissionDenied
             if manage and not scope.access.can_manage:
@@ -116,9 +212,22 @@ def organization_view(
                 request.session["last_scope"] = [org, year]
             return view(request, *args, **kwargs)
 
+        setattr(wrapper, PRIVACY_ATTRIBUTE, privacy)
         return wrapper
 
     return decorator
+
+
+def may_open(scope: Scope, url_name: str, **kwargs: object) -> bool:
+    """Whether the scope's access may open the organisation page named ``url_name`` (links, tiles, menus).
+
+    Asks the view itself for its privacy class, so that a link is never shown to a page that would say 404.
+    """
+    try:
+        path = reverse(url_name, kwargs={**scope.url_kwargs, **kwargs})
+    except NoReverseMatch:
+        return False
+    return scope.access.permits(view_privacy(resolve(path).func))
 
 
 def resolve_scope_for_job(job, user) -> Scope | None:

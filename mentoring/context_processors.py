@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
+from .access import may_open
 from .models import Role
 from .selectors import organizations_for_user, programme_years
 
@@ -38,6 +39,7 @@ def navigation(request: HttpRequest) -> dict:
             "active": key == current,
         }
         for key, name, label, icon in SECTIONS
+        if may_open(scope, name)  # seen from above: no section that names pupils (the pairs)
     ]
 
     def organizations() -> list[dict]:

@@ -67,6 +67,10 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.short_name or self.name
 
+    # Kinds that have organisations below them (and see them at aggregates only, ``mentoring.access``);
+    # a regional level joins this set.
+    PARENT_KINDS = frozenset({Kind.MUNICIPAL_AUTHORITY})
+
     @property
     def is_municipal_authority(self) -> bool:
         return self.kind == self.Kind.MUNICIPAL_AUTHORITY

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Max, Prefetch, QuerySet
 
-from .access import Scope
+from .access import OVERSIGHT_ROLES, Scope
 from .models import Job, Membership, Organization, Programme, Role
 
 
@@ -30,11 +30,19 @@ def organizations_for_user(user) -> list[SwitchTarget]:
     for membership in memberships:
         organizations[membership.organization_id] = membership.organization
         roles_by_org.setdefault(membership.organization_id, []).append(membership.role)
-    coordinated = [m.organization_id for m in memberships if m.role == Role.MUNICIPAL_COORDINATOR]
-    if coordinated:
-        for child in Organization.objects.filter(parent_id__in=coordinated).order_by("short_name"):
+    # Seen from above: every organisation below an oversight membership, at any depth (a region's
+    # municipalities and their schools); one query per level that has organisations with children.
+    frontier = {m.organization_id: m.role for m in memberships if m.role in OVERSIGHT_ROLES}
+    seen = set(frontier)
+    while frontier:
+        below: dict[int, str] = {}
+        for child in Organization.objects.filter(parent_id__in=frontier).order_by("short_name"):
             organizations.setdefault(child.pk, child)
-            roles_by_org.setdefault(child.pk, [Role.MUNICIPAL_COORDINATOR])
+            roles_by_org.setdefault(child.pk, [frontier[child.parent_id]])
+            if child.kind in Organization.PARENT_KINDS and child.pk not in seen:
+                below[child.pk] = frontier[child.parent_id]
+                seen.add(child.pk)
+        frontier = below
     newest = dict(
         Programme.objects.filter(organization_id__in=organizations)
         .values_list("organization_id")
@@ -115,7 +123,11 @@ def jobs_for_user(scope: Scope, user, limit: int = 20) -> list[Job]:
 
 
 def job_for_user(scope: Scope, user, job_id) -> Job | None:
-    """A job the user may see: their own, or any of the organisation's if they manage it."""
+    """A job the user may see: their own, or any of the organisation's if they manage it.
+
+    Seen from an organisation above (never managing), only their own jobs: reports that
+    ``Report.allowed`` let them run, i.e. documents without personal data or made for publication.
+    """
     job = Job.objects.filter(pk=job_id, organization=scope.organization).select_related("created_by").first()
     if job is None:
         return None

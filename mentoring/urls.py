@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import views
+from .access import Privacy, declare_privacy
 from .signin import GuardedPasswordChangeView, UnlockingPasswordResetConfirmView
 
 organization_patterns = [
@@ -44,6 +45,10 @@ account_patterns = [
         name="password_reset_complete",
     ),
 ]
+
+# Sign-in, sign-out and password pages: outside any organisation, no one's data but the user's own.
+for _pattern in account_patterns:
+    declare_privacy(Privacy.PUBLIC)(_pattern.callback)
 
 urlpatterns = [
     path("", views.home, name="home"),

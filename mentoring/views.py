@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .access import MANAGERS, organization_view
+from .access import MANAGERS, Privacy, declare_privacy, organization_view
 from .files import attachment_response
 from .forms import ContingentForm, SignInJournalFilter
 from .journal import JournalFilterForm, JournalFilters, details_text, field_labels, journal_events
@@ -43,6 +43,7 @@ from .services import (
 )
 
 
+@declare_privacy(Privacy.PUBLIC)
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
@@ -50,6 +51,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+@declare_privacy(Privacy.PUBLIC)
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """Send the user to the organisation and year they worked in last, or to their first one."""
@@ -82,7 +84,7 @@ def dashboard_tiles(roles: frozenset[str], is_authority: bool) -> set[str]:
     return tiles
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     context = {
@@ -97,7 +99,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "mentoring/dashboard.html", context)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def programme_detail(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     programme = scope.programme
@@ -121,7 +123,7 @@ def programme_detail(request: HttpRequest) -> HttpResponse:
     )
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
 def programme_open_next(request: HttpRequest) -> HttpResponse:
     scope = request.scope
@@ -134,7 +136,7 @@ JOURNAL_PAGE_SIZE = 50
 JOURNAL_DEFAULTS = {"person": "", "user": None, "action": "", "date_from": None, "date_to": None}
 
 
-@organization_view(roles=[Role.ADMINISTRATOR])
+@organization_view(roles=[Role.ADMINISTRATOR], privacy=Privacy.PERSONAL)
 def journal(request: HttpRequest) -> HttpResponse:
     """«Журнал действий»: read-only, for the organisation's own administrator (never a parent's coordinator).
 
@@ -159,7 +161,7 @@ def journal(request: HttpRequest) -> HttpResponse:
     )
 
 
-@organization_view(roles=[Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR])
+@organization_view(roles=[Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR], privacy=Privacy.PERSONAL)
 def members(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     users = list(organization_members(scope.organization))
@@ -173,7 +175,7 @@ def members(request: HttpRequest) -> HttpResponse:
     return render(request, "mentoring/members.html", {"users": users})
 
 
-@organization_view(roles=[Role.ADMINISTRATOR])
+@organization_view(roles=[Role.ADMINISTRATOR], privacy=Privacy.PERSONAL)
 @require_GET
 def signin_journal(request: HttpRequest) -> HttpResponse:
     """«Журнал входов»: sign-ins, failures, lock-outs and sign-outs of the members, read-only."""
@@ -223,12 +225,12 @@ def _visible_job(request: HttpRequest, job: str):
     return found
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def job_detail(request: HttpRequest, job: str) -> HttpResponse:
     return render(request, "mentoring/job_detail.html", {"job": _visible_job(request, job)})
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def job_status(request: HttpRequest, job: str) -> HttpResponse:
     """The progress component alone; htmx polls it until the job finishes.
 
@@ -242,7 +244,7 @@ def job_status(request: HttpRequest, job: str) -> HttpResponse:
     return response
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def job_download(request: HttpRequest, job: str) -> HttpResponse:
     found = _visible_job(request, job)
     if not found.has_result:

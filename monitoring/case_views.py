@@ -1,4 +1,5 @@
-"""Pages of the cases (best practices): the curator writes them, everyone of the organisation reads them."""
+"""Pages of the cases (best practices): the curator writes them; the curator, the administrator and the
+pair's own mentors read them. A photo left out of publication: the curator and its uploader only."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Scope, organization_view
+from mentoring.access import Privacy, Scope, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent
@@ -31,19 +32,19 @@ def _case_or_404(scope: Scope, case: int) -> Case:
     )
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def case_list(request: HttpRequest) -> HttpResponse:
-    cases = selectors.case_list(request.scope.programme)
+    cases = selectors.visible_case_list(request.scope.programme, request.user, request.scope.access)
     return render(
         request,
         "monitoring/cases/list.html",
-        {"cases": cases, "left_out": sum(len(view.left_out) for view in cases)},
+        {"cases": cases, "left_out": sum(len(view.left_out) + view.hidden_photos for view in cases)},
     )
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def case_detail(request: HttpRequest, case: int) -> HttpResponse:
-    view = selectors.case_detail(request.scope.programme, case)
+    view = selectors.visible_case_detail(request.scope.programme, case, request.user, request.scope.access)
     if view is None:
         raise Http404
     audit_page_read(request, "monitoring.Case", view.case.pk)
@@ -76,17 +77,17 @@ def _case_form_page(request: HttpRequest, found: Case | None) -> HttpResponse:
     return render(request, "monitoring/cases/form.html", {"form": form, "case": found}, status=status)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def case_create(request: HttpRequest) -> HttpResponse:
     return _case_form_page(request, None)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def case_edit(request: HttpRequest, case: int) -> HttpResponse:
     return _case_form_page(request, _case_or_404(request.scope, case))
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
 def case_delete(request: HttpRequest, case: int) -> HttpResponse:
     found = _case_or_404(request.scope, case)
@@ -95,7 +96,7 @@ def case_delete(request: HttpRequest, case: int) -> HttpResponse:
     return redirect(_url(request.scope, "cases"))
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def photo_create(request: HttpRequest, case: int) -> HttpResponse:
     scope = request.scope
     found = _case_or_404(scope, case)
@@ -132,17 +133,21 @@ def _photo_or_404(scope: Scope, case: int, photo: int) -> CasePhoto:
     )
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def photo_image(request: HttpRequest, case: int, photo: int) -> HttpResponse:
-    """The photo itself: media files are not public, the organisation's members see them here."""
-    found = _photo_or_404(request.scope, case, photo)
+    """The photo itself: media files are not public; whoever sees the case and may see this photo gets it."""
+    scope = request.scope
+    view = selectors.visible_case_detail(scope.programme, case, request.user, scope.access)
+    if view is None or all(verdict.photo.pk != photo for verdict in view.photos):
+        raise Http404
+    found = _photo_or_404(scope, case, photo)
     people = found.people.values_list("pk", flat=True)
     audit_page_read(request, "monitoring.CasePhoto", found.pk, people, action=AuditEvent.Action.DOWNLOAD)
     # an attachment still shows in <img>; a photo of people is personal data: no-store
     return attachment_response(found.image)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
 def photo_delete(request: HttpRequest, case: int, photo: int) -> HttpResponse:
     found = _photo_or_404(request.scope, case, photo)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Scope, organization_view
+from mentoring.access import Privacy, Scope, organization_view
 from mentoring.selectors import children_without_programme
 
 from .forms_kpis import (
@@ -65,7 +65,7 @@ def _chart(value: selectors.KpiValue, points: list[selectors.SeriesPoint]) -> di
     }
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     if scope.organization.is_municipal_authority:
@@ -105,7 +105,7 @@ def _municipal(request: HttpRequest) -> HttpResponse:
     )
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
 def snapshot_take(request: HttpRequest) -> HttpResponse:
     scope = request.scope
@@ -121,7 +121,7 @@ def snapshot_take(request: HttpRequest) -> HttpResponse:
 # --- Indicators -------------------------------------------------------------------------------------
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def indicators(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     found = selectors.indicators_for_organizations([scope.organization.pk], active_only=False)
@@ -159,12 +159,12 @@ def _indicator_form_page(request: HttpRequest, found: Indicator | None) -> HttpR
     )
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def indicator_new(request: HttpRequest) -> HttpResponse:
     return _indicator_form_page(request, None)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def indicator_edit(request: HttpRequest, indicator: int) -> HttpResponse:
     found = get_object_or_404(Indicator, organization=request.scope.organization, pk=indicator)
     return _indicator_form_page(request, found)
@@ -173,7 +173,7 @@ def indicator_edit(request: HttpRequest, indicator: int) -> HttpResponse:
 # --- Targets ----------------------------------------------------------------------------------------
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def targets(request: HttpRequest) -> HttpResponse:
     _refuse_readers(request)
     scope = request.scope
@@ -204,7 +204,7 @@ def targets(request: HttpRequest) -> HttpResponse:
     )
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
 def targets_roadmap(request: HttpRequest) -> HttpResponse:
     scope = request.scope
@@ -244,7 +244,7 @@ def targets_roadmap(request: HttpRequest) -> HttpResponse:
 # --- Settings ---------------------------------------------------------------------------------------
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def settings(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     current = settings_for(scope.organization)
@@ -265,7 +265,7 @@ def settings(request: HttpRequest) -> HttpResponse:
 # --- Information campaign ---------------------------------------------------------------------------
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def activities(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     filter_form = ActivityFilterForm(request.GET or None)
@@ -300,18 +300,18 @@ def _activity_form_page(request: HttpRequest, found: InformationActivity | None)
     )
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def activity_new(request: HttpRequest) -> HttpResponse:
     return _activity_form_page(request, None)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def activity_edit(request: HttpRequest, activity: int) -> HttpResponse:
     found = get_object_or_404(InformationActivity, programme=request.scope.programme, pk=activity)
     return _activity_form_page(request, found)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
 def activity_delete(request: HttpRequest, activity: int) -> HttpResponse:
     found = get_object_or_404(InformationActivity, programme=request.scope.programme, pk=activity)
@@ -347,12 +347,12 @@ def _swot_response(request: HttpRequest, add_form: SwotItemForm | None = None, s
     return render(request, template, _swot_context(request, add_form), status=status)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def swot(request: HttpRequest) -> HttpResponse:
     return _swot_response(request)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
 def swot_add(request: HttpRequest) -> HttpResponse:
     form = SwotItemForm(request.POST)
@@ -369,7 +369,7 @@ def swot_add(request: HttpRequest) -> HttpResponse:
     return _swot_response(request, add_form=form, status=400)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def swot_edit(request: HttpRequest, swot_item: int) -> HttpResponse:
     scope = request.scope
     item = get_object_or_404(SwotItem, programme=scope.programme, pk=swot_item)
@@ -386,7 +386,7 @@ def swot_edit(request: HttpRequest, swot_item: int) -> HttpResponse:
     return render(request, "monitoring/kpis/swot_edit.html", {"form": form, "item": item}, status=status)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
 def swot_delete(request: HttpRequest, swot_item: int) -> HttpResponse:
     item = get_object_or_404(SwotItem, programme=request.scope.programme, pk=swot_item)
@@ -397,7 +397,7 @@ def swot_delete(request: HttpRequest, swot_item: int) -> HttpResponse:
     return redirect(_url(request.scope, "swot"))
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
 def swot_move(request: HttpRequest, swot_item: int) -> HttpResponse:
     item = get_object_or_404(SwotItem, programme=request.scope.programme, pk=swot_item)

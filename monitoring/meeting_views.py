@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import organization_view
+from mentoring.access import Privacy, organization_view
 from mentoring.auditing import audit_page_read
 
 from .forms_plans import MeetingForm
@@ -57,7 +57,7 @@ def _form_page(
     return render(request, "monitoring/plans/meeting_form.html", context, status=status)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def meeting_new(request: HttpRequest, group: int) -> HttpResponse:
     scope = request.scope
     access = editable_pair(request, group)
@@ -99,7 +99,7 @@ def _meeting_or_404(access: PairAccess, meeting: int) -> Meeting:
     )
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def meeting_edit(request: HttpRequest, group: int, meeting: int) -> HttpResponse:
     scope = request.scope
     access = editable_pair(request, group)
@@ -139,7 +139,7 @@ def meeting_edit(request: HttpRequest, group: int, meeting: int) -> HttpResponse
     return _form_page(request, access, form, found, status)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 @require_POST
 def meeting_delete(request: HttpRequest, group: int, meeting: int) -> HttpResponse:
     access = editable_pair(request, group)
@@ -149,7 +149,7 @@ def meeting_delete(request: HttpRequest, group: int, meeting: int) -> HttpRespon
     return redirect(url(request.scope, "diary", group=access.group.pk))
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def diary(request: HttpRequest, group: int) -> HttpResponse:
     access = pair_access(request, group)
     entries = meeting_selectors.diary(access.group)
@@ -171,7 +171,7 @@ def diary(request: HttpRequest, group: int) -> HttpResponse:
     return render(request, "monitoring/plans/diary.html", context)
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def meetings(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     today = timezone.localdate()

@@ -669,7 +669,10 @@ def case_photo_path(photo: CasePhoto, filename: str) -> str:
 
 
 class CasePhoto(models.Model):
-    """A photo of a case; it is printed only while everyone on it has a publication consent."""
+    """A photo of a case; it is printed only while everyone on it has a publication consent.
+
+    Until then it is shown to no one but the curator and whoever uploaded it (``selectors.cases``).
+    """
 
     case = models.ForeignKey(Case, related_name="photos", on_delete=models.CASCADE)
     image = models.ImageField(_("photo"), upload_to=case_photo_path, max_length=500)
@@ -678,6 +681,14 @@ class CasePhoto(models.Model):
         Person, verbose_name=_("who is on the photo"), related_name="case_photos", blank=True
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("case photo")

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Scope, organization_view
+from mentoring.access import Privacy, Scope, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent, Role
@@ -87,7 +87,7 @@ def _task_or_404(group: MentoringGroup, task: int) -> PlanTask:
 # --- The plan of a pair -----------------------------------------------------------------------------
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def plan(request: HttpRequest, group: int) -> HttpResponse:
     access = pair_access(request, group)
     found = plan_selectors.plan_of_group(access.group)
@@ -127,7 +127,7 @@ def _plan_for_write(request: HttpRequest, access: PairAccess) -> IndividualPlan:
     return plan_services.plan_get_or_create(actor=request.user, group=access.group)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def plan_goals(request: HttpRequest, group: int) -> HttpResponse:
     scope = request.scope
     access = editable_pair(request, group)
@@ -143,7 +143,7 @@ def plan_goals(request: HttpRequest, group: int) -> HttpResponse:
     return render(request, "monitoring/plans/form.html", context, status=status)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def plan_task_new(request: HttpRequest, group: int) -> HttpResponse:
     scope = request.scope
     access = editable_pair(request, group)
@@ -171,7 +171,7 @@ def plan_task_new(request: HttpRequest, group: int) -> HttpResponse:
     return render(request, "monitoring/plans/form.html", context, status=status)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def plan_task_edit(request: HttpRequest, group: int, task: int) -> HttpResponse:
     scope = request.scope
     access = editable_pair(request, group)
@@ -196,7 +196,7 @@ def plan_task_edit(request: HttpRequest, group: int, task: int) -> HttpResponse:
     return render(request, "monitoring/plans/form.html", context, status=status)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def plan_task_done(request: HttpRequest, group: int, task: int) -> HttpResponse:
     scope = request.scope
     access = editable_pair(request, group)
@@ -229,7 +229,7 @@ def plan_task_done(request: HttpRequest, group: int, task: int) -> HttpResponse:
     return render(request, "monitoring/plans/form.html", context, status=status)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 @require_POST
 def plan_task_reopen(request: HttpRequest, group: int, task: int) -> HttpResponse:
     access = editable_pair(request, group)
@@ -239,7 +239,7 @@ def plan_task_reopen(request: HttpRequest, group: int, task: int) -> HttpRespons
     return redirect(url(request.scope, "plan", group=access.group.pk))
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 @require_POST
 def plan_task_delete(request: HttpRequest, group: int, task: int) -> HttpResponse:
     access = editable_pair(request, group)
@@ -249,7 +249,7 @@ def plan_task_delete(request: HttpRequest, group: int, task: int) -> HttpRespons
     return redirect(url(request.scope, "plan", group=access.group.pk))
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 @require_POST
 def plan_task_move(request: HttpRequest, group: int, task: int) -> HttpResponse:
     access = editable_pair(request, group)
@@ -259,7 +259,7 @@ def plan_task_move(request: HttpRequest, group: int, task: int) -> HttpResponse:
     return redirect(url(request.scope, "plan", group=access.group.pk) + f"#task-{found.pk}")
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def plan_task_file(request: HttpRequest, group: int, task: int) -> HttpResponse:
     access = pair_access(request, group)
     found = _task_or_404(access.group, task)
@@ -271,7 +271,7 @@ def plan_task_file(request: HttpRequest, group: int, task: int) -> HttpResponse:
     return attachment_response(found.evidence_file, name)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
 def plan_approve(request: HttpRequest, group: int) -> HttpResponse:
     scope = request.scope
@@ -293,7 +293,7 @@ def plan_approve(request: HttpRequest, group: int) -> HttpResponse:
 # --- The plans of the programme ---------------------------------------------------------------------
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def plans(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     rows = plan_selectors.plans_overview(scope.programme)

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from mentoring.access import Privacy, declare_privacy
+
 from .forms_questionnaires import AnswerForm
 from .models import Audience, QuestionItem
 from .selectors import questionnaires as selectors
@@ -33,6 +35,7 @@ def _page(
     return response
 
 
+@declare_privacy(Privacy.PUBLIC)
 @never_cache
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, link: str) -> HttpResponse:

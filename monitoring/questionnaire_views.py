@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Scope, organization_view
+from mentoring.access import Privacy, Scope, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.models import Role
 
@@ -49,7 +49,7 @@ def public_url(token: str) -> str:
 # --- Templates ---------------------------------------------------------------------------------------
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.AGGREGATE)
 def templates(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     found = list(selectors.templates_for(scope.organization))
@@ -72,7 +72,7 @@ def _own_template_or_404(request: HttpRequest, template: int) -> QuestionnaireTe
     return get_object_or_404(QuestionnaireTemplate, pk=template, organization=request.scope.organization)
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.AGGREGATE)
 def template_detail(request: HttpRequest, template: int) -> HttpResponse:
     found = _template_or_404(request, template)
     context = {
@@ -109,17 +109,17 @@ def _template_form_page(request: HttpRequest, found: QuestionnaireTemplate | Non
     )
 
 
-@organization_view(roles=WRITERS)
+@organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
 def template_new(request: HttpRequest) -> HttpResponse:
     return _template_form_page(request, None)
 
 
-@organization_view(roles=WRITERS)
+@organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
 def template_edit(request: HttpRequest, template: int) -> HttpResponse:
     return _template_form_page(request, _own_template_or_404(request, template))
 
 
-@organization_view(roles=WRITERS)
+@organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
 @require_POST
 def template_copy(request: HttpRequest, template: int) -> HttpResponse:
     scope = request.scope
@@ -129,7 +129,7 @@ def template_copy(request: HttpRequest, template: int) -> HttpResponse:
     return redirect(_url(scope, "template_detail", template=copy.pk))
 
 
-@organization_view(roles=WRITERS)
+@organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
 @require_POST
 def template_toggle(request: HttpRequest, template: int) -> HttpResponse:
     scope = request.scope
@@ -170,19 +170,19 @@ def _item_form_page(
     return render(request, "monitoring/questionnaires/item_form.html", context, status=status)
 
 
-@organization_view(roles=WRITERS)
+@organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
 def question_new(request: HttpRequest, template: int) -> HttpResponse:
     return _item_form_page(request, _own_template_or_404(request, template), None)
 
 
-@organization_view(roles=WRITERS)
+@organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
 def question_edit(request: HttpRequest, template: int, question: int) -> HttpResponse:
     found = _own_template_or_404(request, template)
     item = get_object_or_404(QuestionItem, template=found, pk=question)
     return _item_form_page(request, found, item)
 
 
-@organization_view(roles=WRITERS)
+@organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
 @require_POST
 def question_delete(request: HttpRequest, template: int, question: int) -> HttpResponse:
     found = _own_template_or_404(request, template)
@@ -196,7 +196,7 @@ def question_delete(request: HttpRequest, template: int, question: int) -> HttpR
     return redirect(_url(request.scope, "template_detail", template=found.pk))
 
 
-@organization_view(roles=WRITERS)
+@organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
 @require_POST
 def question_move(request: HttpRequest, template: int, question: int) -> HttpResponse:
     found = _own_template_or_404(request, template)
@@ -211,7 +211,7 @@ def question_move(request: HttpRequest, template: int, question: int) -> HttpRes
 # --- Campaigns ---------------------------------------------------------------------------------------
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def campaigns(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     context = {
@@ -222,7 +222,7 @@ def campaigns(request: HttpRequest) -> HttpResponse:
     return render(request, "monitoring/questionnaires/campaigns.html", context)
 
 
-@organization_view(roles=WRITERS)
+@organization_view(roles=WRITERS, privacy=Privacy.PERSONAL)
 def campaign_new(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     initial = {}
@@ -266,7 +266,7 @@ def _campaign_or_404(request: HttpRequest, campaign: int) -> Campaign:
     return found
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def campaign_detail(request: HttpRequest, campaign: int) -> HttpResponse:
     scope = request.scope
     found = _campaign_or_404(request, campaign)
@@ -305,7 +305,7 @@ def campaign_detail(request: HttpRequest, campaign: int) -> HttpResponse:
     return render(request, "monitoring/questionnaires/campaign_detail.html", context)
 
 
-@organization_view(roles=WRITERS)
+@organization_view(roles=WRITERS, privacy=Privacy.PERSONAL)
 @require_POST
 def campaign_close(request: HttpRequest, campaign: int) -> HttpResponse:
     found = _campaign_or_404(request, campaign)
@@ -314,7 +314,7 @@ def campaign_close(request: HttpRequest, campaign: int) -> HttpResponse:
     return redirect(_url(request.scope, "campaign_detail", campaign=found.pk))
 
 
-@organization_view(roles=WRITERS)
+@organization_view(roles=WRITERS, privacy=Privacy.PERSONAL)
 @require_POST
 def link_reissue(request: HttpRequest, campaign: int, link: str) -> HttpResponse:
     scope = request.scope
@@ -333,7 +333,7 @@ def link_reissue(request: HttpRequest, campaign: int, link: str) -> HttpResponse
     return redirect(_url(scope, "campaign_detail", campaign=found.pk) + f"#i{invitation.pk}")
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def campaign_results(request: HttpRequest, campaign: int) -> HttpResponse:
     scope = request.scope
     found = _campaign_or_404(request, campaign)
@@ -358,7 +358,7 @@ def campaign_results(request: HttpRequest, campaign: int) -> HttpResponse:
     return render(request, "monitoring/questionnaires/campaign_results.html", context)
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def campaign_compare(request: HttpRequest, campaign: int) -> HttpResponse:
     scope = request.scope
     found = _campaign_or_404(request, campaign)

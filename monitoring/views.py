@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.access import MANAGERS, organization_view
+from mentoring.access import MANAGERS, Privacy, may_open, organization_view
 from mentoring.models import Role
 
 READERS = frozenset({*MANAGERS, Role.PSYCHOLOGIST, Role.MUNICIPAL_COORDINATOR})
@@ -93,7 +93,7 @@ TILES = (
         _("Best practices"),
         _("Stories of pairs for the final compendium, with photos."),
         "bi-stars",
-        READERS,
+        frozenset({*MANAGERS, Role.MENTOR}),  # and a mentor sees the cases of their own pairs
     ),
     Tile(
         "monitoring:settings",
@@ -105,12 +105,12 @@ TILES = (
 )
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def index(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     tiles = [
         {"tile": tile, "url": reverse(tile.url_name, kwargs=scope.url_kwargs)}
         for tile in TILES
-        if scope.access.has_any(tile.roles)
+        if scope.access.has_any(tile.roles) and may_open(scope, tile.url_name)
     ]
     return render(request, "monitoring/index.html", {"scope": scope, "tiles": tiles})

@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Scope, organization_view
+from mentoring.access import Privacy, Scope, organization_view
 from mentoring.auditing import audit_page_read
 from participants.models import Person
 from participants.selectors import groups as group_names
@@ -33,7 +33,7 @@ def _run_or_404(scope: Scope, run: int) -> MatchingRun:
     )
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def runs(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     form = RunForm(request.POST or None, programme=scope.programme, group_names=group_names(scope.programme))
@@ -75,7 +75,7 @@ def _proposals(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, Pers
     return pairs, unmatched, people
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def run_detail(request: HttpRequest, run: int) -> HttpResponse:
     scope = request.scope
     found = _run_or_404(scope, run)
@@ -104,7 +104,7 @@ def run_detail(request: HttpRequest, run: int) -> HttpResponse:
     return render(request, "pairing/run_detail.html", context)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def run_score(request: HttpRequest, run: int) -> HttpResponse:
     """The score a proposal would have with another mentor (htmx, shown before the swap is saved)."""
     scope = request.scope
@@ -133,7 +133,7 @@ def run_score(request: HttpRequest, run: int) -> HttpResponse:
     )
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
 def run_accept(request: HttpRequest, run: int) -> HttpResponse:
     scope = request.scope

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from mentoring.access import Scope, organization_view
+from mentoring.access import Privacy, Scope, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.models import Role
 
@@ -30,7 +30,7 @@ def _own_only(scope: Scope) -> bool:
     return not scope.access.has_any(READERS)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def index(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     own = _own_only(scope)
@@ -63,7 +63,7 @@ def _group_or_404(request: HttpRequest, group: int) -> MentoringGroup:
     return found
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def detail(request: HttpRequest, group: int) -> HttpResponse:
     found = _group_or_404(request, group)
     audit_page_read(request, "pairing.MentoringGroup", found.pk, [m.person_id for m in found.members.all()])
@@ -100,12 +100,12 @@ def _group_form_page(
     return render(request, "pairing/form.html", {"form": form, "group": found}, status=status)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def create(request: HttpRequest) -> HttpResponse:
     return _group_form_page(request, None)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def edit(request: HttpRequest, group: int) -> HttpResponse:
     found = get_object_or_404(MentoringGroup, programme=request.scope.programme, pk=group)
     members = list(found.members.all())
@@ -121,7 +121,7 @@ def edit(request: HttpRequest, group: int) -> HttpResponse:
     return _group_form_page(request, found, initial)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def close(request: HttpRequest, group: int) -> HttpResponse:
     scope = request.scope
     found = get_object_or_404(MentoringGroup, programme=scope.programme, pk=group)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from mentoring.access import Scope, organization_view
+from mentoring.access import Privacy, Scope, organization_view
 
 from . import importing
 from .import_template import XLSX_CONTENT_TYPE, build_template, template_filename
@@ -58,7 +58,7 @@ def _list_url(scope: Scope, kind: str) -> str:
     return _url(scope, "mentees" if kind == importing.MENTEES else "mentors")
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_GET
 def import_template(request: HttpRequest) -> HttpResponse:
     scope = request.scope
@@ -73,7 +73,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
     scope = request.scope
     kind = _kind_or_404(kind)
@@ -102,7 +102,7 @@ def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
     return render(request, "participants/import/upload.html", context, status=status)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def import_preview(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     stored = importing.preview_load(request.session, scope.programme)
@@ -173,7 +173,7 @@ def _confirm(
     return redirect(_list_url(scope, stored.kind))
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
 def import_cancel(request: HttpRequest) -> HttpResponse:
     scope = request.scope

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Scope, organization_view
+from mentoring.access import Privacy, Scope, organization_view
 from mentoring.erasure import erasure_summary
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent, Role
@@ -57,7 +57,7 @@ def _audit_view(request: HttpRequest, what: str) -> None:
     )
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def index(request: HttpRequest) -> HttpResponse:
     """The bases at a glance: counts for everyone who may see the organisation, links for the team."""
     scope = request.scope
@@ -91,17 +91,17 @@ def _people_list(request: HttpRequest, kind: str) -> HttpResponse:
     return render(request, "participants/people_list.html", context)
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def mentees(request: HttpRequest) -> HttpResponse:
     return _people_list(request, "mentees")
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def mentors(request: HttpRequest) -> HttpResponse:
     return _people_list(request, "mentors")
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def person_detail(request: HttpRequest, person: int) -> HttpResponse:
     scope = request.scope
     found = selectors.person_card(scope.organization, person)
@@ -133,7 +133,7 @@ def person_detail(request: HttpRequest, person: int) -> HttpResponse:
     return render(request, "participants/person_detail.html", context)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def person_create(request: HttpRequest) -> HttpResponse:
     """A new person, added to this year's base of mentees or of mentors in the same step."""
     scope = request.scope
@@ -151,7 +151,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
     return render(request, "participants/person_form.html", {"form": form, "person": None, "role": role})
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def person_edit(request: HttpRequest, person: int) -> HttpResponse:
     scope = request.scope
     found = _person_or_404(scope, person)
@@ -188,12 +188,12 @@ def _profile(request: HttpRequest, person: int, model, form_class, save) -> Http
     return render(request, "participants/profile_form.html", context)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def mentee_profile(request: HttpRequest, person: int) -> HttpResponse:
     return _profile(request, person, MenteeProfile, MenteeProfileForm, services.mentee_profile_save)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def mentor_profile(request: HttpRequest, person: int) -> HttpResponse:
     return _profile(request, person, MentorProfile, MentorProfileForm, services.mentor_profile_save)
 
@@ -201,7 +201,7 @@ def mentor_profile(request: HttpRequest, person: int) -> HttpResponse:
 # --- Consents ---------------------------------------------------------------------------------------
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def consent_add(request: HttpRequest, person: int) -> HttpResponse:
     scope = request.scope
     found = _person_or_404(scope, person)
@@ -218,7 +218,7 @@ def consent_add(request: HttpRequest, person: int) -> HttpResponse:
     return render(request, "participants/consent_form.html", {"form": form, "person": found}, status=status)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
 def consent_withdraw(request: HttpRequest, consent: int) -> HttpResponse:
     scope = request.scope
@@ -246,7 +246,7 @@ def consent_withdraw(request: HttpRequest, consent: int) -> HttpResponse:
     return redirect(_url(scope, "person", person=found.person_id))
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def consent_scan(request: HttpRequest, consent: int) -> HttpResponse:
     scope = request.scope
     found = get_object_or_404(Consent, person__organization=scope.organization, pk=consent)
@@ -261,7 +261,7 @@ def consent_scan(request: HttpRequest, consent: int) -> HttpResponse:
     return attachment_response(found.scan)
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def consents(request: HttpRequest) -> HttpResponse:
     """Who still needs a consent signed; the rule for pupils aged 14–17."""
     scope = request.scope
@@ -287,14 +287,14 @@ def consents(request: HttpRequest) -> HttpResponse:
 # --- Partners ---------------------------------------------------------------------------------------
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def partners(request: HttpRequest) -> HttpResponse:
     return render(
         request, "participants/partners.html", {"partners": selectors.partners(request.scope.organization)}
     )
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def partner_detail(request: HttpRequest, partner: int) -> HttpResponse:
     found = selectors.partner_card(request.scope.organization, partner)
     if found is None:
@@ -302,12 +302,12 @@ def partner_detail(request: HttpRequest, partner: int) -> HttpResponse:
     return render(request, "participants/partner_detail.html", {"partner": found})
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def partner_create(request: HttpRequest) -> HttpResponse:
     return _partner_form(request, None)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def partner_edit(request: HttpRequest, partner: int) -> HttpResponse:
     return _partner_form(
         request, get_object_or_404(PartnerOrganization, organization=request.scope.organization, pk=partner)
@@ -327,7 +327,7 @@ def _partner_form(request: HttpRequest, partner: PartnerOrganization | None) -> 
     return render(request, "participants/partner_form.html", {"form": form, "partner": partner})
 
 
-@organization_view(roles=READERS)
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def partner_agreement(request: HttpRequest, partner: int) -> HttpResponse:
     found = get_object_or_404(PartnerOrganization, organization=request.scope.organization, pk=partner)
     if not found.agreement_file:

@@ -13,7 +13,7 @@ from django.urls import path
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.access import organization_view
+from mentoring.access import Privacy, organization_view
 
 from .models import BaseColumnSet, BaseKind
 from .participant_reports import catalogue, column_set_save, selected_columns
@@ -70,7 +70,7 @@ def _form(kind: str, scope, data=None) -> ColumnChoiceForm:
     return ColumnChoiceForm(data, kind=kind, current=current)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def columns(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     forms_by_kind = dict.fromkeys(BaseKind.values)

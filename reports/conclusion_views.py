@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext
 
-from mentoring.access import organization_view
+from mentoring.access import Privacy, organization_view
 from mentoring.models import AuditEvent
 from mentoring.services import audit_record
 
@@ -42,7 +42,7 @@ def conclusions_save(*, actor, form: ConclusionsForm) -> AnalyticalConclusions:
     return saved
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def conclusions(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     instance = AnalyticalConclusions.objects.filter(programme=scope.programme).first()

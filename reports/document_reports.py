@@ -746,6 +746,7 @@ class FinalCompendiumReport(Report):
     roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR})
     formats = (PDF,)
     contains_personal_data = True
+    for_publication = True  # names and photos only of the people with a publication consent
     options_form = CompendiumOptionsForm
 
     def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:

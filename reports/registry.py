@@ -81,9 +81,18 @@ class Report:
     roles: ClassVar[frozenset[str]]
     formats: ClassVar[tuple[str, ...]]
     contains_personal_data: ClassVar[bool] = False
+    # Made for publication: names only the people who consented to publication (the final compendium).
+    # Such a document may go to the levels above the organisation although it names people.
+    for_publication: ClassVar[bool] = False
     options_form: ClassVar[type[ReportOptionsForm]] = ReportOptionsForm
 
     def allowed(self, scope: Scope) -> bool:
+        """Who may run it: one of ``roles``; seen from above, only a document without personal data.
+
+        A subclass that narrows this calls ``super().allowed(scope)`` (``tests/test_privacy_classes.py``).
+        """
+        if self.contains_personal_data and not self.for_publication and not scope.access.sees_personal_data:
+            return False
         return scope.access.has_any(self.roles)
 
     def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import MANAGERS, Scope, organization_view
+from mentoring.access import MANAGERS, Privacy, Scope, organization_view
 from mentoring.models import Role
 from pairing.models import MentoringForm
 from participants.models import Person
@@ -186,7 +186,7 @@ def _preview(layout: statistics.Layout, programmes) -> statistics.Result:
     return statistics.total(layout, results)
 
 
-@organization_view(roles=EDITORS)
+@organization_view(roles=EDITORS, privacy=Privacy.AGGREGATE)
 def layout_edit(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     if not _may_edit(scope):
@@ -258,7 +258,7 @@ def layout_edit(request: HttpRequest) -> HttpResponse:
     )
 
 
-@organization_view(roles=EDITORS)
+@organization_view(roles=EDITORS, privacy=Privacy.AGGREGATE)
 @require_POST
 def layout_reset_view(request: HttpRequest) -> HttpResponse:
     scope = request.scope

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import organization_view
+from mentoring.access import Privacy, organization_view
 from mentoring.selectors import jobs_for_user
 from mentoring.services import jobs_purge_listed
 
@@ -86,12 +86,12 @@ def _render_index(request: HttpRequest, invalid: tuple[Report, object] | None = 
     return render(request, "reports/index.html", context, status=status)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def index(request: HttpRequest) -> HttpResponse:
     return _render_index(request)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 @require_POST
 def run(request: HttpRequest, report: str) -> HttpResponse:
     scope = request.scope

@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Scope, organization_view
+from mentoring.access import Privacy, Scope, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent
@@ -61,7 +61,7 @@ def _may_report_on(scope: Scope, user, event: RoadmapEvent) -> bool:
 # --- Reading ----------------------------------------------------------------------------------------
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def index(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     today = timezone.localdate()
@@ -79,7 +79,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "roadmap/index.html", context)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def timeline(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     today = timezone.localdate()
@@ -91,14 +91,14 @@ def timeline(request: HttpRequest) -> HttpResponse:
     return render(request, "roadmap/timeline.html", context)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.AGGREGATE)
 def my_tasks(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     groups = selectors.my_tasks(scope.programme, request.user, timezone.localdate())
     return render(request, "roadmap/my_tasks.html", {"groups": groups})
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def event_detail(request: HttpRequest, event: int) -> HttpResponse:
     scope = request.scope
     found = selectors.event_detail(scope.programme, event)
@@ -117,7 +117,7 @@ def event_detail(request: HttpRequest, event: int) -> HttpResponse:
     return render(request, "roadmap/event_detail.html", context)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 def evidence_download(request: HttpRequest, evidence: int) -> HttpResponse:
     scope = request.scope
     found = get_object_or_404(EventEvidence, event__programme=scope.programme, pk=evidence)
@@ -130,7 +130,7 @@ def evidence_download(request: HttpRequest, evidence: int) -> HttpResponse:
 # --- Reporting progress -----------------------------------------------------------------------------
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 @require_POST
 def event_done(request: HttpRequest, event: int) -> HttpResponse:
     scope = request.scope
@@ -166,7 +166,7 @@ def event_done(request: HttpRequest, event: int) -> HttpResponse:
     return render(request, "roadmap/event_detail.html", context, status=400)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 @require_POST
 def event_status(request: HttpRequest, event: int) -> HttpResponse:
     scope = request.scope
@@ -182,7 +182,7 @@ def event_status(request: HttpRequest, event: int) -> HttpResponse:
     return redirect(_url(scope, "event", event=found.pk))
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)
 @require_POST
 def event_comment(request: HttpRequest, event: int) -> HttpResponse:
     scope = request.scope
@@ -200,7 +200,7 @@ def event_comment(request: HttpRequest, event: int) -> HttpResponse:
 # --- Editing ----------------------------------------------------------------------------------------
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def event_create(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     if not scope.programme.roadmap_sections.exists():
@@ -226,7 +226,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
     return render(request, "roadmap/event_form.html", {"form": form, "event": None})
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def event_edit(request: HttpRequest, event: int) -> HttpResponse:
     scope = request.scope
     found = _event_or_404(scope, event)
@@ -257,7 +257,7 @@ def _warn_periods(request: HttpRequest, scope: Scope, text: str) -> None:
         messages.warning(request, warning)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
 def event_delete(request: HttpRequest, event: int) -> HttpResponse:
     scope = request.scope
@@ -266,7 +266,7 @@ def event_delete(request: HttpRequest, event: int) -> HttpResponse:
     return redirect(_url(scope, "index"))
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
 def event_move(request: HttpRequest, event: int) -> HttpResponse:
     scope = request.scope
@@ -277,7 +277,7 @@ def event_move(request: HttpRequest, event: int) -> HttpResponse:
     return redirect(_url(scope, "index") + f"#event-{found.pk}")
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def section_create(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     form = SectionForm(request.POST or None)
@@ -290,7 +290,7 @@ def section_create(request: HttpRequest) -> HttpResponse:
     return render(request, "roadmap/section_form.html", {"form": form, "section": None})
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def section_edit(request: HttpRequest, section: int) -> HttpResponse:
     scope = request.scope
     found = _section_or_404(scope, section)
@@ -302,7 +302,7 @@ def section_edit(request: HttpRequest, section: int) -> HttpResponse:
     return render(request, "roadmap/section_form.html", {"form": form, "section": found})
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
 def section_delete(request: HttpRequest, section: int) -> HttpResponse:
     scope = request.scope
@@ -314,7 +314,7 @@ def section_delete(request: HttpRequest, section: int) -> HttpResponse:
     return redirect(_url(scope, "index"))
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
 def section_move(request: HttpRequest, section: int) -> HttpResponse:
     scope = request.scope
@@ -328,7 +328,7 @@ def section_move(request: HttpRequest, section: int) -> HttpResponse:
 # --- Starting a year --------------------------------------------------------------------------------
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def start(request: HttpRequest) -> HttpResponse:
     """Three ways to fill a year's roadmap: import the school's file, a standard template, last year's."""
     scope = request.scope
@@ -361,7 +361,7 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "roadmap/start.html", context)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def import_upload(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     form = ImportUploadForm(request.POST or None, request.FILES or None)
@@ -378,7 +378,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "roadmap/import_upload.html", {"form": form}, status=status)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 def import_preview(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     stored = importing.preview_load(request.session, scope.programme)
@@ -410,7 +410,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
     return render(request, "roadmap/import_preview.html", context)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
 def import_cancel(request: HttpRequest) -> HttpResponse:
     scope = request.scope

@@ -1,9 +1,14 @@
 """The permission matrix: every URL pattern × every role × own organisation / another organisation.
 
-``MATRIX`` below is the one table of who gets what. For each route name it holds two rows of six cells,
-one per role in ``ROLES`` order — the administrator, the curator, the mentor (of the pair under test),
-the psychologist, the municipal coordinator of the parent authority (read-only) and an anonymous
-visitor — first for GET, then for POST. A cell is the status code, ``L`` for a redirect to the login
+``MATRIX`` below is the one table of who gets what. For each route name it holds two rows of seven
+cells, one per role in ``ROLES`` order — the administrator, the curator, the mentor (of the pair under
+test), the psychologist, the municipal coordinator of the parent authority (read-only), an anonymous
+visitor, and a coordinator one level further up (a regional centre above the municipality) — first for
+GET, then for POST.
+
+The two columns of the levels above the school (coordinator, region) see aggregates only: every page that
+names a pupil, a parent or shows a pupil's answers (``Privacy.PERSONAL`` in ``mentoring.access``) is 404
+for them, as for a stranger; counts, traffic lights, targets, per-school tables stay 200. A cell is the status code, ``L`` for a redirect to the login
 page, and a trailing ``*`` on a POST when it changed the database. Every POST is sent with the
 valid-looking data of ``STRANGER_POST`` inside a savepoint that is rolled back, so the rows are
 independent of each other; a refused POST (403, 404, 405, L) must never change anything.
@@ -35,147 +40,147 @@ from .conftest import client_for
 from .factories import MembershipFactory, UserFactory
 from .test_permissions import ADMIN_PREFIX, STRANGER_POST, all_routes, build_path
 
-ROLES = ("administrator", "curator", "mentor", "psychologist", "coordinator", "anonymous")
+ROLES = ("administrator", "curator", "mentor", "psychologist", "coordinator", "anonymous", "region")
 
 # route name: (GET cells, POST cells), one cell per role in ROLES order:
-#                                        admin curator mentor psychologist coordinator anonymous
+#                                        admin curator mentor psychologist coordinator anonymous region
 # fmt: off
 MATRIX: dict[str, tuple[str, str]] = {
-    "home":                             ("302  302  302  302  302  L", "302  302  302  302  302  L"),
-    "healthz":                          ("200  200  200  200  200  200", "405  405  405  405  405  405"),
-    "login":                            ("302  302  302  302  302  200", "302  302  302  302  302  200"),
-    "password_change":                  ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "password_change_done":             ("200  200  200  200  200  L", "405  405  405  405  405  L"),
-    "password_reset":                   ("200  200  200  200  200  200", "200  200  200  200  200  200"),
-    "password_reset_done":              ("200  200  200  200  200  200", "405  405  405  405  405  405"),
-    "password_reset_confirm":           ("200  200  200  200  200  200", "200  200  200  200  200  200"),
-    "password_reset_complete":          ("200  200  200  200  200  200", "405  405  405  405  405  405"),
-    "questionnaire:answer":             ("200  200  200  200  200  200", "400  400  400  400  400  400"),
-    "dashboard":                        ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "programme":                        ("200  200  200  200  200  L", "200  200  403  403  403  L"),
-    "programme_open_next":              ("405  405  403  403  403  L", "302* 302* 403  403  403  L"),
-    "members":                          ("200  200  403  403  200  L", "200  200  403  403  200  L"),
-    "signin_journal":                   ("200  403  403  403  403  L", "405  403  403  403  403  L"),
-    "journal":                          ("200  403  403  403  403  L", "200  403  403  403  403  L"),
-    "job_detail":                       ("200  200  404  404  404  L", "200  200  404  404  404  L"),
-    "job_status":                       ("200  200  404  404  404  L", "200  200  404  404  404  L"),
-    "job_download":                     ("404  404  404  404  404  L", "404  404  404  404  404  L"),
-    "roadmap:index":                    ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "roadmap:timeline":                 ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "roadmap:my_tasks":                 ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "roadmap:start":                    ("200  200  403  403  403  L", "200  200  403  403  403  L"),
-    "roadmap:import_upload":            ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "roadmap:import_preview":           ("302  302  403  403  403  L", "302  302  403  403  403  L"),
-    "roadmap:import_cancel":            ("405  405  403  403  403  L", "302  302  403  403  403  L"),
-    "roadmap:section_create":           ("200  200  403  403  403  L", "302* 302* 403  403  403  L"),
-    "roadmap:section_edit":             ("200  200  403  403  403  L", "302* 302* 403  403  403  L"),
-    "roadmap:section_delete":           ("405  405  403  403  403  L", "302  302  403  403  403  L"),
-    "roadmap:section_move":             ("405  405  403  403  403  L", "302  302  403  403  403  L"),
-    "roadmap:event_create":             ("200  200  403  403  403  L", "200  200  403  403  403  L"),
-    "roadmap:event":                    ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "roadmap:event_edit":               ("200  200  403  403  403  L", "200  200  403  403  403  L"),
-    "roadmap:event_delete":             ("405  405  403  403  403  L", "302* 302* 403  403  403  L"),
-    "roadmap:event_move":               ("405  405  403  403  403  L", "302  302  403  403  403  L"),
-    "roadmap:event_done":               ("405  405  405  405  405  L", "302* 302* 403  403  403  L"),
-    "roadmap:event_status":             ("405  405  405  405  405  L", "302* 302* 403  403  403  L"),
-    "roadmap:event_comment":            ("405  405  405  405  405  L", "302* 302* 302* 302* 403  L"),
-    "roadmap:evidence_download":        ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "participants:index":               ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "participants:mentees":             ("200  200  403  200  403  L", "200  200  403  200  403  L"),
-    "participants:mentors":             ("200  200  403  200  403  L", "200  200  403  200  403  L"),
-    "participants:person_create":       ("200  200  403  403  403  L", "302* 302* 403  403  403  L"),
-    "participants:person":              ("200  200  403  200  403  L", "200  200  403  200  403  L"),
-    "participants:person_edit":         ("200  200  403  403  403  L", "302* 302* 403  403  403  L"),
-    "participants:mentee_profile":      ("200  200  403  403  403  L", "200  200  403  403  403  L"),
-    "participants:mentor_profile":      ("200  200  403  403  403  L", "200  200  403  403  403  L"),
-    "participants:consent_add":         ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "participants:consents":            ("200  200  403  200  403  L", "302* 302* 403  403  403  L"),
-    "participants:consent_withdraw":    ("405  405  403  403  403  L", "302* 302* 403  403  403  L"),
-    "participants:consent_scan":        ("200  200  403  403  403  L", "200  200  403  403  403  L"),
-    "participants:partners":            ("200  200  403  200  403  L", "200  200  403  200  403  L"),
-    "participants:partner_create":      ("200  200  403  403  403  L", "200  200  403  403  403  L"),
-    "participants:partner":             ("200  200  403  200  403  L", "200  200  403  200  403  L"),
-    "participants:partner_edit":        ("200  200  403  403  403  L", "200  200  403  403  403  L"),
-    "participants:partner_agreement":   ("200  200  403  200  403  L", "200  200  403  200  403  L"),
-    "participants:import_template":     ("200  200  403  403  403  L", "405  405  403  403  403  L"),
-    "participants:import_preview":      ("302  302  403  403  403  L", "302  302  403  403  403  L"),
-    "participants:import_cancel":       ("405  405  403  403  403  L", "302  302  403  403  403  L"),
-    "participants:import_upload":       ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "pairing:index":                    ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "pairing:create":                   ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "pairing:detail":                   ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "pairing:edit":                     ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "pairing:close":                    ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "pairing:runs":                     ("200  200  403  403  403  L", "200  200  403  403  403  L"),
-    "pairing:run":                      ("200  200  403  403  403  L", "200  200  403  403  403  L"),
-    "pairing:run_score":                ("404  404  403  403  403  L", "404  404  403  403  403  L"),
-    "pairing:run_accept":               ("405  405  403  403  403  L", "302  302  403  403  403  L"),
-    "monitoring:index":                 ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "monitoring:plans":                 ("200  200  403  200  200  L", "200  200  403  200  200  L"),
-    "monitoring:plan":                  ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "monitoring:plan_goals":            ("200  200  200  403  403  L", "302* 302* 302* 403  403  L"),
-    "monitoring:plan_approve":          ("405  405  403  403  403  L", "302  302  403  403  403  L"),
-    "monitoring:plan_task_new":         ("200  200  200  403  403  L", "400  400  400  403  403  L"),
-    "monitoring:plan_task_edit":        ("200  200  200  403  403  L", "400  400  400  403  403  L"),
-    "monitoring:plan_task_done":        ("200  200  200  403  403  L", "400  400  400  403  403  L"),
-    "monitoring:plan_task_reopen":      ("405  405  405  405  405  L", "302  302  302  403  403  L"),
-    "monitoring:plan_task_delete":      ("405  405  405  405  405  L", "302* 302* 302* 403  403  L"),
-    "monitoring:plan_task_move":        ("405  405  405  405  405  L", "302  302  302  403  403  L"),
-    "monitoring:plan_task_file":        ("404  404  404  404  404  L", "404  404  404  404  404  L"),
-    "monitoring:meetings":              ("200  200  403  200  200  L", "200  200  403  200  200  L"),
-    "monitoring:diary":                 ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "monitoring:meeting_new":           ("200  200  200  403  403  L", "400  400  400  403  403  L"),
-    "monitoring:meeting_edit":          ("200  200  200  403  403  L", "400  400  400  403  403  L"),
-    "monitoring:meeting_delete":        ("405  405  405  405  405  L", "302* 302* 302* 403  403  L"),
-    "monitoring:templates":             ("200  200  403  200  200  L", "200  200  403  200  200  L"),
-    "monitoring:template_new":          ("200  200  403  200  403  L", "400  400  403  400  403  L"),
-    "monitoring:template_detail":       ("200  200  403  200  200  L", "200  200  403  200  200  L"),
-    "monitoring:template_edit":         ("200  200  403  200  403  L", "400  400  403  400  403  L"),
-    "monitoring:template_copy":         ("405  405  403  405  403  L", "302* 302* 403  302* 403  L"),
-    "monitoring:template_toggle":       ("405  405  403  405  403  L", "302* 302* 403  302* 403  L"),
-    "monitoring:question_new":          ("200  200  403  200  403  L", "400  400  403  400  403  L"),
-    "monitoring:question_edit":         ("200  200  403  200  403  L", "400  400  403  400  403  L"),
-    "monitoring:question_delete":       ("405  405  403  405  403  L", "302* 302* 403  302* 403  L"),
-    "monitoring:question_move":         ("405  405  403  405  403  L", "302  302  403  302  403  L"),
-    "monitoring:campaigns":             ("200  200  403  200  200  L", "200  200  403  200  200  L"),
-    "monitoring:campaign_new":          ("200  200  403  200  403  L", "400  400  403  400  403  L"),
-    "monitoring:campaign_detail":       ("200  200  403  200  200  L", "200  200  403  200  200  L"),
-    "monitoring:campaign_close":        ("405  405  403  405  403  L", "302* 302* 403  302* 403  L"),
-    "monitoring:link_reissue":          ("405  405  403  405  403  L", "302* 302* 403  302* 403  L"),
-    "monitoring:campaign_results":      ("200  200  403  200  200  L", "200  200  403  200  200  L"),
-    "monitoring:campaign_compare":      ("200  200  403  200  200  L", "200  200  403  200  200  L"),
-    "monitoring:dashboard":             ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "monitoring:snapshot_take":         ("405  405  403  403  403  L", "302* 302* 403  403  403  L"),
-    "monitoring:indicators":            ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "monitoring:indicator_new":         ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "monitoring:indicator_edit":        ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "monitoring:targets":               ("200  200  200  200  200  L", "302  302  403  403  403  L"),
-    "monitoring:targets_roadmap":       ("405  405  403  403  403  L", "302  302  403  403  403  L"),
-    "monitoring:settings":              ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "monitoring:activities":            ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "monitoring:activity_new":          ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "monitoring:activity_edit":         ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "monitoring:activity_delete":       ("405  405  403  403  403  L", "302* 302* 403  403  403  L"),
-    "monitoring:swot":                  ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "monitoring:swot_add":              ("405  405  403  403  403  L", "400  400  403  403  403  L"),
-    "monitoring:swot_edit":             ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "monitoring:swot_delete":           ("405  405  403  403  403  L", "302* 302* 403  403  403  L"),
-    "monitoring:swot_move":             ("405  405  403  403  403  L", "302  302  403  403  403  L"),
-    "monitoring:cases":                 ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "monitoring:case_create":           ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "monitoring:case_detail":           ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "monitoring:case_edit":             ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "monitoring:case_delete":           ("405  405  403  403  403  L", "302* 302* 403  403  403  L"),
-    "monitoring:case_photo_create":     ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "monitoring:case_photo":            ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "monitoring:case_photo_delete":     ("405  405  403  403  403  L", "302* 302* 403  403  403  L"),
-    "reports:index":                    ("200  200  200  200  200  L", "200  200  200  200  200  L"),
-    "reports:run":                      ("405  405  405  405  405  L", "400  400  404  404  400  L"),
-    "reports:columns":                  ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "reports:statistics_layout":        ("200  200  403  403  403  L", "400  400  403  403  403  L"),
-    "reports:statistics_layout_reset":  ("405  405  403  403  405  L", "302  302  403  403  403  L"),
-    "reports:conclusions":              ("200  200  403  403  403  L", "302* 302* 403  403  403  L"),
-    "logout":                           ("405  405  405  405  405  405", "L    L    L    L    L    L"),
+    "home":                             ("302  302  302  302  302  L    302", "302  302  302  302  302  L    302"),
+    "healthz":                          ("200  200  200  200  200  200  200", "405  405  405  405  405  405  405"),
+    "login":                            ("302  302  302  302  302  200  302", "302  302  302  302  302  200  302"),
+    "password_change":                  ("200  200  200  200  200  L    200", "200  200  200  200  200  L    200"),
+    "password_change_done":             ("200  200  200  200  200  L    200", "405  405  405  405  405  L    405"),
+    "password_reset":                   ("200  200  200  200  200  200  200", "200  200  200  200  200  200  200"),
+    "password_reset_done":              ("200  200  200  200  200  200  200", "405  405  405  405  405  405  405"),
+    "password_reset_confirm":           ("200  200  200  200  200  200  200", "200  200  200  200  200  200  200"),
+    "password_reset_complete":          ("200  200  200  200  200  200  200", "405  405  405  405  405  405  405"),
+    "questionnaire:answer":             ("200  200  200  200  200  200  200", "400  400  400  400  400  400  400"),
+    "dashboard":                        ("200  200  200  200  200  L    200", "200  200  200  200  200  L    200"),
+    "programme":                        ("200  200  200  200  200  L    200", "200  200  403  403  403  L    403"),
+    "programme_open_next":              ("405  405  403  403  403  L    403", "302* 302* 403  403  403  L    403"),
+    "members":                          ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
+    "signin_journal":                   ("200  403  403  403  404  L    404", "405  403  403  403  404  L    404"),
+    "journal":                          ("200  403  403  403  404  L    404", "200  403  403  403  404  L    404"),
+    "job_detail":                       ("200  200  404  404  404  L    404", "200  200  404  404  404  L    404"),
+    "job_status":                       ("200  200  404  404  404  L    404", "200  200  404  404  404  L    404"),
+    "job_download":                     ("404  404  404  404  404  L    404", "404  404  404  404  404  L    404"),
+    "roadmap:index":                    ("200  200  200  200  200  L    200", "200  200  200  200  200  L    200"),
+    "roadmap:timeline":                 ("200  200  200  200  200  L    200", "200  200  200  200  200  L    200"),
+    "roadmap:my_tasks":                 ("200  200  200  200  200  L    200", "200  200  200  200  200  L    200"),
+    "roadmap:start":                    ("200  200  403  403  403  L    403", "200  200  403  403  403  L    403"),
+    "roadmap:import_upload":            ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
+    "roadmap:import_preview":           ("302  302  403  403  403  L    403", "302  302  403  403  403  L    403"),
+    "roadmap:import_cancel":            ("405  405  403  403  403  L    403", "302  302  403  403  403  L    403"),
+    "roadmap:section_create":           ("200  200  403  403  403  L    403", "302* 302* 403  403  403  L    403"),
+    "roadmap:section_edit":             ("200  200  403  403  403  L    403", "302* 302* 403  403  403  L    403"),
+    "roadmap:section_delete":           ("405  405  403  403  403  L    403", "302  302  403  403  403  L    403"),
+    "roadmap:section_move":             ("405  405  403  403  403  L    403", "302  302  403  403  403  L    403"),
+    "roadmap:event_create":             ("200  200  403  403  403  L    403", "200  200  403  403  403  L    403"),
+    "roadmap:event":                    ("200  200  200  200  404  L    404", "200  200  200  200  404  L    404"),
+    "roadmap:event_edit":               ("200  200  403  403  403  L    403", "200  200  403  403  403  L    403"),
+    "roadmap:event_delete":             ("405  405  403  403  403  L    403", "302* 302* 403  403  403  L    403"),
+    "roadmap:event_move":               ("405  405  403  403  403  L    403", "302  302  403  403  403  L    403"),
+    "roadmap:event_done":               ("405  405  405  405  404  L    404", "302* 302* 403  403  404  L    404"),
+    "roadmap:event_status":             ("405  405  405  405  404  L    404", "302* 302* 403  403  404  L    404"),
+    "roadmap:event_comment":            ("405  405  405  405  404  L    404", "302* 302* 302* 302* 404  L    404"),
+    "roadmap:evidence_download":        ("200  200  200  200  404  L    404", "200  200  200  200  404  L    404"),
+    "participants:index":               ("200  200  200  200  200  L    200", "200  200  200  200  200  L    200"),
+    "participants:mentees":             ("200  200  403  200  404  L    404", "200  200  403  200  404  L    404"),
+    "participants:mentors":             ("200  200  403  200  404  L    404", "200  200  403  200  404  L    404"),
+    "participants:person_create":       ("200  200  403  403  404  L    404", "302* 302* 403  403  404  L    404"),
+    "participants:person":              ("200  200  403  200  404  L    404", "200  200  403  200  404  L    404"),
+    "participants:person_edit":         ("200  200  403  403  404  L    404", "302* 302* 403  403  404  L    404"),
+    "participants:mentee_profile":      ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
+    "participants:mentor_profile":      ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
+    "participants:consent_add":         ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
+    "participants:consents":            ("200  200  403  200  404  L    404", "302* 302* 403  403  404  L    404"),
+    "participants:consent_withdraw":    ("405  405  403  403  404  L    404", "302* 302* 403  403  404  L    404"),
+    "participants:consent_scan":        ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
+    "participants:partners":            ("200  200  403  200  404  L    404", "200  200  403  200  404  L    404"),
+    "participants:partner_create":      ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
+    "participants:partner":             ("200  200  403  200  404  L    404", "200  200  403  200  404  L    404"),
+    "participants:partner_edit":        ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
+    "participants:partner_agreement":   ("200  200  403  200  404  L    404", "200  200  403  200  404  L    404"),
+    "participants:import_template":     ("200  200  403  403  404  L    404", "405  405  403  403  404  L    404"),
+    "participants:import_preview":      ("302  302  403  403  404  L    404", "302  302  403  403  404  L    404"),
+    "participants:import_cancel":       ("405  405  403  403  404  L    404", "302  302  403  403  404  L    404"),
+    "participants:import_upload":       ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
+    "pairing:index":                    ("200  200  200  200  404  L    404", "200  200  200  200  404  L    404"),
+    "pairing:create":                   ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
+    "pairing:detail":                   ("200  200  200  200  404  L    404", "200  200  200  200  404  L    404"),
+    "pairing:edit":                     ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
+    "pairing:close":                    ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
+    "pairing:runs":                     ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
+    "pairing:run":                      ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
+    "pairing:run_score":                ("404  404  403  403  404  L    404", "404  404  403  403  404  L    404"),
+    "pairing:run_accept":               ("405  405  403  403  404  L    404", "302  302  403  403  404  L    404"),
+    "monitoring:index":                 ("200  200  200  200  200  L    200", "200  200  200  200  200  L    200"),
+    "monitoring:plans":                 ("200  200  403  200  404  L    404", "200  200  403  200  404  L    404"),
+    "monitoring:plan":                  ("200  200  200  200  404  L    404", "200  200  200  200  404  L    404"),
+    "monitoring:plan_goals":            ("200  200  200  403  404  L    404", "302* 302* 302* 403  404  L    404"),
+    "monitoring:plan_approve":          ("405  405  403  403  404  L    404", "302  302  403  403  404  L    404"),
+    "monitoring:plan_task_new":         ("200  200  200  403  404  L    404", "400  400  400  403  404  L    404"),
+    "monitoring:plan_task_edit":        ("200  200  200  403  404  L    404", "400  400  400  403  404  L    404"),
+    "monitoring:plan_task_done":        ("200  200  200  403  404  L    404", "400  400  400  403  404  L    404"),
+    "monitoring:plan_task_reopen":      ("405  405  405  405  404  L    404", "302  302  302  403  404  L    404"),
+    "monitoring:plan_task_delete":      ("405  405  405  405  404  L    404", "302* 302* 302* 403  404  L    404"),
+    "monitoring:plan_task_move":        ("405  405  405  405  404  L    404", "302  302  302  403  404  L    404"),
+    "monitoring:plan_task_file":        ("404  404  404  404  404  L    404", "404  404  404  404  404  L    404"),
+    "monitoring:meetings":              ("200  200  403  200  404  L    404", "200  200  403  200  404  L    404"),
+    "monitoring:diary":                 ("200  200  200  200  404  L    404", "200  200  200  200  404  L    404"),
+    "monitoring:meeting_new":           ("200  200  200  403  404  L    404", "400  400  400  403  404  L    404"),
+    "monitoring:meeting_edit":          ("200  200  200  403  404  L    404", "400  400  400  403  404  L    404"),
+    "monitoring:meeting_delete":        ("405  405  405  405  404  L    404", "302* 302* 302* 403  404  L    404"),
+    "monitoring:templates":             ("200  200  403  200  200  L    200", "200  200  403  200  200  L    200"),
+    "monitoring:template_new":          ("200  200  403  200  403  L    403", "400  400  403  400  403  L    403"),
+    "monitoring:template_detail":       ("200  200  403  200  200  L    200", "200  200  403  200  200  L    200"),
+    "monitoring:template_edit":         ("200  200  403  200  403  L    403", "400  400  403  400  403  L    403"),
+    "monitoring:template_copy":         ("405  405  403  405  403  L    403", "302* 302* 403  302* 403  L    403"),
+    "monitoring:template_toggle":       ("405  405  403  405  403  L    403", "302* 302* 403  302* 403  L    403"),
+    "monitoring:question_new":          ("200  200  403  200  403  L    403", "400  400  403  400  403  L    403"),
+    "monitoring:question_edit":         ("200  200  403  200  403  L    403", "400  400  403  400  403  L    403"),
+    "monitoring:question_delete":       ("405  405  403  405  403  L    403", "302* 302* 403  302* 403  L    403"),
+    "monitoring:question_move":         ("405  405  403  405  403  L    403", "302  302  403  302  403  L    403"),
+    "monitoring:campaigns":             ("200  200  403  200  404  L    404", "200  200  403  200  404  L    404"),
+    "monitoring:campaign_new":          ("200  200  403  200  404  L    404", "400  400  403  400  404  L    404"),
+    "monitoring:campaign_detail":       ("200  200  403  200  404  L    404", "200  200  403  200  404  L    404"),
+    "monitoring:campaign_close":        ("405  405  403  405  404  L    404", "302* 302* 403  302* 404  L    404"),
+    "monitoring:link_reissue":          ("405  405  403  405  404  L    404", "302* 302* 403  302* 404  L    404"),
+    "monitoring:campaign_results":      ("200  200  403  200  404  L    404", "200  200  403  200  404  L    404"),
+    "monitoring:campaign_compare":      ("200  200  403  200  404  L    404", "200  200  403  200  404  L    404"),
+    "monitoring:dashboard":             ("200  200  200  200  200  L    200", "200  200  200  200  200  L    200"),
+    "monitoring:snapshot_take":         ("405  405  403  403  403  L    403", "302* 302* 403  403  403  L    403"),
+    "monitoring:indicators":            ("200  200  200  200  200  L    200", "200  200  200  200  200  L    200"),
+    "monitoring:indicator_new":         ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
+    "monitoring:indicator_edit":        ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
+    "monitoring:targets":               ("200  200  200  200  200  L    200", "302  302  403  403  403  L    403"),
+    "monitoring:targets_roadmap":       ("405  405  403  403  403  L    403", "302  302  403  403  403  L    403"),
+    "monitoring:settings":              ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
+    "monitoring:activities":            ("200  200  200  200  200  L    200", "200  200  200  200  200  L    200"),
+    "monitoring:activity_new":          ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
+    "monitoring:activity_edit":         ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
+    "monitoring:activity_delete":       ("405  405  403  403  403  L    403", "302* 302* 403  403  403  L    403"),
+    "monitoring:swot":                  ("200  200  200  200  200  L    200", "200  200  200  200  200  L    200"),
+    "monitoring:swot_add":              ("405  405  403  403  403  L    403", "400  400  403  403  403  L    403"),
+    "monitoring:swot_edit":             ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
+    "monitoring:swot_delete":           ("405  405  403  403  403  L    403", "302* 302* 403  403  403  L    403"),
+    "monitoring:swot_move":             ("405  405  403  403  403  L    403", "302  302  403  403  403  L    403"),
+    "monitoring:cases":                 ("200  200  200  200  404  L    404", "200  200  200  200  404  L    404"),
+    "monitoring:case_create":           ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
+    "monitoring:case_detail":           ("200  200  200  404  404  L    404", "200  200  200  404  404  L    404"),
+    "monitoring:case_edit":             ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
+    "monitoring:case_delete":           ("405  405  403  403  404  L    404", "302* 302* 403  403  404  L    404"),
+    "monitoring:case_photo_create":     ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
+    "monitoring:case_photo":            ("200  200  200  404  404  L    404", "200  200  200  404  404  L    404"),
+    "monitoring:case_photo_delete":     ("405  405  403  403  404  L    404", "302* 302* 403  403  404  L    404"),
+    "reports:index":                    ("200  200  200  200  200  L    200", "200  200  200  200  200  L    200"),
+    "reports:run":                      ("405  405  405  405  405  L    405", "400  400  404  404  404  L    404"),
+    "reports:columns":                  ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
+    "reports:statistics_layout":        ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
+    "reports:statistics_layout_reset":  ("405  405  403  403  405  L    405", "302  302  403  403  403  L    403"),
+    "reports:conclusions":              ("200  200  403  403  403  L    403", "302* 302* 403  403  403  L    403"),
+    "logout":                           ("405  405  405  405  405  405  405", "L    L    L    L    L    L    L"),
 }
 # fmt: on
 
@@ -239,13 +244,27 @@ def _member(organization: Organization, role: str, username: str):
     return user
 
 
+def _regional_coordinator(authority: Organization):
+    """A coordinator of an organisation above the school's authority (a region above a municipality)."""
+    from .factories import OrganizationFactory
+
+    region = OrganizationFactory(
+        kind=Organization.Kind.MUNICIPAL_AUTHORITY, slug="region-test", short_name="Региональный центр"
+    )
+    authority.parent = region
+    authority.save(update_fields=["parent"])
+    return _member(region, Role.MUNICIPAL_COORDINATOR, "regional-coordinator")
+
+
 @pytest.fixture
-def role_user(request, school, administrator, curator, mentor, coordinator):
+def role_user(request, school, authority, administrator, curator, mentor, coordinator):
     role = request.param
     if role == "anonymous":
         return None
     if role == "psychologist":
         return _member(school, Role.PSYCHOLOGIST, "psychologist")
+    if role == "region":
+        return _regional_coordinator(authority)
     return {
         "administrator": administrator,
         "curator": curator,
@@ -272,7 +291,7 @@ def test_own_organisation_matches_the_matrix(role_user, url_values, request):
     for route, name in project_routes():
         path = build_path(route, url_values)
         got = (observe(client, path, "get", initial), observe(client, path, "post", initial))
-        expected_get, expected_post = (row.split()[column] for row in MATRIX.get(name, ("? " * 6,) * 2))
+        expected_get, expected_post = (row.split()[column] for row in MATRIX.get(name, ("? " * len(ROLES),) * 2))
         for method, cell in zip(("GET", "POST"), got, strict=True):
             if method == "POST" and cell.rstrip("*") in {"403", "404", "405", "L"}:
                 assert not cell.endswith("*"), f"refused POST {path} ({name}) changed the database"
@@ -291,11 +310,14 @@ def other_authority(db) -> Organization:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", ROLES[:-1])
+@pytest.mark.parametrize("role", [role for role in ROLES if role != "anonymous"])
 def test_other_organisation_gets_404_everywhere(role, url_values, other_school, other_authority):
-    """The same roles at the school next door (the coordinator: of another authority) see nothing."""
+    """The same roles at the school next door (the coordinator: of another authority; the region: of
+    another region) see nothing."""
     if role == "coordinator":
         user = _member(other_authority, Role.MUNICIPAL_COORDINATOR, "other-coordinator")
+    elif role == "region":
+        user = _regional_coordinator(other_authority)
     else:
         user = _member(other_school, {"administrator": Role.ADMINISTRATOR}.get(role, role), f"other-{role}")
     client = client_for(user)

@@ -3,15 +3,20 @@
 A photo is printed only while EVERY person marked on it has a publication consent (``Consent.Scope.
 PUBLICATION``) that is not withdrawn. The pages say which photos are left out and why; the final
 compendium leaves them out.
+
+Who sees a case in the application (``for_viewer``): the curator, the administrator and the pair's own
+mentors; others meet best practice in the compendium, made for publication. A photo that is left out is
+shown to no one but the curator and whoever uploaded it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from mentoring.models import Programme
+from mentoring.access import MANAGERS, Access
+from mentoring.models import Programme, Role
 from pairing.models import GroupMember
 from participants.models import Consent, Person
 
@@ -84,6 +89,7 @@ class CaseView:
     mentors: list[Person]
     mentees: list[Person]
     photos: list[PhotoVerdict]
+    hidden_photos: int = 0  # left-out photos this viewer may not see (``for_viewer``)
 
     @property
     def printable_photos(self) -> list[PhotoVerdict]:
@@ -109,6 +115,44 @@ def _view(case: Case) -> CaseView:
         mentees=[m.person for m in members if m.role == GroupMember.Role.MENTEE],
         photos=[photo_verdict(photo) for photo in case.photos.all()],
     )
+
+
+def may_see_case(view: CaseView, user, access: Access) -> bool:
+    """The curator and the administrator of the organisation itself, and the pair's own mentors."""
+    if not access.sees_personal_data:
+        return False
+    if access.has_any(MANAGERS):
+        return True
+    return any(person.user_id is not None and person.user_id == user.pk for person in view.mentors)
+
+
+def may_see_photo(verdict: PhotoVerdict, user, access: Access) -> bool:
+    """A photo everyone on it allowed to publish: whoever sees the case; otherwise the curator and the uploader."""
+    if verdict.printable:
+        return True
+    if not access.sees_personal_data:
+        return False
+    uploader = verdict.photo.uploaded_by_id
+    return Role.CURATOR in access.roles or (uploader is not None and uploader == user.pk)
+
+
+def for_viewer(view: CaseView, user, access: Access) -> CaseView | None:
+    """The case as this user may see it (the photos they may not see only counted), or None."""
+    if not may_see_case(view, user, access):
+        return None
+    shown = [verdict for verdict in view.photos if may_see_photo(verdict, user, access)]
+    return replace(view, photos=shown, hidden_photos=len(view.photos) - len(shown))
+
+
+def visible_case_list(programme: Programme, user, access: Access) -> list[CaseView]:
+    """The cases of the year this user may see, with the photos they may see (same four queries)."""
+    views = (for_viewer(view, user, access) for view in case_list(programme))
+    return [view for view in views if view is not None]
+
+
+def visible_case_detail(programme: Programme, case_id: int, user, access: Access) -> CaseView | None:
+    found = case_detail(programme, case_id)
+    return for_viewer(found, user, access) if found is not None else None
 
 
 def case_list(programme: Programme) -> list[CaseView]:

@@ -134,7 +134,12 @@ def case_photo_add(
 ) -> CasePhoto:
     _check_people(case.programme, people)
     last = case.photos.aggregate(last=Max("position"))["last"]
-    photo = CasePhoto(case=case, caption=caption.strip(), position=(last or 0) + 1)
+    photo = CasePhoto(
+        case=case,
+        caption=caption.strip(),
+        position=(last or 0) + 1,
+        uploaded_by=actor if actor is not None and actor.pk else None,
+    )
     photo.image.save(image.name.rsplit("/", 1)[-1][-100:], image, save=False)
     photo.save()
     photo.people.set(people)

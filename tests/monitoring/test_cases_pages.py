@@ -1,4 +1,5 @@
-"""Cases (best practices): the curator writes them with photos, everyone of the organisation reads them."""
+"""Cases (best practices): the curator writes them with photos; the curator, the administrator and the pair's
+own mentors read them; a photo without everyone's publication consent: the curator and its uploader only."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from monitoring.selectors.cases import case_list
 from monitoring.services.cases import case_create, case_photo_add
 from participants.services import consent_record, person_create
 
-from ..conftest import YEAR, client_for
+from ..conftest import YEAR, _member, client_for
 
 KW = {"org": "school-a", "year": YEAR}
 
@@ -153,18 +154,80 @@ def test_people_of_another_organisation_cannot_be_marked(curator_client, program
 
 
 @pytest.mark.django_db
-def test_members_read_but_only_managers_write(mentor, coordinator, programme, pair):
+def test_the_pairs_mentor_reads_only_managers_write(mentor, programme, pair):
     case = case_create(actor=None, programme=programme, title="Кейс", story="История", group=pair)
-    for user in (mentor, coordinator):
-        client = client_for(user)
-        assert client.get(url("cases")).status_code == 200
-        detail = client.get(url("case_detail", case=case.pk))
-        assert detail.status_code == 200
-        assert url("case_edit", case=case.pk) not in detail.content.decode()
-        assert client.post(url("case_create"), {"title": "x", "story": "y"}).status_code == 403
-        assert client.post(url("case_delete", case=case.pk)).status_code == 403
-        assert client.post(url("case_photo_create", case=case.pk), {"image": png_upload()}).status_code == 403
+    client = client_for(mentor)
+    listing = client.get(url("cases"))
+    assert listing.status_code == 200 and "Кейс" in listing.content.decode()
+    detail = client.get(url("case_detail", case=case.pk))
+    assert detail.status_code == 200
+    assert url("case_edit", case=case.pk) not in detail.content.decode()
+    assert client.post(url("case_create"), {"title": "x", "story": "y"}).status_code == 403
+    assert client.post(url("case_delete", case=case.pk)).status_code == 403
+    assert client.post(url("case_photo_create", case=case.pk), {"image": png_upload()}).status_code == 403
     assert Case.objects.count() == 1 and not CasePhoto.objects.exists()
+
+
+@pytest.mark.django_db
+def test_who_sees_a_case(school, programme, pair, administrator, curator, mentor, coordinator):
+    """The curator, the administrator, the pair's own mentors; not another mentor, the psychologist, the
+    authority (404 — for them the case does not exist), nor a case without a pair for a mentor."""
+    own = case_create(actor=None, programme=programme, title="Кейс пары", story="История", group=pair)
+    loose = case_create(actor=None, programme=programme, title="Кейс без пары", story="История")
+    colleague = _member(school, "mentor", "colleague")
+    psychologist = _member(school, "psychologist", "psychologist")
+    expected = {
+        curator: {own, loose},
+        administrator: {own, loose},
+        mentor: {own},
+        colleague: set(),
+        psychologist: set(),
+    }
+    for user, visible in expected.items():
+        client = client_for(user)
+        listing = client.get(url("cases")).content.decode()
+        for case in (own, loose):
+            status = client.get(url("case_detail", case=case.pk)).status_code
+            assert status == (200 if case in visible else 404), (user.username, case.title, status)
+            assert (case.title in listing) == (case in visible), (user.username, case.title)
+    for case in (own, loose):
+        assert client_for(coordinator).get(url("case_detail", case=case.pk)).status_code == 404
+    assert client_for(coordinator).get(url("cases")).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_photo_without_every_consent_is_for_the_curator_and_the_uploader(
+    school, programme, pair, mentee, mentor_person, administrator, curator, mentor
+):
+    """Mentee without a publication consent on one photo, the mentor (with one) alone on the other."""
+    consent_record(actor=None, person=mentor_person, scope="publication", given_on=date(YEAR, 9, 2))
+    case = case_create(actor=None, programme=programme, title="Кейс", story="История", group=pair)
+    deputy = _member(school, "administrator", "deputy")
+    left_out = case_photo_add(actor=deputy, case=case, image=png_upload(), people=[mentee, mentor_person])
+    printable = case_photo_add(actor=curator, case=case, image=png_upload(), people=[mentor_person])
+    assert left_out.uploaded_by == deputy and printable.uploaded_by == curator
+    expected = {curator: True, deputy: True, administrator: False, mentor: False}
+    for user, sees_left_out in expected.items():
+        client = client_for(user)
+        detail = client.get(url("case_detail", case=case.pk)).content.decode()
+        hidden = url("case_photo", case=case.pk, photo=left_out.pk)
+        shown = url("case_photo", case=case.pk, photo=printable.pk)
+        assert (hidden in detail) == sees_left_out, user.username
+        assert shown in detail, user.username
+        assert client.get(hidden).status_code == (200 if sees_left_out else 404), user.username
+        assert client.get(shown).status_code == 200, user.username
+        if not sees_left_out:
+            assert "case-hidden-photos" in detail  # «1 more photo is not shown…»
+    # the consent arrives: the photo is for everyone who sees the case
+    consent_record(
+        actor=None,
+        person=mentee,
+        scope="publication",
+        given_on=date(YEAR, 10, 1),
+        given_by="representative",
+        representative_name="Иванова Ольга Петровна",
+    )
+    assert client_for(mentor).get(url("case_photo", case=case.pk, photo=left_out.pk)).status_code == 200
 
 
 @pytest.mark.django_db
