@@ -45,7 +45,9 @@ def project_patterns() -> list[tuple[str, str, object]]:
 
 
 def test_every_url_pattern_declares_its_privacy():
-    undeclared = [f"{route} ({name})" for route, name, view in project_patterns() if view_privacy(view) is None]
+    undeclared = [
+        f"{route} ({name})" for route, name, view in project_patterns() if view_privacy(view) is None
+    ]
     assert not undeclared, (
         "declare what these pages show — organization_view(privacy=Privacy.PERSONAL or Privacy.AGGREGATE), "
         "or declare_privacy(Privacy.PUBLIC) outside an organisation:\n" + "\n".join(undeclared)
@@ -145,7 +147,9 @@ def test_aggregate_pages_link_to_no_personal_page(who, url_values, request):
 
 
 @pytest.mark.django_db
-def test_personal_pages_are_404_from_above_at_any_depth(url_values, regional_coordinator, coordinator, curator):
+def test_personal_pages_are_404_from_above_at_any_depth(
+    url_values, regional_coordinator, coordinator, curator
+):
     """The regional coordinator and the municipal one: 404 on every personal page; the curator: not 404."""
     checked = 0
     for route, name, view in project_patterns():
@@ -159,15 +163,15 @@ def test_personal_pages_are_404_from_above_at_any_depth(url_values, regional_coo
         checked += 1
     assert checked >= len(MUST_BE_PERSONAL)
     # …and the school's own curator does open them (the 404 above is not a broken URL)
-    assert client_for(curator).get(build_path("o/<slug:org>/<int:year>/pairs/", url_values)).status_code == 200
+    assert (
+        client_for(curator).get(build_path("o/<slug:org>/<int:year>/pairs/", url_values)).status_code == 200
+    )
 
 
 @pytest.mark.django_db
 def test_reports_with_personal_data_are_not_run_from_above(school, programme):
     every_role = frozenset(Role.values)
-    above = Scope(
-        organization=school, programme=programme, access=Access(school, every_role, read_only=True)
-    )
+    above = Scope(organization=school, programme=programme, access=Access(school, every_role, read_only=True))
     own = Scope(organization=school, programme=programme, access=Access(school, every_role))
     for report in registry.all():
         if report.contains_personal_data and not report.for_publication:
@@ -182,7 +186,7 @@ def test_reports_with_personal_data_are_not_run_from_above(school, programme):
 def test_coordinator_reports_page_offers_no_personal_report(coordinator, school, url_values):
     response = client_for(coordinator).get(f"/o/{school.slug}/{url_values['year']}/reports/")
     assert response.status_code == 200
-    offered = set(re.findall(r'/reports/([a-z_]+)/run/', response.content.decode()))
+    offered = set(re.findall(r"/reports/([a-z_]+)/run/", response.content.decode()))
     assert offered, "the coordinator is offered the figures"
     for identifier in offered:
         report = registry.get(identifier)
