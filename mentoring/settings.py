@@ -358,6 +358,10 @@ PARTICIPANTS_IMPORT_MAX_BYTES = env_int("PARTICIPANTS_IMPORT_MAX_BYTES", 10 * 2*
 # The import preview posts one form per event: allow a long roadmap.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
 
+# Questionnaire results: a mean or distribution of fewer answers than this (a pair, a class, a filter) is
+# not shown — one or two answers would identify a pupil. Staff see «not enough answers» instead.
+QUESTIONNAIRE_MIN_GROUP_SIZE = max(2, env_int("QUESTIONNAIRE_MIN_GROUP_SIZE", 3))
+
 # Generated files (reports, documents) are kept this many days, then purged.
 REPORT_FILE_TTL_DAYS = env_int("REPORT_FILE_TTL_DAYS", 7)
 # Files with personal data (bases, orders, diaries, certificates, QR sheets…) live this many hours.

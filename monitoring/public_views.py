@@ -1,5 +1,8 @@
 """The public answer page of a personal link (``/q/<link>/``): no account, works once, expires.
 
+A link of someone who has an account (a mentor, a teacher) asks them to sign in and answers only for them.
+The page names people by surname and initials and shows only what the answer needs.
+
 A plain Django form with a CSRF token; ``static/js/questionnaire.js`` adds a draft kept in the phone's
 storage and sending with ``fetch``, so that no answer is lost when the network drops. Without JS the page
 is an ordinary form. A second sending after success shows the same thank-you page and changes nothing.
@@ -7,6 +10,7 @@ is an ordinary form. A second sending after success shows the same thank-you pag
 
 from __future__ import annotations
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -42,6 +46,12 @@ def answer(request: HttpRequest, link: str) -> HttpResponse:
     invitation = selectors.invitation_for_link(link)
     if invitation is None:
         raise Http404
+    account = selectors.answerer_account_id(invitation)
+    if account is not None:  # staff answer signed in, as themselves; a forwarded link shows nothing
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if request.user.pk != account:
+            raise Http404
     campaign = invitation.campaign
     context = {"invitation": invitation, "campaign": campaign, "template": campaign.template, "link": link}
     if invitation.answered_at is not None:

@@ -175,6 +175,8 @@ class ResultsReport(TableReport):
         campaign = _campaign(context)
         results = selectors.results(campaign)
         yield [gettext("Respondents"), results.respondents, "", "", ""]
+        if results.suppressed:
+            yield [_not_enough(results.min_group), "", "", "", ""]
         for number, result in enumerate(results.items, start=1):
             item = result.item
             yield TableSection(f"{number}. {item.text}")
@@ -207,9 +209,11 @@ class ResultsReport(TableReport):
             for row in results.pairs:
                 means = "; ".join(
                     f"{item.key}: {value:.1f}"
-                    for item, value in zip(results.scale_items, row.means, strict=True)
+                    for item, value in zip(results.scale_items, row.means, strict=False)
                     if value is not None
                 )
+                if row.suppressed:
+                    means = gettext("not enough answers")
                 yield [
                     f"№ {row.group.pk}: {row.label} ({row.group.form.name})",
                     row.respondents,
@@ -276,15 +280,24 @@ class CompareReport(TableReport):
             yield [entry["name"], entry["group_name"], ""] + self._cells(
                 row.items, row.mean_before, row.mean_after, row.mean_change
             )
+        width = len(found.items) * 3 + 3
         yield TableSection(gettext("By class"))
         for entry in found.class_rows:
             row = entry["row"]
+            if entry["suppressed"]:
+                yield [entry["label"], entry["label"], row.size, gettext("not enough answers")] + [""] * (
+                    width - 1
+                )
+                continue
             yield [entry["label"], entry["label"], row.size] + self._cells(
                 row.items, row.mean_before, row.mean_after, row.mean_change
             )
         yield TableSection(gettext("By pair"))
         for entry in found.pair_rows:
             row = entry["row"]
+            if entry["suppressed"]:
+                yield [entry["label"], "", row.size, gettext("not enough answers")] + [""] * (width - 1)
+                continue
             yield [entry["label"], "", row.size] + self._cells(
                 row.items, row.mean_before, row.mean_after, row.mean_change
             )
@@ -294,6 +307,12 @@ class CompareReport(TableReport):
                 yield [name, gettext("only before")] + [""] * (len(found.items) * 3 + 4)
             for name in found.only_after_names:
                 yield [name, gettext("only after")] + [""] * (len(found.items) * 3 + 4)
+
+
+def _not_enough(smallest: int) -> str:
+    return gettext(
+        "Not enough answers to show: results are shown once at least %(n)s people have answered."
+    ) % {"n": smallest}
 
 
 def _mean(values) -> float | None:

@@ -3,6 +3,10 @@
 Templates, campaigns and their personal links, who a campaign may be sent to, the options of a ranking
 question, and the results and before/after comparison of a campaign — each with a fixed number of
 queries whatever the number of respondents.
+
+Small groups: a distribution or a mean of fewer answers than ``settings.QUESTIONNAIRE_MIN_GROUP_SIZE``
+(a pair, a class, the results filtered to one pair) would give a pupil's own answers away; it is not
+computed for display — the pages and files say «not enough answers» instead.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -23,6 +28,12 @@ from .. import questionnaire_stats as stats
 from ..models import Answer, Audience, Campaign, Invitation, QuestionItem, QuestionnaireTemplate
 
 OPEN_STATUSES = MentoringGroup.OPEN_STATUSES
+
+
+def min_group_size() -> int:
+    """The fewest answers a shown mean or distribution may rest on (a setting, at least 2)."""
+    return max(2, int(settings.QUESTIONNAIRE_MIN_GROUP_SIZE))
+
 
 # --- Templates ---------------------------------------------------------------------------------------
 
@@ -112,6 +123,20 @@ def invitation_for_link(token: str) -> Invitation | None:
         )
         .first()
     )
+
+
+def answerer_account_id(invitation: Invitation) -> int | None:
+    """The account of the person a link is for, when they have one: they answer signed in, as themselves.
+
+    Staff (a mentor, a teacher, a curator answering a curator questionnaire) have accounts; a pupil without
+    one and a parent answer by the link alone.
+    """
+    if invitation.respondent == Audience.PARENT:
+        return None
+    if invitation.user_id is not None:
+        return invitation.user_id
+    person = invitation.person
+    return person.user_id if person is not None else None
 
 
 def link_usable(invitation: Invitation, now=None) -> bool:
@@ -243,7 +268,11 @@ class RankingOption:
 
 
 def ranking_options(campaign: Campaign, respondent: str) -> list[RankingOption]:
-    """The other side's people of the campaign's programme (and form) with a valid consent, by name."""
+    """The other side's people of the campaign's programme (and form) with a valid consent.
+
+    The page is opened by a link, without an account: people are named by surname and initials
+    («Иванова М.С.») with what tells them apart (class, subject), never more.
+    """
     other = Audience.MENTOR if respondent == Audience.MENTEE else Audience.MENTEE
     profiles = _profiles(campaign.programme, other)
     if campaign.form_id is not None:
@@ -258,7 +287,7 @@ def ranking_options(campaign: Campaign, respondent: str) -> list[RankingOption]:
             detail = person.group_name or person.workplace
         options.append(
             RankingOption(
-                person_id=person.pk, label=f"{person.full_name}, {detail}" if detail else person.full_name
+                person_id=person.pk, label=f"{person.short_name}, {detail}" if detail else person.short_name
             )
         )
     return options
@@ -302,15 +331,22 @@ class PairRow:
     group: MentoringGroup
     label: str
     respondents: int
-    means: list[float | None]
+    means: list[float | None]  # empty when ``suppressed``
+
+    @property
+    def suppressed(self) -> bool:
+        """Too few answers: the pair's means would be its members' own answers."""
+        return self.respondents < min_group_size()
 
 
 @dataclass
 class CampaignResults:
-    items: list[ItemResult]
+    items: list[ItemResult]  # empty when ``suppressed``
     respondents: int
     scale_items: list[QuestionItem]
     pairs: list[PairRow]
+    suppressed: bool = False  # answered, but by fewer people than the minimum group size
+    min_group: int = 3
 
 
 def _answers(campaign: Campaign, form_id: int | None, group_id: int | None):
@@ -373,6 +409,17 @@ def results(
             result.texts = [t for _n, t, _c in rows if t.strip()]
         found.append(result)
     scale_items = [item for item in items if item.kind == QuestionItem.Kind.SCALE]
+    smallest = min_group_size()
+    if 0 < len(respondents) < smallest:
+        # one pair's (or a few people's) answers: no distribution, no mean, no text is shown
+        return CampaignResults(
+            items=[],
+            respondents=len(respondents),
+            scale_items=scale_items,
+            pairs=[],
+            suppressed=True,
+            min_group=smallest,
+        )
     pair_rows = []
     if pair_respondents:
         groups = (
@@ -388,16 +435,23 @@ def results(
             if group.pk not in pair_respondents:
                 continue
             values = pair_values.get(group.pk, {})
+            answered = len(pair_respondents[group.pk])
             pair_rows.append(
                 PairRow(
                     group=group,
                     label=pair_label(group),
-                    respondents=len(pair_respondents[group.pk]),
-                    means=[stats.mean(values.get(item.pk, [])) for item in scale_items],
+                    respondents=answered,
+                    means=[stats.mean(values.get(item.pk, [])) for item in scale_items]
+                    if answered >= smallest
+                    else [],
                 )
             )
     return CampaignResults(
-        items=found, respondents=len(respondents), scale_items=scale_items, pairs=pair_rows
+        items=found,
+        respondents=len(respondents),
+        scale_items=scale_items,
+        pairs=pair_rows,
+        min_group=smallest,
     )
 
 
@@ -470,12 +524,21 @@ class CampaignComparison:
 
     @property
     def class_rows(self) -> list[dict[str, Any]]:
-        return [{"label": str(group.group), "row": group} for group in self.by_class]
+        smallest = min_group_size()
+        return [
+            {"label": str(group.group), "row": group, "suppressed": group.size < smallest}
+            for group in self.by_class
+        ]
 
     @property
     def pair_rows(self) -> list[dict[str, Any]]:
+        smallest = min_group_size()
         return [
-            {"label": f"№ {group.group}: {self.pair_labels.get(group.group, '')}", "row": group}
+            {
+                "label": f"№ {group.group}: {self.pair_labels.get(group.group, '')}",
+                "row": group,
+                "suppressed": group.size < smallest,
+            }
             for group in self.by_pair
         ]
 

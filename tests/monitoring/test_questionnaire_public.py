@@ -165,7 +165,44 @@ def test_parent_link_is_for_the_parent(programme, mentee):
     invitation = campaign.invitations.get()
     assert invitation.respondent == "parent"
     content = Client().get(url(invitation)).content.decode()
-    assert "Иванова Мария" in content
+    assert "Иванова М.С." in content  # whose parent: by surname and initials
+    assert "Мария" not in content and "Сергеевна" not in content
+
+
+@pytest.mark.django_db
+def test_the_ranking_names_the_other_side_by_initials_only(programme):
+    """A networking link lists pupils to whoever holds it: surname, initials and class, nothing more."""
+    mentees = make_people(programme, 3, group_name="5А")
+    for number, person in enumerate(mentees):
+        person.first_name, person.patronymic = "Анастасия", "Владимировна"
+        person.phone, person.guardian_name = f"+7 900 000-00-0{number}", "Петрова Ольга Ивановна"
+        person.save()
+    mentors = make_people(programme, 1, side="mentor")
+    campaign = campaign_for(programme, shared("networking-mentor"), mentors)
+    page = Client().get(url(campaign.invitations.get())).content.decode()
+    for person in mentees:
+        assert f'value="{person.pk}">{person.last_name} А.В., 5А</option>' in page
+    for secret in ("Анастасия", "Владимировна", "+7 900", "Петрова Ольга"):
+        assert secret not in page
+
+
+@pytest.mark.django_db
+def test_staff_with_an_account_answer_signed_in(programme, mentor_person, mentor, curator):
+    """The mentor's own link asks her to sign in; signed in as someone else, it does not exist."""
+    from ..conftest import client_for
+
+    campaign = campaign_for(programme, shared("satisfaction-mentor"), [mentor_person])
+    invitation = campaign.invitations.get()
+    anonymous = Client().get(url(invitation))
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith("/accounts/login/?next=/q/")
+    assert Client().post(url(invitation), {"overall": "5"}).status_code == 302
+    assert client_for(curator).get(url(invitation)).status_code == 404
+    assert client_for(curator).post(url(invitation), {"overall": "5"}).status_code == 404
+    page = client_for(mentor).get(url(invitation))
+    assert page.status_code == 200 and page["X-Questionnaire"] == "form"
+    assert "Кузнецова О.П." in page.content.decode()
+    assert not QuestionnaireResponse.objects.exists()  # the refused requests stored nothing
 
 
 @pytest.mark.django_db
