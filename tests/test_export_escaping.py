@@ -158,7 +158,18 @@ def test_members_xlsx(curator_client, evil_school, django_capture_on_commit_call
 def test_questionnaire_results_xlsx(
     curator_client, evil_school, monitoring_objects, django_capture_on_commit_callbacks
 ):
+    from monitoring import models as m
+
     campaign = monitoring_objects["campaign"]
+    # two more answers (the mentee's parent, a staff member): results of fewer than three are not shown
+    first = monitoring_objects["invitation"]
+    for extra in (
+        {"person": first.person, "respondent": m.Audience.PARENT},
+        {"user": campaign.created_by, "respondent": m.Audience.CURATOR},
+    ):
+        invitation = m.Invitation.objects.create(campaign=campaign, expires_at=first.expires_at, **extra)
+        response = m.QuestionnaireResponse.objects.create(invitation=invitation)
+        m.Answer.objects.create(response=response, item=monitoring_objects["question"], number=7)
     content = run(
         curator_client,
         django_capture_on_commit_callbacks,

@@ -147,4 +147,11 @@ def test_municipal_coordinator_opens_the_consolidated_dashboard(
     school_row.locator("th a").click()
     page.wait_for_url(f"**/o/{school.slug}/{YEAR}/monitoring/kpis/")
     expect(page.locator(".kpi-card").first).to_be_visible()
+    # seen from the authority: figures, never a pupil — no «Pairs» in the menu, the bases as counts only,
+    # and a pupil's pages do not exist for the coordinator
+    expect(page.locator("nav a", has_text=re.compile("^\\s*(Пары|Pairs)\\s*$"))).to_have_count(0)
+    page.goto(site(f"/o/{school.slug}/{YEAR}/bases/"))
+    expect(page.locator("main")).not_to_contain_text("Ученик0")
+    assert page.goto(site(f"/o/{school.slug}/{YEAR}/pairs/")).status == 404
+    assert page.goto(site(f"/o/{school.slug}/{YEAR}/bases/mentees/")).status == 404
     assert not page.js_errors, page.js_errors
