@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitoring', '0003_seed_indicators'),
+        ('monitoring', '0004_kpis_follow_participation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
