@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from statistics import mean
 
+from django.conf import settings
 from django.db.models import F
 
 from mentoring.models import Organization, Programme
@@ -648,8 +649,12 @@ def analytical(raw: Raw, programme_id: int) -> dict:
         if answer["key"] == "continue" and answer["number"] is not None:
             campaign["continue"].append(answer["number"])
     satisfaction = {}
+    # fewer answers than the minimum group size (never below 2): counted, but no mean nor share is shown
+    smallest = max(2, settings.QUESTIONNAIRE_MIN_GROUP_SIZE)
     for campaign in campaigns.values():
         scores, answers = campaign["overall"], campaign["continue"]
+        if len(campaign["responses"]) < smallest:
+            scores, answers = [], []
         satisfaction[campaign["title"]] = {
             "respondents": len(campaign["responses"]),
             "mean": round(mean(scores), 1) if scores else None,
