@@ -119,7 +119,8 @@ def test_coordinator_sees_the_children_read_only(
         html = client.get(url).content.decode()
     assert "МБОУ «СОШ № 1»" in html and "МБОУ «Гимназия № 2»" in html
     child = client.get(reverse("dashboard", kwargs=KW)).content.decode()
-    assert "только чтение" in child
+    assert "только сводные данные" in child and "Сколько наставников и наставляемых, без имён" in child
+    assert reverse("pairing:index", kwargs=KW) not in child  # no tile nor menu entry to the pairs
     assert client.post(reverse("programme", kwargs=KW), {"pupils_total": 1}).status_code == 403
 
 
