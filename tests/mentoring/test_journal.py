@@ -33,7 +33,7 @@ def test_only_the_organisations_own_administrator_reads_it(
     assert client_for(administrator).get(URL).status_code == 200
     assert client_for(curator).get(URL).status_code == 403
     assert client_for(mentor).get(URL).status_code == 403
-    assert client_for(coordinator).get(URL).status_code == 403  # the authority reads no school's journal
+    assert client_for(coordinator).get(URL).status_code == 404  # the authority reads no school's journal: for it the page does not exist
     assert client_for(stranger).get(URL).status_code == 404
 
 
