@@ -44,6 +44,18 @@ class JournalFilterForm(forms.Form):
         members = [
             (user.pk, user.get_full_name() or user.username) for user in organization_members(organization)
         ]
+        # who acted here but is a member no more (left the school, account switched off): still filterable,
+        # by the name the journal kept
+        known = {pk for pk, _name in members}
+        former: dict[int, str] = {}
+        for pk, name in (
+            AuditEvent.objects.filter(organization=organization, actor__isnull=False)
+            .exclude(actor_id__in=known)
+            .values_list("actor_id", "actor_name")
+            .distinct()
+        ):
+            former.setdefault(pk, name or f"№ {pk}")
+        members += sorted(former.items(), key=lambda item: item[1])
         self.fields["user"].choices = [("", _("Anyone")), *members]
         self.fields["action"].choices = [("", _("Any")), *AuditEvent.Action.choices]
 

@@ -172,3 +172,37 @@ def test_the_compendium_the_authority_gets_does_not_name_a_pupil_without_a_publi
     text = _pdf_text(content).replace("\n", " ")
     assert "олимпиад" in text  # the best practice itself is published
     assert "Иванов" not in text and "Мари" not in text, text[:2000]
+
+
+@pytest.mark.django_db
+def test_the_journal_filters_by_a_user_who_is_no_longer_a_member(administrator, school):
+    """A curator left the school (membership removed, account switched off): the officer still finds
+    what she did by choosing her in the «user» filter."""
+    from mentoring.models import AuditEvent, Membership, Role
+    from mentoring.services import audit_record, membership_remove, users_deactivate
+
+    from .conftest import _member, client_for
+
+    leaver = _member(school, Role.CURATOR, "leaver")
+    leaver.last_name, leaver.first_name = "Уходящая", "Нина"
+    leaver.save()
+    audit_record(
+        actor=leaver, organization=school, action=AuditEvent.Action.EXPORT, target_type="reports.Report"
+    )
+    audit_record(
+        actor=administrator, organization=school, action=AuditEvent.Action.VIEW, target_type="reports.Report"
+    )
+    membership_remove(
+        actor=administrator, membership=Membership.objects.get(user=leaver, organization=school)
+    )
+    users_deactivate(actor=administrator, users=[leaver])
+
+    url = reverse(
+        "journal", kwargs={"org": school.slug, "year": school.programmes.first().academic_year.start_year}
+    )
+    response = client_for(administrator).get(url, {"user": leaver.pk})
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.is_valid(), form.errors
+    rows = response.context["rows"]
+    assert rows and all(event.actor_id == leaver.pk for event, _fields, _details in rows)
