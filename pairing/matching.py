@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .semantics import explain_met
+
 try:
     from mentoring.messages import _
 except ImportError:  # until the translation hook moves from roadmap/ to mentoring/
@@ -63,7 +65,23 @@ __all__ = [
     "score_pair",
 ]
 
-CRITERIA = ("requests", "interests", "preferences", "age_gap", "subject", "special_needs", "load")
+CRITERIA = (
+    "requests",
+    "interests",
+    "preferences",
+    "age_gap",
+    "subject",
+    "special_needs",
+    "load",
+    "areas",
+    "grades",
+    "at_risk",
+    "availability",
+)
+# criteria a curator may make «обязательно»: a couple that does not meet it is not proposed at all
+REQUIRABLE = tuple(name for name in CRITERIA if name != "load")
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+FORMATS = ("in_person", "online")
 
 
 @dataclass(frozen=True)
@@ -78,6 +96,11 @@ class Mentee:
     special_needs: bool  # ОВЗ / disability
     has_consent: bool
     preferences: tuple[int, ...] = ()  # mentor ids in ranked order from the networking questionnaire
+    areas: frozenset[str] = frozenset()  # subject areas, compared with the mentor's competencies
+    at_risk: bool = False  # a pupil at risk (deviant behaviour, difficult life situation)
+    availability: frozenset[str] = frozenset()  # days (DAYS) and formats (FORMATS) that suit them
+    words: tuple[tuple[str, str], ...] = ()  # (tag, the words it came from) for the explanations
+    subject_tags: frozenset[str] = frozenset()  # the subject as tags; empty: the subject string itself
 
 
 @dataclass(frozen=True)
@@ -95,6 +118,12 @@ class Mentor:
     capacity: int  # free places (capacity minus mentees already assigned)
     current_load: int  # mentees already assigned (for load spreading)
     preferences: tuple[int, ...] = ()  # mentee ids ranked
+    preferred_grades: tuple[int, int] | None = None  # the grades the mentor prefers, inclusive
+    preferred_ages: tuple[int, int] | None = None  # or the ages
+    at_risk_experience: bool = False  # has worked with pupils at risk
+    availability: frozenset[str] = frozenset()  # days (DAYS) and formats (FORMATS)
+    words: tuple[tuple[str, str], ...] = ()  # (tag, the words it came from) for the explanations
+    subject_tags: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -108,6 +137,10 @@ class Weights:
     subject: float = 2
     special_needs: float = 3
     load: float = 1
+    areas: float = 3
+    grades: float = 2
+    at_risk: float = 3
+    availability: float = 1
 
 
 @dataclass(frozen=True)
@@ -125,6 +158,7 @@ class Settings:
     fairness: float = 0.0
     stable: bool = False  # a stable assignment (no couple who would both rather be together) instead
     group_size: int = 0  # 2 or more: one mentor with a group of up to this many mentees of similar requests
+    required: frozenset[str] = frozenset()  # criteria (REQUIRABLE) a couple must meet where they apply
 
 
 @dataclass(frozen=True)
@@ -194,12 +228,104 @@ def _rank(preferences: tuple[int, ...], person: int) -> int | None:
         return None
 
 
-def _tags(tags: Iterable[str]) -> str:
-    return ", ".join(sorted(tags))
+def _tags(tags: Iterable[str], mentee: Mentee | None = None, mentor: Mentor | None = None) -> str:
+    """The tags that met, named by the words on both sides when the people carry them:
+    «русскому языку ↔ русский язык», «публичные выступления ≈ ораторское мастерство»."""
+    return ", ".join(explain_met(tags, mentee.words if mentee else (), mentor.words if mentor else ()))
 
 
-def _same_subject(a: str, b: str) -> bool:
-    return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
+def _subject_set(person: Mentee | Mentor) -> frozenset[str]:
+    if person.subject_tags:
+        return person.subject_tags
+    key = person.subject.strip().casefold()
+    return frozenset({key}) if key else frozenset()
+
+
+def _same_subject(mentee: Mentee, mentor: Mentor) -> bool:
+    return bool(_subject_set(mentee) & _subject_set(mentor))
+
+
+def _offer(mentor: Mentor) -> frozenset[str]:
+    """What the mentor can help with: the competencies and the subject."""
+    return mentor.competencies | _subject_set(mentor)
+
+
+_DAY_SET = frozenset(DAYS)
+_FORMAT_SET = frozenset(FORMATS)
+
+
+def _availability(mentee: Mentee, mentor: Mentor) -> tuple[bool, bool, frozenset[str]]:
+    """(both said when and how they can meet, they can meet, the common days)."""
+    a, b = mentee.availability, mentor.availability
+    if not a or not b:
+        return False, False, frozenset()
+    days_a, days_b = a & _DAY_SET, b & _DAY_SET
+    formats_a, formats_b = a & _FORMAT_SET, b & _FORMAT_SET
+    days_ok = not days_a or not days_b or bool(days_a & days_b)
+    formats_ok = not formats_a or not formats_b or bool(formats_a & formats_b)
+    return True, days_ok and formats_ok, days_a & days_b
+
+
+def _preferred_rule(mentee: Mentee, mentor: Mentor) -> tuple[str, int, int, int] | None:
+    """("grade" | "age", the mentee's value, low, high) when the mentor prefers grades or ages the
+    mentee has, else None."""
+    if mentor.preferred_grades is not None and mentee.grade is not None:
+        return "grade", mentee.grade, *mentor.preferred_grades
+    if mentor.preferred_ages is not None and mentee.age is not None:
+        return "age", mentee.age, *mentor.preferred_ages
+    return None
+
+
+def _requirements(mentee: Mentee, mentor: Mentor, settings: Settings) -> str | None:
+    """The first «обязательно» criterion that applies to the couple and is not met, else None."""
+    for name in settings.required:
+        if name == "requests":
+            failed = bool(mentee.requests) and not mentee.requests & _offer(mentor)
+        elif name == "interests":
+            failed = bool(mentee.interests) and not mentee.interests & mentor.interests
+        elif name == "preferences":
+            failed = bool(mentee.preferences or mentor.preferences) and (
+                _rank(mentee.preferences, mentor.id) is None and _rank(mentor.preferences, mentee.id) is None
+            )
+        elif name == "age_gap":
+            rule = _gap_rule(mentee, mentor, settings)
+            failed = rule is not None and not rule[2] <= rule[1] <= rule[3]
+        elif name == "subject":
+            failed = bool(_subject_set(mentee)) and not _same_subject(mentee, mentor)
+        elif name == "special_needs":
+            failed = mentee.special_needs and not mentor.special_needs_trained
+        elif name == "areas":
+            failed = bool(mentee.areas) and not mentee.areas & _offer(mentor)
+        elif name == "grades":
+            rule = _preferred_rule(mentee, mentor)
+            failed = rule is not None and not rule[2] <= rule[1] <= rule[3]
+        elif name == "at_risk":
+            failed = mentee.at_risk and not mentor.at_risk_experience
+        elif name == "availability":
+            applies, met, _days = _availability(mentee, mentor)
+            failed = applies and not met
+        else:
+            failed = False
+        if failed:
+            return _("Required criterion not met: %(criterion)s") % {"criterion": criterion_label(name)}
+    return None
+
+
+def criterion_label(name: str, _: Callable[[str], str] = _) -> str:
+    labels = {
+        "requests": _("Requests against competencies"),
+        "interests": _("Shared interests"),
+        "preferences": _("Choices at the networking session"),
+        "age_gap": _("Age or grade difference"),
+        "subject": _("Same subject (teachers)"),
+        "special_needs": _("Mentor trained for special needs"),
+        "load": _("Spreading the load"),
+        "areas": _("Subject areas against the mentor's subject and competencies"),
+        "grades": _("Grades or ages the mentor prefers"),
+        "at_risk": _("Mentor experienced with pupils at risk"),
+        "availability": _("Convenient days and format of meetings"),
+    }
+    return labels.get(name, name)
 
 
 def _violation(mentee: Mentee, mentor: Mentor, settings: Settings) -> str | None:
@@ -218,6 +344,8 @@ def _violation(mentee: Mentee, mentor: Mentor, settings: Settings) -> str | None
         return _("The mentor has not completed mentor training")
     if mentor.capacity <= 0:
         return _("The mentor has no free places")
+    if settings.required:
+        return _requirements(mentee, mentor, settings)
     return None
 
 
@@ -242,30 +370,29 @@ def _criteria(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool,
     weights = settings.weights
     points = applicable = 0.0
     out: list[Contribution] = []
+    offer = _offer(mentor) if weights.requests > 0 or weights.areas > 0 else frozenset()
     if weights.requests > 0 and mentee.requests:
-        matched = mentee.requests & mentor.competencies
+        matched = mentee.requests & offer
         got = weights.requests * len(matched) / len(mentee.requests)
         points += got
         applicable += weights.requests
         if explain:
             reason = (
-                _("Requests match the mentor's competencies: %(tags)s") % {"tags": _tags(matched)}
+                _("Requests match the mentor's competencies: %(tags)s")
+                % {"tags": _tags(matched, mentee, mentor)}
                 if matched
                 else _("None of the mentee's requests match the mentor's competencies")
             )
             out.append(Contribution("requests", got, reason))
     if weights.interests > 0 and mentee.interests:
+        # a bonus: it counts only when they share something, so an interest added never lowers a score
         shared = mentee.interests & mentor.interests
-        got = weights.interests * len(shared) / len(mentee.interests | mentor.interests)
-        points += got
-        applicable += weights.interests
-        if explain:
-            reason = (
-                _("Shared interests: %(tags)s") % {"tags": _tags(shared)}
-                if shared
-                else _("No shared interests")
-            )
-            out.append(Contribution("interests", got, reason))
+        if shared:
+            points += weights.interests
+            applicable += weights.interests
+            if explain:
+                reason = _("Shared interests: %(tags)s") % {"tags": _tags(shared, mentee, mentor)}
+                out.append(Contribution("interests", weights.interests, reason))
     if weights.preferences > 0 and (mentee.preferences or mentor.preferences):
         by_mentee = _rank(mentee.preferences, mentor.id)
         by_mentor = _rank(mentor.preferences, mentee.id)
@@ -283,8 +410,8 @@ def _criteria(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool,
         applicable += weights.age_gap
         if explain:
             out.append(Contribution("age_gap", got, _gap_reason(rule, _)))
-    if weights.subject > 0 and mentee.subject.strip():
-        same = _same_subject(mentee.subject, mentor.subject)
+    if weights.subject > 0 and _subject_set(mentee):
+        same = _same_subject(mentee, mentor)
         got = weights.subject if same else 0.0
         points += got
         applicable += weights.subject
@@ -316,7 +443,83 @@ def _criteria(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool,
                 "free": free,
             }
             out.append(Contribution("load", got, reason))
+    if weights.areas > 0 and mentee.areas:
+        matched = mentee.areas & offer
+        got = weights.areas * len(matched) / len(mentee.areas)
+        points += got
+        applicable += weights.areas
+        if explain:
+            reason = (
+                _("Subject areas match the mentor's subject or competencies: %(tags)s")
+                % {"tags": _tags(matched, mentee, mentor)}
+                if matched
+                else _("None of the mentee's subject areas match the mentor's subject or competencies")
+            )
+            out.append(Contribution("areas", got, reason))
+    rule = _preferred_rule(mentee, mentor) if weights.grades > 0 else None
+    if rule is not None:
+        kind, value, low, high = rule
+        within = low <= value <= high
+        got = weights.grades if within else 0.0
+        points += got
+        applicable += weights.grades
+        if explain:
+            values = {"value": value, "low": low, "high": high}
+            if kind == "grade":
+                reason = (
+                    _("Grade %(value)s: the mentor prefers grades %(low)s–%(high)s")
+                    if within
+                    else _("Grade %(value)s: outside the grades the mentor prefers, %(low)s–%(high)s")
+                ) % values
+            else:
+                reason = (
+                    _("Age %(value)s: the mentor prefers ages %(low)s–%(high)s")
+                    if within
+                    else _("Age %(value)s: outside the ages the mentor prefers, %(low)s–%(high)s")
+                ) % values
+            out.append(Contribution("grades", got, reason))
+    if weights.at_risk > 0 and mentee.at_risk:
+        experienced = mentor.at_risk_experience
+        got = weights.at_risk if experienced else 0.0
+        points += got
+        applicable += weights.at_risk
+        if explain:
+            reason = (
+                _("The mentor has experience with pupils at risk")
+                if experienced
+                else _("Warning: the mentee is at risk and the mentor has no experience with pupils at risk")
+            )
+            out.append(Contribution("at_risk", got, reason))
+    if weights.availability > 0:
+        applies, met, days = _availability(mentee, mentor)
+        if applies:
+            got = weights.availability if met else 0.0
+            points += got
+            applicable += weights.availability
+            if explain:
+                if met and days:
+                    reason = _("Both can meet on: %(days)s") % {
+                        "days": ", ".join(_day_name(day, _) for day in DAYS if day in days)
+                    }
+                elif met:
+                    reason = _("The format of meetings suits both")
+                else:
+                    reason = _("No common day or format of meetings")
+                out.append(Contribution("availability", got, reason))
     return points, applicable, tuple(out)
+
+
+def _day_name(day: str, _: Callable[[str], str] = _) -> str:
+    names = {
+        "mon": _("Mon"),
+        "tue": _("Tue"),
+        "wed": _("Wed"),
+        "thu": _("Thu"),
+        "fri": _("Fri"),
+        "sat": _("Sat"),
+        "sun": _("Sun"),
+    }
+    return names[day]
 
 
 def _preference_reason(by_mentee: int | None, by_mentor: int | None, _: Callable[[str], str] = _) -> str:
@@ -353,7 +556,11 @@ def _gap_reason(rule: tuple[str, int, int, int], _: Callable[[str], str] = _) ->
 
 def _subject_reason(mentee: Mentee, mentor: Mentor, same: bool, _: Callable[[str], str] = _) -> str:
     if same:
-        return _("Same subject: %(subject)s") % {"subject": mentee.subject.strip()}
+        if mentee.subject.strip().casefold() == mentor.subject.strip().casefold():
+            return _("Same subject: %(subject)s") % {"subject": mentee.subject.strip()}
+        return _("Same subject: %(subject)s") % {
+            "subject": f"{mentee.subject.strip()} ≈ {mentor.subject.strip()}"
+        }
     if not mentor.subject.strip():
         return _("The mentor's subject is not given")
     return _("Different subjects: %(mentee)s and %(mentor)s") % {
@@ -433,6 +640,17 @@ def _bitsets(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> np.n
     return bits
 
 
+def _availability_codes(people) -> tuple[np.ndarray, np.ndarray]:
+    """(days as 7 bits, formats as 2 bits) of each person's availability."""
+    days = np.array(
+        [sum(1 << i for i, day in enumerate(DAYS) if day in p.availability) for p in people], dtype=np.int32
+    )
+    formats = np.array(
+        [sum(1 << i for i, f in enumerate(FORMATS) if f in p.availability) for p in people], dtype=np.int32
+    )
+    return days, formats
+
+
 def _overlap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """|A ∩ B| for bit sets whose last axis is the 64-bit word."""
     total = np.bitwise_count(a[..., 0] & b[..., 0])
@@ -486,15 +704,31 @@ class _Problem:
         n, k = len(self.mentees), len(self.mentors)
         self.n, self.k = n, k
 
-        # mentees (rows)
-        tags = {t: i for i, t in enumerate(sorted({t for m in self.mentees for t in m.requests}))}
-        interests = {t: i for i, t in enumerate(sorted({t for m in self.mentees for t in m.interests}))}
+        # mentees (rows); the bits only for tags on both sides (the others never meet anything)
+        offers = [_offer(m) for m in self.mentors]
+        offered = set().union(*offers)
+
+        def index(*sides: Iterable[frozenset[str]]) -> dict[str, int]:
+            common = set.intersection(*({t for tags in side for t in tags} for side in sides))
+            return {t: i for i, t in enumerate(sorted(common))}
+
+        tags = index((m.requests for m in self.mentees), [offered])
+        interests = index((m.interests for m in self.mentees), (m.interests for m in self.mentors))
+        areas = index((m.areas for m in self.mentees), [offered])
         self.req_bits = _bitsets([m.requests for m in self.mentees], tags)
         self.req_count = np.array([max(len(m.requests), 1) for m in self.mentees], dtype=np.float64)
         self.has_req = np.array([bool(m.requests) for m in self.mentees])
         self.int_bits = _bitsets([m.interests for m in self.mentees], interests)
-        self.int_count = np.array([len(m.interests) for m in self.mentees], dtype=np.float64)
-        self.has_int = self.int_count > 0
+        self.has_int = np.array([bool(m.interests) for m in self.mentees])
+        self.area_bits = _bitsets([m.areas for m in self.mentees], areas)
+        self.area_count = np.array([max(len(m.areas), 1) for m in self.mentees], dtype=np.float64)
+        self.has_area = np.array([bool(m.areas) for m in self.mentees])
+        self.row_at_risk = np.array([m.at_risk for m in self.mentees], dtype=bool)
+        self.row_days, self.row_formats = _availability_codes(self.mentees)
+        self.row_grade_raw = np.array(
+            [-1 if m.grade is None else m.grade for m in self.mentees], dtype=np.int32
+        )
+        self.row_age_raw = np.array([-1 if m.age is None else m.age for m in self.mentees], dtype=np.int32)
         self.row_pref = np.array([bool(m.preferences) for m in self.mentees])
         low, high = settings.grade_gap
         self.row_grade = np.array(
@@ -508,14 +742,11 @@ class _Problem:
         )
         self.row_has_age = np.array([m.age is not None for m in self.mentees])
         self.age_span = np.uint32(high - low) if high >= low else None
-        subjects = {}
-        for person in (*self.mentees, *self.mentors):
-            key = person.subject.strip().casefold()
-            if key:
-                subjects.setdefault(key, len(subjects))
-        self.row_subject = np.array(
-            [subjects.get(m.subject.strip().casefold(), -1) for m in self.mentees], dtype=np.int32
-        )
+        row_subjects = [_subject_set(m) for m in self.mentees]
+        col_subjects = [_subject_set(m) for m in self.mentors]
+        subjects = index(row_subjects, col_subjects)
+        self.row_subject_bits = _bitsets(row_subjects, subjects)
+        self.row_has_subject = np.array([bool(s) for s in row_subjects])
         self.row_special = np.array([m.special_needs for m in self.mentees])
         self.row_consent = np.array([m.has_consent for m in self.mentees], dtype=bool)
         forms = sorted({m.form for m in self.mentees if m.form})
@@ -524,9 +755,18 @@ class _Problem:
         self.forms = forms
 
         # mentors (columns)
-        self.col_comp = _bitsets([m.competencies for m in self.mentors], tags)
+        self.col_comp = _bitsets(offers, tags)
         self.col_int = _bitsets([m.interests for m in self.mentors], interests)
-        self.col_int_count = np.array([len(m.interests) for m in self.mentors], dtype=np.float64)
+        self.col_area = _bitsets(offers, areas)
+        self.col_subject_bits = _bitsets(col_subjects, subjects)
+        self.col_at_risk = np.array([m.at_risk_experience for m in self.mentors], dtype=bool)
+        self.col_days, self.col_formats = _availability_codes(self.mentors)
+        self.col_has_pg = np.array([m.preferred_grades is not None for m in self.mentors], dtype=bool)
+        self.col_pg_low = np.array([(m.preferred_grades or (0, 0))[0] for m in self.mentors], dtype=np.int32)
+        self.col_pg_high = np.array([(m.preferred_grades or (0, 0))[1] for m in self.mentors], dtype=np.int32)
+        self.col_has_pa = np.array([m.preferred_ages is not None for m in self.mentors], dtype=bool)
+        self.col_pa_low = np.array([(m.preferred_ages or (0, 0))[0] for m in self.mentors], dtype=np.int32)
+        self.col_pa_high = np.array([(m.preferred_ages or (0, 0))[1] for m in self.mentors], dtype=np.int32)
         self.col_pref = np.array([bool(m.preferences) for m in self.mentors])
         self.col_grade = np.array(
             [-_SENTINEL if m.grade is None else m.grade for m in self.mentors], dtype=np.int32
@@ -536,13 +776,6 @@ class _Problem:
             [-_SENTINEL if m.age is None else m.age for m in self.mentors], dtype=np.int32
         )
         self.col_has_age = np.array([m.age is not None for m in self.mentors])
-        self.col_subject = np.array(
-            [
-                subjects.get(m.subject.strip().casefold(), -2) if m.subject.strip() else -2
-                for m in self.mentors
-            ],
-            dtype=np.int32,
-        )
         self.col_special = np.array([m.special_needs_trained for m in self.mentors])
         self.capacity = np.array([max(m.capacity, 0) for m in self.mentors], dtype=np.int64)
         wl = self.weights.load
@@ -571,7 +804,9 @@ class _Problem:
         # the constant part of the applicable weight, split where the pairwise parts come in
         w = self.weights
         self.row_weight_head = (w.requests if w.requests > 0 else 0.0) * self.has_req
-        self.row_weight_head = self.row_weight_head + (w.interests if w.interests > 0 else 0.0) * self.has_int
+        for name in settings.required:
+            if name not in REQUIRABLE:
+                raise ValueError(f"criterion {name} cannot be required")
 
         # couples with a networking choice, and couples that are forbidden whatever their score
         half = w.preferences / 2
@@ -642,12 +877,23 @@ class _Problem:
                 self.row_has_grade,
                 self.row_age,
                 self.row_has_age,
-                self.row_subject,
+                self.row_grade_raw,
+                self.row_age_raw,
+                self.row_has_subject,
                 self.row_special,
+                self.row_at_risk,
+                self.row_days,
+                self.row_formats,
                 self.row_consent,
-                self.int_count,
+                self.has_req,
+                self.has_int,
+                self.has_area,
+                self.req_count.view(np.int64),
+                self.area_count.view(np.int64),
                 *self.req_bits.view(np.int64).T,
                 *self.int_bits.view(np.int64).T,
+                *self.area_bits.view(np.int64).T,
+                *self.row_subject_bits.view(np.int64).T,
             ]
             col_columns = [
                 np.where(alone_cols, np.arange(k), -1),
@@ -655,14 +901,23 @@ class _Problem:
                 self.col_has_grade,
                 self.col_age,
                 self.col_has_age,
-                self.col_subject,
                 self.col_special,
+                self.col_at_risk,
+                self.col_days,
+                self.col_formats,
+                self.col_has_pg,
+                self.col_pg_low,
+                self.col_pg_high,
+                self.col_has_pa,
+                self.col_pa_low,
+                self.col_pa_high,
                 self.col_available,
-                self.col_int_count,
                 self.col_load.view(np.int64),
                 *self.col_forms,
                 *self.col_comp.view(np.int64).T,
                 *self.col_int.view(np.int64).T,
+                *self.col_area.view(np.int64).T,
+                *self.col_subject_bits.view(np.int64).T,
             ]
             row_type, row_first = _classes(row_columns) if n else (np.zeros(0, np.int64),) * 2
             col_type, col_first = _classes(col_columns) if k else (np.zeros(0, np.int64),) * 2
@@ -674,7 +929,7 @@ class _Problem:
     def _floats(self, dtype) -> dict[str, np.ndarray]:
         found = self._cast.get(dtype)
         if found is None:
-            names = ("req_count", "int_count", "col_int_count", "col_load", "row_weight_head")
+            names = ("req_count", "area_count", "col_load", "row_weight_head")
             found = self._cast[dtype] = {name: getattr(self, name).astype(dtype) for name in names}
         return found
 
@@ -692,45 +947,119 @@ class _Problem:
             c = (None, cols)
         else:
             r, c = (rows,), (cols,)
+        required = self.settings.required
+        fail: np.ndarray | bool = False
         points: np.ndarray | float = 0.0
         weight = f["row_weight_head"][r]
-        if w.requests > 0:
+        if w.requests > 0 or "requests" in required:
             overlap = _overlap(self.req_bits[r], self.col_comp[c])
-            points = dtype(w.requests) * overlap / f["req_count"][r]
-        if w.interests > 0:
-            shared = _overlap(self.int_bits[r], self.col_int[c])
-            union = f["int_count"][r] + f["col_int_count"][c] - shared
-            np.maximum(union, 1, out=union)
-            points = points + dtype(w.interests) * shared / union
+            if w.requests > 0:
+                points = dtype(w.requests) * overlap / f["req_count"][r]
+            if "requests" in required:
+                fail = fail | (self.has_req[r] & (overlap == 0))
+        if w.interests > 0 or "interests" in required:
+            shared = _overlap(self.int_bits[r], self.col_int[c]) > 0
+            if w.interests > 0:  # a bonus: counts only when they share something
+                points = points + dtype(w.interests) * shared
+                weight = weight + dtype(w.interests) * shared
+            if "interests" in required:
+                fail = fail | (self.has_int[r] & ~shared)
         if not isinstance(points, np.ndarray):
             points = np.zeros(
                 np.broadcast_shapes(self.row_pref[r].shape, self.col_pref[c].shape), dtype=dtype
             )
-        if w.preferences > 0:
-            pref_scatter(points)
-            weight = weight + dtype(w.preferences) * (self.row_pref[r] | self.col_pref[c])
-        if w.age_gap > 0:
+        if w.preferences > 0 or "preferences" in required:
+            chosen = self.row_pref[r] | self.col_pref[c]
+            if w.preferences > 0:
+                pref_scatter(points)
+                weight = weight + dtype(w.preferences) * chosen
+            if "preferences" in required:
+                ranked = np.zeros(points.shape, dtype=dtype)
+                pref_scatter(ranked, True)
+                fail = fail | (chosen & (ranked == 0))
+        if w.age_gap > 0 or "age_gap" in required:
             within, compared = self._gap(r, c)
-            points += dtype(w.age_gap) * within
-            weight = weight + dtype(w.age_gap) * compared
-        if w.subject > 0:
-            rows_subject = self.row_subject[r] >= 0
+            if w.age_gap > 0:
+                points += dtype(w.age_gap) * within
+                weight = weight + dtype(w.age_gap) * compared
+            if "age_gap" in required:
+                fail = fail | (compared & ~within)
+        if w.subject > 0 or "subject" in required:
+            rows_subject = self.row_has_subject[r]
             if rows_subject.any():
-                points += dtype(w.subject) * (self.row_subject[r] == self.col_subject[c])
-                weight = weight + dtype(w.subject) * rows_subject
-        if w.special_needs > 0:
+                same = _overlap(self.row_subject_bits[r], self.col_subject_bits[c]) > 0
+                if w.subject > 0:
+                    points += dtype(w.subject) * same
+                    weight = weight + dtype(w.subject) * rows_subject
+                if "subject" in required:
+                    fail = fail | (rows_subject & ~same)
+        if w.special_needs > 0 or "special_needs" in required:
             rows_special = self.row_special[r]
             if rows_special.any():
-                points += dtype(w.special_needs) * (rows_special & self.col_special[c])
-                weight = weight + dtype(w.special_needs) * rows_special
+                if w.special_needs > 0:
+                    points += dtype(w.special_needs) * (rows_special & self.col_special[c])
+                    weight = weight + dtype(w.special_needs) * rows_special
+                if "special_needs" in required:
+                    fail = fail | (rows_special & ~self.col_special[c])
         if w.load > 0:
             points += f["col_load"][c]
             weight = weight + dtype(w.load)
-        else:
+        if w.areas > 0 or "areas" in required:
+            rows_area = self.has_area[r]
+            if rows_area.any():
+                overlap = _overlap(self.area_bits[r], self.col_area[c])
+                if w.areas > 0:
+                    points += dtype(w.areas) * overlap / f["area_count"][r]
+                    weight = weight + dtype(w.areas) * rows_area
+                if "areas" in required:
+                    fail = fail | (rows_area & (overlap == 0))
+        if w.grades > 0 or "grades" in required:
+            applies, within = self._preferred(r, c)
+            if w.grades > 0:
+                points += dtype(w.grades) * within
+                weight = weight + dtype(w.grades) * applies
+            if "grades" in required:
+                fail = fail | (applies & ~within)
+        if w.at_risk > 0 or "at_risk" in required:
+            rows_risk = self.row_at_risk[r]
+            if rows_risk.any():
+                if w.at_risk > 0:
+                    points += dtype(w.at_risk) * (rows_risk & self.col_at_risk[c])
+                    weight = weight + dtype(w.at_risk) * rows_risk
+                if "at_risk" in required:
+                    fail = fail | (rows_risk & ~self.col_at_risk[c])
+        if w.availability > 0 or "availability" in required:
+            applies, met = self._meet(r, c)
+            if w.availability > 0:
+                points += dtype(w.availability) * met
+                weight = weight + dtype(w.availability) * applies
+            if "availability" in required:
+                fail = fail | (applies & ~met)
+        if w.load <= 0:
             weight = np.maximum(weight, np.finfo(dtype).tiny)
         points *= dtype(100)
         points /= weight
+        if isinstance(fail, np.ndarray) and fail.any():
+            points[np.broadcast_to(fail, points.shape)] = -1.0
         return points
+
+    def _preferred(self, r, c) -> tuple[np.ndarray, np.ndarray]:
+        """(the mentor prefers grades or ages the mentee has, the mentee is within them)."""
+        by_grade = self.col_has_pg[c] & (self.row_grade_raw[r] >= 0)
+        by_age = ~by_grade & self.col_has_pa[c] & (self.row_age_raw[r] >= 0)
+        grade, age = self.row_grade_raw[r], self.row_age_raw[r]
+        within = by_grade & (grade >= self.col_pg_low[c]) & (grade <= self.col_pg_high[c])
+        within |= by_age & (age >= self.col_pa_low[c]) & (age <= self.col_pa_high[c])
+        return by_grade | by_age, within
+
+    def _meet(self, r, c) -> tuple[np.ndarray, np.ndarray]:
+        """(both said when and how they can meet, they can)."""
+        days_a, days_b = self.row_days[r], self.col_days[c]
+        formats_a, formats_b = self.row_formats[r], self.col_formats[c]
+        applies = ((days_a | formats_a) != 0) & ((days_b | formats_b) != 0)
+        days_ok = (days_a == 0) | (days_b == 0) | ((days_a & days_b) != 0)
+        formats_ok = (formats_a == 0) | (formats_b == 0) | ((formats_a & formats_b) != 0)
+        return applies, applies & days_ok & formats_ok
 
     def _gap(self, r, c) -> tuple[np.ndarray, np.ndarray | bool]:
         """(within the window, the two could be compared) for the couples r × c: by grades when both
@@ -757,12 +1086,12 @@ class _Problem:
     def block(self, r0: int, r1: int, cols: np.ndarray, colpos: np.ndarray, dtype=np.float64) -> np.ndarray:
         """Dense scores of mentees r0..r1 against ``cols``; forbidden couples get -1."""
 
-        def scatter(points: np.ndarray) -> None:
+        def scatter(points: np.ndarray, mark: bool = False) -> None:
             a, b = self.pref_indptr[r0], self.pref_indptr[r1]
             if a < b:
                 pos = colpos[self.pref_col[a:b]]
                 keep = pos >= 0
-                points[self.pref_row[a:b][keep] - r0, pos[keep]] += self.pref_points[a:b][keep]
+                points[self.pref_row[a:b][keep] - r0, pos[keep]] += 1 if mark else self.pref_points[a:b][keep]
 
         scores = self.concave(self._scores((r0, r1), cols, scatter, True, dtype))
         a, b = self.forbidden_indptr[r0], self.forbidden_indptr[r1]
@@ -796,11 +1125,11 @@ class _Problem:
             return self._table[0][row_type, col_type], self._table[1][row_type, col_type]
         keys = rows * self.k + cols
 
-        def scatter(points: np.ndarray) -> None:
+        def scatter(points: np.ndarray, mark: bool = False) -> None:
             if len(self.pref_key):
                 at = np.searchsorted(self.pref_key, keys).clip(max=len(self.pref_key) - 1)
                 hit = self.pref_key[at] == keys
-                points[hit] += self.pref_points[at[hit]]
+                points[hit] += 1 if mark else self.pref_points[at[hit]]
 
         if len(rows) == 0:
             return np.zeros(0), np.zeros(0, dtype=bool)
@@ -1977,7 +2306,12 @@ def _unmatched(problem: _Problem, final: np.ndarray, scored: _Scored) -> list[Un
         elif len(scored.group_cols.get(form, ())) == 0:
             reason = _("All suitable mentors are busy")
         elif scored.best_any[i] < 0:
-            reason = _("The curator excluded every suitable mentor")
+            reason = (
+                _("No suitable mentor meets the required criteria: %(criteria)s")
+                % {"criteria": ", ".join(criterion_label(name) for name in sorted(settings.required))}
+                if settings.required
+                else _("The curator excluded every suitable mentor")
+            )
         elif not problem.eligible(scored.best_any[i : i + 1], _SLACK)[0]:
             if settings.min_score > 0:
                 reason = _(

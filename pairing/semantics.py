@@ -1,0 +1,239 @@
+"""What pupils ask for and what mentors offer, in canonical tokens the matching engine can compare.
+
+Pure module (pymorphy3, no Django). Schools write requests and competencies in free Russian:
+«Повышение успеваемости по русскому языку», «Русский язык и литература», «Хочу научиться выступать».
+The engine compares sets, so each list of phrases becomes a set of tokens:
+
+* ``c:<key>`` — a concept of the shared vocabulary (a subject, an exam, a skill, an interest, a career,
+  a social or emotional need) found in the phrase through its name or one of its synonyms, compared by
+  lemmas (pymorphy3), so «русскому языку» finds «русский язык»; plus every broader concept of it
+  (ОГЭ → экзамены), so a specific request still meets a general competency, and the specific one more;
+* ``w:<lemma>`` — a content word left over (no stop word, no word that names no topic, such as
+  «помощь» or «повышение»), so free text outside the vocabulary still meets the same words.
+
+The words each token came from are kept (:class:`Meaning.words`), so the explanation can say which
+words met: «русскому языку ↔ русский язык» (the same words), «публичные выступления ≈ ораторское
+мастерство» (synonyms or a broader term).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "Concept",
+    "Meaning",
+    "Vocabulary",
+    "explain_met",
+    "lemma",
+    "lemmas",
+    "understand",
+]
+
+WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+(?:-[0-9A-Za-zА-Яа-яЁё]+)*")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+# function words: never a topic, never part of a pattern
+_STOP_TEXT = """
+    а без более бы был была были было быть в вам вас весь во вот все всё всего всех вы где да даже для до
+    его ее её ей ему если есть еще ещё же за здесь и из или им их к как ко когда кто ли либо между меня мне
+    мной мы на над надо наш не него нее неё нет ни них но ну о об обо он она они оно от ото очень перед по
+    под при про с сам свой себе себя со так также такой там те тем то того тоже той только том ты у уже
+    хотя чего чей чем что чтобы чуть эта эти это этот я который которая которые мой моя мои твой ваш
+    наш нам нас ним ними ней либо т д др пр
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+# lemmas that name no topic: left out of the leftover words (a request «помощь с физикой» is about
+# physics, not about help), but they may still be part of a vocabulary pattern («подготовка к ОГЭ»)
+_GENERIC_TEXT = """
+    помощь помочь помогать хотеть хотеться желать нужный нужно надо научиться учиться уметь умение
+    развитие развить развивать развиваться повышение повысить повышать улучшение улучшить улучшать
+    подготовка подготовиться готовиться подготовить готовить работа работать вопрос тема сфера область
+    навык формирование сформировать получение получить стать больше лучше хороший новый разный
+    свой весь любой различный основной дополнительный занятие заниматься направление деятельность
+    проблема трудность сложность возможность знание знать опыт качество уровень ученик учащийся ребёнок
+    ребенок дети школьник наставляемый наставник человек пр др год класс предмет сопровождение
+"""
+GENERIC_WORDS = frozenset(_GENERIC_TEXT.split())
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The dictionary form of a word, lower-case, «ё» as «е»; non-Cyrillic words only lower-cased."""
+    text = word.lower().replace("ё", "е")
+    if not CYRILLIC.search(text) or "-" in text and not text.replace("-", "").isalpha():
+        return text
+    parses = _analyzer().parse(text)
+    # a word that is a dictionary form itself stays as it is: «математика» is the subject, not the
+    # genitive of «математик» (pymorphy's likeliest parse); else the likeliest parse's normal form
+    for parse in parses:
+        if parse.normal_form.replace("ё", "е") == text:
+            return text
+    return parses[0].normal_form.replace("ё", "е")
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """(surface, lemma) of each word of the text that is not a stop word."""
+    out = []
+    for found in WORD.finditer(text or ""):
+        surface = found.group()
+        base = lemma(surface)
+        if base in STOP_WORDS:
+            continue
+        out.append((surface, base))
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def lemmas(text: str) -> tuple[str, ...]:
+    """The lemmas of a text without its stop words: «по русскому языку» → ('русский', 'язык')."""
+    return tuple(base for _surface, base in _words(text))
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A term of the vocabulary: its name, other ways to say it, and the broader terms it belongs to."""
+
+    key: str
+    name: str
+    synonyms: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()  # keys of broader concepts
+
+
+@dataclass(frozen=True)
+class Meaning:
+    tokens: frozenset[str]
+    words: tuple[tuple[str, str], ...]  # (token, the words it came from), first occurrence of each token
+
+
+class Vocabulary:
+    """Concepts found in phrases by lemmas: the longest pattern first, each word used once."""
+
+    def __init__(self, concepts: Iterable[Concept] = ()) -> None:
+        self.concepts: dict[str, Concept] = {}
+        self.patterns: dict[tuple[str, ...], list[str]] = {}
+        for concept in concepts:
+            self.concepts[concept.key] = concept
+            for text in (concept.name, *concept.synonyms):
+                pattern = lemmas(text)
+                if pattern:
+                    keys = self.patterns.setdefault(pattern, [])
+                    if concept.key not in keys:
+                        keys.append(concept.key)
+        self.longest = max((len(p) for p in self.patterns), default=0)
+        self._up: dict[str, tuple[str, ...]] = {}
+        self._phrases: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def ancestors(self, key: str) -> tuple[str, ...]:
+        """Every broader concept of ``key``, nearest first (cycles in the data are ignored)."""
+        found = self._up.get(key)
+        if found is None:
+            seen: dict[str, None] = {}
+            queue = list(self.concepts[key].broader) if key in self.concepts else []
+            while queue:
+                item = queue.pop(0)
+                if item in seen or item == key or item not in self.concepts:
+                    continue
+                seen[item] = None
+                queue.extend(self.concepts[item].broader)
+            found = self._up[key] = tuple(seen)
+        return found
+
+    def find(self, text: str) -> list[tuple[tuple[str, ...], str]]:
+        """(concept keys, the words that named them) for each concept found; then ((), word) for each
+        content word left over, as its lemma token."""
+        words = _words(text)
+        out: list[tuple[tuple[str, ...], str]] = []
+        i = 0
+        while i < len(words):
+            for length in range(min(self.longest, len(words) - i), 0, -1):
+                keys = self.patterns.get(tuple(base for _s, base in words[i : i + length]))
+                if keys:
+                    out.append((tuple(keys), " ".join(_display(s) for s, _b in words[i : i + length])))
+                    i += length
+                    break
+            else:
+                surface, base = words[i]
+                if base not in GENERIC_WORDS and len(base) > 1 and not base.isdigit():
+                    out.append(((), _display(surface)))
+                i += 1
+        return out
+
+    def phrase(self, text: str) -> tuple[tuple[str, str], ...]:
+        """(token, words) of one phrase, remembered: thousands of pupils write the same phrases."""
+        key = text.strip()
+        found = self._phrases.get(key)
+        if found is None:
+            items: list[tuple[str, str]] = []
+            for keys, surface in self.find(key):
+                if not keys:
+                    items.append((f"w:{lemma(surface)}", surface))
+                    continue
+                for concept in keys:
+                    items.append((f"c:{concept}", surface))
+                for concept in keys:
+                    items.extend((f"c:{up}", surface) for up in self.ancestors(concept))
+            found = self._phrases[key] = tuple(items)
+        return found
+
+    def concepts_of(self, text: str) -> list[Concept]:
+        """The concepts a phrase names directly (for showing a school what the system understood)."""
+        out: dict[str, Concept] = {}
+        for keys, _surface in self.find(text):
+            for key in keys:
+                out.setdefault(key, self.concepts[key])
+        return list(out.values())
+
+
+def _display(surface: str) -> str:
+    """A word as shown in an explanation: lower case, but abbreviations (ОГЭ, ОВЗ) as written."""
+    return surface if len(surface) > 1 and surface.isupper() else surface.lower()
+
+
+def understand(phrases: Iterable[str], vocabulary: Vocabulary) -> Meaning:
+    """The tokens of a list of phrases and the words each came from."""
+    words: dict[str, str] = {}
+    for text in phrases:
+        if not isinstance(text, str) or not text.strip():
+            continue
+        for token, surface in vocabulary.phrase(text):
+            words.setdefault(token, surface)
+    return Meaning(frozenset(words), tuple(words.items()))
+
+
+def explain_met(
+    tokens: Iterable[str], left: Sequence[tuple[str, str]], right: Sequence[tuple[str, str]]
+) -> list[str]:
+    """«русскому языку ↔ русский язык» for each matched token: the same lemmas on both sides (↔), or
+    different words of the same or a broader concept (≈). Tokens without words are named as they are."""
+    left_words, right_words = dict(left), dict(right)
+    out: dict[tuple[str, str], str] = {}
+    bare: list[str] = []
+    for token in sorted(tokens):
+        a, b = left_words.get(token), right_words.get(token)
+        if a is None or b is None:
+            bare.append(token.split(":", 1)[1] if token[:2] in {"c:", "w:"} else token)
+            continue
+        if (a, b) in out:
+            continue
+        sign = "↔" if lemmas(a) == lemmas(b) else "≈"
+        out[(a, b)] = f"{a} {sign} {b}"
+    # a pair of words already met directly makes the same pair through a broader concept redundant,
+    # and so does a broader match of words that met exactly
+    direct = {a for (a, b), text in out.items() if "↔" in text}
+    lines = [text for (a, _b), text in out.items() if "↔" in text or a not in direct]
+    return sorted(dict.fromkeys(lines)) + sorted(bare)
