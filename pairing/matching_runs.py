@@ -23,10 +23,10 @@ from mentoring.access import Scope
 from mentoring.models import Programme
 from mentoring.services import job_claim, job_create, job_enqueue, job_fail, job_progress, job_succeed
 from participants.ages import age_on
-from participants.models import MenteeProfile, MentorProfile, Person
-from participants.selectors import valid_consent
+from participants.models import MATCHABLE_STATUSES, MenteeProfile, MentorProfile, Person
+from participants.selectors import valid_consent, vocabulary_terms
 
-from . import matching
+from . import matching, semantics
 from .models import GroupMember, MatchingRun, MentoringForm, MentoringGroup
 from .services import PairingError, default_dates, group_create, open_mentee_load
 
@@ -41,10 +41,33 @@ def _grade(group_name: str) -> int | None:
     return int(found.group()) if found and int(found.group()) <= 11 else None
 
 
-def _tags(values) -> frozenset[str]:
-    return frozenset(
-        str(value).strip().lower().replace("ё", "е") for value in values or [] if str(value).strip()
+def vocabulary_for(organization) -> semantics.Vocabulary:
+    """The organisation's vocabulary (shared, its authority's, its own) for the engine."""
+    return semantics.Vocabulary(
+        semantics.Concept(
+            key=str(term.pk),
+            name=term.name,
+            synonyms=tuple(str(item) for item in term.synonyms or [] if str(item).strip()),
+            broader=tuple(str(up.pk) for up in term.broader.all()),
+        )
+        for term in vocabulary_terms(organization)
     )
+
+
+def _phrases(values) -> list[str]:
+    return [str(value) for value in values or [] if str(value).strip()]
+
+
+def _meaning(vocabulary: semantics.Vocabulary, *lists, broader: bool = True) -> semantics.Meaning:
+    return semantics.understand([text for values in lists for text in _phrases(values)], vocabulary, broader)
+
+
+def _preferred(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    found = semantics.parse_grades(text)
+    if found is None:
+        return None, None
+    kind, low, high = found
+    return ((low, high), None) if kind == "grade" else (None, (low, high))
 
 
 def _ranked_ids(values) -> tuple[int, ...]:
@@ -58,8 +81,19 @@ def _ranked_ids(values) -> tuple[int, ...]:
     return tuple(dict.fromkeys(ranked))
 
 
+def _words(*meanings: semantics.Meaning) -> tuple[tuple[str, str], ...]:
+    seen: dict[str, str] = {}
+    for meaning in meanings:
+        for token, text in meaning.words:
+            seen.setdefault(token, text)
+    return tuple(seen.items())
+
+
 def engine_settings(options: dict[str, Any], locked: list[tuple[int, int]] = ()) -> matching.Settings:
-    weights = matching.Weights(**{key: float(value) for key, value in options.get("weights", {}).items()})
+    known = set(matching.CRITERIA)
+    weights = matching.Weights(
+        **{key: float(value) for key, value in options.get("weights", {}).items() if key in known}
+    )
     return matching.Settings(
         weights=weights,
         require_training=bool(options.get("require_training")),
@@ -70,6 +104,97 @@ def engine_settings(options: dict[str, Any], locked: list[tuple[int, int]] = ())
         fairness=float(options.get("fairness") or 0),
         stable=bool(options.get("stable")),
         group_size=int(options.get("group_size") or 0),
+        required=frozenset(name for name in options.get("required", []) if name in matching.REQUIRABLE),
+    )
+
+
+def mentee_record(
+    *,
+    vocabulary: semantics.Vocabulary,
+    id: int,
+    form: str,
+    requests: list[str],
+    request_text: str = "",
+    subject_areas: list[str] = (),
+    group_name: str = "",
+    age: int | None = None,
+    subject: str = "",
+    special_needs: bool = False,
+    at_risk: bool = False,
+    has_consent: bool = True,
+    preferences: list = (),
+    availability: str = "",
+) -> matching.Mentee:
+    """A mentee for the engine, the free text turned into vocabulary tokens and lemmas."""
+    asked = _meaning(vocabulary, requests)
+    if request_text.strip():  # the pupil's own words: only the terms they name
+        told = _meaning(vocabulary, [request_text])
+        kept = tuple(item for item in told.words if item[0].startswith("c:") and item[0] not in asked.tokens)
+        asked = semantics.Meaning(asked.tokens | {token for token, _text in kept}, asked.words + kept)
+    areas = _meaning(vocabulary, subject_areas)
+    return matching.Mentee(
+        id=id,
+        form=form,
+        requests=asked.tokens,
+        interests=asked.tokens | areas.tokens,
+        grade=_grade(group_name),
+        age=age,
+        subject=subject.lower(),
+        special_needs=special_needs,
+        has_consent=has_consent,
+        preferences=_ranked_ids(preferences),
+        areas=areas.tokens,
+        at_risk=at_risk,
+        availability=semantics.parse_availability(availability),
+        words=_words(asked, areas),
+        subject_tags=_meaning(vocabulary, [subject], broader=False).tokens,
+    )
+
+
+def mentor_record(
+    *,
+    vocabulary: semantics.Vocabulary,
+    id: int,
+    form: str,
+    competencies: list[str],
+    interests: list[str] = (),
+    group_name: str = "",
+    age: int | None = None,
+    subject: str = "",
+    special_needs_trained: bool = False,
+    at_risk_experience: bool = False,
+    trained: bool = True,
+    has_consent: bool = True,
+    capacity: int = 1,
+    current_load: int = 0,
+    preferences: list = (),
+    preferred_grades: str = "",
+    availability: str = "",
+) -> matching.Mentor:
+    """A mentor for the engine: what they offer (competencies and subject) as vocabulary tokens."""
+    offer = _meaning(vocabulary, competencies, [subject])
+    hobbies = _meaning(vocabulary, interests)
+    grades, ages = _preferred(preferred_grades)
+    return matching.Mentor(
+        id=id,
+        forms=frozenset({form}),
+        competencies=offer.tokens,
+        interests=hobbies.tokens,
+        grade=_grade(group_name),
+        age=age,
+        subject=subject.lower(),
+        special_needs_trained=special_needs_trained,
+        trained=trained,
+        has_consent=has_consent,
+        capacity=capacity,
+        current_load=current_load,
+        preferences=_ranked_ids(preferences),
+        preferred_grades=grades,
+        preferred_ages=ages,
+        at_risk_experience=at_risk_experience,
+        availability=semantics.parse_availability(availability),
+        words=_words(offer, hobbies),
+        subject_tags=_meaning(vocabulary, [subject], broader=False).tokens,
     )
 
 
@@ -83,8 +208,11 @@ def engine_input(programme: Programme, form: MentoringForm, options: dict[str, A
         group__status__in=MentoringGroup.OPEN_STATUSES,
         role=GroupMember.Role.MENTEE,
     ).values("person_id")
+    vocabulary = vocabulary_for(programme.organization)
     mentee_profiles = (
-        MenteeProfile.objects.filter(programme=programme, person__anonymised_at__isnull=True)
+        MenteeProfile.objects.filter(
+            programme=programme, person__anonymised_at__isnull=True, status__in=MATCHABLE_STATUSES
+        )
         .exclude(person_id__in=already)
         .annotate(has_consent=valid_consent())
         .select_related("person")
@@ -94,7 +222,9 @@ def engine_input(programme: Programme, form: MentoringForm, options: dict[str, A
     if groups:
         mentee_profiles = mentee_profiles.filter(person__group_name__in=groups)
     mentor_profiles = (
-        MentorProfile.objects.filter(programme=programme, person__anonymised_at__isnull=True)
+        MentorProfile.objects.filter(
+            programme=programme, person__anonymised_at__isnull=True, status__in=MATCHABLE_STATUSES
+        )
         .annotate(has_consent=valid_consent())
         .select_related("person")
     )
@@ -103,35 +233,43 @@ def engine_input(programme: Programme, form: MentoringForm, options: dict[str, A
     mentor_profiles = list(mentor_profiles)
     load = open_mentee_load(programme, [profile.person for profile in mentor_profiles])
     mentees = [
-        matching.Mentee(
+        mentee_record(
+            vocabulary=vocabulary,
             id=profile.person_id,
             form=form.key,
-            requests=_tags(profile.requests),
-            interests=_tags(profile.subject_areas),
-            grade=_grade(profile.person.group_name),
+            requests=profile.requests,
+            request_text=profile.request_text,
+            subject_areas=profile.subject_areas,
+            group_name=profile.person.group_name,
             age=age_on(profile.person.birth_date, today) if profile.person.birth_date else None,
-            subject=profile.person.subject.lower(),
+            subject=profile.person.subject,
             special_needs=profile.has_special_needs,
+            at_risk=profile.deviant_behaviour or profile.difficult_situation,
             has_consent=profile.has_consent,
-            preferences=_ranked_ids(profile.preferences),
+            preferences=profile.preferences,
+            availability=profile.availability,
         )
         for profile in mentee_profiles
     ]
     mentors = [
-        matching.Mentor(
+        mentor_record(
+            vocabulary=vocabulary,
             id=profile.person_id,
-            forms=frozenset({form.key}),
-            competencies=_tags(profile.competencies),
-            interests=_tags(profile.interests),
-            grade=_grade(profile.person.group_name),
+            form=form.key,
+            competencies=profile.competencies,
+            interests=profile.interests,
+            group_name=profile.person.group_name,
             age=age_on(profile.person.birth_date, today) if profile.person.birth_date else None,
-            subject=profile.person.subject.lower(),
+            subject=profile.person.subject,
             special_needs_trained=profile.special_needs_trained,
+            at_risk_experience=profile.at_risk_experience,
             trained=profile.training_done,
             has_consent=profile.has_consent,
             capacity=max(0, profile.capacity - load.get(profile.person_id, 0)),
             current_load=load.get(profile.person_id, 0),
-            preferences=_ranked_ids(profile.preferences),
+            preferences=profile.preferences,
+            preferred_grades=profile.preferred_grades,
+            availability=profile.availability,
         )
         for profile in mentor_profiles
     ]

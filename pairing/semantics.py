@@ -30,6 +30,8 @@ __all__ = [
     "explain_met",
     "lemma",
     "lemmas",
+    "parse_availability",
+    "parse_grades",
     "understand",
 ]
 
@@ -190,6 +192,13 @@ class Vocabulary:
             found = self._phrases[key] = tuple(items)
         return found
 
+    def direct(self, text: str) -> tuple[tuple[str, str], ...]:
+        """(token, words) of one phrase without the broader concepts."""
+        out = []
+        for keys, surface in self.find(text.strip()):
+            out += [(f"c:{key}", surface) for key in keys] if keys else [(f"w:{lemma(surface)}", surface)]
+        return tuple(out)
+
     def concepts_of(self, text: str) -> list[Concept]:
         """The concepts a phrase names directly (for showing a school what the system understood)."""
         out: dict[str, Concept] = {}
@@ -204,13 +213,15 @@ def _display(surface: str) -> str:
     return surface if len(surface) > 1 and surface.isupper() else surface.lower()
 
 
-def understand(phrases: Iterable[str], vocabulary: Vocabulary) -> Meaning:
-    """The tokens of a list of phrases and the words each came from."""
+def understand(phrases: Iterable[str], vocabulary: Vocabulary, broader: bool = True) -> Meaning:
+    """The tokens of a list of phrases and the words each came from; without ``broader``, only the
+    concepts named and the words left over (a teacher's subject is the subject, not its field)."""
     words: dict[str, str] = {}
     for text in phrases:
         if not isinstance(text, str) or not text.strip():
             continue
-        for token, surface in vocabulary.phrase(text):
+        items = vocabulary.phrase(text) if broader else vocabulary.direct(text)
+        for token, surface in items:
             words.setdefault(token, surface)
     return Meaning(frozenset(words), tuple(words.items()))
 
@@ -237,3 +248,74 @@ def explain_met(
     direct = {a for (a, b), text in out.items() if "↔" in text}
     lines = [text for (a, _b), text in out.items() if "↔" in text or a not in direct]
     return sorted(dict.fromkeys(lines)) + sorted(bare)
+
+
+# --------------------------------------------------------------------------------------------------
+# Preferred grades and availability, as mentors and pupils write them
+
+_RANGE = re.compile(r"(\d{1,2})\s*(?:[-–—]|до|по)\s*(\d{1,2})|(\d{1,2})")
+_AGE_WORDS = ("лет", "год", "возраст")
+_GRADE_WORDS = ("класс", "кл", "параллел")
+
+
+def parse_grades(text: str) -> tuple[str, int, int] | None:
+    """«5–7 классы» → ("grade", 5, 7); «12–14 лет» → ("age", 12, 14); «8, 9 и 11 кл.» → ("grade", 8, 11);
+    «Не важно», «Студенты» or nothing → None."""
+    low = (text or "").lower()
+    numbers: list[int] = []
+    for found in _RANGE.finditer(low):
+        if found.group(3):
+            numbers.append(int(found.group(3)))
+        else:
+            numbers += [int(found.group(1)), int(found.group(2))]
+    if not numbers:
+        return None
+    if any(word in low for word in _AGE_WORDS):
+        return ("age", min(numbers), max(numbers)) if 3 <= min(numbers) <= max(numbers) <= 99 else None
+    if any(word in low for word in _GRADE_WORDS) or max(numbers) <= 11:
+        return ("grade", min(numbers), max(numbers)) if 1 <= min(numbers) <= max(numbers) <= 11 else None
+    return None
+
+
+_DAY_WORDS = {
+    "mon": ("понедельник", "пн"),
+    "tue": ("вторник", "вт"),
+    "wed": ("среда", "ср"),
+    "thu": ("четверг", "чт"),
+    "fri": ("пятница", "пт"),
+    "sat": ("суббота", "сб"),
+    "sun": ("воскресенье", "вс"),
+}
+_DAY_ORDER = tuple(_DAY_WORDS)
+
+
+def parse_availability(text: str) -> frozenset[str]:
+    """Days («mon»…«sun») and formats («in_person», «online») in free text: «вт, чт после уроков»,
+    «по будням онлайн», «пн–ср», «в любой день очно». Nothing recognised: an empty set."""
+    out: set[str] = set()
+    words = [lemma(word) for word in WORD.findall((text or "").replace("–", "-").replace("—", "-"))]
+    joined = " ".join(words)
+    for i, word in enumerate(words):
+        for day, names in _DAY_WORDS.items():
+            if word in names:
+                out.add(day)
+        if "-" in word:  # «пн-ср»
+            parts = word.split("-")
+            found = [next((d for d, names in _DAY_WORDS.items() if p in names), None) for p in parts]
+            if len(found) == 2 and all(found):
+                a, b = _DAY_ORDER.index(found[0]), _DAY_ORDER.index(found[1])
+                out.update(_DAY_ORDER[a : b + 1] if a <= b else ())
+        if word in {"будни", "будний", "будень"}:
+            out.update(_DAY_ORDER[:5])
+        if word in {"выходные", "выходной"}:
+            out.update(_DAY_ORDER[5:])
+        if word in {"ежедневно", "ежедневный"} or (word in {"любой", "каждый"} and i + 1 < len(words)
+                                                        and words[i + 1] == "день"):
+            out.update(_DAY_ORDER)
+    if any(key in joined for key in ("онлайн", "дистанцион", "удалён", "удален", "zoom", "сферум", "видеосвяз")):
+        out.add("online")
+    if any(key in joined for key in ("очно", "очный", "в школа", "лично", "офлайн")):
+        out.add("in_person")
+    if "и очно и онлайн" in joined or "смешанный" in joined:
+        out.update({"online", "in_person"})
+    return frozenset(out)

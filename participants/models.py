@@ -327,6 +327,12 @@ class MenteeProfile(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=ProfileStatus.choices, default=ProfileStatus.ACTIVE
     )
+    availability = models.CharField(
+        _("convenient days and format of meetings"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example «вторник, четверг после уроков» or «онлайн»."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -387,6 +393,11 @@ class MentorProfile(models.Model):
     training_date = models.DateField(_("training date"), null=True, blank=True)
     training_name = models.CharField(_("training"), max_length=300, blank=True)
     special_needs_trained = models.BooleanField(_("trained to work with ОВЗ"), default=False)
+    at_risk_experience = models.BooleanField(
+        _("experience with pupils at risk"),
+        default=False,
+        help_text=_("Deviant behaviour, a difficult life situation, the school's prevention register."),
+    )
     partner = models.ForeignKey(
         PartnerOrganization,
         verbose_name=_("partner organisation"),
@@ -418,3 +429,69 @@ class MentorProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.programme.academic_year})"
+
+
+# Mentee profiles in these statuses are still waiting for a mentor; mentors in these may take mentees.
+MATCHABLE_STATUSES = (ProfileStatus.CANDIDATE, ProfileStatus.ACTIVE)
+
+
+class VocabularyTerm(models.Model):
+    """A term of the vocabulary of requests and competencies: a subject, an exam, a skill, an interest,
+    a career, a social or an emotional need — with the other ways schools say it and its broader terms.
+
+    Shared terms (no organisation) are seeded from what schools write; a municipal authority's terms
+    are shared with its schools; a school's are its own. Forms offer the terms as a list and the
+    matching maps free text onto them (``pairing/semantics.py``).
+    """
+
+    class Kind(models.TextChoices):
+        SUBJECT = "subject", _("Subject")
+        EXAM = "exam", _("Exam or contest")
+        SKILL = "skill", _("Skill")
+        INTEREST = "interest", _("Interest")
+        CAREER = "career", _("Career")
+        SOCIAL = "social", _("Social need")
+        EMOTIONAL = "emotional", _("Emotional need")
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="vocabulary_terms",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text=_("Empty: shared by everyone."),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    name = models.CharField(_("term"), max_length=200)
+    synonyms = models.JSONField(
+        _("synonyms"), default=list, blank=True, help_text=_("Other ways to say it, one per line.")
+    )
+    broader = models.ManyToManyField(
+        "self",
+        verbose_name=_("broader terms"),
+        related_name="narrower",
+        symmetrical=False,
+        blank=True,
+    )
+    slug = models.SlugField(_("key"), max_length=80, blank=True, help_text=_("For the seeded terms."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("vocabulary term")
+        verbose_name_plural = _("vocabulary of requests and competencies")
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "name"],
+                condition=Q(organization__isnull=False),
+                name="vocabulary_term_unique_in_organization",
+            ),
+            models.UniqueConstraint(
+                fields=["name"], condition=Q(organization__isnull=True), name="vocabulary_term_unique_shared"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -256,3 +256,19 @@ def person_year_activity(person: Person, programme) -> dict:
         .order_by("-campaign__created_at")
     )
     return {"memberships": memberships, "invitations": invitations}
+
+
+def vocabulary_terms(organization) -> QuerySet:
+    """The terms an organisation works with: the shared ones, its authority's, and its own — each
+    with its broader terms' ids (two queries)."""
+    from .models import VocabularyTerm
+
+    owners = Q(organization__isnull=True) | Q(organization=organization)
+    if organization.parent_id:
+        owners |= Q(organization_id=organization.parent_id)
+    return (
+        VocabularyTerm.objects.filter(owners)
+        .select_related("organization")
+        .prefetch_related(Prefetch("broader", queryset=VocabularyTerm.objects.only("pk")))
+        .order_by("kind", "name", "pk")
+    )

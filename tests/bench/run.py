@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark runner: `make bench` / `make bench ONLY=<group>`.
 
-Discovers tests/bench/bench_<group>.py, where each module exposes
+Discovers tests/bench/bench_<group>.py and bench_<group>_<part>.py, where each module exposes
 ``run() -> Iterable[dict]``. Every measure is printed to stdout as one JSON
 object per line and nothing else goes to stdout; progress goes to stderr.
 The format is described in docs/architecture.md ("Benchmarks").
@@ -40,11 +40,13 @@ def json_default(value: object) -> object:
 def discover(only: str | None) -> list[tuple[str, Path]]:
     groups = [only] if only else list(GROUPS)
     found = [(group, BENCH_DIR / f"bench_{group}.py") for group in groups]
+    # a group may have more files: bench_<group>_<part>.py (e.g. bench_matching_quality.py)
+    found += [(group, path) for group in groups for path in sorted(BENCH_DIR.glob(f"bench_{group}_*.py"))]
     return [(group, path) for group, path in found if path.is_file()]
 
 
 def load_module(group: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"bench_{group}", path)
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)

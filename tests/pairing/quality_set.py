@@ -1,0 +1,390 @@
+"""A labelled set for the quality of matching: pupils as schools describe them, and the mentor(s) a
+school psychologist would choose for each.
+
+Written by hand, in the words of curators' spreadsheets and pupils' questionnaires (typos of case,
+word forms, synonyms, requests that name no subject), not produced by the code that scores. A pupil's
+right mentors are those a psychologist would accept; the first is her first choice. Used by
+``tests/pairing/test_matching_quality.py`` and ``tests/bench/bench_matching_quality.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Teacher:
+    key: str
+    competencies: list[str]
+    subject: str = ""
+    interests: list[str] = field(default_factory=list)
+    group_name: str = ""  # a senior pupil's class
+    age: int | None = None
+    capacity: int = 8  # enough for the right pupils: every pupil can get a right mentor (tested)
+    special_needs_trained: bool = False
+    at_risk_experience: bool = False
+    preferred_grades: str = ""
+
+
+@dataclass(frozen=True)
+class Pupil:
+    requests: list[str]
+    right: tuple[str, ...]  # the mentors a psychologist would accept, her first choice first
+    group_name: str = "7А"
+    areas: list[str] = field(default_factory=list)
+    request_text: str = ""
+    special_needs: bool = False
+    at_risk: bool = False
+
+
+MENTORS = [
+    Teacher(
+        "math",
+        ["Подготовка к ОГЭ и ЕГЭ по математике", "Олимпиадная математика", "Алгебра и геометрия"],
+        subject="Математика",
+        interests=["Шахматы"],
+        age=46,
+        capacity=11,
+    ),
+    Teacher(
+        "russian",
+        ["Орфография и пунктуация", "Подготовка к итоговому сочинению", "Работа с текстом"],
+        subject="Русский язык и литература",
+        interests=["Театр", "Чтение"],
+        age=52,
+        capacity=10,
+    ),
+    Teacher(
+        "physics",
+        ["Олимпиадная физика", "Экспериментальные исследования", "Астрономия"],
+        subject="Физика",
+        age=38,
+    ),
+    Teacher(
+        "it",
+        ["Программирование на Python", "Создание сайтов", "Подготовка к ЕГЭ по информатике"],
+        subject="Информатика",
+        interests=["Компьютерные игры"],
+        age=31,
+    ),
+    Teacher(
+        "english",
+        ["Разговорный английский", "Подготовка к ОГЭ по английскому языку", "Английский для олимпиад"],
+        subject="Английский язык",
+        interests=["Путешествия"],
+        age=35,
+    ),
+    Teacher(
+        "biology",
+        ["Исследовательские проекты по биологии", "Экология", "Подготовка к поступлению в медицинский вуз"],
+        subject="Биология и химия",
+        age=44,
+    ),
+    Teacher(
+        "history",
+        ["Дебаты", "Обществознание и право", "Краеведческие проекты"],
+        subject="История и обществознание",
+        age=49,
+    ),
+    Teacher(
+        "psychologist",
+        [
+            "Психологическая поддержка",
+            "Работа с тревожностью",
+            "Адаптация в коллективе",
+            "Профилактика конфликтов и буллинга",
+            "Повышение самооценки",
+        ],
+        age=41,
+        special_needs_trained=True,
+        at_risk_experience=True,
+        capacity=18,
+    ),
+    Teacher(
+        "pe",
+        ["Подготовка к сдаче ГТО", "Лёгкая атлетика", "Командные виды спорта"],
+        subject="Физическая культура",
+        interests=["Туризм", "Походы"],
+        age=33,
+    ),
+    Teacher(
+        "engineer",
+        ["Инженерное дело", "3D-моделирование и черчение", "Робототехника", "Технические профессии"],
+        interests=["Авиамоделизм"],
+        age=36,
+    ),
+    Teacher(
+        "speaker",
+        ["Ораторское мастерство", "Школьное самоуправление", "Организация мероприятий"],
+        group_name="10А",
+        capacity=9,
+        interests=["Дебаты", "Театр"],
+    ),
+    Teacher(
+        "media",
+        ["Видеомонтаж", "Ведение школьного паблика", "Фотография"],
+        group_name="11Б",
+        capacity=5,
+        interests=["Блогинг"],
+    ),
+    Teacher(
+        "social",
+        [
+            "Профориентация",
+            "Выбор профиля обучения",
+            "Помощь семьям в трудной жизненной ситуации",
+            "Профилактика правонарушений",
+        ],
+        age=50,
+        at_risk_experience=True,
+        capacity=10,
+    ),
+    Teacher(
+        "art",
+        ["Рисование и живопись", "Дизайн", "Подготовка к творческим конкурсам"],
+        subject="Изобразительное искусство",
+        interests=["Музыка"],
+        age=29,
+    ),
+    Teacher(
+        "volunteer",
+        ["Волонтёрская деятельность", "Социальные проекты", "Движение Первых"],
+        group_name="10Б",
+        capacity=5,
+    ),
+]
+
+PUPILS = [
+    # mathematics
+    Pupil(["Подготовка к олимпиаде по математике"], ("math",)),
+    Pupil(["Подтянуть алгебру, много троек"], ("math",), group_name="8Б"),
+    Pupil(["ОГЭ по математике"], ("math",), group_name="9А"),
+    Pupil(["Не получается решать задачи по геометрии"], ("math",), group_name="8А"),
+    Pupil(["Хочу сдать профильную математику на ЕГЭ"], ("math",), group_name="10А"),
+    Pupil(["Улучшить успеваемость"], ("math",), areas=["Математика"], group_name="6В"),
+    # Russian and literature
+    Pupil(["Повышение успеваемости по русскому языку"], ("russian",), group_name="6А"),
+    Pupil(["Грамотность: много ошибок в диктантах"], ("russian",), group_name="5Б"),
+    Pupil(["Подготовка к итоговому собеседованию"], ("russian",), group_name="9Б"),
+    Pupil(["Написать итоговое сочинение"], ("russian",), group_name="11А"),
+    Pupil(["Не любит читать, низкая техника чтения"], ("russian",), group_name="5А"),
+    Pupil(["ОГЭ по русскому"], ("russian",), group_name="9В"),
+    # physics and natural sciences
+    Pupil(["Олимпиада по физике"], ("physics",), group_name="8В"),
+    Pupil(["Интересуется астрономией и космосом"], ("physics",), group_name="7Б"),
+    Pupil(["Исследовательская работа по физике"], ("physics",), group_name="9А"),
+    Pupil(["Проект по экологии родного края"], ("biology",), group_name="7В"),
+    Pupil(["Хочет стать врачом, готовится по биологии и химии"], ("biology",), group_name="10Б"),
+    Pupil(["Научно-исследовательская работа по биологии"], ("biology",), group_name="8А"),
+    # computer science
+    Pupil(["Научиться программировать"], ("it",), group_name="7А"),
+    Pupil(["Создание игр на Python"], ("it",), group_name="8Б"),
+    Pupil(["ЕГЭ по информатике"], ("it",), group_name="10А"),
+    Pupil(["Хочу сделать свой сайт"], ("it",), group_name="6Б"),
+    # English
+    Pupil(["Разговорный английский"], ("english",), group_name="7В"),
+    Pupil(["Подготовка к ОГЭ по английскому"], ("english",), group_name="9Б"),
+    Pupil(["Отстаёт по английскому языку"], ("english",), group_name="5В"),
+    # history, social studies, law
+    Pupil(["Олимпиада по обществознанию"], ("history",), group_name="9А"),
+    Pupil(["Интерес к истории родного города"], ("history",), group_name="6А"),
+    Pupil(["Хочет поступать на юридический"], ("history", "social"), group_name="10А"),
+    # public speaking, leadership, civic
+    Pupil(["Публичные выступления"], ("speaker",), group_name="7Б"),
+    Pupil(["Боится выступать у доски"], ("speaker", "psychologist"), group_name="6В"),
+    Pupil(["Развить лидерские качества"], ("speaker",), group_name="8В"),
+    Pupil(["Хочет в ученический совет"], ("speaker",), group_name="8А"),
+    Pupil(["Волонтёрство"], ("volunteer",), group_name="7А"),
+    Pupil(["Помогать пожилым людям, добровольчество"], ("volunteer",), group_name="8Б"),
+    Pupil(["Вступить в Движение первых"], ("volunteer",), group_name="6Б"),
+    # media and arts
+    Pupil(["Хочет снимать и монтировать видео"], ("media",), group_name="8В"),
+    Pupil(["Ведёт блог, хочет развиваться в медиа"], ("media",), group_name="9В"),
+    Pupil(["Рисует, хочет поступать в художественную школу"], ("art",), group_name="6А"),
+    Pupil(["Конкурс рисунков"], ("art",), group_name="5Б"),
+    Pupil(["Интересуется дизайном"], ("art",), group_name="8А"),
+    # engineering and robotics
+    Pupil(["Робототехника"], ("engineer",), group_name="6В"),
+    Pupil(["Собирает роботов из лего, хочет на соревнования"], ("engineer",), group_name="5А"),
+    Pupil(["Хочет стать инженером"], ("engineer",), group_name="9Б"),
+    Pupil(["3D-моделирование"], ("engineer",), group_name="7Б"),
+    # sport
+    Pupil(["Спортивные достижения"], ("pe",), group_name="7В"),
+    Pupil(["Сдать нормы ГТО"], ("pe",), group_name="8Б"),
+    Pupil(["Мало двигается, лишний вес, ЗОЖ"], ("pe",), group_name="6Б"),
+    # careers
+    Pupil(["Выбор профессии"], ("social",), group_name="9А"),
+    Pupil(["Не знает, какой профиль выбрать в 10 классе"], ("social",), group_name="9В"),
+    Pupil(["Определиться с профессией"], ("social",), group_name="9Б"),
+    # social and emotional needs
+    Pupil(["Адаптация в новом классе"], ("psychologist",), group_name="5А"),
+    Pupil(["Перешёл из другой школы, нет друзей"], ("psychologist",), group_name="7А"),
+    Pupil(["Тревожность перед контрольными"], ("psychologist",), group_name="8В"),
+    Pupil(["Неуверенность в себе"], ("psychologist",), group_name="6Б"),
+    Pupil(["Конфликты с одноклассниками"], ("psychologist",), group_name="7Б"),
+    Pupil(["Застенчивая, трудно общаться со сверстниками"], ("psychologist",), group_name="5В"),
+    Pupil(
+        ["Пропускает уроки, состоит на внутришкольном учёте"],
+        ("social", "psychologist"),
+        group_name="8А",
+        at_risk=True,
+    ),
+    Pupil(
+        ["Учебная мотивация"],
+        ("psychologist", "social"),
+        group_name="7В",
+        at_risk=True,
+        request_text="Семья в трудной жизненной ситуации, мальчик перестал учиться",
+    ),
+    Pupil(["Помощь в освоении программы"], ("psychologist",), group_name="5Б", special_needs=True),
+    Pupil(["Социализация, общение"], ("psychologist",), group_name="6А", special_needs=True),
+    Pupil(["Стресс перед ОГЭ"], ("psychologist",), group_name="9А"),
+    # two needs at once: the psychologist picks what matters most
+    Pupil(["Подготовка к олимпиаде по математике", "Шахматы"], ("math",), group_name="7Б"),
+    Pupil(["Проектная деятельность"], ("biology", "physics", "history"), areas=["Биология"], group_name="8Б"),
+    Pupil(["Проектная деятельность"], ("it", "engineer"), areas=["Информатика"], group_name="9В"),
+    Pupil(["Выступления на конференциях"], ("speaker", "history"), areas=["История"], group_name="8В"),
+]
+
+
+# Written after the vocabulary was last changed, and never used to change it: the honest figure.
+HELD_OUT = [
+    Pupil(["Слабо знает таблицу умножения, ошибки в вычислениях"], ("math",), group_name="5А"),
+    Pupil(["Готовится к ВПР по математике"], ("math",), group_name="6Б"),
+    Pupil(["Решение олимпиадных задач"], ("math", "physics"), group_name="7А", areas=["Математика"]),
+    Pupil(["Пишет с ошибками"], ("russian",), group_name="6В"),
+    Pupil(["Подготовка к ЕГЭ по русскому языку"], ("russian",), group_name="11Б"),
+    Pupil(["Любит читать, пишет стихи"], ("russian",), group_name="7Б"),
+    Pupil(["Физика даётся тяжело"], ("physics",), group_name="8Б"),
+    Pupil(["Хочет участвовать в научной конференции по физике"], ("physics",), group_name="9А"),
+    Pupil(["Химия, подготовка к ОГЭ"], ("biology",), group_name="9Б"),
+    Pupil(["Интересуется животными и растениями"], ("biology",), group_name="5В"),
+    Pupil(["Хочет стать программистом"], ("it",), group_name="8В"),
+    Pupil(["Информатика: алгоритмы и задачи"], ("it",), group_name="9В"),
+    Pupil(["Английский: говорить без страха"], ("english",), group_name="6А"),
+    Pupil(["Хочет поехать по обмену, учит английский"], ("english",), group_name="8А"),
+    Pupil(["Исторические реконструкции, военная история"], ("history",), group_name="8Б"),
+    Pupil(["Стать юристом"], ("history", "social"), group_name="9А"),
+    Pupil(["Стесняется отвечать у доски"], ("speaker", "psychologist"), group_name="5Б"),
+    Pupil(["Хочет научиться вести мероприятия"], ("speaker",), group_name="8В"),
+    Pupil(["Снимать ролики для школьного канала"], ("media",), group_name="7Б"),
+    Pupil(["Фотография"], ("media",), group_name="6В"),
+    Pupil(["Хочет в художественную школу"], ("art",), group_name="5А"),
+    Pupil(["Конструирование роботов"], ("engineer",), group_name="6Б"),
+    Pupil(["Черчение и техника"], ("engineer",), group_name="9Б"),
+    Pupil(["Футбол, хочет в сборную школы"], ("pe",), group_name="7А"),
+    Pupil(["Куда поступать после 9 класса"], ("social",), group_name="9В"),
+    Pupil(["Ссорится с одноклассниками, дерётся"], ("psychologist", "social"), group_name="6А", at_risk=True),
+    Pupil(["Плачет перед контрольными, сильно переживает"], ("psychologist",), group_name="5В"),
+    Pupil(["Одинок в классе, ни с кем не дружит"], ("psychologist",), group_name="7В"),
+    Pupil(["Низкая самооценка"], ("psychologist",), group_name="8А"),
+    Pupil(["Помогать приюту для животных"], ("volunteer",), group_name="7Б"),
+]
+
+
+def seed_vocabulary():
+    """The vocabulary a new installation has: the terms migration 0004 seeds."""
+    from pairing.semantics import Concept, Vocabulary
+    from participants.vocabulary_seed import TERMS
+
+    return Vocabulary(
+        Concept(slug, name, tuple(synonyms), tuple(broader)) for slug, _k, name, synonyms, broader in TERMS
+    )
+
+
+def people(vocabulary=None, pupils=None):
+    """(mentees, mentors, the right mentor ids of each mentee id, mentor keys by id) for the engine,
+    built by the same functions that turn the database's profiles into the engine's input."""
+    from pairing.matching_runs import mentee_record, mentor_record
+
+    vocabulary = vocabulary or seed_vocabulary()
+    ids = {teacher.key: 1000 + i for i, teacher in enumerate(MENTORS)}
+    mentors = [
+        mentor_record(
+            vocabulary=vocabulary,
+            id=ids[t.key],
+            form="",
+            competencies=t.competencies,
+            interests=t.interests,
+            group_name=t.group_name,
+            age=t.age,
+            subject=t.subject,
+            special_needs_trained=t.special_needs_trained,
+            at_risk_experience=t.at_risk_experience,
+            capacity=t.capacity,
+            preferred_grades=t.preferred_grades,
+        )
+        for t in MENTORS
+    ]
+    mentees, right = [], {}
+    pupils = PUPILS if pupils is None else pupils
+    for i, pupil in enumerate(pupils, start=1):
+        grade = int("".join(ch for ch in pupil.group_name if ch.isdigit()))
+        mentees.append(
+            mentee_record(
+                vocabulary=vocabulary,
+                id=i,
+                form="",
+                requests=pupil.requests,
+                request_text=pupil.request_text,
+                subject_areas=pupil.areas,
+                group_name=pupil.group_name,
+                age=grade + 6,
+                special_needs=pupil.special_needs,
+                at_risk=pupil.at_risk,
+            )
+        )
+        right[i] = {ids[key] for key in pupil.right}
+    return mentees, mentors, right, {v: k for k, v in ids.items()}
+
+
+def evaluate(settings=None, pupils=None) -> dict:
+    """The share of pupils who get a right mentor in the matching run (capacities as given), and the
+    share whose best-scoring mentor is a right one (no capacities), with the misses."""
+    from pairing.matching import Settings, match, score_pair
+
+    settings = settings or Settings()
+    pupils = PUPILS if pupils is None else pupils
+    mentees, mentors, right, keys = people(pupils=pupils)
+    result = match(mentees, mentors, settings)
+    got = {pair.mentee: pair.mentor for pair in result.pairs}
+    hits = sum(1 for m in mentees if got.get(m.id) in right[m.id])
+    best_hits = 0
+    misses = []
+    for mentee in mentees:
+        scored = [(score_pair(mentee, mentor, settings), mentor.id) for mentor in mentors]
+        best = max(((s[0], -mid) for s, mid in scored if s is not None), default=(0, 0))
+        if -best[1] in right[mentee.id]:
+            best_hits += 1
+        if got.get(mentee.id) not in right[mentee.id]:
+            misses.append(
+                (
+                    pupils[mentee.id - 1].requests,
+                    keys.get(got.get(mentee.id), "—"),
+                    [keys[r] for r in right[mentee.id]],
+                )
+            )
+    return {
+        "pupils": len(mentees),
+        "labels_feasible": feasible(mentees, mentors, right),
+        "matching_quality": hits / len(mentees),
+        "best_mentor_quality": best_hits / len(mentees),
+        "misses": misses,
+    }
+
+
+def feasible(mentees, mentors, right) -> bool:
+    """Whether every pupil can get a right mentor within the places: a perfect matching exists."""
+    import numpy as np
+    from scipy.sparse import csr_array
+    from scipy.sparse.csgraph import maximum_bipartite_matching
+
+    slots = [m.id for m in mentors for _ in range(m.capacity)]
+    rows, cols = [], []
+    for r, mentee in enumerate(mentees):
+        for c, mentor in enumerate(slots):
+            if mentor in right[mentee.id]:
+                rows.append(r)
+                cols.append(c)
+    graph = csr_array((np.ones(len(rows)), (rows, cols)), shape=(len(mentees), len(slots)))
+    return bool((maximum_bipartite_matching(graph, perm_type="column") >= 0).all())
