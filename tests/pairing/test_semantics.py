@@ -145,40 +145,40 @@ def test_availability(text, expected):
 def _mentee(i, requests, **kw) -> Mentee:
     meaning = understand(requests, VOCABULARY)
     areas = understand(kw.pop("areas", []), VOCABULARY)
-    base = dict(
-        id=i,
-        form="",
-        requests=meaning.tokens,
-        interests=frozenset(),
-        grade=7,
-        age=None,
-        subject="",
-        special_needs=False,
-        has_consent=True,
-        areas=areas.tokens,
-        words=meaning.words + areas.words,
-    )
+    base = {
+        "id": i,
+        "form": "",
+        "requests": meaning.tokens,
+        "interests": frozenset(),
+        "grade": 7,
+        "age": None,
+        "subject": "",
+        "special_needs": False,
+        "has_consent": True,
+        "areas": areas.tokens,
+        "words": meaning.words + areas.words,
+    }
     base.update(kw)
     return Mentee(**base)
 
 
 def _mentor(i, competencies, **kw) -> Mentor:
     meaning = understand(competencies, VOCABULARY)
-    base = dict(
-        id=i,
-        forms=frozenset(),
-        competencies=meaning.tokens,
-        interests=frozenset(),
-        grade=None,
-        age=None,
-        subject="",
-        special_needs_trained=False,
-        trained=True,
-        has_consent=True,
-        capacity=2,
-        current_load=0,
-        words=meaning.words,
-    )
+    base = {
+        "id": i,
+        "forms": frozenset(),
+        "competencies": meaning.tokens,
+        "interests": frozenset(),
+        "grade": None,
+        "age": None,
+        "subject": "",
+        "special_needs_trained": False,
+        "trained": True,
+        "has_consent": True,
+        "capacity": 2,
+        "current_load": 0,
+        "words": meaning.words,
+    }
     if kw.get("subject"):
         subject = understand([kw["subject"]], VOCABULARY, broader=False)
         base.update(subject_tags=subject.tokens, words=meaning.words + subject.words)
@@ -275,5 +275,5 @@ def test_load_cannot_be_required():
 
 
 def test_zero_weights_everywhere_score_zero_without_dividing_by_zero():
-    zero = Weights(**{name: 0 for name in Weights.__dataclass_fields__})
+    zero = Weights(**dict.fromkeys(Weights.__dataclass_fields__, 0))
     assert score_pair(_mentee(1, ["ОГЭ"]), _mentor(10, ["ОГЭ"]), Settings(weights=zero))[0] == 0
