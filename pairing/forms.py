@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from mentoring.models import Programme
 from participants.models import Person
 
+from . import matching
 from .models import MentoringForm, MentoringGroup, RoleModel
-from .selectors import GroupFilters, mentee_candidates, mentor_candidates
+from .selectors import GroupFilters, mentee_candidates, mentor_candidates, most_used_form
 from .services import default_dates, forms_for
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -115,6 +116,10 @@ WEIGHT_LABELS = {
     "subject": _("Same subject (teachers)"),
     "special_needs": _("Mentor trained for special needs"),
     "load": _("Spreading the load"),
+    "areas": _("Subject areas against the mentor's subject and competencies"),
+    "grades": _("Grades or ages the mentor prefers"),
+    "at_risk": _("Mentor experienced with pupils at risk"),
+    "availability": _("Convenient days and format of meetings"),
 }
 
 
@@ -176,23 +181,33 @@ class RunForm(forms.Form):
             pk__in=[form.pk for form in forms_for(programme)]
         )
         self.fields["groups"].choices = [(name, name) for name in group_names]
-        defaults = {
-            "requests": 5,
-            "interests": 2,
-            "preferences": 3,
-            "age_gap": 2,
-            "subject": 2,
-            "special_needs": 3,
-            "load": 1,
-        }
+        chosen = most_used_form(programme, list(self.fields["form"].queryset))
+        if chosen is not None:
+            self.fields["form"].initial = chosen.pk
+        defaults = matching.Weights()
         for key, label in WEIGHT_LABELS.items():
             self.fields[f"weight_{key}"] = forms.IntegerField(
                 label=label,
                 min_value=0,
                 max_value=10,
-                initial=defaults[key],
+                initial=int(getattr(defaults, key)),
+                required=False,  # empty: the default weight
                 widget=forms.NumberInput(attrs={"class": "form-control-sm"}),
             )
+            if key in matching.REQUIRABLE:
+                self.fields[f"required_{key}"] = forms.BooleanField(
+                    label=_("required"),
+                    required=False,
+                    help_text=_("A pair that does not meet it is not proposed at all."),
+                )
+
+    @property
+    def criteria_rows(self) -> list[tuple]:
+        """(weight field, «обязательно» field or None) for each criterion, for the template."""
+        return [
+            (self[f"weight_{key}"], self[f"required_{key}"] if f"required_{key}" in self.fields else None)
+            for key in WEIGHT_LABELS
+        ]
 
     def clean(self) -> dict:
         data = super().clean()
@@ -211,7 +226,10 @@ class RunForm(forms.Form):
     def engine_options(self) -> dict:
         data = self.cleaned_data
         return {
-            "weights": {key: data[f"weight_{key}"] for key in WEIGHT_LABELS},
+            "weights": {
+                key: getattr(matching.Weights(), key) if data[f"weight_{key}"] is None else data[f"weight_{key}"]
+                for key in WEIGHT_LABELS
+            },
             "groups": list(data["groups"]),
             "require_training": data["require_training"],
             "maximise_count": data["maximise_count"],
@@ -219,4 +237,5 @@ class RunForm(forms.Form):
             "fairness": data.get("fairness") or 0.0,
             "stable": bool(data.get("stable")),
             "group_size": data.get("group_size") or 0,
+            "required": [key for key in WEIGHT_LABELS if data.get(f"required_{key}")],
         }

@@ -164,3 +164,47 @@ def run_mentor_choices(run) -> list[MentorChoice]:
                 MentorChoice(profile.person, profile.capacity, free, proposed.get(profile.person_id, 0))
             )
     return choices
+
+
+def most_used_form(programme: Programme, allowed: list) -> object | None:
+    """Of the forms the organisation may use, the one with the most pairs and groups (this year, else
+    any year of the organisation), else the one in which most of the year's mentees could get a
+    mentor (the first of equals); None when none is allowed."""
+    if not allowed:
+        return None
+    by_pk = {form.pk: form for form in allowed}
+    for scope in (
+        MentoringGroup.objects.filter(programme=programme),
+        MentoringGroup.objects.filter(programme__organization_id=programme.organization_id),
+    ):
+        counts = (
+            scope.filter(form_id__in=by_pk)
+            .values("form_id")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "form_id")
+        )
+        top = counts.first()
+        if top is not None:
+            return by_pk[top["form_id"]]
+
+    # no pair yet: the form in which most of the year's mentees could get a mentor
+    def kinds(model) -> dict[str, int]:
+        return dict(
+            model.objects.filter(programme=programme)
+            .values("person__kind")
+            .annotate(count=Count("pk"))
+            .values_list("person__kind", "count")
+        )
+
+    mentors, mentees = kinds(MentorProfile), kinds(MenteeProfile)
+
+    def fits(counts: dict[str, int], allowed_kinds) -> int:
+        return sum(n for kind, n in counts.items() if not allowed_kinds or kind in allowed_kinds)
+
+    return max(
+        allowed,
+        key=lambda form: (
+            min(fits(mentors, form.mentor_kinds), fits(mentees, form.mentee_kinds)),
+            fits(mentees, form.mentee_kinds),
+        ),
+    )

@@ -1,4 +1,8 @@
-"""python manage.py match --org SLUG --year 2024 [--form KEY] [--json] [--save]"""
+"""python manage.py match --org SLUG --year 2024 [--form KEY] [--weight requests=7] [--require special_needs]
+[--most-pairs] [--min-score 40] [--require-training] [--group 7А] [--json] [--save]
+
+The options are those of the page «Подобрать пары»; by default the form of mentoring the school uses most.
+"""
 
 import json
 
@@ -6,8 +10,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from mentoring.models import Programme
+from pairing import matching
 from pairing.matching_runs import compute, run_accept
 from pairing.models import MatchingRun
+from pairing.selectors import most_used_form
 from pairing.services import forms_for
 
 
@@ -18,7 +24,29 @@ class Command(BaseCommand):
         parser.add_argument("--org", required=True)
         parser.add_argument("--year", required=True, type=int)
         parser.add_argument(
-            "--form", help="the key of a form of mentoring; by default the first one the organisation uses"
+            "--form", help="the key of a form of mentoring; by default the one the organisation uses most"
+        )
+        parser.add_argument(
+            "--weight",
+            action="append",
+            default=[],
+            metavar="CRITERION=N",
+            help=f"a criterion's weight 0..10 (criteria: {', '.join(matching.CRITERIA)})",
+        )
+        parser.add_argument(
+            "--require",
+            action="append",
+            default=[],
+            metavar="CRITERION",
+            help=f"«обязательно»: a filter, not a weight (criteria: {', '.join(matching.REQUIRABLE)})",
+        )
+        parser.add_argument("--most-pairs", action="store_true", help="match as many as possible first")
+        parser.add_argument("--min-score", type=int, default=0, help="do not propose pairs scoring below")
+        parser.add_argument(
+            "--require-training", action="store_true", help="only mentors who completed the training"
+        )
+        parser.add_argument(
+            "--group", action="append", default=[], help="only mentees of this class or group (repeatable)"
         )
         parser.add_argument("--json", action="store_true", help="print one JSON object")
         parser.add_argument("--save", action="store_true", help="create the proposed pairs")
@@ -39,6 +67,35 @@ class Command(BaseCommand):
             default=0,
             help="2 or more: one mentor with a group of up to this many mentees of similar requests",
         )
+
+    def engine_options(self, options: dict) -> dict:
+        """The run's options, as the page stores them; bad values stop the command with a message."""
+        weights = {}
+        for item in options["weight"]:
+            key, _sep, value = item.partition("=")
+            key = key.strip()
+            if key not in matching.CRITERIA:
+                raise CommandError(_("Unknown criterion: %(name)s.") % {"name": key})
+            try:
+                number = float(value)
+            except ValueError:
+                number = -1.0
+            if not 0 <= number <= 10:
+                raise CommandError(_("A weight is a number from 0 to 10: %(item)s.") % {"item": item})
+            weights[key] = number
+        for key in options["require"]:
+            if key not in matching.REQUIRABLE:
+                raise CommandError(_("This criterion cannot be required: %(name)s.") % {"name": key})
+        if not 0 <= options["min_score"] <= 100:
+            raise CommandError(_("The threshold is a number from 0 to 100."))
+        return {
+            "weights": {key: getattr(matching.Weights(), key) for key in matching.CRITERIA} | weights,
+            "groups": list(options["group"]),
+            "require_training": options["require_training"],
+            "maximise_count": options["most_pairs"],
+            "min_score": options["min_score"],
+            "required": list(dict.fromkeys(options["require"])),
+        }
 
     def handle(self, *args, org: str, year: int, form: str | None, save: bool, **options) -> None:
         if not 0 <= options["fairness"] <= 1:
@@ -68,11 +125,13 @@ class Command(BaseCommand):
         chosen = (
             next((item for item in allowed if item.key == form), None)
             if form
-            else (allowed[0] if allowed else None)
+            else most_used_form(programme, allowed)
         )
         if chosen is None:
             raise CommandError(_("This form of mentoring is not used by the organisation."))
+        engine_options |= self.engine_options(options)
         result = compute(programme, chosen, engine_options)
+        result["form"] = chosen.key
         if save:
             run = MatchingRun.objects.create(
                 programme=programme,
@@ -135,6 +194,7 @@ def _public(result: dict) -> dict:
         "blocking_pairs": result["blocking_pairs"],
         "certified": result["certified"],
         "gap": result["gap"],
+        "form": result.get("form", ""),
     }
     if "saved" in result:
         data["saved"] = result["saved"]
