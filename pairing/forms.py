@@ -196,7 +196,7 @@ class RunForm(forms.Form):
             )
             if key in matching.REQUIRABLE:
                 self.fields[f"required_{key}"] = forms.BooleanField(
-                    label=_("required"),
+                    label=_("required, as a filter"),
                     required=False,
                     help_text=_("A pair that does not meet it is not proposed at all."),
                 )
