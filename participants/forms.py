@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.files import validate_document
@@ -17,10 +18,39 @@ from .models import (
     PartnerOrganization,
     Person,
     ProfileStatus,
+    VocabularyTerm,
 )
 from .selectors import PeopleFilters
 
 DATE_WIDGET = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class VocabularyWidget(forms.Textarea):
+    """A list typed one per line, with a field offering the vocabulary's terms (a ``<datalist>``) that
+    adds the chosen term as a new line; free text is still welcome (``static/js/vocabulary.js``)."""
+
+    def __init__(self, attrs=None, terms=()) -> None:
+        super().__init__({"rows": 3, **(attrs or {})})
+        self.terms = list(terms)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        area = super().render(name, value, attrs, renderer)
+        target = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
+        options = format_html_join("", '<option value="{}">', ((term,) for term in self.terms))
+        return format_html(
+            '{}<div class="input-group input-group-sm mt-1 vocabulary-picker" data-target="{}">'
+            '<input type="text" class="form-control" list="{}-terms" aria-label="{}" placeholder="{}">'
+            '<button type="button" class="btn btn-outline-secondary">{}</button></div>'
+            '<datalist id="{}-terms">{}</datalist>',
+            area,
+            target,
+            target,
+            _("A term from the vocabulary"),
+            _("Start typing: a term from the vocabulary or your own words"),
+            _("Add"),
+            target,
+            options,
+        )
 
 
 class ListField(forms.CharField):
@@ -137,9 +167,18 @@ class ParticipationDatesMixin:
         return data
 
 
+VOCABULARY_HELP = _("One per line: choose from the vocabulary or write in your own words.")
+
+
+def vocabulary_names(organization: Organization) -> list[str]:
+    from .selectors import vocabulary_terms
+
+    return sorted({term.name for term in vocabulary_terms(organization).prefetch_related(None)})
+
+
 class MenteeProfileForm(ParticipationDatesMixin, forms.ModelForm):
-    requests = ListField(label=_("Key requests"), required=False, help_text=_("One per line."))
-    subject_areas = ListField(label=_("Subject areas"), required=False, help_text=_("One per line."))
+    requests = ListField(label=_("Key requests"), required=False, help_text=VOCABULARY_HELP)
+    subject_areas = ListField(label=_("Subject areas"), required=False, help_text=VOCABULARY_HELP)
 
     class Meta:
         model = MenteeProfile
@@ -151,6 +190,7 @@ class MenteeProfileForm(ParticipationDatesMixin, forms.ModelForm):
             "entry_date",
             "exit_date",
             "status",
+            "availability",
             "results",
         ]
         widgets = {
@@ -160,10 +200,16 @@ class MenteeProfileForm(ParticipationDatesMixin, forms.ModelForm):
             "results": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def __init__(self, *args, organization: Organization, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        terms = vocabulary_names(organization)
+        for name in ("requests", "subject_areas"):
+            self.fields[name].widget = VocabularyWidget(terms=terms)
+
 
 class MentorProfileForm(ParticipationDatesMixin, forms.ModelForm):
-    competencies = ListField(label=_("Key competencies"), required=False, help_text=_("One per line."))
-    interests = ListField(label=_("Interests"), required=False, help_text=_("One per line."))
+    competencies = ListField(label=_("Key competencies"), required=False, help_text=VOCABULARY_HELP)
+    interests = ListField(label=_("Interests"), required=False, help_text=VOCABULARY_HELP)
 
     class Meta:
         model = MentorProfile
@@ -178,6 +224,7 @@ class MentorProfileForm(ParticipationDatesMixin, forms.ModelForm):
             "training_date",
             "training_name",
             "special_needs_trained",
+            "at_risk_experience",
             "partner",
             "entry_date",
             "exit_date",
@@ -195,6 +242,47 @@ class MentorProfileForm(ParticipationDatesMixin, forms.ModelForm):
     def __init__(self, *args, organization: Organization, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = PartnerOrganization.objects.filter(organization=organization)
+        terms = vocabulary_names(organization)
+        for name in ("competencies", "interests"):
+            self.fields[name].widget = VocabularyWidget(terms=terms)
+
+
+class VocabularyTermForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=VocabularyTerm.Kind.choices)
+    name = forms.CharField(label=_("Term"), max_length=200)
+    synonyms = ListField(
+        label=_("Synonyms"),
+        required=False,
+        help_text=_("Other ways schools write it, one per line: word forms are recognised by themselves."),
+    )
+    broader = forms.ModelMultipleChoiceField(
+        label=_("Broader terms"),
+        queryset=VocabularyTerm.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("A request for this term also meets mentors who offer a broader one."),
+    )
+
+    def __init__(
+        self, *args, organization: Organization, term: VocabularyTerm | None = None, **kwargs
+    ) -> None:
+        from .selectors import vocabulary_terms
+
+        if term is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "kind": term.kind,
+                    "name": term.name,
+                    "synonyms": term.synonyms,
+                    "broader": term.broader.all(),
+                },
+            )
+        super().__init__(*args, **kwargs)
+        visible = vocabulary_terms(organization).prefetch_related(None)
+        if term is not None:
+            visible = visible.exclude(pk=term.pk)
+        self.fields["broader"].queryset = visible
 
 
 class ConsentForm(forms.Form):

@@ -269,6 +269,6 @@ def vocabulary_terms(organization) -> QuerySet:
     return (
         VocabularyTerm.objects.filter(owners)
         .select_related("organization")
-        .prefetch_related(Prefetch("broader", queryset=VocabularyTerm.objects.only("pk")))
+        .prefetch_related(Prefetch("broader", queryset=VocabularyTerm.objects.only("pk", "name")))
         .order_by("kind", "name", "pk")
     )

@@ -23,6 +23,7 @@ from .models import (
     MentorProfile,
     PartnerOrganization,
     Person,
+    VocabularyTerm,
     search_text_for,
 )
 
@@ -382,3 +383,101 @@ def partner_save(
             changes={name: [str(old), str(new)] for name, (old, new) in changes.items()},
         )
     return partner
+
+
+# --- The vocabulary of requests and competencies -----------------------------------------------------
+
+
+def vocabulary_may_edit(*, organization: Organization, roles) -> bool:
+    """Who edits an organisation's own terms: a school's curator or administrator; an authority's
+    municipal coordinator (its terms are shared with its schools)."""
+    from mentoring.models import Role
+
+    if organization.is_municipal_authority:
+        return Role.MUNICIPAL_COORDINATOR in roles
+    return bool({Role.ADMINISTRATOR, Role.CURATOR} & set(roles))
+
+
+def _clean_terms(values) -> list[str]:
+    seen: dict[str, str] = {}
+    for value in values or []:
+        text = " ".join(str(value).split())
+        if text and text.casefold() not in seen:
+            seen[text.casefold()] = text
+    return list(seen.values())
+
+
+@transaction.atomic
+def vocabulary_term_save(
+    *,
+    actor: AbstractBaseUser | None,
+    organization: Organization,
+    term: VocabularyTerm | None = None,
+    kind: str,
+    name: str,
+    synonyms: list[str],
+    broader: list[VocabularyTerm],
+) -> VocabularyTerm:
+    """Create or change one of the organisation's own terms; refuse a name the organisation's vocabulary
+    already has, a broader term it does not see, and a loop of broader terms."""
+    from .selectors import vocabulary_terms
+
+    if term is not None and term.organization_id != organization.pk:
+        raise ParticipantsError(_("Only the organisation that added a term may change it."))
+    name = " ".join(name.split())
+    if not name:
+        raise ParticipantsError(_("Give the term."))
+    if kind not in VocabularyTerm.Kind.values:
+        raise ParticipantsError(_("Choose the kind of the term."))
+    synonyms = [item for item in _clean_terms(synonyms) if item.casefold() != name.casefold()]
+    visible = {item.pk: item for item in vocabulary_terms(organization)}
+    others = [item for pk, item in visible.items() if term is None or pk != term.pk]
+    taken = {item.name.casefold(): item for item in others}
+    if name.casefold() in taken:
+        raise ParticipantsError(
+            _("The vocabulary already has the term «%(name)s».") % {"name": taken[name.casefold()].name}
+        )
+    for item in broader:
+        if item.pk not in visible or (term is not None and item.pk == term.pk):
+            raise ParticipantsError(_("A broader term must be another term of the vocabulary."))
+    if term is not None and broader:
+        # no loops: the new broader terms may not lie below this term
+        below, queue = set(), [term.pk]
+        children: dict[int, list[int]] = {}
+        for item in visible.values():
+            for up in item.broader.all():
+                children.setdefault(up.pk, []).append(item.pk)
+        while queue:
+            for child in children.get(queue.pop(), []):
+                if child not in below:
+                    below.add(child)
+                    queue.append(child)
+        if any(item.pk in below for item in broader):
+            raise ParticipantsError(_("A term cannot be broader than itself, even through other terms."))
+    before = None
+    if term is None:
+        term = VocabularyTerm(organization=organization)
+    else:
+        before = {"kind": term.kind, "name": term.name, "synonyms": list(term.synonyms)}
+    term.kind, term.name, term.synonyms = kind, name, synonyms
+    term.save()
+    term.broader.set(broader)
+    after = {"kind": kind, "name": name, "synonyms": synonyms, "broader": sorted(item.pk for item in broader)}
+    audit_record(
+        actor=actor,
+        organization=organization,
+        action=AuditEvent.Action.CREATE if before is None else AuditEvent.Action.UPDATE,
+        target=term,
+        changes={"after": after} if before is None else {"before": before, "after": after},
+    )
+    return term
+
+
+@transaction.atomic
+def vocabulary_term_delete(
+    *, actor: AbstractBaseUser | None, organization: Organization, term: VocabularyTerm
+) -> None:
+    if term.organization_id != organization.pk:
+        raise ParticipantsError(_("Only the organisation that added a term may delete it."))
+    audit_record(actor=actor, organization=organization, action=AuditEvent.Action.DELETE, target=term)
+    term.delete()

@@ -23,5 +23,9 @@ urlpatterns = [
     path("partners/<int:partner>/", views.partner_detail, name="partner"),
     path("partners/<int:partner>/edit/", views.partner_edit, name="partner_edit"),
     path("partners/<int:partner>/agreement/", views.partner_agreement, name="partner_agreement"),
+    path("vocabulary/", views.vocabulary, name="vocabulary"),
+    path("vocabulary/new/", views.vocabulary_term_create, name="vocabulary_create"),
+    path("vocabulary/<int:term>/edit/", views.vocabulary_term_edit, name="vocabulary_edit"),
+    path("vocabulary/<int:term>/delete/", views.vocabulary_term_delete, name="vocabulary_delete"),
     *import_urlpatterns,
 ]

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -28,9 +28,10 @@ from .forms import (
     MentorProfileForm,
     PartnerForm,
     PersonForm,
+    VocabularyTermForm,
     WithdrawForm,
 )
-from .models import Consent, MenteeProfile, MentorProfile, PartnerOrganization, Person
+from .models import Consent, MenteeProfile, MentorProfile, PartnerOrganization, Person, VocabularyTerm
 from .services import ParticipantsError
 
 # Who reads personal data in the bases: the people who run the programme, and the psychologist.
@@ -171,7 +172,7 @@ def _profile(request: HttpRequest, person: int, model, form_class, save) -> Http
     scope = request.scope
     found = _person_or_404(scope, person)
     profile = model.objects.filter(person=found, programme=scope.programme).first()
-    kwargs = {"organization": scope.organization} if form_class is MentorProfileForm else {}
+    kwargs = {"organization": scope.organization}
     # the form works on a copy, so that the service sees the old values and audits the change
     copy = model.objects.get(pk=profile.pk) if profile else model(person=found, programme=scope.programme)
     form = form_class(request.POST or None, instance=copy, **kwargs)
@@ -334,3 +335,116 @@ def partner_agreement(request: HttpRequest, partner: int) -> HttpResponse:
         raise Http404
     name = found.agreement_file.name.rsplit("/", 1)[-1]
     return attachment_response(found.agreement_file, name)
+
+
+# --- The vocabulary of requests and competencies ---------------------------------------------------
+
+
+def _may_edit_vocabulary(scope: Scope) -> bool:
+    return not scope.access.read_only and services.vocabulary_may_edit(
+        organization=scope.organization, roles=scope.access.roles
+    )
+
+
+@organization_view()
+def vocabulary(request: HttpRequest) -> HttpResponse:
+    """The terms the organisation works with (shared, its authority's, its own), filtered by kind or
+    words; and what the matching understands in a text typed here."""
+    from pairing.semantics import Concept, Vocabulary
+
+    scope = request.scope
+    kind = request.GET.get("kind", "")
+    query = " ".join(request.GET.get("q", "").split())[:100]
+    text = request.GET.get("text", "")[:500]
+    terms = list(selectors.vocabulary_terms(scope.organization))
+    by_pk = {term.pk: term for term in terms}
+    understood = []
+    if text.strip():
+        found = Vocabulary(
+            Concept(
+                str(t.pk),
+                t.name,
+                tuple(map(str, t.synonyms or [])),
+                tuple(str(u.pk) for u in t.broader.all()),
+            )
+            for t in terms
+        )
+        for keys, words in found.find(text):
+            understood.append(
+                {"words": words, "terms": [by_pk[int(key)] for key in keys]}
+                if keys
+                else {"words": words, "terms": []}
+            )
+    shown = [
+        term
+        for term in terms
+        if (not kind or term.kind == kind)
+        and (
+            not query
+            or query.casefold() in term.name.casefold()
+            or any(query.casefold() in str(item).casefold() for item in term.synonyms or [])
+        )
+    ]
+    context = {
+        "terms": shown,
+        "total": len(terms),
+        "kinds": VocabularyTerm.Kind.choices,
+        "kind": kind,
+        "q": query,
+        "text": text,
+        "understood": understood,
+        "may_edit": _may_edit_vocabulary(scope),
+    }
+    return render(request, "participants/vocabulary.html", context)
+
+
+def _vocabulary_form(request: HttpRequest, term: VocabularyTerm | None) -> HttpResponse:
+    scope = request.scope
+    if not _may_edit_vocabulary(scope):
+        raise PermissionDenied
+    form = VocabularyTermForm(request.POST or None, organization=scope.organization, term=term)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.vocabulary_term_save(
+                actor=request.user,
+                organization=scope.organization,
+                term=term,
+                kind=form.cleaned_data["kind"],
+                name=form.cleaned_data["name"],
+                synonyms=form.cleaned_data["synonyms"],
+                broader=list(form.cleaned_data["broader"]),
+            )
+        except ParticipantsError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(_url(scope, "vocabulary"))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "participants/vocabulary_form.html", {"form": form, "term": term}, status=status)
+
+
+def _own_term_or_404(scope: Scope, term: int) -> VocabularyTerm:
+    return get_object_or_404(VocabularyTerm, pk=term, organization=scope.organization)
+
+
+@organization_view()
+def vocabulary_term_create(request: HttpRequest) -> HttpResponse:
+    return _vocabulary_form(request, None)
+
+
+@organization_view()
+def vocabulary_term_edit(request: HttpRequest, term: int) -> HttpResponse:
+    return _vocabulary_form(request, _own_term_or_404(request.scope, term))
+
+
+@organization_view()
+def vocabulary_term_delete(request: HttpRequest, term: int) -> HttpResponse:
+    scope = request.scope
+    if not _may_edit_vocabulary(scope):
+        raise PermissionDenied
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    found = _own_term_or_404(scope, term)
+    services.vocabulary_term_delete(actor=request.user, organization=scope.organization, term=found)
+    messages.success(request, _("The term is deleted."))
+    return redirect(_url(scope, "vocabulary"))

@@ -334,6 +334,12 @@ _PNG_1PX = bytes.fromhex(
 )
 
 
+def _school_term(school):
+    from participants.models import VocabularyTerm
+
+    return VocabularyTerm.objects.create(organization=school, kind="interest", name="Школьный музей")
+
+
 @pytest.fixture
 def url_values(
     school, programme, school_job, roadmap_event, mentee, partner, pair, matching_run, monitoring_objects
@@ -367,6 +373,7 @@ def url_values(
         "swot_item": monitoring_objects["swot_item"].pk,
         "case": monitoring_objects["case"].pk,
         "photo": monitoring_objects["photo"].pk,
+        "term": _school_term(school).pk,
         "uidb64": "MQ",
         "token": "set-password",
     }

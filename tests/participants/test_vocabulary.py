@@ -1,0 +1,151 @@
+"""The vocabulary of requests and competencies: who sees and edits which terms, and the forms offering it."""
+
+import pytest
+from django.urls import reverse
+
+from mentoring.models import AuditEvent
+from participants.models import VocabularyTerm
+from participants.services import ParticipantsError, vocabulary_term_save
+from tests.factories import ProgrammeFactory
+
+from ..conftest import YEAR, client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name: str, org: str = "school-a", **kwargs) -> str:
+    return reverse(f"participants:{name}", kwargs={"org": org, "year": YEAR, **kwargs})
+
+
+def shared(name: str) -> VocabularyTerm:
+    return VocabularyTerm.objects.get(organization=None, name=name)
+
+
+def test_the_list_shows_shared_authority_and_own_terms_in_a_fixed_number_of_queries(
+    curator_client, school, authority, other_school, django_assert_max_num_queries
+):
+    VocabularyTerm.objects.create(organization=authority, kind="interest", name="Кванториум")
+    VocabularyTerm.objects.create(organization=school, kind="interest", name="Школьный музей")
+    VocabularyTerm.objects.create(organization=other_school, kind="interest", name="Чужой кружок")
+    curator_client.get(url("vocabulary"))  # warm the session and the caches
+    with django_assert_max_num_queries(12):
+        page = curator_client.get(url("vocabulary")).content.decode()
+    assert "Кванториум" in page and "Школьный музей" in page and "Русский язык" in page
+    assert "Чужой кружок" not in page
+    for _ in range(10):
+        VocabularyTerm.objects.create(organization=school, kind="skill", name=f"Навык {_}")
+    with django_assert_max_num_queries(12):
+        curator_client.get(url("vocabulary"))
+
+
+def test_search_filter_and_what_the_matching_understands(curator_client, school):
+    page = curator_client.get(url("vocabulary"), {"q": "ораторск"}).content.decode()
+    assert "Публичные выступления" in page and "Математика" not in page
+    page = curator_client.get(
+        url("vocabulary"), {"text": "Повышение успеваемости по русскому языку, астрономия"}
+    ).content.decode()
+    assert "«русскому языку» → <strong>Русский язык</strong>" in page
+    assert "«успеваемости» → <strong>Успеваемость</strong>" in page
+
+
+def test_a_curator_adds_edits_and_deletes_the_schools_terms(curator_client, school, curator):
+    response = curator_client.post(
+        url("vocabulary_create"),
+        {
+            "kind": "interest",
+            "name": "Кванториум",
+            "synonyms": "технопарк\nдетский технопарк",
+            "broader": [shared("Робототехника").pk],
+        },
+    )
+    assert response.status_code == 302
+    term = VocabularyTerm.objects.get(organization=school, name="Кванториум")
+    assert term.synonyms == ["технопарк", "детский технопарк"]
+    assert list(term.broader.values_list("name", flat=True)) == ["Робототехника"]
+    assert AuditEvent.objects.filter(action="create", target_type="participants.VocabularyTerm").exists()
+    response = curator_client.post(
+        url("vocabulary_edit", term=term.pk), {"kind": "career", "name": "Кванториум", "synonyms": ""}
+    )
+    assert response.status_code == 302
+    term.refresh_from_db()
+    assert term.kind == "career" and term.synonyms == [] and not term.broader.exists()
+    assert curator_client.post(url("vocabulary_delete", term=term.pk)).status_code == 302
+    assert not VocabularyTerm.objects.filter(pk=term.pk).exists()
+
+
+def test_bad_input_gets_a_russian_message_and_changes_nothing(curator_client, school):
+    before = VocabularyTerm.objects.count()
+    response = curator_client.post(url("vocabulary_create"), {"kind": "interest", "name": "русский язык"})
+    assert response.status_code == 400
+    assert "уже есть" in response.content.decode()
+    response = curator_client.post(url("vocabulary_create"), {"kind": "beauty", "name": "Новое"})
+    assert response.status_code == 400
+    assert VocabularyTerm.objects.count() == before
+
+
+def test_no_loops_of_broader_terms(school):
+    top = vocabulary_term_save(
+        actor=None, organization=school, kind="skill", name="Верх", synonyms=[], broader=[]
+    )
+    low = vocabulary_term_save(
+        actor=None, organization=school, kind="skill", name="Низ", synonyms=[], broader=[top]
+    )
+    with pytest.raises(ParticipantsError):
+        vocabulary_term_save(
+            actor=None, organization=school, term=top, kind="skill", name="Верх", synonyms=[], broader=[low]
+        )
+    with pytest.raises(ParticipantsError):
+        vocabulary_term_save(
+            actor=None, organization=school, term=top, kind="skill", name="Верх", synonyms=[], broader=[top]
+        )
+
+
+def test_shared_and_other_organisations_terms_cannot_be_edited(
+    curator_client, school, authority, other_school
+):
+    theirs = VocabularyTerm.objects.create(organization=other_school, kind="interest", name="Чужой кружок")
+    authoritys = VocabularyTerm.objects.create(organization=authority, kind="interest", name="Кванториум")
+    for term in (shared("Математика"), theirs, authoritys):
+        assert curator_client.get(url("vocabulary_edit", term=term.pk)).status_code == 404
+        assert curator_client.post(url("vocabulary_delete", term=term.pk)).status_code == 404
+    assert VocabularyTerm.objects.filter(pk__in=[theirs.pk, authoritys.pk]).count() == 2
+    with pytest.raises(ParticipantsError):
+        vocabulary_term_save(
+            actor=None, organization=school, term=theirs, kind="interest", name="Моё", synonyms=[], broader=[]
+        )
+
+
+def test_the_municipal_coordinator_edits_the_authoritys_terms_shared_with_its_schools(
+    coordinator, authority, school, curator_client
+):
+    ProgrammeFactory(organization=authority, academic_year__start_year=YEAR)
+    client = client_for(coordinator)
+    # a school's pages other than its aggregates are not the coordinator's (404, as for people)
+    assert client.get(url("vocabulary")).status_code == 404
+    assert client.get(url("vocabulary_create")).status_code == 404
+    assert client.get(url("vocabulary", org=authority.slug)).status_code == 200
+    response = client.post(
+        url("vocabulary_create", org=authority.slug), {"kind": "interest", "name": "Кванториум"}
+    )
+    assert response.status_code == 302
+    assert VocabularyTerm.objects.filter(organization=authority, name="Кванториум").exists()
+    assert "Кванториум" in curator_client.get(url("vocabulary")).content.decode()
+
+
+def test_profile_forms_offer_the_vocabulary_and_keep_free_text(curator_client, school, mentee, programme):
+    VocabularyTerm.objects.create(organization=school, kind="interest", name="Школьный музей")
+    page = curator_client.get(url("mentee_profile", person=mentee.pk)).content.decode()
+    assert "<datalist" in page and 'value="Школьный музей"' in page and 'value="Русский язык"' in page
+    assert "js/vocabulary.js" in page
+    response = curator_client.post(
+        url("mentee_profile", person=mentee.pk),
+        {
+            "requests": "Русский язык\nхочет научиться играть на гитаре",
+            "availability": "вт, чт",
+            "status": "active",
+        },
+    )
+    assert response.status_code == 302
+    profile = mentee.mentee_profiles.get(programme=programme)
+    assert profile.requests == ["Русский язык", "хочет научиться играть на гитаре"]
+    assert profile.availability == "вт, чт"
