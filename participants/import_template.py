@@ -42,7 +42,11 @@ HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 LAST_ROW = MAX_ROWS + 1  # the drop-downs cover every row the import accepts
 
 
-def _lists(partners: list[str]) -> dict[str, tuple[str, list[str]]]:
+# the lists of requests and competencies offer the vocabulary's terms; other words are welcome too
+VOCABULARY_COLUMNS = frozenset({"requests", "subject_areas", "competencies", "interests"})
+
+
+def _lists(partners: list[str], terms: list[str] = ()) -> dict[str, tuple[str, list[str]]]:
     """name → (the reference sheet's column title, values)."""
     return {
         "kind": ("Категория участника", list(KIND_LABELS.values())),
@@ -50,6 +54,7 @@ def _lists(partners: list[str]) -> dict[str, tuple[str, list[str]]]:
         "yes_no": ("Да/нет", list(YES_NO_CHOICES)),
         "qualification": ("Квалификационная категория", list(QUALIFICATION_LABELS.values())),
         "partner": ("Организация-партнёр", partners),
+        "vocabulary": ("Словарь запросов и компетенций", list(terms)),
     }
 
 
@@ -72,8 +77,9 @@ def _hint(column: Column) -> str:
     }.get(column.hint, _("text"))
 
 
-def build_template(kind: str, partners: Iterable[str] = ()) -> bytes:
-    """The workbook as bytes; ``partners`` are the names of the organisation's partner organisations."""
+def build_template(kind: str, partners: Iterable[str] = (), terms: Iterable[str] = ()) -> bytes:
+    """The workbook as bytes; ``partners`` are the names of the organisation's partner organisations,
+    ``terms`` those of its vocabulary of requests and competencies."""
     columns = columns_for(kind)
     workbook = Workbook()
     sheet = workbook.active
@@ -83,7 +89,7 @@ def build_template(kind: str, partners: Iterable[str] = ()) -> bytes:
 
     # the reference lists, one per column
     ranges: dict[str, str] = {}
-    for index, (name, (title, values)) in enumerate(_lists(sorted(partners)).items(), start=1):
+    for index, (name, (title, values)) in enumerate(_lists(sorted(partners), sorted(terms)).items(), start=1):
         letter = get_column_letter(index)
         reference.cell(row=1, column=index, value=title).font = Font(bold=True)
         for row, value in enumerate(values, start=2):
@@ -130,6 +136,14 @@ def _validation(column: Column, ranges: dict[str, str]) -> DataValidation | None
         "promptTitle": column.header[:32],
         "prompt": _hint(column)[:255],
     }
+    if column.key in VOCABULARY_COLUMNS and "vocabulary" in ranges:
+        return DataValidation(
+            type="list",
+            formula1=ranges["vocabulary"],
+            errorTitle=_("Not in the vocabulary")[:32],
+            error=_("Your own words are fine too: the matching compares them word by word.")[:255],
+            **{**common, "errorStyle": "information"},
+        )
     if column.choices:
         if column.choices not in ranges:
             return None

@@ -68,7 +68,10 @@ def import_template(request: HttpRequest) -> HttpResponse:
         partners = list(
             PartnerOrganization.objects.filter(organization=scope.organization).values_list("name", flat=True)
         )
-    response = HttpResponse(build_template(kind, partners), content_type=XLSX_CONTENT_TYPE)
+    from .forms import vocabulary_names
+
+    terms = vocabulary_names(scope.organization)
+    response = HttpResponse(build_template(kind, partners, terms), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, template_filename(kind))
     return response
 

@@ -556,6 +556,13 @@ MENTEE_COLUMNS: tuple[Column, ...] = (
         Column(name, header, PROFILE, parse_yes_no, hint=HINT_YES_NO, choices="yes_no")
         for name, header in CATEGORY_HEADERS.items()
     ),
+    Column(
+        "availability",
+        "Удобные дни и формат встреч",
+        PROFILE,
+        _text(MenteeProfile, "availability"),
+        aliases=("когда удобно встречаться",),
+    ),
     *PROGRAMME_DATE_COLUMNS,
 )
 
@@ -580,6 +587,14 @@ MENTOR_COLUMNS: tuple[Column, ...] = (
     Column(
         "special_needs_trained",
         "Обучен работе с ОВЗ",
+        PROFILE,
+        parse_yes_no,
+        hint=HINT_YES_NO,
+        choices="yes_no",
+    ),
+    Column(
+        "at_risk_experience",
+        "Опыт работы с детьми группы риска",
         PROFILE,
         parse_yes_no,
         hint=HINT_YES_NO,

@@ -149,3 +149,23 @@ def test_profile_forms_offer_the_vocabulary_and_keep_free_text(curator_client, s
     profile = mentee.mentee_profiles.get(programme=programme)
     assert profile.requests == ["Русский язык", "хочет научиться играть на гитаре"]
     assert profile.availability == "вт, чт"
+
+
+def test_the_import_template_offers_the_vocabulary_with_free_text_allowed(curator_client, school):
+    import io
+
+    from openpyxl import load_workbook
+
+    VocabularyTerm.objects.create(organization=school, kind="interest", name="Школьный музей")
+    response = curator_client.get(url("import_template"), {"kind": "mentees"})
+    workbook = load_workbook(io.BytesIO(response.content))
+    reference = workbook["Справочники"]
+    column = next(c for c in reference[1] if c.value == "Словарь запросов и компетенций").column_letter
+    values = [cell.value for cell in reference[column][1:] if cell.value]
+    assert "Школьный музей" in values and "Русский язык" in values
+    sheet = workbook.worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    letter = sheet.cell(row=1, column=headers.index("Ключевые запросы") + 1).column_letter
+    (rule,) = [v for v in sheet.data_validations.dataValidation if f"{letter}2" in str(v.sqref)]
+    assert rule.type == "list" and rule.errorStyle == "information"  # a warning, never a refusal
+    assert "Удобные дни и формат встреч" in headers
