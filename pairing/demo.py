@@ -1,4 +1,4 @@
-"""Demo pairs: teachers and senior pupils paired with pupils in both years; last year's are completed."""
+"""Demo pairs: the matching engine's best proposals in both years; last year's are completed."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from django.db import transaction
 
 from mentoring.demo import demo_organizations, demo_years
 from mentoring.models import Programme
-from participants.models import MentorProfile, Person
+from participants.models import Person
 
+from .matching_runs import compute
 from .models import MentoringForm, MentoringGroup
-from .selectors import mentee_candidates
 from .services import PairingError, group_close, group_create, groups_record_order
 
 
@@ -29,43 +29,48 @@ def seed_demo(*, today: date) -> None:
             _pairs(programme, forms, year, today, finished=year == previous)
 
 
+# the forms the demo pairs are made in, and how many pairs of each: the rest of the pupils wait for
+# the curator to run the matching herself
+PLAN = {
+    False: (("teacher_pupil", 14), ("pupil_pupil", 3), ("employer_pupil", 2)),
+    True: (("pedagogue_student", 14), ("student_student", 3), ("employer_student", 2)),
+}
+
+
 def _pairs(programme: Programme, forms: dict, year: int, today: date, *, finished: bool) -> None:
+    """The engine's best proposals become the demo's pairs, so the demo shows meaningful matches."""
     college = programme.organization.kind == "college"
-    mentees = list(mentee_candidates(programme))
-    profiles = (
-        MentorProfile.objects.filter(programme=programme)
-        .select_related("person")
-        .order_by("person__kind", "pk")
-    )
+    people = {}
     made = []
-    cursor = 0
-    for profile in profiles:
-        person: Person = profile.person
-        if person.kind == Person.Kind.TEACHER:
-            form = forms["pedagogue_student" if college else "teacher_pupil"]
-        elif person.kind == Person.Kind.PARTNER_EMPLOYEE:
-            form = forms["employer_student" if college else "employer_pupil"]
-        else:
-            form = forms["student_student" if college else "pupil_pupil"]
-        take = min(profile.capacity, 2)
-        chosen = mentees[cursor : cursor + take]
-        if not chosen:
-            break
-        try:
-            group = group_create(
-                actor=None,
-                programme=programme,
-                form=form,
-                role_model=form.role_models.first(),
-                mentors=[person],
-                mentees=chosen,
-                start_date=date(year, 10, 15),
-                planned_end_date=date(year + 1, 5, 25),
-            )
-        except PairingError:
-            continue  # e.g. the person has no consent: the demo, like life, skips them
-        cursor += take
-        made.append(group)
+    paired: set[int] = set()
+    for key, limit in PLAN[college]:
+        form = forms[key]
+        result = compute(programme, form, {})
+        proposals = sorted(result["pairs"], key=lambda p: (-p["score"], p["mentee"]))
+        ids = {p["mentee"] for p in proposals} | {p["mentor"] for p in proposals}
+        people.update(Person.objects.in_bulk(ids - people.keys()))
+        taken = 0
+        for proposal in proposals:
+            if taken >= limit:
+                break
+            if proposal["mentee"] in paired:
+                continue
+            try:
+                group = group_create(
+                    actor=None,
+                    programme=programme,
+                    form=form,
+                    role_model=form.role_models.first(),
+                    mentors=[people[proposal["mentor"]]],
+                    mentees=[people[proposal["mentee"]]],
+                    start_date=date(year, 10, 15),
+                    planned_end_date=date(year + 1, 5, 25),
+                )
+            except PairingError:
+                continue  # e.g. the mentor is full meanwhile: the demo, like life, skips them
+            paired.add(proposal["mentee"])
+            taken += 1
+            made.append(group)
     if made:
         # the first pairs are fixed by an order; the rest wait for the next one
         groups_record_order(

@@ -76,31 +76,44 @@ PATRONYMICS = [
     ("Павлович", "Павловна"),
     ("Романович", "Романовна"),
 ]
+# what pupils and curators write, in their own words: (requests, subject areas)
 REQUESTS = [
-    "Подготовка к олимпиаде по математике",
-    "Адаптация в новом классе",
-    "Выбор профессии",
-    "Проектная деятельность",
-    "Повышение успеваемости по русскому языку",
-    "Подготовка к ОГЭ",
-    "Робототехника",
-    "Публичные выступления",
-    "Волонтёрство",
-    "Спортивные достижения",
+    (["Подготовка к олимпиаде по математике"], ["Математика"]),
+    (["Адаптация в новом классе"], []),
+    (["Выбор профессии"], []),
+    (["Проектная деятельность"], ["Биология"]),
+    (["Повышение успеваемости по русскому языку"], []),
+    (["Подготовка к ОГЭ по математике"], []),
+    (["Робототехника", "Хочет на соревнования"], []),
+    (["Публичные выступления"], ["История"]),
+    (["Волонтёрство"], []),
+    (["Спортивные достижения"], []),
+    (["Научиться программировать"], ["Информатика"]),
+    (["Тревожность перед контрольными"], []),
+    (["Подтянуть алгебру"], ["Математика"]),
+    (["Грамотность: много ошибок в диктантах"], []),
+    (["Исследовательская работа по физике"], ["Физика"]),
+    (["Неуверенность в себе", "Трудно общаться со сверстниками"], []),
+    (["Интерес к истории родного края"], ["История"]),
+    (["Итоговое сочинение"], ["Литература"]),
 ]
-COMPETENCIES = [
-    "Математика",
-    "Олимпиадная подготовка",
-    "Профориентация",
-    "Проектная деятельность",
-    "Русский язык",
-    "Подготовка к ОГЭ",
-    "Робототехника",
-    "Ораторское мастерство",
-    "Волонтёрство",
-    "Физическая культура",
+# what each subject's teacher offers, beyond the subject itself
+SUBJECT_COMPETENCIES = {
+    "Математика": ["Подготовка к ОГЭ и ЕГЭ по математике", "Олимпиадная математика"],
+    "Русский язык и литература": ["Орфография и пунктуация", "Подготовка к итоговому сочинению"],
+    "Физика": ["Олимпиадная физика", "Исследовательские проекты"],
+    "Информатика": ["Программирование на Python", "Робототехника"],
+    "История": ["Краеведение", "Дебаты и публичные выступления"],
+    "Биология": ["Проекты по экологии", "Подготовка к поступлению в медицинский"],
+}
+SUBJECTS = list(SUBJECT_COMPETENCIES)
+SENIOR_COMPETENCIES = [
+    ["Ораторское мастерство", "Школьное самоуправление"],
+    ["Волонтёрская деятельность", "Социальные проекты"],
+    ["Подготовка к ОГЭ по математике", "Помощь с домашними заданиями"],
+    ["Лёгкая атлетика", "Подготовка к сдаче ГТО"],
 ]
-SUBJECTS = ["Математика", "Русский язык и литература", "Физика", "Информатика", "История", "Биология"]
+AVAILABILITY = ["вторник, четверг после уроков", "пн–ср, очно", "по будням онлайн", "", "среда и пятница"]
 
 
 def _person(
@@ -146,6 +159,21 @@ def _demo_status(index: int, year: int, current: int) -> dict:
     return {"entry_date": date(year, 10, 1)}
 
 
+def _competencies(person: Person, seniors: list, engineer: Person, psychologist: Person) -> list[str]:
+    if person == psychologist:
+        return [
+            "Психологическая поддержка",
+            "Адаптация в коллективе",
+            "Работа с тревожностью",
+            "Уверенность в себе",
+        ]
+    if person == engineer:
+        return ["Инженерное дело", "Робототехника", "3D-моделирование", "Технические профессии"]
+    if person in seniors:
+        return SENIOR_COMPETENCIES[seniors.index(person) % len(SENIOR_COMPETENCIES)]
+    return [person.subject, *SUBJECT_COMPETENCIES.get(person.subject, [])]
+
+
 @transaction.atomic
 def seed_demo(*, today: date) -> None:
     for organization in demo_organizations():
@@ -182,6 +210,9 @@ def seed_demo(*, today: date) -> None:
             teacher.teaching_experience = max(1, current - teacher.birth_date.year - 23 - rng.randint(0, 5))
             teacher.qualification = rng.choice(["first", "highest", "pedagogue_mentor", ""])
             teachers.append(teacher)
+        # a school psychologist: the mentor for social and emotional requests and for pupils at risk
+        psychologist = _person(rng, organization, kind=Person.Kind.OTHER_STAFF, birth_year=1983)
+        psychologist.position = "Педагог-психолог"
         seniors = [
             _person(
                 rng,
@@ -214,20 +245,23 @@ def seed_demo(*, today: date) -> None:
             )
             staff.search_text = search_text_for(staff)
             teachers.append(staff)
-        everyone = Person.objects.bulk_create(mentees + teachers + seniors + [engineer])
+        everyone = Person.objects.bulk_create(mentees + teachers + seniors + [engineer, psychologist])
         count = len(teachers)
         mentees, teachers = everyone[:36], everyone[36 : 36 + count]
         seniors, engineer = everyone[36 + count : 40 + count], everyone[40 + count]
+        psychologist = everyone[41 + count]
         for year, programme in programmes.items():
             MenteeProfile.objects.bulk_create(
                 MenteeProfile(
                     person=person,
                     programme=programme,
-                    requests=rng.sample(REQUESTS, 2),
+                    requests=REQUESTS[(index * 7) % len(REQUESTS)][0],
+                    subject_areas=REQUESTS[(index * 7) % len(REQUESTS)][1],
                     has_ovz=index % 9 == 0,
                     gifted=index % 7 == 0,
                     difficult_situation=index % 11 == 0,
                     low_income=index % 8 == 0,
+                    availability=AVAILABILITY[index % len(AVAILABILITY)],
                     **_demo_status(index, year, current),
                 )
                 for index, person in enumerate(mentees)
@@ -237,18 +271,20 @@ def seed_demo(*, today: date) -> None:
                 MentorProfile(
                     person=person,
                     programme=programme,
-                    competencies=rng.sample(COMPETENCIES, 3),
+                    competencies=_competencies(person, seniors, engineer, psychologist),
                     interests=rng.sample(["Шахматы", "Туризм", "Чтение", "Театр", "Программирование"], 2),
                     preferred_grades="5–7 классы" if index % 2 else "7–9 классы",
-                    capacity=1 if person in seniors else rng.randint(2, 4),
-                    training_done=index % 4 != 3,
+                    capacity=1 if person in seniors else (4 if person == psychologist else rng.randint(2, 4)),
+                    availability=AVAILABILITY[(index + 2) % len(AVAILABILITY)],
+                    training_done=index % 4 != 3 or person == psychologist,
                     training_date=date(year, 10, 20) if index % 4 != 3 else None,
                     training_name="Школа наставника" if index % 4 != 3 else "",
-                    special_needs_trained=index % 3 == 0,
+                    special_needs_trained=index % 3 == 0 or person == psychologist,
+                    at_risk_experience=person == psychologist,
                     partner=partner if person == engineer else None,
                     entry_date=date(year, 10, 1),
                 )
-                for index, person in enumerate([*teachers, *seniors, engineer])
+                for index, person in enumerate([*teachers, *seniors, engineer, psychologist])
             )
         # most consents are signed; four pupils still owe theirs
         consents = []
