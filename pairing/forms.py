@@ -227,7 +227,9 @@ class RunForm(forms.Form):
         data = self.cleaned_data
         return {
             "weights": {
-                key: getattr(matching.Weights(), key) if data[f"weight_{key}"] is None else data[f"weight_{key}"]
+                key: getattr(matching.Weights(), key)
+                if data[f"weight_{key}"] is None
+                else data[f"weight_{key}"]
                 for key in WEIGHT_LABELS
             },
             "groups": list(data["groups"]),

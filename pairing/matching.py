@@ -101,6 +101,7 @@ class Mentee:
     availability: frozenset[str] = frozenset()  # days (DAYS) and formats (FORMATS) that suit them
     words: tuple[tuple[str, str], ...] = ()  # (tag, the words it came from) for the explanations
     subject_tags: frozenset[str] = frozenset()  # the subject as tags; empty: the subject string itself
+    broad: frozenset[str] = frozenset()  # tags of requests and areas that are only broader terms: count half
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,15 @@ def _tags(tags: Iterable[str], mentee: Mentee | None = None, mentor: Mentor | No
     """The tags that met, named by the words on both sides when the people carry them:
     «русскому языку ↔ русский язык», «публичные выступления ≈ ораторское мастерство»."""
     return ", ".join(explain_met(tags, mentee.words if mentee else (), mentor.words if mentor else ()))
+
+
+_BROAD = 0.5  # what a tag that is only a broader term of the request counts (a named one counts 1)
+
+
+def _coverage(tags: frozenset[str], matched: frozenset[str], broad: frozenset[str]) -> tuple[float, float]:
+    """(the weight of the matched tags, the weight of all): a specific request met beats a general one."""
+    broad_all, broad_met = len(tags & broad), len(matched & broad)
+    return (len(matched) - broad_met) + _BROAD * broad_met, (len(tags) - broad_all) + _BROAD * broad_all
 
 
 def _subject_set(person: Mentee | Mentor) -> frozenset[str]:
@@ -373,7 +383,8 @@ def _criteria(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool,
     offer = _offer(mentor) if weights.requests > 0 or weights.areas > 0 else frozenset()
     if weights.requests > 0 and mentee.requests:
         matched = mentee.requests & offer
-        got = weights.requests * len(matched) / len(mentee.requests)
+        met, total = _coverage(mentee.requests, matched, mentee.broad)
+        got = weights.requests * met / total
         points += got
         applicable += weights.requests
         if explain:
@@ -445,7 +456,8 @@ def _criteria(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool,
             out.append(Contribution("load", got, reason))
     if weights.areas > 0 and mentee.areas:
         matched = mentee.areas & offer
-        got = weights.areas * len(matched) / len(mentee.areas)
+        met, total = _coverage(mentee.areas, matched, mentee.broad)
+        got = weights.areas * met / total
         points += got
         applicable += weights.areas
         if explain:
@@ -715,13 +727,21 @@ class _Problem:
         tags = index((m.requests for m in self.mentees), [offered])
         interests = index((m.interests for m in self.mentees), (m.interests for m in self.mentors))
         areas = index((m.areas for m in self.mentees), [offered])
-        self.req_bits = _bitsets([m.requests for m in self.mentees], tags)
-        self.req_count = np.array([max(len(m.requests), 1) for m in self.mentees], dtype=np.float64)
+        self.req_bits = _bitsets([m.requests - m.broad for m in self.mentees], tags)
+        self.req_broad_bits = _bitsets([m.requests & m.broad for m in self.mentees], tags)
+        self.req_count = np.array(
+            [_coverage(m.requests, m.requests, m.broad)[1] or 1.0 for m in self.mentees], dtype=np.float64
+        )
+        self.req_any_broad = any(m.requests & m.broad for m in self.mentees)
         self.has_req = np.array([bool(m.requests) for m in self.mentees])
         self.int_bits = _bitsets([m.interests for m in self.mentees], interests)
         self.has_int = np.array([bool(m.interests) for m in self.mentees])
-        self.area_bits = _bitsets([m.areas for m in self.mentees], areas)
-        self.area_count = np.array([max(len(m.areas), 1) for m in self.mentees], dtype=np.float64)
+        self.area_bits = _bitsets([m.areas - m.broad for m in self.mentees], areas)
+        self.area_broad_bits = _bitsets([m.areas & m.broad for m in self.mentees], areas)
+        self.area_count = np.array(
+            [_coverage(m.areas, m.areas, m.broad)[1] or 1.0 for m in self.mentees], dtype=np.float64
+        )
+        self.area_any_broad = any(m.areas & m.broad for m in self.mentees)
         self.has_area = np.array([bool(m.areas) for m in self.mentees])
         self.row_at_risk = np.array([m.at_risk for m in self.mentees], dtype=bool)
         self.row_days, self.row_formats = _availability_codes(self.mentees)
@@ -953,6 +973,8 @@ class _Problem:
         weight = f["row_weight_head"][r]
         if w.requests > 0 or "requests" in required:
             overlap = _overlap(self.req_bits[r], self.col_comp[c])
+            if self.req_any_broad:
+                overlap = overlap + _BROAD * _overlap(self.req_broad_bits[r], self.col_comp[c])
             if w.requests > 0:
                 points = dtype(w.requests) * overlap / f["req_count"][r]
             if "requests" in required:
@@ -1008,6 +1030,8 @@ class _Problem:
             rows_area = self.has_area[r]
             if rows_area.any():
                 overlap = _overlap(self.area_bits[r], self.col_area[c])
+                if self.area_any_broad:
+                    overlap = overlap + _BROAD * _overlap(self.area_broad_bits[r], self.col_area[c])
                 if w.areas > 0:
                     points += dtype(w.areas) * overlap / f["area_count"][r]
                     weight = weight + dtype(w.areas) * rows_area

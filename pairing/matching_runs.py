@@ -130,7 +130,11 @@ def mentee_record(
     if request_text.strip():  # the pupil's own words: only the terms they name
         told = _meaning(vocabulary, [request_text])
         kept = tuple(item for item in told.words if item[0].startswith("c:") and item[0] not in asked.tokens)
-        asked = semantics.Meaning(asked.tokens | {token for token, _text in kept}, asked.words + kept)
+        asked = semantics.Meaning(
+            asked.tokens | {token for token, _text in kept},
+            asked.words + kept,
+            asked.broad | (told.broad & {token for token, _text in kept}),
+        )
     areas = _meaning(vocabulary, subject_areas)
     return matching.Mentee(
         id=id,
@@ -148,6 +152,7 @@ def mentee_record(
         availability=semantics.parse_availability(availability),
         words=_words(asked, areas),
         subject_tags=_meaning(vocabulary, [subject], broader=False).tokens,
+        broad=(asked.broad | areas.broad) - (asked.tokens - asked.broad) - (areas.tokens - areas.broad),
     )
 
 

@@ -117,6 +117,7 @@ class Concept:
 class Meaning:
     tokens: frozenset[str]
     words: tuple[tuple[str, str], ...]  # (token, the words it came from), first occurrence of each token
+    broad: frozenset[str] = frozenset()  # the tokens that are only broader terms of what was written
 
 
 class Vocabulary:
@@ -175,29 +176,27 @@ class Vocabulary:
                 i += 1
         return out
 
-    def phrase(self, text: str) -> tuple[tuple[str, str], ...]:
-        """(token, words) of one phrase, remembered: thousands of pupils write the same phrases."""
+    def phrase(self, text: str) -> tuple[tuple[str, str, bool], ...]:
+        """(token, words, named directly) of one phrase, remembered: thousands of pupils write the same
+        phrases. A broader concept of a concept found is not named directly."""
         key = text.strip()
         found = self._phrases.get(key)
         if found is None:
-            items: list[tuple[str, str]] = []
+            items: list[tuple[str, str, bool]] = []
             for keys, surface in self.find(key):
                 if not keys:
-                    items.append((f"w:{lemma(surface)}", surface))
+                    items.append((f"w:{lemma(surface)}", surface, True))
                     continue
                 for concept in keys:
-                    items.append((f"c:{concept}", surface))
+                    items.append((f"c:{concept}", surface, True))
                 for concept in keys:
-                    items.extend((f"c:{up}", surface) for up in self.ancestors(concept))
+                    items.extend((f"c:{up}", surface, False) for up in self.ancestors(concept))
             found = self._phrases[key] = tuple(items)
         return found
 
-    def direct(self, text: str) -> tuple[tuple[str, str], ...]:
-        """(token, words) of one phrase without the broader concepts."""
-        out = []
-        for keys, surface in self.find(text.strip()):
-            out += [(f"c:{key}", surface) for key in keys] if keys else [(f"w:{lemma(surface)}", surface)]
-        return tuple(out)
+    def direct(self, text: str) -> tuple[tuple[str, str, bool], ...]:
+        """(token, words, True) of one phrase without the broader concepts."""
+        return tuple(item for item in self.phrase(text) if item[2])
 
     def concepts_of(self, text: str) -> list[Concept]:
         """The concepts a phrase names directly (for showing a school what the system understood)."""
@@ -217,13 +216,16 @@ def understand(phrases: Iterable[str], vocabulary: Vocabulary, broader: bool = T
     """The tokens of a list of phrases and the words each came from; without ``broader``, only the
     concepts named and the words left over (a teacher's subject is the subject, not its field)."""
     words: dict[str, str] = {}
+    named: set[str] = set()
     for text in phrases:
         if not isinstance(text, str) or not text.strip():
             continue
         items = vocabulary.phrase(text) if broader else vocabulary.direct(text)
-        for token, surface in items:
+        for token, surface, direct in items:
             words.setdefault(token, surface)
-    return Meaning(frozenset(words), tuple(words.items()))
+            if direct:
+                named.add(token)
+    return Meaning(frozenset(words), tuple(words.items()), frozenset(words.keys() - named))
 
 
 def explain_met(
@@ -309,10 +311,13 @@ def parse_availability(text: str) -> frozenset[str]:
             out.update(_DAY_ORDER[:5])
         if word in {"выходные", "выходной"}:
             out.update(_DAY_ORDER[5:])
-        if word in {"ежедневно", "ежедневный"} or (word in {"любой", "каждый"} and i + 1 < len(words)
-                                                        and words[i + 1] == "день"):
+        if word in {"ежедневно", "ежедневный"} or (
+            word in {"любой", "каждый"} and i + 1 < len(words) and words[i + 1] == "день"
+        ):
             out.update(_DAY_ORDER)
-    if any(key in joined for key in ("онлайн", "дистанцион", "удалён", "удален", "zoom", "сферум", "видеосвяз")):
+    if any(
+        key in joined for key in ("онлайн", "дистанцион", "удалён", "удален", "zoom", "сферум", "видеосвяз")
+    ):
         out.add("online")
     if any(key in joined for key in ("очно", "очный", "в школа", "лично", "офлайн")):
         out.add("in_person")

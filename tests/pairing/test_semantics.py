@@ -277,3 +277,22 @@ def test_load_cannot_be_required():
 def test_zero_weights_everywhere_score_zero_without_dividing_by_zero():
     zero = Weights(**dict.fromkeys(Weights.__dataclass_fields__, 0))
     assert score_pair(_mentee(1, ["ОГЭ"]), _mentor(10, ["ОГЭ"]), Settings(weights=zero))[0] == 0
+
+
+def test_a_specific_match_beats_a_general_one_and_both_scorers_agree():
+    from pairing.matching import score_matrix
+
+    pupil = _mentee(1, ["Подготовка к ОГЭ", "Публичные выступления"], areas=["Орфография"])
+    meaning = understand(["Подготовка к ОГЭ", "Публичные выступления"], VOCABULARY)
+    pupil = Mentee(
+        **{**pupil.__dict__, "broad": meaning.broad | understand(["Орфография"], VOCABULARY).broad}
+    )
+    assert pupil.broad == {"c:exams", "c:philology"}
+    specific = _mentor(10, ["ОГЭ"])
+    general = _mentor(11, ["Подготовка к экзаменам"])
+    philologist = _mentor(12, ["Филология", "Риторика"])
+    scores = {m.id: score_pair(pupil, m)[0] for m in (specific, general, philologist)}
+    assert scores[10] > scores[11] > 0
+    _rows, cols, matrix = score_matrix([pupil], [specific, general, philologist])
+    for j, mentor_id in enumerate(cols):
+        assert matrix[0, j] == scores[mentor_id]  # the same floats, not only close
