@@ -140,7 +140,7 @@ def mentee_record(
         id=id,
         form=form,
         requests=asked.tokens,
-        interests=asked.tokens | areas.tokens,
+        interests=(asked.tokens - asked.broad) | (areas.tokens - areas.broad),  # what they named
         grade=_grade(group_name),
         age=age,
         subject=subject.lower(),
@@ -178,7 +178,7 @@ def mentor_record(
 ) -> matching.Mentor:
     """A mentor for the engine: what they offer (competencies and subject) as vocabulary tokens."""
     offer = _meaning(vocabulary, competencies, [subject])
-    hobbies = _meaning(vocabulary, interests)
+    hobbies = _meaning(vocabulary, interests, broader=False)
     grades, ages = _preferred(preferred_grades)
     return matching.Mentor(
         id=id,
