@@ -87,13 +87,18 @@ def lemma(word: str) -> str:
 
 def _words(text: str) -> list[tuple[str, str]]:
     """(surface, lemma) of each word of the text that is not a stop word."""
+    return [(surface, base) for surface, base, _start, _end in _spans(text)]
+
+
+def _spans(text: str) -> list[tuple[str, str, int, int]]:
+    """(surface, lemma, start, end) of each word of the text that is not a stop word."""
     out = []
     for found in WORD.finditer(text or ""):
         surface = found.group()
         base = lemma(surface)
         if base in STOP_WORDS:
             continue
-        out.append((surface, base))
+        out.append((surface, base, found.start(), found.end()))
     return out
 
 
@@ -159,18 +164,20 @@ class Vocabulary:
     def find(self, text: str) -> list[tuple[tuple[str, ...], str]]:
         """(concept keys, the words that named them) for each concept found; then ((), word) for each
         content word left over, as its lemma token."""
-        words = _words(text)
+        words = _spans(text)
         out: list[tuple[tuple[str, ...], str]] = []
         i = 0
         while i < len(words):
             for length in range(min(self.longest, len(words) - i), 0, -1):
-                keys = self.patterns.get(tuple(base for _s, base in words[i : i + length]))
+                keys = self.patterns.get(tuple(word[1] for word in words[i : i + length]))
                 if keys:
-                    out.append((tuple(keys), " ".join(_display(s) for s, _b in words[i : i + length])))
+                    # the words as written, with the little words between them («подготовка к ОГЭ»)
+                    span = " ".join(text[words[i][2] : words[i + length - 1][3]].split())
+                    out.append((tuple(keys), " ".join(_display(word) for word in span.split())))
                     i += length
                     break
             else:
-                surface, base = words[i]
+                surface, base = words[i][:2]
                 if base not in GENERIC_WORDS and len(base) > 1 and not base.isdigit():
                     out.append(((), _display(surface)))
                 i += 1
@@ -190,7 +197,10 @@ class Vocabulary:
                 for concept in keys:
                     items.append((f"c:{concept}", surface, True))
                 for concept in keys:
-                    items.extend((f"c:{up}", surface, False) for up in self.ancestors(concept))
+                    items.extend(
+                        (f"c:{up}", f"{surface} ({_name(self.concepts[up].name)})", False)
+                        for up in self.ancestors(concept)
+                    )
             found = self._phrases[key] = tuple(items)
         return found
 
@@ -205,6 +215,11 @@ class Vocabulary:
             for key in keys:
                 out.setdefault(key, self.concepts[key])
         return list(out.values())
+
+
+def _name(name: str) -> str:
+    """A concept's name inside a sentence: «Гуманитарные науки» → «гуманитарные науки», «ОГЭ» stays."""
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 
 def _display(surface: str) -> str:
@@ -228,27 +243,41 @@ def understand(phrases: Iterable[str], vocabulary: Vocabulary, broader: bool = T
     return Meaning(frozenset(words), tuple(words.items()), frozenset(words.keys() - named))
 
 
+def _split(words: str) -> tuple[str, str]:
+    """«грамотность (филология)» → ("грамотность", "филология"): the words and the broader term they
+    were reached through ("" when named directly)."""
+    if words.endswith(")") and " (" in words:
+        base, _sep, area = words[:-1].rpartition(" (")
+        return base, area
+    return words, ""
+
+
 def explain_met(
     tokens: Iterable[str], left: Sequence[tuple[str, str]], right: Sequence[tuple[str, str]]
 ) -> list[str]:
-    """«русскому языку ↔ русский язык» for each matched token: the same lemmas on both sides (↔), or
-    different words of the same or a broader concept (≈). Tokens without words are named as they are."""
+    """What met, for each matched token: «русскому языку ↔ русский язык» (the same lemmas),
+    «публичные выступления ≈ ораторское мастерство» (synonyms of one term), «грамотность ≈ литература
+    (филология)» (only through a broader term, named). Words that met directly are not repeated
+    through their broader terms. Tokens without words are named as they are."""
     left_words, right_words = dict(left), dict(right)
-    out: dict[tuple[str, str], str] = {}
+    direct: dict[tuple[str, str], str] = {}
+    broad: dict[tuple[str, str], str] = {}
     bare: list[str] = []
     for token in sorted(tokens):
         a, b = left_words.get(token), right_words.get(token)
         if a is None or b is None:
             bare.append(token.split(":", 1)[1] if token[:2] in {"c:", "w:"} else token)
             continue
-        if (a, b) in out:
-            continue
-        sign = "↔" if lemmas(a) == lemmas(b) else "≈"
-        out[(a, b)] = f"{a} {sign} {b}"
-    # a pair of words already met directly makes the same pair through a broader concept redundant,
-    # and so does a broader match of words that met exactly
-    direct = {a for (a, b), text in out.items() if "↔" in text}
-    lines = [text for (a, _b), text in out.items() if "↔" in text or a not in direct]
+        (base_a, area_a), (base_b, area_b) = _split(a), _split(b)
+        if not area_a and not area_b:
+            sign = "↔" if lemmas(base_a) == lemmas(base_b) else "≈"
+            direct.setdefault((base_a, base_b), f"{base_a} {sign} {base_b}")
+        else:
+            broad.setdefault((base_a, base_b), f"{base_a} ≈ {base_b} ({area_a or area_b})")
+    named = {a for a, _b in direct}
+    lines = list(direct.values()) + [
+        text for (a, b), text in broad.items() if a not in named and (a, b) not in direct
+    ]
     return sorted(dict.fromkeys(lines)) + sorted(bare)
 
 

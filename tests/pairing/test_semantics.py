@@ -80,7 +80,7 @@ def test_broader_terms_meet_general_competencies_and_the_specific_one_more():
     specific = understand(["ОГЭ"], VOCABULARY)
     assert pupil.tokens & general.tokens == {"c:exams"}
     assert pupil.tokens & specific.tokens == {"c:oge", "c:exams"}
-    assert explain_met({"c:exams"}, pupil.words, general.words) == ["ОГЭ ≈ подготовка экзаменам"]
+    assert explain_met({"c:exams"}, pupil.words, general.words) == ["ОГЭ ≈ подготовка к экзаменам (экзамены)"]
 
 
 def test_longest_pattern_wins_and_each_word_is_used_once():
