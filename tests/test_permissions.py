@@ -45,6 +45,7 @@ POST_ONLY = {
     "roadmap:event_comment",
     "participants:consent_withdraw",
     "participants:import_cancel",
+    "participants:vocabulary_delete",
     "pairing:run_accept",
     "monitoring:plan_approve",
     "monitoring:plan_task_reopen",
