@@ -10,7 +10,7 @@ from mentoring.file_text import file_text
 from .models import MenteeProfile, MentorProfile
 
 # Free text the person wrote or that was written about them in their yearly profiles.
-MENTEE_TEXTS = ("request_text", "results")
+MENTEE_TEXTS = ("request_text", "results", "availability")
 MENTOR_TEXTS = ("achievements", "results", "availability")
 
 
