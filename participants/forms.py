@@ -170,7 +170,7 @@ class ParticipationDatesMixin:
 VOCABULARY_HELP = _("One per line: choose from the vocabulary or write in your own words.")
 
 
-def vocabulary_names(organization: Organization) -> list[str]:
+def vocabulary_names(organization: Organization | None) -> list[str]:
     from .selectors import vocabulary_terms
 
     return sorted({term.name for term in vocabulary_terms(organization).prefetch_related(None)})
@@ -200,9 +200,9 @@ class MenteeProfileForm(ParticipationDatesMixin, forms.ModelForm):
             "results": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, organization: Organization, **kwargs) -> None:
+    def __init__(self, *args, organization: Organization | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        terms = vocabulary_names(organization)
+        terms = vocabulary_names(organization)  # without an organisation: the shared terms
         for name in ("requests", "subject_areas"):
             self.fields[name].widget = VocabularyWidget(terms=terms)
 

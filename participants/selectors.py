@@ -260,11 +260,13 @@ def person_year_activity(person: Person, programme) -> dict:
 
 def vocabulary_terms(organization) -> QuerySet:
     """The terms an organisation works with: the shared ones, its authority's, and its own — each
-    with its broader terms' ids (two queries)."""
+    with its broader terms' ids (two queries). Without an organisation: the shared ones."""
     from .models import VocabularyTerm
 
-    owners = Q(organization__isnull=True) | Q(organization=organization)
-    if organization.parent_id:
+    owners = Q(organization__isnull=True)
+    if organization is not None:
+        owners |= Q(organization=organization)
+    if organization is not None and organization.parent_id:
         owners |= Q(organization_id=organization.parent_id)
     return (
         VocabularyTerm.objects.filter(owners)
