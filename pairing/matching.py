@@ -244,6 +244,15 @@ def _coverage(tags: frozenset[str], matched: frozenset[str], broad: frozenset[st
     return (len(matched) - broad_met) + _BROAD * broad_met, (len(tags) - broad_all) + _BROAD * broad_all
 
 
+def _named(tags: frozenset[str], mentee: Mentee) -> str:
+    """Tags as the mentee's words (the named ones, not the broader terms), else as they are."""
+    words = dict(mentee.words)
+    named = [words.get(tag, tag) for tag in sorted(tags - mentee.broad)] or [
+        words.get(t, t) for t in sorted(tags)
+    ]
+    return ", ".join(dict.fromkeys(text.split(" (")[0] for text in named))
+
+
 def _subject_set(person: Mentee | Mentor) -> frozenset[str]:
     if person.subject_tags:
         return person.subject_tags
@@ -911,8 +920,10 @@ class _Problem:
                 self.req_count.view(np.int64),
                 self.area_count.view(np.int64),
                 *self.req_bits.view(np.int64).T,
+                *self.req_broad_bits.view(np.int64).T,
                 *self.int_bits.view(np.int64).T,
                 *self.area_bits.view(np.int64).T,
+                *self.area_broad_bits.view(np.int64).T,
                 *self.row_subject_bits.view(np.int64).T,
             ]
             col_columns = [
@@ -1803,7 +1814,7 @@ def match(
             shared = frozenset.intersection(*(problem.mentees[m].requests for m in members.tolist()))
             reason = _("Group of %(count)s mentees with one mentor; shared requests: %(tags)s") % {
                 "count": len(members),
-                "tags": _tags(shared) if shared else "—",
+                "tags": _named(shared, mentee) if shared else "—",
             }
             contributions = (*contributions, Contribution("group", 0.0, reason))
         pairs.append(ProposedPair(mentee.id, mentor.id, int(value + 0.5), contributions, is_locked, group))
