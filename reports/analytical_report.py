@@ -7,12 +7,12 @@ with charts, satisfaction, before/after growth, SWOT, the roadmap's status and t
 from __future__ import annotations
 
 import base64
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,7 +28,8 @@ from roadmap.selectors import roadmap_progress
 from . import charts
 from .models import AnalyticalConclusions
 from .registry import DOCX, PDF, GeneratedFile, Report, ReportContext, ReportError, registry
-from .writers import render_pdf
+from .tables import Signed
+from .writers import WordDocument, decimal_text, render_pdf
 
 
 @dataclass
@@ -222,6 +223,13 @@ def _conclusion_parts(data: AnalyticalData) -> list[tuple[str, str]]:
     ]
 
 
+def _conclusions_written(programme: Programme) -> bool:
+    found = AnalyticalConclusions.objects.filter(programme=programme).first()
+    return found is not None and any(
+        getattr(found, name).strip() for name in ("achievements", "problems", "conclusions", "next_year")
+    )
+
+
 def analytical_pdf(data: AnalyticalData) -> bytes:
     html = render_to_string(
         "reports/analytical_report.html",
@@ -238,117 +246,112 @@ def analytical_pdf(data: AnalyticalData) -> bytes:
     return render_pdf(html)
 
 
-def _fmt(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
-    return str(value)
-
-
 def analytical_docx(data: AnalyticalData) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
-
-    document = Document()
-    section = document.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    section.left_margin = section.right_margin = Cm(2)
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(12)
+    """The same report as an editable Word document: the same sections, tables and requisites."""
     organization = data.programme.organization
+    document = WordDocument()
+    document.paragraph(organization.name, align="center")
+    document.title(_("Analytical report on the mentoring programme"))
+    document.paragraph(
+        _("%(year)s academic year") % {"year": data.programme.academic_year.label}, align="center"
+    )
 
-    heading = document.add_paragraph(organization.name)
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title = document.add_heading(_("Analytical report on the mentoring programme"), level=0)
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph(
-        _("%(year)s academic year") % {"year": data.programme.academic_year.label}
-    ).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.heading(_("1. The programme in numbers"))
+    document.table([_("Indicator"), _("Value")], [[label, value] for label, value in data.numbers])
 
-    def table(header: list[str], rows: list[list]) -> None:
-        grid = document.add_table(rows=1, cols=len(header))
-        grid.style = "Table Grid"
-        for cell, text in zip(grid.rows[0].cells, header, strict=True):
-            cell.text = text
-            for run in cell.paragraphs[0].runs:
-                run.bold = True
-        for row in rows:
-            cells = grid.add_row().cells
-            for cell, value in zip(cells, row, strict=True):
-                cell.text = _fmt(value)
-
-    document.add_heading(_("1. The programme in numbers"), level=1)
-    table([_("Indicator"), _("Value")], [[label, value] for label, value in data.numbers])
-
-    document.add_heading(_("2. KPIs against their targets"), level=1)
-    table(
-        [_("Indicator"), _("Value"), _("Target"), _("Status")],
-        [[v.indicator.name, _round(v.value), _round(v.target), v.light_label] for v in data.kpis],
+    document.heading(_("2. KPIs against their targets"))
+    document.table(
+        [_("Indicator"), _("Counted"), _("Out of"), _("Value"), _("Target"), _("Status")],
+        [
+            [
+                v.indicator.name,
+                _round(v.numerator, 0),
+                _round(v.denominator, 0) if v.denominator is not None else "—",
+                _with_unit(v.value, v.is_percent),
+                _with_unit(v.target, v.is_percent),
+                v.light_label,
+            ]
+            for v in data.kpis
+        ],
     )
     chart = _kpi_chart(data, "png")
     if chart:
-        document.add_picture(io.BytesIO(chart), width=Cm(16))
+        document.picture(chart, width_mm=160)
 
-    document.add_heading(_("3. Satisfaction of the participants"), level=1)
+    document.heading(_("3. Satisfaction of the participants"))
     if data.satisfaction:
-        table(
+        document.table(
             [
                 _("Questionnaire"),
+                _("For whom"),
                 _("Respondents"),
                 _("Mean score"),
                 _("Satisfied, %"),
                 _("Would continue, %"),
             ],
             [
-                [r.campaign, r.respondents, r.overall_mean, r.satisfied_share, r.continue_share]
+                [
+                    r.campaign,
+                    r.audience,
+                    r.respondents,
+                    _dash(r.overall_mean),
+                    _dash(r.satisfied_share),
+                    _dash(r.continue_share),
+                ]
                 for r in data.satisfaction
             ],
         )
     else:
-        document.add_paragraph(_("No satisfaction questionnaire was held this year."))
+        document.paragraph(_("No satisfaction questionnaire was held this year."))
 
-    document.add_heading(_("4. Growth of the participants (before and after)"), level=1)
+    document.heading(_("4. Growth of the participants (before and after)"))
     if not data.growth:
-        document.add_paragraph(_("No before/after diagnostics was held this year."))
+        document.paragraph(_("No before/after diagnostics was held this year."))
     for block in data.growth:
-        document.add_paragraph(
+        document.paragraph(
             _("%(after)s compared with %(before)s: %(n)s participants answered both.")
-            % {"after": block.campaign, "before": block.baseline, "n": block.participants}
+            % {"after": block.campaign, "before": block.baseline, "n": block.participants},
+            bold=True,
         )
-        table(
-            [_("Question"), _("Before"), _("After"), _("Change, points")], [list(row) for row in block.rows]
+        document.table(
+            [_("Question"), _("Before"), _("After"), _("Change, points")],
+            [
+                [item, _dash(before), _dash(after), Signed(change, 1) if change is not None else "—"]
+                for item, before, after, change in block.rows
+            ],
         )
-        document.add_picture(io.BytesIO(_growth_chart(block, "png")), width=Cm(16))
+        document.picture(_growth_chart(block, "png"), width_mm=160)
 
-    document.add_heading(_("5. SWOT analysis"), level=1)
-    table(
+    document.heading(_("5. SWOT analysis"))
+    document.table(
         [_("Quadrant"), _("What the curator noted")],
         [[label, "\n".join(items) or "—"] for label, items in _swot_rows(data)],
     )
 
-    document.add_heading(_("6. Roadmap status"), level=1)
-    table([_("Indicator"), _("Value")], [[label, value] for label, value in data.roadmap])
+    document.heading(_("6. Roadmap status"))
+    document.table([_("Indicator"), _("Value")], [[label, value] for label, value in data.roadmap])
 
-    document.add_heading(_("7. Conclusions"), level=1)
     parts = _conclusion_parts(data)
-    if not parts:
-        document.add_paragraph(_("The curator has not written the conclusions yet."))
-    for label, text in parts:
-        paragraph = document.add_paragraph()
-        paragraph.add_run(label).bold = True
-        for line in text.splitlines():
-            document.add_paragraph(line)
+    if parts:
+        document.heading(_("7. Conclusions"))
+        for label, text in parts:
+            document.heading(label, level=2)
+            for line in text.splitlines():
+                if line.strip():
+                    document.paragraph(line, align="justify")
 
-    document.add_paragraph()
-    document.add_paragraph(
-        f"{organization.head_position or _('Director')} ____________________ {organization.head_name}"
-    )
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    document.signature(organization.head_position or _("Director"), organization.head_name)
+    return document.content()
+
+
+def _dash(value):
+    return "—" if value is None else value
+
+
+def _with_unit(value: float | None, percent: bool) -> str:
+    if value is None:
+        return "—"
+    return decimal_text(value, 1) + (" %" if percent else "")
 
 
 @registry.register
@@ -364,6 +367,32 @@ class AnalyticalReport(Report):
 
     def allowed(self, scope) -> bool:
         return not scope.organization.is_municipal_authority and super().allowed(scope)
+
+    def links(self, scope) -> list[tuple[str, str]]:
+        if not scope.access.can_manage:
+            return []
+        return [
+            (
+                _("Conclusions of the analytical report"),
+                reverse("reports:conclusions", kwargs=scope.url_kwargs),
+            )
+        ]
+
+    def warnings(self, scope) -> list[str]:
+        if _conclusions_written(scope.programme):
+            return []
+        if scope.access.can_manage:
+            return [
+                _(
+                    "The conclusions are not written yet: the report will have no «Conclusions» section. "
+                    "Write them on the page «Conclusions of the analytical report» first."
+                )
+            ]
+        return [
+            _(
+                "The curator has not written the conclusions yet: the report will have no «Conclusions» section."
+            )
+        ]
 
     def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
         context.progress(10, _("Gathering the year's data"))

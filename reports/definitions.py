@@ -3,6 +3,7 @@ imported from here."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,7 +16,7 @@ from mentoring.selectors import organization_members
 from roadmap.selectors import roadmap_for_export
 from roadmap.templatetags.roadmap_tags import period_label
 
-from .registry import ReportContext, ReportOptionsForm, TableReport, registry
+from .registry import DOCX, PDF, XLSX, ReportContext, ReportOptionsForm, TableReport, registry
 from .tables import TableSection
 
 
@@ -71,8 +72,11 @@ class RoadmapReport(TableReport):
         "evidence of every event."
     )
     roles = frozenset(Role.values)
+    formats = (XLSX, PDF, DOCX)
     landscape = True
     column_widths = [5, 28, 11, 16, 13, 11, 8, 8, 13]
+
+    sheet_name = _("Roadmap")
 
     def title(self, context: ReportContext) -> str:
         return str(_("Roadmap of the mentoring programme"))
@@ -93,11 +97,12 @@ class RoadmapReport(TableReport):
     def rows(self, context: ReportContext) -> Iterator[list[Any] | TableSection]:
         today = timezone.localdate()
         sections = roadmap_for_export(context.scope.programme, today)
-        for rows in sections:
-            yield TableSection(rows.section.title)
-            for event in rows.events:
+        for section_number, rows in enumerate(sections, start=1):
+            title = rows.section.title
+            yield TableSection(title if NUMBERED.match(title) else f"{section_number}. {title}")
+            for event_number, event in enumerate(rows.events, start=1):
                 yield [
-                    event.number,
+                    event.number or f"{section_number}.{event_number}",
                     event.title,
                     "\n".join(period_label(period) for period in event.periods.all()) or event.period_text,
                     event.expected_result,
@@ -110,6 +115,9 @@ class RoadmapReport(TableReport):
                     event.completed_on,
                     "\n".join(_evidence_line(item) for item in event.evidence.all()),
                 ]
+
+
+NUMBERED = re.compile(r"^\s*([0-9]+|[IVXLC]+)[.)]?\s")
 
 
 def _evidence_line(item) -> str:

@@ -30,6 +30,7 @@ class KpiReport(TableReport):
     roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, Role.MUNICIPAL_COORDINATOR})
     formats = (XLSX,)
     landscape = True
+    sheet_name = _("KPI values")
     column_widths = [40, 12, 12, 10, 8, 10, 16]
 
     def subtitle(self, context: ReportContext) -> str:

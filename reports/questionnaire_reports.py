@@ -15,7 +15,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Role
@@ -33,7 +33,7 @@ from .registry import (
     TableReport,
     registry,
 )
-from .tables import TableSection
+from .tables import Signed, Table, TableSection
 
 PEOPLE_READERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST})
 
@@ -158,6 +158,7 @@ class ResultsReport(TableReport):
     contains_personal_data = True
     options_form = CampaignOptionsForm
     column_widths = [40, 10, 10, 10, 10]
+    sheet_name = _("Questionnaire results")
 
     def title(self, context: ReportContext) -> str:
         return gettext("Results: %(title)s") % {"title": _campaign(context).title}
@@ -167,8 +168,8 @@ class ResultsReport(TableReport):
             gettext("Question, answer"),
             gettext("Answers"),
             gettext("Share, %"),
-            gettext("Mean"),
-            gettext("Median"),
+            gettext("Mean, points"),
+            gettext("Median, points"),
         ]
 
     def rows(self, context: ReportContext) -> Iterator[list[Any] | TableSection]:
@@ -205,22 +206,21 @@ class ResultsReport(TableReport):
                 for text in result.texts:
                     yield [text, "", "", "", ""]
         if results.pairs and results.scale_items:
-            yield TableSection(gettext("Means per pair"))
-            for row in results.pairs:
-                means = "; ".join(
-                    f"{item.key}: {value:.1f}"
-                    for item, value in zip(results.scale_items, row.means, strict=False)
-                    if value is not None
+            numbers = {result.item.pk: number for number, result in enumerate(results.items, start=1)}
+            for index, item in enumerate(results.scale_items):
+                yield TableSection(
+                    gettext("Means per pair: %(number)s. %(question)s")
+                    % {"number": numbers.get(item.pk, index + 1), "question": item.text}
                 )
-                if row.suppressed:
-                    means = gettext("not enough answers")
-                yield [
-                    f"№ {row.group.pk}: {row.label} ({row.group.form.name})",
-                    row.respondents,
-                    "",
-                    means,
-                    "",
-                ]
+                for row in results.pairs:
+                    label = f"№ {row.group.pk}: {row.label} ({row.group.form.name})"
+                    if row.suppressed:  # too few answers to show a mean without exposing them
+                        yield [label, row.respondents, "", gettext("not enough answers"), ""]
+                        continue
+                    value = row.means[index] if index < len(row.means) else None
+                    if value is None:
+                        continue
+                    yield [label, row.respondents, "", _number(value), ""]
 
 
 @registry.register
@@ -235,6 +235,7 @@ class CompareReport(TableReport):
     contains_personal_data = True
     options_form = CampaignOptionsForm
     landscape = True
+    key_columns = 2
 
     def title(self, context: ReportContext) -> str:
         return gettext("Before/after: %(title)s") % {"title": _campaign(context).title}
@@ -250,14 +251,23 @@ class CompareReport(TableReport):
 
     def columns(self, context: ReportContext) -> list[str]:
         found = self._comparison(context)
-        columns = [gettext("Participant, class or pair"), gettext("Class"), gettext("Participants")]
+        columns = [gettext("Participant, class or pair"), gettext("Class"), gettext("Participants, people")]
         for number in range(1, len(found.items) + 1):
             columns += [
                 gettext("%(n)s. before") % {"n": number},
                 gettext("%(n)s. after") % {"n": number},
                 gettext("%(n)s. change") % {"n": number},
             ]
-        return columns + [gettext("Mean before"), gettext("Mean after"), gettext("Change")]
+        return columns + [gettext("Mean before"), gettext("Mean after"), pgettext("before/after", "Change")]
+
+    def table(self, context: ReportContext) -> Table:
+        table = super().table(context)
+        found = self._comparison(context)
+        table.legend = [gettext("Questions (scores from 1 to 10):")] + [
+            f"{number}. {item.text}" for number, item in enumerate(found.items, start=1)
+        ]
+        table.sheet_name = gettext("Before and after")
+        return table
 
     def _cells(self, items, mean_before, mean_after, mean_change) -> list[Any]:
         cells = []
@@ -267,9 +277,6 @@ class CompareReport(TableReport):
 
     def rows(self, context: ReportContext) -> Iterator[list[Any] | TableSection]:
         found = self._comparison(context)
-        yield TableSection(gettext("Questions"))
-        for number, item in enumerate(found.items, start=1):
-            yield [f"{number}. {item.text}"] + [""] * (len(found.items) * 3 + 5)
         overall = found.comparison.overall
         yield [gettext("All participants"), "", len(found.comparison.participants)] + self._cells(
             overall, _mean(c.before for c in overall), _mean(c.after for c in overall), _change(overall)
@@ -325,12 +332,8 @@ def _change(cells) -> float | None:
     return after - before if before is not None and after is not None else None
 
 
-def _signed(value: float | None) -> str:
-    """«+1.5», «−0.5», «0»: the sign is part of the cell (a text, never a formula)."""
+def _signed(value: float | None) -> Signed | str:
+    """A change with its sign: a number in the spreadsheet («+0.0#» format), «+1,5» / «−0,5» on paper."""
     if value is None:
         return ""
-    if abs(value) < 1e-9:
-        return "0"
-    return (
-        f"+{value:.2f}".rstrip("0").rstrip(".") if value > 0 else f"−{abs(value):.2f}".rstrip("0").rstrip(".")
-    )
+    return Signed(round(value, 2))

@@ -95,6 +95,14 @@ class Report:
             return False
         return scope.access.has_any(self.roles)
 
+    def links(self, scope: Scope) -> list[tuple[str, str]]:
+        """Pages that shape this report («label», url), shown with it on the reports page."""
+        return []
+
+    def warnings(self, scope: Scope) -> list[str]:
+        """What the user should know before generating (e.g. a section that would be left out)."""
+        return []
+
     def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
         raise NotImplementedError
 
@@ -105,7 +113,7 @@ class Report:
 
 
 class TableReport(Report):
-    """A report that is one table, rendered as XLSX or as an A4 PDF."""
+    """A report that is one table, rendered as XLSX, as an A4 PDF or as a Word document."""
 
     formats = (XLSX, PDF)
     landscape: ClassVar[bool] = False
@@ -124,17 +132,26 @@ class TableReport(Report):
         raise NotImplementedError
 
     column_widths: ClassVar[list[int] | None] = None
+    # the Excel sheet's name when the title is longer than Excel's 31 characters: a short full name
+    sheet_name: ClassVar[str] = ""
+    key_columns: ClassVar[int] = 1
 
-    def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
-        table = Table(
+    def table(self, context: ReportContext) -> Table:
+        return Table(
             title=self.title(context),
             subtitle=self.subtitle(context),
             columns=[str(column) for column in self.columns(context)],
             rows=list(self.rows(context)),
             landscape=self.landscape,
             column_widths=self.column_widths,
+            key_columns=self.key_columns,
+            sheet_name=str(self.sheet_name),
         )
-        content = render_table(table, fmt, context)
+
+    def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
+        if fmt not in self.formats:
+            raise ReportError(_("This report cannot be produced in this format."))
+        content = render_table(self.table(context), fmt, context)
         return GeneratedFile(filename=self.filename(context, fmt), content=content)
 
 
@@ -149,6 +166,9 @@ def render_table(table: Table, fmt: str, context: ReportContext) -> bytes:
     if fmt == CSV:
         context.progress(80, str(_("Writing the CSV file")))
         return writers.csv_table(table)
+    if fmt == DOCX:
+        context.progress(70, str(_("Writing the Word document")))
+        return writers.docx_table(table)
     raise ReportError(_("This report cannot be produced in this format."))
 
 

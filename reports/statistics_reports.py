@@ -6,6 +6,7 @@ school; the layout is the authority's own (or the default), so every school is c
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -56,6 +57,18 @@ class RncStatisticsReport(Report):
     )
     roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR})
     formats = (XLSX, PDF)
+
+    def links(self, scope) -> list[tuple[str, str]]:
+        from .statistics_views import EDITORS
+
+        if not scope.access.has_any(EDITORS):
+            return []
+        return [
+            (
+                _("Statistics template for the РНЦ"),
+                reverse("reports:statistics_layout", kwargs=scope.url_kwargs),
+            )
+        ]
 
     def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
         scope = context.scope

@@ -1,4 +1,4 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib import messages
@@ -61,6 +61,8 @@ class Entry:
     report: Report
     form: object
     invalid: bool = False
+    links: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def format_labels(self) -> list[str]:
@@ -75,6 +77,8 @@ def _render_index(request: HttpRequest, invalid: tuple[Report, object] | None = 
             entry = Entry(report, invalid[1], invalid=True)
         else:
             entry = Entry(report, options_form_for(report, scope))
+        entry.links = report.links(scope)
+        entry.warnings = report.warnings(scope)
         grouped.setdefault(report_theme(report), []).append(entry)
     themes = [(key, THEMES[key], grouped[key]) for key in THEMES if key in grouped]
     context = {

@@ -5,15 +5,18 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mentoring.spreadsheets import FORMULA_PREFIXES, keep_as_text, safe_cell  # noqa: F401  (re-exported)
 
-from .tables import Table, TableSection
+from . import layout
+from .tables import Signed, Table, TableSection
 
 
 def _as_text(cells) -> None:
@@ -37,75 +40,136 @@ def xlsx_table(table: Table) -> bytes:
 
 
 def xlsx_tables(tables: list[Table], sheet_names: list[str] | None = None) -> bytes:
-    """One workbook, one sheet per table (sheet names default to the tables' titles)."""
+    """One workbook, one sheet per table, each ready to print: A4, fitted to the page's width, the
+    header row repeated on every page, borders on the data, the header frozen."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     workbook.remove(workbook.active)
+    used: set[str] = set()
     for index, table in enumerate(tables):
-        name = (sheet_names[index] if sheet_names else table.title) or "Report"
-        _write_sheet(workbook.create_sheet(_sheet_title(name, index)), table)
+        name = (sheet_names[index] if sheet_names else "") or table.sheet_name or table.title or "Report"
+        title = sheet_title(name, used)
+        used.add(title.lower())
+        _write_sheet(workbook.create_sheet(title), table)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _sheet_title(name: str, index: int) -> str:
-    # Excel forbids []:*?/\ in sheet names and allows 31 characters.
-    cleaned = "".join(" " if char in "[]:*?/\\" else char for char in name).strip()
-    return (cleaned[:28] + (f" {index + 1}" if index else ""))[:31] or f"Sheet {index + 1}"
+SHEET_NAME_LIMIT = 31  # Excel's limit
+
+
+def sheet_title(name: str, used: set[str] | None = None) -> str:
+    """A sheet name Excel accepts: no []:*?/\\, at most 31 characters, unique in the workbook.
+
+    A longer name is shortened by whole words (never «…согласи»); reports give a short name of their
+    own (``Table.sheet_name``) so that this fallback is not needed.
+    """
+    cleaned = " ".join("".join(" " if char in "[]:*?/\\" else char for char in name).split())
+    if len(cleaned) > SHEET_NAME_LIMIT:
+        words, kept = cleaned.split(" "), ""
+        for word in words:
+            candidate = f"{kept} {word}".strip()
+            if len(candidate) > SHEET_NAME_LIMIT:
+                break
+            kept = candidate
+        cleaned = kept or cleaned[:SHEET_NAME_LIMIT]
+    cleaned = cleaned.strip(" '") or "Sheet"
+    used = used or set()
+    title, number = cleaned, 2
+    while title.lower() in used:
+        suffix = f" ({number})"
+        title = cleaned[: SHEET_NAME_LIMIT - len(suffix)].rstrip() + suffix
+        number += 1
+    return title
 
 
 def _write_sheet(sheet, table: Table) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
 
+    width = max(1, len(table.columns))
     sheet.append([table.title])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([table.subtitle])
+    for line in table.legend:
+        sheet.append([line])
     sheet.append([])
-    _as_text(sheet[1] + sheet[2])
+    for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row):
+        _as_text(row)
     # openpyxl's max_row does not count the empty row just appended: take the header's row after writing it
     sheet.append(list(table.columns))
     header_row = sheet.max_row
     _as_text(sheet[header_row])
-    thin = Side(style="thin", color="999999")
+    thin = Side(style="thin", color="808080")
+    border = Border(top=thin, bottom=thin, left=thin, right=thin)
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE6F0")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-    widths = [len(str(column)) for column in table.columns]
+        cell.border = border
+    widths = [
+        min(30, max((len(word) for word in str(column).split()), default=4) + 4) for column in table.columns
+    ]
     for row in table.rows:
         if isinstance(row, TableSection):
             sheet.append([row.title])
             current = sheet.max_row
             _as_text(sheet[current])
-            if len(table.columns) > 1:
-                sheet.merge_cells(
-                    start_row=current, start_column=1, end_row=current, end_column=len(table.columns)
-                )
+            if width > 1:
+                sheet.merge_cells(start_row=current, start_column=1, end_row=current, end_column=width)
+            for column in range(1, width + 1):
+                sheet.cell(row=current, column=column).border = border
             cell = sheet.cell(row=current, column=1)
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="EEEEEE")
             cell.alignment = Alignment(wrap_text=True)
             continue
+        if not row:
+            sheet.append([])
+            continue
         sheet.append([_xlsx_value(value) for value in row])
-        _as_text(sheet[sheet.max_row])
+        current = sheet.max_row
+        _as_text(sheet[current])
         for index, value in enumerate(row):
             if index < len(widths):
-                longest = max((len(line) for line in str(value or "").splitlines()), default=0)
+                longest = max((len(line) for line in str(_pdf_value(value) or "").splitlines()), default=0)
                 widths[index] = max(widths[index], min(60, longest))
-        for cell in sheet[sheet.max_row]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(8, width + 2)
+            cell = sheet.cell(row=current, column=index + 1)
+            if isinstance(value, Signed):
+                cell.number_format = "+0.0#;-0.0#;0"
+        if len(row) >= width:
+            for cell in sheet[current][:width]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.border = border
+        else:  # a note under the table (a closing line): one cell, no grid
+            sheet.cell(row=current, column=1).alignment = Alignment(wrap_text=False, vertical="top")
+    for index, column_width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(8, column_width + 2)
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     if table.columns:
-        sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(table.columns))}{sheet.max_row}"
+        sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(width)}{sheet.max_row}"
+    # printing: A4, the orientation the PDF would take, the whole width on one page, the header repeated
+    landscape = table.landscape or sum(max(8, w + 2) for w in widths) > 100
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.oddFooter.right.text = "&P / &N"
+    sheet.oddFooter.left.text = table.title[:200]
 
 
 def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, Signed):
+        return round(value.value, value.digits)
+    if isinstance(value, Decimal):
+        return float(value)
     if isinstance(value, datetime):
         return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
     if isinstance(value, date | int | float) or value is None:
@@ -133,8 +197,8 @@ def csv_table(table: Table) -> bytes:
 def _csv_value(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, date | datetime):
-        return _pdf_value(value)
+    if isinstance(value, date | datetime | float | Decimal | Signed):
+        return str(_pdf_value(value))
     return str(value)
 
 
@@ -142,31 +206,76 @@ def pdf_table(table: Table) -> bytes:
     return pdf_tables([table])
 
 
-def pdf_tables(tables: list[Table]) -> bytes:
-    """Several tables one after another in one A4 document (landscape if the first one is)."""
+def table_blocks(
+    table: Table, *, font_pt: float = layout.FONT_PT, page_mm: tuple[float, float] | None = None
+) -> list[dict[str, Any]]:
+    """The table as laid out on paper: one block, or one per part when it is split by columns.
+
+    Rows shorter than the header (a closing note) are printed under the table, not in it.
+    """
+    rows = [row for row in table.rows if isinstance(row, TableSection) or len(row) >= len(table.columns)]
+    notes = [
+        " ".join(str(_pdf_value(value)) for value in row if value not in (None, ""))
+        for row in table.rows
+        if not isinstance(row, TableSection) and 0 < len(row) < len(table.columns)
+    ]
+    texts = [
+        [str(_pdf_value(value) if value is not None else "") for value in row]
+        for row in rows
+        if not isinstance(row, TableSection)
+    ]
+    plan = layout.plan(
+        table.columns,
+        texts,
+        landscape=table.landscape,
+        hints=table.column_widths,
+        key_columns=table.key_columns,
+        font_pt=font_pt,
+        page_mm=page_mm or (layout.PORTRAIT_MM, layout.LANDSCAPE_MM),
+    )
     blocks = []
-    for table in tables:
-        widths = table.column_widths or []
-        total = sum(widths) or 1
+    for number, part in enumerate(plan.parts, start=1):
         blocks.append(
             {
                 "table": table,
+                "first": number == 1,
+                "last": number == len(plan.parts),
+                "part": number,
+                "parts": len(plan.parts),
+                "landscape": plan.landscape,
+                "indexes": list(part.columns),
+                "columns": [table.columns[index] for index in part.columns],
+                "column_percents": list(part.percents),
                 "rows": [
                     {"section": row.title}
                     if isinstance(row, TableSection)
-                    else {"cells": [_pdf_value(value) for value in row]}
-                    for row in table.rows
+                    else {"cells": [_pdf_cell(row[index]) for index in part.columns]}
+                    for row in rows
                 ],
-                "column_percents": [round(100 * width / total, 1) for width in widths],
+                "notes": notes if number == len(plan.parts) else [],
             }
         )
+    return blocks
+
+
+def _pdf_cell(value: Any) -> dict[str, Any]:
+    shown = _pdf_value(value)
+    numeric = isinstance(value, int | float | Decimal | Signed) and not isinstance(value, bool)
+    return {"text": "" if shown is None else shown, "numeric": numeric}
+
+
+def pdf_tables(tables: list[Table]) -> bytes:
+    """Several tables one after another in one A4 document. Each table takes the orientation it needs
+    (landscape when it is too wide for a portrait page) and is split by columns when even a landscape
+    page is too narrow, so that no column is ever cut off at the page's edge."""
+    blocks = [block for table in tables for block in table_blocks(table)]
     html = render_to_string(
         "reports/table.html",
         {
             "table": tables[0],
             "blocks": blocks,
             "generated_at": timezone.localtime(),
-            "landscape": tables[0].landscape,
+            "landscape": blocks[0]["landscape"] if blocks else False,
         },
     )
     return render_pdf(html)
@@ -174,6 +283,8 @@ def pdf_tables(tables: list[Table]) -> bytes:
 
 def _pdf_value(value: Any) -> Any:
     """Dates in tables as 01.09.2025 and fractions as 77,8 — the way Russian school documents write them."""
+    if isinstance(value, Signed):
+        return signed_text(value.value, value.digits)
     if isinstance(value, datetime):
         return (
             timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
@@ -182,12 +293,347 @@ def _pdf_value(value: Any) -> Any:
         )
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
-    if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+    if isinstance(value, float | Decimal):
+        return decimal_text(value)
     return value
+
+
+def decimal_text(value: float | Decimal | int, digits: int = 2) -> str:
+    """«77,8», «5», «0,25»: a decimal comma and no trailing zeros."""
+    if isinstance(value, int):
+        return str(value)
+    text = f"{float(value):.{digits}f}".rstrip("0").rstrip(".")
+    return (text if text not in ("-0", "") else "0").replace(".", ",")
+
+
+def signed_text(value: float, digits: int = 2) -> str:
+    """«+1,5», «−0,5», «0»: a change with its sign (a true minus sign) and a decimal comma."""
+    text = decimal_text(abs(value), digits)
+    if text == "0":
+        return "0"
+    return ("+" if value > 0 else "−") + text
 
 
 def render_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+# --------------------------------------------------------------------------------------------------
+# Word
+
+
+class WordDocument:
+    """An editable Word document laid out as school documents are: A4, Times New Roman, real styles
+    (Title, Heading 1–2, «Table Grid»), page numbers in the footer (a PAGE field), tables with fixed
+    column widths that Word and LibreOffice both honour, and the header row repeated on every page.
+
+    The documents of the product build on it: ``heading``, ``paragraph``, ``table``, ``signature``,
+    then ``content()``.
+    """
+
+    FONT = "Times New Roman"
+    TABLE_FONT_PT = 10.0
+    MARGINS_MM = (20, 10, 20, 20)  # top, right, bottom, left (ГОСТ Р 7.0.97-2016)
+    PAGE_MM = (210 - 20 - 10, 297 - 20 - 10)  # the width of the text on a portrait and a landscape page
+
+    def __init__(self, *, landscape: bool = False, font_size: float = 12) -> None:
+        from docx import Document
+        from docx.shared import Pt
+
+        self.word = Document()
+        self.landscape = landscape
+        self._page(self.word.sections[0], landscape)
+        styles = self.word.styles
+        normal = styles["Normal"]
+        normal.font.name = self.FONT
+        normal.font.size = Pt(font_size)
+        normal.paragraph_format.space_after = Pt(3)
+        self._east_asian_font(normal)
+        for name, size in (("Title", 16), ("Heading 1", 14), ("Heading 2", 12.5)):
+            style = styles[name]
+            style.font.name = self.FONT
+            style.font.size = Pt(size)
+            style.font.bold = True
+            style.font.color.rgb = None
+            self._east_asian_font(style)
+            style.paragraph_format.keep_with_next = True
+        styles["Title"].paragraph_format.alignment = 1  # centred
+        self._page_numbers(self.word.sections[0])
+
+    # page ----------------------------------------------------------------------------------------
+
+    def _page(self, section, landscape: bool) -> None:
+        from docx.enum.section import WD_ORIENT
+        from docx.shared import Mm
+
+        top, right, bottom, left = self.MARGINS_MM
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Mm(297), Mm(210)
+        else:
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.right_margin = Mm(top), Mm(right)
+        section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+        section.footer_distance = Mm(8)
+
+    @property
+    def page_mm(self) -> tuple[float, float]:
+        return self.PAGE_MM
+
+    @property
+    def text_width_mm(self) -> float:
+        section = self.word.sections[-1]
+        return (section.page_width - section.left_margin - section.right_margin) / 36000
+
+    def _east_asian_font(self, style) -> None:
+        from docx.oxml.ns import qn
+
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attribute), None)  # a theme font would win over the named one
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attribute), self.FONT)
+
+    def _page_numbers(self, section) -> None:
+        """«– 3 –» style page number centred in the footer: a PAGE field Word and LibreOffice update."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+
+        paragraph = section.footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run()
+        run.font.size = Pt(10)
+        for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, None), ("end", None)):
+            if kind:
+                element = OxmlElement("w:fldChar")
+                element.set(qn("w:fldCharType"), kind)
+                run._r.append(element)
+            elif text:
+                instruction = OxmlElement("w:instrText")
+                instruction.set(qn("xml:space"), "preserve")
+                instruction.text = f" {text} "
+                run._r.append(instruction)
+            else:
+                shown = OxmlElement("w:t")
+                shown.text = "1"
+                run._r.append(shown)
+
+    def new_section(self, *, landscape: bool) -> None:
+        """Start a new page with the orientation a wide table needs."""
+        from docx.enum.section import WD_SECTION
+
+        if landscape == self.landscape:
+            return
+        section = self.word.add_section(WD_SECTION.NEW_PAGE)
+        self._page(section, landscape)
+        self.landscape = landscape
+
+    # text ----------------------------------------------------------------------------------------
+
+    def title(self, text: str) -> None:
+        self.word.add_paragraph(text, style="Title")
+
+    def heading(self, text: str, level: int = 1) -> None:
+        self.word.add_paragraph(text, style=f"Heading {min(max(level, 1), 2)}")
+
+    def paragraph(
+        self,
+        text: str = "",
+        *,
+        bold: bool = False,
+        align: str = "left",
+        size: float | None = None,
+        italic: bool = False,
+        indent_mm: float = 0,
+    ):
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Mm, Pt
+
+        paragraph = self.word.add_paragraph()
+        paragraph.alignment = {
+            "left": WD_ALIGN_PARAGRAPH.LEFT,
+            "center": WD_ALIGN_PARAGRAPH.CENTER,
+            "right": WD_ALIGN_PARAGRAPH.RIGHT,
+            "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        }[align]
+        if indent_mm:
+            paragraph.paragraph_format.left_indent = Mm(indent_mm)
+        lines = str(text).split("\n")
+        for index, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            run.bold, run.italic = bold, italic
+            if size:
+                run.font.size = Pt(size)
+            if index < len(lines) - 1:
+                run.add_break()
+        return paragraph
+
+    def block(self, lines: list[str], *, width_mm: float = 80, align: str = "left") -> None:
+        """Lines at the right of the page: the «УТВЕРЖДЕНО …» block of an approved document."""
+        indent = max(0.0, self.text_width_mm - width_mm)
+        for line in lines:
+            self.paragraph(line, align=align, indent_mm=indent).paragraph_format.space_after = 0
+        self.paragraph()
+
+    def signature(self, position: str, name: str) -> None:
+        """«Директор ____________ И.О. Фамилия» on one line, the name at the right edge."""
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Mm
+
+        self.paragraph()
+        paragraph = self.paragraph(f"{position}\t____________________\t{name}")
+        stops = paragraph.paragraph_format.tab_stops
+        stops.add_tab_stop(Mm(self.text_width_mm * 0.45), WD_TAB_ALIGNMENT.CENTER)
+        stops.add_tab_stop(Mm(self.text_width_mm), WD_TAB_ALIGNMENT.RIGHT)
+
+    def picture(self, image: bytes, width_mm: float | None = None) -> None:
+        from docx.shared import Mm
+
+        self.word.add_picture(io.BytesIO(image), width=Mm(min(width_mm or 1000, self.text_width_mm)))
+
+    # tables --------------------------------------------------------------------------------------
+
+    def table(
+        self,
+        columns: list[str],
+        rows: list[list[Any] | TableSection],
+        *,
+        percents: list[float] | None = None,
+        font_size: float = TABLE_FONT_PT,
+    ) -> None:
+        """A table with «Table Grid» style, fixed widths (tblGrid, tblW and every cell's tcW) and a
+        header row that repeats on every page; numbers right-aligned, dates as 01.09.2026."""
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Mm, Pt
+
+        count = len(columns)
+        if not count:
+            return
+        if not percents:
+            texts = [
+                [str(_pdf_value(value) if value is not None else "") for value in row]
+                for row in rows
+                if not isinstance(row, TableSection)
+            ]
+            percents = list(
+                layout.plan(columns, texts, landscape=self.landscape, font_pt=font_size, page_mm=self.page_mm)
+                .parts[0]
+                .percents
+            )
+        total_mm = self.text_width_mm
+        widths = [Mm(total_mm * percent / sum(percents)) for percent in percents]
+        grid = self.word.add_table(rows=1, cols=count)
+        grid.style = "Table Grid"
+        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        grid.autofit = False  # w:tblLayout type="fixed"
+        properties = grid._tbl.tblPr
+        table_width = properties.find(qn("w:tblW"))
+        if table_width is None:
+            table_width = OxmlElement("w:tblW")
+            properties.append(table_width)
+        table_width.set(qn("w:type"), "dxa")
+        table_width.set(qn("w:w"), str(int(sum(width.twips for width in widths))))
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width  # w:gridCol
+
+        def fill(cells, values, *, bold: bool = False) -> None:
+            for cell, width, value in zip(cells, widths, values, strict=False):
+                cell.width = width  # w:tcW on every cell: LibreOffice reads these
+                shown = _pdf_value(value)
+                paragraph = cell.paragraphs[0]
+                lines = ("" if shown is None else str(shown)).split("\n")
+                for index, line in enumerate(lines):
+                    run = paragraph.add_run(line)
+                    run.bold = bold
+                    run.font.size = Pt(font_size)
+                    if index < len(lines) - 1:
+                        run.add_break()
+                paragraph.paragraph_format.space_after = 0
+                if isinstance(value, int | float | Decimal | Signed) and not isinstance(value, bool):
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+        header = grid.rows[0]
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        header._tr.get_or_add_trPr().append(repeat)
+        fill(header.cells, columns, bold=True)
+        for cell in header.cells:
+            shading = OxmlElement("w:shd")
+            shading.set(qn("w:val"), "clear")
+            shading.set(qn("w:fill"), "E4EBF3")
+            cell._tc.get_or_add_tcPr().append(shading)
+        for row in rows:
+            cells = grid.add_row().cells
+            if isinstance(row, TableSection):
+                merged = cells[0].merge(cells[-1]) if count > 1 else cells[0]
+                for cell in cells:
+                    cell.width = widths[0]
+                merged.width = sum(widths, Mm(0))
+                fill([merged], [row.title], bold=True)
+                continue
+            fill(cells, list(row) + [""] * (count - len(row)))
+
+    def tables(self, tables: list[Table]) -> None:
+        """Tables laid out as in the PDF: each part of a split table with the orientation it needs."""
+        for table in tables:
+            for block in table_blocks(table, font_pt=self.TABLE_FONT_PT, page_mm=self.page_mm):
+                self.new_section(landscape=block["landscape"])
+                if block["first"]:
+                    if table.approval:
+                        self.block(table.approval)
+                    self.heading(table.title, level=1)
+                    if table.subtitle:
+                        self.paragraph(table.subtitle)
+                    for line in table.legend:
+                        self.paragraph(line, size=10)
+                if block["parts"] > 1:
+                    self.paragraph(
+                        gettext(
+                            "Part %(part)s of %(parts)s of the table (the table is too wide for one page)"
+                        )
+                        % {"part": block["part"], "parts": block["parts"]},
+                        italic=True,
+                    )
+                indexes = block["indexes"]
+                rows = [
+                    row if isinstance(row, TableSection) else [row[index] for index in indexes]
+                    for row in table.rows
+                    if isinstance(row, TableSection) or len(row) >= len(table.columns)
+                ]
+                self.table(block["columns"], rows, percents=block["column_percents"])
+                for note in block["notes"]:
+                    self.paragraph(note, size=10)
+                self.paragraph()
+
+    def content(self) -> bytes:
+        buffer = io.BytesIO()
+        self.word.save(buffer)
+        return buffer.getvalue()
+
+
+def docx_tables(tables: list[Table]) -> bytes:
+    """Tables as an editable Word document, with the same title, subtitle and date as the PDF."""
+    first = (
+        tables
+        and table_blocks(tables[0], font_pt=WordDocument.TABLE_FONT_PT, page_mm=WordDocument.PAGE_MM)[0][
+            "landscape"
+        ]
+    )
+    document = WordDocument(landscape=bool(first))
+    document.tables(tables)
+    document.paragraph(
+        gettext("Generated on %(when)s") % {"when": timezone.localtime().strftime("%d.%m.%Y %H:%M")}, size=9
+    )
+    return document.content()
+
+
+def docx_table(table: Table) -> bytes:
+    return docx_tables([table])

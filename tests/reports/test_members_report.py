@@ -198,9 +198,9 @@ def test_reports_index_query_count(curator_client, curator, school_job, django_a
         )
     curator_client.get(reverse("reports:index", kwargs=KW))
     # the options forms: curators of the pairing order and of the plans order, forms of mentoring, classes,
-    # the people a certificate may be made for, the campaigns of the questionnaire reports (read once per
-    # page, whatever the number of rows)
-    with django_assert_num_queries(21):
+    # the people a certificate may be made for, the campaigns of the questionnaire reports, whether the
+    # analytical report's conclusions are written (read once per page, whatever the number of rows)
+    with django_assert_num_queries(22):
         response = curator_client.get(reverse("reports:index", kwargs=KW))
     assert response.status_code == 200
 
