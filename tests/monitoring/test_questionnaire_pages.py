@@ -397,5 +397,8 @@ def test_results_and_comparison_to_excel(programme, curator, django_capture_on_c
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     names = [row[0] for row in rows]
     assert "7А" in names and "8А" in names
-    assert any(isinstance(c, str) and c.startswith("+") for row in rows for c in row)
+    # a change is a number shown with its sign («+1,5»), never text and never a formula
+    changes = [cell for row in sheet.iter_rows() for cell in row if cell.number_format.startswith("+")]
+    assert changes and all(isinstance(cell.value, int | float) for cell in changes if cell.value is not None)
+    assert any(cell.value and cell.value > 0 for cell in changes)
     assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
