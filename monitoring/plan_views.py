@@ -119,8 +119,16 @@ def plan(request: HttpRequest, group: int) -> HttpResponse:
         if request.scope.access.can_manage
         else None,
         "threshold": plan_selectors.THRESHOLD,
+        "may_print": found is not None and _may_print_plan(request.scope),
     }
     return render(request, "monitoring/plans/plan.html", context)
+
+
+def _may_print_plan(scope: Scope) -> bool:
+    from reports.registry import registry
+
+    report = registry.get("individual_plan")
+    return report is not None and report.allowed(scope)
 
 
 def _plan_for_write(request: HttpRequest, access: PairAccess) -> IndividualPlan:

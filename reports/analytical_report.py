@@ -25,7 +25,7 @@ from monitoring.selectors.plans import programme_plan_completion
 from pairing.models import MentoringGroup
 from roadmap.selectors import roadmap_progress
 
-from . import charts
+from . import charts, layout
 from .models import AnalyticalConclusions
 from .registry import DOCX, PDF, GeneratedFile, Report, ReportContext, ReportError, registry
 from .tables import Signed
@@ -61,6 +61,8 @@ class AnalyticalData:
     roadmap: list[tuple[str, object]]
     conclusions: AnalyticalConclusions | None
     generated_on: date = field(default_factory=timezone.localdate)
+    # for a municipal authority: its schools' main figures, one row per school
+    schools: list[list] = field(default_factory=list)
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:
@@ -179,6 +181,121 @@ def analytical_data(programme: Programme, today: date | None = None) -> Analytic
     )
 
 
+def _added_up(
+    lists: list[list[tuple[str, object]]],
+    *,
+    weighted: dict[str, str] | None = None,
+    ratio: dict[str, tuple[str, str]] | None = None,
+) -> list[tuple[str, object]]:
+    """The same labelled figures of several schools added up, in the order they first appear. A figure
+    in ``weighted`` is a mean weighted by another figure; one in ``ratio`` is a percentage recomputed
+    from two added-up figures (never a sum or a mean of percentages)."""
+    weighted, ratio = weighted or {}, ratio or {}
+    labels = list(dict.fromkeys(label for figures in lists for label, _value in figures))
+    tables = [dict(figures) for figures in lists]
+    sums = {label: sum(float(t.get(label) or 0) for t in tables) for label in labels}
+    result: list[tuple[str, object]] = []
+    for label in labels:
+        if label in weighted:
+            weight = weighted[label]
+            total = sum(float(t.get(weight) or 0) for t in tables)
+            value: object = (
+                round(sum(float(t.get(label) or 0) * float(t.get(weight) or 0) for t in tables) / total, 1)
+                if total
+                else 0
+            )
+        elif label in ratio:
+            part, whole = ratio[label]
+            value = round(100 * sums[part] / sums[whole], 1) if sums.get(whole) else 0
+        else:
+            value = int(sums[label]) if float(sums[label]).is_integer() else round(sums[label], 1)
+        result.append((label, value))
+    return result
+
+
+def school_columns() -> list[str]:
+    return [
+        _("Organisation"),
+        _("Mentees"),
+        _("Mentors"),
+        _("Active pairs and groups"),
+        _("Completed pairs and groups"),
+        _("Meetings held"),
+        _("Roadmap events done, %"),
+    ]
+
+
+def municipal_analytical_data(authority_programme: Programme, programmes: list[Programme]) -> AnalyticalData:
+    """The analytical report of a municipal authority: its schools' figures added up (counts summed, the
+    average completion of plans weighted by their number, KPIs from the summed numerators and
+    denominators), each school's satisfaction and growth, and a table by school. Aggregates only: no
+    person is named."""
+    from monitoring.selectors.kpis import municipal_table
+
+    today = timezone.localdate()
+    parts = [analytical_data(programme, today) for programme in programmes]
+    own = analytical_data(authority_programme, today)
+    numbers = _added_up(
+        [part.numbers for part in parts],
+        weighted={_("Average completion of the plans, percent"): _("Individual plans")},
+    )
+    roadmap = _added_up(
+        [part.roadmap for part in parts],
+        ratio={_("Done, percentage of the events"): (_("Done"), _("Roadmap events"))},
+    )
+    satisfaction = [
+        SatisfactionRow(
+            campaign=f"{programme.organization.short_name}: {row.campaign}",
+            audience=row.audience,
+            respondents=row.respondents,
+            overall_mean=row.overall_mean,
+            satisfied_share=row.satisfied_share,
+            continue_share=row.continue_share,
+        )
+        for programme, part in zip(programmes, parts, strict=True)
+        for row in part.satisfaction
+    ]
+    growth = [
+        GrowthBlock(
+            campaign=f"{programme.organization.short_name}: {block.campaign}",
+            baseline=block.baseline,
+            participants=block.participants,
+            rows=block.rows,
+        )
+        for programme, part in zip(programmes, parts, strict=True)
+        for block in part.growth
+    ]
+    wanted = [
+        _("Mentees"),
+        _("Mentors"),
+        _("Active pairs and groups"),
+        _("Completed pairs and groups"),
+        _("Meetings held"),
+    ]
+    schools = []
+    for programme, part in zip(programmes, parts, strict=True):
+        figures = dict(part.numbers) | dict(part.roadmap)
+        schools.append(
+            [
+                programme.organization.short_name or programme.organization.name,
+                *[figures.get(label, 0) for label in wanted],
+                figures.get(_("Done, percentage of the events"), 0),
+            ]
+        )
+    return AnalyticalData(
+        programme=authority_programme,
+        numbers=numbers,
+        kpis=municipal_table(programmes).totals if programmes else [],
+        satisfaction=satisfaction,
+        growth=growth,
+        swot=own.swot,
+        roadmap=roadmap,
+        conclusions=own.conclusions,
+        generated_on=today,
+        schools=schools,
+    )
+
+
 def _kpi_chart(data: AnalyticalData, fmt: str) -> bytes | None:
     shown = [value for value in data.kpis if value.is_percent and value.value is not None]
     if not shown:
@@ -230,6 +347,12 @@ def _conclusions_written(programme: Programme) -> bool:
     )
 
 
+def _fitted(columns: list[str], rows: list[list]) -> tuple[float, tuple[float, ...]]:
+    """The font size and column widths that keep every word of the table whole on a portrait page."""
+    texts = [[str(decimal_text(v) if isinstance(v, float) else v) for v in row] for row in rows]
+    return layout.fit(columns, texts)
+
+
 def analytical_pdf(data: AnalyticalData) -> bytes:
     html = render_to_string(
         "reports/analytical_report.html",
@@ -240,6 +363,8 @@ def analytical_pdf(data: AnalyticalData) -> bytes:
             "growth": [(block, _data_uri(_growth_chart(block, "svg"))) for block in data.growth],
             "swot_rows": _swot_rows(data),
             "conclusion_parts": _conclusion_parts(data),
+            "school_columns": school_columns(),
+            "school_fit": _fitted(school_columns(), data.schools),
             "generated_at": timezone.localtime(),
         },
     )
@@ -258,6 +383,9 @@ def analytical_docx(data: AnalyticalData) -> bytes:
 
     document.heading(_("1. The programme in numbers"))
     document.table([_("Indicator"), _("Value")], [[label, value] for label, value in data.numbers])
+    if data.schools:
+        document.heading(_("By organisation"), level=2)
+        document.table(school_columns(), data.schools)
 
     document.heading(_("2. KPIs against their targets"))
     document.table(
@@ -365,8 +493,12 @@ class AnalyticalReport(Report):
     roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST})
     formats = (PDF, DOCX)
 
+    authority_roles = frozenset({Role.ADMINISTRATOR, Role.MUNICIPAL_COORDINATOR})
+
     def allowed(self, scope) -> bool:
-        return not scope.organization.is_municipal_authority and super().allowed(scope)
+        if scope.organization.is_municipal_authority:
+            return scope.access.has_any(self.authority_roles)
+        return super().allowed(scope)
 
     def links(self, scope) -> list[tuple[str, str]]:
         if not scope.access.can_manage:
@@ -396,7 +528,16 @@ class AnalyticalReport(Report):
 
     def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
         context.progress(10, _("Gathering the year's data"))
-        data = analytical_data(context.scope.programme)
+        scope = context.scope
+        if scope.organization.is_municipal_authority:
+            from .statistics_data import programmes_in_scope
+
+            programmes = programmes_in_scope(scope)
+            if not programmes:
+                raise ReportError(_("There are no schools with a programme in this academic year."))
+            data = municipal_analytical_data(scope.programme, programmes)
+        else:
+            data = analytical_data(scope.programme)
         context.progress(50, _("Drawing the charts"))
         if fmt == PDF:
             content = analytical_pdf(data)

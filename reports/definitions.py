@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Role
@@ -17,7 +18,8 @@ from roadmap.selectors import roadmap_for_export
 from roadmap.templatetags.roadmap_tags import period_label
 
 from .registry import DOCX, PDF, XLSX, ReportContext, ReportOptionsForm, TableReport, registry
-from .tables import TableSection
+from .selectors import approving_order
+from .tables import Table, TableSection
 
 
 class MembersOptionsForm(ReportOptionsForm):
@@ -81,6 +83,23 @@ class RoadmapReport(TableReport):
     def title(self, context: ReportContext) -> str:
         return str(_("Roadmap of the mentoring programme"))
 
+    def table(self, context: ReportContext) -> Table:
+        table = super().table(context)
+        table.approval = roadmap_approval(context.scope)
+        return table
+
+    def warnings(self, scope) -> list[str]:
+        if approving_order(scope.programme) is not None or not scope.access.can_manage:
+            return []
+        return [
+            str(
+                _(
+                    "No order approving the roadmap is recorded on the «Orders» page: the «APPROVED» block "
+                    "will have blanks to fill in by hand."
+                )
+            )
+        ]
+
     def columns(self, context: ReportContext) -> list[str]:
         return [
             _("No."),
@@ -117,6 +136,26 @@ class RoadmapReport(TableReport):
                 ]
 
 
+def roadmap_approval(scope) -> list[str]:
+    """«УТВЕРЖДЕНО приказом МБОУ «СОШ № 1» от 01.09.2026 № 45-ОД», from the order that approved the roadmap,
+    or with blanks to fill in by hand when no such order is recorded."""
+    organization = scope.organization
+    order = approving_order(scope.programme)
+    if order is None:
+        return [
+            gettext("APPROVED"),
+            gettext("by order of %(organization)s")
+            % {"organization": organization.short_name or organization.name},
+            gettext("of «___» ________ 20__ No. ______"),
+        ]
+    return [
+        gettext("APPROVED"),
+        gettext("by order of %(organization)s")
+        % {"organization": organization.short_name or organization.name},
+        order.requisites,
+    ]
+
+
 NUMBERED = re.compile(r"^\s*([0-9]+|[IVXLC]+)[.)]?\s")
 
 
@@ -134,6 +173,7 @@ from . import (  # noqa: E402, F401
     kpi_reports,
     order_reports,
     participant_reports,
+    plan_reports,
     questionnaire_reports,
     statistics_reports,
 )

@@ -33,7 +33,12 @@ class PairDiaryOptionsForm(ReportOptionsForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if _reads_every_pair(self.scope):
-            self.fields["group"].choices = _pair_choices(self.scope.programme)
+            programme = self.scope.programme
+            # the individual plan's form on the same page offers the same pairs: read once
+            pairs = getattr(programme, "_report_pair_choices", None)
+            if pairs is None:
+                pairs = programme._report_pair_choices = _pair_choices(programme)
+            self.fields["group"].choices = pairs
         else:
             # A mentor may not see the list of every pair: they give their pair's number (or press
             # «Print (PDF)» in the pair's diary); whether the pair is theirs is checked when the file is built.

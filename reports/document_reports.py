@@ -31,7 +31,7 @@ from pairing.models import GroupMember, MentoringGroup
 from participants.models import MenteeProfile, MentorProfile, Person
 from participants.selectors import valid_consent
 
-from . import writers
+from . import layout, writers
 from .forms import DATE_INPUT, FilteredOptionsForm, PeriodOptionsForm, period_of
 from .registry import (
     DOCX,
@@ -562,7 +562,26 @@ class CompendiumOptionsForm(PeriodOptionsForm):
 @dataclass
 class Figure:
     label: str
-    value: int | str
+    value: int
+    out_of: int | None = None  # «12 / 40» for a part of a whole
+
+    @property
+    def shown(self) -> str:
+        return f"{self.value} / {self.out_of}" if self.out_of else str(self.value)
+
+
+def added_figures(lists: list[list[Figure]]) -> list[Figure]:
+    """The same figures of several schools added up (parts and wholes separately)."""
+    if not lists:
+        return []
+    result = []
+    for index, first in enumerate(lists[0]):
+        values = [figures[index] for figures in lists]
+        wholes = [figure.out_of for figure in values if figure.out_of is not None]
+        result.append(
+            Figure(first.label, sum(figure.value for figure in values), sum(wholes) if wholes else None)
+        )
+    return result
 
 
 @dataclass
@@ -573,6 +592,7 @@ class CompendiumCase:
     story: str
     photos: list[dict[str, str]] = field(default_factory=list)
     left_out: int = 0
+    organization: str = ""
 
 
 def year_figures(programme: Programme, start: date, end: date) -> list[Figure]:
@@ -620,10 +640,7 @@ def year_figures(programme: Programme, start: date, end: date) -> list[Figure]:
         Figure(gettext("Pairs (groups) terminated early"), groups.get(MentoringGroup.Status.TERMINATED, 0)),
         Figure(gettext("Meetings of pairs held"), meetings["count"]),
         Figure(gettext("Pairs that met at least once"), meetings["pairs"]),
-        Figure(
-            gettext("Roadmap events done"),
-            f"{events.get('done', 0)} / {events_total}" if events_total else "0",
-        ),
+        Figure(gettext("Roadmap events done"), events.get("done", 0), events_total or None),
         Figure(gettext("Information campaign: entries"), activities["count"]),
         Figure(gettext("Information campaign: people reached"), activities["people"] or 0),
     ]
@@ -677,15 +694,20 @@ def _photo_data_uri(photo) -> str | None:
     return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _unpublishable_names(view) -> Callable[[str], str]:
-    """Blank out, in the case's own texts, the names of its pair's members without a publication consent.
+def _unpublishable_names(view, *, adults_only: bool = False) -> Callable[[str], str]:
+    """Blank out, in the case's own texts, the names of its pair's members without a publication consent
+    (and, for a municipal compendium, the names of every child or student of the pair).
 
     The compendium is made for publication (and goes to the authority above): a story that says «Мария
     Иванова победила» must not name her unless she (or her parent) allowed it.
     """
     from mentoring.names import NameMatcher
 
-    publishable = {person.pk for person in view.publishable_members}
+    publishable = {
+        person.pk
+        for person in view.publishable_members
+        if not adults_only or person.kind not in Person.LEARNER_KINDS
+    }
     matchers = [
         matcher
         for person in view.mentors + view.mentees
@@ -707,12 +729,16 @@ def _unpublishable_names(view) -> Callable[[str], str]:
     return clean
 
 
-def compendium_cases(programme: Programme, *, include_photos: bool) -> list[CompendiumCase]:
+def compendium_cases(
+    programme: Programme, *, include_photos: bool, adults_only: bool = False
+) -> list[CompendiumCase]:
+    """The cases of the year; names only of members with a publication consent, and for a municipal
+    compendium (``adults_only``) never a child's or a student's name."""
     from monitoring.selectors.cases import case_list
 
     result = []
     for view in case_list(programme):
-        clean = _unpublishable_names(view)
+        clean = _unpublishable_names(view, adults_only=adults_only)
         photos = []
         if include_photos:
             for verdict in view.printable_photos:
@@ -724,10 +750,15 @@ def compendium_cases(programme: Programme, *, include_photos: bool) -> list[Comp
             CompendiumCase(
                 title=clean(case.title),
                 form=case.form.name if case.form else (case.group.form.name if case.group else ""),
-                members=[person.full_name for person in view.publishable_members],
+                members=[
+                    person.full_name
+                    for person in view.publishable_members
+                    if not adults_only or person.kind not in Person.LEARNER_KINDS
+                ],
                 story=clean(case.story),
                 photos=photos,
                 left_out=len(view.left_out),
+                organization=programme.organization.short_name if adults_only else "",
             )
         )
     return result
@@ -755,11 +786,43 @@ class FinalCompendiumReport(Report):
         scope = context.scope
         programme = scope.programme
         start, end = period_of(context.options, programme)
+        include_photos = bool(context.options.get("include_photos", True))
         context.progress(10, gettext("Counting the results of the year"))
-        figures = year_figures(programme, start, end)
-        activities, events = compendium_materials(programme, start, end)
-        context.progress(30, gettext("Collecting the best practices"))
-        cases = compendium_cases(programme, include_photos=bool(context.options.get("include_photos", True)))
+        schools: list[list] = []
+        if scope.organization.is_municipal_authority:
+            # the authority's schools: their figures added up and by school, their events and cases
+            from .statistics_data import programmes_in_scope
+
+            programmes = programmes_in_scope(scope)
+            if not programmes:
+                raise ReportError(gettext("There are no schools with a programme in this academic year."))
+            per_school = [year_figures(child, start, end) for child in programmes]
+            figures = added_figures(per_school)
+            for child, child_figures in zip(programmes, per_school, strict=True):
+                shown = {figure.label: figure for figure in child_figures}
+                schools.append(
+                    [child.organization.short_name or child.organization.name]
+                    + [shown[label].shown for label in school_figure_labels()]
+                )
+            activities = []
+            for child in programmes:
+                child_activities, _events = compendium_materials(child, start, end)
+                for activity in child_activities:
+                    activity.organization_name = child.organization.short_name
+                activities.extend(child_activities)
+            activities.sort(key=lambda activity: (activity.date, activity.pk))
+            events = []
+            context.progress(30, gettext("Collecting the best practices"))
+            cases = [
+                case
+                for child in programmes
+                for case in compendium_cases(child, include_photos=include_photos, adults_only=True)
+            ]
+        else:
+            figures = year_figures(programme, start, end)
+            activities, events = compendium_materials(programme, start, end)
+            context.progress(30, gettext("Collecting the best practices"))
+            cases = compendium_cases(programme, include_photos=include_photos)
         activity_kinds = Counter(activity.kind for activity in activities)
         context.progress(60, gettext("Laying out the PDF"))
         head_position, head_name = _head(scope.organization)
@@ -767,10 +830,14 @@ class FinalCompendiumReport(Report):
             "reports/final_compendium.html",
             {
                 "organization": _organization_header(scope.organization),
+                "municipal": scope.organization.is_municipal_authority,
                 "year": programme.academic_year.label,
                 "start": start,
                 "end": end,
                 "figures": figures,
+                "school_columns": [gettext("Organisation"), *school_figure_labels()],
+                "school_fit": layout.fit([gettext("Organisation"), *school_figure_labels()], schools),
+                "schools": schools,
                 "activities": activities,
                 "activity_kinds": activity_kinds,
                 "events": [{"event": event, "evidence": evidence_lines(event)} for event in events],
@@ -781,3 +848,15 @@ class FinalCompendiumReport(Report):
             },
         )
         return GeneratedFile(filename=self.filename(context, fmt), content=writers.render_pdf(html))
+
+
+def school_figure_labels() -> list[str]:
+    """The figures of a school shown in the municipal compendium's table by school."""
+    return [
+        gettext("Mentors working in pairs (groups)"),
+        gettext("Mentees in pairs (groups)"),
+        gettext("Pairs (groups) active"),
+        gettext("Pairs (groups) completed"),
+        gettext("Meetings of pairs held"),
+        gettext("Roadmap events done"),
+    ]

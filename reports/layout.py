@@ -190,3 +190,24 @@ def _balanced(parts: list[list[int]], measures: Measures, room: float) -> list[l
     if all(sum(measures.least[i] for i in part) <= room for part in balanced):
         return balanced
     return parts
+
+
+def fit(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    landscape: bool = False,
+    hints: Sequence[float] | None = None,
+    sizes: Sequence[float] = (FONT_PT, 7.5, 7.0),
+    page_mm: tuple[float, float] = (PORTRAIT_MM, LANDSCAPE_MM),
+) -> tuple[float, tuple[float, ...]]:
+    """For a table that must stay on the page's orientation (inside a document): the largest font size
+    of ``sizes`` at which no word is broken, and the column widths in percent. At the smallest size the
+    columns get their least widths in proportion (words may then break, but nothing leaves the page)."""
+    for size in sizes:
+        planned = plan(header, rows, landscape=landscape, hints=hints, font_pt=size, page_mm=page_mm)
+        if planned.landscape == landscape and len(planned.parts) == 1:
+            return size, planned.parts[0].percents
+    least = measure(header, rows, sizes[-1]).least
+    total = sum(least) or 1.0
+    return sizes[-1], tuple(round(100 * width / total, 2) for width in least)

@@ -423,6 +423,11 @@ class WordDocument:
                 shown.text = "1"
                 run._r.append(shown)
 
+    def page_break(self) -> None:
+        from docx.enum.text import WD_BREAK
+
+        self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
     def new_section(self, *, landscape: bool) -> None:
         """Start a new page with the orientation a wide table needs."""
         from docx.enum.section import WD_SECTION
@@ -454,6 +459,10 @@ class WordDocument:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Mm, Pt
 
+        if align == "justify" and "\n" in str(text):  # a justified line ending in a break is stretched
+            *first, text = str(text).split("\n")
+            for line in first:
+                self.paragraph(line, bold=bold, align=align, size=size, italic=italic, indent_mm=indent_mm)
         paragraph = self.word.add_paragraph()
         paragraph.alignment = {
             "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -473,7 +482,7 @@ class WordDocument:
                 run.add_break()
         return paragraph
 
-    def block(self, lines: list[str], *, width_mm: float = 80, align: str = "left") -> None:
+    def block(self, lines: list[str], *, width_mm: float = 95, align: str = "left") -> None:
         """Lines at the right of the page: the «УТВЕРЖДЕНО …» block of an approved document."""
         indent = max(0.0, self.text_width_mm - width_mm)
         for line in lines:
@@ -504,6 +513,7 @@ class WordDocument:
         rows: list[list[Any] | TableSection],
         *,
         percents: list[float] | None = None,
+        hints: list[float] | None = None,
         font_size: float = TABLE_FONT_PT,
     ) -> None:
         """A table with «Table Grid» style, fixed widths (tblGrid, tblW and every cell's tcW) and a
@@ -523,11 +533,16 @@ class WordDocument:
                 for row in rows
                 if not isinstance(row, TableSection)
             ]
-            percents = list(
-                layout.plan(columns, texts, landscape=self.landscape, font_pt=font_size, page_mm=self.page_mm)
-                .parts[0]
-                .percents
+            # the largest font (down to 8 pt) at which the table fits the page's orientation whole
+            font_size, fitted = layout.fit(
+                columns,
+                texts,
+                landscape=self.landscape,
+                hints=hints,
+                sizes=(font_size, 9.0, 8.0),
+                page_mm=self.page_mm,
             )
+            percents = list(fitted)
         total_mm = self.text_width_mm
         widths = [Mm(total_mm * percent / sum(percents)) for percent in percents]
         grid = self.word.add_table(rows=1, cols=count)

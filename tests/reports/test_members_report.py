@@ -199,8 +199,9 @@ def test_reports_index_query_count(curator_client, curator, school_job, django_a
     curator_client.get(reverse("reports:index", kwargs=KW))
     # the options forms: curators of the pairing order and of the plans order, forms of mentoring, classes,
     # the people a certificate may be made for, the campaigns of the questionnaire reports, whether the
-    # analytical report's conclusions are written (read once per page, whatever the number of rows)
-    with django_assert_num_queries(22):
+    # analytical report's conclusions are written, the order approving the roadmap (read once per page,
+    # whatever the number of rows)
+    with django_assert_num_queries(23):
         response = curator_client.get(reverse("reports:index", kwargs=KW))
     assert response.status_code == 200
 
