@@ -469,6 +469,9 @@ def analytical_docx(data: AnalyticalData) -> bytes:
                     document.paragraph(line, align="justify")
 
     document.signature(organization.head_position or _("Director"), organization.head_name)
+    document.paragraph(
+        _("Generated on %(when)s") % {"when": timezone.localtime().strftime("%d.%m.%Y %H:%M")}, size=9
+    )
     return document.content()
 
 

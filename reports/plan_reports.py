@@ -256,6 +256,7 @@ def plans_docx(document: dict) -> bytes:
                 ]
             ],
         )
+        word.paragraph()
         word.paragraph(
             gettext("Form of mentoring: %(form)s. Period: %(period)s. Implemented by %(percent)s %%.")
             % {"form": printed.group.form.name, "period": printed.period, "percent": printed.percent}

@@ -596,10 +596,21 @@ class WordDocument:
                 continue
             fill(cells, list(row) + [""] * (count - len(row)))
 
+    @classmethod
+    def table_layout(cls, table: Table) -> tuple[float, list[dict[str, Any]]]:
+        """The font size and the blocks of a table: a smaller font (down to 8 pt) rather than a table
+        split by columns, when that is enough."""
+        for size in (cls.TABLE_FONT_PT, 9.0, 8.0):
+            blocks = table_blocks(table, font_pt=size, page_mm=cls.PAGE_MM)
+            if len(blocks) == 1:
+                break
+        return size, blocks
+
     def tables(self, tables: list[Table]) -> None:
         """Tables laid out as in the PDF: each part of a split table with the orientation it needs."""
         for table in tables:
-            for block in table_blocks(table, font_pt=self.TABLE_FONT_PT, page_mm=self.page_mm):
+            size, blocks = self.table_layout(table)
+            for block in blocks:
                 self.new_section(landscape=block["landscape"])
                 if block["first"]:
                     if table.approval:
@@ -623,7 +634,7 @@ class WordDocument:
                     for row in table.rows
                     if isinstance(row, TableSection) or len(row) >= len(table.columns)
                 ]
-                self.table(block["columns"], rows, percents=block["column_percents"])
+                self.table(block["columns"], rows, percents=block["column_percents"], font_size=size)
                 for note in block["notes"]:
                     self.paragraph(note, size=10)
                 self.paragraph()
@@ -636,12 +647,7 @@ class WordDocument:
 
 def docx_tables(tables: list[Table]) -> bytes:
     """Tables as an editable Word document, with the same title, subtitle and date as the PDF."""
-    first = (
-        tables
-        and table_blocks(tables[0], font_pt=WordDocument.TABLE_FONT_PT, page_mm=WordDocument.PAGE_MM)[0][
-            "landscape"
-        ]
-    )
+    first = tables and WordDocument.table_layout(tables[0])[1][0]["landscape"]
     document = WordDocument(landscape=bool(first))
     document.tables(tables)
     document.paragraph(

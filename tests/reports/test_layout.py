@@ -129,3 +129,14 @@ def test_a_word_table_has_the_same_width_on_every_cell_as_on_its_grid():
         assert widths == pytest.approx(grid, abs=2)
     section = word.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
+def test_the_page_check_sees_a_table_cut_at_the_page_edge():
+    """The check the print tests rely on is not blind: a fixed table wider than A4 is reported."""
+    from weasyprint import HTML
+
+    cells = "".join(f"<td>Колонка{n}</td>" for n in range(40))
+    document = HTML(
+        string=f"<table style='table-layout: fixed; width: 400mm'><tr>{cells}</tr></table>"
+    ).render()
+    assert boxes_beyond_page(document)
