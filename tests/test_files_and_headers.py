@@ -274,6 +274,7 @@ PDF_TEMPLATES = {
     "certificates",
     "diary",
     "final_compendium",
+    "individual_plan",
     "pairing_order",
     "plans_order",
     "questionnaire_qr_sheet",
