@@ -257,15 +257,19 @@ def municipality(authority, school, other_school, coordinator, monitoring_object
 
 @pytest.mark.django_db
 def test_the_municipal_compendium_gathers_the_schools_and_names_no_child(
-    municipality, coordinator, curator, programme, school
+    municipality, coordinator, curator, programme, school, monitoring_objects
 ):
+    case = monitoring_objects["case"]
+    case.story = "Мария Иванова победила в олимпиаде."
+    case.save()
     _pages, text = pdf_text(generate("final_compendium", coordinator, municipality, "pdf"))
     assert "Путь к олимпиаде" in text and school.short_name in text  # the school's case, with its school
     assert "Кузнецова Ольга Петровна" in text  # an adult with a publication consent
     assert "Иванова" not in text  # the pupil, even with a publication consent, is not named
     # the school's own compendium names her (she consented to publication)
     _pages, own = pdf_text(generate("final_compendium", curator, programme, "pdf"))
-    assert "Иванова Мария Сергеевна" in own
+    assert "Иванова Мария Сергеевна" in own and "Мария Иванова победила" in own
+    assert "победила в олимпиаде" in text and "Мария" not in text  # her name hidden in the story
     # the figures are the schools' ones added up, not the authority's own (empty) programme
     mentees = MenteeProfile.objects.filter(programme__organization__parent=municipality.organization).count()
     assert mentees >= 1
