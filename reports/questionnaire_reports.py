@@ -181,7 +181,9 @@ class ResultsReport(TableReport):
         for number, result in enumerate(results.items, start=1):
             item = result.item
             yield TableSection(f"{number}. {item.text}")
-            if result.scale is not None:
+            if result.suppressed:  # an optional question answered by too few people
+                yield [_not_enough(results.min_group), result.answered, "", "", ""]
+            elif result.scale is not None:
                 summary = result.scale
                 yield [
                     gettext("All answers"),

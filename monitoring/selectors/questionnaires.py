@@ -304,9 +304,13 @@ class ItemResult:
     options: stats.OptionSummary | None = None
     option_labels: dict[Any, str] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
+    suppressed: bool = False  # answered by fewer people than the minimum group size: no summary shown
+    hidden_answers: int = 0  # how many answered, when ``suppressed``
 
     @property
     def answered(self) -> int:
+        if self.suppressed:
+            return self.hidden_answers
         summary = self.scale or self.yes_no or self.options
         return summary.count if summary is not None else len(self.texts)
 
@@ -407,6 +411,11 @@ def results(
             result.option_labels = {pk: names.get(pk, "—") for pk in ranked_ids}
         else:
             result.texts = [t for _n, t, _c in rows if t.strip()]
+        if 0 < result.answered < min_group_size() and item.kind != QuestionItem.Kind.TEXT:
+            # an optional question answered by one or two people: its «mean» would be their own answer
+            result.hidden_answers = result.answered
+            result.scale = result.yes_no = result.options = None
+            result.suppressed = True
         found.append(result)
     scale_items = [item for item in items if item.kind == QuestionItem.Kind.SCALE]
     smallest = min_group_size()
@@ -441,7 +450,12 @@ def results(
                     group=group,
                     label=pair_label(group),
                     respondents=answered,
-                    means=[stats.mean(values.get(item.pk, [])) for item in scale_items]
+                    means=[
+                        stats.mean(values.get(item.pk, []))
+                        if len(values.get(item.pk, [])) >= smallest
+                        else None
+                        for item in scale_items
+                    ]
                     if answered >= smallest
                     else [],
                 )

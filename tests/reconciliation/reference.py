@@ -655,6 +655,11 @@ def analytical(raw: Raw, programme_id: int) -> dict:
         scores, answers = campaign["overall"], campaign["continue"]
         if len(campaign["responses"]) < smallest:
             scores, answers = [], []
+        # and a question answered by fewer than that (an optional one) shows nothing either
+        if len(scores) < smallest:
+            scores = []
+        if len(answers) < smallest:
+            answers = []
         satisfaction[campaign["title"]] = {
             "respondents": len(campaign["responses"]),
             "mean": round(mean(scores), 1) if scores else None,
