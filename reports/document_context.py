@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from mentoring.models import Programme
@@ -91,6 +92,7 @@ def organization_context(programme: Programme, *, curator=None) -> dict[str, Any
         curator = curators[0] if curators else None
     curator_name, curator_position, curator_sex = curator_facts(organization, curator)
     forms = forms_for(programme)
+    prefetch_related_objects(forms, "role_models")
     return {
         "org": {
             "name": organization.name,

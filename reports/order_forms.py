@@ -95,6 +95,7 @@ class OrderCreateForm(forms.Form):
             self.fields["groups"] = _GroupChoice(
                 label=_("Pairs and groups the order fixes"),
                 queryset=groups,
+                required=False,
                 widget=forms.CheckboxSelectMultiple,
                 help_text=_(
                     "Accepted pairs not yet fixed by an order are chosen. A pair fixed by an earlier order keeps that order's number."
@@ -116,6 +117,7 @@ class OrderCreateForm(forms.Form):
             self.fields["plans"] = _PlanChoice(
                 label=_("Individual plans the order approves"),
                 queryset=plans,
+                required=False,
                 widget=forms.CheckboxSelectMultiple,
                 help_text=_(
                     "Plans not yet approved are chosen. A plan approved by an earlier order keeps it."
@@ -128,6 +130,7 @@ class OrderCreateForm(forms.Form):
             self.fields["people"] = _PersonChoice(
                 label=_("Participants to reward"),
                 queryset=participants_with_consent(programme),
+                required=False,
                 widget=forms.SelectMultiple(attrs={"size": 12}),
                 help_text=_("Only people with a valid consent to personal data processing are listed."),
             )
@@ -154,6 +157,16 @@ class OrderCreateForm(forms.Form):
                 required=False,
                 initial="участие в планировании, организации и мониторинге программы наставничества",
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.kind == OrderKind.PAIRING and not cleaned.get("groups"):
+            self.add_error(None, _("There are no accepted pairs to put in an order."))
+        if self.kind == OrderKind.PLANS and not cleaned.get("plans"):
+            self.add_error(None, _("Choose at least one individual plan."))
+        if self.kind == OrderKind.REWARD and not cleaned.get("people"):
+            self.add_error(None, _("Choose at least one participant to reward."))
+        return cleaned
 
     def clean_responsible(self):
         value = self.cleaned_data.get("responsible")

@@ -154,7 +154,14 @@ def order_create(
     number = _check_number(programme, number, day)
     organization = programme.organization
     groups = [group for group in groups if group.programme_id == programme.pk]
-    plans = [plan for plan in plans if plan.group.programme_id == programme.pk]
+    if plans:
+        from monitoring.models import IndividualPlan
+
+        plans = list(
+            IndividualPlan.objects.filter(
+                pk__in=[plan.pk for plan in plans], group__programme=programme
+            ).order_by("group__created_at", "group_id")
+        )
     people = [person for person in people if person.organization_id == organization.pk]
     if kind == OrderKind.PAIRING and not groups:
         raise OrderError(_("There are no accepted pairs to put in an order."))
@@ -196,18 +203,14 @@ def order_create(
         from pairing.services import groups_record_order
 
         # a pair already fixed by an earlier order keeps that order's number
-        groups_record_order(
-            actor=actor, groups=[group for group in groups if not group.order_number], number=number, day=day
-        )
+        unfixed = list(MentoringGroup.objects.filter(pk__in=[group.pk for group in groups], order_number=""))
+        groups_record_order(actor=actor, groups=unfixed, number=number, day=day)
     if kind == OrderKind.PLANS:
+        from monitoring.models import IndividualPlan
         from monitoring.services.plans import plans_approve
 
-        plans_approve(
-            actor=actor,
-            plans=[plan for plan in plans if not plan.order_number],
-            order_number=number,
-            order_date=day,
-        )
+        unapproved = list(IndividualPlan.objects.filter(pk__in=[plan.pk for plan in plans], order_number=""))
+        plans_approve(actor=actor, plans=unapproved, order_number=number, order_date=day)
     audit_record(
         actor=actor,
         organization=organization,
@@ -218,11 +221,16 @@ def order_create(
     return order
 
 
-def _members(group: MentoringGroup) -> list[GroupMember]:
-    return sorted(
-        group.members.all(),
-        key=lambda member: (member.role != GroupMember.Role.MENTOR, member.person.last_name, member.pk),
-    )
+def _members_by_group(group_ids: list[int]) -> dict[int, list[GroupMember]]:
+    """The members of these groups in one query, mentors first, then by surname."""
+    members: dict[int, list[GroupMember]] = {}
+    for member in (
+        GroupMember.objects.filter(group_id__in=group_ids)
+        .select_related("person")
+        .order_by("group_id", "-role", "person__last_name", "person__first_name", "pk")
+    ):
+        members.setdefault(member.group_id, []).append(member)
+    return members
 
 
 def _items(order: Order, *, groups, plans, people, notes: dict[int, str]) -> list[OrderItem]:
@@ -231,14 +239,15 @@ def _items(order: Order, *, groups, plans, people, notes: dict[int, str]) -> lis
     def add(**fields) -> None:
         items.append(OrderItem(order=order, position=len(items), **fields))
 
+    members = _members_by_group([group.pk for group in groups] + [plan.group_id for plan in plans])
     for group in groups:
         add(group=group)
-        for member in _members(group):
+        for member in members.get(group.pk, []):
             add(group=group, person=member.person, role=member.role)
     for plan in plans:
-        add(plan=plan, group=plan.group)
-        for member in _members(plan.group):
-            add(plan=plan, group=plan.group, person=member.person, role=member.role)
+        add(plan=plan, group_id=plan.group_id)
+        for member in members.get(plan.group_id, []):
+            add(plan=plan, group_id=plan.group_id, person=member.person, role=member.role)
     role = OrderItem.Role.REWARDED if order.kind == OrderKind.REWARD else OrderItem.Role.WORKING_GROUP
     for person in people:
         add(person=person, role=role, note=(notes.get(person.pk) or "")[:500])

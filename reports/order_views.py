@@ -58,6 +58,11 @@ def order_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/orders/list.html", context)
 
 
+def _plain(queryset) -> list:
+    """The chosen objects without the prefetching the form's labels needed."""
+    return list(queryset.prefetch_related(None)) if queryset is not None else []
+
+
 @organization_view(manage=True)
 def order_new(request: HttpRequest, kind: str) -> HttpResponse:
     scope = request.scope
@@ -81,8 +86,8 @@ def order_new(request: HttpRequest, kind: str) -> HttpResponse:
                     responsible=data.get("responsible"),
                     responsible_position=data.get("responsible_position") or "",
                     responsible_sex=data.get("responsible_sex") or "",
-                    groups=list(data.get("groups") or []),
-                    plans=list(data.get("plans") or []),
+                    groups=_plain(data.get("groups")),
+                    plans=_plain(data.get("plans")),
                     people=people,
                     notes={person.pk: note for person in people},
                 )
