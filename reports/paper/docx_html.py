@@ -47,6 +47,17 @@ class _Converter:
     styles: dict[str, _Style] = field(default_factory=dict)
     default: _Style = field(default_factory=_Style)
     body: list[str] = field(default_factory=list)
+    classes: dict[str, str] = field(default_factory=dict)  # declarations → class name
+
+    def css_class(self, declarations: list[str]) -> str:
+        """One class per distinct set of declarations: a 500-row table repeats a handful of them."""
+        key = "; ".join(declarations)
+        if key not in self.classes:
+            self.classes[key] = f"s{len(self.classes)}"
+        return self.classes[key]
+
+    def stylesheet(self) -> str:
+        return "\n".join(f".{name} {{ {key}; }}" for key, name in self.classes.items())
 
 
 def _attr(element, name: str) -> str | None:
@@ -204,7 +215,7 @@ def _run_html(run, paragraph_style: _Style, converter: _Converter) -> str:
         css.append("text-transform: uppercase")
     if style.font and _font_family(style.font) != _font_family(paragraph_style.font):
         css.append(f"font-family: {_font_family(style.font)}")
-    return f'<span style="{"; ".join(css)}">{text}</span>' if css else text
+    return f'<span class="{converter.css_class(css)}">{text}</span>' if css else text
 
 
 def _paragraph_html(p, converter: _Converter) -> str:
@@ -252,7 +263,7 @@ def _paragraph_html(p, converter: _Converter) -> str:
         css.append("break-after: avoid")
     content = "".join(runs) or "&nbsp;"
     prefix = '<div class="page-break"></div>' if page_break_before else ""
-    return f'{prefix}<p style="{"; ".join(css)}">{content}</p>'
+    return f'{prefix}<p class="{converter.css_class(css)}">{content}</p>'
 
 
 def _borders(tbl) -> bool:
@@ -396,12 +407,14 @@ def docx_to_html(content: bytes, *, title: str = "") -> str:
 body {{ font-family: {_font_family(default.font)}; font-size: {size:g}pt; line-height: 1.15; color: #000; }}
 p {{ margin: 0; orphans: 2; widows: 2; }}
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0; }}
-td {{ vertical-align: top; padding: 0.6mm 1.4mm; overflow-wrap: break-word; hyphens: auto; }}
+td {{ vertical-align: top; padding: 0.6mm 1.4mm; overflow-wrap: break-word; }}
+thead td {{ hyphens: auto; }}
 table.grid td {{ border: 0.5pt solid #000; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; }}
 .tab {{ display: inline-block; width: 12.5mm; }}
 .page-break {{ break-after: page; }}
+{converter.stylesheet()}
 """
     return (
         f'<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
