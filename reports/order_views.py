@@ -64,8 +64,9 @@ def _plain(queryset) -> list:
 
 
 @organization_view(manage=True)
-def order_new(request: HttpRequest, kind: str) -> HttpResponse:
+def order_new(request: HttpRequest, order_kind: str) -> HttpResponse:
     scope = request.scope
+    kind = order_kind
     if kind not in OrderKind.values:
         raise Http404
     form = OrderCreateForm(request.POST or None, scope=scope, kind=kind)
@@ -182,7 +183,7 @@ def requisites(request: HttpRequest) -> HttpResponse:
 
 order_urlpatterns = [
     path("orders/", order_list, name="orders"),
-    path("orders/new/<slug:kind>/", order_new, name="order_new"),
+    path("orders/new/<slug:order_kind>/", order_new, name="order_new"),
     path("orders/requisites/", requisites, name="order_requisites"),
     path("orders/<int:order>/", order_detail, name="order_detail"),
     path("orders/<int:order>/edit/", order_edit, name="order_edit"),

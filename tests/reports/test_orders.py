@@ -67,18 +67,18 @@ def create_pairing_order(client, pairs, number="45-ОД", day=f"{YEAR}-10-15", *
         "groups": [pair.pk for pair in pairs],
         **extra,
     }
-    return client.post(url("order_new", kind="pairing"), data)
+    return client.post(url("order_new", order_kind="pairing"), data)
 
 
 @pytest.mark.django_db
 def test_the_pairs_page_offers_the_pairing_order(curator_client, pair):
     page = curator_client.get(reverse("pairing:index", kwargs=KW)).content.decode()
-    assert url("order_new", kind="pairing") in page
+    assert url("order_new", order_kind="pairing") in page
 
 
 @pytest.mark.django_db
 def test_a_pairing_order_is_a_record_that_fixes_its_pairs_once(curator_client, curator, named, pair):
-    form = curator_client.get(url("order_new", kind="pairing"))
+    form = curator_client.get(url("order_new", order_kind="pairing"))
     assert form.status_code == 200 and f'value="{pair.pk}"' in form.content.decode()
     response = create_pairing_order(curator_client, [pair], responsible=curator.pk)
     order = Order.objects.get()
@@ -361,10 +361,10 @@ def test_who_may_see_and_make_orders(client, mentor, stranger, coordinator, cura
     assert client_for(stranger).get(url("orders")).status_code == 404
     assert client_for(stranger).get(url("order_detail", order=order.pk)).status_code == 404
     assert client_for(mentor).get(url("orders")).status_code == 403
-    assert client_for(mentor).post(url("order_new", kind="pairing"), {}).status_code == 403
+    assert client_for(mentor).post(url("order_new", order_kind="pairing"), {}).status_code == 403
     assert client_for(mentor).post(url("order_file", order=order.pk, fmt="pdf")).status_code == 403
     assert client_for(coordinator).get(url("orders")).status_code == 403
-    assert client_for(curator).get(url("order_new", kind="nonsense")).status_code == 404
+    assert client_for(curator).get(url("order_new", order_kind="nonsense")).status_code == 404
     assert client_for(curator).get(url("order_detail", order=order.pk + 999)).status_code == 404
 
 
