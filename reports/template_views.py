@@ -96,6 +96,9 @@ def template_download(request: HttpRequest, key: str) -> HttpResponse:
     response = HttpResponse(content, content_type=engine.DOCX_MIME)
     name = f"shablon_{spec.key}{'_standartnyj' if own is None else ''}.docx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
 
 

@@ -274,8 +274,6 @@ PDF_TEMPLATES = {
     "certificates",
     "diary",
     "final_compendium",
-    "pairing_order",
-    "plans_order",
     "questionnaire_qr_sheet",
     "table",
 }
