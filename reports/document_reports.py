@@ -31,7 +31,7 @@ from pairing.models import GroupMember, MentoringGroup
 from participants.models import MenteeProfile, MentorProfile, Person
 from participants.selectors import valid_consent
 
-from . import writers
+from . import declension, writers
 from .forms import DATE_INPUT, FilteredOptionsForm, PeriodOptionsForm, period_of
 from .registry import (
     PDF,
@@ -203,6 +203,7 @@ class Certificate:
     name: str
     group_name: str
     text: str
+    address: str = ""  # «Уважаемая Ольга Петровна!» — a letter of thanks addresses an adult so
 
 
 def certificate_people(programme: Programme, options: dict[str, Any]) -> list[tuple[Person, str]]:
@@ -276,6 +277,11 @@ class CertificatesReport(Report):
                 name=person.full_name,
                 group_name=person.group_name,
                 text=wording or certificate_default_text(kind, role, year),
+                address=declension.dear(person.first_name, person.patronymic, person.sex)
+                if kind == CertificateKind.THANKS
+                and person.first_name
+                and person.kind not in Person.LEARNER_KINDS
+                else "",
             )
             for person, role in people
         ]

@@ -93,6 +93,12 @@ def test_certificates_one_page_per_mentor_with_org_and_director(headed_school, p
 
 
 @pytest.mark.django_db
+def test_a_letter_of_thanks_addresses_an_adult_by_name_and_patronymic(headed_school, programme, curator, pair):
+    _pages, text = pdf_text(generate("certificates", curator, programme, kind="thanks", whom="mentors"))
+    assert "Уважаемая Ольга Петровна!" in text
+
+
+@pytest.mark.django_db
 def test_certificates_for_mentees_and_for_a_chosen_selection(headed_school, programme, curator, pair, mentee):
     pages, text = pdf_text(generate("certificates", curator, programme, kind="thanks", whom="mentees"))
     assert pages == 1 and "Иванова Мария Сергеевна" in text and "6Б" in text
