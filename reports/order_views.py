@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import MANAGERS, organization_view
+from mentoring.models import AuditEvent
+from mentoring.services import audit_record
 
 from . import selectors
 from .document_context import acquainted, appendix_rows, order_items
@@ -108,6 +110,13 @@ def order_new(request: HttpRequest, order_kind: str) -> HttpResponse:
 def order_detail(request: HttpRequest, order: int) -> HttpResponse:
     found = _order_or_404(request, order)
     items = order_items(found)
+    # the order names children: who opened it is kept, like any page of the bases
+    audit_record(
+        actor=request.user,
+        organization=request.scope.organization,
+        action=AuditEvent.Action.VIEW,
+        target=found,
+    )
     context = {
         "order": found,
         "rows": appendix_rows(found, items) if found.kind not in (OrderKind.MODEL, OrderKind.ROADMAP) else [],

@@ -93,7 +93,9 @@ def test_certificates_one_page_per_mentor_with_org_and_director(headed_school, p
 
 
 @pytest.mark.django_db
-def test_a_letter_of_thanks_addresses_an_adult_by_name_and_patronymic(headed_school, programme, curator, pair):
+def test_a_letter_of_thanks_addresses_an_adult_by_name_and_patronymic(
+    headed_school, programme, curator, pair
+):
     _pages, text = pdf_text(generate("certificates", curator, programme, kind="thanks", whom="mentors"))
     assert "Уважаемая Ольга Петровна!" in text
 

@@ -97,6 +97,7 @@ def test_a_pairing_order_is_a_record_that_fixes_its_pairs_once(curator_client, c
     assert AuditEvent.objects.filter(target_type="reports.Order", action="create").count() == 1
     detail = curator_client.get(url("order_detail", order=order.pk)).content.decode()
     assert "Кузнецова" in detail and "ПРИКАЗЫВАЮ" in detail
+    assert AuditEvent.objects.filter(target_type="reports.Order", action="view", actor=curator).count() == 1
 
 
 @pytest.mark.django_db
@@ -432,3 +433,37 @@ def test_a_school_template_changes_both_renderings_of_its_orders(
     assert "Приказ подготовлен рабочей группой МБОУ «СОШ № 1»." in pdf_words(render_order(order, "pdf"))
     curator_client.post(url("template_reset", key="order_model"))
     assert "рабочей группой" not in docx_text(render_order(order, "docx"))
+
+
+@pytest.mark.django_db
+def test_an_order_page_takes_the_same_queries_for_one_pair_or_many(
+    curator_client, curator, programme, pair, mentor_person, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    small = order_create(
+        actor=curator, programme=programme, kind="pairing", number="1", day=date(YEAR, 10, 1), groups=[pair]
+    )
+    with CaptureQueriesContext(connection) as one:
+        assert curator_client.get(url("order_detail", order=small.pk)).status_code == 200
+    form = MentoringForm.objects.get(key="teacher_pupil")
+    groups = []
+    for index in range(25):
+        pupil = person_create(
+            actor=None,
+            organization=programme.organization,
+            last_name=f"Ученик{index}",
+            first_name="Иван",
+            kind="pupil",
+        )
+        group = MentoringGroup.objects.create(programme=programme, form=form)
+        GroupMember.objects.create(group=group, person=mentor_person, role="mentor")
+        GroupMember.objects.create(group=group, person=pupil, role="mentee")
+        groups.append(group)
+    large = order_create(
+        actor=curator, programme=programme, kind="pairing", number="2", day=date(YEAR, 10, 2), groups=groups
+    )
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = curator_client.get(url("order_detail", order=large.pk)).content.decode()
+    assert page.count("Ученик") == 25
