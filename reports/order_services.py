@@ -216,7 +216,8 @@ def order_create(
         organization=organization,
         action=AuditEvent.Action.CREATE,
         target=order,
-        changes={"kind": kind, "number": number, "day": day.isoformat(), "objects": len(items)},
+        changes=["kind", "number", "day", "title", "preamble", "points"],
+        details={"kind": kind, "objects": len(items)},
     )
     return order
 

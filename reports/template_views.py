@@ -46,7 +46,8 @@ def template_upload(*, actor, organization, key: str, filename: str, content: by
         organization=organization,
         action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
         target=found,
-        changes={"key": key, "filename": filename, "bytes": len(content)},
+        changes=["content"],
+        details={"key": key, "bytes": len(content)},
     )
     return found
 

@@ -313,7 +313,7 @@ def test_changing_the_number_moves_the_pairs_it_fixed_and_is_audited(
     assert order.points == ["Первый пункт.", "Второй пункт."]
     assert (pair.order_number, pair.order_date) == ("45-ОД", date(YEAR, 10, 16))
     event = AuditEvent.objects.filter(target_type="reports.Order", action="update").get()
-    assert event.changes["number"] == ["45", "45-ОД"]
+    assert {"number", "day", "points"} <= set(event.fields)  # which fields, never their text
     with pytest.raises(OrderError):
         order_update(
             actor=curator,
