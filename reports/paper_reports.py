@@ -351,7 +351,13 @@ class ProtocolOptionsForm(ReportOptionsForm):
     day = forms.DateField(label=_("Date of the meeting"), widget=DATE_INPUT)
     chair = forms.CharField(label=_("Chair (full name)"), max_length=200)
     secretary = forms.CharField(label=_("Secretary (full name)"), max_length=200)
-    present = forms.IntegerField(label=_("People present"), min_value=1, max_value=1000)
+    present = forms.IntegerField(
+        label=_("People present"),
+        min_value=1,
+        max_value=1000,
+        required=False,
+        help_text=_("Empty: a line to fill in by hand."),
+    )
     agenda = forms.CharField(
         label=_("Agenda"),
         widget=forms.Textarea(attrs={"rows": 4}),
