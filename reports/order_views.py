@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import MANAGERS, organization_view
+from mentoring.access import MANAGERS, Privacy, organization_view
 from mentoring.models import AuditEvent
 from mentoring.services import audit_record
 
@@ -41,7 +41,7 @@ def _order_or_404(request: HttpRequest, pk: int) -> Order:
     return found
 
 
-@organization_view(roles=MANAGERS)
+@organization_view(roles=MANAGERS, privacy=Privacy.PERSONAL)
 def order_list(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     kind = request.GET.get("kind") or None
@@ -65,7 +65,7 @@ def _plain(queryset) -> list:
     return list(queryset.prefetch_related(None)) if queryset is not None else []
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def order_new(request: HttpRequest, order_kind: str) -> HttpResponse:
     scope = request.scope
     kind = order_kind
@@ -106,7 +106,7 @@ def order_new(request: HttpRequest, order_kind: str) -> HttpResponse:
     return render(request, "reports/orders/new.html", context, status=status)
 
 
-@organization_view(roles=MANAGERS)
+@organization_view(roles=MANAGERS, privacy=Privacy.PERSONAL)
 def order_detail(request: HttpRequest, order: int) -> HttpResponse:
     found = _order_or_404(request, order)
     items = order_items(found)
@@ -126,7 +126,7 @@ def order_detail(request: HttpRequest, order: int) -> HttpResponse:
     return render(request, "reports/orders/detail.html", context)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def order_edit(request: HttpRequest, order: int) -> HttpResponse:
     scope = request.scope
     found = _order_or_404(request, order)
@@ -153,7 +153,7 @@ def order_edit(request: HttpRequest, order: int) -> HttpResponse:
     return render(request, "reports/orders/edit.html", {"form": form, "order": found}, status=status)
 
 
-@organization_view(roles=MANAGERS)
+@organization_view(roles=MANAGERS, privacy=Privacy.PERSONAL)
 @require_POST
 def order_file(request: HttpRequest, order: int, fmt: str) -> HttpResponse:
     """Start the job that renders the order as a file; the job page offers the download."""
@@ -170,7 +170,7 @@ def order_file(request: HttpRequest, order: int, fmt: str) -> HttpResponse:
     return redirect("job_detail", job=job.pk, **scope.url_kwargs)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def requisites(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     current = requisites_of(scope.organization)

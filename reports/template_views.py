@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from mentoring.access import MANAGERS, organization_view
+from mentoring.access import MANAGERS, Privacy, organization_view
 from mentoring.models import AuditEvent
 from mentoring.services import audit_record
 
@@ -68,7 +68,7 @@ def template_reset(*, actor, organization, key: str) -> bool:
     return True
 
 
-@organization_view(roles=MANAGERS)
+@organization_view(roles=MANAGERS, privacy=Privacy.PERSONAL)
 def templates(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     own = {
@@ -87,7 +87,7 @@ def templates(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/templates.html", context)
 
 
-@organization_view(roles=MANAGERS)
+@organization_view(roles=MANAGERS, privacy=Privacy.PERSONAL)
 def template_download(request: HttpRequest, key: str) -> HttpResponse:
     scope = request.scope
     spec = _spec_or_404(key)
@@ -103,7 +103,7 @@ def template_download(request: HttpRequest, key: str) -> HttpResponse:
     return response
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
 def template_upload_view(request: HttpRequest, key: str) -> HttpResponse:
     scope = request.scope
@@ -136,7 +136,7 @@ def template_upload_view(request: HttpRequest, key: str) -> HttpResponse:
     return redirect(back)
 
 
-@organization_view(manage=True)
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
 def template_reset_view(request: HttpRequest, key: str) -> HttpResponse:
     scope = request.scope
