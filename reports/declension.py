@@ -159,14 +159,18 @@ def initials_first(full_name: str) -> str:
         return last
     if first.endswith(".") and (not patronymic or patronymic.endswith(".")):
         return f"{first}{patronymic} {last}".strip()
-    initials = "".join(f"{part[0]}." for part in (first, patronymic.split(" ")[0] if patronymic else "") if part)
+    initials = "".join(
+        f"{part[0]}." for part in (first, patronymic.split(" ")[0] if patronymic else "") if part
+    )
     return f"{initials} {last}"
 
 
 def initials_last(full_name: str) -> str:
     """«Петрова Ольга Ивановна» → «Петрова О.И.» — the list form."""
     last, first, patronymic = split_full_name(" ".join(full_name.split()))
-    initials = "".join(f"{part[0]}." for part in (first, patronymic.split(" ")[0] if patronymic else "") if part)
+    initials = "".join(
+        f"{part[0]}." for part in (first, patronymic.split(" ")[0] if patronymic else "") if part
+    )
     return f"{last} {initials}".strip()
 
 

@@ -172,6 +172,7 @@ from . import (  # noqa: E402, F401
     document_reports,
     kpi_reports,
     order_reports,
+    paper_reports,
     participant_reports,
     plan_reports,
     questionnaire_reports,

@@ -26,15 +26,14 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.models import Membership, Programme, Role
+from mentoring.models import Programme, Role
 from pairing.models import GroupMember, MentoringGroup
 from participants.models import MenteeProfile, MentorProfile, Person
 from participants.selectors import valid_consent
 
-from . import layout, writers
+from . import declension, layout, writers
 from .forms import DATE_INPUT, FilteredOptionsForm, PeriodOptionsForm, period_of
 from .registry import (
-    DOCX,
     PDF,
     GeneratedFile,
     Report,
@@ -204,6 +203,7 @@ class Certificate:
     name: str
     group_name: str
     text: str
+    address: str = ""  # «Уважаемая Ольга Петровна!» — a letter of thanks addresses an adult so
 
 
 def certificate_people(programme: Programme, options: dict[str, Any]) -> list[tuple[Person, str]]:
@@ -277,6 +277,11 @@ class CertificatesReport(Report):
                 name=person.full_name,
                 group_name=person.group_name,
                 text=wording or certificate_default_text(kind, role, year),
+                address=declension.dear(person.first_name, person.patronymic, person.sex)
+                if kind == CertificateKind.THANKS
+                and person.first_name
+                and person.kind not in Person.LEARNER_KINDS
+                else "",
             )
             for person, role in people
         ]
@@ -301,36 +306,7 @@ class CertificatesReport(Report):
 
 
 # --------------------------------------------------------------------------------------------------
-# The order approving the individual plans
-
-
-class PlansOrderOptionsForm(FilteredOptionsForm):
-    number = forms.CharField(label=_("Order number"), max_length=50)
-    day = forms.DateField(label=_("Order date"), widget=DATE_INPUT)
-    curator = forms.TypedChoiceField(
-        label=_("Curator responsible"), coerce=int, required=False, empty_value=None
-    )
-    include_approved = forms.BooleanField(
-        label=_("Also list plans approved by an earlier order"), required=False
-    )
-    record = forms.BooleanField(
-        label=_("Write the order number into the plans"),
-        required=False,
-        help_text=_("The listed plans are marked as approved by this order."),
-    )
-
-    field_order = ["number", "day", "curator", "mentoring_form", "group_name", "include_approved", "record"]
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["day"].initial = timezone.localdate()
-        curators = Membership.objects.filter(
-            organization=self.scope.organization, role=Role.CURATOR
-        ).select_related("user")
-        self.fields["curator"].choices = [("", "—")] + [
-            (membership.user_id, membership.user.get_full_name() or membership.user.username)
-            for membership in curators
-        ]
+# The plans an order approving individual plans lists
 
 
 def plans_for_order(programme: Programme, options: dict[str, Any]):
@@ -360,190 +336,6 @@ def plans_for_order(programme: Programme, options: dict[str, Any]):
     if options.get("group_name"):
         plans = plans.filter(group__members__person__group_name=options["group_name"]).distinct()
     return list(plans)
-
-
-def _short(text: str, limit: int = 220) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _person_line(person: Person) -> str:
-    return f"{person.full_name}, {person.group_name}" if person.group_name else person.full_name
-
-
-@registry.register
-class PlansOrderReport(Report):
-    identifier = "plans_order"
-    theme = "orders"
-    name = _("Order approving the individual plans")
-    description = _(
-        "«Об утверждении индивидуальных планов развития под руководством наставника» with a table of the pairs "
-        "that have a plan (mentor, mentees, form, goals), as a PDF to print and as a Word document to edit. "
-        "Optionally writes the order's number into the plans."
-    )
-    roles = MANAGERS
-    formats = (PDF, DOCX)
-    contains_personal_data = True
-    options_form = PlansOrderOptionsForm
-
-    def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
-        if fmt not in self.formats:
-            raise ReportError(gettext("This report cannot be produced in this format."))
-        scope = context.scope
-        options = context.options
-        context.progress(20, gettext("Collecting the plans"))
-        plans = plans_for_order(scope.programme, options)
-        if not plans:
-            raise ReportError(gettext("There are no individual plans to put in an order."))
-        day = date.fromisoformat(options["day"])
-        document = self.document(context, plans, options["number"], day)
-        if fmt == PDF:
-            context.progress(60, gettext("Laying out the PDF"))
-            content = writers.render_pdf(render_to_string("reports/plans_order.html", document))
-        else:
-            context.progress(60, gettext("Writing the Word document"))
-            content = order_docx(document)
-        if options.get("record"):
-            try:
-                from monitoring.services.plans import plans_approve
-            except ImportError as error:
-                raise ReportError(gettext("Approving plans is not available yet.")) from error
-            plans_approve(actor=context.user, plans=plans, order_number=options["number"], order_date=day)
-        return GeneratedFile(filename=self.filename(context, fmt), content=content)
-
-    def document(self, context: ReportContext, plans: list, number: str, day: date) -> dict[str, Any]:
-        scope = context.scope
-        organization = scope.organization
-        curator = ""
-        if context.options.get("curator"):
-            membership = (
-                Membership.objects.filter(
-                    organization=organization, user_id=context.options["curator"], role=Role.CURATOR
-                )
-                .select_related("user")
-                .first()
-            )
-            curator = membership.user.get_full_name() if membership else ""
-        rows = []
-        for index, plan in enumerate(plans, start=1):
-            members = list(plan.group.members.all())
-            group = plan.group
-            rows.append(
-                [
-                    str(index),
-                    "\n".join(_person_line(m.person) for m in members if m.role == GroupMember.Role.MENTOR),
-                    "\n".join(_person_line(m.person) for m in members if m.role == GroupMember.Role.MENTEE),
-                    group.form.name + (f"\n({group.role_model.name})" if group.role_model else ""),
-                    _short(plan.goals) or "—",
-                ]
-            )
-        head_position, head_name = _head(organization)
-        year = scope.programme.academic_year.label
-        paragraphs = [
-            gettext(
-                "In accordance with the regulation on mentoring and the roadmap of the target mentoring model "
-                "for the %(year)s academic year, and in order to organise the work of the mentoring pairs "
-                "(groups),"
-            )
-            % {"year": year},
-            gettext("I ORDER:"),
-            gettext(
-                "1. To approve the individual development plans under the guidance of a mentor of the mentoring "
-                "pairs (groups) listed in the table below."
-            ),
-            gettext(
-                "2. The mentors shall organise the work of their pairs (groups) according to the approved plans."
-            ),
-            (
-                gettext("3. Control over the execution of the order is entrusted to the curator %(name)s.")
-                % {"name": curator}
-                if curator
-                else gettext("3. I reserve control over the execution of the order.")
-            ),
-        ]
-        return {
-            "organization": organization,
-            "header": _organization_header(organization),
-            "subject": gettext(
-                "On approving the individual development plans under the guidance of a mentor"
-            ),
-            "number": number,
-            "day": day,
-            "year": year,
-            "paragraphs": paragraphs,
-            "columns": [
-                gettext("No."),
-                gettext("Mentor"),
-                gettext("Mentee(s)"),
-                gettext("Form of mentoring"),
-                gettext("Goals of the plan"),
-            ],
-            "column_widths": [6, 24, 26, 18, 26],
-            "rows": rows,
-            "head_position": head_position,
-            "head_name": head_name,
-        }
-
-
-def order_docx(document: dict[str, Any]) -> bytes:
-    """An order as an editable Word document: header, number, subject, text, table, signature."""
-    from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
-
-    word = Document()
-    section = word.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin, section.right_margin = Mm(25), Mm(12)
-    section.top_margin, section.bottom_margin = Mm(15), Mm(15)
-    style = word.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(12)
-    heading = word.add_paragraph()
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    heading.add_run(document["header"]["name"]).bold = True
-    title = word.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.add_run(gettext("ORDER")).bold = True
-    line = word.add_paragraph(
-        gettext("%(day)s  № %(number)s")
-        % {"day": document["day"].strftime("%d.%m.%Y"), "number": document["number"]}
-    )
-    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    word.add_paragraph().add_run(document["subject"]).bold = True
-    for text in document["paragraphs"]:
-        paragraph = word.add_paragraph(text)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    table = word.add_table(rows=1, cols=len(document["columns"]))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    header_row = table.rows[0]
-    # the header row repeats on every page
-    properties = header_row._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    properties.append(repeat)
-    for cell, text in zip(header_row.cells, document["columns"], strict=True):
-        cell.text = text
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row in document["rows"]:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = text
-    total = sum(document["column_widths"])
-    for index, width in enumerate(document["column_widths"]):
-        for cell in table.columns[index].cells:
-            cell.width = Mm(173 * width / total)
-    word.add_paragraph("")
-    word.add_paragraph(f"{document['head_position']}\t\t_______________\t\t{document['head_name']}")
-    word.add_paragraph(gettext("Acquainted with the order:"))
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------------------------------

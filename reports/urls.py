@@ -3,7 +3,9 @@ from django.urls import path
 from . import views
 from .column_views import column_urlpatterns
 from .conclusion_views import conclusion_urlpatterns
+from .order_views import order_urlpatterns
 from .statistics_views import statistics_urlpatterns
+from .template_views import template_urlpatterns
 
 app_name = "reports"
 
@@ -13,4 +15,6 @@ urlpatterns = [
     *column_urlpatterns,
     *statistics_urlpatterns,
     *conclusion_urlpatterns,
+    *order_urlpatterns,
+    *template_urlpatterns,
 ]

@@ -30,6 +30,7 @@ THEMES = {
     "roadmap": _("Roadmap"),
     "bases": _("Bases of mentors and mentees"),
     "orders": _("Orders"),
+    "paper": _("Local acts, agreements and other documents"),
     "plans": _("Individual plans and meetings"),
     "questionnaires": _("Questionnaires and monitoring"),
     "kpis": _("KPIs and statistics"),
@@ -39,6 +40,7 @@ THEMES = {
 MODULE_THEMES = {
     "participant_reports": "bases",
     "order_reports": "orders",
+    "paper_reports": "paper",
     "diary_reports": "plans",
     "questionnaire_reports": "questionnaires",
     "kpi_reports": "kpis",

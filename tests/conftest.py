@@ -376,4 +376,24 @@ def url_values(
         "term": _school_term(school).pk,
         "uidb64": "MQ",
         "token": "set-password",
+        "order": _order_for_urls(programme).pk,
+        "order_kind": "model",
+        "fmt": "pdf",
+        "key": "protocol",
     }
+
+
+def _order_for_urls(programme):
+    from datetime import date
+
+    from reports.models import Order
+
+    return Order.objects.create(
+        organization=programme.organization,
+        programme=programme,
+        kind="model",
+        number="1-ОД",
+        day=date(YEAR, 9, 1),
+        title="О внедрении целевой модели наставничества",
+        points=["Контроль за исполнением приказа оставляю за собой."],
+    )

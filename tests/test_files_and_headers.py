@@ -275,8 +275,6 @@ PDF_TEMPLATES = {
     "diary",
     "final_compendium",
     "individual_plan",
-    "pairing_order",
-    "plans_order",
     "questionnaire_qr_sheet",
     "table",
 }

@@ -184,6 +184,16 @@ MATRIX: dict[str, tuple[str, str]] = {
     "reports:statistics_layout":        ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
     "reports:statistics_layout_reset":  ("405  405  403  403  405  L    405", "302  302  403  403  403  L    403"),
     "reports:conclusions":              ("200  200  403  403  403  L    403", "302* 302* 403  403  403  L    403"),
+    "reports:orders":                   ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
+    "reports:order_new":                ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
+    "reports:order_requisites":         ("200  200  403  403  404  L    404", "302*  302*  403  403  404  L    404"),
+    "reports:order_detail":             ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
+    "reports:order_edit":               ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
+    "reports:order_file":               ("405  405  403  403  404  L    404", "302*  302*  403  403  404  L    404"),
+    "reports:templates":                ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
+    "reports:template_download":        ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
+    "reports:template_upload":          ("405  405  403  403  404  L    404", "302  302  403  403  404  L    404"),
+    "reports:template_reset":           ("405  405  403  403  404  L    404", "302  302  403  403  404  L    404"),
     "logout":                           ("405  405  405  405  405  405  405", "L    L    L    L    L    L    L"),
 }
 # fmt: on

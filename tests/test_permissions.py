@@ -33,6 +33,9 @@ PUBLIC = {
 ADMIN_PREFIX = "admin/"
 POST_ONLY = {
     "reports:statistics_layout_reset",
+    "reports:order_file",
+    "reports:template_upload",
+    "reports:template_reset",
     "programme_open_next",
     "reports:run",
     "roadmap:import_cancel",

@@ -347,7 +347,16 @@ def named_everywhere(
         .status_code
         == 200
     )
+    from datetime import date as _date
+
+    from reports.order_services import order_create
+
+    # the pairing order names her in its appendix
+    order = order_create(
+        actor=curator, programme=programme, kind="pairing", number="45-ОД", day=_date(YEAR, 10, 15), groups=[pair]
+    )
     return {
+        "order": order,
         "after": after,
         "qr": qr,
         "other": other,
@@ -390,6 +399,7 @@ VARIANTS = {
     "questionnaire_results": [{"campaign": "{after}"}],
     "questionnaire_compare": [{"campaign": "{after}"}],
     "questionnaire_qr_sheet": [{"campaign": "{qr}"}],
+    "order": [{"order": "{order}"}],
 }
 
 
@@ -431,7 +441,12 @@ def test_withdrawal_erases_the_name_from_every_file_text_and_the_audit(
     django_capture_on_commit_callbacks,
 ):
     media = Path(settings.MEDIA_ROOT)
-    values = {"pair": pair.pk, "after": named_everywhere["after"].pk, "qr": named_everywhere["qr"].pk}
+    values = {
+        "pair": pair.pk,
+        "after": named_everywhere["after"].pk,
+        "qr": named_everywhere["qr"].pk,
+        "order": named_everywhere["order"].pk,
+    }
     jobs, failed = generate_every_report(administrator, programme, values, django_capture_on_commit_callbacks)
     assert not failed, "\n".join(failed)
     identifiers = {job.params["report"] for job in jobs}

@@ -161,14 +161,23 @@ def run():
 
     settings.DEBUG = False
     with test_database():
-        from pairing.models import GroupMember
-        from pairing.selectors import groups_for_order as pair_groups
+        from pairing.models import GroupMember, MentoringGroup
+        from reports.order_services import order_create
         from reports.registry import registry
 
-        # the pairing order with 500 pairs
+        # the pairing order with 500 pairs: the record is drawn up once, then rendered from it
         programme = _programme_with_pairs("order-500", 500)
-        order = registry.get("pairing_order")
-        context = _context(programme, {"number": "45-ОД", "day": "2025-10-20", "include_ordered": True})
+        groups = list(MentoringGroup.objects.filter(programme=programme).order_by("created_at", "pk"))
+        record = order_create(
+            actor=None,
+            programme=programme,
+            kind="pairing",
+            number="45-ОД",
+            day=date(2025, 10, 20),
+            groups=groups,
+        )
+        order = registry.get("order")
+        context = _context(programme, {"order": record.pk})
         made = {}
 
         def ours_order() -> None:
@@ -177,10 +186,7 @@ def run():
         rows = [
             [str(index), member_names[0], member_names[1], "учитель – ученик", "15.10.2025 – 25.05.2026"]
             for index, member_names in enumerate(
-                (
-                    [m.person.full_name for m in group.members.all()]
-                    for group in pair_groups(programme, include_ordered=True)
-                ),
+                ([m.person.full_name for m in group.members.select_related("person")] for group in groups),
                 start=1,
             )
         ]

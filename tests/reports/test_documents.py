@@ -1,4 +1,4 @@
-"""Documents of the year: certificates, the final compendium, the plan-approval order."""
+"""Documents of the year: certificates and the final compendium (orders: test_orders.py)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from docx import Document
 from pypdf import PdfReader
 
 from mentoring.access import Scope, access_for
 from mentoring.models import AuditEvent, Job
-from monitoring.models import CasePhoto, IndividualPlan, InformationActivity
+from monitoring.models import CasePhoto, InformationActivity
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
 from participants.models import Consent
 from participants.services import consent_record, mentor_profile_save, person_create
@@ -91,6 +90,14 @@ def test_certificates_one_page_per_mentor_with_org_and_director(headed_school, p
     assert "Безсогласия" not in text
     assert headed_school.name in text and HEAD in text and "Директор" in text
     assert "25.05.2026" in text and "М.П." in text
+
+
+@pytest.mark.django_db
+def test_a_letter_of_thanks_addresses_an_adult_by_name_and_patronymic(
+    headed_school, programme, curator, pair
+):
+    _pages, text = pdf_text(generate("certificates", curator, programme, kind="thanks", whom="mentors"))
+    assert "Уважаемая Ольга Петровна!" in text
 
 
 @pytest.mark.django_db
@@ -236,70 +243,10 @@ def test_compendium_for_an_empty_year(headed_school, programme, curator):
     assert headed_school.name in text
 
 
-# --------------------------------------------------------------------------------------------------
-# The plan-approval order
-
-
-@pytest.mark.django_db
-def test_plans_order_pdf_lists_the_pairs_with_plans(headed_school, programme, curator, monitoring_objects):
-    content = generate(
-        "plans_order", curator, programme, number="77-ОД", day=f"{YEAR}-11-05", curator=curator.pk
-    )
-    _pages, text = pdf_text(content)
-    assert "77-ОД" in text and "05.11.2025" in text
-    assert "Кузнецова Ольга Петровна" in text and "Иванова Мария Сергеевна" in text
-    assert "Подготовка к олимпиаде по математике" in text
-    assert HEAD in text and curator.get_full_name() in text
-    plan = monitoring_objects["plan"]
-    plan.refresh_from_db()
-    assert plan.order_number == ""  # not asked to record
-
-
-@pytest.mark.django_db
-def test_plans_order_docx_is_editable_word(headed_school, programme, curator, monitoring_objects):
-    content = generate("plans_order", curator, programme, fmt="docx", number="77-ОД", day=f"{YEAR}-11-05")
-    document = Document(io.BytesIO(content))
-    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
-    assert "77-ОД" in text and HEAD in text and headed_school.name in text
-    rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
-    assert len(rows) == 2
-    assert rows[1][1] == "Кузнецова Ольга Петровна" and rows[1][2].startswith("Иванова Мария Сергеевна")
-    assert rows[1][4] == "Подготовка к олимпиаде по математике"
-
-
-@pytest.mark.django_db
-def test_plans_order_needs_a_plan(headed_school, programme, curator, pair):
-    with pytest.raises(ReportError):
-        generate("plans_order", curator, programme, number="1", day=f"{YEAR}-11-05")
-
-
-@pytest.mark.django_db
-def test_plans_order_leaves_out_approved_plans_unless_asked(
-    headed_school, programme, curator, monitoring_objects
-):
-    IndividualPlan.objects.update(order_number="5-ОД", order_date=date(YEAR, 10, 1))
-    with pytest.raises(ReportError):
-        generate("plans_order", curator, programme, number="1", day=f"{YEAR}-11-05")
-    generate("plans_order", curator, programme, number="1", day=f"{YEAR}-11-05", include_approved=True)
-
-
-@pytest.mark.django_db
-def test_plans_order_records_its_number_in_the_plans(headed_school, programme, curator, monitoring_objects):
-    from monitoring.services import plans as plan_services
-
-    if not hasattr(plan_services, "plans_approve"):
-        pytest.skip("monitoring.services.plans.plans_approve is not there yet (helper A)")
-    generate("plans_order", curator, programme, number="77-ОД", day=f"{YEAR}-11-05", record=True)
-    plan = monitoring_objects["plan"]
-    plan.refresh_from_db()
-    assert plan.order_number == "77-ОД" and plan.order_date == date(YEAR, 11, 5)
-    assert plan.approved_at is not None
-
-
 @pytest.mark.django_db
 def test_a_mentor_cannot_run_the_documents(mentor, pair):
     client = client_for(mentor)
-    for identifier in ("certificates", "plans_order", "final_compendium"):
+    for identifier in ("certificates", "order", "final_compendium", "protocol"):
         response = client.post(reverse("reports:run", kwargs={**KW, "report": identifier}), {})
         assert response.status_code == 404
 
@@ -309,11 +256,9 @@ def test_reports_page_groups_the_reports_by_theme(curator_client):
     response = curator_client.get(reverse("reports:index", kwargs=KW))
     html = response.content.decode()
     assert response.status_code == 200
-    for identifier in ("certificates", "plans_order", "final_compendium", "roadmap", "members"):
+    for identifier in ("certificates", "order", "final_compendium", "roadmap", "members", "protocol"):
         assert f'id="report-{identifier}"' in html
     assert 'id="theme-documents"' in html and 'id="theme-orders"' in html
     assert (
-        html.index('id="theme-orders"')
-        < html.index('id="report-plans_order"')
-        < html.index('id="theme-documents"')
+        html.index('id="theme-orders"') < html.index('id="report-order"') < html.index('id="theme-documents"')
     )

@@ -76,7 +76,7 @@ def test_default_output_name_and_format(tmp_path, monkeypatch, school, programme
         (("roadmap",), {"org": "school-a", "year": 1999}),
         (("roadmap",), {"org": "school-a", "year": YEAR, "format": "csv"}),
         (("roadmap",), {"org": "school-a", "year": YEAR, "user": "nobody"}),
-        (("plans_order",), {"org": "school-a", "year": YEAR, "format": "pdf", "option": ["number"]}),
+        (("order",), {"org": "school-a", "year": YEAR, "format": "pdf", "option": ["order=999999"]}),
         (("certificates",), {"org": "school-a", "year": YEAR, "option": ["kind=unknown"]}),
     ],
 )

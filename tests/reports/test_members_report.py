@@ -197,11 +197,11 @@ def test_reports_index_query_count(curator_client, curator, school_job, django_a
             created_by=curator,
         )
     curator_client.get(reverse("reports:index", kwargs=KW))
-    # the options forms: curators of the pairing order and of the plans order, forms of mentoring, classes,
-    # the people a certificate may be made for, the campaigns of the questionnaire reports, whether the
-    # analytical report's conclusions are written, the order approving the roadmap (read once per page,
-    # whatever the number of rows)
-    with django_assert_num_queries(23):
+    # the options forms: forms of mentoring, classes, the people a certificate may be made for, the campaigns
+    # of the questionnaire reports, the year's orders, the partners, the teachers of the mentor base (consent,
+    # supplementary agreement), the curator the protocol names as secretary, the questionnaires (read once per
+    # page, whatever the number of rows)
+    with django_assert_num_queries(26):
         response = curator_client.get(reverse("reports:index", kwargs=KW))
     assert response.status_code == 200
 

@@ -1,0 +1,364 @@
+"""Writes of orders (приказы): drawing one up from the data, changing its requisites or text.
+
+An order is a record. Rendering it (PDF, Word) never writes anything; the objects it fixes are marked
+once, when it is created: pairs get its number unless an earlier order already fixed them, plans are
+approved unless an earlier order already approved them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from mentoring.models import AuditEvent, Membership, Programme, Role
+from mentoring.services import audit_record
+from pairing.models import GroupMember, MentoringGroup
+from participants.models import Person
+
+from . import declension
+from .models import DocumentRequisites, Order, OrderItem, OrderKind
+from .order_texts import DraftFacts, draft
+
+
+class OrderError(Exception):
+    """An expected problem with an order, shown to the user as it is (in Russian)."""
+
+
+def requisites_of(organization) -> DocumentRequisites:
+    found = DocumentRequisites.objects.filter(organization=organization).first()
+    return found or DocumentRequisites(organization=organization)
+
+
+def regulation_requisites(programme: Programme) -> tuple[str, date | None]:
+    """The number and date of the order approving the Положение о наставничестве: the latest such order in
+    the system, else what the school entered on the requisites page."""
+    order = (
+        Order.objects.filter(organization=programme.organization, kind=OrderKind.REGULATION)
+        .order_by("-day", "-pk")
+        .first()
+    )
+    if order is not None:
+        return order.number, order.day
+    requisites = requisites_of(programme.organization)
+    return requisites.regulation_number, requisites.regulation_date
+
+
+def user_person(organization, user) -> Person | None:
+    """The user's own record in the organisation's bases, if there is one (it holds position and sex)."""
+    if user is None:
+        return None
+    return Person.objects.filter(organization=organization, user=user, anonymised_at__isnull=True).first()
+
+
+def curator_facts(organization, user) -> tuple[str, str, str]:
+    """Full name, position and sex of a curator user (the sex from their record, else inferred)."""
+    if user is None:
+        return "", "", ""
+    person = user_person(organization, user)
+    name = " ".join(
+        part for part in (user.last_name, user.first_name, getattr(user, "patronymic", "")) if part
+    )
+    if person is not None:
+        name = person.full_name or name
+    sex = (person.sex if person else "") or declension.infer_sex(
+        user.first_name, getattr(user, "patronymic", ""), user.last_name
+    )
+    return name or user.get_username(), (person.position if person else ""), sex
+
+
+def draft_facts(
+    *,
+    programme: Programme,
+    day: date,
+    responsible: AbstractBaseUser | None,
+    responsible_position: str = "",
+    responsible_sex: str = "",
+) -> DraftFacts:
+    from pairing.services import forms_for
+
+    name, position, sex = curator_facts(programme.organization, responsible)
+    number, regulation_day = regulation_requisites(programme)
+    return DraftFacts(
+        organization_short=programme.organization.short_name or programme.organization.name,
+        year=programme.academic_year.label,
+        day=day,
+        forms=[form.name for form in forms_for(programme)],
+        regulation_number=number,
+        regulation_date=regulation_day,
+        curator_name=name,
+        curator_position=responsible_position or position,
+        curator_sex=responsible_sex or sex,
+        start=max(day, programme.academic_year.start_date),
+    )
+
+
+def curators_of(organization) -> list[AbstractBaseUser]:
+    return [
+        membership.user
+        for membership in Membership.objects.filter(organization=organization, role=Role.CURATOR)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+    ]
+
+
+def _check_number(programme: Programme, number: str, day: date, exclude: int | None = None) -> str:
+    number = " ".join(number.split())
+    if not number:
+        raise OrderError(_("Give the number of the order."))
+    clash = Order.objects.filter(organization=programme.organization, number=number, day__year=day.year)
+    if exclude:
+        clash = clash.exclude(pk=exclude)
+    found = clash.first()
+    if found is not None:
+        raise OrderError(
+            _("The organisation already has an order № %(number)s in %(year)s: «%(title)s» of %(day)s.")
+            % {
+                "number": number,
+                "year": day.year,
+                "title": found.title,
+                "day": found.day.strftime("%d.%m.%Y"),
+            }
+        )
+    return number
+
+
+@transaction.atomic
+def order_create(
+    *,
+    actor: AbstractBaseUser | None,
+    programme: Programme,
+    kind: str,
+    number: str,
+    day: date,
+    place: str = "",
+    responsible: AbstractBaseUser | None = None,
+    responsible_position: str = "",
+    responsible_sex: str = "",
+    groups: Sequence[MentoringGroup] = (),
+    plans: Sequence = (),
+    people: Sequence[Person] = (),
+    notes: dict[int, str] | None = None,
+    title: str | None = None,
+    preamble: str | None = None,
+    points: Iterable[str] | None = None,
+) -> Order:
+    """Draw up an order from the data, with the default wording unless a text is given, and fix its objects."""
+    if kind not in OrderKind.values:
+        raise OrderError(_("Unknown kind of order."))
+    if day is None:
+        raise OrderError(_("Give the date of the order."))
+    number = _check_number(programme, number, day)
+    organization = programme.organization
+    groups = [group for group in groups if group.programme_id == programme.pk]
+    if plans:
+        from monitoring.models import IndividualPlan
+
+        plans = list(
+            IndividualPlan.objects.filter(
+                pk__in=[plan.pk for plan in plans], group__programme=programme
+            ).order_by("group__created_at", "group_id")
+        )
+    people = [person for person in people if person.organization_id == organization.pk]
+    if kind == OrderKind.PAIRING and not groups:
+        raise OrderError(_("There are no accepted pairs to put in an order."))
+    if kind == OrderKind.PLANS and not plans:
+        raise OrderError(_("Choose at least one individual plan."))
+    if kind == OrderKind.REWARD and not people:
+        raise OrderError(_("Choose at least one participant to reward."))
+    if kind in (OrderKind.CURATOR,) and responsible is None:
+        raise OrderError(_("Choose the curator this order appoints."))
+    facts = draft_facts(
+        programme=programme,
+        day=day,
+        responsible=responsible,
+        responsible_position=responsible_position,
+        responsible_sex=responsible_sex,
+    )
+    text = draft(kind, facts)
+    requisites = requisites_of(organization)
+    order = Order.objects.create(
+        organization=organization,
+        programme=programme,
+        kind=kind,
+        number=number,
+        day=day,
+        title=(title or text.title).strip(),
+        place=(place or requisites.place).strip(),
+        preamble=(preamble if preamble is not None else text.preamble).strip(),
+        points=[point.strip() for point in (points if points is not None else text.points) if point.strip()],
+        signatory_position=organization.head_position or "Директор",
+        signatory_name=declension.initials_first(organization.head_name),
+        responsible=responsible,
+        responsible_name=facts.curator_name,
+        responsible_position=facts.curator_position,
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    items = _items(order, groups=groups, plans=plans, people=people, notes=notes or {})
+    OrderItem.objects.bulk_create(items)
+    if kind == OrderKind.PAIRING:
+        from pairing.services import groups_record_order
+
+        # a pair already fixed by an earlier order keeps that order's number
+        unfixed = list(MentoringGroup.objects.filter(pk__in=[group.pk for group in groups], order_number=""))
+        groups_record_order(actor=actor, groups=unfixed, number=number, day=day)
+    if kind == OrderKind.PLANS:
+        from monitoring.models import IndividualPlan
+        from monitoring.services.plans import plans_approve
+
+        unapproved = list(IndividualPlan.objects.filter(pk__in=[plan.pk for plan in plans], order_number=""))
+        plans_approve(actor=actor, plans=unapproved, order_number=number, order_date=day)
+    audit_record(
+        actor=actor,
+        organization=organization,
+        action=AuditEvent.Action.CREATE,
+        target=order,
+        changes=["kind", "number", "day", "title", "preamble", "points"],
+        details={"kind": kind, "objects": len(items)},
+    )
+    return order
+
+
+def _members_by_group(group_ids: list[int]) -> dict[int, list[GroupMember]]:
+    """The members of these groups in one query, mentors first, then by surname."""
+    members: dict[int, list[GroupMember]] = {}
+    for member in (
+        GroupMember.objects.filter(group_id__in=group_ids)
+        .select_related("person")
+        .order_by("group_id", "-role", "person__last_name", "person__first_name", "pk")
+    ):
+        members.setdefault(member.group_id, []).append(member)
+    return members
+
+
+def _items(order: Order, *, groups, plans, people, notes: dict[int, str]) -> list[OrderItem]:
+    items: list[OrderItem] = []
+
+    def add(**fields) -> None:
+        items.append(OrderItem(order=order, position=len(items), **fields))
+
+    members = _members_by_group([group.pk for group in groups] + [plan.group_id for plan in plans])
+    for group in groups:
+        add(group=group)
+        for member in members.get(group.pk, []):
+            add(group=group, person=member.person, role=member.role)
+    for plan in plans:
+        add(plan=plan, group_id=plan.group_id)
+        for member in members.get(plan.group_id, []):
+            add(plan=plan, group_id=plan.group_id, person=member.person, role=member.role)
+    role = OrderItem.Role.REWARDED if order.kind == OrderKind.REWARD else OrderItem.Role.WORKING_GROUP
+    for person in people:
+        add(person=person, role=role, note=(notes.get(person.pk) or "")[:500])
+    return items
+
+
+@transaction.atomic
+def order_update(
+    *,
+    actor: AbstractBaseUser | None,
+    order: Order,
+    number: str,
+    day: date,
+    place: str,
+    title: str,
+    preamble: str,
+    points: Iterable[str],
+    signatory_position: str,
+    signatory_name: str,
+) -> Order:
+    """Change the requisites or the text of an order; the pairs and plans it fixed follow a new number."""
+    if day is None:
+        raise OrderError(_("Give the date of the order."))
+    number = _check_number(order.programme, number, day, exclude=order.pk)
+    points = [point.strip() for point in points if point.strip()]
+    title = title.strip()
+    if not title:
+        raise OrderError(_("Give the title of the order."))
+    if not points:
+        raise OrderError(_("An order needs at least one point."))
+    before = {
+        "number": order.number,
+        "day": order.day.isoformat(),
+        "place": order.place,
+        "title": order.title,
+        "preamble": order.preamble,
+        "points": order.points,
+        "signatory_position": order.signatory_position,
+        "signatory_name": order.signatory_name,
+    }
+    old_number, old_day = order.number, order.day
+    order.number, order.day, order.place, order.title = number, day, place.strip(), title
+    order.preamble, order.points = preamble.strip(), points
+    order.signatory_position, order.signatory_name = signatory_position.strip(), signatory_name.strip()
+    order.save()
+    after = {**before, "number": number, "day": day.isoformat(), "place": order.place, "title": title}
+    after.update(
+        preamble=order.preamble,
+        points=points,
+        signatory_position=order.signatory_position,
+        signatory_name=order.signatory_name,
+    )
+    changes = {key: [before[key], after[key]] for key in before if before[key] != after[key]}
+    if (old_number, old_day) != (number, day):
+        group_ids = order.items.filter(group__isnull=False, plan__isnull=True).values("group_id")
+        if order.kind == OrderKind.PAIRING:
+            MentoringGroup.objects.filter(
+                pk__in=group_ids, order_number=old_number, order_date=old_day
+            ).update(order_number=number, order_date=day)
+        if order.kind == OrderKind.PLANS:
+            from monitoring.models import IndividualPlan
+            from monitoring.services.plans import plans_approve
+
+            plans = IndividualPlan.objects.filter(
+                pk__in=order.items.filter(plan__isnull=False).values("plan_id"),
+                order_number=old_number,
+                order_date=old_day,
+            )
+            plans_approve(actor=actor, plans=list(plans), order_number=number, order_date=day)
+    if changes:
+        audit_record(
+            actor=actor,
+            organization=order.organization,
+            action=AuditEvent.Action.UPDATE,
+            target=order,
+            changes=changes,
+        )
+    return order
+
+
+@transaction.atomic
+def requisites_save(
+    *,
+    actor: AbstractBaseUser | None,
+    organization,
+    place: str,
+    regulation_number: str,
+    regulation_date: date | None,
+) -> DocumentRequisites:
+    requisites = requisites_of(organization)
+    before = {
+        "place": requisites.place,
+        "regulation_number": requisites.regulation_number,
+        "regulation_date": requisites.regulation_date.isoformat() if requisites.regulation_date else None,
+    }
+    requisites.place = place.strip()
+    requisites.regulation_number = regulation_number.strip()
+    requisites.regulation_date = regulation_date
+    requisites.updated_by = actor if actor is not None and actor.is_authenticated else None
+    requisites.save()
+    after = {
+        "place": requisites.place,
+        "regulation_number": requisites.regulation_number,
+        "regulation_date": regulation_date.isoformat() if regulation_date else None,
+    }
+    audit_record(
+        actor=actor,
+        organization=organization,
+        action=AuditEvent.Action.UPDATE,
+        target=requisites,
+        changes={key: [before[key], after[key]] for key in before if before[key] != after[key]},
+    )
+    return requisites

@@ -1,0 +1,89 @@
+"""What a secretary checks on a printed document, as functions the tests share.
+
+``boxes_beyond_the_page`` lays the HTML out with WeasyPrint and walks every box of every page: a box
+whose right edge passes the page edge (or the left edge is left of it) would be cut off in print.
+``word_facts`` reads a .docx as Word would: page size, orientation, a PAGE field in a header or footer.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from docx import Document
+from docx.shared import Mm
+from pypdf import PdfReader
+
+A4_POINTS = (595.28, 841.89)
+
+
+def boxes_beyond_the_page(html: str, tolerance: float = 0.5) -> list[str]:
+    from weasyprint import HTML
+
+    document = HTML(string=html).render()
+    found = []
+    for number, page in enumerate(document.pages, start=1):
+        width = page.width
+        for box in page._page_box.descendants():
+            if not hasattr(box, "position_x") or box.width is None:
+                continue
+            left = box.position_x
+            right = left + box.margin_width()
+            if right > width + tolerance or left < -tolerance:
+                text = getattr(box, "text", "") or type(box).__name__
+                found.append(f"page {number}: {text[:40]!r} spans {left:.0f}–{right:.0f} of {width:.0f}")
+    return found
+
+
+def pdf_pages(content: bytes) -> list[tuple[float, float]]:
+    reader = PdfReader(io.BytesIO(content))
+    return [(float(page.mediabox.width), float(page.mediabox.height)) for page in reader.pages]
+
+
+def is_a4(size: tuple[float, float]) -> bool:
+    short, long = sorted(size)
+    return abs(short - A4_POINTS[0]) < 2 and abs(long - A4_POINTS[1]) < 2
+
+
+def pdf_words(content: bytes) -> str:
+    reader = PdfReader(io.BytesIO(content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return normalise(text)
+
+
+def normalise(text: str) -> str:
+    # a word hyphenated at a line end in the PDF («наставни-\nков») is read back whole
+    text = re.sub(r"(\w)[-\u00ad\u2010]\s*\n\s*(\w)", r"\1\2", text)
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+def docx_text(content: bytes) -> str:
+    """Every paragraph of the body, its tables included, in document order."""
+    document = Document(io.BytesIO(content))
+    parts = []
+    for block in document.element.body.iter():
+        if block.tag.endswith("}p"):
+            parts.append("".join(node.text or "" for node in block.iter() if node.tag.endswith("}t")))
+    return normalise(" ".join(parts))
+
+
+def word_facts(content: bytes) -> dict[str, object]:
+    document = Document(io.BytesIO(content))
+    section = document.sections[0]
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        headers = " ".join(
+            archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if re.match(r"word/(header|footer)\d*\.xml", name)
+        )
+        body = archive.read("word/document.xml").decode("utf-8")
+    styles = {paragraph.style.name for paragraph in document.paragraphs}
+    return {
+        "a4": {round(section.page_width / Mm(1)), round(section.page_height / Mm(1))} == {210, 297},
+        "page_numbers": "PAGE" in headers,
+        "styles": styles,
+        "leftover_tags": re.findall(r"\{\{|\}\}|\{%|%\}", body),
+        "tables": len(document.tables),
+        "header_rows_repeat": "w:tblHeader" in body,
+    }
