@@ -346,7 +346,7 @@ def _may_edit_vocabulary(scope: Scope) -> bool:
     )
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)  # the school's own working list: not shown above it
 def vocabulary(request: HttpRequest) -> HttpResponse:
     """The terms the organisation works with (shared, its authority's, its own), filtered by kind or
     words; and what the matching understands in a text typed here."""
@@ -427,17 +427,17 @@ def _own_term_or_404(scope: Scope, term: int) -> VocabularyTerm:
     return get_object_or_404(VocabularyTerm, pk=term, organization=scope.organization)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)  # the school's own working list: not shown above it
 def vocabulary_term_create(request: HttpRequest) -> HttpResponse:
     return _vocabulary_form(request, None)
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)  # the school's own working list: not shown above it
 def vocabulary_term_edit(request: HttpRequest, term: int) -> HttpResponse:
     return _vocabulary_form(request, _own_term_or_404(request.scope, term))
 
 
-@organization_view()
+@organization_view(privacy=Privacy.PERSONAL)  # the school's own working list: not shown above it
 def vocabulary_term_delete(request: HttpRequest, term: int) -> HttpResponse:
     scope = request.scope
     if not _may_edit_vocabulary(scope):

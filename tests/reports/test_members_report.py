@@ -199,9 +199,10 @@ def test_reports_index_query_count(curator_client, curator, school_job, django_a
     curator_client.get(reverse("reports:index", kwargs=KW))
     # the options forms: forms of mentoring, classes, the people a certificate may be made for, the campaigns
     # of the questionnaire reports, the year's orders, the partners, the teachers of the mentor base (consent,
-    # supplementary agreement), the curator the protocol names as secretary, the questionnaires (read once per
-    # page, whatever the number of rows)
-    with django_assert_num_queries(26):
+    # supplementary agreement), the curator the protocol names as secretary, the questionnaires, whether the
+    # analytical report's conclusions are written and the order approving the roadmap (read once per page,
+    # whatever the number of rows)
+    with django_assert_num_queries(28):
         response = curator_client.get(reverse("reports:index", kwargs=KW))
     assert response.status_code == 200
 
