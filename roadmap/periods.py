@@ -49,6 +49,18 @@ How the text is read
 * Remarks in brackets «(дополнительно по запросу)» and words that say nothing about dates
   («по мере необходимости», «в течение», «по запросу») are ignored; they stay in the period's ``text``.
 
+* Seasons: «весна» March–May, «лето» June–August, «осень» September–November, «зима» December–February
+  (nouns only: «весенние каникулы» are not read). Without a year the season of the academic year;
+  «зима 2027» is the winter that ends in 2027. «05.2027», «5/2027» is that month; «ноябрь, 2026» is
+  November 2026 (a comma between a month and its year does not separate items).
+* Schedules (:class:`Recurrence`): «еженедельно», «раз в неделю», «по пятницам»; «ежемесячно», «каждый
+  месяц», «до 25 числа каждого месяца»; «ежеквартально» (calendar quarters); «1 раз в четверть», «по итогам
+  четвертей» (school terms); «раз в полугодие». The schedule's words are taken out and the rest of the text
+  gives the span it runs in («ежемесячно с октября по март»); without one, or with a single month for a
+  schedule longer than a week («сентябрь 2023, ежемесячно»), it runs through the school months to 31 May.
+  :func:`occurrences` lists the times it happens and when each is due. Two different schedules in one
+  text: the first is kept, the other is warned about.
+
 What is not read
 ----------------
 * Empty text, «_____» placeholders and a lone «-» / «—» give no period and no warning.
@@ -71,12 +83,34 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum, auto
 
 from mentoring.messages import _
 
-__all__ = ["Period", "PeriodParse", "format_period", "parse_periods", "shift_years"]
+__all__ = [
+    "Occurrence",
+    "Period",
+    "PeriodParse",
+    "Recurrence",
+    "format_period",
+    "format_recurrence",
+    "occurrences",
+    "parse_periods",
+    "shift_years",
+]
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A schedule inside a period: «ежемесячно до 25 числа», «еженедельно по пятницам», «1 раз в четверть»."""
+
+    unit: str  # one of RECURRENCE_UNITS
+    day: int | None = None  # the due day of the month («до 25 числа»), months only
+    weekday: int | None = None  # the due weekday, 0 = Monday («по пятницам»), weeks only
+
+
+RECURRENCE_UNITS = ("week", "month", "quarter", "term", "half")
 
 
 @dataclass(frozen=True)
@@ -85,6 +119,16 @@ class Period:
     end: date | None
     yearly: bool  # repeats every year («ежегодно»)
     text: str  # the piece of the original text this period came from, as written (stripped)
+    recurrence: Recurrence | None = None  # the event recurs inside start … end
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One time a recurring event happens: its span and the day it is due."""
+
+    start: date
+    end: date
+    due: date
 
 
 @dataclass(frozen=True)
@@ -111,6 +155,9 @@ class _Kind(Enum):
     FROM = auto()  # с, со, от, начиная с
     UNTIL = auto()  # до, по (also range separators); к, не позднее (deadline only)
     YEARLY = auto()  # ежегодно, каждый год
+    RECUR = auto()  # ежемесячно, еженедельно, 1 раз в четверть, по пятницам (term: unit, value: weekday + 1)
+    DAY_OF_MONTH = auto()  # «25 числа»
+    SEASON = auto()  # весна, осень… (value: the season's first month)
     WHOLE = auto()  # постоянно, круглогодично
     ACADEMIC = auto()  # учебный, уч.
     YEAR_WORD = auto()  # г, г., гг., год, года
@@ -125,7 +172,7 @@ class _Token:
     start: int
     end: int
     value: int = 0  # month, year, number, ordinal; 1 for an UNTIL that may separate a range
-    date_parts: tuple[int, int, int | None] = (0, 0, None)  # DATE: day, month, year
+    date_parts: tuple[int | None, int, int | None] = (0, 0, None)  # DATE: day (None: a month), month, year
     term: str = ""  # TERM: "quarter", "half", "trimester"
     datelike: bool = False  # left unread, it deserves a warning
     line: int = 0  # the line of the text the token is on
@@ -187,6 +234,31 @@ _SIMPLE: tuple[tuple[_Kind, str, int], ...] = (
     (_Kind.THIS, rf"(?:текущ[а-я]*|этого|этом|данного|данном|сего){_WORD_END}", 0),
 )
 _COMPILED = tuple((kind, re.compile(pattern), value) for kind, pattern, value in _SIMPLE)
+_ONCE = r"(?:(?:1|один|одного)\s+)?раз\s+в\s+"
+_RECURRENCES: tuple[tuple[str, str], ...] = (
+    ("week", rf"еженедельн[а-я]*|кажд(?:ую|ой)\s+недел[а-я]*|{_ONCE}недел[а-я]*"),
+    ("month", rf"ежемесячн[а-я]*|кажд(?:ый|ого|ом)\s+месяц[а-я]*|{_ONCE}месяц"),
+    ("quarter", rf"ежекварталь?н[а-я]*|кажд(?:ый|ого|ом)\s+квартал[а-я]*|{_ONCE}квартал|по\s+кварталам"),
+    (
+        "term",
+        rf"ежечетвертн[а-я]*|кажд(?:ую|ой)\s+(?:учебн[а-я]*\s+)?четверт[а-я]*|{_ONCE}(?:учебн[а-я]*\s+)?четверть"
+        r"|по\s+(?:итогам\s+)?четверт(?:ям|ей)",
+    ),
+    ("half", rf"кажд(?:ое|ого|ом)\s+полугоди[а-я]*|{_ONCE}полугоди[а-я]*|по\s+полугодиям"),
+)
+_RECUR_RES = tuple((unit, re.compile(f"(?:{pattern}){_WORD_END}")) for unit, pattern in _RECURRENCES)
+_WEEKDAYS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
+_WEEKDAY_RE = re.compile(r"(?:кажд[а-я]*|по)\s+(" + "|".join(_WEEKDAYS) + rf")[а-я]*{_WORD_END}")
+_DAY_OF_MONTH = re.compile(rf"(?<![0-9])([0-9]{{1,2}})(?:-?(?:го|е|ое))?\s+числ[а-я]*{_WORD_END}")
+_MONTH_YEAR = re.compile(r"(?<![0-9.])(0?[1-9]|1[0-2])[./]((?:19|20)[0-9]{2})(?![0-9])")
+# nouns only: «весенние каникулы» are not the whole spring
+_SEASONS = (
+    (3, r"весн(?:а|ой|ы|е|у)"),
+    (6, r"лет(?:о|ом|а|е)"),
+    (9, r"осен(?:ь|ью|и)"),
+    (12, r"зим(?:а|ой|ы|е|у)"),
+)
+_SEASON_RES = tuple((month, re.compile(pattern + _WORD_END)) for month, pattern in _SEASONS)
 _ORDINAL_WORD_RES = tuple((n, re.compile(pattern + _WORD_END)) for n, pattern in _ORDINAL_WORDS.items())
 _ROMAN_RE = re.compile(r"(?:iv|iii|ii|i)(?![a-z])")
 _TERM_RES = tuple((name, re.compile(pattern + _WORD_END)) for name, pattern in _TERMS.items())
@@ -211,6 +283,21 @@ def _normalise(text: str) -> str:
 
 def _match_token(text: str, pos: int) -> _Token:
     """The token that starts at ``pos`` (never fails: an unknown character is OTHER)."""
+    if match := _MONTH_YEAR.match(text, pos):  # «05.2027»: the whole month
+        return _Token(
+            _Kind.DATE, pos, match.end(), date_parts=(None, int(match.group(1)), int(match.group(2)))
+        )
+    if match := _DAY_OF_MONTH.match(text, pos):
+        return _Token(_Kind.DAY_OF_MONTH, pos, match.end(), value=int(match.group(1)))
+    for unit, pattern in _RECUR_RES:
+        if match := pattern.match(text, pos):
+            return _Token(_Kind.RECUR, pos, match.end(), term=unit)
+    if match := _WEEKDAY_RE.match(text, pos):
+        weekday = _WEEKDAYS.index(match.group(1))
+        return _Token(_Kind.RECUR, pos, match.end(), term="week", value=weekday + 1)
+    for month, pattern in _SEASON_RES:
+        if match := pattern.match(text, pos):
+            return _Token(_Kind.SEASON, pos, match.end(), value=month)
     if match := _ISO_DATE.match(text, pos):
         year, month, day = (int(group) for group in match.groups())
         return _Token(_Kind.DATE, pos, match.end(), date_parts=(day, month, year))
@@ -248,7 +335,17 @@ def _full_year(written: str | None) -> int | None:
     return int(written) + 2000 if len(written) == 2 else int(written)
 
 
-_DATELIKE_KINDS = {_Kind.BLANK, _Kind.DATE, _Kind.ORDINAL, _Kind.YEAR, _Kind.NUMBER, _Kind.MONTH, _Kind.TERM}
+_DATELIKE_KINDS = {
+    _Kind.BLANK,
+    _Kind.DATE,
+    _Kind.ORDINAL,
+    _Kind.YEAR,
+    _Kind.NUMBER,
+    _Kind.MONTH,
+    _Kind.TERM,
+    _Kind.DAY_OF_MONTH,
+    _Kind.SEASON,
+}
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -401,7 +498,7 @@ class _Reader:
 
     def element(self, index: int) -> _Found | None:
         """The period that starts at ``index``, if one does."""
-        for read in (self._deadline, self._range, self._term, self._whole_year):
+        for read in (self._deadline, self._range, self._term, self._whole_year, self._season):
             if found := read(index):
                 return found
         return None
@@ -414,6 +511,8 @@ class _Reader:
             return None
         if token.kind is _Kind.DATE:
             day, month, year = token.date_parts
+            if not 1 <= month <= 12:
+                return None
             return self._with_year(_Point(year, month, day), index + 1)
         if token.kind is _Kind.NUMBER and self.kind(index + 1) is _Kind.MONTH:
             return self._with_year(_Point(None, self.tokens[index + 1].value, token.value), index + 2)
@@ -553,6 +652,28 @@ class _Reader:
                 return _academic_year(year), end
         return _academic_year(self.start_year), after
 
+    def _season(self, index: int) -> _Found | None:
+        """«весна 2027», «осенью», «зима 2026/2027»: spring March–May, summer June–August, autumn
+        September–November, winter December–February. Without a year, the season of the academic year;
+        «зима 2027» is the winter that ends in 2027 (December 2026 – February 2027)."""
+        if self.kind(index) is not _Kind.SEASON:
+            return None
+        first_month = self.tokens[index].value
+        after = index + 1
+        year: int | None = None
+        if self.kind(after) is _Kind.YEAR:
+            written, pair_end = self._year_point_or_range(after)
+            year = written + 1 if first_month == 12 and pair_end else written
+            after = pair_end or after + 1
+            while self.kind(after) in (_Kind.YEAR_WORD, _Kind.ACADEMIC):
+                after += 1
+        if first_month == 12:
+            end_year = year if year is not None else self.start_year + 1
+            return (date(end_year - 1, 12, 1), _month_end(end_year, 2)), after
+        if year is None:
+            year = _year_of_month(first_month, self.start_year)
+        return (date(year, first_month, 1), _month_end(year, first_month + 2)), after
+
 
 _TERM_MONTHS = {
     "quarter": ((9, 10), (11, 12), (1, 3), (4, 5)),
@@ -601,12 +722,24 @@ class _Item:
 
 def _items(tokens: list[_Token]) -> list[list[_Token]]:
     items: list[list[_Token]] = [[]]
-    for token in tokens:
+    for index, token in enumerate(tokens):
+        if token.kind is _Kind.LIST and _comma_before_year(tokens, index):
+            continue
         if token.kind is _Kind.LIST:
             items.append([])
         elif token.kind is not _Kind.NEWLINE:
             items[-1].append(token)
     return [item for item in items if item]
+
+
+def _comma_before_year(tokens: list[_Token], index: int) -> bool:
+    """«ноябрь, 2026»: a comma between a month (or a season) and its year does not separate items."""
+    if index == 0 or index + 1 >= len(tokens) or tokens[index + 1].kind is not _Kind.YEAR:
+        return False
+    if tokens[index - 1].kind not in (_Kind.MONTH, _Kind.SEASON):
+        return False
+    following = tokens[index + 2] if index + 2 < len(tokens) else None
+    return following is None or following.kind in (_Kind.LIST, _Kind.NEWLINE, _Kind.YEAR_WORD, _Kind.ACADEMIC)
 
 
 def _read_item(tokens: list[_Token], number: int, start_year: int) -> _Item:
@@ -674,14 +807,59 @@ def _merge_repeats(reads: list[_Read]) -> list[_Read]:
 _PLACEHOLDER = re.compile(r"[\s_\-‐‑‒–—―−.…«»\"“”„'`]*")
 
 
+def _take_recurrence(
+    tokens: list[_Token],
+) -> tuple[Recurrence | None, list[_Token], list[_Unread], list[_Token]]:
+    """The schedule written in the text, the tokens left for the dates, the schedule's words (kept in
+    the periods' text) and any second, conflicting schedule (warned about)."""
+    recurring = [token for token in tokens if token.kind is _Kind.RECUR]
+    if not recurring:
+        return None, tokens, [], []
+    unit = recurring[0].term
+    conflicting = [token for token in recurring if token.term != unit]
+    weekday = next((token.value - 1 for token in recurring if token.value and token.term == "week"), None)
+    days = [token.value for token in tokens if token.kind is _Kind.DAY_OF_MONTH and 1 <= token.value <= 31]
+    recurrence = Recurrence(unit=unit, day=days[0] if unit == "month" and days else None, weekday=weekday)
+    used = {id(token) for token in recurring}
+    if recurrence.day is not None:
+        for index, token in enumerate(tokens):
+            if token.kind is _Kind.DAY_OF_MONTH:
+                used.add(id(token))
+                if index and tokens[index - 1].kind is _Kind.UNTIL:  # «до 25 числа»
+                    used.add(id(tokens[index - 1]))
+    kept = [token for token in tokens if id(token) not in used]
+    words = [_Unread(token.start, token.end, False) for token in tokens if id(token) in used]
+    return recurrence, kept, words, conflicting
+
+
+def _school_months(start_year: int) -> tuple[date, date]:
+    """Where a schedule without dates runs: the school months, 1 September – 31 May."""
+    return date(start_year, 9, 1), date(start_year + 1, 5, 31)
+
+
 def parse_periods(text: str, start_year: int) -> PeriodParse:
     """The periods written in a «Сроки» cell; see the module's docstring for the rules."""
     written = text.strip()
     if _PLACEHOLDER.fullmatch(written):
         return PeriodParse((), ())
-    items = [_read_item(tokens, number, start_year) for number, tokens in enumerate(_items(_tokenize(text)))]
+    recurrence, tokens, schedule_words, conflicting = _take_recurrence(_tokenize(text))
+    items = [_read_item(tokens, number, start_year) for number, tokens in enumerate(_items(tokens))]
     reads = sorted((read for item in items for read in item.read), key=lambda read: read.start)
     unread = [part for item in items for part in item.unread]
+    unread_warnings = [
+        _("In the period «%(text)s», «%(part)s» could not be read: this part is left out.")
+        % {"text": written, "part": text[part.start : part.end].strip()}
+        for part in unread
+        if part.datelike
+    ] + [
+        _("In the period «%(text)s», «%(part)s» could not be read: this part is left out.")
+        % {"text": written, "part": text[token.start : token.end].strip()}
+        for token in conflicting
+    ]
+    if not reads and recurrence is not None:
+        yearly = any(item.yearly_lines for item in items)
+        period = Period(*_school_months(start_year), yearly=yearly, text=written, recurrence=recurrence)
+        return PeriodParse((period,), tuple(unread_warnings))
     if not reads:
         if any(item.is_qualifier for item in items) and not any(part.datelike for part in unread):
             return PeriodParse((Period(*_academic_year(start_year), yearly=True, text=written),), ())
@@ -690,18 +868,104 @@ def parse_periods(text: str, start_year: int) -> PeriodParse:
             (_("Could not read the period «%(text)s»: it is kept as written.") % {"text": written},),
         )
     _apply_qualifiers(items)
-    warnings = tuple(
-        _("In the period «%(text)s», «%(part)s» could not be read: this part is left out.")
-        % {"text": written, "part": text[part.start : part.end].strip()}
-        for part in unread
-        if part.datelike
-    )
-    _attach_unread(reads, unread)
+    _attach_unread(reads, sorted(unread + schedule_words, key=lambda part: part.start))
     periods = tuple(
-        Period(read.dates[0], read.dates[1], read.yearly, text[read.start : read.end].strip())
+        Period(
+            read.dates[0],
+            _schedule_end(read.dates, recurrence),
+            read.yearly,
+            text[read.start : read.end].strip(),
+            recurrence=recurrence,
+        )
         for read in _merge_repeats(reads)
     )
-    return PeriodParse(periods, warnings)
+    return PeriodParse(periods, tuple(unread_warnings))
+
+
+def _schedule_end(dates: tuple[date, date], recurrence: Recurrence | None) -> date:
+    """«сентябрь 2023, ежемесячно»: a schedule longer than a week within one month starts then and
+    runs through the school months (to 31 May); a weekly one may well last a single month."""
+    start, end = dates
+    if recurrence is None or recurrence.unit == "week" or (start.year, start.month) != (end.year, end.month):
+        return end
+    return max(end, _school_months(_school_year_of(start))[1])
+
+
+# ---------------------------------------------------------------- occurrences of a schedule
+
+MAX_OCCURRENCES = 1000
+
+
+def _clip(start: date, end: date, period_start: date, period_end: date) -> tuple[date, date] | None:
+    first, last = max(start, period_start), min(end, period_end)
+    return (first, last) if first <= last else None
+
+
+def _month_spans(start: date, end: date, months: int) -> list[tuple[date, date]]:
+    """Calendar spans of ``months`` months (1: months, 3: calendar quarters) that touch start … end."""
+    spans = []
+    year, month = start.year, ((start.month - 1) // months) * months + 1
+    while date(year, month, 1) <= end and len(spans) < MAX_OCCURRENCES:
+        last_month = month + months - 1
+        spans.append((date(year, month, 1), _month_end(year, last_month)))
+        month += months
+        if month > 12:
+            year, month = year + 1, month - 12
+    return spans
+
+
+def _school_spans(start: date, end: date, terms: tuple[tuple[int, int], ...]) -> list[tuple[date, date]]:
+    spans = []
+    for school_year in range(_school_year_of(start), _school_year_of(end) + 1):
+        for first, last in terms:
+            spans.append(
+                (
+                    date(_year_of_month(first, school_year), first, 1),
+                    _month_end(_year_of_month(last, school_year), last),
+                )
+            )
+    return spans
+
+
+def occurrences(period: Period) -> tuple[Occurrence, ...]:
+    """The times a recurring period happens, in order: each week (Monday–Sunday), month, calendar quarter,
+    school term (четверть: September–October, November–December, January–March, April–May) or half-year
+    (September–December, January–May) that touches the period, cut to it. An occurrence is due at its end,
+    on its day of the month («до 25 числа») or on its weekday («по пятницам»); an occurrence whose due day
+    falls outside the period is left out. A period without a schedule is one occurrence, due at its end;
+    an undated one has none."""
+    if period.start is None or period.end is None:
+        return ()
+    schedule = period.recurrence
+    if schedule is None:
+        return (Occurrence(period.start, period.end, period.end),)
+    start, end = period.start, period.end
+    if schedule.unit == "week":
+        monday = start - timedelta(days=start.weekday())
+        spans = []
+        while monday <= end and len(spans) < MAX_OCCURRENCES:
+            spans.append((monday, monday + timedelta(days=6)))
+            monday += timedelta(days=7)
+    elif schedule.unit == "month":
+        spans = _month_spans(start, end, 1)
+    elif schedule.unit == "quarter":
+        spans = _month_spans(start, end, 3)
+    else:
+        spans = _school_spans(start, end, _TERM_MONTHS["quarter" if schedule.unit == "term" else "half"])
+    found: list[Occurrence] = []
+    for span_start, span_end in spans:
+        clipped = _clip(span_start, span_end, start, end)
+        if clipped is None:
+            continue
+        due = clipped[1]
+        if schedule.unit == "month" and schedule.day:
+            due = date(span_start.year, span_start.month, min(schedule.day, span_end.day))
+        elif schedule.unit == "week" and schedule.weekday is not None:
+            due = span_start + timedelta(days=schedule.weekday)
+        if not clipped[0] <= due <= clipped[1]:
+            continue
+        found.append(Occurrence(clipped[0], due, due))
+    return tuple(found[:MAX_OCCURRENCES])
 
 
 # ---------------------------------------------------------------- writing back
@@ -753,7 +1017,38 @@ def format_period(period) -> str:
     if period.start is None or period.end is None:
         return period.text
     label = _dates_label(period.start, period.end)
+    schedule = getattr(period, "recurrence", None)
+    if schedule is not None:
+        label = f"{format_recurrence(schedule)}: {label}"
     return f"ежегодно: {label}" if period.yearly else label
+
+
+_UNIT_LABELS = {
+    "week": "еженедельно",
+    "month": "ежемесячно",
+    "quarter": "ежеквартально",
+    "term": "1 раз в четверть",
+    "half": "1 раз в полугодие",
+}
+_WEEKDAY_PLURALS = (
+    "понедельникам",
+    "вторникам",
+    "средам",
+    "четвергам",
+    "пятницам",
+    "субботам",
+    "воскресеньям",
+)
+
+
+def format_recurrence(schedule: Recurrence) -> str:
+    """«ежемесячно до 25 числа», «еженедельно по пятницам», «1 раз в четверть» (reads back the same)."""
+    label = _UNIT_LABELS[schedule.unit]
+    if schedule.day:
+        label += f" до {schedule.day} числа"
+    if schedule.weekday is not None:
+        label += f" по {_WEEKDAY_PLURALS[schedule.weekday]}"
+    return label
 
 
 def _shift(day: date, years: int, *, keep_month_end: bool = False) -> date:

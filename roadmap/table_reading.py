@@ -78,6 +78,52 @@ def message_unreadable() -> str:
     )
 
 
+def message_open_document(kind: str) -> str:
+    """A LibreOffice file: say how to save it in a format the import reads."""
+    if kind == "ods":
+        return _(
+            "This is an OpenDocument spreadsheet (.ods). Open it in LibreOffice or Excel, choose "
+            "«Save as» → «Excel 2007-365 (.xlsx)» and upload the .xlsx file."
+        )
+    return _(
+        "This is an OpenDocument text (.odt). Open it in LibreOffice or Word, choose "
+        "«Save as» → «Word 2007-365 (.docx)» and upload the .docx file."
+    )
+
+
+def open_document_kind(data: bytes, filename: str) -> str | None:
+    """'ods' or 'odt' for an OpenDocument file (by its ``mimetype`` member, else, for a file that is no
+    Word or Excel file either, by its name), else None."""
+    mimetype = _zip_member(data, "mimetype")[:100].decode("ascii", "replace")
+    if mimetype.startswith("application/vnd.oasis.opendocument.spreadsheet"):
+        return "ods"
+    if mimetype.startswith("application/vnd.oasis.opendocument.text"):
+        return "odt"
+    extension = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
+    return extension if extension in ("ods", "odt") and not _is_office_open_xml(data) else None
+
+
+def _zip_member(data: bytes, name: str) -> bytes:
+    """A small member of a zip file, or b"" (not a zip, damaged, or no such member)."""
+    if not data.startswith(b"PK"):
+        return b""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo(name)
+            return archive.read(info)[:1000] if info.file_size <= 1000 else b""
+    except Exception:  # BadZipFile, KeyError, OSError…: not an OpenDocument package
+        return b""
+
+
+def _is_office_open_xml(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except Exception:
+        return False
+    return "word/document.xml" in names or "xl/workbook.xml" in names
+
+
 def message_too_big() -> str:
     return _("The file is too large for a roadmap upload.")
 
@@ -198,6 +244,7 @@ class _Cell:
     text: str = ""
     span: int = 1  # grid columns covered, at the origin of a merged cell
     covered_by: int | None = None  # for a position covered by a merge from the left: the origin column
+    inherited: bool = False  # the text of a cell merged down from a row above («в течение года» over 3 rows)
 
 
 _EMPTY = _Cell()
@@ -208,6 +255,7 @@ class _Table:
     label: str  # "Table 2" or "Sheet «План»" (translated), for messages
     rows: list[list[_Cell]]
     row_numbers: list[int]  # the row number as the curator sees it (1-based), per grid row
+    caption: str = ""  # Word: the paragraph right above the table («2. Форма «учитель – учитель»»)
 
     @property
     def has_text(self) -> bool:
@@ -216,6 +264,22 @@ class _Table:
     @property
     def width(self) -> int:
         return len(self.rows[0]) if self.rows else 0
+
+    @property
+    def own_rows(self) -> list[list[_Cell]]:
+        """The rows without the text merged down from above: what each row says itself (headers, sections)."""
+        if self._own is None:
+            self._own = [_own(row) for row in self.rows]
+        return self._own
+
+    def __post_init__(self) -> None:
+        self._own: list[list[_Cell]] | None = None
+
+
+def _own(row: list[_Cell]) -> list[_Cell]:
+    if not any(cell.inherited for cell in row):
+        return row
+    return [_EMPTY if cell.inherited else cell for cell in row]
 
 
 def _read_grids(data: bytes, filename: str, hidden: list[str]) -> tuple[list[_Table], list[str]]:
@@ -235,6 +299,8 @@ def _detect_kind(data: bytes, filename: str) -> str:
     """'docx' or 'xlsx', decided by the bytes; the extension only breaks a tie."""
     if not data:
         raise RoadmapFileError(message_empty())
+    if open_document := open_document_kind(data, filename):
+        raise RoadmapFileError(message_open_document(open_document))
     if data.startswith(OLE_SIGNATURE):
         raise RoadmapFileError(message_old_or_encrypted())
     if not data.startswith(b"PK"):
@@ -295,23 +361,47 @@ def _docx_tables(data: bytes, warnings: list[str]) -> list[_Table]:
         label = _("Table %(number)s") % {"number": index}
         rows, rows_cut, columns_cut = _docx_grid(tbl)
         warnings.extend(_limit_warnings(label, rows_cut, columns_cut))
-        tables.append(_Table(label=label, rows=rows, row_numbers=list(range(1, len(rows) + 1))))
+        rows_numbers = list(range(1, len(rows) + 1))
+        tables.append(_Table(label=label, rows=rows, row_numbers=rows_numbers, caption=_caption(tbl)))
     return tables
 
 
+MAX_CAPTION = 200
+
+
+def _caption(tbl) -> str:
+    """The last non-empty paragraph before a top-level table, if short: a heading over the plan."""
+    if tbl.getparent() is None or tbl.getparent().tag != qn("w:body"):
+        return ""
+    sibling = tbl.getprevious()
+    while sibling is not None and sibling.tag == qn("w:p"):
+        text = clean_text(Paragraph(sibling, None).text)
+        if text:
+            return text if len(text) <= MAX_CAPTION and "\n" not in text else ""
+        sibling = sibling.getprevious()
+    return ""
+
+
 def _docx_grid(tbl) -> tuple[list[list[_Cell]], bool, bool]:
-    """The table's grid; vertically merged continuations and horizontally covered positions are empty."""
+    """The table's grid; horizontally covered positions point to their origin, and a vertically merged
+    continuation carries the text of the cell it continues, marked ``inherited``."""
     rows: list[list[_Cell]] = []
     columns_cut = False
+    above: dict[int, str] = {}  # grid column → the text of the last cell that started there
     tr_list = tbl.findall(qn("w:tr"))
     for tr in tr_list[:MAX_ROWS]:
         row: list[_Cell] = [_EMPTY] * (tr.grid_before or 0)
         for tc in tr.findall(qn("w:tc")):
             span = max(1, tc.grid_span or 1)
             origin = len(row)
-            text = "" if tc.vMerge == "continue" else _docx_cell_text(tc)
-            row.append(_Cell(text=text, span=span) if text or span > 1 else _EMPTY)
-            row.extend(_Cell(covered_by=origin) if text else _EMPTY for _ in range(span - 1))
+            inherited = tc.vMerge == "continue"
+            text = above.get(origin, "") if inherited else _docx_cell_text(tc)
+            if not inherited:
+                above[origin] = text
+            row.append(_Cell(text=text, span=span, inherited=inherited) if text or span > 1 else _EMPTY)
+            row.extend(
+                _Cell(covered_by=origin, inherited=inherited) if text else _EMPTY for _ in range(span - 1)
+            )
         if len(row) > MAX_COLUMNS:
             columns_cut = columns_cut or any(cell.text for cell in row[MAX_COLUMNS:])
             row = _cut_row(row)
@@ -367,23 +457,34 @@ def _xlsx_grid(sheet) -> tuple[list[list[_Cell]], list[int]]:
     max_row = min(sheet.max_row, MAX_ROWS)
     max_col = min(sheet.max_column, MAX_COLUMNS)
     spans: dict[tuple[int, int], int] = {}
-    covered: dict[tuple[int, int], int | None] = {}
+    covered: dict[tuple[int, int], int] = {}  # a position right of a merge's origin → the origin column
+    below: dict[tuple[int, int], tuple[int, int]] = {}  # the first column of a row below → the origin
     for merged in sheet.merged_cells.ranges:
         if merged.min_row > max_row or merged.min_col > max_col:
             continue
-        spans[merged.min_row, merged.min_col] = min(merged.max_col, max_col) - merged.min_col + 1
+        span = min(merged.max_col, max_col) - merged.min_col + 1
+        spans[merged.min_row, merged.min_col] = span
         for row in range(merged.min_row, min(merged.max_row, max_row) + 1):
-            for col in range(merged.min_col, min(merged.max_col, max_col) + 1):
-                if (row, col) != (merged.min_row, merged.min_col):
-                    covered[row, col] = merged.min_col - 1 if row == merged.min_row else None
+            if row != merged.min_row:
+                below[row, merged.min_col] = (merged.min_row, merged.min_col)
+            for col in range(merged.min_col + 1, min(merged.max_col, max_col) + 1):
+                covered[row, col] = merged.min_col - 1
     rows: list[list[_Cell]] = []
     for r, cells in enumerate(sheet.iter_rows(min_row=1, max_row=max_row, max_col=max_col), start=1):
         row = []
         for c, cell in enumerate(cells, start=1):
+            if (r, c) in below:  # merged down from a row above: the same text, inherited
+                origin_row, origin_col = below[r, c]
+                source = rows[origin_row - 1][origin_col - 1]
+                span = spans[origin_row, origin_col]
+                row.append(_Cell(text=source.text, span=span, inherited=True) if source.text else _EMPTY)
+                continue
             if (r, c) in covered:
                 origin = covered[r, c]
-                has_origin_text = origin is not None and bool(row[origin].text)
-                row.append(_Cell(covered_by=origin) if has_origin_text else _EMPTY)
+                if row[origin].text:
+                    row.append(_Cell(covered_by=origin, inherited=row[origin].inherited))
+                else:
+                    row.append(_EMPTY)
                 continue
             text = _xlsx_value_text(cell.value, cell.number_format)
             span = spans.get((r, c), 1)
@@ -397,6 +498,10 @@ def _xlsx_value_text(value: object, number_format: str | None) -> str:
         return ""
     if isinstance(value, bool):
         return "да" if value else "нет"
+    if isinstance(value, dt.date) and (shown := _month_format(number_format)):
+        # «сентябрь 2026» typed into a month-formatted cell is the whole month, not its first day
+        month = MONTH_NAMES[value.month - 1]
+        return f"{month} {value.year}" if shown == "month_year" else month
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0):
             return value.strftime("%d.%m.%Y")
@@ -408,6 +513,33 @@ def _xlsx_value_text(value: object, number_format: str | None) -> str:
             return f"{_format_number(value * 100)}%"
         return _format_number(value)
     return clean_text(str(value))
+
+
+MONTH_NAMES = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
+
+
+def _month_format(number_format: str | None) -> str | None:
+    """'month_year' for «mmmm yyyy», «mmm-yy», «[$-419]MMMM YYYY;@», «mm.yyyy»; 'month' for «mmmm»;
+    None for a format that shows a day (or a time)."""
+    if not number_format:
+        return None
+    shown = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format).split(";")[0].lower()
+    if "m" not in shown or any(letter in shown for letter in "dhs"):
+        return None
+    return "month_year" if "y" in shown else "month"
 
 
 def _format_number(value: float) -> str:
@@ -735,10 +867,20 @@ class _Reader:
         self.section: ParsedSection | None = None
         self.last_events_layout: _EventsLayout | None = None
         self.found_events_table = False
+        self.use_captions = False
+        self.caption = ""
 
     # ---- tables and their parts ----
 
     def read(self, tables: list[_Table]) -> None:
+        # several plans in one document: each is a section named by the heading above it, unless it
+        # has sections of its own
+        headed = [
+            table
+            for table in tables
+            if table.has_text and _find_header(table.own_rows, 0, HEADER_SEARCH_ROWS, strict=False)
+        ]
+        self.use_captions = len(headed) >= 2
         for table in tables:
             if table.has_text:
                 self._read_table(table)
@@ -752,7 +894,7 @@ class _Reader:
             self.roadmap.warnings.append(_("No events were found in the table."))
 
     def _read_table(self, table: _Table) -> None:
-        rows = table.rows
+        rows = table.own_rows
         found = _find_header(rows, 0, HEADER_SEARCH_ROWS, strict=False)
         if found is None:
             previous = self.last_events_layout
@@ -769,6 +911,7 @@ class _Reader:
             )
             return
         self.section = None
+        self.caption = table.caption if self.use_captions else ""
         for layout, start, end in self._parts(rows, found):
             if isinstance(layout, _EventsLayout):
                 self._read_events(table, layout, start, end)
@@ -823,12 +966,13 @@ class _Reader:
         """
         columns = layout.columns
         rows = table.rows
-        max_depth = self._max_depth(rows[start:end], columns)
+        max_depth = self._max_depth(table.own_rows[start:end], columns)
         drafts: list[tuple[ParsedSection, _Draft]] = []
         last: _Draft | None = None
         stage = ""
+        own_rows = table.own_rows
         for index in range(start, end):
-            row = rows[index]
+            row = own_rows[index]
             row_number = table.row_numbers[index]
             if self._skippable(row, layout):
                 continue
@@ -838,6 +982,10 @@ class _Reader:
                 last = None
                 continue
             fields = _row_fields(row, columns)
+            # a cell merged down over several rows («в течение года» over three events) is each one's
+            merged_down = _row_fields(rows[index], columns) if row is not rows[index] else fields
+            if merged_down.get(Role.STAGE) and merged_down[Role.STAGE] != stage:
+                fields[Role.STAGE] = merged_down[Role.STAGE]
             if fields.get(Role.STAGE) and fields[Role.STAGE] != stage:
                 stage = fields[Role.STAGE]
                 self._start_section(stage)
@@ -856,7 +1004,7 @@ class _Reader:
                 last = None
                 continue
             last = _Draft(number=number, title=content, row_number=row_number)
-            last.add(fields)
+            last.add(merged_down)
             drafts.append((self._current_section(), last))
         return drafts
 
@@ -914,7 +1062,7 @@ class _Reader:
 
     def _current_section(self) -> ParsedSection:
         if self.section is None:
-            self._start_section("")
+            self._start_section(self.caption)
         assert self.section is not None
         return self.section
 
@@ -944,7 +1092,7 @@ class _Reader:
     # ---- KPI targets ----
 
     def _read_kpi(self, table: _Table, layout: _KpiLayout, start: int, end: int) -> None:
-        for row in table.rows[start:end]:
+        for row in table.own_rows[start:end]:
             if not any(cell.text for cell in row) or _is_numbering_row(row):
                 continue
             name = _spread_text(row, layout.name_col)
