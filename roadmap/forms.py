@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -132,9 +134,24 @@ class MarkDoneForm(forms.Form):
     file = forms.FileField(label=_("File"), required=False, validators=[validate_document])
     comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, **kwargs) -> None:
+    due = forms.TypedChoiceField(
+        label=_("For the date of the schedule"),
+        required=False,
+        coerce=date.fromisoformat,
+        empty_value=None,
+        help_text=_("A recurring event is done when every date of its schedule is reported."),
+    )
+
+    def __init__(self, *args, due_choices: list[date] | None = None, **kwargs) -> None:
         kwargs.setdefault("initial", {"completed_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
+        if due_choices:
+            self.fields["due"].choices = [(day.isoformat(), f"{day:%d.%m.%Y}") for day in due_choices]
+            self.fields["due"].required = True
+            self.fields["due"].initial = due_choices[0].isoformat()
+            self.order_fields(["due"])
+        else:
+            del self.fields["due"]
 
     def clean_completed_on(self):
         day = self.cleaned_data["completed_on"]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from mentoring.models import Programme
 
 from .forms import PreviewEventFormSet, PreviewSectionFormSet
-from .periods import Period, parse_periods
+from .periods import Period, Recurrence, parse_periods
 from .services import RoadmapError
 from .table_reading import (
     KpiTarget,
@@ -85,11 +85,17 @@ def preview_clear(session, programme: Programme) -> None:
 
 
 def _period_from_json(item: dict[str, Any]) -> Period:
+    schedule = item.get("recurrence") or None
     return Period(
         start=date.fromisoformat(item["start"]) if item.get("start") else None,
         end=date.fromisoformat(item["end"]) if item.get("end") else None,
         yearly=bool(item.get("yearly")),
         text=item.get("text", ""),
+        recurrence=(
+            Recurrence(unit=schedule["unit"], day=schedule.get("day"), weekday=schedule.get("weekday"))
+            if schedule
+            else None
+        ),
     )
 
 
@@ -117,6 +123,7 @@ class Preview:
         sections_initial = [{"title": section["title"]} for section in self.data["sections"]]
         events_initial = []
         self._stored_periods: list[list[Period]] = []
+        self._stored_warnings: list[list[str]] = []
         for index, section in enumerate(self.data["sections"]):
             for event in section["events"]:
                 events_initial.append(
@@ -132,6 +139,9 @@ class Preview:
                     }
                 )
                 self._stored_periods.append([_period_from_json(item) for item in event.get("periods", [])])
+                self._stored_warnings.append(
+                    [warning for warning in event.get("warnings", []) if warning != _("No period is given.")]
+                )
         self.section_formset = PreviewSectionFormSet(data, initial=sections_initial, prefix="sections")
         self.event_formset = PreviewEventFormSet(data, initial=events_initial, prefix="events")
         self.recheck = recheck
@@ -159,8 +169,10 @@ class Preview:
             parsed = parse_periods(form.cleaned_data["period_text"], self.programme.academic_year.start_year)
             return list(parsed.periods), list(parsed.warnings)
         stored = self._stored_periods[index] if index < len(self._stored_periods) else []
-        warnings = [p.text for p in stored if p.start is None]
-        return stored, [f"«{text}»" for text in warnings]
+        warnings = self._stored_warnings[index] if index < len(self._stored_warnings) else []
+        if not warnings:  # a preview stored before warnings were kept per event
+            warnings = [p.text for p in stored if p.start is None]
+        return stored, warnings
 
     def corrected(self, programme: Programme) -> ParsedRoadmap:
         """The roadmap as the curator corrected it; periods are read again from the corrected text."""

@@ -12,6 +12,9 @@ from django.utils.translation import pgettext_lazy
 
 from mentoring.models import Programme
 
+from .periods import Period
+from .periods import Recurrence as PeriodRecurrence
+
 
 class RoadmapSection(models.Model):
     """A section (раздел / этап) of a roadmap."""
@@ -69,6 +72,10 @@ class RoadmapEvent(models.Model):
     completed_on = models.DateField(_("completion date"), null=True, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True, editable=False, db_index=True)
     starts_on = models.DateField(_("starts"), null=True, blank=True, editable=False)
+    # the first due date not yet reported: the deadline, or for a schedule («ежемесячно до 25 числа»)
+    # the due day of its first occurrence without a report; «overdue» and reminders go by it
+    next_due = models.DateField(_("next due"), null=True, blank=True, editable=False, db_index=True)
+    recurring = models.BooleanField(_("recurring"), default=False, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -91,7 +98,7 @@ class RoadmapEvent(models.Model):
         return [line.strip() for line in self.responsible_text.splitlines() if line.strip()]
 
     def is_overdue(self, today: date) -> bool:
-        return self.status in self.OPEN_STATUSES and self.deadline is not None and self.deadline < today
+        return self.status in self.OPEN_STATUSES and self.next_due is not None and self.next_due < today
 
     @property
     def done_on_time(self) -> bool:
@@ -103,13 +110,26 @@ class RoadmapEvent(models.Model):
 
 
 class EventPeriod(models.Model):
-    """One period of an event: dates, whether it repeats every year, and the text it came from."""
+    """One period of an event: dates, whether it repeats every year, its schedule, and the text it came from."""
+
+    class Recurrence(models.TextChoices):
+        NONE = "", _("Once")
+        WEEK = "week", _("Every week")
+        MONTH = "month", _("Every month")
+        QUARTER = "quarter", _("Every quarter")
+        TERM = "term", _("Every school term")
+        HALF = "half", _("Every half-year")
 
     event = models.ForeignKey(RoadmapEvent, related_name="periods", on_delete=models.CASCADE)
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True)
     yearly = models.BooleanField(_("every year"), default=False)
     text = models.CharField(_("as written"), max_length=500, blank=True)
+    recurrence = models.CharField(_("schedule"), max_length=8, choices=Recurrence.choices, blank=True)
+    recurrence_day = models.PositiveSmallIntegerField(_("due day of the month"), null=True, blank=True)
+    recurrence_weekday = models.PositiveSmallIntegerField(
+        _("due weekday (0 = Monday)"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("event period")
@@ -124,6 +144,14 @@ class EventPeriod(models.Model):
 
     def __str__(self) -> str:
         return self.text or f"{self.start} – {self.end}"
+
+    def as_period(self) -> Period:
+        schedule = (
+            PeriodRecurrence(self.recurrence, day=self.recurrence_day, weekday=self.recurrence_weekday)
+            if self.recurrence
+            else None
+        )
+        return Period(self.start, self.end, self.yearly, self.text, recurrence=schedule)
 
 
 def evidence_path(evidence: EventEvidence, filename: str) -> str:
@@ -176,6 +204,53 @@ class EventComment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class OccurrenceReport(models.Model):
+    """One occurrence of a recurring event reported done («отчёт за октябрь сдан»)."""
+
+    event = models.ForeignKey(RoadmapEvent, related_name="occurrence_reports", on_delete=models.CASCADE)
+    due = models.DateField(_("due"))
+    completed_on = models.DateField(_("done on"))
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("occurrence report")
+        verbose_name_plural = _("occurrence reports")
+        ordering = ["due"]
+        constraints = [models.UniqueConstraint(fields=["event", "due"], name="occurrence_reported_once")]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.due}"
+
+
+class RoadmapImport(models.Model):
+    """A saved roadmap import: what it created and what it replaced, so that it can be undone in one step."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), related_name="roadmap_imports", on_delete=models.CASCADE
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("imported"), auto_now_add=True)
+    filename = models.CharField(_("file"), max_length=300, blank=True)
+    fingerprint = models.CharField(_("content fingerprint"), max_length=64, blank=True, db_index=True)
+    replace = models.BooleanField(_("replaced the roadmap"), default=False)
+    shifted_years = models.SmallIntegerField(_("dates moved by years"), default=0)
+    events = models.PositiveIntegerField(_("events"), default=0)
+    # what undoing needs: ids created, and the state of what was changed or deleted (see services)
+    snapshot = models.JSONField(default=dict)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("roadmap import")
+        verbose_name_plural = _("roadmap imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.created_at:%d.%m.%Y %H:%M})"
 
 
 class KpiTarget(models.Model):

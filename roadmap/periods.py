@@ -82,6 +82,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum, auto
@@ -97,6 +98,7 @@ __all__ = [
     "format_recurrence",
     "occurrences",
     "parse_periods",
+    "schedule_occurrences",
     "shift_years",
 ]
 
@@ -968,6 +970,17 @@ def occurrences(period: Period) -> tuple[Occurrence, ...]:
     return tuple(found[:MAX_OCCURRENCES])
 
 
+def schedule_occurrences(periods: Iterable[Period]) -> list[Occurrence]:
+    """Every due day of an event's schedules, in order (one occurrence per due day); periods without a
+    schedule give none."""
+    found: dict[date, Occurrence] = {}
+    for period in periods:
+        if period.recurrence is not None:
+            for occurrence in occurrences(period):
+                found.setdefault(occurrence.due, occurrence)
+    return [found[due] for due in sorted(found)]
+
+
 # ---------------------------------------------------------------- writing back
 
 _MONTH_NAMES = (
@@ -1018,7 +1031,7 @@ def format_period(period) -> str:
         return period.text
     label = _dates_label(period.start, period.end)
     schedule = getattr(period, "recurrence", None)
-    if schedule is not None:
+    if isinstance(schedule, Recurrence):
         label = f"{format_recurrence(schedule)}: {label}"
     return f"ежегодно: {label}" if period.yearly else label
 

@@ -78,13 +78,19 @@ def _programme_reminders(programme: Programme, today: date) -> int:
     open_events = list(
         RoadmapEvent.objects.filter(programme=programme, status__in=RoadmapEvent.OPEN_STATUSES)
         .prefetch_related("responsible_users")
-        .order_by("deadline", "position")
+        .order_by("next_due", "position")
     )
-    overdue = [event for event in open_events if event.deadline and event.deadline < today]
+    overdue = [event for event in open_events if event.is_overdue(today)]
+    week = today + timedelta(days=UPCOMING_DAYS)
     upcoming = [
         event
         for event in open_events
-        if event.starts_on and today <= event.starts_on <= today + timedelta(days=UPCOMING_DAYS)
+        if not event.is_overdue(today)
+        and (
+            (event.starts_on and today <= event.starts_on <= week)
+            # a schedule: its next occurrence is due this week («до 25 числа каждого месяца»)
+            or (event.recurring and event.next_due and today <= event.next_due <= week)
+        )
     ]
     per_user: dict[int, dict[str, list[RoadmapEvent]]] = defaultdict(lambda: {"upcoming": [], "overdue": []})
     users = {}

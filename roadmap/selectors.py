@@ -12,6 +12,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from mentoring.models import Programme
 
 from .models import EventComment, EventEvidence, EventPeriod, RoadmapEvent, RoadmapSection
+from .periods import schedule_occurrences
 
 OPEN = RoadmapEvent.OPEN_STATUSES
 
@@ -63,7 +64,7 @@ def filter_events(
             Q(pk__in=in_month.values("event_id")) | Q(pk__in=yearly.values("event_id"))
         )
     if filters.overdue:
-        queryset = queryset.filter(status__in=OPEN, deadline__lt=today)
+        queryset = queryset.filter(status__in=OPEN, next_due__lt=today)
     return queryset
 
 
@@ -117,7 +118,7 @@ def roadmap_progress(programme: Programme, today: date) -> Progress:
         done_on_time=Count(
             "id", filter=done & (Q(deadline__isnull=True) | Q(completed_on__lte=F("deadline")))
         ),
-        overdue=Count("id", filter=Q(status__in=OPEN, deadline__lt=today)),
+        overdue=Count("id", filter=Q(status__in=OPEN, next_due__lt=today)),
         cancelled=Count("id", filter=Q(status=RoadmapEvent.Status.CANCELLED)),
     )
     return Progress(**counts)
@@ -172,7 +173,7 @@ def my_tasks(programme: Programme, user, today: date) -> dict[str, list[RoadmapE
         _events(programme)
         .filter(responsible_users=user)
         .select_related("section")
-        .order_by("deadline", "starts_on", "position")
+        .order_by("next_due", "starts_on", "position")
     )
     groups: dict[str, list[RoadmapEvent]] = {"overdue": [], "open": [], "finished": []}
     for event in events:
@@ -195,9 +196,34 @@ def event_detail(programme: Programme, event_id: int) -> RoadmapEvent | None:
             "responsible_users",
             Prefetch("evidence", queryset=EventEvidence.objects.select_related("added_by")),
             Prefetch("comments", queryset=EventComment.objects.select_related("author")),
+            "occurrence_reports",
         )
         .first()
     )
+
+
+@dataclass(frozen=True)
+class OccurrenceRow:
+    start: date
+    due: date
+    completed_on: date | None
+    overdue: bool
+
+
+def occurrence_rows(event: RoadmapEvent, today: date) -> list[OccurrenceRow]:
+    """The schedule of a recurring event with what is reported (uses the prefetched periods and reports)."""
+    reported = {report.due: report.completed_on for report in event.occurrence_reports.all()}
+    periods = [period.as_period() for period in event.periods.all()]
+    finished = event.status in (RoadmapEvent.Status.DONE, RoadmapEvent.Status.CANCELLED)
+    return [
+        OccurrenceRow(
+            start=item.start,
+            due=item.due,
+            completed_on=reported.get(item.due),
+            overdue=not finished and item.due < today and item.due not in reported,
+        )
+        for item in schedule_occurrences(periods)
+    ]
 
 
 def responsible_choices(programme: Programme) -> list[tuple[int, str]]:

@@ -22,8 +22,16 @@ from mentoring.files import document_error
 from mentoring.models import AuditEvent, Membership, Programme
 from mentoring.services import audit_record
 
-from .models import EventComment, EventEvidence, EventPeriod, KpiTarget, RoadmapEvent, RoadmapSection
-from .periods import Period, parse_periods, shift_years
+from .models import (
+    EventComment,
+    EventEvidence,
+    EventPeriod,
+    KpiTarget,
+    OccurrenceReport,
+    RoadmapEvent,
+    RoadmapSection,
+)
+from .periods import Period, parse_periods, schedule_occurrences, shift_years
 from .standard_templates import template_by_key
 from .table_reading import ParsedRoadmap
 
@@ -35,21 +43,52 @@ class RoadmapError(Exception):
 # --- Periods ----------------------------------------------------------------------------------------
 
 
-def _store_periods(event: RoadmapEvent, periods: Sequence[Period]) -> None:
-    event.periods.all().delete()
-    EventPeriod.objects.bulk_create(
-        EventPeriod(event=event, start=p.start, end=p.end, yearly=p.yearly, text=p.text[:500])
-        for p in periods
+def _period_row(event: RoadmapEvent, period: Period) -> EventPeriod:
+    schedule = period.recurrence
+    return EventPeriod(
+        event=event,
+        start=period.start,
+        end=period.end,
+        yearly=period.yearly,
+        text=period.text[:500],
+        recurrence=schedule.unit if schedule else "",
+        recurrence_day=schedule.day if schedule else None,
+        recurrence_weekday=schedule.weekday if schedule else None,
     )
-    _update_dates(event, periods)
 
 
-def _update_dates(event: RoadmapEvent, periods: Sequence[Period]) -> None:
+def _store_periods(event: RoadmapEvent, periods: Sequence[Period], *, fresh: bool = False) -> None:
+    if not fresh:
+        event.periods.all().delete()
+    EventPeriod.objects.bulk_create(_period_row(event, p) for p in periods)
+    _update_dates(event, periods, reported=set() if fresh else None)
+
+
+def _next_due(periods: Sequence[Period], deadline: date | None, reported: set[date]) -> date | None:
+    """The due day of the first occurrence not reported yet; the deadline when there is no schedule
+    (or every occurrence is reported)."""
+    for occurrence in schedule_occurrences(periods):
+        if occurrence.due not in reported:
+            return occurrence.due
+    return deadline
+
+
+def _update_dates(event: RoadmapEvent, periods: Sequence[Period], reported: set[date] | None = None) -> None:
     starts = [p.start for p in periods if p.start]
     ends = [p.end for p in periods if p.end]
     event.starts_on = min(starts) if starts else None
     event.deadline = max(ends) if ends else None
-    RoadmapEvent.objects.filter(pk=event.pk).update(starts_on=event.starts_on, deadline=event.deadline)
+    event.recurring = any(p.recurrence is not None and p.start for p in periods)
+    if reported is None:
+        reported = set(event.occurrence_reports.values_list("due", flat=True)) if event.recurring else set()
+    event.next_due = _next_due(periods, event.deadline, reported)
+    RoadmapEvent.objects.filter(pk=event.pk).update(
+        starts_on=event.starts_on, deadline=event.deadline, next_due=event.next_due, recurring=event.recurring
+    )
+
+
+def event_periods(event: RoadmapEvent) -> list[Period]:
+    return [row.as_period() for row in event.periods.all()]
 
 
 def parse_event_periods(programme: Programme, text: str) -> tuple[list[Period], list[str]]:
@@ -177,7 +216,7 @@ def event_create(
     event.responsible_users.set(list(responsible_users))
     if periods is None:
         periods, _warnings = parse_event_periods(programme, event.period_text)
-    _store_periods(event, periods)
+    _store_periods(event, periods, fresh=True)
     audit_record(
         actor=actor, organization=programme.organization, action=AuditEvent.Action.CREATE, target=event
     )
@@ -313,6 +352,33 @@ def comment_add(*, actor: AbstractBaseUser, event: RoadmapEvent, text: str) -> E
 
 
 @transaction.atomic
+def occurrence_mark_done(
+    *, actor: AbstractBaseUser, event: RoadmapEvent, due: date, completed_on: date
+) -> OccurrenceReport:
+    """Report one occurrence of a recurring event; the event is done when its last occurrence is."""
+    schedule = schedule_occurrences(event_periods(event))
+    if due not in {occurrence.due for occurrence in schedule}:
+        raise RoadmapError(_("The event has no such date in its schedule."))
+    report, _created = OccurrenceReport.objects.update_or_create(
+        event=event, due=due, defaults={"completed_on": completed_on, "added_by": actor}
+    )
+    reported = set(event.occurrence_reports.values_list("due", flat=True))
+    _update_dates(event, event_periods(event), reported=reported)
+    audit_record(
+        actor=actor,
+        organization=event.programme.organization,
+        action=AuditEvent.Action.UPDATE,
+        target=event,
+        changes={"occurrence_reported": str(due)},
+    )
+    if reported >= {occurrence.due for occurrence in schedule}:
+        event_set_status(actor=actor, event=event, status=RoadmapEvent.Status.DONE, completed_on=completed_on)
+    elif event.status == RoadmapEvent.Status.PLANNED:
+        event_set_status(actor=actor, event=event, status=RoadmapEvent.Status.IN_PROGRESS)
+    return report
+
+
+@transaction.atomic
 def event_mark_done(
     *,
     actor: AbstractBaseUser,
@@ -322,9 +388,20 @@ def event_mark_done(
     url: str = "",
     reference: str = "",
     comment: str = "",
+    due: date | None = None,
 ) -> RoadmapEvent:
-    """Mark an event done with its proof in one step: the status, the evidence and a comment."""
-    event_set_status(actor=actor, event=event, status=RoadmapEvent.Status.DONE, completed_on=completed_on)
+    """Mark an event done with its proof in one step: the status, the evidence and a comment.
+
+    For a recurring event ``due`` names the occurrence reported (by default the first one not reported);
+    the event itself is done when its last occurrence is.
+    """
+    if event.recurring:
+        due = due or event.next_due
+        if due is None:
+            raise RoadmapError(_("The event has no such date in its schedule."))
+        occurrence_mark_done(actor=actor, event=event, due=due, completed_on=completed_on)
+    else:
+        event_set_status(actor=actor, event=event, status=RoadmapEvent.Status.DONE, completed_on=completed_on)
     if file or url.strip() or reference.strip():
         evidence_add(actor=actor, event=event, file=file, url=url, reference=reference)
     if comment.strip():
@@ -475,10 +552,7 @@ def roadmap_copy_previous_year(*, actor: AbstractBaseUser, programme: Programme)
         )
         result.sections += 1
         for old in old_section.events.all():
-            moved = [
-                shift_years(Period(start=p.start, end=p.end, yearly=p.yearly, text=p.text), 1)
-                for p in old.periods.all()
-            ]
+            moved = [shift_years(p.as_period(), 1) for p in old.periods.all()]
             event_create(
                 actor=None,
                 section=section,

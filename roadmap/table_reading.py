@@ -168,6 +168,7 @@ class ParsedEvent:
             "responsible": list(self.responsible),
             "expected_result": self.expected_result,
             "kpi": self.kpi,
+            "warnings": list(self.warnings),
         }
 
 
@@ -215,6 +216,11 @@ def _period_json(period: Period) -> dict:
         "end": period.end.isoformat() if period.end else None,
         "yearly": period.yearly,
         "text": period.text,
+        "recurrence": (
+            {"unit": period.recurrence.unit, "day": period.recurrence.day, "weekday": period.recurrence.weekday}
+            if period.recurrence
+            else None
+        ),
     }
 
 

@@ -107,14 +107,20 @@ def event_detail(request: HttpRequest, event: int) -> HttpResponse:
     today = timezone.localdate()
     found.overdue = found.is_overdue(today)
     may_report = _may_report_on(scope, request.user, found)
+    schedule = selectors.occurrence_rows(found, today) if found.recurring else []
     context = {
         "event": found,
+        "schedule": schedule,
         "may_report": may_report,
-        "done_form": MarkDoneForm() if may_report else None,
+        "done_form": MarkDoneForm(due_choices=_open_dues(schedule)) if may_report else None,
         "status_form": StatusForm(initial={"status": found.status}) if may_report else None,
         "comment_form": CommentForm() if not scope.access.read_only else None,
     }
     return render(request, "roadmap/event_detail.html", context)
+
+
+def _open_dues(schedule: list[selectors.OccurrenceRow]) -> list:
+    return [row.due for row in schedule if row.completed_on is None]
 
 
 @organization_view(privacy=Privacy.PERSONAL)
@@ -137,27 +143,48 @@ def event_done(request: HttpRequest, event: int) -> HttpResponse:
     found = _event_or_404(scope, event)
     if not _may_report_on(scope, request.user, found):
         raise PermissionDenied
-    form = MarkDoneForm(request.POST, request.FILES)
+    today = timezone.localdate()
+    schedule = (
+        selectors.occurrence_rows(selectors.event_detail(scope.programme, found.pk), today)
+        if found.recurring
+        else []
+    )
+    form = MarkDoneForm(
+        request.POST, request.FILES, due_choices=_open_dues(schedule) if found.recurring else None
+    )
     if form.is_valid():
         data = form.cleaned_data
-        services.event_mark_done(
-            actor=request.user,
-            event=found,
-            completed_on=data["completed_on"],
-            file=data["file"],
-            url=data["url"],
-            reference=data["reference"],
-            comment=data["comment"],
-        )
-        messages.success(request, _("The event is marked done."))
+        try:
+            services.event_mark_done(
+                actor=request.user,
+                event=found,
+                completed_on=data["completed_on"],
+                file=data["file"],
+                url=data["url"],
+                reference=data["reference"],
+                comment=data["comment"],
+                due=data.get("due"),
+            )
+        except RoadmapError as error:
+            messages.error(request, str(error))
+            return redirect(_url(scope, "event", event=found.pk))
+        found.refresh_from_db()
+        if found.status == RoadmapEvent.Status.DONE:
+            messages.success(request, _("The event is marked done."))
+        else:
+            messages.success(
+                request,
+                _("The date %(day)s of the schedule is reported done.") % {"day": f"{data['due']:%d.%m.%Y}"},
+            )
         next_url = request.POST.get("next", "")
         if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
             next_url = _url(scope, "event", event=found.pk)  # never off the site (an open redirect)
         return redirect(next_url)
     detail = selectors.event_detail(scope.programme, found.pk)
-    detail.overdue = detail.is_overdue(timezone.localdate())
+    detail.overdue = detail.is_overdue(today)
     context = {
         "event": detail,
+        "schedule": schedule,
         "may_report": True,
         "done_form": form,
         "status_form": StatusForm(initial={"status": found.status}),

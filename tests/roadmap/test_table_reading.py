@@ -182,8 +182,8 @@ def test_fixture_as_json_round_trips(name):
     assert shape["academic_year"] == f"{expected['year']}/{expected['year'] + 1}"
     assert set(shape) == {"academic_year", "sections", "kpi_targets", "warnings"}
     event = shape["sections"][0]["events"][0]
-    assert set(event) == {"number", "title", "periods", "responsible", "expected_result", "kpi"}
-    assert set(event["periods"][0]) == {"start", "end", "yearly", "text"}
+    assert set(event) == {"number", "title", "periods", "responsible", "expected_result", "kpi", "warnings"}
+    assert set(event["periods"][0]) == {"start", "end", "yearly", "text", "recurrence"}
     assert sum(len(section["events"]) for section in shape["sections"]) == expected["events"]
 
 
@@ -585,6 +585,7 @@ def test_as_json_shape(tmp_path):
     assert shape["academic_year"] == "2024/2025"
     assert shape["kpi_targets"] == []
     first = shape["sections"][0]["events"][0]
+    assert len(first.pop("warnings")) == 1  # no period is given
     assert first == {
         "number": None,
         "title": "Приказ",
