@@ -14,6 +14,7 @@ from mentoring.models import Programme
 from .models import RoadmapEvent, RoadmapSection
 from .selectors import RoadmapFilters
 from .standard_templates import templates_for_kind
+from .table_reading import message_open_document
 
 MONTHS = [
     (9, _("September")),
@@ -179,9 +180,17 @@ class ImportUploadForm(forms.Form):
         label=_("Roadmap file"),
         help_text=_("A Word document (.docx) or an Excel workbook (.xlsx) with the roadmap table."),
     )
+    shift_to_current_year = forms.BooleanField(
+        label=_("Move every date to this academic year"),
+        required=False,
+        help_text=_("For last year's roadmap reused: «октябрь 2025» becomes «октябрь 2026», and so on."),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if name.endswith((".ods", ".odt")):
+            raise forms.ValidationError(message_open_document(name[-3:]))
         if upload.size > settings.ROADMAP_IMPORT_MAX_BYTES:
             raise forms.ValidationError(
                 _("The file is too large: at most %(mb)s MB.")

@@ -6,6 +6,8 @@ Nothing reaches the database before the curator confirms: the preview lives in t
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,7 +18,7 @@ from django.utils.translation import gettext as _
 from mentoring.models import Programme
 
 from .forms import PreviewEventFormSet, PreviewSectionFormSet
-from .periods import Period, Recurrence, parse_periods
+from .periods import Period, Recurrence, parse_periods, shift_years_in_text
 from .services import RoadmapError
 from .table_reading import (
     KpiTarget,
@@ -28,16 +30,33 @@ from .table_reading import (
 )
 
 
-def read_upload(upload: UploadedFile, programme: Programme) -> ParsedRoadmap:
+def read_upload(upload: UploadedFile, programme: Programme, *, shift: bool = False) -> ParsedRoadmap:
     data = b"".join(upload.chunks())
-    return read_bytes(data, upload.name, programme)
+    return read_bytes(data, upload.name, programme, shift=shift)
 
 
-def read_bytes(data: bytes, filename: str, programme: Programme) -> ParsedRoadmap:
+def fingerprint(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_bytes(data: bytes, filename: str, programme: Programme, *, shift: bool = False) -> ParsedRoadmap:
+    """Read a roadmap file for the programme's year; ``shift`` moves last year's dates to this year."""
+    start_year = programme.academic_year.start_year
     try:
-        parsed = read_roadmap(data, filename, programme.academic_year.start_year)
+        parsed = read_roadmap(data, filename, start_year)
     except RoadmapFileError as error:
         raise RoadmapError(str(error)) from error
+    parsed.shifted_years = 0
+    if shift:
+        years = start_year - written_year(parsed, start_year)
+        if years:
+            shift_roadmap(parsed, years, start_year)
+            parsed.shifted_years = years
+            parsed.warnings.insert(
+                0,
+                _("Every date was moved by %(years)s years to the academic year %(year)s.")
+                % {"years": years, "year": programme.academic_year.label},
+            )
     outside = events_outside_year(parsed, programme)
     if outside:
         parsed.warnings.insert(
@@ -49,6 +68,28 @@ def read_bytes(data: bytes, filename: str, programme: Programme) -> ParsedRoadma
             % {"count": outside, "year": programme.academic_year.label},
         )
     return parsed
+
+
+def written_year(parsed: ParsedRoadmap, default: int) -> int:
+    """The academic year most of the file's dated one-off periods fall in (its first calendar year)."""
+    years: Counter[int] = Counter()
+    for section in parsed.sections:
+        for event in section.events:
+            for period in event.periods:
+                if period.start and period.end and not period.yearly:
+                    years[period.start.year if period.start.month >= 9 else period.start.year - 1] += 1
+    return years.most_common(1)[0][0] if years else default
+
+
+def shift_roadmap(parsed: ParsedRoadmap, years: int, start_year: int) -> None:
+    """Move every event's dates by ``years``: the years written in its period text, then read it again."""
+    for section in parsed.sections:
+        for event in section.events:
+            if not event.period_text:
+                continue
+            event.period_text = shift_years_in_text(event.period_text, years)
+            result = parse_periods(event.period_text, start_year)
+            event.periods, event.warnings = list(result.periods), list(result.warnings)
 
 
 def events_outside_year(parsed: ParsedRoadmap, programme: Programme) -> int:
@@ -67,13 +108,25 @@ def _key(programme: Programme) -> str:
     return f"roadmap-import-{programme.pk}"
 
 
-def preview_store(session, programme: Programme, filename: str, parsed: ParsedRoadmap) -> None:
+def preview_store(
+    session, programme: Programme, filename: str, parsed: ParsedRoadmap, *, content_fingerprint: str = ""
+) -> None:
+    data = _as_json(parsed, programme)
+    session[_key(programme)] = {
+        "filename": filename,
+        "data": data,
+        "fingerprint": content_fingerprint,
+        "shifted_years": getattr(parsed, "shifted_years", 0),
+    }
+
+
+def _as_json(parsed: ParsedRoadmap, programme: Programme) -> dict[str, Any]:
     data = parsed.as_json(programme.academic_year.start_year)
     # keep each «Сроки» cell as written, so that the curator corrects the original text
     for section_json, section in zip(data["sections"], parsed.sections, strict=True):
         for event_json, event in zip(section_json["events"], section.events, strict=True):
             event_json["period_text"] = event.period_text
-    session[_key(programme)] = {"filename": filename, "data": data}
+    return data
 
 
 def preview_load(session, programme: Programme) -> dict[str, Any] | None:
@@ -82,6 +135,48 @@ def preview_load(session, programme: Programme) -> dict[str, Any] | None:
 
 def preview_clear(session, programme: Programme) -> None:
     session.pop(_key(programme), None)
+    session.pop(_pending_key(programme), None)
+
+
+def _pending_key(programme: Programme) -> str:
+    return f"roadmap-import-pending-{programme.pk}"
+
+
+def pending_store(session, programme: Programme, parsed: ParsedRoadmap) -> None:
+    """The corrected roadmap waiting for the curator to confirm what «replace» deletes."""
+    session[_pending_key(programme)] = _as_json(parsed, programme)
+
+
+def pending_load(session, programme: Programme) -> ParsedRoadmap | None:
+    data = session.get(_pending_key(programme))
+    return parsed_from_json(data) if data else None
+
+
+def parsed_from_json(data: dict[str, Any]) -> ParsedRoadmap:
+    sections = [
+        ParsedSection(
+            title=section["title"],
+            events=[
+                ParsedEvent(
+                    number=event.get("number"),
+                    title=event["title"],
+                    period_text=event.get("period_text") or _period_text(event),
+                    periods=[_period_from_json(item) for item in event.get("periods", [])],
+                    responsible=list(event.get("responsible", [])),
+                    expected_result=event.get("expected_result", ""),
+                    kpi=event.get("kpi", ""),
+                    warnings=list(event.get("warnings", [])),
+                )
+                for event in section["events"]
+            ],
+        )
+        for section in data["sections"]
+    ]
+    targets = [
+        KpiTarget(name=item["name"], targets=dict(item["targets"]), final=item.get("final", ""))
+        for item in data.get("kpi_targets", [])
+    ]
+    return ParsedRoadmap(sections=sections, kpi_targets=targets, warnings=list(data.get("warnings", [])))
 
 
 def _period_from_json(item: dict[str, Any]) -> Period:

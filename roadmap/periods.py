@@ -100,6 +100,7 @@ __all__ = [
     "parse_periods",
     "schedule_occurrences",
     "shift_years",
+    "shift_years_in_text",
 ]
 
 
@@ -1062,6 +1063,18 @@ def format_recurrence(schedule: Recurrence) -> str:
     if schedule.weekday is not None:
         label += f" по {_WEEKDAY_PLURALS[schedule.weekday]}"
     return label
+
+
+_WRITTEN_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+_SHORT_YEAR_DATE = re.compile(r"(?<![0-9])([0-9]{1,2}[./][0-9]{1,2}[./])([0-9]{2})(?![0-9])")
+
+
+def shift_years_in_text(text: str, years: int) -> str:
+    """«Октябрь 2023», «2023/2024 уч. год», «15.09.23» written ``years`` later: every year in the text moves."""
+    text = _WRITTEN_YEAR.sub(lambda match: str(int(match.group(1)) + years), text)
+    return _SHORT_YEAR_DATE.sub(
+        lambda match: f"{match.group(1)}{(int(match.group(2)) + years) % 100:02d}", text
+    )
 
 
 def _shift(day: date, years: int, *, keep_month_end: bool = False) -> date:

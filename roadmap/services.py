@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from mentoring.files import document_error
@@ -29,11 +30,12 @@ from .models import (
     KpiTarget,
     OccurrenceReport,
     RoadmapEvent,
+    RoadmapImport,
     RoadmapSection,
 )
 from .periods import Period, parse_periods, schedule_occurrences, shift_years
 from .standard_templates import template_by_key
-from .table_reading import ParsedRoadmap
+from .table_reading import ParsedEvent, ParsedRoadmap
 
 
 class RoadmapError(Exception):
@@ -459,6 +461,10 @@ class ImportResult:
     events: int = 0
     kpi_targets: int = 0
     matched_people: int = 0
+    kept: int = 0  # replace: events of the roadmap found in the file, with their status and evidence
+    deleted: int = 0  # replace: events not in the file, deleted after confirmation
+    skipped: int = 0  # add: events already in the roadmap, not added twice
+    record: RoadmapImport | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -476,62 +482,447 @@ def roadmap_clear(*, actor: AbstractBaseUser | None, programme: Programme) -> No
     )
 
 
+# --- Matching a file against the roadmap ------------------------------------------------------------
+
+
+def event_key(title: str) -> str:
+    """What makes two events the same one: the content without its number, case, «ё» and punctuation."""
+    text = title.lower().replace("ё", "е")
+    text = re.sub(r"^\s*\d+(?:\.\d+)*\.?\s*", "", text)
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def _parsed_events(parsed: ParsedRoadmap) -> list[tuple[int, ParsedEvent]]:
+    return [(index, event) for index, section in enumerate(parsed.sections) for event in section.events]
+
+
+@dataclass
+class ReplacePlan:
+    """What «Заменить текущую дорожную карту» does with this file."""
+
+    kept: list[tuple[RoadmapEvent, ParsedEvent]]  # same event: updated from the file, status and proof kept
+    added: list[ParsedEvent]
+    deleted: list[RoadmapEvent]  # in the roadmap, not in the file: deleted only after confirmation
+
+    @property
+    def deleted_ids(self) -> set[int]:
+        return {event.pk for event in self.deleted}
+
+
+def replace_plan(programme: Programme, parsed: ParsedRoadmap) -> ReplacePlan:
+    existing: dict[str, list[RoadmapEvent]] = {}
+    events = (
+        RoadmapEvent.objects.filter(programme=programme)
+        .select_related("section")
+        .annotate(
+            evidence_count=Count("evidence", distinct=True),
+            report_count=Count("occurrence_reports", distinct=True),
+        )
+        .order_by("section__position", "section_id", "position", "id")
+    )
+    for event in events:
+        existing.setdefault(event_key(event.title), []).append(event)
+    kept, added = [], []
+    for _section, parsed_event in _parsed_events(parsed):
+        same = existing.get(event_key(parsed_event.title))
+        if same:
+            kept.append((same.pop(0), parsed_event))
+        else:
+            added.append(parsed_event)
+    deleted = sorted(
+        (event for group in existing.values() for event in group),
+        key=lambda event: (event.section.position, event.section_id, event.position, event.pk),
+    )
+    return ReplacePlan(kept=kept, added=added, deleted=deleted)
+
+
+def duplicate_count(programme: Programme, parsed: ParsedRoadmap) -> int:
+    """How many events of the file are already in the roadmap (each existing event counts once)."""
+    existing: dict[str, int] = {}
+    for title in RoadmapEvent.objects.filter(programme=programme).values_list("title", flat=True):
+        key = event_key(title)
+        existing[key] = existing.get(key, 0) + 1
+    found = 0
+    for _section, event in _parsed_events(parsed):
+        key = event_key(event.title)
+        if existing.get(key):
+            existing[key] -= 1
+            found += 1
+    return found
+
+
+# --- Snapshots for undo -----------------------------------------------------------------------------
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _event_state(event: RoadmapEvent) -> dict:
+    return {
+        "id": event.pk,
+        "section": event.section_id,
+        "position": event.position,
+        "number": event.number,
+        "title": event.title,
+        "period_text": event.period_text,
+        "expected_result": event.expected_result,
+        "kpi_text": event.kpi_text,
+        "responsible_text": event.responsible_text,
+        "status": event.status,
+        "completed_on": _iso(event.completed_on),
+        "users": sorted(user.pk for user in event.responsible_users.all()),
+        "periods": [
+            {
+                "start": _iso(p.start),
+                "end": _iso(p.end),
+                "yearly": p.yearly,
+                "text": p.text,
+                "recurrence": p.recurrence,
+                "day": p.recurrence_day,
+                "weekday": p.recurrence_weekday,
+            }
+            for p in event.periods.all()
+        ],
+        "evidence": [
+            {
+                "file": e.file.name,
+                "url": e.url,
+                "reference": e.reference,
+                "added_by": e.added_by_id,
+            }
+            for e in event.evidence.all()
+        ],
+        "comments": [{"author": c.author_id, "text": c.text} for c in event.comments.all()],
+        "reports": [
+            {"due": _iso(r.due), "completed_on": _iso(r.completed_on), "added_by": r.added_by_id}
+            for r in event.occurrence_reports.all()
+        ],
+    }
+
+
+def _periods_from_state(state: dict) -> list[Period]:
+    return [
+        EventPeriod(
+            start=_day(p["start"]),
+            end=_day(p["end"]),
+            yearly=p["yearly"],
+            text=p["text"],
+            recurrence=p["recurrence"],
+            recurrence_day=p["day"],
+            recurrence_weekday=p["weekday"],
+        ).as_period()
+        for p in state["periods"]
+    ]
+
+
+def _users(ids: Iterable[int]) -> list:
+    return list(get_user_model().objects.filter(pk__in=list(ids)))
+
+
+def _restore_event(state: dict, section: RoadmapSection, programme: Programme) -> RoadmapEvent:
+    event = RoadmapEvent.objects.create(
+        programme=programme,
+        section=section,
+        position=state["position"],
+        number=state["number"],
+        title=state["title"],
+        period_text=state["period_text"],
+        expected_result=state["expected_result"],
+        kpi_text=state["kpi_text"],
+        responsible_text=state["responsible_text"],
+        status=state["status"],
+        completed_on=_day(state["completed_on"]),
+    )
+    event.responsible_users.set(_users(state["users"]))
+    EventEvidence.objects.bulk_create(
+        EventEvidence(
+            event=event, file=e["file"], url=e["url"], reference=e["reference"], added_by_id=e["added_by"]
+        )
+        for e in state["evidence"]
+    )
+    EventComment.objects.bulk_create(
+        EventComment(event=event, author_id=c["author"], text=c["text"]) for c in state["comments"]
+    )
+    OccurrenceReport.objects.bulk_create(
+        OccurrenceReport(
+            event=event, due=_day(r["due"]), completed_on=_day(r["completed_on"]), added_by_id=r["added_by"]
+        )
+        for r in state["reports"]
+    )
+    _store_periods(event, _periods_from_state(state), fresh=True)
+    _update_dates(event, _periods_from_state(state))
+    return event
+
+
+# --- Import -----------------------------------------------------------------------------------------
+
+
+def _event_fields(parsed_event: ParsedEvent, free: list[str]) -> dict:
+    return {
+        "number": (parsed_event.number or "").strip()[:32],
+        "title": parsed_event.title.strip(),
+        "period_text": parsed_event.period_text.strip(),
+        "expected_result": parsed_event.expected_result.strip(),
+        "kpi_text": parsed_event.kpi.strip(),
+        "responsible_text": "\n".join(free).strip(),
+    }
+
+
 @transaction.atomic
 def roadmap_import(
-    *, actor: AbstractBaseUser | None, programme: Programme, parsed: ParsedRoadmap, replace: bool = False
+    *,
+    actor: AbstractBaseUser | None,
+    programme: Programme,
+    parsed: ParsedRoadmap,
+    replace: bool = False,
+    confirmed_deletions: Iterable[int] | None = None,
+    filename: str = "",
+    fingerprint: str = "",
+    shifted_years: int = 0,
 ) -> ImportResult:
-    """Save a parsed (and possibly corrected) roadmap in one transaction: all of it or nothing."""
+    """Save a parsed (and possibly corrected) roadmap in one transaction: all of it or nothing.
+
+    Adding (``replace=False``) leaves out the events already in the roadmap, so importing a file twice
+    does not double it. Replacing keeps every event found again in the file with its status, completion
+    date, evidence, comments and reported occurrences (its text, period, responsible people and section
+    come from the file) and deletes the events not in the file — only when ``confirmed_deletions`` names
+    exactly those events. Either way a :class:`RoadmapImport` records what to do to undo it.
+    """
     if parsed.events_count == 0 and not parsed.kpi_targets:
         raise RoadmapError(_("No events were found in the document."))
-    if replace:
-        roadmap_clear(actor=actor, programme=programme)
-        programme.roadmap_kpi_targets.all().delete()
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
     result = ImportResult(warnings=list(parsed.warnings))
-    position = _next_position(programme.roadmap_sections)
+    snapshot: dict = {
+        "created_events": [],
+        "created_sections": [],
+        "created_kpis": [],
+        "updated": [],
+        "deleted": [],
+    }
+    old_sections = list(programme.roadmap_sections.order_by("position", "id"))
+    plan: ReplacePlan | None = None
+    if replace:
+        plan = replace_plan(programme, parsed)
+        if plan.deleted and set(confirmed_deletions or ()) != plan.deleted_ids:
+            raise RoadmapError(
+                _(
+                    "%(count)s events of the roadmap are not in the file: confirm that they are deleted, "
+                    "or import without replacing."
+                )
+                % {"count": len(plan.deleted)}
+            )
+        kept_by_parsed = {id(parsed_event): event for event, parsed_event in plan.kept}
+        existing_left: dict[str, int] = {}
+        position = 1
+    else:
+        kept_by_parsed = {}
+        existing_left = {}
+        for title in programme.roadmap_events.values_list("title", flat=True):
+            existing_left[event_key(title)] = existing_left.get(event_key(title), 0) + 1
+        position = _next_position(programme.roadmap_sections)
     for parsed_section in parsed.sections:
-        if not parsed_section.events:
+        fresh = []
+        for parsed_event in parsed_section.events:
+            key = event_key(parsed_event.title)
+            if not replace and existing_left.get(key):
+                existing_left[key] -= 1
+                result.skipped += 1
+                continue
+            fresh.append(parsed_event)
+        if not fresh:
             continue
         section = RoadmapSection.objects.create(
             programme=programme, title=parsed_section.title, position=position
         )
+        snapshot["created_sections"].append(section.pk)
         position += 1
         result.sections += 1
-        for parsed_event in parsed_section.events:
+        for event_position, parsed_event in enumerate(fresh, start=1):
             users, free = match_responsible(programme, parsed_event.responsible)
             result.matched_people += len(users)
-            event_create(
+            kept = kept_by_parsed.get(id(parsed_event))
+            if kept is not None:
+                snapshot["updated"].append(_event_state(kept))
+                for name, value in _event_fields(parsed_event, free).items():
+                    setattr(kept, name, value)
+                kept.section, kept.position = section, event_position
+                kept.save()
+                kept.responsible_users.set(users)
+                _store_periods(kept, parsed_event.periods)
+                result.kept += 1
+                continue
+            event = event_create(
                 actor=None,
                 section=section,
-                title=parsed_event.title,
-                number=parsed_event.number or "",
-                period_text=parsed_event.period_text,
-                expected_result=parsed_event.expected_result,
-                kpi_text=parsed_event.kpi,
-                responsible_text="\n".join(free),
                 responsible_users=users,
                 periods=parsed_event.periods,
+                **_event_fields(parsed_event, free),
             )
+            snapshot["created_events"].append(event.pk)
             result.events += 1
+    if replace:
+        assert plan is not None
+        for event in plan.deleted:
+            snapshot["deleted"].append(_event_state(event))
+        # evidence files of the deleted events stay in storage, so that undoing brings them back
+        RoadmapEvent.objects.filter(pk__in=plan.deleted_ids).delete()
+        result.deleted = len(plan.deleted)
+        snapshot["deleted_sections"] = [
+            {"id": s.pk, "title": s.title, "position": s.position} for s in old_sections
+        ]
+        RoadmapSection.objects.filter(pk__in=[s.pk for s in old_sections]).delete()
+        snapshot["deleted_kpis"] = [
+            {"name": k.name, "targets": k.targets, "final": k.final, "position": k.position}
+            for k in programme.roadmap_kpi_targets.all()
+        ]
+        programme.roadmap_kpi_targets.all().delete()
+    known_kpis = set() if replace else set(programme.roadmap_kpi_targets.values_list("name", flat=True))
     kpi_position = _next_position(programme.roadmap_kpi_targets)
-    for offset, target in enumerate(parsed.kpi_targets):
-        KpiTarget.objects.create(
+    for target in parsed.kpi_targets:
+        if target.name in known_kpis:
+            continue
+        kpi = KpiTarget.objects.create(
             programme=programme,
             name=target.name,
             targets=target.targets,
             final=target.final[:300],
-            position=kpi_position + offset,
+            position=kpi_position,
         )
+        kpi_position += 1
+        snapshot["created_kpis"].append(kpi.pk)
         result.kpi_targets += 1
+    if not replace and result.events == 0 and result.kpi_targets == 0:
+        raise RoadmapError(
+            _(
+                "Every event of the file is already in the roadmap: nothing was added. To update the "
+                "roadmap from the file, choose «Replace the current roadmap»."
+            )
+        )
+    result.record = RoadmapImport.objects.create(
+        programme=programme,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        filename=filename[:300],
+        fingerprint=fingerprint,
+        replace=replace,
+        shifted_years=shifted_years,
+        events=result.events + result.kept,
+        snapshot=snapshot,
+    )
     audit_record(
         actor=actor,
         organization=programme.organization,
         action=AuditEvent.Action.CREATE,
-        target=programme,
-        target_type="roadmap.Roadmap",
-        target_repr=str(programme),
+        target=result.record,
         changes={"imported_events": result.events, "imported_sections": result.sections, "replace": replace},
+        details={
+            "events": result.events,
+            "kept": result.kept,
+            "deleted": result.deleted,
+            "skipped": result.skipped,
+            "shifted_years": shifted_years,
+        },
     )
     return result
+
+
+UNDO_HOURS = 24
+
+
+def same_file_import(programme: Programme, fingerprint: str) -> RoadmapImport | None:
+    """The last import of this very file into the programme that was not undone."""
+    if not fingerprint:
+        return None
+    return (
+        programme.roadmap_imports.filter(fingerprint=fingerprint, undone_at__isnull=True)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def undoable_import(programme: Programme, now: datetime) -> RoadmapImport | None:
+    """The programme's last import if it can still be undone (not undone, less than a day old)."""
+    last = programme.roadmap_imports.order_by("-created_at", "-id").first()
+    if last is None or last.undone_at is not None or last.created_at < now - timedelta(hours=UNDO_HOURS):
+        return None
+    return last
+
+
+@transaction.atomic
+def roadmap_import_undo(*, actor: AbstractBaseUser, record: RoadmapImport, now: datetime) -> None:
+    """Undo a saved import in one step: remove what it created and bring back what it changed or deleted."""
+    programme = Programme.objects.select_for_update().get(pk=record.programme_id)
+    record = RoadmapImport.objects.select_for_update().get(pk=record.pk)
+    if undoable_import(programme, now) != record:
+        raise RoadmapError(
+            _("This import can no longer be undone: only the last import of the day can be, and only once.")
+        )
+    snapshot = record.snapshot
+    created = RoadmapEvent.objects.filter(pk__in=snapshot["created_events"], programme=programme)
+    worked_on = created.exclude(status=RoadmapEvent.Status.PLANNED).exists() or (
+        EventEvidence.objects.filter(event__in=created).exists()
+        or EventComment.objects.filter(event__in=created).exists()
+        or OccurrenceReport.objects.filter(event__in=created).exists()
+    )
+    if worked_on:
+        raise RoadmapError(
+            _(
+                "Progress has already been reported on events of this import: it cannot be undone. "
+                "Correct or delete the events by hand."
+            )
+        )
+    created.delete()
+    KpiTarget.objects.filter(pk__in=snapshot["created_kpis"], programme=programme).delete()
+    sections: dict[int, RoadmapSection] = {}
+    for old in snapshot.get("deleted_sections", []):
+        sections[old["id"]] = RoadmapSection.objects.create(
+            programme=programme, title=old["title"], position=old["position"]
+        )
+    for state in snapshot["updated"]:
+        event = RoadmapEvent.objects.filter(pk=state["id"], programme=programme).first()
+        if event is None:
+            continue
+        section = (
+            sections.get(state["section"])
+            or RoadmapSection.objects.filter(pk=state["section"], programme=programme).first()
+        )
+        if section is None:
+            continue
+        for name in ("number", "title", "period_text", "expected_result", "kpi_text", "responsible_text"):
+            setattr(event, name, state[name])
+        event.section, event.position = section, state["position"]
+        event.save()
+        event.responsible_users.set(_users(state["users"]))
+        _store_periods(event, _periods_from_state(state))
+    for state in snapshot["deleted"]:
+        section = (
+            sections.get(state["section"])
+            or RoadmapSection.objects.filter(pk=state["section"], programme=programme).first()
+        )
+        if section is not None:
+            _restore_event(state, section, programme)
+    for kpi in snapshot.get("deleted_kpis", []):
+        KpiTarget.objects.create(programme=programme, **kpi)
+    RoadmapSection.objects.filter(
+        pk__in=snapshot["created_sections"], programme=programme, events__isnull=True
+    ).delete()
+    record.undone_at = now
+    record.save(update_fields=["undone_at"])
+    audit_record(
+        actor=actor,
+        organization=programme.organization,
+        action=AuditEvent.Action.DELETE,
+        target=record,
+        changes={"undone": True},
+        details={
+            "events_removed": len(snapshot["created_events"]),
+            "events_restored": len(snapshot["deleted"]),
+        },
+    )
 
 
 @transaction.atomic

@@ -190,6 +190,7 @@ class ParsedRoadmap:
     sections: list[ParsedSection] = field(default_factory=list)
     kpi_targets: list[KpiTarget] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    shifted_years: int = 0  # the dates were moved by this many years (last year's roadmap reused)
 
     @property
     def events_count(self) -> int:
@@ -217,7 +218,11 @@ def _period_json(period: Period) -> dict:
         "yearly": period.yearly,
         "text": period.text,
         "recurrence": (
-            {"unit": period.recurrence.unit, "day": period.recurrence.day, "weekday": period.recurrence.weekday}
+            {
+                "unit": period.recurrence.unit,
+                "day": period.recurrence.day,
+                "weekday": period.recurrence.weekday,
+            }
             if period.recurrence
             else None
         ),

@@ -28,7 +28,7 @@ from .forms import (
     StatusForm,
     TemplateChoiceForm,
 )
-from .models import EventEvidence, RoadmapEvent, RoadmapSection
+from .models import EventEvidence, RoadmapEvent, RoadmapImport, RoadmapSection
 from .services import RoadmapError
 
 
@@ -75,6 +75,9 @@ def index(request: HttpRequest) -> HttpResponse:
         "progress": selectors.roadmap_progress(scope.programme, today),
         "kpi_targets": list(scope.programme.roadmap_kpi_targets.all()),
         "today": today,
+        "last_import": services.undoable_import(scope.programme, timezone.now())
+        if scope.access.can_manage
+        else None,
     }
     return render(request, "roadmap/index.html", context)
 
@@ -394,12 +397,21 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        data = b"".join(upload.chunks())
         try:
-            parsed = importing.read_upload(upload, scope.programme)
+            parsed = importing.read_bytes(
+                data, upload.name, scope.programme, shift=form.cleaned_data["shift_to_current_year"]
+            )
         except RoadmapError as error:
             form.add_error("file", str(error))
         else:
-            importing.preview_store(request.session, scope.programme, upload.name, parsed)
+            importing.preview_store(
+                request.session,
+                scope.programme,
+                upload.name,
+                parsed,
+                content_fingerprint=importing.fingerprint(data),
+            )
             return redirect(_url(scope, "import_preview"))
     status = 400 if request.method == "POST" else 200
     return render(request, "roadmap/import_upload.html", {"form": form}, status=status)
@@ -415,26 +427,104 @@ def import_preview(request: HttpRequest) -> HttpResponse:
     preview = importing.Preview(stored, data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and preview.is_valid():
         if request.POST.get("action") == "confirm":
+            parsed = preview.corrected(scope.programme)
+            replace = request.POST.get("replace") == "1"
+            if replace and services.replace_plan(scope.programme, parsed).deleted:
+                # nothing is deleted before the curator has seen the list and confirmed it
+                importing.pending_store(request.session, scope.programme, parsed)
+                return redirect(_url(scope, "import_replace"))
             try:
                 result = services.roadmap_import(
                     actor=request.user,
                     programme=scope.programme,
-                    parsed=preview.corrected(scope.programme),
-                    replace=request.POST.get("replace") == "1",
+                    parsed=parsed,
+                    replace=replace,
+                    confirmed_deletions=(),
+                    filename=stored["filename"],
+                    fingerprint=stored.get("fingerprint", ""),
+                    shifted_years=stored.get("shifted_years", 0),
                 )
             except RoadmapError as error:
                 messages.error(request, str(error))
             else:
-                importing.preview_clear(request.session, scope.programme)
-                messages.success(
-                    request,
-                    _("Imported %(events)s events in %(sections)s sections.")
-                    % {"events": result.events, "sections": result.sections},
-                )
-                return redirect(_url(scope, "index"))
+                return _imported(request, scope, result)
         preview = importing.Preview(stored, data=request.POST, recheck=True, programme=scope.programme)
-    context = {"preview": preview, "has_events": scope.programme.roadmap_events.exists()}
+    parsed_file = importing.parsed_from_json(stored["data"])
+    context = {
+        "preview": preview,
+        "has_events": scope.programme.roadmap_events.exists(),
+        "duplicates": services.duplicate_count(scope.programme, parsed_file),
+        "same_file": services.same_file_import(scope.programme, stored.get("fingerprint", "")),
+    }
     return render(request, "roadmap/import_preview.html", context)
+
+
+def _imported(request: HttpRequest, scope: Scope, result: services.ImportResult) -> HttpResponse:
+    importing.preview_clear(request.session, scope.programme)
+    text = _("Imported %(events)s events in %(sections)s sections.") % {
+        "events": result.events,
+        "sections": result.sections,
+    }
+    if result.kept:
+        text += " " + _("%(count)s events kept their status and evidence.") % {"count": result.kept}
+    if result.deleted:
+        text += " " + _("%(count)s events not in the file were deleted.") % {"count": result.deleted}
+    if result.skipped:
+        text += " " + _("%(count)s events already in the roadmap were not added again.") % {
+            "count": result.skipped
+        }
+    messages.success(request, text)
+    return redirect(_url(scope, "index"))
+
+
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
+def import_replace(request: HttpRequest) -> HttpResponse:
+    """«Replace the current roadmap»: the events it keeps, adds and deletes, and the confirmation."""
+    scope = request.scope
+    stored = importing.preview_load(request.session, scope.programme)
+    parsed = importing.pending_load(request.session, scope.programme)
+    if stored is None or parsed is None:
+        messages.info(request, _("Upload the roadmap file first."))
+        return redirect(_url(scope, "import_upload"))
+    plan = services.replace_plan(scope.programme, parsed)
+    if request.method == "POST":
+        if request.POST.get("confirm_delete") != "1":
+            messages.error(request, _("Tick the box to confirm that these events are deleted."))
+        else:
+            confirmed = {int(pk) for pk in request.POST.getlist("delete") if pk.isdigit()}
+            try:
+                result = services.roadmap_import(
+                    actor=request.user,
+                    programme=scope.programme,
+                    parsed=parsed,
+                    replace=True,
+                    confirmed_deletions=confirmed,
+                    filename=stored["filename"],
+                    fingerprint=stored.get("fingerprint", ""),
+                    shifted_years=stored.get("shifted_years", 0),
+                )
+            except RoadmapError as error:
+                messages.error(request, str(error))
+            else:
+                return _imported(request, scope, result)
+    context = {"plan": plan, "filename": stored["filename"]}
+    return render(
+        request, "roadmap/import_replace.html", context, status=400 if request.method == "POST" else 200
+    )
+
+
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
+@require_POST
+def import_undo(request: HttpRequest, record: int) -> HttpResponse:
+    scope = request.scope
+    found = get_object_or_404(RoadmapImport, programme=scope.programme, pk=record)
+    try:
+        services.roadmap_import_undo(actor=request.user, record=found, now=timezone.now())
+    except RoadmapError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The import of «%(file)s» is undone.") % {"file": found.filename})
+    return redirect(_url(scope, "index"))
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)

@@ -169,9 +169,14 @@ def test_import_is_all_or_nothing(programme, curator):
 
 @pytest.mark.django_db
 def test_import_can_replace_the_current_roadmap(programme, curator, section):
-    event_create(actor=None, section=section, title="Старое")
+    old = event_create(actor=None, section=section, title="Старое")
     parsed = _parsed([_event("Новое", [])])
-    roadmap_import(actor=curator, programme=programme, parsed=parsed, replace=True)
+    with pytest.raises(RoadmapError):  # nothing is deleted without a confirmation
+        roadmap_import(actor=curator, programme=programme, parsed=parsed, replace=True)
+    assert list(RoadmapEvent.objects.values_list("title", flat=True)) == ["Старое"]
+    roadmap_import(
+        actor=curator, programme=programme, parsed=parsed, replace=True, confirmed_deletions=[old.pk]
+    )
     assert list(RoadmapEvent.objects.values_list("title", flat=True)) == ["Новое"]
 
 
