@@ -340,6 +340,14 @@ def _school_term(school):
     return VocabularyTerm.objects.create(organization=school, kind="interest", name="Школьный музей")
 
 
+def _roadmap_import_for_urls(programme):
+    """A saved roadmap import of today that created nothing: undoing it only marks it undone."""
+    from roadmap.models import RoadmapImport
+
+    empty = {"created_events": [], "created_sections": [], "created_kpis": [], "updated": [], "deleted": []}
+    return RoadmapImport.objects.create(programme=programme, filename="plan.docx", snapshot=empty)
+
+
 @pytest.fixture
 def url_values(
     school, programme, school_job, roadmap_event, mentee, partner, pair, matching_run, monitoring_objects
@@ -356,6 +364,7 @@ def url_values(
         "section": roadmap_event.section_id,
         "event": roadmap_event.pk,
         "evidence": roadmap_event.evidence.get().pk,
+        "roadmap_import": _roadmap_import_for_urls(programme).pk,
         "person": mentee.pk,
         "consent": mentee.consents.get().pk,
         "partner": partner.pk,

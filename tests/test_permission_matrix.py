@@ -72,6 +72,8 @@ MATRIX: dict[str, tuple[str, str]] = {
     "roadmap:import_upload":            ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
     "roadmap:import_preview":           ("302  302  403  403  403  L    403", "302  302  403  403  403  L    403"),
     "roadmap:import_cancel":            ("405  405  403  403  403  L    403", "302  302  403  403  403  L    403"),
+    "roadmap:import_replace":           ("302  302  403  403  403  L    403", "302  302  403  403  403  L    403"),
+    "roadmap:import_undo":              ("405  405  403  403  403  L    403", "302* 302* 403  403  403  L    403"),
     "roadmap:section_create":           ("200  200  403  403  403  L    403", "302* 302* 403  403  403  L    403"),
     "roadmap:section_edit":             ("200  200  403  403  403  L    403", "302* 302* 403  403  403  L    403"),
     "roadmap:section_delete":           ("405  405  403  403  403  L    403", "302  302  403  403  403  L    403"),
@@ -305,7 +307,9 @@ def test_own_organisation_matches_the_matrix(role_user, url_values, request):
     for route, name in project_routes():
         path = build_path(route, url_values)
         got = (observe(client, path, "get", initial), observe(client, path, "post", initial))
-        expected_get, expected_post = (row.split()[column] for row in MATRIX.get(name, ("? " * len(ROLES),) * 2))
+        expected_get, expected_post = (
+            row.split()[column] for row in MATRIX.get(name, ("? " * len(ROLES),) * 2)
+        )
         for method, cell in zip(("GET", "POST"), got, strict=True):
             if method == "POST" and cell.rstrip("*") in {"403", "404", "405", "L"}:
                 assert not cell.endswith("*"), f"refused POST {path} ({name}) changed the database"

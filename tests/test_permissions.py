@@ -39,6 +39,7 @@ POST_ONLY = {
     "programme_open_next",
     "reports:run",
     "roadmap:import_cancel",
+    "roadmap:import_undo",
     "roadmap:section_delete",
     "roadmap:section_move",
     "roadmap:event_delete",
@@ -233,6 +234,7 @@ def test_same_organisation_member_can_open_every_organisation_page(url_values, c
         if name in POST_ONLY or name in {
             "job_download",
             "roadmap:import_preview",
+            "roadmap:import_replace",
             "participants:import_preview",
             "pairing:run_score",
             "monitoring:plan_task_file",

@@ -123,7 +123,7 @@ def test_replace_keeps_what_was_done_asks_before_deleting_and_can_be_undone(
     index = curator_client.get(url("index")).content.decode()
     assert 'id="last-import"' in index and "plan-2025-v2.docx" in index
     record = RoadmapImport.objects.filter(programme=programme).order_by("-id").first()
-    assert curator_client.post(url("import_undo", record=record.pk)).status_code == 302
+    assert curator_client.post(url("import_undo", roadmap_import=record.pk)).status_code == 302
     assert sorted(RoadmapEvent.objects.filter(programme=programme).values_list("number", flat=True)) == [
         "1.1.",
         "1.2.",
@@ -141,7 +141,7 @@ def test_replace_keeps_what_was_done_asks_before_deleting_and_can_be_undone(
     record.refresh_from_db()
     assert record.undone_at is not None
     # once only; and the banner now offers the first import's undo
-    assert curator_client.post(url("import_undo", record=record.pk)).status_code == 302
+    assert curator_client.post(url("import_undo", roadmap_import=record.pk)).status_code == 302
     assert RoadmapEvent.objects.filter(programme=programme).count() == 6
 
 
@@ -170,9 +170,9 @@ def test_a_stranger_cannot_undo_another_schools_import(curator_client, programme
     record = RoadmapImport.objects.get(programme=programme)
     stranger = UserFactory(username="stranger")
     MembershipFactory(user=stranger, organization=other_school, role="curator")
-    other_kw = {"org": other_school.slug, "year": YEAR, "record": record.pk}
+    other_kw = {"org": other_school.slug, "year": YEAR, "roadmap_import": record.pk}
     assert client_for(stranger).post(reverse("roadmap:import_undo", kwargs=other_kw)).status_code == 404
-    assert client_for(stranger).post(url("import_undo", record=record.pk)).status_code in (403, 404)
+    assert client_for(stranger).post(url("import_undo", roadmap_import=record.pk)).status_code in (403, 404)
     assert RoadmapImport.objects.get(pk=record.pk).undone_at is None
 
 
