@@ -97,8 +97,20 @@ class RoadmapEvent(models.Model):
     def responsible_lines(self) -> list[str]:
         return [line.strip() for line in self.responsible_text.splitlines() if line.strip()]
 
+    @property
+    def due(self) -> date | None:
+        """The first due date not reported yet (rows written without ``next_due`` fall back to the deadline)."""
+        return self.next_due or self.deadline
+
     def is_overdue(self, today: date) -> bool:
-        return self.status in self.OPEN_STATUSES and self.next_due is not None and self.next_due < today
+        return self.status in self.OPEN_STATUSES and self.due is not None and self.due < today
+
+    @classmethod
+    def overdue_q(cls, today: date) -> Q:
+        """The SQL twin of :meth:`is_overdue`."""
+        return Q(status__in=cls.OPEN_STATUSES) & (
+            Q(next_due__lt=today) | Q(next_due__isnull=True, deadline__lt=today)
+        )
 
     @property
     def done_on_time(self) -> bool:

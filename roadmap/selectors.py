@@ -64,7 +64,7 @@ def filter_events(
             Q(pk__in=in_month.values("event_id")) | Q(pk__in=yearly.values("event_id"))
         )
     if filters.overdue:
-        queryset = queryset.filter(status__in=OPEN, next_due__lt=today)
+        queryset = queryset.filter(RoadmapEvent.overdue_q(today))
     return queryset
 
 
@@ -118,7 +118,7 @@ def roadmap_progress(programme: Programme, today: date) -> Progress:
         done_on_time=Count(
             "id", filter=done & (Q(deadline__isnull=True) | Q(completed_on__lte=F("deadline")))
         ),
-        overdue=Count("id", filter=Q(status__in=OPEN, next_due__lt=today)),
+        overdue=Count("id", filter=RoadmapEvent.overdue_q(today)),
         cancelled=Count("id", filter=Q(status=RoadmapEvent.Status.CANCELLED)),
     )
     return Progress(**counts)
