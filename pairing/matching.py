@@ -9,9 +9,11 @@ How it works
 1. Every (mentee, mentor) couple gets a score 0..100 (:func:`score_pair`): hard constraints first
    (form of mentoring, consent, exclusions, training, free places, not oneself), then weighted
    criteria, each worth 0..its weight, normalised by the weights of the criteria that apply.
-2. The mentees of each form are scored against the mentors of that form in numpy blocks (on a few
-   threads), with the same arithmetic as :func:`score_pair`; every eligible score is kept in float32
-   (10,000 × 3,400 with four forms: ~12 M couples, ~50 MB). The objective is the exact float64 score.
+2. The mentees of each form are scored against the mentors of that form by a compiled loop
+   (:mod:`pairing.kernel`, numba: no numpy temporaries) in float64. Only each mentee's best couples are
+   kept (all of them in a small programme; 24 M couples at most in all, ~300 MB) with a bound on the
+   others: the best score of a couple left out. A region's pool (100,000 × 34,000: a billion couples)
+   is never held in memory; a question the bound cannot settle scores the few mentees concerned again.
 3. Prices: a forward auction (Jacobi bidding) on a small graph — each mentee's best mentors, the best
    mentees of mentors few want, and the better deals the stored scores reveal to those left out —
    gives approximate dual prices of the mentors.
@@ -20,8 +22,10 @@ How it works
    their places, each side free to stay unmatched
    (``scipy.sparse.csgraph.min_weight_full_bipartite_matching``, LAPJVsp).
 5. Proof: the optimal dual prices of that solution are recovered (Bellman–Ford in the residual graph,
-   vectorised) and every stored couple is checked against them — no couple may be worth more than its
-   mentee's price plus its mentor's price. A mentee absent from the graph is unmatched and its price
+   vectorised) and every eligible couple is checked against them — no couple may be worth more than its
+   mentee's price plus its mentor's price: the kept couples one by one, the couples left out through
+   their mentee's bound, and where the bound is above the prices of some mentors, by scoring that
+   mentee against those mentors again. A mentee absent from the graph is unmatched and its price
    is 0, so its couples are checked like all others. When some couples violate the prices, they join
    the graph (the most violated few per mentee, with a few near the prices; never every near couple,
    which with tied scores would be millions): if the assignment is still optimal other prices prove
@@ -646,9 +650,9 @@ _TYPE_SHARE = 0.5  # and it is used when one side has at most this many types pe
 _TYPE_MIN = 400  # and there are at least this many mentees (below, the sparse solver is quicker)
 _TYPE_EDGES = 16  # couples per type in its first graph; violated ones added per round
 _TYPE_ROUNDS = 40  # linear programmes solved at most
-_SLACK = 1e-2  # float32 scores are this close to the exact ones (far closer, in fact)
-_STORE_BYTES = 1_500_000_000  # above this the pool's scores are kept in float16 (a region's pool)
-_SLACK_HALF = 0.1  # float16 scores 0..100 are this close to the exact ones (half a step is 0.031)
+_SLACK = 1e-9  # the compiled scorer's float64 scores are this close to numpy's (far closer, in fact)
+_STORE_COUPLES = 24_000_000  # couples of the pool kept in memory at most (8 bytes each)...
+_KEEP_MIN = 64  # ...but at least this many per mentee (the best; a bound stands for the others)
 
 
 def _bitsets(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> np.ndarray:
@@ -955,6 +959,124 @@ class _Problem:
             self._types = (row_type, col_type, row_first, col_first)
         return self._types
 
+    def kernel_args(self, free_rows: np.ndarray) -> tuple:
+        """The arrays and settings the compiled scorer (:mod:`pairing.kernel`) reads, after ``rows``
+        and ``cols``: (problem arrays, settings vector, free, networking choices, forbidden)."""
+        from . import kernel
+
+        c = np.ascontiguousarray
+        arrays = tuple(
+            c(getattr(self, name))
+            for name in (
+                "req_bits",
+                "req_broad_bits",
+                "req_count",
+                "has_req",
+                "int_bits",
+                "has_int",
+                "area_bits",
+                "area_broad_bits",
+                "area_count",
+                "has_area",
+                "row_at_risk",
+                "row_days",
+                "row_formats",
+                "row_grade_raw",
+                "row_age_raw",
+                "row_pref",
+                "row_grade",
+                "row_has_grade",
+                "row_age",
+                "row_has_age",
+                "row_subject_bits",
+                "row_has_subject",
+                "row_special",
+                "col_comp",
+                "col_int",
+                "col_area",
+                "col_subject_bits",
+                "col_at_risk",
+                "col_days",
+                "col_formats",
+                "col_has_pg",
+                "col_pg_low",
+                "col_pg_high",
+                "col_has_pa",
+                "col_pa_low",
+                "col_pa_high",
+                "col_pref",
+                "col_grade",
+                "col_has_grade",
+                "col_age",
+                "col_has_age",
+                "col_special",
+                "col_load",
+                "pref_points",
+            )
+        )
+        w, required = self.weights, self.settings.required
+        vector = np.zeros(kernel.SIZE)
+        for index, name in enumerate(
+            (
+                "requests",
+                "interests",
+                "preferences",
+                "age_gap",
+                "subject",
+                "special_needs",
+                "load",
+                "areas",
+                "grades",
+                "at_risk",
+                "availability",
+            )
+        ):
+            vector[index] = float(getattr(w, name))
+        for index, name in zip(
+            range(kernel.REQ_REQ, kernel.REQ_AVAIL + 1),
+            (
+                "requests",
+                "interests",
+                "preferences",
+                "age_gap",
+                "subject",
+                "special_needs",
+                "areas",
+                "grades",
+                "at_risk",
+                "availability",
+            ),
+            strict=True,
+        ):
+            vector[index] = float(name in required)
+        vector[kernel.GRADE_SPAN] = -1.0 if self.grade_span is None else float(self.grade_span)
+        vector[kernel.AGE_SPAN] = -1.0 if self.age_span is None else float(self.age_span)
+        vector[kernel.POWER] = self.power
+        vector[kernel.THRESHOLD] = float(self.threshold)
+        vector[kernel.MAXIMISE] = float(self.settings.maximise_count)
+        vector[kernel.SLACK] = _SLACK
+        vector[kernel.BROAD] = _BROAD
+        vector[kernel.REQ_BROAD_ANY] = float(self.req_any_broad)
+        vector[kernel.AREA_BROAD_ANY] = float(self.area_any_broad)
+        return (
+            arrays,
+            vector,
+            c(free_rows.astype(bool)),
+            c(self.pref_indptr.astype(np.int64)),
+            c(self.pref_col.astype(np.int64)),
+            c(self.forbidden_indptr.astype(np.int64)),
+            c(self.forbidden_col.astype(np.int64)),
+        )
+
+    def dense(self, rows: np.ndarray, cols: np.ndarray, args: tuple) -> np.ndarray:
+        """Scores of rows × cols (ascending), -inf where the couple may not be proposed (with the
+        margin _SLACK: a superset of the eligible couples), by the compiled scorer."""
+        from . import kernel
+
+        return kernel.dense(
+            np.ascontiguousarray(rows, dtype=np.int64), np.ascontiguousarray(cols, dtype=np.int64), *args
+        )
+
     # -- scores -------------------------------------------------------------------------------------
 
     def _floats(self, dtype) -> dict[str, np.ndarray]:
@@ -1187,120 +1309,157 @@ class _Problem:
 
 
 # --------------------------------------------------------------------------------------------------
-# The scores of the pool, kept in float32 for the proof
+# The scores of the pool: each mentee's best couples, and a bound on the others
 
 
 @dataclass
 class _Scored:
-    """Every eligible score of the pool — the mentees of a form (contiguous rows) × the mentors of
-    that form with free places — in one float32 matrix per form, -inf where not eligible."""
+    """The pool — the mentees of a form (contiguous rows) × the mentors of that form with free
+    places — scored once by the compiled scorer: each mentee's best couples kept (all of them when
+    the pool is small), and for the others only a bound.
 
-    groups: list[tuple[int, int, np.ndarray, np.ndarray]]  # (first row, end row, columns, scores)
-    best_any: np.ndarray  # per mentee: the best score of an allowed couple (-1: none), for the reasons
-    group_cols: dict[int, np.ndarray]  # per form: the mentors with free places in it
-    rows: np.ndarray  # the auction's small graph: each mentee's best mentors and each mentor's best mentees
+    ``rest[i]`` is the best stored-precision score of an eligible couple of mentee i that was not kept
+    (-inf: every one was kept), so a question about the couples left out (is one worth more than the
+    prices? would one block?) is answered by the bound for most mentees and by scoring again only the
+    few whose bound leaves it open (:func:`_reopened`). Memory: ``keep`` couples per mentee, never the
+    whole pool (100,000 × 34,000 is a billion couples)."""
+
+    groups: list[tuple[int, int, np.ndarray]]  # (first row, end row, columns) of each form
+    indptr: np.ndarray  # the kept couples by mentee (CSR): columns (int32) and scores
     cols: np.ndarray
     scores: np.ndarray
+    rest: np.ndarray  # per mentee: no couple left out scores above this (-inf: none left out)
+    best_any: np.ndarray  # per mentee: the best score of an allowed couple (-1: none), for the reasons
+    group_cols: dict[int, np.ndarray]  # per form: the mentors with free places in it
+    rows_small: np.ndarray  # the auction's small graph: each mentee's best mentors, lonely mentors' best
+    cols_small: np.ndarray
+    scores_small: np.ndarray
+    args: tuple  # the compiled scorer's arguments
+    min_price_group: np.ndarray  # per mentee: the index of its group (-1: none)
     slack: float = _SLACK  # how far a stored score may be from the exact one
 
-    def blocks(self):
-        """(first row, end row, columns, scores) in slices of about _BLOCK couples."""
-        for start, end, cols, matrix in self.groups:
-            step = max(1, _BLOCK // max(len(cols), 1))
-            for r0 in range(start, end, step):
-                r1 = min(end, r0 + step)
-                yield r0, r1, cols, matrix[r0 - start : r1 - start]
+    @property
+    def entry_rows(self) -> np.ndarray:
+        found = getattr(self, "_entry_rows", None)
+        if found is None:
+            found = np.repeat(np.arange(len(self.indptr) - 1, dtype=np.int32), np.diff(self.indptr))
+            self._entry_rows = found
+        return found
+
+    def group_min(self, values: np.ndarray) -> np.ndarray:
+        """Per mentee: the least of ``values`` (per mentor) over the mentors of its form (+inf: none)."""
+        out = np.full(len(self.indptr) - 1, np.inf)
+        for start, end, cols in self.groups:
+            if len(cols):
+                out[start:end] = float(values[cols].min())
+        return out
+
+
+def _reopened(problem: _Problem, scored: _Scored, limit: np.ndarray, key: np.ndarray):
+    """Dense blocks (rows, columns, scores; -inf where not eligible) covering every couple
+    (i, j) left out of the store with ``key[j] < limit[i]`` — the couples the bound could not settle.
+    Mentees with nothing left out, or with ``limit`` -inf, are not scored again."""
+    limit = np.where(np.isfinite(scored.rest), limit, -np.inf)
+    for start, end, cols in scored.groups:
+        need = np.flatnonzero(limit[start:end] > -np.inf) + start
+        if len(need) == 0 or len(cols) == 0:
+            continue
+        need = need[np.argsort(-limit[need], kind="stable")]
+        col_key = key[cols]
+        at = 0
+        while at < len(need):
+            top = limit[need[at]]
+            use = cols[col_key < top]
+            if len(use) == 0:
+                break  # the others' limits are lower still
+            step = max(1, 4 * _BLOCK // len(use))
+            rows = need[at : at + step]
+            at += step
+            yield rows, use, problem.dense(rows, use, scored.args)
 
 
 def _score_pool(problem: _Problem, slots: np.ndarray, free_rows: np.ndarray, done: Callable[[float], None]):
-    """Score the pool block by block (on a few threads: numpy lets go of the interpreter lock in its
-    loops), keep every eligible score in float32, and each mentee's best few mentors for the auction."""
+    """Score the pool with the compiled scorer, keep each mentee's best couples and a bound
+    on the others, and build the auction's small graph."""
+    from . import kernel
+
     n, k = problem.n, problem.k
     best_any = np.full(n, -1.0)
+    rest = np.full(n, -np.inf)
     group_cols: dict[int, np.ndarray] = {}
+    group_of = np.full(n, -1, dtype=np.int64)
     groups = []
-    tasks = []
     boundaries = np.flatnonzero(np.diff(problem.row_form)) + 1
     starts = np.concatenate(([0], boundaries)).tolist() if n else []
     ends = np.concatenate((boundaries, [n])).tolist() if n else []
-    in_forms = {
-        int(problem.row_form[start]): np.flatnonzero(
-            (problem.col_forms[problem.row_form[start]] if problem.row_form[start] >= 0 else True)
-            & (slots > 0)
-        )
-        for start in starts
-    }
-    couples = sum(
-        (end - start) * len(in_forms[int(problem.row_form[start])])
-        for start, end in zip(starts, ends, strict=True)
-    )
-    store = np.float16 if 4 * couples > _STORE_BYTES else np.float32
+    args = problem.kernel_args(free_rows)
+    free_total = int(free_rows.sum())
+    keep = max(_KEEP_MIN, _STORE_COUPLES // max(free_total, 1))
+    counts = np.zeros(n, dtype=np.int64)
+    parts_cols: list[np.ndarray] = []
+    parts_scores: list[np.ndarray] = []
+    tasks = []
     for start, end in zip(starts, ends, strict=True):
         form = int(problem.row_form[start])
-        cols = in_forms[form]
+        in_form = problem.col_forms[form] if form >= 0 else np.ones(k, dtype=bool)
+        cols = np.flatnonzero(in_form & (slots > 0)).astype(np.int64)
         group_cols[form] = cols
-        width = len(cols)
-        if width == 0 or not free_rows[start:end].any():
+        if len(cols) == 0 or not free_rows[start:end].any():
             continue
-        colpos = np.full(k, -1, dtype=np.int64)
-        colpos[cols] = np.arange(width)
-        matrix = np.empty((end - start, width), dtype=store)
-        groups.append((start, end, cols, matrix))
-        step = max(1, _BLOCK // width)
-        tasks += [(start, r0, min(end, r0 + step), cols, colpos, matrix) for r0 in range(start, end, step)]
-
-    def score(task):
-        start, r0, r1, cols, colpos, matrix = task
-        scores = problem.block(r0, r1, cols, colpos, np.float32)
-        scores[~free_rows[r0:r1]] = -1.0
-        best_any[r0:r1] = scores.max(axis=1)
-        scores[~problem.eligible(scores, _SLACK)] = -np.inf
-        matrix[r0 - start : r1 - start] = scores
-        keep = min(len(cols), _ROW_KEEP)
-        key = scores + _jitter(np.arange(r0, r1), len(cols))
-        top = np.argpartition(key, len(cols) - keep, axis=1)[:, len(cols) - keep :]
-        values = np.take_along_axis(scores, top, 1).ravel()
-        ok = np.isfinite(values)
-        return (
-            np.repeat(np.arange(r0, r1), keep)[ok],
-            cols[top.ravel()[ok]],
-            values[ok].astype(np.float64),
-            r1,
+        group_of[start:end] = len(groups)
+        groups.append((start, end, cols))
+        rows = np.flatnonzero(free_rows[start:end]) + start
+        step = max(1, 16 * _BLOCK // len(cols))
+        tasks += [(rows[a : a + step], cols) for a in range(0, len(rows), step)]
+    total = sum(len(r) * len(c) for r, c in tasks) or 1
+    finished = 0
+    for rows, cols in tasks:
+        count, kept_cols, kept_scores, rows_rest, rows_best = kernel.best(
+            rows, cols, min(keep, len(cols)), *args
         )
-
-    edges = []
-    workers = min(_THREADS, len(tasks))
-    if workers > 1:
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(workers) as pool:
-            for count, result in enumerate(pool.map(score, tasks), 1):
-                edges.append(result)
-                done(count / len(tasks))
-    else:
-        for count, task in enumerate(tasks, 1):
-            edges.append(score(task))
-            done(count / len(tasks))
-    rows = [e[0] for e in edges]
-    cols = [e[1] for e in edges]
-    scores = [e[2] for e in edges]
-    # mentors few mentees rank high get their best few mentees too: without them the auction
-    # would leave them unsold, and their prices would mean nothing
-    popularity = np.bincount(_cat(cols, np.int64), minlength=k)
-    for start, _end, group, matrix in groups:
-        lonely = np.flatnonzero(popularity[group] < 2 * slots[group] + 2)
-        if len(lonely) == 0 or len(matrix) <= _COLUMN_KEEP:
-            continue
-        sub = matrix[:, lonely] + _jitter(lonely, len(matrix)).T
-        top = np.argpartition(sub, len(sub) - _COLUMN_KEEP, axis=0)[len(sub) - _COLUMN_KEEP :]
-        values = np.take_along_axis(matrix[:, lonely], top, 0)
-        ok = np.isfinite(values)
-        rows.append(top[ok] + start)
-        cols.append(np.broadcast_to(group[lonely], top.shape)[ok])
-        scores.append(values[ok].astype(np.float64))
-    rows, cols, scores = _unique_edges(_cat(rows, np.int64), _cat(cols, np.int64), _cat(scores), k)
-    slack = _SLACK_HALF if store is np.float16 else _SLACK
-    return _Scored(groups, best_any, group_cols, rows, cols, scores, slack)
+        best_any[rows] = rows_best
+        rest[rows] = rows_rest
+        counts[rows] = count
+        mask = np.arange(kept_cols.shape[1])[None, :] < count[:, None]
+        parts_cols.append(kept_cols[mask])
+        parts_scores.append(kept_scores[mask])
+        finished += len(rows) * len(cols)
+        done(finished / total)
+    cols_all = _cat(parts_cols, np.int32)  # the tasks are in row order
+    scores_all = _cat(parts_scores, np.float64)
+    del parts_cols, parts_scores
+    indptr = np.concatenate(([0], np.cumsum(counts)))
+    scored = _Scored(
+        groups,
+        indptr,
+        cols_all,
+        scores_all,
+        rest,
+        best_any,
+        group_cols,
+        np.zeros(0, np.int64),
+        np.zeros(0, np.int64),
+        np.zeros(0),
+        args,
+        group_of,
+    )
+    # the auction's small graph: each mentee's best few, equal ones drawn evenly over the mentors...
+    rows_of = scored.entry_rows
+    nothing = np.zeros(k)
+    picked = np.flatnonzero(
+        kernel.better(indptr, cols_all, scores_all, nothing, np.full(n, -np.inf), _ROW_KEEP, _JITTER)
+    )
+    small_cols = cols_all[picked]
+    # ...and the mentors few mentees rank high get their best few mentees too: without them the
+    # auction would leave them unsold, and their prices would mean nothing
+    popularity = np.bincount(small_cols, minlength=k)
+    lonely = popularity < 2 * slots + 2
+    extra = kernel.column_top(cols_all, rows_of, scores_all, lonely[cols_all], k, _COLUMN_KEEP, _JITTER)
+    picked = np.union1d(picked, extra)
+    scored.rows_small = rows_of[picked].astype(np.int64)
+    scored.cols_small = cols_all[picked].astype(np.int64)
+    scored.scores_small = scores_all[picked].astype(np.float64)
+    return scored
 
 
 def _sorted_unique(keys: np.ndarray) -> np.ndarray:
@@ -1332,7 +1491,7 @@ def _scan(
     unmatched: np.ndarray | None = None,
     limit: int | None = None,
 ):
-    """The couples whose reduced gain (score + bonus - mentor's price) is within ``margin`` of the
+    """The kept couples whose reduced gain (score + bonus - mentor's price) is within ``margin`` of the
     mentee's price ``u`` (or, without ``u``, of the mentee's best reduced gain, 0 = staying unmatched).
 
     With ``unmatched`` (a mask of mentees), also each mentor's best few of those mentees: they set the
@@ -1342,32 +1501,40 @@ def _scan(
     drawn evenly over the mentors. (When scores tie widely nearly every couple is within any margin;
     kept whole, the graph would grow to millions of couples.)
 
-    In float32 (the stored scores' precision; ``margin`` dwarfs the rounding) unless a bonus makes
-    the numbers large.
-    """
-    dtype = np.float32 if bonus == 0 else np.float64
-    rows_out, cols_out = [], []
-    for start, end, cols, matrix in scored.groups:
-        shift = (price[cols] - bonus).astype(dtype)
-        for r0, r1, _cols, scores in _slices(start, end, cols, matrix, 4):
-            reduced = scores - shift
-            base = np.maximum(reduced.max(axis=1), 0) if u is None else u[r0:r1].astype(dtype)
-            r, c = _at_most(reduced, base - dtype(margin), limit, r0)
-            rows_out.append(r + r0)
-            cols_out.append(cols[c])
-        if unmatched is not None:
-            left = np.flatnonzero(unmatched[start:end])
-            if len(left) > _UNMATCHED_PER_MENTOR:
-                by_mentor = np.ascontiguousarray(matrix[left].T)
-                cut = len(left) - _UNMATCHED_PER_MENTOR
-                top = np.argpartition(by_mentor + _jitter(cols, len(left)), cut, axis=1)[:, cut:]
-                ok = np.isfinite(np.take_along_axis(by_mentor, top, 1))
-                rows_out.append(left[top[ok]] + start)
-                cols_out.append(np.broadcast_to(cols[:, None], top.shape)[ok])
-            elif len(left):
-                r, c = np.nonzero(np.isfinite(matrix[left]))
-                rows_out.append(left[r] + start)
-                cols_out.append(cols[c])
+    Only the kept couples are looked at: this chooses the graph; the proof (:func:`_violations`) looks
+    at every couple."""
+    from . import kernel
+
+    rows_of = scored.entry_rows
+    shift = (price - bonus).astype(np.float64)
+    base = np.zeros(len(scored.indptr) - 1) if u is None else u.astype(np.float64)
+    picked = np.flatnonzero(
+        kernel.near(
+            scored.indptr,
+            scored.cols,
+            scored.scores,
+            shift,
+            base,
+            u is None,
+            -float(margin),
+            False,
+            limit if limit is not None else 1 << 62,
+            _JITTER,
+        )
+    )
+    rows_out, cols_out = [rows_of[picked]], [scored.cols[picked].astype(np.int64)]
+    if unmatched is not None:
+        extra = kernel.column_top(
+            scored.cols,
+            rows_of,
+            scored.scores,
+            unmatched[rows_of],
+            len(price),
+            _UNMATCHED_PER_MENTOR,
+            _JITTER,
+        )
+        rows_out.append(rows_of[extra])
+        cols_out.append(scored.cols[extra].astype(np.int64))
     return _cat(rows_out, np.int64), _cat(cols_out, np.int64)
 
 
@@ -1489,30 +1656,23 @@ def _prices(scored: _Scored, slots: np.ndarray, n: int) -> tuple[np.ndarray, np.
     """Auction prices (in points of score) on the small graph; then, while the stored scores show
     mentees a clearly better deal than the one they hold (or than none), those deals join the graph
     and the mentees bid again. (prices, the mentor each mentee holds or -1, bidding rounds)"""
+    from . import kernel
+
     auction = _Auction(n, slots, _EPSILON)
-    auction.add(scored.rows, scored.cols, scored.scores)
-    auction.run(np.unique(scored.rows))
+    auction.add(scored.rows_small, scored.cols_small, scored.scores_small)
+    auction.run(np.unique(scored.rows_small))
+    rows_of = scored.entry_rows
     for _phase in range(_PHASES):
         held = auction.held_value()
-        new_rows, new_cols, new_gains = [], [], []
-        for start, end, cols, matrix in scored.groups:
-            price = auction.price[cols].astype(np.float32)
-            for r0, r1, _cols, scores in _slices(start, end, cols, matrix, 4):
-                reduced = scores - price
-                need = np.flatnonzero(reduced.max(axis=1) > held[r0:r1] + _GAP)
-                if len(need) == 0:
-                    continue
-                sub = reduced[need] + _jitter(need + r0, reduced.shape[1])
-                top = min(_NEW_PER_ROW, sub.shape[1])
-                pick = np.argpartition(sub, sub.shape[1] - top, axis=1)[:, sub.shape[1] - top :]
-                ok = np.isfinite(np.take_along_axis(sub, pick, 1)).ravel()
-                new_rows.append(np.repeat(need + r0, top)[ok])
-                new_cols.append(cols[pick.ravel()[ok]])
-                new_gains.append(np.take_along_axis(scores[need], pick, 1).ravel()[ok].astype(np.float64))
-        if not new_rows:
+        picked = np.flatnonzero(
+            kernel.better(
+                scored.indptr, scored.cols, scored.scores, auction.price, held + _GAP, _NEW_PER_ROW, _JITTER
+            )
+        )
+        if len(picked) == 0:
             break
-        rows = np.concatenate(new_rows)
-        auction.add(rows, np.concatenate(new_cols), np.concatenate(new_gains))
+        rows = rows_of[picked]
+        auction.add(rows, scored.cols[picked].astype(np.int64), scored.scores[picked].astype(np.float64))
         active = np.unique(rows)
         auction.holder[active] = -1  # they leave their mentor (its price stays) and bid again
         auction.run(active)
@@ -1889,20 +2049,29 @@ def _group_matching(problem: _Problem, scored: _Scored, free_rows, slots, bonus:
     cluster = _cluster(problem, free_rows, size)
     members = np.bincount(cluster, minlength=1)
     rows_out, cols_out, gains_out = [], [], []
-    for start, end, cols, matrix in scored.groups:
+    for start, end, cols in scored.groups:
         ids = cluster[start:end]
         order = np.flatnonzero(ids > 0)
         if len(order) == 0:
             continue
         order = order[np.argsort(ids[order], kind="stable")]
         firsts = np.flatnonzero(np.concatenate(([True], ids[order][1:] != ids[order][:-1])))
-        sums = np.add.reduceat(matrix[order].astype(np.float64), firsts, axis=0)
-        number = ids[order][firsts]
-        fits = slots[cols][None, :] >= members[number][:, None]
-        r, c = np.nonzero(np.isfinite(sums) & fits & (members[number] >= 2)[:, None])
-        rows_out.append(number[r])
-        cols_out.append(cols[c])
-        gains_out.append(sums[r, c] + bonus * members[number][r])
+        bounds = np.append(firsts, len(order))
+        step = max(1, 4 * _BLOCK // max(len(cols), 1))
+        at = 0
+        while at < len(firsts):  # whole groups at a time
+            stop = max(at + 1, int(np.searchsorted(bounds, bounds[at] + step, side="right")) - 1)
+            stop = min(stop, len(firsts))
+            rows = order[bounds[at] : bounds[stop]] + start
+            dense = problem.dense(rows, cols, scored.args).astype(np.float64)
+            sums = np.add.reduceat(dense, firsts[at:stop] - bounds[at], axis=0)
+            number = ids[order][firsts[at:stop]]
+            fits = slots[cols][None, :] >= members[number][:, None]
+            r, c = np.nonzero(np.isfinite(sums) & fits & (members[number] >= 2)[:, None])
+            rows_out.append(number[r])
+            cols_out.append(cols[c])
+            gains_out.append(sums[r, c] + bonus * members[number][r])
+            at = stop
     rows, cols, gains = _cat(rows_out, np.int64), _cat(cols_out, np.int64), _cat(gains_out)
     report(60, _("Finding the best assignment"))
     one_each = np.minimum(slots, 1)
@@ -1953,7 +2122,7 @@ def _deferred_acceptance(problem: _Problem, scored: _Scored, free_rows, slots) -
     lists: list[np.ndarray] = []
     starts = np.zeros(n + 1, dtype=np.int64)
     counts = np.zeros(n, dtype=np.int64)
-    for start, end, cols, _matrix in scored.groups:
+    for start, end, cols in scored.groups:
         colpos = np.full(k, -1, dtype=np.int64)
         colpos[cols] = np.arange(len(cols))
         step = max(1, _BLOCK // max(len(cols), 1))
@@ -2251,21 +2420,22 @@ def _gap(problem: _Problem, scored: _Scored, assigned, u, v, bonus: float, slots
     """How far the assignment may be from the optimum, at most: a dual bound minus its total gain.
 
     Prices (u, v) that some couples violate are made feasible by raising each mentee's price to its
-    best reduced gain (from the float32 scores plus their rounding margin: an upper bound); then, by
+    best reduced gain (from the kept scores, and for the couples left out their mentee's bound less
+    the cheapest mentor of the form, plus the rounding margin: an upper bound); then, by
     weak duality, no assignment gains more than the sum of the prices over people and places."""
+    from . import kernel
+
     raised = u.copy()
-    for start, end, cols, matrix in scored.groups:
-        shift = v[cols] - bonus
-        for r0, r1, _cols, scores in _slices(start, end, cols, matrix, 4):
-            best = (scores - shift).max(axis=1) + scored.slack
-            np.maximum(raised[r0:r1], best, out=raised[r0:r1])
+    best = kernel.row_best(scored.indptr, scored.cols, scored.scores, (v - bonus).astype(np.float64))
+    np.maximum(raised, best + scored.slack, out=raised)
+    # the couples left out score at most their mentee's bound, and cost at least the cheapest mentor
+    left_out = scored.rest.astype(np.float64) + scored.slack + bonus - scored.group_min(v)
+    np.maximum(raised, np.where(np.isfinite(scored.rest), left_out, -np.inf), out=raised)
     raised = np.maximum(raised, 0.0)
     matched = np.flatnonzero(assigned >= 0)
     scores, _allowed = problem.pairs(matched, assigned[matched])
     primal = float((scores + bonus).sum())
-    in_pool = np.zeros(problem.n, dtype=bool)
-    for start, end, _cols, _matrix in scored.groups:
-        in_pool[start:end] = True
+    in_pool = scored.min_price_group >= 0
     dual = float(raised[in_pool].sum() + (slots * v).sum())
     return max(0.0, dual - primal)
 
@@ -2278,22 +2448,43 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
     rounding margin the couple is violated for sure: only the mentee's most violated few are kept
     (a mentee left out of the graph may have thousands). Where it is within the margin, the exact
     score decides. No couple violated: the prices prove the optimum."""
-    rows_out, cols_out, maybe_rows, maybe_cols = [], [], [], []
-    dtype = np.float32 if bonus == 0 else np.float64  # float32 rounding is far below the slack
+    from . import kernel
+
     sure_above, maybe_above = _TOLERANCE + scored.slack, _TOLERANCE - scored.slack
-    for start, end, cols, matrix in scored.groups:
-        shift = (v[cols] - bonus).astype(dtype)
-        for r0, r1, _cols, scores in _slices(start, end, cols, matrix, 4):
-            excess = scores - shift
-            excess -= u[r0:r1, None].astype(dtype)
-            r, c = _at_most(excess, np.full(r1 - r0, sure_above, dtype=dtype), _REPAIR_LIMIT, r0)
-            rows_out.append(r + r0)
-            cols_out.append(cols[c])
-            r, c = np.nonzero((excess > maybe_above) & (excess <= sure_above))
-            maybe_rows.append(r + r0)
-            maybe_cols.append(cols[c])
-    rows = np.concatenate((_cat(rows_out, np.int64), _cat(maybe_rows, np.int64)))
-    cols = np.concatenate((_cat(cols_out, np.int64), _cat(maybe_cols, np.int64)))
+    rows_of = scored.entry_rows
+    shift = (v - bonus).astype(np.float64)
+    base = u.astype(np.float64)
+    picked = np.flatnonzero(
+        kernel.near(
+            scored.indptr,
+            scored.cols,
+            scored.scores,
+            shift,
+            base,
+            False,
+            sure_above,
+            True,
+            _REPAIR_LIMIT,
+            0.0,
+        )
+    )
+    maybe = np.flatnonzero(
+        kernel.band(scored.indptr, scored.cols, scored.scores, shift, base, maybe_above, sure_above)
+    )
+    rows_out = [rows_of[picked], rows_of[maybe]]
+    cols_out = [scored.cols[picked].astype(np.int64), scored.cols[maybe].astype(np.int64)]
+    # the couples left out of the store: scored again only where the bound leaves a violation possible
+    limit = scored.rest.astype(np.float64) + scored.slack + bonus - u - maybe_above
+    for rows, cols, dense in _reopened(problem, scored, limit, v):
+        block = dense.astype(np.float64) - (v[cols] - bonus)[None, :]
+        block -= u[rows][:, None]
+        r, c = _at_most(block, np.full(len(rows), sure_above), _REPAIR_LIMIT, 0)
+        rows_out.append(rows[r])
+        cols_out.append(cols[c])
+        r, c = np.nonzero((block > maybe_above) & (block <= sure_above))
+        rows_out.append(rows[r])
+        cols_out.append(cols[c])
+    rows, cols = _cat(rows_out, np.int64), _cat(cols_out, np.int64)
     examined = len(rows)
     rows, cols, scores = _exact(problem, rows, cols)
     excess = scores + bonus - u[rows] - v[cols]
@@ -2422,8 +2613,16 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> tu
         found_rows.append(rows[r] if r0 < 0 else r + r0)
         found_cols.append(cols[c])
 
-    for r0, r1, cols, scores in scored.blocks():
-        keep(r0, np.arange(r0, r1), cols, scores.astype(np.float64) + scored.slack)
+    rows_of = scored.entry_rows
+    upper = scored.scores.astype(np.float64) + scored.slack
+    hit = (upper > bar_m[rows_of]) & (upper > bar_t[scored.cols])
+    found_rows.append(rows_of[hit])
+    found_cols.append(scored.cols[hit].astype(np.int64))
+    del upper, hit
+    # the couples left out of the store, where their bound says one of them might block
+    bound = scored.rest.astype(np.float64) + scored.slack
+    for rows, cols, dense in _reopened(problem, scored, np.where(bound > bar_m, bound, -np.inf), bar_t):
+        keep(-1, rows, cols, dense.astype(np.float64) + scored.slack)
     # outside the stored scores: locked mentees who did not rank their mentor (a row each)...
     everyone = np.ones(k, dtype=bool)
     for i in np.flatnonzero((locked_to >= 0) & (cur_rank_m < 0) & problem.row_consent).tolist():

@@ -53,6 +53,7 @@ CASES = {
     "matching_10000": (10_000, 3_400, "realistic", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_ties": (10_000, 3_400, "ties", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_empty": (10_000, 3_400, "empty", 3, True, "< 3 s, < 1 GB"),
+    "matching_10000_half": (10_000, 3_400, "half", 3, True, "< 3 s, < 1 GB"),
     "matching_30000": (30_000, 10_000, "realistic", 1, False, "< 15 s"),
     "matching_100000": (100_000, 34_000, "realistic", 1, False, "< 60 s, < 4 GB"),
 }
@@ -131,7 +132,8 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
     """A synthetic programme. ``variant``: "realistic"; "ties" (three request tags, two interests, two
     subjects, equal loads, no networking choices: scores take a handful of values); "empty" (profiles
     not filled in yet: no requests, competencies, interests, subjects or choices — only the grade or
-    age and the mentor's load tell the couples apart)."""
+    age and the mentor's load tell the couples apart); "half" (realistic mentors, but half the mentees
+    with empty profiles: a base imported while the questionnaires are coming in)."""
     from pairing.matching import Mentee, Mentor
 
     rng = random.Random(seed)
@@ -187,6 +189,7 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
     chosen_by: dict[int, list[int]] = {}
     for i, form in enumerate(mentee_forms):
         person = i + 1
+        empty = variant == "empty" or (variant == "half" and rng.random() < 0.5)
         grade = age = None
         subject = ""
         if form == "teacher_teacher":

@@ -203,9 +203,11 @@ def test_optimum_when_the_first_graph_is_starved(starved, sparse_only, case):
 
 @common(EXAMPLES["half"])
 @given(case=instances())
-def test_optimum_with_the_pool_kept_in_float16(starved, sparse_only, monkeypatch, case):
-    """A region's pool keeps its scores in float16: the proof must still be exact."""
-    monkeypatch.setattr(matching, "_STORE_BYTES", 0)
+def test_optimum_with_one_couple_kept_per_mentee(starved, sparse_only, monkeypatch, case):
+    """A region's pool keeps only each mentee's best couples and a bound on the others: kept to one,
+    the proof must score the others again wherever the bound cannot settle them, and stay exact."""
+    monkeypatch.setattr(matching, "_STORE_COUPLES", 0)
+    monkeypatch.setattr(matching, "_KEEP_MIN", 1)
     check(*case)
 
 
