@@ -519,3 +519,51 @@ def row_best(indptr, cols, scores, shift):
             if x > out[i]:
                 out[i] = x
     return out
+
+
+@njit(cache=True, parallel=True)
+def violated(
+    rows, cols, limit, u, shift, low, most, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col
+):
+    """For each of ``rows``: its couples with the mentors of ``cols`` (ascending) whose shift is below
+    the row's ``limit`` (the others cannot matter) whose eligible score - shift[column] - u[row] is
+    above ``low``; at most ``most`` per row, the largest first. Returns (count per row, their columns)."""
+    n = len(rows)
+    count = np.zeros(n, dtype=np.int64)
+    found = np.empty((n, most), dtype=np.int64)
+    for t in prange(n):
+        i = rows[t]
+        m = 0
+        for c in range(len(cols)):
+            if shift[cols[c]] < limit[t]:
+                m += 1
+        if m == 0:
+            continue
+        use = np.empty(m, dtype=cols.dtype)
+        m = 0
+        for c in range(len(cols)):
+            if shift[cols[c]] < limit[t]:
+                use[m] = cols[c]
+                m += 1
+        values = np.empty(m)
+        _row(i, use, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, values)
+        keys = np.empty(m)
+        at = np.empty(m, dtype=np.int64)
+        good = 0
+        for c in range(m):
+            if _eligible(values[c], s):
+                x = values[c] - shift[use[c]] - u[i]
+                if x > low:
+                    keys[good] = x
+                    at[good] = use[c]
+                    good += 1
+        if good > most:
+            order = np.argsort(-keys[:good])[:most]
+            for q in range(most):
+                found[t, q] = at[order[q]]
+            count[t] = most
+        else:
+            for q in range(good):
+                found[t, q] = at[q]
+            count[t] = good
+    return count, found

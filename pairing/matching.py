@@ -2474,16 +2474,28 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
     rows_out = [rows_of[picked], rows_of[maybe]]
     cols_out = [scored.cols[picked].astype(np.int64), scored.cols[maybe].astype(np.int64)]
     # the couples left out of the store: scored again only where the bound leaves a violation possible
-    limit = scored.rest.astype(np.float64) + scored.slack + bonus - u - maybe_above
-    for rows, cols, dense in _reopened(problem, scored, limit, v):
-        block = dense.astype(np.float64) - (v[cols] - bonus)[None, :]
-        block -= u[rows][:, None]
-        r, c = _at_most(block, np.full(len(rows), sure_above), _REPAIR_LIMIT, 0)
-        rows_out.append(rows[r])
-        cols_out.append(cols[c])
-        r, c = np.nonzero((block > maybe_above) & (block <= sure_above))
-        rows_out.append(rows[r])
-        cols_out.append(cols[c])
+    # (the mentee's bound above its price plus the mentor's), by the compiled scorer in one pass
+    limit = scored.rest + scored.slack - u - maybe_above  # against shift = v - bonus
+    for start, end, cols in scored.groups:
+        open_rows = (
+            np.flatnonzero(np.isfinite(scored.rest[start:end]) & (limit[start:end] > shift[cols].min()))
+            + start
+        )
+        if len(open_rows) == 0:
+            continue
+        count, found = kernel.violated(
+            open_rows,
+            cols,
+            limit[open_rows],
+            u.astype(np.float64),
+            shift,
+            maybe_above,
+            _REPAIR_LIMIT,
+            *scored.args,
+        )
+        mask = np.arange(found.shape[1])[None, :] < count[:, None]
+        rows_out.append(np.repeat(open_rows, count))
+        cols_out.append(found[mask])
     rows, cols = _cat(rows_out, np.int64), _cat(cols_out, np.int64)
     examined = len(rows)
     rows, cols, scores = _exact(problem, rows, cols)
