@@ -185,7 +185,9 @@ def _pair_rows(items: list[OrderItem], *, plans: bool) -> list[dict[str, str]]:
             "period": _period(group),
         }
         if plans:
-            goals = " ".join((entry["plan"].goals or "").split())
+            # one goal a line, as the plan lists them; spaces inside a line collapsed
+            lines = (" ".join(line.split()) for line in (entry["plan"].goals or "").splitlines())
+            goals = "\n".join(line for line in lines if line)
             row["goals"] = goals if len(goals) <= 400 else goals[:399].rsplit(" ", 1)[0] + "…"
         result.append(row)
     return result

@@ -1,9 +1,10 @@
 """Writes a Word template (docxtpl) from a few calls: the team's default templates are built, not stored.
 
 Pure module (python-docx, no Django). The result is an ordinary A4 Word file with real styles
-(«Заголовок документа», «Текст документа», «Таблица документа»), a page number in the header from the
-second page on (ГОСТ Р 7.0.97-2016, 5.3), borderless tables for the requisite lines and grid tables with
-a repeated header row for lists. Jinja tags (``{{ … }}``, ``{%p … %}``, ``{%tr … %}``) are written each in
+(the document's title in Word's own «Heading 1», restyled as ГОСТ wants it; «Текст документа»,
+«Таблица документа»), a page number in the header from the second page on (ГОСТ Р 7.0.97-2016, 5.3),
+requisite lines in tables of the borderless table style «Реквизиты» and lists in «Table Grid» tables with
+a repeated header row. Jinja tags (``{{ … }}``, ``{%p … %}``, ``{%tr … %}``) are written each in
 one run, so docxtpl reads them; a school edits the file in Word and uploads it back.
 """
 
@@ -30,8 +31,26 @@ ALIGN = {
 }
 BODY = "Текст документа"
 PLAIN = "Без отступа"
-TITLE = "Заголовок документа"
+TITLE = "Heading 1"  # Word shows it as «Заголовок 1»: the navigation pane lists the document's titles
+REQUISITES = "Реквизиты"
 TABLE_TEXT = "Таблица документа"
+TABLE_NAMES = "Таблица: имена"  # cells of people's names: never hyphenated («Алексан-дровна»)
+NAME_FIELD = re.compile(r"\b(row|person|mentor|mentee)\.(name|mentors|mentees|responsible|contact)\b")
+# the schema's order of w:pPr and w:tblPr children: Word refuses a file with them out of place
+PPR_AFTER_SUPPRESS_HYPHENS = (
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+    "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+TBLPR_AFTER_BORDERS = (
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+)
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -51,6 +70,7 @@ class TemplateBuilder:
         self.text_width_mm = (297 if landscape else 210) - 35
         self.size = size
         self._styles()
+        russian(self.document, hyphenate=True)
         self._page_numbers(section)
 
     # -- setup -----------------------------------------------------------------------------------
@@ -72,14 +92,30 @@ class TemplateBuilder:
         body.paragraph_format.first_line_indent = Mm(12.5)
         plain = styles.add_style(PLAIN, WD_STYLE_TYPE.PARAGRAPH)
         plain.base_style = normal
-        title = styles.add_style(TITLE, WD_STYLE_TYPE.PARAGRAPH)
+        title = styles[TITLE]
+        _plain_heading(title)
         title.base_style = normal
         title.font.bold = True
+        title.font.size = Pt(self.size)
         title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         title.paragraph_format.keep_with_next = True
+        # ГОСТ: no hyphens in a title
+        title.element.get_or_add_pPr().insert_element_before(
+            _on_element("w:suppressAutoHyphens"), *PPR_AFTER_SUPPRESS_HYPHENS
+        )
+        requisites = styles.add_style(REQUISITES, WD_STYLE_TYPE.TABLE)
+        requisites.base_style = styles["Normal Table"]
+        style_table = OxmlElement("w:tblPr")
+        requisites.element.append(style_table)
+        _no_borders(style_table)
         table_text = styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
         table_text.base_style = normal
         table_text.font.size = Pt(self.size - 1)
+        names = styles.add_style(TABLE_NAMES, WD_STYLE_TYPE.PARAGRAPH)
+        names.base_style = table_text
+        names.element.get_or_add_pPr().insert_element_before(
+            _on_element("w:suppressAutoHyphens"), *PPR_AFTER_SUPPRESS_HYPHENS
+        )
 
     def _page_numbers(self, section) -> None:
         """PAGE in the header, centred, from the second page on (the first page has an empty header)."""
@@ -178,26 +214,14 @@ class TemplateBuilder:
 
         self.document.add_paragraph(style=PLAIN).add_run().add_break(WD_BREAK.PAGE)
 
-    def _no_borders(self, table) -> None:
-        properties = table._tbl.tblPr
-        borders = OxmlElement("w:tblBorders")
-        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            element = OxmlElement(f"w:{edge}")
-            element.set(qn("w:val"), "nil")
-            borders.append(element)
-        properties.append(borders)
-
     def _widths(self, table, widths_mm: list[float]) -> None:
-        table.autofit = False
+        table.autofit = False  # a fixed layout (w:tblLayout): Word and LibreOffice keep the widths
         grid = table._tbl.tblGrid
         for column, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=True):
             column.set(qn("w:w"), str(int(Mm(width).twips)))
         for row in table.rows:
             for cell, width in zip(row.cells, widths_mm, strict=True):
                 cell.width = Mm(width)
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        table._tbl.tblPr.append(layout)
 
     def columns(
         self,
@@ -215,7 +239,8 @@ class TemplateBuilder:
         widths = widths or [self.text_width_mm / len(cells)] * len(cells)
         scale = self.text_width_mm / sum(widths)
         table = self.document.add_table(rows=1, cols=len(cells))
-        self._no_borders(table)
+        table.style = self.document.styles[REQUISITES]
+        _no_borders(table._tbl.tblPr)  # also on the table: an editor that ignores table styles keeps it bare
         self._widths(table, [width * scale for width in widths])
         for index, (cell, content) in enumerate(zip(table.rows[0].cells, cells, strict=True)):
             lines = content if isinstance(content, list) else [content]
@@ -258,7 +283,8 @@ class TemplateBuilder:
             self._runs(cell.paragraphs[0], text, bold=True, size=size or self.size - 2)
         table.rows[1].cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
         for cell, text in zip(table.rows[2].cells, cells, strict=True):
-            cell.paragraphs[0].style = self.document.styles[TABLE_TEXT]
+            style = TABLE_NAMES if NAME_FIELD.search(text) else TABLE_TEXT
+            cell.paragraphs[0].style = self.document.styles[style]
             self._runs(cell.paragraphs[0], text, size=size)
         table.rows[2]._tr.get_or_add_trPr().append(_on_element("w:cantSplit"))
         table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
@@ -268,6 +294,60 @@ class TemplateBuilder:
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
+
+
+def russian(document, *, hyphenate: bool) -> None:
+    """The text is Russian (Word's spelling check and hyphenation; python-docx's default is en-US), and,
+    with ``hyphenate``, Word and LibreOffice hyphenate it: justified lines and narrow columns without
+    gaps or words broken anywhere. The PDF follows the same setting (``docx_html``)."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    rpr = rpr_default.find(qn("w:rPr")) if rpr_default is not None else None
+    if rpr is not None:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), "ru-RU")
+        lang.set(qn("w:eastAsia"), "ru-RU")
+    if not hyphenate:
+        return
+    settings = document.settings.element
+    if settings.find(qn("w:autoHyphenation")) is not None:
+        return
+    element = OxmlElement("w:autoHyphenation")
+    tab_stop = settings.find(qn("w:defaultTabStop"))  # the schema's order: autoHyphenation follows it
+    if tab_stop is not None:
+        tab_stop.addnext(element)
+    else:
+        settings.insert(0, element)
+
+
+def _no_borders(properties) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    properties.insert_element_before(borders, *TBLPR_AFTER_BORDERS)
+
+
+def _plain_heading(style) -> None:
+    """Word's «Heading 1» without its theme look (blue Calibri Light, 24 pt before): black Times, no spacing;
+    it keeps its outline level, so the title shows in Word's navigation pane."""
+    element = style.element
+    rpr = element.find(qn("w:rPr"))
+    if rpr is not None:
+        element.remove(rpr)
+    ppr = element.find(qn("w:pPr"))
+    if ppr is not None:
+        for child in list(ppr):
+            if child.tag != qn("w:outlineLvl"):
+                ppr.remove(child)
+    fonts = element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    style.font.color.rgb = None
 
 
 def _on_element(tag: str):

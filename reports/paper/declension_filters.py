@@ -46,4 +46,12 @@ def upper_first(value: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
-FILTERS = {"case": case, "by_sex": by_sex, "upper_first": upper_first}
+def lower_first(value: Any) -> str:
+    """A position inside a sentence: «Учитель» → «учитель»; an abbreviation stays («ИТ-специалист»)."""
+    text = str(value or "")
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+FILTERS = {"case": case, "by_sex": by_sex, "upper_first": upper_first, "lower_first": lower_first}

@@ -8,7 +8,7 @@ listed with it and shown on the templates page.
 
 from __future__ import annotations
 
-from .builder import PLAIN, TemplateBuilder
+from .builder import PLAIN, TITLE, TemplateBuilder
 from .engine import TemplateSpec, register
 
 ORG_FIELDS = [
@@ -61,7 +61,8 @@ def _order_template(appendix: tuple[list[str], list[str], list[float]] | None):
     def build() -> bytes:
         b = TemplateBuilder()
         _header(b)
-        b.plain("**{{ order.title }}**", after=6)
+        # the title to the text (ГОСТ Р 7.0.97-2016, 5.19): on the left, in the heading style, not hyphenated
+        b.p("{{ order.title }}", style=TITLE, align="left", after=6)
         b.tag("{%p for paragraph in order.preamble %}")
         b.p("{{ paragraph }}")
         b.tag("{%p endfor %}")
@@ -75,7 +76,7 @@ def _order_template(appendix: tuple[list[str], list[str], list[float]] | None):
         b.plain("С приказом ознакомлены:", keep_next=True, after=4)
         b.table(
             ["Фамилия, имя, отчество", "Должность (роль)", "Подпись", "Дата"],
-            ["{{ person.name }}", "{{ person.position }}", "", ""],
+            ["{{ person.name }}", "{{ person.position|upper_first }}", "", ""],
             widths=[70, 50, 30, 25],
             loop="person in acquainted",
         )
@@ -111,16 +112,16 @@ PAIRS_APPENDIX = (
 PLANS_APPENDIX = (
     ["№ п/п", "Наставник", "Наставляемый (наставляемые)", "Форма наставничества", "Цели плана"],
     ["{{ row.n }}", "{{ row.mentors }}", "{{ row.mentees }}", "{{ row.form }}", "{{ row.goals }}"],
-    [11, 38, 42, 32, 52],
+    [11, 37, 40, 38, 49],
 )
 REWARD_APPENDIX = (
     ["№ п/п", "Фамилия, имя, отчество", "Класс, должность", "Роль в программе", "Формулировка"],
-    ["{{ row.n }}", "{{ row.name }}", "{{ row.position }}", "{{ row.role }}", "{{ row.note }}"],
+    ["{{ row.n }}", "{{ row.name }}", "{{ row.position|upper_first }}", "{{ row.role }}", "{{ row.note }}"],
     [11, 50, 30, 30, 54],
 )
 WORKING_GROUP_APPENDIX = (
     ["№ п/п", "Фамилия, имя, отчество", "Должность", "Обязанности в рабочей группе"],
-    ["{{ row.n }}", "{{ row.name }}", "{{ row.position }}", "{{ row.note }}"],
+    ["{{ row.n }}", "{{ row.name }}", "{{ row.position|upper_first }}", "{{ row.note }}"],
     [11, 55, 50, 59],
 )
 

@@ -3,7 +3,7 @@ questionnaire form and the list of partners. Russian wording as data (see ``defa
 
 from __future__ import annotations
 
-from .builder import TemplateBuilder
+from .builder import TITLE, TemplateBuilder
 
 APPROVED = ["УТВЕРЖДЕНО", "приказом {{ org.short_name }}", "от {{ approval.day }} № {{ approval.number }}"]
 
@@ -219,7 +219,7 @@ STAGES = [
 
 def mentoring_programme() -> bytes:
     b = TemplateBuilder()
-    _approved(b)
+    _approved(b, ["УТВЕРЖДЕНА", *APPROVED[1:]])  # «программа» is feminine
     b.title("ПРОГРАММА НАСТАВНИЧЕСТВА", size=14)
     b.title("{{ org.name }}", after=2)
     b.title("на {{ year }} учебный год", after=8)
@@ -440,7 +440,7 @@ def supplementary_agreement() -> bytes:
     b.p(
         "{{ org.name }} в лице {{ org.head.position_gen }} {{ org.head.name_gen }}, "
         "{{ org.head|by_sex('действующего', 'действующей') }} на основании устава (далее — Работодатель), и "
-        "{{ person.name }}, {{ person.position or 'педагогический работник' }} (далее — Работник), заключили "
+        "{{ (person.position or 'педагогический работник')|lower_first }} {{ person.name }} (далее — Работник), заключили "
         "настоящее дополнительное соглашение к трудовому договору о нижеследующем."
     )
     b.p(
@@ -500,7 +500,7 @@ def protocol() -> bytes:
     b.columns(["{{ meeting.day }}", "№ {{ meeting.number }}"], align=["left", "right"])
     b.plain("{{ org.place }}", align="center")
     b.blank()
-    b.plain("**заседания {{ meeting.body_gen }}**", after=6)
+    b.p("заседания {{ meeting.body_gen }}", style=TITLE, align="left", after=6)
     b.plain("Председатель — {{ meeting.chair }}")
     b.plain("Секретарь — {{ meeting.secretary }}")
     b.plain("Присутствовали: {{ meeting.present }} чел.", after=6)

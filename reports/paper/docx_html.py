@@ -40,6 +40,7 @@ class _Style:
     line: float | None = None
     keep_next: bool | None = None
     caps: bool | None = None
+    no_hyphens: bool | None = None  # w:suppressAutoHyphens (titles)
 
 
 @dataclass
@@ -105,6 +106,8 @@ def _read_ppr(ppr, style: _Style) -> None:
             style.line = int(_attr(spacing, "w:line")) / 240
     if ppr.find(qn("w:keepNext")) is not None:
         style.keep_next = _on(ppr.find(qn("w:keepNext")))
+    if ppr.find(qn("w:suppressAutoHyphens")) is not None:
+        style.no_hyphens = _on(ppr.find(qn("w:suppressAutoHyphens")))
 
 
 def _read_rpr(rpr, style: _Style) -> None:
@@ -261,6 +264,8 @@ def _paragraph_html(p, converter: _Converter) -> str:
         css.append(f"font-family: {_font_family(style.font)}")
     if style.keep_next:
         css.append("break-after: avoid")
+    if style.no_hyphens:
+        css.append("hyphens: manual")
     content = "".join(runs) or "&nbsp;"
     prefix = '<div class="page-break"></div>' if page_break_before else ""
     return f'{prefix}<p class="{converter.css_class(css)}">{content}</p>'
@@ -397,6 +402,9 @@ def docx_to_html(content: bytes, *, title: str = "") -> str:
     page = _page(body)
     default = converter.styles.get("__default_paragraph__") or converter.default
     size = default.size_pt or 12
+    # Word hyphenates when the document asks for it: the PDF then does too (body text and table cells)
+    hyphenation = document.settings.element.find(qn("w:autoHyphenation"))
+    hyphens = "auto" if hyphenation is not None and _on(hyphenation) else "manual"
     css = f"""
 @page {{
   size: {page.width_mm:.1f}mm {page.height_mm:.1f}mm;
@@ -405,7 +413,7 @@ def docx_to_html(content: bytes, *, title: str = "") -> str:
 }}
 @page :first {{ @top-center {{ content: none; }} }}
 body {{ font-family: {_font_family(default.font)}; font-size: {size:g}pt; line-height: 1.15; color: #000; }}
-p {{ margin: 0; orphans: 2; widows: 2; }}
+p {{ margin: 0; orphans: 2; widows: 2; hyphens: {hyphens}; }}
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0; }}
 td {{ vertical-align: top; padding: 0.6mm 1.4mm; overflow-wrap: break-word; }}
 thead td {{ hyphens: auto; }}

@@ -9,6 +9,7 @@ rendered Word file laid out by WeasyPrint through ``docx_html``: the same conten
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from . import declension_filters
 from .docx_html import docx_to_html
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+NUMBER_SIGN = re.compile(r"№ (?=[\d_A-ZА-ЯЁ])")  # «№ 126-ОД», «№ ____»; not «№ п/п»
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -94,6 +96,7 @@ def render_docx(template: bytes, context: dict[str, Any]) -> bytes:
     try:
         document = DocxTemplate(io.BytesIO(template))
         document.render(context, jinja_env=_environment(), autoescape=True)
+        _keep_numbers_with_their_sign(document.docx)
         buffer = io.BytesIO()
         document.save(buffer)
     except TemplateSyntaxError as error:
@@ -118,6 +121,22 @@ def render_docx(template: bytes, context: dict[str, Any]) -> bytes:
     except Exception as error:  # lxml and docx raise many kinds on a damaged file
         raise TemplateProblem(_("The Word file is damaged or not a .docx document.")) from error
     return buffer.getvalue()
+
+
+def _keep_numbers_with_their_sign(word) -> None:
+    """«№ 126-ОД» never breaks after «№» (a no-break space), in the text, the tables, headers and footers."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+
+    parts = [word.element.body] + [
+        relation.target_part.element
+        for relation in word.part.rels.values()
+        if relation.reltype in (RT.HEADER, RT.FOOTER)
+    ]
+    for part in parts:
+        for text in part.iter(qn("w:t")):
+            if text.text and "№ " in text.text:
+                text.text = NUMBER_SIGN.sub("№\u00a0", text.text)
 
 
 def render(template: bytes, context: dict[str, Any], fmt: str, *, title: str = "") -> bytes:

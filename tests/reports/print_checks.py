@@ -47,14 +47,24 @@ def is_a4(size: tuple[float, float]) -> bool:
 
 
 def pdf_words(content: bytes) -> str:
+    """The text of the PDF; the page number in the header of a page (ГОСТ) is left out, so a
+    paragraph broken over two pages reads whole."""
     reader = PdfReader(io.BytesIO(content))
-    text = " ".join(page.extract_text() for page in reader.pages)
-    return normalise(text)
+    texts = []
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        if number > 1:
+            # pypdf reads the header's number first or last, depending on the file
+            text = re.sub(rf"(^\s*{number}\s|\s{number}\s*$)", " ", text, count=1)
+        texts.append(text)
+    return normalise(" ".join(texts))
 
 
 def normalise(text: str) -> str:
-    # a word hyphenated at a line end in the PDF («наставни-\nков») is read back whole
-    text = re.sub(r"(\w)[-\u00ad\u2010]\s*\n\s*(\w)", r"\1\2", text)
+    # a word hyphenated at a line end in the PDF («наставни‐\nков», WeasyPrint's U+2010) is read back
+    # whole; a word with its own hyphen broken after it («152-\nФЗ») keeps the hyphen
+    text = re.sub(r"(\w)[\u00ad\u2010]\s*\n\s*(\w)", r"\1\2", text)
+    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1-\2", text)
     return " ".join(text.replace("\u00ad", "").split())
 
 

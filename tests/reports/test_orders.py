@@ -364,7 +364,9 @@ def test_who_may_see_and_make_orders(client, mentor, stranger, coordinator, cura
     assert client_for(mentor).get(url("orders")).status_code == 403
     assert client_for(mentor).post(url("order_new", order_kind="pairing"), {}).status_code == 403
     assert client_for(mentor).post(url("order_file", order=order.pk, fmt="pdf")).status_code == 403
-    assert client_for(coordinator).get(url("orders")).status_code == 404  # the authority above sees aggregates only
+    assert (
+        client_for(coordinator).get(url("orders")).status_code == 404
+    )  # the authority above sees aggregates only
     assert client_for(curator).get(url("order_new", order_kind="nonsense")).status_code == 404
     assert client_for(curator).get(url("order_detail", order=order.pk + 999)).status_code == 404
 

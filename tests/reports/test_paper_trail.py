@@ -4,8 +4,10 @@ organisation's data through the Word templates the school can replace — checke
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
+import zipfile
 from datetime import date
 
 import pytest
@@ -408,3 +410,74 @@ def test_libreoffice_reads_our_word_file_as_we_lay_it_out(tmp_path, named, progr
     assert set(pdf_words(theirs).split()) == set(pdf_words(ours).split()) - {"2"} | (
         {"2"} & set(pdf_words(theirs).split())
     )
+
+
+@pytest.mark.django_db
+def test_the_supplementary_agreement_puts_the_position_inside_the_sentence(
+    named, programme, curator, male_teacher
+):
+    text = pdf_words(generate("supplementary_agreement", curator, programme, payment="3 000 рублей"))
+    assert "и учитель физики Гусь Павел Павлович (далее — Работник)" in text
+    assert "Учитель физики (далее" not in text
+
+
+@pytest.mark.django_db
+def test_the_programme_agrees_with_its_approval_block(named, programme, curator):
+    order_create(actor=curator, programme=programme, kind="regulation", number="12-ОД", day=date(YEAR, 8, 30))
+    text = pdf_words(generate("mentoring_programme", curator, programme))
+    assert text.startswith("УТВЕРЖДЕНА приказом") or " УТВЕРЖДЕНА приказом" in text
+    assert "УТВЕРЖДЕНО" not in text
+
+
+def _xml(content: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return archive.read(name).decode("utf-8")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("identifier", PAPER)
+def test_word_files_are_russian_hyphenated_with_real_styles_and_numbers_kept_with_their_sign(
+    identifier, named, programme, curator, pair, partner, male_teacher, roadmap_event
+):
+    from docx.oxml.ns import qn
+
+    options = options_for(identifier, {"partner": partner})
+    word = generate(identifier, curator, programme, "docx", **options)
+    settings, styles, body = (_xml(word, f"word/{name}.xml") for name in ("settings", "styles", "document"))
+    assert "<w:autoHyphenation" in settings  # Word hyphenates the Russian text as the PDF does
+    assert re.search(r'<w:rPrDefault>.*?<w:lang w:val="ru-RU"', styles, re.S)
+    document = Document(io.BytesIO(word))
+    assert any(p.style.name == "Heading 1" for p in document.paragraphs)
+    heading = document.styles["Heading 1"].element.pPr
+    assert heading.find(qn("w:suppressAutoHyphens")) is not None  # titles are never hyphenated
+    for table in document.tables:
+        assert table.style.name in ("Table Grid", "Реквизиты"), table.style.name
+        properties = [child.tag.split("}")[1] for child in table._tbl.tblPr]
+        assert properties.count("tblLayout") == 1, properties  # Word refuses a duplicated property
+        if "tblBorders" in properties:
+            assert properties.index("tblBorders") < properties.index("tblLayout"), properties
+    assert not re.search(r"№ \d", body), "«№» and its number must not part at a line end"
+
+
+def test_a_number_sign_is_glued_to_a_number_but_not_to_words():
+    from reports.paper.engine import NUMBER_SIGN
+
+    assert (
+        NUMBER_SIGN.sub("№\u00a0", "приказ № 12-ОД, № ____, № п/п")
+        == "приказ №\u00a012-ОД, №\u00a0____, № п/п"
+    )
+
+
+def test_names_in_tables_are_never_hyphenated_but_the_text_is():
+    from docx.oxml.ns import qn
+
+    from reports.paper.builder import TABLE_NAMES, TABLE_TEXT, TemplateBuilder
+
+    b = TemplateBuilder()
+    b.table(["ФИО", "Цели"], ["{{ row.name }}", "{{ row.goals }}"], widths=[1, 1], loop="row in rows")
+    document = Document(io.BytesIO(b.bytes()))
+    row = document.tables[0].rows[2]
+    assert [cell.paragraphs[0].style.name for cell in row.cells] == [TABLE_NAMES, TABLE_TEXT]
+    assert document.styles[TABLE_NAMES].element.pPr.find(qn("w:suppressAutoHyphens")) is not None
+    html = docx_to_html(b.bytes())
+    assert "hyphens: manual" in html and "hyphens: auto" in html

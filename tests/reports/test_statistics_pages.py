@@ -172,7 +172,12 @@ def test_a_row_can_be_a_coverage_or_a_share(curator_client, school, pair):
         [
             {"label": "Наставляемые", "measure": "mentees", "filter": "", "percent_of": ""},
             {"label": "Охват обучающихся, %", "measure": "mentees", "filter": "", "percent_of": "pupils"},
-            {"label": "Доля с ОВЗ, %", "measure": "mentees", "filter": "category:ovz", "percent_of": "mentees"},
+            {
+                "label": "Доля с ОВЗ, %",
+                "measure": "mentees",
+                "filter": "category:ovz",
+                "percent_of": "mentees",
+            },
         ],
         [{"label": "Всего", "breakdown": "total"}, {"label": "Не в парах", "breakdown": "unpaired"}],
     )
