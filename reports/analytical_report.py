@@ -504,7 +504,9 @@ class AnalyticalReport(Report):
         return super().allowed(scope)
 
     def links(self, scope) -> list[tuple[str, str]]:
-        if not scope.access.can_manage:
+        from .conclusion_views import may_write_conclusions
+
+        if not may_write_conclusions(scope):
             return []
         return [
             (
@@ -514,9 +516,11 @@ class AnalyticalReport(Report):
         ]
 
     def warnings(self, scope) -> list[str]:
+        from .conclusion_views import may_write_conclusions
+
         if _conclusions_written(scope.programme):
             return []
-        if scope.access.can_manage:
+        if may_write_conclusions(scope):
             return [
                 _(
                     "The conclusions are not written yet: the report will have no «Conclusions» section. "

@@ -1,17 +1,21 @@
-"""The curator writes the conclusions of the analytical report here (``conclusion_urlpatterns``)."""
+"""The conclusions of the analytical report are written here (``conclusion_urlpatterns``): by a school's
+curator or administrator for the school's report, by the municipal coordinator for the authority's own
+report. Each organisation writes only its own: a level above never opens a school's page (404, the text is
+free and may name people), and a school never reaches the authority's (404, it has no access there)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
 from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext
 
-from mentoring.access import Privacy, organization_view
-from mentoring.models import AuditEvent
+from mentoring.access import Privacy, Scope, organization_view
+from mentoring.models import AuditEvent, Role
 from mentoring.services import audit_record
 
 from .models import AnalyticalConclusions
@@ -42,9 +46,22 @@ def conclusions_save(*, actor, form: ConclusionsForm) -> AnalyticalConclusions:
     return saved
 
 
-@organization_view(manage=True, privacy=Privacy.AGGREGATE)
+def may_write_conclusions(scope: Scope) -> bool:
+    """Whether the user writes this organisation's conclusions: its own managers; for a municipal
+    authority, its own coordinator as well (the authority has no curator). Never a level above."""
+    access = scope.access
+    if access.read_only:
+        return False
+    if access.can_manage:
+        return True
+    return scope.organization.is_municipal_authority and access.has_any({Role.MUNICIPAL_COORDINATOR})
+
+
+@organization_view(privacy=Privacy.PERSONAL)
 def conclusions(request: HttpRequest) -> HttpResponse:
     scope = request.scope
+    if not may_write_conclusions(scope):
+        raise PermissionDenied
     instance = AnalyticalConclusions.objects.filter(programme=scope.programme).first()
     instance = instance or AnalyticalConclusions(programme=scope.programme)
     form = ConclusionsForm(request.POST or None, instance=instance)

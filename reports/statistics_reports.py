@@ -15,7 +15,7 @@ from mentoring.models import Programme, Role
 from . import statistics
 from .registry import PDF, XLSX, GeneratedFile, Report, ReportContext, ReportError, registry
 from .statistics_data import layout_for, programmes_in_scope, statistics_facts
-from .tables import Table, TableSection
+from .tables import Percent, Table, TableSection
 from .writers import pdf_tables, xlsx_tables
 
 
@@ -25,25 +25,42 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else round(value, 1)
 
 
+def _measured(value: float | None, percent: bool) -> Percent | int | float | None:
+    """A KPI's value or target as what it is: a share (a percentage in Excel, «45,6 %» on paper) or a
+    count (a whole number)."""
+    if value is None:
+        return None
+    if percent:
+        return Percent(round(float(value), 1))
+    return _number(value)
+
+
+def kpi_columns() -> list[str]:
+    return [_("Indicator"), _("Unit"), _("Counted"), _("Out of"), _("Value"), _("Target"), _("Status")]
+
+
 def kpi_rows(programmes: list[Programme]) -> list[list]:
-    """One row per indicator: counted, out of, value, target and status — for several programmes the
-    numerators and denominators are added up first (never the percentages)."""
+    """One row per indicator: its unit, counted, out of, value, target and status — for several
+    programmes the numerators and denominators are added up first (never the percentages). A share and
+    a count never share a column's format: the unit says which, and the value is typed by it."""
     from monitoring.selectors.kpis import kpi_values, municipal_table
 
     if len(programmes) == 1:
         values = kpi_values(programmes)[programmes[0].pk]
     else:
         values = municipal_table(programmes).totals
+    return [_kpi_row(value) for value in values]
+
+
+def _kpi_row(value) -> list:
     return [
-        [
-            value.indicator.name,
-            _number(value.numerator),
-            _number(value.denominator),
-            _number(value.value),
-            _number(value.target),
-            value.light_label,
-        ]
-        for value in values
+        value.indicator.name,
+        "%" if value.is_percent else _("units"),
+        _number(value.numerator),
+        _number(value.denominator),
+        _measured(value.value, value.is_percent),
+        _measured(value.target, value.is_percent),
+        value.light_label,
     ]
 
 
@@ -97,10 +114,10 @@ class RncStatisticsReport(Report):
         kpis = Table(
             title=_("KPI shares and targets"),
             subtitle="",
-            columns=[_("Indicator"), _("Counted"), _("Out of"), _("Value"), _("Target"), _("Status")],
+            columns=kpi_columns(),
             rows=kpi_rows(programmes),
             landscape=True,
-            column_widths=[6, 1, 1, 1, 1, 2],
+            column_widths=[6, 1, 1, 1, 1, 1, 2],
         )
         tables = [counts, kpis]
         if scope.organization.is_municipal_authority:
@@ -197,21 +214,11 @@ class MunicipalConsolidationReport(Report):
                     _("Total for the municipality") if row is None else str(row.programme.organization)
                 )
             )
-            detail_rows.extend(
-                [
-                    v.indicator.name,
-                    _number(v.numerator),
-                    _number(v.denominator),
-                    _number(v.value),
-                    _number(v.target),
-                    v.light_label,
-                ]
-                for v in cells
-            )
+            detail_rows.extend(_kpi_row(v) for v in cells)
         detail = Table(
             title=_("Municipal consolidation: how each value is counted"),
             subtitle=subtitle,
-            columns=[_("Indicator"), _("Counted"), _("Out of"), _("Value"), _("Target"), _("Status")],
+            columns=kpi_columns(),
             rows=detail_rows,
         )
         context.progress(80, _("Writing the file"))

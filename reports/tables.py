@@ -21,6 +21,15 @@ class Signed:
     digits: int = 2
 
 
+@dataclass(frozen=True)
+class Percent:
+    """A share in percent points (45.6 for 45,6 %): in a spreadsheet the fraction 0.456 shown as a
+    percentage (so Excel sums and charts it as one), on paper «45,6 %»."""
+
+    value: float
+    digits: int = 1
+
+
 @dataclass
 class Table:
     title: str

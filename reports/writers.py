@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from mentoring.spreadsheets import FORMULA_PREFIXES, keep_as_text, safe_cell  # noqa: F401  (re-exported)
 
 from . import layout
-from .tables import Signed, Table, TableSection
+from .tables import Percent, Signed, Table, TableSection
 
 
 def _as_text(cells) -> None:
@@ -140,6 +140,8 @@ def _write_sheet(sheet, table: Table) -> None:
             cell = sheet.cell(row=current, column=index + 1)
             if isinstance(value, Signed):
                 cell.number_format = "+0.0#;-0.0#;0"
+            elif isinstance(value, Percent):
+                cell.number_format = "0." + "0" * value.digits + "%" if value.digits else "0%"
         if len(row) >= width:
             for cell in sheet[current][:width]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -168,6 +170,8 @@ def _write_sheet(sheet, table: Table) -> None:
 def _xlsx_value(value: Any) -> Any:
     if isinstance(value, Signed):
         return round(value.value, value.digits)
+    if isinstance(value, Percent):
+        return round(value.value / 100, value.digits + 2)
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, datetime):
@@ -197,7 +201,7 @@ def csv_table(table: Table) -> bytes:
 def _csv_value(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, date | datetime | float | Decimal | Signed):
+    if isinstance(value, date | datetime | float | Decimal | Signed | Percent):
         return str(_pdf_value(value))
     return str(value)
 
@@ -260,7 +264,7 @@ def table_blocks(
 
 def _pdf_cell(value: Any) -> dict[str, Any]:
     shown = _pdf_value(value)
-    numeric = isinstance(value, int | float | Decimal | Signed) and not isinstance(value, bool)
+    numeric = isinstance(value, int | float | Decimal | Signed | Percent) and not isinstance(value, bool)
     return {"text": "" if shown is None else shown, "numeric": numeric}
 
 
@@ -285,6 +289,8 @@ def _pdf_value(value: Any) -> Any:
     """Dates in tables as 01.09.2025 and fractions as 77,8 — the way Russian school documents write them."""
     if isinstance(value, Signed):
         return signed_text(value.value, value.digits)
+    if isinstance(value, Percent):
+        return f"{decimal_text(value.value, value.digits)}\u00a0%"
     if isinstance(value, datetime):
         return (
             timezone.localtime(value).strftime("%d.%m.%Y %H:%M")

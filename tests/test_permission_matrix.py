@@ -185,7 +185,7 @@ MATRIX: dict[str, tuple[str, str]] = {
     "reports:columns":                  ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
     "reports:statistics_layout":        ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
     "reports:statistics_layout_reset":  ("405  405  403  403  405  L    405", "302  302  403  403  403  L    403"),
-    "reports:conclusions":              ("200  200  403  403  403  L    403", "302* 302* 403  403  403  L    403"),
+    "reports:conclusions":              ("200  200  403  403  404  L    404", "302* 302* 403  403  404  L    404"),
     "reports:orders":                   ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
     "reports:order_new":                ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
     "reports:order_requisites":         ("200  200  403  403  404  L    404", "302*  302*  403  403  404  L    404"),

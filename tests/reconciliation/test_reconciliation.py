@@ -236,12 +236,17 @@ def check_kpi_rows(
     assert len(found) == len(expected), (where, len(found), len(expected))
     for kpi, (_section, cells) in zip(expected, found, strict=True):
         name = kpi.indicator["name"]
+        # a share is stored as the fraction Excel shows as a percentage (0.456 → 45,6 %), a count as it is
+        percent = kpi.indicator["unit"] == "percent"
+        scale = 100 if percent else 1
+        value, target = (None if cell is None else cell * scale for cell in cells[4:6])
         tally.check(surface, f"{where} {name}: name", cells[0], name)
-        tally.check(surface, f"{where} {name}: counted", cells[1], kpi.numerator)
-        tally.check(surface, f"{where} {name}: out of", cells[2], kpi.denominator)
-        tally.check(surface, f"{where} {name}: value", cells[3], kpi.value)
-        tally.check(surface, f"{where} {name}: target", cells[4], kpi.target)
-        tally.check(surface, f"{where} {name}: status", cells[5], ref.light_label(kpi.light))
+        tally.check(surface, f"{where} {name}: unit", cells[1], "%" if percent else "ед.")
+        tally.check(surface, f"{where} {name}: counted", cells[2], kpi.numerator)
+        tally.check(surface, f"{where} {name}: out of", cells[3], kpi.denominator)
+        tally.check(surface, f"{where} {name}: value", value, kpi.value)
+        tally.check(surface, f"{where} {name}: target", target, kpi.target)
+        tally.check(surface, f"{where} {name}: status", cells[6], ref.light_label(kpi.light))
 
 
 def check_kpi_values(tally: Tally, surface: str, where: str, shown_values, expected):

@@ -289,3 +289,53 @@ def test_the_municipal_analytical_report_adds_up_the_schools(municipality, coord
     assert "По организациям" in text and school.short_name in text and other_school.short_name in text
     assert "Иванова" not in text and "Кузнецова" not in text
     assert check_docx(generate("analytical_report", coordinator, municipality, "docx"), None) == []
+
+
+@pytest.mark.django_db
+def test_the_authority_writes_the_conclusions_of_its_own_analytical_report(
+    municipality, coordinator, curator, programme, school
+):
+    from mentoring.models import AuditEvent
+    from reports.models import AnalyticalConclusions
+
+    own = {"org": municipality.organization.slug, "year": YEAR}
+    url = reverse("reports:conclusions", kwargs=own)
+    client = client_for(coordinator)
+    page = client.get(reverse("reports:index", kwargs=own)).content.decode()
+    assert url in page  # the reports page of the authority links its conclusions page
+    assert client.get(url).status_code == 200
+    fields = {"achievements": "Все школы округа ведут пары", "problems": "", "next_year": ""}
+    response = client.post(url, fields | {"conclusions": "Модель внедрена в 2 школах из 2."})
+    assert response.status_code == 302
+    saved = AnalyticalConclusions.objects.get(programme=municipality)
+    assert saved.conclusions == "Модель внедрена в 2 школах из 2." and saved.updated_by == coordinator
+    assert AuditEvent.objects.filter(
+        organization=municipality.organization, target_type="reports.AnalyticalConclusions"
+    ).exists()
+    _pages, text = pdf_text(generate("analytical_report", coordinator, municipality, "pdf"))
+    assert "Модель внедрена в 2 школах из 2." in text
+    # the school's report keeps its own (none): the authority's text is not the school's
+    assert not AnalyticalConclusions.objects.filter(programme=programme).exists()
+
+
+@pytest.mark.django_db
+def test_a_school_and_its_authority_never_edit_each_others_conclusions(
+    municipality, coordinator, curator, programme, school
+):
+    from reports.models import AnalyticalConclusions
+
+    fields = {"achievements": "чужой текст", "problems": "", "conclusions": "", "next_year": ""}
+    authority_url = reverse(
+        "reports:conclusions", kwargs={"org": municipality.organization.slug, "year": YEAR}
+    )
+    school_url = reverse("reports:conclusions", kwargs={"org": school.slug, "year": YEAR})
+    # the school's curator does not reach the authority's page
+    assert client_for(curator).get(authority_url).status_code == 404
+    assert client_for(curator).post(authority_url, fields).status_code == 404
+    # the coordinator sees the school's figures, not its conclusions page
+    assert client_for(coordinator).get(school_url).status_code == 404
+    assert client_for(coordinator).post(school_url, fields).status_code == 404
+    assert AnalyticalConclusions.objects.count() == 0
+    # and the school's reports page does not offer the coordinator a link to it
+    page = client_for(coordinator).get(reverse("reports:index", kwargs={"org": school.slug, "year": YEAR}))
+    assert school_url not in page.content.decode()

@@ -120,9 +120,17 @@ def xlsx_tables(content: bytes) -> list[tuple[str, list[str], list[list]]]:
             result.append((sheet.title, [], []))
             continue
         header = [normal(cell.value) for cell in rows[header_index] if cell.value is not None]
-        data = [[cell.value for cell in row[: len(header)]] for row in rows[header_index + 1 :]]
+        data = [[_shown_number(cell) for cell in row[: len(header)]] for row in rows[header_index + 1 :]]
         result.append((sheet.title, header, data))
     return result
+
+
+def _shown_number(cell):
+    """A cell's value as a reader sees it: a percentage cell (0.456 shown as 45,6 %) as 45.6."""
+    value = cell.value
+    if isinstance(value, int | float) and not isinstance(value, bool) and cell.number_format.endswith("%"):
+        return round(value * 100, 6)
+    return value
 
 
 # --- the checks ---------------------------------------------------------------------------------

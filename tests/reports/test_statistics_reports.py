@@ -161,3 +161,57 @@ def test_authority_statistics_and_consolidation_queries_do_not_grow_with_schools
         mentees=[people[1]],
     )
     assert {report: queries(report) for report in before} == before
+
+
+@pytest.mark.django_db
+def test_the_kpi_sheet_keeps_shares_and_counts_apart(
+    curator_client, programme, pair, django_capture_on_commit_callbacks
+):
+    """A share is a percentage cell (0.5 shown as 50,0 %), a count a whole number; the unit has its own
+    column; the PDF prints «50 %» for the share and the count bare."""
+    from monitoring.models import Indicator
+
+    Indicator.objects.create(
+        organization=programme.organization,
+        key="own-mentors",
+        name="Наставники школы (число)",
+        numerator="mentors",
+        unit=Indicator.Unit.COUNT,
+    )
+    Indicator.objects.create(
+        organization=programme.organization,
+        key="own-paired-share",
+        name="Доля наставляемых с ОВЗ",
+        numerator="mentees_ovz",
+        denominator="mentees",
+    )
+    kw = {"org": "school-a", "year": YEAR}
+    job = run(curator_client, django_capture_on_commit_callbacks, kw, "rnc_statistics", "xlsx")
+    sheet = load_workbook(io.BytesIO(download(curator_client, kw, job))).worksheets[1]
+    header = [cell.value for cell in sheet[4]]
+    assert header == [
+        "Показатель",
+        "Единица измерения",
+        "Учтено",
+        "Всего",
+        "Значение",
+        "Целевое значение",
+        "Состояние",
+    ]
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=5) if row[0].value}
+    count = rows["Наставники школы (число)"]
+    assert count[1].value == "ед." and count[4].value == 1 and isinstance(count[4].value, int)
+    assert not count[4].number_format.endswith("%")
+    share = rows["Доля наставляемых с ОВЗ"]
+    assert share[1].value == "%" and share[4].value == pytest.approx(1.0)  # the one mentee has ОВЗ: 100 %
+    assert share[4].number_format == "0.0%"
+    for row in rows.values():  # no column mixes the two: every value agrees with its row's unit
+        if row[4].value is not None:
+            assert row[4].number_format.endswith("%") == (row[1].value == "%"), row[0].value
+    job = run(curator_client, django_capture_on_commit_callbacks, kw, "rnc_statistics", "pdf")
+    text = " ".join(
+        " ".join(page.extract_text().split())
+        for page in PdfReader(io.BytesIO(download(curator_client, kw, job))).pages
+    )
+    assert "Доля наставляемых с ОВЗ % 1 1 100 % " in text.replace("\xa0", " ")
+    assert "Наставники школы (число) ед. 1 1" in text  # counted 1, value 1: a count, no «%»
