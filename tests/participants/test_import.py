@@ -847,9 +847,7 @@ def test_stale_upload_folders_are_purged_but_not_a_running_jobs(school, programm
     assert importing.job_folder(running.pk).exists() and fresh.exists()
 
 
-def test_an_upload_lives_no_longer_than_a_file_with_personal_data(
-    curator_client, school, programme, settings
-):
+def test_an_upload_lives_no_longer_than_a_file_with_personal_data(curator_client, school, programme, settings):
     """An abandoned preview holds a whole base: the next upload purges it once it is
     PERSONAL_DATA_FILE_TTL_HOURS old, without waiting for the beat."""
     import os
