@@ -173,6 +173,9 @@ class Order(models.Model):
     )
     responsible_name = models.CharField(_("curator's full name"), max_length=300, blank=True)
     responsible_position = models.CharField(_("curator's position"), max_length=200, blank=True)
+    # A draft until the secretary marks it signed. A draft entered by mistake is deleted; a signed order
+    # is not: the director cancels it by another order, as the school's register keeps every number.
+    signed = models.BooleanField(_("signed"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("drawn up by"),

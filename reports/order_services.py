@@ -362,3 +362,118 @@ def requisites_save(
         changes={key: [before[key], after[key]] for key in before if before[key] != after[key]},
     )
     return requisites
+
+
+@transaction.atomic
+def order_mark_signed(*, actor: AbstractBaseUser | None, order: Order) -> Order:
+    """The director has signed the order: from now on it is cancelled by another order, not deleted."""
+    if not order.signed:
+        order.signed = True
+        order.save(update_fields=["signed", "updated_at"])
+        audit_record(
+            actor=actor,
+            organization=order.organization,
+            action=AuditEvent.Action.UPDATE,
+            target=order,
+            changes={"signed": [False, True]},
+        )
+    return order
+
+
+def _fixed_elsewhere(order: Order, field: str, ids: list[int]) -> dict[int, Order]:
+    """For each pair (or plan) of ``ids``: the earliest other order of the same kind that fixes it."""
+    found: dict[int, Order] = {}
+    items = (
+        OrderItem.objects.filter(**{f"{field}_id__in": ids}, order__programme_id=order.programme_id)
+        .filter(order__kind=order.kind)
+        .exclude(order=order)
+        .select_related("order")
+        .order_by("order__day", "order__pk")
+    )
+    for item in items:
+        found.setdefault(getattr(item, f"{field}_id"), item.order)
+    return found
+
+
+def order_carriers(order: Order) -> tuple[int, int]:
+    """How many pairs and plans carry this order's number (what deleting it changes)."""
+    from monitoring.models import IndividualPlan
+
+    pairs = plans = 0
+    if order.kind == OrderKind.PAIRING:
+        pairs = MentoringGroup.objects.filter(
+            pk__in=order.items.filter(group__isnull=False).values("group_id"),
+            order_number=order.number,
+            order_date=order.day,
+        ).count()
+    if order.kind == OrderKind.PLANS:
+        plans = IndividualPlan.objects.filter(
+            pk__in=order.items.filter(plan__isnull=False).values("plan_id"),
+            order_number=order.number,
+            order_date=order.day,
+        ).count()
+    return pairs, plans
+
+
+@transaction.atomic
+def order_delete(*, actor: AbstractBaseUser | None, order: Order) -> None:
+    """Delete a draft entered by mistake. The pairs it fixed and the plans it approved lose its number
+    (and take that of another order fixing them, if there is one); a signed order is refused."""
+    if order.signed:
+        raise OrderError(
+            _(
+                "A signed order is not deleted: it stays in the register under its number. Cancel it by "
+                "another order (e.g. «On declaring order № … invalid»)."
+            )
+        )
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    released: dict[str, int] = {"groups": 0, "plans": 0}
+    if order.kind == OrderKind.PAIRING:
+        group_ids = list(
+            order.items.filter(group__isnull=False).values_list("group_id", flat=True).distinct()
+        )
+        carrying = list(
+            MentoringGroup.objects.filter(pk__in=group_ids, order_number=order.number, order_date=order.day)
+        )
+        other = _fixed_elsewhere(order, "group", [group.pk for group in carrying])
+        for group in carrying:
+            replacement = other.get(group.pk)
+            group.order_number = replacement.number if replacement else ""
+            group.order_date = replacement.day if replacement else None
+        MentoringGroup.objects.bulk_update(carrying, ["order_number", "order_date"])
+        released["groups"] = len(carrying)
+    if order.kind == OrderKind.PLANS:
+        from monitoring.models import IndividualPlan, PlanChange
+
+        plan_ids = list(order.items.filter(plan__isnull=False).values_list("plan_id", flat=True))
+        carrying = list(
+            IndividualPlan.objects.filter(pk__in=plan_ids, order_number=order.number, order_date=order.day)
+        )
+        other = _fixed_elsewhere(order, "plan", [plan.pk for plan in carrying])
+        for plan in carrying:
+            replacement = other.get(plan.pk)
+            plan.order_number = replacement.number if replacement else ""
+            plan.order_date = replacement.day if replacement else None
+            if replacement is None:
+                plan.approved_at = None  # the plan is a draft again, as before the order
+            plan.save(update_fields=["order_number", "order_date", "approved_at", "updated_at"])
+            PlanChange.objects.create(
+                plan=plan,
+                actor=actor if actor is not None and actor.is_authenticated else None,
+                description=(
+                    _("Order № %(number)s of %(date)s approving the plan was deleted")
+                    % {"number": order.number, "date": order.day.strftime("%d.%m.%Y")}
+                )[:500],
+                details={"order_number": [order.number, plan.order_number]},
+            )
+        released["plans"] = len(carrying)
+    audit_record(
+        actor=actor,
+        organization=order.organization,
+        action=AuditEvent.Action.DELETE,
+        target=order,
+        # the record is gone: the row keeps its requisites and title («от 01.10.2026 № 10-ОД «О …»»)
+        target_repr=str(order),
+        details={"kind": order.kind, "objects": order.items.count(), **released},
+    )
+    order.delete()

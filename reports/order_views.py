@@ -21,6 +21,9 @@ from .order_forms import OrderCreateForm, OrderTextForm, RequisitesForm
 from .order_services import (
     OrderError,
     order_create,
+    order_carriers,
+    order_delete,
+    order_mark_signed,
     order_update,
     regulation_requisites,
     requisites_of,
@@ -171,6 +174,35 @@ def order_file(request: HttpRequest, order: int, fmt: str) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
+@require_POST
+def order_sign(request: HttpRequest, order: int) -> HttpResponse:
+    """The secretary marks the order signed by the director (a paper signature the system only records)."""
+    scope = request.scope
+    found = _order_or_404(request, order)
+    order_mark_signed(actor=request.user, order=found)
+    messages.success(request, _("The order is marked as signed. It is no longer deleted, only cancelled."))
+    return redirect(_url(scope, "order_detail", order=found.pk))
+
+
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
+def order_remove(request: HttpRequest, order: int) -> HttpResponse:
+    """A draft entered by mistake: a page that says what deleting it changes, then the deletion."""
+    scope = request.scope
+    found = _order_or_404(request, order)
+    if request.method == "POST":
+        try:
+            order_delete(actor=request.user, order=found)
+        except OrderError as error:
+            messages.error(request, str(error))
+            return redirect(_url(scope, "order_detail", order=found.pk))
+        messages.success(request, _("The order is deleted."))
+        return redirect(_url(scope, "orders"))
+    fixed, approved = order_carriers(found)
+    context = {"order": found, "fixed": fixed, "approved": approved}
+    return render(request, "reports/orders/delete.html", context)
+
+
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
 def requisites(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     current = requisites_of(scope.organization)
@@ -197,4 +229,6 @@ order_urlpatterns = [
     path("orders/<int:order>/", order_detail, name="order_detail"),
     path("orders/<int:order>/edit/", order_edit, name="order_edit"),
     path("orders/<int:order>/file/<slug:fmt>/", order_file, name="order_file"),
+    path("orders/<int:order>/sign/", order_sign, name="order_sign"),
+    path("orders/<int:order>/delete/", order_remove, name="order_delete"),
 ]

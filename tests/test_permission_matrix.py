@@ -192,6 +192,8 @@ MATRIX: dict[str, tuple[str, str]] = {
     "reports:order_detail":             ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
     "reports:order_edit":               ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
     "reports:order_file":               ("405  405  403  403  404  L    404", "302*  302*  403  403  404  L    404"),
+    "reports:order_sign":               ("405  405  403  403  404  L    404", "302*  302*  403  403  404  L    404"),
+    "reports:order_delete":             ("200  200  403  403  404  L    404", "302*  302*  403  403  404  L    404"),
     "reports:templates":                ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
     "reports:template_download":        ("200  200  403  403  404  L    404", "200  200  403  403  404  L    404"),
     "reports:template_upload":          ("405  405  403  403  404  L    404", "302  302  403  403  404  L    404"),
