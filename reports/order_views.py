@@ -20,8 +20,8 @@ from .models import Order, OrderKind
 from .order_forms import OrderCreateForm, OrderTextForm, RequisitesForm
 from .order_services import (
     OrderError,
-    order_create,
     order_carriers,
+    order_create,
     order_delete,
     order_mark_signed,
     order_update,

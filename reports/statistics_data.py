@@ -76,6 +76,7 @@ def statistics_facts(
 
     memberships = (
         GroupMember.objects.filter(group__programme_id__in=ids, group__status__in=COUNTED_STATUSES)
+        .filter(pairs_in_periods(periods))
         .values_list(
             "group_id", "group__programme_id", "group__status", "group__form__key", "person_id", "role"
         )
@@ -137,6 +138,23 @@ def statistics_facts(
         )
     contingents = {programme.pk: contingent_of(programme) for programme in programmes}
     return {pk: (participants[pk], pairs[pk], contingents[pk]) for pk in ids}
+
+
+def pairs_in_periods(periods: dict[int, Period], prefix: str = "group__") -> Q:
+    """Pairs that run in their programme's period: started by its last day (or no start date) and not
+    closed before its first day. A pair closed in June is not in an autumn window, nor one that starts in
+    February in the first half-year. One condition per distinct period (usually one for all)."""
+    by_period: dict[Period, list[int]] = {}
+    for programme_id, period in periods.items():
+        by_period.setdefault(period, []).append(programme_id)
+    condition = Q(pk__in=[])
+    for period, programme_ids in by_period.items():
+        condition |= (
+            Q(**{f"{prefix}programme_id__in": programme_ids})
+            & (Q(**{f"{prefix}start_date__isnull": True}) | Q(**{f"{prefix}start_date__lte": period.end}))
+            & (Q(**{f"{prefix}closed_on__isnull": True}) | Q(**{f"{prefix}closed_on__gte": period.start}))
+        )
+    return condition
 
 
 def programmes_in_scope(scope) -> list[Programme]:

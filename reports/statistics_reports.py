@@ -35,6 +35,17 @@ def _measured(value: float | None, percent: bool) -> Percent | int | float | Non
     return _number(value)
 
 
+def without_programme(scope) -> list:
+    """The authority's organisations with no programme this academic year (they add nothing)."""
+    from mentoring.selectors import children_without_programme
+
+    return children_without_programme(scope)
+
+
+def _no_programme(organization) -> str:
+    return _("%(organisation)s: no programme this academic year") % {"organisation": organization}
+
+
 def kpi_columns() -> list[str]:
     return [_("Indicator"), _("Unit"), _("Counted"), _("Out of"), _("Value"), _("Target"), _("Status")]
 
@@ -121,7 +132,7 @@ class RncStatisticsReport(Report):
         )
         tables = [counts, kpis]
         if scope.organization.is_municipal_authority:
-            tables.append(self._by_school(layout, programmes, results))
+            tables.append(self._by_school(layout, programmes, results, without_programme(scope)))
         context.progress(80, _("Writing the file"))
         if fmt == XLSX:
             content = xlsx_tables(tables, sheet_names=[_("Statistics"), _("KPI"), _("By school")])
@@ -131,11 +142,14 @@ class RncStatisticsReport(Report):
             raise ReportError(_("This report cannot be produced in this format."))
         return GeneratedFile(filename=self.filename(context, fmt), content=content)
 
-    def _by_school(self, layout: statistics.Layout, programmes, results) -> Table:
+    def _by_school(self, layout: statistics.Layout, programmes, results, missing) -> Table:
         rows: list = []
         for programme, result in zip(programmes, results, strict=True):
             rows.append(TableSection(str(programme.organization)))
             rows.extend([row.label, *values] for row, values in zip(layout.rows, result.cells, strict=True))
+        # a school without a programme this year has no participants to add, but it is not left out
+        # unseen: it is listed, said to have no programme
+        rows.extend(TableSection(_no_programme(organization)) for organization in missing)
         return Table(
             title=_("By school"),
             subtitle="",
@@ -176,6 +190,7 @@ class MunicipalConsolidationReport(Report):
             f"{indicator.name}, %" if indicator.unit == "percent" else indicator.name
             for indicator in table.indicators
         ]
+        missing = without_programme(scope)
         values = Table(
             title=_("Municipal consolidation: values"),
             subtitle=subtitle,
@@ -188,6 +203,7 @@ class MunicipalConsolidationReport(Report):
                 ]
                 for row in table.rows
             ]
+            + [TableSection(_no_programme(organization)) for organization in missing]
             + [
                 [
                     _("Total for the municipality"),

@@ -118,7 +118,9 @@ def load(today: date) -> Raw:
             "programme_id", "person_id", "status", "entry_date", "exit_date", "partner_id"
         )
     )
-    for row in MentoringGroup.objects.values("id", "programme_id", "form_id", "status"):
+    for row in MentoringGroup.objects.values(
+        "id", "programme_id", "form_id", "status", "start_date", "closed_on"
+    ):
         raw.groups[row["id"]] = row
     raw.members = list(GroupMember.objects.values("group_id", "person_id", "role"))
     for row in MentoringForm.objects.values(
@@ -453,12 +455,22 @@ class Someone:
     form: str
 
 
+def runs_in(group: dict, start: date, end: date) -> bool:
+    """A pair runs in a period when it started by its end (or has no start) and did not close before it."""
+    began = group["start_date"] is None or group["start_date"] <= end
+    still = group["closed_on"] is None or group["closed_on"] >= start
+    return began and still
+
+
 def first_forms(raw: Raw, programme_id: int) -> dict[tuple[int, str], str]:
-    """(person, role) → the form key of their lowest-numbered counted pair of the year."""
+    """(person, role) → the form key of their lowest-numbered counted pair running in the period."""
+    year = year_of(raw, programme_id)
     found: dict[tuple[int, str], int] = {}
     for member in raw.members:
         group = raw.groups[member["group_id"]]
         if group["programme_id"] != programme_id or group["status"] not in COUNTED_PAIRS:
+            continue
+        if not runs_in(group, year.start, year.end):
             continue
         key = (member["person_id"], member["role"])
         found[key] = min(found.get(key, group["id"]), group["id"])
@@ -491,6 +503,8 @@ def statistics_people(raw: Raw, programme_id: int) -> tuple[list[Someone], list[
     pairs = []
     for group in raw.groups.values():
         if group["programme_id"] != programme_id or group["status"] not in COUNTED_PAIRS:
+            continue
+        if not runs_in(group, year.start, year.end):
             continue
         mentees = [
             by_person.get(member["person_id"])

@@ -75,6 +75,14 @@ def export(report: str, slug: str, year: int, tmp_path: Path) -> list:
     return load_workbook(io.BytesIO(path.read_bytes())).worksheets
 
 
+def section_titles(sheet) -> list[str]:
+    """The titles of the section rows (merged across the table) under the header."""
+    return [sheet.cell(row=r.min_row, column=1).value for r in sheet.merged_cells.ranges if r.min_row >= 5]
+
+
+NO_PROGRAMME = "{}: нет программы на этот учебный год"
+
+
 def table_rows(sheet) -> list[tuple[str, list]]:
     """(section, cells) of every data row under the header; section rows set the section."""
     merged = {r.min_row for r in sheet.merged_cells.ranges}
@@ -212,6 +220,20 @@ def check_statistics(
     )
     by_school = table_rows(sheets[2])
     assert len(by_school) == len(rows) * len(programmes)
+    # an organisation without a programme this year adds nothing but is listed, said to have none
+    for organization in world.without_programme:
+        tally.check(
+            f"statistics {tag}",
+            f"authority by school: {organization.slug} listed without a programme",
+            NO_PROGRAMME.format(organization) in section_titles(sheets[2]),
+            True,
+        )
+        tally.check(
+            f"statistics {tag}",
+            f"authority by school: {organization.slug} not counted",
+            str(organization) in {section for section, _cells in by_school},
+            False,
+        )
     for s, programme in enumerate(programmes):
         for r, row in enumerate(rows):
             section, cells = by_school[s * len(rows) + r]
@@ -369,6 +391,13 @@ def check_consolidation(tally: Tally, raw: ref.Raw, world, programmes: list[Prog
     per_school = [ref.kpis(raw, p.pk, shared_only=True) for p in programmes]
     totals = ref.municipal_totals(raw, [p.pk for p in programmes])
     values, targets, counted = (table_rows(sheet) for sheet in sheets)
+    for organization in world.without_programme:
+        tally.check(
+            "consolidation",
+            f"{organization.slug} listed without a programme",
+            NO_PROGRAMME.format(organization) in section_titles(sheets[0]),
+            True,
+        )
     header = [cell.value for cell in sheets[0][4]]
     for kpi, column in zip(totals, header[2:], strict=True):
         tally.check("consolidation", f"column {column}", column.removesuffix(", %"), kpi.indicator["name"])

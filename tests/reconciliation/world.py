@@ -48,6 +48,9 @@ class World:
     authority: Organization
     organizations: list[Organization] = field(default_factory=list)
     programmes: list[Programme] = field(default_factory=list)  # the current year's, one per organisation
+    # an organisation of the municipality with people but no programme this year (it adds nothing and is
+    # listed as such)
+    without_programme: list[Organization] = field(default_factory=list)
     previous: list[Programme] = field(default_factory=list)  # last year's, for some organisations
 
 
@@ -114,6 +117,19 @@ class Builder:
                 previous = self._programme(organization, year - 1)
                 world.previous.append(previous)
                 self._year(previous, people, year - 1)
+        idle = Organization.objects.create(
+            name=f"Организация без программы ({self.seed})",
+            short_name=f"99 без программы {self.seed}",
+            kind=Organization.Kind.SCHOOL,
+            parent=authority,
+            slug=f"rec-{self.seed}-idle",
+        )
+        idle_people = self._people(idle, year)  # people, but no programme: no profiles, no pairs
+        if rng.random() < 0.5:  # and sometimes a programme last year
+            previous = self._programme(idle, year - 1)
+            world.previous.append(previous)
+            self._year(previous, idle_people, year - 1)
+        world.without_programme.append(idle)
         world.programmes = list(
             Programme.objects.filter(pk__in=[p.pk for p in world.programmes])
             .select_related("organization", "academic_year")
@@ -270,11 +286,14 @@ class Builder:
         groups = []
         if mentees and mentors:
             for _number in range(rng.randint(3, 18)):
+                status = rng.choice(GROUP_STATUSES)
+                start, closed = self._pair_dates(status, year)
                 group = MentoringGroup.objects.create(
                     programme=programme,
                     form=rng.choice(self.forms),
-                    status=rng.choice(GROUP_STATUSES),
-                    start_date=date(year, 10, 1),
+                    status=status,
+                    start_date=start,
+                    closed_on=closed,
                 )
                 chosen_mentors = rng.sample(mentors, k=min(len(mentors), rng.choice([1, 1, 1, 2])))
                 chosen_mentees = rng.sample(
@@ -293,6 +312,29 @@ class Builder:
         self._plans_and_meetings(groups, year)
         self._questionnaires(programme, groups, mentees, mentors, year)
         self._activities_roadmap_targets(programme, year)
+
+    def _pair_dates(self, status: str, year: int) -> tuple[date | None, date | None]:
+        """Most pairs run from October; some have no start date, some start after today (not running
+        yet), a closed one may have closed before the year began (a pair that ran in the summer)."""
+        rng = self.rng
+        start_of_year, end_of_year = academic_year_bounds(year)
+        reference = min(max(self.today, start_of_year), end_of_year)
+        draw = rng.random()
+        if draw < 0.15:
+            start = None
+        elif draw < 0.3 and reference + timedelta(days=10) <= end_of_year:
+            start = reference + timedelta(days=rng.randint(1, 10))  # starts after today
+        else:
+            start = date(year, 10, 1)
+        closed = None
+        if status in ("completed", "terminated"):
+            choice = rng.random()
+            if choice < 0.2:
+                closed = start_of_year - timedelta(days=rng.randint(1, 30))  # before the year began
+                start = None if start is None else min(start, closed)
+            elif choice < 0.7:
+                closed = reference
+        return start, closed
 
     def _plans_and_meetings(self, groups: list[MentoringGroup], year: int) -> None:
         rng = self.rng

@@ -351,3 +351,37 @@ def test_a_statistics_period_of_its_own(school_year):
     # and after 20 May the one who completed is out of a summer period
     summer = {programme.pk: Period(date(2026, 6, 1), date(2026, 8, 31))}
     assert programme_metrics([programme], periods=summer)[programme.pk]["mentees"] == 4
+
+
+@pytest.mark.django_db
+def test_a_statistics_period_counts_only_the_pairs_that_run_in_it(school_year):
+    """A pair closed on 20 December is not in the spring; one that starts on 1 February is not in the
+    first half-year; a pair without dates runs all year. The person's form follows the pairs of the
+    period (the teacher's first pair of the spring is her pedagogue pair)."""
+    programme = school_year
+    MentoringGroup.objects.filter(programme=programme, form__key="teacher_pupil", status="active").update(
+        start_date=date(2025, 9, 10), closed_on=date(2025, 12, 20)
+    )
+    MentoringGroup.objects.filter(programme=programme, form__key="pedagogue_pedagogue").update(
+        start_date=date(2026, 2, 1)
+    )
+    autumn = {programme.pk: Period(date(2025, 9, 1), date(2025, 12, 31))}
+    spring = {programme.pk: Period(date(2026, 1, 1), date(2026, 5, 31))}
+
+    def pairs_and_forms(periods):
+        participants, pairs, _contingent = statistics_facts([programme], periods=periods)[programme.pk]
+        forms = sorted(pair.form for pair in pairs)
+        teacher = [fact.form for fact in participants if fact.role == "mentor" and fact.kind == "teacher"]
+        return forms, teacher
+
+    forms, teacher = pairs_and_forms(autumn)
+    assert forms == ["pupil_pupil", "teacher_pupil"]  # the February pair is not yet (a proposed one never)
+    assert teacher == ["teacher_pupil"]
+    forms, teacher = pairs_and_forms(spring)
+    assert forms == ["pedagogue_pedagogue", "pupil_pupil"]  # the December one is over
+    assert teacher == ["pedagogue_pedagogue"]
+    # the statistics table follows: the active pairs of the spring are the ones running in it
+    layout = default_layout(programme.organization, [programme])
+    result = statistics.compute(layout, *statistics_facts([programme], periods=spring)[programme.pk])
+    row = next(i for i, r in enumerate(layout.rows) if r.measure == "pairs_active")
+    assert result.cells[row][0] == 1  # the pedagogue pair (the proposed one is not active yet)
