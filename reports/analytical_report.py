@@ -543,6 +543,14 @@ class AnalyticalReport(Report):
             if not programmes:
                 raise ReportError(_("There are no schools with a programme in this academic year."))
             data = municipal_analytical_data(scope.programme, programmes)
+            from mentoring.selectors import children_without_programme
+
+            # listed, not left out unseen: a school with no programme this year adds nothing
+            blank = [""] * (len(school_columns()) - 2)
+            data.schools += [
+                [organization.short_name or organization.name, _("no programme this year"), *blank]
+                for organization in children_without_programme(scope)
+            ]
         else:
             data = analytical_data(scope.programme)
         context.progress(50, _("Drawing the charts"))

@@ -313,6 +313,13 @@ class SupplementaryOptionsForm(TeachersOptionsForm):
         self.fields["start"].initial = max(timezone.localdate(), year.start_date)
         self.fields["end"].initial = year.end_date
 
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("Mentoring cannot end before it starts."))
+        return data
+
 
 @registry.register
 class SupplementaryAgreementReport(PaperReport):

@@ -339,3 +339,12 @@ def test_a_school_and_its_authority_never_edit_each_others_conclusions(
     # and the school's reports page does not offer the coordinator a link to it
     page = client_for(coordinator).get(reverse("reports:index", kwargs={"org": school.slug, "year": YEAR}))
     assert school_url not in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_municipal_analytical_report_lists_a_school_without_a_programme(municipality, coordinator):
+    from tests.factories import OrganizationFactory
+
+    OrganizationFactory(parent=municipality.organization, slug="school-idle", short_name="МБОУ «ООШ № 9»")
+    _pages, text = pdf_text(generate("analytical_report", coordinator, municipality, "pdf"))
+    assert "МБОУ «ООШ № 9» нет программы" in text

@@ -481,3 +481,18 @@ def test_names_in_tables_are_never_hyphenated_but_the_text_is():
     assert document.styles[TABLE_NAMES].element.pPr.find(qn("w:suppressAutoHyphens")) is not None
     html = docx_to_html(b.bytes())
     assert "hyphens: manual" in html and "hyphens: auto" in html
+
+
+@pytest.mark.django_db
+def test_the_supplementary_agreement_refuses_an_end_before_the_start_in_russian(curator_client, programme):
+    response = curator_client.post(
+        reverse("reports:run", kwargs={**KW, "report": "supplementary_agreement"}),
+        {
+            "supplementary_agreement-format": "pdf",
+            "supplementary_agreement-start": f"{YEAR}-10-01",
+            "supplementary_agreement-end": f"{YEAR}-09-30",
+        },
+    )
+    assert response.status_code == 400
+    assert "не может закончиться раньше, чем начнётся" in response.content.decode()
+    assert not Job.objects.exists()
