@@ -34,6 +34,7 @@ ADMIN_PREFIX = "admin/"
 POST_ONLY = {
     "reports:statistics_layout_reset",
     "reports:order_file",
+    "reports:order_sign",
     "reports:template_upload",
     "reports:template_reset",
     "programme_open_next",
