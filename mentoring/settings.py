@@ -227,8 +227,41 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "staticfiles")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploaded and generated files: every web and worker host must see the same ones. By default they live
+# under MEDIA_ROOT, which on several hosts is one shared volume (NFS, the compose «media» volume). With
+# S3_BUCKET set they live in S3-compatible object storage (django-storages): the code reads and writes
+# them through Django's storage API only, never through paths (tests/mentoring/test_storage_api.py).
+def default_storage_from_env() -> dict:
+    """STORAGES["default"]: the file system under MEDIA_ROOT, or a bucket when S3_BUCKET is set."""
+    bucket = env_str("S3_BUCKET")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            "location": env_str("S3_PREFIX"),
+            "addressing_style": env_str("S3_ADDRESSING_STYLE") or None,  # "path" for most self-hosted servers
+            "signature_version": "s3v4",
+            "verify": env_bool("S3_VERIFY_TLS", True),
+            # names are made unique, as on a file system: never overwrite another job's or upload's file
+            "file_overwrite": False,
+            # the bucket stays private: files are sent only by the views that check access
+            "default_acl": None,
+            "querystring_auth": True,
+            # a file being sent is spooled to a temporary file past this size, not held in memory
+            "max_memory_size": 8 * 2**20,
+        },
+    }
+
+
+_default_storage = default_storage_from_env()
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -259,6 +292,21 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: without REDIS_URL every task runs eagerly in-process (make run, quick tests).
 REDIS_URL = env_str("REDIS_URL")
+# The cache is shared by every process and host when Redis is there (short-lived flags such as «this job
+# was just sent again», the claims of periodic jobs' slots: mentoring/beat.py); in-process otherwise.
+# Sessions and the sign-in lock-out counters live in the database, which every host shares as well.
+CACHE_URL = env_str("CACHE_URL", REDIS_URL)
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "mentoring"),
+            "OPTIONS": {"socket_connect_timeout": 3, "socket_timeout": 5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -298,6 +346,8 @@ JOB_REQUEUE_AFTER = env_int("JOB_REQUEUE_AFTER", 60)
 JOB_PROGRESS_TEST_DELAY = float(env_str("JOB_PROGRESS_TEST_DELAY", "0"))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+# Each periodic job is sent once per scheduled slot even when several beats run (mentoring/beat.py).
+CELERY_BEAT_SCHEDULER = "mentoring.beat:SlotScheduler"
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-jobs": {
         "task": "mentoring.tasks.requeue_stale_jobs",

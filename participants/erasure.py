@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 from mentoring.erasure import Erasure, erasure_step
 from mentoring.file_text import file_text
 
@@ -28,25 +26,29 @@ def clear_own_texts(erasure: Erasure) -> None:
 @erasure_step
 def delete_unfinished_uploads(erasure: Erasure) -> None:
     """An upload of the bases waiting for confirmation keeps the spreadsheet: delete it if it names them."""
+    from django.db import transaction
+
+    from mentoring import stored_folders
+
     from .importing import imports_root
 
     root = imports_root()
-    if erasure.matcher is None or not root.is_dir():
+    if erasure.matcher is None:
         return
-    for folder in root.iterdir():
-        if not folder.is_dir():
-            continue
+    for name in stored_folders.subfolders(root):
+        folder = stored_folders.file_name(root, name)
         named = False
-        for path in folder.iterdir():
-            if path.is_file() and erasure.matcher.found_in(file_text(path.name, path.read_bytes())):
+        for file_name in stored_folders.files(folder):
+            try:
+                data = stored_folders.read(folder, file_name)
+            except FileNotFoundError:  # the import finished meanwhile
+                continue
+            if erasure.matcher.found_in(file_text(file_name, data)):
                 named = True
                 break
         if named:
             erasure.counts["uploads"] += 1
-            target = str(folder)
-            from django.db import transaction
-
-            transaction.on_commit(lambda target=target: shutil.rmtree(target, ignore_errors=True))
+            transaction.on_commit(lambda folder=folder: stored_folders.delete(folder))
 
 
 @erasure_step

@@ -1,7 +1,7 @@
 """The curator's import of a base from Excel: template → upload → preview → confirm (or cancel).
 
 Nothing reaches the people tables before the curator confirms: the upload and its parsed rows wait
-under ``MEDIA_ROOT/imports/<token>/`` and the session keeps only where (see ``importing.py``).
+under ``imports/<token>/`` and the session keeps only where (see ``importing.py``).
 A file of more than ``importing.JOB_THRESHOLD_ROWS`` rows is imported by a background job.
 """
 

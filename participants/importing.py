@@ -16,9 +16,10 @@ The pipeline, in order:
    ``bulk_update``, and one summary audit row (nothing per row).
 
 The preview between upload and confirmation keeps only a small reference in the session: the
-uploaded file and its parsed rows live under ``MEDIA_ROOT/imports/<token>/`` until the curator
-confirms or cancels. A confirmed import of more than :data:`JOB_THRESHOLD_ROWS` rows runs as a job
-(:func:`import_start_job`, :func:`import_run_job`) whose file lives under ``MEDIA_ROOT/imports/<job id>/``.
+uploaded file and its parsed rows live under ``imports/<token>/`` of the default storage (a shared
+volume or a bucket, seen by every host) until the curator confirms or cancels. A confirmed import of
+more than :data:`JOB_THRESHOLD_ROWS` rows runs as a job (:func:`import_start_job`,
+:func:`import_run_job`) whose file lives under ``imports/<job id>/`` of the default storage.
 
 The column headers and the values of the drop-down lists are the vocabulary of the file, as a school
 writes it: they are Russian constants, not translated (like the header words of the roadmap import).
@@ -31,8 +32,6 @@ import io
 import json
 import logging
 import re
-import shutil
-import time
 import uuid
 import warnings as py_warnings
 import zipfile
@@ -40,7 +39,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -54,6 +52,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl.utils.datetime import from_excel
 
+from mentoring import stored_folders
 from mentoring.access import Scope, resolve_scope_for_job
 from mentoring.models import AuditEvent, Job, Programme
 from mentoring.services import (
@@ -1362,8 +1361,12 @@ UPLOAD_NAME = "upload.xlsx"
 ROWS_NAME = "rows.json"
 
 
-def imports_root() -> Path:
-    return Path(settings.MEDIA_ROOT) / "imports"
+IMPORTS_FOLDER = "imports"
+
+
+def imports_root() -> str:
+    """The folder of the default storage (a shared volume or a bucket) that keeps uploads between steps."""
+    return IMPORTS_FOLDER
 
 
 def _session_key(programme: Programme) -> str:
@@ -1379,24 +1382,24 @@ class StoredPreview:
     errors: int
 
     @property
-    def folder(self) -> Path:
-        return imports_root() / self.token
+    def folder(self) -> str:
+        return stored_folders.file_name(imports_root(), self.token)
 
     @property
     def runs_as_job(self) -> bool:
         return self.rows > JOB_THRESHOLD_ROWS
 
     def parsed(self) -> ParsedFile:
-        return ParsedFile.from_json(json.loads((self.folder / ROWS_NAME).read_text(encoding="utf-8")))
+        return ParsedFile.from_json(json.loads(stored_folders.read(self.folder, ROWS_NAME).decode("utf-8")))
 
     def data(self) -> bytes:
-        return (self.folder / UPLOAD_NAME).read_bytes()
+        return stored_folders.read(self.folder, UPLOAD_NAME)
 
 
 def preview_store(
     session, programme: Programme, *, filename: str, data: bytes, parsed: ParsedFile
 ) -> StoredPreview:
-    """Keep the upload and its parsed rows on disk; the session only remembers where."""
+    """Keep the upload and its parsed rows in the storage; the session only remembers where."""
     preview_clear(session, programme)
     imports_purge_stale()
     stored = StoredPreview(
@@ -1406,9 +1409,8 @@ def preview_store(
         rows=len(parsed.rows),
         errors=sum(1 for row in parsed.rows if row.errors),
     )
-    stored.folder.mkdir(parents=True, exist_ok=True)
-    (stored.folder / UPLOAD_NAME).write_bytes(data)
-    (stored.folder / ROWS_NAME).write_text(json.dumps(parsed.as_json(), ensure_ascii=False), encoding="utf-8")
+    stored_folders.write(stored.folder, UPLOAD_NAME, data)
+    stored_folders.write(stored.folder, ROWS_NAME, json.dumps(parsed.as_json(), ensure_ascii=False).encode("utf-8"))
     session[_session_key(programme)] = {
         "token": stored.token,
         "kind": stored.kind,
@@ -1434,7 +1436,7 @@ def preview_load(session, programme: Programme) -> StoredPreview | None:
     except (KeyError, TypeError, ValueError):
         session.pop(_session_key(programme), None)
         return None
-    if stored.kind not in KINDS or not (stored.folder / ROWS_NAME).is_file():
+    if stored.kind not in KINDS or not stored_folders.exists(stored.folder, ROWS_NAME):
         session.pop(_session_key(programme), None)
         return None
     return stored
@@ -1450,7 +1452,7 @@ def preview_clear(session, programme: Programme) -> None:
     stored = preview_load(session, programme)
     preview_forget(session, programme)
     if stored is not None:
-        shutil.rmtree(stored.folder, ignore_errors=True)
+        stored_folders.delete(stored.folder)
 
 
 def imports_purge_stale(*, max_age: timedelta | None = None) -> int:
@@ -1462,15 +1464,17 @@ def imports_purge_stale(*, max_age: timedelta | None = None) -> int:
     if max_age is None:
         max_age = timedelta(hours=settings.PERSONAL_DATA_FILE_TTL_HOURS)
     root = imports_root()
-    if not root.is_dir():
-        return 0
-    limit = time.time() - max_age.total_seconds()
-    folders = [folder for folder in root.iterdir() if folder.is_dir() and folder.stat().st_mtime < limit]
+    limit = timezone.now() - max_age
+    folders = []
+    for name in stored_folders.subfolders(root):
+        written = stored_folders.modified(stored_folders.file_name(root, name))
+        if written is None or _aware(written) < limit:
+            folders.append(name)
     active = set()
     ids = []
-    for folder in folders:
+    for name in folders:
         try:
-            ids.append(uuid.UUID(folder.name))
+            ids.append(uuid.UUID(name))
         except ValueError:
             continue
     if ids:
@@ -1481,12 +1485,16 @@ def imports_purge_stale(*, max_age: timedelta | None = None) -> int:
             ).values_list("pk", flat=True)
         }
     purged = 0
-    for folder in folders:
-        if folder.name.replace("-", "") in active:
+    for name in folders:
+        if name.replace("-", "") in active:
             continue
-        shutil.rmtree(folder, ignore_errors=True)
+        stored_folders.delete(stored_folders.file_name(root, name))
         purged += 1
     return purged
+
+
+def _aware(moment: datetime) -> datetime:
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1498,8 +1506,8 @@ class _JobError(Exception):
     """An expected failure of an import job; the message is shown to the curator."""
 
 
-def job_folder(job_id) -> Path:
-    return imports_root() / str(job_id)
+def job_folder(job_id) -> str:
+    return stored_folders.file_name(imports_root(), str(job_id))
 
 
 @transaction.atomic
@@ -1523,9 +1531,7 @@ def import_start_job(
         },
         task=import_participants.name,
     )
-    target = job_folder(job.pk)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.move(str(stored.folder), str(target))
+    stored_folders.move(stored.folder, job_folder(job.pk))
     job_enqueue(job=job)
     return job
 
@@ -1549,7 +1555,7 @@ def import_run_job(*, job_id: str) -> None:
         if kind not in KINDS:
             raise _JobError(_("The import job is incomplete: upload the file again."))
         try:
-            data = (folder / UPLOAD_NAME).read_bytes()
+            data = stored_folders.read(folder, UPLOAD_NAME)
         except OSError:
             raise _JobError(_("The uploaded file is no longer available: upload it again.")) from None
         progress(5, _("Reading the file"))
@@ -1576,4 +1582,4 @@ def import_run_job(*, job_id: str) -> None:
         )
     finally:
         if Job.objects.filter(pk=job.pk, status__in=[Job.Status.DONE, Job.Status.FAILED]).exists():
-            shutil.rmtree(folder, ignore_errors=True)
+            stored_folders.delete(folder)

@@ -12,7 +12,7 @@ from .importing import import_run_job, imports_purge_stale
     ignore_result=True,
 )
 def import_participants(job_id: str) -> None:
-    """Import the file stored under ``MEDIA_ROOT/imports/<job id>/``; the folder is deleted once the job ends."""
+    """Import the file stored under ``imports/<job id>/``; the folder is deleted once the job ends."""
     import_run_job(job_id=job_id)
 
 

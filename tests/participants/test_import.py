@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from mentoring import stored_folders
 from mentoring.models import AuditEvent, Job, Role
 from participants import importing
 from participants.models import MenteeProfile, MentorProfile, PartnerOrganization, Person
@@ -522,13 +523,14 @@ def test_full_name_in_one_column(curator_client, school, programme):
 def test_the_session_keeps_no_file_and_cancel_deletes_it(curator_client, school, programme, settings):
     upload(curator_client, xlsx([mentee_row(0)]))
     stored = importing.preview_load(curator_client.session, programme)
-    assert stored is not None and stored.folder.is_dir()
-    assert stored.folder.parent == settings.MEDIA_ROOT / "imports"
+    assert stored is not None and sorted(stored_folders.files(stored.folder)) == ["rows.json", "upload.xlsx"]
+    assert (settings.MEDIA_ROOT / "imports" / stored.token / "upload.xlsx").is_file()  # the default storage
     session_value = curator_client.session[f"participants-import-{programme.pk}"]
     assert len(json.dumps(session_value)) < 300
     response = curator_client.post(url("import_cancel"))
     assert response.status_code == 302 and response["Location"] == url("import_upload", kind="mentees")
-    assert not stored.folder.exists()
+    assert not stored_folders.files(stored.folder)
+    assert not (settings.MEDIA_ROOT / "imports" / stored.token).exists()
     assert importing.preview_load(curator_client.session, programme) is None
     assert curator_client.get(url("import_preview")).status_code == 302
     assert Person.objects.count() == 0
@@ -538,7 +540,7 @@ def test_confirming_deletes_the_upload(curator_client, school, programme):
     upload(curator_client, xlsx([mentee_row(0)]))
     stored = importing.preview_load(curator_client.session, programme)
     confirm(curator_client)
-    assert not stored.folder.exists()
+    assert not stored_folders.files(stored.folder)
 
 
 def test_a_stranger_gets_404_on_every_import_url(school, programme, stranger, curator_client):
@@ -602,7 +604,7 @@ def test_a_large_file_is_imported_by_a_job(
     assert job.status == Job.Status.DONE and job.progress == 100, job.error
     assert "501" in job.message
     assert Person.objects.count() == 501 and MenteeProfile.objects.count() == 501
-    assert not stored.folder.exists() and not importing.job_folder(job.pk).exists()
+    assert not stored_folders.files(stored.folder) and not stored_folders.files(importing.job_folder(job.pk))
     assert importing.preview_load(curator_client.session, programme) is None
     page = curator_client.get(reverse("job_detail", kwargs={**KW, "job": job.pk}))
     assert page.status_code == 200 and "501" in page.content.decode()
@@ -638,7 +640,7 @@ def test_a_job_whose_author_lost_access_fails_and_deletes_the_file(
     importing.import_run_job(job_id=str(job.pk))
     job.refresh_from_db()
     assert job.status == Job.Status.FAILED and job.error
-    assert not importing.job_folder(job.pk).exists()
+    assert not stored_folders.files(importing.job_folder(job.pk))
     assert Person.objects.count() == 0
 
 
@@ -827,24 +829,25 @@ def test_stale_upload_folders_are_purged_but_not_a_running_jobs(school, programm
     import time as time_module
 
     root = settings.MEDIA_ROOT / "imports"
-    abandoned, finished_job_folder = root / "0123456789abcdef0123456789abcdef", None
     running = Job.objects.create(
         kind=importing.JOB_KIND, title="t", organization=school, created_by=curator, status=Job.Status.RUNNING
     )
     finished = Job.objects.create(
         kind=importing.JOB_KIND, title="t", organization=school, created_by=curator, status=Job.Status.DONE
     )
-    finished_job_folder = importing.job_folder(finished.pk)
-    fresh = root / "fedcba9876543210fedcba9876543210"
-    for folder in (abandoned, importing.job_folder(running.pk), finished_job_folder, fresh):
-        folder.mkdir(parents=True)
-        (folder / "upload.xlsx").write_bytes(b"x")
+    abandoned = "imports/0123456789abcdef0123456789abcdef"
+    fresh = "imports/fedcba9876543210fedcba9876543210"
+    old_ones = (abandoned, importing.job_folder(running.pk), importing.job_folder(finished.pk))
+    for folder in (*old_ones, fresh):
+        stored_folders.write(folder, "upload.xlsx", b"x")
     old = time_module.time() - 3 * 86400
-    for folder in (abandoned, importing.job_folder(running.pk), finished_job_folder):
-        os.utime(folder, (old, old))
+    for folder in old_ones:
+        os.utime(root.parent / folder / "upload.xlsx", (old, old))
     assert importing.imports_purge_stale() == 2
-    assert not abandoned.exists() and not finished_job_folder.exists()
-    assert importing.job_folder(running.pk).exists() and fresh.exists()
+    assert not stored_folders.files(abandoned) and not stored_folders.files(importing.job_folder(finished.pk))
+    assert not (root.parent / abandoned).exists()
+    assert stored_folders.files(importing.job_folder(running.pk)) == ["upload.xlsx"]
+    assert stored_folders.files(fresh) == ["upload.xlsx"]
 
 
 def test_an_upload_lives_no_longer_than_a_file_with_personal_data(curator_client, school, programme, settings):
@@ -860,6 +863,6 @@ def test_an_upload_lives_no_longer_than_a_file_with_personal_data(curator_client
         folder.mkdir(parents=True)
         (folder / "upload.xlsx").write_bytes(b"x")
         moment = time_module.time() - hours * 3600
-        os.utime(folder, (moment, moment))
+        os.utime(folder / "upload.xlsx", (moment, moment))
     assert upload(curator_client, xlsx([mentee_row(1)])).status_code == 302  # to its preview
     assert not day_old.exists() and fresh.exists()
