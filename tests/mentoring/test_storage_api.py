@@ -18,11 +18,6 @@ from __future__ import annotations
 
 import io
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -44,6 +39,7 @@ from reports.services import report_start
 
 from ..conftest import YEAR, client_for
 from ..participants.test_import import confirm, mentee_row, upload, xlsx
+from ..s3server import s3_endpoint  # noqa: F401 - the fixture
 from ..test_files_and_headers import GOOD, _consent_post
 
 pytestmark = [pytest.mark.django_db]
@@ -58,38 +54,6 @@ class PathlessStorage(InMemoryStorage):
 
     def _relative_path(self, name):  # the storage's own bookkeeping still needs its made-up paths
         return os.path.relpath(InMemoryStorage.path(self, name), self.location)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def s3_endpoint():
-    pytest.importorskip("moto.server", reason="moto[server] (a dev dependency) provides the S3 server")
-    pytest.importorskip("storages.backends.s3")
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    endpoint = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(endpoint + "/", timeout=2)  # noqa: S310 - our own local server
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise RuntimeError("the S3 server did not start") from None
-            time.sleep(0.2)
-    yield endpoint
-    process.terminate()
-    process.wait(timeout=30)
 
 
 @pytest.fixture(params=["memory", "s3"])
