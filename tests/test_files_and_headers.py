@@ -405,14 +405,30 @@ def test_the_import_templates_reference_sheet_escapes_formula_like_partner_names
 # --- deployment ---------------------------------------------------------------------------------------------
 
 
-def test_compose_publishes_gunicorn_on_loopback_only_and_names_the_proxy():
+def test_compose_publishes_only_the_proxy_on_loopback_and_lets_web_and_workers_scale():
     compose = (ROOT / "docker-compose.yml").read_text()
-    ports = re.findall(r'^\s+- "([^"]+:8000)"$', compose, re.M)
-    assert ports and all(port.startswith("127.0.0.1:") for port in ports), ports
-    assert (
-        "FORWARDED_ALLOW_IPS: ${FORWARDED_ALLOW_IPS:-127.0.0.1,::1,${APP_GATEWAY:-172.30.240.1}}" in compose
-    )
+    ports = re.findall(r'^\s+- "([^"]+:\d+)"$', compose, re.M)
+    assert ports == ["127.0.0.1:${WEB_PORT:-8000}:80"], ports  # nginx's; web and worker have none
+    assert "container_name" not in compose  # `--scale web=3 --scale worker=2` needs names Docker makes
+    assert "- ./deploy/nginx.conf:/etc/nginx/nginx.conf:ro" in compose
+    assert "FORWARDED_ALLOW_IPS: ${FORWARDED_ALLOW_IPS:-127.0.0.1,::1,${APP_SUBNET:-172.30.240.0/24}}" in compose
     assert "gateway: ${APP_GATEWAY:-172.30.240.1}" in compose
+    assert 'command: ["python", "manage.py", "migrate", "--noinput"]' in compose  # once, not per replica
+    nginx = (ROOT / "deploy" / "nginx.conf").read_text()
+    assert "server web:8000 resolve" in nginx  # every replica, found again as they come and go
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in nginx
+    assert "location /media/ {\n            return 404;" in nginx
+
+
+def test_the_sign_in_address_is_the_clients_through_the_host_proxy_and_nginx(settings, rf):
+    """The host's TLS proxy adds the client, nginx adds the gateway it came from, gunicorn sees nginx."""
+    from mentoring.signin import client_address
+
+    settings.FORWARDED_ALLOW_IPS = ["127.0.0.1", "::1", "172.30.240.0/24"]
+    request = rf.get("/", REMOTE_ADDR="172.30.240.7", HTTP_X_FORWARDED_FOR="203.0.113.9, 172.30.240.1")
+    assert client_address(request) == "203.0.113.9"
+    forged = rf.get("/", REMOTE_ADDR="198.51.100.4", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert client_address(forged) == "198.51.100.4"  # not through the proxy: its own header is ignored
 
 
 def test_gunicorn_trusts_forwarded_headers_from_the_configured_proxy_only(monkeypatch):
