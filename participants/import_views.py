@@ -7,12 +7,15 @@ A file of more than ``importing.JOB_THRESHOLD_ROWS`` rows is imported by a backg
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,7 +25,7 @@ from mentoring.access import Privacy, Scope, organization_view
 
 from . import importing
 from .import_template import XLSX_CONTENT_TYPE, build_template, template_filename
-from .models import PartnerOrganization
+from .models import ImportBatch, PartnerOrganization
 
 PREVIEW_PAGE_SIZE = 100
 
@@ -100,9 +103,44 @@ def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
         "max_mb": importing.max_upload_bytes() // 2**20,
         "max_rows": importing.MAX_ROWS,
         "job_threshold": importing.JOB_THRESHOLD_ROWS,
+        "undoable": importing.undoable_batches(scope.programme),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "participants/import/upload.html", context, status=status)
+
+
+def _options_from_post(request: HttpRequest) -> tuple[importing.SyncOptions, str]:
+    """The curator's choices on the preview: a decision per possible match, leavers, empty cells.
+
+    Returns the options and an error message (empty when the choices are valid).
+    """
+    post = request.POST
+    decisions: dict[int, int] = {}
+    for key, value in post.items():
+        if key.startswith("match-"):
+            try:
+                decisions[int(key.removeprefix("match-"))] = int(value)
+            except ValueError:
+                continue
+    leavers: tuple[int, ...] = ()
+    left_on = None
+    error = ""
+    if post.get("mark_left") == "1":
+        leavers = tuple(int(value) for value in post.getlist("left") if value.isdigit())
+        try:
+            left_on = date.fromisoformat(post.get("left_on", ""))
+        except ValueError:
+            error = _("Give the date the people left, for example 31.08.2026.")
+        else:
+            if left_on > timezone.localdate():
+                error = _("The date of leaving cannot be in the future.")
+    options = importing.SyncOptions(
+        decisions=decisions,
+        clear_empty=post.get("clear_empty") == "1",
+        leavers=leavers,
+        left_on=left_on,
+    )
+    return options, error
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
@@ -112,27 +150,45 @@ def import_preview(request: HttpRequest) -> HttpResponse:
     if stored is None:
         messages.info(request, _("Upload the file first."))
         return redirect(_url(scope, "import_upload", kind=importing.MENTEES))
-    if request.method == "POST" and request.POST.get("action") == "confirm":
-        response = _confirm(request, stored, only_valid=request.POST.get("only_valid") == "1")
-        if response is not None:
-            return response
-    plan = importing.plan_import(stored.parsed(), scope.programme)
+    status = 200
+    if request.method == "POST" and request.POST.get("action") in ("confirm", "apply"):
+        options, error = _options_from_post(request)
+        if error:
+            messages.error(request, error)
+            status = 400
+        else:
+            stored.save_options(options)
+            if request.POST["action"] == "apply":
+                return redirect(_url(scope, "import_preview") + "?show=all")
+            response = _confirm(request, stored, only_valid=request.POST.get("only_valid") == "1")
+            if response is not None:
+                return response
+            status = 400
+    plan = importing.plan_import(stored.parsed(), scope.programme, stored.options())
     show = request.GET.get("show")
-    if show not in importing.STATUSES:  # «all», or the first visit: the errors first
+    if show not in (*importing.STATUSES, importing.POSSIBLE):  # «all», or the first visit: errors first
         show = importing.ERROR if show != "all" and plan.counts[importing.ERROR] else None
     page = Paginator(plan.rows_with(show), PREVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
+    chosen_leavers = set(plan.options.leavers)
     context = {
         "stored": stored,
         "plan": plan,
         "counts": plan.counts,
         "show": show,
         "page": page,
+        "possible_rows": plan.rows_with(importing.POSSIBLE),
+        "leavers": [
+            (leaver, not plan.options.leavers or leaver.profile_id in chosen_leavers)
+            for leaver in plan.leavers
+        ],
+        "left_on": plan.left_on,
         "filters": [
             (None, _("All rows"), len(plan.rows)),
             *((status, _status_label(status), plan.counts[status]) for status in importing.STATUSES),
+            (importing.POSSIBLE, _("Possibly the same person"), plan.possible_count),
         ],
+        "undoable": importing.undoable_batches(scope.programme),
     }
-    status = 400 if request.method == "POST" else 200
     return render(request, "participants/import/preview.html", context, status=status)
 
 
@@ -150,8 +206,9 @@ def _confirm(
 ) -> HttpResponse | None:
     """Save (or start the job); None when the preview must be shown again with a message."""
     scope = request.scope
+    options = stored.options()
     if stored.runs_as_job:
-        plan = importing.plan_import(stored.parsed(), scope.programme)
+        plan = importing.plan_import(stored.parsed(), scope.programme, options)
         if plan.counts[importing.ERROR] and not only_valid:
             messages.error(request, str(importing.ImportBlocked(plan)))
             return None
@@ -167,13 +224,34 @@ def _confirm(
             parsed=stored.parsed(),
             only_valid=only_valid,
             filename=stored.filename,
+            options=options,
         )
     except (importing.ImportBlocked, importing.ImportFileError) as error:
         messages.error(request, str(error))
         return None
     importing.preview_clear(request.session, scope.programme)
-    messages.success(request, result.summary())
+    summary = result.summary()
+    if result.batch_id is not None:
+        summary += " " + _("The import can be undone within a day on the import page.")
+    messages.success(request, summary)
     return redirect(_list_url(scope, stored.kind))
+
+
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
+@require_POST
+def import_undo(request: HttpRequest, batch: int) -> HttpResponse:
+    """Undo a saved import of a base in one step (within the undo window)."""
+    scope = request.scope
+    found = get_object_or_404(ImportBatch, pk=batch, programme=scope.programme)
+    try:
+        importing.import_undo(actor=request.user, programme=scope.programme, batch_id=found.pk)
+    except importing.UndoRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The import is undone: the base is as it was before it."))
+    return redirect(
+        _url(scope, "import_upload", kind=found.kind if found.kind in importing.KINDS else importing.MENTEES)
+    )
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
@@ -191,5 +269,6 @@ import_urlpatterns: list = [
     path("import/template/", import_template, name="import_template"),
     path("import/preview/", import_preview, name="import_preview"),
     path("import/cancel/", import_cancel, name="import_cancel"),
+    path("import/undo/<int:batch>/", import_undo, name="import_undo"),
     path("import/<str:kind>/", import_upload, name="import_upload"),
 ]

@@ -36,7 +36,7 @@ import uuid
 import warnings as py_warnings
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -48,11 +48,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import BooleanField, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl.utils.datetime import from_excel
 
 from mentoring import stored_folders
+from mentoring.academic_years import academic_year_bounds
 from mentoring.access import Scope, resolve_scope_for_job
 from mentoring.models import AuditEvent, Job, Programme
 from mentoring.services import (
@@ -65,7 +67,17 @@ from mentoring.services import (
     job_succeed,
 )
 
-from .models import MenteeProfile, MentorProfile, PartnerOrganization, Person, search_text_for
+from . import identity
+from .models import (
+    ImportBatch,
+    MenteeProfile,
+    MentorProfile,
+    PartnerOrganization,
+    Person,
+    PersonClass,
+    ProfileStatus,
+    search_text_for,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -374,9 +386,10 @@ parse_qualification = _choice_parser(
 )
 
 
-def parse_yes_no(value: Any) -> bool:
+def parse_yes_no(value: Any) -> bool | None:
+    """«да»/«нет»; None for an empty cell, which keeps the value in the base (a new profile: «нет»)."""
     if _is_blank(value):
-        return False
+        return None
     if isinstance(value, bool):
         return value
     text = normalise(cell_text(value)).rstrip(".")
@@ -983,13 +996,86 @@ def read_file(data: bytes, kind: str, organization, progress: Progress | None = 
 
 
 def name_key(values: dict[str, Any]) -> tuple[str, str, str, str]:
+    """The full name («Ё»/«Е», case and spacing ignored) and the birth date: two rows of one file with
+    the same key are the same person."""
     birth = values.get("birth_date")
     return (
-        normalise(values.get("last_name") or ""),
-        normalise(values.get("first_name") or ""),
-        normalise(values.get("patronymic") or ""),
+        identity.name_part(values.get("last_name")),
+        identity.name_part(values.get("first_name")),
+        identity.name_part(values.get("patronymic")),
         birth.isoformat() if birth else "",
     )
+
+
+# What the curator may decide about a row that is possibly someone already in the base.
+POSSIBLE_SUGGESTED = "suggested"  # update where the evidence recommends it, add otherwise
+POSSIBLE_UPDATE = "update"  # always update the best candidate
+POSSIBLE_ADD = "add"  # always add a new person
+POSSIBLE_CHOICES = (POSSIBLE_SUGGESTED, POSSIBLE_UPDATE, POSSIBLE_ADD)
+ADD_NEW = 0  # the decision «add as a new person»
+
+
+@dataclass
+class SyncOptions:
+    """The curator's choices for a re-import (next September's list)."""
+
+    decisions: dict[int, int] = field(default_factory=dict)  # row → person id to update, or ADD_NEW
+    possible: str = POSSIBLE_SUGGESTED  # for the rows without a decision
+    clear_empty: bool = False  # an empty cell erases the value in the base
+    leavers: tuple[int, ...] = ()  # profile ids of last year's base to mark as left
+    left_on: date | None = None  # their exit date (by default the last day of last year)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "decisions": {str(row): person for row, person in self.decisions.items()},
+            "possible": self.possible,
+            "clear_empty": self.clear_empty,
+            "leavers": list(self.leavers),
+            "left_on": self.left_on.isoformat() if self.left_on else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> SyncOptions:
+        data = data or {}
+        try:
+            return cls(
+                decisions={int(row): int(person) for row, person in (data.get("decisions") or {}).items()},
+                possible=data.get("possible")
+                if data.get("possible") in POSSIBLE_CHOICES
+                else POSSIBLE_SUGGESTED,
+                clear_empty=bool(data.get("clear_empty")),
+                leavers=tuple(int(pk) for pk in data.get("leavers") or ()),
+                left_on=date.fromisoformat(data["left_on"]) if data.get("left_on") else None,
+            )
+        except (TypeError, ValueError, AttributeError):
+            return cls()
+
+
+@dataclass
+class Diff:
+    column: str
+    old: str
+    new: str
+
+
+@dataclass
+class Suggestion:
+    """Someone already in the base the row may be («возможно, это тот же человек»)."""
+
+    person_id: int
+    label: str  # «Белкин Артём Сергеевич, 7Б, 01.02.2013»
+    recommended: bool
+    reasons: list[str]
+
+
+@dataclass
+class Leaver:
+    """Someone of last year's base who is not in the new list."""
+
+    profile_id: int
+    person_id: int
+    label: str
+    entry_date: date | None
 
 
 @dataclass
@@ -1004,6 +1090,14 @@ class PlannedRow:
     profile_id: int | None = None
     person_changes: tuple[str, ...] = ()
     profile_changes: tuple[str, ...] = ()
+    diffs: list[Diff] = field(default_factory=list)  # old → new of every change
+    suggestions: list[Suggestion] = field(default_factory=list)
+    decision: int | None = None  # for a possible match: the person updated, or ADD_NEW
+    class_change: bool = False  # the year's class is written (``PersonClass``)
+
+    @property
+    def possible(self) -> bool:
+        return bool(self.suggestions)
 
 
 @dataclass
@@ -1013,6 +1107,15 @@ class ImportPlan:
     warnings: list[str]
     people: dict[int, dict[str, Any]]  # existing people touched by the file, by id
     profiles: dict[int, dict[str, Any]]  # existing profiles of the year, by person id
+    year: int = 0
+    classes: dict[int, dict[int, tuple[int, str]]] = field(
+        default_factory=dict
+    )  # person → year → (id, class)
+    leavers: list[Leaver] = field(default_factory=list)  # offered
+    previous_year: int | None = None
+    left: list[Leaver] = field(default_factory=list)  # chosen to be marked as left
+    left_on: date | None = None
+    options: SyncOptions = field(default_factory=SyncOptions)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -1022,11 +1125,30 @@ class ImportPlan:
         return counts
 
     @property
+    def possible_count(self) -> int:
+        return sum(1 for row in self.rows if row.possible)
+
+    @property
     def errors(self) -> list[CellError]:
         return [error for row in self.rows for error in row.errors]
 
     def rows_with(self, status: str | None) -> list[PlannedRow]:
+        if status == POSSIBLE:
+            return [row for row in self.rows if row.possible]
         return [row for row in self.rows if status is None or row.status == status]
+
+    @property
+    def default_left_on(self) -> date | None:
+        if self.previous_year is None:
+            return None
+        return academic_year_bounds(self.previous_year)[1]
+
+    @property
+    def writes(self) -> bool:
+        return bool(self.counts[NEW] or self.counts[UPDATED] or self.left)
+
+
+POSSIBLE = "possible"  # the preview's filter of rows that may be someone already in the base
 
 
 def _profile_model(kind: str):
@@ -1034,31 +1156,113 @@ def _profile_model(kind: str):
 
 
 PERSON_VALUES = ("id", *PERSON_KEYS, "partner_id")
+_BLANK = (None, "", [])
 
 
-def plan_import(parsed: ParsedFile, programme: Programme) -> ImportPlan:
-    """Match every row to the organisation's people and classify it (three queries)."""
+def _display(name: str, value: Any, partner_names: dict[int, str]) -> str:
+    """A value as the preview shows it (old → new)."""
+    if value in _BLANK:
+        return "—"
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    if name == "partner_id":
+        return partner_names.get(value, str(value))
+    if name == "sex":
+        return {Person.Sex.MALE: "мужской", Person.Sex.FEMALE: "женский"}.get(value, str(value))
+    if name == "kind":
+        return KIND_LABELS.get(value, str(value))
+    if name == "qualification":
+        return QUALIFICATION_LABELS.get(value, str(value))
+    return str(value)
+
+
+def _known(
+    person: dict[str, Any], classes: dict[int, tuple[int, str]], year_of_current: int | None
+) -> identity.Known:
+    history = [(year, group) for year, (_id, group) in sorted(classes.items())]
+    if person["group_name"] and not any(group == person["group_name"] for _year, group in history):
+        history.append((year_of_current, person["group_name"]))
+    return identity.Known(
+        id=person["id"],
+        last_name=person["last_name"],
+        first_name=person["first_name"],
+        patronymic=person["patronymic"],
+        birth_date=person["birth_date"],
+        classes=tuple(history),
+        contacts=frozenset(identity.contact_keys(person)),
+    )
+
+
+def _label(person: dict[str, Any]) -> str:
+    """«Белкин Артём Сергеевич, 7Б, 01.02.2013»"""
+    name = " ".join(
+        part for part in (person["last_name"], person["first_name"], person["patronymic"]) if part
+    )
+    parts = [name]
+    if person.get("group_name"):
+        parts.append(person["group_name"])
+    if person.get("birth_date"):
+        parts.append(person["birth_date"].strftime("%d.%m.%Y"))
+    return ", ".join(parts)
+
+
+def reason_texts(reasons: Iterable[str]) -> list[str]:
+    texts = {
+        "patronymic_added": _("the patronymic is filled in"),
+        "patronymic_missing": _("the file has no patronymic"),
+        "birth_added": _("the birth date is added"),
+        "birth_missing": _("the file has no birth date"),
+        "birth_corrected": _("the birth date differs"),
+        "class_follows": _("the class follows last year's"),
+        "class_differs": _("the class does not follow last year's"),
+        "same_contacts": _("the same phone or e-mail"),
+    }
+    return [str(texts[reason]) for reason in reasons if reason in texts]
+
+
+def plan_import(parsed: ParsedFile, programme: Programme, options: SyncOptions | None = None) -> ImportPlan:
+    """Match every row to the organisation's people and classify it (a constant number of queries).
+
+    A row is someone in the base when the «ID» column says so, or when the full name and the birth date
+    agree (``identity``); a row that only possibly is someone (a birth date added or corrected, a
+    patronymic filled in) follows the curator's decision (``options``). People of last year's base that
+    the file does not name are offered as leavers.
+    """
+    options = options or SyncOptions()
     kind = parsed.kind
     model = _profile_model(kind)
+    year = programme.academic_year.start_year
     profile_keys = MENTEE_KEYS if kind == MENTEES else MENTOR_KEYS
     people = list(
         Person.objects.filter(organization_id=programme.organization_id, anonymised_at__isnull=True).values(
             *PERSON_VALUES
         )
     )
+    by_id = {person["id"]: person for person in people}
+    classes: dict[int, dict[int, tuple[int, str]]] = defaultdict(dict)
+    for record_id, person_id, start_year, group in PersonClass.objects.filter(
+        person__organization_id=programme.organization_id
+    ).values_list("id", "person_id", "academic_year__start_year", "group_name"):
+        classes[person_id][start_year] = (record_id, group)
     by_external_id = {person["external_id"]: person for person in people if person["external_id"]}
-    by_name: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    by_name: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for person in people:
-        by_name[name_key(person)].append(person)
+        by_name[(identity.name_part(person["last_name"]), identity.name_part(person["first_name"]))].append(
+            person
+        )
     profiles = {
         profile["person_id"]: profile
         for profile in model.objects.filter(programme=programme).values("id", "person_id", *profile_keys)
     }
-    partner_ids: set[int] = set()
+    partner_names: dict[int, str] = {}
     if "partner_id" in parsed.columns:
-        partner_ids = set(
+        partner_names = dict(
             PartnerOrganization.objects.filter(organization_id=programme.organization_id).values_list(
-                "pk", flat=True
+                "pk", "name"
             )
         )
 
@@ -1067,13 +1271,23 @@ def plan_import(parsed: ParsedFile, programme: Programme) -> ImportPlan:
     seen_ids: dict[str, int] = {}
     seen_names: dict[tuple, tuple[int, bool]] = {}
     targeted: dict[int, int] = {}
-    touched_people: dict[int, dict[str, Any]] = {}
-    touched_profiles: dict[int, dict[str, Any]] = {}
     planned: list[PlannedRow] = []
+    later: list[tuple[PlannedRow, list[identity.Candidate]]] = []  # rows to decide once the sure ones are in
+    mentioned_names: set[tuple[str, str]] = set()
+
+    def known(person: dict[str, Any]) -> identity.Known:
+        return _known(person, classes.get(person["id"], {}), None)
+
+    # 1. the rows that surely are someone (an id, the full name and birth date), and the new people
     for row in parsed.rows:
         errors = list(row.errors)
         entry = PlannedRow(row=row.row, name=row.name, status=ERROR, errors=errors, changes=[], parsed=row)
         planned.append(entry)
+        bucket = (
+            identity.name_part(row.person.get("last_name")),
+            identity.name_part(row.person.get("first_name")),
+        )
+        mentioned_names.add(bucket)
         if errors:
             continue
         external_id = row.person.get("external_id") or ""
@@ -1086,31 +1300,8 @@ def plan_import(parsed: ParsedFile, programme: Programme) -> ImportPlan:
         if earlier and (not external_id or not earlier[1]):
             errors.append(_duplicate(row.row, name_header, earlier[0]))
             continue
-        # the person in the base
-        existing = by_external_id.get(external_id) if external_id else None
-        if existing is None:
-            candidates = by_name.get(key, [])
-            if external_id:  # an unknown id may belong to a person recorded without one
-                candidates = [person for person in candidates if not person["external_id"]]
-            if len(candidates) > 1:
-                errors.append(
-                    CellError(
-                        row.row,
-                        name_header,
-                        _(
-                            "%(count)s people in the base have this name and birth date: add the «ID» "
-                            "column to tell them apart."
-                        )
-                        % {"count": len(candidates)},
-                    )
-                )
-                continue
-            existing = candidates[0] if candidates else None
-        if existing is not None and existing["id"] in targeted:
-            errors.append(_duplicate(row.row, name_header, targeted[existing["id"]]))
-            continue
         partner = row.profile.get("partner_id")
-        if partner is not None and partner not in partner_ids:
+        if partner is not None and partner not in partner_names:
             errors.append(
                 CellError(
                     row.row, parsed.header("partner_id"), _("the partner organisation no longer exists.")
@@ -1121,47 +1312,193 @@ def plan_import(parsed: ParsedFile, programme: Programme) -> ImportPlan:
             seen_ids[external_id] = row.row
         if key not in seen_names or external_id == "":
             seen_names[key] = (row.row, bool(external_id))
-
-        person_changes: list[str] = []
-        profile_changes: list[str] = []
-        profile = None
+        existing = by_external_id.get(external_id) if external_id else None
+        found: list[identity.Candidate] = []
+        if existing is None:
+            pool = by_name.get(bucket, [])
+            if external_id:  # an unknown id may belong to a person recorded without one
+                pool = [person for person in pool if not person["external_id"]]
+            found = identity.candidates(row.person, [known(person) for person in pool], year)
+            picked = identity.pick_exact(found)
+            if isinstance(picked, identity.Candidate):
+                existing = by_id[picked.person_id]
+            elif picked == "ambiguous":
+                found = [
+                    identity.Candidate(c.person_id, exact=False, recommended=False, reasons=c.reasons)
+                    for c in found
+                    if c.exact
+                ]
         if existing is not None:
+            if existing["id"] in targeted:
+                errors.append(_duplicate(row.row, name_header, targeted[existing["id"]]))
+                continue
             targeted[existing["id"]] = row.row
             entry.person_id = existing["id"]
-            person_changes = [name for name, value in row.person.items() if _changes(name, value, existing)]
+        elif found:
+            later.append((entry, found))
+
+    # 2. the rows that possibly are someone: the curator's decision, or the recommendation
+    for entry, found in later:
+        free = [candidate for candidate in found if candidate.person_id not in targeted]
+        if not free:
+            continue
+        entry.suggestions = [
+            Suggestion(
+                person_id=candidate.person_id,
+                label=_label(by_id[candidate.person_id]),
+                recommended=candidate.recommended,
+                reasons=reason_texts(candidate.reasons),
+            )
+            for candidate in free
+        ]
+        decision = options.decisions.get(entry.row)
+        allowed = {candidate.person_id for candidate in free}
+        if decision is None or (decision != ADD_NEW and decision not in allowed):
+            update = options.possible == POSSIBLE_UPDATE or (
+                options.possible == POSSIBLE_SUGGESTED and free[0].recommended
+            )
+            decision = free[0].person_id if update else ADD_NEW
+        entry.decision = decision
+        if decision != ADD_NEW:
+            if decision in targeted:
+                entry.errors.append(_duplicate(entry.row, name_header, targeted[decision]))
+                entry.status = ERROR
+                continue
+            targeted[decision] = entry.row
+            entry.person_id = decision
+
+    # 3. what changes
+    touched_people: dict[int, dict[str, Any]] = {}
+    touched_profiles: dict[int, dict[str, Any]] = {}
+    for entry in planned:
+        if entry.errors:
+            entry.status = ERROR
+            continue
+        row = entry.parsed
+        existing = by_id.get(entry.person_id) if entry.person_id is not None else None
+        person_changes: list[str] = []
+        profile_changes: list[str] = []
+        diffs: list[Diff] = []
+        profile = None
+        if existing is not None:
+            for name, value in row.person.items():
+                if name == "group_name":
+                    continue
+                if _changes(name, value, existing, options.clear_empty):
+                    person_changes.append(name)
+                    diffs.append(
+                        Diff(
+                            parsed.header(name),
+                            _display(name, existing[name], partner_names),
+                            _display(name, value, partner_names),
+                        )
+                    )
+            group = row.person.get("group_name")
+            if group is not None:
+                this_year = classes.get(existing["id"], {}).get(year)
+                old_group = this_year[1] if this_year else existing["group_name"]
+                if group != old_group and (group or options.clear_empty):
+                    entry.class_change = True
+                    diffs.append(Diff(parsed.header("group_name"), old_group or "—", group or "—"))
+                elif group and this_year is None:
+                    entry.class_change = True  # the year's record is written, nothing changes to see
             profile = profiles.get(existing["id"])
         if profile is not None:
             entry.profile_id = profile["id"]
-            profile_changes = [name for name, value in row.profile.items() if _changes(name, value, profile)]
+            for name, value in row.profile.items():
+                if _changes(name, value, profile, options.clear_empty):
+                    profile_changes.append(name)
+                    diffs.append(
+                        Diff(
+                            parsed.header(name),
+                            _display(name, profile[name], partner_names),
+                            _display(name, value, partner_names),
+                        )
+                    )
         entry.person_changes = tuple(person_changes)
         entry.profile_changes = tuple(profile_changes)
+        entry.diffs = diffs
+        seen_change = bool(
+            person_changes or profile_changes or any(d.column == parsed.header("group_name") for d in diffs)
+        )
         if existing is None or profile is None:
             entry.status = NEW
-        elif person_changes or profile_changes:
+        elif seen_change:
             entry.status = UPDATED
         else:
             entry.status = UNCHANGED
-        if existing is not None and (person_changes or profile_changes or profile is None):
+        if existing is not None and (
+            person_changes or profile_changes or profile is None or entry.class_change
+        ):
             touched_people[existing["id"]] = existing
             if profile is not None:
                 touched_profiles[existing["id"]] = profile
-        entry.changes = list(
-            dict.fromkeys(parsed.header(name) for name in (*person_changes, *profile_changes))
+        entry.changes = list(dict.fromkeys(diff.column for diff in diffs))
+
+    # 4. last year's people the file does not name
+    previous = (
+        Programme.objects.filter(
+            organization_id=programme.organization_id, academic_year__start_year__lt=year
         )
-    return ImportPlan(
+        .order_by("-academic_year__start_year")
+        .values_list("pk", "academic_year__start_year")
+        .first()
+    )
+    leavers: list[Leaver] = []
+    previous_year = None
+    if previous is not None:
+        previous_id, previous_year = previous
+        named = set(targeted)
+        for profile_id, person_id, entry_date in (
+            model.objects.filter(
+                programme_id=previous_id,
+                exit_date__isnull=True,
+                status__in=[ProfileStatus.CANDIDATE, ProfileStatus.ACTIVE],
+                person__anonymised_at__isnull=True,
+            )
+            .order_by("person__last_name", "person__first_name", "person_id")
+            .values_list("pk", "person_id", "entry_date")
+        ):
+            person = by_id.get(person_id)
+            if person is None or person_id in named or person_id in profiles:
+                continue
+            if (
+                identity.name_part(person["last_name"]),
+                identity.name_part(person["first_name"]),
+            ) in mentioned_names:
+                continue  # a row of the file (perhaps with an error) may be them: never offered
+            shown = dict(person)
+            last_year_class = classes.get(person_id, {}).get(previous_year)
+            if last_year_class:
+                shown["group_name"] = last_year_class[1]
+            leavers.append(Leaver(profile_id, person_id, _label(shown), entry_date))
+    plan = ImportPlan(
         kind=kind,
         rows=planned,
         warnings=list(parsed.warnings),
         people=touched_people,
         profiles=touched_profiles,
+        year=year,
+        classes=classes,
+        leavers=leavers,
+        previous_year=previous_year,
+        options=options,
     )
+    chosen = set(options.leavers)
+    plan.left = [leaver for leaver in leavers if leaver.profile_id in chosen]
+    plan.left_on = options.left_on or plan.default_left_on
+    return plan
 
 
-def _changes(name: str, value: Any, current: dict[str, Any]) -> bool:
+def _changes(name: str, value: Any, current: dict[str, Any], clear_empty: bool = False) -> bool:
     if value is None and name in ("kind", "capacity"):
         return False  # an empty cell keeps the value (these fields cannot be empty)
     if name == "external_id" and not value:
         return False  # an empty id never removes the one the person has
+    if value in _BLANK and not clear_empty:
+        return False  # an empty cell keeps what the base has, unless the curator asks to erase
+    if value is None and isinstance(current[name], bool):
+        return current[name] is True  # an empty yes/no cell erased: «нет»
     return current[name] != value
 
 
@@ -1182,11 +1519,16 @@ class ImportResult:
     unchanged: int
     skipped: int  # rows with errors left out on the curator's request
     people_created: int
+    left: int = 0  # last year's people marked as left
+    batch_id: int | None = None  # the record that lets the curator undo the import
 
     def summary(self) -> str:
-        return _(
+        text = _(
             "Imported: %(new)s new, %(updated)s updated, %(unchanged)s unchanged, %(skipped)s rows with errors skipped."
         ) % {"new": self.new, "updated": self.updated, "unchanged": self.unchanged, "skipped": self.skipped}
+        if self.left:
+            text += " " + _("Marked as left: %(count)s.") % {"count": self.left}
+        return text
 
 
 def import_save(
@@ -1197,25 +1539,28 @@ def import_save(
     only_valid: bool = False,
     filename: str = "",
     progress: Progress | None = None,
+    options: SyncOptions | None = None,
 ) -> ImportResult:
     """Write the file's people and profiles in one transaction; nothing at all if a row is wrong.
 
-    ``only_valid`` imports the rows without errors and skips the others.
+    ``only_valid`` imports the rows without errors and skips the others. The import is recorded
+    (``ImportBatch``) with what is needed to undo it within ``UNDO_WINDOW``.
     """
     with transaction.atomic():
-        plan = plan_import(parsed, programme)
+        plan = plan_import(parsed, programme, options)
         counts = plan.counts
         if counts[ERROR] and not only_valid:
             raise ImportBlocked(plan)
         try:
             with transaction.atomic():
-                people_created = _write(plan, programme, parsed.kind)
+                undo = _write(plan, programme, parsed.kind)
         except IntegrityError as error:  # another import or a form saved the same person meanwhile
             raise ImportFileError(
                 _(
                     "The base changed while the file was being saved, so nothing was saved: check the file again."
                 )
             ) from error
+        people_created = len(undo["created_people"])
         result = ImportResult(
             kind=parsed.kind,
             new=counts[NEW],
@@ -1223,45 +1568,93 @@ def import_save(
             unchanged=counts[UNCHANGED],
             skipped=counts[ERROR],
             people_created=people_created,
+            left=len(plan.left),
         )
-        if result.new or result.updated:
+        details = {
+            "base": parsed.kind,
+            "academic_year": programme.academic_year.start_year,
+            "rows": len(plan.rows),
+            "new": result.new,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "skipped_with_errors": result.skipped,
+            "people_created": people_created,
+            "possible_matches": plan.possible_count,
+            "marked_left": result.left,
+            "empty_cells_erase": plan.options.clear_empty,
+        }
+        if result.new or result.updated or result.left:
+            batch = ImportBatch.objects.create(
+                organization_id=programme.organization_id,
+                programme=programme,
+                kind=parsed.kind,
+                filename=filename[:200],
+                counts=details,
+                undo=undo,
+                created_by=actor if getattr(actor, "pk", None) else None,
+            )
+            result.batch_id = batch.pk
             audit_record(
                 actor=actor,
                 organization=programme.organization,
                 action=AuditEvent.Action.CREATE,
                 target_type=AUDIT_TARGET,
+                target=batch,
                 target_repr=_("Import of the mentee base")
                 if parsed.kind == MENTEES
                 else _("Import of the mentor base"),
-                details={
-                    "base": parsed.kind,
-                    "academic_year": programme.academic_year.start_year,
-                    "rows": len(plan.rows),
-                    "new": result.new,
-                    "updated": result.updated,
-                    "unchanged": result.unchanged,
-                    "skipped_with_errors": result.skipped,
-                    "people_created": people_created,
-                },
+                details=details,
             )
+    import_batches_purge()
     if progress is not None:
         progress(100, result.summary())
     return result
 
 
-def _write(plan: ImportPlan, programme: Programme, kind: str) -> int:
+def _undo_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+_BOOLEAN_PROFILE_FIELDS = frozenset(
+    field.name
+    for model in (MenteeProfile, MentorProfile)
+    for field in model._meta.concrete_fields
+    if isinstance(field, BooleanField)
+)
+
+
+def _profile_value(name: str, value: Any) -> Any:
+    return False if value is None and name in _BOOLEAN_PROFILE_FIELDS else value
+
+
+def _write(plan: ImportPlan, programme: Programme, kind: str) -> dict[str, Any]:
+    """Write the plan; return what undoing it needs (ids created, values before the change)."""
     model = _profile_model(kind)
     now = timezone.now()
     organization_id = programme.organization_id
     default_kind = DEFAULT_KIND[kind]
+    year = plan.year
+    undo: dict[str, Any] = {
+        "created_people": [],
+        "created_profiles": [],
+        "created_classes": [],
+        "people": {},
+        "profiles": {},
+        "classes": {},
+        "left": {},
+        "kind": kind,
+    }
 
     new_people: list[Person] = []
     new_people_rows: list[PlannedRow] = []
     changed_people: list[Person] = []
     person_fields: set[str] = set()
-    for row in plan.rows:
-        if row.status in (ERROR, UNCHANGED):
-            continue
+    written = [
+        row
+        for row in plan.rows
+        if row.status in (NEW, UPDATED) or (row.status == UNCHANGED and row.class_change)
+    ]
+    for row in written:
         values = row.parsed.person
         if row.person_id is None:
             person = Person(organization_id=organization_id, kind=default_kind)
@@ -1271,14 +1664,23 @@ def _write(plan: ImportPlan, programme: Programme, kind: str) -> int:
             person.search_text = search_text_for(person)
             new_people.append(person)
             new_people_rows.append(row)
-        elif row.person_changes:
-            current = dict(plan.people[row.person_id])
-            current.update({name: values[name] for name in row.person_changes})
-            person = Person(organization_id=organization_id, **current)
-            person.search_text = search_text_for(person)
-            person.updated_at = now
-            changed_people.append(person)
-            person_fields.update(row.person_changes)
+            continue
+        current = dict(plan.people[row.person_id])
+        changes = {name: values[name] for name in row.person_changes}
+        group = values.get("group_name")
+        if row.class_change and group is not None:
+            later_years = [start for start in plan.classes.get(row.person_id, {}) if start > year]
+            if not later_years and current["group_name"] != group:
+                changes["group_name"] = group  # the current class follows the newest year's list
+        if not changes:
+            continue
+        undo["people"][str(row.person_id)] = {name: _undo_value(current[name]) for name in changes}
+        current.update(changes)
+        person = Person(organization_id=organization_id, **current)
+        person.search_text = search_text_for(person)
+        person.updated_at = now
+        changed_people.append(person)
+        person_fields.update(changes)
     Person.objects.bulk_create(new_people, batch_size=BATCH_SIZE)
     if changed_people:
         Person.objects.bulk_update(
@@ -1286,15 +1688,39 @@ def _write(plan: ImportPlan, programme: Programme, kind: str) -> int:
         )
     for person, row in zip(new_people, new_people_rows, strict=True):
         row.person_id = person.pk
+    undo["created_people"] = [person.pk for person in new_people]
+    created = set(undo["created_people"])
+
+    # the year's class
+    academic_year_id = programme.academic_year_id
+    new_classes: list[PersonClass] = []
+    changed_classes: list[PersonClass] = []
+    for row in written:
+        group = row.parsed.person.get("group_name")
+        if group is None or not (row.class_change or row.person_id in created):
+            continue
+        record = plan.classes.get(row.person_id, {}).get(year) if row.person_id else None
+        if record is None:
+            if group:
+                new_classes.append(
+                    PersonClass(person_id=row.person_id, academic_year_id=academic_year_id, group_name=group)
+                )
+        elif record[1] != group:
+            undo["classes"][str(record[0])] = record[1]
+            changed_classes.append(PersonClass(pk=record[0], group_name=group))
+    PersonClass.objects.bulk_create(new_classes, batch_size=BATCH_SIZE)
+    if changed_classes:
+        PersonClass.objects.bulk_update(changed_classes, ["group_name"], batch_size=BATCH_SIZE)
+    undo["created_classes"] = [record.pk for record in new_classes]
 
     new_profiles = []
     changed_profiles = []
     profile_fields: set[str] = set()
-    for row in plan.rows:
-        if row.status in (ERROR, UNCHANGED):
+    for row in written:
+        if row.status == UNCHANGED:
             continue
         values = {
-            name: value
+            name: _profile_value(name, value)
             for name, value in row.parsed.profile.items()
             if value is not None or name != "capacity"
         }
@@ -1302,6 +1728,9 @@ def _write(plan: ImportPlan, programme: Programme, kind: str) -> int:
             new_profiles.append(model(person_id=row.person_id, programme_id=programme.pk, **values))
         elif row.profile_changes:
             current = dict(plan.profiles[row.person_id])
+            undo["profiles"][str(current["id"])] = {
+                name: _undo_value(current[name]) for name in row.profile_changes
+            }
             current.update({name: values[name] for name in row.profile_changes})
             profile = model(programme_id=programme.pk, **current)
             profile.updated_at = now
@@ -1312,7 +1741,214 @@ def _write(plan: ImportPlan, programme: Programme, kind: str) -> int:
         model.objects.bulk_update(
             changed_profiles, sorted(profile_fields) + ["updated_at"], batch_size=BATCH_SIZE
         )
-    return len(new_people)
+    undo["created_profiles"] = [profile.pk for profile in new_profiles]
+
+    # last year's people who are not in the new list
+    if plan.left:
+        left_on = plan.left_on or timezone.localdate()
+        stored = {
+            profile.pk: profile
+            for profile in model.objects.filter(pk__in=[leaver.profile_id for leaver in plan.left]).only(
+                "pk", "status", "exit_date", "entry_date"
+            )
+        }
+        leaving = []
+        for profile in stored.values():
+            undo["left"][str(profile.pk)] = {
+                "status": profile.status,
+                "exit_date": _undo_value(profile.exit_date),
+            }
+            profile.status = ProfileStatus.LEFT
+            profile.exit_date = max(left_on, profile.entry_date) if profile.entry_date else left_on
+            profile.updated_at = now
+            leaving.append(profile)
+        model.objects.bulk_update(leaving, ["status", "exit_date", "updated_at"], batch_size=BATCH_SIZE)
+    return undo
+
+
+# --------------------------------------------------------------------------------------------------
+# Undoing a saved import
+# --------------------------------------------------------------------------------------------------
+
+UNDO_WINDOW = timedelta(hours=24)
+
+
+def import_batches_purge(*, now: datetime | None = None) -> int:
+    """Forget what undoing needs (it holds personal data) once the undo window is over."""
+    limit = (now or timezone.now()) - UNDO_WINDOW
+    return ImportBatch.objects.filter(created_at__lt=limit).exclude(undo={}).update(undo={})
+
+
+def undoable_batches(programme: Programme) -> list[ImportBatch]:
+    """The imports of this programme year that may still be undone (newest first)."""
+    return list(
+        ImportBatch.objects.filter(
+            programme=programme, undone_at__isnull=True, created_at__gte=timezone.now() - UNDO_WINDOW
+        )
+        .exclude(undo={})
+        .select_related("created_by")[:5]
+    )
+
+
+class UndoRefused(Exception):
+    """The import cannot be undone; str(error) says why, in words for the curator."""
+
+
+def _who(person: Person) -> str:
+    return person.short_name
+
+
+def _refuse_if_used(batch: ImportBatch, model) -> None:
+    """Refuse when what the import created is used by records made since (a pair, a consent, a meeting…)."""
+    undo = batch.undo
+    created_people = undo.get("created_people", [])
+    profile_people = list(
+        model.objects.filter(pk__in=undo.get("created_profiles", [])).values_list("person_id", flat=True)
+    )
+    own = {"mentee_profiles", "mentor_profiles", "year_classes"}
+    for relation in Person._meta.related_objects:
+        accessor = relation.get_accessor_name()
+        if accessor in own:
+            continue
+        people = created_people
+        if accessor == "group_memberships":
+            people = [*created_people, *profile_people]
+        if not people:
+            continue
+        used = (
+            relation.related_model.objects.filter(**{f"{relation.field.name}__in": people})
+            .values_list(relation.field.attname, flat=True)
+            .first()
+        )
+        if used is None:
+            continue
+        person = Person.objects.get(pk=used)
+        if accessor == "group_memberships":
+            raise UndoRefused(
+                _(
+                    "The import can no longer be undone: %(person)s has been put in a mentoring pair since. "
+                    "Change the base by hand, or remove the pair first."
+                )
+                % {"person": _who(person)}
+            )
+        raise UndoRefused(
+            _(
+                "The import can no longer be undone: records about %(person)s have been added since "
+                "(%(what)s). Change the base by hand."
+            )
+            % {"person": _who(person), "what": relation.related_model._meta.verbose_name_plural}
+        )
+
+
+def _refuse_if_changed_since(batch: ImportBatch, model) -> None:
+    undo = batch.undo
+    touched = [int(pk) for pk in undo.get("people", {})] + list(undo.get("created_people", []))
+    changed = (
+        Person.objects.filter(pk__in=touched)
+        .filter(Q(updated_at__gt=batch.created_at) | Q(anonymised_at__isnull=False))
+        .first()
+    )
+    if changed is None:
+        profile_ids = [int(pk) for pk in (*undo.get("profiles", {}), *undo.get("left", {}))]
+        profile_ids += undo.get("created_profiles", [])
+        profile = (
+            model.objects.filter(pk__in=profile_ids, updated_at__gt=batch.created_at)
+            .select_related("person")
+            .first()
+        )
+        changed = profile.person if profile is not None else None
+    if changed is not None:
+        raise UndoRefused(
+            _(
+                "The import can no longer be undone: the card of %(person)s was changed after the import. "
+                "Change the base by hand."
+            )
+            % {"person": _who(changed) if not changed.is_anonymised else _("an anonymised person")}
+        )
+
+
+def _restore(model, rows: dict[str, dict[str, Any]], dates: frozenset[str]) -> int:
+    objects = []
+    fields: set[str] = set()
+    for pk, values in rows.items():
+        instance = model.objects.get(pk=int(pk))
+        for name, value in values.items():
+            setattr(instance, name, date.fromisoformat(value) if name in dates and value else value)
+            fields.add(name)
+        if model is Person:
+            instance.search_text = search_text_for(instance)
+            fields.add("search_text")
+        objects.append(instance)
+    if objects:
+        model.objects.bulk_update(objects, sorted(fields), batch_size=BATCH_SIZE)
+    return len(objects)
+
+
+def import_undo(*, actor: AbstractBaseUser | None, programme: Programme, batch_id: int) -> ImportBatch:
+    """Undo a saved import in one step: the people and profiles it created go, the values it changed
+    come back, the leavers it marked are in again. Refused (``UndoRefused``) once the window is over,
+    when a later import exists, or when someone was paired or changed since."""
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().filter(pk=batch_id, programme=programme).first()
+        if batch is None:
+            raise UndoRefused(_("This import is not found."))
+        if batch.undone_at is not None:
+            raise UndoRefused(_("This import has already been undone."))
+        if not batch.undo or batch.created_at < timezone.now() - UNDO_WINDOW:
+            raise UndoRefused(
+                _(
+                    "The import can no longer be undone: an import can be undone within %(hours)s hours "
+                    "after it was saved. Change the base by hand."
+                )
+                % {"hours": int(UNDO_WINDOW.total_seconds() // 3600)}
+            )
+        if (
+            ImportBatch.objects.filter(
+                organization_id=batch.organization_id, created_at__gt=batch.created_at, undone_at__isnull=True
+            )
+            .exclude(pk=batch.pk)
+            .exists()
+        ):
+            raise UndoRefused(_("A later import of the bases was saved after this one: undo that one first."))
+        model = _profile_model(batch.kind)
+        _refuse_if_used(batch, model)
+        _refuse_if_changed_since(batch, model)
+        undo = batch.undo
+        profile_dates = frozenset({"entry_date", "exit_date", "training_date"})
+        model.objects.filter(pk__in=undo.get("created_profiles", [])).delete()
+        PersonClass.objects.filter(pk__in=undo.get("created_classes", [])).delete()
+        removed = (
+            Person.objects.filter(pk__in=undo.get("created_people", []))
+            .delete()[1]
+            .get(Person._meta.label, 0)
+        )
+        restored_people = _restore(Person, undo.get("people", {}), frozenset({"birth_date"}))
+        restored_profiles = _restore(model, undo.get("profiles", {}), profile_dates)
+        for pk, group in undo.get("classes", {}).items():
+            PersonClass.objects.filter(pk=int(pk)).update(group_name=group)
+        back = _restore(model, undo.get("left", {}), profile_dates)
+        batch.undone_at = timezone.now()
+        batch.undone_by = actor if getattr(actor, "pk", None) else None
+        batch.undo = {}
+        batch.save(update_fields=["undone_at", "undone_by", "undo"])
+        audit_record(
+            actor=actor,
+            organization=programme.organization,
+            action=AuditEvent.Action.DELETE,
+            target_type=AUDIT_TARGET,
+            target=batch,
+            target_repr=_("Undoing the import of the mentee base")
+            if batch.kind == MENTEES
+            else _("Undoing the import of the mentor base"),
+            details={
+                "base": batch.kind,
+                "people_removed": removed,
+                "people_restored": restored_people,
+                "profiles_restored": restored_profiles,
+                "leavers_restored": back,
+            },
+        )
+    return batch
 
 
 def _import_title(kind: str, filename: str) -> str:
@@ -1333,6 +1969,7 @@ def import_file(
     only_valid: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    options: SyncOptions | None = None,
 ) -> tuple[ParsedFile, ImportPlan | ImportResult]:
     """Read, validate and save a workbook: what the command and the job do.
 
@@ -1340,7 +1977,7 @@ def import_file(
     """
     parsed = read_file(data, kind, programme.organization, progress)
     if dry_run:
-        return parsed, plan_import(parsed, programme)
+        return parsed, plan_import(parsed, programme, options)
     if progress is not None:
         progress(60, _("Saving"))
     return parsed, import_save(
@@ -1350,6 +1987,7 @@ def import_file(
         only_valid=only_valid,
         filename=filename,
         progress=progress,
+        options=options,
     )
 
 
@@ -1359,6 +1997,7 @@ def import_file(
 
 UPLOAD_NAME = "upload.xlsx"
 ROWS_NAME = "rows.json"
+OPTIONS_NAME = "options.json"
 
 
 IMPORTS_FOLDER = "imports"
@@ -1394,6 +2033,18 @@ class StoredPreview:
 
     def data(self) -> bytes:
         return stored_folders.read(self.folder, UPLOAD_NAME)
+
+    def options(self) -> SyncOptions:
+        """The curator's choices made on the preview so far (possible matches, leavers, empty cells)."""
+        if not stored_folders.exists(self.folder, OPTIONS_NAME):
+            return SyncOptions()
+        try:
+            return SyncOptions.from_json(json.loads(stored_folders.read(self.folder, OPTIONS_NAME).decode("utf-8")))
+        except (OSError, ValueError):
+            return SyncOptions()
+
+    def save_options(self, options: SyncOptions) -> None:
+        stored_folders.write(self.folder, OPTIONS_NAME, json.dumps(options.as_json()).encode("utf-8"))
 
 
 def preview_store(
@@ -1528,6 +2179,7 @@ def import_start_job(
             "filename": stored.filename,
             "only_valid": only_valid,
             "rows": stored.rows,
+            "sync": stored.options().as_json(),
         },
         task=import_participants.name,
     )
@@ -1567,6 +2219,7 @@ def import_run_job(*, job_id: str) -> None:
             filename=job.params.get("filename", ""),
             only_valid=bool(job.params.get("only_valid")),
             progress=progress,
+            options=SyncOptions.from_json(job.params.get("sync")),
         )
         job_succeed(job=job, message=result.summary())
     except (_JobError, ImportFileError, ImportBlocked) as error:

@@ -7,9 +7,10 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.models import Organization, Programme
+from mentoring.models import AcademicYear, Organization, Programme
 
 from .ages import age_on, is_under_35
 from .participation import Period, programme_periods, taking_part_in
@@ -175,6 +176,80 @@ class Person(models.Model):
     @property
     def is_anonymised(self) -> bool:
         return self.anonymised_at is not None
+
+
+class PersonClass(models.Model):
+    """The class or study group a person was in during one academic year.
+
+    ``Person.group_name`` is the current value (what the pages, filters and exports of the current year
+    show); these rows keep each year's class, so that last year's base keeps last year's class after
+    the new list moved the pupil from «7Б» to «8Б».
+    """
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), related_name="year_classes", on_delete=models.CASCADE
+    )
+    academic_year = models.ForeignKey(
+        AcademicYear, verbose_name=_("academic year"), related_name="+", on_delete=models.PROTECT
+    )
+    group_name = models.CharField(_("class or group"), max_length=32)
+
+    class Meta:
+        verbose_name = _("class in a year")
+        verbose_name_plural = _("classes by year")
+        ordering = ["academic_year__start_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "academic_year"], name="person_class_once_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group_name} ({self.academic_year})"
+
+
+class ImportBatch(models.Model):
+    """A saved import of a base, with what is needed to undo it for a short while.
+
+    ``undo`` lists the ids the import created and the previous values of what it changed (people,
+    profiles, classes, leavers). It holds personal data, so it is emptied once the undo window is over
+    (``import_batches_purge``) or when one of the people is anonymised.
+    """
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), related_name="+", on_delete=models.CASCADE
+    )
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), related_name="+", on_delete=models.CASCADE
+    )
+    kind = models.CharField(_("base"), max_length=16)
+    filename = models.CharField(_("file"), max_length=200, blank=True)
+    counts = models.JSONField(_("counts"), default=dict, blank=True)
+    undo = models.JSONField(default=dict, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("imported"), default=timezone.now, db_index=True)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("undone by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("import of a base")
+        verbose_name_plural = _("imports of the bases")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.created_at:%d.%m.%Y %H:%M}"
 
 
 def search_text_for(person: Person) -> str:
