@@ -239,10 +239,10 @@ def _confirm(
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
-def import_undo(request: HttpRequest, batch: int) -> HttpResponse:
+def import_undo(request: HttpRequest, base_import: int) -> HttpResponse:
     """Undo a saved import of a base in one step (within the undo window)."""
     scope = request.scope
-    found = get_object_or_404(ImportBatch, pk=batch, programme=scope.programme)
+    found = get_object_or_404(ImportBatch, pk=base_import, programme=scope.programme)
     try:
         importing.import_undo(actor=request.user, programme=scope.programme, batch_id=found.pk)
     except importing.UndoRefused as error:
@@ -269,6 +269,6 @@ import_urlpatterns: list = [
     path("import/template/", import_template, name="import_template"),
     path("import/preview/", import_preview, name="import_preview"),
     path("import/cancel/", import_cancel, name="import_cancel"),
-    path("import/undo/<int:batch>/", import_undo, name="import_undo"),
+    path("import/undo/<int:base_import>/", import_undo, name="import_undo"),
     path("import/<str:kind>/", import_upload, name="import_upload"),
 ]

@@ -11,18 +11,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mentoring.academic_years import academic_year_start_for
 from mentoring.files import document_error
-from mentoring.models import AuditEvent, Organization, Programme
+from mentoring.models import AcademicYear, AuditEvent, Organization, Programme
 from mentoring.services import audit_record
 
 from .ages import needs_representative
 from .models import (
     Consent,
     ConsentRule,
+    ImportBatch,
     MenteeProfile,
     MentorProfile,
     PartnerOrganization,
     Person,
+    PersonClass,
     VocabularyTerm,
     search_text_for,
 )
@@ -79,6 +82,18 @@ def _apply(instance, fields: dict[str, Any], allowed: tuple[str, ...]) -> dict[s
 # --- People -----------------------------------------------------------------------------------------
 
 
+def _record_class(person: Person) -> None:
+    """The current class is this academic year's class too (``PersonClass``); earlier years keep theirs."""
+    if not person.group_name:
+        return
+    year, _created = AcademicYear.objects.get_or_create(
+        start_year=academic_year_start_for(timezone.localdate())
+    )
+    PersonClass.objects.update_or_create(
+        person=person, academic_year=year, defaults={"group_name": person.group_name}
+    )
+
+
 @transaction.atomic
 def person_create(*, actor: AbstractBaseUser | None, organization: Organization, **fields: Any) -> Person:
     person = Person(organization=organization)
@@ -86,6 +101,7 @@ def person_create(*, actor: AbstractBaseUser | None, organization: Organization,
     person.search_text = search_text_for(person)
     person.full_clean()
     person.save()
+    _record_class(person)
     audit_record(
         actor=actor,
         organization=organization,
@@ -105,6 +121,8 @@ def person_update(*, actor: AbstractBaseUser | None, person: Person, **fields: A
         person.search_text = search_text_for(person)
         person.full_clean()
         person.save()
+        if "group_name" in changes:
+            _record_class(person)
         audit_record(
             actor=actor,
             organization=person.organization,
@@ -146,6 +164,7 @@ def person_anonymise(*, actor: AbstractBaseUser | None, person: Person) -> Perso
         setattr(person, name, "")
     person.user = None
     person.anonymised_at = timezone.now()
+    _forget_import_undo(person)
     person.search_text = ""
     person.save()
     counts["personal_data"] += 3 + len(cleared)  # last name, first name, birth date and the rest
@@ -166,6 +185,24 @@ def person_anonymise(*, actor: AbstractBaseUser | None, person: Person) -> Perso
         details={"erased": dict(counts)},
     )
     return person
+
+
+def _forget_import_undo(person: Person) -> None:
+    """An import that touched the person can no longer be undone: its record of old values goes."""
+    for batch in ImportBatch.objects.filter(organization_id=person.organization_id).exclude(undo={}):
+        undo = batch.undo
+        touched = person.pk in undo.get("created_people", []) or str(person.pk) in undo.get("people", {})
+        if not touched:
+            model = MenteeProfile if batch.kind == "mentees" else MentorProfile
+            profile_ids = [
+                *undo.get("created_profiles", []),
+                *(int(pk) for pk in undo.get("profiles", {})),
+                *(int(pk) for pk in undo.get("left", {})),
+            ]
+            touched = model.objects.filter(pk__in=profile_ids, person=person).exists()
+        if touched:
+            batch.undo = {}
+            batch.save(update_fields=["undo"])
 
 
 # --- Consents ---------------------------------------------------------------------------------------

@@ -389,7 +389,17 @@ def url_values(
         "order_kind": "model",
         "fmt": "pdf",
         "key": "protocol",
+        "base_import": _base_import_for_urls(programme).pk,
     }
+
+
+def _base_import_for_urls(programme):
+    from participants.models import ImportBatch
+
+    empty = {"created_people": [], "created_profiles": [], "people": {}, "profiles": {}, "left": {}}
+    return ImportBatch.objects.create(
+        organization=programme.organization, programme=programme, kind="mentees", undo=empty
+    )
 
 
 def _order_for_urls(programme):

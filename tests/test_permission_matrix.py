@@ -111,6 +111,7 @@ MATRIX: dict[str, tuple[str, str]] = {
     "participants:import_template":     ("200  200  403  403  404  L    404", "405  405  403  403  404  L    404"),
     "participants:import_preview":      ("302  302  403  403  404  L    404", "302  302  403  403  404  L    404"),
     "participants:import_cancel":       ("405  405  403  403  404  L    404", "302  302  403  403  404  L    404"),
+    "participants:import_undo":         ("405  405  403  403  404  L    404", "302* 302* 403  403  404  L    404"),
     "participants:import_upload":       ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
     "pairing:index":                    ("200  200  200  200  404  L    404", "200  200  200  200  404  L    404"),
     "pairing:create":                   ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),

@@ -50,6 +50,7 @@ POST_ONLY = {
     "roadmap:event_comment",
     "participants:consent_withdraw",
     "participants:import_cancel",
+    "participants:import_undo",
     "participants:vocabulary_delete",
     "pairing:run_accept",
     "monitoring:plan_approve",

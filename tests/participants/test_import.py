@@ -318,7 +318,9 @@ def test_two_namesakes_without_ids_are_offered_to_choose_from(curator_client, sc
     """Two people with the same name and no birth date: the row may be either, so the curator chooses;
     nothing suggests one of them, so by default the row is added as a new person."""
     namesakes = [
-        Person.objects.create(organization=school, last_name="Иванова", first_name="Анна", patronymic="Сергеевна")
+        Person.objects.create(
+            organization=school, last_name="Иванова", first_name="Анна", patronymic="Сергеевна"
+        )
         for _ in range(2)
     ]
     upload(curator_client, xlsx([mentee_row(0, ID="", **{"Дата рождения": ""})]))
@@ -860,7 +862,9 @@ def test_stale_upload_folders_are_purged_but_not_a_running_jobs(school, programm
     assert stored_folders.files(fresh) == ["upload.xlsx"]
 
 
-def test_an_upload_lives_no_longer_than_a_file_with_personal_data(curator_client, school, programme, settings):
+def test_an_upload_lives_no_longer_than_a_file_with_personal_data(
+    curator_client, school, programme, settings
+):
     """An abandoned preview holds a whole base: the next upload purges it once it is
     PERSONAL_DATA_FILE_TTL_HOURS old, without waiting for the beat."""
     import os

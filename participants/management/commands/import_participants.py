@@ -2,10 +2,20 @@
 
     python manage.py import_participants PATH --org SLUG --year 2024 --kind mentees|mentors
         [--dry-run] [--only-valid] [--json]
+        [--possible-matches suggested|update|add] [--clear-empty] [--mark-left [DD.MM.YYYY]]
+
+Next September's list: a row that only possibly is someone already in the base (a birth date added or
+corrected, a patronymic filled in) updates that person when the evidence recommends it (the class
+follows last year's, a shared phone or e-mail) and is added as a new person otherwise
+(``--possible-matches suggested``, the default); ``update`` or ``add`` decide every such row one way.
+An empty cell keeps what the base has unless ``--clear-empty``. ``--mark-left`` marks every person of
+last year's base who is not in the file as left, on the given date (by default the last day of last
+academic year).
 
 The whole file is imported in one transaction; if any row has an error nothing is imported (unless
 ``--only-valid``) and the command exits with status 1. ``--json`` prints one object:
-``{"new": n, "updated": n, "unchanged": n, "errors": [{"row": n, "column": str, "message": str}]}``
+``{"new": n, "updated": n, "unchanged": n, "possible_matches": n, "leavers": n, "marked_left": n,
+"errors": [{"row": n, "column": str, "message": str}]}``
 (for a file that cannot be read at all: one error with ``"row": null``). With errors, the counts say
 what the import would do with the valid rows.
 """
@@ -40,6 +50,25 @@ class Command(BaseCommand):
             "--only-valid", action="store_true", help="import the valid rows, skip those with errors"
         )
         parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
+        parser.add_argument(
+            "--possible-matches",
+            choices=importing.POSSIBLE_CHOICES,
+            default=importing.POSSIBLE_SUGGESTED,
+            help="rows that possibly are someone in the base: update where recommended (default), always "
+            "update, or always add",
+        )
+        parser.add_argument(
+            "--clear-empty", action="store_true", help="an empty cell erases the value in the base"
+        )
+        parser.add_argument(
+            "--mark-left",
+            nargs="?",
+            const="",
+            default=None,
+            metavar="DD.MM.YYYY",
+            help="mark last year's people who are not in the file as left (by default on the last day of "
+            "last academic year)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         programme = (
@@ -68,7 +97,16 @@ class Command(BaseCommand):
             self._report(options, {"new": 0, "updated": 0, "unchanged": 0}, [], file_error=str(error))
             raise CommandError(str(error)) from None
 
-        plan = importing.plan_import(parsed, programme)
+        sync = importing.SyncOptions(possible=options["possible_matches"], clear_empty=options["clear_empty"])
+        plan = importing.plan_import(parsed, programme, sync)
+        if options["mark_left"] is not None:
+            if options["mark_left"]:
+                try:
+                    sync.left_on = importing.parse_date(options["mark_left"])
+                except importing.CellProblem as problem:
+                    raise CommandError(str(problem)) from None
+            sync.leavers = tuple(leaver.profile_id for leaver in plan.leavers)
+            plan = importing.plan_import(parsed, programme, sync)
         counts = plan.counts
         errors = plan.errors
         blocked = bool(counts[importing.ERROR]) and not options["only_valid"]
@@ -81,6 +119,7 @@ class Command(BaseCommand):
                     parsed=parsed,
                     only_valid=options["only_valid"],
                     filename=path.name,
+                    options=plan.options,
                 )
             except importing.ImportBlocked as error:  # the base changed since the check above
                 plan, blocked = error.plan, True
@@ -94,7 +133,12 @@ class Command(BaseCommand):
                     importing.UNCHANGED: result.unchanged,
                 }
                 saved = True
-        self._report(options, counts, errors, warnings=plan.warnings, saved=saved)
+        extra = {
+            "possible_matches": plan.possible_count,
+            "leavers": len(plan.leavers),
+            "marked_left": len(plan.left) if saved else 0,
+        }
+        self._report(options, counts, errors, warnings=plan.warnings, saved=saved, extra=extra)
         if blocked:
             raise CommandError(str(importing.ImportBlocked(plan)))
 
@@ -107,6 +151,7 @@ class Command(BaseCommand):
         file_error: str = "",
         warnings: list[str] | None = None,
         saved: bool = False,
+        extra: dict[str, int] | None = None,
     ) -> None:
         if options["json"]:
             listed = [{"row": None, "column": "", "message": file_error}] if file_error else []
@@ -115,6 +160,7 @@ class Command(BaseCommand):
                 "new": counts[importing.NEW],
                 "updated": counts[importing.UPDATED],
                 "unchanged": counts[importing.UNCHANGED],
+                **(extra or {}),
                 "errors": listed,
             }
             self.stdout.write(json.dumps(payload, ensure_ascii=False))
