@@ -1498,10 +1498,14 @@ def _changes(name: str, value: Any, current: dict[str, Any], clear_empty: bool =
         return False  # an empty id never removes the one the person has
     if value in _BLANK and not clear_empty:
         return False  # an empty cell keeps what the base has, unless the curator asks to erase
-    if name in NAME_FIELDS and value and current[name]:
-        if identity.name_part(value) == identity.name_part(current[name]):
-            # «БЕЛКИН» or «Семенов» in a list does not overwrite «Белкин», «Семёнов»; «Семёнов» restores an «ё»
-            return value.replace("ё", "е").replace("Ё", "Е") == current[name] and value != current[name]
+    if (
+        name in NAME_FIELDS
+        and value
+        and current[name]
+        and identity.name_part(value) == identity.name_part(current[name])
+    ):
+        # «БЕЛКИН» or «Семенов» in a list does not overwrite «Белкин», «Семёнов»; «Семёнов» restores an «ё»
+        return value.replace("ё", "е").replace("Ё", "Е") == current[name] and value != current[name]
     if value is None and isinstance(current[name], bool):
         return current[name] is True  # an empty yes/no cell erased: «нет»
     return current[name] != value
