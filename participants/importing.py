@@ -69,6 +69,7 @@ from mentoring.services import (
 
 from . import identity
 from .models import (
+    Consent,
     ImportBatch,
     MenteeProfile,
     MentorProfile,
@@ -1125,6 +1126,11 @@ class ImportPlan:
         return counts
 
     @property
+    def people_to_create(self) -> int:
+        """Rows that make a new person (the others are someone already in the organisation's records)."""
+        return sum(1 for row in self.rows if row.status == NEW and row.person_id is None)
+
+    @property
     def possible_count(self) -> int:
         return sum(1 for row in self.rows if row.possible)
 
@@ -1141,7 +1147,8 @@ class ImportPlan:
     def default_left_on(self) -> date | None:
         if self.previous_year is None:
             return None
-        return academic_year_bounds(self.previous_year)[1]
+        # the last day of last year, or today while that year still runs (a list imported ahead)
+        return min(academic_year_bounds(self.previous_year)[1], timezone.localdate())
 
     @property
     def writes(self) -> bool:
@@ -1785,7 +1792,8 @@ UNDO_WINDOW = timedelta(hours=24)
 def import_batches_purge(*, now: datetime | None = None) -> int:
     """Forget what undoing needs (it holds personal data) once the undo window is over."""
     limit = (now or timezone.now()) - UNDO_WINDOW
-    return ImportBatch.objects.filter(created_at__lt=limit).exclude(undo={}).update(undo={})
+    # the file's name may name a person too
+    return ImportBatch.objects.filter(created_at__lt=limit).exclude(undo={}).update(undo={}, filename="")
 
 
 def undoable_batches(programme: Programme) -> list[ImportBatch]:
@@ -1824,11 +1832,10 @@ def _refuse_if_used(batch: ImportBatch, model) -> None:
             people = [*created_people, *profile_people]
         if not people:
             continue
-        used = (
-            relation.related_model.objects.filter(**{f"{relation.field.name}__in": people})
-            .values_list(relation.field.attname, flat=True)
-            .first()
-        )
+        records = relation.related_model.objects.filter(**{f"{relation.field.name}__in": people})
+        if accessor == "consents":  # the paper consents the import itself recorded go with it
+            records = records.exclude(pk__in=undo.get("created_consents", []))
+        used = records.values_list(relation.field.attname, flat=True).first()
         if used is None:
             continue
         person = Person.objects.get(pk=used)
@@ -1924,6 +1931,7 @@ def import_undo(*, actor: AbstractBaseUser | None, programme: Programme, batch_i
         _refuse_if_changed_since(batch, model)
         undo = batch.undo
         profile_dates = frozenset({"entry_date", "exit_date", "training_date"})
+        Consent.objects.filter(pk__in=undo.get("created_consents", [])).delete()
         model.objects.filter(pk__in=undo.get("created_profiles", [])).delete()
         PersonClass.objects.filter(pk__in=undo.get("created_classes", [])).delete()
         removed = (

@@ -5,6 +5,13 @@ read, validate, match, save (``participants.importing.import_file``) — against
 takes to read the same file (read-only, values only: what any importer must do at least). The extra
 key ``import_export_default_s`` is django-import-export's default, row-by-row path
 (``MenteeResource.import_data(dry_run=False)`` on a tablib dataset loaded from the same file).
+
+``participants_sync_10000`` is next September: the base of 10,000 from the first measure, and the
+second year's list of 10,000 as a secretary keeps it (no «ID» column, the full name in one «ФИО»
+column, every class one grade up) with 5% changes — 250 pupils gone (offered as leavers), 250 new
+ones, 100 corrected birth dates, 50 patronymics filled in, 100 new parents' phones. Its value is the
+time of the whole import (read, match, save); ``people_created`` must be exactly the 250 new pupils
+(``expected_created``); the reference is openpyxl reading the same file.
 """
 
 from __future__ import annotations
@@ -112,6 +119,67 @@ def mentees_xlsx(count: int) -> bytes:
     return output.getvalue()
 
 
+SYNC_GONE = 250  # last year's pupils not in the new list
+SYNC_NEW = 250
+SYNC_BIRTH_CORRECTED = 100
+SYNC_PATRONYMIC_ADDED = 50
+SYNC_PHONE_CHANGED = 100
+
+
+def _next_class(group: str) -> str:
+    return f"{min(int(group[:-1]) + 1, 11)}{group[-1]}"  # an 11th grade stays (the list has no 12th)
+
+
+def second_year_xlsx(count: int) -> bytes:
+    """Next year's list of ``count`` pupils, 5% changed, in a secretary's layout (see the module doc)."""
+    from openpyxl import Workbook
+
+    _headers, rows = mentee_rows(count)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Список")
+    sheet.append(["Список обучающихся на 2026/2027 учебный год"])
+    sheet.append([])
+    sheet.append(["№ п/п", "ФИО", "Дата рождения", "Класс", "Телефон родителя", "E-mail"])
+    written = 0
+    for number, row in enumerate(rows):
+        if number % (count // SYNC_GONE) == 7:  # gone: graduated or moved away
+            continue
+        last, first, patronymic, birth = row[1], row[2], row[3], row[4]
+        phone = row[11]
+        if number % 100 == 11 and number // 100 < SYNC_BIRTH_CORRECTED:
+            birth = birth + timedelta(days=1)  # a corrected birth date; the class still follows
+        # number % 200 == 13: the patronymic is in the list, last year's base lacked it (_blank_patronymics)
+        if number % 100 == 17 and number // 100 < SYNC_PHONE_CHANGED:
+            phone = f"+7 902 {number:07d}"
+        written += 1
+        sheet.append(
+            [written, f"{last} {first} {patronymic}".strip(), birth, _next_class(row[7]), phone, row[9]]
+        )
+    for number in range(SYNC_NEW):
+        written += 1
+        sheet.append(
+            [
+                written,
+                f"Новикова-{number} Ева Андреевна",
+                date(2019, 1, 1) + timedelta(days=number),
+                "1А",
+                "",
+                "",
+            ]
+        )
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def _blank_patronymics(count: int) -> None:
+    """Last year's base had no patronymic for some pupils: the new list fills it in."""
+    from participants.models import Person
+
+    numbers = [n for n in range(count) if n % 200 == 13 and n // 200 < SYNC_PATRONYMIC_ADDED]
+    Person.objects.filter(external_id__in=[f"M{n:06d}" for n in numbers]).update(patronymic="")
+
+
 def openpyxl_read(data: bytes) -> int:
     """The reference: open the workbook read-only and read every value."""
     import openpyxl
@@ -190,6 +258,9 @@ def run():
             assert not result.has_errors() and not result.has_validation_errors()
             assert result.totals["new"] == DEFAULT_PATH_ROWS, result.totals
 
+        # next September: the second year's list against this base
+        sync_measure = sync_second_year(programme, organization)
+
         default_measured = _median_time(default_path, _empty_base, repeat=1)
         default_value = default_measured * ROWS / DEFAULT_PATH_ROWS
         measure = {
@@ -213,6 +284,7 @@ def run():
                 "set BENCH_IMPORT_EXPORT_FULL=1 to measure all rows"
             )
         yield measure
+        yield sync_measure
 
         # the list page of the base, with 10 and 2000 mentees
         _empty_base()
@@ -239,3 +311,54 @@ def run():
                 "reference_value": counts[10],
                 "ratio": round(queries / counts[10], 2),
             }
+
+
+def sync_second_year(programme, organization) -> dict:
+    """``participants_sync_10000``: the base of ROWS people (last year) and next year's list."""
+    from django.db import transaction
+
+    from mentoring.services import programme_create
+    from participants import importing
+    from participants.models import MenteeProfile, Person
+
+    _blank_patronymics(ROWS)
+    data = second_year_xlsx(ROWS)
+    next_year = programme_create(actor=None, organization=organization, start_year=2026)
+    people_before = Person.objects.count()
+    references, values, results = [], [], []
+    for _ in range(REPEAT):
+        references.append(_median_time(lambda: openpyxl_read(data), lambda: None, repeat=1))
+        with transaction.atomic():  # each run starts from the same base: rolled back below
+            started = time.perf_counter()
+            _parsed, result = importing.import_file(
+                actor=None, programme=next_year, kind="mentees", data=data
+            )
+            values.append(time.perf_counter() - started)
+            results.append(result)
+            people_after = Person.objects.count()
+            profiles = MenteeProfile.objects.filter(programme=next_year).count()
+            transaction.set_rollback(True)
+    result = results[-1]
+    expected_rows = ROWS - SYNC_GONE + SYNC_NEW
+    plan = importing.plan_import(importing.read_file(data, "mentees", organization), next_year)
+    assert result.people_created == SYNC_NEW, result
+    assert people_after - people_before == SYNC_NEW
+    assert profiles == expected_rows
+    reference, value = statistics.median(references), statistics.median(values)
+    return {
+        "measure": f"participants_sync_{ROWS}",
+        "value": round(value, 3),
+        "unit": "s",
+        "reference": "openpyxl_read",
+        "reference_value": round(reference, 3),
+        "ratio": round(value / reference, 2),
+        "rows": expected_rows,
+        "people_created": result.people_created,
+        "expected_created": SYNC_NEW,
+        "updated_people": result.new - result.people_created,  # existing people added to the new year
+        "possible_matches": plan.possible_count,
+        "leavers_offered": len(plan.leavers),
+        "expected_leavers": SYNC_GONE,
+        "changes": "5%: 250 gone, 250 new, 100 corrected birth dates, 50 patronymics, 100 phones",
+        "target": "people_created == expected_created",
+    }
