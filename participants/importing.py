@@ -1827,12 +1827,20 @@ def _refuse_if_used(batch: ImportBatch, model) -> None:
         accessor = relation.get_accessor_name()
         if accessor in own:
             continue
-        people = created_people
-        if accessor == "group_memberships":
-            people = [*created_people, *profile_people]
-        if not people:
+        records = relation.related_model.objects.filter(**{f"{relation.field.name}__in": created_people})
+        if accessor == "group_memberships" and profile_people:
+            # someone already known, put in a pair made after the import (last year's pairs do not count)
+            records = relation.related_model.objects.filter(
+                Q(**{f"{relation.field.name}__in": created_people})
+                | Q(
+                    **{
+                        f"{relation.field.name}__in": profile_people,
+                        "group__created_at__gte": batch.created_at,
+                    }
+                )
+            )
+        elif not created_people:
             continue
-        records = relation.related_model.objects.filter(**{f"{relation.field.name}__in": people})
         if accessor == "consents":  # the paper consents the import itself recorded go with it
             records = records.exclude(pk__in=undo.get("created_consents", []))
         used = records.values_list(relation.field.attname, flat=True).first()

@@ -416,3 +416,32 @@ def test_command_rejects_a_bad_leaving_date(tmp_path, school, programme, last_ye
     with pytest.raises(CommandError):
         run(tmp_path, secretary_file(), "--mark-left", "31.02.2025")
     assert Person.objects.count() == len(LAST_YEAR_ROWS)
+
+
+def pair(programme, school, pupil: Person) -> MentoringGroup:
+    teacher = Person.objects.create(
+        organization=school, last_name="Учитель", first_name="Анна", kind="teacher"
+    )
+    group = MentoringGroup.objects.create(
+        programme=programme, form=MentoringForm.objects.get(key="teacher_pupil")
+    )
+    GroupMember.objects.create(group=group, person=teacher, role="mentor")
+    GroupMember.objects.create(group=group, person=pupil, role="mentee")
+    return group
+
+
+def test_last_years_pairs_do_not_block_the_undo_but_a_new_pair_does(school, programme, last_year):
+    belkin = Person.objects.get(last_name="Белкин")
+    pair(last_year, school, belkin)  # last year's pair
+    _parsed, result = importing.import_file(
+        actor=None, programme=programme, kind="mentees", data=secretary_file()
+    )
+    importing.import_undo(actor=None, programme=programme, batch_id=result.batch_id)
+    assert Person.objects.get(pk=belkin.pk).group_name == "7Б"
+
+    _parsed, result = importing.import_file(
+        actor=None, programme=programme, kind="mentees", data=secretary_file()
+    )
+    pair(programme, school, belkin)  # this year's pair, made after the import
+    with pytest.raises(importing.UndoRefused, match="Белкин А.С."):
+        importing.import_undo(actor=None, programme=programme, batch_id=result.batch_id)
