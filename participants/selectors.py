@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 
 from mentoring.models import Programme
 
-from .models import SPECIAL_CATEGORIES, Consent, MenteeProfile, MentorProfile, PartnerOrganization, Person
+from .models import (
+    SPECIAL_CATEGORIES,
+    Consent,
+    MenteeProfile,
+    MentorProfile,
+    PartnerOrganization,
+    Person,
+    PersonClass,
+)
 
 CATEGORY_FIELDS = {field for field, _label in SPECIAL_CATEGORIES}
 
@@ -58,12 +67,23 @@ def _search(queryset: QuerySet, q: str) -> QuerySet:
 OPEN_GROUP_STATUSES = ("proposed", "active")
 
 
+def year_class() -> Coalesce:
+    """On a profile: the class in the programme's year (``PersonClass``), else the current one — last
+    year's base keeps last year's class after this year's list moved the pupil up."""
+    recorded = PersonClass.objects.filter(
+        person=OuterRef("person"), academic_year=OuterRef("programme__academic_year")
+    )
+    return Coalesce(NullIf(Subquery(recorded.values("group_name")[:1]), Value("")), F("person__group_name"))
+
+
 def _common(queryset: QuerySet, filters: PeopleFilters, role: str) -> QuerySet:
-    queryset = queryset.filter(person__anonymised_at__isnull=True).annotate(has_consent=valid_consent())
+    queryset = queryset.filter(person__anonymised_at__isnull=True).annotate(
+        has_consent=valid_consent(), year_group=year_class()
+    )
     if filters.q:
         queryset = _search(queryset, filters.q)
     if filters.group:
-        queryset = queryset.filter(person__group_name__iexact=filters.group)
+        queryset = queryset.filter(year_group__iexact=filters.group)
     if filters.kind:
         queryset = queryset.filter(person__kind=filters.kind)
     if filters.status:
@@ -109,11 +129,16 @@ def mentors(programme: Programme, filters: PeopleFilters = PeopleFilters()) -> Q
 
 def groups(programme: Programme) -> list[str]:
     """The classes and groups that occur in the year's bases, for the filter."""
-    names = Person.objects.filter(
-        Q(mentee_profiles__programme=programme) | Q(mentor_profiles__programme=programme),
-        anonymised_at__isnull=True,
-    ).exclude(group_name="")
-    return sorted(set(names.values_list("group_name", flat=True)), key=_group_key)
+    recorded = PersonClass.objects.filter(person=OuterRef("pk"), academic_year=programme.academic_year_id)
+    names = (
+        Person.objects.filter(
+            Q(mentee_profiles__programme=programme) | Q(mentor_profiles__programme=programme),
+            anonymised_at__isnull=True,
+        )
+        .annotate(year_group=Coalesce(Subquery(recorded.values("group_name")[:1]), F("group_name")))
+        .exclude(year_group="")
+    )
+    return sorted(set(names.values_list("year_group", flat=True)), key=_group_key)
 
 
 def _group_key(name: str) -> tuple:

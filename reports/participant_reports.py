@@ -191,6 +191,11 @@ def person_workplace(person: Person, context: ExportContext) -> str:
     )
 
 
+def _year_class(profile: Any) -> str:
+    """The class in the exported year (``participants.selectors.year_class``), else the current one."""
+    return getattr(profile, "year_group", None) or profile.person.group_name
+
+
 def _is_minor(person: Person, today: date) -> bool:
     if person.birth_date:
         return age_on(person.birth_date, today) < MAJORITY_AGE
@@ -249,7 +254,7 @@ def _training(profile: MentorProfile, context: ExportContext) -> str:
 MENTEE_COLUMNS: tuple[Column, ...] = (
     Column("full_name", _("Mentee's full name"), lambda p, c: p.person.full_name),
     Column("contacts", _("Contacts (a parent's for minors)"), lambda p, c: contacts(p.person, c.today)),
-    Column("group", _("Class or group"), lambda p, c: p.person.group_name),
+    Column("group", _("Class or group"), lambda p, c: _year_class(p)),
     Column("requests", _("Key requests of the mentee"), lambda p, c: _joined(p.requests)),
     Column("request_text", _("Request in the mentee's words"), lambda p, c: p.request_text),
     Column("categories", _("Special categories"), lambda p, c: ", ".join(p.categories)),
@@ -267,7 +272,7 @@ MENTOR_COLUMNS: tuple[Column, ...] = (
     Column("full_name", _("Mentor's full name"), lambda p, c: p.person.full_name),
     Column("contacts", _("Contacts"), lambda p, c: contacts(p.person, c.today)),
     Column("workplace", _("Place of work or study"), _mentor_workplace),
-    Column("group", _("Class or group"), lambda p, c: p.person.group_name),
+    Column("group", _("Class or group"), lambda p, c: _year_class(p)),
     Column(
         "position",
         _("Position, subject"),

@@ -445,3 +445,19 @@ def test_last_years_pairs_do_not_block_the_undo_but_a_new_pair_does(school, prog
     pair(programme, school, belkin)  # this year's pair, made after the import
     with pytest.raises(importing.UndoRefused, match="Белкин А.С."):
         importing.import_undo(actor=None, programme=programme, batch_id=result.batch_id)
+
+
+def test_last_years_pages_show_last_years_class(curator_client, school, programme, last_year):
+    from participants import selectors
+    from participants.selectors import PeopleFilters
+
+    importing.import_file(actor=None, programme=programme, kind="mentees", data=secretary_file())
+    last = {"org": "school-a", "year": LAST_YEAR}
+    html = curator_client.get(reverse("participants:mentees", kwargs=last) + "?q=Белкин").content.decode()
+    assert "<td>7Б</td>" in html and "<td>8Б</td>" not in html
+    html = curator_client.get(reverse("participants:mentees", kwargs=KW) + "?q=Белкин").content.decode()
+    assert "<td>8Б</td>" in html and "<td>7Б</td>" not in html
+    found = selectors.mentees(last_year, PeopleFilters(group="7Б"))
+    assert [profile.person.last_name for profile in found] == ["Белкин"]
+    assert "9В" in selectors.groups(last_year) and "10В" not in selectors.groups(last_year)
+    assert "10В" in selectors.groups(programme) and "9В" not in selectors.groups(programme)
