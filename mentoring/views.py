@@ -148,8 +148,12 @@ def journal(request: HttpRequest) -> HttpResponse:
     form = JournalFilterForm(request.GET or None, organization=scope.organization)
     filters = JournalFilters()
     if form.is_bound and form.is_valid():
-        filters = JournalFilters(**{key: form.cleaned_data.get(key) or default for key, default in JOURNAL_DEFAULTS.items()})
-    page = Paginator(journal_events(scope.organization, filters), JOURNAL_PAGE_SIZE).get_page(request.GET.get("page"))
+        filters = JournalFilters(
+            **{key: form.cleaned_data.get(key) or default for key, default in JOURNAL_DEFAULTS.items()}
+        )
+    page = Paginator(journal_events(scope.organization, filters), JOURNAL_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     rows = [(event, field_labels(event), details_text(event)) for event in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
@@ -161,7 +165,9 @@ def journal(request: HttpRequest) -> HttpResponse:
     )
 
 
-@organization_view(roles=[Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR], privacy=Privacy.PERSONAL)
+@organization_view(
+    roles=[Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR], privacy=Privacy.PERSONAL
+)
 def members(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     users = list(organization_members(scope.organization))

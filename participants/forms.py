@@ -336,3 +336,22 @@ class PartnerForm(forms.ModelForm):
         if isinstance(upload, UploadedFile):  # a new file; not the one already stored
             validate_document(upload)
         return upload
+
+
+class BulkConsentForm(forms.Form):
+    """One date and one scan for the consents collected from several people (the bulk consent page)."""
+
+    given_on = forms.DateField(label=_("Date signed"), **DATE_WIDGET)
+    given_by = forms.ChoiceField(
+        label=_("Signed by"), choices=Consent.GivenBy.choices, widget=forms.RadioSelect
+    )
+    representative_relation = forms.CharField(label=_("Relation"), max_length=100, required=False)
+    scan = forms.FileField(
+        label=_("Scanned forms (one file for all)"), required=False, validators=[validate_document]
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault(
+            "initial", {"given_on": timezone.localdate(), "given_by": Consent.GivenBy.REPRESENTATIVE}
+        )
+        super().__init__(*args, **kwargs)

@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from mentoring.spreadsheets import keep_as_text
 
 from .importing import (
+    CONSENT_BY_CHOICES,
     DATA_SHEETS,
     HINT_DATE,
     HINT_LIST,
@@ -55,6 +56,7 @@ def _lists(partners: list[str], terms: list[str] = ()) -> dict[str, tuple[str, l
         "qualification": ("Квалификационная категория", list(QUALIFICATION_LABELS.values())),
         "partner": ("Организация-партнёр", partners),
         "vocabulary": ("Словарь запросов и компетенций", list(terms)),
+        "consent_by": ("Согласие подписал", list(CONSENT_BY_CHOICES)),
     }
 
 
@@ -80,7 +82,7 @@ def _hint(column: Column) -> str:
 def build_template(kind: str, partners: Iterable[str] = (), terms: Iterable[str] = ()) -> bytes:
     """The workbook as bytes; ``partners`` are the names of the organisation's partner organisations,
     ``terms`` those of its vocabulary of requests and competencies."""
-    columns = columns_for(kind)
+    columns = tuple(column for column in columns_for(kind) if column.in_template)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = DATA_SHEETS[kind]
@@ -203,6 +205,13 @@ def _fill_instruction(sheet, kind: str, columns: tuple[Column, ...]) -> None:
         ),
         _("At most %(count)s rows in one file. Before anything is saved you will see every row checked.")
         % {"count": MAX_ROWS},
+        _(
+            "Consent columns: if the consent to the processing of personal data is already signed on paper, write "
+            "its date; «%(by)s» is «сам» or «законный представитель» (for a minor, a representative); for a "
+            "representative write the full name, or leave it empty to take the «%(parent)s» column. The scans "
+            "can be attached later on the page «Согласия»."
+        )
+        % {"by": "Согласие подписал", "parent": "Родитель (законный представитель)"},
     ]
     if kind != MENTEES:
         lines.append(

@@ -33,7 +33,10 @@ PREVIEW_PAGE_SIZE = 100
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Excel file (.xlsx)"),
-        help_text=gettext_lazy("The filled-in template, or your own table with the same column headers."),
+        help_text=gettext_lazy(
+            "The filled-in template, or the school's own list (a class list, a staff list, an export of the "
+            "electronic journal): its columns are recognised, and you say what the others are."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
     )
 
@@ -95,6 +98,8 @@ def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
             importing.preview_store(
                 request.session, scope.programme, filename=upload.name, data=data, parsed=parsed
             )
+            if importing.unknown_columns(parsed):
+                return redirect(_url(scope, "import_columns"))  # ask before the preview
             return redirect(_url(scope, "import_preview"))
     context = {
         "form": form,
@@ -192,6 +197,61 @@ def import_preview(request: HttpRequest) -> HttpResponse:
     return render(request, "participants/import/preview.html", context, status=status)
 
 
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
+def import_columns(request: HttpRequest) -> HttpResponse:
+    """The mapping step: every column of the file with what it is read as; the curator maps the rest."""
+    scope = request.scope
+    stored = importing.preview_load(request.session, scope.programme)
+    if stored is None:
+        messages.info(request, _("Upload the file first."))
+        return redirect(_url(scope, "import_upload", kind=importing.MENTEES))
+    parsed = stored.parsed()
+    choices = importing.mapping_choices(stored.kind)
+    allowed = {value for value, _label in choices}
+    columns = parsed.layout.get("columns", [])
+    error = ""
+    if request.method == "POST":
+        mapping: dict[str, str] = {}
+        for column in columns:
+            chosen = request.POST.get(f"column-{column['key']}", "")
+            if chosen not in allowed:
+                error = _("Choose what every column is: a field from the list or «do not import».")
+                break
+            if chosen != importing.current_choice(column):
+                mapping[column["key"]] = chosen
+        if not error:
+            try:
+                reparsed = importing.read_file(
+                    stored.data(),
+                    stored.kind,
+                    scope.organization,
+                    mapping=importing.merged_mapping(parsed, mapping),
+                )
+            except importing.ImportFileError as problem:
+                error = str(problem)
+            else:
+                importing.mapping_remember(organization=scope.organization, kind=stored.kind, mapping=mapping)
+                importing.preview_store(
+                    request.session,
+                    scope.programme,
+                    filename=stored.filename,
+                    data=stored.data(),
+                    parsed=reparsed,
+                )
+                return redirect(_url(scope, "import_preview"))
+    context = {
+        "stored": stored,
+        "parsed": parsed,
+        "columns": [{**column, "choice": importing.current_choice(column)} for column in columns],
+        "choices": choices,
+        "unknown": importing.unknown_columns(parsed),
+        "error": error,
+    }
+    return render(
+        request, "participants/import/columns.html", context, status=400 if request.method == "POST" else 200
+    )
+
+
 def _status_label(status: str) -> str:
     return {
         importing.NEW: _("New"),
@@ -268,6 +328,7 @@ def import_cancel(request: HttpRequest) -> HttpResponse:
 import_urlpatterns: list = [
     path("import/template/", import_template, name="import_template"),
     path("import/preview/", import_preview, name="import_preview"),
+    path("import/columns/", import_columns, name="import_columns"),
     path("import/cancel/", import_cancel, name="import_cancel"),
     path("import/undo/<int:base_import>/", import_undo, name="import_undo"),
     path("import/<str:kind>/", import_upload, name="import_upload"),

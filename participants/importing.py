@@ -51,7 +51,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl.utils.datetime import from_excel
 
 from mentoring import stored_folders
 from mentoring.academic_years import academic_year_bounds
@@ -68,9 +67,12 @@ from mentoring.services import (
 )
 
 from . import identity
+from . import list_reading as lr
 from .models import (
     Consent,
+    ConsentRule,
     ImportBatch,
+    ImportColumnMapping,
     MenteeProfile,
     MentorProfile,
     PartnerOrganization,
@@ -145,16 +147,19 @@ class CellError:
     row: int
     column: str
     message: str
+    sheet: str = ""  # when the file has several sheets read
 
     def text(self) -> str:
-        return _("Row %(row)s, column «%(column)s»: %(message)s") % {
-            "row": self.row,
-            "column": self.column,
-            "message": self.message,
-        }
+        values = {"row": self.row, "column": self.column, "message": self.message, "sheet": self.sheet}
+        if self.sheet:
+            return _("Sheet «%(sheet)s», row %(row)s, column «%(column)s»: %(message)s") % values
+        return _("Row %(row)s, column «%(column)s»: %(message)s") % values
 
     def as_json(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "message": self.message}
+        found = {"row": self.row, "column": self.column, "message": self.message}
+        if self.sheet:
+            found["sheet"] = self.sheet
+        return found
 
 
 def message_empty() -> str:
@@ -255,45 +260,26 @@ def parse_text(value: Any, max_length: int, multiline: bool = False) -> str:
     return text
 
 
-_DMY = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:\s*г\.?)?")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
-def parse_date(value: Any) -> date | None:
-    """dd.mm.yyyy, yyyy-mm-dd or an Excel date; None for an empty cell."""
-    if _is_blank(value):
-        return None
-    parsed: date | None = None
-    if isinstance(value, datetime):
-        parsed = value.date()
-    elif isinstance(value, date):
-        parsed = value
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        if 1 <= value < 2958466:  # an Excel serial date in a cell formatted as a number
-            try:
-                parsed = from_excel(value).date()
-            except (OverflowError, ValueError):
-                parsed = None
-    else:
-        text = cell_text(value)
-        match = _DMY.fullmatch(text)
-        try:
-            if match:
-                parsed = date(int(match[3]), int(match[2]), int(match[1]))
-            elif match := _ISO.fullmatch(text):
-                parsed = date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            parsed = None
-    if parsed is None:
-        raise CellProblem(_("could not read the date «%(value)s».") % {"value": cell_text(value)})
-    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+def _date(value: Any, *, past: bool = False) -> date | None:
+    try:
+        parsed = lr.parse_date_value(value, timezone.localdate(), past=past)
+    except lr.Problem:
+        raise CellProblem(_("could not read the date «%(value)s».") % {"value": cell_text(value)}) from None
+    if parsed is not None and not MIN_YEAR <= parsed.year <= MAX_YEAR:
         raise CellProblem(_("the date «%(value)s» is out of range.") % {"value": parsed.strftime("%d.%m.%Y")})
     return parsed
 
 
+def parse_date(value: Any) -> date | None:
+    """A date as a school writes it (see ``list_reading.parse_date_value``); None for an empty cell."""
+    return _date(value)
+
+
 def parse_birth_date(value: Any) -> date | None:
-    parsed = parse_date(value)
+    parsed = _date(value, past=True)
     if parsed is not None and parsed > timezone.localdate():
         raise CellProblem(
             _("the birth date «%(value)s» is in the future.") % {"value": parsed.strftime("%d.%m.%Y")}
@@ -350,6 +336,16 @@ KIND_WORDS = {
     "Учитель": Person.Kind.TEACHER,
     "Выпускница": Person.Kind.GRADUATE,
     "Студентка вуза": Person.Kind.UNIVERSITY_STUDENT,
+    "Студент": Person.Kind.UNIVERSITY_STUDENT,
+    "Законный представитель": Person.Kind.PARENT,
+    "Родитель (законный представитель)": Person.Kind.PARENT,
+    "Мать": Person.Kind.PARENT,
+    "Отец": Person.Kind.PARENT,
+    "Опекун": Person.Kind.PARENT,
+    "Сотрудник": Person.Kind.OTHER_STAFF,
+    "Воспитатель": Person.Kind.TEACHER,
+    "Сотрудник партнёра": Person.Kind.PARTNER_EMPLOYEE,
+    "Партнёр": Person.Kind.PARTNER_EMPLOYEE,
 }
 
 QUALIFICATION_LABELS = {
@@ -367,6 +363,9 @@ QUALIFICATION_WORDS = {
     "Высшая квалификационная категория": Person.Category.HIGHEST,
     "Нет": Person.Category.NONE,
     "б/к": Person.Category.NONE,
+    "бк": Person.Category.NONE,
+    "СЗД": Person.Category.NONE,
+    "Соответствие занимаемой должности": Person.Category.NONE,
 }
 
 YES_NO_CHOICES = ["да", "нет"]
@@ -435,6 +434,87 @@ def _integer_parser(low: int, high: int) -> Callable[[Any], int | None]:
     return parse
 
 
+def parse_group(value: Any) -> str:
+    """«7 «Б»», «7б», «7-Б», «7 Б класс» → «7Б»; a college group as written."""
+    return parse_text(lr.normalise_class(value), Person._meta.get_field("group_name").max_length)
+
+
+class CellWarning(Exception):
+    """A value that is read, but worth a look: the row is imported and the preview says why."""
+
+    def __init__(self, value: Any, message: str) -> None:
+        super().__init__(message)
+        self.value = value
+
+
+def parse_phone(value: Any) -> str:
+    """One or more phones in one format («+7 900 123-45-67»); a number that is not valid is kept and warned."""
+    text, valid = lr.normalise_phone(value)
+    text = parse_text(text, Person._meta.get_field("phone").max_length)
+    if not valid:
+        raise CellWarning(
+            text, _("«%(value)s» does not look like a phone number: check it.") % {"value": text}
+        )
+    return text
+
+
+def parse_special_categories(value: Any) -> dict[str, bool]:
+    """«ОВЗ, сирота» → the flags; words not understood are warned."""
+    if _is_blank(value):
+        return {}
+    flags, unknown = lr.special_categories(cell_text(value))
+    parsed = dict.fromkeys(sorted(flags), True)
+    if unknown:
+        raise CellWarning(
+            parsed,
+            _("the category «%(value)s» is not known and was not imported (known: %(known)s).")
+            % {"value": ", ".join(unknown), "known": ", ".join(CATEGORY_HEADERS.values())},
+        )
+    return parsed
+
+
+CONSENT_SELF_WORDS = (
+    "сам",
+    "сама",
+    "лично",
+    "участник",
+    "обучающийся",
+    "педагог",
+    "наставник",
+    "наставляемый",
+)
+CONSENT_REPRESENTATIVE_WORDS = (
+    "законный представитель",
+    "представитель",
+    "родитель",
+    "мать",
+    "отец",
+    "опекун",
+    "попечитель",
+)
+
+
+def parse_consent_by(value: Any) -> str:
+    if _is_blank(value):
+        return ""
+    text = normalise(cell_text(value)).strip(" .")
+    if text in CONSENT_SELF_WORDS:
+        return Consent.GivenBy.SELF
+    if any(text.startswith(word) for word in CONSENT_REPRESENTATIVE_WORDS):
+        return Consent.GivenBy.REPRESENTATIVE
+    raise CellProblem(
+        _("write who signed the consent: «сам» or «законный представитель», not «%(value)s».")
+        % {"value": cell_text(value)}
+    )
+
+
+def parse_consent_date(value: Any) -> date | None:
+    parsed = parse_date(value)
+    if parsed is not None and parsed > timezone.localdate():
+        raise CellProblem(_("a consent cannot be dated in the future."))
+    return parsed
+
+
 def parse_email(value: Any) -> str:
     text = parse_text(value, Person._meta.get_field("email").max_length)
     if text:
@@ -473,6 +553,7 @@ class Column:
     aliases: tuple[str, ...] = ()
     hint: str = ""  # the kind of value, for the instruction sheet and the template's prompts
     choices: str = ""  # the name of a list on the reference sheet, for a drop-down
+    in_template: bool = True  # False: read when a file has it, not offered in the template
 
 
 def _max(model, name: str) -> int:
@@ -501,9 +582,9 @@ COMMON_COLUMNS: tuple[Column, ...] = (
     Column("patronymic", "Отчество", PERSON, _text(Person, "patronymic")),
     Column("birth_date", "Дата рождения", PERSON, parse_birth_date, hint=HINT_DATE),
     Column("sex", "Пол", PERSON, parse_sex, choices="sex"),
-    Column("kind", "Категория участника", PERSON, parse_kind, choices="kind", aliases=("категория",)),
-    Column("group_name", "Класс/группа", PERSON, _text(Person, "group_name"), aliases=("класс", "группа")),
-    Column("phone", "Телефон", PERSON, _text(Person, "phone")),
+    Column("kind", "Категория участника", PERSON, parse_kind, choices="kind"),
+    Column("group_name", "Класс/группа", PERSON, parse_group, aliases=("класс", "группа")),
+    Column("phone", "Телефон", PERSON, parse_phone),
     Column("email", "E-mail", PERSON, parse_email, aliases=("email", "электронная почта", "эл. почта")),
     Column(
         "guardian_name",
@@ -512,7 +593,7 @@ COMMON_COLUMNS: tuple[Column, ...] = (
         _text(Person, "guardian_name"),
         aliases=("родитель", "законный представитель"),
     ),
-    Column("guardian_phone", "Телефон родителя", PERSON, _text(Person, "guardian_phone")),
+    Column("guardian_phone", "Телефон родителя", PERSON, parse_phone),
     Column("position", "Должность", PERSON, _text(Person, "position")),
     Column("subject", "Предмет", PERSON, _text(Person, "subject")),
     Column(
@@ -550,6 +631,26 @@ PROGRAMME_DATE_COLUMNS: tuple[Column, ...] = (
     Column("results", "Результаты", PROFILE, _long_text),
 )
 
+CONSENT = "consent"
+CONSENT_COLUMNS: tuple[Column, ...] = (
+    Column(
+        lr.CONSENT_DATE,
+        "Согласие на обработку ПД: дата",
+        CONSENT,
+        parse_consent_date,
+        hint=HINT_DATE,
+        aliases=("дата согласия",),
+    ),
+    Column(lr.CONSENT_BY, "Согласие подписал", CONSENT, parse_consent_by, choices="consent_by"),
+    Column(
+        lr.CONSENT_REPRESENTATIVE,
+        "Согласие: законный представитель (ФИО)",
+        CONSENT,
+        _text(Consent, "representative_name"),
+    ),
+)
+CONSENT_BY_CHOICES = ["сам", "законный представитель"]
+
 CATEGORY_HEADERS = {
     "has_ovz": "ОВЗ",
     "has_disability": "Инвалидность",
@@ -576,7 +677,16 @@ MENTEE_COLUMNS: tuple[Column, ...] = (
         _text(MenteeProfile, "availability"),
         aliases=("когда удобно встречаться",),
     ),
+    Column(
+        lr.SPECIAL_CATEGORIES,
+        "Особые категории",
+        "categories",
+        parse_special_categories,
+        aliases=("категории",),
+        in_template=False,
+    ),
     *PROGRAMME_DATE_COLUMNS,
+    *CONSENT_COLUMNS,
 )
 
 MENTOR_COLUMNS: tuple[Column, ...] = (
@@ -618,6 +728,7 @@ MENTOR_COLUMNS: tuple[Column, ...] = (
         "partner_id", "Организация-партнёр", PROFILE, _text(PartnerOrganization, "name"), choices="partner"
     ),
     *PROGRAMME_DATE_COLUMNS,
+    *CONSENT_COLUMNS,
 )
 
 FULL_NAME_COLUMN = Column(
@@ -634,10 +745,6 @@ def header_key(text: str) -> str:
     return normalise(text.replace("*", " ")).strip(" :.")
 
 
-# numbering columns a school's table often has: not data, not worth a warning
-IGNORED_HEADERS = frozenset({"№", "№ п/п", "n п/п", "п/п", "no", "n"})
-
-
 def _header_table(kind: str) -> dict[str, Column]:
     table: dict[str, Column] = {}
     for column in (*columns_for(kind), FULL_NAME_COLUMN):
@@ -646,11 +753,26 @@ def _header_table(kind: str) -> dict[str, Column]:
     return table
 
 
+def columns_by_key(kind: str) -> dict[str, Column]:
+    """Every field a file of this base can give, by key (what a column can be mapped to)."""
+    return {column.key: column for column in (*columns_for(kind), FULL_NAME_COLUMN)}
+
+
+def vocabulary_for(kind: str, mapping: dict[str, str] | None = None) -> lr.Vocabulary:
+    return lr.Vocabulary(
+        kind=kind,
+        exact={key: column.key for key, column in _header_table(kind).items()},
+        fields=frozenset(columns_by_key(kind)),
+        mapping=dict(mapping or {}),
+    )
+
+
 PERSON_KEYS = tuple(column.key for column in COMMON_COLUMNS)
-MENTEE_KEYS = tuple(column.key for column in MENTEE_COLUMNS)
-MENTOR_KEYS = tuple(column.key for column in MENTOR_COLUMNS)
-DATE_KEYS = frozenset({"birth_date", "entry_date", "exit_date", "training_date"})
+MENTEE_KEYS = tuple(column.key for column in MENTEE_COLUMNS if column.target == PROFILE)
+MENTOR_KEYS = tuple(column.key for column in MENTOR_COLUMNS if column.target == PROFILE)
+DATE_KEYS = frozenset({"birth_date", "entry_date", "exit_date", "training_date", lr.CONSENT_DATE})
 DEFAULT_KIND = {MENTEES: Person.Kind.PUPIL, MENTORS: Person.Kind.TEACHER}
+NAME_KEYS = frozenset({"last_name", "first_name", FULL_NAME})
 
 
 # --------------------------------------------------------------------------------------------------
@@ -662,10 +784,26 @@ Progress = Callable[[int, str], None]
 
 @dataclass
 class RawTable:
-    sheet: str
-    header_row: int
-    headers: list[str]
-    rows: list[tuple[int, tuple]]  # (row number as Excel shows it, values)
+    """The tables of people found in a workbook: one per sheet read, all of the same shape."""
+
+    tables: list[tuple[str, lr.Table]]  # (sheet title, table)
+    outcomes: list[lr.SheetOutcome] = field(default_factory=list)  # every sheet, read or skipped
+
+    @property
+    def sheet(self) -> str:
+        return self.tables[0][0]
+
+    @property
+    def header_row(self) -> int:
+        return self.tables[0][1].header_rows[-1]
+
+    @property
+    def headers(self) -> list[str]:
+        return [cell.label for cell in self.tables[0][1].cells]
+
+    @property
+    def rows(self) -> list[tuple[int, tuple]]:
+        return [row for _sheet, table in self.tables for row in table.rows]
 
 
 def check_file(data: bytes) -> None:
@@ -683,80 +821,77 @@ def check_file(data: bytes) -> None:
         raise ImportFileError(message_damaged()) from error
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names:
+        if "content.xml" in names and "mimetype" in names:
+            raise ImportFileError(message_ods())
         raise ImportFileError(message_not_xlsx())
     if sum(info.file_size for info in infos if info.filename.endswith(".xml")) > MAX_XML_BYTES:
         raise ImportFileError(_("The file is too large to import: split it into several files."))
 
 
-def read_workbook(data: bytes, kind: str, progress: Progress | None = None) -> RawTable:
-    """The table of people: the first sheet whose first rows hold a header row we know."""
+def message_ods() -> str:
+    return _(
+        "This is an OpenDocument spreadsheet (.ods). In LibreOffice choose «Файл → Сохранить как», "
+        "the type «Excel 2007-365 (.xlsx)», and upload the .xlsx file."
+    )
+
+
+def read_workbook(
+    data: bytes, kind: str, progress: Progress | None = None, mapping: dict[str, str] | None = None
+) -> RawTable:
+    """The tables of people: every visible sheet with a list of the same shape (see ``list_reading``)."""
     check_file(data)
-    known = _header_table(kind)
+    vocabulary = vocabulary_for(kind, mapping)
     try:
         with py_warnings.catch_warnings():
             py_warnings.simplefilter("ignore")
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # any library failure on a damaged file
         raise ImportFileError(message_damaged()) from error
+    counter = [0]
     try:
         sheets = [
-            sheet for sheet in workbook.worksheets if sheet.title not in (REFERENCE_SHEET, INSTRUCTION_SHEET)
+            (sheet.title, sheet.sheet_state == "visible", _loader(sheet, counter, progress))
+            for sheet in workbook.worksheets
         ]
-        # a hidden sheet is never read: the curator imports what she sees in Excel
-        for sheet in (sheet for sheet in sheets if sheet.sheet_state == "visible"):
-            table = _read_sheet(sheet, known, progress)
-            if table is not None:
-                return table
-        for sheet in (sheet for sheet in sheets if sheet.sheet_state != "visible"):
-            if _read_sheet(sheet, known, None) is not None:
-                raise ImportFileError(message_hidden_sheet(sheet.title))
+        outcomes = lr.choose_sheets(sheets, vocabulary, skip_titles=(REFERENCE_SHEET, INSTRUCTION_SHEET))
+        tables = [(outcome.sheet, outcome.table) for outcome in outcomes if outcome.read and outcome.table]
+        if not tables:
+            # a hidden sheet is never read: the curator imports what she sees in Excel
+            for title, visible, load in sheets:
+                hidden = not visible and title not in (REFERENCE_SHEET, INSTRUCTION_SHEET)
+                if hidden and lr.find_table(load(), vocabulary) is not None:
+                    raise ImportFileError(message_hidden_sheet(title))
     except ImportFileError:
         raise
     except Exception as error:
         raise ImportFileError(message_damaged()) from error
     finally:
         workbook.close()
-    raise ImportFileError(message_no_header())
+    if not tables:
+        raise ImportFileError(message_no_header())
+    if sum(len(table.rows) for _title, table in tables) > MAX_ROWS:
+        raise ImportFileError(message_too_many_rows())
+    return RawTable(tables=tables, outcomes=outcomes)
 
 
-def _is_header(values: tuple, known: dict[str, Column]) -> bool:
-    found = {
-        known[key].key for value in values if isinstance(value, str) and (key := header_key(value)) in known
-    }
-    return ("last_name" in found or FULL_NAME in found) and len(found) >= 2
+def _loader(sheet, counter: list[int], progress: Progress | None) -> Callable[[], list[tuple]]:
+    def load() -> list[tuple]:
+        estimate = sheet.max_row or 0
+        sheet.reset_dimensions()  # a wrong <dimension> in the file must not cut rows off
+        rows: list[tuple] = []
+        for values in sheet.iter_rows(values_only=True):
+            rows.append(values)
+            counter[0] += 1
+            if counter[0] > MAX_ROWS + 1000:
+                raise ImportFileError(message_too_many_rows())
+            if progress is not None and counter[0] % 1000 == 0:
+                share = min(1.0, len(rows) / estimate) if estimate else 0.5
+                progress(5 + int(45 * share), _("Reading the file: %(count)s rows") % {"count": counter[0]})
+        while rows and not any(value is not None for value in rows[-1]):
+            rows.pop()
+        return rows
 
-
-def _read_sheet(sheet, known: dict[str, Column], progress: Progress | None) -> RawTable | None:
-    estimate = sheet.max_row or 0
-    sheet.reset_dimensions()  # a wrong <dimension> in the file must not cut rows off
-    rows = sheet.iter_rows(values_only=True)
-    header: tuple | None = None
-    number = 0
-    for number, values in enumerate(rows, start=1):
-        if _is_header(values, known):
-            header = values
-            break
-        if number >= HEADER_SEARCH_ROWS:
-            return None
-    if header is None:
-        return None
-    header_row = number
-    data: list[tuple[int, tuple]] = []
-    for number, values in enumerate(rows, start=header_row + 1):
-        if not any(value is not None and (not isinstance(value, str) or value.strip()) for value in values):
-            continue
-        data.append((number, values))
-        if len(data) > MAX_ROWS:
-            raise ImportFileError(message_too_many_rows())
-        if progress is not None and len(data) % 1000 == 0:
-            share = min(1.0, number / estimate) if estimate else 0.5
-            progress(5 + int(45 * share), _("Reading the file: %(count)s rows") % {"count": len(data)})
-    return RawTable(
-        sheet=sheet.title,
-        header_row=header_row,
-        headers=[cell_text(value) for value in header],
-        rows=data,
-    )
+    return load
 
 
 # --------------------------------------------------------------------------------------------------
@@ -770,6 +905,9 @@ class ParsedRow:
     person: dict[str, Any]
     profile: dict[str, Any]
     errors: list[CellError] = field(default_factory=list)
+    warnings: list[CellError] = field(default_factory=list)  # read, but worth a look
+    consent: dict[str, Any] = field(default_factory=dict)  # given_on, given_by, representative_name
+    sheet: str = ""  # when the file has several sheets read
 
     @property
     def name(self) -> str:
@@ -779,19 +917,28 @@ class ParsedRow:
     def as_json(self) -> dict[str, Any]:
         return {
             "row": self.row,
+            "sheet": self.sheet,
             "person": {key: _json_value(value) for key, value in self.person.items()},
             "profile": {key: _json_value(value) for key, value in self.profile.items()},
+            "consent": {key: _json_value(value) for key, value in self.consent.items()},
             "errors": [[error.column, error.message] for error in self.errors],
+            "warnings": [[warning.column, warning.message] for warning in self.warnings],
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ParsedRow:
         number = data["row"]
+        sheet = data.get("sheet", "")
         return cls(
             row=number,
+            sheet=sheet,
             person={key: _from_json(key, value) for key, value in data["person"].items()},
             profile={key: _from_json(key, value) for key, value in data["profile"].items()},
-            errors=[CellError(number, column, message) for column, message in data["errors"]],
+            consent={key: _from_json(key, value) for key, value in data.get("consent", {}).items()},
+            errors=[CellError(number, column, message, sheet) for column, message in data["errors"]],
+            warnings=[
+                CellError(number, column, message, sheet) for column, message in data.get("warnings", [])
+            ],
         )
 
 
@@ -800,7 +947,7 @@ def _json_value(value: Any) -> Any:
 
 
 def _from_json(key: str, value: Any) -> Any:
-    return date.fromisoformat(value) if key in DATE_KEYS and value else value
+    return date.fromisoformat(value) if (key in DATE_KEYS or key == "given_on") and value else value
 
 
 @dataclass
@@ -809,15 +956,21 @@ class ParsedFile:
     columns: dict[str, str]  # field key → the header as written in the file
     rows: list[ParsedRow]
     warnings: list[str] = field(default_factory=list)
+    layout: dict[str, Any] = field(default_factory=dict)  # sheets read/skipped, every column (see describe)
 
     def header(self, key: str) -> str:
         return self.columns.get(key) or _DEFAULT_HEADERS.get(key, key)
+
+    @property
+    def row_warnings(self) -> list[CellError]:
+        return [warning for row in self.rows for warning in row.warnings]
 
     def as_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "columns": self.columns,
             "warnings": self.warnings,
+            "layout": self.layout,
             "rows": [row.as_json() for row in self.rows],
         }
 
@@ -828,6 +981,7 @@ class ParsedFile:
             columns=dict(data["columns"]),
             rows=[ParsedRow.from_json(row) for row in data["rows"]],
             warnings=list(data["warnings"]),
+            layout=dict(data.get("layout", {})),
         )
 
 
@@ -836,57 +990,154 @@ _DEFAULT_HEADERS = {
     for column in (*COMMON_COLUMNS, *MENTEE_COLUMNS, *MENTOR_COLUMNS, FULL_NAME_COLUMN)
 }
 
+SAMPLES = 3
 
-def parse_table(table: RawTable, kind: str, partners: dict[str, int] | None = None) -> ParsedFile:
-    """Validate every row; ``partners`` maps :func:`partner_key` of a partner's name to its id."""
-    known = _header_table(kind)
-    mapped: list[tuple[int, Column, str]] = []
-    seen: dict[str, str] = {}
-    warnings: list[str] = []
-    unknown: list[str] = []
-    for index, written in enumerate(table.headers):
-        header = " ".join(written.replace("*", " ").split())  # as messages name it: «Имя», not «Имя *»
-        if not header:
-            continue
-        column = known.get(header_key(header))
-        if column is None and header_key(header) in IGNORED_HEADERS:
-            continue
-        if column is None:
-            unknown.append(header)
-        elif column.key in seen:
-            warnings.append(
-                _("The column «%(column)s» repeats «%(first)s» and was ignored.")
-                % {"column": header, "first": seen[column.key]}
-            )
-        else:
-            seen[column.key] = header
-            mapped.append((index, column, header))
-    warnings[:0] = _unknown_columns_warnings(unknown)
-    if FULL_NAME in seen and ("last_name" in seen or "first_name" in seen):
-        warnings.append(
-            _("The column «%(column)s» was ignored: the file has separate name columns.")
-            % {"column": seen[FULL_NAME]}
+
+def _sample_text(value: Any) -> str:
+    return cell_text(value)[:60]
+
+
+def describe_columns(table: lr.Table, kind: str) -> list[dict[str, Any]]:
+    """Every column of a table with what it is read as: the mapping step shows this."""
+    columns = columns_by_key(kind)
+    described = []
+    for reading in table.readings:
+        samples: list[str] = []
+        for _number, values in table.rows:
+            if len(samples) >= SAMPLES:
+                break
+            index = reading.cell.index
+            if index < len(values) and not _is_blank(values[index]):
+                samples.append(_sample_text(values[index]))
+        target = columns.get(reading.field or "")
+        described.append(
+            {
+                "key": reading.cell.key,
+                "label": reading.cell.label[:200],
+                "letter": openpyxl.utils.get_column_letter(reading.cell.index + 1),
+                "field": reading.field or "",
+                "field_label": target.header if target else "",
+                "how": reading.how,
+                "repeats": reading.repeats[:200],
+                "samples": samples,
+            }
         )
-        mapped = [item for item in mapped if item[1].key != FULL_NAME]
-        del seen[FULL_NAME]
-    if FULL_NAME not in seen:
-        for required in (column for column in COMMON_COLUMNS if column.required):
-            if required.key not in seen:
-                raise ImportFileError(
-                    _(
-                        "The file has no «%(column)s» column. Download the template to see the expected columns."
-                    )
-                    % {"column": required.header}
-                )
-    if not table.rows:
-        raise ImportFileError(message_no_rows())
+    return described
+
+
+def parse_table(
+    table: RawTable,
+    kind: str,
+    partners: dict[str, int] | None = None,
+    *,
+    teenagers_self: bool = False,
+) -> ParsedFile:
+    """Validate every row; ``partners`` maps :func:`partner_key` of a partner's name to its id."""
+    columns_of = columns_by_key(kind)
+    warnings: list[str] = []
+    rows: list[ParsedRow] = []
+    columns: dict[str, str] = {}
+    several = len(table.tables) > 1
     partners = partners or {}
-    rows = [_parse_row(number, values, mapped, partners, kind) for number, values in table.rows]
-    columns = {key: header for key, header in seen.items() if key != FULL_NAME}
-    if FULL_NAME in seen:
-        for key in ("last_name", "first_name", "patronymic"):
-            columns[key] = seen[FULL_NAME]
-    return ParsedFile(kind=kind, columns=columns, rows=rows, warnings=warnings)
+    context = _RowContext(kind, partners, teenagers_self, timezone.localdate())
+    for position, (sheet, found) in enumerate(table.tables):
+        mapped: list[tuple[int, Column, str]] = []
+        unknown: list[str] = []
+        for reading in found.readings:
+            label = " ".join(reading.cell.label.replace("*", " ").split())
+            if reading.field is None:
+                unknown.append(label)
+            elif reading.repeats and position == 0:
+                warnings.append(
+                    _("The column «%(column)s» repeats «%(first)s» and was ignored.")
+                    % {"column": label, "first": reading.repeats}
+                )
+            elif reading.used:
+                mapped.append((reading.cell.index, columns_of[reading.field], label))
+        if position == 0:
+            warnings[:0] = _unknown_columns_warnings(unknown)
+            for _index, column, label in mapped:
+                if column.key == FULL_NAME:
+                    for key in ("last_name", "first_name", "patronymic"):
+                        columns[key] = label
+                else:
+                    columns[column.key] = label
+        keys = {column.key for _index, column, _label in mapped}
+        if FULL_NAME not in keys:
+            for required in (column for column in COMMON_COLUMNS if column.required):
+                if required.key not in keys:
+                    raise ImportFileError(
+                        _(
+                            "The file has no «%(column)s» column. Download the template to see the expected columns."
+                        )
+                        % {"column": required.header}
+                    )
+        warnings.extend(_table_notes(sheet if several or len(table.outcomes) > 1 else "", found))
+        for number, values in found.rows:
+            rows.append(
+                _parse_row(
+                    number,
+                    values,
+                    mapped,
+                    context,
+                    sheet=sheet if several else "",
+                    group=found.section_groups.get(number, ""),
+                )
+            )
+    if len(table.outcomes) > 1:
+        warnings[:0] = _sheets_notes(table.outcomes)
+    if not rows:
+        raise ImportFileError(message_no_rows())
+    layout = {
+        "sheets": [
+            {"sheet": outcome.sheet, "read": outcome.read, "reason": outcome.reason}
+            for outcome in table.outcomes
+        ],
+        "columns": describe_columns(table.tables[0][1], kind),
+    }
+    return ParsedFile(kind=kind, columns=columns, rows=rows, warnings=warnings, layout=layout)
+
+
+def _sheets_notes(outcomes: list[lr.SheetOutcome]) -> list[str]:
+    read = [outcome.sheet for outcome in outcomes if outcome.read]
+    reasons = {
+        "no_table": _("no table of people"),
+        "other_shape": _("its columns differ from the first sheet read"),
+        "hidden": _("a hidden sheet"),
+        "template": _("the template's reference sheet"),
+    }
+    skipped = [
+        _("«%(sheet)s» (%(reason)s)") % {"sheet": outcome.sheet, "reason": reasons.get(outcome.reason, "")}
+        for outcome in outcomes
+        if not outcome.read and outcome.reason != "template"
+    ]
+    notes = [_("Sheets read: %(sheets)s.") % {"sheets": ", ".join(f"«{sheet}»" for sheet in read)}]
+    if skipped:
+        notes.append(_("Sheets skipped: %(sheets)s.") % {"sheets": ", ".join(skipped)})
+    return notes
+
+
+def _table_notes(sheet: str, table: lr.Table) -> list[str]:
+    where = _("Sheet «%(sheet)s»: ") % {"sheet": sheet} if sheet else ""
+    notes = []
+    first = table.header_rows[0]
+    if first > 1:
+        notes.append(
+            where
+            + _("the table starts at row %(row)s; the rows above it (titles) are not read.") % {"row": first}
+        )
+    if table.end_row is not None:
+        notes.append(
+            where
+            + _(
+                "the table ends at row %(row)s («%(text)s»); %(count)s more filled rows below it are not read."
+            )
+            % {"row": table.end_row, "text": table.end_text[:80], "count": table.rows_below}
+        )
+    if table.stray_rows:
+        listed = ", ".join(str(number) for number in table.stray_rows[:10])
+        notes.append(where + _("cells outside the table in rows %(rows)s are not read.") % {"rows": listed})
+    return [note[:1].upper() + note[1:] for note in notes]
 
 
 MAX_UNKNOWN_COLUMN_WARNINGS = 10
@@ -904,19 +1155,68 @@ def _unknown_columns_warnings(headers: list[str]) -> list[str]:
     return listed
 
 
+@dataclass
+class _RowContext:
+    kind: str
+    partners: dict[str, int]
+    teenagers_self: bool
+    today: date
+
+
 def _parse_row(
-    number: int, values: tuple, mapped: list[tuple[int, Column, str]], partners: dict[str, int], kind: str
+    number: int,
+    values: tuple,
+    mapped: list[tuple[int, Column, str]],
+    context: _RowContext,
+    *,
+    sheet: str = "",
+    group: str = "",
 ) -> ParsedRow:
     person: dict[str, Any] = {}
     profile: dict[str, Any] = {}
+    consent: dict[str, Any] = {}
+    categories: dict[str, bool] | None = None
     errors: list[CellError] = []
+    warnings: list[CellError] = []
     width = len(values)
+    headers: dict[str, str] = {}
+    partners = context.partners
     for index, column, header in mapped:
+        headers[column.key] = header
         value = values[index] if index < width else None
+        if error_value := lr.excel_error(value):
+            if column.key in NAME_KEYS:
+                errors.append(
+                    CellError(
+                        number,
+                        header,
+                        _("the cell holds the Excel error «%(value)s» instead of a name.")
+                        % {"value": error_value},
+                        sheet,
+                    )
+                )
+                continue
+            warnings.append(
+                CellError(
+                    number,
+                    header,
+                    _("the cell holds the Excel error «%(value)s»; it is read as empty.")
+                    % {"value": error_value},
+                    sheet,
+                )
+            )
+            value = None
         try:
             parsed = column.parse(value)
+        except CellWarning as warning:
+            parsed = warning.value
+            warnings.append(CellError(number, header, str(warning), sheet))
         except CellProblem as problem:
-            errors.append(CellError(number, header, str(problem)))
+            if column.key == "kind" and (partner := partners.get(partner_key(cell_text(value)))):
+                person["kind"] = Person.Kind.PARTNER_EMPLOYEE  # the category column names a partner
+                person["partner_id"] = partner
+                continue
+            errors.append(CellError(number, header, str(problem), sheet))
             continue
         if column.target == PERSON:
             person[column.key] = parsed
@@ -928,18 +1228,122 @@ def _parse_row(
                         parsed  # a partner's person keeps the partner; empty clears nothing
                     )
             profile[column.key] = parsed
+        elif column.target == "categories":
+            categories = parsed
+        elif column.target == CONSENT:
+            consent[column.key] = parsed
         else:
-            _split_full_name(parsed, person, number, header, errors)
+            _split_full_name(parsed, person, number, header, errors, warnings, sheet)
+    for key in ("last_name", "first_name", "patronymic"):
+        if person.get(key):
+            person[key] = lr.name_case(person[key])
+    if group and not person.get("group_name"):
+        person["group_name"] = group  # from a section row above: «7 «Б» класс»
+    if categories:
+        for flag in lr.CATEGORY_FLAGS:
+            profile[flag] = bool(profile.get(flag)) or bool(categories.get(flag))
+    _kind_from_partner(person, profile, partners)
     for column, header in ((column, header) for _index, column, header in mapped if column.required):
         if not person.get(column.key) and not any(error.column == header for error in errors):
-            errors.append(CellError(number, header, _("the value is required.")))
+            errors.append(CellError(number, header, _("the value is required."), sheet))
     entry, leave = profile.get("entry_date"), profile.get("exit_date")
     if entry and leave and leave < entry:
-        header = next(header for _index, column, header in mapped if column.key == "exit_date")
         errors.append(
-            CellError(number, header, _("the date of leaving is earlier than the date of entering."))
+            CellError(
+                number,
+                headers["exit_date"],
+                _("the date of leaving is earlier than the date of entering."),
+                sheet,
+            )
         )
-    return ParsedRow(row=number, person=person, profile=profile, errors=errors)
+    learner = _is_learner(person, context.kind)
+    birth = person.get("birth_date")
+    if birth and (age := lr.implausible_age(birth, context.today, learner)) is not None:
+        message = (
+            _("a pupil aged %(age)s: check the birth date.")
+            if learner
+            else _("a mentor aged %(age)s: check the birth date.")
+        )
+        warnings.append(CellError(number, headers["birth_date"], message % {"age": age}, sheet))
+    consent_row = _consent(consent, person, headers, context, learner, number, sheet, errors)
+    return ParsedRow(
+        row=number,
+        person=person,
+        profile=profile,
+        errors=errors,
+        warnings=warnings,
+        consent=consent_row,
+        sheet=sheet,
+    )
+
+
+def _is_learner(person: dict[str, Any], kind: str) -> bool:
+    person_kind = person.get("kind")
+    if person_kind:
+        return person_kind in Person.LEARNER_KINDS
+    return kind == MENTEES
+
+
+def _kind_from_partner(person: dict[str, Any], profile: dict[str, Any], partners: dict[str, int]) -> None:
+    """A partner's person is a partner's employee unless the file says otherwise (never own staff)."""
+    if not person.get("partner_id") and partners and person.get("workplace"):
+        found = partners.get(partner_key(person["workplace"]))
+        if found is not None and "partner_id" not in profile:
+            person["partner_id"] = profile["partner_id"] = found
+    if person.get("partner_id") and not person.get("kind"):
+        person["kind"] = Person.Kind.PARTNER_EMPLOYEE
+
+
+def _consent(
+    values: dict[str, Any],
+    person: dict[str, Any],
+    headers: dict[str, str],
+    context: _RowContext,
+    learner: bool,
+    number: int,
+    sheet: str,
+    errors: list[CellError],
+) -> dict[str, Any]:
+    """The paper consent of a row: who signed it, checked as the consent form checks it."""
+    given_on = values.get(lr.CONSENT_DATE)
+    given_by = values.get(lr.CONSENT_BY) or ""
+    representative = values.get(lr.CONSENT_REPRESENTATIVE) or ""
+    if not given_on:
+        if given_by or representative:
+            header = headers.get(lr.CONSENT_DATE) or _DEFAULT_HEADERS[lr.CONSENT_DATE]
+            errors.append(CellError(number, header, _("write the date the consent was signed."), sheet))
+        return {}
+    birth = person.get("birth_date")
+    age = lr.age_on(birth, given_on) if birth else None
+    minor_needs_representative = learner and (
+        age is None or age < 14 or (age < 18 and not context.teenagers_self)
+    )
+    if not given_by:
+        given_by = (
+            Consent.GivenBy.REPRESENTATIVE
+            if representative or minor_needs_representative
+            else Consent.GivenBy.SELF
+        )
+    header = headers.get(lr.CONSENT_BY) or headers[lr.CONSENT_DATE]
+    if given_by == Consent.GivenBy.SELF:
+        if age is not None and learner and (age < 14 or (age < 18 and not context.teenagers_self)):
+            errors.append(
+                CellError(
+                    number, header, _("a minor: the consent must be signed by a legal representative."), sheet
+                )
+            )
+        return {"given_on": given_on, "given_by": given_by, "representative_name": ""}
+    representative = representative or person.get("guardian_name") or ""
+    if not representative:
+        errors.append(
+            CellError(
+                number,
+                headers.get(lr.CONSENT_REPRESENTATIVE) or header,
+                _("write the full name of the legal representative who signed the consent."),
+                sheet,
+            )
+        )
+    return {"given_on": given_on, "given_by": given_by, "representative_name": representative}
 
 
 def _partner_id(
@@ -964,14 +1368,36 @@ def _partner_id(
 
 
 def _split_full_name(
-    text: str, person: dict[str, Any], number: int, header: str, errors: list[CellError]
+    text: str,
+    person: dict[str, Any],
+    number: int,
+    header: str,
+    errors: list[CellError],
+    warnings: list[CellError],
+    sheet: str = "",
 ) -> None:
-    parts = text.split(" ")
-    if len(parts) < 2:
-        errors.append(CellError(number, header, _("write the last name, the first name and the patronymic.")))
+    try:
+        name = lr.split_full_name(text)
+    except lr.Problem:
+        if text:
+            errors.append(
+                CellError(number, header, _("write the last name, the first name and the patronymic."), sheet)
+            )
         return
-    person["last_name"], person["first_name"] = parts[0], parts[1]
-    person["patronymic"] = " ".join(parts[2:])
+    person["last_name"], person["first_name"], person["patronymic"] = (
+        name.last_name[:150],
+        name.first_name[:150],
+        name.patronymic[:150],
+    )
+    if name.note:
+        warnings.append(
+            CellError(
+                number,
+                header,
+                _("the remark «%(note)s» after the name was not imported.") % {"note": name.note[:100]},
+                sheet,
+            )
+        )
 
 
 def partner_lookup(organization) -> dict[str, int]:
@@ -983,12 +1409,75 @@ def partner_lookup(organization) -> dict[str, int]:
     }
 
 
-def read_file(data: bytes, kind: str, organization, progress: Progress | None = None) -> ParsedFile:
-    """Read and validate an uploaded workbook (one query: the organisation's partners)."""
+def read_file(
+    data: bytes,
+    kind: str,
+    organization,
+    progress: Progress | None = None,
+    mapping: dict[str, str] | None = None,
+) -> ParsedFile:
+    """Read and validate an uploaded workbook.
+
+    ``mapping`` (column key → field or ``list_reading.IGNORE``) is the curator's choice for the
+    columns; without it the organisation's remembered mapping is used. Queries: the mapping, the
+    partners, the consent rule.
+    """
     if kind not in KINDS:
         raise ValueError(f"Unknown base: {kind}")
-    table = read_workbook(data, kind, progress)
-    return parse_table(table, kind, partner_lookup(organization) if kind == MENTORS else {})
+    if mapping is None:
+        mapping = remembered_mapping(organization, kind)
+    table = read_workbook(data, kind, progress, mapping)
+    teenagers_self = ConsentRule.objects.filter(
+        organization=organization, teenagers=ConsentRule.Teenagers.SELF
+    ).exists()
+    return parse_table(table, kind, partner_lookup(organization), teenagers_self=teenagers_self)
+
+
+def unknown_columns(parsed: ParsedFile) -> list[dict[str, Any]]:
+    """The columns of the file the import did not recognise (the mapping step asks about them)."""
+    return [column for column in parsed.layout.get("columns", []) if not column["field"]]
+
+
+def current_choice(column: dict[str, Any]) -> str:
+    """What a described column is read as, as a value of the mapping step's list."""
+    if column["repeats"] or column["field"] in (lr.NUMBERING, lr.NOT_STORED, lr.IGNORE):
+        return lr.IGNORE
+    return column["field"]  # "" while not recognised
+
+
+def merged_mapping(parsed: ParsedFile, chosen: dict[str, str]) -> dict[str, str]:
+    """The mapping that reads the file as shown, with the curator's new choices on top."""
+    mapping = {
+        column["key"]: column["field"]
+        for column in parsed.layout.get("columns", [])
+        if column["how"] == lr.MAPPED
+    }
+    mapping.update(chosen)
+    return mapping
+
+
+def mapping_choices(kind: str) -> list[tuple[str, str]]:
+    """The fields a column can be read as (the template's headers), and «do not import»."""
+    columns = list(columns_by_key(kind).values())
+    return [(lr.IGNORE, _("— do not import —"))] + [(column.key, column.header) for column in columns]
+
+
+def remembered_mapping(organization, kind: str) -> dict[str, str]:
+    found = (
+        ImportColumnMapping.objects.filter(organization=organization, kind=kind)
+        .values_list("mapping", flat=True)
+        .first()
+    )
+    return dict(found or {})
+
+
+def mapping_remember(*, organization, kind: str, mapping: dict[str, str]) -> None:
+    """Keep the curator's choices for the columns; the next file of this base starts from them."""
+    known = remembered_mapping(organization, kind)
+    known.update(mapping)
+    ImportColumnMapping.objects.update_or_create(
+        organization=organization, kind=kind, defaults={"mapping": known}
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1267,7 +1756,7 @@ def plan_import(parsed: ParsedFile, programme: Programme, options: SyncOptions |
         for profile in model.objects.filter(programme=programme).values("id", "person_id", *profile_keys)
     }
     partner_names: dict[int, str] = {}
-    if "partner_id" in parsed.columns:
+    if "partner_id" in parsed.columns or any(row.profile.get("partner_id") for row in parsed.rows):
         partner_names = dict(
             PartnerOrganization.objects.filter(organization_id=programme.organization_id).values_list(
                 "pk", "name"
@@ -1537,6 +2026,7 @@ class ImportResult:
     people_created: int
     left: int = 0  # last year's people marked as left
     batch_id: int | None = None  # the record that lets the curator undo the import
+    consents: int = 0  # paper consents recorded from the file's consent columns
 
     def summary(self) -> str:
         text = _(
@@ -1544,6 +2034,8 @@ class ImportResult:
         ) % {"new": self.new, "updated": self.updated, "unchanged": self.unchanged, "skipped": self.skipped}
         if self.left:
             text += " " + _("Marked as left: %(count)s.") % {"count": self.left}
+        if self.consents:
+            text += " " + _("Consents recorded: %(count)s.") % {"count": self.consents}
         return text
 
 
@@ -1570,6 +2062,7 @@ def import_save(
         try:
             with transaction.atomic():
                 undo = _write(plan, programme, parsed.kind)
+                consents = _write_consents(plan, actor)
         except IntegrityError as error:  # another import or a form saved the same person meanwhile
             raise ImportFileError(
                 _(
@@ -1585,6 +2078,7 @@ def import_save(
             skipped=counts[ERROR],
             people_created=people_created,
             left=len(plan.left),
+            consents=consents,
         )
         details = {
             "base": parsed.kind,
@@ -1598,8 +2092,9 @@ def import_save(
             "possible_matches": plan.possible_count,
             "marked_left": result.left,
             "empty_cells_erase": plan.options.clear_empty,
+            "consents": consents,
         }
-        if result.new or result.updated or result.left:
+        if result.new or result.updated or result.left or result.consents:
             batch = ImportBatch.objects.create(
                 organization_id=programme.organization_id,
                 programme=programme,
@@ -1976,6 +2471,38 @@ def import_undo(*, actor: AbstractBaseUser | None, programme: Programme, batch_i
     return batch
 
 
+def _write_consents(plan: ImportPlan, actor: AbstractBaseUser | None) -> int:
+    """The paper consents of the file: one per person who has no valid consent of that date yet."""
+    rows = [row for row in plan.rows if row.status != ERROR and row.parsed.consent and row.person_id]
+    if not rows:
+        return 0
+    existing = set(
+        Consent.objects.filter(
+            person_id__in=[row.person_id for row in rows],
+            scope=Consent.Scope.PERSONAL_DATA,
+            withdrawn_on__isnull=True,
+        ).values_list("person_id", "given_on")
+    )
+    created = []
+    for row in rows:
+        consent = row.parsed.consent
+        if (row.person_id, consent["given_on"]) in existing:
+            continue  # the same file again: the consent is on record already
+        existing.add((row.person_id, consent["given_on"]))
+        created.append(
+            Consent(
+                person_id=row.person_id,
+                scope=Consent.Scope.PERSONAL_DATA,
+                given_by=consent["given_by"],
+                representative_name=consent["representative_name"][:300],
+                given_on=consent["given_on"],
+                recorded_by=actor if actor is not None and actor.is_authenticated else None,
+            )
+        )
+    Consent.objects.bulk_create(created, batch_size=BATCH_SIZE)
+    return len(created)
+
+
 def _import_title(kind: str, filename: str) -> str:
     if kind == MENTEES:
         title = _("Import of the mentee base from «%(file)s»")
@@ -2064,7 +2591,9 @@ class StoredPreview:
         if not stored_folders.exists(self.folder, OPTIONS_NAME):
             return SyncOptions()
         try:
-            return SyncOptions.from_json(json.loads(stored_folders.read(self.folder, OPTIONS_NAME).decode("utf-8")))
+            return SyncOptions.from_json(
+                json.loads(stored_folders.read(self.folder, OPTIONS_NAME).decode("utf-8"))
+            )
         except (OSError, ValueError):
             return SyncOptions()
 
@@ -2086,7 +2615,9 @@ def preview_store(
         errors=sum(1 for row in parsed.rows if row.errors),
     )
     stored_folders.write(stored.folder, UPLOAD_NAME, data)
-    stored_folders.write(stored.folder, ROWS_NAME, json.dumps(parsed.as_json(), ensure_ascii=False).encode("utf-8"))
+    stored_folders.write(
+        stored.folder, ROWS_NAME, json.dumps(parsed.as_json(), ensure_ascii=False).encode("utf-8")
+    )
     session[_session_key(programme)] = {
         "token": stored.token,
         "kind": stored.kind,

@@ -570,3 +570,32 @@ class VocabularyTerm(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ImportColumnMapping(models.Model):
+    """What the curator said the columns of her own lists mean, remembered for the next import.
+
+    ``mapping`` is {the column's header, reduced (``list_reading.header_key``): a field key, or
+    ``"ignore"``}; the import offers it for any file of the same base.
+    """
+
+    class Base(models.TextChoices):
+        MENTEES = "mentees", _("Mentees")
+        MENTORS = "mentors", _("Mentors")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), related_name="import_mappings", on_delete=models.CASCADE
+    )
+    kind = models.CharField(_("base"), max_length=16, choices=Base.choices)
+    mapping = models.JSONField(_("columns"), default=dict, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("import column mapping")
+        verbose_name_plural = _("import column mappings")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "kind"], name="import_mapping_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.get_kind_display()}"

@@ -518,3 +518,68 @@ def vocabulary_term_delete(
         raise ParticipantsError(_("Only the organisation that added a term may delete it."))
     audit_record(actor=actor, organization=organization, action=AuditEvent.Action.DELETE, target=term)
     term.delete()
+
+
+@transaction.atomic
+def consents_record_bulk(
+    *,
+    actor: AbstractBaseUser | None,
+    people: list[Person],
+    given_on: date,
+    given_by: str,
+    representatives: dict[int, str],
+    representative_relation: str = "",
+    scan: UploadedFile | None = None,
+) -> list[Consent]:
+    """Record one paper consent for each of several people: one date, one scan (copied to each).
+
+    Everything is checked first, so that a minor ticked as signing himself or a missing representative
+    saves nothing at all; the message names every person in question.
+    """
+    from django.core.files.base import ContentFile
+
+    if not people:
+        raise ParticipantsError(_("Tick the people whose consents you collected."))
+    if given_on > timezone.localdate():
+        raise ParticipantsError(_("A consent cannot be dated in the future."))
+    scan_error = document_error(scan) if scan else None
+    if scan_error:
+        raise ParticipantsError(scan_error)
+    teenagers_self = consent_rule(people[0].organization).teenagers == ConsentRule.Teenagers.SELF
+    minors = []
+    unnamed = []
+    for person in people:
+        if given_by == Consent.GivenBy.SELF and needs_representative(
+            person.birth_date, given_on, teenagers_self
+        ):
+            minors.append(person.short_name)
+        if given_by == Consent.GivenBy.REPRESENTATIVE and not representatives.get(person.pk, "").strip():
+            unnamed.append(person.short_name)
+    if minors:
+        raise ParticipantsError(
+            _("Minors must have their consent signed by a legal representative: %(names)s.")
+            % {"names": ", ".join(minors)}
+        )
+    if unnamed:
+        raise ParticipantsError(
+            _("Enter the representative's full name for: %(names)s.") % {"names": ", ".join(unnamed)}
+        )
+    content = b"".join(scan.chunks()) if scan else b""
+    recorded = []
+    for person in people:
+        copy = None
+        if scan:
+            copy = ContentFile(content, name=scan.name)  # each consent keeps its own copy of the scan
+        recorded.append(
+            consent_record(
+                actor=actor,
+                person=person,
+                scope=Consent.Scope.PERSONAL_DATA,
+                given_on=given_on,
+                given_by=given_by,
+                representative_name=representatives.get(person.pk, ""),
+                representative_relation=representative_relation,
+                scan=copy,
+            )
+        )
+    return recorded

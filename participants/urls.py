@@ -16,6 +16,7 @@ urlpatterns = [
     path("people/<int:person>/mentor/", views.mentor_profile, name="mentor_profile"),
     path("people/<int:person>/consents/new/", views.consent_add, name="consent_add"),
     path("consents/", views.consents, name="consents"),
+    path("consents/bulk/", views.consents_bulk, name="consents_bulk"),
     path("consents/<int:consent>/withdraw/", views.consent_withdraw, name="consent_withdraw"),
     path("consents/<int:consent>/scan/", views.consent_scan, name="consent_scan"),
     path("partners/", views.partners, name="partners"),

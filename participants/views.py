@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +21,7 @@ from mentoring.services import AuditRead, audit_reads, audit_record
 
 from . import selectors, services
 from .forms import (
+    BulkConsentForm,
     ConsentForm,
     ConsentRuleForm,
     MenteeFilterForm,
@@ -206,7 +208,12 @@ def mentor_profile(request: HttpRequest, person: int) -> HttpResponse:
 def consent_add(request: HttpRequest, person: int) -> HttpResponse:
     scope = request.scope
     found = _person_or_404(scope, person)
-    form = ConsentForm(request.POST or None, request.FILES or None)
+    initial = {
+        "given_on": timezone.localdate(),
+        "given_by": Consent.GivenBy.REPRESENTATIVE,
+        "representative_name": found.guardian_name,  # the parent already on the card
+    }
+    form = ConsentForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.consent_record(actor=request.user, person=found, **form.cleaned_data)
@@ -448,3 +455,54 @@ def vocabulary_term_delete(request: HttpRequest, term: int) -> HttpResponse:
     services.vocabulary_term_delete(actor=request.user, organization=scope.organization, term=found)
     messages.success(request, _("The term is deleted."))
     return redirect(_url(scope, "vocabulary"))
+
+
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
+def consents_bulk(request: HttpRequest) -> HttpResponse:
+    """Tick the people whose paper consents were collected: one date, one scan, the parent pre-filled."""
+    scope = request.scope
+    missing = selectors.missing_consents(scope.programme)
+    groups = sorted({person.group_name for person in missing if person.group_name})
+    group = request.GET.get("group", "")
+    shown = [person for person in missing if not group or person.group_name == group]
+    form = BulkConsentForm(request.POST or None, request.FILES or None)
+    chosen: set[int] = set()
+    names: dict[int, str] = {}
+    if request.method == "POST":
+        by_id = {person.pk: person for person in missing}
+        try:
+            chosen = {int(value) for value in request.POST.getlist("person")}
+        except ValueError:
+            chosen = set()
+        if not chosen <= set(by_id):
+            raise Http404  # someone not in this organisation's list of people without a consent
+        names = {pk: request.POST.get(f"representative-{pk}", "").strip()[:300] for pk in by_id}
+        if form.is_valid():
+            try:
+                recorded = services.consents_record_bulk(
+                    actor=request.user,
+                    people=[by_id[pk] for pk in sorted(chosen)],
+                    given_on=form.cleaned_data["given_on"],
+                    given_by=form.cleaned_data["given_by"],
+                    representatives={pk: names.get(pk, "") for pk in chosen},
+                    representative_relation=form.cleaned_data["representative_relation"],
+                    scan=form.cleaned_data["scan"],
+                )
+            except ParticipantsError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Consents recorded: %(count)s.") % {"count": len(recorded)})
+                return redirect(_url(scope, "consents"))
+    else:
+        _audit_view(request, _("People without a consent"))
+    rows = [
+        {
+            "person": person,
+            "checked": person.pk in chosen,
+            "representative": names.get(person.pk, person.guardian_name),
+        }
+        for person in shown
+    ]
+    context = {"form": form, "rows": rows, "groups": groups, "group": group}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "participants/consents_bulk.html", context, status=status)

@@ -238,6 +238,7 @@ def test_same_organisation_member_can_open_every_organisation_page(url_values, c
             "roadmap:import_preview",
             "roadmap:import_replace",
             "participants:import_preview",
+            "participants:import_columns",
             "pairing:run_score",
             "monitoring:plan_task_file",
             "signin_journal",  # the administrator's only (tests/mentoring/test_signin.py)

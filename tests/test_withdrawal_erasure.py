@@ -353,7 +353,12 @@ def named_everywhere(
 
     # the pairing order names her in its appendix
     order = order_create(
-        actor=curator, programme=programme, kind="pairing", number="45-ОД", day=_date(YEAR, 10, 15), groups=[pair]
+        actor=curator,
+        programme=programme,
+        kind="pairing",
+        number="45-ОД",
+        day=_date(YEAR, 10, 15),
+        groups=[pair],
     )
     return {
         "order": order,

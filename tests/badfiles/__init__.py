@@ -244,9 +244,9 @@ FIVE_DATE_FORMATS = [
     ("2013-03-14", True),
     (datetime(2013, 3, 14), True),  # an Excel date
     ("14/03/2013", True),
-    ("14 марта 2013", False),
+    ("14 марта 2013", True),  # the month in words, as a school writes it (issue 16)
     ("03/14/2013", False),  # American order: no 14th month
-    ("14.03.13", False),  # two-digit year
+    ("14.03.13", True),  # a two-digit year: the nearest year not in the future for a birth date
 ]
 
 

@@ -33,7 +33,9 @@ def test_only_the_organisations_own_administrator_reads_it(
     assert client_for(administrator).get(URL).status_code == 200
     assert client_for(curator).get(URL).status_code == 403
     assert client_for(mentor).get(URL).status_code == 403
-    assert client_for(coordinator).get(URL).status_code == 404  # the authority reads no school's journal: for it the page does not exist
+    assert (
+        client_for(coordinator).get(URL).status_code == 404
+    )  # the authority reads no school's journal: for it the page does not exist
     assert client_for(stranger).get(URL).status_code == 404
 
 
@@ -204,14 +206,18 @@ def test_reads_of_personal_data_are_audited_with_the_people_concerned(
     photo.people.set([mentee])
     client = client_for(curator)
     pages = {
-        ("pairing.MentoringGroup", str(pair.pk), "view"): reverse("pairing:detail", kwargs={**KW, "group": pair.pk}),
+        ("pairing.MentoringGroup", str(pair.pk), "view"): reverse(
+            "pairing:detail", kwargs={**KW, "group": pair.pk}
+        ),
         ("monitoring.IndividualPlan", str(monitoring_objects["plan"].pk), "view"): reverse(
             "monitoring:plan", kwargs={**KW, "group": pair.pk}
         ),
         ("monitoring.PlanTask", str(task.pk), "download"): reverse(
             "monitoring:plan_task_file", kwargs={**KW, "group": pair.pk, "task": task.pk}
         ),
-        ("monitoring.Case", str(case.pk), "view"): reverse("monitoring:case_detail", kwargs={**KW, "case": case.pk}),
+        ("monitoring.Case", str(case.pk), "view"): reverse(
+            "monitoring:case_detail", kwargs={**KW, "case": case.pk}
+        ),
         ("monitoring.CasePhoto", str(photo.pk), "download"): reverse(
             "monitoring:case_photo", kwargs={**KW, "case": case.pk, "photo": photo.pk}
         ),

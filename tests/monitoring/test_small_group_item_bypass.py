@@ -17,8 +17,14 @@ from .test_questionnaire_small_groups import page, pairs_of
 def _four_answers_one_optional(programme):
     campaign, (group,) = pairs_of(programme, [4])
     extra = QuestionItem.objects.create(
-        template=campaign.template, key="extra", text="Насколько трудно было?", kind="scale",
-        scale_min=1, scale_max=10, required=False, position=99,
+        template=campaign.template,
+        key="extra",
+        text="Насколько трудно было?",
+        kind="scale",
+        scale_min=1,
+        scale_max=10,
+        required=False,
+        position=99,
     )
     items = {item.key: item for item in campaign.template.items.all()}
     for number, invitation in enumerate(campaign.invitations.order_by("pk")):
@@ -33,8 +39,14 @@ def _four_answers_one_optional(programme):
 def test_an_optional_question_answered_by_one_pupil_shows_no_mean(programme):
     campaign, (group,) = pairs_of(programme, [4])
     extra = QuestionItem.objects.create(
-        template=campaign.template, key="extra", text="Насколько трудно было?", kind="scale",
-        scale_min=1, scale_max=10, required=False, position=99,
+        template=campaign.template,
+        key="extra",
+        text="Насколько трудно было?",
+        kind="scale",
+        scale_min=1,
+        scale_max=10,
+        required=False,
+        position=99,
     )
     invitations = list(campaign.invitations.order_by("pk"))
     from monitoring.services.questionnaires import response_submit
@@ -68,8 +80,12 @@ def test_the_page_and_the_excel_file_say_not_enough_answers_for_that_question(
     client = client_for(curator)
     content = client.get(page("campaign_results", campaign=campaign.pk)).content.decode()
     assert content.count("недостаточно ответов") == 1
-    job = run(client, django_capture_on_commit_callbacks, "questionnaire_results",
-              {"campaign": campaign.pk, "format": "xlsx"})
+    job = run(
+        client,
+        django_capture_on_commit_callbacks,
+        "questionnaire_results",
+        {"campaign": campaign.pk, "format": "xlsx"},
+    )
     rows = list(load_workbook(io.BytesIO(download(client, job))).active.iter_rows(values_only=True))
     start = next(i for i, row in enumerate(rows) if row[0] and "Насколько трудно было?" in str(row[0]))
     assert "недостаточно ответов" in str(rows[start + 1][0]).lower() and rows[start + 1][1] == 1

@@ -1,23 +1,27 @@
 """Import a base of mentees or mentors from an Excel workbook, as the curator's page does.
 
     python manage.py import_participants PATH --org SLUG --year 2024 --kind mentees|mentors
-        [--dry-run] [--only-valid] [--json]
+        [--map "HEADER=FIELD" ...] [--dry-run] [--only-valid] [--json]
         [--possible-matches suggested|update|add] [--clear-empty] [--mark-left [DD.MM.YYYY]]
 
-Next September's list: a row that only possibly is someone already in the base (a birth date added or
-corrected, a patronymic filled in) updates that person when the evidence recommends it (the class
-follows last year's, a shared phone or e-mail) and is added as a new person otherwise
-(``--possible-matches suggested``, the default); ``update`` or ``add`` decide every such row one way.
-An empty cell keeps what the base has unless ``--clear-empty``. ``--mark-left`` marks every person of
-last year's base who is not in the file as left, on the given date (by default the last day of last
-academic year).
-
 The whole file is imported in one transaction; if any row has an error nothing is imported (unless
-``--only-valid``) and the command exits with status 1. ``--json`` prints one object:
-``{"new": n, "updated": n, "unchanged": n, "possible_matches": n, "leavers": n, "marked_left": n,
-"errors": [{"row": n, "column": str, "message": str}]}``
-(for a file that cannot be read at all: one error with ``"row": null``). With errors, the counts say
-what the import would do with the valid rows.
+``--only-valid``) and the command exits with status 1.
+
+``--map`` says what a column of the school's own list is, as the web import's mapping step does:
+``--map "Учётный номер=ID"``, ``--map "Примечание=-"`` (ignore the column). FIELD is a header of the
+template («ID», «Телефон родителя», «ФИО»…) or ``-``. The organisation's remembered mapping (from the
+web import) applies first, the options on top of it.
+
+``--json`` prints one object for every outcome, errors included::
+
+    {"ok": bool, "saved": bool, "new": n, "updated": n, "unchanged": n, "consents": n,
+     "possible_matches": n, "leavers": n, "marked_left": n,
+     "errors": [{"row": n, "column": str, "message": str}], "warnings": [str, ...],
+     "row_warnings": [{"row": n, "column": str, "message": str}],
+     "sheets": {"read": [str], "skipped": [str]}}
+
+A file, organisation or option that cannot be used at all gives one error with ``"row": null``. With
+errors, the counts say what the import would do with the valid rows.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from django.utils.translation import gettext as _
 
 from mentoring.models import Programme
 from participants import importing
+from participants import list_reading as lr
 
 
 class Command(BaseCommand):
@@ -45,6 +50,13 @@ class Command(BaseCommand):
             "--year", required=True, type=int, help="the first calendar year of the academic year"
         )
         parser.add_argument("--kind", required=True, choices=importing.KINDS, help="which base")
+        parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="HEADER=FIELD",
+            help="what a column of the file is: a template header, or «-» to ignore the column (repeatable)",
+        )
         parser.add_argument("--dry-run", action="store_true", help="check the file and save nothing")
         parser.add_argument(
             "--only-valid", action="store_true", help="import the valid rows, skip those with errors"
@@ -71,31 +83,33 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self.options = options
         programme = (
             Programme.objects.select_related("organization", "academic_year")
             .filter(organization__slug=options["org"], academic_year__start_year=options["year"])
             .first()
         )
         if programme is None:
-            raise CommandError(
+            self._fail(
                 _("The organisation «%(org)s» has no programme for the academic year %(year)s.")
                 % {"org": options["org"], "year": options["year"]}
             )
+        mapping = importing.remembered_mapping(programme.organization, options["kind"])
+        mapping.update(self._mapping(options["map"], options["kind"]))
         path = Path(options["path"])
         try:
             too_big = path.stat().st_size > importing.max_upload_bytes()  # the same limit as the upload page
             data = b"" if too_big else path.read_bytes()
         except OSError as error:
-            raise CommandError(
-                _("Cannot read the file %(path)s: %(error)s") % {"path": path, "error": error}
-            ) from None
+            self._fail(
+                _("Cannot read the file %(path)s: %(error)s") % {"path": path, "error": error.strerror}
+            )
         try:
             if too_big:
                 raise importing.ImportFileError(importing.message_too_big())
-            parsed = importing.read_file(data, options["kind"], programme.organization)
+            parsed = importing.read_file(data, options["kind"], programme.organization, mapping=mapping)
         except importing.ImportFileError as error:
-            self._report(options, {"new": 0, "updated": 0, "unchanged": 0}, [], file_error=str(error))
-            raise CommandError(str(error)) from None
+            self._fail(str(error))
 
         sync = importing.SyncOptions(possible=options["possible_matches"], clear_empty=options["clear_empty"])
         plan = importing.plan_import(parsed, programme, sync)
@@ -104,13 +118,14 @@ class Command(BaseCommand):
                 try:
                     sync.left_on = importing.parse_date(options["mark_left"])
                 except importing.CellProblem as problem:
-                    raise CommandError(str(problem)) from None
+                    self._fail(str(problem))
             sync.leavers = tuple(leaver.profile_id for leaver in plan.leavers)
             plan = importing.plan_import(parsed, programme, sync)
         counts = plan.counts
         errors = plan.errors
         blocked = bool(counts[importing.ERROR]) and not options["only_valid"]
         saved = False
+        consents = 0
         if not options["dry_run"] and not blocked:
             try:
                 result = importing.import_save(
@@ -125,50 +140,95 @@ class Command(BaseCommand):
                 plan, blocked = error.plan, True
                 counts, errors = plan.counts, plan.errors
             except importing.ImportFileError as error:
-                raise CommandError(str(error)) from None
+                self._fail(str(error))
             else:
                 counts = {
                     importing.NEW: result.new,
                     importing.UPDATED: result.updated,
                     importing.UNCHANGED: result.unchanged,
                 }
-                saved = True
+                saved, consents = True, result.consents
         extra = {
             "possible_matches": plan.possible_count,
             "leavers": len(plan.leavers),
             "marked_left": len(plan.left) if saved else 0,
         }
-        self._report(options, counts, errors, warnings=plan.warnings, saved=saved, extra=extra)
+        self._report(
+            counts, errors, parsed=parsed, saved=saved, consents=consents, ok=not blocked, extra=extra
+        )
         if blocked:
             raise CommandError(str(importing.ImportBlocked(plan)))
 
+    def _mapping(self, given: list[str], kind: str) -> dict[str, str]:
+        fields = {lr.header_key(label): key for key, label in importing.mapping_choices(kind)}
+        fields.update({key: key for key, _label in importing.mapping_choices(kind)})
+        fields.update({"-": lr.IGNORE, "": lr.IGNORE})
+        for column in importing.columns_by_key(kind).values():
+            fields.setdefault(lr.header_key(column.header), column.key)
+        mapping: dict[str, str] = {}
+        for item in given:
+            header, sep, target = item.rpartition("=")
+            field = fields.get(lr.header_key(target))
+            if not sep or not header.strip() or field is None:
+                self._fail(
+                    _(
+                        "Cannot read the option --map «%(value)s»: write «column header=template header», "
+                        "for example «Учётный номер=ID», or «column header=-» to ignore the column."
+                    )
+                    % {"value": item}
+                )
+            mapping[lr.header_key(header)] = field
+        return mapping
+
+    def _fail(self, message: str) -> None:
+        """A file, organisation or option that cannot be used: JSON too with --json, then exit 1."""
+        if self.options["json"]:
+            empty = {importing.NEW: 0, importing.UPDATED: 0, importing.UNCHANGED: 0}
+            self._report(empty, [], file_error=message, ok=False)
+        raise CommandError(message)
+
     def _report(
         self,
-        options: dict[str, Any],
         counts: dict[str, int],
         errors: list[importing.CellError],
         *,
+        parsed: importing.ParsedFile | None = None,
         file_error: str = "",
-        warnings: list[str] | None = None,
         saved: bool = False,
+        consents: int = 0,
+        ok: bool = True,
         extra: dict[str, int] | None = None,
     ) -> None:
-        if options["json"]:
+        warnings = list(parsed.warnings) if parsed is not None else []
+        row_warnings = parsed.row_warnings if parsed is not None else []
+        if self.options["json"]:
             listed = [{"row": None, "column": "", "message": file_error}] if file_error else []
             listed += [error.as_json() for error in errors]
+            sheets = parsed.layout.get("sheets", []) if parsed is not None else []
             payload = {
+                "ok": ok,
+                "saved": saved,
                 "new": counts[importing.NEW],
                 "updated": counts[importing.UPDATED],
                 "unchanged": counts[importing.UNCHANGED],
-                **(extra or {}),
+                "consents": consents,
+                **(extra or {"possible_matches": 0, "leavers": 0, "marked_left": 0}),
                 "errors": listed,
+                "warnings": warnings,
+                "row_warnings": [warning.as_json() for warning in row_warnings],
+                "sheets": {
+                    "read": [sheet["sheet"] for sheet in sheets if sheet["read"]],
+                    "skipped": [sheet["sheet"] for sheet in sheets if not sheet["read"]],
+                },
             }
             self.stdout.write(json.dumps(payload, ensure_ascii=False))
             return
         if file_error:
             return  # CommandError prints it
-        for warning in warnings or []:
+        for warning in warnings:
             self.stderr.write(warning)
+        for warning in row_warnings:
+            self.stderr.write(warning.text())
         for error in errors:
             self.stderr.write(error.text())
         values = {
@@ -182,6 +242,8 @@ class Command(BaseCommand):
                     _("Saved: %(new)s new, %(updated)s updated, %(unchanged)s unchanged.") % values
                 )
             )
+            if consents:
+                self.stdout.write(_("Consents recorded: %(count)s.") % {"count": consents})
         else:
             self.stdout.write(
                 _("Nothing saved. The file gives: %(new)s new, %(updated)s updated, %(unchanged)s unchanged.")
