@@ -288,6 +288,8 @@ else:
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@mentoring.local")
 # The address of the site in letters (reminders, password reset links built outside a request).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Reminders to hand in a monitoring window's figures go on this many days after its deadline.
+WINDOW_REMINDER_DAYS_AFTER = env_int("WINDOW_REMINDER_DAYS_AFTER", 7)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: without REDIS_URL every task runs eagerly in-process (make run, quick tests).
@@ -368,6 +370,10 @@ CELERY_BEAT_SCHEDULE = {
     "roadmap-reminders": {
         "task": "roadmap.tasks.send_roadmap_reminders",
         "schedule": crontab(hour=7, minute=0),
+    },
+    "reports-window-reminders": {
+        "task": "reports.tasks.send_window_reminders",
+        "schedule": crontab(hour=7, minute=15),
     },
     "monitoring-silent-pair-reminders": {
         "task": "monitoring.tasks.meetings.remind_silent_pairs",

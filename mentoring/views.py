@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .access import MANAGERS, Privacy, declare_privacy, organization_view
+from .dashboard_cards import cards_for
 from .files import attachment_response
 from .forms import ContingentForm, SignInJournalFilter
 from .journal import JournalFilterForm, JournalFilters, details_text, field_labels, journal_events
@@ -91,6 +92,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "tiles": dashboard_tiles(scope.access.roles, scope.organization.is_municipal_authority),
         "recent_jobs": jobs_purge_listed(jobs_for_user(scope, request.user, limit=5)),
         "member_counts": member_counts(scope.organization) if scope.access.has_any(MANAGERS) else {},
+        "cards": cards_for(scope, request.user),
     }
     if scope.organization.is_municipal_authority:
         context["child_programmes"] = child_programmes(scope)

@@ -8,4 +8,9 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing the definitions fills the registry.
+        from mentoring import dashboard_cards
+
         from . import definitions  # noqa: F401
+        from .window_cards import window_cards
+
+        dashboard_cards.register(window_cards)

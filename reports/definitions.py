@@ -177,4 +177,5 @@ from . import (  # noqa: E402, F401
     plan_reports,
     questionnaire_reports,
     statistics_reports,
+    window_reports,
 )

@@ -314,3 +314,134 @@ class DocumentTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization}: {self.key}"
+
+
+class MonitoringWindow(models.Model):
+    """A collection period an oversight organisation opens: every organisation below it hands in its
+    statistics in the opener's layout by the deadline (``reports/window_services.py``).
+
+    The layout is copied when the window opens, so that every school is counted the same way whatever
+    the opener changes in its template later. The figures are counted for the academic year up to
+    ``as_of`` (the reporting period of the window).
+    """
+
+    opener = models.ForeignKey(
+        Organization, verbose_name=_("opened by"), related_name="opened_windows", on_delete=models.CASCADE
+    )
+    academic_year = models.ForeignKey(
+        "mentoring.AcademicYear",
+        verbose_name=_("academic year"),
+        related_name="monitoring_windows",
+        on_delete=models.PROTECT,
+    )
+    title = models.CharField(_("title"), max_length=300)
+    instructions = models.TextField(_("instructions for the organisations"), blank=True)
+    opens_on = models.DateField(_("collection opens"))
+    deadline = models.DateField(_("hand in by"))
+    as_of = models.DateField(_("figures as of"))
+    layout_name = models.CharField(_("name of the template"), max_length=300)
+    layout = models.JSONField(_("rows and columns"), default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by (user)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("monitoring window")
+        verbose_name_plural = _("monitoring windows")
+        ordering = ["-deadline", "-pk"]
+        indexes = [models.Index(fields=["opener", "academic_year"], name="window_opener_year_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(deadline__gte=models.F("opens_on")), name="window_deadline_after_opening"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class WindowSubmission(models.Model):
+    """One version of the figures an organisation handed in for a window: a frozen snapshot.
+
+    ``data`` holds the counted cells and their parts (numerator, denominator) in the window's layout,
+    the contingent and the period — numbers only, never a name. A resubmission adds a version and marks
+    it current; the earlier ones stay as the history.
+    """
+
+    window = models.ForeignKey(
+        MonitoringWindow,
+        verbose_name=_("monitoring window"),
+        related_name="submissions",
+        on_delete=models.CASCADE,
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="window_submissions",
+        on_delete=models.CASCADE,
+    )
+    version = models.PositiveSmallIntegerField(_("version"))
+    is_current = models.BooleanField(_("current version"), default=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handed in by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_by_name = models.CharField(_("handed in by (name at the time)"), max_length=300, blank=True)
+    submitted_at = models.DateTimeField(_("handed in"))
+    late = models.BooleanField(_("after the deadline"), default=False)
+    comment = models.TextField(_("comment"), blank=True)
+    data = models.JSONField(_("figures"), default=dict)
+
+    class Meta:
+        verbose_name = _("submission of statistics")
+        verbose_name_plural = _("submissions of statistics")
+        ordering = ["window", "organization", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["window", "organization", "version"], name="window_submission_version_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["window", "organization"],
+                condition=models.Q(is_current=True),
+                name="window_submission_one_current",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.window}: {self.organization} v{self.version}"
+
+
+class WindowReminder(models.Model):
+    """One reminder letter to an organisation that has not handed in: at most one a day per window."""
+
+    window = models.ForeignKey(MonitoringWindow, related_name="reminders", on_delete=models.CASCADE)
+    organization = models.ForeignKey(Organization, related_name="+", on_delete=models.CASCADE)
+    sent_on = models.DateField()
+    recipients = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("reminder to hand in statistics")
+        verbose_name_plural = _("reminders to hand in statistics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["window", "organization", "sent_on"], name="window_reminder_once_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sent_on} {self.window} → {self.organization}"

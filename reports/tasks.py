@@ -8,3 +8,13 @@ from .services import report_build
 )
 def build_report(job_id: str) -> None:
     report_build(job_id=job_id)
+
+
+@shared_task(name="reports.tasks.send_window_reminders", ignore_result=True, acks_late=True)
+def send_window_reminders() -> int:
+    """Daily (Celery beat): remind the organisations that have not handed in an open window's figures."""
+    from django.utils import timezone
+
+    from .window_reminders import send_window_reminders as send
+
+    return send(today=timezone.localdate())

@@ -6,6 +6,7 @@ from .conclusion_views import conclusion_urlpatterns
 from .order_views import order_urlpatterns
 from .statistics_views import statistics_urlpatterns
 from .template_views import template_urlpatterns
+from .window_views import window_urlpatterns
 
 app_name = "reports"
 
@@ -17,4 +18,5 @@ urlpatterns = [
     *conclusion_urlpatterns,
     *order_urlpatterns,
     *template_urlpatterns,
+    *window_urlpatterns,
 ]

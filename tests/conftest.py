@@ -386,6 +386,7 @@ def url_values(
         "uidb64": "MQ",
         "token": "set-password",
         "order": _order_for_urls(programme).pk,
+        "window": _window_for_urls(programme).pk,
         "order_kind": "model",
         "fmt": "pdf",
         "key": "protocol",
@@ -399,6 +400,30 @@ def _base_import_for_urls(programme):
     empty = {"created_people": [], "created_profiles": [], "people": {}, "profiles": {}, "left": {}}
     return ImportBatch.objects.create(
         organization=programme.organization, programme=programme, kind="mentees", undo=empty
+    )
+
+
+def _window_for_urls(programme):
+    """A collection period opened by the school's authority, open today."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from reports.models import MonitoringWindow
+
+    today = timezone.localdate()
+    return MonitoringWindow.objects.create(
+        opener=programme.organization.parent,
+        academic_year=programme.academic_year,
+        title="Мониторинг наставничества",
+        opens_on=today - timedelta(days=1),
+        deadline=today + timedelta(days=5),
+        as_of=date(YEAR + 1, 5, 20),
+        layout_name="Шаблон",
+        layout={
+            "rows": [{"label": "Наставляемые", "measure": "mentees", "filter": ""}],
+            "columns": [{"label": "Всего", "breakdown": "total"}],
+        },
     )
 
 

@@ -32,6 +32,8 @@ PUBLIC = {
 }
 ADMIN_PREFIX = "admin/"
 POST_ONLY = {
+    "reports:window_submit",
+    "reports:window_close",
     "reports:statistics_layout_reset",
     "reports:order_file",
     "reports:order_sign",
@@ -243,6 +245,7 @@ def test_same_organisation_member_can_open_every_organisation_page(url_values, c
             "monitoring:plan_task_file",
             "signin_journal",  # the administrator's only (tests/mentoring/test_signin.py)
             "journal",  # the administrator's only (tests/mentoring/test_journal.py)
+            "reports:window_open",  # an authority's page, none at a school (tests/reports/test_windows.py)
         }:
             continue  # POST-only actions, a job without a file, an import without an upload: own tests
         path = build_path(route, url_values)

@@ -200,9 +200,9 @@ def test_reports_index_query_count(curator_client, curator, school_job, django_a
     # the options forms: forms of mentoring, classes, the people a certificate may be made for, the campaigns
     # of the questionnaire reports, the year's orders, the partners, the teachers of the mentor base (consent,
     # supplementary agreement), the curator the protocol names as secretary, the questionnaires, whether the
-    # analytical report's conclusions are written and the order approving the roadmap (read once per page,
-    # whatever the number of rows)
-    with django_assert_num_queries(28):
+    # analytical report's conclusions are written, the order approving the roadmap and the collection periods
+    # of the consolidated statistics (read once per page, whatever the number of rows)
+    with django_assert_num_queries(29):
         response = curator_client.get(reverse("reports:index", kwargs=KW))
     assert response.status_code == 200
 

@@ -1,0 +1,336 @@
+"""Reads of the monitoring windows: who is below an opener, who handed in, who is late, the totals.
+
+Every read costs a fixed number of queries whatever the number of organisations: the tree below an
+organisation is read one level at a time (a region → its municipalities → their schools), the
+submissions of a window in one query. Figures come from the frozen snapshots only, never from live data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mentoring.access import MAX_DEPTH, Scope, ancestor_ids
+from mentoring.models import AcademicYear, Organization, Programme
+from participants.participation import Period
+
+from . import statistics
+from .models import MonitoringWindow, WindowSubmission
+
+
+def is_oversight(organization: Organization) -> bool:
+    """Whether organisations sit below this one (a municipal authority, a region): it may open windows."""
+    return organization.kind in Organization.PARENT_KINDS
+
+
+def organizations_below(organization: Organization) -> list[Organization]:
+    """Every organisation below ``organization`` at any depth that hands in figures (schools, colleges,
+    centres — not the authorities between), with ``parent`` loaded; one query per level."""
+    found: list[Organization] = []
+    frontier = [organization.pk]
+    seen = {organization.pk}
+    for _level in range(MAX_DEPTH):
+        if not frontier:
+            break
+        children = list(
+            Organization.objects.filter(parent_id__in=frontier)
+            .select_related("parent")
+            .order_by("short_name", "pk")
+        )
+        frontier = []
+        for child in children:
+            if child.pk in seen:
+                continue
+            seen.add(child.pk)
+            if child.kind in Organization.PARENT_KINDS:
+                frontier.append(child.pk)
+            else:
+                found.append(child)
+    return found
+
+
+def window_period(window: MonitoringWindow) -> Period:
+    """The reporting period of a window: its academic year from 1 September up to ``as_of``."""
+    year = window.academic_year
+    end = min(max(window.as_of, year.start_date), year.end_date)
+    return Period(year.start_date, end)
+
+
+def window_layout(window: MonitoringWindow) -> statistics.Layout:
+    return statistics.layout_from_data(window.layout)
+
+
+def windows_for(organization: Organization, academic_year: AcademicYear | None = None) -> QuerySet:
+    """The windows an organisation sees: opened by itself or by any organisation above it (1 query)."""
+    openers = [organization.pk, *ancestor_ids(organization)]
+    found = MonitoringWindow.objects.filter(opener_id__in=openers).select_related("opener", "academic_year")
+    if academic_year is not None:
+        found = found.filter(academic_year=academic_year)
+    return found.order_by("-deadline", "-pk")
+
+
+def window_for_scope(scope: Scope, pk: int) -> MonitoringWindow:
+    """The window ``pk`` if the scope's organisation sees it; else 404 (as for a stranger)."""
+    window = windows_for(scope.organization).filter(pk=pk).first()
+    if window is None:
+        raise Http404
+    return window
+
+
+class Status:
+    SUBMITTED = "submitted"
+    SUBMITTED_LATE = "submitted_late"
+    PENDING = "pending"  # not yet, the deadline has not passed
+    OVERDUE = "overdue"  # not handed in and the deadline has passed
+    NO_PROGRAMME = "no_programme"  # no programme that year: nothing to count, nothing to hand in
+
+
+def status_labels() -> dict[str, str]:
+    return {
+        Status.SUBMITTED: _("handed in"),
+        Status.SUBMITTED_LATE: _("handed in after the deadline"),
+        Status.PENDING: _("not yet handed in"),
+        Status.OVERDUE: _("not handed in, the deadline has passed"),
+        Status.NO_PROGRAMME: _("no programme this year"),
+    }
+
+
+@dataclass
+class OrganizationRow:
+    organization: Organization
+    programme: Programme | None
+    submission: WindowSubmission | None  # the current version (without ``data`` unless asked for)
+    status: str
+
+    @property
+    def group(self) -> Organization | None:
+        """The organisation directly above (its municipality), for the per-municipality tables."""
+        return self.organization.parent
+
+    @property
+    def handed_in(self) -> bool:
+        return self.submission is not None
+
+    @property
+    def is_late(self) -> bool:
+        return self.status in (Status.SUBMITTED_LATE, Status.OVERDUE)
+
+    @property
+    def status_label(self) -> str:
+        return status_labels()[self.status]
+
+
+@dataclass
+class WindowOverview:
+    window: MonitoringWindow
+    area: Organization
+    rows: list[OrganizationRow]
+    today: date
+
+    @property
+    def expected(self) -> list[OrganizationRow]:
+        return [row for row in self.rows if row.status != Status.NO_PROGRAMME]
+
+    @property
+    def submitted(self) -> list[OrganizationRow]:
+        return [row for row in self.rows if row.handed_in]
+
+    @property
+    def not_submitted(self) -> list[OrganizationRow]:
+        return [row for row in self.expected if not row.handed_in]
+
+    @property
+    def late(self) -> list[OrganizationRow]:
+        return [row for row in self.rows if row.is_late]
+
+    @property
+    def share_submitted(self) -> float | None:
+        return statistics.percentage(len(self.submitted), len(self.expected))
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.today > self.window.deadline
+
+
+def _status(window: MonitoringWindow, programme, submission, today: date) -> str:
+    if submission is not None:
+        return Status.SUBMITTED_LATE if submission.late else Status.SUBMITTED
+    if programme is None:
+        return Status.NO_PROGRAMME
+    return Status.OVERDUE if today > window.deadline else Status.PENDING
+
+
+def window_overview(
+    window: MonitoringWindow, area: Organization, *, with_data: bool = False, today: date | None = None
+) -> WindowOverview:
+    """Every organisation below ``area`` (the opener, or a municipality inside the opener's area) with its
+    status in the window and its current submission; ``with_data`` loads the snapshots too.
+
+    A fixed number of queries: the levels of the tree, the programmes, the submissions.
+    """
+    today = today or timezone.localdate()
+    if area.pk == window.opener_id or window.opener_id in ancestor_ids(area):
+        below = organizations_below(area)
+    else:
+        below = []
+    ids = [organization.pk for organization in below]
+    programmes = {
+        programme.organization_id: programme
+        for programme in Programme.objects.filter(
+            organization_id__in=ids, academic_year_id=window.academic_year_id
+        )
+    }
+    submissions_query = WindowSubmission.objects.filter(
+        window=window, organization_id__in=ids, is_current=True
+    )
+    if not with_data:
+        submissions_query = submissions_query.defer("data")
+    submissions = {submission.organization_id: submission for submission in submissions_query}
+    rows = [
+        OrganizationRow(
+            organization=organization,
+            programme=programmes.get(organization.pk),
+            submission=submissions.get(organization.pk),
+            status=_status(window, programmes.get(organization.pk), submissions.get(organization.pk), today),
+        )
+        for organization in below
+    ]
+    return WindowOverview(window=window, area=area, rows=rows, today=today)
+
+
+def submission_history(window: MonitoringWindow, organization: Organization) -> list[WindowSubmission]:
+    """Every version the organisation handed in, newest first (1 query)."""
+    return list(
+        WindowSubmission.objects.filter(window=window, organization=organization).order_by("-version")
+    )
+
+
+def snapshot_result(window: MonitoringWindow, submission: WindowSubmission) -> statistics.Result:
+    """The figures of a submission as a statistics result, from its snapshot (never from live data)."""
+    layout = window_layout(window)
+    parts = [
+        [(int(part[0]), None if part[1] is None else int(part[1])) for part in row]
+        for row in submission.data["parts"]
+    ]
+    return statistics.Result(layout=layout, cells=submission.data["cells"], parts=parts)
+
+
+@dataclass
+class Consolidation:
+    """The window's figures for an area: the total, per group (municipality) and per organisation."""
+
+    overview: WindowOverview
+    layout: statistics.Layout
+    total: statistics.Result
+    by_group: list[tuple[Organization, statistics.Result, int]] = field(default_factory=list)
+    by_organization: list[tuple[OrganizationRow, statistics.Result]] = field(default_factory=list)
+
+
+def _empty(layout: statistics.Layout) -> statistics.Result:
+    return statistics.total(layout, [])
+
+
+def window_consolidation(
+    window: MonitoringWindow, area: Organization, *, today: date | None = None
+) -> Consolidation:
+    """Totals of the current snapshots below ``area``: added cell by cell (percentages from their added
+    parts, never averaged), per municipality and per organisation."""
+    overview = window_overview(window, area, with_data=True, today=today)
+    layout = window_layout(window)
+    results: list[tuple[OrganizationRow, statistics.Result]] = [
+        (row, snapshot_result(window, row.submission)) for row in overview.rows if row.submission is not None
+    ]
+    groups: dict[int, tuple[Organization, list[statistics.Result]]] = {}
+    for row, result in results:
+        group = row.group or row.organization
+        groups.setdefault(group.pk, (group, []))[1].append(result)
+    by_group = [
+        (group, statistics.total(layout, group_results), len(group_results))
+        for group, group_results in sorted(groups.values(), key=lambda item: item[0].short_name)
+    ]
+    total = statistics.total(layout, [result for _row, result in results]) if results else _empty(layout)
+    return Consolidation(
+        overview=overview, layout=layout, total=total, by_group=by_group, by_organization=results
+    )
+
+
+@dataclass(frozen=True)
+class WindowSummary:
+    """For a console: how many of the organisations expected have handed in, and which have not."""
+
+    window: MonitoringWindow
+    expected: int
+    submitted: int
+    share: float | None  # percent, to 0.1
+    late: int
+    not_submitted: tuple[Organization, ...]
+
+
+def window_submission_summary(
+    organization: Organization, *, academic_year: AcademicYear | None = None, today: date | None = None
+) -> WindowSummary | None:
+    """The latest window the organisation sees (its own first, else one opened above it) summarised for
+    the organisations below it; None when there is no window. A fixed number of queries."""
+    windows = windows_for(organization, academic_year)
+    window = windows.filter(opener=organization).first() or windows.first()
+    if window is None:
+        return None
+    overview = window_overview(window, organization, today=today)
+    return WindowSummary(
+        window=window,
+        expected=len(overview.expected),
+        submitted=len(overview.submitted),
+        share=overview.share_submitted,
+        late=len(overview.late),
+        not_submitted=tuple(row.organization for row in overview.not_submitted),
+    )
+
+
+@dataclass(frozen=True)
+class WindowCard:
+    """What a school's start page shows about one open window."""
+
+    window: MonitoringWindow
+    submission: WindowSubmission | None
+    overdue: bool
+
+
+def open_windows_for_school(
+    organization: Organization, academic_year: AcademicYear, *, today: date | None = None
+) -> list[WindowCard]:
+    """The windows a school should act on (open, not closed), with its current version (2 queries)."""
+    today = today or timezone.localdate()
+    windows = list(
+        windows_for(organization, academic_year).filter(opens_on__lte=today, closed_at__isnull=True)
+    )
+    if not windows:
+        return []
+    current = {
+        submission.window_id: submission
+        for submission in WindowSubmission.objects.filter(
+            window__in=windows, organization=organization, is_current=True
+        ).defer("data")
+    }
+    return [
+        WindowCard(window=window, submission=current.get(window.pk), overdue=today > window.deadline)
+        for window in windows
+        if window.opener_id != organization.pk
+    ]
+
+
+def windows_with_counts(windows: Sequence[MonitoringWindow]) -> dict[int, int]:
+    """Current submissions per window (1 query), for the list of windows."""
+    from django.db.models import Count
+
+    return dict(
+        WindowSubmission.objects.filter(window__in=list(windows), is_current=True)
+        .values_list("window_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
