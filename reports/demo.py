@@ -22,6 +22,84 @@ def _exists(programme: Programme, number: str, day: date) -> bool:
 
 
 def seed_demo(*, today: date) -> None:
+    _seed_orders(today=today)
+    _seed_window(today=today)
+
+
+DEMO_WINDOW_TITLE = "Мониторинг реализации целевой модели наставничества (I полугодие)"
+# who handed in on time in the demo; every other organisation of the authority has not (late)
+DEMO_WINDOW_SUBMITTED = ("gymnasium-3", "polytech-college")
+
+
+def _seed_window(*, today: date) -> None:
+    """One collection period of the demo authority whose deadline was yesterday: the gymnasium and the
+    college handed in on time, the other schools are late (school-1 can still hand in, marked late)."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from mentoring.academic_years import academic_year_start_for
+    from mentoring.models import AcademicYear
+
+    from .models import MonitoringWindow
+    from .window_services import window_open, window_submit
+
+    authority = Organization.objects.filter(slug="uo-berezovsky").first()
+    year = AcademicYear.objects.filter(start_year=academic_year_start_for(today)).first()
+    if (
+        authority is None
+        or year is None
+        or MonitoringWindow.objects.filter(opener=authority, title=DEMO_WINDOW_TITLE).exists()
+    ):
+        return
+    deadline = max(today - timedelta(days=1), year.start_date)
+    coordinator = (
+        Membership.objects.filter(organization=authority, role=Role.MUNICIPAL_COORDINATOR)
+        .select_related("user")
+        .first()
+    )
+    window = window_open(
+        actor=coordinator.user if coordinator else None,
+        opener=authority,
+        academic_year=year,
+        title=DEMO_WINDOW_TITLE,
+        opens_on=deadline - timedelta(days=10),
+        deadline=deadline,
+        as_of=deadline,
+        instructions="Проверьте численность наставников и наставляемых по формам наставничества, "
+        "при расхождении с прошлым отчётом поясните в комментарии.",
+    )
+    comments = {
+        "gymnasium-3": "Данные сверены с приказом о закреплении пар.",
+        "polytech-college": "Студенты-наставники учтены в строке «обучающиеся».",
+    }
+    for number, slug in enumerate(DEMO_WINDOW_SUBMITTED):
+        programme = (
+            Programme.objects.filter(organization__slug=slug, academic_year=year)
+            .select_related("organization", "academic_year")
+            .first()
+        )
+        if programme is None:
+            continue
+        member = (
+            Membership.objects.filter(
+                organization=programme.organization, role__in=[Role.CURATOR, Role.ADMINISTRATOR]
+            )
+            .select_related("user")
+            .order_by("role")
+            .first()
+        )
+        handed_in = timezone.make_aware(datetime.combine(deadline - timedelta(days=3 - number), time(11, 20)))
+        window_submit(
+            actor=member.user if member else None,
+            window=window,
+            programme=programme,
+            comment=comments.get(slug, ""),
+            now=handed_in,
+        )
+
+
+def _seed_orders(*, today: date) -> None:
     for organization in Organization.objects.exclude(kind=Organization.Kind.MUNICIPAL_AUTHORITY):
         DocumentRequisites.objects.get_or_create(
             organization=organization, defaults={"place": "г. Берёзовский"}

@@ -28,6 +28,7 @@ from .registry import PDF, XLSX
 from .window_reports import WindowConsolidationReport
 from .window_selectors import (
     Status,
+    group_counts,
     is_oversight,
     snapshot_result,
     submission_history,
@@ -46,6 +47,9 @@ from .window_services import (
 )
 
 WINDOW_ROLES = MANAGERS | OVERSIGHT_ROLES
+# Above this many organisations (a region) the opener's page lists only those that have not handed in or
+# are late, with the municipalities' counts; «show all» lists every one.
+LONG_LIST = 150
 
 
 class WindowOpenForm(forms.Form):
@@ -181,10 +185,17 @@ def window_detail(request: HttpRequest, window: int) -> HttpResponse:
         raise Http404
     context = {"window": found, "today": timezone.localdate(), "Status": Status}
     if is_oversight(scope.organization):
-        consolidation = window_consolidation(found, scope.organization)
+        consolidation = window_consolidation(found, scope.organization, detail=False)
+        overview = consolidation.overview
+        show_all = len(overview.rows) <= LONG_LIST or request.GET.get("all") == "1"
         context.update(
             {
-                "overview": consolidation.overview,
+                "overview": overview,
+                "groups": group_counts(overview),
+                "listed": overview.rows
+                if show_all
+                else [row for row in overview.rows if row.is_late or row.status == Status.PENDING],
+                "show_all": show_all,
                 "layout": consolidation.layout,
                 "total_rows": _rows(consolidation.layout, consolidation.total.cells),
                 "may_close": _may_open(scope)
@@ -237,6 +248,7 @@ def window_submit_view(request: HttpRequest, window: int) -> HttpResponse:
             for error in errors:
                 messages.error(request, error)
         return redirect("reports:window", window=found.pk, **scope.url_kwargs)
+    scope.programme.organization = scope.organization  # with its parents loaded by the scope
     try:
         submission = window_submit(
             actor=request.user, window=found, programme=scope.programme, comment=form.cleaned_data["comment"]

@@ -27,6 +27,8 @@ from reports.statistics_data import layout_for
 from reports.window_reminders import send_window_reminders
 from reports.window_selectors import (
     Status,
+    group_counts,
+    sum_snapshots,
     window_consolidation,
     window_overview,
     window_submission_summary,
@@ -331,6 +333,8 @@ def test_a_region_above_opens_for_every_school_at_any_depth(
     assert sorted(row.organization.slug for row in overview.rows) == ["far-school", "school-a", "school-b"]
     groups = {row.organization.slug: row.group.slug for row in overview.rows}
     assert groups == {"far-school": "uo-second", "school-a": "uo-test", "school-b": "uo-test"}
+    counts = {item.group.slug: (item.expected, item.submitted) for item in group_counts(overview)}
+    assert counts == {"uo-second": (1, 1), "uo-test": (2, 0)}
     # the municipality sees the region's window for its own schools only
     assert sorted(row.organization.slug for row in window_overview(found, authority).rows) == [
         "school-a",
@@ -718,3 +722,44 @@ def test_open_page_and_window_of_another_authority(
     assert client_for(coordinator).post(close).status_code == 302
     window.refresh_from_db()
     assert window.is_closed
+
+
+@pytest.mark.django_db
+def test_demo_has_an_open_window_with_two_handed_in_and_one_late():
+    from django.core.management import call_command
+
+    call_command("seed_demo")
+    call_command("seed_demo")  # idempotent: still one window, the same versions
+    window = MonitoringWindow.objects.get()
+    authority = Organization.objects.get(slug="uo-berezovsky")
+    assert window.opener == authority and not window.is_closed
+    overview = window_overview(window, authority)
+    statuses = {row.organization.slug: row.status for row in overview.rows}
+    assert statuses["gymnasium-3"] == statuses["polytech-college"] == Status.SUBMITTED
+    assert statuses["school-1"] == Status.OVERDUE
+    assert WindowSubmission.objects.count() == 2
+    # the college counts its student mentors; the snapshot has figures
+    college = WindowSubmission.objects.get(organization__slug="polytech-college")
+    assert college.data["cells"][0][0] > 0
+
+
+def test_sum_of_snapshots_is_the_statistics_total():
+    """The one-pass adder of the consolidation agrees with ``statistics.total`` on random parts."""
+    rng = random.Random(7)
+    results = []
+    for _ in range(40):
+        parts = [
+            [
+                (rng.randint(0, 50), rng.randint(0, 200) if row.is_percent else None)
+                for _column in LAYOUT.columns
+            ]
+            for row in LAYOUT.rows
+        ]
+        results.append(statistics.Result(layout=LAYOUT, cells=[], parts=parts))
+    submissions = [
+        WindowSubmission(data={"parts": [[list(p) for p in row] for row in r.parts]}) for r in results
+    ]
+    expected = statistics.total(LAYOUT, results)
+    got = sum_snapshots(LAYOUT, submissions)
+    assert got.cells == expected.cells and got.parts == expected.parts
+    assert sum_snapshots(LAYOUT, []).cells == statistics.total(LAYOUT, []).cells
