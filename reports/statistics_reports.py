@@ -89,13 +89,15 @@ class RncStatisticsReport(Report):
     def links(self, scope) -> list[tuple[str, str]]:
         from .statistics_views import EDITORS
 
+        links = [(_("Collection of statistics"), reverse("reports:windows", kwargs=scope.url_kwargs))]
         if not scope.access.has_any(EDITORS):
-            return []
+            return links
         return [
             (
                 _("Statistics template for the РНЦ"),
                 reverse("reports:statistics_layout", kwargs=scope.url_kwargs),
-            )
+            ),
+            *links,
         ]
 
     def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
