@@ -120,7 +120,8 @@ def seed_region(start_year: int):
     curator = User.objects.create(username="bench-window-curator")
     Membership.objects.create(user=curator, organization=schools[0], role=Role.CURATOR)
     coordinator = User.objects.create(username="bench-window-region")
-    Membership.objects.create(user=coordinator, organization=region, role=Role.MUNICIPAL_COORDINATOR)
+    role = getattr(Role, "REGIONAL_COORDINATOR", Role.MUNICIPAL_COORDINATOR)
+    Membership.objects.create(user=coordinator, organization=region, role=role)
     return region, schools, programmes, curator, coordinator
 
 
