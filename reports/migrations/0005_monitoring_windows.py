@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('mentoring', '0004_audit_fields_not_values'),
-        ('reports', '0003_orders'),
+        ('reports', '0004_order_signed'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
