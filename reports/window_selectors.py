@@ -396,3 +396,18 @@ def windows_with_counts(windows: Sequence[MonitoringWindow]) -> dict[int, int]:
         .annotate(count=Count("pk"))
         .order_by()
     )
+
+
+def window_console_panel(scope: Scope) -> dict | None:
+    """What the regional console's slot shows (``templates/reports/windows/console_slot.html``): the
+    latest window the scope's organisation opened or sees, the share of organisations below it that have
+    handed in and those that have not; None when there is no window that year."""
+    from django.urls import reverse
+
+    summary = window_submission_summary(scope.organization, academic_year=scope.programme.academic_year)
+    if summary is None:
+        return None
+    return {
+        "summary": summary,
+        "url": reverse("reports:window", kwargs={**scope.url_kwargs, "window": summary.window.pk}),
+    }

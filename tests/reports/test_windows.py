@@ -763,3 +763,22 @@ def test_sum_of_snapshots_is_the_statistics_total():
     got = sum_snapshots(LAYOUT, submissions)
     assert got.cells == expected.cells and got.parts == expected.parts
     assert sum_snapshots(LAYOUT, []).cells == statistics.total(LAYOUT, []).cells
+
+
+@pytest.mark.django_db
+def test_console_panel_renders_the_share_and_who_has_not(window, authority, school, other_school, curator):
+    from django.template.loader import render_to_string
+
+    from mentoring.access import Scope, access_for
+    from reports.window_selectors import window_console_panel
+
+    window_submit(actor=curator, window=window, programme=_programme(school), now=_at(OPENS))
+    user = _coordinator_of(authority)
+    scope = Scope(
+        organization=authority, programme=_authority_programme(authority), access=access_for(user, authority)
+    )
+    panel = window_console_panel(scope)
+    assert panel["summary"].submitted == 1 and panel["summary"].expected == 2
+    html = render_to_string("reports/windows/console_slot.html", {"panel": panel})
+    assert "50,0%" in html or "50.0%" in html
+    assert other_school.short_name in html.replace("&quot;", '"').replace("&#x27;", "'") or "Гимназия" in html
