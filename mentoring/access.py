@@ -33,8 +33,8 @@ from .models import Membership, Organization, Programme, Role
 MANAGERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR})
 
 # Roles held in an organisation that let the user look, read-only and at aggregates, into every
-# organisation below it (at any depth). A regional role added later joins this set and gets the same rule.
-OVERSIGHT_ROLES = frozenset({Role.MUNICIPAL_COORDINATOR})
+# organisation below it (at any depth): the municipal coordinator, the regional coordinator.
+OVERSIGHT_ROLES = frozenset({Role.MUNICIPAL_COORDINATOR, Role.REGIONAL_COORDINATOR})
 
 
 class Privacy(StrEnum):

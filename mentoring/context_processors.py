@@ -50,8 +50,9 @@ def navigation(request: HttpRequest) -> dict:
                     "dashboard", kwargs={"org": target.organization.slug, "year": target.start_year}
                 ),
                 "current": target.organization.pk == scope.organization.pk,
+                "group": target.group,
             }
-            for target in organizations_for_user(request.user)
+            for target in organizations_for_user(request.user, around=scope.organization)
             if target.start_year
         ]
 

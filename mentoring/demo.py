@@ -1,4 +1,7 @@
-"""Demo data: a municipality with an education authority, two schools and a college.
+"""Demo data: a region with two municipalities — the whole chain a newcomer should see.
+
+The regional mentoring centre (РНЦ) above the Берёзовский municipality (its education authority, two
+schools and a college) and the small Озёрский municipality (its authority and two schools).
 
 Idempotent: objects are looked up by their natural keys (slug, username, year) and created only
 when missing, so a second run changes nothing. Every other app adds its own demo content in its
@@ -32,6 +35,17 @@ class DemoOrganization:
     head_position: str
     contingent: tuple[int, int, int, int]  # pupils, with disabilities, teachers, teachers under 35
 
+
+REGION_BODY = DemoOrganization(
+    slug="rnc-tver",
+    kind=Organization.Kind.REGION,
+    short_name="РНЦ Тверской области",
+    name="Региональный наставнический центр Тверской области "
+    "(ГАУ ДПО «Тверской областной институт усовершенствования учителей»)",
+    head_name="Данилова Марина Сергеевна",
+    head_position="Руководитель регионального наставнического центра",
+    contingent=(0, 0, 0, 0),
+)
 
 AUTHORITY = DemoOrganization(
     slug="uo-berezovsky",
@@ -76,8 +90,73 @@ CHILDREN = [
     ),
 ]
 
+SECOND_AUTHORITY = DemoOrganization(
+    slug="uo-ozersky",
+    kind=Organization.Kind.MUNICIPAL_AUTHORITY,
+    short_name="Отдел образования Озёрского района",
+    name="Отдел образования администрации Озёрского муниципального района",
+    head_name="Голубева Светлана Петровна",
+    head_position="Заведующий отделом образования",
+    contingent=(0, 0, 0, 0),
+)
+
+SECOND_CHILDREN = [
+    DemoOrganization(
+        slug="ozersk-school-1",
+        kind=Organization.Kind.SCHOOL,
+        short_name="МБОУ «Озёрская СОШ № 1»",
+        name="Муниципальное бюджетное общеобразовательное учреждение "
+        "«Озёрская средняя общеобразовательная школа № 1»",
+        head_name="Карпов Виктор Иванович",
+        head_position="Директор",
+        contingent=(418, 11, 31, 6),
+    ),
+    DemoOrganization(
+        slug="ozersk-village-school",
+        kind=Organization.Kind.SCHOOL,
+        short_name="МБОУ «Сосновская ООШ»",
+        name="Муниципальное бюджетное общеобразовательное учреждение «Сосновская основная "
+        "общеобразовательная школа» Озёрского муниципального района",
+        head_name="Жукова Галина Фёдоровна",
+        head_position="Директор",
+        contingent=(96, 4, 12, 2),
+    ),
+]
+
 # username, last name, first name, patronymic, e-mail, [(organisation slug, role), ...]
 PEOPLE = [
+    (
+        "region",
+        "Данилова",
+        "Марина",
+        "Сергеевна",
+        "danilova@rnc-tver.example",
+        [("rnc-tver", Role.REGIONAL_COORDINATOR)],
+    ),
+    (
+        "coordinator2",
+        "Голубева",
+        "Светлана",
+        "Петровна",
+        "golubeva@uo-ozersky.example",
+        [("uo-ozersky", Role.MUNICIPAL_COORDINATOR)],
+    ),
+    (
+        "curator4",
+        "Карпова",
+        "Надежда",
+        "Ильинична",
+        "karpova@ozersk-school1.example",
+        [("ozersk-school-1", Role.CURATOR)],
+    ),
+    (
+        "curator5",
+        "Жукова",
+        "Галина",
+        "Фёдоровна",
+        "zhukova@sosnovka.example",
+        [("ozersk-village-school", Role.ADMINISTRATOR), ("ozersk-village-school", Role.CURATOR)],
+    ),
     (
         "coordinator",
         "Фролова",
@@ -206,22 +285,33 @@ def demo_years(today) -> list[int]:
     return [current, current - 1]
 
 
+def demo_specs() -> list[DemoOrganization]:
+    return [REGION_BODY, AUTHORITY, *CHILDREN, SECOND_AUTHORITY, *SECOND_CHILDREN]
+
+
 def demo_organizations() -> list[Organization]:
-    return list(Organization.objects.filter(slug__in=[AUTHORITY.slug, *(spec.slug for spec in CHILDREN)]))
+    return list(Organization.objects.filter(slug__in=[spec.slug for spec in demo_specs()]))
 
 
 def seed_demo(*, today=None) -> list[tuple[str, str, str]]:
-    """Create the demo municipality; returns (login, name, roles) for the printed list."""
+    """Create the demo region; returns (login, name, roles) for the printed list."""
     today = today or timezone.localdate()
     years = demo_years(today)
 
-    authority = _organization(AUTHORITY, None)
-    _programmes(authority, AUTHORITY.contingent, years)
-    organizations = {authority.slug: authority}
-    for spec in CHILDREN:
-        organization = _organization(spec, authority)
-        _programmes(organization, spec.contingent, years)
-        organizations[spec.slug] = organization
+    region = _organization(REGION_BODY, None)
+    _programmes(region, REGION_BODY.contingent, years)
+    organizations = {region.slug: region}
+    for authority_spec, children in ((AUTHORITY, CHILDREN), (SECOND_AUTHORITY, SECOND_CHILDREN)):
+        authority = _organization(authority_spec, region)
+        if authority.parent_id is None:  # a demo made before the region existed joins it
+            authority.parent = region
+            authority.save(update_fields=["parent"])
+        _programmes(authority, authority_spec.contingent, years)
+        organizations[authority.slug] = authority
+        for spec in children:
+            organization = _organization(spec, authority)
+            _programmes(organization, spec.contingent, years)
+            organizations[spec.slug] = organization
 
     User = get_user_model()
     logins = []

@@ -33,25 +33,31 @@ class User(AbstractUser):
 
 
 class Organization(models.Model):
-    """An educational organisation (ОО, СПО, ДО) or a municipal education authority."""
+    """An educational organisation (ОО, СПО, ДО), a municipal education authority or a regional body.
+
+    The chain: region (РНЦ, ministry, ИРО) → municipal authorities → schools, colleges, centres. An
+    organisation may also sit directly under the region (a regional college). ``PARENT_KINDS`` are the
+    bodies with organisations below them; their figures are the sum of the organisations below.
+    """
 
     class Kind(models.TextChoices):
         SCHOOL = "school", _("School")
         COLLEGE = "college", _("College")
         SUPPLEMENTARY = "supplementary", _("Supplementary education centre")
         MUNICIPAL_AUTHORITY = "municipal_authority", _("Municipal education authority")
+        REGION = "region", _("Regional body (regional mentoring centre, ministry, institute)")
 
     name = models.CharField(_("full name"), max_length=500)
     short_name = models.CharField(_("short name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.SCHOOL)
     parent = models.ForeignKey(
         "self",
-        verbose_name=_("municipal authority"),
+        verbose_name=_("authority above"),
         related_name="children",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        limit_choices_to={"kind": Kind.MUNICIPAL_AUTHORITY},
+        limit_choices_to={"kind__in": [Kind.MUNICIPAL_AUTHORITY, Kind.REGION]},
     )
     region = models.CharField(_("region"), max_length=200, blank=True)
     slug = models.SlugField(_("address in links"), max_length=80, unique=True)
@@ -67,20 +73,43 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.short_name or self.name
 
-    # Kinds that have organisations below them (and see them at aggregates only, ``mentoring.access``);
-    # a regional level joins this set.
-    PARENT_KINDS = frozenset({Kind.MUNICIPAL_AUTHORITY})
+    # Kinds that have organisations below them (and see them at aggregates only, ``mentoring.access``).
+    PARENT_KINDS = frozenset({Kind.MUNICIPAL_AUTHORITY, Kind.REGION})
+    # Which kinds an organisation of each kind may sit under.
+    ALLOWED_PARENT_KINDS = {
+        Kind.SCHOOL: frozenset({Kind.MUNICIPAL_AUTHORITY, Kind.REGION}),
+        Kind.COLLEGE: frozenset({Kind.MUNICIPAL_AUTHORITY, Kind.REGION}),
+        Kind.SUPPLEMENTARY: frozenset({Kind.MUNICIPAL_AUTHORITY, Kind.REGION}),
+        Kind.MUNICIPAL_AUTHORITY: frozenset({Kind.REGION}),
+        Kind.REGION: frozenset(),
+    }
 
     @property
     def is_municipal_authority(self) -> bool:
         return self.kind == self.Kind.MUNICIPAL_AUTHORITY
 
+    @property
+    def is_region(self) -> bool:
+        return self.kind == self.Kind.REGION
+
+    @property
+    def is_oversight_body(self) -> bool:
+        """A municipal authority or a region: its figures are those of the organisations below it."""
+        return self.kind in self.PARENT_KINDS
+
     def clean(self) -> None:
         if self.parent_id:
             if self.parent_id == self.pk:
                 raise ValidationError({"parent": _("An organisation cannot be its own parent.")})
-            if self.parent.kind != self.Kind.MUNICIPAL_AUTHORITY:
-                raise ValidationError({"parent": _("The parent must be a municipal education authority.")})
+            allowed = self.ALLOWED_PARENT_KINDS.get(self.kind, frozenset())
+            if self.parent.kind not in allowed:
+                if self.kind == self.Kind.REGION:
+                    message = _("A region has no organisation above it.")
+                elif self.kind == self.Kind.MUNICIPAL_AUTHORITY:
+                    message = _("A municipal authority may only sit under a region.")
+                else:
+                    message = _("The parent must be a municipal education authority or a region.")
+                raise ValidationError({"parent": message})
 
 
 class AcademicYear(models.Model):
@@ -158,6 +187,7 @@ class Role(models.TextChoices):
     MENTOR = "mentor", _("Mentor")
     PSYCHOLOGIST = "psychologist", _("Psychologist")
     MUNICIPAL_COORDINATOR = "municipal_coordinator", _("Municipal coordinator")
+    REGIONAL_COORDINATOR = "regional_coordinator", _("Regional coordinator")
 
 
 class Membership(models.Model):
@@ -192,6 +222,8 @@ class Membership(models.Model):
             raise ValidationError(
                 {"role": _("A municipal coordinator belongs to a municipal education authority.")}
             )
+        if self.role == Role.REGIONAL_COORDINATOR and self.organization_id and not self.organization.is_region:
+            raise ValidationError({"role": _("A regional coordinator belongs to a regional body.")})
 
 
 def job_result_path(job: Job, filename: str) -> str:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Max, Prefetch, QuerySet
 
-from .access import OVERSIGHT_ROLES, Scope
+from .access import OVERSIGHT_ROLES, Scope, ancestor_ids
+from .hierarchy import below_q, units_below
 from .models import Job, Membership, Organization, Programme, Role
 
 
@@ -16,10 +17,19 @@ class SwitchTarget:
     organization: Organization
     roles: tuple[str, ...]
     start_year: int | None  # the newest programme year, None when the organisation has no programme
+    # "own" (a membership), "above" (a body between the user's oversight body and the current
+    # organisation, or the oversight body itself), "current", "below" (a child of the current body)
+    group: str = "own"
 
 
-def organizations_for_user(user) -> list[SwitchTarget]:
-    """Every organisation the user may open, own memberships first, then those seen as coordinator."""
+def organizations_for_user(user, around: Organization | None = None) -> list[SwitchTarget]:
+    """What the organisation switcher offers, own memberships first.
+
+    Around the organisation the user is looking at (``around``), seen through an oversight role: the
+    chain of bodies from the user's own body down to it, and the organisations directly below it. A
+    region of 1,500 organisations thus offers its municipalities, a municipality its schools: a bounded
+    number of queries (at most 4) and of entries, whatever the size of the region.
+    """
     memberships = list(
         Membership.objects.filter(user=user)
         .select_related("organization")
@@ -27,32 +37,68 @@ def organizations_for_user(user) -> list[SwitchTarget]:
     )
     roles_by_org: dict[int, list[str]] = {}
     organizations: dict[int, Organization] = {}
+    groups: dict[int, str] = {}
     for membership in memberships:
         organizations[membership.organization_id] = membership.organization
+        groups[membership.organization_id] = "own"
         roles_by_org.setdefault(membership.organization_id, []).append(membership.role)
-    # Seen from above: every organisation below an oversight membership, at any depth (a region's
-    # municipalities and their schools); one query per level that has organisations with children.
-    frontier = {m.organization_id: m.role for m in memberships if m.role in OVERSIGHT_ROLES}
-    seen = set(frontier)
-    while frontier:
-        below: dict[int, str] = {}
-        for child in Organization.objects.filter(parent_id__in=frontier).order_by("short_name"):
-            organizations.setdefault(child.pk, child)
-            roles_by_org.setdefault(child.pk, [frontier[child.parent_id]])
-            if child.kind in Organization.PARENT_KINDS and child.pk not in seen:
-                below[child.pk] = frontier[child.parent_id]
-                seen.add(child.pk)
-        frontier = below
+    oversight = {m.organization_id: m.role for m in memberships if m.role in OVERSIGHT_ROLES}
+    sequence_ids: list[int] = [m.organization_id for m in memberships]  # the order within a group
+    if around is not None and oversight:
+        chain = [around.pk, *ancestor_ids(around)]
+        top = next((index for index, pk in enumerate(chain) if pk in oversight), None)
+        if top is not None:
+            role = oversight[chain[top]]
+            visible = list(reversed(chain[: top + 1]))  # from the user's body down to ``around``
+            missing = [pk for pk in visible if pk not in organizations]
+            if missing:
+                for organization in Organization.objects.filter(pk__in=missing):
+                    organizations[organization.pk] = organization
+            sequence_ids.extend(visible)
+            for pk in visible:
+                groups.setdefault(pk, "current" if pk == around.pk else "above")
+                roles_by_org.setdefault(pk, [role])
+            if around.is_oversight_body:
+                for child in Organization.objects.filter(parent_id=around.pk).order_by("short_name"):
+                    organizations.setdefault(child.pk, child)
+                    sequence_ids.append(child.pk)
+                    groups.setdefault(child.pk, "below")
+                    roles_by_org.setdefault(child.pk, [role])
     newest = dict(
         Programme.objects.filter(organization_id__in=organizations)
         .values_list("organization_id")
         .annotate(newest=Max("academic_year__start_year"))
         .order_by()
     )
+    order = {"own": 0, "above": 1, "current": 2, "below": 3}
+    sequence: dict[int, int] = {}
+    for index, pk in enumerate(sequence_ids):
+        sequence.setdefault(pk, index)
+    ranked = sorted(organizations, key=lambda pk: (order[groups[pk]], sequence.get(pk, 0)))
     return [
-        SwitchTarget(organization=org, roles=tuple(roles_by_org[pk]), start_year=newest.get(pk))
-        for pk, org in organizations.items()
+        SwitchTarget(
+            organization=organizations[pk],
+            roles=tuple(roles_by_org[pk]),
+            start_year=newest.get(pk),
+            group=groups[pk],
+        )
+        for pk in ranked
     ]
+
+
+def first_programme_below(user) -> Programme | None:
+    """The newest programme of the first organisation (by name) below the user's oversight bodies (2 queries)."""
+    bodies = list(
+        Membership.objects.filter(user=user, role__in=OVERSIGHT_ROLES).values_list("organization_id", flat=True)
+    )
+    if not bodies:
+        return None
+    return (
+        Programme.objects.filter(below_q(bodies, "organization"))
+        .select_related("organization", "academic_year")
+        .order_by("organization__short_name", "-academic_year__start_year")
+        .first()
+    )
 
 
 def programme_years(organization: Organization) -> list[int]:
@@ -80,28 +126,11 @@ def organization_members(organization: Organization) -> QuerySet:
     )
 
 
-def child_programmes(scope: Scope) -> list[Programme]:
-    """Programmes of the authority's child organisations for the scope's academic year."""
-    return list(
-        Programme.objects.filter(
-            organization__parent=scope.organization, academic_year=scope.programme.academic_year
-        )
-        .select_related("organization", "academic_year")
-        .order_by("organization__short_name")
-    )
-
-
-def contingent_totals(programmes: list[Programme]) -> dict[str, int]:
-    """The contingent of several organisations added up (a municipality's total)."""
-    fields = ("pupils_total", "pupils_with_disabilities", "teachers_total", "young_teachers_total")
-    return {field: sum(getattr(programme, field) for programme in programmes) for field in fields}
-
-
 def children_without_programme(scope: Scope) -> list[Organization]:
     return list(
-        scope.organization.children.exclude(programmes__academic_year=scope.programme.academic_year).order_by(
-            "short_name"
-        )
+        units_below(scope.organization.pk)
+        .exclude(programmes__academic_year=scope.programme.academic_year)
+        .order_by("short_name")
     )
 
 

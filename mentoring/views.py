@@ -16,16 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .access import MANAGERS, Privacy, declare_privacy, organization_view
+from .access import MANAGERS, OVERSIGHT_ROLES, Privacy, access_for, declare_privacy, organization_view
 from .dashboard_cards import cards_for
 from .files import attachment_response
 from .forms import ContingentForm, SignInJournalFilter
+from .hierarchy import children_contingent
 from .journal import JournalFilterForm, JournalFilters, details_text, field_labels, journal_events
-from .models import AuditEvent, Role
+from .models import AuditEvent, Organization, Programme, Role
 from .selectors import (
-    child_programmes,
     children_without_programme,
-    contingent_totals,
+    first_programme_below,
     job_for_user,
     jobs_for_user,
     member_counts,
@@ -56,13 +56,21 @@ def healthz(request: HttpRequest) -> HttpResponse:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """Send the user to the organisation and year they worked in last, or to their first one."""
-    targets = [target for target in organizations_for_user(request.user) if target.start_year]
     last = request.session.get("last_scope")
     if last:
-        for target in targets:
-            if target.organization.slug == last[0]:
-                return redirect("dashboard", org=last[0], year=last[1])
+        organization = Organization.objects.select_related("parent__parent").filter(slug=last[0]).first()
+        if (
+            organization is not None
+            and access_for(request.user, organization) is not None
+            and Programme.objects.filter(organization=organization, academic_year__start_year=last[1]).exists()
+        ):
+            return redirect("dashboard", org=last[0], year=last[1])
+    targets = [target for target in organizations_for_user(request.user) if target.start_year]
     if not targets:
+        # a coordinator whose own body has no programme yet: the first organisation below it
+        below = first_programme_below(request.user)
+        if below is not None:
+            return redirect("dashboard", org=below.organization.slug, year=below.academic_year.start_year)
         return render(request, "mentoring/no_organization.html")
     chosen = targets[0]  # own memberships come before the organisations seen as coordinator
     return redirect("dashboard", org=chosen.organization.slug, year=chosen.start_year)
@@ -73,6 +81,7 @@ DASHBOARD_TILES = {
     Role.ADMINISTRATOR: ("roadmap", "participants", "pairing", "monitoring", "reports", "programme"),
     Role.CURATOR: ("roadmap", "participants", "pairing", "monitoring", "reports", "programme"),
     Role.MUNICIPAL_COORDINATOR: ("roadmap", "participants", "pairing", "monitoring", "reports"),
+    Role.REGIONAL_COORDINATOR: ("roadmap", "participants", "pairing", "monitoring", "reports"),
     Role.PSYCHOLOGIST: ("participants", "monitoring", "roadmap"),
     Role.MENTOR: ("pairing", "monitoring", "roadmap"),
 }
@@ -89,14 +98,15 @@ def dashboard_tiles(roles: frozenset[str], is_authority: bool) -> set[str]:
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     context = {
-        "tiles": dashboard_tiles(scope.access.roles, scope.organization.is_municipal_authority),
+        "tiles": dashboard_tiles(scope.access.roles, scope.organization.is_oversight_body),
         "recent_jobs": jobs_purge_listed(jobs_for_user(scope, request.user, limit=5)),
         "member_counts": member_counts(scope.organization) if scope.access.has_any(MANAGERS) else {},
         "cards": cards_for(scope, request.user),
     }
-    if scope.organization.is_municipal_authority:
-        context["child_programmes"] = child_programmes(scope)
-        context["totals"] = contingent_totals(context["child_programmes"])
+    if scope.organization.is_oversight_body:
+        context["child_rows"], context["totals"] = children_contingent(
+            scope.organization, scope.programme.academic_year_id
+        )
         context["children_without_programme"] = children_without_programme(scope)
     return render(request, "mentoring/dashboard.html", context)
 
@@ -167,9 +177,7 @@ def journal(request: HttpRequest) -> HttpResponse:
     )
 
 
-@organization_view(
-    roles=[Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR], privacy=Privacy.PERSONAL
-)
+@organization_view(roles=[Role.ADMINISTRATOR, Role.CURATOR, *OVERSIGHT_ROLES], privacy=Privacy.PERSONAL)
 def members(request: HttpRequest) -> HttpResponse:
     scope = request.scope
     users = list(organization_members(scope.organization))

@@ -52,7 +52,7 @@ def _picture(color: tuple[int, int, int]) -> SimpleUploadedFile:
 def seed_demo(*, today: date) -> None:
     """Idempotent: a programme that has cases is left as it is."""
     for organization in demo_organizations():
-        if organization.is_municipal_authority:
+        if organization.is_oversight_body:
             continue
         for year in demo_years(today):
             programme = Programme.objects.filter(

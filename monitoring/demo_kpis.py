@@ -72,7 +72,7 @@ def _demo_programmes(today: date) -> list[Programme]:
     current = demo_years(today)[0]
     return list(
         Programme.objects.filter(
-            organization__in=[o for o in demo_organizations() if not o.is_municipal_authority],
+            organization__in=[o for o in demo_organizations() if not o.is_oversight_body],
             academic_year__start_year=current,
         )
         .select_related("academic_year", "organization")

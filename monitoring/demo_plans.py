@@ -57,7 +57,7 @@ SEQUENCE = (Meeting.Kind.INTRODUCTION, Meeting.Kind.TRIAL, Meeting.Kind.PLANNING
 def seed_demo(*, today: date) -> None:
     """Idempotent: a second run changes nothing."""
     for organization in demo_organizations():
-        if organization.is_municipal_authority:
+        if organization.is_oversight_body:
             continue
         for year in demo_years(today):
             programme = Programme.objects.filter(

@@ -34,7 +34,7 @@ def seed_demo(*, today: date) -> None:
     """Idempotent: a second run changes nothing."""
     current, _previous = demo_years(today)
     for organization in demo_organizations():
-        if organization.is_municipal_authority:
+        if organization.is_oversight_body:
             continue
         programme = Programme.objects.filter(
             organization=organization, academic_year__start_year=current

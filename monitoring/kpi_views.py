@@ -68,7 +68,7 @@ def _chart(value: selectors.KpiValue, points: list[selectors.SeriesPoint]) -> di
 @organization_view(privacy=Privacy.AGGREGATE)
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = request.scope
-    if scope.organization.is_municipal_authority:
+    if scope.organization.is_oversight_body:
         return _municipal(request)
     programme = scope.programme
     values = selectors.kpi_values([programme])[programme.pk]
@@ -109,7 +109,7 @@ def _municipal(request: HttpRequest) -> HttpResponse:
 @require_POST
 def snapshot_take(request: HttpRequest) -> HttpResponse:
     scope = request.scope
-    if scope.organization.is_municipal_authority:
+    if scope.organization.is_oversight_body:
         programmes = selectors.child_programmes_of(scope.organization.pk, scope.programme.academic_year_id)
     else:
         programmes = [scope.programme]

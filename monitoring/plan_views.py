@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Privacy, Scope, organization_view
+from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent, Role
@@ -31,7 +31,7 @@ from .selectors import plans as plan_selectors
 from .services import plans as plan_services
 from .services.plans import PlanError
 
-READERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, Role.MUNICIPAL_COORDINATOR})
+READERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, *OVERSIGHT_ROLES})
 
 
 @dataclass(frozen=True)

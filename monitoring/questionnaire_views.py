@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Privacy, Scope, organization_view
+from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.models import Role
 
@@ -25,7 +25,7 @@ from .selectors.settings import settings_for
 from .services import questionnaires as services
 from .services.questionnaires import QuestionnaireError
 
-READERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, Role.MUNICIPAL_COORDINATOR})
+READERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, *OVERSIGHT_ROLES})
 WRITERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST})
 
 

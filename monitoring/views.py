@@ -9,10 +9,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.access import MANAGERS, Privacy, may_open, organization_view
+from mentoring.access import MANAGERS, OVERSIGHT_ROLES, Privacy, may_open, organization_view
 from mentoring.models import Role
 
-READERS = frozenset({*MANAGERS, Role.PSYCHOLOGIST, Role.MUNICIPAL_COORDINATOR})
+READERS = frozenset({*MANAGERS, Role.PSYCHOLOGIST, *OVERSIGHT_ROLES})
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from .services import PairingError, group_close, group_create, groups_record_ord
 def seed_demo(*, today: date) -> None:
     forms = {form.key: form for form in MentoringForm.objects.filter(organization=None)}
     for organization in demo_organizations():
-        if organization.is_municipal_authority:
+        if organization.is_oversight_body:
             continue
         current, previous = demo_years(today)
         for year in (previous, current):

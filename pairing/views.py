@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from mentoring.access import Privacy, Scope, organization_view
+from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.models import Role
 
@@ -18,7 +18,7 @@ from .forms import CloseForm, GroupFilterForm, GroupForm
 from .models import GroupMember, MentoringGroup
 from .services import PairingError
 
-READERS = {Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, Role.MUNICIPAL_COORDINATOR}
+READERS = {Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, *OVERSIGHT_ROLES}
 
 
 def _url(scope: Scope, name: str, **kwargs) -> str:

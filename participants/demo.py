@@ -177,7 +177,7 @@ def _competencies(person: Person, seniors: list, engineer: Person, psychologist:
 @transaction.atomic
 def seed_demo(*, today: date) -> None:
     for organization in demo_organizations():
-        if organization.is_municipal_authority or organization.people.exists():
+        if organization.is_oversight_body or organization.people.exists():
             continue
         rng = random.Random(organization.slug)  # the same people on every machine
         partner = PartnerOrganization.objects.create(

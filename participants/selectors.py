@@ -292,7 +292,9 @@ def vocabulary_terms(organization) -> QuerySet:
     if organization is not None:
         owners |= Q(organization=organization)
     if organization is not None and organization.parent_id:
-        owners |= Q(organization_id=organization.parent_id)
+        from mentoring.access import ancestor_ids
+
+        owners |= Q(organization_id__in=ancestor_ids(organization))  # the authority's, the region's
     return (
         VocabularyTerm.objects.filter(owners)
         .select_related("organization")

@@ -427,11 +427,13 @@ def partner_save(
 
 def vocabulary_may_edit(*, organization: Organization, roles) -> bool:
     """Who edits an organisation's own terms: a school's curator or administrator; an authority's
-    municipal coordinator (its terms are shared with its schools)."""
+    municipal coordinator, a region's regional coordinator (their terms are shared with the
+    organisations below)."""
+    from mentoring.access import OVERSIGHT_ROLES
     from mentoring.models import Role
 
-    if organization.is_municipal_authority:
-        return Role.MUNICIPAL_COORDINATOR in roles
+    if organization.is_oversight_body:
+        return bool(OVERSIGHT_ROLES & set(roles))
     return bool({Role.ADMINISTRATOR, Role.CURATOR} & set(roles))
 
 

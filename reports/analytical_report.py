@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from mentoring.access import OVERSIGHT_ROLES
 from mentoring.models import Programme, Role
 from monitoring.models import Campaign, Meeting, QuestionnaireTemplate, SwotItem
 from monitoring.selectors import questionnaires as questionnaire_selectors
@@ -496,10 +497,10 @@ class AnalyticalReport(Report):
     roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST})
     formats = (PDF, DOCX)
 
-    authority_roles = frozenset({Role.ADMINISTRATOR, Role.MUNICIPAL_COORDINATOR})
+    authority_roles = frozenset({Role.ADMINISTRATOR, *OVERSIGHT_ROLES})
 
     def allowed(self, scope) -> bool:
-        if scope.organization.is_municipal_authority:
+        if scope.organization.is_oversight_body:
             return scope.access.has_any(self.authority_roles)
         return super().allowed(scope)
 
@@ -536,7 +537,7 @@ class AnalyticalReport(Report):
     def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
         context.progress(10, _("Gathering the year's data"))
         scope = context.scope
-        if scope.organization.is_municipal_authority:
+        if scope.organization.is_oversight_body:
             from .statistics_data import programmes_in_scope
 
             programmes = programmes_in_scope(scope)

@@ -14,8 +14,8 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext
 
-from mentoring.access import Privacy, Scope, organization_view
-from mentoring.models import AuditEvent, Role
+from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, organization_view
+from mentoring.models import AuditEvent
 from mentoring.services import audit_record
 
 from .models import AnalyticalConclusions
@@ -48,13 +48,13 @@ def conclusions_save(*, actor, form: ConclusionsForm) -> AnalyticalConclusions:
 
 def may_write_conclusions(scope: Scope) -> bool:
     """Whether the user writes this organisation's conclusions: its own managers; for a municipal
-    authority, its own coordinator as well (the authority has no curator). Never a level above."""
+    authority or a region, its own coordinator as well (it has no curator). Never a level above."""
     access = scope.access
     if access.read_only:
         return False
     if access.can_manage:
         return True
-    return scope.organization.is_municipal_authority and access.has_any({Role.MUNICIPAL_COORDINATOR})
+    return scope.organization.is_oversight_body and access.has_any(OVERSIGHT_ROLES)
 
 
 @organization_view(privacy=Privacy.PERSONAL)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mentoring.access import OVERSIGHT_ROLES
 from mentoring.models import Role
 from mentoring.selectors import organization_members
 from roadmap.selectors import roadmap_for_export
@@ -37,7 +38,7 @@ class MembersReport(TableReport):
     identifier = "members"
     name = _("Members and roles")
     description = _("Everyone who works in the system for this organisation, with their roles and e-mail.")
-    roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR})
+    roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, *OVERSIGHT_ROLES})
     contains_personal_data = True
     options_form = MembersOptionsForm
 

@@ -100,7 +100,7 @@ def _seed_window(*, today: date) -> None:
 
 
 def _seed_orders(*, today: date) -> None:
-    for organization in Organization.objects.exclude(kind=Organization.Kind.MUNICIPAL_AUTHORITY):
+    for organization in Organization.objects.exclude(kind__in=Organization.PARENT_KINDS):
         DocumentRequisites.objects.get_or_create(
             organization=organization, defaults={"place": "г. Берёзовский"}
         )

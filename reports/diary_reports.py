@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.access import Scope
+from mentoring.access import OVERSIGHT_ROLES, Scope
 from mentoring.models import Role
 from monitoring.selectors.meetings import diary, mentees_of, mentors_of
 from monitoring.selectors.plans import plan_completion, plan_of_group
@@ -20,7 +20,7 @@ from participants.selectors import valid_consent
 from . import writers
 from .registry import PDF, GeneratedFile, Report, ReportContext, ReportError, ReportOptionsForm, registry
 
-READERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, Role.MUNICIPAL_COORDINATOR})
+READERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, *OVERSIGHT_ROLES})
 
 
 def _reads_every_pair(scope: Scope) -> bool:

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from mentoring.access import OVERSIGHT_ROLES
 from mentoring.models import Programme, Role
 from pairing.models import GroupMember, MentoringGroup
 from participants.models import MenteeProfile, MentorProfile, Person
@@ -566,7 +567,7 @@ class FinalCompendiumReport(Report):
         "(events, parent meetings, publications and the roadmap events done with their evidence) and the best "
         "practices — the cases with their stories and the photos allowed for publication."
     )
-    roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR})
+    roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, *OVERSIGHT_ROLES})
     formats = (PDF,)
     contains_personal_data = True
     for_publication = True  # names and photos only of the people with a publication consent
@@ -581,7 +582,7 @@ class FinalCompendiumReport(Report):
         include_photos = bool(context.options.get("include_photos", True))
         context.progress(10, gettext("Counting the results of the year"))
         schools: list[list] = []
-        if scope.organization.is_municipal_authority:
+        if scope.organization.is_oversight_body:
             # the authority's schools: their figures added up and by school, their events and cases
             from .statistics_data import programmes_in_scope
 
@@ -622,7 +623,7 @@ class FinalCompendiumReport(Report):
             "reports/final_compendium.html",
             {
                 "organization": _organization_header(scope.organization),
-                "municipal": scope.organization.is_municipal_authority,
+                "municipal": scope.organization.is_oversight_body,
                 "year": programme.academic_year.label,
                 "start": start,
                 "end": end,

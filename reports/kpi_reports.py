@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mentoring.access import OVERSIGHT_ROLES
 from mentoring.models import Role
 from monitoring.selectors.kpis import KpiValue, child_programmes_of, kpi_values, municipal_table
 
@@ -27,7 +28,7 @@ class KpiReport(TableReport):
         "Every indicator with its numerator, denominator, value, this year's target and traffic light, as on "
         "the KPI dashboard; for a municipal authority, every organisation and the totals."
     )
-    roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, Role.MUNICIPAL_COORDINATOR})
+    roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, *OVERSIGHT_ROLES})
     formats = (XLSX,)
     landscape = True
     sheet_name = _("KPI values")
@@ -62,7 +63,7 @@ class KpiReport(TableReport):
     def rows(self, context: ReportContext) -> Iterator[list[Any] | TableSection]:
         scope = context.scope
         context.progress(20, str(_("Computing the indicators")))
-        if not scope.organization.is_municipal_authority:
+        if not scope.organization.is_oversight_body:
             for value in kpi_values([scope.programme])[scope.programme.pk]:
                 yield self._row(value)
             return

@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from mentoring.hierarchy import below_q, chain_ids, units_below
 from mentoring.models import AuditEvent, Organization, Programme
 from mentoring.services import audit_record
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
@@ -161,7 +162,7 @@ def programmes_in_scope(scope) -> list[Programme]:
     """The scope's programme, or for a municipal authority the programmes of its organisations that year."""
     from monitoring.selectors.kpis import child_programmes_of
 
-    if scope.organization.is_municipal_authority:
+    if scope.organization.is_oversight_body:
         return child_programmes_of(scope.organization.pk, scope.programme.academic_year_id)
     return [scope.programme]
 
@@ -173,9 +174,9 @@ def layout_forms(organization: Organization, programmes: Sequence[Programme] = (
     their own forms), and every form a pair of these programmes is in, in use or not, so that the form
     columns with «не в парах» add up to the total.
     """
-    if organization.is_municipal_authority:
-        kinds = set(Organization.objects.filter(parent=organization).values_list("kind", flat=True))
-        own = Q(organization__parent=organization)
+    if organization.is_oversight_body:
+        kinds = set(units_below(organization.pk).values_list("kind", flat=True).distinct())
+        own = Q(organization_id=organization.pk) | below_q(organization.pk, "organization")
     else:
         kinds = {organization.kind}
         own = Q(organization=organization)
@@ -255,14 +256,11 @@ def default_layout(organization: Organization, programmes: Sequence[Programme] =
 
 
 def layout_source(organization: Organization) -> StatisticsLayout | None:
-    """The saved layout a school uses: its own, else its municipal authority's."""
-    saved = {
-        layout.organization_id: layout
-        for layout in StatisticsLayout.objects.filter(
-            organization_id__in=[pk for pk in (organization.pk, organization.parent_id) if pk]
-        )
-    }
-    return saved.get(organization.pk) or saved.get(organization.parent_id)
+    """The saved layout an organisation uses: its own, else the nearest one above it — its municipal
+    authority's, else its region's (1 query when the parents are loaded, ``select_related``)."""
+    chain = chain_ids(organization)
+    saved = {layout.organization_id: layout for layout in StatisticsLayout.objects.filter(organization_id__in=chain)}
+    return next((saved[pk] for pk in chain if pk in saved), None)
 
 
 def layout_with_source(

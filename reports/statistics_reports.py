@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from mentoring.access import OVERSIGHT_ROLES
 from mentoring.models import Programme, Role
 
 from . import statistics
@@ -83,7 +84,7 @@ class RncStatisticsReport(Report):
         "Participants by role, form of mentoring, category and age band, active and completed pairs, and "
         "the KPI shares with their targets — in the layout of your region's template."
     )
-    roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR})
+    roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, *OVERSIGHT_ROLES})
     formats = (XLSX, PDF)
 
     def links(self, scope) -> list[tuple[str, str]]:
@@ -133,7 +134,7 @@ class RncStatisticsReport(Report):
             column_widths=[6, 1, 1, 1, 1, 1, 2],
         )
         tables = [counts, kpis]
-        if scope.organization.is_municipal_authority:
+        if scope.organization.is_oversight_body:
             tables.append(self._by_school(layout, programmes, results, without_programme(scope)))
         context.progress(80, _("Writing the file"))
         if fmt == XLSX:
@@ -170,11 +171,11 @@ class MunicipalConsolidationReport(Report):
         "One row per organisation of the municipality with every shared indicator (value and target) and "
         "the totals, for the municipal coordinator."
     )
-    roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.MUNICIPAL_COORDINATOR})
+    roles = frozenset({Role.ADMINISTRATOR, Role.CURATOR, *OVERSIGHT_ROLES})
     formats = (XLSX,)
 
     def allowed(self, scope) -> bool:
-        return scope.organization.is_municipal_authority and super().allowed(scope)
+        return scope.organization.is_oversight_body and super().allowed(scope)
 
     def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
         from monitoring.selectors.kpis import municipal_table

@@ -15,8 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import MANAGERS, Privacy, Scope, organization_view
-from mentoring.models import Role
+from mentoring.access import MANAGERS, OVERSIGHT_ROLES, Privacy, Scope, organization_view
 from pairing.models import MentoringForm
 from participants.models import Person
 
@@ -30,7 +29,7 @@ from .statistics_data import (
     statistics_facts,
 )
 
-EDITORS = frozenset({*MANAGERS, Role.MUNICIPAL_COORDINATOR})
+EDITORS = frozenset({*MANAGERS, *OVERSIGHT_ROLES})
 
 
 def measure_choices() -> list[tuple[str, str]]:

@@ -16,10 +16,10 @@ from .services import event_mark_done, roadmap_from_template
 @transaction.atomic
 def seed_demo(*, today: date) -> None:
     for organization in demo_organizations():
-        template = "municipal" if organization.is_municipal_authority else "students"
+        template = "municipal" if organization.is_oversight_body else "students"
         lead = (
             Membership.objects.filter(
-                organization=organization, role__in=[Role.CURATOR, Role.MUNICIPAL_COORDINATOR]
+                organization=organization, role__in=[Role.CURATOR, Role.MUNICIPAL_COORDINATOR, Role.REGIONAL_COORDINATOR]
             )
             .select_related("user")
             .first()

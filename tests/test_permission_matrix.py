@@ -274,12 +274,10 @@ def _regional_coordinator(authority: Organization):
     """A coordinator of an organisation above the school's authority (a region above a municipality)."""
     from .factories import OrganizationFactory
 
-    region = OrganizationFactory(
-        kind=Organization.Kind.MUNICIPAL_AUTHORITY, slug="region-test", short_name="Региональный центр"
-    )
+    region = OrganizationFactory(kind=Organization.Kind.REGION, slug="region-test", short_name="Региональный центр")
     authority.parent = region
     authority.save(update_fields=["parent"])
-    return _member(region, Role.MUNICIPAL_COORDINATOR, "regional-coordinator")
+    return _member(region, Role.REGIONAL_COORDINATOR, "regional-coordinator")
 
 
 @pytest.fixture

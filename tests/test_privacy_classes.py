@@ -104,9 +104,7 @@ def test_pages_that_name_a_child_are_declared_personal():
 @pytest.fixture
 def region(authority) -> Organization:
     """An organisation above the municipality (a regional centre): the same rule, one level further up."""
-    found = OrganizationFactory(
-        kind=Organization.Kind.MUNICIPAL_AUTHORITY, slug="region-test", short_name="Региональный центр"
-    )
+    found = OrganizationFactory(kind=Organization.Kind.REGION, slug="region-test", short_name="Региональный центр")
     authority.parent = found
     authority.save(update_fields=["parent"])
     return found
@@ -115,7 +113,7 @@ def region(authority) -> Organization:
 @pytest.fixture
 def regional_coordinator(region):
     user = UserFactory(username="regional-coordinator")
-    MembershipFactory(user=user, organization=region, role=Role.MUNICIPAL_COORDINATOR)
+    MembershipFactory(user=user, organization=region, role=Role.REGIONAL_COORDINATOR)
     return user
 
 

@@ -599,9 +599,12 @@ def municipal_table(programmes: Iterable[Programme], today: date | None = None) 
 
 
 def child_programmes_of(authority_id: int, academic_year_id: int) -> list[Programme]:
-    """The programmes of an authority's organisations in one academic year (1 query)."""
+    """The programmes of the schools, colleges and centres below an authority or a region, at any depth,
+    in one academic year (1 query)."""
+    from mentoring.hierarchy import unit_programmes_below
+
     return list(
-        Programme.objects.filter(organization__parent_id=authority_id, academic_year_id=academic_year_id)
+        unit_programmes_below(authority_id, academic_year_id)
         .select_related("organization", "academic_year")
         .order_by("organization__short_name", "pk")
     )

@@ -115,7 +115,9 @@ def test_coordinator_sees_the_children_read_only(
     client = client_for(coordinator)
     url = reverse("dashboard", kwargs={"org": "uo-test", "year": YEAR})
     client.get(url)
-    with django_assert_num_queries(13):  # with the collection periods it opened
+    # the collection periods it opened; the children and the contingent of the units below each
+    # (2 queries, whatever their number)
+    with django_assert_num_queries(14):
         html = client.get(url).content.decode()
     assert "МБОУ «СОШ № 1»" in html and "МБОУ «Гимназия № 2»" in html
     child = client.get(reverse("dashboard", kwargs=KW)).content.decode()

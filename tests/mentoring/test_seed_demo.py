@@ -40,7 +40,15 @@ def test_seed_demo_builds_a_municipality_and_is_idempotent(capsys):
     call_command("seed_demo")
     assert _state() == first
 
-    authority = Organization.objects.get(kind=Organization.Kind.MUNICIPAL_AUTHORITY)
+    # the whole chain: the region above two municipalities, each with its schools
+    region = Organization.objects.get(kind=Organization.Kind.REGION)
+    assert sorted(region.children.values_list("slug", flat=True)) == ["uo-berezovsky", "uo-ozersky"]
+    assert Membership.objects.filter(organization=region, role=Role.REGIONAL_COORDINATOR, user__username="region").exists()
+    assert sorted(Organization.objects.get(slug="uo-ozersky").children.values_list("kind", flat=True)) == [
+        "school",
+        "school",
+    ]
+    authority = Organization.objects.get(slug="uo-berezovsky")
     kinds = sorted(authority.children.values_list("kind", flat=True))
     assert kinds == ["college", "school", "school"]
     for organization in Organization.objects.all():

@@ -219,3 +219,57 @@ def test_layout_page_queries_do_not_grow_with_schools(
     curator_client.get(reverse("reports:statistics_layout", kwargs=KW))
     with django_assert_num_queries(15):  # a school: its own programme, no kinds of schools to read
         assert curator_client.get(reverse("reports:statistics_layout", kwargs=KW)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_region_template_reaches_its_municipalities_and_schools_unless_they_have_their_own(
+    authority, school, coordinator, curator
+):
+    from mentoring.models import Organization
+
+    from ..factories import OrganizationFactory
+
+    region = OrganizationFactory(kind=Organization.Kind.REGION, slug="region-t", short_name="РНЦ")
+    authority.parent = region
+    authority.save(update_fields=["parent"])
+    for body in (region, authority):
+        ProgrammeFactory(
+            organization=body, academic_year__start_year=YEAR, pupils_total=0, pupils_with_disabilities=0
+        )
+    regional = UserFactory(username="regional")
+    MembershipFactory(user=regional, organization=region, role=Role.REGIONAL_COORDINATOR)
+    post = post_layout(
+        client_for(regional),
+        [{"label": "Наставники", "measure": "mentors", "filter": ""}],
+        [{"label": "Всего", "breakdown": "total"}],
+        name="Шаблон РНЦ",
+        kw={"org": region.slug, "year": YEAR},
+    )
+    assert post.status_code == 302
+    fresh = Organization.objects.get(pk=school.pk)  # nothing of the chain cached
+    assert layout_for(fresh)[1] == "Шаблон РНЦ"
+    assert layout_for(Organization.objects.get(pk=authority.pk))[1] == "Шаблон РНЦ"
+    # the region reads the school's template page but may not change it
+    assert client_for(regional).get(reverse("reports:statistics_layout", kwargs=KW)).status_code in (403, 404)
+    # the municipality's own template wins over the region's for its schools
+    own = post_layout(
+        client_for(coordinator),
+        [{"label": "Наставляемые", "measure": "mentees", "filter": ""}],
+        [{"label": "Всего", "breakdown": "total"}],
+        name="Шаблон муниципалитета",
+        kw={"org": authority.slug, "year": YEAR},
+    )
+    assert own.status_code == 302
+    assert layout_for(Organization.objects.get(pk=school.pk))[1] == "Шаблон муниципалитета"
+    client_for(coordinator).post(
+        reverse("reports:statistics_layout_reset", kwargs={"org": authority.slug, "year": YEAR})
+    )
+    assert layout_for(Organization.objects.get(pk=school.pk))[1] == "Шаблон РНЦ"
+    # a school's own template wins over both
+    post_layout(
+        client_for(curator),
+        [{"label": "Наставляемые", "measure": "mentees", "filter": ""}],
+        [{"label": "Всего", "breakdown": "total"}],
+        name="Шаблон школы",
+    )
+    assert layout_for(Organization.objects.get(pk=school.pk))[1] == "Шаблон школы"
