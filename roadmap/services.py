@@ -509,46 +509,98 @@ class ReplacePlan:
         return {event.pk for event in self.deleted}
 
 
-def replace_plan(programme: Programme, parsed: ParsedRoadmap) -> ReplacePlan:
-    existing: dict[str, list[RoadmapEvent]] = {}
-    events = (
+def period_key(periods: Iterable[Period]) -> tuple:
+    """The dates of an event's periods, in a form two events can be compared by."""
+    return tuple(
+        sorted(
+            (
+                _iso(p.start) or "",
+                _iso(p.end) or "",
+                p.yearly,
+                p.recurrence.unit if p.recurrence else "",
+                (p.recurrence.day or 0) if p.recurrence else 0,
+                (p.recurrence.weekday or 0) if p.recurrence else 0,
+                "" if p.start else " ".join(p.text.lower().split()),
+            )
+            for p in periods
+        )
+    )
+
+
+def match_events(
+    existing: Sequence[RoadmapEvent], parsed_events: Sequence[ParsedEvent]
+) -> tuple[dict[int, RoadmapEvent], list[RoadmapEvent]]:
+    """Pair the file's events with the roadmap's: same title and same period first; the title alone only
+    when it is left once on both sides, and never carrying a done status over to another period.
+
+    Returns the pairs (index of the parsed event -> existing event) and the existing events left over.
+    ``existing`` must have its periods prefetched.
+    """
+    left = list(existing)
+    existing_keys = {event.pk: (event_key(event.title), period_key(event_periods(event))) for event in left}
+    parsed_keys = [(event_key(event.title), period_key(event.periods)) for event in parsed_events]
+    pairs: dict[int, RoadmapEvent] = {}
+    for index, key in enumerate(parsed_keys):
+        for event in left:
+            if existing_keys[event.pk] == key:
+                pairs[index] = event
+                left.remove(event)
+                break
+    unpaired = [index for index in range(len(parsed_events)) if index not in pairs]
+    for index in unpaired:
+        title = parsed_keys[index][0]
+        same_title = [event for event in left if existing_keys[event.pk][0] == title]
+        same_in_file = [other for other in unpaired if other not in pairs and parsed_keys[other][0] == title]
+        if len(same_title) != 1 or len(same_in_file) != 1:
+            continue
+        event = same_title[0]
+        if event.status == RoadmapEvent.Status.DONE:
+            continue  # a done event is not moved to another period
+        pairs[index] = event
+        left.remove(event)
+    return pairs, left
+
+
+def _existing_events(programme: Programme):
+    return (
         RoadmapEvent.objects.filter(programme=programme)
         .select_related("section")
-        .annotate(
+        .prefetch_related("periods")
+        .order_by("section__position", "section_id", "position", "id")
+    )
+
+
+def replace_plan(programme: Programme, parsed: ParsedRoadmap) -> ReplacePlan:
+    events = list(
+        _existing_events(programme).annotate(
             evidence_count=Count("evidence", distinct=True),
             report_count=Count("occurrence_reports", distinct=True),
         )
-        .order_by("section__position", "section_id", "position", "id")
     )
-    for event in events:
-        existing.setdefault(event_key(event.title), []).append(event)
+    parsed_events = [event for _section, event in _parsed_events(parsed)]
+    pairs, left = match_events(events, parsed_events)
     kept, added = [], []
-    for _section, parsed_event in _parsed_events(parsed):
-        same = existing.get(event_key(parsed_event.title))
-        if same:
-            kept.append((same.pop(0), parsed_event))
+    for index, parsed_event in enumerate(parsed_events):
+        if index in pairs:
+            kept.append((pairs[index], parsed_event))
         else:
             added.append(parsed_event)
     deleted = sorted(
-        (event for group in existing.values() for event in group),
-        key=lambda event: (event.section.position, event.section_id, event.position, event.pk),
+        left, key=lambda event: (event.section.position, event.section_id, event.position, event.pk)
     )
     return ReplacePlan(kept=kept, added=added, deleted=deleted)
 
 
+def present_events(programme: Programme, parsed: ParsedRoadmap) -> set[int]:
+    """The ``id()`` of each event of the file already in the roadmap (each existing event counts once)."""
+    parsed_events = [event for _section, event in _parsed_events(parsed)]
+    pairs, _left = match_events(list(_existing_events(programme)), parsed_events)
+    return {id(parsed_events[index]) for index in pairs}
+
+
 def duplicate_count(programme: Programme, parsed: ParsedRoadmap) -> int:
     """How many events of the file are already in the roadmap (each existing event counts once)."""
-    existing: dict[str, int] = {}
-    for title in RoadmapEvent.objects.filter(programme=programme).values_list("title", flat=True):
-        key = event_key(title)
-        existing[key] = existing.get(key, 0) + 1
-    found = 0
-    for _section, event in _parsed_events(parsed):
-        key = event_key(event.title)
-        if existing.get(key):
-            existing[key] -= 1
-            found += 1
-    return found
+    return len(present_events(programme, parsed))
 
 
 # --- Snapshots for undo -----------------------------------------------------------------------------
@@ -717,20 +769,16 @@ def roadmap_import(
                 % {"count": len(plan.deleted)}
             )
         kept_by_parsed = {id(parsed_event): event for event, parsed_event in plan.kept}
-        existing_left: dict[str, int] = {}
+        present: set[int] = set()
         position = 1
     else:
         kept_by_parsed = {}
-        existing_left = {}
-        for title in programme.roadmap_events.values_list("title", flat=True):
-            existing_left[event_key(title)] = existing_left.get(event_key(title), 0) + 1
+        present = present_events(programme, parsed)
         position = _next_position(programme.roadmap_sections)
     for parsed_section in parsed.sections:
         fresh = []
         for parsed_event in parsed_section.events:
-            key = event_key(parsed_event.title)
-            if not replace and existing_left.get(key):
-                existing_left[key] -= 1
+            if not replace and id(parsed_event) in present:
                 result.skipped += 1
                 continue
             fresh.append(parsed_event)

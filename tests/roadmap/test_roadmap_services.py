@@ -210,3 +210,58 @@ def test_template_fills_an_empty_roadmap_with_dated_events(programme, curator):
         assert first <= period.start <= period.end <= last
     with pytest.raises(RoadmapError):
         roadmap_from_template(actor=curator, programme=programme, template_key="students")
+
+
+def _monitoring(month: int, year: int, last_day: int) -> ParsedEvent:
+    return _event("Мониторинг", [Period(date(year, month, 1), date(year, month, last_day), False, "м")])
+
+
+@pytest.mark.django_db
+def test_replace_matches_same_titles_by_period_not_by_file_order(programme, curator):
+    december, may = _monitoring(12, YEAR, 31), _monitoring(5, YEAR + 1, 31)
+    roadmap_import(actor=curator, programme=programme, parsed=_parsed([december, may]))
+    done = RoadmapEvent.objects.get(deadline=date(YEAR, 12, 31))
+    event_mark_done(actor=curator, event=done, completed_on=date(YEAR, 12, 20), reference="Справка")
+    reordered = _parsed([_monitoring(5, YEAR + 1, 31), _monitoring(12, YEAR, 31)])
+    roadmap_import(actor=curator, programme=programme, parsed=reordered, replace=True, confirmed_deletions=[])
+    rows = {e.deadline: (e.status, e.completed_on, e.evidence.count()) for e in RoadmapEvent.objects.all()}
+    assert rows == {
+        date(YEAR, 12, 31): (RoadmapEvent.Status.DONE, date(YEAR, 12, 20), 1),
+        date(YEAR + 1, 5, 31): (RoadmapEvent.Status.PLANNED, None, 0),
+    }
+
+
+@pytest.mark.django_db
+def test_replace_does_not_move_a_done_status_to_another_period(programme, curator):
+    roadmap_import(actor=curator, programme=programme, parsed=_parsed([_monitoring(12, YEAR, 31)]))
+    done = RoadmapEvent.objects.get()
+    event_mark_done(actor=curator, event=done, completed_on=date(YEAR, 12, 20), reference="Справка")
+    moved = _parsed([_monitoring(5, YEAR + 1, 31)])
+    with pytest.raises(RoadmapError):  # the done December event is not the May one: deleting it is asked
+        roadmap_import(actor=curator, programme=programme, parsed=moved, replace=True, confirmed_deletions=[])
+    roadmap_import(
+        actor=curator, programme=programme, parsed=moved, replace=True, confirmed_deletions=[done.pk]
+    )
+    event = RoadmapEvent.objects.get()
+    assert (event.deadline, event.status) == (date(YEAR + 1, 5, 31), RoadmapEvent.Status.PLANNED)
+
+
+@pytest.mark.django_db
+def test_replace_falls_back_to_the_title_when_it_is_unique(programme, curator):
+    roadmap_import(actor=curator, programme=programme, parsed=_parsed([_monitoring(12, YEAR, 31)]))
+    old = RoadmapEvent.objects.get()
+    roadmap_import(
+        actor=curator, programme=programme, parsed=_parsed([_monitoring(1, YEAR + 1, 31)]), replace=True
+    )
+    event = RoadmapEvent.objects.get()
+    assert (event.pk, event.deadline) == (old.pk, date(YEAR + 1, 1, 31))
+
+
+@pytest.mark.django_db
+def test_adding_skips_only_the_events_with_the_same_title_and_period(programme, curator):
+    roadmap_import(actor=curator, programme=programme, parsed=_parsed([_monitoring(5, YEAR + 1, 31)]))
+    both = _parsed([_monitoring(12, YEAR, 31), _monitoring(5, YEAR + 1, 31)])
+    result = roadmap_import(actor=curator, programme=programme, parsed=both)
+    assert (result.events, result.skipped) == (1, 1)
+    deadlines = sorted(RoadmapEvent.objects.values_list("deadline", flat=True))
+    assert deadlines == [date(YEAR, 12, 31), date(YEAR + 1, 5, 31)]
