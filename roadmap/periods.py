@@ -1072,9 +1072,25 @@ _SHORT_YEAR_DATE = re.compile(r"(?<![0-9])([0-9]{1,2}[./][0-9]{1,2}[./])([0-9]{2
 def shift_years_in_text(text: str, years: int) -> str:
     """«Октябрь 2023», «2023/2024 уч. год», «15.09.23» written ``years`` later: every year in the text moves."""
     text = _WRITTEN_YEAR.sub(lambda match: str(int(match.group(1)) + years), text)
-    return _SHORT_YEAR_DATE.sub(
+    text = _SHORT_YEAR_DATE.sub(
         lambda match: f"{match.group(1)}{(int(match.group(2)) + years) % 100:02d}", text
     )
+    return _LEAP_DAY.sub(_leap_day_fitted, text)
+
+
+# 29 February with its year: «29.02.2024», «29.02.24», «29 февраля 2024 г.»
+_LEAP_DAY = re.compile(
+    r"(?<![0-9])29(?P<sep>[./]0?2[./]|\s+феврал[яь]\s+)(?P<year>[0-9]{4}|[0-9]{2})(?![0-9])", re.IGNORECASE
+)
+
+
+def _leap_day_fitted(match: re.Match[str]) -> str:
+    """29 February moved into a year without one becomes 28 February."""
+    year = int(match.group("year"))
+    if len(match.group("year")) == 2:
+        year += 2000
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return match.group(0) if leap else f"28{match.group('sep')}{match.group('year')}"
 
 
 def _shift(day: date, years: int, *, keep_month_end: bool = False) -> date:

@@ -14,7 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mentoring import messages
-from roadmap.periods import Period, PeriodParse, format_period, parse_periods, shift_years
+from roadmap.periods import (
+    Period,
+    PeriodParse,
+    format_period,
+    parse_periods,
+    shift_years,
+    shift_years_in_text,
+)
 
 D = date.fromisoformat
 
@@ -415,3 +422,24 @@ def test_cyrillic_noise_never_raises_and_is_read_or_warned(text):
 def test_date_words_in_any_order_never_raise(words, start_year):
     text = " ".join(words)
     assert_sane(text, parse_periods(text, start_year))
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "expected"),
+    [
+        ("29.02.2024", 3, "28.02.2027"),
+        ("до 29 февраля 2024", 1, "до 28 февраля 2025"),
+        ("29.02.24", 1, "28.02.25"),
+        ("29.02.2024", 4, "29.02.2028"),
+        ("28.02.2023", 1, "28.02.2024"),
+        ("с 1 по 29 февраля 2024 г.", 2, "с 1 по 28 февраля 2026 г."),
+    ],
+)
+def test_shifted_text_has_no_29_february_in_a_common_year(text, years, expected):
+    assert shift_years_in_text(text, years) == expected
+
+
+def test_a_shifted_leap_day_is_read_as_a_date():
+    parsed = parse_periods(shift_years_in_text("до 29.02.2024", 3), 2026)
+    assert [(p.start, p.end) for p in parsed.periods] == [(date(2026, 9, 1), date(2027, 2, 28))]
+    assert parsed.warnings == ()
