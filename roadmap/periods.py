@@ -841,7 +841,51 @@ def _school_months(start_year: int) -> tuple[date, date]:
 
 
 def parse_periods(text: str, start_year: int) -> PeriodParse:
-    """The periods written in a «Сроки» cell; see the module's docstring for the rules."""
+    """The periods written in a «Сроки» cell; see the module's docstring for the rules.
+
+    Words that change the dates but are not understood (an exclusion «кроме июня», a second weekday
+    «по вторникам и четвергам», a schedule in parentheses «(последняя пятница)») give a warning, so that
+    the period is not shown as fully recognised.
+    """
+    parsed = _parse_periods(text, start_year)
+    if not any(period.start for period in parsed.periods):
+        return parsed
+    written = text.strip()
+    extra = tuple(
+        _("In the period «%(text)s», «%(part)s» could not be read: this part is left out.")
+        % {"text": written, "part": part}
+        for part in vague_parts(text)
+    )
+    return PeriodParse(parsed.periods, parsed.warnings + extra) if extra else parsed
+
+
+_EXCLUSION = re.compile(r"(?:\bкроме\b|\bза\s+исключением\b|\bисключая\b)[^;()\n]*", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    r"\b(понедельник|вторник|сред(?=[аыеуо]\b|ам\b)|четверг|пятниц|суббот|воскресень)\w*", re.IGNORECASE
+)
+_REMARK_TEXT = re.compile(r"\(([^)]*)\)?")
+_DATELIKE_REMARK = re.compile(
+    r"\d|числ|последн|кроме|исключ|недел|месяц|квартал|полугоди|четверт|понедельник|вторник|\bсред|четверг|"
+    r"пятниц|суббот|воскресень|январ|феврал|\bмарт|апрел|\bма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр",
+    re.IGNORECASE,
+)
+
+
+def vague_parts(text: str) -> list[str]:
+    """The parts of a «Сроки» cell the reader does not understand although they change the dates."""
+    parts = [match.group(0).strip(" ,.") for match in _EXCLUSION.finditer(text)]
+    weekdays = list(_WEEKDAY.finditer(text))
+    if len({match.group(1).lower() for match in weekdays}) > 1:
+        parts.extend(match.group(0) for match in weekdays[1:])
+    parts.extend(
+        match.group(0).strip()
+        for match in _REMARK_TEXT.finditer(text)
+        if _DATELIKE_REMARK.search(match.group(1)) and not _EXCLUSION.search(match.group(1))
+    )
+    return [part for part in parts if part]
+
+
+def _parse_periods(text: str, start_year: int) -> PeriodParse:
     written = text.strip()
     if _PLACEHOLDER.fullmatch(written):
         return PeriodParse((), ())

@@ -443,3 +443,31 @@ def test_a_shifted_leap_day_is_read_as_a_date():
     parsed = parse_periods(shift_years_in_text("до 29.02.2024", 3), 2026)
     assert [(p.start, p.end) for p in parsed.periods] == [(date(2026, 9, 1), date(2027, 2, 28))]
     assert parsed.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("ежемесячно, кроме января", "кроме января"),
+        ("ежемесячно до 25 числа, кроме июня", "кроме июня"),
+        ("сентябрь – май, за исключением мая", "за исключением мая"),
+        ("ежемесячно, кроме декабря и января", "кроме декабря и января"),
+        ("по вторникам и четвергам", "четвергам"),
+        ("по средам и пятницам", "пятницам"),
+        ("еженедельно по вторникам, четвергам", "четвергам"),
+        ("ежемесячно (последняя пятница)", "(последняя пятница)"),
+        (
+            "ежеквартально (до 5 числа месяца, следующего за кварталом)",
+            "(до 5 числа месяца, следующего за кварталом)",
+        ),
+    ],
+)
+def test_words_that_change_the_dates_but_are_not_understood_give_a_warning(text, part):
+    parsed = parse_periods(text, 2026)
+    assert any(period.start for period in parsed.periods)
+    assert len(parsed.warnings) == 1 and f"«{part}»" in parsed.warnings[0]
+
+
+@pytest.mark.parametrize("text", ["сентябрь (по плану)", "по пятницам", "ежемесячно до 25 числа", "октябрь"])
+def test_understood_periods_and_plain_remarks_give_no_warning(text):
+    assert parse_periods(text, 2026).warnings == ()
