@@ -525,6 +525,70 @@ def parse_email(value: Any) -> str:
     return text
 
 
+_EXPORT_PARENT = re.compile(r"^\s*родитель\s*:\s*", re.IGNORECASE)
+_EXPORT_PHONE_WORD = re.compile(r"^\s*тел\.?\s*", re.IGNORECASE)
+
+
+def parse_contacts(value: Any) -> dict[str, str]:
+    """The export's combined contact cell, read back into the fields it was written from.
+
+    «Родитель: Иванова О. П., тел. +7 …» gives the parent's name and phone; «тел. +7 …, a@b.ru»
+    gives the person's own phone and e-mail. Only the parts the cell holds are returned, so a
+    field the cell does not show is left as it is.
+    """
+    if _is_blank(value):
+        return {}
+    text = cell_text(value)
+    parent = _EXPORT_PARENT.match(text)
+    if parent:
+        text = text[parent.end() :]
+    names: list[str] = []
+    phones: list[str] = []
+    emails: list[str] = []
+    for part in (part.strip() for part in text.split(",")):
+        if not part:
+            continue
+        if "@" in part:
+            emails.append(part)
+        elif sum(char.isdigit() for char in part) >= 5:
+            phones.append(_EXPORT_PHONE_WORD.sub("", part))
+        else:
+            names.append(part)
+    found: dict[str, str] = {}
+    warning: CellWarning | None = None
+    if phones:
+        try:
+            found["guardian_phone" if parent else "phone"] = parse_phone(", ".join(phones))
+        except CellWarning as problem:
+            found["guardian_phone" if parent else "phone"] = problem.value
+            warning = problem
+    if parent and names:
+        found["guardian_name"] = _text(Person, "guardian_name")(", ".join(names))
+    elif names:
+        raise CellProblem(
+            _("«%(value)s» is neither a phone nor an e-mail: write «Родитель: ФИО, тел. …» for a parent.")
+            % {"value": ", ".join(names)}
+        )
+    if emails:
+        if parent:
+            raise CellProblem(_("the system keeps no e-mail of a parent: leave only the name and phone."))
+        found["email"] = parse_email(", ".join(emails))
+    if warning is not None:
+        raise CellWarning(found, str(warning))
+    return found
+
+
+def parse_position_subject(value: Any) -> dict[str, str]:
+    """The export's «Должность, предмет»: the position before the first comma, the subject after it."""
+    if _is_blank(value):
+        return {}
+    position, _comma, subject = cell_text(value).partition(",")
+    found = {"position": _text(Person, "position")(position)}
+    if subject.strip():
+        found["subject"] = _text(Person, "subject")(subject)
+    return found
+
+
 def parse_external_id(value: Any) -> str:
     return parse_text(value, Person._meta.get_field("external_id").max_length)
 
@@ -541,6 +605,7 @@ def partner_key(name: str) -> str:
 PERSON = "person"
 PROFILE = "profile"
 FULL_NAME = "full_name"  # «ФИО» in one column, split into the three parts
+SEVERAL = "several"  # one column of the system's own export giving several person fields
 
 
 @dataclass(frozen=True)
@@ -618,6 +683,22 @@ COMMON_COLUMNS: tuple[Column, ...] = (
         PERSON,
         _text(Person, "workplace"),
         aliases=("место работы", "место учебы", "место работы или учебы"),
+    ),
+    # the columns of the system's own «База наставляемых»/«База наставников» (reports.participant_reports)
+    Column(
+        lr.CONTACTS,
+        "Контактные данные",
+        SEVERAL,
+        parse_contacts,
+        aliases=("контактные данные (для несовершеннолетних — родителя)",),
+        in_template=False,
+    ),
+    Column(
+        lr.POSITION_SUBJECT,
+        "Должность, предмет",
+        SEVERAL,
+        parse_position_subject,
+        in_template=False,
     ),
 )
 
@@ -767,7 +848,11 @@ def vocabulary_for(kind: str, mapping: dict[str, str] | None = None) -> lr.Vocab
     )
 
 
-PERSON_KEYS = tuple(column.key for column in COMMON_COLUMNS)
+PERSON_KEYS = tuple(column.key for column in COMMON_COLUMNS if column.target == PERSON)
+SEVERAL_KEYS = {
+    lr.CONTACTS: ("phone", "email", "guardian_name", "guardian_phone"),
+    lr.POSITION_SUBJECT: ("position", "subject"),
+}
 MENTEE_KEYS = tuple(column.key for column in MENTEE_COLUMNS if column.target == PROFILE)
 MENTOR_KEYS = tuple(column.key for column in MENTOR_COLUMNS if column.target == PROFILE)
 DATE_KEYS = frozenset({"birth_date", "entry_date", "exit_date", "training_date", lr.CONSENT_DATE})
@@ -1031,15 +1116,25 @@ def parse_table(
     partners: dict[str, int] | None = None,
     *,
     teenagers_self: bool = False,
+    own_names: Iterable[str] = (),
 ) -> ParsedFile:
-    """Validate every row; ``partners`` maps :func:`partner_key` of a partner's name to its id."""
+    """Validate every row; ``partners`` maps :func:`partner_key` of a partner's name to its id.
+
+    ``own_names`` are the organisation's own names: a workplace written so is no workplace of note.
+    """
     columns_of = columns_by_key(kind)
     warnings: list[str] = []
     rows: list[ParsedRow] = []
     columns: dict[str, str] = {}
     several = len(table.tables) > 1
     partners = partners or {}
-    context = _RowContext(kind, partners, teenagers_self, timezone.localdate())
+    context = _RowContext(
+        kind,
+        partners,
+        teenagers_self,
+        timezone.localdate(),
+        frozenset(partner_key(name) for name in own_names if name),
+    )
     for position, (sheet, found) in enumerate(table.tables):
         mapped: list[tuple[int, Column, str]] = []
         unknown: list[str] = []
@@ -1060,6 +1155,9 @@ def parse_table(
                 if column.key == FULL_NAME:
                     for key in ("last_name", "first_name", "patronymic"):
                         columns[key] = label
+                elif column.target == SEVERAL:
+                    for key in SEVERAL_KEYS[column.key]:
+                        columns.setdefault(key, label)
                 else:
                     columns[column.key] = label
         keys = {column.key for _index, column, _label in mapped}
@@ -1161,6 +1259,7 @@ class _RowContext:
     partners: dict[str, int]
     teenagers_self: bool
     today: date
+    own_names: frozenset[str] = frozenset()
 
 
 def _parse_row(
@@ -1232,6 +1331,9 @@ def _parse_row(
             categories = parsed
         elif column.target == CONSENT:
             consent[column.key] = parsed
+        elif column.target == SEVERAL:
+            for key, part in parsed.items():
+                person.setdefault(key, part)  # a column of its own wins
         else:
             _split_full_name(parsed, person, number, header, errors, warnings, sheet)
     for key in ("last_name", "first_name", "patronymic"):
@@ -1239,6 +1341,8 @@ def _parse_row(
             person[key] = lr.name_case(person[key])
     if group and not person.get("group_name"):
         person["group_name"] = group  # from a section row above: «7 «Б» класс»
+    if person.get("workplace") and partner_key(person["workplace"]) in context.own_names:
+        del person["workplace"]  # the export writes the organisation's own name for its own staff
     if categories:
         for flag in lr.CATEGORY_FLAGS:
             profile[flag] = bool(profile.get(flag)) or bool(categories.get(flag))
@@ -1430,7 +1534,13 @@ def read_file(
     teenagers_self = ConsentRule.objects.filter(
         organization=organization, teenagers=ConsentRule.Teenagers.SELF
     ).exists()
-    return parse_table(table, kind, partner_lookup(organization), teenagers_self=teenagers_self)
+    return parse_table(
+        table,
+        kind,
+        partner_lookup(organization),
+        teenagers_self=teenagers_self,
+        own_names=(organization.name, organization.short_name),
+    )
 
 
 def unknown_columns(parsed: ParsedFile) -> list[dict[str, Any]]:

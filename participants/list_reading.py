@@ -57,6 +57,8 @@ SPECIAL_CATEGORIES = "special_categories"  # words in one column: «ОВЗ, си
 CONSENT_DATE = "consent_date"
 CONSENT_BY = "consent_by"
 CONSENT_REPRESENTATIVE = "consent_representative"
+CONTACTS = "contacts"  # the export's «Контактные данные»: a parent's or one's own phone and e-mail
+POSITION_SUBJECT = "position_subject"  # the export's «Должность, предмет»
 NUMBERING = "numbering"  # «№ п/п»: not data
 NOT_STORED = "not_stored"  # address, SNILS, passport: the system keeps no such data
 IGNORE = "ignore"  # the curator chose to ignore the column
@@ -260,6 +262,14 @@ ALIASES: dict[str, str] = {
     "инн": NOT_STORED,
 }
 
+# the system's own exports name the partners of a pairing: not the person's own data
+EXPORT_PAIRING_HEADERS = {
+    MENTEES: frozenset(
+        {"фио наставника", "место работы/учебы наставника", "место реализации программы наставничества"}
+    ),
+    MENTORS: frozenset({"фио наставляемых"}),
+}
+
 _GUARDIAN_WORDS = ("родител", "законн", "представит", "мать", "матер", "отец", "отца", "мам", "пап", "опекун")
 _PHONE_WORDS = ("телефон", "тел", "моб", "сотов", "контакт")
 
@@ -358,6 +368,8 @@ class Vocabulary:
         """(field, how) for one header cell, without the list's context."""
         if cell.key in self.mapping:
             return self.mapping[cell.key], MAPPED
+        if header_key(cell.label) in EXPORT_PAIRING_HEADERS.get(self.kind, ()):
+            return IGNORE, EXACT
         key = loose_key(cell.written or cell.parent)
         parent = loose_key(cell.parent) if cell.written else ""
         if parent and _has(parent, _GUARDIAN_WORDS):  # «Сведения о родителях» over «ФИО | Телефон»
@@ -591,7 +603,7 @@ def find_table(
 
 _FOOTER = re.compile(
     r"^\s*(итого|всего|примечани|подпис|классный\s+руководитель|директор|зам\.?\s*директора|заместитель\s+директора"
-    r"|исполнител|ответственн|составил|секретарь|специалист\s+по\s+кадрам|инспектор|м\.\s*п\.?|дата\s+составления)",
+    r"|не\s+включены\s*:|исполнител|ответственн|составил|секретарь|специалист\s+по\s+кадрам|инспектор|м\.\s*п\.?|дата\s+составления)",
     re.IGNORECASE,
 )
 _UNDERLINE = re.compile(r"_{3,}|/\s*[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s*[А-ЯЁ]?\.?\s*/")
