@@ -1390,10 +1390,12 @@ def _is_learner(person: dict[str, Any], kind: str) -> bool:
 
 def _kind_from_partner(person: dict[str, Any], profile: dict[str, Any], partners: dict[str, int]) -> None:
     """A partner's person is a partner's employee unless the file says otherwise (never own staff)."""
-    if not person.get("partner_id") and partners and person.get("workplace"):
+    if partners and person.get("workplace"):
         found = partners.get(partner_key(person["workplace"]))
-        if found is not None and "partner_id" not in profile:
+        if found is not None and not person.get("partner_id") and "partner_id" not in profile:
             person["partner_id"] = profile["partner_id"] = found
+        if found is not None and found == person.get("partner_id"):
+            del person["workplace"]  # the partner's name: the partner says it (and the export writes it so)
     if person.get("partner_id") and not person.get("kind"):
         person["kind"] = Person.Kind.PARTNER_EMPLOYEE
 

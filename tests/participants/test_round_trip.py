@@ -11,6 +11,7 @@ from django.urls import reverse
 
 import reports.participant_reports  # noqa: F401  registers the reports
 from mentoring.models import Job
+from pairing.models import GroupMember, MentoringForm, MentoringGroup
 from participants import importing
 from participants.models import Consent, MenteeProfile, MentorProfile, Person, search_text_for
 
@@ -56,11 +57,24 @@ def assert_imports_back_unchanged(data: bytes, kind: str, programme, count: int)
     assert [row.name for row in plan.rows if row.status != importing.UNCHANGED] == []
     assert plan.counts == {"new": 0, "updated": 0, "unchanged": count, "error": 0}
     assert plan.possible_count == 0
+    # and saving it changes nothing either
+    importing.import_save(actor=None, programme=programme, parsed=parsed)
 
 
-def test_the_mentee_base_imports_back_without_changes(
-    curator_client, school, programme, django_capture_on_commit_callbacks
-):
+def snapshot() -> dict:
+    """Every stored field of every person and profile: the import must leave all of them as they were."""
+    return {
+        "people": list(Person.objects.order_by("pk").values()),
+        "mentees": list(MenteeProfile.objects.order_by("pk").values()),
+        "mentors": list(MentorProfile.objects.order_by("pk").values()),
+        "consents": list(Consent.objects.order_by("pk").values()),
+    }
+
+
+@pytest.fixture
+def world(school, programme, partner):
+    """Demo-like people: a parent's contacts, own phones, a partner's mentor, positions and subjects,
+    special categories, a pupil of a class with a form of mentoring and results, consents."""
     pupils = [
         person(
             school,
@@ -72,9 +86,28 @@ def test_the_mentee_base_imports_back_without_changes(
             guardian_name="Алексеева Мария Петровна",
             guardian_phone="+7 900 111-22-33",
         ),
-        person(school, "Семёнов", "Пётр", patronymic="Ильич", group_name="8А", birth_date=date(2012, 7, 7)),
+        person(
+            school,
+            "Семёнов",
+            "Пётр",
+            patronymic="Ильич",
+            group_name="8А",
+            birth_date=date(2012, 7, 7),
+            guardian_name="Семёнова Ирина Олеговна",
+        ),
         person(
             school, "Мамедов", "Руслан", patronymic="Эльдар оглы", group_name="9В", phone="+7 901 222-33-44"
+        ),
+        person(
+            school,
+            "Орлова",
+            "Вера",
+            group_name="11А",
+            birth_date=date(2007, 2, 2),  # of age: her own contacts
+            phone="+7 903 444-55-66",
+            email="vera@example.org",
+            guardian_name="Орлов Игорь Викторович",
+            guardian_phone="+7 904 555-66-77",
         ),
     ]
     MenteeProfile.objects.create(
@@ -83,20 +116,15 @@ def test_the_mentee_base_imports_back_without_changes(
         requests=["Успеваемость по математике", "Адаптация в классе"],
         request_text="Хочу подтянуть алгебру",
         has_ovz=True,
+        orphan=True,
         entry_date=date(2025, 10, 1),
         results="Четвёрка",
     )
     MenteeProfile.objects.create(
-        person=pupils[1], programme=programme, gifted=True, entry_date=date(2025, 10, 1)
+        person=pupils[1], programme=programme, gifted=True, low_income=True, entry_date=date(2025, 10, 1)
     )
     MenteeProfile.objects.create(person=pupils[2], programme=programme, entry_date=date(2025, 9, 15))
-    data = export(curator_client, django_capture_on_commit_callbacks, "mentee_base")
-    assert_imports_back_unchanged(data, importing.MENTEES, programme, 3)
-
-
-def test_the_mentor_base_imports_back_without_changes(
-    curator_client, school, programme, django_capture_on_commit_callbacks
-):
+    MenteeProfile.objects.create(person=pupils[3], programme=programme, entry_date=date(2025, 9, 15))
     teachers = [
         person(
             school,
@@ -117,8 +145,18 @@ def test_the_mentor_base_imports_back_without_changes(
             patronymic="Алексеевич",
             kind=Person.Kind.TEACHER,
             birth_date=date(1990, 1, 1),
-            position="Учитель",
-            subject="Физика",
+            position="Педагог-психолог",
+        ),
+        person(
+            school,
+            "Зайцев",
+            "Игорь",
+            patronymic="Николаевич",
+            kind=Person.Kind.PARTNER_EMPLOYEE,
+            partner=partner,
+            birth_date=date(1975, 4, 4),
+            position="Инженер-конструктор",
+            email="zaitsev@zavod.example",
         ),
     ]
     MentorProfile.objects.create(
@@ -133,5 +171,73 @@ def test_the_mentor_base_imports_back_without_changes(
     MentorProfile.objects.create(
         person=teachers[1], programme=programme, capacity=2, entry_date=date(2025, 9, 1)
     )
-    data = export(curator_client, django_capture_on_commit_callbacks, "mentor_base")
-    assert_imports_back_unchanged(data, importing.MENTORS, programme, 2)
+    MentorProfile.objects.create(
+        person=teachers[2], programme=programme, partner=partner, capacity=2, entry_date=date(2025, 9, 1)
+    )
+    for form, mentor, mentees in (
+        ("teacher_pupil", teachers[0], pupils[:2]),
+        ("employer_pupil", teachers[2], pupils[2:3]),
+    ):
+        group = MentoringGroup.objects.create(
+            programme=programme,
+            form=MentoringForm.objects.get(key=form, organization=None),
+            start_date=date(2025, 10, 1),
+            results="Подготовка к олимпиаде",
+        )
+        GroupMember.objects.create(group=group, person=mentor, role=GroupMember.Role.MENTOR)
+        for mentee in mentees:
+            GroupMember.objects.create(group=group, person=mentee, role=GroupMember.Role.MENTEE)
+    return pupils, teachers
+
+
+@pytest.mark.parametrize(
+    ("report", "kind", "count"),
+    [("mentee_base", importing.MENTEES, 4), ("mentor_base", importing.MENTORS, 3)],
+)
+def test_the_base_imports_back_without_changes(
+    curator_client, programme, world, django_capture_on_commit_callbacks, report, kind, count
+):
+    data = export(curator_client, django_capture_on_commit_callbacks, report)
+    parsed = importing.read_file(data, kind, programme.organization)
+    assert {"guardian_name", "guardian_phone", "phone", "email"} <= set(parsed.columns)
+    before = snapshot()
+    assert_imports_back_unchanged(data, kind, programme, count)
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (
+            "Родитель: Иванова Ольга Петровна, тел. +7 900 111-22-33",
+            {"guardian_name": "Иванова Ольга Петровна", "guardian_phone": "+7 900 111-22-33"},
+        ),
+        ("Родитель: Иванова Ольга Петровна", {"guardian_name": "Иванова Ольга Петровна"}),
+        ("родитель:тел. 89001112233", {"guardian_phone": "+7 900 111-22-33"}),
+        (
+            "тел. +7 902 333-44-55, olga@school.example",
+            {"phone": "+7 902 333-44-55", "email": "olga@school.example"},
+        ),
+        ("olga@school.example", {"email": "olga@school.example"}),
+        ("", {}),
+    ],
+)
+def test_the_combined_contact_cell_is_split(cell, expected):
+    assert importing.parse_contacts(cell) == expected
+
+
+@pytest.mark.parametrize(
+    "cell", ["Иванова Ольга", "Родитель: Иванова, mama@example.org", "тел. +7 902 333-44-55, не почта@"]
+)
+def test_a_contact_cell_that_is_not_the_exports_is_refused(cell):
+    with pytest.raises(importing.CellProblem):
+        importing.parse_contacts(cell)
+
+
+def test_position_and_subject_are_split_at_the_first_comma():
+    assert importing.parse_position_subject("Учитель, Математика") == {
+        "position": "Учитель",
+        "subject": "Математика",
+    }
+    assert importing.parse_position_subject("Педагог-психолог") == {"position": "Педагог-психолог"}
+    assert importing.parse_position_subject(None) == {}
