@@ -562,19 +562,23 @@ def parse_contacts(value: Any) -> dict[str, str]:
         except CellWarning as problem:
             found["guardian_phone" if parent else "phone"] = problem.value
             warning = problem
+    notes: list[str] = [str(warning)] if warning is not None else []
     if parent and names:
         found["guardian_name"] = _text(Person, "guardian_name")(", ".join(names))
     elif names:
-        raise CellProblem(
-            _("«%(value)s» is neither a phone nor an e-mail: write «Родитель: ФИО, тел. …» for a parent.")
+        notes.append(
+            _("«%(value)s» is neither a phone nor an e-mail and was not imported.")
             % {"value": ", ".join(names)}
         )
-    if emails:
-        if parent:
-            raise CellProblem(_("the system keeps no e-mail of a parent: leave only the name and phone."))
+    if emails and parent:
+        notes.append(
+            _("the system keeps no e-mail of a parent; «%(value)s» was not imported.")
+            % {"value": ", ".join(emails)}
+        )
+    elif emails:
         found["email"] = parse_email(", ".join(emails))
-    if warning is not None:
-        raise CellWarning(found, str(warning))
+    if notes:
+        raise CellWarning(found, " ".join(notes))
     return found
 
 

@@ -227,11 +227,22 @@ def test_the_combined_contact_cell_is_split(cell, expected):
 
 
 @pytest.mark.parametrize(
-    "cell", ["Иванова Ольга", "Родитель: Иванова, mama@example.org", "тел. +7 902 333-44-55, не почта@"]
+    ("cell", "kept"),
+    [
+        ("Иванова Ольга, 89001112233", {"phone": "+7 900 111-22-33"}),
+        ("Родитель: Иванова О. П., mama@example.org", {"guardian_name": "Иванова О. П."}),
+    ],
 )
-def test_a_contact_cell_that_is_not_the_exports_is_refused(cell):
-    with pytest.raises(importing.CellProblem):
+def test_what_a_contact_cell_cannot_keep_is_warned(cell, kept):
+    with pytest.raises(importing.CellWarning) as warned:
         importing.parse_contacts(cell)
+    assert warned.value.value == kept
+    assert "не импорт" in str(warned.value)
+
+
+def test_a_wrong_e_mail_in_the_contact_cell_is_an_error():
+    with pytest.raises(importing.CellProblem):
+        importing.parse_contacts("тел. +7 902 333-44-55, не почта@")
 
 
 def test_position_and_subject_are_split_at_the_first_comma():
