@@ -1394,12 +1394,10 @@ def _is_learner(person: dict[str, Any], kind: str) -> bool:
 
 def _kind_from_partner(person: dict[str, Any], profile: dict[str, Any], partners: dict[str, int]) -> None:
     """A partner's person is a partner's employee unless the file says otherwise (never own staff)."""
-    if partners and person.get("workplace"):
+    if not person.get("partner_id") and partners and person.get("workplace"):
         found = partners.get(partner_key(person["workplace"]))
-        if found is not None and not person.get("partner_id") and "partner_id" not in profile:
+        if found is not None and "partner_id" not in profile:
             person["partner_id"] = profile["partner_id"] = found
-        if found is not None and found == person.get("partner_id"):
-            del person["workplace"]  # the partner's name: the partner says it (and the export writes it so)
     if person.get("partner_id") and not person.get("kind"):
         person["kind"] = Person.Kind.PARTNER_EMPLOYEE
 
@@ -1997,6 +1995,8 @@ def plan_import(parsed: ParsedFile, programme: Programme, options: SyncOptions |
             for name, value in row.person.items():
                 if name == "group_name":
                     continue
+                if name == "workplace" and _is_partners_name(value, existing, partner_names):
+                    continue
                 if _changes(name, value, existing, options.clear_empty):
                     person_changes.append(name)
                     diffs.append(
@@ -2101,6 +2101,16 @@ def plan_import(parsed: ParsedFile, programme: Programme, options: SyncOptions |
     plan.left = [leaver for leaver in leavers if leaver.profile_id in chosen]
     plan.left_on = options.left_on or plan.default_left_on
     return plan
+
+
+def _is_partners_name(value: Any, current: dict[str, Any], partner_names: dict[int, str]) -> bool:
+    """A workplace that is only the person's partner's name (as the export writes it): no change."""
+    partner = partner_names.get(current.get("partner_id") or 0)
+    return (
+        not current.get("workplace")
+        and bool(partner)
+        and partner_key(str(value or "")) == partner_key(partner or "")
+    )
 
 
 def _changes(name: str, value: Any, current: dict[str, Any], clear_empty: bool = False) -> bool:
