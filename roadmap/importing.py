@@ -47,6 +47,7 @@ def read_bytes(data: bytes, filename: str, programme: Programme, *, shift: bool 
     except RoadmapFileError as error:
         raise RoadmapError(str(error)) from error
     parsed.shifted_years = 0
+    fit_lengths(parsed)
     if shift:
         years = start_year - written_year(parsed, start_year)
         if years:
@@ -68,6 +69,34 @@ def read_bytes(data: bytes, filename: str, programme: Programme, *, shift: bool 
             % {"count": outside, "year": programme.academic_year.label},
         )
     return parsed
+
+
+SECTION_TITLE_MAX = 500
+NUMBER_MAX = 32
+
+
+def fit_lengths(parsed: ParsedRoadmap) -> None:
+    """Fit what the file wrote into the roadmap's fields: a section title longer than the field is cut
+    with «…», a «№» cell too long for a number is kept at the start of the event's content; each with a
+    warning."""
+    for section in parsed.sections:
+        if len(section.title) > SECTION_TITLE_MAX:
+            section.title = section.title[: SECTION_TITLE_MAX - 1].rstrip() + "…"
+            parsed.warnings.append(
+                _("The section title «%(title)s» was too long and was shortened.")
+                % {"title": section.title[:60].rstrip() + "…"}
+            )
+        for event in section.events:
+            number = (event.number or "").strip()
+            if len(number) > NUMBER_MAX:
+                event.title = f"{number} {event.title}".strip()
+                event.number = None
+                parsed.warnings.append(
+                    _(
+                        "The «№» cell «%(number)s» was too long for a number: it is kept in the event's content."
+                    )
+                    % {"number": number[:40].rstrip() + "…"}
+                )
 
 
 def written_year(parsed: ParsedRoadmap, default: int) -> int:

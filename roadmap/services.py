@@ -714,6 +714,12 @@ def _restore_event(state: dict, section: RoadmapSection, programme: Programme) -
 # --- Import -----------------------------------------------------------------------------------------
 
 
+def _fit(text: str, size: int) -> str:
+    """The text cut to a field's size with «…» (the reading of a file warns about it before)."""
+    text = text.strip()
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
 def _event_fields(parsed_event: ParsedEvent, free: list[str]) -> dict:
     return {
         "number": (parsed_event.number or "").strip()[:32],
@@ -785,7 +791,7 @@ def roadmap_import(
         if not fresh:
             continue
         section = RoadmapSection.objects.create(
-            programme=programme, title=parsed_section.title, position=position
+            programme=programme, title=_fit(parsed_section.title, 500), position=position
         )
         snapshot["created_sections"].append(section.pk)
         position += 1

@@ -279,3 +279,43 @@ def test_command_imports_every_corpus_file(school, name, capsys):
     assert [[s["title"], len(s["events"])] for s in out["sections"]] == expected["sections"]
     total = sum(count for _title, count in expected["sections"])
     assert RoadmapEvent.objects.filter(programme__academic_year__start_year=2026).count() == total
+
+
+def _long_fields_xlsx() -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["№", "Содержание", "Сроки", "Ответственный"])
+    sheet.append(["Раздел: " + "организационные мероприятия " * 30, None, None, None])
+    sheet.merge_cells("A2:D2")
+    sheet.append(["1.1", "Событие длинный раздел", f"октябрь {YEAR}", "Иванов"])
+    sheet.append(
+        ["1.2 (перенесено из плана прошлого года, см. приказ)", "Событие длинный номер", f"ноябрь {YEAR}", ""]
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_too_long_section_title_or_number_is_fitted_with_a_warning(curator_client, programme):
+    assert upload(curator_client, _long_fields_xlsx(), "long.xlsx").status_code == 302
+    html = curator_client.get(url("import_preview")).content.decode()
+    assert "было слишком длинным и сокращено" in html and "слишком длинная для номера" in html
+    assert confirm(curator_client).status_code == 302
+    section = programme.roadmap_sections.get()
+    assert len(section.title) == 500 and section.title.endswith("…")
+    moved = RoadmapEvent.objects.get(programme=programme, title__endswith="Событие длинный номер")
+    assert moved.number == "" and moved.title.startswith("1.2 (перенесено из плана прошлого года")
+
+
+@pytest.mark.django_db
+def test_the_command_fits_too_long_values(programme, tmp_path, capsys):
+    path = tmp_path / "long.xlsx"
+    path.write_bytes(_long_fields_xlsx())
+    saved = run(capsys, str(path), "--org", "school-a", "--year", str(YEAR), "--json")
+    assert saved["ok"] is True and saved["saved"]["events"] == 2
+    assert len(programme.roadmap_sections.get().title) == 500
