@@ -233,6 +233,7 @@ def test_command_json_for_every_outcome(programme, tmp_path, capsys):
     assert no_year["ok"] is False
     missing = run(capsys, str(tmp_path / "absent.docx"), "--org", "school-a", "--year", str(YEAR), "--json")
     assert missing["ok"] is False and "absent.docx" in missing["error"]
+    assert "Файл" in missing["error"] and "No such file" not in missing["error"]
     for name in ("plan.ods", "plan.odt"):
         hint = run(capsys, str(CORPUS / name), "--org", "school-a", "--year", str(YEAR), "--json")
         assert "сохраните как" in hint["error"]

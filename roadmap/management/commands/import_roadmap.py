@@ -70,6 +70,8 @@ class Command(BaseCommand):
                 _("The organisation has no programme for %(year)s/%(next)s.")
                 % {"year": year, "next": year + 1}
             )
+        if not path.is_file():
+            raise CommandError(_("The file %(path)s does not exist.") % {"path": path})
         try:
             size = path.stat().st_size
             data = b"" if size > settings.ROADMAP_IMPORT_MAX_BYTES else path.read_bytes()
