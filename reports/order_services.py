@@ -269,7 +269,15 @@ def order_update(
     signatory_position: str,
     signatory_name: str,
 ) -> Order:
-    """Change the requisites or the text of an order; the pairs and plans it fixed follow a new number."""
+    """Change the requisites or the text of an order; the pairs and plans it fixed follow a new number.
+    A signed order is refused: its text, number and date are those the director signed."""
+    if Order.objects.filter(pk=order.pk, signed=True).exists():
+        raise OrderError(
+            _(
+                "A signed order is not changed: its text, number and date are those the director signed. "
+                "Issue another order amending it or declaring it invalid."
+            )
+        )
     if day is None:
         raise OrderError(_("Give the date of the order."))
     number = _check_number(order.programme, number, day, exclude=order.pk)

@@ -133,6 +133,15 @@ def order_detail(request: HttpRequest, order: int) -> HttpResponse:
 def order_edit(request: HttpRequest, order: int) -> HttpResponse:
     scope = request.scope
     found = _order_or_404(request, order)
+    if found.signed:
+        messages.error(
+            request,
+            _(
+                "A signed order is not changed: its text, number and date are those the director signed. "
+                "Issue another order amending it or declaring it invalid."
+            ),
+        )
+        return redirect(_url(scope, "order_detail", order=found.pk))
     initial = {
         "number": found.number,
         "day": found.day,

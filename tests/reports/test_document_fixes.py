@@ -1,0 +1,62 @@
+"""Defects a reviewer found in the documents: each test fails on the code before its fix."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from reports.models import Order
+from reports.order_services import OrderError, order_create, order_mark_signed, order_update
+
+from ..conftest import YEAR
+
+KW = {"org": "school-a", "year": YEAR}
+
+
+def _url(name: str, order: Order) -> str:
+    return reverse(f"reports:{name}", kwargs={**KW, "order": order.pk})
+
+
+@pytest.mark.django_db
+def test_a_signed_order_is_not_edited(curator_client, curator, programme, pair):
+    order = order_create(
+        actor=curator, programme=programme, kind="pairing", number="45", day=date(YEAR, 10, 15), groups=[pair]
+    )
+    detail = curator_client.get(_url("order_detail", order)).content.decode()
+    assert _url("order_edit", order) in detail  # a draft is edited
+    order_mark_signed(actor=curator, order=order)
+    text_before = (order.number, order.day, order.title, list(order.points))
+    detail = curator_client.get(_url("order_detail", order)).content.decode()
+    assert _url("order_edit", order) not in detail and "Изменить текст" not in detail
+    response = curator_client.post(
+        _url("order_edit", order),
+        {
+            "number": "46",
+            "day": f"{YEAR}-10-16",
+            "title": "Другое",
+            "preamble": "",
+            "points": "Новый пункт.",
+            "signatory_position": "Директор",
+            "signatory_name": "О.И. Петрова",
+        },
+        follow=True,
+    )
+    assert "Подписанный приказ не изменяют" in response.content.decode()
+    assert curator_client.get(_url("order_edit", order)).status_code == 302
+    with pytest.raises(OrderError, match="Подписанный приказ не изменяют"):
+        order_update(
+            actor=curator,
+            order=order,
+            number="47",
+            day=date(YEAR, 10, 20),
+            place="",
+            title="Другое",
+            preamble="",
+            points=["x"],
+            signatory_position="",
+            signatory_name="",
+        )
+    order = Order.objects.get(pk=order.pk)
+    assert (order.number, order.day, order.title, list(order.points)) == text_before
