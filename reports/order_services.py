@@ -33,17 +33,19 @@ def requisites_of(organization) -> DocumentRequisites:
     return found or DocumentRequisites(organization=organization)
 
 
-def regulation_requisites(programme: Programme) -> tuple[str, date | None]:
+def regulation_requisites(programme: Programme, on: date | None = None) -> tuple[str, date | None]:
     """The number and date of the order approving the Положение о наставничестве: the latest such order in
-    the system, else what the school entered on the requisites page."""
-    order = (
-        Order.objects.filter(organization=programme.organization, kind=OrderKind.REGULATION)
-        .order_by("-day", "-pk")
-        .first()
-    )
+    the system dated on or before ``on`` (an order never cites an act issued after it), else what the school
+    entered on the requisites page (when it is not dated after ``on`` either)."""
+    orders = Order.objects.filter(organization=programme.organization, kind=OrderKind.REGULATION)
+    if on is not None:
+        orders = orders.filter(day__lte=on)
+    order = orders.order_by("-day", "-pk").first()
     if order is not None:
         return order.number, order.day
     requisites = requisites_of(programme.organization)
+    if on is not None and requisites.regulation_date is not None and requisites.regulation_date > on:
+        return "", None
     return requisites.regulation_number, requisites.regulation_date
 
 
@@ -81,7 +83,7 @@ def draft_facts(
     from pairing.services import forms_for
 
     name, position, sex = curator_facts(programme.organization, responsible)
-    number, regulation_day = regulation_requisites(programme)
+    number, regulation_day = regulation_requisites(programme, on=day)
     return DraftFacts(
         organization_short=programme.organization.short_name or programme.organization.name,
         year=programme.academic_year.label,

@@ -60,3 +60,22 @@ def test_a_signed_order_is_not_edited(curator_client, curator, programme, pair):
         )
     order = Order.objects.get(pk=order.pk)
     assert (order.number, order.day, order.title, list(order.points)) == text_before
+
+
+@pytest.mark.django_db
+def test_the_preamble_cites_the_regulation_in_force_on_the_orders_date(curator, programme, pair):
+    order_create(actor=curator, programme=programme, kind="regulation", number="3-ОД", day=date(YEAR, 9, 1))
+    order_create(actor=curator, programme=programme, kind="regulation", number="28-ОД", day=date(YEAR, 12, 1))
+    october = order_create(
+        actor=curator, programme=programme, kind="pairing", number="45", day=date(YEAR, 10, 15), groups=[pair]
+    )
+    assert f"от 01.09.{YEAR} № 3-ОД" in october.preamble
+    assert "28-ОД" not in october.preamble
+    december = order_create(
+        actor=curator, programme=programme, kind="curator", number="50", day=date(YEAR, 12, 2), responsible=curator
+    )
+    assert f"от 01.12.{YEAR} № 28-ОД" in december.preamble
+    august = order_create(
+        actor=curator, programme=programme, kind="curator", number="2", day=date(YEAR, 8, 31), responsible=curator
+    )
+    assert "3-ОД" not in august.preamble and "28-ОД" not in august.preamble
