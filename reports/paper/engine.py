@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from .. import writers
 from ..models import DocumentTemplate
-from . import declension_filters
+from . import declension_filters, template_errors
 from .docx_html import docx_to_html
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
@@ -93,6 +93,7 @@ def render_docx(template: bytes, context: dict[str, Any]) -> bytes:
     from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
+    document = None
     try:
         document = DocxTemplate(io.BytesIO(template))
         document.render(context, jinja_env=_environment(), autoescape=True)
@@ -101,15 +102,10 @@ def render_docx(template: bytes, context: dict[str, Any]) -> bytes:
         document.save(buffer)
     except TemplateSyntaxError as error:
         raise TemplateProblem(
-            _("The template has a mistake in a field or a tag: %(error)s") % {"error": error.message}
+            template_errors.syntax_problem(_environment(), _plain_text(document), error.message or "")
         ) from error
     except UndefinedError as error:
-        raise TemplateProblem(
-            _(
-                "The template uses a field the document does not have: %(error)s. Check the spelling against the list of fields."
-            )
-            % {"error": error.message}
-        ) from error
+        raise TemplateProblem(template_errors.undefined_problem(error.message or "")) from error
     except SecurityError as error:
         raise TemplateProblem(_("The template calls something a document template may not use.")) from error
     except (TypeError, AttributeError) as error:
@@ -121,6 +117,17 @@ def render_docx(template: bytes, context: dict[str, Any]) -> bytes:
     except Exception as error:  # lxml and docx raise many kinds on a damaged file
         raise TemplateProblem(_("The Word file is damaged or not a .docx document.")) from error
     return buffer.getvalue()
+
+
+def _plain_text(document) -> str:
+    """The template's text as Jinja sees it, without the Word markup (to find the broken tag)."""
+    if document is None:
+        return ""
+    try:
+        xml = document.patch_xml(document.get_xml())
+    except Exception:  # noqa: BLE001 - only used to name the broken tag
+        return ""
+    return re.sub(r"<[^>]+>", "", xml)
 
 
 def _keep_numbers_with_their_sign(word) -> None:

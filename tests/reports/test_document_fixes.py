@@ -72,10 +72,68 @@ def test_the_preamble_cites_the_regulation_in_force_on_the_orders_date(curator, 
     assert f"от 01.09.{YEAR} № 3-ОД" in october.preamble
     assert "28-ОД" not in october.preamble
     december = order_create(
-        actor=curator, programme=programme, kind="curator", number="50", day=date(YEAR, 12, 2), responsible=curator
+        actor=curator,
+        programme=programme,
+        kind="curator",
+        number="50",
+        day=date(YEAR, 12, 2),
+        responsible=curator,
     )
     assert f"от 01.12.{YEAR} № 28-ОД" in december.preamble
     august = order_create(
-        actor=curator, programme=programme, kind="curator", number="2", day=date(YEAR, 8, 31), responsible=curator
+        actor=curator,
+        programme=programme,
+        kind="curator",
+        number="2",
+        day=date(YEAR, 8, 31),
+        responsible=curator,
     )
     assert "3-ОД" not in august.preamble and "28-ОД" not in august.preamble
+
+
+def _template(*paragraphs: str) -> bytes:
+    import io
+
+    from docx import Document
+
+    document = Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            ["Школа {{ org.name }}", "{% if %}", "текст", "{% endif %}"],
+            "В шаблоне ошибка в поле или теге «{% if %}»: после названия тега не указано поле или условие.",
+        ),
+        (
+            ["{% for x in y %}", "{{ x }}"],
+            "В шаблоне ошибка в поле или теге «{% for x in y %}»: блок «for» не закрыт: добавьте после него "
+            "«{% endfor %}».",
+        ),
+        (
+            ["{% foo %}"],
+            "В шаблоне ошибка в поле или теге «{% foo %}»: тега «foo» в шаблонах документов нет.",
+        ),
+        (["Директор {{ org.name "], "«{{ org.name»: поле не закрыто: добавьте «}}» после его названия."),
+        (["{{ no_such_thing }}"], "Шаблон использует поле, которого нет в документе: «no_such_thing»."),
+        (["{{ org.nme }}"], "Шаблон использует поле, которого нет в документе: «nme»."),
+    ],
+    ids=["empty-if", "unclosed-for", "unknown-tag", "unclosed-field", "undefined", "no-attribute"],
+)
+def test_template_errors_are_told_in_plain_russian_naming_the_tag(paragraphs, expected):
+    from django.utils import translation
+
+    from reports.paper import engine
+
+    with translation.override("ru"), pytest.raises(engine.TemplateProblem) as caught:
+        engine.render_docx(_template(*paragraphs), {"org": {"name": "СОШ № 1"}})
+    message = str(caught.value)
+    assert expected in message
+    for english in ("Expected", "undefined", "unexpected", "Jinja", "end of", "got '"):
+        assert english not in message
