@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,7 +27,7 @@ from monitoring.selectors.plans import programme_plan_completion
 from pairing.models import MentoringGroup
 from roadmap.selectors import roadmap_progress
 
-from . import charts, layout
+from . import charts, declension, layout
 from .models import AnalyticalConclusions
 from .registry import DOCX, PDF, GeneratedFile, Report, ReportContext, ReportError, registry
 from .tables import Signed
@@ -98,6 +99,34 @@ def _satisfaction(programme: Programme, satisfied_from: int) -> list[Satisfactio
     return rows
 
 
+def growth_row(
+    item: str, before: float | None, after: float | None, change: float | None
+) -> tuple[str, float | None, float | None, float | None]:
+    """A row as printed: the change is that of the printed (rounded) means, so «4,9 → 6,0» reads «+1,1»."""
+    before, after = _round(before), _round(after)
+    if before is not None and after is not None:
+        return item, before, after, round(after - before, 1)
+    return item, before, after, _round(change)
+
+
+def growth_heading(block: GrowthBlock) -> str:
+    """«Итоговая диагностика и входная диагностика: на обе анкеты ответили 24 участника» (no declension)."""
+    from django.utils.translation import ngettext
+
+    from .order_texts import lower_first
+
+    return ngettext(
+        "%(after)s and %(before)s: %(n)s participant answered both.",
+        "%(after)s and %(before)s: %(n)s participants answered both.",
+        block.participants,
+    ) % {"after": block.campaign, "before": lower_first(block.baseline), "n": block.participants}
+
+
+def generated_stamp(when=None) -> str:
+    when = when or timezone.localtime()
+    return _("Generated on %(when)s") % {"when": when.strftime("%d.%m.%Y %H:%M")}
+
+
 def _growth(programme: Programme) -> list[GrowthBlock]:
     blocks = []
     followups = Campaign.objects.filter(
@@ -114,12 +143,7 @@ def _growth(programme: Programme) -> list[GrowthBlock]:
                 baseline=campaign.baseline.title,
                 participants=len(found.comparison.participants),
                 rows=[
-                    (
-                        names.get(change.key, change.key),
-                        _round(change.before),
-                        _round(change.after),
-                        _round(change.change),
-                    )
+                    growth_row(names.get(change.key, change.key), change.before, change.after, change.change)
                     for change in found.comparison.overall
                 ],
             )
@@ -335,7 +359,7 @@ def _conclusion_parts(data: AnalyticalData) -> list[tuple[str, str]]:
     if conclusions is None:
         return []
     return [
-        (str(AnalyticalConclusions._meta.get_field(name).verbose_name), getattr(conclusions, name))
+        (capfirst(str(AnalyticalConclusions._meta.get_field(name).verbose_name)), getattr(conclusions, name))
         for name in ("achievements", "problems", "conclusions", "next_year")
         if getattr(conclusions, name).strip()
     ]
@@ -361,7 +385,12 @@ def analytical_pdf(data: AnalyticalData) -> bytes:
             "data": data,
             "organization": data.programme.organization,
             "kpi_chart": _data_uri(_kpi_chart(data, "svg")),
-            "growth": [(block, _data_uri(_growth_chart(block, "svg"))) for block in data.growth],
+            "growth": [
+                (block, _data_uri(_growth_chart(block, "svg")), growth_heading(block))
+                for block in data.growth
+            ],
+            "head_signature": declension.initials_first(data.programme.organization.head_name),
+            "stamp": generated_stamp(),
             "swot_rows": _swot_rows(data),
             "conclusion_parts": _conclusion_parts(data),
             "school_columns": school_columns(),
@@ -437,11 +466,7 @@ def analytical_docx(data: AnalyticalData) -> bytes:
     if not data.growth:
         document.paragraph(_("No before/after diagnostics was held this year."))
     for block in data.growth:
-        document.paragraph(
-            _("%(after)s compared with %(before)s: %(n)s participants answered both.")
-            % {"after": block.campaign, "before": block.baseline, "n": block.participants},
-            bold=True,
-        )
+        document.paragraph(growth_heading(block), bold=True)
         document.table(
             [_("Question"), _("Before"), _("After"), _("Change, points")],
             [
@@ -469,10 +494,10 @@ def analytical_docx(data: AnalyticalData) -> bytes:
                 if line.strip():
                     document.paragraph(line, align="justify")
 
-    document.signature(organization.head_position or _("Director"), organization.head_name)
-    document.paragraph(
-        _("Generated on %(when)s") % {"when": timezone.localtime().strftime("%d.%m.%Y %H:%M")}, size=9
+    document.signature(
+        organization.head_position or _("Director"), declension.initials_first(organization.head_name)
     )
+    document.footer_note(generated_stamp())
     return document.content()
 
 

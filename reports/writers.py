@@ -406,6 +406,17 @@ class WordDocument:
         for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             fonts.set(qn(attribute), self.FONT)
 
+    def footer_note(self, text: str) -> None:
+        """A small grey line in the footer of every page (e.g. when the document was generated)."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt, RGBColor
+
+        paragraph = self.word.sections[-1].footer.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = paragraph.add_run(text)
+        run.font.size = Pt(7.5)
+        run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+
     def _page_numbers(self, section) -> None:
         """«– 3 –» style page number centred in the footer: a PAGE field Word and LibreOffice update."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH

@@ -137,3 +137,63 @@ def test_template_errors_are_told_in_plain_russian_naming_the_tag(paragraphs, ex
     assert expected in message
     for english in ("Expected", "undefined", "unexpected", "Jinja", "end of", "got '"):
         assert english not in message
+
+
+def test_the_growth_change_is_that_of_the_printed_means():
+    from reports.analytical_report import growth_row
+
+    # the reviewer's case: means 4.86 and 6.04 print as 4,9 and 6,0; the mean of the changes was 1.18
+    assert growth_row("Вопрос", 4.86, 6.04, 1.18) == ("Вопрос", 4.9, 6.0, 1.1)
+    assert growth_row("Вопрос", None, 6.04, None) == ("Вопрос", None, 6.0, None)
+
+
+@pytest.mark.django_db
+def test_the_analytical_report_reads_as_russian_and_signs_with_initials(programme):
+    import io
+
+    from django.utils import translation
+    from docx import Document
+    from pypdf import PdfReader
+
+    from reports.analytical_report import AnalyticalData, GrowthBlock, analytical_docx, analytical_pdf
+    from reports.models import AnalyticalConclusions
+
+    organization = programme.organization
+    organization.head_name, organization.head_position = "Колесникова Ирина Владимировна", "Начальник"
+    organization.save()
+    blocks = [
+        GrowthBlock(
+            "Итоговая диагностика наставляемых", "Входная диагностика", n, [("Вопрос", 4.9, 6.0, 1.1)]
+        )
+        for n in (24, 21, 11)
+    ]
+    data = AnalyticalData(
+        programme=programme,
+        numbers=[],
+        kpis=[],
+        satisfaction=[],
+        growth=blocks,
+        swot={"strength": [], "weakness": [], "opportunity": [], "threat": []},
+        roadmap=[],
+        conclusions=AnalyticalConclusions(programme=programme, achievements="Пары работают."),
+    )
+    with translation.override("ru"):
+        word = Document(io.BytesIO(analytical_docx(data)))
+        pdf = PdfReader(io.BytesIO(analytical_pdf(data)))
+    pdf_text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+    paragraphs = [paragraph.text for paragraph in word.paragraphs]
+    word_text = "\n".join(paragraphs)
+    for text in (word_text, pdf_text):
+        assert (
+            "Итоговая диагностика наставляемых и входная диагностика: на обе анкеты ответили 24 участника"
+            in text
+        )
+        assert "ответил 21 участник." in text and "ответили 11 участников." in text
+        assert "в сравнении с Входная" not in text and "участников —" not in text
+        assert "Основные результаты года" in text and "основные результаты года" not in text
+        assert "И.В. Колесникова" in text and "Колесникова Ирина Владимировна" not in text
+    signature = next(i for i, text in enumerate(paragraphs) if "И.В. Колесникова" in text)
+    assert not any("Сформировано" in text for text in paragraphs[signature:])
+    footer = " ".join(p.text for section in word.sections for p in section.footer.paragraphs)
+    assert "Сформировано" in footer
+    assert "Сформировано" in pdf.pages[0].extract_text()
