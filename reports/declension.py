@@ -8,6 +8,7 @@ cannot tell is treated as unknown, and the caller decides.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 MALE = "male"
@@ -95,9 +96,21 @@ def _decline_part(part: str, kind: str, sex: str, case: str) -> str:
     # a double surname «Римский-Корсаков» declines in each half
     pieces = part.split("-")
     try:
-        return "-".join(_maker().make(name_part, _gender(sex), _case(case), piece) for piece in pieces)
+        declined = [_maker().make(name_part, _gender(sex), _case(case), piece) for piece in pieces]
     except (ValueError, KeyError, IndexError, AttributeError):
         return part
+    return "-".join(spelling(word, first_name=kind == "first") for word in declined)
+
+
+def spelling(word: str, *, first_name: bool = False) -> str:
+    """The spelling rules the Petrovich rules miss when the sex is unknown: «и» not «ы» after г, к, х, ж,
+    ш, ч, щ («Сашы» → «Саши»); in a first name (never stressed on the ending) «ей» not «ой» after ж, ш, ч,
+    щ, ц («Сашой» → «Сашей»)."""
+    word = re.sub(r"(?<=[гкхжшчщГКХЖШЧЩ])ы$", "и", word)
+    word = re.sub(r"(?<=[гкхжшчщГКХЖШЧЩ])Ы$", "И", word)
+    if first_name:
+        word = re.sub(r"(?<=[жшчщцЖШЧЩЦ])ой$", "ей", word)
+    return word
 
 
 def decline(last_name: str, first_name: str, patronymic: str, case: str, sex: str = "") -> str:

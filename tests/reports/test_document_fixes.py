@@ -197,3 +197,21 @@ def test_the_analytical_report_reads_as_russian_and_signs_with_initials(programm
     footer = " ".join(p.text for section in word.sections for p in section.footer.paragraphs)
     assert "Сформировано" in footer
     assert "Сформировано" in pdf.pages[0].extract_text()
+
+
+@pytest.mark.parametrize(
+    ("name", "case", "expected"),
+    [
+        ("Седых Саша", "genitive", "Седых Саши"),
+        ("Седых Саша", "instrumental", "Седых Сашей"),
+        ("Гага Маша", "genitive", "Гаги Маши"),
+        ("Лаврова Даша", "genitive", "Лавровой Даши"),
+        ("Петров Гоша", "genitive", "Петрова Гоши"),
+        ("Седых Саша Иванович", "genitive", "Седых Саши Ивановича"),
+        ("Гречка Ольга", "genitive", "Гречки Ольги"),
+    ],
+)
+def test_names_follow_the_spelling_rule_after_sibilants_and_velars(name, case, expected):
+    from reports import declension
+
+    assert declension.decline_full_name(name, case) == expected
