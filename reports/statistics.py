@@ -76,6 +76,11 @@ class PairFact:
     form: str
     mentees: tuple[ParticipantFact, ...] = ()
 
+    @property
+    def age(self) -> int | None:
+        """The age the pair is counted under: its first mentee's whose age is known."""
+        return next((mentee.age for mentee in self.mentees if mentee.age is not None), None)
+
 
 @dataclass(frozen=True)
 class Row:
@@ -244,6 +249,11 @@ def _pair_matches(pair: PairFact, code: str) -> bool:
     prefix, _sep, value = code.partition(":")
     if prefix == "form":
         return pair.form == value
+    if prefix == "age":
+        # a pair sits in one age column only (that of its first mentee whose age is known; «возраст не
+        # указан» when none is), so that the age columns add up to «Всего» even for a group of pupils of
+        # several ages or a pair whose mentee is not counted in the period
+        return _participant_matches(ParticipantFact(role="mentee", kind="", age=pair.age), code)
     return any(_participant_matches(mentee, code) for mentee in pair.mentees)
 
 

@@ -215,3 +215,29 @@ def test_names_follow_the_spelling_rule_after_sibilants_and_velars(name, case, e
     from reports import declension
 
     assert declension.decline_full_name(name, case) == expected
+
+
+def test_pairs_by_age_add_up_to_the_total():
+    from reports import statistics as st
+
+    pupil_8 = st.ParticipantFact(role="mentee", kind="pupil", age=8)
+    pupil_12 = st.ParticipantFact(role="mentee", kind="pupil", age=12)
+    pupil_15 = st.ParticipantFact(role="mentee", kind="pupil", age=15)
+    unknown = st.ParticipantFact(role="mentee", kind="pupil", age=None)
+    pairs = [
+        st.PairFact("active", "teacher_pupil", (pupil_12,)),
+        st.PairFact("active", "pupil_pupil", (pupil_12,)),  # one pupil in several pairs
+        st.PairFact("active", "teacher_pupil", (pupil_12,)),
+        st.PairFact("active", "group", (pupil_8, pupil_12, pupil_15)),  # a group of three ages
+        st.PairFact("active", "group", (unknown, pupil_15)),
+        st.PairFact("active", "teacher_pupil", ()),  # its mentee is not counted in the period
+        st.PairFact("active", "teacher_pupil", (unknown,)),
+        st.PairFact("completed", "teacher_pupil", (pupil_8,)),
+    ]
+    row = st.Row("Пары и группы, действующие", "pairs_active")
+    bands = ["age:-9", "age:10-14", "age:15-"]
+    columns = [st.Column(code, code) for code in ("total", *bands, "age:none")]
+    counted = {column.breakdown: st.count(row, column, [], pairs) for column in columns}
+    assert counted["total"] == 7  # counted independently: the active pairs listed above
+    assert counted == {"total": 7, "age:-9": 1, "age:10-14": 3, "age:15-": 1, "age:none": 2}
+    assert sum(counted[code] for code in (*bands, "age:none")) == counted["total"]
