@@ -122,7 +122,7 @@ def load(today: date) -> Raw:
         "id", "programme_id", "form_id", "status", "start_date", "closed_on"
     ):
         raw.groups[row["id"]] = row
-    raw.members = list(GroupMember.objects.values("group_id", "person_id", "role"))
+    raw.members = list(GroupMember.objects.order_by("group_id", "pk").values("group_id", "person_id", "role"))
     for row in MentoringForm.objects.values(
         "id", "key", "name", "organization_id", "organization_kinds", "is_active"
     ):
@@ -556,6 +556,13 @@ def pair_fits(pair: dict, code: str) -> bool:
         return False
     if code.startswith("form:"):
         return pair["form"] == code[5:]
+    if code.startswith("age:"):
+        # a pair is in one age column: that of its first mentee (by membership) whose age is known
+        ages = [someone.age for someone in pair["mentees"] if someone.age is not None]
+        stand_in = Someone(
+            role="mentee", kind="", age=ages[0] if ages else None, categories=frozenset(), form=""
+        )
+        return person_fits(stand_in, code)
     return any(person_fits(someone, code) for someone in pair["mentees"])
 
 

@@ -169,6 +169,17 @@ def check_statistics(
                     cells[1 + c],
                     ref.shown(row, parts[r][c]),
                 )
+            # the age columns with «возраст не указан» add up to the total, for people and for pairs
+            bands = [
+                i for i, code in enumerate(columns) if code in ("age:-9", "age:10-14", "age:15-", "age:none")
+            ]
+            if not row["percent_of"] and len(bands) == 4:
+                tally.check(
+                    f"statistics {tag}",
+                    f"{organization.slug} {row['measure']} {row['filter']}: ages add up",
+                    sum(parts[r][i][0] for i in bands),
+                    parts[r][0][0],
+                )
             # the form columns with «не в парах» add up to the total (the default layout promises it)
             if tag == "default" and not row["percent_of"] and not row["measure"].startswith("pairs"):
                 forms = [

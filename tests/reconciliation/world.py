@@ -309,6 +309,27 @@ class Builder:
                     ]
                 )
                 groups.append(group)
+            # always: one pupil in two active pairs, the second a group with another mentee (the РНЦ age
+            # columns count a pair once, so they add up to «Всего»)
+            if len(mentees) >= 2:
+                start, closed = self._pair_dates("active", year)
+                for chosen in ([mentees[0]], [mentees[0], mentees[-1]]):
+                    group = MentoringGroup.objects.create(
+                        programme=programme,
+                        form=self.forms[0],
+                        status="active",
+                        start_date=start,
+                        closed_on=closed,
+                    )
+                    GroupMember.objects.bulk_create(
+                        [GroupMember(group=group, person=mentors[0], role=GroupMember.Role.MENTOR)]
+                        + [
+                            GroupMember(group=group, person=p, role=GroupMember.Role.MENTEE)
+                            for p in chosen
+                            if p != mentors[0]
+                        ]
+                    )
+                    groups.append(group)
         self._plans_and_meetings(groups, year)
         self._questionnaires(programme, groups, mentees, mentors, year)
         self._activities_roadmap_targets(programme, year)
