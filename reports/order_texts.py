@@ -80,13 +80,17 @@ def regulation_cite(facts: DraftFacts) -> str:
     )
 
 
-def _curator(facts: DraftFacts, case: str) -> str:
-    """«Смирнову Елену Викторовну, заместителя директора по УВР» in ``case`` (the position agrees)."""
+def _curator(facts: DraftFacts, case: str, *, inside: bool = False) -> str:
+    """«Смирнову Елену Викторовну, заместителя директора по УВР» in ``case`` (the position agrees);
+    ``inside`` a sentence the position, an apposition, is closed by a comma too («…, заместителю
+    директора по УВР, ознакомить…»)."""
     if not facts.curator_name:
         return ""
     name = decline_full_name(facts.curator_name, case, facts.curator_sex)
     position = decline_phrase(lower_first(facts.curator_position), case) if facts.curator_position else ""
-    return f"{name}, {position}" if position else name
+    if not position:
+        return name
+    return f"{name}, {position}," if inside else f"{name}, {position}"
 
 
 def lower_first(text: str) -> str:
@@ -103,7 +107,7 @@ def draft(kind: str, facts: DraftFacts) -> Draft:
     within = lambda days: _date(facts.day + timedelta(days=days))  # noqa: E731
     common = f"В соответствии с {R145}, {regulation_cite(facts)}"
     curator_acc = _curator(facts, ACCUSATIVE)
-    curator_dat = _curator(facts, DATIVE)
+    curator_dat = _curator(facts, DATIVE, inside=True)
     points: list[str]
     if kind == "model":
         preamble = (

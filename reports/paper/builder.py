@@ -205,9 +205,11 @@ class TemplateBuilder:
         """A docxtpl paragraph tag such as ``{%p for point in order.points %}`` (the paragraph disappears)."""
         self.document.add_paragraph(tag, style=PLAIN)
 
-    def blank(self, count: int = 1) -> None:
+    def blank(self, count: int = 1, *, keep_next: bool = False) -> None:
         for _ in range(count):
-            self.document.add_paragraph(style=PLAIN)
+            paragraph = self.document.add_paragraph(style=PLAIN)
+            if keep_next:
+                paragraph.paragraph_format.keep_with_next = True
 
     def page_break(self) -> None:
         from docx.enum.text import WD_BREAK

@@ -53,7 +53,7 @@ def _header(b: TemplateBuilder) -> None:
 
 
 def _signature(b: TemplateBuilder, position: str, name: str) -> None:
-    b.blank(2)
+    b.blank(2, keep_next=True)  # the signature never stands alone on a page: it keeps with the last point
     b.columns([position, "_______________", name], widths=[80, 45, 50], align=["left", "center", "right"])
 
 
@@ -68,7 +68,11 @@ def _order_template(appendix: tuple[list[str], list[str], list[float]] | None):
         b.tag("{%p endfor %}")
         b.plain("**ПРИКАЗЫВАЮ:**", before=6, after=6)
         b.tag("{%p for point in order.points %}")
+        b.tag("{%p if loop.last %}")
+        b.p("{{ loop.index }}. {{ point }}", keep_next=True)  # the last point keeps with the signature
+        b.tag("{%p else %}")
         b.p("{{ loop.index }}. {{ point }}")
+        b.tag("{%p endif %}")
         b.tag("{%p endfor %}")
         _signature(b, "{{ order.signatory_position }}", "{{ order.signatory_name }}")
         b.tag("{%p if acquainted %}")

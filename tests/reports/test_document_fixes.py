@@ -241,3 +241,60 @@ def test_pairs_by_age_add_up_to_the_total():
     assert counted["total"] == 7  # counted independently: the active pairs listed above
     assert counted == {"total": 7, "age:-9": 1, "age:10-14": 3, "age:15-": 1, "age:none": 2}
     assert sum(counted[code] for code in (*bands, "age:none")) == counted["total"]
+
+
+def test_the_curators_position_is_closed_by_a_comma_inside_a_sentence():
+    from reports.order_texts import DraftFacts, draft
+
+    facts = DraftFacts(
+        organization_short="МБОУ «СОШ № 1»",
+        year="2025/2026",
+        day=date(YEAR, 9, 1),
+        curator_name="Смирнова Елена Викторовна",
+        curator_position="Заместитель директора по учебно-воспитательной работе",
+        curator_sex="female",
+    )
+    points = " ".join(draft("regulation", facts).points)
+    assert (
+        "Куратору Смирновой Елене Викторовне, заместителю директора по учебно-воспитательной работе, "
+        "ознакомить" in points
+    )
+    model = " ".join(draft("model", facts).points)
+    assert "учебно-воспитательной работе, в срок до" in model
+    assert model.count("работе,.") == 0 and "работе.," not in model
+
+
+@pytest.mark.django_db
+def test_the_signature_keeps_with_the_last_point(curator, programme, pair):
+    import io
+
+    from docx import Document
+
+    from reports.order_reports import render_order
+    from reports.paper.docx_html import docx_to_html
+
+    points = [f"Пункт номер {n} приказа, достаточно длинный, чтобы занять строку." for n in range(1, 31)]
+    order = order_create(
+        actor=curator,
+        programme=programme,
+        kind="curator",
+        number="60",
+        day=date(YEAR, 10, 1),
+        responsible=curator,
+        points=points,
+    )
+    content = render_order(order, "docx")
+    paragraphs = Document(io.BytesIO(content)).paragraphs
+    last = next(i for i, p in enumerate(paragraphs) if p.text.startswith("30. Пункт номер 30"))
+    assert paragraphs[last].paragraph_format.keep_with_next
+    assert all(p.paragraph_format.keep_with_next for p in paragraphs[last + 1 : last + 3])
+    first = next(p for p in paragraphs if p.text.startswith("1. Пункт номер 1 "))
+    assert not first.paragraph_format.keep_with_next  # only the end is chained, the points still flow
+    html = docx_to_html(content)
+    assert html.count("break-after: avoid") >= 1
+    pdf = render_order(order, "pdf")
+    from pypdf import PdfReader
+
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    signed_on = [i for i, text in enumerate(pages) if "_______________" in text]
+    assert signed_on and "30. Пункт номер 30" in pages[signed_on[0]]
