@@ -119,7 +119,7 @@ def template_upload_view(request: HttpRequest, key: str) -> HttpResponse:
         return redirect(back)
     content = upload.read()
     try:
-        engine.check_upload(content, sample_context(spec.key, scope.programme))
+        engine.check_upload(content, sample_context(spec.key, scope.programme), key=spec.key)
     except engine.TemplateProblem as problem:
         messages.error(
             request,

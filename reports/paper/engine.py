@@ -156,7 +156,26 @@ def render(template: bytes, context: dict[str, Any], fmt: str, *, title: str = "
     raise TemplateProblem(_("This document cannot be produced in this format."))
 
 
-def check_upload(content: bytes, context: dict[str, Any]) -> None:
+ORDER_REQUIRED = (
+    ("order.number", gettext_lazy("the number «{{ order.number }}»")),
+    ("order.day", gettext_lazy("the date «{{ order.day }}»")),
+    ("ПРИКАЗЫВАЮ", gettext_lazy("the word «ПРИКАЗЫВАЮ»")),
+    ("order.points", gettext_lazy("the points «{{ point }}» in «{%p for point in order.points %}»")),
+)
+
+
+def missing_order_fields(content: bytes) -> list[str]:
+    """What an order template lacks of what every order carries (its number, date, «ПРИКАЗЫВАЮ», points)."""
+    from docxtpl import DocxTemplate
+
+    document = DocxTemplate(io.BytesIO(content))
+    document.init_docx()
+    text = _plain_text(document)
+    squeezed = re.sub(r"\s+", "", text)
+    return [str(label) for marker, label in ORDER_REQUIRED if marker.replace(" ", "") not in squeezed]
+
+
+def check_upload(content: bytes, context: dict[str, Any], *, key: str = "") -> None:
     """A school's template is accepted only if it is a Word file that fills in with the organisation's data."""
     if len(content) > MAX_TEMPLATE_BYTES:
         raise TemplateProblem(_("The template is larger than 5 MB."))
@@ -172,6 +191,11 @@ def check_upload(content: bytes, context: dict[str, Any]) -> None:
         if sum(info.file_size for info in archive.infolist()) > 20 * MAX_TEMPLATE_BYTES:
             raise TemplateProblem(_("The template is larger than 5 MB."))
     render_docx(content, context)
+    if key.startswith("order_") and (missing := missing_order_fields(content)):
+        raise TemplateProblem(
+            _("An order template must carry %(missing)s: the template lacks them.")
+            % {"missing": "; ".join(missing)}
+        )
 
 
 GROUP_LABELS = {"orders": gettext_lazy("Orders"), "documents": gettext_lazy("Documents")}

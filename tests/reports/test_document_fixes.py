@@ -298,3 +298,34 @@ def test_the_signature_keeps_with_the_last_point(curator, programme, pair):
     pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
     signed_on = [i for i, text in enumerate(pages) if "_______________" in text]
     assert signed_on and "30. Пункт номер 30" in pages[signed_on[0]]
+
+
+@pytest.mark.django_db
+def test_an_order_template_without_the_orders_fields_is_refused(curator_client, programme):
+    import io
+
+    from reports.models import DocumentTemplate
+    from reports.paper import engine
+
+    def upload(content: bytes):
+        buffer = io.BytesIO(content)
+        buffer.name = "приказ.docx"
+        return curator_client.post(
+            reverse("reports:template_upload", kwargs={**KW, "key": "order_curator"}),
+            {"file": buffer},
+            follow=True,
+        )
+
+    alien = _template("Справка о чём-то другом", "{{ org.name }}")
+    page = upload(alien).content.decode()
+    assert "Шаблон приказа должен содержать" in page
+    for missing in ("номер «{{ order.number }}»", "дату «{{ order.day }}»", "слово «ПРИКАЗЫВАЮ»", "пункты"):
+        assert missing in page
+    assert not DocumentTemplate.objects.exists()
+    no_points = _template("{{ order.day }} № {{ order.number }}", "ПРИКАЗЫВАЮ:", "Сделать всё.")
+    page = upload(no_points).content.decode()
+    assert "пункты" in page and "дату" not in page.split("Шаблон приказа должен содержать")[1][:200]
+    assert not DocumentTemplate.objects.exists()
+    page = upload(engine.default_template("order_curator")).content.decode()
+    assert "Шаблон приказа должен содержать" not in page
+    assert DocumentTemplate.objects.filter(key="order_curator").exists()
