@@ -754,9 +754,9 @@ def growth(raw: Raw, programme_id: int) -> dict[str, dict]:
             pairs = [(before[w][key], after[w][key]) for w in both if key in before[w] and key in after[w]]
             if pairs:
                 mean_before, mean_after = mean(b for b, _a in pairs), mean(a for _b, a in pairs)
-                rows.append(
-                    (key, round(mean_before, 1), round(mean_after, 1), round(mean_after - mean_before, 1))
-                )
+                shown_before, shown_after = round(mean_before, 1), round(mean_after, 1)
+                # the change is that of the printed means, so that a reader can check «4,9 → 6,0: +1,1»
+                rows.append((key, shown_before, shown_after, round(shown_after - shown_before, 1)))
             else:
                 rows.append((key, None, None, None))
         found[campaign["title"]] = {"participants": len(both), "rows": rows}
