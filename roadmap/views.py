@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -77,24 +75,11 @@ def index(request: HttpRequest) -> HttpResponse:
         "progress": selectors.roadmap_progress(scope.programme, today),
         "kpi_targets": list(scope.programme.roadmap_kpi_targets.all()),
         "today": today,
-        # from the session, so that the page makes no query for it; the start page asks the database
-        "last_import": _last_import(request, scope) if scope.access.can_manage else None,
+        # asked of the database, so that any manager sees it from any browser (one query, managers only)
+        "last_import": services.undoable_import(scope.programme, timezone.now()) if scope.access.can_manage else None,
     }
     return render(request, "roadmap/index.html", context)
 
-
-def _last_import_key(scope: Scope) -> str:
-    return f"roadmap-last-import-{scope.programme.pk}"
-
-
-def _last_import(request: HttpRequest, scope: Scope) -> dict | None:
-    stored = request.session.get(_last_import_key(scope))
-    if not stored:
-        return None
-    at = datetime.fromisoformat(stored["at"])
-    if at < timezone.now() - timedelta(hours=services.UNDO_HOURS):
-        return None
-    return {"pk": stored["pk"], "filename": stored["filename"], "created_at": at}
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
@@ -477,12 +462,6 @@ def import_preview(request: HttpRequest) -> HttpResponse:
 
 def _imported(request: HttpRequest, scope: Scope, result: services.ImportResult) -> HttpResponse:
     importing.preview_clear(request.session, scope.programme)
-    if result.record is not None:
-        request.session[_last_import_key(scope)] = {
-            "pk": result.record.pk,
-            "filename": result.record.filename,
-            "at": result.record.created_at.isoformat(),
-        }
     text = _("Imported %(events)s events in %(sections)s sections.") % {
         "events": result.events,
         "sections": result.sections,
@@ -540,7 +519,6 @@ def import_replace(request: HttpRequest) -> HttpResponse:
 def import_undo(request: HttpRequest, roadmap_import: int) -> HttpResponse:
     scope = request.scope
     found = get_object_or_404(RoadmapImport, programme=scope.programme, pk=roadmap_import)
-    request.session.pop(_last_import_key(scope), None)
     try:
         services.roadmap_import_undo(actor=request.user, record=found, now=timezone.now())
     except RoadmapError as error:

@@ -320,3 +320,24 @@ def test_the_command_fits_too_long_values(programme, tmp_path, capsys):
     saved = run(capsys, str(path), "--org", "school-a", "--year", str(YEAR), "--json")
     assert saved["ok"] is True and saved["saved"]["events"] == 2
     assert len(programme.roadmap_sections.get().title) == 500
+
+
+@pytest.mark.django_db
+def test_undo_is_offered_on_the_roadmap_page_to_any_manager_in_any_browser(curator_client, programme, curator):
+    """The undo button comes from the database, not from the importing browser's session."""
+    from tests.factories import MembershipFactory, UserFactory
+
+    from ..conftest import client_for
+
+    upload(curator_client, roadmap_docx(events=3, sections=1), "plan.docx")
+    confirm(curator_client)
+    record = RoadmapImport.objects.get(programme=programme)
+    undo_url = url("import_undo", roadmap_import=record.pk)
+    colleague = UserFactory(username="colleague")
+    MembershipFactory(user=colleague, organization=programme.organization, role="curator")
+    fresh_browser = client_for(colleague)
+    assert undo_url in fresh_browser.get(url("index")).content.decode()
+    assert undo_url in client_for(curator).get(url("index")).content.decode()  # the importer, signed in again
+    assert fresh_browser.post(undo_url).status_code == 302
+    assert RoadmapImport.objects.get(pk=record.pk).undone_at is not None
+    assert undo_url not in fresh_browser.get(url("index")).content.decode()  # only once

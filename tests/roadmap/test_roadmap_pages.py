@@ -53,7 +53,7 @@ def test_roadmap_page_makes_a_fixed_number_of_queries(
     made = make_roadmap(programme, events, responsible=curator)
     event_mark_done(actor=curator, event=made[0], completed_on=date(YEAR, 9, 10), reference="Приказ № 1")
     curator_client.get(url("index"))
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(18):  # 18th: the import a manager can still undo
         response = curator_client.get(url("index"))
     html = response.content.decode()
     assert html.count('id="event-') == events
