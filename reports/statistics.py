@@ -323,6 +323,54 @@ def cell_part(
     return numerator, _count(row.percent_of, "", column.breakdown, participants, pairs)
 
 
+class _Masks:
+    """The same counts as :func:`_count`, fast: each code is matched against each participant (and pair)
+    ONCE, as a bit set over them; a cell is then the number of bits in the AND of its row's and its
+    column's sets. A region's form of 1,500 schools × 20 rows × 15 columns thus costs
+    participants × codes matches instead of participants × cells."""
+
+    ROLES = {"mentees": ("mentee",), "mentors": ("mentor",), "participants": ("mentee", "mentor")}
+
+    def __init__(self, participants: Sequence[ParticipantFact], pairs: Sequence[PairFact]) -> None:
+        self.participants = participants
+        self.pairs = pairs
+        self._people: dict[str, int] = {}
+        self._pairs: dict[str, int] = {}
+
+    @staticmethod
+    def _bits(items: Sequence, test) -> int:
+        bits = 0
+        for index, item in enumerate(items):
+            if test(item):
+                bits |= 1 << index
+        return bits
+
+    def people(self, code: str) -> int:
+        if code not in self._people:
+            if code.startswith("role:"):
+                roles = self.ROLES[code[5:]]
+                self._people[code] = self._bits(self.participants, lambda fact: fact.role in roles)
+            else:
+                self._people[code] = self._bits(self.participants, lambda fact: _participant_matches(fact, code))
+        return self._people[code]
+
+    def pairs_of(self, code: str) -> int:
+        if code not in self._pairs:
+            if code.startswith("measure:"):
+                measure = code[8:]
+                self._pairs[code] = self._bits(self.pairs, lambda pair: _pair_in_measure(pair, measure))
+            else:
+                self._pairs[code] = self._bits(self.pairs, lambda pair: _pair_matches(pair, code))
+        return self._pairs[code]
+
+    def count(self, measure: str, row_filter: str, breakdown: str) -> int:
+        if measure in PAIR_MEASURES:
+            bits = self.pairs_of(f"measure:{measure}") & self.pairs_of(row_filter) & self.pairs_of(breakdown)
+        else:
+            bits = self.people(f"role:{measure}") & self.people(row_filter) & self.people(breakdown)
+        return bits.bit_count()
+
+
 def compute(
     layout: Layout,
     participants: Sequence[ParticipantFact],
@@ -330,12 +378,22 @@ def compute(
     contingent: Mapping[str, int] | None = None,
 ) -> Result:
     """Every cell of the layout; codes must have been validated. ``contingent`` holds the numbers
-    coverage rows divide by (:data:`CONTINGENT`)."""
+    coverage rows divide by (:data:`CONTINGENT`). The same parts as :func:`cell_part` cell by cell,
+    counted through :class:`_Masks`."""
     contingent = contingent or {}
-    parts = [
-        [cell_part(row, column, participants, pairs, contingent) for column in layout.columns]
-        for row in layout.rows
-    ]
+    masks = _Masks(participants, pairs)
+    parts: list[list[Part]] = []
+    for row in layout.rows:
+        row_parts: list[Part] = []
+        for column in layout.columns:
+            numerator = masks.count(row.measure, row.filter, column.breakdown)
+            if not row.is_percent:
+                row_parts.append((numerator, None))
+            elif row.percent_of in CONTINGENT:
+                row_parts.append((numerator, int(contingent.get(row.percent_of, 0))))
+            else:
+                row_parts.append((numerator, masks.count(row.percent_of, "", column.breakdown)))
+        parts.append(row_parts)
     return Result(layout=layout, cells=_cells(layout, parts), parts=parts)
 
 

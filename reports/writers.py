@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from copy import copy
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -113,6 +114,8 @@ def _write_sheet(sheet, table: Table) -> None:
     widths = [
         min(30, max((len(word) for word in str(column).split()), default=4) + 4) for column in table.columns
     ]
+    data_alignment = Alignment(wrap_text=True, vertical="top")
+    data_styles: dict[tuple, object] = {}
     for row in table.rows:
         if isinstance(row, TableSection):
             sheet.append([row.title])
@@ -132,7 +135,9 @@ def _write_sheet(sheet, table: Table) -> None:
             continue
         sheet.append([_xlsx_value(value) for value in row])
         current = sheet.max_row
-        _as_text(sheet[current])
+        # the row's own cells (``sheet[current]`` would measure the whole sheet's width for every row)
+        cells = [sheet.cell(row=current, column=column) for column in range(1, max(len(row), width) + 1)]
+        _as_text(cells)
         for index, value in enumerate(row):
             if index < len(widths):
                 longest = max((len(line) for line in str(_pdf_value(value) or "").splitlines()), default=0)
@@ -143,9 +148,18 @@ def _write_sheet(sheet, table: Table) -> None:
             elif isinstance(value, Percent):
                 cell.number_format = "0." + "0" * value.digits + "%" if value.digits else "0%"
         if len(row) >= width:
-            for cell in sheet[current][:width]:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-                cell.border = border
+            for cell in cells[:width]:
+                # the same alignment and border on every data cell: styling one cell per distinct
+                # starting style and copying its style ids to the others is what openpyxl itself does,
+                # without hashing style objects for each of a region's 300,000 cells
+                key = tuple(cell._style) if cell._style is not None else ()
+                styled = data_styles.get(key)
+                if styled is None:
+                    cell.alignment = data_alignment
+                    cell.border = border
+                    data_styles[key] = copy(cell._style)
+                else:
+                    cell._style = copy(styled)
         else:  # a note under the table (a closing line): one cell, no grid
             sheet.cell(row=current, column=1).alignment = Alignment(wrap_text=False, vertical="top")
     for index, column_width in enumerate(widths, start=1):

@@ -91,3 +91,49 @@ def test_layout_round_trips_through_json_and_totals_add_up():
     assert st.layout_from_data(st.layout_to_data(table)) == table
     one = st.compute(table, PARTICIPANTS, PAIRS)
     assert st.add([one, one]) == [[6, 2]]
+
+
+def test_fast_counting_gives_the_cell_by_cell_counts_on_random_facts():
+    """``compute`` counts through bit sets; every part must equal the plain cell-by-cell count
+    (``cell_part``), for every measure, filter, percentage and breakdown, on random facts."""
+    import random
+
+    rng = random.Random(7)
+    kinds = ["pupil", "teacher", "college_student", "other_staff", "parent", "partner_employee"]
+    forms = ["teacher_pupil", "pupil_pupil", "teacher_teacher", ""]
+
+    def fact(role):
+        return st.ParticipantFact(
+            role,
+            rng.choice(kinds),
+            rng.choice([None, *range(6, 60)]),
+            frozenset(rng.sample(st.CATEGORIES, rng.randint(0, 2))),
+            rng.choice(forms),
+            rng.random() < 0.2,
+        )
+
+    for _round in range(20):
+        people = [fact(rng.choice(["mentee", "mentor"])) for _ in range(rng.randint(0, 80))]
+        mentees = [p for p in people if p.role == "mentee"]
+        pairs = [
+            st.PairFact(
+                rng.choice(["active", "completed", "terminated", "proposed"]),
+                rng.choice(forms[:3]),
+                tuple(rng.sample(mentees, min(len(mentees), rng.randint(0, 3)))),
+            )
+            for _ in range(rng.randint(0, 15))
+        ]
+        filters = ["", "young_teacher", *[f"category:{c}" for c in st.CATEGORIES], *[f"kind:{k}" for k in kinds]]
+        filters += [f"group:{g}" for g in st.PEOPLE_GROUPS]
+        rows = [(f"{m} {f}", m, f) for m in st.MEASURES for f in filters]
+        rows += [(f"{m}/{of}", m, "group:learners", of) for m in ("mentees", "mentors") for of in (*st.CONTINGENT, "participants")]
+        columns = [("total", "total"), ("unpaired", "unpaired"), ("age", "age:10-14"), ("none", "age:none")]
+        columns += [(f, f"form:{f}") for f in forms[:3]] + [(k, f"kind:{k}") for k in kinds[:3]]
+        columns += [("ovz", "category:ovz"), ("learners", "group:learners")]
+        table = layout(rows, columns)
+        contingent = {key: rng.randint(0, 500) for key in st.CONTINGENT}
+        fast = st.compute(table, people, pairs, contingent).parts
+        plain = [
+            [st.cell_part(row, column, people, pairs, contingent) for column in table.columns] for row in table.rows
+        ]
+        assert fast == plain
