@@ -131,7 +131,8 @@ PEOPLE = [
         "Марина",
         "Сергеевна",
         "danilova@rnc-tver.example",
-        [("rnc-tver", Role.REGIONAL_COORDINATOR)],
+        # the administrator of the centre too: she sets the region's yearly targets
+        [("rnc-tver", Role.REGIONAL_COORDINATOR), ("rnc-tver", Role.ADMINISTRATOR)],
     ),
     (
         "coordinator2",

@@ -379,6 +379,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "monitoring.tasks.meetings.remind_silent_pairs",
         "schedule": crontab(day_of_week="monday", hour=8, minute=0),
     },
+    "monitoring-refresh-metric-summaries": {
+        "task": "monitoring.tasks.kpis.refresh_metric_summaries",
+        "schedule": timedelta(minutes=20),
+    },
     "monitoring-monthly-kpi-snapshots": {
         "task": "monitoring.tasks.kpis.take_monthly_snapshots",
         "schedule": crontab(day_of_month="1", hour=5, minute=0),
@@ -417,6 +421,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
 # Questionnaire results: a mean or distribution of fewer answers than this (a pair, a class, a filter) is
 # not shown — one or two answers would identify a pupil. Staff see «not enough answers» instead.
 QUESTIONNAIRE_MIN_GROUP_SIZE = max(2, env_int("QUESTIONNAIRE_MIN_GROUP_SIZE", 3))
+
+# The regional console: the federal aim for the share of pupils involved in mentoring, used when a region
+# (or an authority) has set no target of its own; stored figures older than this many minutes are not
+# trusted and the organisation is counted live (monitoring.selectors.console).
+FEDERAL_COVERAGE_AIM = env_int("FEDERAL_COVERAGE_AIM", 70)
+REGION_FIGURES_MAX_AGE_MINUTES = env_int("REGION_FIGURES_MAX_AGE_MINUTES", 60)
 
 # Generated files (reports, documents) are kept this many days, then purged.
 REPORT_FILE_TTL_DAYS = env_int("REPORT_FILE_TTL_DAYS", 7)

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -108,6 +109,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             scope.organization, scope.programme.academic_year_id
         )
         context["children_without_programme"] = children_without_programme(scope)
+        context["console_url"] = reverse("reports:console", kwargs=scope.url_kwargs)
     return render(request, "mentoring/dashboard.html", context)
 
 

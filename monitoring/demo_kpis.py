@@ -33,6 +33,19 @@ TARGETS = {
     "roadmap_done_on_time": 100,
 }
 
+# The region's own targets for the year (its console measures the municipalities against them); the
+# coverage of pupils is left to the federal aim (70 %, ``FEDERAL_COVERAGE_AIM``).
+REGION_TARGETS = {
+    "ovz_coverage": 60,
+    "teacher_mentors": 25,
+    "young_teachers_mentored": 100,
+    "mentees_in_pairs": 80,
+    "mentee_satisfaction": 75,
+    "mentor_satisfaction": 75,
+    "plans_completed": 80,
+    "consents_collected": 100,
+}
+
 # (kind, days after 1 September, title, link, attendance)
 ACTIVITIES = [
     (
@@ -116,6 +129,15 @@ def seed_demo(*, today: date) -> None:
                 for position, text in enumerate(texts, start=1)
             )
     _history(programmes, today)
+    current = demo_years(today)[0]
+    for region_programme in Programme.objects.filter(
+        organization__in=[o for o in demo_organizations() if o.is_region], academic_year__start_year=current
+    ):
+        for key, value in REGION_TARGETS.items():
+            if key in shared:
+                IndicatorTarget.objects.get_or_create(
+                    indicator=shared[key], programme=region_programme, defaults={"value": Decimal(value)}
+                )
 
 
 def _history(programmes: list[Programme], today: date) -> None:

@@ -68,6 +68,9 @@ def _chart(value: selectors.KpiValue, points: list[selectors.SeriesPoint]) -> di
 @organization_view(privacy=Privacy.AGGREGATE)
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = request.scope
+    if scope.organization.is_region:
+        # 1,500 organisations do not fit one table: the region's console adds them up by municipality
+        return redirect(reverse("reports:console", kwargs=scope.url_kwargs))
     if scope.organization.is_oversight_body:
         return _municipal(request)
     programme = scope.programme

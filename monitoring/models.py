@@ -697,3 +697,27 @@ class CasePhoto(models.Model):
 
     def __str__(self) -> str:
         return self.caption or self.image.name
+
+
+class MetricSummary(models.Model):
+    """One metric of a programme (``selectors.kpis.programme_metrics``) stored for the levels above.
+
+    A region's console adds up these rows of 1,500 organisations in the database instead of counting
+    500,000 pupils on every view. Written only by ``services.summaries.summaries_refresh`` — from the
+    periodic job, the monthly snapshots and the jobs that change many figures at once (imports,
+    accepted matching); a row older than ``REGION_FIGURES_MAX_AGE_MINUTES`` is not trusted and the
+    programme is counted live instead (``selectors.summaries``).
+    """
+
+    programme = models.ForeignKey(Programme, related_name="metric_summaries", on_delete=models.CASCADE)
+    key = models.CharField(_("metric"), max_length=80)
+    value = models.FloatField(_("value"))
+    refreshed_at = models.DateTimeField(_("counted at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("stored metric")
+        verbose_name_plural = _("stored metrics")
+        constraints = [models.UniqueConstraint(fields=["programme", "key"], name="metric_summary_once")]
+
+    def __str__(self) -> str:
+        return f"{self.programme_id}:{self.key}={self.value}"

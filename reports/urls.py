@@ -3,6 +3,7 @@ from django.urls import path
 from . import views
 from .column_views import column_urlpatterns
 from .conclusion_views import conclusion_urlpatterns
+from .console_views import console_urlpatterns
 from .order_views import order_urlpatterns
 from .statistics_views import statistics_urlpatterns
 from .template_views import template_urlpatterns
@@ -16,6 +17,7 @@ urlpatterns = [
     *column_urlpatterns,
     *statistics_urlpatterns,
     *conclusion_urlpatterns,
+    *console_urlpatterns,
     *order_urlpatterns,
     *template_urlpatterns,
     *window_urlpatterns,
