@@ -19,13 +19,12 @@ from monitoring.selectors.kpis import KpiValue, SeriesPoint
 
 
 def windows_panel(scope: Scope) -> dict | None:
-    """SLOT for the monitoring windows (helper ``regionwindows`` fills it).
+    """The monitoring windows' slot (filled by ``regionwindows``): the share of organisations below that
+    have handed in their figures in the latest collection window and those that have not; None without a
+    window this year."""
+    from .window_selectors import window_console_panel
 
-    Returns what ``templates/reports/console/windows_slot.html`` shows: the share of schools that have
-    handed in their figures in the open collection window and the schools that have not. ``None``
-    (nothing shown) until collection windows exist.
-    """
-    return None
+    return window_console_panel(scope)
 
 
 def _percent_class(number: float | None) -> int | None:
