@@ -278,6 +278,11 @@ def _has(text: str, words: Iterable[str]) -> bool:
     return any(word in text for word in words)
 
 
+def _has_word_starting(text: str, words: Iterable[str]) -> bool:
+    """A word of the text starts with one of the words: «тел» in «тел.», not in «родителя»."""
+    return any(token.startswith(word) for token in text.split() for word in words)
+
+
 def keyword_field(key: str, parent: str, list_kind: str) -> str | None:
     """A looser guess from the words of a header (after :func:`loose_key`) and its upper header."""
     tokens = key.split()
@@ -286,7 +291,7 @@ def keyword_field(key: str, parent: str, list_kind: str) -> str | None:
     if _has(parent, _GUARDIAN_WORDS) or _has(key, _GUARDIAN_WORDS):
         if "согласи" in key or "согласи" in parent:
             return None
-        if _has(key, _PHONE_WORDS):
+        if _has_word_starting(key, _PHONE_WORDS):
             return "guardian_phone"
         if _has(key, ("почт", "mail")):
             return None
@@ -307,7 +312,7 @@ def keyword_field(key: str, parent: str, list_kind: str) -> str | None:
         return FULL_NAME
     if "класс" in tokens and len(tokens) <= 3:
         return "group_name"
-    if _has(key, _PHONE_WORDS) and len(tokens) <= 3:
+    if _has_word_starting(key, _PHONE_WORDS) and len(tokens) <= 3:
         return "phone"
     if _has(key, ("почт", "mail")):
         return "email"

@@ -255,3 +255,44 @@ def test_a_partners_mentor_with_an_empty_category_is_not_own_staff(school, progr
         "Рыбина": (Person.Kind.PARENT, None),
         "Крылов": (Person.Kind.PARTNER_EMPLOYEE, partner.pk),
     }
+
+
+def _parent_list(merged: bool) -> bytes:
+    """A class list whose parent columns are «ФИО родителя» and a phone (flat, or under a merged block)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Список 7 «Б» класса"])
+    sheet.append([])
+    if merged:
+        sheet.append(["№ п/п", "Ф.И.О.", "Дата рождения", "Сведения о родителях", None])
+        sheet.append([None, None, None, "ФИО родителя", "Телефон"])
+        sheet.merge_cells("D3:E3")
+        for column in "ABC":
+            sheet.merge_cells(f"{column}3:{column}4")
+    else:
+        sheet.append(["№ п/п", "Ф.И.О.", "Дата рождения", "Телефон родителя", "ФИО родителя"])
+    sheet.append(
+        [
+            1,
+            "Петров Иван Сергеевич",
+            "05.03.2013",
+            *(
+                ["Петрова Анна Викторовна", "8 912 345-67-72"]
+                if merged
+                else ["8 912 345-67-72", "Петрова Анна Викторовна"]
+            ),
+        ]
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_a_parents_full_name_column_is_the_parents_name_not_a_phone(merged, school, programme):
+    parsed = importing.read_file(_parent_list(merged), "mentees", school)
+    assert not [error for row in parsed.rows for error in row.errors]
+    importing.import_save(actor=None, programme=programme, parsed=parsed, only_valid=True)
+    person = Person.objects.get(organization=school, last_name="Петров")
+    assert person.guardian_name == "Петрова Анна Викторовна"
+    assert person.guardian_phone.replace(" ", "").replace("-", "") == "+79123456772"
