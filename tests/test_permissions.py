@@ -246,6 +246,7 @@ def test_same_organisation_member_can_open_every_organisation_page(url_values, c
             "signin_journal",  # the administrator's only (tests/mentoring/test_signin.py)
             "journal",  # the administrator's only (tests/mentoring/test_journal.py)
             "reports:window_open",  # an authority's page, none at a school (tests/reports/test_windows.py)
+            "reports:console",  # an authority's or region's page, none at a school (tests/reports/test_console.py)
         }:
             continue  # POST-only actions, a job without a file, an import without an upload: own tests
         path = build_path(route, url_values)
