@@ -54,6 +54,9 @@ ERASURE_LABELS: dict[str, Any] = {
     "job_files": gettext_lazy(
         "generated files with personal data (bases, orders, diaries, certificates, QR sheets, compendium)"
     ),
+    "order_copies": gettext_lazy(
+        "kept copies of signed orders that named them (made again without the name at the next download)"
+    ),
     "texts": gettext_lazy("mentions of the name in notes, meeting records, plans, cases, comments"),
     "files": gettext_lazy("uploaded files that named them"),
     "uploads": gettext_lazy("unfinished uploads of the bases that named them"),

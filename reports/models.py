@@ -128,6 +128,11 @@ class AnalyticalConclusions(models.Model):
         return str(self.programme)
 
 
+def order_copy_path(order: Order, filename: str) -> str:
+    """Where the frozen copies of a signed order are stored (through the default storage)."""
+    return f"orders/{order.organization_id}/{order.pk}/{filename}"
+
+
 class OrderKind(models.TextChoices):
     """The orders (приказы) of the mentoring programme a school issues, in the order of the year."""
 
@@ -176,6 +181,13 @@ class Order(models.Model):
     # A draft until the secretary marks it signed. A draft entered by mistake is deleted; a signed order
     # is not: the director cancels it by another order, as the school's register keeps every number.
     signed = models.BooleanField(_("signed"), default=False)
+    # The files as signed: rendered once when the order is marked signed and given out unchanged ever
+    # after, whatever happens later to the template, the names or the pairs. A draft renders live.
+    pdf_copy = models.FileField(_("PDF as signed"), upload_to=order_copy_path, max_length=500, blank=True)
+    docx_copy = models.FileField(
+        _("Word file as signed"), upload_to=order_copy_path, max_length=500, blank=True
+    )
+    frozen_at = models.DateTimeField(_("files fixed"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("drawn up by"),

@@ -1,8 +1,9 @@
 """An order (приказ) record rendered as a file: the PDF to print and the Word document to edit.
 
 Both come from the same record and the same template (the school's own or the default), through the
-one registry and the job machinery like every report. Producing a file never writes anything: the
-pairs and plans an order fixes were marked when the order was created (``order_services``).
+one registry and the job machinery like every report. A draft is rendered at each download; a signed
+order gives the copies kept when it was signed (``order_services.order_freeze``). Producing a file never
+changes the order: the pairs and plans it fixes were marked when it was created.
 """
 
 from __future__ import annotations
@@ -85,7 +86,17 @@ class OrderReport(Report):
         )
         if order is None:
             raise ReportError(gettext("This order no longer exists."))
-        context.progress(30, gettext("Collecting the data of the order"))
-        content = render_order(order, fmt)
+        if order.signed:
+            # what the director signed: the copy kept at the signing, the same bytes at every download
+            from .order_services import OrderError, order_signed_file
+
+            context.progress(30, gettext("Reading the order as it was signed"))
+            try:
+                content = order_signed_file(order=order, fmt=fmt)
+            except OrderError as error:
+                raise ReportError(str(error)) from error
+        else:
+            context.progress(30, gettext("Collecting the data of the order"))
+            content = render_order(order, fmt)
         context.progress(90, gettext("The file is written"))
         return GeneratedFile(filename=order_filename(order, fmt), content=content)

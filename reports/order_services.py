@@ -7,11 +7,15 @@ approved unless an earlier order already approved them.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentoring.models import AuditEvent, Membership, Programme, Role
@@ -22,6 +26,11 @@ from participants.models import Person
 from . import declension
 from .models import DocumentRequisites, Order, OrderItem, OrderKind
 from .order_texts import DraftFacts, draft
+
+logger = logging.getLogger(__name__)
+
+# The formats an order is rendered in; a signed order keeps one copy of each.
+FROZEN_FORMATS = ("pdf", "docx")
 
 
 class OrderError(Exception):
@@ -376,18 +385,96 @@ def requisites_save(
 
 @transaction.atomic
 def order_mark_signed(*, actor: AbstractBaseUser | None, order: Order) -> Order:
-    """The director has signed the order: from now on it is cancelled by another order, not deleted."""
-    if not order.signed:
-        order.signed = True
-        order.save(update_fields=["signed", "updated_at"])
-        audit_record(
-            actor=actor,
-            organization=order.organization,
-            action=AuditEvent.Action.UPDATE,
-            target=order,
-            changes={"signed": [False, True]},
-        )
+    """The director has signed the order: from now on it is cancelled by another order, not deleted.
+
+    Its PDF and Word file are rendered now, once, and kept (``order_freeze``): every later download gives
+    these very bytes, whatever happens to the template, the names or the pairs afterwards. A template
+    that cannot be rendered refuses the signing, with the reason, and nothing changes.
+    """
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.signed:
+        return order
+    order.signed = True
+    order.save(update_fields=["signed", "updated_at"])
+    order_freeze(order=order)
+    audit_record(
+        actor=actor,
+        organization=order.organization,
+        action=AuditEvent.Action.UPDATE,
+        target=order,
+        changes={"signed": [False, True]},
+    )
     return order
+
+
+def _copy_of(order: Order, fmt: str) -> FieldFile:
+    return order.pdf_copy if fmt == "pdf" else order.docx_copy
+
+
+def order_freeze(*, order: Order, formats: Sequence[str] = FROZEN_FORMATS) -> Order:
+    """Render a signed order in ``formats`` and keep the files (through the default storage).
+
+    Called when the order is signed; again only for a copy that is missing: an order signed before the
+    copies were kept, or one whose copy was deleted because it named a person who withdrew the consent
+    (``reports/erasure.py``) — then the copy is made from the record as it is now, without the name.
+    """
+    from .order_reports import order_filename, render_order
+    from .registry import ReportError
+
+    try:
+        rendered = {fmt: render_order(order, fmt) for fmt in formats}
+    except ReportError as error:
+        raise OrderError(str(error)) from error
+    replaced: list[tuple[object, str]] = []
+    for fmt, content in rendered.items():
+        stored = _copy_of(order, fmt)
+        if stored.name:
+            replaced.append((stored.storage, stored.name))
+        stored.save(order_filename(order, fmt), ContentFile(content), save=False)
+    order.frozen_at = timezone.now()
+    Order.objects.filter(pk=order.pk).update(
+        pdf_copy=order.pdf_copy.name, docx_copy=order.docx_copy.name, frozen_at=order.frozen_at
+    )
+
+    def forget() -> None:
+        for storage, name in replaced:
+            try:
+                storage.delete(name)  # type: ignore[attr-defined]
+            except OSError:
+                logger.warning("Could not delete the old copy %s of an order", name, exc_info=True)
+
+    transaction.on_commit(forget)
+    return order
+
+
+def order_signed_file(*, order: Order, fmt: str) -> bytes:
+    """The bytes of a signed order's file as it was signed; a missing copy is made now and kept."""
+    if fmt not in FROZEN_FORMATS:
+        raise OrderError(_("This report cannot be produced in this format."))
+    stored = _copy_of(order, fmt)
+    if stored.name:
+        try:
+            with stored.storage.open(stored.name, "rb") as handle:
+                return handle.read()
+        except FileNotFoundError:
+            logger.warning(
+                "The stored copy %s of order %s is missing; it is made again", stored.name, order.pk
+            )
+    with transaction.atomic():
+        locked = (
+            Order.objects.select_for_update(of=("self",))
+            .select_related(
+                "organization", "programme__academic_year", "programme__organization", "responsible"
+            )
+            .get(pk=order.pk)
+        )
+        stored = _copy_of(locked, fmt)
+        if stored.name and stored.storage.exists(stored.name):  # another download made it meanwhile
+            with stored.storage.open(stored.name, "rb") as handle:
+                return handle.read()
+        order_freeze(order=locked, formats=[fmt])
+        with _copy_of(locked, fmt).open("rb") as handle:
+            return handle.read()
 
 
 def _fixed_elsewhere(order: Order, field: str, ids: list[int]) -> dict[int, Order]:

@@ -188,8 +188,18 @@ def order_sign(request: HttpRequest, order: int) -> HttpResponse:
     """The secretary marks the order signed by the director (a paper signature the system only records)."""
     scope = request.scope
     found = _order_or_404(request, order)
-    order_mark_signed(actor=request.user, order=found)
-    messages.success(request, _("The order is marked as signed. It is no longer deleted, only cancelled."))
+    try:
+        order_mark_signed(actor=request.user, order=found)
+    except OrderError as error:
+        messages.error(request, str(error))
+        return redirect(_url(scope, "order_detail", order=found.pk))
+    messages.success(
+        request,
+        _(
+            "The order is marked as signed. Its PDF and Word file are kept as they are now and every "
+            "download gives them unchanged. It is no longer deleted, only cancelled."
+        ),
+    )
     return redirect(_url(scope, "order_detail", order=found.pk))
 
 

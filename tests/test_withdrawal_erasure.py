@@ -349,9 +349,9 @@ def named_everywhere(
     )
     from datetime import date as _date
 
-    from reports.order_services import order_create
+    from reports.order_services import order_create, order_mark_signed
 
-    # the pairing order names her in its appendix
+    # the pairing order names her in its appendix; signed, it keeps its PDF and Word file as signed
     order = order_create(
         actor=curator,
         programme=programme,
@@ -360,6 +360,7 @@ def named_everywhere(
         day=_date(YEAR, 10, 15),
         groups=[pair],
     )
+    order_mark_signed(actor=curator, order=order)
     return {
         "order": order,
         "after": after,
@@ -467,6 +468,7 @@ def test_withdrawal_erases_the_name_from_every_file_text_and_the_audit(
         "final_compendium",
         "questionnaire_qr_sheet",
     } <= naming_reports
+    assert any(name.startswith("orders/") and name.endswith(".pdf") for name in media_hits)
     assert any(name.startswith("plans/") for name in media_hits) and any(
         name.startswith("roadmap") or "evidence" in name for name in media_hits
     )
