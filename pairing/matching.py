@@ -641,9 +641,7 @@ _SELECT_LIMIT = 16  # but at most this many per mentee (the best; equal ones dra
 _REPAIR_MARGIN = 3.0  # and those within this of the exact prices when the proof fails
 _REPAIR_LIMIT = 6  # at most this many per mentee, the most violated first
 _JITTER = 1e-3  # among couples this close, the ones kept are spread over mentors (ties)
-_MAX_ROUNDS = 20  # exact solves at most (never reached in practice)
-_CYCLES = 3  # improvements along negative cycles before solving again
-_TIGHT_ROUNDS = 6  # solves on the couples near the prices before solving on every couple seen
+_MAX_ROUNDS = 30  # exact solves at most (each adds the couples the last prices failed on)
 _TOLERANCE = 1e-7  # slack for the optimality certificate (scores are 0..100)
 _TYPE_TABLE = 4_000_000  # the compressed solver's table of type couples, at most
 _TYPE_SHARE = 0.5  # and it is used when one side has at most this many types per person
@@ -653,6 +651,7 @@ _TYPE_ROUNDS = 40  # linear programmes solved at most
 _SLACK = 1e-9  # the compiled scorer's float64 scores are this close to numpy's (far closer, in fact)
 _STORE_COUPLES = 24_000_000  # couples of the pool kept in memory at most (8 bytes each)...
 _KEEP_MIN = 64  # ...but at least this many per mentee (the best; a bound stands for the others)
+_KEEP_MAX = 256  # and at most this many (more only slows the scans of the store down)
 
 
 def _bitsets(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> np.ndarray:
@@ -1394,7 +1393,7 @@ def _score_pool(problem: _Problem, slots: np.ndarray, free_rows: np.ndarray, don
     ends = np.concatenate((boundaries, [n])).tolist() if n else []
     args = problem.kernel_args(free_rows)
     free_total = int(free_rows.sum())
-    keep = max(_KEEP_MIN, _STORE_COUPLES // max(free_total, 1))
+    keep = min(_KEEP_MAX, max(_KEEP_MIN, _STORE_COUPLES // max(free_total, 1)))
     counts = np.zeros(n, dtype=np.int64)
     parts_cols: list[np.ndarray] = []
     parts_scores: list[np.ndarray] = []
@@ -1683,195 +1682,70 @@ def _prices(scored: _Scored, slots: np.ndarray, n: int) -> tuple[np.ndarray, np.
 # The optimum on a sparse graph, and its proof
 
 
-def _assign(rows, cols, gains, slots, n_rows: int) -> np.ndarray:
+def _graph(rows, cols, gains, n_rows: int):
+    """The couples by mentee (CSR: indptr, columns, gains), duplicates removed, for :mod:`pairing.flow`."""
+    keys = rows.astype(np.int64) * (1 << 32) + cols
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    keep = np.concatenate(([True], keys[1:] != keys[:-1])) if len(keys) else np.zeros(0, dtype=bool)
+    rows, cols, gains = rows[order][keep], cols[order][keep], gains[order][keep]
+    indptr = np.searchsorted(rows, np.arange(n_rows + 1)).astype(np.int64)
+    return rows, cols.astype(np.int64), gains.astype(np.float64), indptr
+
+
+def _assign(rows, cols, gains, slots, n_rows: int, prices: np.ndarray | None = None):
     """Maximum-gain b-matching on the given couples: each mentee at most once, mentor j at most
-    slots[j] times. Returns the mentor of each mentee (-1 = unmatched).
+    slots[j] times, anybody free to stay without a pair. (the mentor of each mentee or -1, and the
+    optimal dual prices u per mentee, v per mentor: u_i + v_j >= gain on every couple given, equal on
+    the pairs made, u_i = 0 without a pair, v_j = 0 with a free place.)
 
-    Solved exactly by LAPJVsp with the mentors expanded to their places. The smaller side (places or
-    mentees) are the solver's rows, each of which must be matched: to a couple, or to its own
-    "stays empty" / "stays unmatched" column of gain 0; the solver runs a shortest-path search per
-    row, so the other way round is several times slower. (A square formulation would let LAPJVsp run
-    its initial phases, but is slower still unless given near-exact prices.)
-    """
-    from scipy.sparse import csr_array
-    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+    Solved exactly by the compiled Hungarian method (:func:`pairing.flow.solve`), started from the
+    mentor ``prices`` guessed (an auction's, or the optimum of a smaller graph); the prices it
+    returns are then recomputed as shortest distances (:func:`pairing.flow.distances`): the
+    mentors' as high as the optimum allows, the mentees' as low, which proves the most couples left
+    out of the graph useless."""
+    from . import flow
 
-    assigned = np.full(n_rows, -1, dtype=np.int64)
+    n_cols = len(slots)
+    slots = np.asarray(slots, dtype=np.int64)
     if len(rows) == 0:
-        return assigned
-    used_rows, row_of = np.unique(rows, return_inverse=True)
-    used_cols, col_of = np.unique(cols, return_inverse=True)
-    width = slots[used_cols]
-    first = np.concatenate(([0], np.cumsum(width)[:-1]))
-    n_slots = int(width.sum())
-    repeat = width[col_of]
-    edge = np.repeat(np.arange(len(rows)), repeat)
-    slot = first[col_of[edge]] + np.arange(len(edge)) - np.repeat(np.cumsum(repeat) - repeat, repeat)
-    mentee = row_of[edge]
-    m = len(used_rows)
-    cost = float(gains.max()) + 1.0 - gains[edge]  # positive: LAPJVsp drops explicit zeros
-    empty = np.full(min(n_slots, m), float(gains.max()) + 1.0)
-    slot_owner = np.repeat(used_cols, width)
-    if n_slots <= m:
-        graph = csr_array(
-            (
-                np.concatenate((cost, empty)),
-                (
-                    np.concatenate((slot, np.arange(n_slots))),
-                    np.concatenate((mentee, m + np.arange(n_slots))),
-                ),
-            ),
-            shape=(n_slots, m + n_slots),
-        )
-        slot_ind, mentee_ind = min_weight_full_bipartite_matching(graph)
-    else:
-        graph = csr_array(
-            (
-                np.concatenate((cost, empty)),
-                (np.concatenate((mentee, np.arange(m))), np.concatenate((slot, n_slots + np.arange(m)))),
-            ),
-            shape=(m, n_slots + m),
-        )
-        mentee_ind, slot_ind = min_weight_full_bipartite_matching(graph)
-    real = (slot_ind < n_slots) & (mentee_ind < m)
-    assigned[used_rows[mentee_ind[real]]] = slot_owner[slot_ind[real]]
-    return assigned
+        return np.full(n_rows, -1, dtype=np.int64), np.zeros(n_rows), np.zeros(n_cols)
+    rows, cols, gains, indptr = _graph(rows, cols, gains, n_rows)
+    guess = np.zeros(n_cols) if prices is None else np.maximum(np.asarray(prices, dtype=np.float64), 0.0)
+    best = np.zeros(n_rows)
+    np.maximum.at(best, rows, gains)
+    order = np.argsort(-best, kind="stable")
+    assigned, u, v, _scanned = flow.solve(indptr, cols, gains, slots, order, guess)
+    u, v = flow.distances(indptr, cols, gains, slots, assigned, u, v)
+    return assigned, u, v
 
 
-@dataclass
-class _Residual:
-    """The residual graph of a b-matching, its arcs sorted by head. Nodes: mentees, then mentors,
-    then z (the outside: where unmatched mentees come from and free places go to)."""
-
-    src: np.ndarray
-    dst: np.ndarray
-    cost: np.ndarray
-    take: np.ndarray  # per arc: the couple it assigns (mentee→mentor arcs), else -1
-    leave: np.ndarray  # per arc: the mentee it unmatches (mentee→z arcs), else -1
-    heads: np.ndarray
-    starts: np.ndarray
-    z: int
-
-
-def _residual(rows, cols, gains, assigned, slots, n_rows, n_cols) -> _Residual:
-    z = n_rows + n_cols
-    matched = assigned[rows] == cols
-    used = np.bincount(assigned[assigned >= 0], minlength=n_cols)
-    row_nodes = np.unique(rows)
-    col_nodes = np.unique(cols)
-    row_matched = assigned[row_nodes] >= 0
-    col_used = used[col_nodes] > 0
-    col_free = used[col_nodes] < slots[col_nodes]
-    parts = [
-        (rows, n_rows + cols, -gains),  # mentee -> mentor: take the couple
-        (n_rows + cols[matched], rows[matched], gains[matched]),  # mentor -> mentee: give a pair back
-        (np.full(int((~row_matched).sum()), z), row_nodes[~row_matched], None),  # an unmatched mentee enters
-        (row_nodes[row_matched], np.full(int(row_matched.sum()), z), None),  # a matched mentee leaves
-        (n_rows + col_nodes[col_free], np.full(int(col_free.sum()), z), None),  # a free place is taken
-        (np.full(int(col_used.sum()), z), n_rows + col_nodes[col_used], None),  # a taken place is freed
-    ]
-    src = np.concatenate([p[0] for p in parts])
-    dst = np.concatenate([p[1] for p in parts])
-    cost = np.concatenate([np.zeros(len(p[0])) if p[2] is None else p[2] for p in parts])
-    take = np.full(len(src), -1, dtype=np.int64)
-    take[: len(rows)] = np.arange(len(rows))
-    leave = np.full(len(src), -1, dtype=np.int64)
-    first_leave = len(rows) + int(matched.sum()) + int((~row_matched).sum())
-    leave[first_leave : first_leave + int(row_matched.sum())] = row_nodes[row_matched]
-    order = np.argsort(dst, kind="stable")
-    dst = dst[order]
-    heads, starts = np.unique(dst, return_index=True)
-    return _Residual(src[order], dst, cost[order], take[order], leave[order], heads, starts, z)
-
-
-def _duals(rows, cols, gains, assigned, slots, n_rows, n_cols, cap: int | None = None, track: bool = False):
-    """Optimal dual prices of the b-matching ``assigned`` on the couples: (u per mentee, v per mentor,
-    iterations, None), with u_i + v_j >= gain_ij on every couple, equality on the pairs made, u_i = 0
-    for unmatched mentees and v_j = 0 for mentors with a free place.
-
-    They are shortest distances in the residual graph (Bellman–Ford, vectorised), which has no
-    negative cycle when the matching is optimal. When the distances still fall after ``cap`` rounds
-    a negative cycle — a better assignment — exists: then (None, None, iterations, improved) where
-    ``improved`` is the assignment improved along a cycle found among the predecessors (with
-    ``track``), or None.
-    """
-    if len(rows) == 0:
-        return np.zeros(n_rows), np.zeros(n_cols), 0, None
-    graph = _residual(rows, cols, gains, assigned, slots, n_rows, n_cols)
-    z = graph.z
-    # from z alone (not from every node): the prices of the mentors come out as high as the optimum
-    # allows and those of the mentees as low, which is what proves the most dropped couples useless
-    distance = np.full(z + 1, np.inf)
-    distance[z] = 0.0
-    if track:
-        previous = np.full(z + 1, -1, dtype=np.int64)  # the arc each node's distance came through
-        seg = np.repeat(np.arange(len(graph.heads)), np.diff(np.append(graph.starts, len(graph.dst))))
-        look_at = (cap - 50) // 2 + 8 if cap is not None else z
-    iterations = 0
-    changed = graph.heads[:0]
-    for iterations in range(1, (z + 2 if cap is None else cap) + 1):  # noqa: B007
-        candidate = distance[graph.src] + graph.cost
-        best = np.minimum.reduceat(candidate, graph.starts)
-        better = best < distance[graph.heads] - 1e-9
-        if not better.any():
-            # a mentee absent from the graph is unmatched: its price is 0, like every unmatched
-            # mentee's (not +inf: its couples must be checked against the prices like all others)
-            u = np.where(
-                np.isfinite(distance[:n_rows]), np.maximum(distance[:n_rows] - distance[z], 0.0), 0.0
-            )
-            v = np.maximum(distance[z] - distance[n_rows:z], 0.0)  # absent mentors: free, price 0
-            return u, v, iterations, None
-        changed = graph.heads[better]
-        distance[changed] = best[better]
-        if track:
-            at_best = np.flatnonzero(candidate == best[seg])
-            first = at_best[np.concatenate(([True], seg[at_best][1:] != seg[at_best][:-1]))]
-            previous[changed] = first[better]
-            if iterations >= look_at:  # past the usual number of rounds: look for a cycle already
-                improved = _along_cycle(graph, previous, changed, rows, cols, assigned)
-                if improved is not None:
-                    return None, None, iterations, improved
-                look_at += 16
-    if not track:
-        return None, None, iterations, None
-    return None, None, iterations, _along_cycle(graph, previous, changed, rows, cols, assigned)
-
-
-def _along_cycle(
-    graph: _Residual, previous: np.ndarray, changed: np.ndarray, rows, cols, assigned
-) -> np.ndarray | None:
-    """The assignment improved along a cycle the predecessors lead to from a node whose distance
-    still falls (a cycle among Bellman–Ford's predecessors has negative cost), or None."""
-    for node in dict.fromkeys(int(changed[i]) for i in (0, len(changed) // 2, -1)):
-        cycle = _cycle_from(graph, previous, node)
-        if cycle is not None:
-            break
-    else:
-        return None
-    improved = assigned.copy()
-    for arc in cycle:
-        if graph.take[arc] >= 0:
-            improved[rows[graph.take[arc]]] = cols[graph.take[arc]]
-        elif graph.leave[arc] >= 0:
-            improved[graph.leave[arc]] = -1
-    return improved
-
-
-def _cycle_from(graph: _Residual, previous: np.ndarray, node: int) -> list[int] | None:
-    for _step in range(graph.z + 1):  # after as many steps as there are nodes, we are on the cycle
-        if previous[node] < 0:
-            return None
-        node = int(graph.src[previous[node]])
-    cycle, start = [], node
-    while len(cycle) <= graph.z:
-        arc = int(previous[node])
-        cycle.append(arc)
-        node = int(graph.src[arc])
-        if node == start:
-            break
-    if node != start or graph.cost[cycle].sum() >= -1e-9:
-        return None
-    return cycle
+def _duality_gap(rows, cols, gains, slots, assigned, u, v) -> float:
+    """How far prices (u, v) are from proving ``assigned`` optimal on the couples given, recomputed
+    here rather than trusted: the dual objective (Σ u + Σ places × v, with each price raised to what
+    the couples need) minus the assignment's total gain. 0 (up to rounding) proves the optimum on these
+    couples; :func:`_violations` then checks every other couple against the same prices."""
+    u = np.maximum(u, 0.0)
+    v = np.maximum(v, 0.0)
+    if len(rows):
+        need = gains - u[rows] - v[cols]
+        raise_by = np.zeros(len(u))
+        np.maximum.at(raise_by, rows, need)
+        u = u + raise_by
+    matched = np.flatnonzero(assigned >= 0)
+    keys = rows.astype(np.int64) * (1 << 32) + cols
+    order = np.argsort(keys, kind="stable")
+    at = np.searchsorted(keys[order], matched.astype(np.int64) * (1 << 32) + assigned[matched])
+    at = np.minimum(at, max(len(keys) - 1, 0))
+    found = order[at] if len(keys) else at
+    if len(matched) and not np.array_equal(
+        keys[found], matched.astype(np.int64) * (1 << 32) + assigned[matched]
+    ):
+        return float("inf")  # a pair outside the couples: not an assignment of this graph
+    if (np.bincount(assigned[matched], minlength=len(slots)) > slots).any():
+        return float("inf")
+    primal = float(gains[found].sum()) if len(matched) else 0.0
+    return float(u.sum() + (slots * v).sum()) - primal
 
 
 # --------------------------------------------------------------------------------------------------
@@ -2075,7 +1949,7 @@ def _group_matching(problem: _Problem, scored: _Scored, free_rows, slots, bonus:
     rows, cols, gains = _cat(rows_out, np.int64), _cat(cols_out, np.int64), _cat(gains_out)
     report(60, _("Finding the best assignment"))
     one_each = np.minimum(slots, 1)
-    mentor_of = _assign(rows, cols, gains, one_each, len(members)) if len(rows) else np.full(len(members), -1)
+    mentor_of = _assign(rows, cols, gains, one_each, len(members))[0]
     assigned = np.full(n, -1, dtype=np.int64)
     grouped = (cluster > 0) & (mentor_of[cluster] >= 0)
     assigned[grouped] = mentor_of[cluster[grouped]]
@@ -2191,67 +2065,41 @@ def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: 
     # 3. the exact optimum of those couples, its dual prices, and the proof that no couple left out
     #    could improve it (else add the couples near the prices and solve again)
     gains = scores + bonus
-    assigned = _assign(rows, cols, gains, slots, n)
-    rounds, checks, bf_iterations, certified, cycles, exact_checks = 1, 0, 0, False, 0, 0
-    seen = (rows, cols, scores)  # every couple looked at: the last resort if the shortcuts stall
-    tight = seen
-    last = None  # the last prices found (u, v, and the assignment they belong to), for the gap
-    iteration_cap = None  # none after a solve: its optimum has prices
+    assigned, u, v = _assign(rows, cols, gains, slots, n, price)
+    rounds, checks, exact_checks, certified = 1, 0, 0, False
+    last = None  # the last prices found, for the gap
     while True:
         checks += 1
         report(min(88, 60 + 5 * checks), _("Checking that the assignment is optimal"))
-        track = iteration_cap is not None
-        u, v, iterations, improved = _duals(rows, cols, gains, assigned, slots, n, k, iteration_cap, track)
-        bf_iterations += iterations
-        while u is None and improved is not None and cycles < _CYCLES:
-            # the couples added for the proof improve the assignment: along a negative cycle, which
-            # is much quicker than solving again when only a few changes are needed
-            assigned = improved
-            cycles += 1
-            u, v, iterations, improved = _duals(rows, cols, gains, assigned, slots, n, k, iteration_cap, True)
-            bf_iterations += iterations
-        if u is None:
-            if iteration_cap is None or rounds >= _MAX_ROUNDS:
-                break  # cannot happen with an exact solver; keep the assignment, unproved
-            # too many changes: solve again, on the couples near the last proved prices and the pairs
-            # made (quick: few couples), or on every couple seen after a few such rounds
-            rows, cols, scores = tight if rounds < _TIGHT_ROUNDS else seen
-            gains = scores + bonus
-            report(min(85, 60 + 5 * checks), _("Finding the best assignment"))
-            assigned = _assign(rows, cols, gains, slots, n)
-            rounds += 1
-            iteration_cap = None
-            continue
-        iteration_cap = 2 * iterations + 50
+        # the proof, part one: the prices prove the assignment optimal on the graph (recomputed)
+        if _duality_gap(rows, cols, gains, slots, assigned, u, v) > _TOLERANCE * (len(rows) + 1) * max(
+            1.0, bonus / 100.0
+        ):
+            break  # cannot happen with an exact solver; keep the assignment, unproved
         last = (u, v)
-        # the proof: every eligible couple of the pool, in the graph or not, against these prices
+        # part two: every eligible couple of the pool, in the graph or not, against these prices
         bad_rows, bad_cols, bad_scores, examined = _violations(problem, scored, u, v, bonus)
         exact_checks += examined
         if len(bad_rows) == 0:
             certified = True
             break
-        if checks >= 4 * _MAX_ROUNDS:
+        if rounds >= _MAX_ROUNDS:
             break
+        # the couples violated and those near the prices join the graph; solved again from these prices
         near_rows, near_cols = _scan(scored, v, bonus, u, _REPAIR_MARGIN, limit=_REPAIR_LIMIT)
         near_rows, near_cols, near_scores = _exact(problem, near_rows, near_cols)
-        near_rows, near_cols, near_scores = _union(
-            (near_rows, near_cols, near_scores), (bad_rows, bad_cols, bad_scores), k
-        )
-        # the assignment may well be optimal already and other prices prove it: add the couples near
-        # these prices and look for those (a new solve only if the couples improve the assignment)
-        made = np.flatnonzero(assigned[rows] == cols)
-        tight = _union((near_rows, near_cols, near_scores), (rows[made], cols[made], scores[made]), k)
-        rows, cols, scores = _union((rows, cols, scores), (near_rows, near_cols, near_scores), k)
+        added = _union((near_rows, near_cols, near_scores), (bad_rows, bad_cols, bad_scores), k)
+        rows, cols, scores = _union((rows, cols, scores), added, k)
         gains = scores + bonus
-        seen = _union(seen, (near_rows, near_cols, near_scores), k)
+        report(min(85, 60 + 5 * checks), _("Finding the best assignment"))
+        assigned, u, v = _assign(rows, cols, gains, slots, n, v)
+        rounds += 1
 
     stats = {
         "candidate_edges": float(len(rows)),
         "auction_rounds": float(auction_rounds),
         "rounds": float(rounds),
         "checks": float(checks),
-        "cycles": float(cycles),
-        "bellman_ford_iterations": float(bf_iterations),
         "exact_checks": float(exact_checks),
         "certified": float(certified),
         "gap": 0.0,
