@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from mentoring.messages import _
 
@@ -50,6 +51,7 @@ PEOPLE_GROUPS: dict[str, tuple[str, ...]] = {
     "others": (),
 }
 UNPAIRED = "unpaired"
+Key = TypeVar("Key")
 
 
 def people_group(kind: str) -> str:
@@ -323,52 +325,7 @@ def cell_part(
     return numerator, _count(row.percent_of, "", column.breakdown, participants, pairs)
 
 
-class _Masks:
-    """The same counts as :func:`_count`, fast: each code is matched against each participant (and pair)
-    ONCE, as a bit set over them; a cell is then the number of bits in the AND of its row's and its
-    column's sets. A region's form of 1,500 schools × 20 rows × 15 columns thus costs
-    participants × codes matches instead of participants × cells."""
-
-    ROLES = {"mentees": ("mentee",), "mentors": ("mentor",), "participants": ("mentee", "mentor")}
-
-    def __init__(self, participants: Sequence[ParticipantFact], pairs: Sequence[PairFact]) -> None:
-        self.participants = participants
-        self.pairs = pairs
-        self._people: dict[str, int] = {}
-        self._pairs: dict[str, int] = {}
-
-    @staticmethod
-    def _bits(items: Sequence, test) -> int:
-        bits = 0
-        for index, item in enumerate(items):
-            if test(item):
-                bits |= 1 << index
-        return bits
-
-    def people(self, code: str) -> int:
-        if code not in self._people:
-            if code.startswith("role:"):
-                roles = self.ROLES[code[5:]]
-                self._people[code] = self._bits(self.participants, lambda fact: fact.role in roles)
-            else:
-                self._people[code] = self._bits(self.participants, lambda fact: _participant_matches(fact, code))
-        return self._people[code]
-
-    def pairs_of(self, code: str) -> int:
-        if code not in self._pairs:
-            if code.startswith("measure:"):
-                measure = code[8:]
-                self._pairs[code] = self._bits(self.pairs, lambda pair: _pair_in_measure(pair, measure))
-            else:
-                self._pairs[code] = self._bits(self.pairs, lambda pair: _pair_matches(pair, code))
-        return self._pairs[code]
-
-    def count(self, measure: str, row_filter: str, breakdown: str) -> int:
-        if measure in PAIR_MEASURES:
-            bits = self.pairs_of(f"measure:{measure}") & self.pairs_of(row_filter) & self.pairs_of(breakdown)
-        else:
-            bits = self.people(f"role:{measure}") & self.people(row_filter) & self.people(breakdown)
-        return bits.bit_count()
+ROLES = {"mentees": ("mentee",), "mentors": ("mentor",), "participants": ("mentee", "mentor")}
 
 
 def compute(
@@ -379,22 +336,121 @@ def compute(
 ) -> Result:
     """Every cell of the layout; codes must have been validated. ``contingent`` holds the numbers
     coverage rows divide by (:data:`CONTINGENT`). The same parts as :func:`cell_part` cell by cell,
-    counted through :class:`_Masks`."""
-    contingent = contingent or {}
-    masks = _Masks(participants, pairs)
-    parts: list[list[Part]] = []
+    counted as one organisation of :func:`compute_many`."""
+    return compute_many(layout, {0: (participants, pairs, contingent or {})})[0]
+
+
+def compute_many(
+    layout: Layout,
+    facts: Mapping[Key, tuple[Sequence[ParticipantFact], Sequence[PairFact], Mapping[str, int]]],
+) -> dict[Key, Result]:
+    """:func:`compute` for many organisations at once (a region's 1,500 schools), with the same parts.
+
+    Participants (and pairs) are alike by the thousand: 500,000 pupils are a few thousand distinct
+    facts (role, kind, age, categories, form). Each distinct fact is matched against each code ONCE for
+    the whole region; each organisation is then a row of how many of each distinct fact it has, and every
+    cell of every organisation is one sparse matrix product: organisations × distinct facts times
+    distinct facts × cells. The counts are whole numbers well below 2**53, so the float product is exact.
+    """
+    keys = list(facts)
+    if not keys:
+        return {}
+    people_cells, people_denominators = _cell_codes(layout, pairs=False)
+    pair_cells, pair_denominators = _cell_codes(layout, pairs=True)
+    people_counts = _weighted_counts(
+        [facts[key][0] for key in keys],
+        [*people_cells, *people_denominators],
+        lambda fact, code: (
+            fact.role in ROLES[code[5:]] if code.startswith("role:") else _participant_matches(fact, code)
+        ),
+    )
+    pair_counts = _weighted_counts(
+        [facts[key][1] for key in keys],
+        [*pair_cells, *pair_denominators],
+        lambda pair, code: (
+            _pair_in_measure(pair, code[8:]) if code.startswith("measure:") else _pair_matches(pair, code)
+        ),
+    )
+    results: dict[Key, Result] = {}
+    for index, key in enumerate(keys):
+        contingent = facts[key][2] or {}
+        people_row, pair_row = people_counts[index], pair_counts[index]
+        parts: list[list[Part]] = []
+        for row in layout.rows:
+            counted, cells = (
+                (pair_row, pair_cells) if row.measure in PAIR_MEASURES else (people_row, people_cells)
+            )
+            denominators = pair_denominators if row.measure in PAIR_MEASURES else people_denominators
+            offset = len(cells)
+            row_parts: list[Part] = []
+            for column in layout.columns:
+                numerator = int(counted[cells[(f"{row.measure}", row.filter, column.breakdown)]])
+                if not row.is_percent:
+                    row_parts.append((numerator, None))
+                elif row.percent_of in CONTINGENT:
+                    row_parts.append((numerator, int(contingent.get(row.percent_of, 0))))
+                else:
+                    position = offset + denominators[(row.percent_of, "", column.breakdown)]
+                    row_parts.append((numerator, int(counted[position])))
+            parts.append(row_parts)
+        results[key] = Result(layout=layout, cells=_cells(layout, parts), parts=parts)
+    return results
+
+
+def _cell_codes(layout: Layout, *, pairs: bool) -> tuple[dict[tuple[str, str, str], int], dict]:
+    """The distinct (measure, filter, breakdown) counts the layout needs, of people or of pairs: the
+    numerators, then the denominators of the rows that are a share of another measure; each to its
+    position."""
+    numerators: dict[tuple[str, str, str], int] = {}
+    denominators: dict[tuple[str, str, str], int] = {}
     for row in layout.rows:
-        row_parts: list[Part] = []
+        if (row.measure in PAIR_MEASURES) != pairs:
+            continue
         for column in layout.columns:
-            numerator = masks.count(row.measure, row.filter, column.breakdown)
-            if not row.is_percent:
-                row_parts.append((numerator, None))
-            elif row.percent_of in CONTINGENT:
-                row_parts.append((numerator, int(contingent.get(row.percent_of, 0))))
-            else:
-                row_parts.append((numerator, masks.count(row.percent_of, "", column.breakdown)))
-        parts.append(row_parts)
-    return Result(layout=layout, cells=_cells(layout, parts), parts=parts)
+            numerators.setdefault((row.measure, row.filter, column.breakdown), len(numerators))
+            if row.is_percent and row.percent_of not in CONTINGENT:
+                denominators.setdefault((row.percent_of, "", column.breakdown), len(denominators))
+    return numerators, denominators
+
+
+def _weighted_counts(groups: Sequence[Sequence], cells: Sequence[tuple[str, str, str]], matches) -> list:
+    """For each group (an organisation's participants or pairs) the count of items in each cell, a cell
+    being (measure, filter, breakdown): items are made distinct once, each distinct item matched against
+    each code once (``matches(item, code)``), then one sparse product counts every cell of every group."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    if not cells:
+        return [()] * len(groups)
+    distinct: dict = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    for number, items in enumerate(groups):
+        for item in items:
+            position = distinct.setdefault(item, len(distinct))
+            columns.append(position)
+        rows.extend([number] * len(items))
+    if not distinct:
+        return [[0] * len(cells)] * len(groups)
+    prefix = "measure:" if any(cell[0] in PAIR_MEASURES for cell in cells) else "role:"
+    codes: dict[str, int] = {}
+    for measure, row_filter, breakdown in cells:
+        for code in (f"{prefix}{measure}", row_filter, breakdown):
+            codes.setdefault(code, len(codes))
+    items = list(distinct)
+    matched = np.array([[matches(item, code) for code in codes] for item in items], dtype=bool)
+    masks = np.empty((len(items), len(cells)), dtype=np.float64)
+    for position, (measure, row_filter, breakdown) in enumerate(cells):
+        masks[:, position] = (
+            matched[:, codes[f"{prefix}{measure}"]]
+            & matched[:, codes[row_filter]]
+            & matched[:, codes[breakdown]]
+        )
+    weights = csr_matrix(
+        (np.ones(len(columns), dtype=np.float64), (rows, columns)), shape=(len(groups), len(items))
+    )
+    counts = np.rint(weights @ masks).astype(np.int64)
+    return counts.tolist()
 
 
 def _cells(layout: Layout, parts: list[list[Part]]) -> list[list[int | float | None]]:

@@ -109,7 +109,8 @@ class RncStatisticsReport(Report):
         layout, layout_name = layout_for(scope.organization, programmes)
         context.progress(20, _("Counting participants and pairs"))
         facts = statistics_facts(programmes)
-        results = [statistics.compute(layout, *facts[programme.pk]) for programme in programmes]
+        computed = statistics.compute_many(layout, facts)
+        results = [computed[programme.pk] for programme in programmes]
         cells = statistics.add(results)
         subtitle = _("%(organization)s, %(year)s academic year. Template: %(template)s") % {
             "organization": scope.organization.name,

@@ -181,8 +181,7 @@ def _may_edit(scope: Scope) -> bool:
 
 def _preview(layout: statistics.Layout, programmes) -> statistics.Result:
     facts = statistics_facts(programmes)
-    results = [statistics.compute(layout, *facts[programme.pk]) for programme in programmes]
-    return statistics.total(layout, results)
+    return statistics.total(layout, list(statistics.compute_many(layout, facts).values()))
 
 
 @organization_view(roles=EDITORS, privacy=Privacy.AGGREGATE)

@@ -98,15 +98,17 @@ def _write_sheet(sheet, table: Table) -> None:
     for line in table.legend:
         sheet.append([line])
     sheet.append([])
-    for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row):
+    for row in sheet.iter_rows(min_row=1, max_row=2 + len(table.legend)):
         _as_text(row)
-    # openpyxl's max_row does not count the empty row just appended: take the header's row after writing it
+    # the row numbers are counted here: openpyxl's ``max_row`` and ``sheet[n]`` scan every cell written
+    # so far, which made a region's sheet of 37,000 rows quadratic (hours instead of seconds)
     sheet.append(list(table.columns))
-    header_row = sheet.max_row
-    _as_text(sheet[header_row])
+    header_row = current = 2 + len(table.legend) + 2
+    header_cells = [sheet.cell(row=header_row, column=column) for column in range(1, width + 1)]
+    _as_text(header_cells)
     thin = Side(style="thin", color="808080")
     border = Border(top=thin, bottom=thin, left=thin, right=thin)
-    for cell in sheet[header_row]:
+    for cell in header_cells:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE6F0")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -115,26 +117,35 @@ def _write_sheet(sheet, table: Table) -> None:
         min(30, max((len(word) for word in str(column).split()), default=4) + 4) for column in table.columns
     ]
     data_alignment = Alignment(wrap_text=True, vertical="top")
-    data_styles: dict[tuple, object] = {}
+    data_styles: dict[tuple, object] = {}  # a starting style → the same cell styled
     for row in table.rows:
         if isinstance(row, TableSection):
             sheet.append([row.title])
-            current = sheet.max_row
-            _as_text(sheet[current])
+            current += 1
+            _as_text([sheet.cell(row=current, column=1)])
             if width > 1:
-                sheet.merge_cells(start_row=current, start_column=1, end_row=current, end_column=width)
+                _merge_row(sheet, current, width)
             for column in range(1, width + 1):
-                sheet.cell(row=current, column=column).border = border
-            cell = sheet.cell(row=current, column=1)
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor="EEEEEE")
-            cell.alignment = Alignment(wrap_text=True)
+                cell = sheet.cell(row=current, column=column)
+                # styled once per starting style and position, then the style ids copied (as for data)
+                key = ("section", column == 1, tuple(cell._style) if cell._style is not None else ())
+                styled = data_styles.get(key)
+                if styled is not None:
+                    cell._style = copy(styled)
+                    continue
+                cell.border = border
+                if column == 1:
+                    cell.font = Font(bold=True)
+                    cell.fill = PatternFill("solid", fgColor="EEEEEE")
+                    cell.alignment = Alignment(wrap_text=True)
+                data_styles[key] = copy(cell._style)
             continue
         if not row:
             sheet.append([])
+            current += 1
             continue
         sheet.append([_xlsx_value(value) for value in row])
-        current = sheet.max_row
+        current += 1
         # the row's own cells (``sheet[current]`` would measure the whole sheet's width for every row)
         cells = [sheet.cell(row=current, column=column) for column in range(1, max(len(row), width) + 1)]
         _as_text(cells)
@@ -179,6 +190,18 @@ def _write_sheet(sheet, table: Table) -> None:
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     sheet.oddFooter.right.text = "&P / &N"
     sheet.oddFooter.left.text = table.title[:200]
+
+
+def _merge_row(sheet, row: int, width: int) -> None:
+    """Merge a section row across the table. ``sheet.merge_cells`` first checks the new range against
+    every range merged before (1,500 sections of a region: a million comparisons); a writer's section
+    rows never overlap, so the range is added as ``merge_cells`` does, without the check."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    merged = MergedCellRange(sheet, f"A{row}:{get_column_letter(width)}{row}")
+    sheet.merged_cells.ranges.add(merged)
+    sheet._clean_merge_range(merged)
 
 
 def _xlsx_value(value: Any) -> Any:

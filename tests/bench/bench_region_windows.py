@@ -19,6 +19,7 @@ consolidation read the snapshots, not the pupils). Every organisation but one ha
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from datetime import date, timedelta
@@ -28,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from common import best_of, count_queries, test_database  # noqa: E402
 
-MUNICIPALITIES = 60
-SCHOOLS_PER_MUNICIPALITY = 25
+MUNICIPALITIES = int(os.environ.get("REGION_BENCH_MUNICIPALITIES", 60))
+SCHOOLS_PER_MUNICIPALITY = int(os.environ.get("REGION_BENCH_SCHOOLS", 25))
 PUPILS = 300
 TEACHERS = 30
 MENTORS = 20
@@ -227,7 +228,7 @@ def run():
         page_seconds = best_of(open_page, REPEAT)
         trivial_seconds = best_of(open_trivial, REPEAT)
         yield {
-            "measure": "window_page_region_1500",
+            "measure": f"window_page_region_{len(schools)}",
             "value": round(page_seconds, 4),
             "unit": "s",
             "queries": page_queries,
@@ -271,7 +272,7 @@ def run():
 
         plain_seconds = best_of(plain, 1)
         yield {
-            "measure": "window_consolidation_1500",
+            "measure": f"window_consolidation_{len(schools)}",
             "value": round(consolidation_seconds, 3),
             "unit": "s",
             "queries": consolidation_queries,

@@ -137,3 +137,59 @@ def test_fast_counting_gives_the_cell_by_cell_counts_on_random_facts():
             [st.cell_part(row, column, people, pairs, contingent) for column in table.columns] for row in table.rows
         ]
         assert fast == plain
+
+
+def test_compute_many_agrees_with_one_at_a_time():
+    """A region's organisations counted together give each the parts it has counted alone."""
+    import random
+
+    rng = random.Random(11)
+    kinds = ["pupil", "teacher", "college_student", "parent"]
+    forms = ["teacher_pupil", "pupil_pupil", ""]
+
+    def fact(role):
+        return st.ParticipantFact(
+            role,
+            rng.choice(kinds),
+            rng.choice([None, *range(6, 40)]),
+            frozenset(rng.sample(st.CATEGORIES, rng.randint(0, 2))),
+            rng.choice(forms),
+            rng.random() < 0.2,
+        )
+
+    table = layout(
+        [
+            ("mentees", "mentees", ""),
+            ("ovz", "mentees", "category:ovz"),
+            ("mentors staff", "mentors", "group:staff"),
+            ("active", "pairs_active", ""),
+            ("all pairs", "pairs_all", "kind:pupil"),
+            ("share", "mentees", "category:ovz", "mentees"),
+            ("coverage", "mentees", "group:learners", "pupils"),
+            ("pair share", "pairs_completed", "", "pairs_all"),
+        ],
+        [("total", "total"), ("unpaired", "unpaired"), ("10-14", "age:10-14"), ("none", "age:none")]
+        + [(f, f"form:{f}") for f in forms[:2]],
+    )
+    organisations = {}
+    for number in range(12):
+        people = [fact(rng.choice(["mentee", "mentor"])) for _ in range(rng.randint(0, 40))]
+        mentees = [p for p in people if p.role == "mentee"]
+        pairs = [
+            st.PairFact(
+                rng.choice(["active", "completed", "terminated"]),
+                rng.choice(forms[:2]),
+                tuple(rng.sample(mentees, min(len(mentees), rng.randint(0, 3)))),
+            )
+            for _ in range(rng.randint(0, 8))
+        ]
+        organisations[number] = (people, pairs, {"pupils": rng.randint(0, 300)})
+    together = st.compute_many(table, organisations)
+    assert list(together) == list(organisations)
+    for number, (people, pairs, contingent) in organisations.items():
+        plain = [
+            [st.cell_part(row, column, people, pairs, contingent) for column in table.columns]
+            for row in table.rows
+        ]
+        assert together[number].parts == plain
+    assert st.compute_many(table, {}) == {}
