@@ -424,7 +424,7 @@ QUESTIONNAIRE_MIN_GROUP_SIZE = max(2, env_int("QUESTIONNAIRE_MIN_GROUP_SIZE", 3)
 
 # The regional console: the federal aim for the share of pupils involved in mentoring, used when a region
 # (or an authority) has set no target of its own; stored figures older than this many minutes are not
-# trusted and the organisation is counted live (monitoring.selectors.console).
+# trusted and the organisation is counted live (monitoring.kpis.console).
 FEDERAL_COVERAGE_AIM = env_int("FEDERAL_COVERAGE_AIM", 70)
 REGION_FIGURES_MAX_AGE_MINUTES = env_int("REGION_FIGURES_MAX_AGE_MINUTES", 60)
 

@@ -55,6 +55,6 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("accounts/", include(account_patterns)),
     path("admin/", admin.site.urls),
-    path("q/", include("monitoring.public_urls")),
+    path("q/", include("monitoring.questionnaires.public_urls")),
     path("o/<slug:org>/<int:year>/", include(organization_patterns)),
 ]

@@ -6,7 +6,10 @@ from datetime import date
 
 from django.db import transaction
 
-from . import demo_cases, demo_kpis, demo_plans, demo_questionnaires
+from .cases import demo as demo_cases
+from .kpis import demo as demo_kpis
+from .plans import demo as demo_plans
+from .questionnaires import demo as demo_questionnaires
 
 
 @transaction.atomic

@@ -504,7 +504,7 @@ class SwotItem(models.Model):
 class Indicator(models.Model):
     """A KPI defined as data: a numerator computed from the data over a denominator.
 
-    ``numerator`` and ``denominator`` name metrics computed by ``monitoring.selectors.kpis``; shared
+    ``numerator`` and ``denominator`` name metrics computed by ``monitoring.kpis.selectors``; shared
     indicators (no organisation) are seeded by a data migration.
     """
 

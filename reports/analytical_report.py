@@ -20,10 +20,10 @@ from django.utils.translation import gettext_lazy
 
 from mentoring.access import OVERSIGHT_ROLES
 from mentoring.models import Programme, Role
+from monitoring.kpis.selectors import KpiValue, kpi_values, programme_metrics
 from monitoring.models import Campaign, Meeting, QuestionnaireTemplate, SwotItem
-from monitoring.selectors import questionnaires as questionnaire_selectors
-from monitoring.selectors.kpis import KpiValue, kpi_values, programme_metrics
-from monitoring.selectors.plans import programme_plan_completion
+from monitoring.plans.selectors import programme_plan_completion
+from monitoring.questionnaires import selectors as questionnaire_selectors
 from pairing.models import MentoringGroup
 from roadmap.selectors import roadmap_progress
 
@@ -152,7 +152,7 @@ def _growth(programme: Programme) -> list[GrowthBlock]:
 
 
 def analytical_data(programme: Programme, today: date | None = None) -> AnalyticalData:
-    from monitoring.selectors.settings import settings_for
+    from monitoring.selectors import settings_for
 
     today = today or timezone.localdate()
     statuses = dict.fromkeys(MentoringGroup.Status.values, 0) | dict(
@@ -255,7 +255,7 @@ def municipal_analytical_data(authority_programme: Programme, programmes: list[P
     average completion of plans weighted by their number, KPIs from the summed numerators and
     denominators), each school's satisfaction and growth, and a table by school. Aggregates only: no
     person is named."""
-    from monitoring.selectors.kpis import municipal_table
+    from monitoring.kpis.selectors import municipal_table
 
     today = timezone.localdate()
     parts = [analytical_data(programme, today) for programme in programmes]

@@ -2,7 +2,7 @@
 indicators, the drill-down region → municipality → school and a chart per indicator over the year.
 
 Aggregates only (``Privacy.AGGREGATE``): counts and shares of the organisations below, never a pupil.
-The figures are read by ``monitoring.selectors.console``.
+The figures are read by ``monitoring.kpis.console``.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentoring.access import Privacy, Scope, access_for, organization_view
-from monitoring.selectors.console import Console, console_for
-from monitoring.selectors.kpis import KpiValue, SeriesPoint
+from monitoring.kpis.console import Console, console_for
+from monitoring.kpis.selectors import KpiValue, SeriesPoint
 
 
 def windows_panel(scope: Scope) -> dict | None:

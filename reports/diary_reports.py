@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.access import OVERSIGHT_ROLES, Scope
 from mentoring.models import Role
-from monitoring.selectors.meetings import diary, mentees_of, mentors_of
-from monitoring.selectors.plans import plan_completion, plan_of_group
+from monitoring.meetings.selectors import diary, mentees_of, mentors_of
+from monitoring.plans.selectors import plan_completion, plan_of_group
 from pairing.models import GroupMember, MentoringGroup
 from pairing.selectors import groups
 from participants.selectors import valid_consent

@@ -527,7 +527,7 @@ def compendium_cases(
 ) -> list[CompendiumCase]:
     """The cases of the year; names only of members with a publication consent, and for a municipal
     compendium (``adults_only``) never a child's or a student's name."""
-    from monitoring.selectors.cases import case_list
+    from monitoring.cases.selectors import case_list
 
     result = []
     for view in case_list(programme):

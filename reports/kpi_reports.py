@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.access import OVERSIGHT_ROLES
 from mentoring.models import Role
-from monitoring.selectors.kpis import KpiValue, child_programmes_of, kpi_values, municipal_table
+from monitoring.kpis.selectors import KpiValue, child_programmes_of, kpi_values, municipal_table
 
 from .registry import XLSX, ReportContext, TableReport, registry
 from .tables import TableSection

@@ -218,7 +218,7 @@ def order_create(
         groups_record_order(actor=actor, groups=unfixed, number=number, day=day)
     if kind == OrderKind.PLANS:
         from monitoring.models import IndividualPlan
-        from monitoring.services.plans import plans_approve
+        from monitoring.plans.services import plans_approve
 
         unapproved = list(IndividualPlan.objects.filter(pk__in=[plan.pk for plan in plans], order_number=""))
         plans_approve(actor=actor, plans=unapproved, order_number=number, order_date=day)
@@ -329,7 +329,7 @@ def order_update(
             ).update(order_number=number, order_date=day)
         if order.kind == OrderKind.PLANS:
             from monitoring.models import IndividualPlan
-            from monitoring.services.plans import plans_approve
+            from monitoring.plans.services import plans_approve
 
             plans = IndividualPlan.objects.filter(
                 pk__in=order.items.filter(plan__isnull=False).values("plan_id"),

@@ -460,7 +460,7 @@ class QuestionnaireOptionsForm(ReportOptionsForm):
     questionnaire = forms.ModelChoiceField(label=_("Questionnaire"), queryset=None)
 
     def __init__(self, *args, **kwargs) -> None:
-        from monitoring.selectors.questionnaires import templates_for
+        from monitoring.questionnaires.selectors import templates_for
 
         super().__init__(*args, **kwargs)
         self.fields["questionnaire"].queryset = templates_for(self.scope.organization)
@@ -497,7 +497,7 @@ class QuestionnaireFormReport(PaperReport):
     options_form = QuestionnaireOptionsForm
 
     def context(self, programme, options, *, sample=False):
-        from monitoring.selectors.questionnaires import templates_for
+        from monitoring.questionnaires.selectors import templates_for
 
         data = organization_context(programme)
         template = (

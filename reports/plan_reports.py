@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.access import Scope
 from mentoring.models import Role
+from monitoring.meetings.selectors import mentees_of, mentors_of
 from monitoring.models import IndividualPlan, PlanTask
-from monitoring.selectors.meetings import mentees_of, mentors_of
-from monitoring.selectors.plans import plan_completion
+from monitoring.plans.selectors import plan_completion
 from pairing.models import GroupMember, MentoringGroup
 from participants.selectors import valid_consent
 

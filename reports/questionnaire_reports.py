@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Role
 from monitoring.models import Campaign, QuestionItem
-from monitoring.selectors import questionnaires as selectors
+from monitoring.questionnaires import selectors
 
 from . import writers
 from .registry import (

@@ -160,7 +160,7 @@ def pairs_in_periods(periods: dict[int, Period], prefix: str = "group__") -> Q:
 
 def programmes_in_scope(scope) -> list[Programme]:
     """The scope's programme, or for a municipal authority the programmes of its organisations that year."""
-    from monitoring.selectors.kpis import child_programmes_of
+    from monitoring.kpis.selectors import child_programmes_of
 
     if scope.organization.is_oversight_body:
         return child_programmes_of(scope.organization.pk, scope.programme.academic_year_id)

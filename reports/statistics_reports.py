@@ -55,7 +55,7 @@ def kpi_rows(programmes: list[Programme]) -> list[list]:
     """One row per indicator: its unit, counted, out of, value, target and status — for several
     programmes the numerators and denominators are added up first (never the percentages). A share and
     a count never share a column's format: the unit says which, and the value is typed by it."""
-    from monitoring.selectors.kpis import kpi_values, municipal_table
+    from monitoring.kpis.selectors import kpi_values, municipal_table
 
     if len(programmes) == 1:
         values = kpi_values(programmes)[programmes[0].pk]
@@ -179,7 +179,7 @@ class MunicipalConsolidationReport(Report):
         return scope.organization.is_oversight_body and super().allowed(scope)
 
     def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
-        from monitoring.selectors.kpis import municipal_table
+        from monitoring.kpis.selectors import municipal_table
 
         if fmt != XLSX:
             raise ReportError(_("This report cannot be produced in this format."))

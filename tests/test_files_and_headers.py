@@ -209,7 +209,7 @@ def test_roadmap_evidence_must_be_a_real_document(curator, roadmap_event):
 
 
 def test_the_services_refuse_what_the_forms_refuse(db):
-    from monitoring.services.plans import PlanError, _check_file
+    from monitoring.plans.services import PlanError, _check_file
     from roadmap.services import RoadmapError, evidence_add
 
     with pytest.raises(PlanError):

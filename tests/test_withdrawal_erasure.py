@@ -37,7 +37,7 @@ from docx import Document
 from mentoring.access import Scope, access_for
 from mentoring.models import AuditEvent, Job, User
 from monitoring import models as m
-from monitoring.services.questionnaires import response_submit
+from monitoring.questionnaires.services import response_submit
 from pairing.models import MentoringForm
 from pairing.services import group_create
 from participants.services import (

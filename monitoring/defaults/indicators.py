@@ -1,8 +1,8 @@
 """The team's KPI definitions, seeded by migration 0003 (historical models via ``apps``).
 
 Names are data in Russian (like the seeded questionnaires), not UI strings. ``numerator`` and
-``denominator`` are metric keys of ``monitoring.selectors.kpis.METRICS``. ``roadmap_match`` words find
-the indicator's row in an imported roadmap's KPI table (``monitoring.kpi_math.words_match``: every
+``denominator`` are metric keys of ``monitoring.kpis.selectors.METRICS``. ``roadmap_match`` words find
+the indicator's row in an imported roadmap's KPI table (``monitoring.kpis.calc.words_match``: every
 word must occur, «а|б» is either, «-слово» must not occur); they were checked against the college
 roadmap of 2020–2024 in the shared fixtures.
 """

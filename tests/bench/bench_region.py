@@ -11,7 +11,7 @@ has its own targets.
 Measures (one JSON object each, ``ratio`` = value / reference measured in the same run):
 
 - ``summaries_refresh_1500`` — the job that stores every organisation's metrics for the console
-  (``monitoring.tasks.kpis.refresh_metric_summaries``), in seconds;
+  (task ``monitoring.tasks.kpis.refresh_metric_summaries``), in seconds;
 - ``dashboard_region_1500`` — the regional console (``reports:console``) through the Django test client
   as the regional coordinator: median time and SQL ``queries``; ``selector_queries`` are the queries of
   the figures alone (``console_for``) for the region and ``selector_queries_municipality`` for one
@@ -301,7 +301,7 @@ def run():
     from mentoring.academic_years import academic_year_start_for
     from mentoring.access import resolve_scope_for_job
     from mentoring.models import Job, Organization, Programme, User
-    from monitoring.tasks.kpis import refresh_metric_summaries
+    from monitoring.kpis.tasks import refresh_metric_summaries
     from reports.registry import XLSX, ReportContext, registry
 
     settings.DEBUG = False  # as in production
@@ -353,7 +353,7 @@ def run():
 
             return call
 
-        from monitoring.selectors.console import console_for
+        from monitoring.kpis.console import console_for
 
         region_programme = Programme.objects.select_related("academic_year").get(organization=region)
         municipal_programme = Programme.objects.select_related("academic_year").get(organization=municipality)

@@ -60,8 +60,8 @@ def test_mentor_on_a_phone_logs_a_meeting_and_sees_it_in_the_diary(phone_page, s
 def campaign(programme, mentee):
     """A satisfaction survey of the school's mentees (the shared template), one personal link each."""
     from monitoring.models import QuestionnaireTemplate
-    from monitoring.selectors.questionnaires import Recipient
-    from monitoring.services import questionnaires as services
+    from monitoring.questionnaires import services
+    from monitoring.questionnaires.selectors import Recipient
 
     return services.campaign_create(
         actor=None,

@@ -11,10 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from mentoring.models import AuditEvent
-from monitoring.forms_cases import PHOTO_MAX_BYTES
+from monitoring.cases.forms import PHOTO_MAX_BYTES
+from monitoring.cases.selectors import case_list
+from monitoring.cases.services import case_create, case_photo_add
 from monitoring.models import Case, CasePhoto
-from monitoring.selectors.cases import case_list
-from monitoring.services.cases import case_create, case_photo_add
 from participants.services import consent_record, person_create
 
 from ..conftest import YEAR, _member, client_for
@@ -137,7 +137,7 @@ def test_a_gif_or_a_too_large_photo_is_refused(curator_client, programme, monkey
     Image.new("RGB", (10, 10)).save(buffer, format="GIF")
     gif = SimpleUploadedFile("a.gif", buffer.getvalue(), content_type="image/gif")
     assert curator_client.post(url("case_photo_create", case=case.pk), {"image": gif}).status_code == 400
-    monkeypatch.setattr("monitoring.forms_cases.PHOTO_MAX_BYTES", 100)
+    monkeypatch.setattr("monitoring.cases.forms.PHOTO_MAX_BYTES", 100)
     response = curator_client.post(url("case_photo_create", case=case.pk), {"image": png_upload()})
     assert response.status_code == 400 and not CasePhoto.objects.exists()
     assert PHOTO_MAX_BYTES == 10 * 1024 * 1024

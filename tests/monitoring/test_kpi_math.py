@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from monitoring import kpi_math as k
+from monitoring.kpis import calc as k
 
 
 def test_share_and_value():

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from mentoring.models import Programme
 from monitoring import models as m
-from monitoring.selectors.kpis import METRICS, kpi_values, municipal_table, programme_metrics
+from monitoring.kpis.selectors import METRICS, kpi_values, municipal_table, programme_metrics
 from participants.models import MentorProfile, Person
 from participants.services import consent_record, mentee_profile_save, mentor_profile_save, person_create
 from roadmap.models import RoadmapEvent

@@ -162,7 +162,7 @@ def test_snapshot_now_upserts_per_day_and_is_for_managers(curator, coordinator, 
 
 def test_monthly_task_snapshots_every_programme_of_the_current_year(school, other_school, mentee):
     from mentoring.academic_years import academic_year_start_for
-    from monitoring.tasks.kpis import take_monthly_snapshots
+    from monitoring.kpis.tasks import take_monthly_snapshots
 
     current = academic_year_start_for(timezone.localdate())
     for organization in (school, other_school):

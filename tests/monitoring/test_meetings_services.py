@@ -7,9 +7,8 @@ import pytest
 from django.core import mail
 
 from mentoring.models import AuditEvent
-from monitoring.models import Meeting, MeetingReminder, MonitoringSettings
-from monitoring.selectors.meetings import suggested_kind
-from monitoring.services.meetings import (
+from monitoring.meetings.selectors import suggested_kind
+from monitoring.meetings.services import (
     MeetingData,
     MeetingError,
     meeting_delete,
@@ -17,7 +16,8 @@ from monitoring.services.meetings import (
     meeting_update,
     remind_silent_pairs,
 )
-from monitoring.services.plans import plan_get_or_create, plan_task_create
+from monitoring.models import Meeting, MeetingReminder, MonitoringSettings
+from monitoring.plans.services import plan_get_or_create, plan_task_create
 from participants.models import Consent
 
 from ..pairing.test_groups import pupil
@@ -182,7 +182,7 @@ def test_mentors_without_e_mail_and_closed_pairs_get_nothing(started_pair, mento
 def test_the_beat_task_is_registered_under_its_name(started_pair, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     from mentoring.celery import app
-    from monitoring.tasks.meetings import remind_silent_pairs as task
+    from monitoring.meetings.tasks import remind_silent_pairs as task
 
     assert task.name == "monitoring.tasks.meetings.remind_silent_pairs"
     assert task.name in app.tasks

@@ -10,9 +10,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from mentoring.models import Job, Role
+from monitoring.meetings.services import MeetingData, meeting_log
 from monitoring.models import Meeting
-from monitoring.services.meetings import MeetingData, meeting_log
-from monitoring.services.plans import plan_get_or_create, plan_task_create
+from monitoring.plans.services import plan_get_or_create, plan_task_create
 from pairing.models import MentoringForm
 from pairing.services import group_create
 

@@ -4,9 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from monitoring.meetings.selectors import pairs_overview
 from monitoring.models import IndividualPlan, Meeting, PlanChange, PlanTask
-from monitoring.selectors.meetings import pairs_overview
-from monitoring.selectors.settings import settings_for
+from monitoring.selectors import settings_for
 from pairing.models import MentoringGroup
 
 

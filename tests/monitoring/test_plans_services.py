@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from mentoring.models import AuditEvent
 from monitoring.models import IndividualPlan, PlanChange, PlanTask
-from monitoring.selectors.plans import plan_completion, plan_of_group, programme_plan_completion
-from monitoring.services.plans import (
+from monitoring.plans.selectors import plan_completion, plan_of_group, programme_plan_completion
+from monitoring.plans.services import (
     PlanError,
     plan_get_or_create,
     plan_task_create,

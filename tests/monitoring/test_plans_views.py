@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from mentoring.models import Role
 from monitoring.models import IndividualPlan, PlanChange, PlanTask
-from monitoring.services.plans import plan_get_or_create, plan_task_create, plan_task_mark_done
+from monitoring.plans.services import plan_get_or_create, plan_task_create, plan_task_mark_done
 from pairing.models import MentoringForm
 from pairing.services import group_create
 

@@ -6,13 +6,13 @@ import pytest
 from django.utils import timezone
 
 from monitoring.models import Answer, Campaign
-from monitoring.selectors import questionnaires as selectors
+from monitoring.questionnaires import selectors
 
 
 @pytest.mark.django_db
 def test_demo_is_complete_and_idempotent():
     from mentoring.demo import seed_demo as seed_core
-    from monitoring import demo_questionnaires
+    from monitoring.questionnaires import demo as demo_questionnaires
     from pairing.demo import seed_demo as seed_pairs
     from participants.demo import seed_demo as seed_people
 

@@ -9,10 +9,9 @@ from django.utils import timezone
 
 from mentoring.models import AuditEvent, Membership, Role
 from monitoring.models import Audience, Campaign, Invitation, QuestionItem, QuestionnaireTemplate
-from monitoring.selectors import questionnaires as selectors
-from monitoring.selectors.questionnaires import Recipient, RecipientFilters
-from monitoring.services import questionnaires as services
-from monitoring.services.questionnaires import QuestionnaireError
+from monitoring.questionnaires import selectors, services
+from monitoring.questionnaires.selectors import Recipient, RecipientFilters
+from monitoring.questionnaires.services import QuestionnaireError
 from pairing.models import MentoringForm
 from participants.models import Consent, MenteeProfile, MentorProfile, Person
 

@@ -13,9 +13,8 @@ from pypdf import PdfReader
 
 from mentoring.models import AuditEvent, Job
 from monitoring.models import Campaign, Invitation, QuestionnaireTemplate
-from monitoring.selectors import questionnaires as selectors
-from monitoring.selectors.questionnaires import RecipientFilters
-from monitoring.services import questionnaires as services
+from monitoring.questionnaires import selectors, services
+from monitoring.questionnaires.selectors import RecipientFilters
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
 
 from ..conftest import YEAR, client_for

@@ -14,7 +14,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from monitoring.models import QuestionnaireResponse
-from monitoring.selectors import questionnaires as selectors
+from monitoring.questionnaires import selectors
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
 
 from ..conftest import YEAR, client_for

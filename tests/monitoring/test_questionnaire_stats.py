@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitoring import questionnaire_stats as stats
+from monitoring.questionnaires import stats
 
 
 def test_mean_and_median():

@@ -6,8 +6,8 @@ import pytest
 from openpyxl import load_workbook
 
 from monitoring.models import QuestionItem
-from monitoring.selectors import questionnaires as selectors
-from monitoring.services.questionnaires import response_submit
+from monitoring.questionnaires import selectors
+from monitoring.questionnaires.services import response_submit
 
 from ..conftest import client_for
 from .test_questionnaire_pages import download, run
@@ -49,7 +49,7 @@ def test_an_optional_question_answered_by_one_pupil_shows_no_mean(programme):
         position=99,
     )
     invitations = list(campaign.invitations.order_by("pk"))
-    from monitoring.services.questionnaires import response_submit
+    from monitoring.questionnaires.services import response_submit
 
     items = {item.key: item for item in campaign.template.items.all()}
     for number, invitation in enumerate(invitations):

@@ -1,6 +1,6 @@
 """The figures computed a second way: plain reads of the raw tables and loops over the rows, following
 the rules as the README states them («Статистика для РНЦ: кто считается участником») and the metric
-definitions of ``monitoring/selectors/kpis.py`` — never calling the production selectors, the
+definitions of ``monitoring/kpis/selectors.py`` — never calling the production selectors, the
 participation module or the statistics engine.
 """
 

@@ -19,9 +19,9 @@ from django.db import connection
 from django.utils import timezone
 
 from mentoring.models import AcademicYear, Organization, Programme
+from monitoring.kpis.console import COVERAGE_KEY, console_for
+from monitoring.kpis.summaries import summaries_refresh
 from monitoring.models import Indicator, IndicatorTarget
-from monitoring.selectors.console import COVERAGE_KEY, console_for
-from monitoring.services.summaries import summaries_refresh
 from reports.statistics_data import layout_for
 
 from . import reference as ref

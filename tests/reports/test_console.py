@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.models import AcademicYear, Organization, Programme, Role
+from monitoring.kpis.console import COVERAGE_KEY, console_for
+from monitoring.kpis.summaries import summaries_refresh
 from monitoring.models import Indicator, IndicatorTarget, MetricSummary
-from monitoring.selectors.console import COVERAGE_KEY, console_for
-from monitoring.services.summaries import summaries_refresh
 from participants.models import MenteeProfile, MentorProfile, Person
 
 from ..conftest import YEAR, client_for

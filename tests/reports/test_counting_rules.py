@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from mentoring.models import Organization, Programme
-from monitoring.selectors.kpis import municipal_table, programme_metrics
+from monitoring.kpis.selectors import municipal_table, programme_metrics
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
 from participants.forms import MenteeProfileForm
 from participants.models import MenteeProfile, MentorProfile, Person, ProfileStatus

@@ -1,0 +1,75 @@
+"""Forms of the meeting diary."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Meeting
+from ..plans.forms import date_widget
+
+DURATIONS = (30, 45, 60, 90)
+
+
+class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.full_name}, {obj.group_name}" if obj.group_name else obj.full_name
+
+
+class TaskChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        text = obj.activity if len(obj.activity) <= 120 else obj.activity[:119] + "…"
+        if obj.deadline:
+            text += f" ({obj.deadline:%d.%m.%Y})"
+        return text
+
+
+class MeetingForm(forms.Form):
+    """One short form, built for a phone: most fields are pre-filled or tapped."""
+
+    date = forms.DateField(label=_("Date"), widget=date_widget())
+    kind = forms.ChoiceField(label=_("Type"), choices=Meeting.Kind.choices)
+    # Radio buttons: the template draws each choice as a tappable button (the label of a hidden radio),
+    # which needs the radios' ids; a select's options have none, and every label pointed at "None".
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=Meeting.Format.choices,
+        initial=Meeting.Format.IN_PERSON,
+        widget=forms.RadioSelect,
+    )
+    duration_minutes = forms.TypedChoiceField(
+        label=_("Duration, minutes"),
+        choices=[(minutes, str(minutes)) for minutes in DURATIONS],
+        coerce=int,
+        initial=45,
+        widget=forms.RadioSelect,
+    )
+    topic = forms.CharField(label=_("Topic"), max_length=500)
+    what_was_done = forms.CharField(
+        label=_("What was done"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    agreements = forms.CharField(
+        label=_("Agreements"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    attendees = PersonChoiceField(
+        label=_("Mentees present"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    plan_tasks = TaskChoiceField(
+        label=_("Plan tasks the meeting moved"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    close_tasks = forms.BooleanField(
+        label=_("Mark the ticked tasks done on the meeting date"), required=False, initial=True
+    )
+    client_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, mentees, tasks, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = mentees
+        self.fields["plan_tasks"].queryset = tasks
+
+    def clean_duration_minutes(self):
+        value = self.cleaned_data.get("duration_minutes")
+        return value if value in DURATIONS else None

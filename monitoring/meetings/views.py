@@ -1,0 +1,203 @@
+"""Pages of the meeting diary: log a meeting from a phone, edit or delete it, a pair's diary, and the
+curator's overview of every pair's last meeting."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mentoring.access import Privacy, organization_view
+from mentoring.auditing import audit_page_read
+
+from ..models import Meeting
+from ..plans import selectors as plan_selectors
+from ..plans.views import READERS, PairAccess, editable_pair, pair_access, url
+from ..selectors import settings_for
+from . import selectors as meeting_selectors
+from . import services as meeting_services
+from .forms import MeetingForm
+from .services import MeetingData, MeetingError
+
+
+def _meeting_form(
+    request: HttpRequest, access: PairAccess, *, initial: dict, also_tasks: list[int]
+) -> MeetingForm:
+    group = access.group
+    return MeetingForm(
+        request.POST or None,
+        initial=initial,
+        mentees=meeting_selectors.consenting_mentees(group),
+        tasks=plan_selectors.open_tasks(group, also=also_tasks).select_related("plan"),
+    )
+
+
+def _data(cleaned: dict) -> MeetingData:
+    return MeetingData(
+        date=cleaned["date"],
+        kind=cleaned["kind"],
+        format=cleaned["format"],
+        duration_minutes=cleaned["duration_minutes"],
+        topic=cleaned["topic"],
+        what_was_done=cleaned["what_was_done"],
+        agreements=cleaned["agreements"],
+    )
+
+
+def _form_page(
+    request: HttpRequest, access: PairAccess, form: MeetingForm, meeting: Meeting | None, status: int
+):
+    context = {"form": form, "group": access.group, "pair": access, "meeting": meeting}
+    return render(request, "monitoring/plans/meeting_form.html", context, status=status)
+
+
+@organization_view(privacy=Privacy.PERSONAL)
+def meeting_new(request: HttpRequest, group: int) -> HttpResponse:
+    scope = request.scope
+    access = editable_pair(request, group)
+    today = timezone.localdate()
+    initial = {
+        **meeting_selectors.meeting_initial(access.group, today),
+        "attendees": [person.pk for person in meeting_selectors.consenting_mentees(access.group)],
+        "client_token": uuid.uuid4(),
+    }
+    form = _meeting_form(request, access, initial=initial, also_tasks=[])
+    if request.method == "POST" and form.is_valid():
+        cleaned = form.cleaned_data
+        try:
+            meeting, created = meeting_services.meeting_log(
+                actor=request.user,
+                group=access.group,
+                data=_data(cleaned),
+                attendees=list(cleaned["attendees"]),
+                plan_tasks=list(cleaned["plan_tasks"]),
+                close_tasks=cleaned["close_tasks"],
+                client_token=cleaned["client_token"],
+                today=today,
+            )
+        except MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            if created:
+                messages.success(request, _("The meeting is logged."))
+            else:
+                messages.info(request, _("This meeting was already logged."))
+            return redirect(url(scope, "diary", group=access.group.pk))
+    status = 400 if request.method == "POST" else 200
+    return _form_page(request, access, form, None, status)
+
+
+def _meeting_or_404(access: PairAccess, meeting: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.select_related("group__programme__academic_year"), group=access.group, pk=meeting
+    )
+
+
+@organization_view(privacy=Privacy.PERSONAL)
+def meeting_edit(request: HttpRequest, group: int, meeting: int) -> HttpResponse:
+    scope = request.scope
+    access = editable_pair(request, group)
+    found = _meeting_or_404(access, meeting)
+    linked = list(found.plan_tasks.values_list("pk", flat=True))
+    initial = {
+        "date": found.date,
+        "kind": found.kind,
+        "format": found.format,
+        "duration_minutes": found.duration_minutes,
+        "topic": found.topic,
+        "what_was_done": found.what_was_done,
+        "agreements": found.agreements,
+        "attendees": list(found.attendees.values_list("pk", flat=True)),
+        "plan_tasks": linked,
+        "close_tasks": False,
+    }
+    form = _meeting_form(request, access, initial=initial, also_tasks=linked)
+    if request.method == "POST" and form.is_valid():
+        cleaned = form.cleaned_data
+        try:
+            meeting_services.meeting_update(
+                actor=request.user,
+                meeting=found,
+                data=_data(cleaned),
+                attendees=list(cleaned["attendees"]),
+                plan_tasks=list(cleaned["plan_tasks"]),
+                close_tasks=cleaned["close_tasks"],
+                today=timezone.localdate(),
+            )
+        except MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(url(scope, "diary", group=access.group.pk) + f"#meeting-{found.pk}")
+    status = 400 if request.method == "POST" else 200
+    return _form_page(request, access, form, found, status)
+
+
+@organization_view(privacy=Privacy.PERSONAL)
+@require_POST
+def meeting_delete(request: HttpRequest, group: int, meeting: int) -> HttpResponse:
+    access = editable_pair(request, group)
+    found = _meeting_or_404(access, meeting)
+    meeting_services.meeting_delete(actor=request.user, meeting=found)
+    messages.success(request, _("The meeting is deleted from the diary."))
+    return redirect(url(request.scope, "diary", group=access.group.pk))
+
+
+@organization_view(privacy=Privacy.PERSONAL)
+def diary(request: HttpRequest, group: int) -> HttpResponse:
+    access = pair_access(request, group)
+    entries = meeting_selectors.diary(access.group)
+    people = [member.person_id for member in access.group.members.all()]
+    audit_page_read(
+        request,
+        "pairing.MentoringGroup",
+        access.group.pk,
+        people,
+        label=_("Meeting diary of pair № %(id)s") % {"id": access.group.pk},
+    )
+    context = {
+        "group": access.group,
+        "pair": access,
+        "meetings": entries,
+        "mentees": meeting_selectors.mentees_of(access.group),
+        "total_minutes": sum(entry.duration_minutes or 0 for entry in entries),
+    }
+    return render(request, "monitoring/plans/diary.html", context)
+
+
+@organization_view(roles=READERS, privacy=Privacy.PERSONAL)
+def meetings(request: HttpRequest) -> HttpResponse:
+    scope = request.scope
+    today = timezone.localdate()
+    stale_days = settings_for(scope.organization).stale_pair_days
+    only_stale = request.GET.get("stale") == "1"
+    queryset = meeting_selectors.pairs_overview(
+        scope.programme, today=today, stale_days=stale_days, only_stale=only_stale
+    )
+    page = Paginator(queryset, 100).get_page(request.GET.get("page"))
+    rows = []
+    for group in page:
+        days = meeting_selectors.days_since(group, today)
+        rows.append(
+            {
+                "group": group,
+                "mentors": meeting_selectors.mentors_of(group),
+                "mentees": meeting_selectors.mentees_of(group),
+                "days": days,
+                "stale": days is not None and days >= stale_days,
+            }
+        )
+    context = {
+        "rows": rows,
+        "page": page,
+        "stale_days": stale_days,
+        "only_stale": only_stale,
+        "today": today,
+    }
+    return render(request, "monitoring/plans/meetings.html", context)

@@ -1,0 +1,1 @@
+"""Individual plans of the pairs: goals, tasks, approval by order, task files."""

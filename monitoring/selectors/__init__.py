@@ -1,1 +1,0 @@
-"""Selectors (reads) of the monitoring section, one module per theme."""

@@ -1,1 +1,0 @@
-"""Services (writes) of the monitoring section, one module per theme."""
