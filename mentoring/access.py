@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -29,6 +29,11 @@ from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, resolve, reverse
 
 from .models import Membership, Organization, Programme, Role
+
+if TYPE_CHECKING:
+    from django_htmx.middleware import HtmxDetails
+
+    from .models import User
 
 MANAGERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR})
 
@@ -123,6 +128,15 @@ class Scope:
         return {"org": self.organization.slug, "year": self.programme.academic_year.start_year}
 
 
+class ScopedRequest(HttpRequest):
+    """The request a page under ``organization_view`` receives (for the type checker only; never built):
+    signed in, ``scope`` resolved by the decorator, ``htmx`` set by django-htmx's middleware."""
+
+    user: User
+    scope: Scope
+    htmx: HtmxDetails
+
+
 # How many levels up ``ancestor_ids`` looks: school → municipality → region → (a federal level).
 MAX_DEPTH = 6
 
@@ -207,10 +221,11 @@ def organization_view(
                 raise PermissionDenied
             if manage and not scope.access.can_manage:
                 raise PermissionDenied
-            request.scope = scope
+            scoped = cast(ScopedRequest, request)
+            scoped.scope = scope
             if request.session.get("last_scope") != [org, year]:
                 request.session["last_scope"] = [org, year]
-            return view(request, *args, **kwargs)
+            return view(scoped, *args, **kwargs)
 
         setattr(wrapper, PRIVACY_ATTRIBUTE, privacy)
         return wrapper

@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.http import HttpRequest
-
+from .access import ScopedRequest
 from .models import AuditEvent
 from .services import AuditRead, audit_reads
 
 
 def audit_page_read(
-    request: HttpRequest,
+    request: ScopedRequest,
     target_type: str,
     target_id: Any = "",
     people: Iterable[int] = (),

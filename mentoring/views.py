@@ -17,7 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .access import MANAGERS, OVERSIGHT_ROLES, Privacy, access_for, declare_privacy, organization_view
+from .access import (
+    MANAGERS,
+    OVERSIGHT_ROLES,
+    Privacy,
+    ScopedRequest,
+    access_for,
+    declare_privacy,
+    organization_view,
+)
 from .dashboard_cards import cards_for
 from .files import attachment_response
 from .forms import ContingentForm, SignInJournalFilter
@@ -96,7 +104,7 @@ def dashboard_tiles(roles: frozenset[str], is_authority: bool) -> set[str]:
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     context = {
         "tiles": dashboard_tiles(scope.access.roles, scope.organization.is_oversight_body),
@@ -114,7 +122,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def programme_detail(request: HttpRequest) -> HttpResponse:
+def programme_detail(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     programme = scope.programme
     form = None
@@ -139,7 +147,7 @@ def programme_detail(request: HttpRequest) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def programme_open_next(request: HttpRequest) -> HttpResponse:
+def programme_open_next(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     new = programme_open_next_year(actor=request.user, programme=scope.programme)
     messages.success(request, _("Academic year %(year)s is open.") % {"year": new.academic_year.label})
@@ -151,7 +159,7 @@ JOURNAL_DEFAULTS = {"person": "", "user": None, "action": "", "date_from": None,
 
 
 @organization_view(roles=[Role.ADMINISTRATOR], privacy=Privacy.PERSONAL)
-def journal(request: HttpRequest) -> HttpResponse:
+def journal(request: ScopedRequest) -> HttpResponse:
     """«Журнал действий»: read-only, for the organisation's own administrator (never a parent's coordinator).
 
     An authority's administrator sees the authority's own actions: its schools' journals are theirs.
@@ -180,7 +188,7 @@ def journal(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(roles=[Role.ADMINISTRATOR, Role.CURATOR, *OVERSIGHT_ROLES], privacy=Privacy.PERSONAL)
-def members(request: HttpRequest) -> HttpResponse:
+def members(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     users = list(organization_members(scope.organization))
     audit_record(
@@ -195,7 +203,7 @@ def members(request: HttpRequest) -> HttpResponse:
 
 @organization_view(roles=[Role.ADMINISTRATOR], privacy=Privacy.PERSONAL)
 @require_GET
-def signin_journal(request: HttpRequest) -> HttpResponse:
+def signin_journal(request: ScopedRequest) -> HttpResponse:
     """«Журнал входов»: sign-ins, failures, lock-outs and sign-outs of the members, read-only."""
     scope = request.scope
     if scope.access.read_only:
@@ -227,7 +235,7 @@ def signin_journal(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _visible_job(request: HttpRequest, job: str):
+def _visible_job(request: ScopedRequest, job: str):
     found = job_for_user(request.scope, request.user, job)
     if found is None:
         raise Http404
@@ -244,12 +252,12 @@ def _visible_job(request: HttpRequest, job: str):
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def job_detail(request: HttpRequest, job: str) -> HttpResponse:
+def job_detail(request: ScopedRequest, job: str) -> HttpResponse:
     return render(request, "mentoring/job_detail.html", {"job": _visible_job(request, job)})
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def job_status(request: HttpRequest, job: str) -> HttpResponse:
+def job_status(request: ScopedRequest, job: str) -> HttpResponse:
     """The progress component alone; htmx polls it until the job finishes.
 
     With ``?reload=1`` a finished job reloads the whole page, for pages that show the job's result.
@@ -263,7 +271,7 @@ def job_status(request: HttpRequest, job: str) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def job_download(request: HttpRequest, job: str) -> HttpResponse:
+def job_download(request: ScopedRequest, job: str) -> HttpResponse:
     found = _visible_job(request, job)
     if not found.has_result:
         raise Http404

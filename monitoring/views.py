@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.access import MANAGERS, OVERSIGHT_ROLES, Privacy, may_open, organization_view
+from mentoring.access import MANAGERS, OVERSIGHT_ROLES, Privacy, ScopedRequest, may_open, organization_view
 from mentoring.models import Role
+from mentoring.typing_helpers import StrOrPromise
 
 READERS = frozenset({*MANAGERS, Role.PSYCHOLOGIST, *OVERSIGHT_ROLES})
 
@@ -18,8 +19,8 @@ READERS = frozenset({*MANAGERS, Role.PSYCHOLOGIST, *OVERSIGHT_ROLES})
 @dataclass(frozen=True)
 class Tile:
     url_name: str
-    title: str
-    description: str
+    title: StrOrPromise
+    description: StrOrPromise
     icon: str
     roles: frozenset[str]
 
@@ -106,7 +107,7 @@ TILES = (
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     tiles = [
         {"tile": tile, "url": reverse(tile.url_name, kwargs=scope.url_kwargs)}

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Privacy, Scope, organization_view
+from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
 from participants.models import Person
 from participants.selectors import groups as group_names
@@ -34,7 +34,7 @@ def _run_or_404(scope: Scope, run: int) -> MatchingRun:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def runs(request: HttpRequest) -> HttpResponse:
+def runs(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     form = RunForm(request.POST or None, programme=scope.programme, group_names=group_names(scope.programme))
     if request.method == "POST" and form.is_valid():
@@ -76,7 +76,7 @@ def _proposals(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, Pers
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def run_detail(request: HttpRequest, run: int) -> HttpResponse:
+def run_detail(request: ScopedRequest, run: int) -> HttpResponse:
     scope = request.scope
     found = _run_or_404(scope, run)
     pairs, unmatched, people = _proposals(found)
@@ -105,7 +105,7 @@ def run_detail(request: HttpRequest, run: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def run_score(request: HttpRequest, run: int) -> HttpResponse:
+def run_score(request: ScopedRequest, run: int) -> HttpResponse:
     """The score a proposal would have with another mentor (htmx, shown before the swap is saved)."""
     scope = request.scope
     found = _run_or_404(scope, run)
@@ -135,7 +135,7 @@ def run_score(request: HttpRequest, run: int) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
-def run_accept(request: HttpRequest, run: int) -> HttpResponse:
+def run_accept(request: ScopedRequest, run: int) -> HttpResponse:
     scope = request.scope
     found = _run_or_404(scope, run)
     chosen = []

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, organization_view
+from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.models import Role
 
@@ -31,7 +31,7 @@ def _own_only(scope: Scope) -> bool:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     own = _own_only(scope)
     form = GroupFilterForm(request.GET or None, programme=scope.programme)
@@ -51,7 +51,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "pairing/index.html", context)
 
 
-def _group_or_404(request: HttpRequest, group: int) -> MentoringGroup:
+def _group_or_404(request: ScopedRequest, group: int) -> MentoringGroup:
     scope = request.scope
     found = selectors.group_detail(scope.programme, group)
     if found is None:
@@ -64,7 +64,7 @@ def _group_or_404(request: HttpRequest, group: int) -> MentoringGroup:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def detail(request: HttpRequest, group: int) -> HttpResponse:
+def detail(request: ScopedRequest, group: int) -> HttpResponse:
     found = _group_or_404(request, group)
     audit_page_read(request, "pairing.MentoringGroup", found.pk, [m.person_id for m in found.members.all()])
     context = {
@@ -77,7 +77,7 @@ def detail(request: HttpRequest, group: int) -> HttpResponse:
 
 
 def _group_form_page(
-    request: HttpRequest, found: MentoringGroup | None, initial: dict | None = None
+    request: ScopedRequest, found: MentoringGroup | None, initial: dict | None = None
 ) -> HttpResponse:
     """Create a pair (``found`` is None) or change one; the service's refusal is shown on the form."""
     scope = request.scope
@@ -101,12 +101,12 @@ def _group_form_page(
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: ScopedRequest) -> HttpResponse:
     return _group_form_page(request, None)
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def edit(request: HttpRequest, group: int) -> HttpResponse:
+def edit(request: ScopedRequest, group: int) -> HttpResponse:
     found = get_object_or_404(MentoringGroup, programme=request.scope.programme, pk=group)
     members = list(found.members.all())
     initial = {
@@ -122,7 +122,7 @@ def edit(request: HttpRequest, group: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def close(request: HttpRequest, group: int) -> HttpResponse:
+def close(request: ScopedRequest, group: int) -> HttpResponse:
     scope = request.scope
     found = get_object_or_404(MentoringGroup, programme=scope.programme, pk=group)
     form = CloseForm(request.POST or None)

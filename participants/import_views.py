@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from mentoring.access import Privacy, Scope, organization_view
+from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
 
 from . import importing
 from .import_template import XLSX_CONTENT_TYPE, build_template, template_filename
@@ -66,7 +66,7 @@ def _list_url(scope: Scope, kind: str) -> str:
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_GET
-def import_template(request: HttpRequest) -> HttpResponse:
+def import_template(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     kind = _kind_or_404(request.GET.get("kind", importing.MENTEES))
     partners = []
@@ -83,7 +83,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
+def import_upload(request: ScopedRequest, kind: str) -> HttpResponse:
     scope = request.scope
     kind = _kind_or_404(kind)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
@@ -149,7 +149,7 @@ def _options_from_post(request: HttpRequest) -> tuple[importing.SyncOptions, str
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def import_preview(request: HttpRequest) -> HttpResponse:
+def import_preview(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     stored = importing.preview_load(request.session, scope.programme)
     if stored is None:
@@ -198,7 +198,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def import_columns(request: HttpRequest) -> HttpResponse:
+def import_columns(request: ScopedRequest) -> HttpResponse:
     """The mapping step: every column of the file with what it is read as; the curator maps the rest."""
     scope = request.scope
     stored = importing.preview_load(request.session, scope.programme)
@@ -262,7 +262,7 @@ def _status_label(status: str) -> str:
 
 
 def _confirm(
-    request: HttpRequest, stored: importing.StoredPreview, *, only_valid: bool
+    request: ScopedRequest, stored: importing.StoredPreview, *, only_valid: bool
 ) -> HttpResponse | None:
     """Save (or start the job); None when the preview must be shown again with a message."""
     scope = request.scope
@@ -299,7 +299,7 @@ def _confirm(
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
-def import_undo(request: HttpRequest, base_import: int) -> HttpResponse:
+def import_undo(request: ScopedRequest, base_import: int) -> HttpResponse:
     """Undo a saved import of a base in one step (within the undo window)."""
     scope = request.scope
     found = get_object_or_404(ImportBatch, pk=base_import, programme=scope.programme)
@@ -316,7 +316,7 @@ def import_undo(request: HttpRequest, base_import: int) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
-def import_cancel(request: HttpRequest) -> HttpResponse:
+def import_cancel(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     stored = importing.preview_load(request.session, scope.programme)
     importing.preview_clear(request.session, scope.programme)

@@ -6,14 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Privacy, Scope, organization_view
+from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
 from mentoring.erasure import erasure_summary
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent, Role
@@ -49,7 +49,7 @@ def _person_or_404(scope: Scope, person: int) -> Person:
     return get_object_or_404(Person, organization=scope.organization, pk=person, anonymised_at__isnull=True)
 
 
-def _audit_view(request: HttpRequest, what: str) -> None:
+def _audit_view(request: ScopedRequest, what: str) -> None:
     """Who looked at personal data: one row per list page or card opened."""
     audit_record(
         actor=request.user,
@@ -61,7 +61,7 @@ def _audit_view(request: HttpRequest, what: str) -> None:
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: ScopedRequest) -> HttpResponse:
     """The bases at a glance: counts for everyone who may see the organisation, links for the team."""
     scope = request.scope
     context = {
@@ -71,7 +71,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "participants/index.html", context)
 
 
-def _people_list(request: HttpRequest, kind: str) -> HttpResponse:
+def _people_list(request: ScopedRequest, kind: str) -> HttpResponse:
     scope = request.scope
     form_class = MenteeFilterForm if kind == "mentees" else MentorFilterForm
     form = form_class(request.GET or None, groups=selectors.groups(scope.programme))
@@ -95,17 +95,17 @@ def _people_list(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def mentees(request: HttpRequest) -> HttpResponse:
+def mentees(request: ScopedRequest) -> HttpResponse:
     return _people_list(request, "mentees")
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def mentors(request: HttpRequest) -> HttpResponse:
+def mentors(request: ScopedRequest) -> HttpResponse:
     return _people_list(request, "mentors")
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def person_detail(request: HttpRequest, person: int) -> HttpResponse:
+def person_detail(request: ScopedRequest, person: int) -> HttpResponse:
     scope = request.scope
     found = selectors.person_card(scope.organization, person)
     if found is None:
@@ -137,7 +137,7 @@ def person_detail(request: HttpRequest, person: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def person_create(request: HttpRequest) -> HttpResponse:
+def person_create(request: ScopedRequest) -> HttpResponse:
     """A new person, added to this year's base of mentees or of mentors in the same step."""
     scope = request.scope
     role = "mentor" if request.GET.get("as") == "mentor" else "mentee"
@@ -155,7 +155,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def person_edit(request: HttpRequest, person: int) -> HttpResponse:
+def person_edit(request: ScopedRequest, person: int) -> HttpResponse:
     scope = request.scope
     found = _person_or_404(scope, person)
     form = PersonForm(
@@ -170,7 +170,7 @@ def person_edit(request: HttpRequest, person: int) -> HttpResponse:
     return render(request, "participants/person_form.html", {"form": form, "person": found})
 
 
-def _profile(request: HttpRequest, person: int, model, form_class, save) -> HttpResponse:
+def _profile(request: ScopedRequest, person: int, model, form_class, save) -> HttpResponse:
     scope = request.scope
     found = _person_or_404(scope, person)
     profile = model.objects.filter(person=found, programme=scope.programme).first()
@@ -192,12 +192,12 @@ def _profile(request: HttpRequest, person: int, model, form_class, save) -> Http
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def mentee_profile(request: HttpRequest, person: int) -> HttpResponse:
+def mentee_profile(request: ScopedRequest, person: int) -> HttpResponse:
     return _profile(request, person, MenteeProfile, MenteeProfileForm, services.mentee_profile_save)
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def mentor_profile(request: HttpRequest, person: int) -> HttpResponse:
+def mentor_profile(request: ScopedRequest, person: int) -> HttpResponse:
     return _profile(request, person, MentorProfile, MentorProfileForm, services.mentor_profile_save)
 
 
@@ -205,7 +205,7 @@ def mentor_profile(request: HttpRequest, person: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def consent_add(request: HttpRequest, person: int) -> HttpResponse:
+def consent_add(request: ScopedRequest, person: int) -> HttpResponse:
     scope = request.scope
     found = _person_or_404(scope, person)
     initial = {
@@ -228,7 +228,7 @@ def consent_add(request: HttpRequest, person: int) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
-def consent_withdraw(request: HttpRequest, consent: int) -> HttpResponse:
+def consent_withdraw(request: ScopedRequest, consent: int) -> HttpResponse:
     scope = request.scope
     found = get_object_or_404(
         Consent.objects.select_related("person"), person__organization=scope.organization, pk=consent
@@ -255,7 +255,7 @@ def consent_withdraw(request: HttpRequest, consent: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def consent_scan(request: HttpRequest, consent: int) -> HttpResponse:
+def consent_scan(request: ScopedRequest, consent: int) -> HttpResponse:
     scope = request.scope
     found = get_object_or_404(Consent, person__organization=scope.organization, pk=consent)
     if not found.scan:
@@ -270,7 +270,7 @@ def consent_scan(request: HttpRequest, consent: int) -> HttpResponse:
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def consents(request: HttpRequest) -> HttpResponse:
+def consents(request: ScopedRequest) -> HttpResponse:
     """Who still needs a consent signed; the rule for pupils aged 14–17."""
     scope = request.scope
     rule = services.consent_rule(scope.organization)
@@ -296,14 +296,14 @@ def consents(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def partners(request: HttpRequest) -> HttpResponse:
+def partners(request: ScopedRequest) -> HttpResponse:
     return render(
         request, "participants/partners.html", {"partners": selectors.partners(request.scope.organization)}
     )
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def partner_detail(request: HttpRequest, partner: int) -> HttpResponse:
+def partner_detail(request: ScopedRequest, partner: int) -> HttpResponse:
     found = selectors.partner_card(request.scope.organization, partner)
     if found is None:
         raise Http404
@@ -311,18 +311,18 @@ def partner_detail(request: HttpRequest, partner: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def partner_create(request: HttpRequest) -> HttpResponse:
+def partner_create(request: ScopedRequest) -> HttpResponse:
     return _partner_form(request, None)
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def partner_edit(request: HttpRequest, partner: int) -> HttpResponse:
+def partner_edit(request: ScopedRequest, partner: int) -> HttpResponse:
     return _partner_form(
         request, get_object_or_404(PartnerOrganization, organization=request.scope.organization, pk=partner)
     )
 
 
-def _partner_form(request: HttpRequest, partner: PartnerOrganization | None) -> HttpResponse:
+def _partner_form(request: ScopedRequest, partner: PartnerOrganization | None) -> HttpResponse:
     scope = request.scope
     copy = PartnerOrganization.objects.get(pk=partner.pk) if partner else None
     form = PartnerForm(request.POST or None, request.FILES or None, instance=copy)
@@ -336,7 +336,7 @@ def _partner_form(request: HttpRequest, partner: PartnerOrganization | None) -> 
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def partner_agreement(request: HttpRequest, partner: int) -> HttpResponse:
+def partner_agreement(request: ScopedRequest, partner: int) -> HttpResponse:
     found = get_object_or_404(PartnerOrganization, organization=request.scope.organization, pk=partner)
     if not found.agreement_file:
         raise Http404
@@ -354,7 +354,7 @@ def _may_edit_vocabulary(scope: Scope) -> bool:
 
 
 @organization_view(privacy=Privacy.PERSONAL)  # the school's own working list: not shown above it
-def vocabulary(request: HttpRequest) -> HttpResponse:
+def vocabulary(request: ScopedRequest) -> HttpResponse:
     """The terms the organisation works with (shared, its authority's, its own), filtered by kind or
     words; and what the matching understands in a text typed here."""
     from pairing.semantics import Concept, Vocabulary
@@ -405,7 +405,7 @@ def vocabulary(request: HttpRequest) -> HttpResponse:
     return render(request, "participants/vocabulary.html", context)
 
 
-def _vocabulary_form(request: HttpRequest, term: VocabularyTerm | None) -> HttpResponse:
+def _vocabulary_form(request: ScopedRequest, term: VocabularyTerm | None) -> HttpResponse:
     scope = request.scope
     if not _may_edit_vocabulary(scope):
         raise PermissionDenied
@@ -435,17 +435,17 @@ def _own_term_or_404(scope: Scope, term: int) -> VocabularyTerm:
 
 
 @organization_view(privacy=Privacy.PERSONAL)  # the school's own working list: not shown above it
-def vocabulary_term_create(request: HttpRequest) -> HttpResponse:
+def vocabulary_term_create(request: ScopedRequest) -> HttpResponse:
     return _vocabulary_form(request, None)
 
 
 @organization_view(privacy=Privacy.PERSONAL)  # the school's own working list: not shown above it
-def vocabulary_term_edit(request: HttpRequest, term: int) -> HttpResponse:
+def vocabulary_term_edit(request: ScopedRequest, term: int) -> HttpResponse:
     return _vocabulary_form(request, _own_term_or_404(request.scope, term))
 
 
 @organization_view(privacy=Privacy.PERSONAL)  # the school's own working list: not shown above it
-def vocabulary_term_delete(request: HttpRequest, term: int) -> HttpResponse:
+def vocabulary_term_delete(request: ScopedRequest, term: int) -> HttpResponse:
     scope = request.scope
     if not _may_edit_vocabulary(scope):
         raise PermissionDenied
@@ -458,7 +458,7 @@ def vocabulary_term_delete(request: HttpRequest, term: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def consents_bulk(request: HttpRequest) -> HttpResponse:
+def consents_bulk(request: ScopedRequest) -> HttpResponse:
     """Tick the people whose paper consents were collected: one date, one scan, the parent pre-filled."""
     scope = request.scope
     missing = selectors.missing_consents(scope.programme)

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from mentoring.journal import JournalFilterForm, JournalFilters, details_text, field_labels, journal_events
 from mentoring.models import Role
+from mentoring.typing_helpers import StrOrPromise
 
 from .registry import XLSX, ReportContext, ReportOptionsForm, TableReport, registry
 
@@ -55,7 +56,7 @@ class AuditJournalReport(TableReport):
     def subtitle(self, context: ReportContext) -> str:
         return f"{context.scope.organization.name}, {timezone.localtime():%d.%m.%Y %H:%M}"
 
-    def columns(self, context: ReportContext) -> list[str]:
+    def columns(self, context: ReportContext) -> list[StrOrPromise]:
         return [
             _("When"),
             _("Who"),

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.access import Privacy, organization_view
+from mentoring.access import Privacy, ScopedRequest, organization_view
 
 from .models import BaseColumnSet, BaseKind
 from .participant_reports import catalogue, column_set_save, selected_columns
@@ -71,7 +71,7 @@ def _form(kind: str, scope, data=None) -> ColumnChoiceForm:
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def columns(request: HttpRequest) -> HttpResponse:
+def columns(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     forms_by_kind = dict.fromkeys(BaseKind.values)
     status = 200

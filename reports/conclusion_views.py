@@ -9,12 +9,12 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext
 
-from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, organization_view
+from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, ScopedRequest, organization_view
 from mentoring.models import AuditEvent
 from mentoring.services import audit_record
 
@@ -58,7 +58,7 @@ def may_write_conclusions(scope: Scope) -> bool:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def conclusions(request: HttpRequest) -> HttpResponse:
+def conclusions(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     if not may_write_conclusions(scope):
         raise PermissionDenied

@@ -7,13 +7,13 @@ The figures are read by ``monitoring.kpis.console``.
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mentoring.access import Privacy, Scope, access_for, organization_view
+from mentoring.access import Privacy, Scope, ScopedRequest, access_for, organization_view
 from monitoring.kpis.console import Console, console_for
 from monitoring.kpis.selectors import KpiValue, SeriesPoint
 
@@ -75,7 +75,7 @@ def _charts(data: Console) -> list[dict]:
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def console(request: HttpRequest) -> HttpResponse:
+def console(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     if not scope.organization.is_oversight_body:
         raise Http404  # a school has its own KPI dashboard

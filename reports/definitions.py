@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from mentoring.access import OVERSIGHT_ROLES
 from mentoring.models import Role
 from mentoring.selectors import organization_members
+from mentoring.typing_helpers import StrOrPromise
 from roadmap.selectors import roadmap_for_export
 from roadmap.templatetags.roadmap_tags import period_label
 
@@ -42,7 +43,7 @@ class MembersReport(TableReport):
     contains_personal_data = True
     options_form = MembersOptionsForm
 
-    def columns(self, context: ReportContext) -> list[str]:
+    def columns(self, context: ReportContext) -> list[StrOrPromise]:
         return [_("No."), _("Full name"), _("Login"), _("E-mail"), _("Roles"), _("Member since")]
 
     def rows(self, context: ReportContext) -> Iterator[list[Any]]:
@@ -101,7 +102,7 @@ class RoadmapReport(TableReport):
             )
         ]
 
-    def columns(self, context: ReportContext) -> list[str]:
+    def columns(self, context: ReportContext) -> list[StrOrPromise]:
         return [
             _("No."),
             _("Content"),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.access import OVERSIGHT_ROLES
 from mentoring.models import Role
+from mentoring.typing_helpers import StrOrPromise
 from monitoring.kpis.selectors import KpiValue, child_programmes_of, kpi_values, municipal_table
 
 from .registry import XLSX, ReportContext, TableReport, registry
@@ -38,7 +39,7 @@ class KpiReport(TableReport):
         day = timezone.localdate().strftime("%d.%m.%Y")
         return f"{super().subtitle(context)}, {day}"
 
-    def columns(self, context: ReportContext) -> list[str]:
+    def columns(self, context: ReportContext) -> list[StrOrPromise]:
         return [
             _("Indicator"),
             _("Numerator"),

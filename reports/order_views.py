@@ -4,13 +4,13 @@ an order's card with its text and objects, its text editor, its files (PDF, Word
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import MANAGERS, Privacy, organization_view
+from mentoring.access import MANAGERS, Privacy, ScopedRequest, organization_view
 from mentoring.models import AuditEvent
 from mentoring.services import audit_record
 
@@ -37,7 +37,7 @@ def _url(scope, name: str, **kwargs) -> str:
     return reverse(f"reports:{name}", kwargs={**scope.url_kwargs, **kwargs})
 
 
-def _order_or_404(request: HttpRequest, pk: int) -> Order:
+def _order_or_404(request: ScopedRequest, pk: int) -> Order:
     found = selectors.order_detail(request.scope.programme, pk)
     if found is None:
         raise Http404
@@ -45,7 +45,7 @@ def _order_or_404(request: HttpRequest, pk: int) -> Order:
 
 
 @organization_view(roles=MANAGERS, privacy=Privacy.PERSONAL)
-def order_list(request: HttpRequest) -> HttpResponse:
+def order_list(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     kind = request.GET.get("kind") or None
     if kind not in OrderKind.values:
@@ -69,7 +69,7 @@ def _plain(queryset) -> list:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def order_new(request: HttpRequest, order_kind: str) -> HttpResponse:
+def order_new(request: ScopedRequest, order_kind: str) -> HttpResponse:
     scope = request.scope
     kind = order_kind
     if kind not in OrderKind.values:
@@ -110,7 +110,7 @@ def order_new(request: HttpRequest, order_kind: str) -> HttpResponse:
 
 
 @organization_view(roles=MANAGERS, privacy=Privacy.PERSONAL)
-def order_detail(request: HttpRequest, order: int) -> HttpResponse:
+def order_detail(request: ScopedRequest, order: int) -> HttpResponse:
     found = _order_or_404(request, order)
     items = order_items(found)
     # the order names children: who opened it is kept, like any page of the bases
@@ -130,7 +130,7 @@ def order_detail(request: HttpRequest, order: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def order_edit(request: HttpRequest, order: int) -> HttpResponse:
+def order_edit(request: ScopedRequest, order: int) -> HttpResponse:
     scope = request.scope
     found = _order_or_404(request, order)
     if found.signed:
@@ -167,7 +167,7 @@ def order_edit(request: HttpRequest, order: int) -> HttpResponse:
 
 @organization_view(roles=MANAGERS, privacy=Privacy.PERSONAL)
 @require_POST
-def order_file(request: HttpRequest, order: int, fmt: str) -> HttpResponse:
+def order_file(request: ScopedRequest, order: int, fmt: str) -> HttpResponse:
     """Start the job that renders the order as a file; the job page offers the download."""
     scope = request.scope
     found = _order_or_404(request, order)
@@ -184,7 +184,7 @@ def order_file(request: HttpRequest, order: int, fmt: str) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
-def order_sign(request: HttpRequest, order: int) -> HttpResponse:
+def order_sign(request: ScopedRequest, order: int) -> HttpResponse:
     """The secretary marks the order signed by the director (a paper signature the system only records)."""
     scope = request.scope
     found = _order_or_404(request, order)
@@ -204,7 +204,7 @@ def order_sign(request: HttpRequest, order: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def order_remove(request: HttpRequest, order: int) -> HttpResponse:
+def order_remove(request: ScopedRequest, order: int) -> HttpResponse:
     """A draft entered by mistake: a page that says what deleting it changes, then the deletion."""
     scope = request.scope
     found = _order_or_404(request, order)
@@ -222,7 +222,7 @@ def order_remove(request: HttpRequest, order: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def requisites(request: HttpRequest) -> HttpResponse:
+def requisites(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     current = requisites_of(scope.organization)
     form = RequisitesForm(

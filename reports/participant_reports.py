@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import AuditEvent, Organization, Programme, Role
 from mentoring.services import audit_record
+from mentoring.typing_helpers import StrOrPromise
 from participants.ages import age_on, needs_representative
 from participants.models import (
     SPECIAL_CATEGORIES,
@@ -562,7 +563,7 @@ class MissingConsentsReport(TableReport):
     options_form = MissingConsentsOptionsForm
     column_widths = [4, 24, 8, 14, 14, 26, 10]
 
-    def columns(self, context: ReportContext) -> list[str]:
+    def columns(self, context: ReportContext) -> list[StrOrPromise]:
         return [
             _("No."),
             _("Full name"),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Role
+from mentoring.typing_helpers import StrOrPromise
 from monitoring.models import Campaign, QuestionItem
 from monitoring.questionnaires import selectors
 
@@ -163,7 +164,7 @@ class ResultsReport(TableReport):
     def title(self, context: ReportContext) -> str:
         return gettext("Results: %(title)s") % {"title": _campaign(context).title}
 
-    def columns(self, context: ReportContext) -> list[str]:
+    def columns(self, context: ReportContext) -> list[StrOrPromise]:
         return [
             gettext("Question, answer"),
             gettext("Answers"),
@@ -251,7 +252,7 @@ class CompareReport(TableReport):
             context._questionnaire_comparison = cached
         return cached
 
-    def columns(self, context: ReportContext) -> list[str]:
+    def columns(self, context: ReportContext) -> list[StrOrPromise]:
         found = self._comparison(context)
         columns = [gettext("Participant, class or pair"), gettext("Class"), gettext("Participants, people")]
         for number in range(1, len(found.items) + 1):

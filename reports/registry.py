@@ -16,6 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.access import Scope
+from mentoring.typing_helpers import StrOrPromise
 
 from . import writers
 from .tables import Table, TableSection
@@ -76,8 +77,8 @@ def _jsonable(value: Any) -> Any:
 
 class Report:
     identifier: ClassVar[str]
-    name: ClassVar[str]
-    description: ClassVar[str] = ""
+    name: ClassVar[StrOrPromise]
+    description: ClassVar[StrOrPromise] = ""
     roles: ClassVar[frozenset[str]]
     formats: ClassVar[tuple[str, ...]]
     contains_personal_data: ClassVar[bool] = False
@@ -99,7 +100,7 @@ class Report:
         """Pages that shape this report («label», url), shown with it on the reports page."""
         return []
 
-    def warnings(self, scope: Scope) -> list[str]:
+    def warnings(self, scope: Scope) -> list[StrOrPromise]:
         """What the user should know before generating (e.g. a section that would be left out)."""
         return []
 
@@ -125,7 +126,7 @@ class TableReport(Report):
         scope = context.scope
         return f"{scope.organization.name}, {scope.programme.academic_year.label}"
 
-    def columns(self, context: ReportContext) -> list[str]:
+    def columns(self, context: ReportContext) -> list[StrOrPromise]:
         raise NotImplementedError
 
     def rows(self, context: ReportContext) -> Iterator[list[Any] | TableSection]:

@@ -8,14 +8,14 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import MANAGERS, OVERSIGHT_ROLES, Privacy, Scope, organization_view
+from mentoring.access import MANAGERS, OVERSIGHT_ROLES, Privacy, Scope, ScopedRequest, organization_view
 from pairing.models import MentoringForm
 from participants.models import Person
 
@@ -185,7 +185,7 @@ def _preview(layout: statistics.Layout, programmes) -> statistics.Result:
 
 
 @organization_view(roles=EDITORS, privacy=Privacy.AGGREGATE)
-def layout_edit(request: HttpRequest) -> HttpResponse:
+def layout_edit(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     if not _may_edit(scope):
         raise PermissionDenied
@@ -258,7 +258,7 @@ def layout_edit(request: HttpRequest) -> HttpResponse:
 
 @organization_view(roles=EDITORS, privacy=Privacy.AGGREGATE)
 @require_POST
-def layout_reset_view(request: HttpRequest) -> HttpResponse:
+def layout_reset_view(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     if not _may_edit(scope):
         raise PermissionDenied

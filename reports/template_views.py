@@ -6,14 +6,14 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from mentoring.access import MANAGERS, Privacy, organization_view
+from mentoring.access import MANAGERS, Privacy, ScopedRequest, organization_view
 from mentoring.models import AuditEvent
 from mentoring.services import audit_record
 
@@ -69,7 +69,7 @@ def template_reset(*, actor, organization, key: str) -> bool:
 
 
 @organization_view(roles=MANAGERS, privacy=Privacy.PERSONAL)
-def templates(request: HttpRequest) -> HttpResponse:
+def templates(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     own = {
         template.key: template
@@ -88,7 +88,7 @@ def templates(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(roles=MANAGERS, privacy=Privacy.PERSONAL)
-def template_download(request: HttpRequest, key: str) -> HttpResponse:
+def template_download(request: ScopedRequest, key: str) -> HttpResponse:
     scope = request.scope
     spec = _spec_or_404(key)
     default = request.GET.get("default") == "1"
@@ -105,7 +105,7 @@ def template_download(request: HttpRequest, key: str) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
-def template_upload_view(request: HttpRequest, key: str) -> HttpResponse:
+def template_upload_view(request: ScopedRequest, key: str) -> HttpResponse:
     scope = request.scope
     spec = _spec_or_404(key)
     form = TemplateUploadForm(request.POST, request.FILES)
@@ -138,7 +138,7 @@ def template_upload_view(request: HttpRequest, key: str) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
-def template_reset_view(request: HttpRequest, key: str) -> HttpResponse:
+def template_reset_view(request: ScopedRequest, key: str) -> HttpResponse:
     scope = request.scope
     spec = _spec_or_404(key)
     if template_reset(actor=request.user, organization=scope.organization, key=key):

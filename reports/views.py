@@ -2,12 +2,12 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Privacy, organization_view
+from mentoring.access import Privacy, ScopedRequest, organization_view
 from mentoring.selectors import jobs_for_user
 from mentoring.services import jobs_purge_listed
 
@@ -16,7 +16,7 @@ from .registry import FORMAT_LABELS, Report, ReportError, registry
 from .services import report_start
 
 
-def _report_or_404(request: HttpRequest, identifier: str) -> Report:
+def _report_or_404(request: ScopedRequest, identifier: str) -> Report:
     report = registry.get(identifier)
     if report is None or not report.allowed(request.scope):
         raise Http404
@@ -71,7 +71,7 @@ class Entry:
         return [str(FORMAT_LABELS[fmt]) for fmt in self.report.formats]
 
 
-def _render_index(request: HttpRequest, invalid: tuple[Report, object] | None = None, status: int = 200):
+def _render_index(request: ScopedRequest, invalid: tuple[Report, object] | None = None, status: int = 200):
     scope = request.scope
     grouped: dict[str, list[Entry]] = {}
     for report in registry.available(scope):
@@ -93,13 +93,13 @@ def _render_index(request: HttpRequest, invalid: tuple[Report, object] | None = 
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: ScopedRequest) -> HttpResponse:
     return _render_index(request)
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
 @require_POST
-def run(request: HttpRequest, report: str) -> HttpResponse:
+def run(request: ScopedRequest, report: str) -> HttpResponse:
     scope = request.scope
     found = _report_or_404(request, report)
     form = options_form_for(found, scope, data=request.POST)

@@ -12,7 +12,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
-from mentoring.access import MANAGERS, OVERSIGHT_ROLES, Privacy, Scope, organization_view
+from mentoring.access import MANAGERS, OVERSIGHT_ROLES, Privacy, Scope, ScopedRequest, organization_view
 
 from . import statistics
 from .forms import DATE_INPUT
@@ -98,7 +98,7 @@ def _may_submit(scope: Scope) -> bool:
 
 @organization_view(roles=WINDOW_ROLES, privacy=Privacy.AGGREGATE)
 @require_GET
-def window_list(request: HttpRequest) -> HttpResponse:
+def window_list(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     windows = list(windows_for(scope.organization, scope.programme.academic_year))
     counts = windows_with_counts(windows) if is_oversight(scope.organization) and windows else {}
@@ -115,7 +115,7 @@ def window_list(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(roles=WINDOW_ROLES, privacy=Privacy.AGGREGATE)
-def window_open_view(request: HttpRequest) -> HttpResponse:
+def window_open_view(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     if not is_oversight(scope.organization):
         raise Http404
@@ -178,7 +178,7 @@ def _download_formats(scope: Scope) -> list[tuple[str, str]]:
 
 @organization_view(roles=WINDOW_ROLES, privacy=Privacy.AGGREGATE)
 @require_GET
-def window_detail(request: HttpRequest, window: int) -> HttpResponse:
+def window_detail(request: ScopedRequest, window: int) -> HttpResponse:
     scope = request.scope
     found = window_for_scope(scope, window)
     if found.academic_year_id != scope.programme.academic_year_id:
@@ -237,7 +237,7 @@ def window_detail(request: HttpRequest, window: int) -> HttpResponse:
 
 @organization_view(roles=MANAGERS, manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def window_submit_view(request: HttpRequest, window: int) -> HttpResponse:
+def window_submit_view(request: ScopedRequest, window: int) -> HttpResponse:
     scope = request.scope
     found = window_for_scope(scope, window)
     if is_oversight(scope.organization) or found.academic_year_id != scope.programme.academic_year_id:
@@ -265,7 +265,7 @@ def window_submit_view(request: HttpRequest, window: int) -> HttpResponse:
 
 @organization_view(roles=WINDOW_ROLES, privacy=Privacy.AGGREGATE)
 @require_POST
-def window_close_view(request: HttpRequest, window: int) -> HttpResponse:
+def window_close_view(request: ScopedRequest, window: int) -> HttpResponse:
     scope = request.scope
     found = window_for_scope(scope, window)
     if found.opener_id != scope.organization.pk:

@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Privacy, Scope, organization_view
+from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent
@@ -62,7 +62,7 @@ def _may_report_on(scope: Scope, user, event: RoadmapEvent) -> bool:
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     today = timezone.localdate()
     choices = selectors.responsible_choices(scope.programme)
@@ -83,7 +83,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def timeline(request: HttpRequest) -> HttpResponse:
+def timeline(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     today = timezone.localdate()
     context = {
@@ -95,14 +95,14 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def my_tasks(request: HttpRequest) -> HttpResponse:
+def my_tasks(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     groups = selectors.my_tasks(scope.programme, request.user, timezone.localdate())
     return render(request, "roadmap/my_tasks.html", {"groups": groups})
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def event_detail(request: HttpRequest, event: int) -> HttpResponse:
+def event_detail(request: ScopedRequest, event: int) -> HttpResponse:
     scope = request.scope
     found = selectors.event_detail(scope.programme, event)
     if found is None:
@@ -127,7 +127,7 @@ def _open_dues(schedule: list[selectors.OccurrenceRow]) -> list:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def evidence_download(request: HttpRequest, evidence: int) -> HttpResponse:
+def evidence_download(request: ScopedRequest, evidence: int) -> HttpResponse:
     scope = request.scope
     found = get_object_or_404(EventEvidence, event__programme=scope.programme, pk=evidence)
     if not found.file:
@@ -141,7 +141,7 @@ def evidence_download(request: HttpRequest, evidence: int) -> HttpResponse:
 
 @organization_view(privacy=Privacy.PERSONAL)
 @require_POST
-def event_done(request: HttpRequest, event: int) -> HttpResponse:
+def event_done(request: ScopedRequest, event: int) -> HttpResponse:
     scope = request.scope
     found = _event_or_404(scope, event)
     if not _may_report_on(scope, request.user, found):
@@ -198,7 +198,7 @@ def event_done(request: HttpRequest, event: int) -> HttpResponse:
 
 @organization_view(privacy=Privacy.PERSONAL)
 @require_POST
-def event_status(request: HttpRequest, event: int) -> HttpResponse:
+def event_status(request: ScopedRequest, event: int) -> HttpResponse:
     scope = request.scope
     found = _event_or_404(scope, event)
     if not _may_report_on(scope, request.user, found):
@@ -214,7 +214,7 @@ def event_status(request: HttpRequest, event: int) -> HttpResponse:
 
 @organization_view(privacy=Privacy.PERSONAL)
 @require_POST
-def event_comment(request: HttpRequest, event: int) -> HttpResponse:
+def event_comment(request: ScopedRequest, event: int) -> HttpResponse:
     scope = request.scope
     if scope.access.read_only:
         raise PermissionDenied
@@ -231,7 +231,7 @@ def event_comment(request: HttpRequest, event: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def event_create(request: HttpRequest) -> HttpResponse:
+def event_create(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     if not scope.programme.roadmap_sections.exists():
         services.section_create(actor=request.user, programme=scope.programme, title="")
@@ -257,7 +257,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def event_edit(request: HttpRequest, event: int) -> HttpResponse:
+def event_edit(request: ScopedRequest, event: int) -> HttpResponse:
     scope = request.scope
     found = _event_or_404(scope, event)
     initial = {
@@ -289,7 +289,7 @@ def _warn_periods(request: HttpRequest, scope: Scope, text: str) -> None:
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def event_delete(request: HttpRequest, event: int) -> HttpResponse:
+def event_delete(request: ScopedRequest, event: int) -> HttpResponse:
     scope = request.scope
     services.event_delete(actor=request.user, event=_event_or_404(scope, event))
     messages.success(request, _("The event is deleted."))
@@ -298,7 +298,7 @@ def event_delete(request: HttpRequest, event: int) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def event_move(request: HttpRequest, event: int) -> HttpResponse:
+def event_move(request: ScopedRequest, event: int) -> HttpResponse:
     scope = request.scope
     found = _event_or_404(scope, event)
     services.event_move(
@@ -308,7 +308,7 @@ def event_move(request: HttpRequest, event: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def section_create(request: HttpRequest) -> HttpResponse:
+def section_create(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     form = SectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -321,7 +321,7 @@ def section_create(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def section_edit(request: HttpRequest, section: int) -> HttpResponse:
+def section_edit(request: ScopedRequest, section: int) -> HttpResponse:
     scope = request.scope
     found = _section_or_404(scope, section)
     form = SectionForm(request.POST or None, initial={"title": found.title})
@@ -334,7 +334,7 @@ def section_edit(request: HttpRequest, section: int) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def section_delete(request: HttpRequest, section: int) -> HttpResponse:
+def section_delete(request: ScopedRequest, section: int) -> HttpResponse:
     scope = request.scope
     try:
         services.section_delete(actor=request.user, section=_section_or_404(scope, section))
@@ -346,7 +346,7 @@ def section_delete(request: HttpRequest, section: int) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def section_move(request: HttpRequest, section: int) -> HttpResponse:
+def section_move(request: ScopedRequest, section: int) -> HttpResponse:
     scope = request.scope
     found = _section_or_404(scope, section)
     services.section_move(
@@ -359,7 +359,7 @@ def section_move(request: HttpRequest, section: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: ScopedRequest) -> HttpResponse:
     """Three ways to fill a year's roadmap: import the school's file, a standard template, last year's."""
     scope = request.scope
     template_form = TemplateChoiceForm(request.POST or None, organization_kind=scope.organization.kind)
@@ -393,7 +393,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -419,7 +419,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def import_preview(request: HttpRequest) -> HttpResponse:
+def import_preview(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     stored = importing.preview_load(request.session, scope.programme)
     if stored is None:
@@ -479,7 +479,7 @@ def _imported(request: HttpRequest, scope: Scope, result: services.ImportResult)
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def import_replace(request: HttpRequest) -> HttpResponse:
+def import_replace(request: ScopedRequest) -> HttpResponse:
     """«Replace the current roadmap»: the events it keeps, adds and deletes, and the confirmation."""
     scope = request.scope
     stored = importing.preview_load(request.session, scope.programme)
@@ -516,7 +516,7 @@ def import_replace(request: HttpRequest) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def import_undo(request: HttpRequest, roadmap_import: int) -> HttpResponse:
+def import_undo(request: ScopedRequest, roadmap_import: int) -> HttpResponse:
     scope = request.scope
     found = get_object_or_404(RoadmapImport, programme=scope.programme, pk=roadmap_import)
     try:
@@ -530,7 +530,7 @@ def import_undo(request: HttpRequest, roadmap_import: int) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def import_cancel(request: HttpRequest) -> HttpResponse:
+def import_cancel(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     importing.preview_clear(request.session, scope.programme)
     messages.info(request, _("The import is cancelled: nothing was saved."))

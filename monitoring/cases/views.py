@@ -4,13 +4,13 @@ pair's own mentors read them. A photo left out of publication: the curator and i
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Privacy, Scope, organization_view
+from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent
@@ -32,7 +32,7 @@ def _case_or_404(scope: Scope, case: int) -> Case:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: ScopedRequest) -> HttpResponse:
     cases = selectors.visible_case_list(request.scope.programme, request.user, request.scope.access)
     return render(
         request,
@@ -42,7 +42,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def case_detail(request: HttpRequest, case: int) -> HttpResponse:
+def case_detail(request: ScopedRequest, case: int) -> HttpResponse:
     view = selectors.visible_case_detail(request.scope.programme, case, request.user, request.scope.access)
     if view is None:
         raise Http404
@@ -50,7 +50,7 @@ def case_detail(request: HttpRequest, case: int) -> HttpResponse:
     return render(request, "monitoring/cases/detail.html", {"view": view, "case": view.case})
 
 
-def _case_form_page(request: HttpRequest, found: Case | None) -> HttpResponse:
+def _case_form_page(request: ScopedRequest, found: Case | None) -> HttpResponse:
     scope = request.scope
     initial = {}
     if found is not None:
@@ -77,18 +77,18 @@ def _case_form_page(request: HttpRequest, found: Case | None) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def case_create(request: HttpRequest) -> HttpResponse:
+def case_create(request: ScopedRequest) -> HttpResponse:
     return _case_form_page(request, None)
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def case_edit(request: HttpRequest, case: int) -> HttpResponse:
+def case_edit(request: ScopedRequest, case: int) -> HttpResponse:
     return _case_form_page(request, _case_or_404(request.scope, case))
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
-def case_delete(request: HttpRequest, case: int) -> HttpResponse:
+def case_delete(request: ScopedRequest, case: int) -> HttpResponse:
     found = _case_or_404(request.scope, case)
     services.case_delete(actor=request.user, case=found)
     messages.success(request, _("The case is deleted."))
@@ -96,7 +96,7 @@ def case_delete(request: HttpRequest, case: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def photo_create(request: HttpRequest, case: int) -> HttpResponse:
+def photo_create(request: ScopedRequest, case: int) -> HttpResponse:
     scope = request.scope
     found = _case_or_404(scope, case)
     initial = {}
@@ -133,7 +133,7 @@ def _photo_or_404(scope: Scope, case: int, photo: int) -> CasePhoto:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def photo_image(request: HttpRequest, case: int, photo: int) -> HttpResponse:
+def photo_image(request: ScopedRequest, case: int, photo: int) -> HttpResponse:
     """The photo itself: media files are not public; whoever sees the case and may see this photo gets it."""
     scope = request.scope
     view = selectors.visible_case_detail(scope.programme, case, request.user, scope.access)
@@ -148,7 +148,7 @@ def photo_image(request: HttpRequest, case: int, photo: int) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
-def photo_delete(request: HttpRequest, case: int, photo: int) -> HttpResponse:
+def photo_delete(request: ScopedRequest, case: int, photo: int) -> HttpResponse:
     found = _photo_or_404(request.scope, case, photo)
     services.case_photo_delete(actor=request.user, photo=found)
     messages.success(request, _("The photo is deleted."))

@@ -61,6 +61,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from mentoring.models import Programme
+from mentoring.typing_helpers import StrOrPromise
 from pairing.models import GroupMember, MentoringGroup
 from participants.ages import YOUNG_TEACHER_AGE
 from participants.models import Consent, MenteeProfile, MentorProfile, PartnerOrganization, Person
@@ -88,8 +89,8 @@ PLAN_DONE_SHARE = 0.9  # «implemented ≥ 90 %»
 @dataclass(frozen=True)
 class Metric:
     key: str
-    label: str
-    help: str = ""
+    label: StrOrPromise
+    help: StrOrPromise = ""
     banded: bool = False
 
 

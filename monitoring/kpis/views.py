@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Privacy, Scope, organization_view
+from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
 from mentoring.selectors import children_without_programme
 
 from ..models import Indicator, IndicatorTarget, InformationActivity, SwotItem
@@ -33,7 +33,7 @@ def _url(scope: Scope, name: str, **kwargs) -> str:
     return reverse(f"monitoring:{name}", kwargs={**scope.url_kwargs, **kwargs})
 
 
-def _refuse_readers(request: HttpRequest) -> None:
+def _refuse_readers(request: ScopedRequest) -> None:
     """Pages everyone reads but only curators and administrators change."""
     if request.method == "POST" and not request.scope.access.can_manage:
         raise PermissionDenied
@@ -65,7 +65,7 @@ def _chart(value: selectors.KpiValue, points: list[selectors.SeriesPoint]) -> di
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     if scope.organization.is_region:
         # 1,500 organisations do not fit one table: the region's console adds them up by municipality
@@ -96,7 +96,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _municipal(request: HttpRequest) -> HttpResponse:
+def _municipal(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     programmes = selectors.child_programmes_of(scope.organization.pk, scope.programme.academic_year_id)
     table = selectors.municipal_table(programmes)
@@ -109,7 +109,7 @@ def _municipal(request: HttpRequest) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def snapshot_take(request: HttpRequest) -> HttpResponse:
+def snapshot_take(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     if scope.organization.is_oversight_body:
         programmes = selectors.child_programmes_of(scope.organization.pk, scope.programme.academic_year_id)
@@ -124,7 +124,7 @@ def snapshot_take(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def indicators(request: HttpRequest) -> HttpResponse:
+def indicators(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     found = selectors.indicators_for_organizations([scope.organization.pk], active_only=False)
     for indicator in found:
@@ -139,7 +139,7 @@ def indicators(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _indicator_form_page(request: HttpRequest, found: Indicator | None) -> HttpResponse:
+def _indicator_form_page(request: ScopedRequest, found: Indicator | None) -> HttpResponse:
     scope = request.scope
     form = IndicatorForm(request.POST or None, instance=found)
     if request.method == "POST" and form.is_valid():
@@ -162,12 +162,12 @@ def _indicator_form_page(request: HttpRequest, found: Indicator | None) -> HttpR
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def indicator_new(request: HttpRequest) -> HttpResponse:
+def indicator_new(request: ScopedRequest) -> HttpResponse:
     return _indicator_form_page(request, None)
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def indicator_edit(request: HttpRequest, indicator: int) -> HttpResponse:
+def indicator_edit(request: ScopedRequest, indicator: int) -> HttpResponse:
     found = get_object_or_404(Indicator, organization=request.scope.organization, pk=indicator)
     return _indicator_form_page(request, found)
 
@@ -176,7 +176,7 @@ def indicator_edit(request: HttpRequest, indicator: int) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def targets(request: HttpRequest) -> HttpResponse:
+def targets(request: ScopedRequest) -> HttpResponse:
     _refuse_readers(request)
     scope = request.scope
     values = selectors.kpi_values([scope.programme])[scope.programme.pk]
@@ -208,7 +208,7 @@ def targets(request: HttpRequest) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def targets_roadmap(request: HttpRequest) -> HttpResponse:
+def targets_roadmap(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     try:
         result = services.targets_from_roadmap(actor=request.user, programme=scope.programme)
@@ -247,7 +247,7 @@ def targets_roadmap(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def settings(request: HttpRequest) -> HttpResponse:
+def settings(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     current = settings_for(scope.organization)
     form = SettingsForm(request.POST or None, instance=current)
@@ -268,7 +268,7 @@ def settings(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def activities(request: HttpRequest) -> HttpResponse:
+def activities(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     filter_form = ActivityFilterForm(request.GET or None)
     kind = filter_form.cleaned_data["kind"] if filter_form.is_valid() else ""
@@ -282,7 +282,7 @@ def activities(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _activity_form_page(request: HttpRequest, found: InformationActivity | None) -> HttpResponse:
+def _activity_form_page(request: ScopedRequest, found: InformationActivity | None) -> HttpResponse:
     scope = request.scope
     form = ActivityForm(request.POST or None, instance=found, programme=scope.programme)
     if request.method == "POST" and form.is_valid():
@@ -303,19 +303,19 @@ def _activity_form_page(request: HttpRequest, found: InformationActivity | None)
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def activity_new(request: HttpRequest) -> HttpResponse:
+def activity_new(request: ScopedRequest) -> HttpResponse:
     return _activity_form_page(request, None)
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def activity_edit(request: HttpRequest, activity: int) -> HttpResponse:
+def activity_edit(request: ScopedRequest, activity: int) -> HttpResponse:
     found = get_object_or_404(InformationActivity, programme=request.scope.programme, pk=activity)
     return _activity_form_page(request, found)
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def activity_delete(request: HttpRequest, activity: int) -> HttpResponse:
+def activity_delete(request: ScopedRequest, activity: int) -> HttpResponse:
     found = get_object_or_404(InformationActivity, programme=request.scope.programme, pk=activity)
     services.activity_delete(actor=request.user, activity=found)
     messages.success(request, _("The entry is deleted."))
@@ -325,7 +325,7 @@ def activity_delete(request: HttpRequest, activity: int) -> HttpResponse:
 # --- SWOT -------------------------------------------------------------------------------------------
 
 
-def _swot_context(request: HttpRequest, add_form: SwotItemForm | None = None) -> dict:
+def _swot_context(request: ScopedRequest, add_form: SwotItemForm | None = None) -> dict:
     scope = request.scope
     items = list(SwotItem.objects.filter(programme=scope.programme).order_by("position", "pk"))
     quadrants = []
@@ -343,20 +343,20 @@ def _swot_context(request: HttpRequest, add_form: SwotItemForm | None = None) ->
     return {"quadrants": quadrants, "can_manage": scope.access.can_manage}
 
 
-def _swot_response(request: HttpRequest, add_form: SwotItemForm | None = None, status: int = 200):
+def _swot_response(request: ScopedRequest, add_form: SwotItemForm | None = None, status: int = 200):
     """The board, whole or (for htmx) just its quadrants."""
     template = "monitoring/kpis/includes/swot_board.html" if request.htmx else "monitoring/kpis/swot.html"
     return render(request, template, _swot_context(request, add_form), status=status)
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def swot(request: HttpRequest) -> HttpResponse:
+def swot(request: ScopedRequest) -> HttpResponse:
     return _swot_response(request)
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def swot_add(request: HttpRequest) -> HttpResponse:
+def swot_add(request: ScopedRequest) -> HttpResponse:
     form = SwotItemForm(request.POST)
     if form.is_valid():
         try:
@@ -372,7 +372,7 @@ def swot_add(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-def swot_edit(request: HttpRequest, swot_item: int) -> HttpResponse:
+def swot_edit(request: ScopedRequest, swot_item: int) -> HttpResponse:
     scope = request.scope
     item = get_object_or_404(SwotItem, programme=scope.programme, pk=swot_item)
     form = SwotItemForm(request.POST or None, initial={"quadrant": item.quadrant, "text": item.text})
@@ -390,7 +390,7 @@ def swot_edit(request: HttpRequest, swot_item: int) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def swot_delete(request: HttpRequest, swot_item: int) -> HttpResponse:
+def swot_delete(request: ScopedRequest, swot_item: int) -> HttpResponse:
     item = get_object_or_404(SwotItem, programme=request.scope.programme, pk=swot_item)
     services.swot_item_delete(actor=request.user, item=item)
     if request.htmx:
@@ -401,7 +401,7 @@ def swot_delete(request: HttpRequest, swot_item: int) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
 @require_POST
-def swot_move(request: HttpRequest, swot_item: int) -> HttpResponse:
+def swot_move(request: ScopedRequest, swot_item: int) -> HttpResponse:
     item = get_object_or_404(SwotItem, programme=request.scope.programme, pk=swot_item)
     try:
         services.swot_item_move(actor=request.user, item=item, direction=request.POST.get("direction", ""))

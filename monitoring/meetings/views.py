@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import Privacy, organization_view
+from mentoring.access import Privacy, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
 
 from ..models import Meeting
@@ -58,7 +58,7 @@ def _form_page(
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def meeting_new(request: HttpRequest, group: int) -> HttpResponse:
+def meeting_new(request: ScopedRequest, group: int) -> HttpResponse:
     scope = request.scope
     access = editable_pair(request, group)
     today = timezone.localdate()
@@ -100,7 +100,7 @@ def _meeting_or_404(access: PairAccess, meeting: int) -> Meeting:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def meeting_edit(request: HttpRequest, group: int, meeting: int) -> HttpResponse:
+def meeting_edit(request: ScopedRequest, group: int, meeting: int) -> HttpResponse:
     scope = request.scope
     access = editable_pair(request, group)
     found = _meeting_or_404(access, meeting)
@@ -141,7 +141,7 @@ def meeting_edit(request: HttpRequest, group: int, meeting: int) -> HttpResponse
 
 @organization_view(privacy=Privacy.PERSONAL)
 @require_POST
-def meeting_delete(request: HttpRequest, group: int, meeting: int) -> HttpResponse:
+def meeting_delete(request: ScopedRequest, group: int, meeting: int) -> HttpResponse:
     access = editable_pair(request, group)
     found = _meeting_or_404(access, meeting)
     meeting_services.meeting_delete(actor=request.user, meeting=found)
@@ -150,7 +150,7 @@ def meeting_delete(request: HttpRequest, group: int, meeting: int) -> HttpRespon
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def diary(request: HttpRequest, group: int) -> HttpResponse:
+def diary(request: ScopedRequest, group: int) -> HttpResponse:
     access = pair_access(request, group)
     entries = meeting_selectors.diary(access.group)
     people = [member.person_id for member in access.group.members.all()]
@@ -172,7 +172,7 @@ def diary(request: HttpRequest, group: int) -> HttpResponse:
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def meetings(request: HttpRequest) -> HttpResponse:
+def meetings(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     today = timezone.localdate()
     stale_days = settings_for(scope.organization).stale_pair_days

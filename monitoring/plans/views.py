@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, organization_view
+from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent, Role
@@ -48,7 +48,7 @@ class PairAccess:
         return [m.person for m in self.group.members.all() if m.role == GroupMember.Role.MENTEE]
 
 
-def pair_access(request: HttpRequest, group: int) -> PairAccess:
+def pair_access(request: ScopedRequest, group: int) -> PairAccess:
     """The pair from the URL, if the user may see it (else 404), and whether they may write to it."""
     scope: Scope = request.scope
     found = group_detail(scope.programme, group)
@@ -88,7 +88,7 @@ def _task_or_404(group: MentoringGroup, task: int) -> PlanTask:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def plan(request: HttpRequest, group: int) -> HttpResponse:
+def plan(request: ScopedRequest, group: int) -> HttpResponse:
     access = pair_access(request, group)
     found = plan_selectors.plan_of_group(access.group)
     people = [member.person_id for member in access.group.members.all()]
@@ -136,7 +136,7 @@ def _plan_for_write(request: HttpRequest, access: PairAccess) -> IndividualPlan:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def plan_goals(request: HttpRequest, group: int) -> HttpResponse:
+def plan_goals(request: ScopedRequest, group: int) -> HttpResponse:
     scope = request.scope
     access = editable_pair(request, group)
     existing = IndividualPlan.objects.filter(group=access.group).first()
@@ -152,7 +152,7 @@ def plan_goals(request: HttpRequest, group: int) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def plan_task_new(request: HttpRequest, group: int) -> HttpResponse:
+def plan_task_new(request: ScopedRequest, group: int) -> HttpResponse:
     scope = request.scope
     access = editable_pair(request, group)
     form = TaskForm(request.POST or None)
@@ -180,7 +180,7 @@ def plan_task_new(request: HttpRequest, group: int) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def plan_task_edit(request: HttpRequest, group: int, task: int) -> HttpResponse:
+def plan_task_edit(request: ScopedRequest, group: int, task: int) -> HttpResponse:
     scope = request.scope
     access = editable_pair(request, group)
     found = _task_or_404(access.group, task)
@@ -205,7 +205,7 @@ def plan_task_edit(request: HttpRequest, group: int, task: int) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def plan_task_done(request: HttpRequest, group: int, task: int) -> HttpResponse:
+def plan_task_done(request: ScopedRequest, group: int, task: int) -> HttpResponse:
     scope = request.scope
     access = editable_pair(request, group)
     found = _task_or_404(access.group, task)
@@ -239,7 +239,7 @@ def plan_task_done(request: HttpRequest, group: int, task: int) -> HttpResponse:
 
 @organization_view(privacy=Privacy.PERSONAL)
 @require_POST
-def plan_task_reopen(request: HttpRequest, group: int, task: int) -> HttpResponse:
+def plan_task_reopen(request: ScopedRequest, group: int, task: int) -> HttpResponse:
     access = editable_pair(request, group)
     found = _task_or_404(access.group, task)
     plan_services.plan_task_reopen(actor=request.user, task=found)
@@ -249,7 +249,7 @@ def plan_task_reopen(request: HttpRequest, group: int, task: int) -> HttpRespons
 
 @organization_view(privacy=Privacy.PERSONAL)
 @require_POST
-def plan_task_delete(request: HttpRequest, group: int, task: int) -> HttpResponse:
+def plan_task_delete(request: ScopedRequest, group: int, task: int) -> HttpResponse:
     access = editable_pair(request, group)
     found = _task_or_404(access.group, task)
     plan_services.plan_task_delete(actor=request.user, task=found)
@@ -259,7 +259,7 @@ def plan_task_delete(request: HttpRequest, group: int, task: int) -> HttpRespons
 
 @organization_view(privacy=Privacy.PERSONAL)
 @require_POST
-def plan_task_move(request: HttpRequest, group: int, task: int) -> HttpResponse:
+def plan_task_move(request: ScopedRequest, group: int, task: int) -> HttpResponse:
     access = editable_pair(request, group)
     found = _task_or_404(access.group, task)
     offset = -1 if request.POST.get("direction") == "up" else 1
@@ -268,7 +268,7 @@ def plan_task_move(request: HttpRequest, group: int, task: int) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def plan_task_file(request: HttpRequest, group: int, task: int) -> HttpResponse:
+def plan_task_file(request: ScopedRequest, group: int, task: int) -> HttpResponse:
     access = pair_access(request, group)
     found = _task_or_404(access.group, task)
     if not found.evidence_file:
@@ -281,7 +281,7 @@ def plan_task_file(request: HttpRequest, group: int, task: int) -> HttpResponse:
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 @require_POST
-def plan_approve(request: HttpRequest, group: int) -> HttpResponse:
+def plan_approve(request: ScopedRequest, group: int) -> HttpResponse:
     scope = request.scope
     access = editable_pair(request, group)
     form = ApproveForm(request.POST)
@@ -302,7 +302,7 @@ def plan_approve(request: HttpRequest, group: int) -> HttpResponse:
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def plans(request: HttpRequest) -> HttpResponse:
+def plans(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     rows = plan_selectors.plans_overview(scope.programme)
     context = {

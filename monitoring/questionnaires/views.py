@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, organization_view
+from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.models import Role
 
@@ -49,7 +49,7 @@ def public_url(token: str) -> str:
 
 
 @organization_view(roles=READERS, privacy=Privacy.AGGREGATE)
-def templates(request: HttpRequest) -> HttpResponse:
+def templates(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     found = list(selectors.templates_for(scope.organization))
     context = {
@@ -60,19 +60,19 @@ def templates(request: HttpRequest) -> HttpResponse:
     return render(request, "monitoring/questionnaires/templates.html", context)
 
 
-def _template_or_404(request: HttpRequest, template: int) -> QuestionnaireTemplate:
+def _template_or_404(request: ScopedRequest, template: int) -> QuestionnaireTemplate:
     found = selectors.template_for(request.scope.organization, template)
     if found is None:
         raise Http404
     return found
 
 
-def _own_template_or_404(request: HttpRequest, template: int) -> QuestionnaireTemplate:
+def _own_template_or_404(request: ScopedRequest, template: int) -> QuestionnaireTemplate:
     return get_object_or_404(QuestionnaireTemplate, pk=template, organization=request.scope.organization)
 
 
 @organization_view(roles=READERS, privacy=Privacy.AGGREGATE)
-def template_detail(request: HttpRequest, template: int) -> HttpResponse:
+def template_detail(request: ScopedRequest, template: int) -> HttpResponse:
     found = _template_or_404(request, template)
     context = {
         "template": found,
@@ -83,7 +83,7 @@ def template_detail(request: HttpRequest, template: int) -> HttpResponse:
     return render(request, "monitoring/questionnaires/template_detail.html", context)
 
 
-def _template_form_page(request: HttpRequest, found: QuestionnaireTemplate | None) -> HttpResponse:
+def _template_form_page(request: ScopedRequest, found: QuestionnaireTemplate | None) -> HttpResponse:
     scope = request.scope
     initial = {}
     if found is not None:
@@ -109,18 +109,18 @@ def _template_form_page(request: HttpRequest, found: QuestionnaireTemplate | Non
 
 
 @organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
-def template_new(request: HttpRequest) -> HttpResponse:
+def template_new(request: ScopedRequest) -> HttpResponse:
     return _template_form_page(request, None)
 
 
 @organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
-def template_edit(request: HttpRequest, template: int) -> HttpResponse:
+def template_edit(request: ScopedRequest, template: int) -> HttpResponse:
     return _template_form_page(request, _own_template_or_404(request, template))
 
 
 @organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
 @require_POST
-def template_copy(request: HttpRequest, template: int) -> HttpResponse:
+def template_copy(request: ScopedRequest, template: int) -> HttpResponse:
     scope = request.scope
     found = _template_or_404(request, template)
     copy = services.template_copy(actor=request.user, organization=scope.organization, template=found)
@@ -130,7 +130,7 @@ def template_copy(request: HttpRequest, template: int) -> HttpResponse:
 
 @organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
 @require_POST
-def template_toggle(request: HttpRequest, template: int) -> HttpResponse:
+def template_toggle(request: ScopedRequest, template: int) -> HttpResponse:
     scope = request.scope
     found = _own_template_or_404(request, template)
     services.template_set_active(actor=request.user, template=found, active=not found.is_active)
@@ -152,7 +152,7 @@ def _item_initial(item: QuestionItem) -> dict:
 
 
 def _item_form_page(
-    request: HttpRequest, found: QuestionnaireTemplate, item: QuestionItem | None
+    request: ScopedRequest, found: QuestionnaireTemplate, item: QuestionItem | None
 ) -> HttpResponse:
     scope = request.scope
     form = ItemForm(request.POST or None, initial=_item_initial(item) if item else None)
@@ -170,12 +170,12 @@ def _item_form_page(
 
 
 @organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
-def question_new(request: HttpRequest, template: int) -> HttpResponse:
+def question_new(request: ScopedRequest, template: int) -> HttpResponse:
     return _item_form_page(request, _own_template_or_404(request, template), None)
 
 
 @organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
-def question_edit(request: HttpRequest, template: int, question: int) -> HttpResponse:
+def question_edit(request: ScopedRequest, template: int, question: int) -> HttpResponse:
     found = _own_template_or_404(request, template)
     item = get_object_or_404(QuestionItem, template=found, pk=question)
     return _item_form_page(request, found, item)
@@ -183,7 +183,7 @@ def question_edit(request: HttpRequest, template: int, question: int) -> HttpRes
 
 @organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
 @require_POST
-def question_delete(request: HttpRequest, template: int, question: int) -> HttpResponse:
+def question_delete(request: ScopedRequest, template: int, question: int) -> HttpResponse:
     found = _own_template_or_404(request, template)
     item = get_object_or_404(QuestionItem, template=found, pk=question)
     try:
@@ -197,7 +197,7 @@ def question_delete(request: HttpRequest, template: int, question: int) -> HttpR
 
 @organization_view(roles=WRITERS, privacy=Privacy.AGGREGATE)
 @require_POST
-def question_move(request: HttpRequest, template: int, question: int) -> HttpResponse:
+def question_move(request: ScopedRequest, template: int, question: int) -> HttpResponse:
     found = _own_template_or_404(request, template)
     item = get_object_or_404(QuestionItem, template=found, pk=question)
     direction = request.POST.get("direction")
@@ -211,7 +211,7 @@ def question_move(request: HttpRequest, template: int, question: int) -> HttpRes
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def campaigns(request: HttpRequest) -> HttpResponse:
+def campaigns(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     context = {
         "campaigns": list(selectors.campaigns(scope.programme)),
@@ -222,7 +222,7 @@ def campaigns(request: HttpRequest) -> HttpResponse:
 
 
 @organization_view(roles=WRITERS, privacy=Privacy.PERSONAL)
-def campaign_new(request: HttpRequest) -> HttpResponse:
+def campaign_new(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     initial = {}
     if request.GET.get("template", "").isdigit():
@@ -258,7 +258,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
     return render(request, "monitoring/questionnaires/campaign_form.html", {"form": form}, status=status)
 
 
-def _campaign_or_404(request: HttpRequest, campaign: int) -> Campaign:
+def _campaign_or_404(request: ScopedRequest, campaign: int) -> Campaign:
     found = selectors.campaign_for(request.scope.programme, campaign)
     if found is None:
         raise Http404
@@ -266,7 +266,7 @@ def _campaign_or_404(request: HttpRequest, campaign: int) -> Campaign:
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def campaign_detail(request: HttpRequest, campaign: int) -> HttpResponse:
+def campaign_detail(request: ScopedRequest, campaign: int) -> HttpResponse:
     scope = request.scope
     found = _campaign_or_404(request, campaign)
     people = sees_people(scope)
@@ -306,7 +306,7 @@ def campaign_detail(request: HttpRequest, campaign: int) -> HttpResponse:
 
 @organization_view(roles=WRITERS, privacy=Privacy.PERSONAL)
 @require_POST
-def campaign_close(request: HttpRequest, campaign: int) -> HttpResponse:
+def campaign_close(request: ScopedRequest, campaign: int) -> HttpResponse:
     found = _campaign_or_404(request, campaign)
     services.campaign_close(actor=request.user, campaign=found)
     messages.success(request, _("The campaign is closed: links that were not answered no longer work."))
@@ -315,7 +315,7 @@ def campaign_close(request: HttpRequest, campaign: int) -> HttpResponse:
 
 @organization_view(roles=WRITERS, privacy=Privacy.PERSONAL)
 @require_POST
-def link_reissue(request: HttpRequest, campaign: int, link: str) -> HttpResponse:
+def link_reissue(request: ScopedRequest, campaign: int, link: str) -> HttpResponse:
     scope = request.scope
     found = _campaign_or_404(request, campaign)
     invitation = get_object_or_404(Invitation, campaign=found, token=link)
@@ -333,7 +333,7 @@ def link_reissue(request: HttpRequest, campaign: int, link: str) -> HttpResponse
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def campaign_results(request: HttpRequest, campaign: int) -> HttpResponse:
+def campaign_results(request: ScopedRequest, campaign: int) -> HttpResponse:
     scope = request.scope
     found = _campaign_or_404(request, campaign)
     people = sees_people(scope)
@@ -358,7 +358,7 @@ def campaign_results(request: HttpRequest, campaign: int) -> HttpResponse:
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def campaign_compare(request: HttpRequest, campaign: int) -> HttpResponse:
+def campaign_compare(request: ScopedRequest, campaign: int) -> HttpResponse:
     scope = request.scope
     found = _campaign_or_404(request, campaign)
     people = sees_people(scope)
