@@ -29,9 +29,12 @@ MENTORS = 40
 REPEAT = 7
 
 
-def seed_municipality(start_year: int, schools_count: int = SCHOOLS, prefix: str = "bench"):
-    """An authority with ``schools_count`` schools of ``PUPILS`` pupils each; returns (authority, first
-    school, its curator, the coordinator). The reports benchmark reuses it for 100 schools."""
+def seed_municipality(
+    start_year: int, schools_count: int = SCHOOLS, prefix: str = "bench", pupils_count: int = PUPILS
+):
+    """An authority with ``schools_count`` schools of ``pupils_count`` pupils each; returns (authority, first
+    school, its curator, the coordinator). The reports benchmark reuses it for 100 schools, the pages
+    benchmark for 10 pupils per school."""
     from django.utils import timezone
 
     from mentoring.models import AcademicYear, Membership, Organization, Programme, Role, User
@@ -68,8 +71,8 @@ def seed_municipality(start_year: int, schools_count: int = SCHOOLS, prefix: str
         programme = Programme.objects.create(
             organization=school,
             academic_year=year,
-            pupils_total=PUPILS,
-            pupils_with_disabilities=PUPILS // 12 + 1,
+            pupils_total=pupils_count,
+            pupils_with_disabilities=pupils_count // 12 + 1,
             teachers_total=TEACHERS,
             young_teachers_total=10,
         )
@@ -85,7 +88,7 @@ def seed_municipality(start_year: int, schools_count: int = SCHOOLS, prefix: str
                 kind=Person.Kind.PUPIL,
                 birth_date=date(start_year - 7 - k % 12, 1 + k % 12, 1 + k % 28),
             )
-            for k in range(PUPILS)
+            for k in range(pupils_count)
         )
         teachers = Person.objects.bulk_create(
             Person(organization=school, last_name=f"Учитель{k}", first_name="Пётр", kind=Person.Kind.TEACHER)
@@ -180,7 +183,7 @@ def seed_municipality(start_year: int, schools_count: int = SCHOOLS, prefix: str
                 indicator=indicator,
                 taken_on=date(start_year, 9 + month, 1) if month < 4 else date(start_year + 1, month - 3, 1),
                 numerator=100 * month,
-                denominator=PUPILS,
+                denominator=pupils_count,
                 value=10.0 * month,
             )
             for month in range(1, 9)

@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent.parent
-GROUPS = ("roadmap", "participants", "matching", "dashboards", "reports", "load", "privacy", "size", "region")
+GROUPS = ("roadmap", "participants", "matching", "dashboards", "reports", "load", "privacy", "size", "region", "pages")
 
 
 def log(message: str) -> None:
