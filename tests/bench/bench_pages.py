@@ -209,7 +209,7 @@ def run():
             places[pupils] = seed(start_year, pupils)
             log(f"seeded {SCHOOLS} schools × {pupils} pupils in {time.perf_counter() - started:.0f} s")
         # the stored metrics that the beat refreshes every 20 minutes in production (the console adds them up)
-        from monitoring.tasks.kpis import refresh_metric_summaries
+        from monitoring.kpis.tasks import refresh_metric_summaries
 
         refresh_metric_summaries()
         if connection.vendor == "postgresql":

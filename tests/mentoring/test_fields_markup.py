@@ -103,7 +103,7 @@ def test_values_and_labels_are_escaped():
 def test_the_pages_filter_forms(db):
     """The filter bars of the lists, as the pages build them, bound to a query that fails validation."""
     from mentoring.journal import JournalFilterForm
-    from monitoring.forms_kpis import ActivityFilterForm
+    from monitoring.kpis.forms import ActivityFilterForm
     from pairing.forms import GroupFilterForm
     from participants.forms import MenteeFilterForm, MentorFilterForm
     from roadmap.forms import FilterForm as RoadmapFilterForm
