@@ -57,9 +57,8 @@ def _errors(field: BoundField) -> str:
         format_html('<p id="error_{}_{}"><strong>{}</strong></p>', number, auto_id, error)
         for number, error in enumerate(field.errors, start=1)
     )
-    return (
-        format_html('<div id="{}_error" class="invalid-feedback">', field.errors.field_id) + items + "</div>"
-    )
+    field_id = getattr(field.errors, "field_id", None)  # set by BoundField.errors
+    return format_html('<div id="{}_error" class="invalid-feedback">', field_id) + items + "</div>"
 
 
 def _help(field: BoundField) -> str:
@@ -145,25 +144,26 @@ def as_field(field: BoundField) -> SafeString:
     invalid = " is-invalid" if field.errors else ""
     extra_classes = f" {field.css_classes()}" if field.css_classes() else ""
     if isinstance(widget, forms.CheckboxInput):
-        control = field.as_widget(attrs={"class": _widget_class(widget, "form-check-input" + invalid)})
-        label = format_html(
+        check = field.as_widget(attrs={"class": _widget_class(widget, "form-check-input" + invalid)})
+        check_label = format_html(
             '<label for="{}" class="form-check-label{}">{}{}</label>',
             field.id_for_label,
             required_class,
             field.label,
             asterisk,
         )
-        body = control + label + _errors(field) + _help(field)
+        check_body = check + check_label + _errors(field) + _help(field)
         return mark_safe(  # noqa: S308 (every part is escaped above)
             f'<div class="mb-3"><div id="div_{conditional_escape(field.auto_id)}" '
-            f'class="form-check{conditional_escape(extra_classes)}">{body}</div></div>'
+            f'class="form-check{conditional_escape(extra_classes)}">{check_body}</div></div>'
         )
+    control: str
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         control = _choices(field)
     else:
         base = "form-select" if isinstance(widget, forms.Select) else "form-control"
         control = field.as_widget(attrs={"class": _widget_class(widget, base + invalid)})
-    label = ""
+    label: str = ""
     if field.label:
         for_attr = format_html(' for="{}"', field.id_for_label) if field.id_for_label else _NOTHING
         tag = "legend" if field.use_fieldset else "label"
