@@ -249,6 +249,12 @@ def acquainted(order: Order, items: list[OrderItem]) -> list[dict[str, str]]:
             "name": order.responsible_name,
             "position": order.responsible_position or "куратор",
         }
+    cancelled = order.cancels if order.kind == OrderKind.CANCEL else None
+    if cancelled is not None and cancelled.responsible_name:  # the curator the cancelled order named
+        people.setdefault(
+            cancelled.responsible_name,
+            {"name": cancelled.responsible_name, "position": cancelled.responsible_position or "куратор"},
+        )
     for item in items:
         person = item.person
         if person is None or person.kind == Person.Kind.PUPIL or person.is_anonymised:
@@ -299,6 +305,13 @@ def order_context(order: Order) -> dict[str, Any]:
         "requisites": str(order.requisites),
     }
     context["appendix"] = {"heading": APPENDIX_HEADINGS.get(order.kind, ""), "rows": rows}
+    cancelled = order.cancels if order.kind == OrderKind.CANCEL else None
+    context["cancelled"] = {
+        "number": cancelled.number if cancelled else "",
+        "day": short_date(cancelled.day if cancelled else None),
+        "title": cancelled.title if cancelled else "",
+        "requisites": str(cancelled.requisites) if cancelled else "",
+    }
     context["acquainted"] = acquainted(order, items)
     return context
 

@@ -2,7 +2,7 @@
 
 A signed order keeps the PDF and the Word file it was signed as. A copy that names the person goes like
 every generated file that names them: both copies of every order that concerns them (they are among its
-objects), and any other copy whose text names them. The order stays in the
+objects, or among those of the order it declares invalid), and any other copy whose text names them. The order stays in the
 register; its copies are made again from the record at the next download, when the record no longer holds
 the name (the person's card is anonymised, the texts have the name replaced). The paper original the
 director signed is the school's archive document and is not the system's to change.

@@ -143,6 +143,13 @@ class OrderKind(models.TextChoices):
     PAIRING = "pairing", _("On fixing the mentoring pairs (groups)")
     PLANS = "plans", _("On approving the individual plans")
     REWARD = "reward", _("On rewarding the participants")
+    CANCEL = "cancel", _("On declaring an order invalid")
+
+
+class OrderQuerySet(models.QuerySet):
+    def in_force(self) -> OrderQuerySet:
+        """Orders no signed order has declared invalid (a draft cancelling order changes nothing)."""
+        return self.exclude(cancelling_orders__signed=True)
 
 
 class Order(models.Model):
@@ -178,6 +185,16 @@ class Order(models.Model):
     )
     responsible_name = models.CharField(_("curator's full name"), max_length=300, blank=True)
     responsible_position = models.CharField(_("curator's position"), max_length=200, blank=True)
+    # An order «О признании утратившим силу приказа …» names the order it cancels; that order loses its
+    # force when this one is signed, not before.
+    cancels = models.ForeignKey(
+        "self",
+        verbose_name=_("order declared invalid"),
+        related_name="cancelling_orders",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
     # A draft until the secretary marks it signed. A draft entered by mistake is deleted; a signed order
     # is not: the director cancels it by another order, as the school's register keeps every number.
     signed = models.BooleanField(_("signed"), default=False)
@@ -199,11 +216,20 @@ class Order(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
+    objects = OrderQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("order")
         verbose_name_plural = _("orders")
         ordering = ["-day", "-pk"]
         indexes = [models.Index(fields=["programme", "kind"], name="order_programme_kind_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(kind="cancel") & models.Q(cancels__isnull=False))
+                | (~models.Q(kind="cancel") & models.Q(cancels__isnull=True)),
+                name="order_cancels_only_by_a_cancelling_order",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.requisites} «{self.title}»"

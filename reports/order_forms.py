@@ -51,6 +51,11 @@ class _PersonChoice(forms.ModelMultipleChoiceField):
         return f"{obj.full_name}, {detail}" if detail else obj.full_name
 
 
+class _OrderChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"№ {obj.number} от {obj.day:%d.%m.%Y} — {obj.title}"
+
+
 class OrderCreateForm(forms.Form):
     number = forms.CharField(label=_("Order number"), max_length=50)
     day = forms.DateField(label=_("Order date"), widget=DATE_INPUT)
@@ -72,6 +77,24 @@ class OrderCreateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.scope, self.kind = scope, kind
         organization, programme = scope.organization, scope.programme
+        if kind == OrderKind.CANCEL:
+            from .selectors import cancellable_orders
+
+            self.fields["cancels"] = _OrderChoice(
+                label=_("Order declared invalid"),
+                queryset=cancellable_orders(organization),
+                help_text=_(
+                    "A signed order in force. It loses its force when this order is signed; a draft changes "
+                    "nothing."
+                ),
+            )
+            self.fields["reason"] = forms.CharField(
+                label=_("Reason («в связи с …»)"),
+                max_length=500,
+                required=False,
+                help_text=_("E.g. «изменением состава наставнических пар». Printed in the preamble."),
+            )
+            self.order_fields(["cancels", "reason"])
         self.curators = {user.pk: user for user in curators_of(organization)}
         self.fields["responsible"].choices = [("", "—")] + [
             (pk, user.get_full_name() or user.get_username()) for pk, user in self.curators.items()

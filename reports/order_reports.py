@@ -80,7 +80,11 @@ class OrderReport(Report):
         order = (
             Order.objects.filter(programme=context.scope.programme, pk=context.options.get("order"))
             .select_related(
-                "organization", "programme__academic_year", "programme__organization", "responsible"
+                "organization",
+                "programme__academic_year",
+                "programme__organization",
+                "responsible",
+                "cancels",
             )
             .first()
         )

@@ -46,7 +46,7 @@ def regulation_requisites(programme: Programme, on: date | None = None) -> tuple
     """The number and date of the order approving the Положение о наставничестве: the latest such order in
     the system dated on or before ``on`` (an order never cites an act issued after it), else what the school
     entered on the requisites page (when it is not dated after ``on`` either)."""
-    orders = Order.objects.filter(organization=programme.organization, kind=OrderKind.REGULATION)
+    orders = Order.objects.filter(organization=programme.organization, kind=OrderKind.REGULATION).in_force()
     if on is not None:
         orders = orders.filter(day__lte=on)
     order = orders.order_by("-day", "-pk").first()
@@ -88,6 +88,8 @@ def draft_facts(
     responsible: AbstractBaseUser | None,
     responsible_position: str = "",
     responsible_sex: str = "",
+    cancels: Order | None = None,
+    reason: str = "",
 ) -> DraftFacts:
     from pairing.services import forms_for
 
@@ -104,6 +106,10 @@ def draft_facts(
         curator_position=responsible_position or position,
         curator_sex=responsible_sex or sex,
         start=max(day, programme.academic_year.start_date),
+        cancelled_number=cancels.number if cancels else "",
+        cancelled_day=cancels.day if cancels else None,
+        cancelled_title=cancels.title if cancels else "",
+        reason=reason,
     )
 
 
@@ -156,14 +162,31 @@ def order_create(
     title: str | None = None,
     preamble: str | None = None,
     points: Iterable[str] | None = None,
+    cancels: Order | None = None,
+    reason: str = "",
 ) -> Order:
-    """Draw up an order from the data, with the default wording unless a text is given, and fix its objects."""
+    """Draw up an order from the data, with the default wording unless a text is given, and fix its objects.
+
+    An order of the kind «cancel» names the signed order it declares invalid (``cancels``); it takes the
+    people of that order, who are acquainted with it again. Until it is signed it changes nothing.
+    """
     if kind not in OrderKind.values:
         raise OrderError(_("Unknown kind of order."))
     if day is None:
         raise OrderError(_("Give the date of the order."))
-    number = _check_number(programme, number, day)
     organization = programme.organization
+    if kind == OrderKind.CANCEL:
+        if cancels is None or cancels.organization_id != organization.pk:
+            raise OrderError(_("Choose the signed order this order declares invalid."))
+        cancels = _cancellable(Order.objects.select_for_update().get(pk=cancels.pk), day=day)
+        # the people of the cancelled order, in its roles: they are acquainted with this one too
+        acquainted_items = list(
+            cancels.items.filter(person__isnull=False).select_related("person").order_by("position", "pk")
+        )
+        groups, plans, people = [], [], []
+    else:
+        cancels, acquainted_items = None, []
+    number = _check_number(programme, number, day)
     groups = [group for group in groups if group.programme_id == programme.pk]
     if plans:
         from monitoring.models import IndividualPlan
@@ -188,6 +211,8 @@ def order_create(
         responsible=responsible,
         responsible_position=responsible_position,
         responsible_sex=responsible_sex,
+        cancels=cancels,
+        reason=reason,
     )
     text = draft(kind, facts)
     requisites = requisites_of(organization)
@@ -206,9 +231,12 @@ def order_create(
         responsible=responsible,
         responsible_name=facts.curator_name,
         responsible_position=facts.curator_position,
+        cancels=cancels,
         created_by=actor if actor is not None and actor.is_authenticated else None,
     )
-    items = _items(order, groups=groups, plans=plans, people=people, notes=notes or {})
+    items = _items(
+        order, groups=groups, plans=plans, people=people, notes=notes or {}, acquainted=acquainted_items
+    )
     OrderItem.objects.bulk_create(items)
     if kind == OrderKind.PAIRING:
         from pairing.services import groups_record_order
@@ -228,9 +256,45 @@ def order_create(
         action=AuditEvent.Action.CREATE,
         target=order,
         changes=["kind", "number", "day", "title", "preamble", "points"],
-        details={"kind": kind, "objects": len(items)},
+        details={"kind": kind, "objects": len(items), **({"cancels": cancels.pk} if cancels else {})},
     )
     return order
+
+
+def _requisites(order: Order) -> str:
+    return f"от {order.day:%d.%m.%Y} № {order.number}"
+
+
+def _cancellable(target: Order, *, day: date | None, exclude: int | None = None) -> Order:
+    """The order ``target`` if another order may declare it invalid on ``day``, else why not.
+
+    When the order ``exclude`` is being signed, only a signed cancelling order stands in its way (a
+    second draft slipped in meanwhile is not signed after it, see ``order_mark_signed``)."""
+    if target.kind == OrderKind.CANCEL:
+        raise OrderError(_("An order declaring another invalid is not cancelled itself."))
+    if not target.signed:
+        raise OrderError(
+            _("Order %(requisites)s is a draft: a draft is deleted, not declared invalid.")
+            % {"requisites": _requisites(target)}
+        )
+    if day is not None and day < target.day:
+        raise OrderError(_("An order cannot declare invalid an order issued after it."))
+    others = target.cancelling_orders.exclude(pk=exclude) if exclude else target.cancelling_orders.all()
+    found = others.order_by("-signed", "day", "pk").first()
+    if found is not None and found.signed:
+        raise OrderError(
+            _("Order %(requisites)s has already lost its force (order %(by)s).")
+            % {"requisites": _requisites(target), "by": _requisites(found)}
+        )
+    if found is not None and exclude is None:
+        raise OrderError(
+            _(
+                "Order %(requisites)s is already declared invalid by the draft order %(by)s: sign or delete "
+                "that draft."
+            )
+            % {"requisites": _requisites(target), "by": _requisites(found)}
+        )
+    return target
 
 
 def _members_by_group(group_ids: list[int]) -> dict[int, list[GroupMember]]:
@@ -245,7 +309,9 @@ def _members_by_group(group_ids: list[int]) -> dict[int, list[GroupMember]]:
     return members
 
 
-def _items(order: Order, *, groups, plans, people, notes: dict[int, str]) -> list[OrderItem]:
+def _items(
+    order: Order, *, groups, plans, people, notes: dict[int, str], acquainted: Sequence[OrderItem] = ()
+) -> list[OrderItem]:
     items: list[OrderItem] = []
 
     def add(**fields) -> None:
@@ -263,6 +329,11 @@ def _items(order: Order, *, groups, plans, people, notes: dict[int, str]) -> lis
     role = OrderItem.Role.REWARDED if order.kind == OrderKind.REWARD else OrderItem.Role.WORKING_GROUP
     for person in people:
         add(person=person, role=role, note=(notes.get(person.pk) or "")[:500])
+    seen: set[int] = set()
+    for item in acquainted:  # a person in two pairs of the cancelled order is acquainted once
+        if item.person_id not in seen:
+            seen.add(item.person_id)
+            add(person=item.person, role=item.role)
     return items
 
 
@@ -394,9 +465,35 @@ def order_mark_signed(*, actor: AbstractBaseUser | None, order: Order) -> Order:
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.signed:
         return order
+    if order.kind == OrderKind.CANCEL:
+        target = _cancellable(
+            Order.objects.select_for_update().get(pk=order.cancels_id), day=order.day, exclude=order.pk
+        )
     order.signed = True
     order.save(update_fields=["signed", "updated_at"])
     order_freeze(order=order)
+    if order.kind == OrderKind.CANCEL:
+        released = _release(
+            actor=actor,
+            order=target,
+            description=_(
+                "Order № %(number)s of %(date)s approving the plan was declared invalid by order № %(by)s of %(by_date)s"
+            )
+            % {
+                "number": target.number,
+                "date": target.day.strftime("%d.%m.%Y"),
+                "by": order.number,
+                "by_date": order.day.strftime("%d.%m.%Y"),
+            },
+        )
+        audit_record(
+            actor=actor,
+            organization=order.organization,
+            action=AuditEvent.Action.UPDATE,
+            target=target,
+            changes=["cancelled_by"],
+            details={"cancelled_by": order.pk, **released},
+        )
     audit_record(
         actor=actor,
         organization=order.organization,
@@ -484,12 +581,56 @@ def _fixed_elsewhere(order: Order, field: str, ids: list[int]) -> dict[int, Orde
         OrderItem.objects.filter(**{f"{field}_id__in": ids}, order__programme_id=order.programme_id)
         .filter(order__kind=order.kind)
         .exclude(order=order)
+        .exclude(order__cancelling_orders__signed=True)
         .select_related("order")
         .order_by("order__day", "order__pk")
     )
     for item in items:
         found.setdefault(getattr(item, f"{field}_id"), item.order)
     return found
+
+
+def _release(*, actor: AbstractBaseUser | None, order: Order, description: str) -> dict[str, int]:
+    """The pairs this order fixed and the plans it approved lose its number (the order is deleted or
+    declared invalid) and take that of another order in force fixing them, if there is one."""
+    released: dict[str, int] = {"groups": 0, "plans": 0}
+    if order.kind == OrderKind.PAIRING:
+        group_ids = list(
+            order.items.filter(group__isnull=False).values_list("group_id", flat=True).distinct()
+        )
+        carrying = list(
+            MentoringGroup.objects.filter(pk__in=group_ids, order_number=order.number, order_date=order.day)
+        )
+        other = _fixed_elsewhere(order, "group", [group.pk for group in carrying])
+        for group in carrying:
+            replacement = other.get(group.pk)
+            group.order_number = replacement.number if replacement else ""
+            group.order_date = replacement.day if replacement else None
+        MentoringGroup.objects.bulk_update(carrying, ["order_number", "order_date"])
+        released["groups"] = len(carrying)
+    if order.kind == OrderKind.PLANS:
+        from monitoring.models import IndividualPlan, PlanChange
+
+        plan_ids = list(order.items.filter(plan__isnull=False).values_list("plan_id", flat=True))
+        carrying = list(
+            IndividualPlan.objects.filter(pk__in=plan_ids, order_number=order.number, order_date=order.day)
+        )
+        other = _fixed_elsewhere(order, "plan", [plan.pk for plan in carrying])
+        for plan in carrying:
+            replacement = other.get(plan.pk)
+            plan.order_number = replacement.number if replacement else ""
+            plan.order_date = replacement.day if replacement else None
+            if replacement is None:
+                plan.approved_at = None  # the plan is a draft again, as before the order
+            plan.save(update_fields=["order_number", "order_date", "approved_at", "updated_at"])
+            PlanChange.objects.create(
+                plan=plan,
+                actor=actor if actor is not None and actor.is_authenticated else None,
+                description=description[:500],
+                details={"order_number": [order.number, plan.order_number]},
+            )
+        released["plans"] = len(carrying)
+    return released
 
 
 def order_carriers(order: Order) -> tuple[int, int]:
@@ -524,46 +665,12 @@ def order_delete(*, actor: AbstractBaseUser | None, order: Order) -> None:
             )
         )
     order = Order.objects.select_for_update().get(pk=order.pk)
-    released: dict[str, int] = {"groups": 0, "plans": 0}
-    if order.kind == OrderKind.PAIRING:
-        group_ids = list(
-            order.items.filter(group__isnull=False).values_list("group_id", flat=True).distinct()
-        )
-        carrying = list(
-            MentoringGroup.objects.filter(pk__in=group_ids, order_number=order.number, order_date=order.day)
-        )
-        other = _fixed_elsewhere(order, "group", [group.pk for group in carrying])
-        for group in carrying:
-            replacement = other.get(group.pk)
-            group.order_number = replacement.number if replacement else ""
-            group.order_date = replacement.day if replacement else None
-        MentoringGroup.objects.bulk_update(carrying, ["order_number", "order_date"])
-        released["groups"] = len(carrying)
-    if order.kind == OrderKind.PLANS:
-        from monitoring.models import IndividualPlan, PlanChange
-
-        plan_ids = list(order.items.filter(plan__isnull=False).values_list("plan_id", flat=True))
-        carrying = list(
-            IndividualPlan.objects.filter(pk__in=plan_ids, order_number=order.number, order_date=order.day)
-        )
-        other = _fixed_elsewhere(order, "plan", [plan.pk for plan in carrying])
-        for plan in carrying:
-            replacement = other.get(plan.pk)
-            plan.order_number = replacement.number if replacement else ""
-            plan.order_date = replacement.day if replacement else None
-            if replacement is None:
-                plan.approved_at = None  # the plan is a draft again, as before the order
-            plan.save(update_fields=["order_number", "order_date", "approved_at", "updated_at"])
-            PlanChange.objects.create(
-                plan=plan,
-                actor=actor if actor is not None and actor.is_authenticated else None,
-                description=(
-                    _("Order № %(number)s of %(date)s approving the plan was deleted")
-                    % {"number": order.number, "date": order.day.strftime("%d.%m.%Y")}
-                )[:500],
-                details={"order_number": [order.number, plan.order_number]},
-            )
-        released["plans"] = len(carrying)
+    released = _release(
+        actor=actor,
+        order=order,
+        description=_("Order № %(number)s of %(date)s approving the plan was deleted")
+        % {"number": order.number, "date": order.day.strftime("%d.%m.%Y")},
+    )
     audit_record(
         actor=actor,
         organization=order.organization,

@@ -59,6 +59,11 @@ class DraftFacts:
     curator_position: str = ""
     curator_sex: str = ""
     start: date | None = None
+    # an order declaring another invalid: that order's requisites and title, and why
+    cancelled_number: str = ""
+    cancelled_day: date | None = None
+    cancelled_title: str = ""
+    reason: str = ""
 
 
 @dataclass
@@ -109,6 +114,7 @@ def draft(kind: str, facts: DraftFacts) -> Draft:
     curator_acc = _curator(facts, ACCUSATIVE)
     curator_dat = _curator(facts, DATIVE, inside=True)
     points: list[str]
+    title = TITLES.get(kind, "")
     if kind == "model":
         preamble = (
             f"В соответствии с {LAW_273}, {R145}, в целях развития наставничества и создания условий "
@@ -198,7 +204,32 @@ def draft(kind: str, facts: DraftFacts) -> Draft:
             points.append(
                 f"Возложить подготовку грамот и благодарственных писем в срок до {within(7)} на куратора {curator_acc}."
             )
+    elif kind == "cancel":
+        cited = f"от {_date(facts.cancelled_day)} № {facts.cancelled_number or BLANK_NUMBER}"
+        title = f"О признании утратившим силу приказа {cited}"
+        reason = facts.reason.strip().rstrip(".,;")
+        if reason:
+            reason = (
+                lower_first(reason) if reason.lower().startswith("в ") else f"в связи с {lower_first(reason)}"
+            )
+        else:
+            reason = (
+                "в целях приведения распорядительных документов в соответствие с фактическим положением дел"
+            )
+        preamble = f"{common}, {reason}"
+        named = f"«{facts.cancelled_title}»" if facts.cancelled_title else ""
+        points = [f"Признать утратившим силу приказ {org} {cited} {named}".strip() + "."]
+        if curator_dat:
+            points.append(
+                f"Куратору {curator_dat} довести настоящий приказ до сведения работников, ознакомленных "
+                f"с приказом {cited}, в срок до {within(3)}."
+            )
+        else:
+            points.append(
+                f"Довести настоящий приказ до сведения работников, ознакомленных с приказом {cited}, "
+                f"в срок до {within(3)}."
+            )
     else:
         raise ValueError(f"Unknown kind of order: {kind}")
     points.append(CONTROL)
-    return Draft(title=TITLES[kind], preamble=preamble + ",", points=points)
+    return Draft(title=title, preamble=preamble + ",", points=points)

@@ -74,7 +74,10 @@ def order_new(request: ScopedRequest, order_kind: str) -> HttpResponse:
     kind = order_kind
     if kind not in OrderKind.values:
         raise Http404
-    form = OrderCreateForm(request.POST or None, scope=scope, kind=kind)
+    initial = {}
+    if kind == OrderKind.CANCEL and request.GET.get("cancels", "").isdigit():
+        initial["cancels"] = int(request.GET["cancels"])
+    form = OrderCreateForm(request.POST or None, scope=scope, kind=kind, initial=initial)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -96,6 +99,8 @@ def order_new(request: ScopedRequest, order_kind: str) -> HttpResponse:
                     plans=_plain(data.get("plans")),
                     people=people,
                     notes={person.pk: note for person in people},
+                    cancels=data.get("cancels"),
+                    reason=data.get("reason") or "",
                 )
             except OrderError as error:
                 form.add_error(None, str(error))
@@ -122,6 +127,7 @@ def order_detail(request: ScopedRequest, order: int) -> HttpResponse:
     )
     context = {
         "order": found,
+        "cancelling": list(found.cancelling_orders.order_by("-signed", "day", "pk")),
         "rows": appendix_rows(found, items) if found.kind not in (OrderKind.MODEL, OrderKind.ROADMAP) else [],
         "acquainted": acquainted(found, items),
         "formats": [(PDF, "PDF"), (DOCX, "Word")],

@@ -34,6 +34,7 @@ ORDER_FIELDS = [
     ("order.signatory_position, order.signatory_name", "подписывающий: должность и И.О. Фамилия"),
     ("appendix.heading, appendix.rows", "приложение: заголовок и строки таблицы"),
     ("acquainted", "с приказом ознакомлены: список, у каждого name и position"),
+    ("cancelled.number, cancelled.day, cancelled.title", "приказ, который признаётся утратившим силу"),
 ]
 
 FILTER_FIELDS = [
@@ -137,6 +138,7 @@ ORDER_TEMPLATES = {
     "pairing": ("Приказ о закреплении наставнических пар (групп)", PAIRS_APPENDIX),
     "plans": ("Приказ об утверждении индивидуальных планов", PLANS_APPENDIX),
     "reward": ("Приказ о поощрении участников", REWARD_APPENDIX),
+    "cancel": ("Приказ о признании утратившим силу приказа", None),
 }
 
 for _kind, (_name, _appendix) in ORDER_TEMPLATES.items():

@@ -17,6 +17,7 @@ ORDER_ROWS = {
     "reward": {"n": "1", "name": "…", "position": "…", "role": "…", "note": "…"},
     "curator": {"n": "1", "name": "…", "position": "…", "role": "…", "note": "…"},
     "regulation": {},
+    "cancel": {},
 }
 
 
@@ -43,6 +44,12 @@ def order_sample(kind: str, programme: Programme) -> dict[str, Any]:
     row = ORDER_ROWS.get(kind, {})
     data["appendix"] = {"heading": "…", "rows": [row] if row else []}
     data["acquainted"] = [{"name": "…", "position": "…"}]
+    data["cancelled"] = {
+        "number": "1-ОД",
+        "day": short_date(today),
+        "title": "О …",
+        "requisites": f"от {short_date(today)} № 1-ОД",
+    }
     return data
 
 

@@ -249,6 +249,19 @@ def test_every_kind_of_order_prints_within_a4_in_both_formats(
         OrderKind.REWARD: {"people": [mentor_person], "notes": {mentor_person.pk: "за высокие результаты"}},
         OrderKind.CURATOR: {"people": [mentor_person]},
     }.get(kind, {})
+    if kind == OrderKind.CANCEL:
+        from reports.order_services import order_mark_signed
+
+        pairing = order_create(
+            actor=curator,
+            programme=programme,
+            kind="pairing",
+            number="12",
+            day=date(YEAR, 9, 1),
+            responsible=curator,
+            groups=[monitoring_objects["plan"].group],
+        )
+        extra = {"cancels": order_mark_signed(actor=curator, order=pairing)}
     order = order_create(
         actor=curator,
         programme=programme,
