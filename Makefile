@@ -14,7 +14,7 @@ STAMP = $(VENV)/.installed
 PYTEST_ARGS ?=
 ONLY ?=
 
-.PHONY: venv install run test lint check messages worker beat e2e bench load clean
+.PHONY: venv install lock run test lint check messages worker beat e2e bench load clean
 
 venv: $(STAMP)
 install: $(STAMP)
@@ -22,10 +22,21 @@ install: $(STAMP)
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-# Re-install only when pyproject.toml is newer than the stamp.
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -e ".[dev]"
+# Re-install only when the lock file or pyproject.toml is newer than the stamp. The exact versions come
+# from requirements-dev.lock (hashes checked); the project itself is installed without its dependencies.
+$(STAMP): requirements-dev.lock pyproject.toml | $(PY)
+	$(PY) -m pip install --require-hashes -r requirements-dev.lock
+	$(PY) -m pip install -e . --no-deps
 	touch $(STAMP)
+
+# Re-pin after changing a range in pyproject.toml (pyproject keeps the ranges, the locks the versions):
+# requirements.lock is what production runs (the Dockerfile), requirements-dev.lock adds the dev extra.
+# Pins already in a lock file are kept unless the ranges exclude them; UPGRADE=1 moves them all.
+LOCK = $(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --python-platform linux \
+	--custom-compile-command "make lock" --quiet $(if $(UPGRADE),--upgrade)
+lock: install
+	$(LOCK) -o requirements.lock
+	$(LOCK) --extra dev -c requirements.lock -o requirements-dev.lock
 
 run: install
 	mkdir -p var
