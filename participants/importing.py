@@ -1149,40 +1149,11 @@ def parse_table(
         frozenset(partner_key(name) for name in own_names if name),
     )
     for position, (sheet, found) in enumerate(table.tables):
-        mapped: list[tuple[int, Column, str]] = []
-        unknown: list[str] = []
-        for reading in found.readings:
-            label = " ".join(reading.cell.label.replace("*", " ").split())
-            if reading.field is None:
-                unknown.append(label)
-            elif reading.repeats and position == 0:
-                warnings.append(
-                    _("The column «%(column)s» repeats «%(first)s» and was ignored.")
-                    % {"column": label, "first": reading.repeats}
-                )
-            elif reading.used:
-                mapped.append((reading.cell.index, columns_of[reading.field], label))
+        mapped, unknown = _mapped_columns(found, columns_of, warnings if position == 0 else None)
         if position == 0:
             warnings[:0] = _unknown_columns_warnings(unknown)
-            for _index, column, label in mapped:
-                if column.key == FULL_NAME:
-                    for key in ("last_name", "first_name", "patronymic"):
-                        columns[key] = label
-                elif column.target == SEVERAL:
-                    for key in SEVERAL_KEYS[column.key]:
-                        columns.setdefault(key, label)
-                else:
-                    columns[column.key] = label
-        keys = {column.key for _index, column, _label in mapped}
-        if FULL_NAME not in keys:
-            for required in (column for column in COMMON_COLUMNS if column.required):
-                if required.key not in keys:
-                    raise ImportFileError(
-                        _(
-                            "The file has no «%(column)s» column. Download the template to see the expected columns."
-                        )
-                        % {"column": required.header}
-                    )
+            columns.update(_column_headers(mapped))
+        _check_required_columns(mapped)
         warnings.extend(_table_notes(sheet if several or len(table.outcomes) > 1 else "", found))
         for number, values in found.rows:
             rows.append(
@@ -1207,6 +1178,54 @@ def parse_table(
         "columns": describe_columns(table.tables[0][1], kind),
     }
     return ParsedFile(kind=kind, columns=columns, rows=rows, warnings=warnings, layout=layout)
+
+
+def _mapped_columns(
+    found: lr.Table, columns_of: dict[str, Column], warnings: list[str] | None
+) -> tuple[list[tuple[int, Column, str]], list[str]]:
+    """A sheet's columns that are read (index, column, header) and the headers not understood; a repeated
+    column is ignored (and said so into ``warnings``, given for the first sheet only)."""
+    mapped: list[tuple[int, Column, str]] = []
+    unknown: list[str] = []
+    for reading in found.readings:
+        label = " ".join(reading.cell.label.replace("*", " ").split())
+        if reading.field is None:
+            unknown.append(label)
+        elif reading.repeats and warnings is not None:
+            warnings.append(
+                _("The column «%(column)s» repeats «%(first)s» and was ignored.")
+                % {"column": label, "first": reading.repeats}
+            )
+        elif reading.used:
+            mapped.append((reading.cell.index, columns_of[reading.field], label))
+    return mapped, unknown
+
+
+def _column_headers(mapped: list[tuple[int, Column, str]]) -> dict[str, str]:
+    """The header each field is read from (a full name's column for all three name parts)."""
+    columns: dict[str, str] = {}
+    for _index, column, label in mapped:
+        if column.key == FULL_NAME:
+            for key in ("last_name", "first_name", "patronymic"):
+                columns[key] = label
+        elif column.target == SEVERAL:
+            for key in SEVERAL_KEYS[column.key]:
+                columns.setdefault(key, label)
+        else:
+            columns[column.key] = label
+    return columns
+
+
+def _check_required_columns(mapped: list[tuple[int, Column, str]]) -> None:
+    keys = {column.key for _index, column, _label in mapped}
+    if FULL_NAME in keys:
+        return
+    for required in (column for column in COMMON_COLUMNS if column.required):
+        if required.key not in keys:
+            raise ImportFileError(
+                _("The file has no «%(column)s» column. Download the template to see the expected columns.")
+                % {"column": required.header}
+            )
 
 
 def _sheets_notes(outcomes: list[lr.SheetOutcome]) -> list[str]:
@@ -1275,6 +1294,27 @@ class _RowContext:
     own_names: frozenset[str] = frozenset()
 
 
+@dataclass
+class _RowCells:
+    """What ``_parse_row`` gathers from one row's cells."""
+
+    number: int
+    sheet: str
+    person: dict[str, Any] = field(default_factory=dict)
+    profile: dict[str, Any] = field(default_factory=dict)
+    consent: dict[str, Any] = field(default_factory=dict)
+    categories: dict[str, bool] | None = None
+    errors: list[CellError] = field(default_factory=list)
+    warnings: list[CellError] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def error(self, header: str, message: str) -> None:
+        self.errors.append(CellError(self.number, header, message, self.sheet))
+
+    def warning(self, header: str, message: str) -> None:
+        self.warnings.append(CellError(self.number, header, message, self.sheet))
+
+
 def _parse_row(
     number: int,
     values: tuple,
@@ -1284,95 +1324,20 @@ def _parse_row(
     sheet: str = "",
     group: str = "",
 ) -> ParsedRow:
-    person: dict[str, Any] = {}
-    profile: dict[str, Any] = {}
-    consent: dict[str, Any] = {}
-    categories: dict[str, bool] | None = None
-    errors: list[CellError] = []
-    warnings: list[CellError] = []
+    cells = _RowCells(number=number, sheet=sheet)
     width = len(values)
-    headers: dict[str, str] = {}
-    partners = context.partners
     for index, column, header in mapped:
-        headers[column.key] = header
-        value = values[index] if index < width else None
-        if error_value := lr.excel_error(value):
-            if column.key in NAME_KEYS:
-                errors.append(
-                    CellError(
-                        number,
-                        header,
-                        _("the cell holds the Excel error «%(value)s» instead of a name.")
-                        % {"value": error_value},
-                        sheet,
-                    )
-                )
-                continue
-            warnings.append(
-                CellError(
-                    number,
-                    header,
-                    _("the cell holds the Excel error «%(value)s»; it is read as empty.")
-                    % {"value": error_value},
-                    sheet,
-                )
-            )
-            value = None
-        try:
-            parsed = column.parse(value)
-        except CellWarning as warning:
-            parsed = warning.value
-            warnings.append(CellError(number, header, str(warning), sheet))
-        except CellProblem as problem:
-            if column.key == "kind" and (partner := partners.get(partner_key(cell_text(value)))):
-                person["kind"] = Person.Kind.PARTNER_EMPLOYEE  # the category column names a partner
-                person["partner_id"] = partner
-                continue
-            errors.append(CellError(number, header, str(problem), sheet))
-            continue
-        if column.target == PERSON:
-            person[column.key] = parsed
-        elif column.target == PROFILE:
-            if column.key == "partner_id":
-                parsed = _partner_id(parsed, partners, number, header, errors)
-                if parsed is not None:
-                    person["partner_id"] = (
-                        parsed  # a partner's person keeps the partner; empty clears nothing
-                    )
-            profile[column.key] = parsed
-        elif column.target == "categories":
-            categories = parsed
-        elif column.target == CONSENT:
-            consent[column.key] = parsed
-        elif column.target == SEVERAL:
-            for key, part in parsed.items():
-                person.setdefault(key, part)  # a column of its own wins
-        else:
-            _split_full_name(parsed, person, number, header, errors, warnings, sheet)
-    for key in ("last_name", "first_name", "patronymic"):
-        if person.get(key):
-            person[key] = lr.name_case(person[key])
-    if group and not person.get("group_name"):
-        person["group_name"] = group  # from a section row above: «7 «Б» класс»
-    if person.get("workplace") and partner_key(person["workplace"]) in context.own_names:
-        del person["workplace"]  # the export writes the organisation's own name for its own staff
-    if categories:
-        for flag in lr.CATEGORY_FLAGS:
-            profile[flag] = bool(profile.get(flag)) or bool(categories.get(flag))
-    _kind_from_partner(person, profile, partners)
+        cells.headers[column.key] = header
+        _read_cell(cells, column, header, values[index] if index < width else None, context.partners)
+    person, profile = cells.person, cells.profile
+    _complete_person(cells, context, group)
     for column, header in ((column, header) for _index, column, header in mapped if column.required):
-        if not person.get(column.key) and not any(error.column == header for error in errors):
-            errors.append(CellError(number, header, _("the value is required."), sheet))
+        if not person.get(column.key) and not any(error.column == header for error in cells.errors):
+            cells.error(header, _("the value is required."))
     entry, leave = profile.get("entry_date"), profile.get("exit_date")
     if entry and leave and leave < entry:
-        errors.append(
-            CellError(
-                number,
-                headers["exit_date"],
-                _("the date of leaving is earlier than the date of entering."),
-                sheet,
-            )
-        )
+        message = _("the date of leaving is earlier than the date of entering.")
+        cells.error(cells.headers["exit_date"], message)
     learner = _is_learner(person, context.kind)
     birth = person.get("birth_date")
     if birth and (age := lr.implausible_age(birth, context.today, learner)) is not None:
@@ -1381,17 +1346,80 @@ def _parse_row(
             if learner
             else _("a mentor aged %(age)s: check the birth date.")
         )
-        warnings.append(CellError(number, headers["birth_date"], message % {"age": age}, sheet))
-    consent_row = _consent(consent, person, headers, context, learner, number, sheet, errors)
+        cells.warning(cells.headers["birth_date"], message % {"age": age})
+    consent_row = _consent(
+        cells.consent, person, cells.headers, context, learner, number, sheet, cells.errors
+    )
     return ParsedRow(
         row=number,
         person=person,
         profile=profile,
-        errors=errors,
-        warnings=warnings,
+        errors=cells.errors,
+        warnings=cells.warnings,
         consent=consent_row,
         sheet=sheet,
     )
+
+
+def _read_cell(cells: _RowCells, column: Column, header: str, value: Any, partners: dict[str, int]) -> None:
+    """One cell into the row's person, profile, categories or consent (or its error or warning)."""
+    person = cells.person
+    if error_value := lr.excel_error(value):
+        if column.key in NAME_KEYS:
+            cells.error(
+                header,
+                _("the cell holds the Excel error «%(value)s» instead of a name.") % {"value": error_value},
+            )
+            return
+        message = _("the cell holds the Excel error «%(value)s»; it is read as empty.")
+        cells.warning(header, message % {"value": error_value})
+        value = None
+    try:
+        parsed = column.parse(value)
+    except CellWarning as warning:
+        parsed = warning.value
+        cells.warning(header, str(warning))
+    except CellProblem as problem:
+        if column.key == "kind" and (partner := partners.get(partner_key(cell_text(value)))):
+            person["kind"] = Person.Kind.PARTNER_EMPLOYEE  # the category column names a partner
+            person["partner_id"] = partner
+            return
+        cells.error(header, str(problem))
+        return
+    if column.target == PERSON:
+        person[column.key] = parsed
+    elif column.target == PROFILE:
+        if column.key == "partner_id":
+            parsed = _partner_id(parsed, partners, cells.number, header, cells.errors)
+            if parsed is not None:
+                person["partner_id"] = parsed  # a partner's person keeps the partner; empty clears nothing
+        cells.profile[column.key] = parsed
+    elif column.target == "categories":
+        cells.categories = parsed
+    elif column.target == CONSENT:
+        cells.consent[column.key] = parsed
+    elif column.target == SEVERAL:
+        for key, part in parsed.items():
+            person.setdefault(key, part)  # a column of its own wins
+    else:
+        _split_full_name(parsed, person, cells.number, header, cells.errors, cells.warnings, cells.sheet)
+
+
+def _complete_person(cells: _RowCells, context: _RowContext, group: str) -> None:
+    """Names in their case, the class from a section row, the own organisation's name dropped, the
+    categories' flags, and a partner's person made a partner's employee."""
+    person, profile = cells.person, cells.profile
+    for key in ("last_name", "first_name", "patronymic"):
+        if person.get(key):
+            person[key] = lr.name_case(person[key])
+    if group and not person.get("group_name"):
+        person["group_name"] = group  # from a section row above: «7 «Б» класс»
+    if person.get("workplace") and partner_key(person["workplace"]) in context.own_names:
+        del person["workplace"]  # the export writes the organisation's own name for its own staff
+    if cells.categories:
+        for flag in lr.CATEGORY_FLAGS:
+            profile[flag] = bool(profile.get(flag)) or bool(cells.categories.get(flag))
+    _kind_from_partner(person, profile, context.partners)
 
 
 def _is_learner(person: dict[str, Any], kind: str) -> bool:
@@ -1844,6 +1872,34 @@ def reason_texts(reasons: Iterable[str]) -> list[str]:
     return [str(texts[reason]) for reason in reasons if reason in texts]
 
 
+@dataclass
+class _Base:
+    """The organisation's people as the plan compares a file with them (loaded in a constant number of
+    queries by ``_load_base``)."""
+
+    by_id: dict[int, dict[str, Any]]
+    classes: dict[int, dict[int, tuple[int, str]]]
+    by_external_id: dict[str, dict[str, Any]]
+    by_name: dict[tuple[str, str], list[dict[str, Any]]]
+    profiles: dict[int, dict[str, Any]]
+    partner_names: dict[int, str]
+
+    def known(self, person: dict[str, Any]) -> identity.Known:
+        return _known(person, self.classes.get(person["id"], {}), None)
+
+
+@dataclass
+class _Matching:
+    """What matching the rows to people has found so far."""
+
+    planned: list[PlannedRow] = field(default_factory=list)
+    later: list[tuple[PlannedRow, list[identity.Candidate]]] = field(default_factory=list)  # decided after
+    targeted: dict[int, int] = field(default_factory=dict)  # person id → the row that names them
+    mentioned_names: set[tuple[str, str]] = field(default_factory=set)
+    seen_ids: dict[str, int] = field(default_factory=dict)
+    seen_names: dict[tuple, tuple[int, bool]] = field(default_factory=dict)
+
+
 def plan_import(parsed: ParsedFile, programme: Programme, options: SyncOptions | None = None) -> ImportPlan:
     """Match every row to the organisation's people and classify it (a constant number of queries).
 
@@ -1853,255 +1909,32 @@ def plan_import(parsed: ParsedFile, programme: Programme, options: SyncOptions |
     the file does not name are offered as leavers.
     """
     options = options or SyncOptions()
-    kind = parsed.kind
-    model = _profile_model(kind)
+    model = _profile_model(parsed.kind)
     year = programme.academic_year.start_year
-    profile_keys = MENTEE_KEYS if kind == MENTEES else MENTOR_KEYS
-    people = list(
-        Person.objects.filter(organization_id=programme.organization_id, anonymised_at__isnull=True).values(
-            *PERSON_VALUES
-        )
-    )
-    by_id = {person["id"]: person for person in people}
-    classes: dict[int, dict[int, tuple[int, str]]] = defaultdict(dict)
-    for record_id, person_id, start_year, group in PersonClass.objects.filter(
-        person__organization_id=programme.organization_id
-    ).values_list("id", "person_id", "academic_year__start_year", "group_name"):
-        classes[person_id][start_year] = (record_id, group)
-    by_external_id = {person["external_id"]: person for person in people if person["external_id"]}
-    by_name: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for person in people:
-        by_name[(identity.name_part(person["last_name"]), identity.name_part(person["first_name"]))].append(
-            person
-        )
-    profiles = {
-        profile["person_id"]: profile
-        for profile in model.objects.filter(programme=programme).values("id", "person_id", *profile_keys)
-    }
-    partner_names: dict[int, str] = {}
-    if "partner_id" in parsed.columns or any(row.profile.get("partner_id") for row in parsed.rows):
-        partner_names = dict(
-            PartnerOrganization.objects.filter(organization_id=programme.organization_id).values_list(
-                "pk", "name"
-            )
-        )
-
-    id_header = parsed.header("external_id")
-    name_header = parsed.header("last_name")
-    seen_ids: dict[str, int] = {}
-    seen_names: dict[tuple, tuple[int, bool]] = {}
-    targeted: dict[int, int] = {}
-    planned: list[PlannedRow] = []
-    later: list[tuple[PlannedRow, list[identity.Candidate]]] = []  # rows to decide once the sure ones are in
-    mentioned_names: set[tuple[str, str]] = set()
-
-    def known(person: dict[str, Any]) -> identity.Known:
-        return _known(person, classes.get(person["id"], {}), None)
-
+    base = _load_base(parsed, programme, model)
+    matching = _Matching()
     # 1. the rows that surely are someone (an id, the full name and birth date), and the new people
     for row in parsed.rows:
-        errors = list(row.errors)
-        entry = PlannedRow(row=row.row, name=row.name, status=ERROR, errors=errors, changes=[], parsed=row)
-        planned.append(entry)
-        bucket = (
-            identity.name_part(row.person.get("last_name")),
-            identity.name_part(row.person.get("first_name")),
-        )
-        mentioned_names.add(bucket)
-        if errors:
-            continue
-        external_id = row.person.get("external_id") or ""
-        key = name_key(row.person)
-        # the same person twice in the file
-        if external_id and external_id in seen_ids:
-            errors.append(_duplicate(row.row, id_header, seen_ids[external_id]))
-            continue
-        earlier = seen_names.get(key)
-        if earlier and (not external_id or not earlier[1]):
-            errors.append(_duplicate(row.row, name_header, earlier[0]))
-            continue
-        partner = row.profile.get("partner_id")
-        if partner is not None and partner not in partner_names:
-            errors.append(
-                CellError(
-                    row.row, parsed.header("partner_id"), _("the partner organisation no longer exists.")
-                )
-            )
-            continue
-        if external_id:
-            seen_ids[external_id] = row.row
-        if key not in seen_names or external_id == "":
-            seen_names[key] = (row.row, bool(external_id))
-        existing = by_external_id.get(external_id) if external_id else None
-        found: list[identity.Candidate] = []
-        if existing is None:
-            pool = by_name.get(bucket, [])
-            if external_id:  # an unknown id may belong to a person recorded without one
-                pool = [person for person in pool if not person["external_id"]]
-            found = identity.candidates(row.person, [known(person) for person in pool], year)
-            picked = identity.pick_exact(found)
-            if isinstance(picked, identity.Candidate):
-                existing = by_id[picked.person_id]
-            elif picked == "ambiguous":
-                found = [
-                    identity.Candidate(c.person_id, exact=False, recommended=False, reasons=c.reasons)
-                    for c in found
-                    if c.exact
-                ]
-        if existing is not None:
-            if existing["id"] in targeted:
-                errors.append(_duplicate(row.row, name_header, targeted[existing["id"]]))
-                continue
-            targeted[existing["id"]] = row.row
-            entry.person_id = existing["id"]
-        elif found:
-            later.append((entry, found))
-
+        _match_row(row, parsed, base, matching, year)
     # 2. the rows that possibly are someone: the curator's decision, or the recommendation
-    for entry, found in later:
-        free = [candidate for candidate in found if candidate.person_id not in targeted]
-        if not free:
-            continue
-        entry.suggestions = [
-            Suggestion(
-                person_id=candidate.person_id,
-                label=_label(by_id[candidate.person_id]),
-                recommended=candidate.recommended,
-                reasons=reason_texts(candidate.reasons),
-            )
-            for candidate in free
-        ]
-        decision = options.decisions.get(entry.row)
-        allowed = {candidate.person_id for candidate in free}
-        if decision is None or (decision != ADD_NEW and decision not in allowed):
-            update = options.possible == POSSIBLE_UPDATE or (
-                options.possible == POSSIBLE_SUGGESTED and free[0].recommended
-            )
-            decision = free[0].person_id if update else ADD_NEW
-        entry.decision = decision
-        if decision != ADD_NEW:
-            if decision in targeted:
-                entry.errors.append(_duplicate(entry.row, name_header, targeted[decision]))
-                entry.status = ERROR
-                continue
-            targeted[decision] = entry.row
-            entry.person_id = decision
-
+    name_header = parsed.header("last_name")
+    for entry, found in matching.later:
+        _decide_possible(entry, found, base, matching.targeted, options, name_header)
     # 3. what changes
     touched_people: dict[int, dict[str, Any]] = {}
     touched_profiles: dict[int, dict[str, Any]] = {}
-    for entry in planned:
-        if entry.errors:
-            entry.status = ERROR
-            continue
-        row = entry.parsed
-        existing = by_id.get(entry.person_id) if entry.person_id is not None else None
-        person_changes: list[str] = []
-        profile_changes: list[str] = []
-        diffs: list[Diff] = []
-        profile = None
-        if existing is not None:
-            for name, value in row.person.items():
-                if name == "group_name":
-                    continue
-                if name == "workplace" and _is_partners_name(value, existing, partner_names):
-                    continue
-                if _changes(name, value, existing, options.clear_empty):
-                    person_changes.append(name)
-                    diffs.append(
-                        Diff(
-                            parsed.header(name),
-                            _display(name, existing[name], partner_names),
-                            _display(name, value, partner_names),
-                        )
-                    )
-            group = row.person.get("group_name")
-            if group is not None:
-                this_year = classes.get(existing["id"], {}).get(year)
-                old_group = this_year[1] if this_year else existing["group_name"]
-                if group != old_group and (group or options.clear_empty):
-                    entry.class_change = True
-                    diffs.append(Diff(parsed.header("group_name"), old_group or "—", group or "—"))
-                elif group and this_year is None:
-                    entry.class_change = True  # the year's record is written, nothing changes to see
-            profile = profiles.get(existing["id"])
-        if profile is not None:
-            entry.profile_id = profile["id"]
-            for name, value in row.profile.items():
-                if _changes(name, value, profile, options.clear_empty):
-                    profile_changes.append(name)
-                    diffs.append(
-                        Diff(
-                            parsed.header(name),
-                            _display(name, profile[name], partner_names),
-                            _display(name, value, partner_names),
-                        )
-                    )
-        entry.person_changes = tuple(person_changes)
-        entry.profile_changes = tuple(profile_changes)
-        entry.diffs = diffs
-        seen_change = bool(
-            person_changes or profile_changes or any(d.column == parsed.header("group_name") for d in diffs)
-        )
-        if existing is None or profile is None:
-            entry.status = NEW
-        elif seen_change:
-            entry.status = UPDATED
-        else:
-            entry.status = UNCHANGED
-        if existing is not None and (
-            person_changes or profile_changes or profile is None or entry.class_change
-        ):
-            touched_people[existing["id"]] = existing
-            if profile is not None:
-                touched_profiles[existing["id"]] = profile
-        entry.changes = list(dict.fromkeys(diff.column for diff in diffs))
-
+    for entry in matching.planned:
+        _plan_changes(entry, parsed, base, options, year, touched_people, touched_profiles)
     # 4. last year's people the file does not name
-    previous = (
-        Programme.objects.filter(
-            organization_id=programme.organization_id, academic_year__start_year__lt=year
-        )
-        .order_by("-academic_year__start_year")
-        .values_list("pk", "academic_year__start_year")
-        .first()
-    )
-    leavers: list[Leaver] = []
-    previous_year = None
-    if previous is not None:
-        previous_id, previous_year = previous
-        named = set(targeted)
-        for profile_id, person_id, entry_date in (
-            model.objects.filter(
-                programme_id=previous_id,
-                exit_date__isnull=True,
-                status__in=[ProfileStatus.CANDIDATE, ProfileStatus.ACTIVE],
-                person__anonymised_at__isnull=True,
-            )
-            .order_by("person__last_name", "person__first_name", "person_id")
-            .values_list("pk", "person_id", "entry_date")
-        ):
-            person = by_id.get(person_id)
-            if person is None or person_id in named or person_id in profiles:
-                continue
-            if (
-                identity.name_part(person["last_name"]),
-                identity.name_part(person["first_name"]),
-            ) in mentioned_names:
-                continue  # a row of the file (perhaps with an error) may be them: never offered
-            shown = dict(person)
-            last_year_class = classes.get(person_id, {}).get(previous_year)
-            if last_year_class:
-                shown["group_name"] = last_year_class[1]
-            leavers.append(Leaver(profile_id, person_id, _label(shown), entry_date))
+    leavers, previous_year = _leavers(programme, model, year, base, matching)
     plan = ImportPlan(
-        kind=kind,
-        rows=planned,
+        kind=parsed.kind,
+        rows=matching.planned,
         warnings=list(parsed.warnings),
         people=touched_people,
         profiles=touched_profiles,
         year=year,
-        classes=classes,
+        classes=base.classes,
         leavers=leavers,
         previous_year=previous_year,
         options=options,
@@ -2110,6 +1943,296 @@ def plan_import(parsed: ParsedFile, programme: Programme, options: SyncOptions |
     plan.left = [leaver for leaver in leavers if leaver.profile_id in chosen]
     plan.left_on = options.left_on or plan.default_left_on
     return plan
+
+
+def _load_base(parsed: ParsedFile, programme: Programme, model: Any) -> _Base:
+    profile_keys = MENTEE_KEYS if parsed.kind == MENTEES else MENTOR_KEYS
+    people = list(
+        Person.objects.filter(organization_id=programme.organization_id, anonymised_at__isnull=True).values(
+            *PERSON_VALUES
+        )
+    )
+    classes: dict[int, dict[int, tuple[int, str]]] = defaultdict(dict)
+    for record_id, person_id, start_year, group in PersonClass.objects.filter(
+        person__organization_id=programme.organization_id
+    ).values_list("id", "person_id", "academic_year__start_year", "group_name"):
+        classes[person_id][start_year] = (record_id, group)
+    by_name: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for person in people:
+        by_name[(identity.name_part(person["last_name"]), identity.name_part(person["first_name"]))].append(
+            person
+        )
+    partner_names: dict[int, str] = {}
+    if "partner_id" in parsed.columns or any(row.profile.get("partner_id") for row in parsed.rows):
+        partner_names = dict(
+            PartnerOrganization.objects.filter(organization_id=programme.organization_id).values_list(
+                "pk", "name"
+            )
+        )
+    return _Base(
+        by_id={person["id"]: person for person in people},
+        classes=classes,
+        by_external_id={person["external_id"]: person for person in people if person["external_id"]},
+        by_name=by_name,
+        profiles={
+            profile["person_id"]: profile
+            for profile in model.objects.filter(programme=programme).values("id", "person_id", *profile_keys)
+        },
+        partner_names=partner_names,
+    )
+
+
+def _match_row(row: ParsedRow, parsed: ParsedFile, base: _Base, matching: _Matching, year: int) -> None:
+    """Step 1 for one row: plan it, refuse a repeated or unusable row, and match it to the person it
+    surely is; a row that only possibly is someone waits in ``matching.later``."""
+    errors = list(row.errors)
+    entry = PlannedRow(row=row.row, name=row.name, status=ERROR, errors=errors, changes=[], parsed=row)
+    matching.planned.append(entry)
+    bucket = (
+        identity.name_part(row.person.get("last_name")),
+        identity.name_part(row.person.get("first_name")),
+    )
+    matching.mentioned_names.add(bucket)
+    if errors:
+        return
+    external_id = row.person.get("external_id") or ""
+    error = _repeated_or_unusable(row, parsed, base, matching, external_id)
+    if error is not None:
+        errors.append(error)
+        return
+    existing = base.by_external_id.get(external_id) if external_id else None
+    found: list[identity.Candidate] = []
+    if existing is None:
+        pool = base.by_name.get(bucket, [])
+        if external_id:  # an unknown id may belong to a person recorded without one
+            pool = [person for person in pool if not person["external_id"]]
+        found = identity.candidates(row.person, [base.known(person) for person in pool], year)
+        picked = identity.pick_exact(found)
+        if isinstance(picked, identity.Candidate):
+            existing = base.by_id[picked.person_id]
+        elif picked == "ambiguous":
+            found = [
+                identity.Candidate(c.person_id, exact=False, recommended=False, reasons=c.reasons)
+                for c in found
+                if c.exact
+            ]
+    if existing is not None:
+        if existing["id"] in matching.targeted:
+            errors.append(_duplicate(row.row, parsed.header("last_name"), matching.targeted[existing["id"]]))
+            return
+        matching.targeted[existing["id"]] = row.row
+        entry.person_id = existing["id"]
+    elif found:
+        matching.later.append((entry, found))
+
+
+def _repeated_or_unusable(
+    row: ParsedRow, parsed: ParsedFile, base: _Base, matching: _Matching, external_id: str
+) -> CellError | None:
+    """The same person twice in the file, or a partner organisation deleted since the file was read;
+    otherwise the row is remembered as seen."""
+    key = name_key(row.person)
+    if external_id and external_id in matching.seen_ids:
+        return _duplicate(row.row, parsed.header("external_id"), matching.seen_ids[external_id])
+    earlier = matching.seen_names.get(key)
+    if earlier and (not external_id or not earlier[1]):
+        return _duplicate(row.row, parsed.header("last_name"), earlier[0])
+    partner = row.profile.get("partner_id")
+    if partner is not None and partner not in base.partner_names:
+        message = _("the partner organisation no longer exists.")
+        return CellError(row.row, parsed.header("partner_id"), message)
+    if external_id:
+        matching.seen_ids[external_id] = row.row
+    if key not in matching.seen_names or external_id == "":
+        matching.seen_names[key] = (row.row, bool(external_id))
+    return None
+
+
+def _decide_possible(
+    entry: PlannedRow,
+    found: list[identity.Candidate],
+    base: _Base,
+    targeted: dict[int, int],
+    options: SyncOptions,
+    name_header: str,
+) -> None:
+    """Step 2 for one row that possibly is someone: the curator's decision, or the recommendation."""
+    free = [candidate for candidate in found if candidate.person_id not in targeted]
+    if not free:
+        return
+    entry.suggestions = [
+        Suggestion(
+            person_id=candidate.person_id,
+            label=_label(base.by_id[candidate.person_id]),
+            recommended=candidate.recommended,
+            reasons=reason_texts(candidate.reasons),
+        )
+        for candidate in free
+    ]
+    decision = options.decisions.get(entry.row)
+    allowed = {candidate.person_id for candidate in free}
+    if decision is None or (decision != ADD_NEW and decision not in allowed):
+        update = options.possible == POSSIBLE_UPDATE or (
+            options.possible == POSSIBLE_SUGGESTED and free[0].recommended
+        )
+        decision = free[0].person_id if update else ADD_NEW
+    entry.decision = decision
+    if decision != ADD_NEW:
+        if decision in targeted:
+            entry.errors.append(_duplicate(entry.row, name_header, targeted[decision]))
+            entry.status = ERROR
+            return
+        targeted[decision] = entry.row
+        entry.person_id = decision
+
+
+def _plan_changes(
+    entry: PlannedRow,
+    parsed: ParsedFile,
+    base: _Base,
+    options: SyncOptions,
+    year: int,
+    touched_people: dict[int, dict[str, Any]],
+    touched_profiles: dict[int, dict[str, Any]],
+) -> None:
+    """Step 3 for one row: what changes for its person, class and profile, and so its status."""
+    if entry.errors:
+        entry.status = ERROR
+        return
+    row = entry.parsed
+    existing = base.by_id.get(entry.person_id) if entry.person_id is not None else None
+    person_changes: list[str] = []
+    profile_changes: list[str] = []
+    diffs: list[Diff] = []
+    profile = None
+    if existing is not None:
+        person_changes = _person_changes(row, parsed, existing, base, options, diffs)
+        _class_change(entry, row, parsed, existing, base, options, year, diffs)
+        profile = base.profiles.get(existing["id"])
+    if profile is not None:
+        entry.profile_id = profile["id"]
+        profile_changes = _field_changes(row.profile, profile, parsed, base, options, diffs)
+    entry.person_changes = tuple(person_changes)
+    entry.profile_changes = tuple(profile_changes)
+    entry.diffs = diffs
+    seen_change = bool(
+        person_changes or profile_changes or any(d.column == parsed.header("group_name") for d in diffs)
+    )
+    if existing is None or profile is None:
+        entry.status = NEW
+    elif seen_change:
+        entry.status = UPDATED
+    else:
+        entry.status = UNCHANGED
+    if existing is not None and (person_changes or profile_changes or profile is None or entry.class_change):
+        touched_people[existing["id"]] = existing
+        if profile is not None:
+            touched_profiles[existing["id"]] = profile
+    entry.changes = list(dict.fromkeys(diff.column for diff in diffs))
+
+
+def _person_changes(
+    row: ParsedRow,
+    parsed: ParsedFile,
+    existing: dict[str, Any],
+    base: _Base,
+    options: SyncOptions,
+    diffs: list[Diff],
+) -> list[str]:
+    values = {
+        name: value
+        for name, value in row.person.items()
+        if name != "group_name"
+        and not (name == "workplace" and _is_partners_name(value, existing, base.partner_names))
+    }
+    return _field_changes(values, existing, parsed, base, options, diffs)
+
+
+def _field_changes(
+    values: dict[str, Any],
+    current: dict[str, Any],
+    parsed: ParsedFile,
+    base: _Base,
+    options: SyncOptions,
+    diffs: list[Diff],
+) -> list[str]:
+    """The fields whose file value changes the stored one; each adds its ``Diff``."""
+    changed: list[str] = []
+    for name, value in values.items():
+        if _changes(name, value, current, options.clear_empty):
+            changed.append(name)
+            diffs.append(
+                Diff(
+                    parsed.header(name),
+                    _display(name, current[name], base.partner_names),
+                    _display(name, value, base.partner_names),
+                )
+            )
+    return changed
+
+
+def _class_change(
+    entry: PlannedRow,
+    row: ParsedRow,
+    parsed: ParsedFile,
+    existing: dict[str, Any],
+    base: _Base,
+    options: SyncOptions,
+    year: int,
+    diffs: list[Diff],
+) -> None:
+    group = row.person.get("group_name")
+    if group is None:
+        return
+    this_year = base.classes.get(existing["id"], {}).get(year)
+    old_group = this_year[1] if this_year else existing["group_name"]
+    if group != old_group and (group or options.clear_empty):
+        entry.class_change = True
+        diffs.append(Diff(parsed.header("group_name"), old_group or "—", group or "—"))
+    elif group and this_year is None:
+        entry.class_change = True  # the year's record is written, nothing changes to see
+
+
+def _leavers(
+    programme: Programme, model: Any, year: int, base: _Base, matching: _Matching
+) -> tuple[list[Leaver], int | None]:
+    """Step 4: the people of last year's base whom the file does not name (and the year they are of)."""
+    previous = (
+        Programme.objects.filter(
+            organization_id=programme.organization_id, academic_year__start_year__lt=year
+        )
+        .order_by("-academic_year__start_year")
+        .values_list("pk", "academic_year__start_year")
+        .first()
+    )
+    if previous is None:
+        return [], None
+    previous_id, previous_year = previous
+    leavers: list[Leaver] = []
+    for profile_id, person_id, entry_date in (
+        model.objects.filter(
+            programme_id=previous_id,
+            exit_date__isnull=True,
+            status__in=[ProfileStatus.CANDIDATE, ProfileStatus.ACTIVE],
+            person__anonymised_at__isnull=True,
+        )
+        .order_by("person__last_name", "person__first_name", "person_id")
+        .values_list("pk", "person_id", "entry_date")
+    ):
+        person = base.by_id.get(person_id)
+        if person is None or person_id in matching.targeted or person_id in base.profiles:
+            continue
+        if (
+            identity.name_part(person["last_name"]),
+            identity.name_part(person["first_name"]),
+        ) in matching.mentioned_names:
+            continue  # a row of the file (perhaps with an error) may be them: never offered
+        shown = dict(person)
+        last_year_class = base.classes.get(person_id, {}).get(previous_year)
+        if last_year_class:
+            shown["group_name"] = last_year_class[1]
+        leavers.append(Leaver(profile_id, person_id, _label(shown), entry_date))
+    return leavers, previous_year
 
 
 def _is_partners_name(value: Any, current: dict[str, Any], partner_names: dict[int, str]) -> bool:
@@ -2277,9 +2400,6 @@ def _write(plan: ImportPlan, programme: Programme, kind: str) -> dict[str, Any]:
     """Write the plan; return what undoing it needs (ids created, values before the change)."""
     model = _profile_model(kind)
     now = timezone.now()
-    organization_id = programme.organization_id
-    default_kind = DEFAULT_KIND[kind]
-    year = plan.year
     undo: dict[str, Any] = {
         "created_people": [],
         "created_profiles": [],
@@ -2290,16 +2410,32 @@ def _write(plan: ImportPlan, programme: Programme, kind: str) -> dict[str, Any]:
         "left": {},
         "kind": kind,
     }
-
-    new_people: list[Person] = []
-    new_people_rows: list[PlannedRow] = []
-    changed_people: list[Person] = []
-    person_fields: set[str] = set()
     written = [
         row
         for row in plan.rows
         if row.status in (NEW, UPDATED) or (row.status == UNCHANGED and row.class_change)
     ]
+    _write_people(plan, written, programme.organization_id, DEFAULT_KIND[kind], now, undo)
+    _write_classes(plan, written, programme.academic_year_id, undo)
+    _write_profiles(plan, written, programme, model, now, undo)
+    if plan.left:  # last year's people who are not in the new list
+        _write_leavers(plan, model, now, undo)
+    return undo
+
+
+def _write_people(
+    plan: ImportPlan,
+    written: list[PlannedRow],
+    organization_id: int,
+    default_kind: str,
+    now: datetime,
+    undo: dict[str, Any],
+) -> None:
+    """New people created (their ids set on the rows), changed ones updated, in bulk."""
+    new_people: list[Person] = []
+    new_people_rows: list[PlannedRow] = []
+    changed_people: list[Person] = []
+    person_fields: set[str] = set()
     for row in written:
         values = row.parsed.person
         if row.person_id is None:
@@ -2315,7 +2451,7 @@ def _write(plan: ImportPlan, programme: Programme, kind: str) -> dict[str, Any]:
         changes = {name: values[name] for name in row.person_changes}
         group = values.get("group_name")
         if row.class_change and group is not None:
-            later_years = [start for start in plan.classes.get(row.person_id, {}) if start > year]
+            later_years = [start for start in plan.classes.get(row.person_id, {}) if start > plan.year]
             if not later_years and current["group_name"] != group:
                 changes["group_name"] = group  # the current class follows the newest year's list
         if not changes:
@@ -2335,17 +2471,20 @@ def _write(plan: ImportPlan, programme: Programme, kind: str) -> dict[str, Any]:
     for person, row in zip(new_people, new_people_rows, strict=True):
         row.person_id = person.pk
     undo["created_people"] = [person.pk for person in new_people]
-    created = set(undo["created_people"])
 
-    # the year's class
-    academic_year_id = programme.academic_year_id
+
+def _write_classes(
+    plan: ImportPlan, written: list[PlannedRow], academic_year_id: int, undo: dict[str, Any]
+) -> None:
+    """The year's class of every written person whose class the file gives."""
+    created = set(undo["created_people"])
     new_classes: list[PersonClass] = []
     changed_classes: list[PersonClass] = []
     for row in written:
         group = row.parsed.person.get("group_name")
         if group is None or not (row.class_change or row.person_id in created):
             continue
-        record = plan.classes.get(row.person_id, {}).get(year) if row.person_id else None
+        record = plan.classes.get(row.person_id, {}).get(plan.year) if row.person_id else None
         if record is None:
             if group:
                 new_classes.append(
@@ -2359,6 +2498,16 @@ def _write(plan: ImportPlan, programme: Programme, kind: str) -> dict[str, Any]:
         PersonClass.objects.bulk_update(changed_classes, ["group_name"], batch_size=BATCH_SIZE)
     undo["created_classes"] = [record.pk for record in new_classes]
 
+
+def _write_profiles(
+    plan: ImportPlan,
+    written: list[PlannedRow],
+    programme: Programme,
+    model: Any,
+    now: datetime,
+    undo: dict[str, Any],
+) -> None:
+    """The programme's mentor or mentee profiles: new ones created, changed ones updated."""
     new_profiles = []
     changed_profiles = []
     profile_fields: set[str] = set()
@@ -2389,27 +2538,27 @@ def _write(plan: ImportPlan, programme: Programme, kind: str) -> dict[str, Any]:
         )
     undo["created_profiles"] = [profile.pk for profile in new_profiles]
 
-    # last year's people who are not in the new list
-    if plan.left:
-        left_on = plan.left_on or timezone.localdate()
-        stored = {
-            profile.pk: profile
-            for profile in model.objects.filter(pk__in=[leaver.profile_id for leaver in plan.left]).only(
-                "pk", "status", "exit_date", "entry_date"
-            )
+
+def _write_leavers(plan: ImportPlan, model: Any, now: datetime, undo: dict[str, Any]) -> None:
+    """Last year's people the curator marked as gone: left on ``plan.left_on`` (not before they came)."""
+    left_on = plan.left_on or timezone.localdate()
+    stored = {
+        profile.pk: profile
+        for profile in model.objects.filter(pk__in=[leaver.profile_id for leaver in plan.left]).only(
+            "pk", "status", "exit_date", "entry_date"
+        )
+    }
+    leaving = []
+    for profile in stored.values():
+        undo["left"][str(profile.pk)] = {
+            "status": profile.status,
+            "exit_date": _undo_value(profile.exit_date),
         }
-        leaving = []
-        for profile in stored.values():
-            undo["left"][str(profile.pk)] = {
-                "status": profile.status,
-                "exit_date": _undo_value(profile.exit_date),
-            }
-            profile.status = ProfileStatus.LEFT
-            profile.exit_date = max(left_on, profile.entry_date) if profile.entry_date else left_on
-            profile.updated_at = now
-            leaving.append(profile)
-        model.objects.bulk_update(leaving, ["status", "exit_date", "updated_at"], batch_size=BATCH_SIZE)
-    return undo
+        profile.status = ProfileStatus.LEFT
+        profile.exit_date = max(left_on, profile.entry_date) if profile.entry_date else left_on
+        profile.updated_at = now
+        leaving.append(profile)
+    model.objects.bulk_update(leaving, ["status", "exit_date", "updated_at"], batch_size=BATCH_SIZE)
 
 
 # --------------------------------------------------------------------------------------------------
