@@ -248,3 +248,55 @@ def decline_phrase(phrase: str, case: str) -> str:
             return phrase
         result.append(adjective)
     return phrase
+
+
+# --- The region under the organisation's name ------------------------------------------------------
+
+_TOKEN = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
+# abbreviations a region or a name is written with, read as the word they stand for
+_ABBREVIATIONS = {"обл": "область", "респ": "республика", "г": "город", "гор": "город", "ао": "автономный"}
+
+
+def _lemma_sets(text: str) -> list[frozenset[str]]:
+    """Each word of ``text`` as the set of its possible dictionary forms («Тверской» → {«тверской»}),
+    so that «Тверская область» and «Тверской области» read the same whatever their case."""
+    tokens: list[frozenset[str]] = []
+    for word in _TOKEN.findall(text.lower().replace("ё", "е")):
+        if word.isdigit():
+            tokens.append(frozenset({word}))
+            continue
+        word = _ABBREVIATIONS.get(word, word)
+        forms = {parse.normal_form.replace("ё", "е") for parse in _morph().parse(word)[:5]}
+        tokens.append(frozenset(forms | {word}))
+    return tokens
+
+
+def _ends_with(name: list[frozenset[str]], part: list[frozenset[str]]) -> bool:
+    if not part or len(part) > len(name):
+        return False
+    return all(a & b for a, b in zip(name[-len(part) :], part, strict=True))
+
+
+def region_line(name: str, region: str) -> str:
+    """The region to print under the organisation's full name, without what the name already ends with.
+
+    «…школа № 1» Тверской области» with the region «Тверская область» prints nothing more; with
+    «Тверская область, Конаковский муниципальный округ» and a name ending «…Конаковского муниципального
+    округа Тверской области» neither part is repeated. The parts of the region are those separated by
+    commas; the comparison is by dictionary forms (pymorphy3), so the case, «ё» and «обл.» do not matter.
+    """
+    parts = [part.strip() for part in region.split(",") if part.strip()]
+    if not parts or not name.strip():
+        return region.strip()
+    tokens = _lemma_sets(name)
+    remaining = list(parts)
+    changed = True
+    while changed and remaining:
+        changed = False
+        for part in list(remaining):
+            lemmas = _lemma_sets(part)
+            if _ends_with(tokens, lemmas):
+                tokens = tokens[: -len(lemmas)]
+                remaining.remove(part)
+                changed = True
+    return ", ".join(remaining)

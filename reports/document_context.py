@@ -97,7 +97,9 @@ def organization_context(programme: Programme, *, curator=None) -> dict[str, Any
         "org": {
             "name": organization.name,
             "short_name": organization.short_name or organization.name,
-            "region": organization.region,
+            # under the name, unless the name already ends with it («…Тверской области»)
+            "region": declension.region_line(organization.name, organization.region),
+            "region_full": organization.region,
             "place": requisites.place,
             "head_position": organization.head_position or "Директор",
             "head_name": declension.initials_first(organization.head_name),

@@ -50,7 +50,10 @@ PHOTO_MAX_PX = 1400
 
 
 def _organization_header(organization) -> dict[str, str]:
-    return {"name": organization.name, "region": organization.region}
+    return {
+        "name": organization.name,
+        "region": declension.region_line(organization.name, organization.region),
+    }
 
 
 def _head(organization) -> tuple[str, str]:
