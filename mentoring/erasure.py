@@ -259,40 +259,59 @@ def erase_texts(erasure: Erasure) -> None:
     for model in project_models():
         if model._meta.label in SKIPPED_MODELS:
             continue
-        chars, jsons = text_fields(model)
-        if model._meta.label in FREE_TEXT_ONLY:
-            allowed = FREE_TEXT_ONLY[model._meta.label]
-            chars = [name for name in chars if name in allowed]
-            jsons = [name for name in jsons if name in allowed]
+        chars, jsons = _free_text_fields(model)
         if not chars and not jsons:
             continue
         queryset = _scope(model, erasure)
         if queryset is None:
             continue
-        condition = Q()
-        for name in chars:
-            for term in terms:
-                condition |= Q(**{f"{name}__contains": term})
-        annotations = {}
-        for name in jsons:
-            alias = f"_erasure_{name}"
-            annotations[alias] = Cast(name, models.TextField())
-            for term in terms:
-                condition |= Q(**{f"{alias}__contains": term}) | Q(**{f"{alias}__contains": _escaped(term)})
-        rows = queryset.annotate(**annotations).filter(condition).values_list("pk", *chars, *jsons)
-        for pk, *values in rows.iterator(chunk_size=500):
-            changes: dict[str, Any] = {}
-            for name, value in zip([*chars, *jsons], values, strict=True):
-                if value in (None, "") or not matcher.found_in_value(value):
-                    continue
-                new = matcher.replace_in(value, erasure.placeholder)
-                max_length = getattr(model._meta.get_field(name), "max_length", None)
-                if isinstance(new, str) and max_length:
-                    new = new[:max_length]
-                changes[name] = new
-            if changes:
-                model._base_manager.filter(pk=pk).update(**changes)
-                erasure.counts["texts"] += len(changes)
+        _erase_in_model(erasure, matcher, model, queryset, terms, chars, jsons)
+
+
+def _free_text_fields(model: type[models.Model]) -> tuple[list[str], list[str]]:
+    """A model's text and JSON fields that may hold a name (only the listed ones for FREE_TEXT_ONLY)."""
+    chars, jsons = text_fields(model)
+    if model._meta.label in FREE_TEXT_ONLY:
+        allowed = FREE_TEXT_ONLY[model._meta.label]
+        chars = [name for name in chars if name in allowed]
+        jsons = [name for name in jsons if name in allowed]
+    return chars, jsons
+
+
+def _erase_in_model(
+    erasure: Erasure,
+    matcher: NameMatcher,
+    model: type[models.Model],
+    queryset: models.QuerySet,
+    terms: list[str],
+    chars: list[str],
+    jsons: list[str],
+) -> None:
+    """The rows of one model whose text fields hold the name: the name replaced, cut to the field's length."""
+    condition = Q()
+    for name in chars:
+        for term in terms:
+            condition |= Q(**{f"{name}__contains": term})
+    annotations = {}
+    for name in jsons:
+        alias = f"_erasure_{name}"
+        annotations[alias] = Cast(name, models.TextField())
+        for term in terms:
+            condition |= Q(**{f"{alias}__contains": term}) | Q(**{f"{alias}__contains": _escaped(term)})
+    rows = queryset.annotate(**annotations).filter(condition).values_list("pk", *chars, *jsons)
+    for pk, *values in rows.iterator(chunk_size=500):
+        changes: dict[str, Any] = {}
+        for name, value in zip([*chars, *jsons], values, strict=True):
+            if value in (None, "") or not matcher.found_in_value(value):
+                continue
+            new = matcher.replace_in(value, erasure.placeholder)
+            max_length = getattr(model._meta.get_field(name), "max_length", None)
+            if isinstance(new, str) and max_length:
+                new = new[:max_length]
+            changes[name] = new
+        if changes:
+            model._base_manager.filter(pk=pk).update(**changes)
+            erasure.counts["texts"] += len(changes)
 
 
 def replace_in_rows(

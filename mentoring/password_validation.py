@@ -14,6 +14,7 @@ or a run along the alphabet, the digits or a keyboard row, forwards or backwards
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -147,21 +148,26 @@ def _run_lengths(password: str) -> list[bool]:
     """For each character: is it part of a repeat or a sequence run of three or more?"""
     text = password.lower()
     covered = [False] * len(text)
-
-    def mark(start: int, end: int) -> None:
+    for start, end in (*_repeated_characters(text), *_repeated_blocks(text), *_sequence_runs(text)):
         for index in range(start, end):
             covered[index] = True
+    return covered
 
-    # one character repeated: «aaa», «111»
+
+def _repeated_characters(text: str) -> Iterator[tuple[int, int]]:
+    """One character repeated: «aaa», «111» (start, end) of each run of three or more."""
     index = 0
     while index < len(text):
         end = index
         while end + 1 < len(text) and text[end + 1] == text[index]:
             end += 1
         if end - index + 1 >= 3:
-            mark(index, end + 1)
+            yield index, end + 1
         index = end + 1
-    # a block repeated: «abcabc», «12341234», «qweqwe»
+
+
+def _repeated_blocks(text: str) -> Iterator[tuple[int, int]]:
+    """A block repeated: «abcabc», «12341234», «qweqwe»."""
     for size in range(2, len(text) // 2 + 1):
         for start in range(0, len(text) - 2 * size + 1):
             block = text[start : start + size]
@@ -169,8 +175,11 @@ def _run_lengths(password: str) -> list[bool]:
             while text[end : end + size] == block:
                 end += size
             if end - start >= 2 * size:
-                mark(start, end)
-    # a run along the alphabet, the digits or a keyboard row, either way: «12345», «йцукен», «cba»
+                yield start, end
+
+
+def _sequence_runs(text: str) -> Iterator[tuple[int, int]]:
+    """A run along the alphabet, the digits or a keyboard row, either way: «12345», «йцукен», «cba»."""
     for sequence in SEQUENCES:
         for row in (sequence, sequence[::-1]):
             start = 0
@@ -182,9 +191,8 @@ def _run_lengths(password: str) -> list[bool]:
                         break
                     end += 1
                 if end - start + 1 >= 3:
-                    mark(start, end + 1)
+                    yield start, end + 1
                 start = end + 1
-    return covered
 
 
 class RepetitionValidator:

@@ -71,7 +71,14 @@ def _check(
         raise PairingError(_("This form of mentoring is not used by the organisation."))
     if role_model is not None and role_model.form_id != form.pk:
         raise PairingError(_("The role model belongs to another form of mentoring."))
-    people = list(mentors) + list(mentees)
+    _check_consents(programme, list(mentors) + list(mentees))
+    profiles = _check_bases(programme, form, mentors, mentees)
+    _check_capacity(programme, profiles, mentors, mentees, exclude_group)
+    _check_not_busy(programme, form, mentees, exclude_group)
+
+
+def _check_consents(programme: Programme, people: list[Person]) -> None:
+    """Every person is in the organisation's bases, not anonymised, with a valid consent."""
     ids = [person.pk for person in people]
     found = {
         person.pk: person
@@ -90,6 +97,13 @@ def _check(
                 _("%(name)s has no consent to personal data processing and cannot be paired.")
                 % {"name": person.short_name}
             )
+
+
+def _check_bases(
+    programme: Programme, form: MentoringForm, mentors: Sequence[Person], mentees: Sequence[Person]
+) -> dict[int, MentorProfile]:
+    """Mentors in this year's mentor base and mentees in the mentee base, of the kinds the form allows;
+    returns the mentors' profiles."""
     profiles = {
         profile.person_id: profile
         for profile in MentorProfile.objects.filter(programme=programme, person__in=mentors)
@@ -115,6 +129,17 @@ def _check(
                 _("%(name)s cannot be a mentee in the form «%(form)s».")
                 % {"name": person.short_name, "form": form}
             )
+    return profiles
+
+
+def _check_capacity(
+    programme: Programme,
+    profiles: dict[int, MentorProfile],
+    mentors: Sequence[Person],
+    mentees: Sequence[Person],
+    exclude_group: int | None,
+) -> None:
+    """No mentor takes more mentees than the capacity agreed."""
     load = open_mentee_load(programme, mentors, exclude_group=exclude_group)
     for person in mentors:
         capacity = profiles[person.pk].capacity
@@ -127,6 +152,12 @@ def _check(
                     "capacity": capacity,
                 }
             )
+
+
+def _check_not_busy(
+    programme: Programme, form: MentoringForm, mentees: Sequence[Person], exclude_group: int | None
+) -> None:
+    """No mentee already has a mentor in an open pair of the same form."""
     busy = (
         GroupMember.objects.filter(
             person__in=mentees,

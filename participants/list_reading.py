@@ -289,15 +289,7 @@ def keyword_field(key: str, parent: str, list_kind: str) -> str | None:
     if not tokens:
         return None
     if _has(parent, _GUARDIAN_WORDS) or _has(key, _GUARDIAN_WORDS):
-        if "согласи" in key or "согласи" in parent:
-            return None
-        if _has_word_starting(key, _PHONE_WORDS):
-            return "guardian_phone"
-        if _has(key, ("почт", "mail")):
-            return None
-        if "фио" in tokens or "фамилия" in tokens or _has(key, _GUARDIAN_WORDS):
-            return "guardian_name"
-        return None
+        return _guardian_field(key, parent, tokens)
     if parent in ("фио", "фамилия имя отчество"):
         return {"фамилия": "last_name", "имя": "first_name", "отчество": "patronymic"}.get(key)
     if "согласи" in key:
@@ -306,6 +298,24 @@ def keyword_field(key: str, parent: str, list_kind: str) -> str | None:
         if "подписал" in key or "кем" in tokens:
             return CONSENT_BY
         return None
+    return _person_field(key, tokens)
+
+
+def _guardian_field(key: str, parent: str, tokens: list[str]) -> str | None:
+    """A column about the parent (legal representative): the name or the phone; nothing else is kept."""
+    if "согласи" in key or "согласи" in parent:
+        return None
+    if _has_word_starting(key, _PHONE_WORDS):
+        return "guardian_phone"
+    if _has(key, ("почт", "mail")):
+        return None
+    if "фио" in tokens or "фамилия" in tokens or _has(key, _GUARDIAN_WORDS):
+        return "guardian_name"
+    return None
+
+
+def _person_field(key: str, tokens: list[str]) -> str | None:
+    """A column about the person themselves, by the words of its header."""
     if "рожд" in key and ("дата" in tokens or "д" in tokens):
         return "birth_date"
     if tokens[0] == "фио" or key.startswith("фамилия имя"):

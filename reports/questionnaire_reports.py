@@ -22,6 +22,7 @@ from mentoring.models import Role
 from mentoring.typing_helpers import StrOrPromise
 from monitoring.models import Campaign, QuestionItem
 from monitoring.questionnaires import selectors
+from monitoring.questionnaires.selectors import CampaignResults, ItemResult
 
 from . import writers
 from .registry import (
@@ -180,51 +181,60 @@ class ResultsReport(TableReport):
         if results.suppressed:
             yield [_not_enough(results.min_group), "", "", "", ""]
         for number, result in enumerate(results.items, start=1):
-            item = result.item
-            yield TableSection(f"{number}. {item.text}")
-            if result.suppressed:  # an optional question answered by too few people
-                yield [_not_enough(results.min_group), result.answered, "", "", ""]
-            elif result.scale is not None:
-                summary = result.scale
-                yield [
-                    gettext("All answers"),
-                    summary.count,
-                    "",
-                    _number(summary.mean),
-                    _number(summary.median),
-                ]
-                for value, count in summary.counts:
-                    yield [str(value), count, _percent(count, summary.count), "", ""]
-            elif result.yes_no is not None:
-                summary = result.yes_no
-                yield [gettext("Yes"), summary.yes, _percent(summary.yes, summary.count), "", ""]
-                yield [gettext("No"), summary.no, _percent(summary.no, summary.count), "", ""]
-            elif result.options is not None:
-                for label, count in result.option_rows:
-                    yield [label, count, _percent(count, result.options.count), "", ""]
-                if item.kind == QuestionItem.Kind.RANKING:
-                    for label, count in result.first_rows:
-                        yield [gettext("Chosen first: %(name)s") % {"name": label}, count, "", "", ""]
-            else:
-                for text in result.texts:
-                    yield [text, "", "", "", ""]
+            yield TableSection(f"{number}. {result.item.text}")
+            yield from _item_rows(result, results.min_group)
         if results.pairs and results.scale_items:
-            numbers = {result.item.pk: number for number, result in enumerate(results.items, start=1)}
-            for index, item in enumerate(results.scale_items):
-                yield TableSection(
-                    gettext("Means per pair: %(number)s. %(question)s")
-                    % {"number": numbers.get(item.pk, index + 1), "question": item.text}
-                )
-                for row in results.pairs:
-                    label = f"№ {row.group.pk}: {row.label} ({row.group.form.name})"
-                    if row.suppressed:  # too few answers to show a mean without exposing them
-                        yield [label, row.respondents, "", gettext("not enough answers"), ""]
-                        continue
-                    value = row.means[index] if index < len(row.means) else None
-                    if value is None:
-                        continue
-                    yield [label, row.respondents, "", _number(value), ""]
+            yield from _pair_mean_rows(results)
 
+
+def _item_rows(result: ItemResult, min_group: int) -> Iterator[list[Any]]:
+    """One question's rows: its answers by kind (scale, yes/no, options, texts) or «not enough»."""
+    item = result.item
+    if result.suppressed:  # an optional question answered by too few people
+        yield [_not_enough(min_group), result.answered, "", "", ""]
+    elif result.scale is not None:
+        summary = result.scale
+        yield [
+            gettext("All answers"),
+            summary.count,
+            "",
+            _number(summary.mean),
+            _number(summary.median),
+        ]
+        for value, count in summary.counts:
+            yield [str(value), count, _percent(count, summary.count), "", ""]
+    elif result.yes_no is not None:
+        summary = result.yes_no
+        yield [gettext("Yes"), summary.yes, _percent(summary.yes, summary.count), "", ""]
+        yield [gettext("No"), summary.no, _percent(summary.no, summary.count), "", ""]
+    elif result.options is not None:
+        for label, count in result.option_rows:
+            yield [label, count, _percent(count, result.options.count), "", ""]
+        if item.kind == QuestionItem.Kind.RANKING:
+            for label, count in result.first_rows:
+                yield [gettext("Chosen first: %(name)s") % {"name": label}, count, "", "", ""]
+    else:
+        for text in result.texts:
+            yield [text, "", "", "", ""]
+
+
+def _pair_mean_rows(results: CampaignResults) -> Iterator[list[Any] | TableSection]:
+    """Each 1–10 question's mean per pair (a pair with too few answers shows none)."""
+    numbers = {result.item.pk: number for number, result in enumerate(results.items, start=1)}
+    for index, item in enumerate(results.scale_items):
+        yield TableSection(
+            gettext("Means per pair: %(number)s. %(question)s")
+            % {"number": numbers.get(item.pk, index + 1), "question": item.text}
+        )
+        for row in results.pairs:
+            label = f"№ {row.group.pk}: {row.label} ({row.group.form.name})"
+            if row.suppressed:  # too few answers to show a mean without exposing them
+                yield [label, row.respondents, "", gettext("not enough answers"), ""]
+                continue
+            value = row.means[index] if index < len(row.means) else None
+            if value is None:
+                continue
+            yield [label, row.respondents, "", _number(value), ""]
 
 @registry.register
 class CompareReport(TableReport):

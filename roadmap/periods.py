@@ -285,7 +285,16 @@ def _normalise(text: str) -> str:
 
 
 def _match_token(text: str, pos: int) -> _Token:
-    """The token that starts at ``pos`` (never fails: an unknown character is OTHER)."""
+    """The token that starts at ``pos`` (never fails: an unknown character is OTHER). The patterns are
+    tried in a fixed order: dates and repetitions first, then numbers and words."""
+    token = _match_dates(text, pos)
+    if token is None:
+        token = _match_words(text, pos)
+    return token if token is not None else _Token(_Kind.OTHER, pos, pos + 1)
+
+
+def _match_dates(text: str, pos: int) -> _Token | None:
+    """A date, a month of a year, a day of the month, a repetition, a weekday or a season."""
     if match := _MONTH_YEAR.match(text, pos):  # «05.2027»: the whole month
         return _Token(
             _Kind.DATE, pos, match.end(), date_parts=(None, int(match.group(1)), int(match.group(2)))
@@ -308,6 +317,11 @@ def _match_token(text: str, pos: int) -> _Token:
         day, month = int(match.group(1)), int(match.group(2))
         year = _full_year(match.group(3))
         return _Token(_Kind.DATE, pos, match.end(), date_parts=(day, month, year))
+    return None
+
+
+def _match_words(text: str, pos: int) -> _Token | None:
+    """An ordinal, a year or number, a month, a term, a Roman numeral or a plain word."""
     if match := _ORDINAL_DIGIT.match(text, pos):
         return _Token(_Kind.ORDINAL, pos, match.end(), value=int(match.group(1)))
     for kind, pattern, value in _COMPILED:
@@ -329,7 +343,7 @@ def _match_token(text: str, pos: int) -> _Token:
     if match := _WORD.match(text, pos):
         datelike = _DATELIKE_WORD.fullmatch(match.group()) is not None
         return _Token(_Kind.WORD, pos, match.end(), datelike=datelike)
-    return _Token(_Kind.OTHER, pos, pos + 1)
+    return None
 
 
 def _full_year(written: str | None) -> int | None:

@@ -797,59 +797,10 @@ def roadmap_import(
         position += 1
         result.sections += 1
         for event_position, parsed_event in enumerate(fresh, start=1):
-            users, free = match_responsible(programme, parsed_event.responsible)
-            result.matched_people += len(users)
-            kept = kept_by_parsed.get(id(parsed_event))
-            if kept is not None:
-                snapshot["updated"].append(_event_state(kept))
-                for name, value in _event_fields(parsed_event, free).items():
-                    setattr(kept, name, value)
-                kept.section, kept.position = section, event_position
-                kept.save()
-                kept.responsible_users.set(users)
-                _store_periods(kept, parsed_event.periods)
-                result.kept += 1
-                continue
-            event = event_create(
-                actor=None,
-                section=section,
-                responsible_users=users,
-                periods=parsed_event.periods,
-                **_event_fields(parsed_event, free),
-            )
-            snapshot["created_events"].append(event.pk)
-            result.events += 1
-    if replace:
-        assert plan is not None
-        for event in plan.deleted:
-            snapshot["deleted"].append(_event_state(event))
-        # evidence files of the deleted events stay in storage, so that undoing brings them back
-        RoadmapEvent.objects.filter(pk__in=plan.deleted_ids).delete()
-        result.deleted = len(plan.deleted)
-        snapshot["deleted_sections"] = [
-            {"id": s.pk, "title": s.title, "position": s.position} for s in old_sections
-        ]
-        RoadmapSection.objects.filter(pk__in=[s.pk for s in old_sections]).delete()
-        snapshot["deleted_kpis"] = [
-            {"name": k.name, "targets": k.targets, "final": k.final, "position": k.position}
-            for k in programme.roadmap_kpi_targets.all()
-        ]
-        programme.roadmap_kpi_targets.all().delete()
-    known_kpis = set() if replace else set(programme.roadmap_kpi_targets.values_list("name", flat=True))
-    kpi_position = _next_position(programme.roadmap_kpi_targets)
-    for target in parsed.kpi_targets:
-        if target.name in known_kpis:
-            continue
-        kpi = KpiTarget.objects.create(
-            programme=programme,
-            name=target.name,
-            targets=target.targets,
-            final=target.final[:300],
-            position=kpi_position,
-        )
-        kpi_position += 1
-        snapshot["created_kpis"].append(kpi.pk)
-        result.kpi_targets += 1
+            _import_event(programme, section, event_position, parsed_event, kept_by_parsed, snapshot, result)
+    if plan is not None:
+        _delete_replaced(programme, plan, old_sections, snapshot, result)
+    _import_kpi_targets(programme, parsed, replace, snapshot, result)
     if not replace and result.events == 0 and result.kpi_targets == 0:
         raise RoadmapError(
             _(
@@ -882,6 +833,86 @@ def roadmap_import(
         },
     )
     return result
+
+def _import_event(
+    programme: Programme,
+    section: RoadmapSection,
+    event_position: int,
+    parsed_event: ParsedEvent,
+    kept_by_parsed: dict[int, RoadmapEvent],
+    snapshot: dict,
+    result: ImportResult,
+) -> None:
+    """One event of the file: an event found again (replacing) takes the file's text and place and keeps
+    its work; any other is created."""
+    users, free = match_responsible(programme, parsed_event.responsible)
+    result.matched_people += len(users)
+    kept = kept_by_parsed.get(id(parsed_event))
+    if kept is not None:
+        snapshot["updated"].append(_event_state(kept))
+        for name, value in _event_fields(parsed_event, free).items():
+            setattr(kept, name, value)
+        kept.section, kept.position = section, event_position
+        kept.save()
+        kept.responsible_users.set(users)
+        _store_periods(kept, parsed_event.periods)
+        result.kept += 1
+        return
+    event = event_create(
+        actor=None,
+        section=section,
+        responsible_users=users,
+        periods=parsed_event.periods,
+        **_event_fields(parsed_event, free),
+    )
+    snapshot["created_events"].append(event.pk)
+    result.events += 1
+
+
+def _delete_replaced(
+    programme: Programme,
+    plan: ReplacePlan,
+    old_sections: list[RoadmapSection],
+    snapshot: dict,
+    result: ImportResult,
+) -> None:
+    """Replacing: the events not in the file, the old sections and KPI targets go (kept in the snapshot)."""
+    for event in plan.deleted:
+        snapshot["deleted"].append(_event_state(event))
+    # evidence files of the deleted events stay in storage, so that undoing brings them back
+    RoadmapEvent.objects.filter(pk__in=plan.deleted_ids).delete()
+    result.deleted = len(plan.deleted)
+    snapshot["deleted_sections"] = [
+        {"id": s.pk, "title": s.title, "position": s.position} for s in old_sections
+    ]
+    RoadmapSection.objects.filter(pk__in=[s.pk for s in old_sections]).delete()
+    snapshot["deleted_kpis"] = [
+        {"name": k.name, "targets": k.targets, "final": k.final, "position": k.position}
+        for k in programme.roadmap_kpi_targets.all()
+    ]
+    programme.roadmap_kpi_targets.all().delete()
+
+
+def _import_kpi_targets(
+    programme: Programme, parsed: ParsedRoadmap, replace: bool, snapshot: dict, result: ImportResult
+) -> None:
+    """The file's KPI targets; adding leaves out those already named in the roadmap."""
+    known_kpis = set() if replace else set(programme.roadmap_kpi_targets.values_list("name", flat=True))
+    kpi_position = _next_position(programme.roadmap_kpi_targets)
+    for target in parsed.kpi_targets:
+        if target.name in known_kpis:
+            continue
+        kpi = KpiTarget.objects.create(
+            programme=programme,
+            name=target.name,
+            targets=target.targets,
+            final=target.final[:300],
+            position=kpi_position,
+        )
+        kpi_position += 1
+        snapshot["created_kpis"].append(kpi.pk)
+        result.kpi_targets += 1
+
 
 
 UNDO_HOURS = 24

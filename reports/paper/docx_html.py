@@ -188,6 +188,15 @@ def _run_html(run, paragraph_style: _Style, converter: _Converter) -> str:
     vanish = rpr is not None and _on(rpr.find(qn("w:vanish")))
     if vanish:
         return ""
+    text = _run_text(run)
+    if not text:
+        return ""
+    css = _run_css(style, paragraph_style, underline)
+    return f'<span class="{converter.css_class(css)}">{text}</span>' if css else text
+
+
+def _run_text(run) -> str:
+    """A run's text as HTML: its text, tabs, line and page breaks, non-breaking hyphens."""
     parts: list[str] = []
     for child in run:
         tag = child.tag
@@ -202,9 +211,11 @@ def _run_html(run, paragraph_style: _Style, converter: _Converter) -> str:
                 parts.append("<br>")
         elif tag == qn("w:noBreakHyphen"):
             parts.append("\u2011")
-    text = "".join(parts)
-    if not text:
-        return ""
+    return "".join(parts)
+
+
+def _run_css(style: _Style, paragraph_style: _Style, underline: bool) -> list[str]:
+    """What a run's formatting changes against its paragraph's."""
     css = []
     if style.bold != paragraph_style.bold:
         css.append(f"font-weight: {'bold' if style.bold else 'normal'}")
@@ -218,7 +229,7 @@ def _run_html(run, paragraph_style: _Style, converter: _Converter) -> str:
         css.append("text-transform: uppercase")
     if style.font and _font_family(style.font) != _font_family(paragraph_style.font):
         css.append(f"font-family: {_font_family(style.font)}")
-    return f'<span class="{converter.css_class(css)}">{text}</span>' if css else text
+    return css
 
 
 def _paragraph_html(p, converter: _Converter) -> str:
@@ -239,6 +250,13 @@ def _paragraph_html(p, converter: _Converter) -> str:
             runs.append(_run_html(child, style, converter))
         elif child.tag in (qn("w:hyperlink"), qn("w:ins"), qn("w:smartTag"), qn("w:fldSimple")):
             runs.extend(_run_html(run, style, converter) for run in child.iter(qn("w:r")))
+    content = "".join(runs) or "&nbsp;"
+    prefix = '<div class="page-break"></div>' if page_break_before else ""
+    return f'{prefix}<p class="{converter.css_class(_paragraph_css(style))}">{content}</p>'
+
+
+def _paragraph_css(style: _Style) -> list[str]:
+    """A paragraph's formatting as CSS declarations."""
     css = []
     if style.align:
         css.append(f"text-align: {style.align}")
@@ -266,9 +284,7 @@ def _paragraph_html(p, converter: _Converter) -> str:
         css.append("break-after: avoid")
     if style.no_hyphens:
         css.append("hyphens: manual")
-    content = "".join(runs) or "&nbsp;"
-    prefix = '<div class="page-break"></div>' if page_break_before else ""
-    return f'{prefix}<p class="{converter.css_class(css)}">{content}</p>'
+    return css
 
 
 def _borders(tbl) -> bool:

@@ -50,28 +50,13 @@ def option_candidates(report: Report, scope: Scope, today: date, user=None) -> I
     for name, field in form.fields.items():
         if name == "format":
             continue
-        if isinstance(field, forms.BooleanField):
-            base[name] = "on" if field.initial else ""
-        elif isinstance(field, forms.DateField):
-            base[name] = today.isoformat()
-        elif isinstance(field, forms.MultipleChoiceField):
+        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
             values = _choice_values(field)
-            base[name] = [str(value) for value in values[:3]] if field.required else []
-        elif isinstance(field, forms.ChoiceField):
-            values = _choice_values(field)
-            initial = field.initial if field.initial not in (None, "") else None
-            if initial is not None:
-                base[name] = str(initial)
-            elif field.required and values:
-                base[name] = str(values[0])
-                if varied is None:
-                    varied = (name, values)
-            else:
-                base[name] = ""
-        elif isinstance(field, forms.IntegerField):
-            base[name] = _own_group(scope, user) if name == "group" else ""
-        elif isinstance(field, forms.CharField):
-            base[name] = "17-ОД" if field.required else ""
+            base[name] = _first_choice(field, values)
+            if varied is None and field.initial in (None, "") and field.required and values:
+                varied = (name, values)
+        elif (value := _plain_value(name, field, scope, today, user)) is not None:
+            base[name] = value
     preferred = PREFERRED.get(report.identifier, {})
     if preferred:
         yield base | {key: str(value) for key, value in preferred.items()}
@@ -91,6 +76,31 @@ def option_candidates(report: Report, scope: Scope, today: date, user=None) -> I
 
 
 WRITING_OPTIONS = {"record"}
+
+
+def _first_choice(field: forms.ChoiceField, values: list) -> str:
+    """A single choice: its initial value, else the first when one is required, else none."""
+    if field.initial not in (None, ""):
+        return str(field.initial)
+    if field.required and values:
+        return str(values[0])
+    return ""
+
+
+def _plain_value(name: str, field: forms.Field, scope: Scope, today: date, user) -> object:
+    """A value for any other field: a ticked box as initial, today, up to three choices, the user's pair."""
+    if isinstance(field, forms.BooleanField):
+        return "on" if field.initial else ""
+    if isinstance(field, forms.DateField):
+        return today.isoformat()
+    if isinstance(field, forms.MultipleChoiceField):
+        values = _choice_values(field)
+        return [str(value) for value in values[:3]] if field.required else []
+    if isinstance(field, forms.IntegerField):
+        return _own_group(scope, user) if name == "group" else ""
+    if isinstance(field, forms.CharField):
+        return "17-ОД" if field.required else ""
+    return None
 
 
 def _own_group(scope: Scope, user) -> str:

@@ -139,62 +139,71 @@ def _shown_number(cell):
 def check_xlsx(content: bytes) -> list[str]:
     from openpyxl import load_workbook
 
-    problems = []
+    problems: list[str] = []
     workbook = load_workbook(io.BytesIO(content))
     for sheet in workbook.worksheets:
-        name = sheet.title
-        title = str(sheet["A1"].value or "")
-        base = re.sub(r" \(\d+\)$", "", name)
-        if len(name) > 31:
-            problems.append(f"sheet «{name}» is longer than 31 characters")
-        from reports.writers import sheet_title
-
-        cut_in_a_word = base != title and title.startswith(base) and title[len(base)] != " "
-        cut_by_words = len(title) > 31 and base == sheet_title(title)
-        if cut_in_a_word or cut_by_words:
-            problems.append(f"sheet «{name}» is the title «{title}» cut short; give it a short full name")
-        setup = sheet.page_setup
-        if str(setup.paperSize) != str(sheet.PAPERSIZE_A4):
-            problems.append(f"sheet «{name}»: paper is not A4")
-        if not (sheet.sheet_properties.pageSetUpPr and sheet.sheet_properties.pageSetUpPr.fitToPage):
-            problems.append(f"sheet «{name}»: not fitted to the page")
-        if str(setup.fitToWidth) != "1" or str(setup.fitToHeight) != "0":
-            problems.append(f"sheet «{name}»: not fitted to the page's width")
-        if setup.orientation not in ("portrait", "landscape"):
-            problems.append(f"sheet «{name}»: no orientation")
-        if not sheet.print_title_rows:
-            problems.append(f"sheet «{name}»: the header row is not repeated on every printed page")
-        if not sheet.freeze_panes:
-            problems.append(f"sheet «{name}»: the header is not frozen")
+        problems += _sheet_setup_problems(sheet)
     for name, header, _data in xlsx_tables(content):
         if not header:
             problems.append(f"sheet «{name}»: no table header")
             continue
-        sheet = workbook[name]
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row[: len(header)]:
-                value = cell.value
-                if value is None or cell.row <= 3:
-                    continue
-                if cell.border.left.style is None and len([c for c in row if c.value is not None]) > 1:
-                    problems.append(f"sheet «{name}» {cell.coordinate}: a data cell without borders")
-                    break
-                column = header[cell.column - 1] if cell.column - 1 < len(header) else ""
-                if (
-                    isinstance(value, str)
-                    and re.fullmatch(r"[+\-−]?\d+([.,]\d+)?", value.strip())
-                    and column not in ("№", "No.", "№ п/п")
-                ):
-                    problems.append(
-                        f"sheet «{name}» {cell.coordinate}: the number «{value}» is stored as text"
-                    )
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                if getattr(cell, "is_date", False) and not cell.number_format.upper().startswith(
-                    "DD.MM.YYYY"
-                ):
-                    problems.append(f"sheet «{name}» {cell.coordinate}: a date shown as {cell.number_format}")
-                    break
+        problems += _sheet_cell_problems(workbook[name], name, header)
+    return problems
+
+
+def _sheet_setup_problems(sheet) -> list[str]:
+    """The sheet's name and print set-up: a full short name, A4, fitted to the width, header repeated."""
+    from reports.writers import sheet_title
+
+    problems = []
+    name = sheet.title
+    title = str(sheet["A1"].value or "")
+    base = re.sub(r" \(\d+\)$", "", name)
+    if len(name) > 31:
+        problems.append(f"sheet «{name}» is longer than 31 characters")
+    cut_in_a_word = base != title and title.startswith(base) and title[len(base)] != " "
+    cut_by_words = len(title) > 31 and base == sheet_title(title)
+    if cut_in_a_word or cut_by_words:
+        problems.append(f"sheet «{name}» is the title «{title}» cut short; give it a short full name")
+    setup = sheet.page_setup
+    if str(setup.paperSize) != str(sheet.PAPERSIZE_A4):
+        problems.append(f"sheet «{name}»: paper is not A4")
+    if not (sheet.sheet_properties.pageSetUpPr and sheet.sheet_properties.pageSetUpPr.fitToPage):
+        problems.append(f"sheet «{name}»: not fitted to the page")
+    if str(setup.fitToWidth) != "1" or str(setup.fitToHeight) != "0":
+        problems.append(f"sheet «{name}»: not fitted to the page's width")
+    if setup.orientation not in ("portrait", "landscape"):
+        problems.append(f"sheet «{name}»: no orientation")
+    if not sheet.print_title_rows:
+        problems.append(f"sheet «{name}»: the header row is not repeated on every printed page")
+    if not sheet.freeze_panes:
+        problems.append(f"sheet «{name}»: the header is not frozen")
+    return problems
+
+
+def _sheet_cell_problems(sheet, name: str, header: list) -> list[str]:
+    """Data cells with borders, numbers stored as numbers, dates shown as DD.MM.YYYY."""
+    problems = []
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row[: len(header)]:
+            value = cell.value
+            if value is None or cell.row <= 3:
+                continue
+            if cell.border.left.style is None and len([c for c in row if c.value is not None]) > 1:
+                problems.append(f"sheet «{name}» {cell.coordinate}: a data cell without borders")
+                break
+            column = header[cell.column - 1] if cell.column - 1 < len(header) else ""
+            if (
+                isinstance(value, str)
+                and re.fullmatch(r"[+\-−]?\d+([.,]\d+)?", value.strip())
+                and column not in ("№", "No.", "№ п/п")
+            ):
+                problems.append(f"sheet «{name}» {cell.coordinate}: the number «{value}» is stored as text")
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if getattr(cell, "is_date", False) and not cell.number_format.upper().startswith("DD.MM.YYYY"):
+                problems.append(f"sheet «{name}» {cell.coordinate}: a date shown as {cell.number_format}")
+                break
     return problems
 
 
@@ -231,7 +240,6 @@ def check_pdf(document, spreadsheet: bytes | None) -> list[str]:
 
 def check_docx(content: bytes, spreadsheet: bytes | None) -> list[str]:
     from docx import Document
-    from docx.oxml.ns import qn
 
     problems = []
     word = Document(io.BytesIO(content))
@@ -248,25 +256,7 @@ def check_docx(content: bytes, spreadsheet: bytes | None) -> list[str]:
     if not any(name.startswith(("Heading", "Title")) for name in styles):
         problems.append("no heading style is used")
     for index, table in enumerate(word.tables, start=1):
-        properties = table._tbl.tblPr
-        layout = properties.find(qn("w:tblLayout"))
-        if layout is None or layout.get(qn("w:type")) != "fixed":
-            problems.append(f"table {index}: the layout is not fixed")
-        # «Table Grid» for lists; a school document's requisite lines sit in a borderless table style
-        if table.style is None or table.style.name in ("Normal Table", "Обычная таблица"):
-            problems.append(f"table {index}: no table style")
-        grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
-        if len(grid) != len(table.columns) or any(not col.get(qn("w:w")) for col in grid):
-            problems.append(f"table {index}: the grid has no column widths")
-        for row in table.rows:
-            for cell in row.cells:
-                width = cell._tc.tcPr.find(qn("w:tcW")) if cell._tc.tcPr is not None else None
-                if width is None or width.get(qn("w:type")) != "dxa":
-                    problems.append(f"table {index}: a cell has no width")
-                    break
-            else:
-                continue
-            break
+        problems += _docx_table_problems(index, table)
     if spreadsheet is not None:
         cells = {normal(cell.text) for table in word.tables for row in table.rows for cell in row.cells}
         for name, header, _data in xlsx_tables(spreadsheet):
@@ -275,6 +265,30 @@ def check_docx(content: bytes, spreadsheet: bytes | None) -> list[str]:
                     problems.append(
                         f"the column «{column}» of the sheet «{name}» is missing from the Word file"
                     )
+    return problems
+
+
+def _docx_table_problems(index: int, table) -> list[str]:
+    """A Word table: fixed layout, a table style, a grid with column widths, every cell's width."""
+    from docx.oxml.ns import qn
+
+    problems = []
+    properties = table._tbl.tblPr
+    layout = properties.find(qn("w:tblLayout"))
+    if layout is None or layout.get(qn("w:type")) != "fixed":
+        problems.append(f"table {index}: the layout is not fixed")
+    # «Table Grid» for lists; a school document's requisite lines sit in a borderless table style
+    if table.style is None or table.style.name in ("Normal Table", "Обычная таблица"):
+        problems.append(f"table {index}: no table style")
+    grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+    if len(grid) != len(table.columns) or any(not col.get(qn("w:w")) for col in grid):
+        problems.append(f"table {index}: the grid has no column widths")
+    for row in table.rows:
+        for cell in row.cells:
+            width = cell._tc.tcPr.find(qn("w:tcW")) if cell._tc.tcPr is not None else None
+            if width is None or width.get(qn("w:type")) != "dxa":
+                problems.append(f"table {index}: a cell has no width")
+                return problems
     return problems
 
 
