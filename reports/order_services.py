@@ -184,6 +184,8 @@ def order_create(
             cancels.items.filter(person__isnull=False).select_related("person").order_by("position", "pk")
         )
         groups, plans, people = [], [], []
+        if responsible is not None and responsible.pk == cancels.responsible_id and not responsible_position:
+            responsible_position = cancels.responsible_position  # as the cancelled order named them
     else:
         cancels, acquainted_items = None, []
     number = _check_number(programme, number, day)

@@ -316,3 +316,18 @@ def test_an_order_of_another_school_cannot_be_chosen(curator_client, curator, ot
     )
     response = cancel_post(curator_client, foreign)
     assert response.status_code == 400 and not Order.objects.filter(kind="cancel").exists()
+
+
+@pytest.mark.django_db
+def test_the_curator_keeps_the_position_the_cancelled_order_gave_them(curator, signed_pairing, programme):
+    order = order_create(
+        actor=curator,
+        programme=programme,
+        kind="cancel",
+        number="30",
+        day=date(YEAR, 10, 20),
+        responsible=curator,
+        cancels=signed_pairing,
+    )
+    assert order.responsible_position == "заместитель директора по УВР"
+    assert "Куратору Смирновой Елене Викторовне, заместителю директора по УВР, довести" in order.points[1]
