@@ -44,7 +44,7 @@ MENTORS = [
         subject="Математика",
         interests=["Шахматы"],
         age=46,
-        capacity=11,
+        capacity=13,
     ),
     Teacher(
         "russian",
@@ -52,7 +52,7 @@ MENTORS = [
         subject="Русский язык и литература",
         interests=["Театр", "Чтение"],
         age=52,
-        capacity=10,
+        capacity=12,
     ),
     Teacher(
         "physics",
@@ -117,7 +117,7 @@ MENTORS = [
         "speaker",
         ["Ораторское мастерство", "Школьное самоуправление", "Организация мероприятий"],
         group_name="10А",
-        capacity=9,
+        capacity=10,
         interests=["Дебаты", "Театр"],
     ),
     Teacher(
@@ -150,7 +150,7 @@ MENTORS = [
         "volunteer",
         ["Волонтёрская деятельность", "Социальные проекты", "Движение Первых"],
         group_name="10Б",
-        capacity=5,
+        capacity=6,
     ),
 ]
 
@@ -279,6 +279,38 @@ HELD_OUT = [
     Pupil(["Одинок в классе, ни с кем не дружит"], ("psychologist",), group_name="7В"),
     Pupil(["Низкая самооценка"], ("psychologist",), group_name="8А"),
     Pupil(["Помогать приюту для животных"], ("volunteer",), group_name="7Б"),
+    # written on 5 December 2026 before that day's changes of the vocabulary and the scoring, and never
+    # used to change them
+    Pupil(["Дроби и проценты не понимает"], ("math",), group_name="6А"),
+    Pupil(["Хочет решать задачи повышенной сложности по математике"], ("math",), group_name="8В"),
+    Pupil(["Готовится к экзамену по алгебре"], ("math",), group_name="9Б"),
+    Pupil(["Запятые и правописание"], ("russian",), group_name="7А"),
+    Pupil(["Сочинения получаются короткими, не умеет излагать мысли"], ("russian",), group_name="8Б"),
+    Pupil(["Литературный кружок, обсуждать книги"], ("russian",), group_name="7В"),
+    Pupil(["Мечтает о космосе, телескоп"], ("physics",), group_name="6А"),
+    Pupil(["Опыты и эксперименты по физике"], ("physics",), group_name="7Б"),
+    Pupil(["Биология: ОГЭ"], ("biology",), group_name="9А"),
+    Pupil(["Хочет быть ветеринаром"], ("biology",), group_name="8А"),
+    Pupil(["Программирование роботов на Arduino"], ("engineer", "it"), group_name="8Б"),
+    Pupil(["Веб-разработка"], ("it",), group_name="9В"),
+    Pupil(["Плохие оценки по английскому"], ("english",), group_name="6В"),
+    Pupil(["Олимпиада по английскому языку"], ("english",), group_name="9А"),
+    Pupil(["Готовится к олимпиаде по истории"], ("history",), group_name="8В"),
+    Pupil(["Права подростков, интерес к праву"], ("history",), group_name="9Б"),
+    Pupil(["Хочет научиться выступать перед аудиторией"], ("speaker",), group_name="7А"),
+    Pupil(["Староста класса, хочет стать лидером"], ("speaker",), group_name="8А"),
+    Pupil(["Организовать школьный праздник"], ("speaker",), group_name="9В"),
+    Pupil(["Хочет вести школьную группу ВКонтакте"], ("media",), group_name="8Б"),
+    Pupil(["Мечтает стать дизайнером"], ("art",), group_name="9А"),
+    Pupil(["Занимается живописью"], ("art",), group_name="6Б"),
+    Pupil(["Легкая атлетика, бег"], ("pe",), group_name="6А"),
+    Pupil(["Хочет заниматься спортом, но стесняется"], ("pe", "psychologist"), group_name="7В"),
+    Pupil(["Не может выбрать будущую профессию"], ("social",), group_name="8В"),
+    Pupil(["Часто злится, вспышки агрессии"], ("psychologist",), group_name="6Б", at_risk=True),
+    Pupil(["Над ним смеются в классе, травля"], ("psychologist",), group_name="5А"),
+    Pupil(["Боится экзаменов"], ("psychologist",), group_name="9Б"),
+    Pupil(["Экологические акции, уборка парка"], ("volunteer", "biology"), group_name="7А"),
+    Pupil(["Хочет помогать людям, социальный проект"], ("volunteer",), group_name="8А"),
 ]
 
 
