@@ -272,9 +272,17 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
 def dense(rows, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col):
     """Scores of rows × cols (cols ascending), -inf where the couple may not be proposed."""
     out = np.empty((len(rows), len(cols)))
+    fast = fast_applies(s)
+    g = gather(cols, p)
     for t in prange(len(rows)):
         buffer = np.empty(len(cols))
-        _row(rows[t], cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, buffer)
+        if fast:
+            spare = np.empty(len(cols))
+            _row_fast(
+                rows[t], cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, buffer, spare
+            )
+        else:
+            _row(rows[t], cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, buffer)
         for c in range(len(cols)):
             out[t, c] = buffer[c] if _eligible(buffer[c], s) else NEG
     return out
@@ -298,15 +306,24 @@ def best(rows, cols, keep, p, s, free, pref_indptr, pref_col, forb_indptr, forb_
     out_scores = np.empty((n, keep))
     rest = np.full(n, NEG)
     best_any = np.empty(n)
+    fast = fast_applies(s)
+    g = gather(cols, p)
     for t in prange(n):
         width = len(cols)
         full = np.empty(width)
-        best_any[t] = _row(rows[t], cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full)
-        values = np.empty(width)
+        if fast:
+            spare = np.empty(width)
+            best_any[t] = _row_fast(
+                rows[t], cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full, spare
+            )
+        else:
+            best_any[t] = _row(rows[t], cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full)
+        # the eligible scores in bins of 0.1 point, to find the keep-th largest without sorting
+        bins = np.zeros(_BINS + 1, dtype=np.int64)
         good = 0
         for c in range(width):
             if _eligible(full[c], s):
-                values[good] = full[c]
+                bins[_bin(full[c])] += 1
                 good += 1
             else:
                 full[c] = NEG
@@ -319,7 +336,19 @@ def best(rows, cols, keep, p, s, free, pref_indptr, pref_col, forb_indptr, forb_
                     m += 1
             count[t] = m
             continue
-        cut = np.partition(values[:good], good - keep)[good - keep]  # the keep-th largest
+        above = 0  # eligible scores in the bins above the cut's
+        at = _BINS
+        while above + bins[at] < keep:
+            above += bins[at]
+            at -= 1
+        inside = np.empty(bins[at])
+        q = 0
+        for c in range(width):
+            if full[c] != NEG and _bin(full[c]) == at:
+                inside[q] = full[c]
+                q += 1
+        need = keep - above  # the need-th largest of the cut's bin is the keep-th largest of all
+        cut = np.partition(inside, q - need)[q - need]
         for c in range(width):
             if full[c] > cut:
                 out_cols[t, m] = cols[c]
@@ -344,6 +373,17 @@ def best(rows, cols, keep, p, s, free, pref_indptr, pref_col, forb_indptr, forb_
         count[t] = m
         rest[t] = top_rest
     return count, out_cols, out_scores, rest, best_any
+
+
+_BINS = 1001  # scores are 0..100: bins of 0.1 point, the last also for anything above
+
+
+@njit(cache=True, inline="always")
+def _bin(value):
+    b = int(value * 10.0)
+    if b < 0:
+        return 0
+    return b if b < _BINS else _BINS
 
 
 @njit(cache=True)
@@ -531,22 +571,39 @@ def violated(
     n = len(rows)
     count = np.zeros(n, dtype=np.int64)
     found = np.empty((n, most), dtype=np.int64)
+    fast = fast_applies(s)
+    g = gather(cols, p)
+    width = len(cols)
     for t in prange(n):
         i = rows[t]
         m = 0
-        for c in range(len(cols)):
+        for c in range(width):
             if shift[cols[c]] < limit[t]:
                 m += 1
         if m == 0:
             continue
-        use = np.empty(m, dtype=cols.dtype)
-        m = 0
-        for c in range(len(cols)):
-            if shift[cols[c]] < limit[t]:
-                use[m] = cols[c]
-                m += 1
-        values = np.empty(m)
-        _row(i, use, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, values)
+        if fast and 4 * m > width:
+            # most mentors matter: the whole row by the quick scorer, the others dropped after
+            full = np.empty(width)
+            spare = np.empty(width)
+            _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full, spare)
+            use = np.empty(m, dtype=cols.dtype)
+            values = np.empty(m)
+            m = 0
+            for c in range(width):
+                if shift[cols[c]] < limit[t]:
+                    use[m] = cols[c]
+                    values[m] = full[c]
+                    m += 1
+        else:
+            use = np.empty(m, dtype=cols.dtype)
+            m = 0
+            for c in range(width):
+                if shift[cols[c]] < limit[t]:
+                    use[m] = cols[c]
+                    m += 1
+            values = np.empty(m)
+            _row(i, use, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, values)
         keys = np.empty(m)
         at = np.empty(m, dtype=np.int64)
         good = 0
@@ -567,3 +624,231 @@ def violated(
                 found[t, q] = at[q]
             count[t] = good
     return count, found
+
+
+# --------------------------------------------------------------------------------------------------
+# The same scores, criterion by criterion over a block of mentors (the common case: no «обязательно»)
+#
+# ``_row`` walks the couples one by one through every criterion, with a branch per criterion and per
+# couple. Here each criterion is one plain loop over the mentors, reading their attributes gathered
+# side by side (:func:`gather`), which the compiler turns into vector instructions; criteria that
+# cannot apply to the mentee are skipped whole. Every couple receives the same additions in the same
+# order as in ``_row`` (adding w·0 leaves a sum unchanged), so the scores are the same floats.
+
+
+@njit(cache=True)
+def gather(cols, p):
+    """The attributes of the mentors ``cols`` side by side (bit sets as words × mentors)."""
+    col_comp, col_int, col_area, col_subject_bits = p[23], p[24], p[25], p[26]
+    comp = np.ascontiguousarray(col_comp[cols].T)
+    inter = np.ascontiguousarray(col_int[cols].T)
+    area = np.ascontiguousarray(col_area[cols].T)
+    subj = np.ascontiguousarray(col_subject_bits[cols].T)
+    n = len(cols)
+    ints = np.empty((13, n), dtype=np.int64)
+    flags = np.empty((9, n), dtype=np.float64)
+    for c in range(n):
+        j = cols[c]
+        ints[0, c] = p[28][j]  # days
+        ints[1, c] = p[29][j]  # formats
+        ints[2, c] = p[31][j]  # preferred grades low
+        ints[3, c] = p[32][j]
+        ints[4, c] = p[34][j]  # preferred ages low
+        ints[5, c] = p[35][j]
+        ints[6, c] = p[37][j]  # grade
+        ints[7, c] = p[39][j]  # age
+        flags[0, c] = 1.0 if p[27][j] else 0.0  # at risk experience
+        flags[1, c] = 1.0 if p[30][j] else 0.0  # has preferred grades
+        flags[2, c] = 1.0 if p[33][j] else 0.0  # has preferred ages
+        flags[3, c] = 1.0 if p[36][j] else 0.0  # ranked someone
+        flags[4, c] = 1.0 if p[38][j] else 0.0  # has grade
+        flags[5, c] = 1.0 if p[40][j] else 0.0  # has age
+        flags[6, c] = 1.0 if p[41][j] else 0.0  # special needs trained
+        flags[7, c] = p[42][j]  # load points
+    return comp, inter, area, subj, ints, flags
+
+
+@njit(cache=True)
+def fast_applies(s):
+    """Whether :func:`_row_fast` computes what ``_row`` does under these settings."""
+    for index in range(REQ_REQ, REQ_AVAIL + 1):  # noqa: SIM110 (numba compiles loops, not generators)
+        if s[index] > 0:
+            return False
+    return True
+
+
+@njit(cache=True, inline="always")
+def _bits_overlap(row_bits, i, block, c):
+    total = 0
+    for word in range(block.shape[0]):
+        total += _pop(row_bits[i, word] & block[word, c])
+    return total
+
+
+@njit(cache=True, inline="always")
+def _row_has(row_bits, i):
+    for word in range(row_bits.shape[1]):  # noqa: SIM110
+        if row_bits[i, word] != 0:
+            return True
+    return False
+
+
+@njit(cache=True)
+def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out, weight):
+    """``_row`` for settings without «обязательно» criteria (see :func:`fast_applies`): the scores of
+    mentee i against the gathered mentors ``g`` of ``cols`` into ``out``; returns the best."""
+    n = len(cols)
+    if not free[i]:
+        for c in range(n):
+            out[c] = -1.0
+        return -1.0
+    comp, inter, area, subj, ints, flags = g
+    req_bits, req_broad_bits, req_count, has_req = p[0], p[1], p[2], p[3]
+    int_bits, area_bits, area_broad_bits, area_count, has_area = p[4], p[6], p[7], p[8], p[9]
+    row_at_risk, row_days, row_formats, row_grade_raw, row_age_raw = p[10], p[11], p[12], p[13], p[14]
+    row_pref, row_grade, row_has_grade, row_age, row_has_age = p[15], p[16], p[17], p[18], p[19]
+    row_subject_bits, row_has_subject, row_special, pref_points = p[20], p[21], p[22], p[43]
+    points = out
+    w = s[W_REQ]
+    w0 = w * has_req[i] if w > 0 else 0.0
+    for c in range(n):
+        weight[c] = w0
+    if w > 0 and (_row_has(req_bits, i) or (s[REQ_BROAD_ANY] > 0 and _row_has(req_broad_bits, i))):
+        count = req_count[i]
+        if s[REQ_BROAD_ANY] > 0:
+            broad = s[BROAD]
+            for c in range(n):
+                overlap = float(_bits_overlap(req_bits, i, comp, c))
+                overlap = overlap + broad * _bits_overlap(req_broad_bits, i, comp, c)
+                points[c] = w * overlap / count
+        elif comp.shape[0] == 1:
+            bits, block = req_bits[i, 0], comp[0]
+            for c in range(n):
+                points[c] = w * float(_pop(bits & block[c])) / count
+        else:
+            for c in range(n):
+                points[c] = w * float(_bits_overlap(req_bits, i, comp, c)) / count
+    else:
+        for c in range(n):
+            points[c] = 0.0
+    w = s[W_INT]
+    if w > 0 and _row_has(int_bits, i):
+        if inter.shape[0] == 1:
+            bits, block = int_bits[i, 0], inter[0]
+            for c in range(n):
+                shared = 1.0 if (bits & block[c]) != 0 else 0.0
+                points[c] += w * shared
+                weight[c] += w * shared
+        else:
+            for c in range(n):
+                shared = 1.0 if _bits_overlap(int_bits, i, inter, c) > 0 else 0.0
+                points[c] += w * shared
+                weight[c] += w * shared
+    w = s[W_PREF]
+    if w > 0:
+        if row_pref[i]:
+            for c in range(n):
+                weight[c] += w
+        else:
+            for c in range(n):
+                weight[c] += w * flags[3, c]
+        for e in range(pref_indptr[i], pref_indptr[i + 1]):
+            at = np.searchsorted(cols, pref_col[e])
+            if at < n and cols[at] == pref_col[e]:
+                points[at] += pref_points[e]
+    w = s[W_GAP]
+    if w > 0 and (row_has_grade[i] or row_has_age[i]):
+        g_span, a_span = s[GRADE_SPAN], s[AGE_SPAN]
+        r_grade = row_grade[i] if row_has_grade[i] else 0
+        r_age = row_age[i] if row_has_age[i] else 0
+        rg = 1.0 if row_has_grade[i] else 0.0
+        ra = 1.0 if row_has_age[i] else 0.0
+        for c in range(n):
+            by_grade = rg * flags[4, c]
+            by_age = (1.0 - by_grade) * ra * flags[5, c]
+            dg = ints[6, c] - r_grade
+            da = ints[7, c] - r_age
+            in_grade = 1.0 if (g_span >= 0 and dg >= 0 and dg <= g_span) else 0.0
+            in_age = 1.0 if (a_span >= 0 and da >= 0 and da <= a_span) else 0.0
+            within = by_grade * in_grade + by_age * in_age
+            points[c] += w * within
+            weight[c] += w * (by_grade + by_age)
+    w = s[W_SUBJ]
+    if w > 0 and row_has_subject[i]:
+        for c in range(n):
+            same = 1.0 if _bits_overlap(row_subject_bits, i, subj, c) > 0 else 0.0
+            points[c] += w * same
+            weight[c] += w
+    w = s[W_SPECIAL]
+    if w > 0 and row_special[i]:
+        for c in range(n):
+            points[c] += w * flags[6, c]
+            weight[c] += w
+    w = s[W_LOAD]
+    if w > 0:
+        for c in range(n):
+            points[c] += flags[7, c]
+            weight[c] += w
+    w = s[W_AREA]
+    if w > 0 and has_area[i]:
+        count = area_count[i]
+        broad = s[BROAD] if s[AREA_BROAD_ANY] > 0 else 0.0
+        for c in range(n):
+            overlap = float(_bits_overlap(area_bits, i, area, c))
+            if s[AREA_BROAD_ANY] > 0:
+                overlap = overlap + broad * _bits_overlap(area_broad_bits, i, area, c)
+            points[c] += w * overlap / count
+            weight[c] += w
+    w = s[W_GRADES]
+    if w > 0 and (row_grade_raw[i] >= 0 or row_age_raw[i] >= 0):
+        gr, ag = row_grade_raw[i], row_age_raw[i]
+        has_g = 1.0 if gr >= 0 else 0.0
+        has_a = 1.0 if ag >= 0 else 0.0
+        for c in range(n):
+            by_grade = flags[1, c] * has_g
+            by_age = (1.0 - by_grade) * flags[2, c] * has_a
+            in_g = 1.0 if (gr >= ints[2, c] and gr <= ints[3, c]) else 0.0
+            in_a = 1.0 if (ag >= ints[4, c] and ag <= ints[5, c]) else 0.0
+            within = by_grade * in_g + by_age * in_a
+            points[c] += w * within
+            weight[c] += w * (by_grade + by_age)
+    w = s[W_RISK]
+    if w > 0 and row_at_risk[i]:
+        for c in range(n):
+            points[c] += w * flags[0, c]
+            weight[c] += w
+    w = s[W_AVAIL]
+    da, fa = row_days[i], row_formats[i]
+    if w > 0 and (da | fa) != 0:
+        for c in range(n):
+            db, fb = ints[0, c], ints[1, c]
+            applies = (db | fb) != 0
+            met = (
+                applies and (da == 0 or db == 0 or (da & db) != 0) and (fa == 0 or fb == 0 or (fa & fb) != 0)
+            )
+            points[c] += w * (1.0 if met else 0.0)
+            weight[c] += w * (1.0 if applies else 0.0)
+    tiny = 2.2250738585072014e-308
+    clamp = s[W_LOAD] <= 0
+    power = s[POWER]
+    best = -1.0
+    for c in range(n):
+        wt = weight[c]
+        if clamp and wt < tiny:
+            wt = tiny
+        value = points[c] * 100.0 / wt
+        if power != 1.0 and value > 0:
+            value = 100.0 * (value / 100.0) ** power
+        out[c] = value
+        if value > best:
+            best = value
+    for e in range(forb_indptr[i], forb_indptr[i + 1]):
+        at = np.searchsorted(cols, forb_col[e])
+        if at < n and cols[at] == forb_col[e]:
+            out[at] = -1.0
+    if forb_indptr[i + 1] > forb_indptr[i]:
+        best = -1.0
+        for c in range(n):
+            if out[c] > best:
+                best = out[c]
+    return best
