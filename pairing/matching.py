@@ -129,6 +129,9 @@ class Mentor:
     availability: frozenset[str] = frozenset()  # days (DAYS) and formats (FORMATS)
     words: tuple[tuple[str, str], ...] = ()  # (tag, the words it came from) for the explanations
     subject_tags: frozenset[str] = frozenset()
+    # competencies that are only broader terms of what the mentor wrote («Технические профессии» is
+    # about careers, but not a careers adviser's offer): a request they meet counts half
+    broad: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -242,10 +245,21 @@ def _tags(tags: Iterable[str], mentee: Mentee | None = None, mentor: Mentor | No
 _BROAD = 0.5  # what a tag that is only a broader term of the request counts (a named one counts 1)
 
 
-def _coverage(tags: frozenset[str], matched: frozenset[str], broad: frozenset[str]) -> tuple[float, float]:
-    """(the weight of the matched tags, the weight of all): a specific request met beats a general one."""
+def _coverage(
+    tags: frozenset[str],
+    matched: frozenset[str],
+    broad: frozenset[str],
+    offered_broad: frozenset[str] = frozenset(),
+) -> tuple[float, float]:
+    """(the weight of the matched tags, the weight of all): a specific request met beats a general one,
+    and a request met by what the mentor named beats one met only by a broader term of it
+    (``offered_broad``). The bit sets of :class:`_Problem` give the same floats (:func:`_offer_bits`)."""
     broad_all, broad_met = len(tags & broad), len(matched & broad)
-    return (len(matched) - broad_met) + _BROAD * broad_met, (len(tags) - broad_all) + _BROAD * broad_all
+    half = len((matched - broad) & offered_broad)
+    return (
+        (len(matched) - broad_met - half) + _BROAD * (broad_met + half),
+        (len(tags) - broad_all) + _BROAD * broad_all,
+    )
 
 
 def _named(tags: frozenset[str], mentee: Mentee) -> str:
@@ -271,6 +285,29 @@ def _same_subject(mentee: Mentee, mentor: Mentor) -> bool:
 def _offer(mentor: Mentor) -> frozenset[str]:
     """What the mentor can help with: the competencies and the subject."""
     return mentor.competencies | _subject_set(mentor)
+
+
+def _offer_broad(mentor: Mentor) -> frozenset[str]:
+    """What the mentor offers only as a broader term of what they named (the subject is named)."""
+    return (mentor.broad & mentor.competencies) - _subject_set(mentor) if mentor.broad else frozenset()
+
+
+_HALF = "~"  # suffix of a tag offered only as a broader term, in the bit sets
+
+
+def _offer_bits(mentor: Mentor) -> frozenset[str]:
+    """The offer as the bit sets see it: a tag offered only as a broader term becomes «tag~», which
+    the mentee's tags meet at half weight (each mentee tag also sets «tag~» among its half-weight
+    bits): so |named ∩ offer| + ½·|half-weight ∩ offer| is what :func:`_coverage` counts."""
+    half = _offer_broad(mentor)
+    if not half:
+        return _offer(mentor)
+    return (_offer(mentor) - half) | {tag + _HALF for tag in half}
+
+
+def _half_bits(tags: frozenset[str], broad: frozenset[str]) -> frozenset[str]:
+    """A mentee's half-weight bits: its broader terms, and every tag as met by a broader offer."""
+    return (tags & broad) | {tag + _HALF for tag in tags}
 
 
 _DAY_SET = frozenset(DAYS)
@@ -396,7 +433,7 @@ def _criteria(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool,
     offer = _offer(mentor) if weights.requests > 0 or weights.areas > 0 else frozenset()
     if weights.requests > 0 and mentee.requests:
         matched = mentee.requests & offer
-        met, total = _coverage(mentee.requests, matched, mentee.broad)
+        met, total = _coverage(mentee.requests, matched, mentee.broad, _offer_broad(mentor))
         got = weights.requests * met / total
         points += got
         applicable += weights.requests
@@ -469,7 +506,7 @@ def _criteria(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool,
             out.append(Contribution("load", got, reason))
     if weights.areas > 0 and mentee.areas:
         matched = mentee.areas & offer
-        met, total = _coverage(mentee.areas, matched, mentee.broad)
+        met, total = _coverage(mentee.areas, matched, mentee.broad, _offer_broad(mentor))
         got = weights.areas * met / total
         points += got
         applicable += weights.areas
@@ -729,31 +766,37 @@ class _Problem:
         self.n, self.k = n, k
 
         # mentees (rows); the bits only for tags on both sides (the others never meet anything)
-        offers = [_offer(m) for m in self.mentors]
+        offers = [_offer_bits(m) for m in self.mentors]
         offered = set().union(*offers)
+        offered_half = any(_HALF in tag for tags in offers for tag in tags)
 
         def index(*sides: Iterable[frozenset[str]]) -> dict[str, int]:
             common = set.intersection(*({t for tags in side for t in tags} for side in sides))
             return {t: i for i, t in enumerate(sorted(common))}
 
-        tags = index((m.requests for m in self.mentees), [offered])
+        def half(tags: frozenset[str], broad: frozenset[str]) -> frozenset[str]:
+            return _half_bits(tags, broad) if offered_half else tags & broad
+
+        req_half = [half(m.requests, m.broad) for m in self.mentees]
+        area_half = [half(m.areas, m.broad) for m in self.mentees]
+        tags = index([m.requests | h for m, h in zip(self.mentees, req_half, strict=True)], [offered])
         interests = index((m.interests for m in self.mentees), (m.interests for m in self.mentors))
-        areas = index((m.areas for m in self.mentees), [offered])
+        areas = index([m.areas | h for m, h in zip(self.mentees, area_half, strict=True)], [offered])
         self.req_bits = _bitsets([m.requests - m.broad for m in self.mentees], tags)
-        self.req_broad_bits = _bitsets([m.requests & m.broad for m in self.mentees], tags)
+        self.req_broad_bits = _bitsets(req_half, tags)
         self.req_count = np.array(
             [_coverage(m.requests, m.requests, m.broad)[1] or 1.0 for m in self.mentees], dtype=np.float64
         )
-        self.req_any_broad = any(m.requests & m.broad for m in self.mentees)
+        self.req_any_broad = any(bool(h) for h in req_half) and bool(self.req_broad_bits.any())
         self.has_req = np.array([bool(m.requests) for m in self.mentees])
         self.int_bits = _bitsets([m.interests for m in self.mentees], interests)
         self.has_int = np.array([bool(m.interests) for m in self.mentees])
         self.area_bits = _bitsets([m.areas - m.broad for m in self.mentees], areas)
-        self.area_broad_bits = _bitsets([m.areas & m.broad for m in self.mentees], areas)
+        self.area_broad_bits = _bitsets(area_half, areas)
         self.area_count = np.array(
             [_coverage(m.areas, m.areas, m.broad)[1] or 1.0 for m in self.mentees], dtype=np.float64
         )
-        self.area_any_broad = any(m.areas & m.broad for m in self.mentees)
+        self.area_any_broad = any(bool(h) for h in area_half) and bool(self.area_broad_bits.any())
         self.has_area = np.array([bool(m.areas) for m in self.mentees])
         self.row_at_risk = np.array([m.at_risk for m in self.mentees], dtype=bool)
         self.row_days, self.row_formats = _availability_codes(self.mentees)
@@ -2321,6 +2364,11 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
     )
     rows_out = [rows_of[picked], rows_of[maybe]]
     cols_out = [scored.cols[picked].astype(np.int64), scored.cols[maybe].astype(np.int64)]
+    stored = _worst(problem, rows_out, cols_out, u, v, bonus)
+    if len(stored[0]):
+        # the stored couples already refute these prices: the graph grows by them, and the couples left
+        # out of the store (the costly part) are looked at only for prices the store cannot refute
+        return (*stored, len(picked) + len(maybe))
     # the couples left out of the store: scored again only where the bound leaves a violation possible
     # (the mentee's bound above its price plus the mentor's), by the compiled scorer in one pass
     limit = scored.rest + scored.slack - u - maybe_above  # against shift = v - bonus
@@ -2344,8 +2392,14 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
         mask = np.arange(found.shape[1])[None, :] < count[:, None]
         rows_out.append(np.repeat(open_rows, count))
         cols_out.append(found[mask])
+    examined = sum(len(part) for part in rows_out)
+    return (*_worst(problem, rows_out, cols_out, u, v, bonus), examined)
+
+
+def _worst(problem: _Problem, rows_out, cols_out, u: np.ndarray, v: np.ndarray, bonus: float):
+    """Of the couples given, those the exact scores show worth more than their prices, at most
+    _REPAIR_LIMIT per mentee (the most violated): (rows, columns, scores)."""
     rows, cols = _cat(rows_out, np.int64), _cat(cols_out, np.int64)
-    examined = len(rows)
     rows, cols, scores = _exact(problem, rows, cols)
     excess = scores + bonus - u[rows] - v[cols]
     bad = excess > _TOLERANCE
@@ -2355,7 +2409,7 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
     first = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
     rank = np.arange(len(rows)) - np.repeat(first, np.diff(np.append(first, len(rows))))
     keep = rank < _REPAIR_LIMIT
-    return rows[keep], cols[keep], scores[keep], examined
+    return rows[keep], cols[keep], scores[keep]
 
 
 def _exact(problem: _Problem, rows: np.ndarray, cols: np.ndarray):
