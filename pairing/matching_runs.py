@@ -49,9 +49,20 @@ def vocabulary_for(organization) -> semantics.Vocabulary:
             name=term.name,
             synonyms=tuple(str(item) for item in term.synonyms or [] if str(item).strip()),
             broader=tuple(str(up.pk) for up in term.broader.all()),
+            kind=term.kind,
         )
         for term in vocabulary_terms(organization)
     )
+
+
+def _named_subjects(vocabulary: semantics.Vocabulary, meaning: semantics.Meaning) -> list[str]:
+    """The words of the school subjects a meaning names itself (not only as a broader term)."""
+    out = []
+    for token, words in meaning.words:
+        concept = vocabulary.concepts.get(token[2:]) if token.startswith("c:") else None
+        if concept is not None and concept.kind == "subject" and token not in meaning.broad:
+            out.append(words)
+    return out
 
 
 def _phrases(values) -> list[str]:
@@ -135,6 +146,10 @@ def mentee_record(
             asked.words + kept,
             asked.broad | (told.broad & {token for token, _text in kept}),
         )
+    if not _phrases(subject_areas):
+        # no subject areas given: the school subjects the requests name are the areas («олимпиада по
+        # обществознанию» is about social studies first, the olympiad second)
+        subject_areas = _named_subjects(vocabulary, asked)
     areas = _meaning(vocabulary, subject_areas)
     return matching.Mentee(
         id=id,
@@ -200,6 +215,7 @@ def mentor_record(
         availability=semantics.parse_availability(availability),
         words=_words(offer, hobbies),
         subject_tags=_meaning(vocabulary, [subject], broader=False).tokens,
+        broad=offer.broad,
     )
 
 

@@ -45,7 +45,7 @@ _STOP_TEXT = """
     мной мы на над надо наш не него нее неё нет ни них но ну о об обо он она они оно от ото очень перед по
     под при про с сам свой себе себя со так также такой там те тем то того тоже той только том ты у уже
     хотя чего чей чем что чтобы чуть эта эти это этот я который которая которые мой моя мои твой ваш
-    наш нам нас ним ними ней либо т д др пр
+    наш нам нас ним ними ней либо т д др пр какой какая какое какие много
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
@@ -116,6 +116,7 @@ class Concept:
     name: str
     synonyms: tuple[str, ...] = ()
     broader: tuple[str, ...] = ()  # keys of broader concepts
+    kind: str = ""  # "subject", "exam", "skill", "interest", "career", "social", "emotional"
 
 
 @dataclass(frozen=True)

@@ -320,7 +320,8 @@ def seed_vocabulary():
     from participants.vocabulary_seed import TERMS
 
     return Vocabulary(
-        Concept(slug, name, tuple(synonyms), tuple(broader)) for slug, _k, name, synonyms, broader in TERMS
+        Concept(slug, name, tuple(synonyms), tuple(broader), kind)
+        for slug, kind, name, synonyms, broader in TERMS
     )
 
 
