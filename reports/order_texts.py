@@ -106,130 +106,172 @@ def lower_first(text: str) -> str:
     return text
 
 
+@dataclass
+class _Words:
+    """What the wording of every kind shares: names, the year, the grounds, the curator in two cases."""
+
+    facts: DraftFacts
+    org: str
+    year: str
+    common: str  # «В соответствии с распоряжением … Р-145 …, Положением о наставничестве …»
+    curator_acc: str
+    curator_dat: str
+
+    def within(self, days: int) -> str:
+        return _date(self.facts.day + timedelta(days=days))
+
+
+def _model(w: _Words) -> tuple[str, str, list[str]]:
+    facts, org = w.facts, w.org
+    preamble = (
+        f"В соответствии с {LAW_273}, {R145}, в целях развития наставничества и создания условий "
+        f"для раскрытия потенциала обучающихся и педагогических работников {org}"
+    )
+    forms = ", ".join(f"«{name}»" for name in facts.forms) or "«ученик – ученик», «учитель – учитель»"
+    points = [
+        f"Внедрить в {org} с {_date(facts.start or facts.day)} целевую модель наставничества в формах {forms}.",
+        f"Утвердить дорожную карту (план мероприятий) по реализации целевой модели наставничества на {w.year} "
+        "учебный год (приложение).",
+    ]
+    if w.curator_acc:
+        points.append(f"Назначить куратором внедрения целевой модели наставничества {w.curator_acc}.")
+        points.append(
+            f"Куратору {w.curator_dat} в срок до {w.within(30)} подготовить проекты Положения о наставничестве "
+            "и программы наставничества, сформировать базы наставников и наставляемых."
+        )
+    return TITLES["model"], preamble, points
+
+
+def _regulation(w: _Words) -> tuple[str, str, list[str]]:
+    points = [
+        f"Утвердить Положение о наставничестве в {w.org} (приложение).",
+        f"Ознакомить педагогических работников с Положением о наставничестве в срок до {w.within(14)}.",
+        f"Разместить Положение о наставничестве на официальном сайте {w.org} в срок до {w.within(10)}.",
+    ]
+    if w.curator_acc:
+        points[1] = (
+            f"Куратору {w.curator_dat} ознакомить педагогических работников с Положением о наставничестве "
+            f"в срок до {w.within(14)}."
+        )
+    return TITLES["regulation"], f"В соответствии с {LAW_273}, {R145}", points
+
+
+def _curator_and_group(w: _Words) -> tuple[str, str, list[str]]:
+    points = []
+    if w.curator_acc:
+        points.append(
+            f"Назначить куратором реализации программы наставничества на {w.year} учебный год {w.curator_acc}."
+        )
+    points += [
+        "Создать рабочую группу по реализации программы наставничества в составе согласно приложению.",
+        "Куратору обеспечить формирование баз наставников и наставляемых, организацию обучения наставников, "
+        "формирование наставнических пар (групп), мониторинг и оценку результатов программы наставничества, "
+        "подготовку отчётов.",
+        "Рабочей группе проводить заседания не реже одного раза в четверть, решения оформлять протоколом.",
+    ]
+    preamble = f"{w.common}, в целях организации работы по реализации программы наставничества"
+    return TITLES["curator"], preamble, points
+
+
+def _roadmap(w: _Words) -> tuple[str, str, list[str]]:
+    points = [
+        f"Утвердить дорожную карту (план мероприятий) по реализации программы наставничества на {w.year} "
+        "учебный год (приложение).",
+    ]
+    if w.curator_acc:
+        points.append(
+            f"Возложить ответственность за выполнение мероприятий дорожной карты в установленные сроки на "
+            f"куратора {w.curator_acc}."
+        )
+    return TITLES["roadmap"], f"{w.common}, в целях планирования работы по наставничеству", points
+
+
+def _pairing(w: _Words) -> tuple[str, str, list[str]]:
+    points = [
+        f"Закрепить наставнические пары (группы) на {w.year} учебный год согласно приложению.",
+        f"Наставникам совместно с наставляемыми в срок до {w.within(30)} разработать индивидуальные планы "
+        "развития под руководством наставника и представить их куратору.",
+    ]
+    if w.curator_acc:
+        points.append(
+            f"Возложить ответственность за организацию работы наставнических пар (групп) и мониторинг её "
+            f"результатов на куратора {w.curator_acc}."
+        )
+    return TITLES["pairing"], f"{w.common}, по результатам формирования наставнических пар (групп)", points
+
+
+def _plans(w: _Words) -> tuple[str, str, list[str]]:
+    points = [
+        "Утвердить индивидуальные планы развития под руководством наставника наставнических пар (групп) "
+        "согласно приложению.",
+        "Наставникам организовать работу наставнических пар (групп) в соответствии с утверждёнными планами.",
+    ]
+    if w.curator_acc:
+        points.append(f"Возложить контроль за выполнением индивидуальных планов на куратора {w.curator_acc}.")
+    return TITLES["plans"], f"{w.common}, в целях организации работы наставнических пар (групп)", points
+
+
+def _reward(w: _Words) -> tuple[str, str, list[str]]:
+    points = [
+        f"Объявить благодарность за активное участие в реализации программы наставничества в {w.year} учебном "
+        "году участникам согласно приложению.",
+        "Наградить участников, указанных в приложении, грамотами (благодарственными письмами).",
+    ]
+    if w.curator_acc:
+        points.append(
+            f"Возложить подготовку грамот и благодарственных писем в срок до {w.within(7)} на куратора "
+            f"{w.curator_acc}."
+        )
+    preamble = f"{w.common}, по итогам реализации программы наставничества в {w.year} учебном году"
+    return TITLES["reward"], preamble, points
+
+
+def _cancel(w: _Words) -> tuple[str, str, list[str]]:
+    """«О признании утратившим силу приказа от … № …»: the grounds, the order named with its title, who
+    tells the people acquainted with it."""
+    facts = w.facts
+    cited = f"от {_date(facts.cancelled_day)} № {facts.cancelled_number or BLANK_NUMBER}"
+    reason = facts.reason.strip().rstrip(".,;")
+    if not reason:
+        reason = "в целях приведения распорядительных документов в соответствие с фактическим положением дел"
+    elif reason.lower().startswith("в "):
+        reason = lower_first(reason)
+    else:
+        reason = f"в связи с {lower_first(reason)}"
+    named = f" «{facts.cancelled_title}»" if facts.cancelled_title else ""
+    who = f"Куратору {w.curator_dat} довести" if w.curator_dat else "Довести"
+    points = [
+        f"Признать утратившим силу приказ {w.org} {cited}{named}.",
+        f"{who} настоящий приказ до сведения работников, ознакомленных с приказом {cited}, "
+        f"в срок до {w.within(3)}.",
+    ]
+    return f"О признании утратившим силу приказа {cited}", f"{w.common}, {reason}", points
+
+
+_WORDING = {
+    "model": _model,
+    "regulation": _regulation,
+    "curator": _curator_and_group,
+    "roadmap": _roadmap,
+    "pairing": _pairing,
+    "plans": _plans,
+    "reward": _reward,
+    "cancel": _cancel,
+}
+
+
 def draft(kind: str, facts: DraftFacts) -> Draft:
     """The default title, preamble and points of an order of ``kind``."""
-    org, year = facts.organization_short, facts.year
-    within = lambda days: _date(facts.day + timedelta(days=days))  # noqa: E731
-    common = f"В соответствии с {R145}, {regulation_cite(facts)}"
-    curator_acc = _curator(facts, ACCUSATIVE)
-    curator_dat = _curator(facts, DATIVE, inside=True)
-    points: list[str]
-    title = TITLES.get(kind, "")
-    if kind == "model":
-        preamble = (
-            f"В соответствии с {LAW_273}, {R145}, в целях развития наставничества и создания условий "
-            f"для раскрытия потенциала обучающихся и педагогических работников {org}"
-        )
-        forms = ", ".join(f"«{name}»" for name in facts.forms) or "«ученик – ученик», «учитель – учитель»"
-        points = [
-            f"Внедрить в {org} с {_date(facts.start or facts.day)} целевую модель наставничества в формах "
-            f"{forms}.",
-            f"Утвердить дорожную карту (план мероприятий) по реализации целевой модели наставничества на {year} "
-            "учебный год (приложение).",
-        ]
-        if curator_acc:
-            points.append(f"Назначить куратором внедрения целевой модели наставничества {curator_acc}.")
-            points.append(
-                f"Куратору {curator_dat} в срок до {within(30)} подготовить проекты Положения о наставничестве "
-                "и программы наставничества, сформировать базы наставников и наставляемых."
-            )
-    elif kind == "regulation":
-        preamble = f"В соответствии с {LAW_273}, {R145}"
-        points = [
-            f"Утвердить Положение о наставничестве в {org} (приложение).",
-            f"Ознакомить педагогических работников с Положением о наставничестве в срок до {within(14)}.",
-            f"Разместить Положение о наставничестве на официальном сайте {org} в срок до {within(10)}.",
-        ]
-        if curator_acc:
-            points[1] = (
-                f"Куратору {curator_dat} ознакомить педагогических работников с Положением о наставничестве "
-                f"в срок до {within(14)}."
-            )
-    elif kind == "curator":
-        preamble = f"{common}, в целях организации работы по реализации программы наставничества"
-        points = []
-        if curator_acc:
-            points.append(
-                f"Назначить куратором реализации программы наставничества на {year} учебный год {curator_acc}."
-            )
-        points += [
-            "Создать рабочую группу по реализации программы наставничества в составе согласно приложению.",
-            "Куратору обеспечить формирование баз наставников и наставляемых, организацию обучения наставников, "
-            "формирование наставнических пар (групп), мониторинг и оценку результатов программы наставничества, "
-            "подготовку отчётов.",
-            "Рабочей группе проводить заседания не реже одного раза в четверть, решения оформлять протоколом.",
-        ]
-    elif kind == "roadmap":
-        preamble = f"{common}, в целях планирования работы по наставничеству"
-        points = [
-            f"Утвердить дорожную карту (план мероприятий) по реализации программы наставничества на {year} "
-            "учебный год (приложение).",
-        ]
-        if curator_acc:
-            points.append(
-                f"Возложить ответственность за выполнение мероприятий дорожной карты в установленные сроки на "
-                f"куратора {curator_acc}."
-            )
-    elif kind == "pairing":
-        preamble = f"{common}, по результатам формирования наставнических пар (групп)"
-        points = [
-            f"Закрепить наставнические пары (группы) на {year} учебный год согласно приложению.",
-            f"Наставникам совместно с наставляемыми в срок до {within(30)} разработать индивидуальные планы "
-            "развития под руководством наставника и представить их куратору.",
-        ]
-        if curator_acc:
-            points.append(
-                f"Возложить ответственность за организацию работы наставнических пар (групп) и мониторинг её "
-                f"результатов на куратора {curator_acc}."
-            )
-    elif kind == "plans":
-        preamble = f"{common}, в целях организации работы наставнических пар (групп)"
-        points = [
-            "Утвердить индивидуальные планы развития под руководством наставника наставнических пар (групп) "
-            "согласно приложению.",
-            "Наставникам организовать работу наставнических пар (групп) в соответствии с утверждёнными планами.",
-        ]
-        if curator_acc:
-            points.append(
-                f"Возложить контроль за выполнением индивидуальных планов на куратора {curator_acc}."
-            )
-    elif kind == "reward":
-        preamble = f"{common}, по итогам реализации программы наставничества в {year} учебном году"
-        points = [
-            f"Объявить благодарность за активное участие в реализации программы наставничества в {year} учебном "
-            "году участникам согласно приложению.",
-            "Наградить участников, указанных в приложении, грамотами (благодарственными письмами).",
-        ]
-        if curator_acc:
-            points.append(
-                f"Возложить подготовку грамот и благодарственных писем в срок до {within(7)} на куратора {curator_acc}."
-            )
-    elif kind == "cancel":
-        cited = f"от {_date(facts.cancelled_day)} № {facts.cancelled_number or BLANK_NUMBER}"
-        title = f"О признании утратившим силу приказа {cited}"
-        reason = facts.reason.strip().rstrip(".,;")
-        if reason:
-            reason = (
-                lower_first(reason) if reason.lower().startswith("в ") else f"в связи с {lower_first(reason)}"
-            )
-        else:
-            reason = (
-                "в целях приведения распорядительных документов в соответствие с фактическим положением дел"
-            )
-        preamble = f"{common}, {reason}"
-        named = f"«{facts.cancelled_title}»" if facts.cancelled_title else ""
-        points = [f"Признать утратившим силу приказ {org} {cited} {named}".strip() + "."]
-        if curator_dat:
-            points.append(
-                f"Куратору {curator_dat} довести настоящий приказ до сведения работников, ознакомленных "
-                f"с приказом {cited}, в срок до {within(3)}."
-            )
-        else:
-            points.append(
-                f"Довести настоящий приказ до сведения работников, ознакомленных с приказом {cited}, "
-                f"в срок до {within(3)}."
-            )
-    else:
+    wording = _WORDING.get(kind)
+    if wording is None:
         raise ValueError(f"Unknown kind of order: {kind}")
-    points.append(CONTROL)
-    return Draft(title=title, preamble=preamble + ",", points=points)
+    words = _Words(
+        facts=facts,
+        org=facts.organization_short,
+        year=facts.year,
+        common=f"В соответствии с {R145}, {regulation_cite(facts)}",
+        curator_acc=_curator(facts, ACCUSATIVE),
+        curator_dat=_curator(facts, DATIVE, inside=True),
+    )
+    title, preamble, points = wording(words)
+    return Draft(title=title, preamble=preamble + ",", points=[*points, CONTROL])
