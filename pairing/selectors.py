@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, DateField, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from mentoring.models import Programme
-from participants.models import MenteeProfile, MentorProfile, Person
+from participants.models import MenteeProfile, MentorProfile, Person, short_name_of
 from participants.selectors import valid_consent
 
 from .models import GroupMember, MentoringGroup
@@ -35,22 +36,23 @@ def _last_meeting() -> Subquery:
 
 
 def groups(
-    programme: Programme, filters: GroupFilters = GroupFilters(), user=None
+    programme: Programme, filters: GroupFilters = GroupFilters(), user=None, *, with_members: bool = True
 ) -> QuerySet[MentoringGroup]:
     """The year's pairs and groups with their members and ``last_meeting`` date; ``user`` limits them to
-    that user's own."""
+    that user's own. ``with_members=False`` leaves the members out (a list reads ``member_lines``)."""
     queryset = (
         MentoringGroup.objects.filter(programme=programme)
         .annotate(last_meeting=_last_meeting())
         .select_related("form", "role_model")
-        .prefetch_related(
+        .order_by("-created_at", "-pk")
+    )
+    if with_members:
+        queryset = queryset.prefetch_related(
             Prefetch(
                 "members",
                 queryset=GroupMember.objects.select_related("person").order_by("-role", "person__last_name"),
             )
         )
-        .order_by("-created_at", "-pk")
-    )
     if user is not None:
         queryset = queryset.filter(members__person__user=user).distinct()
     if filters.form:
@@ -64,6 +66,39 @@ def groups(
             members__person_id=filters.mentor, members__role=GroupMember.Role.MENTOR
         ).distinct()
     return queryset
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    role: str
+    short_name: str
+    group_name: str
+
+
+def member_lines(groups: list[MentoringGroup]) -> list[MentoringGroup]:
+    """Give each group ``member_lines``: its members as plain values, mentors first (1 query). A list of
+    pairs shows only a name and a class per member: no model object for each member and person."""
+    rows = (
+        GroupMember.objects.filter(group__in=[group.pk for group in groups])
+        .order_by("-role", "person__last_name")
+        .values_list(
+            "group_id",
+            "role",
+            "person__last_name",
+            "person__first_name",
+            "person__patronymic",
+            "person__group_name",
+        )
+    )
+    by_group: dict[int, list[MemberLine]] = defaultdict(list)
+    if groups:
+        for group_id, role, last_name, first_name, patronymic, group_name in rows:
+            by_group[group_id].append(
+                MemberLine(role, short_name_of(last_name, first_name, patronymic), group_name)
+            )
+    for group in groups:
+        group.member_lines = by_group.get(group.pk, [])
+    return groups
 
 
 def group_detail(programme: Programme, group_id: int) -> MentoringGroup | None:

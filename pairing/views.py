@@ -36,8 +36,11 @@ def index(request: ScopedRequest) -> HttpResponse:
     own = _own_only(scope)
     form = GroupFilterForm(request.GET or None, programme=scope.programme)
     filters = form.filters()
-    queryset = selectors.groups(scope.programme, filters, user=request.user if own else None)
+    queryset = selectors.groups(
+        scope.programme, filters, user=request.user if own else None, with_members=False
+    )
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    page.object_list = selectors.member_lines(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -49,6 +49,12 @@ class PartnerOrganization(models.Model):
         return self.name
 
 
+def short_name_of(last_name: str, first_name: str, patronymic: str) -> str:
+    """«Иванова А.С.» from the parts of a name (``Person.short_name``; lists that read plain values)."""
+    initials = "".join(f"{part[0]}." for part in (first_name, patronymic) if part)
+    return f"{last_name} {initials}".strip()
+
+
 class Person(models.Model):
     """A person in an organisation's bases: a pupil, a student, a teacher, a parent, a partner's employee."""
 
@@ -163,8 +169,7 @@ class Person(models.Model):
     @property
     def short_name(self) -> str:
         """«Иванова А.С.» — how school documents name a person."""
-        initials = "".join(f"{part[0]}." for part in (self.first_name, self.patronymic) if part)
-        return f"{self.last_name} {initials}".strip()
+        return short_name_of(self.last_name, self.first_name, self.patronymic)
 
     def age(self, today: date | None = None) -> int | None:
         return age_on(self.birth_date, today or date.today()) if self.birth_date else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -38,3 +39,24 @@ def percent_of(part, whole) -> int:
         return _clamp(Decimal(str(part)) * 100 / whole_number)
     except (InvalidOperation, ValueError, TypeError):
         return 0
+
+
+@register.filter
+def with_pk(url: str, pk) -> str:
+    """A row's link from one reversed once per page with the placeholder key 0: ``{% url 'app:page' …
+    item=0 as item_url %}`` before the loop, ``{{ item_url|with_pk:item.pk }}`` in it (a ``reverse`` per
+    row costs more than the rest of the row). The key is the last ``/0/`` segment of the path."""
+    head, found, tail = str(url).rpartition("/0/")
+    if not found:
+        raise ValueError(f"{url!r} has no /0/ placeholder segment")
+    return f"{head}/{int(pk)}/{tail}"
+
+
+@register.simple_tag(takes_context=True)
+def csrf_input(context) -> str:
+    """``{% csrf_input as csrf_field %}``: the hidden CSRF field of ``{% csrf_token %}`` once per page, for the
+    small forms of every row of a list (one masked token serves them all, as one form would)."""
+    token = context.get("csrf_token")
+    if not token or token == "NOTPROVIDED":  # noqa: S105 (Django's marker, as in {% csrf_token %})
+        return ""
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)

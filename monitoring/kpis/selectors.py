@@ -52,9 +52,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from django.conf import settings as django_settings
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -76,6 +77,7 @@ from ..models import (
     IndividualPlan,
     InformationActivity,
     KpiSnapshot,
+    MetricSummary,
     QuestionnaireTemplate,
 )
 from ..selectors import settings_for_many
@@ -565,18 +567,58 @@ class MunicipalTable:
     indicators: list[Indicator]
     rows: list[MunicipalRow] = field(default_factory=list)
     totals: list[KpiValue] = field(default_factory=list)
+    counted_at: datetime | None = None  # the oldest stored figure used (``stored=True``)
+    counted_live: int = 0  # programmes counted just now
 
 
-def municipal_table(programmes: Iterable[Programme], today: date | None = None) -> MunicipalTable:
-    """One row per programme over the SHARED indicators (own ones differ between schools), and totals:
-    numerators and denominators added up, then divided (``calc.combine``)."""
+def stored_metrics(
+    programmes: Iterable[Programme],
+) -> tuple[dict[int, dict[str, float]], list[Programme], datetime | None]:
+    """The metrics of the programmes as the periodic job stored them (``MetricSummary``, 1 query) when
+    they are fresher than ``REGION_FIGURES_MAX_AGE_MINUTES``; the programmes without fresh ones, to be
+    counted live; and when the oldest stored figure used was counted."""
     programmes = list(programmes)
-    values = kpi_values(programmes, today)
+    fresh_after = timezone.now() - timedelta(minutes=django_settings.REGION_FIGURES_MAX_AGE_MINUTES)
+    metrics: dict[int, dict[str, float]] = defaultdict(dict)
+    oldest: datetime | None = None
+    rows = MetricSummary.objects.filter(
+        programme_id__in=[p.pk for p in programmes], refreshed_at__gte=fresh_after
+    ).values_list("programme_id", "key", "value", "refreshed_at")
+    for programme_id, key, value, refreshed_at in rows:
+        metrics[programme_id][key] = value
+        if oldest is None or refreshed_at < oldest:
+            oldest = refreshed_at
+    # a programme counts as stored only with every metric the live count gives (a new metric: live)
+    missing = [p for p in programmes if not set(METRICS) <= metrics.get(p.pk, {}).keys()]
+    for programme in missing:
+        metrics.pop(programme.pk, None)
+    return dict(metrics), missing, oldest
+
+
+def municipal_table(
+    programmes: Iterable[Programme], today: date | None = None, *, stored: bool = False
+) -> MunicipalTable:
+    """One row per programme over the SHARED indicators (own ones differ between schools), and totals:
+    numerators and denominators added up, then divided (``calc.combine``).
+
+    ``stored=True`` reads the programmes' fresh stored metrics (``stored_metrics``) and counts only the
+    others live, as the regional console does: the page of an authority of 20 schools × 1,000 pupils
+    then costs milliseconds instead of seconds; ``counted_at`` and ``counted_live`` say so."""
+    programmes = list(programmes)
+    metrics = None
+    table_counted_at: datetime | None = None
+    counted_live = len(programmes)
+    if stored and programmes:
+        metrics, missing, table_counted_at = stored_metrics(programmes)
+        counted_live = len(missing)
+        if missing:
+            metrics.update(programme_metrics(missing, today))
+    values = kpi_values(programmes, today, metrics=metrics)
     shared = [v.indicator for v in next(iter(values.values()), []) if v.indicator.organization_id is None]
     if not programmes:
         shared = indicators_for_organizations([])
         shared = [i for i in shared if i.organization_id is None]
-    table = MunicipalTable(indicators=shared)
+    table = MunicipalTable(indicators=shared, counted_at=table_counted_at, counted_live=counted_live)
     for programme in programmes:
         by_indicator = {v.indicator.pk: v for v in values[programme.pk]}
         table.rows.append(MunicipalRow(programme, [by_indicator[i.pk] for i in shared]))

@@ -99,7 +99,7 @@ def dashboard(request: ScopedRequest) -> HttpResponse:
 def _municipal(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     programmes = selectors.child_programmes_of(scope.organization.pk, scope.programme.academic_year_id)
-    table = selectors.municipal_table(programmes)
+    table = selectors.municipal_table(programmes, stored=True)
     return render(
         request,
         "monitoring/kpis/municipal.html",

@@ -17,7 +17,8 @@ ratio says how many trivial requests a page costs. ``cpu_ms`` is the CPU time of
 ``page_<role>_<page>_<pupils>``; ``value`` is in ms; the goal is under 25 ms at 1,000 pupils.
 
 ``PAGES_PROFILE=1`` also profiles each page at 1,000 pupils with cProfile (20 requests) and prints
-the functions with the most own time to stderr; ``PAGES_ONLY=<substring>`` limits the pages.
+the functions with the most own time to stderr; ``PAGES_ONLY=<substring>[,<substring>…]`` limits the pages; ``PAGES_SCHOOLS`` and ``PAGES_REPEAT`` change the size of the
+run.
 """
 
 from __future__ import annotations
@@ -228,7 +229,7 @@ def run():
             trivial_client.get(trivial)
 
         for role, page, name, where in PAGES:
-            if only and only not in f"{role}_{page}":
+            if only and not any(part in f"{role}_{page}" for part in only.split(",")):
                 continue
             for pupils in SIZES:
                 client = clients[pupils, role]

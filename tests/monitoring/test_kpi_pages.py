@@ -133,6 +133,52 @@ def test_municipal_dashboard_rows_totals_and_fixed_queries(authority, coordinato
     )
 
 
+def test_municipal_dashboard_reads_fresh_stored_metrics_and_counts_the_rest_live(authority, coordinator):
+    """The page adds up what the periodic job stored (fresh ones only) and counts live only the schools
+    without fresh figures: a stored figure shows even after the base changed, a stale one does not."""
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mentoring.models import Programme
+    from monitoring.kpis.summaries import summaries_refresh
+
+    ProgrammeFactory(organization=authority, academic_year__start_year=YEAR)
+    client = client_for(coordinator)
+    path = reverse("monitoring:dashboard", kwargs={"org": authority.slug, "year": YEAR})
+    client.get(path)
+    counts = []
+    for schools in (2, 5):
+        _municipality_from(authority, 0 if schools == 2 else 2, schools)
+        programmes = Programme.objects.filter(organization__parent=authority).select_related("academic_year")
+        summaries_refresh(programmes=programmes)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1], counts  # everything stored: the same queries for 2 and 5 schools
+    table = response.context["table"]
+    assert table.counted_live == 0 and table.counted_at is not None
+    assert "Посчитано" in response.content.decode() or "Counted at" in response.content.decode()
+    column = [i.key for i in table.indicators].index("pupils_in_mentoring")
+
+    def pupils(school: str) -> float:
+        row = next(r for r in response.context["table"].rows if r.programme.organization.slug == school)
+        return row.values[column].numerator
+
+    first = Programme.objects.get(organization__slug="mun-0", academic_year__start_year=YEAR)
+    second = Programme.objects.get(organization__slug="mun-1", academic_year__start_year=YEAR)
+    _add_mentees(first, 4)  # not stored yet: the page shows the stored figure
+    _add_mentees(second, 4)
+    m.MetricSummary.objects.filter(programme=second).update(
+        refreshed_at=timezone.now() - timedelta(minutes=61)  # older than REGION_FIGURES_MAX_AGE_MINUTES
+    )
+    response = client.get(path)
+    assert pupils("mun-0") == 2  # stored
+    assert pupils("mun-1") == 3 + 4  # stale: counted live
+    assert response.context["table"].counted_live == 1
+
+
 def _municipality_from(authority, start: int, end: int) -> None:
     for number in range(start, end):
         organization = OrganizationFactory(parent=authority, slug=f"mun-{number}")
