@@ -16,3 +16,7 @@ class MentoringConfig(AppConfig):
         )
 
         messages.use_translator(gettext)
+        # the switchers kept in the cache are dropped when memberships, organisations or programmes change
+        from . import navigation_cache
+
+        navigation_cache.connect()

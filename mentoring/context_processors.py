@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
+from . import navigation_cache
 from .access import may_open
 from .models import Role
 from .selectors import organizations_for_user, programme_years
@@ -42,29 +43,40 @@ def navigation(request: HttpRequest) -> dict:
         if may_open(scope, name)  # seen from above: no section that names pupils (the pairs)
     ]
 
-    def organizations() -> list[dict]:
+    def organization_targets() -> list[dict]:
+        # plain values only (kept in the cache): the name to show, the link, the group
         return [
             {
-                "organization": target.organization,
+                "pk": target.organization.pk,
+                "organization": {"short_name": target.organization.short_name},
                 "url": reverse(
                     "dashboard", kwargs={"org": target.organization.slug, "year": target.start_year}
                 ),
-                "current": target.organization.pk == scope.organization.pk,
                 "group": target.group,
             }
             for target in organizations_for_user(request.user, around=scope.organization)
             if target.start_year
         ]
 
+    def organizations() -> list[dict]:
+        key = f"organizations:{request.user.pk}:{scope.organization.pk}"
+        return [
+            {**item, "current": item["pk"] == scope.organization.pk}
+            for item in navigation_cache.cached(key, organization_targets)
+        ]
+
     def years() -> list[dict]:
+        current = scope.programme.academic_year.start_year
         return [
             {
                 "year": year,
                 "label": f"{year}/{year + 1}",
                 "url": reverse("dashboard", kwargs={**kwargs, "year": year}),
-                "current": year == scope.programme.academic_year.start_year,
+                "current": year == current,
             }
-            for year in programme_years(scope.organization)
+            for year in navigation_cache.cached(
+                f"years:{scope.organization.pk}", lambda: programme_years(scope.organization)
+            )
         ]
 
     # Lazy: partial pages polled by htmx never touch the switcher, so they make no query for it.

@@ -1,0 +1,52 @@
+"""The organisation and year switchers of every page, kept in the cache instead of asked of the database.
+
+They cost three to five queries per page (the user's memberships, the organisations around, the newest
+programme of each, the organisation's years) and change only when a membership, an organisation, a
+programme or an academic year does. What is kept is per user and organisation (the switcher lists the
+organisations *this* user may open: never shared between users) and holds no personal data — names of
+organisations, years and links. Every change of those four tables bumps one version number, which is
+part of every key, so that no page shows a stale switcher; ``NAVIGATION_CACHE_SECONDS`` bounds the life
+of an entry anyway (a bulk ``update()`` sends no signal), and 0 turns the cache off (the test suite,
+whose pinned query counts include the switcher).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+VERSION_KEY = "nav:version"
+
+
+def version() -> int:
+    return cache.get(VERSION_KEY) or 0
+
+
+def bump(**_kwargs) -> None:
+    """Invalidate every kept switcher (a membership, organisation, programme or year changed)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not there yet (or evicted): any new value differs from the keys in use
+        cache.set(VERSION_KEY, version() + 1, None)
+
+
+def cached(key: str, compute):
+    """``compute()``'s value under ``key`` and the current version, computed once per version and TTL."""
+    seconds = settings.NAVIGATION_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    full_key = f"nav:{version()}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, seconds)
+    return value
+
+
+def connect() -> None:
+    from .models import AcademicYear, Membership, Organization, Programme
+
+    for model in (AcademicYear, Membership, Organization, Programme):
+        post_save.connect(bump, sender=model, dispatch_uid=f"nav-bump-save-{model.__name__}")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"nav-bump-delete-{model.__name__}")
