@@ -428,7 +428,9 @@ def docx_to_html(content: bytes, *, title: str = "") -> str:
   @top-center {{ content: counter(page); font-family: {SERIF}; font-size: 10pt; }}
 }}
 @page :first {{ @top-center {{ content: none; }} }}
-body {{ font-family: {_font_family(default.font)}; font-size: {size:g}pt; line-height: 1.15; color: #000; }}
+/* Word does not kern unless a run asks (w:kern); kerning pairs such as «ГЛ» in Liberation Serif Bold would also split words for text readers. */
+body {{ font-family: {_font_family(default.font)}; font-size: {size:g}pt; line-height: 1.15; color: #000;
+  font-kerning: none; }}
 p {{ margin: 0; orphans: 2; widows: 2; hyphens: {hyphens}; }}
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0; }}
 td {{ vertical-align: top; padding: 0.6mm 1.4mm; overflow-wrap: break-word; }}
