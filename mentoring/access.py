@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, resolve, reverse
 
@@ -199,7 +200,7 @@ def resolve_scope(request: HttpRequest, org: str, year: int) -> Scope:
 
 def organization_view(
     roles: Iterable[str] | None = None, *, manage: bool = False, privacy: Privacy | None = None
-) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+) -> Callable[[Callable[..., HttpResponseBase]], Callable[..., HttpResponseBase]]:
     """Resolve ``org``/``year`` from the URL into ``request.scope``; strangers get 404.
 
     ``privacy`` is what the page shows (``Privacy``). Seen from an organisation above, anything but an
@@ -210,10 +211,10 @@ def organization_view(
     """
     required = frozenset(roles or ())
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @wraps(view)
         @login_required
-        def wrapper(request: HttpRequest, org: str, year: int, *args, **kwargs) -> HttpResponse:
+        def wrapper(request: HttpRequest, org: str, year: int, *args, **kwargs) -> HttpResponseBase:
             scope = resolve_scope(request, org, year)
             if not scope.access.permits(privacy):
                 raise Http404

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Programme
 from .services import CONTINGENT_FIELDS
+from .typing_helpers import choice_field
 
 
 class ContingentForm(forms.Form):
@@ -37,7 +38,8 @@ class ContingentForm(forms.Form):
         )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if (data.get("pupils_with_disabilities") or 0) > (data.get("pupils_total") or 0):
             self.add_error("pupils_with_disabilities", _("Cannot be more than the number of pupils."))
         if (data.get("young_teachers_total") or 0) > (data.get("teachers_total") or 0):
@@ -59,18 +61,19 @@ class SignInJournalFilter(forms.Form):
         super().__init__(*args, **kwargs)
         from .models import SignInEvent
 
-        self.fields["user"].choices = [("", _("Everyone"))] + [
+        choice_field(self, "user").choices = [("", _("Everyone"))] + [
             (member.pk, f"{member.get_full_name() or member.username} ({member.username})")
             for member in members
         ]
-        self.fields["kind"].choices = [("", _("Any event"))] + list(SignInEvent.Kind.choices)
+        choice_field(self, "kind").choices = [("", _("Any event"))] + list(SignInEvent.Kind.choices)
         for name, field in self.fields.items():
             field.widget.attrs["class"] = (
                 "form-select form-select-sm" if name in {"user", "kind"} else "form-control form-control-sm"
             )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             self.add_error("date_to", _("The end of the period is before its start."))
         return data

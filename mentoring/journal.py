@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent, Organization
 from .selectors import organization_members
+from .typing_helpers import choice_field
 
 PERSON_NUMBER = re.compile(r"^\s*(?:№\s*)?(\d{1,12})\s*$")
 MAX_PEOPLE_BY_NAME = 50
@@ -56,11 +57,12 @@ class JournalFilterForm(forms.Form):
         ):
             former.setdefault(pk, name or f"№ {pk}")
         members += sorted(former.items(), key=lambda item: item[1])
-        self.fields["user"].choices = [("", _("Anyone")), *members]
-        self.fields["action"].choices = [("", _("Any")), *AuditEvent.Action.choices]
+        choice_field(self, "user").choices = [("", _("Anyone")), *members]
+        choice_field(self, "action").choices = [("", _("Any")), *AuditEvent.Action.choices]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             raise forms.ValidationError(_("The start of the period is after its end."))

@@ -15,13 +15,12 @@ from importlib import import_module
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import AcademicYear, AuditEvent, Job, Membership, Organization, Programme
+from .models import AcademicYear, AuditEvent, Job, Membership, Organization, Programme, User
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +94,7 @@ def people_text(ids: Any) -> str:
     return f" {' '.join(str(pk) for pk in unique)} " if unique else ""
 
 
-def actor_name(actor: AbstractBaseUser | None) -> str:
+def actor_name(actor: User | None) -> str:
     if actor is None or not actor.is_authenticated:
         return ""
     full = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
@@ -104,7 +103,7 @@ def actor_name(actor: AbstractBaseUser | None) -> str:
 
 def audit_record(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     organization: Organization | None,
     action: str,
     target: models.Model | None = None,
@@ -149,7 +148,7 @@ class AuditRead:
 
 
 def audit_reads(
-    *, actor: AbstractBaseUser | None, organization: Organization | None, reads: Iterable[AuditRead]
+    *, actor: User | None, organization: Organization | None, reads: Iterable[AuditRead]
 ) -> int:
     """Record reads of personal data (a card, a diary, a download) in ONE query, whatever their number.
 
@@ -184,7 +183,7 @@ def academic_year_get_or_create(*, start_year: int) -> AcademicYear:
 
 @transaction.atomic
 def programme_create(
-    *, actor: AbstractBaseUser | None, organization: Organization, start_year: int, **contingent: int
+    *, actor: User | None, organization: Organization, start_year: int, **contingent: int
 ) -> Programme:
     year = academic_year_get_or_create(start_year=start_year)
     programme = Programme.objects.create(organization=organization, academic_year=year, **contingent)
@@ -200,7 +199,7 @@ def programme_create(
 
 @transaction.atomic
 def programme_update_contingent(
-    *, actor: AbstractBaseUser, programme: Programme, **contingent: int
+    *, actor: User, programme: Programme, **contingent: int
 ) -> Programme:
     changes = {}
     for field, value in contingent.items():
@@ -224,7 +223,7 @@ def programme_update_contingent(
 
 
 @transaction.atomic
-def programme_open_next_year(*, actor: AbstractBaseUser, programme: Programme) -> Programme:
+def programme_open_next_year(*, actor: User, programme: Programme) -> Programme:
     """Open the following academic year from this one, carrying the contingent over.
 
     Opening a year that already exists returns it unchanged.
@@ -245,7 +244,7 @@ def programme_open_next_year(*, actor: AbstractBaseUser, programme: Programme) -
 
 @transaction.atomic
 def membership_add(
-    *, actor: AbstractBaseUser | None, user: AbstractBaseUser, organization: Organization, role: str
+    *, actor: User | None, user: User, organization: Organization, role: str
 ) -> Membership:
     membership, created = Membership.objects.get_or_create(user=user, organization=organization, role=role)
     if created:
@@ -257,7 +256,7 @@ def membership_add(
 
 
 @transaction.atomic
-def users_deactivate(*, actor: AbstractBaseUser | None, users: Iterable[AbstractBaseUser]) -> int:
+def users_deactivate(*, actor: User | None, users: Iterable[User]) -> int:
     """Switch accounts off instead of deleting them: the journal keeps their names and records."""
     count = 0
     for user in users:
@@ -279,7 +278,7 @@ def users_deactivate(*, actor: AbstractBaseUser | None, users: Iterable[Abstract
 
 
 @transaction.atomic
-def membership_remove(*, actor: AbstractBaseUser, membership: Membership) -> None:
+def membership_remove(*, actor: User, membership: Membership) -> None:
     audit_record(
         actor=actor, organization=membership.organization, action=AuditEvent.Action.DELETE, target=membership
     )
@@ -295,7 +294,7 @@ def job_create(
     title: str,
     organization: Organization,
     academic_year: AcademicYear | None,
-    created_by: AbstractBaseUser | None,
+    created_by: User | None,
     params: dict[str, Any] | None = None,
     contains_personal_data: bool = False,
     task: str = "",

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -271,7 +272,7 @@ def job_status(request: ScopedRequest, job: str) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
-def job_download(request: ScopedRequest, job: str) -> HttpResponse:
+def job_download(request: ScopedRequest, job: str) -> HttpResponseBase:
     found = _visible_job(request, job)
     if not found.has_result:
         raise Http404

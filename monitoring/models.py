@@ -12,6 +12,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -119,6 +120,11 @@ class PlanTask(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_on is not None
+
+    @property
+    def overdue(self) -> bool:
+        """Not done and its deadline has passed."""
+        return self.done_on is None and self.deadline is not None and self.deadline < timezone.localdate()
 
 
 class PlanChange(models.Model):
@@ -696,7 +702,7 @@ class CasePhoto(models.Model):
         ordering = ["position", "id"]
 
     def __str__(self) -> str:
-        return self.caption or self.image.name
+        return self.caption or self.image.name or ""
 
 
 class MetricSummary(models.Model):

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Programme
+from mentoring.typing_helpers import choice_field, model_choice_field
 from participants.models import Person
 
 from . import matching
@@ -30,11 +31,11 @@ class GroupFilterForm(forms.Form):
 
     def __init__(self, *args, programme: Programme, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["form"].choices = [
+        choice_field(self, "form").choices = [
             ("", _("Any")),
             *((form.pk, form.name) for form in forms_for(programme)),
         ]
-        self.fields["mentor"].choices = [
+        choice_field(self, "mentor").choices = [
             ("", _("Anyone")),
             *((person.pk, person.full_name) for person in mentor_candidates(programme)),
         ]
@@ -78,13 +79,13 @@ class GroupForm(forms.Form):
         kwargs["initial"].setdefault("planned_end_date", end)
         super().__init__(*args, **kwargs)
         allowed = [form.pk for form in forms_for(programme)]
-        self.fields["form"].queryset = MentoringForm.objects.filter(pk__in=allowed)
-        self.fields["role_model"].queryset = RoleModel.objects.filter(form_id__in=allowed).select_related(
+        model_choice_field(self, "form").queryset = MentoringForm.objects.filter(pk__in=allowed)
+        model_choice_field(self, "role_model").queryset = RoleModel.objects.filter(form_id__in=allowed).select_related(
             "form"
         )
-        self.fields["role_model"].label_from_instance = lambda obj: f"{obj.form.name}: {obj.name}"
-        self.fields["mentors"].queryset = mentor_candidates(programme)
-        self.fields["mentees"].queryset = mentee_candidates(programme)
+        model_choice_field(self, "role_model").label_from_instance = lambda obj: f"{obj.form.name}: {obj.name}"
+        model_choice_field(self, "mentors").queryset = mentor_candidates(programme)
+        model_choice_field(self, "mentees").queryset = mentee_candidates(programme)
         self.fields["mentors"].help_text = _("Only people with a consent are listed.")
         self.fields["mentees"].help_text = _("Hold Ctrl to choose several for a group.")
 
@@ -177,11 +178,11 @@ class RunForm(forms.Form):
 
     def __init__(self, *args, programme: Programme, group_names: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["form"].queryset = MentoringForm.objects.filter(
+        model_choice_field(self, "form").queryset = MentoringForm.objects.filter(
             pk__in=[form.pk for form in forms_for(programme)]
         )
-        self.fields["groups"].choices = [(name, name) for name in group_names]
-        chosen = most_used_form(programme, list(self.fields["form"].queryset))
+        choice_field(self, "groups").choices = [(name, name) for name in group_names]
+        chosen = most_used_form(programme, list(model_choice_field(self, "form").queryset))
         if chosen is not None:
             self.fields["form"].initial = chosen.pk
         defaults = matching.Weights()
@@ -210,7 +211,8 @@ class RunForm(forms.Form):
         ]
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("stable") and data.get("fairness"):
             raise forms.ValidationError(_("Choose either the stable assignment or raising the worst pairs."))
         if (data.get("group_size") or 0) >= 2 and (data.get("stable") or data.get("fairness")):

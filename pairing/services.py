@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from mentoring.models import AuditEvent, Programme
+from mentoring.models import AuditEvent, Programme, User
 from mentoring.services import audit_record
 from participants.models import MenteeProfile, MentorProfile, Person
 from participants.selectors import valid_consent
@@ -199,7 +198,7 @@ def _members_repr(mentors: Sequence[Person], mentees: Sequence[Person]) -> dict[
 @transaction.atomic
 def group_create(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     programme: Programme,
     form: MentoringForm,
     mentors: Sequence[Person],
@@ -234,7 +233,7 @@ def group_create(
 @transaction.atomic
 def group_update(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     group: MentoringGroup,
     form: MentoringForm,
     mentors: Sequence[Person],
@@ -283,7 +282,7 @@ def group_update(
 @transaction.atomic
 def group_close(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     group: MentoringGroup,
     status: str,
     closed_on: date,
@@ -313,7 +312,7 @@ def group_close(
 
 @transaction.atomic
 def groups_record_order(
-    *, actor: AbstractBaseUser | None, groups: Sequence[MentoringGroup], number: str, day: date
+    *, actor: User | None, groups: Sequence[MentoringGroup], number: str, day: date
 ) -> None:
     """Record the pairing order that fixed these groups; proposed groups become active."""
     ids = [group.pk for group in groups]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.files import validate_document
 from mentoring.models import Organization
+from mentoring.typing_helpers import choice_field, model_choice_field
 
 from .models import (
     SPECIAL_CATEGORIES,
@@ -95,7 +96,7 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args, groups: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["group"].choices = [("", _("All")), *((name, name) for name in groups)]
+        choice_field(self, "group").choices = [("", _("All")), *((name, name) for name in groups)]
 
     def filters(self) -> PeopleFilters:
         if not self.is_valid():
@@ -144,7 +145,7 @@ class PersonForm(forms.ModelForm):
 
     def __init__(self, *args, organization: Organization, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = PartnerOrganization.objects.filter(organization=organization)
+        model_choice_field(self, "partner").queryset = PartnerOrganization.objects.filter(organization=organization)
 
     def clean_birth_date(self):
         birth = self.cleaned_data.get("birth_date")
@@ -158,7 +159,8 @@ class ParticipationDatesMixin:
     left, and nobody leaves before entering."""
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         entry, leave = data.get("entry_date"), data.get("exit_date")
         if data.get("status") == ProfileStatus.LEFT and not leave:
             self.add_error("exit_date", _("Give the day the participant left the programme."))
@@ -241,7 +243,7 @@ class MentorProfileForm(ParticipationDatesMixin, forms.ModelForm):
 
     def __init__(self, *args, organization: Organization, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = PartnerOrganization.objects.filter(organization=organization)
+        model_choice_field(self, "partner").queryset = PartnerOrganization.objects.filter(organization=organization)
         terms = vocabulary_names(organization)
         for name in ("competencies", "interests"):
             self.fields[name].widget = VocabularyWidget(terms=terms)
@@ -282,7 +284,7 @@ class VocabularyTermForm(forms.Form):
         visible = vocabulary_terms(organization).prefetch_related(None)
         if term is not None:
             visible = visible.exclude(pk=term.pk)
-        self.fields["broader"].queryset = visible
+        model_choice_field(self, "broader").queryset = visible
 
 
 class ConsentForm(forms.Form):

@@ -2803,17 +2803,12 @@ def import_file(
     data: bytes,
     filename: str = "",
     only_valid: bool = False,
-    dry_run: bool = False,
     progress: Progress | None = None,
     options: SyncOptions | None = None,
-) -> tuple[ParsedFile, ImportPlan | ImportResult]:
-    """Read, validate and save a workbook: what the command and the job do.
-
-    With ``dry_run`` nothing is written and the plan is returned instead of the result.
-    """
+) -> tuple[ParsedFile, ImportResult]:
+    """Read, validate and save a workbook: what the job does. (To see what it would do without writing,
+    ``read_file`` then ``plan_import``.)"""
     parsed = read_file(data, kind, programme.organization, progress)
-    if dry_run:
-        return parsed, plan_import(parsed, programme, options)
     if progress is not None:
         progress(60, _("Saving"))
     return parsed, import_save(

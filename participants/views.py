@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -255,7 +256,7 @@ def consent_withdraw(request: ScopedRequest, consent: int) -> HttpResponse:
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
-def consent_scan(request: ScopedRequest, consent: int) -> HttpResponse:
+def consent_scan(request: ScopedRequest, consent: int) -> HttpResponseBase:
     scope = request.scope
     found = get_object_or_404(Consent, person__organization=scope.organization, pk=consent)
     if not found.scan:
@@ -336,7 +337,7 @@ def _partner_form(request: ScopedRequest, partner: PartnerOrganization | None) -
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def partner_agreement(request: ScopedRequest, partner: int) -> HttpResponse:
+def partner_agreement(request: ScopedRequest, partner: int) -> HttpResponseBase:
     found = get_object_or_404(PartnerOrganization, organization=request.scope.organization, pk=partner)
     if not found.agreement_file:
         raise Http404

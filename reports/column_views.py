@@ -51,7 +51,8 @@ class ColumnChoiceForm(forms.Form):
         ]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not any(data.get(f"use_{column.key}") for column in self.columns):
             raise forms.ValidationError(_("Choose at least one column."))
         return data

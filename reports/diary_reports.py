@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.access import OVERSIGHT_ROLES, Scope
 from mentoring.models import Role
+from mentoring.typing_helpers import choice_field
 from monitoring.meetings.selectors import diary, mentees_of, mentors_of
 from monitoring.plans.selectors import plan_completion, plan_of_group
 from pairing.models import GroupMember, MentoringGroup
@@ -38,7 +39,7 @@ class PairDiaryOptionsForm(ReportOptionsForm):
             pairs = getattr(programme, "_report_pair_choices", None)
             if pairs is None:
                 pairs = programme._report_pair_choices = _pair_choices(programme)
-            self.fields["group"].choices = pairs
+            choice_field(self, "group").choices = pairs
         else:
             # A mentor may not see the list of every pair: they give their pair's number (or press
             # «Print (PDF)» in the pair's diary); whether the pair is theirs is checked when the file is built.

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.access import OVERSIGHT_ROLES
 from mentoring.models import Programme, Role
+from mentoring.typing_helpers import model_choice_field
 from pairing.models import GroupMember, MentoringGroup
 from participants.models import MenteeProfile, MentorProfile, Person
 from participants.selectors import valid_consent
@@ -186,7 +187,7 @@ class CertificatesOptionsForm(FilteredOptionsForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["people"].queryset = participants_with_consent(self.scope.programme)
+        model_choice_field(self, "people").queryset = participants_with_consent(self.scope.programme)
         self.fields["day"].initial = timezone.localdate()
         self.fields["mentoring_form"].help_text = _(
             "For mentors and mentees of pairs: only pairs of this form."
@@ -196,7 +197,8 @@ class CertificatesOptionsForm(FilteredOptionsForm):
         return list(self.cleaned_data["people"])
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("whom") == Whom.CHOSEN and not cleaned.get("people"):
             self.add_error("people", _("Choose at least one person."))
         return cleaned

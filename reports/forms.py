@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.access import Scope
+from mentoring.typing_helpers import choice_field
 
 from .registry import FORMAT_LABELS, Report, ReportOptionsForm
 
@@ -43,8 +44,8 @@ class FilteredOptionsForm(ReportOptionsForm):
                 [(name, name) for name in class_names(programme)],
             )
             programme._report_filter_choices = cached
-        self.fields["mentoring_form"].choices = [("", _("Any")), *cached[0]]
-        self.fields["group_name"].choices = [("", _("Any")), *cached[1]]
+        choice_field(self, "mentoring_form").choices = [("", _("Any")), *cached[0]]
+        choice_field(self, "group_name").choices = [("", _("Any")), *cached[1]]
 
 
 class PeriodOptionsForm(ReportOptionsForm):
@@ -54,7 +55,8 @@ class PeriodOptionsForm(ReportOptionsForm):
     period_to = forms.DateField(label=_("Period to"), required=False, widget=DATE_INPUT)
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         start, end = cleaned.get("period_from"), cleaned.get("period_to")
         if start and end and start > end:
             self.add_error("period_to", _("The end of the period is before its start."))

@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Programme, Role
+from mentoring.typing_helpers import model_choice_field
 from pairing.models import GroupMember
 from participants.models import MentorProfile, PartnerOrganization, Person
 
@@ -159,7 +160,7 @@ class PartnerOptionsForm(ReportOptionsForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = PartnerOrganization.objects.filter(
+        model_choice_field(self, "partner").queryset = PartnerOrganization.objects.filter(
             organization=self.scope.organization
         )
         self.fields["day"].initial = timezone.localdate()
@@ -216,7 +217,7 @@ class TeachersOptionsForm(ReportOptionsForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["people"].queryset = mentor_teachers(self.scope.programme)
+        model_choice_field(self, "people").queryset = mentor_teachers(self.scope.programme)
 
     def clean_people(self):
         return list(self.cleaned_data["people"])
@@ -314,7 +315,8 @@ class SupplementaryOptionsForm(TeachersOptionsForm):
         self.fields["end"].initial = year.end_date
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start"), data.get("end")
         if start and end and end < start:
             self.add_error("end", _("Mentoring cannot end before it starts."))
@@ -463,7 +465,7 @@ class QuestionnaireOptionsForm(ReportOptionsForm):
         from monitoring.questionnaires.selectors import templates_for
 
         super().__init__(*args, **kwargs)
-        self.fields["questionnaire"].queryset = templates_for(self.scope.organization)
+        model_choice_field(self, "questionnaire").queryset = templates_for(self.scope.organization)
 
 
 def _answer_lines(item) -> tuple[str, list[str]]:

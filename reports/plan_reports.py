@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.access import Scope
 from mentoring.models import Role
+from mentoring.typing_helpers import choice_field
 from monitoring.meetings.selectors import mentees_of, mentors_of
 from monitoring.models import IndividualPlan, PlanTask
 from monitoring.plans.selectors import plan_completion
@@ -54,7 +55,7 @@ class IndividualPlanOptionsForm(ReportOptionsForm):
             pairs = getattr(programme, "_report_pair_choices", None)
             if pairs is None:
                 pairs = programme._report_pair_choices = _pair_choices(programme)
-            self.fields["group"].choices = [(ALL, _("Every pair of the year, one plan per page")), *pairs]
+            choice_field(self, "group").choices = [(ALL, _("Every pair of the year, one plan per page")), *pairs]
             self.fields["group"].initial = ALL
         else:
             self.fields["group"] = forms.IntegerField(

@@ -19,10 +19,10 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Role
-from mentoring.typing_helpers import StrOrPromise
+from mentoring.typing_helpers import StrOrPromise, choice_field
 from monitoring.models import Campaign, QuestionItem
 from monitoring.questionnaires import selectors
-from monitoring.questionnaires.selectors import CampaignResults, ItemResult
+from monitoring.questionnaires.selectors import CampaignComparison, CampaignResults, ItemResult
 
 from . import writers
 from .registry import (
@@ -45,7 +45,7 @@ class CampaignOptionsForm(ReportOptionsForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["campaign"].choices = [
+        choice_field(self, "campaign").choices = [
             (campaign.pk, f"{campaign.title} ({campaign.created_at:%d.%m.%Y})")
             for campaign in selectors.campaigns(self.scope.programme)
         ]
@@ -56,7 +56,7 @@ class QrSheetOptionsForm(CampaignOptionsForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["group_name"].choices = [("", _("All classes"))] + [
+        choice_field(self, "group_name").choices = [("", _("All classes"))] + [
             (name, name) for name in selectors.class_names(self.scope.programme)
         ]
 
@@ -253,13 +253,13 @@ class CompareReport(TableReport):
     def title(self, context: ReportContext) -> str:
         return gettext("Before/after: %(title)s") % {"title": _campaign(context).title}
 
-    def _comparison(self, context: ReportContext):
-        cached = getattr(context, "_questionnaire_comparison", None)
+    def _comparison(self, context: ReportContext) -> CampaignComparison:
+        cached = context.cache.get(self.identifier)
         if cached is None:
             cached = selectors.comparison(_campaign(context))
             if cached is None:
                 raise ReportError(gettext("This campaign has no «before» campaign to compare with."))
-            context._questionnaire_comparison = cached
+            context.cache[self.identifier] = cached
         return cached
 
     def columns(self, context: ReportContext) -> list[StrOrPromise]:

@@ -45,6 +45,8 @@ class ReportContext:
     user: AbstractBaseUser | None
     options: dict[str, Any]
     progress: ProgressCallback = field(default=lambda percent, message: None)
+    # What a report computes once and reads from several of its methods (columns, rows): by the report's key
+    cache: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.files import validate_document
 from mentoring.models import Programme
+from mentoring.typing_helpers import choice_field, model_choice_field
 
 from .models import RoadmapEvent, RoadmapSection
 from .selectors import RoadmapFilters
@@ -62,7 +63,7 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args, responsible_choices: list[tuple[int, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].choices = [("", _("Anyone")), *responsible_choices]
+        choice_field(self, "responsible").choices = [("", _("Anyone")), *responsible_choices]
 
     def filters(self) -> RoadmapFilters:
         if not self.is_valid():
@@ -117,8 +118,8 @@ class EventForm(forms.Form):
 
     def __init__(self, *args, programme: Programme, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = programme.roadmap_sections.order_by("position", "id")
-        self.fields["responsible_users"].queryset = members_queryset(programme)
+        model_choice_field(self, "section").queryset = programme.roadmap_sections.order_by("position", "id")
+        model_choice_field(self, "responsible_users").queryset = members_queryset(programme)
 
 
 class MarkDoneForm(forms.Form):
@@ -147,7 +148,7 @@ class MarkDoneForm(forms.Form):
         kwargs.setdefault("initial", {"completed_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
         if due_choices:
-            self.fields["due"].choices = [(day.isoformat(), f"{day:%d.%m.%Y}") for day in due_choices]
+            choice_field(self, "due").choices = [(day.isoformat(), f"{day:%d.%m.%Y}") for day in due_choices]
             self.fields["due"].required = True
             self.fields["due"].initial = due_choices[0].isoformat()
             self.order_fields(["due"])
@@ -204,7 +205,7 @@ class TemplateChoiceForm(forms.Form):
 
     def __init__(self, *args, organization_kind: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["template"].choices = [
+        choice_field(self, "template").choices = [
             (template.key, template.name) for template in templates_for_kind(organization_kind)
         ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -127,7 +128,7 @@ def _open_dues(schedule: list[selectors.OccurrenceRow]) -> list:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def evidence_download(request: ScopedRequest, evidence: int) -> HttpResponse:
+def evidence_download(request: ScopedRequest, evidence: int) -> HttpResponseBase:
     scope = request.scope
     found = get_object_or_404(EventEvidence, event__programme=scope.programme, pk=evidence)
     if not found.file:

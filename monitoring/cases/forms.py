@@ -7,6 +7,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Programme
+from mentoring.typing_helpers import model_choice_field
 from pairing.models import MentoringForm, MentoringGroup
 from pairing.services import forms_for
 from participants.models import Person
@@ -50,14 +51,14 @@ class CaseForm(forms.Form):
 
     def __init__(self, *args, programme: Programme, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = (
+        model_choice_field(self, "group").queryset = (
             MentoringGroup.objects.filter(programme=programme)
             .select_related("form")
             .prefetch_related("members__person")
             .order_by("pk")
         )
         allowed = [form.pk for form in forms_for(programme)]
-        self.fields["form"].queryset = MentoringForm.objects.filter(pk__in=allowed)
+        model_choice_field(self, "form").queryset = MentoringForm.objects.filter(pk__in=allowed)
 
 
 class CasePhotoForm(forms.Form):
@@ -80,7 +81,7 @@ class CasePhotoForm(forms.Form):
 
     def __init__(self, *args, programme: Programme, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["people"].queryset = photo_people_choices(programme)
+        model_choice_field(self, "people").queryset = photo_people_choices(programme)
 
     def clean_image(self):
         image = self.cleaned_data["image"]

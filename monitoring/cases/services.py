@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from mentoring.models import AuditEvent, Programme
+from mentoring.models import AuditEvent, Programme, User
 from mentoring.services import audit_record
 from pairing.models import MentoringForm, MentoringGroup
 from participants.models import Person
@@ -42,7 +41,7 @@ def _check(
 @transaction.atomic
 def case_create(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     programme: Programme,
     title: str,
     story: str,
@@ -75,7 +74,7 @@ def case_create(
 @transaction.atomic
 def case_update(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     case: Case,
     title: str,
     story: str,
@@ -103,7 +102,7 @@ def case_update(
 
 
 @transaction.atomic
-def case_delete(*, actor: AbstractBaseUser | None, case: Case) -> None:
+def case_delete(*, actor: User | None, case: Case) -> None:
     organization = case.programme.organization
     photos = list(case.photos.all())
     audit_record(
@@ -126,7 +125,7 @@ def _check_people(programme: Programme, people: Sequence[Person]) -> None:
 @transaction.atomic
 def case_photo_add(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     case: Case,
     image: UploadedFile,
     caption: str = "",
@@ -140,7 +139,7 @@ def case_photo_add(
         position=(last or 0) + 1,
         uploaded_by=actor if actor is not None and actor.pk else None,
     )
-    photo.image.save(image.name.rsplit("/", 1)[-1][-100:], image, save=False)
+    photo.image.save((image.name or "photo").rsplit("/", 1)[-1][-100:], image, save=False)
     photo.save()
     photo.people.set(people)
     audit_record(
@@ -154,7 +153,7 @@ def case_photo_add(
 
 
 @transaction.atomic
-def case_photo_delete(*, actor: AbstractBaseUser | None, photo: CasePhoto) -> None:
+def case_photo_delete(*, actor: User | None, photo: CasePhoto) -> None:
     case = photo.case
     audit_record(
         actor=actor,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -100,7 +101,7 @@ def photo_create(request: ScopedRequest, case: int) -> HttpResponse:
     scope = request.scope
     found = _case_or_404(scope, case)
     initial = {}
-    if found.group_id:
+    if found.group is not None:
         initial["people"] = list(found.group.members.values_list("person_id", flat=True))
     form = CasePhotoForm(
         request.POST or None, request.FILES or None, programme=scope.programme, initial=initial
@@ -133,7 +134,7 @@ def _photo_or_404(scope: Scope, case: int, photo: int) -> CasePhoto:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def photo_image(request: ScopedRequest, case: int, photo: int) -> HttpResponse:
+def photo_image(request: ScopedRequest, case: int, photo: int) -> HttpResponseBase:
     """The photo itself: media files are not public; whoever sees the case and may see this photo gets it."""
     scope = request.scope
     view = selectors.visible_case_detail(scope.programme, case, request.user, scope.access)

@@ -80,14 +80,15 @@ def combined_target(parts: Sequence[tuple[float | None, float | None]], unit: st
     for (target × denominator), those are added and divided by the total denominator — the share the
     whole municipality needs to meet every school's target.
     """
-    if not parts or any(target is None for target, _ in parts):
+    known = [(target, denominator) for target, denominator in parts if target is not None]
+    if not parts or len(known) < len(parts):
         return None
     if unit == COUNT:
-        return float(sum(float(target) for target, _ in parts))
-    total = sum(denominator or 0 for _, denominator in parts)
+        return float(sum(float(target) for target, _ in known))
+    total = sum(denominator or 0 for _, denominator in known)
     if not total:
         return None
-    return sum(float(target) * (denominator or 0) for target, denominator in parts) / total
+    return sum(float(target) * (denominator or 0) for target, denominator in known) / total
 
 
 def years_before(day: date, years: int) -> date:

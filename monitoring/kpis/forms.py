@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Programme
+from mentoring.typing_helpers import choice_field
 
 from ..models import Indicator, InformationActivity, MonitoringSettings, SwotItem
 from .selectors import METRICS, KpiValue, metric_choices
@@ -47,11 +48,12 @@ class IndicatorForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["numerator"].choices = metric_choices()
-        self.fields["denominator"].choices = [("", _("— none (a count) —")), *metric_choices()]
+        choice_field(self, "numerator").choices = metric_choices()
+        choice_field(self, "denominator").choices = [("", _("— none (a count) —")), *metric_choices()]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         unit, denominator = data.get("unit"), data.get("denominator")
         if unit == Indicator.Unit.PERCENT and not denominator:
             self.add_error("denominator", _("A percentage needs a denominator."))
@@ -108,7 +110,8 @@ class SettingsForm(forms.ModelForm):
         fields = ["kpi_age_min", "kpi_age_max", "satisfied_from", "stale_pair_days", "invitation_days"]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         low, high = data.get("kpi_age_min"), data.get("kpi_age_max")
         if low is not None and high is not None and low > high:
             self.add_error("kpi_age_max", _("The upper age must not be lower than the lower one."))
@@ -153,7 +156,8 @@ class ActivityForm(forms.ModelForm):
         return day
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("kind") == InformationActivity.Kind.PUBLICATION and not data.get("link"):
             self.add_error("link", _("Give the link to the publication."))
         return data

@@ -10,12 +10,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from mentoring.models import AuditEvent, Organization, Programme
+from mentoring.models import AuditEvent, Organization, Programme, User
 from mentoring.services import audit_record
 from roadmap.models import KpiTarget
 
@@ -63,7 +62,7 @@ INDICATOR_FIELDS = (
 @transaction.atomic
 def indicator_save(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     organization: Organization,
     indicator: Indicator | None = None,
     **fields: Any,
@@ -105,7 +104,7 @@ def indicator_save(
 
 @transaction.atomic
 def targets_save(
-    *, actor: AbstractBaseUser | None, programme: Programme, values: dict[int, Decimal | None]
+    *, actor: User | None, programme: Programme, values: dict[int, Decimal | None]
 ) -> int:
     """Set this year's targets by hand: ``{indicator_id: value or None}`` (None removes the target).
 
@@ -187,7 +186,7 @@ def roadmap_kpi_rows(programme: Programme) -> tuple[list[KpiTarget], Programme |
 
 
 @transaction.atomic
-def targets_from_roadmap(*, actor: AbstractBaseUser | None, programme: Programme) -> RoadmapTargetsResult:
+def targets_from_roadmap(*, actor: User | None, programme: Programme) -> RoadmapTargetsResult:
     """Fill this year's targets from the roadmap's KPI table.
 
     Each active indicator with ``roadmap_match`` words takes the first row they match that no other
@@ -255,7 +254,7 @@ SETTINGS_FIELDS = ("kpi_age_min", "kpi_age_max", "stale_pair_days", "satisfied_f
 
 @transaction.atomic
 def settings_save(
-    *, actor: AbstractBaseUser | None, organization: Organization, **fields: Any
+    *, actor: User | None, organization: Organization, **fields: Any
 ) -> MonitoringSettings:
     unknown = set(fields) - set(SETTINGS_FIELDS)
     if unknown:
@@ -283,7 +282,7 @@ ACTIVITY_FIELDS = ("kind", "date", "title", "link", "attendance", "notes")
 @transaction.atomic
 def activity_save(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     programme: Programme,
     activity: InformationActivity | None = None,
     **fields: Any,
@@ -320,7 +319,7 @@ def activity_save(
 
 
 @transaction.atomic
-def activity_delete(*, actor: AbstractBaseUser | None, activity: InformationActivity) -> None:
+def activity_delete(*, actor: User | None, activity: InformationActivity) -> None:
     audit_record(
         actor=actor,
         organization=activity.programme.organization,
@@ -336,7 +335,7 @@ def activity_delete(*, actor: AbstractBaseUser | None, activity: InformationActi
 
 @transaction.atomic
 def swot_item_add(
-    *, actor: AbstractBaseUser | None, programme: Programme, quadrant: str, text: str
+    *, actor: User | None, programme: Programme, quadrant: str, text: str
 ) -> SwotItem:
     text = text.strip()
     if not text:
@@ -358,7 +357,7 @@ def swot_item_add(
 
 
 @transaction.atomic
-def swot_item_update(*, actor: AbstractBaseUser | None, item: SwotItem, quadrant: str, text: str) -> SwotItem:
+def swot_item_update(*, actor: User | None, item: SwotItem, quadrant: str, text: str) -> SwotItem:
     text = text.strip()
     if not text:
         raise KpiError(_("Write the text of the item."))
@@ -382,7 +381,7 @@ def swot_item_update(*, actor: AbstractBaseUser | None, item: SwotItem, quadrant
 
 
 @transaction.atomic
-def swot_item_delete(*, actor: AbstractBaseUser | None, item: SwotItem) -> None:
+def swot_item_delete(*, actor: User | None, item: SwotItem) -> None:
     audit_record(
         actor=actor,
         organization=item.programme.organization,
@@ -394,7 +393,7 @@ def swot_item_delete(*, actor: AbstractBaseUser | None, item: SwotItem) -> None:
 
 
 @transaction.atomic
-def swot_item_move(*, actor: AbstractBaseUser | None, item: SwotItem, direction: str) -> SwotItem:
+def swot_item_move(*, actor: User | None, item: SwotItem, direction: str) -> SwotItem:
     """Move an item one place up or down within its quadrant (positions are renumbered 1…n)."""
     if direction not in ("up", "down"):
         raise KpiError(_("Unknown direction."))
@@ -425,7 +424,7 @@ def swot_item_move(*, actor: AbstractBaseUser | None, item: SwotItem, direction:
 
 @transaction.atomic
 def snapshots_take(
-    *, programmes: Iterable[Programme], taken_on: date, actor: AbstractBaseUser | None = None
+    *, programmes: Iterable[Programme], taken_on: date, actor: User | None = None
 ) -> int:
     """Store every KPI value of the programmes as of ``taken_on`` (one row per indicator and day:
     a second snapshot the same day replaces the first). Returns the number of rows written."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mentoring.typing_helpers import model_choice_field
+
 from ..models import Meeting
 from ..plans.forms import date_widget
 
@@ -67,8 +69,8 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args, mentees, tasks, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["attendees"].queryset = mentees
-        self.fields["plan_tasks"].queryset = tasks
+        model_choice_field(self, "attendees").queryset = mentees
+        model_choice_field(self, "plan_tasks").queryset = tasks
 
     def clean_duration_minutes(self):
         value = self.cleaned_data.get("duration_minutes")

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -19,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from mentoring.academic_years import academic_year_start_for
-from mentoring.models import AuditEvent, Programme
+from mentoring.models import AuditEvent, Programme, User
 from mentoring.services import audit_record
 from pairing.models import GroupMember, MentoringGroup
 from participants.models import Person
@@ -107,7 +106,7 @@ def _fields(meeting: Meeting) -> dict:
 
 
 def _close_tasks(
-    *, actor: AbstractBaseUser | None, meeting: Meeting, tasks: Sequence[PlanTask], today: date
+    *, actor: User | None, meeting: Meeting, tasks: Sequence[PlanTask], today: date
 ) -> None:
     reference = _("Meeting of %(day)s") % {"day": meeting.date.strftime("%d.%m.%Y")}
     if meeting.topic:
@@ -126,7 +125,7 @@ def _close_tasks(
 @transaction.atomic
 def meeting_log(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     group: MentoringGroup,
     data: MeetingData,
     attendees: Sequence[Person] = (),
@@ -191,7 +190,7 @@ def meeting_log(
 @transaction.atomic
 def meeting_update(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     meeting: Meeting,
     data: MeetingData,
     attendees: Sequence[Person] = (),
@@ -237,7 +236,7 @@ def meeting_update(
 
 
 @transaction.atomic
-def meeting_delete(*, actor: AbstractBaseUser | None, meeting: Meeting) -> None:
+def meeting_delete(*, actor: User | None, meeting: Meeting) -> None:
     audit_record(
         actor=actor,
         organization=meeting.group.programme.organization,

@@ -10,14 +10,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentoring.files import document_error
-from mentoring.models import AuditEvent
+from mentoring.models import AuditEvent, User
 from mentoring.services import audit_record
 from pairing.models import MentoringGroup
 
@@ -30,7 +29,7 @@ class PlanError(Exception):
     """A refused change; the message is shown to the user as it is."""
 
 
-def _actor(actor: AbstractBaseUser | None) -> AbstractBaseUser | None:
+def _actor(actor: User | None) -> User | None:
     return actor if actor is not None and actor.is_authenticated else None
 
 
@@ -45,7 +44,7 @@ def _plain(value: Any) -> Any:
 
 
 def _track(
-    *, actor: AbstractBaseUser | None, plan: IndividualPlan, description: str, details: dict | None = None
+    *, actor: User | None, plan: IndividualPlan, description: str, details: dict | None = None
 ) -> None:
     """After approval every change is kept in the plan's history."""
     if plan.is_approved:
@@ -55,7 +54,7 @@ def _track(
 
 
 def _record_task(
-    *, actor: AbstractBaseUser | None, task: PlanTask, action: str, changes: dict, description: str
+    *, actor: User | None, task: PlanTask, action: str, changes: dict, description: str
 ) -> None:
     """Audit a change of a task and, once the plan is approved, write it to the plan's history."""
     _audit(actor=actor, plan=task.plan, action=action, target=task, changes=changes)
@@ -66,7 +65,7 @@ def _record_task(
 
 def _audit(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     plan: IndividualPlan,
     action: str,
     target=None,
@@ -82,7 +81,7 @@ def _audit(
 
 
 @transaction.atomic
-def plan_get_or_create(*, actor: AbstractBaseUser | None, group: MentoringGroup) -> IndividualPlan:
+def plan_get_or_create(*, actor: User | None, group: MentoringGroup) -> IndividualPlan:
     """The pair's plan, created empty on the first write."""
     plan, created = IndividualPlan.objects.select_related("group__programme__organization").get_or_create(
         group=group
@@ -94,7 +93,7 @@ def plan_get_or_create(*, actor: AbstractBaseUser | None, group: MentoringGroup)
 
 
 @transaction.atomic
-def plan_update_goals(*, actor: AbstractBaseUser | None, plan: IndividualPlan, goals: str) -> IndividualPlan:
+def plan_update_goals(*, actor: User | None, plan: IndividualPlan, goals: str) -> IndividualPlan:
     goals = goals.strip()
     if goals == plan.goals:
         return plan
@@ -123,7 +122,7 @@ def _check_file(evidence_file: UploadedFile | None) -> None:
 @transaction.atomic
 def plan_task_create(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     plan: IndividualPlan,
     activity: str,
     work_form: str = "",
@@ -154,7 +153,7 @@ def plan_task_create(
 @transaction.atomic
 def plan_task_update(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     task: PlanTask,
     activity: str,
     work_form: str = "",
@@ -189,7 +188,7 @@ def plan_task_update(
 
 
 @transaction.atomic
-def plan_task_delete(*, actor: AbstractBaseUser | None, task: PlanTask) -> None:
+def plan_task_delete(*, actor: User | None, task: PlanTask) -> None:
     fields = {field: _plain(getattr(task, field)) for field in TASK_FIELDS}
     _record_task(
         actor=actor,
@@ -198,7 +197,7 @@ def plan_task_delete(*, actor: AbstractBaseUser | None, task: PlanTask) -> None:
         changes=fields,
         description=_("Task deleted: %(task)s"),
     )
-    if task.evidence_file:
+    if task.evidence_file.name:
         name = task.evidence_file.name
         storage = task.evidence_file.storage
         transaction.on_commit(lambda: storage.delete(name))
@@ -206,7 +205,7 @@ def plan_task_delete(*, actor: AbstractBaseUser | None, task: PlanTask) -> None:
 
 
 @transaction.atomic
-def plan_task_move(*, actor: AbstractBaseUser | None, task: PlanTask, offset: int) -> None:
+def plan_task_move(*, actor: User | None, task: PlanTask, offset: int) -> None:
     """Move a task one place up (offset -1) or down (+1); positions are renumbered 1..n."""
     plan = task.plan
     tasks = list(plan.tasks.select_for_update().order_by("position", "pk"))
@@ -231,7 +230,7 @@ def plan_task_move(*, actor: AbstractBaseUser | None, task: PlanTask, offset: in
 @transaction.atomic
 def plan_task_mark_done(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     task: PlanTask,
     done_on: date,
     evidence: str = "",
@@ -249,11 +248,11 @@ def plan_task_mark_done(
         task.evidence = evidence
         update.append("evidence")
     if evidence_file is not None:
-        if task.evidence_file:
+        if task.evidence_file.name:
             old = task.evidence_file.name
             storage = task.evidence_file.storage
             transaction.on_commit(lambda: storage.delete(old))
-        task.evidence_file.save(evidence_file.name, evidence_file, save=False)
+        task.evidence_file.save(evidence_file.name or "file", evidence_file, save=False)
         changes["evidence_file"] = task.evidence_file.name
         update.append("evidence_file")
     task.save(update_fields=update)
@@ -268,7 +267,7 @@ def plan_task_mark_done(
 
 
 @transaction.atomic
-def plan_task_reopen(*, actor: AbstractBaseUser | None, task: PlanTask) -> PlanTask:
+def plan_task_reopen(*, actor: User | None, task: PlanTask) -> PlanTask:
     """Take the done mark back (the evidence stays)."""
     if task.done_on is None:
         return task
@@ -287,7 +286,7 @@ def plan_task_reopen(*, actor: AbstractBaseUser | None, task: PlanTask) -> PlanT
 
 @transaction.atomic
 def plans_approve(
-    *, actor: AbstractBaseUser | None, plans: Iterable[IndividualPlan], order_number: str, order_date: date
+    *, actor: User | None, plans: Iterable[IndividualPlan], order_number: str, order_date: date
 ) -> int:
     """Record the approving order on the plans; from now on their changes are tracked.
 

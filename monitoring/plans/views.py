@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -67,7 +68,7 @@ def pair_access(request: ScopedRequest, group: int) -> PairAccess:
     return PairAccess(group=found, may_edit=may_edit)
 
 
-def editable_pair(request: HttpRequest, group: int) -> PairAccess:
+def editable_pair(request: ScopedRequest, group: int) -> PairAccess:
     access = pair_access(request, group)
     if not access.may_edit:
         raise PermissionDenied
@@ -101,8 +102,6 @@ def plan(request: ScopedRequest, group: int) -> HttpResponse:
     )
     tasks = list(found.tasks.all()) if found else []
     today = timezone.localdate()
-    for task in tasks:
-        task.overdue = task.done_on is None and task.deadline is not None and task.deadline < today
     context = {
         "pair": access,
         "group": access.group,
@@ -131,7 +130,7 @@ def _may_print_plan(scope: Scope) -> bool:
     return report is not None and report.allowed(scope)
 
 
-def _plan_for_write(request: HttpRequest, access: PairAccess) -> IndividualPlan:
+def _plan_for_write(request: ScopedRequest, access: PairAccess) -> IndividualPlan:
     return plan_services.plan_get_or_create(actor=request.user, group=access.group)
 
 
@@ -268,10 +267,10 @@ def plan_task_move(request: ScopedRequest, group: int, task: int) -> HttpRespons
 
 
 @organization_view(privacy=Privacy.PERSONAL)
-def plan_task_file(request: ScopedRequest, group: int, task: int) -> HttpResponse:
+def plan_task_file(request: ScopedRequest, group: int, task: int) -> HttpResponseBase:
     access = pair_access(request, group)
     found = _task_or_404(access.group, task)
-    if not found.evidence_file:
+    if not found.evidence_file.name:
         raise Http404
     name = found.evidence_file.name.rsplit("/", 1)[-1]
     people = [member.person_id for member in access.group.members.all()]

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Programme
+from mentoring.typing_helpers import choice_field, model_choice_field
 from pairing.models import MentoringForm
 from pairing.services import forms_for
 
@@ -37,7 +38,7 @@ class TemplateForm(forms.Form):
 
     def __init__(self, *args, programme: Programme, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["form"].queryset = MentoringForm.objects.filter(
+        model_choice_field(self, "form").queryset = MentoringForm.objects.filter(
             pk__in=[f.pk for f in forms_for(programme)]
         )
 
@@ -71,7 +72,8 @@ class ItemForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         kind = data.get("kind")
         options = [line.strip() for line in (data.get("options") or "").splitlines() if line.strip()]
         options = list(dict.fromkeys(options))
@@ -98,8 +100,18 @@ class ItemForm(forms.Form):
 # --- Campaigns ---------------------------------------------------------------------------------------
 
 
+class TemplateChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: QuestionnaireTemplate) -> str:
+        return f"{obj.title} — {obj.get_audience_display()}"
+
+
+class BaselineChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Campaign) -> str:
+        return f"{obj.title} ({obj.programme.academic_year.label}, {obj.created_at:%d.%m.%Y})"
+
+
 class CampaignForm(forms.Form):
-    template = forms.ModelChoiceField(label=_("Questionnaire"), queryset=QuestionnaireTemplate.objects.none())
+    template = TemplateChoiceField(label=_("Questionnaire"), queryset=QuestionnaireTemplate.objects.none())
     title = forms.CharField(label=_("Title"), max_length=300, help_text=_("For example «Satisfaction, May»."))
     stage = forms.ChoiceField(
         label=_("Stage"),
@@ -107,7 +119,7 @@ class CampaignForm(forms.Form):
         initial=Campaign.Stage.SINGLE,
         widget=forms.RadioSelect,
     )
-    baseline = forms.ModelChoiceField(
+    baseline = BaselineChoiceField(
         label=_("Compare with (the «before» campaign)"),
         queryset=Campaign.objects.none(),
         required=False,
@@ -134,23 +146,20 @@ class CampaignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.programme = programme
         organization = programme.organization
-        self.fields["template"].queryset = selectors.usable_templates(organization)
-        self.fields["template"].label_from_instance = lambda t: f"{t.title} — {t.get_audience_display()}"
-        self.fields["baseline"].queryset = selectors.baselines_for(programme)
-        self.fields["baseline"].label_from_instance = lambda c: (
-            f"{c.title} ({c.programme.academic_year.label}, {c.created_at:%d.%m.%Y})"
-        )
-        self.fields["group_names"].choices = [(name, name) for name in selectors.class_names(programme)]
-        self.fields["form"].queryset = MentoringForm.objects.filter(
+        model_choice_field(self, "template").queryset = selectors.usable_templates(organization)
+        model_choice_field(self, "baseline").queryset = selectors.baselines_for(programme)
+        choice_field(self, "group_names").choices = [(name, name) for name in selectors.class_names(programme)]
+        model_choice_field(self, "form").queryset = MentoringForm.objects.filter(
             pk__in=[f.pk for f in forms_for(programme)]
         )
         self.pairs = {group.pk: group for group in selectors.pairs_for_choice(programme)}
-        self.fields["group"].choices = [("", _("Any pair"))] + [
+        choice_field(self, "group").choices = [("", _("Any pair"))] + [
             (pk, f"№ {pk}: {selectors.pair_label(group)}") for pk, group in self.pairs.items()
         ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("stage") == Campaign.Stage.AFTER and not data.get("baseline"):
             self.add_error("baseline", _("Choose the «before» campaign to compare with."))
         template, baseline = data.get("template"), data.get("baseline")
@@ -178,10 +187,10 @@ class ResultsFilterForm(forms.Form):
 
     def __init__(self, *args, campaign: Campaign, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["form"].choices = [("", _("Any form"))] + [
+        choice_field(self, "form").choices = [("", _("Any form"))] + [
             (form.pk, form.name) for form in selectors.campaign_forms(campaign)
         ]
-        self.fields["group"].choices = [("", _("Any pair"))] + [
+        choice_field(self, "group").choices = [("", _("Any pair"))] + [
             (group.pk, f"№ {group.pk}: {selectors.pair_label(group)}")
             for group in selectors.campaign_pairs(campaign)
         ]
@@ -242,7 +251,7 @@ class RankingField(forms.Field):
 def _field_for(item: QuestionItem, ranking: list[RankingOption]) -> forms.Field:
     errors = {"required": REQUIRED, "invalid_choice": _("Choose one of the options.")}
     kind = item.kind
-    common = {"label": item.text, "required": item.required, "error_messages": errors}
+    common: dict[str, Any] = {"label": item.text, "required": item.required, "error_messages": errors}
     if kind == QuestionItem.Kind.SCALE:
         values = range(item.scale_min, item.scale_max + 1)
         return forms.TypedChoiceField(choices=[(str(v), str(v)) for v in values], coerce=int, **common)

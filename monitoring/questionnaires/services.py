@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from mentoring.models import AuditEvent, Organization, Programme
+from mentoring.models import AuditEvent, Organization, Programme, User
 from mentoring.services import audit_record
 from pairing.models import MentoringForm
 from participants.services import networking_preferences_save
@@ -76,14 +75,14 @@ def _value(value: Any) -> Any:
 @transaction.atomic
 def template_save(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     organization: Organization,
     template: QuestionnaireTemplate | None = None,
     **fields: Any,
 ) -> QuestionnaireTemplate:
     """Create the organisation's own template, or change one of its own."""
     created = template is None
-    if created:
+    if template is None:
         template = QuestionnaireTemplate(organization=organization)
     else:
         _own(template)
@@ -115,7 +114,7 @@ def template_save(
 
 @transaction.atomic
 def template_copy(
-    *, actor: AbstractBaseUser | None, organization: Organization, template: QuestionnaireTemplate
+    *, actor: User | None, organization: Organization, template: QuestionnaireTemplate
 ) -> QuestionnaireTemplate:
     """The organisation's own copy of a template (shared or own), with every question."""
     if template.organization_id not in (None, organization.pk):
@@ -151,7 +150,7 @@ def template_copy(
 
 @transaction.atomic
 def template_set_active(
-    *, actor: AbstractBaseUser | None, template: QuestionnaireTemplate, active: bool
+    *, actor: User | None, template: QuestionnaireTemplate, active: bool
 ) -> QuestionnaireTemplate:
     _own(template)
     if template.is_active != active:
@@ -184,7 +183,7 @@ def _check_item(item: QuestionItem) -> None:
 @transaction.atomic
 def item_save(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     template: QuestionnaireTemplate,
     item: QuestionItem | None = None,
     **fields: Any,
@@ -192,7 +191,7 @@ def item_save(
     """Add a question to an own template or change one; a question already answered keeps its kind."""
     _own(template)
     created = item is None
-    if created:
+    if item is None:
         item = QuestionItem(template=template, scale_min=1)
         last = template.items.order_by("-position").values_list("position", flat=True).first()
         item.position = (last or 0) + 1
@@ -227,7 +226,7 @@ def item_save(
 
 
 @transaction.atomic
-def item_delete(*, actor: AbstractBaseUser | None, item: QuestionItem) -> None:
+def item_delete(*, actor: User | None, item: QuestionItem) -> None:
     template = item.template
     _own(template)
     if item.answers.exists():
@@ -237,7 +236,7 @@ def item_delete(*, actor: AbstractBaseUser | None, item: QuestionItem) -> None:
 
 
 @transaction.atomic
-def item_move(*, actor: AbstractBaseUser | None, item: QuestionItem, direction: str) -> None:
+def item_move(*, actor: User | None, item: QuestionItem, direction: str) -> None:
     """Move a question one place up or down (positions are renumbered 1…n)."""
     template = item.template
     _own(template)
@@ -259,7 +258,7 @@ def item_move(*, actor: AbstractBaseUser | None, item: QuestionItem, direction: 
 @transaction.atomic
 def campaign_create(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     programme: Programme,
     template: QuestionnaireTemplate,
     title: str,
@@ -333,7 +332,7 @@ def campaign_create(
 
 @transaction.atomic
 def invitation_reissue(
-    *, actor: AbstractBaseUser | None, invitation: Invitation, valid_days: int, now=None
+    *, actor: User | None, invitation: Invitation, valid_days: int, now=None
 ) -> Invitation:
     """A new link (new token, new term) for a participant who has not answered; the old link stops working."""
     if invitation.answered_at is not None:
@@ -358,7 +357,7 @@ def invitation_reissue(
 
 
 @transaction.atomic
-def campaign_close(*, actor: AbstractBaseUser | None, campaign: Campaign, now=None) -> Campaign:
+def campaign_close(*, actor: User | None, campaign: Campaign, now=None) -> Campaign:
     """Close early: every link that has not been answered stops working now."""
     now = now or timezone.now()
     if campaign.expires_at > now:

@@ -204,9 +204,9 @@ def _item_means(keys: Sequence[str], rows: Sequence[ParticipantComparison]) -> l
     means = []
     for index, key in enumerate(keys):
         pairs = [
-            (row.items[index].before, row.items[index].after)
+            (before, after)
             for row in rows
-            if row.items[index].before is not None and row.items[index].after is not None
+            if (before := row.items[index].before) is not None and (after := row.items[index].after) is not None
         ]
         means.append(ItemChange(key=key, before=mean(b for b, _a in pairs), after=mean(a for _b, a in pairs)))
     return means
