@@ -24,6 +24,9 @@ from participants.models import Person
 # Settings of an organisation for this section
 
 
+DEFAULT_KPI_AGE_BAND = (10, 18)
+
+
 class MonitoringSettings(models.Model):
     """Per-organisation settings of the monitoring section (created with defaults on first use)."""
 
@@ -36,8 +39,10 @@ class MonitoringSettings(models.Model):
     stale_pair_days = models.PositiveSmallIntegerField(
         _("a pair is flagged after this many days without a meeting"), default=14
     )
-    kpi_age_min = models.PositiveSmallIntegerField(_("KPI age band: from"), default=10)
-    kpi_age_max = models.PositiveSmallIntegerField(_("KPI age band: to"), default=18)
+    # the band of the KPIs' age: empty (both) = the band of the nearest organisation above that set one
+    # (a region's 10–19 for its municipalities and schools), else ``DEFAULT_KPI_AGE_BAND``
+    kpi_age_min = models.PositiveSmallIntegerField(_("KPI age band: from"), null=True, blank=True)
+    kpi_age_max = models.PositiveSmallIntegerField(_("KPI age band: to"), null=True, blank=True)
     satisfied_from = models.PositiveSmallIntegerField(
         _("a respondent is satisfied from this score (1–10)"), default=7
     )

@@ -9,9 +9,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from mentoring.demo import demo_organizations, demo_years
-from mentoring.models import Programme
+from mentoring.models import Organization, Programme
 
-from ..models import Indicator, IndicatorTarget, InformationActivity, KpiSnapshot, SwotItem
+from ..models import (
+    Indicator,
+    IndicatorTarget,
+    InformationActivity,
+    KpiSnapshot,
+    MonitoringSettings,
+    SwotItem,
+)
 from .selectors import kpi_values
 
 TARGETS = {
@@ -102,8 +109,22 @@ def _month_starts(start: date, today: date) -> list[date]:
     return days
 
 
+REGION_SLUG = "rnc-tver"
+# the federal aim counts pupils of 10–19 years; the region sets that band, its schools inherit it
+REGION_BAND = (10, 19)
+
+
+def _seed_region_band() -> None:
+    region = Organization.objects.filter(slug=REGION_SLUG).first()
+    if region is not None:
+        MonitoringSettings.objects.get_or_create(
+            organization=region, defaults={"kpi_age_min": REGION_BAND[0], "kpi_age_max": REGION_BAND[1]}
+        )
+
+
 def seed_demo(*, today: date) -> None:
     """Idempotent: a second run changes nothing."""
+    _seed_region_band()
     programmes = _demo_programmes(today)
     shared = {i.key: i for i in Indicator.objects.filter(organization__isnull=True, key__in=TARGETS)}
     for programme in programmes:

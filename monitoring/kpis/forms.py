@@ -109,10 +109,32 @@ class SettingsForm(forms.ModelForm):
         model = MonitoringSettings
         fields = ["kpi_age_min", "kpi_age_max", "satisfied_from", "stale_pair_days", "invitation_days"]
 
+    def __init__(self, *args, inherited=None, **kwargs) -> None:
+        """``inherited`` (``monitoring.selectors.KpiBand``): the band counted in when both ages are empty."""
+        super().__init__(*args, **kwargs)
+        if inherited is not None:
+            if inherited.source is not None:
+                text = _("Leave both empty to count as %(organization)s does: %(low)s–%(high)s years.") % {
+                    "organization": inherited.source.short_name or inherited.source.name,
+                    "low": inherited.low,
+                    "high": inherited.high,
+                }
+            else:
+                text = _("Leave both empty to count in the usual band: %(low)s–%(high)s years.") % {
+                    "low": inherited.low,
+                    "high": inherited.high,
+                }
+            self.fields["kpi_age_max"].help_text = text
+
     def clean(self):
         super().clean()
         data = self.cleaned_data
         low, high = data.get("kpi_age_min"), data.get("kpi_age_max")
+        if (low is None) != (high is None):
+            self.add_error(
+                "kpi_age_max" if high is None else "kpi_age_min",
+                _("Give both ages of the band, or leave both empty to use the band set above."),
+            )
         if low is not None and high is not None and low > high:
             self.add_error("kpi_age_max", _("The upper age must not be lower than the lower one."))
         if low is not None and high is not None and high > 100:

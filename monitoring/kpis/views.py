@@ -16,7 +16,7 @@ from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
 from mentoring.selectors import children_without_programme
 
 from ..models import Indicator, IndicatorTarget, InformationActivity, SwotItem
-from ..selectors import settings_for
+from ..selectors import inherited_band, settings_for
 from . import selectors, services
 from .forms import (
     ActivityFilterForm,
@@ -250,7 +250,7 @@ def targets_roadmap(request: ScopedRequest) -> HttpResponse:
 def settings(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     current = settings_for(scope.organization)
-    form = SettingsForm(request.POST or None, instance=current)
+    form = SettingsForm(request.POST or None, instance=current, inherited=inherited_band(scope.organization))
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in services.SETTINGS_FIELDS}
         try:

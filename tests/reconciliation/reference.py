@@ -241,7 +241,19 @@ def year_of(raw: Raw, programme_id: int) -> Year:
 
 
 def settings_of(raw: Raw, organization_id: int) -> dict:
-    return raw.settings.get(organization_id) or {"kpi_age_min": 10, "kpi_age_max": 18, "satisfied_from": 7}
+    """The organisation's settings; its KPI band its own, else that of the nearest organisation above
+    with one, else 10–18 (walked up the parents here, not through the selector's joins)."""
+    chosen = dict(raw.settings.get(organization_id) or {"satisfied_from": 7})
+    band = None
+    current: int | None = organization_id
+    while current is not None:
+        found = raw.settings.get(current)
+        if found and found["kpi_age_min"] is not None and found["kpi_age_max"] is not None:
+            band = (found["kpi_age_min"], found["kpi_age_max"])
+            break
+        current = raw.organizations[current]["parent_id"]
+    chosen["kpi_age_min"], chosen["kpi_age_max"] = band or (10, 18)
+    return chosen
 
 
 def metrics(raw: Raw, programme_id: int) -> dict[str, float]:

@@ -78,6 +78,11 @@ class Builder:
             slug=f"uo-rec-{self.seed}",
         )
         world = World(today=self.today, year=year, authority=authority)
+        # the KPI band inherited from the authority (a region's 10–19): drawn apart, so that the rest of
+        # the world is the same for a seed as before
+        band_rng = random.Random(self.seed * 31 + 7)
+        if band_rng.random() < 0.5:
+            m.MonitoringSettings.objects.create(organization=authority, kpi_age_min=10, kpi_age_max=19)
         kinds = [Organization.Kind.SCHOOL] * rng.randint(2, 3) + [Organization.Kind.COLLEGE]
         if rng.random() < 0.5:
             kinds.append(Organization.Kind.SUPPLEMENTARY)
@@ -91,10 +96,12 @@ class Builder:
             )
             world.organizations.append(organization)
             if rng.random() < 0.5:
+                low, high = rng.choice([10, 11]), rng.choice([17, 18, 19])
+                inherits = band_rng.random() < 0.4  # settings of its own, the band left to the authority
                 m.MonitoringSettings.objects.create(
                     organization=organization,
-                    kpi_age_min=rng.choice([10, 11]),
-                    kpi_age_max=rng.choice([17, 18, 19]),
+                    kpi_age_min=None if inherits else low,
+                    kpi_age_max=None if inherits else high,
                     satisfied_from=rng.choice([6, 7, 8]),
                 )
         # the authority's own programme (its scope), with no people
