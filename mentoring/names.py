@@ -163,3 +163,31 @@ class NameMatcher:
                     variant.upper(),
                     variant[:1].upper() + variant[1:].lower(),
                 }
+
+
+def first_named(text: str, people: Iterable[tuple[str, str, str]]) -> tuple[str, str, str] | None:
+    """The first of ``people`` (surname, given name, patronymic) named in ``text`` by the surname with a
+    given name, a patronymic or initials, in any case form («с Ивановой Машей» — no: «Маша» is not
+    «Мария»; «Ивановой Марии», «Иванова М.» — yes); None when no one is.
+
+    A cheap look for the surname's stems first, so that a school's thousand pupils cost a thousand
+    substring checks and a matcher only for a surname that is there.
+    """
+    if not text or not text.strip():
+        return None
+    plain = text.lower().replace("ё", "е")
+    for last_name, first_name, patronymic in people:
+        if not last_name or not (first_name or patronymic):
+            continue
+        stems = [
+            stem.lower().replace("ё", "е")
+            for piece in re.split(r"[\s\-]+", last_name)
+            if len(piece) >= 2
+            for stem in _stems(piece, surname=True)
+        ]
+        if not any(stem in plain for stem in stems):
+            continue
+        matcher = NameMatcher.for_name(last_name, first_name, patronymic)
+        if matcher is not None and matcher.found_full_in(text):
+            return last_name, first_name, patronymic
+    return None

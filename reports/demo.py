@@ -27,13 +27,15 @@ def seed_demo(*, today: date) -> None:
 
 
 DEMO_WINDOW_TITLE = "Мониторинг реализации целевой модели наставничества (I полугодие)"
-# who handed in on time in the demo; every other organisation of the authority has not (late)
-DEMO_WINDOW_SUBMITTED = ("gymnasium-3", "polytech-college")
+DEMO_WINDOW_OPENER = "rnc-tver"  # the regional centre collects from both municipalities
+# who handed in on time in the demo, in both municipalities; every other school has not (late)
+DEMO_WINDOW_SUBMITTED = ("gymnasium-3", "polytech-college", "ozersk-school-1")
 
 
 def _seed_window(*, today: date) -> None:
-    """One collection period of the demo authority whose deadline was yesterday: the gymnasium and the
-    college handed in on time, the other schools are late (school-1 can still hand in, marked late)."""
+    """One collection period of the demo region (the РНЦ, two levels above the schools) whose deadline
+    was yesterday: the gymnasium, the college and the Озёрская school handed in on time, the other
+    schools are late (school-1 can still hand in, marked late)."""
     from datetime import datetime, time, timedelta
 
     from django.utils import timezone
@@ -44,23 +46,24 @@ def _seed_window(*, today: date) -> None:
     from .models import MonitoringWindow
     from .window_services import window_open, window_submit
 
-    authority = Organization.objects.filter(slug="uo-berezovsky").first()
+    region = Organization.objects.filter(slug=DEMO_WINDOW_OPENER).first()
     year = AcademicYear.objects.filter(start_year=academic_year_start_for(today)).first()
     if (
-        authority is None
+        region is None
         or year is None
-        or MonitoringWindow.objects.filter(opener=authority, title=DEMO_WINDOW_TITLE).exists()
+        # a demo made before the region opened it keeps the authority's window: one demo window
+        or MonitoringWindow.objects.filter(title=DEMO_WINDOW_TITLE, academic_year=year).exists()
     ):
         return
     deadline = max(today - timedelta(days=1), year.start_date)
     coordinator = (
-        Membership.objects.filter(organization=authority, role=Role.MUNICIPAL_COORDINATOR)
+        Membership.objects.filter(organization=region, role=Role.REGIONAL_COORDINATOR)
         .select_related("user")
         .first()
     )
     window = window_open(
         actor=coordinator.user if coordinator else None,
-        opener=authority,
+        opener=region,
         academic_year=year,
         title=DEMO_WINDOW_TITLE,
         opens_on=deadline - timedelta(days=10),
@@ -72,6 +75,7 @@ def _seed_window(*, today: date) -> None:
     comments = {
         "gymnasium-3": "Данные сверены с приказом о закреплении пар.",
         "polytech-college": "Студенты-наставники учтены в строке «обучающиеся».",
+        "ozersk-school-1": "Сведения сверены с журналом встреч наставников.",
     }
     for number, slug in enumerate(DEMO_WINDOW_SUBMITTED):
         programme = (

@@ -20,20 +20,20 @@ from .tables import Percent, Table, TableSection
 from .writers import pdf_tables, xlsx_tables
 
 
-def _number(value: float | None) -> float | int | None:
+def plain_number(value: float | None) -> float | int | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else round(value, 1)
 
 
-def _measured(value: float | None, percent: bool) -> Percent | int | float | None:
+def measured_value(value: float | None, percent: bool) -> Percent | int | float | None:
     """A KPI's value or target as what it is: a share (a percentage in Excel, «45,6 %» on paper) or a
     count (a whole number)."""
     if value is None:
         return None
     if percent:
         return Percent(round(float(value), 1))
-    return _number(value)
+    return plain_number(value)
 
 
 def without_programme(scope) -> list:
@@ -68,10 +68,10 @@ def _kpi_row(value) -> list:
     return [
         value.indicator.name,
         "%" if value.is_percent else _("units"),
-        _number(value.numerator),
-        _number(value.denominator),
-        _measured(value.value, value.is_percent),
-        _measured(value.target, value.is_percent),
+        plain_number(value.numerator),
+        plain_number(value.denominator),
+        measured_value(value.value, value.is_percent),
+        measured_value(value.target, value.is_percent),
         value.light_label,
     ]
 
@@ -203,7 +203,7 @@ class MunicipalConsolidationReport(Report):
                 [
                     str(row.programme.organization),
                     row.programme.pupils_total,
-                    *[_number(v.value) for v in row.values],
+                    *[plain_number(v.value) for v in row.values],
                 ]
                 for row in table.rows
             ]
@@ -212,7 +212,7 @@ class MunicipalConsolidationReport(Report):
                 [
                     _("Total for the municipality"),
                     sum(row.programme.pupils_total for row in table.rows),
-                    *[_number(v.value) for v in table.totals],
+                    *[plain_number(v.value) for v in table.totals],
                 ]
             ],
         )
@@ -221,10 +221,10 @@ class MunicipalConsolidationReport(Report):
             subtitle=subtitle,
             columns=[_("Organisation"), *value_columns],
             rows=[
-                [str(row.programme.organization), *[_number(v.target) for v in row.values]]
+                [str(row.programme.organization), *[plain_number(v.target) for v in row.values]]
                 for row in table.rows
             ]
-            + [[_("Total for the municipality"), *[_number(v.target) for v in table.totals]]],
+            + [[_("Total for the municipality"), *[plain_number(v.target) for v in table.totals]]],
         )
         detail_rows: list = []
         for row in [*table.rows, None]:

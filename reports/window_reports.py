@@ -25,11 +25,16 @@ from .registry import (
     ReportOptionsForm,
     registry,
 )
+from .statistics_reports import kpi_columns, measured_value, plain_number
 from .tables import Table, TableSection
 from .window_selectors import (
+    FrozenKpi,
     is_oversight,
+    shared_targets,
+    snapshot_kpis,
     snapshot_result,
     submission_history,
+    sum_kpis,
     window_consolidation,
     windows_for,
 )
@@ -65,6 +70,19 @@ def _table(title: str, subtitle: str, layout: statistics.Layout, rows: list) -> 
         landscape=True,
         column_widths=[4, *[1] * len(layout.columns)],
     )
+
+
+def _kpi_row(kpi: FrozenKpi) -> list:
+    """A frozen KPI as the statistics' KPI sheet prints one (``statistics_reports.kpi_columns``)."""
+    return [
+        kpi.name,
+        "%" if kpi.is_percent else _("units"),
+        plain_number(kpi.numerator),
+        plain_number(kpi.denominator),
+        measured_value(kpi.value, kpi.is_percent),
+        measured_value(kpi.target, kpi.is_percent),
+        kpi.light_label,
+    ]
 
 
 def _result_rows(layout: statistics.Layout, result: statistics.Result) -> list[list]:
@@ -110,6 +128,7 @@ class WindowConsolidationReport(Report):
 
     def _consolidated(self, window, scope: Scope) -> tuple[list[Table], list[str]]:
         consolidation = window_consolidation(window, scope.organization)
+        targets = shared_targets(scope.programme)
         overview, layout = consolidation.overview, consolidation.layout
         subtitle = _(
             "%(area)s. Figures as of %(day)s; handed in: %(submitted)s of %(expected)s. Template: %(template)s"
@@ -176,12 +195,47 @@ class WindowConsolidationReport(Report):
             landscape=True,
             column_widths=[3, 3, 2, 1, 2, 4],
         )
-        return [total, by_group, by_organization, handed], [
+        kpis = self._kpi_table(
+            window,
+            [
+                (
+                    _("Total"),
+                    sum_kpis([row.submission for row, _result in consolidation.by_organization], targets),
+                )
+            ]
+            + [
+                (row.organization.short_name, snapshot_kpis(row.submission))
+                for row, _result in consolidation.by_organization
+            ],
+        )
+        return [total, by_group, by_organization, handed, kpis], [
             _("Total"),
             _("By municipality"),
             _("By organisation"),
             _("Who handed in"),
+            _("KPI"),
         ]
+
+    def _kpi_table(self, window, sections: list[tuple[str, list[FrozenKpi] | None]]) -> Table:
+        """The KPI sheets as handed in: a section per organisation (the total first, for an area)."""
+        rows: list = []
+        for title, kpis in sections:
+            rows.append(TableSection(title))
+            if kpis is None:
+                rows.append(
+                    [_("This version was handed in before the KPI sheet was frozen with the figures.")]
+                )
+                continue
+            rows.extend(_kpi_row(kpi) for kpi in kpis)
+        return Table(
+            title=_("KPI shares and targets"),
+            subtitle=_("%(title)s: the KPIs as handed in, counted on %(day)s")
+            % {"title": window.title, "day": window.as_of.strftime("%d.%m.%Y")},
+            columns=kpi_columns(),
+            rows=rows,
+            landscape=True,
+            column_widths=[6, 1, 1, 1, 1, 1, 2],
+        )
 
     def _own(self, window, scope: Scope) -> tuple[list[Table], list[str]]:
         history = submission_history(window, scope.organization)
@@ -217,4 +271,5 @@ class WindowConsolidationReport(Report):
             ],
             column_widths=[1, 2, 3, 1, 5],
         )
-        return [figures, versions], [_("Figures"), _("Versions")]
+        kpis = self._kpi_table(window, [(scope.organization.short_name, snapshot_kpis(current))])
+        return [figures, versions, kpis], [_("Figures"), _("Versions"), _("KPI")]

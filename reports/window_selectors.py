@@ -252,6 +252,103 @@ def sum_snapshots(layout: statistics.Layout, submissions: Sequence[WindowSubmiss
     return statistics.Result(layout=layout, cells=cells, parts=parts)
 
 
+@dataclass(frozen=True)
+class FrozenKpi:
+    """One KPI as handed in (``window_services.submission_kpis``), or added up over several snapshots."""
+
+    key: str
+    name: str
+    unit: str
+    direction: str
+    numerator: float
+    denominator: float | None
+    value: float | None
+    target: float | None
+    light: str
+    shared: bool = True
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "percent"
+
+    @property
+    def light_label(self) -> str:
+        from monitoring.kpis.selectors import LIGHT_LABELS
+
+        return str(LIGHT_LABELS[self.light])
+
+
+def snapshot_kpis(submission: WindowSubmission) -> list[FrozenKpi] | None:
+    """The KPI sheet frozen with a submission; None for a version handed in before KPIs were frozen."""
+    stored = submission.data.get("kpis")
+    if stored is None:
+        return None
+    return [
+        FrozenKpi(
+            key=item["key"],
+            name=item["name"],
+            unit=item["unit"],
+            direction=item.get("direction", "higher"),
+            numerator=item["numerator"],
+            denominator=item["denominator"],
+            value=item["value"],
+            target=item["target"],
+            light=item["light"],
+            shared=item.get("shared", True),
+        )
+        for item in stored
+    ]
+
+
+def sum_kpis(submissions: Sequence[WindowSubmission], targets: dict[str, float]) -> list[FrozenKpi]:
+    """The shared KPIs of several snapshots added up: numerators and denominators summed, the value
+    divided again (never an average of shares), against ``targets`` (indicator key → the collecting
+    organisation's own target) with its light. An organisation's own indicators are not added up."""
+    from monitoring.kpis import calc as kpi_math
+
+    found: dict[str, list] = {}
+    for submission in submissions:
+        for kpi in snapshot_kpis(submission) or []:
+            if not kpi.shared:
+                continue
+            entry = found.setdefault(kpi.key, [kpi, 0.0, None])
+            entry[1] += kpi.numerator or 0
+            if kpi.denominator is not None:
+                entry[2] = (entry[2] or 0.0) + kpi.denominator
+    totals = []
+    for first, numerator, denominator in found.values():
+        value = kpi_math.indicator_value(numerator, denominator, first.unit)
+        target = targets.get(first.key)
+        totals.append(
+            FrozenKpi(
+                key=first.key,
+                name=first.name,
+                unit=first.unit,
+                direction=first.direction,
+                numerator=numerator,
+                denominator=denominator,
+                value=value,
+                target=target,
+                light=kpi_math.traffic_light(value, target, direction=first.direction),
+            )
+        )
+    return totals
+
+
+def shared_targets(programme: Programme | None) -> dict[str, float]:
+    """The programme's own yearly targets of the shared indicators, by indicator key (1 query)."""
+    from monitoring.models import IndicatorTarget
+
+    if programme is None:
+        return {}
+    return {
+        key: float(value)
+        for key, value in IndicatorTarget.objects.filter(
+            programme=programme, indicator__organization__isnull=True
+        ).values_list("indicator__key", "value")
+    }
+
+
 @dataclass
 class Consolidation:
     """The window's figures for an area: the total, per group (municipality) and per organisation."""

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from mentoring.access import ancestor_ids
 from mentoring.models import AcademicYear, AuditEvent, Organization, Programme
+from mentoring.names import first_named
 from mentoring.services import actor_name, audit_record
 
 from . import statistics
@@ -87,22 +88,62 @@ def window_open(
     return window
 
 
-def submission_figures(window: MonitoringWindow, programme: Programme) -> dict:
+def submission_figures(window: MonitoringWindow, programme: Programme, *, with_kpis: bool = True) -> dict:
     """The figures of one organisation in the window's layout and period, as stored in a snapshot.
 
-    Numbers only: the cells, their parts (counted, out of), the contingent coverage rows divided by and
-    the period (3 queries: ``statistics_facts``).
+    Numbers only: the cells, their parts (counted, out of), the contingent coverage rows divided by,
+    the period (3 queries: ``statistics_facts``) and, ``with_kpis``, the KPI sheet (a fixed number more).
     """
     period = window_period(window)
     layout = window_layout(window)
     facts = statistics_facts([programme], periods={programme.pk: period})[programme.pk]
     result = statistics.compute(layout, *facts)
-    return {
+    figures = {
         "cells": result.cells,
         "parts": [[list(part) for part in row] for row in result.parts],
         "contingent": facts[2],
         "period": [period.start.isoformat(), period.end.isoformat()],
     }
+    if with_kpis:
+        figures["kpis"] = submission_kpis(programme, period)
+    return figures
+
+
+def submission_kpis(programme: Programme, period) -> list[dict]:
+    """The KPI sheet the organisation hands in, frozen with the table: each active indicator's counted,
+    out of, value, target and light in the window's period (numbers and the indicator's name only)."""
+    from monitoring.kpis.selectors import kpi_values, programme_metrics
+
+    metrics = programme_metrics([programme], periods={programme.pk: period})
+    return [
+        {
+            "key": value.indicator.key,
+            "name": value.indicator.name,
+            "unit": value.indicator.unit,
+            "direction": value.indicator.direction,
+            "shared": value.indicator.organization_id is None,
+            "numerator": value.numerator,
+            "denominator": value.denominator,
+            "value": value.value,
+            "target": value.target,
+            "light": value.light,
+        }
+        for value in kpi_values([programme], metrics=metrics)[programme.pk]
+    ]
+
+
+def _pupil_named_in(organization: Organization, comment: str) -> tuple[str, str, str] | None:
+    """A pupil (or student) of the organisation whose surname with a given name or initials is in the
+    comment, in any case form (``mentoring.names``, as the erasure of a withdrawn person finds names);
+    None when the comment names none (1 query, none for an empty comment)."""
+    if not comment:
+        return None
+    from participants.models import Person
+
+    learners = Person.objects.filter(
+        organization=organization, kind__in=[Person.Kind.PUPIL, Person.Kind.COLLEGE_STUDENT]
+    ).values_list("last_name", "first_name", "patronymic")
+    return first_named(comment, learners.iterator(chunk_size=2000))
 
 
 def _check_can_submit(
@@ -149,6 +190,15 @@ def window_submit(
         )
     if programme.academic_year_id != window.academic_year_id:
         raise WindowError(_("The collection period is for another academic year."))
+    named = _pupil_named_in(organization, comment)
+    if named is not None:
+        raise WindowError(
+            _(
+                "The comment names a pupil (%(name)s). The organisations above see the comment and may see "
+                "figures only, never a child: remove the name and hand in again."
+            )
+            % {"name": " ".join(part for part in named[:2] if part)}
+        )
     figures = submission_figures(window, programme)
     try:
         with transaction.atomic():

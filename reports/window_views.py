@@ -82,6 +82,10 @@ class SubmitForm(forms.Form):
         label=_("Comment for the organisation that collects the figures"),
         required=False,
         max_length=COMMENT_MAX_LENGTH,
+        help_text=_(
+            "The municipal authority and the regional centre read the comment. Do not name pupils in it: "
+            "a comment with a pupil's surname and name is not accepted."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -214,7 +218,7 @@ def window_detail(request: ScopedRequest, window: int) -> HttpResponse:
         if shown is None:
             raise Http404
     layout = statistics.layout_from_data(found.layout)
-    live = submission_figures(found, scope.programme)
+    live = submission_figures(found, scope.programme, with_kpis=False)  # the table is compared, not the KPIs
     shown_cells = snapshot_result(found, shown).cells if shown is not None else None
     today = timezone.localdate()
     accepts = not found.is_closed and found.opens_on <= today and (current is None or today <= found.deadline)

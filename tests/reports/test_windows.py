@@ -725,22 +725,37 @@ def test_open_page_and_window_of_another_authority(
 
 
 @pytest.mark.django_db
-def test_demo_has_an_open_window_with_two_handed_in_and_one_late():
+def test_demo_window_is_opened_by_the_region_for_both_municipalities():
     from django.core.management import call_command
 
     call_command("seed_demo")
     call_command("seed_demo")  # idempotent: still one window, the same versions
     window = MonitoringWindow.objects.get()
-    authority = Organization.objects.get(slug="uo-berezovsky")
-    assert window.opener == authority and not window.is_closed
-    overview = window_overview(window, authority)
+    region = Organization.objects.get(slug="rnc-tver")
+    assert window.opener == region and not window.is_closed
+    assert window.created_by.username == "region"
+    overview = window_overview(window, region)
     statuses = {row.organization.slug: row.status for row in overview.rows}
-    assert statuses["gymnasium-3"] == statuses["polytech-college"] == Status.SUBMITTED
-    assert statuses["school-1"] == Status.OVERDUE
-    assert WindowSubmission.objects.count() == 2
+    assert statuses == {
+        "gymnasium-3": Status.SUBMITTED,
+        "polytech-college": Status.SUBMITTED,
+        "ozersk-school-1": Status.SUBMITTED,
+        "school-1": Status.OVERDUE,
+        "ozersk-village-school": Status.OVERDUE,
+    }
+    counts = {item.group.slug: (item.expected, item.submitted) for item in group_counts(overview)}
+    assert counts == {"uo-berezovsky": (3, 2), "uo-ozersky": (2, 1)}
+    assert WindowSubmission.objects.count() == 3
     # the college counts its student mentors; the snapshot has figures
     college = WindowSubmission.objects.get(organization__slug="polytech-college")
     assert college.data["cells"][0][0] > 0
+    # a municipality sees the region's window for its own schools only
+    authority = Organization.objects.get(slug="uo-berezovsky")
+    assert {row.organization.slug for row in window_overview(window, authority).rows} == {
+        "school-1",
+        "gymnasium-3",
+        "polytech-college",
+    }
 
 
 def test_sum_of_snapshots_is_the_statistics_total():
