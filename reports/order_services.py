@@ -460,9 +460,10 @@ def requisites_save(
 def order_mark_signed(*, actor: AbstractBaseUser | None, order: Order) -> Order:
     """The director has signed the order: from now on it is cancelled by another order, not deleted.
 
-    Its PDF and Word file are rendered now, once, and kept (``order_freeze``): every later download gives
-    these very bytes, whatever happens to the template, the names or the pairs afterwards. A template
-    that cannot be rendered refuses the signing, with the reason, and nothing changes.
+    Its Word file is rendered now, once, and kept (``order_freeze``); the PDF is laid out from that Word
+    file by the worker right after (or by the first download). Every later download gives these very
+    bytes, whatever happens to the template, the names or the pairs afterwards. A template that cannot
+    be rendered refuses the signing, with the reason, and nothing changes.
     """
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.signed:
@@ -474,6 +475,7 @@ def order_mark_signed(*, actor: AbstractBaseUser | None, order: Order) -> Order:
     order.signed = True
     order.save(update_fields=["signed", "updated_at"])
     order_freeze(order=order)
+    transaction.on_commit(lambda: _queue_pdf(order.pk))
     if order.kind == OrderKind.CANCEL:
         released = _release(
             actor=actor,
@@ -510,70 +512,123 @@ def _copy_of(order: Order, fmt: str) -> FieldFile:
     return order.pdf_copy if fmt == "pdf" else order.docx_copy
 
 
-def order_freeze(*, order: Order, formats: Sequence[str] = FROZEN_FORMATS) -> Order:
-    """Render a signed order in ``formats`` and keep the files (through the default storage).
-
-    Called when the order is signed; again only for a copy that is missing: an order signed before the
-    copies were kept, or one whose copy was deleted because it named a person who withdrew the consent
-    (``reports/erasure.py``) — then the copy is made from the record as it is now, without the name.
-    """
-    from .order_reports import order_filename, render_order
-    from .registry import ReportError
-
+def _read(stored: FieldFile) -> bytes | None:
+    if not stored.name:
+        return None
     try:
-        rendered = {fmt: render_order(order, fmt) for fmt in formats}
-    except ReportError as error:
-        raise OrderError(str(error)) from error
-    replaced: list[tuple[object, str]] = []
-    for fmt, content in rendered.items():
-        stored = _copy_of(order, fmt)
-        if stored.name:
-            replaced.append((stored.storage, stored.name))
-        stored.save(order_filename(order, fmt), ContentFile(content), save=False)
-    order.frozen_at = timezone.now()
+        with stored.storage.open(stored.name, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        logger.warning("The kept copy %s of an order is missing; it is made again", stored.name)
+        return None
+
+
+def _keep(order: Order, fmt: str, content: bytes) -> None:
+    """Store one copy of the order (through the default storage), replacing an older one after commit."""
+    from .order_reports import order_filename
+
+    stored = _copy_of(order, fmt)
+    old = (stored.storage, stored.name) if stored.name else None
+    stored.save(order_filename(order, fmt), ContentFile(content), save=False)
+    order.frozen_at = order.frozen_at or timezone.now()
     Order.objects.filter(pk=order.pk).update(
         pdf_copy=order.pdf_copy.name, docx_copy=order.docx_copy.name, frozen_at=order.frozen_at
     )
+    if old is not None and old[1] != stored.name:
 
-    def forget() -> None:
-        for storage, name in replaced:
+        def forget(storage=old[0], name=old[1]) -> None:
             try:
-                storage.delete(name)  # type: ignore[attr-defined]
+                storage.delete(name)
             except OSError:
                 logger.warning("Could not delete the old copy %s of an order", name, exc_info=True)
 
-    transaction.on_commit(forget)
+        transaction.on_commit(forget)
+
+
+def _pdf_of(order: Order, docx: bytes) -> bytes:
+    """The PDF of a kept Word copy: the same content laid out on A4, whatever the template or the data
+    say today (``engine.render`` lays out a rendered Word file the same way)."""
+    from . import writers
+    from .paper.docx_html import docx_to_html
+
+    return writers.render_pdf(docx_to_html(docx, title=order.title))
+
+
+def order_freeze(*, order: Order) -> Order:
+    """Fix the order's content: its Word file is rendered from the record now and kept. The PDF is laid
+    out from that Word file (``order_freeze_pdf``), so neither changes afterwards.
+
+    Called when the order is signed; again only when the Word copy is missing: an order signed before the
+    copies were kept, or one whose copy was deleted because it named a person who withdrew the consent
+    (``reports/erasure.py``) — then the copy is made from the record as it is now, without the name.
+    """
+    from .order_reports import render_order
+    from .registry import ReportError
+
+    try:
+        content = render_order(order, "docx")
+    except ReportError as error:
+        raise OrderError(str(error)) from error
+    if order.pdf_copy.name:  # a PDF of an earlier Word copy no longer matches: it goes after commit
+        storage, name = order.pdf_copy.storage, order.pdf_copy.name
+        transaction.on_commit(lambda: storage.delete(name))
+        order.pdf_copy.name = ""
+    _keep(order, "docx", content)
     return order
 
 
+def order_freeze_pdf(*, order_id: int) -> None:
+    """Lay out the PDF of a signed order from its kept Word copy (the task queued at signing)."""
+    order = Order.objects.filter(pk=order_id, signed=True).first()
+    if order is not None and not order.pdf_copy.name:
+        order_signed_file(order=order, fmt="pdf")
+
+
+def _queue_pdf(order_id: int) -> None:
+    """After the signing commits: the PDF is laid out by the worker; if the queue is down, the first
+    download makes it (from the same kept Word file)."""
+    from .tasks import freeze_order_pdf
+
+    try:
+        freeze_order_pdf.delay(order_id)
+    except Exception:  # noqa: BLE001 - the broker may be down; the download path covers it
+        logger.warning(
+            "Could not queue the PDF of order %s; the first download makes it", order_id, exc_info=True
+        )
+
+
 def order_signed_file(*, order: Order, fmt: str) -> bytes:
-    """The bytes of a signed order's file as it was signed; a missing copy is made now and kept."""
+    """The bytes of a signed order's file as it was signed; a missing copy is made now and kept: the Word
+    file from the record, the PDF from the kept Word file."""
     if fmt not in FROZEN_FORMATS:
         raise OrderError(_("This report cannot be produced in this format."))
-    stored = _copy_of(order, fmt)
-    if stored.name:
-        try:
-            with stored.storage.open(stored.name, "rb") as handle:
-                return handle.read()
-        except FileNotFoundError:
-            logger.warning(
-                "The stored copy %s of order %s is missing; it is made again", stored.name, order.pk
-            )
+    content = _read(_copy_of(order, fmt))
+    if content is not None:
+        return content
     with transaction.atomic():
         locked = (
             Order.objects.select_for_update(of=("self",))
             .select_related(
-                "organization", "programme__academic_year", "programme__organization", "responsible"
+                "organization",
+                "programme__academic_year",
+                "programme__organization",
+                "responsible",
+                "cancels",
             )
             .get(pk=order.pk)
         )
-        stored = _copy_of(locked, fmt)
-        if stored.name and stored.storage.exists(stored.name):  # another download made it meanwhile
-            with stored.storage.open(stored.name, "rb") as handle:
-                return handle.read()
-        order_freeze(order=locked, formats=[fmt])
-        with _copy_of(locked, fmt).open("rb") as handle:
-            return handle.read()
+        content = _read(_copy_of(locked, fmt))  # another download may have made it meanwhile
+        if content is not None:
+            return content
+        docx = _read(locked.docx_copy)
+        if docx is None:
+            order_freeze(order=locked)
+            docx = _read(locked.docx_copy)
+        if fmt == "docx" or docx is None:
+            return docx or b""
+        content = _pdf_of(locked, docx)
+        _keep(locked, "pdf", content)
+        return content
 
 
 def _fixed_elsewhere(order: Order, field: str, ids: list[int]) -> dict[int, Order]:

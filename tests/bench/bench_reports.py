@@ -132,6 +132,71 @@ def _context(programme, options):
     return ReportContext(scope=scope, user=None, options=options)
 
 
+def _signed_order(record, context):
+    """``order_sign_500``: marking the 500-pair order signed, as the request does it (its Word file rendered
+    once and kept; the PDF is the worker's, queued after the commit), against rendering both formats;
+    ``order_signed_download_500``: the job of a signed order reads the kept PDF, against rendering it live
+    (what a draft costs)."""
+    from django.core.files.storage import default_storage
+
+    from reports import order_services
+    from reports.models import Order
+    from reports.order_reports import render_order
+    from reports.registry import registry
+
+    def unsign() -> None:
+        kept = Order.objects.get(pk=record.pk)
+        for name in (kept.pdf_copy.name, kept.docx_copy.name):
+            if name:
+                default_storage.delete(name)
+        Order.objects.filter(pk=record.pk).update(signed=False, pdf_copy="", docx_copy="", frozen_at=None)
+
+    queued = order_services._queue_pdf
+    order_services._queue_pdf = lambda order_id: None  # the worker's part is not the request's
+
+    def sign() -> None:
+        unsign()
+        order_services.order_mark_signed(actor=None, order=Order.objects.get(pk=record.pk))
+
+    def render_both() -> None:
+        render_order(record, "pdf")
+        render_order(record, "docx")
+
+    try:
+        value, reference = _side_by_side(sign, render_both)
+    finally:
+        order_services._queue_pdf = queued
+    yield {
+        "measure": "order_sign_500",
+        "value": round(value, 3),
+        "unit": "s",
+        "reference": "render_pdf_and_docx_500",
+        "reference_value": round(reference, 3),
+        "ratio": round(value / reference, 2),
+    }
+    started = time.perf_counter()
+    order_services.order_freeze_pdf(order_id=record.pk)  # what the worker does right after
+    worker = time.perf_counter() - started
+    order = registry.get("order")
+    kept = Order.objects.get(pk=record.pk)
+    with kept.pdf_copy.open("rb") as handle:
+        stored = handle.read()
+    assert order.generate(context, "pdf").content == stored
+    value, reference = _side_by_side(
+        lambda: order.generate(context, "pdf"), lambda: render_order(record, "pdf")
+    )
+    unsign()
+    yield {
+        "measure": "order_signed_download_500",
+        "value": round(value, 4),
+        "unit": "s",
+        "reference": "order_pdf_500_live",
+        "reference_value": round(reference, 3),
+        "ratio": round(value / reference, 4),
+        "worker_pdf_s": round(worker, 3),
+    }
+
+
 def _plain_order(rows: list[list[str]]) -> bytes:
     from reports.writers import render_pdf
 
@@ -201,6 +266,7 @@ def run():
             "pages": _pages(made["order"]),
             "target": "value < 5",
         }
+        yield from _signed_order(record, context)
 
         # certificates for 300 mentors
         programme = _programme_with_pairs("cert-300", 300)

@@ -101,7 +101,7 @@ def test_a_signed_cancelling_order_makes_the_order_lose_its_force_and_a_draft_ch
 
     assert curator_client.post(url("order_sign", order=cancelling.pk)).status_code == 302
     cancelling.refresh_from_db()
-    assert cancelling.signed and cancelling.pdf_copy
+    assert cancelling.signed and cancelling.docx_copy
     lost = f"Утратил силу (приказ от 20.10.{YEAR} № 30-ОД)"
     assert lost in curator_client.get(url("orders")).content.decode()
     card = curator_client.get(url("order_detail", order=signed_pairing.pk)).content.decode()

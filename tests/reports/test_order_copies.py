@@ -75,7 +75,8 @@ def test_a_signed_order_downloads_the_same_bytes_whatever_changes_afterwards(
     capture = django_capture_on_commit_callbacks
     order = pairing_order(curator, programme, pair)
     assert not order.pdf_copy and not order.docx_copy
-    response = curator_client.post(url("order_sign", order=order.pk))
+    with capture(execute=True):  # the PDF is laid out by the task queued once the signing commits
+        response = curator_client.post(url("order_sign", order=order.pk))
     assert response.status_code == 302
     order.refresh_from_db()
     assert order.signed and order.frozen_at is not None
@@ -150,7 +151,9 @@ def test_an_order_signed_before_copies_were_kept_is_fixed_at_its_first_download(
     Order.objects.filter(pk=order.pk).update(signed=True)  # as the orders signed before this change
     first = download(curator_client, order, "pdf", capture)
     order.refresh_from_db()
-    assert order.pdf_copy and not order.docx_copy and order.frozen_at is not None
+    assert (
+        order.pdf_copy and order.docx_copy and order.frozen_at is not None
+    )  # the PDF is laid out from the Word copy
     person_update(actor=curator, person=mentor_person, last_name="Соколова")
     assert sha(download(curator_client, order, "pdf", capture)) == sha(first)
 
@@ -224,3 +227,26 @@ def test_the_copies_live_in_a_storage_without_paths(
     with storage.open(order.docx_copy.name, "rb") as handle:
         kept = handle.read()
     assert download(curator_client, order, "docx", django_capture_on_commit_callbacks) == kept
+
+
+@pytest.mark.django_db
+def test_the_word_copy_is_kept_at_the_signing_and_the_pdf_is_laid_out_from_it(
+    curator_client, curator, programme, pair, mentor_person, django_capture_on_commit_callbacks
+):
+    """The signing renders the Word file only (a 500-pair order stays a short request); the PDF comes from
+    that very Word file, by the task queued after the signing or by the first download, so a change made in
+    between (a new template, a renamed person) reaches neither."""
+    capture = django_capture_on_commit_callbacks
+    order = pairing_order(curator, programme, pair)
+    order_mark_signed(actor=curator, order=order)  # the queued task does not run: no commit in this test
+    order.refresh_from_db()
+    assert order.docx_copy and not order.pdf_copy
+    upload_template(curator_client, "order_pairing", "Новая формулировка шаблона школы.")
+    person_update(actor=curator, person=mentor_person, last_name="Соколова")
+    pdf = download(curator_client, order, "pdf", capture)
+    words = pdf_words(pdf)
+    assert (
+        "Кузнецова Ольга Петровна" in words and "Соколова" not in words and "Новая формулировка" not in words
+    )
+    order.refresh_from_db()
+    assert order.pdf_copy and sha(download(curator_client, order, "pdf", capture)) == sha(pdf)
