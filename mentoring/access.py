@@ -150,15 +150,15 @@ def ancestor_ids(organization: Organization) -> list[int]:
     """
     found: list[int] = []
     current = organization
-    while current.parent_id and current.parent_id not in found and len(found) < MAX_DEPTH:
-        found.append(current.parent_id)
-        if Organization.parent.is_cached(current):
+    while (parent_id := current.parent_id) and parent_id not in found and len(found) < MAX_DEPTH:
+        found.append(parent_id)
+        if Organization.parent.is_cached(current) and current.parent is not None:
             current = current.parent
         else:
             parent_of_parent = (
-                Organization.objects.filter(pk=current.parent_id).values_list("parent_id", flat=True).first()
+                Organization.objects.filter(pk=parent_id).values_list("parent_id", flat=True).first()
             )
-            current = Organization(pk=current.parent_id, parent_id=parent_of_parent)
+            current = Organization(pk=parent_id, parent_id=parent_of_parent)
     return found
 
 

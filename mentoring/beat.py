@@ -41,12 +41,12 @@ def slot_of(entry: ScheduleEntry, now: datetime) -> tuple[str, int]:
     schedule = entry.schedule
     if isinstance(schedule, crontab):
         # the first scheduled minute after the entry's last run: what beat found due
-        start, delta, _now = schedule.remaining_delta(entry.last_run_at)
+        start, delta, _now = schedule.remaining_delta(entry.last_run_at or now)  # set by beat, never None
         due = min(start + delta, now)
         minute = math.floor(due.timestamp() / 60 + 1e-6)
         return f"cron-{minute}", CRONTAB_CLAIM_SECONDS
     if isinstance(schedule, interval_schedule):
-        period = max(1.0, schedule.run_every.total_seconds())
+        period = max(1.0, schedule.seconds)
         bucket = math.floor(now.timestamp() / period)
         return f"every-{int(period)}-{bucket}", int(period * 2) + 60
     # another kind of schedule (solar): one send per minute at most

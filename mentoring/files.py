@@ -130,7 +130,7 @@ def document_error(upload: File | None) -> str | None:
         return _("The file is too large: at most %(mb)s MB.") % {"mb": limit // 2**20}
     if not upload.size:
         return _("The file is empty.")
-    kind = DOCUMENT_KINDS.get(extension_of(upload.name))
+    kind = DOCUMENT_KINDS.get(extension_of(upload.name or ""))
     if kind is None:
         return _("This kind of file is not accepted. Allowed: %(extensions)s.") % {
             "extensions": allowed_extensions_text()
@@ -143,7 +143,7 @@ def document_error(upload: File | None) -> str | None:
     if not right:
         return _(
             "The file's content does not match its extension «.%(extension)s»: it may be damaged or renamed."
-        ) % {"extension": extension_of(upload.name)}
+        ) % {"extension": extension_of(upload.name or "")}
     return None
 
 
@@ -156,7 +156,7 @@ def validate_document(upload: File | None) -> None:
 
 def attachment_response(stored: FieldFile, filename: str | None = None) -> FileResponse:
     """Send a stored file as a download that a browser never renders in the site's origin."""
-    name = filename or PurePath(stored.name).name
+    name = filename or PurePath(stored.name or "").name
     try:
         handle = stored.open("rb")
     except FileNotFoundError as error:

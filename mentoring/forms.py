@@ -20,7 +20,7 @@ class ContingentForm(forms.Form):
         super().__init__(*args, **kwargs)
         for field in CONTINGENT_FIELDS:
             self.fields[field] = forms.IntegerField(
-                label=Programme._meta.get_field(field).verbose_name.capitalize(),
+                label=str(getattr(Programme._meta.get_field(field), "verbose_name", field)).capitalize(),
                 min_value=0,
                 max_value=10_000_000,
             )

@@ -47,10 +47,10 @@ class RequestLineFilter(logging.Filter):
 try:
     from gunicorn.glogging import Logger as _GunicornLogger
 except ImportError:  # pragma: no cover - gunicorn is a dependency; tolerate a bare environment
-    _GunicornLogger = object  # type: ignore[assignment,misc]
+    _GunicornLogger = object
 
 
-class GunicornLogger(_GunicornLogger):  # type: ignore[misc,valid-type]
+class GunicornLogger(_GunicornLogger):
     """gunicorn's logger whose access atoms carry no query string, referrer or personal link."""
 
     def atoms(self, resp, req, environ, request_time):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -76,7 +77,7 @@ class Organization(models.Model):
     # Kinds that have organisations below them (and see them at aggregates only, ``mentoring.access``).
     PARENT_KINDS = frozenset({Kind.MUNICIPAL_AUTHORITY, Kind.REGION})
     # Which kinds an organisation of each kind may sit under.
-    ALLOWED_PARENT_KINDS = {
+    ALLOWED_PARENT_KINDS: ClassVar[dict[str, frozenset[str]]] = {
         Kind.SCHOOL: frozenset({Kind.MUNICIPAL_AUTHORITY, Kind.REGION}),
         Kind.COLLEGE: frozenset({Kind.MUNICIPAL_AUTHORITY, Kind.REGION}),
         Kind.SUPPLEMENTARY: frozenset({Kind.MUNICIPAL_AUTHORITY, Kind.REGION}),
@@ -98,10 +99,10 @@ class Organization(models.Model):
         return self.kind in self.PARENT_KINDS
 
     def clean(self) -> None:
-        if self.parent_id:
+        if self.parent is not None:
             if self.parent_id == self.pk:
                 raise ValidationError({"parent": _("An organisation cannot be its own parent.")})
-            allowed = self.ALLOWED_PARENT_KINDS.get(self.kind, frozenset())
+            allowed: frozenset[str] = self.ALLOWED_PARENT_KINDS.get(self.kind, frozenset())
             if self.parent.kind not in allowed:
                 if self.kind == self.Kind.REGION:
                     message = _("A region has no organisation above it.")

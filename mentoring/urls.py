@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from . import views
 from .access import Privacy, declare_privacy
 from .signin import GuardedPasswordChangeView, UnlockingPasswordResetConfirmView
 
-organization_patterns = [
+organization_patterns: list[URLPattern | URLResolver] = [
     path("", views.dashboard, name="dashboard"),
     path("programme/", views.programme_detail, name="programme"),
     path("programme/next-year/", views.programme_open_next, name="programme_open_next"),
@@ -23,7 +23,7 @@ organization_patterns = [
     path("reports/", include("reports.urls")),
 ]
 
-account_patterns = [
+account_patterns: list[URLPattern] = [
     path(
         "login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

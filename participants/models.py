@@ -176,7 +176,7 @@ class Person(models.Model):
 
     @property
     def under_35(self) -> bool:
-        return bool(self.birth_date) and is_under_35(self.birth_date, date.today())
+        return self.birth_date is not None and is_under_35(self.birth_date, date.today())
 
     @property
     def is_anonymised(self) -> bool:

@@ -209,7 +209,8 @@ def _inflect_word(word: str, case: str, *, noun: bool) -> str | None:
         return None  # an abbreviation («МБОУ», «УВР») is never inflected
     if "-" in word:
         halves = [_inflect_word(half, case, noun=noun) for half in word.split("-")]
-        return "-".join(halves) if all(halves) else None
+        inflected = [half for half in halves if half]
+        return "-".join(inflected) if len(inflected) == len(halves) else None
     parses = [
         parse
         for parse in _morph().parse(word)

@@ -162,7 +162,9 @@ def plan(
     while keys and sum(measures.least[i] for i in keys) > landscape_mm / 2:
         keys.pop()
     room = landscape_mm - sum(measures.least[i] for i in keys)
-    parts, current, used = [], [], 0.0
+    parts: list[list[int]] = []
+    current: list[int] = []
+    used = 0.0
     for index in range(len(keys), count):
         width = measures.least[index]
         if current and used + width > room:

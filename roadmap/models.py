@@ -196,11 +196,11 @@ class EventEvidence(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.reference or self.url or self.file.name
+        return self.reference or self.url or self.file.name or ""
 
     @property
     def filename(self) -> str:
-        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+        return self.file.name.rsplit("/", 1)[-1] if self.file.name else ""
 
 
 class EventComment(models.Model):
