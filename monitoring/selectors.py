@@ -41,8 +41,11 @@ def _own_settings(organization: Organization) -> MonitoringSettings | None:
         return None
 
 
-def _has_band(found: MonitoringSettings | None) -> bool:
-    return found is not None and found.kpi_age_min is not None and found.kpi_age_max is not None
+def _saved_band(found: MonitoringSettings | None) -> tuple[int, int] | None:
+    """The (low, high) ages the settings give, or None when either is empty (or there are none)."""
+    if found is None or found.kpi_age_min is None or found.kpi_age_max is None:
+        return None
+    return found.kpi_age_min, found.kpi_age_max
 
 
 def _chain_query(organization_ids: Iterable[int]):
@@ -56,16 +59,16 @@ def _chain_query(organization_ids: Iterable[int]):
 
 
 def _band(organization: Organization) -> KpiBand:
-    own = _own_settings(organization)
-    if _has_band(own):
-        return KpiBand(own.kpi_age_min, own.kpi_age_max, None, True)
+    own = _saved_band(_own_settings(organization))
+    if own is not None:
+        return KpiBand(*own, None, True)
     above = organization.parent
     for _level in range(DEPTH):
         if above is None:
             break
-        found = _own_settings(above)
-        if _has_band(found):
-            return KpiBand(found.kpi_age_min, found.kpi_age_max, above, False)
+        found = _saved_band(_own_settings(above))
+        if found is not None:
+            return KpiBand(*found, above, False)
         above = above.parent
     return KpiBand(*DEFAULT_KPI_AGE_BAND, None, False)
 
