@@ -106,7 +106,7 @@ class CaseView:
 
 
 def _view(case: Case) -> CaseView:
-    members = list(case.group.members.all()) if case.group_id else []
+    members = list(case.group.members.all()) if case.group is not None else []
     for member in members:
         member.person.may_publish = member.may_publish
     return CaseView(

@@ -197,14 +197,14 @@ def console_for(body: Organization, programme: Programme, today: date | None = N
     }
     coverage_indicator = next((i for i in indicators if i.key == COVERAGE_KEY), None)
     federal = coverage_indicator is not None and coverage_indicator.pk not in targets
-    if federal:
+    if coverage_indicator is not None and federal:
         targets[coverage_indicator.pk] = federal_coverage_aim()
     children, contingent = children_contingent(body, programme.academic_year_id)
     by_child, counted_live, counted_at = metrics_by_child(body, programme.academic_year_id)
     total_metrics: dict[str, float] = defaultdict(float)
     for metrics in by_child.values():
-        for key, value in metrics.items():
-            total_metrics[key] += value
+        for key, number in metrics.items():
+            total_metrics[key] += number
     totals = _values(indicators, total_metrics, targets)
     coverage_position = indicators.index(coverage_indicator) if coverage_indicator is not None else None
     rows = []

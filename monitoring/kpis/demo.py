@@ -173,6 +173,7 @@ def _history(programmes: list[Programme], today: date) -> None:
             share = index / (len(months) + 1)
             for value in values[programme.pk]:
                 numerator = round(value.numerator * share)
+                shown: float | None
                 if value.denominator:
                     shown = 100.0 * numerator / value.denominator if value.is_percent else float(numerator)
                 else:

@@ -168,7 +168,7 @@ LIGHT_LABELS = {
 }
 
 
-def metric_choices() -> list[tuple[str, str]]:
+def metric_choices() -> list[tuple[str, StrOrPromise]]:
     return [(metric.key, metric.label) for metric in METRICS.values()]
 
 
@@ -258,7 +258,7 @@ def programme_metrics(
     band, settings = _band_filter(programmes, periods, "person__")
     young_teacher = Q(person__kind=Person.Kind.TEACHER) & _young_filter(programmes, periods, "person__")
     result: dict[int, dict[str, float]] = {
-        p.pk: dict.fromkeys(METRICS, 0) | {key + BAND: 0 for key, m in METRICS.items() if m.banded}
+        p.pk: dict.fromkeys(METRICS, 0.0) | {key + BAND: 0.0 for key, m in METRICS.items() if m.banded}
         for p in programmes
     }
     for p in programmes:

@@ -3,6 +3,8 @@ the information campaign log and the SWOT board. Thin: forms, services and selec
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -75,7 +77,7 @@ def dashboard(request: ScopedRequest) -> HttpResponse:
     programme = scope.programme
     values = selectors.kpi_values([programme])[programme.pk]
     series = selectors.kpi_series(programme)
-    cards = []
+    cards: list[dict[str, Any]] = []
     for value in values:
         points = series.get(value.indicator.pk, [])
         cards.append(

@@ -123,7 +123,9 @@ def _pair(group: MentoringGroup, index: int, today: date) -> IndividualPlan:
         else:
             kind = Meeting.Kind.WORKING
         topic = TOPICS.get(kind) or WORKING_TOPICS[(number + index) % len(WORKING_TOPICS)]
-        moved = [task for task in tasks if task.done_on is None and task.deadline <= day][:1]
+        moved = [
+            task for task in tasks if task.done_on is None and task.deadline is not None and task.deadline <= day
+        ][:1]
         try:
             meeting_log(
                 actor=recorder,
@@ -154,7 +156,7 @@ def _pair(group: MentoringGroup, index: int, today: date) -> IndividualPlan:
     if group.status == MentoringGroup.Status.COMPLETED:
         for task in tasks[: len(tasks) - (index % 4 == 1)]:
             task.refresh_from_db()
-            if task.done_on is None:
+            if task.done_on is None and task.deadline is not None:
                 plan_task_mark_done(
                     actor=None,
                     task=task,

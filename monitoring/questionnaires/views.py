@@ -274,7 +274,8 @@ def campaign_detail(request: ScopedRequest, campaign: int) -> HttpResponse:
     classes = []
     if people:
         now = timezone.now()
-        for invitation in selectors.invitations(found):
+        invitations = list(selectors.invitations(found))
+        for invitation in invitations:
             links.append(
                 {
                     "invitation": invitation,
@@ -283,13 +284,13 @@ def campaign_detail(request: ScopedRequest, campaign: int) -> HttpResponse:
                 }
             )
         classes = sorted(
-            {link["invitation"].person.group_name for link in links if link["invitation"].person}
+            {invitation.person.group_name for invitation in invitations if invitation.person is not None}
         )
         audit_page_read(
             request,
             "monitoring.Campaign",
             found.pk,
-            [link["invitation"].person_id for link in links],
+            [invitation.person_id for invitation in invitations],
             label=_("Personal links of questionnaire campaign № %(id)s") % {"id": found.pk},
         )
     context = {
