@@ -70,6 +70,13 @@ def _pop(heap_key, heap_node, size):
 
 @njit(cache=True)
 def solve(indptr, cols, gains, slots, order, prices):
+    """:func:`resume` from nobody paired: the mentees of ``order`` added one at a time."""
+    n = len(indptr) - 1
+    return resume(indptr, cols, gains, slots, order, prices, np.full(n, -1, dtype=np.int64), np.zeros(n))
+
+
+@njit(cache=True)
+def resume(indptr, cols, gains, slots, order, prices, paired, values):
     """The maximum-gain b-matching of the graph, mentees added in ``order``, starting from the mentor
     prices ``prices`` (any guess >= 0: zeros, an auction's, a previous optimum's).
 
@@ -79,14 +86,18 @@ def solve(indptr, cols, gains, slots, order, prices):
     a mentor priced above 0 by the guess may end with a free place: backward, each such mentor lowers
     its price along a shortest path until someone takes the place or its price is 0.
 
+    Started from an optimum of a smaller graph (``paired``, its prices ``values`` per mentee and
+    ``prices`` per mentor), only the mentees whose couples the prices no longer hold need to be in
+    ``order``: the others keep their pairs, which the prices hold. (Nobody paired: every mentee.)
+
     Returns (mentor of each mentee or -1, u per mentee, v per mentor, nodes scanned)."""
     n = len(indptr) - 1
     k = len(slots)
-    assigned = np.full(n, -1, dtype=np.int64)
-    u = np.zeros(n)
+    assigned = paired.copy()
+    u = values.copy()
     v = prices.copy()
     for j in range(k):
-        if v[j] < 0.0 or slots[j] <= 0:
+        if v[j] < 0.0:
             v[j] = 0.0
     # the mentees each mentor holds: a block of slots[j] cells from start[j]
     start = np.zeros(k + 1, dtype=np.int64)
@@ -95,6 +106,15 @@ def solve(indptr, cols, gains, slots, order, prices):
     members = np.full(start[k], -1, dtype=np.int64)
     held = np.zeros(k, dtype=np.int64)
     where = np.full(n, -1, dtype=np.int64)  # the cell of each mentee in its mentor's block
+    for i in range(n):
+        j = assigned[i]
+        if j >= 0:
+            if held[j] < slots[j]:
+                members[start[j] + held[j]] = i
+                where[i] = start[j] + held[j]
+                held[j] += 1
+            else:
+                assigned[i] = -1  # no place for it (cannot happen from an optimum): added again
     # search state, reset through stamps
     dist = np.full(n + k, INF)
     stamp = np.full(n + k, -1, dtype=np.int64)
@@ -106,6 +126,15 @@ def solve(indptr, cols, gains, slots, order, prices):
     total_scanned = 0
     for t in range(len(order)):
         r = order[t]
+        if assigned[r] >= 0:  # it leaves its pair and is added again
+            j = assigned[r]
+            cell = where[r]
+            last = start[j] + held[j] - 1
+            members[cell] = members[last]
+            where[members[cell]] = cell
+            held[j] -= 1
+            assigned[r] = -1
+            where[r] = -1
         a, b = indptr[r], indptr[r + 1]
         best = 0.0
         for e in range(a, b):
@@ -461,3 +490,80 @@ def distances(indptr, cols, gains, slots, assigned, u, v):
             x = -(red[n + j] - v[j])
             out_v[j] = x if x > 0.0 else 0.0
     return out_u, out_v
+
+
+@njit(cache=True)
+def auction(indptr, cols, gains, slots, price, holder, offer, active, epsilon, patience, max_bids):
+    """A forward auction (Gauss–Seidel: one bid at a time) for the b-matching on the graph, from the
+    state given (``price`` per mentor, ``holder``: the mentor each mentee holds or -1, ``offer``: what
+    it bid), the mentees ``active`` bidding. Each bids for its best mentor at the prices, offering the
+    difference to its second best (or to staying without a pair) plus ``epsilon``; a full mentor
+    drops its lowest offer, and its price is the lowest offer it keeps. The increment doubles every
+    ``patience`` bids per bidder (a price war between equal offers). Returns the number of bids."""
+    k = len(slots)
+    start = np.zeros(k + 1, dtype=np.int64)
+    for j in range(k):
+        start[j + 1] = start[j] + max(slots[j], 0)
+    members = np.full(start[k], -1, dtype=np.int64)
+    held = np.zeros(k, dtype=np.int64)
+    for i in range(len(holder)):
+        j = holder[i]
+        if j >= 0:
+            if held[j] < slots[j]:
+                members[start[j] + held[j]] = i
+                held[j] += 1
+            else:
+                holder[i] = -1
+    stack = np.empty(len(holder) + len(active), dtype=np.int64)
+    top = 0
+    for t in range(len(active)):
+        stack[top] = active[t]
+        top += 1
+    bids = 0
+    step = max(1, patience * max(1, len(active)))
+    while top > 0 and bids < max_bids:
+        top -= 1
+        i = stack[top]
+        if holder[i] >= 0:
+            continue
+        best = -np.inf
+        second = 0.0
+        chosen = -1
+        for e in range(indptr[i], indptr[i + 1]):
+            x = gains[e] - price[cols[e]]
+            if x > best:
+                if best > second:
+                    second = best
+                best = x
+                chosen = e
+            elif x > second:
+                second = x
+        if chosen < 0 or best <= 0.0:
+            continue  # nothing worth its price: gives up
+        bids += 1
+        if bids % step == 0:
+            epsilon *= 2.0
+        j = cols[chosen]
+        bid = gains[chosen] - second + epsilon
+        if held[j] < slots[j]:
+            members[start[j] + held[j]] = i
+            held[j] += 1
+        else:
+            low = start[j]
+            for cell in range(start[j] + 1, start[j] + held[j]):
+                if offer[members[cell]] < offer[members[low]]:
+                    low = cell
+            out = members[low]
+            holder[out] = -1
+            stack[top] = out
+            top += 1
+            members[low] = i
+        holder[i] = j
+        offer[i] = bid
+        if held[j] >= slots[j]:
+            lowest = np.inf
+            for cell in range(start[j], start[j] + held[j]):
+                if offer[members[cell]] < lowest:
+                    lowest = offer[members[cell]]
+            price[j] = lowest
+    return bids

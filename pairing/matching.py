@@ -14,22 +14,23 @@ How it works
    kept (all of them in a small programme; 24 M couples at most in all, ~300 MB) with a bound on the
    others: the best score of a couple left out. A region's pool (100,000 × 34,000: a billion couples)
    is never held in memory; a question the bound cannot settle scores the few mentees concerned again.
-3. Prices: a forward auction (Jacobi bidding) on a small graph — each mentee's best mentors, the best
-   mentees of mentors few want, and the better deals the stored scores reveal to those left out —
-   gives approximate dual prices of the mentors.
+3. Prices: a forward auction (compiled, one bid at a time: :func:`pairing.flow.auction`) on a small
+   graph — each mentee's best mentors, the best mentees of mentors few want, and the better deals the
+   stored scores reveal to those left out — gives approximate dual prices of the mentors.
 4. The couples near the best deal of each mentee at those prices (plus, for each mentor, its best
-   mentees the auction left out) are solved exactly: a maximum-weight b-matching, mentors expanded to
-   their places, each side free to stay unmatched
-   (``scipy.sparse.csgraph.min_weight_full_bipartite_matching``, LAPJVsp).
-5. Proof: the optimal dual prices of that solution are recovered (Bellman–Ford in the residual graph,
-   vectorised) and every eligible couple is checked against them — no couple may be worth more than its
-   mentee's price plus its mentor's price: the kept couples one by one, the couples left out through
-   their mentee's bound, and where the bound is above the prices of some mentors, by scoring that
-   mentee against those mentors again. A mentee absent from the graph is unmatched and its price
-   is 0, so its couples are checked like all others. When some couples violate the prices, they join
-   the graph (the most violated few per mentee, with a few near the prices; never every near couple,
-   which with tied scores would be millions): if the assignment is still optimal other prices prove
-   it; if not, it is improved along negative cycles or solved again.
+   mentees the auction left out) are solved exactly: a maximum-weight b-matching, each side free to
+   stay unmatched, by the compiled Hungarian method started from the auction's prices
+   (:func:`pairing.flow.solve`: forward shortest paths, then backward for mentors priced too high).
+5. Proof: the optimal dual prices of that solution (recomputed as shortest distances in the residual
+   graph, :func:`pairing.flow.distances`) are checked — complementary slackness and the duality gap
+   on the graph again in numpy, then every eligible couple of the pool against them: no couple may be
+   worth more than its mentee's price plus its mentor's price — the kept couples one by one, the
+   couples left out through their mentee's bound, and where the bound is above the prices of some
+   mentors (only when the kept couples no longer refute the prices), by scoring that mentee against
+   those mentors again. A mentee absent from the graph is unmatched and its price is 0, so its couples
+   are checked like all others. When some couples violate the prices, they join the graph (the most
+   violated few per mentee, with a few near the prices), and the optimum is resumed from the last one:
+   only the mentees whose couples the prices no longer hold are added again.
    The answer is therefore the optimum of the dense problem that
    ``scipy.optimize.linear_sum_assignment`` solves on the expanded matrix (``stats["certified"]``).
 6. Pairs get explanations (Russian, through ``_()``), the people left out get reasons, and stability
@@ -1605,8 +1606,8 @@ def _slices(start, end, cols, matrix, blocks: int = 1):
 
 
 class _Auction:
-    """Approximate dual prices of the mentors: a forward auction (Jacobi bidding) for the b-matching
-    on a small graph.
+    """Approximate dual prices of the mentors: a forward auction for the b-matching on a small graph
+    (compiled, one bid at a time: :func:`pairing.flow.auction`).
 
     Each free mentee bids for the mentor with the best gain minus price, offering the difference to
     its second best (or to staying unmatched) plus ``epsilon``; a mentor keeps its best ``slots``
@@ -1622,7 +1623,6 @@ class _Auction:
         self.price = np.zeros(len(slots))
         self.holder = np.full(n_rows, -1, dtype=np.int64)
         self.offer = np.zeros(n_rows)
-        self.marked = np.zeros(len(slots) + 1, dtype=bool)  # index -1 (no mentor) is the extra cell
         self.rows = np.zeros(0, dtype=np.int64)
         self.cols = np.zeros(0, dtype=np.int64)
         self.gains = np.zeros(0)
@@ -1648,50 +1648,25 @@ class _Auction:
         return value
 
     def run(self, active: np.ndarray, max_rounds: int = _AUCTION_ROUNDS) -> None:
-        cols, gains, price, slots = self.cols, self.gains, self.price, self.slots
-        holder, offer, counts, indptr, marked = self.holder, self.offer, self.counts, self.indptr, self.marked
-        active = active[(counts[active] > 0) & (holder[active] < 0)]
-        epsilon = self.epsilon
-        rounds = 0
-        while len(active) and self.rounds < max_rounds:
-            self.rounds += 1
-            rounds += 1
-            if rounds % _AUCTION_PATIENCE == 0:  # a price war between equal offers: bid up faster
-                epsilon *= 2
-            lengths = counts[active]
-            seg_start = np.cumsum(lengths) - lengths
-            edge = np.repeat(indptr[active] - seg_start, lengths) + np.arange(int(lengths.sum()))
-            value = gains[edge] - price[cols[edge]]
-            seg = np.repeat(np.arange(len(active)), lengths)
-            best = np.maximum.reduceat(value, seg_start)
-            at_best = np.flatnonzero(value == best[seg])
-            first = at_best[np.concatenate(([True], seg[at_best][1:] != seg[at_best][:-1]))]
-            value[first] = -np.inf
-            second = np.maximum(np.maximum.reduceat(value, seg_start), 0.0)
-            go = best > 0
-            bidder = active[go]
-            if len(bidder) == 0:
-                break
-            chosen = edge[first[go]]
-            target = cols[chosen]
-            bid = gains[chosen] - second[go] + epsilon
-            marked[target] = True
-            holding = np.flatnonzero(marked[holder])
-            marked[target] = False
-            pool_b = np.concatenate((holding, bidder))
-            pool_t = np.concatenate((holder[holding], target))
-            pool_v = np.concatenate((offer[holding], bid))
-            order = np.lexsort((-pool_v, pool_t))
-            pool_b, pool_t, pool_v = pool_b[order], pool_t[order], pool_v[order]
-            starts = np.flatnonzero(np.concatenate(([True], pool_t[1:] != pool_t[:-1])))
-            rank = np.arange(len(pool_t)) - np.repeat(starts, np.diff(np.append(starts, len(pool_t))))
-            kept = rank < slots[pool_t]
-            holder[pool_b[~kept]] = -1
-            holder[pool_b[kept]] = pool_t[kept]
-            offer[pool_b[kept]] = pool_v[kept]
-            lowest = kept & (rank == slots[pool_t] - 1)
-            price[pool_t[lowest]] = pool_v[lowest]
-            active = pool_b[~kept]
+        from . import flow
+
+        active = active[(self.counts[active] > 0) & (self.holder[active] < 0)]
+        if len(active) == 0:
+            return
+        bids = flow.auction(
+            self.indptr.astype(np.int64),
+            self.cols.astype(np.int64),
+            self.gains.astype(np.float64),
+            self.slots.astype(np.int64),
+            self.price,
+            self.holder,
+            self.offer,
+            active[::-1].astype(np.int64),  # popped from the end: the first mentees bid first
+            float(self.epsilon),
+            _AUCTION_PATIENCE,
+            max_rounds * len(active),
+        )
+        self.rounds += -(-bids // len(active))  # in rounds of every active mentee bidding once
 
 
 def _prices(scored: _Scored, slots: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, int]:
@@ -1736,7 +1711,7 @@ def _graph(rows, cols, gains, n_rows: int):
     return rows, cols.astype(np.int64), gains.astype(np.float64), indptr
 
 
-def _assign(rows, cols, gains, slots, n_rows: int, prices: np.ndarray | None = None):
+def _assign(rows, cols, gains, slots, n_rows: int, prices: np.ndarray | None = None, start=None):
     """Maximum-gain b-matching on the given couples: each mentee at most once, mentor j at most
     slots[j] times, anybody free to stay without a pair. (the mentor of each mentee or -1, and the
     optimal dual prices u per mentee, v per mentor: u_i + v_j >= gain on every couple given, equal on
@@ -1746,7 +1721,10 @@ def _assign(rows, cols, gains, slots, n_rows: int, prices: np.ndarray | None = N
     mentor ``prices`` guessed (an auction's, or the optimum of a smaller graph); the prices it
     returns are then recomputed as shortest distances (:func:`pairing.flow.distances`): the
     mentors' as high as the optimum allows, the mentees' as low, which proves the most couples left
-    out of the graph useless."""
+    out of the graph useless.
+
+    With ``start`` — (assigned, u, v): the optimum of a smaller graph and its prices — only the mentees
+    whose couples those prices no longer hold are added again (the others keep their pairs)."""
     from . import flow
 
     n_cols = len(slots)
@@ -1757,8 +1735,19 @@ def _assign(rows, cols, gains, slots, n_rows: int, prices: np.ndarray | None = N
     guess = np.zeros(n_cols) if prices is None else np.maximum(np.asarray(prices, dtype=np.float64), 0.0)
     best = np.zeros(n_rows)
     np.maximum.at(best, rows, gains)
-    order = np.argsort(-best, kind="stable")
-    assigned, u, v, _scanned = flow.solve(indptr, cols, gains, slots, order, guess)
+    if start is None:
+        order = np.argsort(-best, kind="stable")
+        assigned, u, v, _scanned = flow.solve(indptr, cols, gains, slots, order, guess)
+    else:
+        paired, values, guess = (np.asarray(x) for x in start)
+        paired = paired.astype(np.int64)
+        values = np.maximum(values.astype(np.float64), 0.0)
+        guess = np.maximum(guess.astype(np.float64), 0.0)
+        broken = np.zeros(n_rows, dtype=bool)
+        broken[rows[gains - values[rows] - guess[cols] > 1e-9]] = True
+        order = np.flatnonzero(broken)
+        order = order[np.argsort(-best[order], kind="stable")]
+        assigned, u, v, _scanned = flow.resume(indptr, cols, gains, slots, order, guess, paired, values)
     u, v = flow.distances(indptr, cols, gains, slots, assigned, u, v)
     return assigned, u, v
 
@@ -2121,7 +2110,7 @@ def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: 
             break  # cannot happen with an exact solver; keep the assignment, unproved
         last = (u, v)
         # part two: every eligible couple of the pool, in the graph or not, against these prices
-        bad_rows, bad_cols, bad_scores, examined = _violations(problem, scored, u, v, bonus)
+        bad_rows, bad_cols, bad_scores, examined, close = _violations(problem, scored, u, v, bonus)
         exact_checks += examined
         if len(bad_rows) == 0:
             certified = True
@@ -2132,10 +2121,11 @@ def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: 
         near_rows, near_cols = _scan(scored, v, bonus, u, _REPAIR_MARGIN, limit=_REPAIR_LIMIT)
         near_rows, near_cols, near_scores = _exact(problem, near_rows, near_cols)
         added = _union((near_rows, near_cols, near_scores), (bad_rows, bad_cols, bad_scores), k)
+        added = _union(added, close, k)
         rows, cols, scores = _union((rows, cols, scores), added, k)
         gains = scores + bonus
         report(min(85, 60 + 5 * checks), _("Finding the best assignment"))
-        assigned, u, v = _assign(rows, cols, gains, slots, n, v)
+        assigned, u, v = _assign(rows, cols, gains, slots, n, start=(assigned, u, v))
         rounds += 1
 
     stats = {
@@ -2368,7 +2358,7 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
     if len(stored[0]):
         # the stored couples already refute these prices: the graph grows by them, and the couples left
         # out of the store (the costly part) are looked at only for prices the store cannot refute
-        return (*stored, len(picked) + len(maybe))
+        return (*stored[:3], len(picked) + len(maybe), stored[3:])
     # the couples left out of the store: scored again only where the bound leaves a violation possible
     # (the mentee's bound above its price plus the mentor's), by the compiled scorer in one pass
     limit = scored.rest + scored.slack - u - maybe_above  # against shift = v - bonus
@@ -2379,13 +2369,15 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
         )
         if len(open_rows) == 0:
             continue
+        # also the couples within _REPAIR_MARGIN of violating: scoring these mentees again is the
+        # costly part, and with those couples in the graph the next prices are seldom refuted again
         count, found = kernel.violated(
             open_rows,
             cols,
             limit[open_rows],
             u.astype(np.float64),
             shift,
-            maybe_above,
+            maybe_above - _REPAIR_MARGIN,
             _REPAIR_LIMIT,
             *scored.args,
         )
@@ -2393,23 +2385,27 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
         rows_out.append(np.repeat(open_rows, count))
         cols_out.append(found[mask])
     examined = sum(len(part) for part in rows_out)
-    return (*_worst(problem, rows_out, cols_out, u, v, bonus), examined)
+    found = _worst(problem, rows_out, cols_out, u, v, bonus)
+    return (*found[:3], examined, found[3:])
 
 
 def _worst(problem: _Problem, rows_out, cols_out, u: np.ndarray, v: np.ndarray, bonus: float):
     """Of the couples given, those the exact scores show worth more than their prices, at most
-    _REPAIR_LIMIT per mentee (the most violated): (rows, columns, scores)."""
+    _REPAIR_LIMIT per mentee (the most violated), and those within _REPAIR_MARGIN of it:
+    (rows, columns, scores, near rows, near columns, near scores)."""
     rows, cols = _cat(rows_out, np.int64), _cat(cols_out, np.int64)
     rows, cols, scores = _exact(problem, rows, cols)
     excess = scores + bonus - u[rows] - v[cols]
     bad = excess > _TOLERANCE
+    close = ~bad & (excess > -_REPAIR_MARGIN)
+    near = (rows[close], cols[close], scores[close])
     rows, cols, scores, excess = rows[bad], cols[bad], scores[bad], excess[bad]
     order = np.lexsort((-excess, rows))
     rows, cols, scores = rows[order], cols[order], scores[order]
     first = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
     rank = np.arange(len(rows)) - np.repeat(first, np.diff(np.append(first, len(rows))))
     keep = rank < _REPAIR_LIMIT
-    return rows[keep], cols[keep], scores[keep]
+    return rows[keep], cols[keep], scores[keep], *near
 
 
 def _exact(problem: _Problem, rows: np.ndarray, cols: np.ndarray):

@@ -88,3 +88,35 @@ def test_a_wrong_guess_of_prices_is_corrected():
     assigned, u, v, _ = flow.solve(indptr, cols, gains, np.array([1]), np.array([0, 1]), np.array([100.0]))
     assert assigned.tolist() == [-1, 0]
     assert v[0] <= 5.0 and u[1] + v[0] == 5.0 and u[0] == 0.0
+
+
+@settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True)
+@given(graphs(), st.integers(0, 2**32 - 1))
+def test_resuming_from_the_optimum_of_a_smaller_graph_reaches_the_optimum(graph, seed):
+    """The proof's repair rounds: the optimum of part of the couples and its prices (recomputed as
+    distances), then every couple; only the mentees whose couples the prices no longer hold are added
+    again. The total is the dense optimum of every couple and the new prices prove it."""
+    mask, values, slots, _prices, _order = graph
+    n, k = mask.shape
+    part = mask & (np.random.default_rng(seed).random(mask.shape) < 0.5)
+
+    def csr(chosen):
+        rows, cols = np.nonzero(chosen)
+        return rows, cols.astype(np.int64), values[rows, cols], np.searchsorted(rows, np.arange(n + 1))
+
+    rows, cols, gains, indptr = csr(part)
+    assigned, u, v, _ = flow.solve(indptr, cols, gains, slots, np.arange(n), np.zeros(k))
+    u, v = flow.distances(indptr, cols, gains, slots, assigned, u, v)
+    rows, cols, gains, indptr = csr(mask)
+    broken = np.zeros(n, dtype=bool)
+    broken[rows[gains - u[rows] - v[cols] > 1e-9]] = True
+    assigned, u, v, _ = flow.resume(indptr, cols, gains, slots, np.flatnonzero(broken), v, assigned, u)
+    matched = np.flatnonzero(assigned >= 0)
+    assert mask[matched, assigned[matched]].all()
+    assert (np.bincount(assigned[matched], minlength=k) <= slots).all()
+    total = float(values[matched, assigned[matched]].sum())
+    assert abs(total - optimum(mask, values, slots)) <= 1e-9 * max(1.0, total)
+    tolerance = 1e-9 * max(1.0, float(values.max(initial=1.0)))
+    if len(rows):
+        assert (gains - u[rows] - v[cols]).max() <= tolerance
+    assert abs(u.sum() + (slots * v).sum() - total) <= tolerance * (n + k + 1)
