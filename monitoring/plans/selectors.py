@@ -110,9 +110,10 @@ def open_tasks(group: MentoringGroup, also: list[int] | None = None) -> QuerySet
     return PlanTask.objects.filter(condition, plan__group=group).order_by("position", "pk")
 
 
-def plans_overview(programme: Programme) -> list[MentoringGroup]:
-    """Every pair of the year with its plan and completion (``group.plan_row``): a fixed 3 queries."""
-    groups = list(
+def plans_overview(programme: Programme) -> QuerySet[MentoringGroup]:
+    """Every pair of the year with its members, for the list of plans; ``with_plan_rows`` then gives a
+    page of them its plan and completion. 2 queries for a page (the pairs, their members)."""
+    return (
         MentoringGroup.objects.filter(programme=programme)
         .exclude(status=MentoringGroup.Status.PROPOSED)
         .select_related("form")
@@ -126,9 +127,17 @@ def plans_overview(programme: Programme) -> list[MentoringGroup]:
         )
         .order_by("status", "pk")
     )
+
+
+def with_plan_rows(groups: list[MentoringGroup], programme: Programme) -> list[MentoringGroup]:
+    """Give each group ``plan_row``: its plan with completion, or None (1 query)."""
     plans = {
         plan.group_id: plan
-        for plan in with_completion(IndividualPlan.objects.filter(group__programme=programme))
+        for plan in with_completion(
+            IndividualPlan.objects.filter(
+                group__programme=programme, group__in=[group.pk for group in groups]
+            )
+        )
     }
     for group in groups:
         group.plan_row = plans.get(group.pk)

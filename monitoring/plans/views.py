@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -300,12 +301,19 @@ def plan_approve(request: ScopedRequest, group: int) -> HttpResponse:
 # --- The plans of the programme ---------------------------------------------------------------------
 
 
+PLANS_PAGE_SIZE = 100  # pairs per page of the list of plans (as the list of meetings)
+
+
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def plans(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
-    rows = plan_selectors.plans_overview(scope.programme)
+    page = Paginator(plan_selectors.plans_overview(scope.programme), PLANS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    rows = plan_selectors.with_plan_rows(list(page.object_list), scope.programme)
     context = {
         "rows": rows,
+        "page": page,
         "summary": plan_selectors.programme_plan_completion(scope.programme),
         "threshold": plan_selectors.THRESHOLD,
     }
