@@ -34,7 +34,15 @@ from .forms import (
     VocabularyTermForm,
     WithdrawForm,
 )
-from .models import Consent, MenteeProfile, MentorProfile, PartnerOrganization, Person, VocabularyTerm
+from .models import (
+    Consent,
+    MenteeProfile,
+    MentorProfile,
+    PartnerOrganization,
+    Person,
+    ProfileStatus,
+    VocabularyTerm,
+)
 from .services import ParticipantsError
 
 # Who reads personal data in the bases: the people who run the programme, and the psychologist.
@@ -79,6 +87,12 @@ def _people_list(request: ScopedRequest, kind: str) -> HttpResponse:
     filters = form.filters()
     queryset = (selectors.mentees if kind == "mentees" else selectors.mentors)(scope.programme, filters)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    # the rows' labels from one dict each: ``get_kind_display`` rebuilds the choices per call (lazy texts)
+    kind_labels = {value: str(label) for value, label in Person.Kind.choices}
+    status_labels = {value: str(label) for value, label in ProfileStatus.choices}
+    for profile in page:
+        profile.kind_label = kind_labels.get(profile.person.kind, profile.person.kind)
+        profile.status_label = status_labels.get(profile.status, profile.status)
     _audit_view(request, _("Mentee base") if kind == "mentees" else _("Mentor base"))
     query = request.GET.copy()
     query.pop("page", None)
