@@ -40,7 +40,7 @@ PLAN = {
 def _pairs(programme: Programme, forms: dict, year: int, today: date, *, finished: bool) -> None:
     """The engine's best proposals become the demo's pairs, so the demo shows meaningful matches."""
     college = programme.organization.kind == "college"
-    people = {}
+    people: dict[int, Person] = {}
     made = []
     paired: set[int] = set()
     for key, limit in PLAN[college]:

@@ -282,7 +282,7 @@ def group_update(
 @transaction.atomic
 def group_close(
     *,
-    actor: User,
+    actor: User | None,
     group: MentoringGroup,
     status: str,
     closed_on: date,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from mentoring.erasure import Erasure, erasure_step
 from mentoring.file_text import file_text
 
@@ -48,7 +50,7 @@ def delete_unfinished_uploads(erasure: Erasure) -> None:
                 break
         if named:
             erasure.counts["uploads"] += 1
-            transaction.on_commit(lambda folder=folder: stored_folders.delete(folder))
+            transaction.on_commit(partial(stored_folders.delete, folder))
 
 
 @erasure_step

@@ -353,7 +353,7 @@ def _partner_form(request: ScopedRequest, partner: PartnerOrganization | None) -
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def partner_agreement(request: ScopedRequest, partner: int) -> HttpResponseBase:
     found = get_object_or_404(PartnerOrganization, organization=request.scope.organization, pk=partner)
-    if not found.agreement_file:
+    if not found.agreement_file.name:
         raise Http404
     name = found.agreement_file.name.rsplit("/", 1)[-1]
     return attachment_response(found.agreement_file, name)

@@ -118,7 +118,7 @@ class Report:
 class TableReport(Report):
     """A report that is one table, rendered as XLSX, as an A4 PDF or as a Word document."""
 
-    formats = (XLSX, PDF)
+    formats: ClassVar[tuple[str, ...]] = (XLSX, PDF)
     landscape: ClassVar[bool] = False
 
     def title(self, context: ReportContext) -> str:
@@ -136,7 +136,7 @@ class TableReport(Report):
 
     column_widths: ClassVar[list[int] | None] = None
     # the Excel sheet's name when the title is longer than Excel's 31 characters: a short full name
-    sheet_name: ClassVar[str] = ""
+    sheet_name: ClassVar[StrOrPromise] = ""
     key_columns: ClassVar[int] = 1
 
     def table(self, context: ReportContext) -> Table:
