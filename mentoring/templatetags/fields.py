@@ -94,6 +94,34 @@ def _option_attrs(attrs: dict) -> str:
     return "".join(parts)
 
 
+_SELECT = "django/forms/widgets/select.html"
+_OPTION = "django/forms/widgets/select_option.html"
+
+
+def _select(field: BoundField, css: str) -> str:
+    """A select as Django's ``select.html`` and ``select_option.html`` write it, in Python: those templates
+    cost an include per option (a filter of forty mentors, a base's classes). The attributes, the options
+    and the selected ones come from the widget's own ``get_context``, as ``BoundField.as_widget`` passes
+    them."""
+    widget = field.field.widget
+    attrs = field.build_widget_attrs({"class": css}, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
+    parts = [format_html('<select name="{}"', context["name"]), _option_attrs(context["attrs"]), ">"]
+    for group_name, group_choices, _index in context["optgroups"]:
+        if group_name:
+            parts.append(format_html('\n  <optgroup label="{}">', group_name))
+        for option in group_choices:
+            parts.append(format_html('\n  <option value="{}"', str(option["value"])))
+            parts.append(_option_attrs(option["attrs"]))
+            parts.append(format_html(">{}</option>", option["label"]))
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")
+    return "".join(parts)
+
+
 def _choices(field: BoundField) -> str:
     """crispy's ``layout/radio_checkbox_select.html`` for radio buttons and checkbox lists (not inline)."""
     from crispy_forms.templatetags.crispy_forms_filters import optgroups
@@ -162,7 +190,16 @@ def as_field(field: BoundField) -> SafeString:
         control = _choices(field)
     else:
         base = "form-select" if isinstance(widget, forms.Select) else "form-control"
-        control = field.as_widget(attrs={"class": _widget_class(widget, base + invalid)})
+        css = _widget_class(widget, base + invalid)
+        if (
+            isinstance(widget, forms.Select)
+            and widget.template_name == _SELECT
+            and widget.option_template_name == _OPTION
+            and not field.field.localize
+        ):
+            control = _select(field, css)
+        else:
+            control = field.as_widget(attrs={"class": css})
     label: str = ""
     if field.label:
         for_attr = format_html(' for="{}"', field.id_for_label) if field.id_for_label else _NOTHING
