@@ -204,10 +204,11 @@ def seed_demo(*, today: date) -> None:
             mentees.append(_person(rng, organization, kind=kind, birth_year=birth_year, group=group))
         teachers = []
         for index in range(8):
-            teacher = _person(rng, organization, kind=Person.Kind.TEACHER, birth_year=rng.randint(1970, 1999))
+            birth_year = rng.randint(1970, 1999)
+            teacher = _person(rng, organization, kind=Person.Kind.TEACHER, birth_year=birth_year)
             teacher.position = "Учитель" if not college else "Преподаватель"
             teacher.subject = SUBJECTS[index % len(SUBJECTS)]
-            teacher.teaching_experience = max(1, current - teacher.birth_date.year - 23 - rng.randint(0, 5))
+            teacher.teaching_experience = max(1, current - birth_year - 23 - rng.randint(0, 5))
             teacher.qualification = rng.choice(["first", "highest", "pedagogue_mentor", ""])
             teachers.append(teacher)
         # a school psychologist: the mentor for social and emotional requests and for pupils at risk

@@ -1064,7 +1064,7 @@ def _shift_years_in_text(text: str) -> str:
 
 @transaction.atomic
 def roadmap_from_template(
-    *, actor: AbstractBaseUser, programme: Programme, template_key: str
+    *, actor: AbstractBaseUser | None, programme: Programme, template_key: str
 ) -> ImportResult:
     template = template_by_key(template_key)
     if template is None:
