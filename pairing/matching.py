@@ -677,7 +677,8 @@ _UNMATCHED_PER_MENTOR = 4  # of the mentees left out by the auction, the best fo
 _SELECT_MARGIN = 6.0  # couples within this of the best at the auction prices go to the exact solver
 _SELECT_LIMIT = 16  # but at most this many per mentee (the best; equal ones drawn evenly)
 _REPAIR_MARGIN = 3.0  # and those within this of the exact prices when the proof fails
-_REPAIR_LIMIT = 6  # at most this many per mentee, the most violated first
+_REPAIR_LIMIT = 6  # at most this many per mentee, the most violated first...
+_GROW_AFTER = 4  # ...doubled each round after this many, up to 64 times (wide ties: the graph grows faster)
 _JITTER = 1e-3  # among couples this close, the ones kept are spread over mentors (ties)
 _MAX_ROUNDS = 30  # exact solves at most (each adds the couples the last prices failed on)
 _TOLERANCE = 1e-7  # slack for the optimality certificate (scores are 0..100)
@@ -2110,7 +2111,8 @@ def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: 
             break  # cannot happen with an exact solver; keep the assignment, unproved
         last = (u, v)
         # part two: every eligible couple of the pool, in the graph or not, against these prices
-        bad_rows, bad_cols, bad_scores, examined, close = _violations(problem, scored, u, v, bonus)
+        most = _REPAIR_LIMIT * 2 ** min(6, max(0, rounds - _GROW_AFTER))
+        bad_rows, bad_cols, bad_scores, examined, close = _violations(problem, scored, u, v, bonus, most)
         exact_checks += examined
         if len(bad_rows) == 0:
             certified = True
@@ -2118,7 +2120,7 @@ def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: 
         if rounds >= _MAX_ROUNDS:
             break
         # the couples violated and those near the prices join the graph; solved again from these prices
-        near_rows, near_cols = _scan(scored, v, bonus, u, _REPAIR_MARGIN, limit=_REPAIR_LIMIT)
+        near_rows, near_cols = _scan(scored, v, bonus, u, _REPAIR_MARGIN, limit=most)
         near_rows, near_cols, near_scores = _exact(problem, near_rows, near_cols)
         added = _union((near_rows, near_cols, near_scores), (bad_rows, bad_cols, bad_scores), k)
         added = _union(added, close, k)
@@ -2321,9 +2323,11 @@ def _gap(problem: _Problem, scored: _Scored, assigned, u, v, bonus: float, slots
     return max(0.0, dual - primal)
 
 
-def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray, bonus: float):
+def _violations(
+    problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray, bonus: float, most: int = _REPAIR_LIMIT
+):
     """The eligible couples worth more than their prices (score + bonus > u + v + tolerance), at most
-    _REPAIR_LIMIT per mentee (the most violated), and how many couples were scored exactly.
+    ``most`` per mentee (the most violated), and how many couples were scored exactly.
 
     Every stored couple is looked at. Where the stored score exceeds the prices by more than its
     rounding margin the couple is violated for sure: only the mentee's most violated few are kept
@@ -2345,7 +2349,7 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
             False,
             sure_above,
             True,
-            _REPAIR_LIMIT,
+            most,
             0.0,
         )
     )
@@ -2354,7 +2358,7 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
     )
     rows_out = [rows_of[picked], rows_of[maybe]]
     cols_out = [scored.cols[picked].astype(np.int64), scored.cols[maybe].astype(np.int64)]
-    stored = _worst(problem, rows_out, cols_out, u, v, bonus)
+    stored = _worst(problem, rows_out, cols_out, u, v, bonus, most)
     if len(stored[0]):
         # the stored couples already refute these prices: the graph grows by them, and the couples left
         # out of the store (the costly part) are looked at only for prices the store cannot refute
@@ -2378,20 +2382,20 @@ def _violations(problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray
             u.astype(np.float64),
             shift,
             maybe_above - _REPAIR_MARGIN,
-            _REPAIR_LIMIT,
+            most,
             *scored.args,
         )
         mask = np.arange(found.shape[1])[None, :] < count[:, None]
         rows_out.append(np.repeat(open_rows, count))
         cols_out.append(found[mask])
     examined = sum(len(part) for part in rows_out)
-    found = _worst(problem, rows_out, cols_out, u, v, bonus)
+    found = _worst(problem, rows_out, cols_out, u, v, bonus, most)
     return (*found[:3], examined, found[3:])
 
 
-def _worst(problem: _Problem, rows_out, cols_out, u: np.ndarray, v: np.ndarray, bonus: float):
+def _worst(problem: _Problem, rows_out, cols_out, u: np.ndarray, v: np.ndarray, bonus: float, most: int):
     """Of the couples given, those the exact scores show worth more than their prices, at most
-    _REPAIR_LIMIT per mentee (the most violated), and those within _REPAIR_MARGIN of it:
+    ``most`` per mentee (the most violated), and those within _REPAIR_MARGIN of it:
     (rows, columns, scores, near rows, near columns, near scores)."""
     rows, cols = _cat(rows_out, np.int64), _cat(cols_out, np.int64)
     rows, cols, scores = _exact(problem, rows, cols)
@@ -2404,7 +2408,7 @@ def _worst(problem: _Problem, rows_out, cols_out, u: np.ndarray, v: np.ndarray, 
     rows, cols, scores = rows[order], cols[order], scores[order]
     first = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
     rank = np.arange(len(rows)) - np.repeat(first, np.diff(np.append(first, len(rows))))
-    keep = rank < _REPAIR_LIMIT
+    keep = rank < most
     return rows[keep], cols[keep], scores[keep], *near
 
 
