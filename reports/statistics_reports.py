@@ -54,13 +54,17 @@ def kpi_columns() -> list[str]:
 def kpi_rows(programmes: list[Programme]) -> list[list]:
     """One row per indicator: its unit, counted, out of, value, target and status — for several
     programmes the numerators and denominators are added up first (never the percentages). A share and
-    a count never share a column's format: the unit says which, and the value is typed by it."""
+    a count never share a column's format: the unit says which, and the value is typed by it.
+
+    For several programmes (an authority's, a region's 1,500) the stored metrics of the periodic job are
+    read where fresh (``municipal_table(stored=True)``, as the console does) and only the others counted
+    live: counting 500,000 pupils' metrics again would take as long as the job itself."""
     from monitoring.kpis.selectors import kpi_values, municipal_table
 
     if len(programmes) == 1:
         values = kpi_values(programmes)[programmes[0].pk]
     else:
-        values = municipal_table(programmes).totals
+        values = municipal_table(programmes, stored=True).totals
     return [_kpi_row(value) for value in values]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import QuerySet
+from django.db.models.fields.json import KeyTransform
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -167,10 +168,17 @@ def _status(window: MonitoringWindow, programme, submission, today: date) -> str
 
 
 def window_overview(
-    window: MonitoringWindow, area: Organization, *, with_data: bool = False, today: date | None = None
+    window: MonitoringWindow,
+    area: Organization,
+    *,
+    with_data: bool = False,
+    with_parts: bool = False,
+    today: date | None = None,
 ) -> WindowOverview:
     """Every organisation below ``area`` (the opener, or a municipality inside the opener's area) with its
-    status in the window and its current submission; ``with_data`` loads the snapshots too.
+    status in the window and its current submission; ``with_data`` loads the snapshots too, ``with_parts``
+    only their parts (``submission.parts``: what a total adds up — a region's page then reads 1,500
+    tables, not 1,500 KPI sheets and cells, which took seconds of decoding and garbage collection).
 
     A fixed number of queries: the levels of the tree, the programmes, the submissions.
     """
@@ -191,6 +199,8 @@ def window_overview(
     )
     if not with_data:
         submissions_query = submissions_query.defer("data")
+        if with_parts:
+            submissions_query = submissions_query.annotate(parts=KeyTransform("parts", "data"))
     submissions = {submission.organization_id: submission for submission in submissions_query}
     rows = [
         OrganizationRow(
@@ -229,11 +239,16 @@ def sum_snapshots(layout: statistics.Layout, submissions: Sequence[WindowSubmiss
     """The snapshots added up cell by cell: counts, and the numerators and denominators of every
     percentage, divided again at the end (never an average of percentages). The same rule as
     ``statistics.total``, in one pass over the stored parts (1,500 snapshots of a region)."""
+    return sum_parts(layout, [submission.data["parts"] for submission in submissions])
+
+
+def sum_parts(layout: statistics.Layout, snapshots_parts: Sequence[list]) -> statistics.Result:
+    """:func:`sum_snapshots` over the stored parts alone (``window_overview(with_parts=True)``)."""
     width = len(layout.columns)
     numerators = [[0] * width for _row in layout.rows]
     denominators = [[0] * width for _row in layout.rows]
-    for submission in submissions:
-        for r, row in enumerate(submission.data["parts"]):
+    for stored in snapshots_parts:
+        for r, row in enumerate(stored):
             row_numerators, row_denominators = numerators[r], denominators[r]
             for c, (numerator, denominator) in enumerate(row):
                 row_numerators[c] += numerator
@@ -365,12 +380,13 @@ def window_consolidation(
 ) -> Consolidation:
     """Totals of the current snapshots below ``area``: added cell by cell (percentages from their added
     parts, never averaged); with ``detail``, per municipality and per organisation too."""
-    overview = window_overview(window, area, with_data=True, today=today)
+    overview = window_overview(window, area, with_data=detail, with_parts=not detail, today=today)
     layout = window_layout(window)
     handed_in = [row for row in overview.rows if row.submission is not None]
-    total = sum_snapshots(layout, [row.submission for row in handed_in])
     if not detail:
+        total = sum_parts(layout, [row.submission.parts for row in handed_in])
         return Consolidation(overview=overview, layout=layout, total=total)
+    total = sum_snapshots(layout, [row.submission for row in handed_in])
     groups: dict[int, tuple[Organization, list[WindowSubmission]]] = {}
     for row in handed_in:
         group = row.group or row.organization

@@ -62,7 +62,9 @@ def region_database() -> Iterator[bool]:
 
     keep = os.environ.get("REGION_BENCH_KEEP_DB") == "1"
     setup_test_environment()
-    name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
+    # serialize=False: Django would otherwise serialise a kept region (468,000 people, their meetings'
+    # attendees…) into memory for TransactionTestCase, which no benchmark uses — minutes before the first measure
+    name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep, serialize=False)
     try:
         from mentoring.models import Organization
 
