@@ -13,7 +13,7 @@ from __future__ import annotations
 INDICATORS: list[tuple[str, str, str, str, bool, str, str, str]] = [
     (
         "pupils_in_mentoring",
-        "Доля обучающихся 10–18 лет, вовлечённых в программу наставничества",
+        "Доля обучающихся целевого возраста, вовлечённых в программу наставничества",
         "pupils_involved",
         "pupils",
         True,

@@ -57,7 +57,7 @@ def test_dashboard_shows_values_lights_and_a_table_under_every_chart(curator, pr
     response = client_for(curator).get(url("dashboard"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Доля обучающихся 10–18 лет, вовлечённых в программу наставничества" in html
+    assert "Доля обучающихся целевого возраста, вовлечённых в программу наставничества" in html
     assert "chart.umd.min.js" in html and 'data-kpi-chart="kpi-chart-' in html
     assert "01.10.2025" in html  # the snapshot's row in the table under the chart
     assert response.context["cards"][0]["kpi"].light == "red"  # 1 of 500 against 40 %
