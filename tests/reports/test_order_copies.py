@@ -107,6 +107,8 @@ def test_a_signed_order_downloads_the_same_bytes_whatever_changes_afterwards(
     # the card says the files are those of the signing
     card = curator_client.get(url("order_detail", order=order.pk)).content.decode()
     assert "хранятся такими, какими" in card
+    # and that its lists of people are today's, not the signed text (the reviewer read them as the order)
+    assert "показывают людей такими, какие они в базах сейчас" in card
 
 
 @pytest.mark.django_db
