@@ -123,7 +123,7 @@ def _seed_orders(*, today: date) -> None:
                 (OrderKind.MODEL, f"{101 + year % 100}-ОД", date(year, 8, 30)),
             ):
                 if not _exists(programme, number, day):
-                    order_create(
+                    order = order_create(
                         actor=None,
                         programme=programme,
                         kind=kind,
@@ -132,6 +132,10 @@ def _seed_orders(*, today: date) -> None:
                         responsible=curator,
                         responsible_position="заместитель директора по учебно-воспитательной работе",
                     )
+                    if day <= today:
+                        # the director signed them in August: documents cite only signed orders (the files
+                        # as signed are made on the first download)
+                        Order.objects.filter(pk=order.pk).update(signed=True)
             fixed: dict[tuple[str, date], list[MentoringGroup]] = {}
             for group in (
                 MentoringGroup.objects.filter(programme=programme).exclude(order_number="").order_by("pk")

@@ -43,10 +43,12 @@ def requisites_of(organization) -> DocumentRequisites:
 
 
 def regulation_requisites(programme: Programme, on: date | None = None) -> tuple[str, date | None]:
-    """The number and date of the order approving the Положение о наставничестве: the latest such order in
-    the system dated on or before ``on`` (an order never cites an act issued after it), else what the school
+    """The number and date of the order approving the Положение о наставничестве: the latest signed such
+    order in force in the system (a draft approves nothing) dated on or before ``on`` (an order never cites an act issued after it), else what the school
     entered on the requisites page (when it is not dated after ``on`` either)."""
-    orders = Order.objects.filter(organization=programme.organization, kind=OrderKind.REGULATION).in_force()
+    orders = Order.objects.filter(
+        organization=programme.organization, kind=OrderKind.REGULATION, signed=True
+    ).in_force()
     if on is not None:
         orders = orders.filter(day__lte=on)
     order = orders.order_by("-day", "-pk").first()
@@ -143,6 +145,53 @@ def _check_number(programme: Programme, number: str, day: date, exclude: int | N
     return number
 
 
+# Распоряжение Минпросвещения России от 25.12.2019 № Р-145 (the methodology of the target mentoring model)
+# is cited by every order's preamble: no mentoring order predates it.
+R145_DAY = date(2019, 12, 25)
+
+
+def _earliest_day(programme: Programme) -> date:
+    """The earliest date an order of the programme year may bear. Orders for a year are usually signed at
+    the end of the previous one (the pedagogical council meets in late August), so from 1 August of the
+    year the academic year starts (or its start, if that is earlier), never before Р-145."""
+    start = programme.academic_year.start_date
+    return max(R145_DAY, min(start, date(start.year, 8, 1)))
+
+
+def _check_day(programme: Programme, kind: str, day: date, groups: Sequence[MentoringGroup] = ()) -> None:
+    """Refuse a date no order of this kind in this programme year can bear (nothing is saved)."""
+    if day < R145_DAY:
+        raise OrderError(
+            _(
+                "An order of the mentoring programme cannot be dated before 25.12.2019: it cites the "
+                "methodology approved by Распоряжение № Р-145 of that date."
+            )
+        )
+    year = programme.academic_year
+    earliest = _earliest_day(programme)
+    if day < earliest or day > year.end_date:
+        raise OrderError(
+            _("The order date must fall within the academic year %(year)s: from %(start)s to %(end)s.")
+            % {
+                "year": year.label,
+                "start": earliest.strftime("%d.%m.%Y"),
+                "end": year.end_date.strftime("%d.%m.%Y"),
+            }
+        )
+    if kind == OrderKind.PAIRING:
+        # the pairs an order fixes exist before it: an order cannot fix a pair that began after its date
+        starts = [group.start_date for group in groups if group.start_date is not None]
+        latest = max(starts, default=None)
+        if latest is not None and latest > day:
+            raise OrderError(
+                _(
+                    "The order date %(day)s is before the start of the pairs it fixes (the latest starts "
+                    "on %(start)s): date the order no earlier than that, or leave those pairs out."
+                )
+                % {"day": day.strftime("%d.%m.%Y"), "start": latest.strftime("%d.%m.%Y")}
+            )
+
+
 @transaction.atomic
 def order_create(
     *,
@@ -190,6 +239,7 @@ def order_create(
         cancels, acquainted_items = None, []
     number = _check_number(programme, number, day)
     groups = [group for group in groups if group.programme_id == programme.pk]
+    _check_day(programme, kind, day, groups)
     if plans:
         from monitoring.models import IndividualPlan
 
@@ -365,6 +415,14 @@ def order_update(
     if day is None:
         raise OrderError(_("Give the date of the order."))
     number = _check_number(order.programme, number, day, exclude=order.pk)
+    _check_day(
+        order.programme,
+        order.kind,
+        day,
+        list(MentoringGroup.objects.filter(order_items__order=order))
+        if order.kind == OrderKind.PAIRING
+        else (),
+    )
     points = [point.strip() for point in points if point.strip()]
     title = title.strip()
     if not title:

@@ -58,14 +58,17 @@ def cancellable_orders(organization) -> QuerySet[Order]:
 
 
 def approving_order(programme: Programme, kinds: Iterable[str] = ROADMAP_APPROVING_KINDS) -> Order | None:
-    """The latest order of these kinds in the programme year (by default: the one approving the roadmap).
+    """The latest signed order in force of these kinds in the programme year (by default: the one approving
+    the roadmap). A draft approves nothing: a document never cites it («от __.__.20__ № ____» stays blank).
 
     A separate «Об утверждении дорожной карты» order wins over the order introducing the model, which
     usually approves the roadmap too.
     """
     kinds = list(kinds)
     orders = list(
-        Order.objects.filter(programme=programme, kind__in=kinds).in_force().order_by("-day", "-pk")
+        Order.objects.filter(programme=programme, kind__in=kinds, signed=True)
+        .in_force()
+        .order_by("-day", "-pk")
     )
     for kind in kinds:
         for order in orders:

@@ -167,6 +167,7 @@ def test_the_roadmap_prints_approved_by_its_order_with_numbered_events(
         number="12-ОД",
         day=date(YEAR, 8, 30),
         title="Об утверждении дорожной карты",
+        signed=True,  # a draft approves nothing
     )
     _pages, text = pdf_text(generate("roadmap", curator, programme, "pdf"))
     assert "УТВЕРЖДЕНО" in text and "от 30.08.2025 № 12-ОД" in text

@@ -66,6 +66,7 @@ def test_a_signed_order_is_not_edited(curator_client, curator, programme, pair):
 def test_the_preamble_cites_the_regulation_in_force_on_the_orders_date(curator, programme, pair):
     order_create(actor=curator, programme=programme, kind="regulation", number="3-ОД", day=date(YEAR, 9, 1))
     order_create(actor=curator, programme=programme, kind="regulation", number="28-ОД", day=date(YEAR, 12, 1))
+    Order.objects.filter(kind="regulation").update(signed=True)  # a draft approves nothing
     october = order_create(
         actor=curator, programme=programme, kind="pairing", number="45", day=date(YEAR, 10, 15), groups=[pair]
     )

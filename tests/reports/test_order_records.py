@@ -10,8 +10,9 @@ from reports.selectors import approving_order, orders_for_programme
 from ..conftest import YEAR
 
 
-def _order(programme, kind, number, day):
+def _order(programme, kind, number, day, signed=True):
     return Order.objects.create(
+        signed=signed,
         organization=programme.organization,
         programme=programme,
         kind=kind,
@@ -39,3 +40,12 @@ def test_orders_of_a_year_newest_first_in_one_query(programme, django_assert_num
     with django_assert_num_queries(1):
         numbers = [order.number for order in orders_for_programme(programme)]
     assert numbers == ["9-ОД", "1-ОД"]
+
+
+@pytest.mark.django_db
+def test_a_draft_approves_nothing(programme):
+    _order(programme, OrderKind.MODEL, "1-ОД", date(YEAR, 9, 1), signed=False)
+    assert approving_order(programme) is None
+    model = _order(programme, OrderKind.MODEL, "2-ОД", date(YEAR, 8, 30))
+    _order(programme, OrderKind.ROADMAP, "3-ОД", date(YEAR, 9, 2), signed=False)
+    assert approving_order(programme) == model

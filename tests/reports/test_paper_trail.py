@@ -19,7 +19,7 @@ from docx.shared import Mm
 from mentoring.access import Scope, access_for
 from mentoring.models import AuditEvent, Job
 from participants.services import consent_record, mentor_profile_save, person_create
-from reports.models import DocumentTemplate
+from reports.models import DocumentTemplate, Order
 from reports.order_services import order_create
 from reports.paper import engine
 from reports.paper.docx_html import docx_to_html
@@ -125,6 +125,7 @@ def test_every_document_prints_within_a4_in_word_and_pdf_with_the_same_text(
 @pytest.mark.django_db
 def test_the_regulation_is_approved_by_its_order_and_names_the_forms(named, programme, curator):
     order_create(actor=curator, programme=programme, kind="regulation", number="12-ОД", day=date(YEAR, 8, 30))
+    Order.objects.filter(kind="regulation").update(signed=True)  # a draft approves nothing
     text = pdf_words(generate("regulation_document", curator, programme))
     assert "УТВЕРЖДЕНО приказом МБОУ «СОШ № 1» от 30.08.2025 № 12-ОД" in text
     assert "о наставничестве в Муниципальном бюджетном общеобразовательном учреждении «Средняя" in text
