@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -52,8 +53,30 @@ class _PersonChoice(forms.ModelMultipleChoiceField):
 
 
 class _OrderChoice(forms.ModelChoiceField):
+    def __init__(self, *args, organization, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.organization = organization
+
     def label_from_instance(self, obj) -> str:
         return f"№ {obj.number} от {obj.day:%d.%m.%Y} — {obj.title}"
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            # an order of the organisation no longer offered (cancelled meanwhile, say): tell why
+            from .models import Order
+            from .order_services import why_not_cancellable
+
+            target = (
+                Order.objects.filter(organization=self.organization, pk=value).first()
+                if str(value).isdigit()
+                else None
+            )
+            reason = why_not_cancellable(target) if target is not None else None
+            if reason:
+                raise ValidationError(reason, code="invalid_choice") from None
+            raise
 
 
 class OrderCreateForm(forms.Form):
@@ -81,6 +104,7 @@ class OrderCreateForm(forms.Form):
             from .selectors import cancellable_orders
 
             self.fields["cancels"] = _OrderChoice(
+                organization=organization,
                 label=_("Order declared invalid"),
                 queryset=cancellable_orders(organization),
                 help_text=_(

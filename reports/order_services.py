@@ -317,6 +317,15 @@ def _requisites(order: Order) -> str:
     return f"от {order.day:%d.%m.%Y} № {order.number}"
 
 
+def why_not_cancellable(target: Order) -> str | None:
+    """Why another order may not declare ``target`` invalid (the form names it), or None if it may."""
+    try:
+        _cancellable(target, day=None)
+    except OrderError as error:
+        return str(error)
+    return None
+
+
 def _cancellable(target: Order, *, day: date | None, exclude: int | None = None) -> Order:
     """The order ``target`` if another order may declare it invalid on ``day``, else why not.
 

@@ -109,14 +109,40 @@ def render_docx(template: bytes, context: dict[str, Any]) -> bytes:
     except SecurityError as error:
         raise TemplateProblem(_("The template calls something a document template may not use.")) from error
     except (TypeError, AttributeError) as error:
-        raise TemplateProblem(_("The template cannot be filled in: %(error)s") % {"error": error}) from error
+        raise TemplateProblem(_value_problem(error)) from error
     except TemplateError as error:
-        raise TemplateProblem(_("The template cannot be filled in: %(error)s") % {"error": error}) from error
+        raise TemplateProblem(
+            _(
+                "The template cannot be filled in: a field or tag in it cannot be computed. Check its fields and tags."
+            )
+        ) from error
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise TemplateProblem(_("This is not a Word document (.docx).")) from error
     except Exception as error:  # lxml and docx raise many kinds on a damaged file
         raise TemplateProblem(_("The Word file is damaged or not a .docx document.")) from error
     return buffer.getvalue()
+
+
+def _value_problem(error: Exception) -> str:
+    """A Russian explanation of a field used in a way its value does not allow (never Python's English text)."""
+    text = str(error)
+    if "not iterable" in text:
+        return str(
+            _("The template cannot be filled in: a {% for %} loop goes over a field that is not a list.")
+        )
+    if "not callable" in text:
+        return str(
+            _("The template cannot be filled in: a field is called like a function, but it is not one.")
+        )
+    if "not subscriptable" in text or "indices must be" in text:
+        return str(
+            _("The template cannot be filled in: a field is indexed with [...], but it is not a list.")
+        )
+    return str(
+        _(
+            "The template cannot be filled in: a field is used in a way its value does not allow. Check its fields and tags."
+        )
+    )
 
 
 def _plain_text(document) -> str:

@@ -330,3 +330,27 @@ def test_an_order_template_without_the_orders_fields_is_refused(curator_client, 
     page = upload(engine.default_template("order_curator")).content.decode()
     assert "Шаблон приказа должен содержать" not in page
     assert DocumentTemplate.objects.filter(key="order_curator").exists()
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            ["{% for x in count %}{{ x }}{% endfor %}"],
+            "в цикле {% for %} указано поле, которое не является списком",
+        ),
+        (["{{ count() }}"], "поле вызывается как функция"),
+    ],
+    ids=["loop-over-number", "call-number"],
+)
+def test_a_template_using_a_field_wrongly_is_told_in_russian(paragraphs, expected):
+    from django.utils import translation
+
+    from reports.paper import engine
+
+    with translation.override("ru"), pytest.raises(engine.TemplateProblem) as caught:
+        engine.render_docx(_template(*paragraphs), {"count": 3})
+    message = str(caught.value)
+    assert message.startswith("Шаблон не удаётся заполнить: ") and expected in message
+    for english in ("object", "iterable", "callable", "subscriptable", "int"):
+        assert english not in message

@@ -120,6 +120,31 @@ def test_a_signed_cancelling_order_makes_the_order_lose_its_force_and_a_draft_ch
 
 
 @pytest.mark.django_db
+def test_the_form_says_why_an_order_already_cancelled_is_not_cancelled_again(
+    curator_client, curator, signed_pairing, programme
+):
+    first = order_create(
+        actor=curator,
+        programme=programme,
+        kind="cancel",
+        number="30",
+        day=date(YEAR, 10, 20),
+        cancels=signed_pairing,
+    )
+    # a draft waiting: the form names it
+    response = cancel_post(curator_client, signed_pairing, number="31")
+    page = response.content.decode()
+    assert response.status_code == 400 and "Выберите корректный вариант" not in page
+    assert f"уже признаётся утратившим силу черновиком приказа от 20.10.{YEAR} № 30" in page
+    order_mark_signed(actor=curator, order=first)
+    response = cancel_post(curator_client, signed_pairing, number="31")
+    page = response.content.decode()
+    assert response.status_code == 400 and "Выберите корректный вариант" not in page
+    assert f"Приказ от 01.09.{YEAR} № 12 уже утратил силу (приказ от 20.10.{YEAR} № 30)." in page
+    assert Order.objects.filter(kind=OrderKind.CANCEL).count() == 1
+
+
+@pytest.mark.django_db
 def test_an_order_loses_its_force_once(curator, signed_pairing, programme):
     first = order_create(
         actor=curator,
