@@ -23,6 +23,7 @@ from mentoring.typing_helpers import model_choice_field
 from pairing.models import GroupMember
 from participants.models import MentorProfile, PartnerOrganization, Person
 
+from . import declension
 from .document_context import (
     _roadmap_rows,
     day_text,
@@ -237,6 +238,7 @@ def teacher_people(programme: Programme, options: dict[str, Any], *, sample: boo
         people = people.filter(pk__in=chosen)
     people = list(people)
     mentees: dict[int, list[str]] = {}
+    mentees_gen: dict[int, list[str]] = {}  # «в отношении Орловой Анны Павловны, 8А»
     forms_by_person: dict[int, list[str]] = {}
     for member in (
         GroupMember.objects.filter(
@@ -256,6 +258,13 @@ def teacher_people(programme: Programme, options: dict[str, Any], *, sample: boo
                     else other.person.full_name
                 )
                 mentees.setdefault(member.person_id, []).append(label)
+                mentee = other.person
+                name_gen = declension.decline(
+                    mentee.last_name, mentee.first_name, mentee.patronymic, declension.GENITIVE, mentee.sex
+                )
+                mentees_gen.setdefault(member.person_id, []).append(
+                    f"{name_gen}, {mentee.group_name}" if mentee.group_name else name_gen
+                )
         names = forms_by_person.setdefault(member.person_id, [])
         if member.group.form.name not in names:
             names.append(member.group.form.name)
@@ -265,12 +274,13 @@ def teacher_people(programme: Programme, options: dict[str, Any], *, sample: boo
             person.sex,
             person.position,
             mentees="; ".join(mentees.get(person.pk, [])),
+            mentees_gen="; ".join(mentees_gen.get(person.pk, [])),
             form=", ".join(forms_by_person.get(person.pk, [])),
         )
         for person in people
     ]
     if sample and not result:
-        result = [person_context(SAMPLE_PERSON, "female", "учитель математики", mentees="…", form="…")]
+        result = [person_context(SAMPLE_PERSON, "female", "учитель математики", mentees="…", mentees_gen="…", form="…")]
     if not result:
         raise ReportError(gettext("There are no teachers in the mentor base of the year."))
     return result

@@ -172,11 +172,14 @@ DOCUMENT_FIELDS = {
         ("org.head.name_gen, org.head.position_gen", "руководитель в родительном падеже («в лице …»)"),
     ],
     "teacher_consent": [
-        ("people", "педагоги: name, name_gen, short, position, position_gen, mentees, form, sex"),
+        (
+            "people",
+            "педагоги: name, name_gen, short, position, position_gen, mentees, mentees_gen (в родительном падеже), form, sex",
+        ),
         ("org.head.position_dat, org.head.short_dat", "кому: «Директору … О.И. Петровой»"),
     ],
     "supplementary_agreement": [
-        ("people", "педагоги: name, short, position, mentees, sex"),
+        ("people", "педагоги: name, short, position, mentees, mentees_gen (в родительном падеже), sex"),
         ("agreement.day_text, agreement.start, agreement.end, agreement.payment", "дата, срок и доплата"),
     ],
     "protocol": [

@@ -412,7 +412,7 @@ def teacher_consent() -> bytes:
     b.p(
         "Я, {{ person.name }}, в соответствии со статьёй 351.8 Трудового кодекса Российской Федерации даю согласие "
         "на осуществление наставнической деятельности в {{ org.short_name }} в {{ year }} учебном году"
-        "{% if person.mentees %} в отношении: {{ person.mentees }}{% endif %}"
+        "{% if person.mentees %} в отношении {{ person.mentees_gen }}{% endif %}"
         "{% if person.form %} в форме наставничества «{{ person.form }}»{% endif %}."
     )
     b.p(
@@ -447,7 +447,7 @@ def supplementary_agreement() -> bytes:
         "1. Работодатель поручает, а Работник с его письменного согласия принимает на себя выполнение "
         "наставнической деятельности в соответствии со статьёй 351.8 Трудового кодекса Российской Федерации и "
         "Положением о наставничестве в {{ org.short_name }}"
-        "{% if person.mentees %} в отношении: {{ person.mentees }}{% endif %}."
+        "{% if person.mentees %} в отношении {{ person.mentees_gen }}{% endif %}."
     )
     b.p("2. Срок наставнической деятельности: с {{ agreement.start }} по {{ agreement.end }}.")
     b.p(

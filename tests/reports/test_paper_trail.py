@@ -141,7 +141,8 @@ def test_consents_decline_the_teacher_and_the_director_and_agree_by_sex(
     assert "Директору МБОУ «СОШ № 1» О.И. Петровой" in text
     assert "от учителя физики Гуся Павла Павловича" in text
     assert "Кузнецовой Ольги Петровны" in text
-    assert "Я, Кузнецова Ольга Петровна," in text and "Иванова Мария Сергеевна, 6Б" in text
+    assert "Я, Кузнецова Ольга Петровна," in text and "в отношении Ивановой Марии Сергеевны, 6Б" in text
+    assert "в отношении:" not in text
     assert "утверждённым приказом от __.__.20__ № ____, ознакомлен." in text.replace("ознакомлена.", "X")
     assert "ознакомлена." in text
 
@@ -166,6 +167,13 @@ def test_the_supplementary_agreement_cites_article_351_8_and_the_pay(named, prog
     assert "статьёй 351.8 Трудового кодекса" in text and "15 % должностного оклада в месяц" in text
     assert f"с 01.09.{YEAR}" in text or "по 31.08.2026" in text
     assert "Экземпляр соглашения получил: __________ / П.П. Гусь" in text
+
+
+@pytest.mark.django_db
+def test_the_supplementary_agreement_names_the_mentees_in_the_genitive(named, programme, curator, pair):
+    text = pdf_words(generate("supplementary_agreement", curator, programme, payment="3 000 рублей"))
+    assert "Положением о наставничестве в МБОУ «СОШ № 1» в отношении Ивановой Марии Сергеевны, 6Б." in text
+    assert "Иванова Мария Сергеевна" not in text and "в отношении:" not in text
 
 
 @pytest.mark.django_db
