@@ -51,6 +51,25 @@ class CampaignOptionsForm(ReportOptionsForm):
         ]
 
 
+class CompareOptionsForm(ReportOptionsForm):
+    """Only «after» campaigns compared with a «before» one are offered: the others cannot be compared."""
+
+    campaign = forms.TypedChoiceField(
+        label=_("Questionnaire campaign"),
+        coerce=int,
+        help_text=_("Only «after» campaigns compared with a «before» campaign are listed."),
+        error_messages={"invalid_choice": _("This campaign has no «before» campaign to compare with.")},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choice_field(self, "campaign").choices = [
+            (campaign.pk, f"{campaign.title} ({campaign.created_at:%d.%m.%Y})")
+            for campaign in selectors.campaigns(self.scope.programme)
+            if campaign.baseline_id is not None
+        ]
+
+
 class QrSheetOptionsForm(CampaignOptionsForm):
     group_name = forms.ChoiceField(label=_("Class"), required=False)
 
@@ -246,7 +265,7 @@ class CompareReport(TableReport):
     )
     roles = PEOPLE_READERS
     contains_personal_data = True
-    options_form = CampaignOptionsForm
+    options_form = CompareOptionsForm
     landscape = True
     key_columns = 2
 

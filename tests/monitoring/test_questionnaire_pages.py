@@ -401,3 +401,21 @@ def test_results_and_comparison_to_excel(programme, curator, django_capture_on_c
     assert changes and all(isinstance(cell.value, int | float) for cell in changes if cell.value is not None)
     assert any(cell.value and cell.value > 0 for cell in changes)
     assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
+
+
+@pytest.mark.django_db
+def test_comparison_offers_only_campaigns_with_a_before(programme, curator, django_capture_on_commit_callbacks):
+    before, after = grow(programme, 3, "А")
+    client = client_for(curator)
+    jobs = Job.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("reports:run", kwargs={**KW, "report": "questionnaire_compare"}),
+            {"questionnaire_compare-campaign": before.pk, "questionnaire_compare-format": "xlsx"},
+        )
+    page = response.content.decode()
+    assert response.status_code == 400 and Job.objects.count() == jobs
+    assert "У этого анкетирования нет анкетирования «до» для сравнения." in page
+    form = page[page.index('name="questionnaire_compare-campaign"') :]
+    form = form[: form.index("</select>")]
+    assert f'value="{after.pk}"' in form and f'value="{before.pk}"' not in form
