@@ -178,18 +178,7 @@ def _check_day(programme: Programme, kind: str, day: date, groups: Sequence[Ment
                 "end": year.end_date.strftime("%d.%m.%Y"),
             }
         )
-    if kind == OrderKind.PAIRING:
-        # the pairs an order fixes exist before it: an order cannot fix a pair that began after its date
-        starts = [group.start_date for group in groups if group.start_date is not None]
-        latest = max(starts, default=None)
-        if latest is not None and latest > day:
-            raise OrderError(
-                _(
-                    "The order date %(day)s is before the start of the pairs it fixes (the latest starts "
-                    "on %(start)s): date the order no earlier than that, or leave those pairs out."
-                )
-                % {"day": day.strftime("%d.%m.%Y"), "start": latest.strftime("%d.%m.%Y")}
-            )
+    # A pairing order may precede its pairs' start: «закрепить … с 01.09.2026» is often signed on 30.08.
 
 
 @transaction.atomic
