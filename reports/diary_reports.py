@@ -131,7 +131,8 @@ class PairDiaryReport(Report):
             "plan": plan,
             "percent": plan_completion(plan) if plan else None,
             "printed_on": timezone.localdate(),
-            "landscape": False,
+            # six columns with names of several mentees do not fit the width of a portrait page
+            "landscape": True,
         }
         context.progress(60, gettext("Laying out the PDF"))
         content = writers.render_pdf(render_to_string("reports/diary.html", document))

@@ -168,7 +168,7 @@ def test_the_diary_prints_as_a_pdf(mentor, pair, mentee, django_capture_on_commi
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "Знакомство с олимпиадой" in text
     assert "Кузнецова Ольга Петровна" in text and "Иванова М.С." in text
-    assert reader.pages[0].mediabox.width == pytest.approx(595.3, abs=1)  # A4
+    assert reader.pages[0].mediabox.width == pytest.approx(841.9, abs=1)  # A4 landscape: six columns fit
 
 
 def test_another_mentor_cannot_print_the_diary(school, pair, django_capture_on_commit_callbacks):

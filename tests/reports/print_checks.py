@@ -36,6 +36,29 @@ def boxes_beyond_the_page(html: str, tolerance: float = 0.5) -> list[str]:
     return found
 
 
+def text_beyond_its_cell(document, tolerance: float = 0.5) -> list[str]:
+    """Words of a laid-out WeasyPrint ``document`` that stick out of their table cell (a column too
+    narrow for a word of its header or body), as «page: text»."""
+    from weasyprint.formatting_structure import boxes
+
+    def walk(box, cell):
+        if isinstance(box, boxes.TableCellBox):
+            cell = box
+        if isinstance(box, boxes.TextBox) and cell is not None:
+            right = box.position_x + box.margin_width()
+            cell_right = cell.border_box_x() + cell.border_width()
+            if right > cell_right + tolerance:
+                yield f"«{box.text[:40]}» ends at {right:.0f} past its cell's {cell_right:.0f}"
+        for child in getattr(box, "children", []) or []:
+            yield from walk(child, cell)
+
+    return [
+        f"page {n}: {found}"
+        for n, page in enumerate(document.pages, 1)
+        for found in walk(page._page_box, None)
+    ]
+
+
 def pdf_pages(content: bytes) -> list[tuple[float, float]]:
     reader = PdfReader(io.BytesIO(content))
     return [(float(page.mediabox.width), float(page.mediabox.height)) for page in reader.pages]

@@ -349,3 +349,57 @@ def test_the_municipal_analytical_report_lists_a_school_without_a_programme(muni
     OrganizationFactory(parent=municipality.organization, slug="school-idle", short_name="МБОУ «ООШ № 9»")
     _pages, text = pdf_text(generate("analytical_report", coordinator, municipality, "pdf"))
     assert "МБОУ «ООШ № 9» нет программы" in text
+
+
+@pytest.mark.django_db
+def test_the_diary_of_a_group_with_long_names_keeps_every_column_inside_the_page(
+    headed_school, programme, curator, pair, monkeypatch
+):
+    from weasyprint.document import Document as LaidDocument
+
+    from pairing.models import GroupMember
+    from participants.services import person_create
+
+    from .print_checks import text_beyond_its_cell
+
+    mentees = [
+        person_create(
+            actor=None,
+            organization=programme.organization,
+            last_name=last,
+            first_name="Александра",
+            patronymic="Константиновна",
+            birth_date=date(2012, 1, 1),
+            kind="pupil",
+            group_name="7А",
+        )
+        for last in ("Воскресенская-Преображенская", "Константинопольская", "Римская-Корсакова")
+    ]
+    for person in mentees:
+        GroupMember.objects.create(group=pair, person=person, role="mentee")
+        consent_record(
+            actor=curator,
+            person=person,
+            scope="personal_data",
+            given_on=date(YEAR, 9, 5),
+            given_by="representative",
+            representative_name="Мать",
+            representative_relation="мать",
+        )
+    meeting = Meeting.objects.create(
+        group=pair,
+        date=date(YEAR, 10, 6),
+        kind=Meeting.Kind.INTRODUCTION,
+        topic="Знакомство",
+        what_was_done="Разобрали задачи.",
+        agreements="Выполнить задания.",
+        recorded_by=curator,
+    )
+    meeting.attendees.set(mentees)
+    laid_out = LaidOut()
+    monkeypatch.setattr(LaidDocument, "write_pdf", laid_out(LaidDocument.write_pdf))
+    generate("pair_diary", curator, programme, "pdf", group=pair.pk)
+    document = laid_out.documents[-1]
+    found = boxes_beyond_page(document) + text_beyond_its_cell(document)
+    assert not found, "\n".join(found)
+    assert document.pages[0].width > document.pages[0].height  # a landscape page
