@@ -281,6 +281,8 @@ class TemplateBuilder:
         header._tr.get_or_add_trPr().append(_on_element("w:tblHeader"))
         for cell, text in zip(header.cells, headers, strict=True):
             cell.paragraphs[0].style = self.document.styles[TABLE_TEXT]
+            # a header word is not hyphenated («Роль в програм-ме»); before w:jc in the schema's order
+            cell.paragraphs[0]._p.get_or_add_pPr().append(_on_element("w:suppressAutoHyphens"))
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             self._runs(cell.paragraphs[0], text, bold=True, size=size or self.size - 2)
         table.rows[1].cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")

@@ -354,3 +354,49 @@ def test_a_template_using_a_field_wrongly_is_told_in_russian(paragraphs, expecte
     assert message.startswith("Шаблон не удаётся заполнить: ") and expected in message
     for english in ("object", "iterable", "callable", "subscriptable", "int"):
         assert english not in message
+
+
+@pytest.mark.django_db
+def test_the_appendix_headers_are_not_broken_inside_a_word(
+    curator, programme, pair, mentee, mentor_person, monkeypatch
+):
+    import io
+
+    from docx import Document
+    from docx.oxml.ns import qn
+    from weasyprint.document import Document as LaidDocument
+    from weasyprint.formatting_structure import boxes
+
+    from reports.order_reports import render_order
+
+    from .test_print import LaidOut, _walk
+
+    order = order_create(
+        actor=curator,
+        programme=programme,
+        kind="reward",
+        number="50",
+        day=date(YEAR, 10, 15),
+        people=[mentor_person, mentee],
+    )
+    laid_out = LaidOut()
+    monkeypatch.setattr(LaidDocument, "write_pdf", laid_out(LaidDocument.write_pdf))
+    render_order(order, "pdf")
+    lines = [
+        box.text
+        for box in _walk(laid_out.documents[-1].pages[-1]._page_box)
+        if isinstance(box, boxes.TextBox)
+    ]
+    assert "№ п/п" in lines and "программе" in " ".join(lines)
+    assert not any(line.endswith("-") and line.startswith("програм") for line in lines)
+    assert "п/" not in lines
+    word = Document(io.BytesIO(render_order(order, "docx")))
+    header = word.tables[-1].rows[0].cells
+    assert [cell.text for cell in header][:4] == [
+        "№ п/п",
+        "Фамилия, имя, отчество",
+        "Класс, должность",
+        "Роль в программе",
+    ]
+    for cell in header:
+        assert cell.paragraphs[0]._p.pPr.find(qn("w:suppressAutoHyphens")) is not None
