@@ -13,7 +13,7 @@ from participants.models import Person
 
 from .forms import DATE_INPUT
 from .models import OrderKind
-from .order_services import curator_facts, curators_of, requisites_of
+from .order_services import curator_facts, curators_of, order_days, requisites_of
 
 SEX_CHOICES = [
     ("", _("Tell by the patronymic")),
@@ -123,7 +123,9 @@ class OrderCreateForm(forms.Form):
         self.fields["responsible"].choices = [("", "—")] + [
             (pk, user.get_full_name() or user.get_username()) for pk, user in self.curators.items()
         ]
-        self.fields["day"].initial = timezone.localdate()
+        # today, or the nearest date the programme year allows (an earlier year's order is dated within it)
+        first, last = order_days(programme)
+        self.fields["day"].initial = min(max(timezone.localdate(), first), last)
         self.fields["place"].initial = requisites_of(organization).place
         if self.curators:
             first = next(iter(self.curators.values()))

@@ -150,6 +150,11 @@ def _check_number(programme: Programme, number: str, day: date, exclude: int | N
 R145_DAY = date(2019, 12, 25)
 
 
+def order_days(programme: Programme) -> tuple[date, date]:
+    """The first and last date an order of the programme year may bear."""
+    return _earliest_day(programme), programme.academic_year.end_date
+
+
 def _earliest_day(programme: Programme) -> date:
     """The earliest date an order of the programme year may bear. Orders for a year are usually signed at
     the end of the previous one (the pedagogical council meets in late August), so from 1 August of the

@@ -129,3 +129,10 @@ def test_an_order_cites_the_regulation_only_once_its_order_is_signed(curator, pr
         groups=[pair],
     )
     assert f"от 28.08.{YEAR} № 126-ОД" in second.preamble
+
+
+@pytest.mark.django_db
+def test_the_new_order_form_proposes_a_date_its_year_allows(curator_client, programme):
+    # YEAR's programme ended before today: today's date would be refused, so the form offers the year's last day
+    html = curator_client.get(reverse("reports:order_new", kwargs={**KW, "order_kind": "pairing"})).content.decode()
+    assert f'value="{YEAR + 1}-08-31"' in html
