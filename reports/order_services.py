@@ -163,8 +163,9 @@ def _earliest_day(programme: Programme) -> date:
     return max(R145_DAY, min(start, date(start.year, 8, 1)))
 
 
-def _check_day(programme: Programme, kind: str, day: date, groups: Sequence[MentoringGroup] = ()) -> None:
-    """Refuse a date no order of this kind in this programme year can bear (nothing is saved)."""
+def _check_day(programme: Programme, day: date) -> None:
+    """Refuse a date no order of this programme year can bear (nothing is saved). A pairing order may
+    precede its pairs' start: «закрепить … с 01.09.2026» is often signed on 30.08."""
     if day < R145_DAY:
         raise OrderError(
             _(
@@ -173,8 +174,8 @@ def _check_day(programme: Programme, kind: str, day: date, groups: Sequence[Ment
             )
         )
     year = programme.academic_year
-    earliest = _earliest_day(programme)
-    if day < earliest or day > year.end_date:
+    earliest, last = order_days(programme)
+    if day < earliest or day > last:
         raise OrderError(
             _("The order date must fall within the academic year %(year)s: from %(start)s to %(end)s.")
             % {
@@ -183,7 +184,6 @@ def _check_day(programme: Programme, kind: str, day: date, groups: Sequence[Ment
                 "end": year.end_date.strftime("%d.%m.%Y"),
             }
         )
-    # A pairing order may precede its pairs' start: «закрепить … с 01.09.2026» is often signed on 30.08.
 
 
 @transaction.atomic
@@ -233,7 +233,7 @@ def order_create(
         cancels, acquainted_items = None, []
     number = _check_number(programme, number, day)
     groups = [group for group in groups if group.programme_id == programme.pk]
-    _check_day(programme, kind, day, groups)
+    _check_day(programme, day)
     if plans:
         from monitoring.models import IndividualPlan
 
@@ -418,14 +418,7 @@ def order_update(
     if day is None:
         raise OrderError(_("Give the date of the order."))
     number = _check_number(order.programme, number, day, exclude=order.pk)
-    _check_day(
-        order.programme,
-        order.kind,
-        day,
-        list(MentoringGroup.objects.filter(order_items__order=order))
-        if order.kind == OrderKind.PAIRING
-        else (),
-    )
+    _check_day(order.programme, day)
     points = [point.strip() for point in points if point.strip()]
     title = title.strip()
     if not title:
