@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.typing_helpers import model_choice_field
@@ -63,14 +66,23 @@ class MeetingForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     close_tasks = forms.BooleanField(
-        label=_("Mark the ticked tasks done on the meeting date"), required=False, initial=True
+        label=_("Mark the ticked tasks done on the meeting date"), required=False, initial=False
     )
     client_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, mentees, tasks, **kwargs) -> None:
+    def __init__(self, *args, mentees, tasks, today: datetime.date | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "attendees").queryset = mentees
         model_choice_field(self, "plan_tasks").queryset = tasks
+        # the picker offers no day after today (the server refuses one too: the service checks it)
+        self.today = today or timezone.localdate()
+        self.fields["date"].widget.attrs["max"] = self.today.isoformat()
+
+    def clean_date(self) -> datetime.date:
+        value = self.cleaned_data["date"]
+        if value > self.today:
+            raise forms.ValidationError(_("The meeting date cannot be in the future."))
+        return value
 
     def clean_duration_minutes(self):
         value = self.cleaned_data.get("duration_minutes")

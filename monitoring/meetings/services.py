@@ -7,7 +7,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -122,6 +122,28 @@ def _close_tasks(
             )
 
 
+TWIN_WINDOW = timedelta(minutes=15)
+
+
+def _recent_twin(*, group: MentoringGroup, data: MeetingData, actor: User | None) -> Meeting | None:
+    """The same meeting logged a moment ago by the same person: the form sent again after «Back»
+    (a page the browser fetched anew carries a new token, so the token alone does not catch it)."""
+    if actor is None or not actor.is_authenticated:
+        return None
+    return (
+        Meeting.objects.filter(
+            group=group,
+            date=data.date,
+            kind=data.kind,
+            topic=data.topic.strip(),
+            recorded_by=actor,
+            created_at__gte=timezone.now() - TWIN_WINDOW,
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
 @transaction.atomic
 def meeting_log(
     *,
@@ -146,6 +168,9 @@ def meeting_log(
             if existing.group_id != group.pk:
                 raise MeetingError(_("This form was already used for another pair. Open it again."))
             return existing, False
+    twin = _recent_twin(group=group, data=data, actor=actor)
+    if twin is not None:
+        return twin, False
     _check(group=group, data=data, attendees=attendees, plan_tasks=plan_tasks, today=today)
     meeting = Meeting(
         group=group,

@@ -33,6 +33,7 @@ def _meeting_form(
     return MeetingForm(
         request.POST or None,
         initial=initial,
+        today=timezone.localdate(),
         mentees=meeting_selectors.consenting_mentees(group),
         tasks=plan_selectors.open_tasks(group, also=also_tasks).select_related("plan"),
     )

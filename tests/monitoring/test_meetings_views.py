@@ -81,6 +81,42 @@ def test_logging_twice_with_one_token_makes_one_meeting(mentor, pair, mentee):
     assert list(meeting.attendees.all()) == [mentee]
 
 
+def test_back_and_save_again_with_a_fresh_form_makes_one_meeting(mentor, pair, mentee):
+    """«Back» fetched the form anew (a new token): the same meeting sent again is not logged twice."""
+    client = client_for(mentor)
+    first = client.post(url("meeting_new", group=pair.pk), form_data(mentee))
+    again = client.post(url("meeting_new", group=pair.pk), form_data(mentee))  # another token
+    assert first.status_code == again.status_code == 302
+    assert Meeting.objects.count() == 1
+    other_topic = client.post(url("meeting_new", group=pair.pk), form_data(mentee, topic="Другая тема"))
+    assert other_topic.status_code == 302
+    assert Meeting.objects.count() == 2
+
+
+def test_the_picker_stops_at_today_and_the_tasks_box_starts_unticked(mentor, pair, mentee):
+    from django.utils import timezone
+
+    plan = plan_get_or_create(actor=None, group=pair)
+    plan_task_create(actor=None, plan=plan, activity="Разбор задач")
+    response = client_for(mentor).get(url("meeting_new", group=pair.pk))
+    page = response.content.decode()
+    assert f'max="{timezone.localdate().isoformat()}"' in page
+    assert re.search(r'<input type="checkbox" name="close_tasks"[^>]*>', page)
+    assert "checked" not in re.search(r'<input type="checkbox" name="close_tasks"[^>]*>', page).group(0)
+
+
+def test_a_future_date_is_refused_with_a_russian_message(mentor, pair, mentee):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    response = client_for(mentor).post(url("meeting_new", group=pair.pk), form_data(mentee, date=tomorrow))
+    assert response.status_code == 400
+    assert "не может быть в будущем" in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
 def test_bad_input_gives_400_and_changes_nothing(mentor, pair, mentee):
     client = client_for(mentor)
     future = client.post(url("meeting_new", group=pair.pk), form_data(mentee, date="2099-01-01"))
