@@ -10,7 +10,13 @@ from participants.models import Person
 
 from . import matching
 from .models import MentoringForm, MentoringGroup, RoleModel
-from .selectors import GroupFilters, mentee_candidates, mentor_candidates, most_used_form
+from .selectors import (
+    GroupFilters,
+    mentee_candidates,
+    mentor_candidates,
+    most_used_form,
+    pair_form_candidates,
+)
 from .services import default_dates, forms_for
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -59,10 +65,14 @@ class GroupForm(forms.Form):
         label=_("Role model"), queryset=RoleModel.objects.none(), required=False
     )
     mentors = PersonChoiceField(
-        label=_("Mentors"), queryset=Person.objects.none(), widget=forms.SelectMultiple(attrs={"size": 6})
+        label=_("Mentors"),
+        queryset=Person.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 6, "data-searchable": "mentors"}),
     )
     mentees = PersonChoiceField(
-        label=_("Mentees"), queryset=Person.objects.none(), widget=forms.SelectMultiple(attrs={"size": 10})
+        label=_("Mentees"),
+        queryset=Person.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 10, "data-searchable": "mentees"}),
     )
     start_date = forms.DateField(label=_("Start date"), required=False, widget=DATE)
     planned_end_date = forms.DateField(label=_("Planned end"), required=False, widget=DATE)
@@ -72,7 +82,7 @@ class GroupForm(forms.Form):
         initial=MentoringGroup.Status.ACTIVE,
     )
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(self, *args, programme: Programme, group: MentoringGroup | None = None, **kwargs) -> None:
         start, end = default_dates(programme, timezone.localdate())
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("start_date", start)
@@ -86,8 +96,18 @@ class GroupForm(forms.Form):
         model_choice_field(self, "role_model").label_from_instance = lambda obj: f"{obj.form.name}: {obj.name}"
         model_choice_field(self, "mentors").queryset = mentor_candidates(programme)
         model_choice_field(self, "mentees").queryset = mentee_candidates(programme)
-        self.fields["mentors"].help_text = _("Only people with a consent are listed.")
-        self.fields["mentees"].help_text = _("Hold Ctrl to choose several for a group.")
+        # the options say, before the form is sent, who has no free place and who is already in a pair
+        # (the queryset above still validates the choice; the service has the last word)
+        candidates = pair_form_candidates(programme, exclude_group=group.pk if group else None)
+        choice_field(self, "mentors").choices = [(c.id, c.label) for c in candidates.mentors]
+        choice_field(self, "mentees").choices = [(c.id, c.label) for c in candidates.mentees]
+        self.fields["mentors"].help_text = _(
+            "Only people with a consent are listed, with their free places. Type to search."
+        )
+        self.fields["mentees"].help_text = _(
+            "Type a name or a class to search; choose several for a group. "
+            "Mentees already in a pair are marked."
+        )
 
 
 class CloseForm(forms.Form):

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, DateField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils.translation import gettext as _
 
 from mentoring.models import Programme
 from participants.models import MenteeProfile, MentorProfile, Person, short_name_of
@@ -243,3 +244,106 @@ def most_used_form(programme: Programme, allowed: list) -> object | None:
             fits(mentees, form.mentee_kinds),
         ),
     )
+
+
+@dataclass(frozen=True)
+class CandidateOption:
+    """One person in the manual pair form: ``note`` says, before the form is sent, what the server
+    would refuse (a mentor without a free place, a mentee already in a pair of this form)."""
+
+    id: int
+    name: str
+    group_name: str
+    kind: str
+    note: str
+    free: int | None = None  # mentors: places free now
+    capacity: int | None = None
+    busy_forms: tuple[int, ...] = ()  # mentees: the forms they already have an open pair in
+    blocked: bool = False  # the server would refuse it in the chosen form
+
+    @property
+    def label(self) -> str:
+        base = f"{self.name}, {self.group_name}" if self.group_name else self.name
+        return f"{base} — {self.note}" if self.note else base
+
+    def as_json(self) -> dict:
+        return {
+            "value": str(self.id),
+            "text": self.label,
+            "name": self.name,
+            "group": self.group_name,
+            "note": self.note,
+            "free": self.free,
+            "capacity": self.capacity,
+            "blocked": self.blocked,
+        }
+
+
+@dataclass(frozen=True)
+class PairFormCandidates:
+    mentors: list[CandidateOption]
+    mentees: list[CandidateOption]
+
+
+def pair_form_candidates(
+    programme: Programme, form=None, *, exclude_group: int | None = None
+) -> PairFormCandidates:
+    """The people the manual pair form offers: mentors with their free places and mentees with the
+    pairs they are already in; with ``form``, only the kinds of people that form allows, and what the
+    server would refuse in it is marked ``blocked``. Four queries, whatever the number of people.
+    ``exclude_group`` (the pair being edited) does not count against anyone."""
+    mentor_people = mentor_candidates(programme).annotate(
+        capacity=Subquery(
+            MentorProfile.objects.filter(programme=programme, person=OuterRef("pk")).values("capacity")[:1]
+        )
+    )
+    mentee_people = mentee_candidates(programme)
+    if form is not None and form.mentor_kinds:
+        mentor_people = mentor_people.filter(kind__in=form.mentor_kinds)
+    if form is not None and form.mentee_kinds:
+        mentee_people = mentee_people.filter(kind__in=form.mentee_kinds)
+    open_members = GroupMember.objects.filter(
+        group__programme=programme, group__status__in=MentoringGroup.OPEN_STATUSES
+    )
+    if exclude_group:
+        open_members = open_members.exclude(group_id=exclude_group)
+    load = dict(
+        open_members.filter(role=GroupMember.Role.MENTOR)
+        .values("person_id")
+        .annotate(mentees=Count("group__members", filter=Q(group__members__role=GroupMember.Role.MENTEE)))
+        .values_list("person_id", "mentees")
+    )
+    busy: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for person_id, form_id, form_name in open_members.filter(role=GroupMember.Role.MENTEE).values_list(
+        "person_id", "group__form_id", "group__form__name"
+    ):
+        busy[person_id].append((form_id, form_name))
+
+    mentors = []
+    for person in mentor_people:
+        capacity = person.capacity or 0
+        free = max(capacity - load.get(person.pk, 0), 0)
+        note = (
+            _("free places: %(free)s of %(capacity)s") % {"free": free, "capacity": capacity}
+            if free
+            else _("no free place (%(capacity)s of %(capacity)s taken)") % {"capacity": capacity}
+        )
+        mentors.append(
+            CandidateOption(
+                person.pk, person.full_name, person.group_name, person.kind, note,
+                free=free, capacity=capacity, blocked=free == 0,
+            )
+        )
+    mentees = []
+    for person in mentee_people:
+        pairs = busy.get(person.pk, [])
+        names = ", ".join(f"«{name}»" for _form_id, name in pairs)
+        note = _("already in a pair: %(forms)s") % {"forms": names} if pairs else ""
+        mentees.append(
+            CandidateOption(
+                person.pk, person.full_name, person.group_name, person.kind, note,
+                busy_forms=tuple(form_id for form_id, _name in pairs),
+                blocked=form is not None and any(form_id == form.pk for form_id, _name in pairs),
+            )
+        )
+    return PairFormCandidates(mentors, mentees)

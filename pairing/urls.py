@@ -8,6 +8,7 @@ app_name = "pairing"
 urlpatterns = [
     path("", views.index, name="index"),
     path("new/", views.create, name="create"),
+    path("candidates/", views.candidates, name="candidates"),
     path("<int:group>/", views.detail, name="detail"),
     path("<int:group>/edit/", views.edit, name="edit"),
     path("<int:group>/close/", views.close, name="close"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -84,7 +84,7 @@ def _group_form_page(
 ) -> HttpResponse:
     """Create a pair (``found`` is None) or change one; the service's refusal is shown on the form."""
     scope = request.scope
-    form = GroupForm(request.POST or None, programme=scope.programme, initial=initial or {})
+    form = GroupForm(request.POST or None, programme=scope.programme, group=found, initial=initial or {})
     if request.method == "POST" and form.is_valid():
         data = {**form.cleaned_data, "mentors": list(form.cleaned_data["mentors"])}
         data["mentees"] = list(data["mentees"])
@@ -101,6 +101,28 @@ def _group_form_page(
             return redirect(_url(scope, "detail", group=found.pk))
     status = 400 if request.method == "POST" else 200
     return render(request, "pairing/form.html", {"form": form, "group": found}, status=status)
+
+
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
+def candidates(request: ScopedRequest) -> JsonResponse:
+    """The pair form's options for the chosen form of mentoring (the searchable selects reload them):
+    the kinds of people the form allows, mentors' free places, mentees already in a pair of it."""
+    scope = request.scope
+    allowed = {form.pk: form for form in services.forms_for(scope.programme)}
+    try:
+        chosen = allowed[int(request.GET.get("form", ""))]
+    except (KeyError, ValueError):
+        return JsonResponse({"error": _("Choose a form of mentoring.")}, status=400)
+    exclude = request.GET.get("group", "")
+    found = selectors.pair_form_candidates(
+        scope.programme, chosen, exclude_group=int(exclude) if exclude.isdigit() else None
+    )
+    return JsonResponse(
+        {
+            "mentors": [option.as_json() for option in found.mentors],
+            "mentees": [option.as_json() for option in found.mentees],
+        }
+    )
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
