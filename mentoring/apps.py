@@ -13,6 +13,7 @@ class MentoringConfig(AppConfig):
         from . import (
             celery,  # noqa: F401  (imported for its side effect: the app exists)
             messages,
+            sites,  # noqa: F401  (registers the SITE_URL system check)
         )
 
         messages.use_translator(gettext)

@@ -286,8 +286,10 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@mentoring.local")
-# The address of the site in letters (reminders, password reset links built outside a request).
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The address of the site in letters and in files built outside a request (reminders, questionnaire links
+# and QR codes printed by a background job); pages use the address they are served on. Required in
+# production: a system check (mentoring/sites.py) stops the start-up when it is missing or local.
+SITE_URL = env_str("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000")
 # Reminders to hand in a monitoring window's figures go on this many days after its deadline.
 WINDOW_REMINDER_DAYS_AFTER = env_int("WINDOW_REMINDER_DAYS_AFTER", 7)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Role
+from mentoring.sites import site_url
 from mentoring.typing_helpers import StrOrPromise, choice_field
 from monitoring.models import Campaign, QuestionItem
 from monitoring.questionnaires import selectors
@@ -121,7 +121,7 @@ class QrSheetReport(Report):
             raise ReportError(
                 gettext("There are no open links to print: everyone has answered or the links expired.")
             )
-        base = settings.SITE_URL.rstrip("/")
+        base = context.site_url or site_url()
         classes: dict[str, list[dict[str, Any]]] = {}
         total = len(links)
         for index, invitation in enumerate(links, start=1):

@@ -47,6 +47,8 @@ class ReportContext:
     progress: ProgressCallback = field(default=lambda percent, message: None)
     # What a report computes once and reads from several of its methods (columns, rows): by the report's key
     cache: dict[str, Any] = field(default_factory=dict)
+    # The address the curator started the report from (links and QR codes in the file); "" → SITE_URL
+    site_url: str = ""
 
 
 @dataclass(frozen=True)

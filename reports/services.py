@@ -29,8 +29,11 @@ JOB_KIND_PREFIX = "report:"
 
 
 @transaction.atomic
-def report_start(*, user: AbstractBaseUser, scope: Scope, report: Report, fmt: str, options: dict) -> Job:
-    """Create the job and queue its task after the transaction commits."""
+def report_start(
+    *, user: AbstractBaseUser, scope: Scope, report: Report, fmt: str, options: dict, site_url: str = ""
+) -> Job:
+    """Create the job and queue its task after the transaction commits; ``site_url`` is the address the
+    report was started from (the file's links and QR codes lead there)."""
     from .tasks import build_report
 
     if not report.allowed(scope):
@@ -43,7 +46,12 @@ def report_start(*, user: AbstractBaseUser, scope: Scope, report: Report, fmt: s
         organization=scope.organization,
         academic_year=scope.programme.academic_year,
         created_by=user,
-        params={"report": report.identifier, "format": fmt, "options": options},
+        params={
+            "report": report.identifier,
+            "format": fmt,
+            "options": options,
+            **({"site_url": site_url} if site_url else {}),
+        },
         contains_personal_data=report.contains_personal_data,
         task=build_report.name,
     )
@@ -77,6 +85,7 @@ def report_build(*, job_id: str) -> None:
             scope=scope,
             user=user,
             options=job.params.get("options", {}),
+            site_url=job.params.get("site_url", ""),
             progress=lambda percent, message: job_progress(job_id=job_id, percent=percent, message=message),
         )
         job_progress(job_id=job_id, percent=5, message=_("Collecting data"))

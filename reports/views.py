@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from mentoring.access import Privacy, ScopedRequest, organization_view
 from mentoring.selectors import jobs_for_user
 from mentoring.services import jobs_purge_listed
+from mentoring.sites import site_url
 
 from .forms import options_form_for
 from .registry import FORMAT_LABELS, Report, ReportError, registry
@@ -108,7 +109,9 @@ def run(request: ScopedRequest, report: str) -> HttpResponse:
     options = form.json_options()
     fmt = options.pop("format")
     try:
-        job = report_start(user=request.user, scope=scope, report=found, fmt=fmt, options=options)
+        job = report_start(
+            user=request.user, scope=scope, report=found, fmt=fmt, options=options, site_url=site_url(request)
+        )
     except ReportError as error:
         messages.error(request, str(error))
         return redirect("reports:index", **scope.url_kwargs)

@@ -40,11 +40,19 @@ def _page(
 
 @declare_privacy(Privacy.PUBLIC)
 @never_cache
+def unknown(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """A mangled or unknown link (cut short, a typo, a character added by a messenger): a page for a
+    pupil in plain words with a 404 status, never the staff sign-in."""
+    return _page(request, "unknown.html", {}, status=404, state="unknown")
+
+
+@declare_privacy(Privacy.PUBLIC)
+@never_cache
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, link: str) -> HttpResponse:
     invitation = selectors.invitation_for_link(link)
     if invitation is None:
-        raise Http404
+        return unknown(request)
     account = selectors.answerer_account_id(invitation)
     if account is not None:  # staff answer signed in, as themselves; a forwarded link shows nothing
         if not request.user.is_authenticated:

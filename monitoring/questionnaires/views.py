@@ -5,9 +5,8 @@ administration see them per person; a municipal coordinator reads aggregated res
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.models import Role
+from mentoring.sites import absolute
 
 from ..models import Campaign, Invitation, QuestionItem, QuestionnaireTemplate
 from ..selectors import settings_for
@@ -41,8 +41,9 @@ def sees_people(scope: Scope) -> bool:
     return can_write(scope)
 
 
-def public_url(token: str) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("questionnaire:answer", kwargs={"link": token})
+def public_url(token: str, request: HttpRequest | None = None) -> str:
+    """A personal link on the address the page is served on (SITE_URL outside a request)."""
+    return absolute(reverse("questionnaire:answer", kwargs={"link": token}), request)
 
 
 # --- Templates ---------------------------------------------------------------------------------------
@@ -279,7 +280,7 @@ def campaign_detail(request: ScopedRequest, campaign: int) -> HttpResponse:
             links.append(
                 {
                     "invitation": invitation,
-                    "url": public_url(invitation.token),
+                    "url": public_url(invitation.token, request),
                     "expired": invitation.answered_at is None and invitation.expires_at <= now,
                 }
             )

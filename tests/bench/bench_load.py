@@ -153,6 +153,7 @@ def production_env(database_url: str, static_root: Path, media_root: Path) -> di
             "DJANGO_SETTINGS_MODULE": "mentoring.settings",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(45),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SITE_URL": "https://mentoring.example.org",
             "DJANGO_LOG_LEVEL": "WARNING",
             "DATABASE_URL": database_url,
             "STATIC_ROOT": str(static_root),

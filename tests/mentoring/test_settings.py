@@ -57,9 +57,24 @@ def test_production_settings_pass_the_deploy_check():
         DJANGO_ENV="production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="mentoring.example.org",
+        SITE_URL="https://mentoring.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_the_site_address():
+    """Questionnaire links and QR codes built by a background job need SITE_URL: the start-up check
+    (``manage.py migrate`` runs it before the site starts) stops without it and warns on a local one."""
+    env = {
+        "DJANGO_ENV": "production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "mentoring.example.org",
+    }
+    missing = _manage("check", **env)
+    assert missing.returncode != 0 and "mentoring.E001" in missing.stderr, missing.stderr
+    local = _manage("check", "--fail-level", "WARNING", **env, SITE_URL="http://127.0.0.1:8000")
+    assert local.returncode != 0 and "mentoring.W001" in local.stderr, local.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

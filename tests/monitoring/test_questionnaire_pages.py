@@ -353,7 +353,25 @@ def test_qr_sheet_pdf_per_class(programme, curator, settings, django_capture_on_
     open_link = after.invitations.filter(answered_at__isnull=True).get()
     assert "Петров0000" in text
     flat = "".join(text.split())  # the short link wraps where its random token lets it
-    assert "mentor.example" in flat and open_link.token[:10] in flat
+    # started from a page: the links and QR codes lead to the address that page was served on
+    assert "http://testserver/q/" in flat and open_link.token[:10] in flat
+    assert "mentor.example" not in flat
+    # started without a request (a command, a task): the SITE_URL setting
+    from mentoring.access import resolve_scope_for_job
+    from reports.registry import registry
+    from reports.services import report_start
+
+    with django_capture_on_commit_callbacks(execute=True):
+        plain = report_start(
+            user=curator,
+            scope=resolve_scope_for_job(job, curator),
+            report=registry.get("questionnaire_qr_sheet"),
+            fmt="pdf",
+            options={"campaign": after.pk, "group_name": ""},
+        )
+    plain.refresh_from_db()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(download(client, plain))).pages)
+    assert "https://mentor.example/q/" in "".join(text.split())
     # every pupil answered the «before» campaign: nothing to print
     with django_capture_on_commit_callbacks(execute=True):
         client.post(

@@ -111,8 +111,35 @@ def test_expired_closed_and_withdrawn_links(satisfaction, curator):
 
 
 @pytest.mark.django_db
-def test_unknown_link_is_404():
-    assert Client().get("/q/unknown-token/").status_code == 404
+@pytest.mark.parametrize(
+    "path", ["/q/unknown-token/", "/q/", "/q/abc/extra/", "/q/abc)./", "/q/токен/"]
+)
+def test_a_mangled_or_unknown_link_shows_a_page_for_pupils(path):
+    response = Client().get(path)
+    assert response.status_code == 404
+    assert [t.name for t in response.templates][0] == "monitoring/public/unknown.html"
+    content = response.content.decode()
+    assert "Ссылка на анкету не открывается" in content
+    assert 'data-q-state="unknown"' in content and response["X-Questionnaire"] == "unknown"
+    assert "password" not in content and "/accounts/login" not in content  # no staff sign-in
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+@pytest.mark.django_db
+def test_the_campaign_page_gives_links_on_the_address_it_is_served_on(programme, curator, settings):
+    from django.urls import reverse
+
+    from ..conftest import YEAR, client_for
+
+    settings.SITE_URL = "https://configured.example"
+    campaign = campaign_for(programme, shared("satisfaction-mentee"), make_people(programme, 1))
+    page = client_for(curator).get(
+        reverse("monitoring:campaign_detail", kwargs={"org": "school-a", "year": YEAR, "campaign": campaign.pk}),
+        HTTP_HOST="localhost",
+    )
+    token = campaign.invitations.first().token
+    assert f"http://localhost/q/{token}/" in page.content.decode()
+    assert "configured.example" not in page.content.decode()
 
 
 @pytest.mark.django_db
