@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +16,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -252,9 +254,35 @@ def _visible_job(request: ScopedRequest, job: str):
     return found
 
 
+def safe_next(request: HttpRequest, candidate: str | None) -> str:
+    """``candidate`` if it is a path on this site (an address elsewhere, a scheme-relative ``//host`` or a
+    ``javascript:`` URL would be an open redirect), else ""; always a path with its query, never a host."""
+    if not candidate:
+        return ""
+    if not url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return ""
+    parts = urlsplit(candidate)
+    if not parts.path.startswith("/") or parts.path.startswith("//"):
+        return ""
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def job_page_url(request: HttpRequest, job, scope) -> str:
+    """The job's page, remembering the page the job was started from (the form's ``next``, else the
+    referring page) so that its «Back» returns there."""
+    url = reverse("job_detail", kwargs={**scope.url_kwargs, "job": job.pk})
+    back = safe_next(request, request.POST.get("next")) or safe_next(request, request.META.get("HTTP_REFERER"))
+    return f"{url}?{urlencode({'next': back})}" if back else url
+
+
 @organization_view(privacy=Privacy.AGGREGATE)
 def job_detail(request: ScopedRequest, job: str) -> HttpResponse:
-    return render(request, "mentoring/job_detail.html", {"job": _visible_job(request, job)})
+    found = _visible_job(request, job)
+    return render(
+        request, "mentoring/job_detail.html", {"job": found, "back_url": safe_next(request, request.GET.get("next"))}
+    )
 
 
 @organization_view(privacy=Privacy.AGGREGATE)

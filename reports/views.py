@@ -11,6 +11,7 @@ from mentoring.access import Privacy, ScopedRequest, organization_view
 from mentoring.selectors import jobs_for_user
 from mentoring.services import jobs_purge_listed
 from mentoring.sites import site_url
+from mentoring.views import job_page_url
 
 from .forms import options_form_for
 from .registry import FORMAT_LABELS, Report, ReportError, registry
@@ -115,4 +116,4 @@ def run(request: ScopedRequest, report: str) -> HttpResponse:
     except ReportError as error:
         messages.error(request, str(error))
         return redirect("reports:index", **scope.url_kwargs)
-    return redirect("job_detail", job=job.pk, **scope.url_kwargs)
+    return redirect(job_page_url(request, job, scope))

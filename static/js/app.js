@@ -12,3 +12,41 @@
     }
   }, true);
 })();
+
+/* A form with data-busy (one that starts a report) says at once that the file is being prepared: its
+ * buttons are disabled and a progress line appears, instead of a page that seems frozen while a report is
+ * built in-process (no background worker) or queued. The buttons are disabled only after the browser has
+ * taken the form's data, so the pressed button's name and value (the file format) are still sent. */
+(function () {
+  "use strict";
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || event.defaultPrevented) return;
+    var text = form.getAttribute("data-busy");
+    if (!text || form.getAttribute("data-busy-on") === "1") return;
+    form.setAttribute("data-busy-on", "1");
+    window.setTimeout(function () {
+      form.querySelectorAll("button, input[type=submit]").forEach(function (button) {
+        button.disabled = true;
+      });
+      var line = document.createElement("div");
+      line.className = "busy-line small text-body-secondary mt-2";
+      line.setAttribute("role", "status");
+      var spinner = document.createElement("span");
+      spinner.className = "spinner-border spinner-border-sm me-2";
+      spinner.setAttribute("aria-hidden", "true");
+      line.appendChild(spinner);
+      line.appendChild(document.createTextNode(text));
+      form.appendChild(line);
+    }, 0);
+  });
+  // «Back» to a page kept by the browser: its buttons work again
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    document.querySelectorAll("form[data-busy-on]").forEach(function (form) {
+      form.removeAttribute("data-busy-on");
+      form.querySelectorAll("button, input[type=submit]").forEach(function (button) { button.disabled = false; });
+      form.querySelectorAll(".busy-line").forEach(function (line) { line.remove(); });
+    });
+  });
+})();
