@@ -447,5 +447,16 @@ def run_accept(
                 )
             )
         except PairingError as error:
-            refused.append(str(error))
+            # say whom the refusal leaves without a pair: the reason alone may name only the mentor
+            refused.append(
+                _("Not saved: %(mentees)s with the mentor %(mentor)s — %(reason)s")
+                % {
+                    "mentees": ", ".join(
+                        f"{person.short_name} ({person.group_name})" if person.group_name else person.short_name
+                        for person in mentees
+                    ),
+                    "mentor": mentor.short_name,
+                    "reason": str(error),
+                }
+            )
     return created, refused

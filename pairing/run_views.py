@@ -75,6 +75,19 @@ def _proposals(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, Pers
     return pairs, unmatched, people
 
 
+def _mark_capacity(pairs: list[dict], choices: list) -> None:
+    """Give each proposal ``free`` (the mentor's places free now) and ``over`` (the run proposes the
+    mentor more mentees than that), so the page warns before «Принять» what the server would refuse."""
+    free = {choice.person.pk: choice.free for choice in choices}  # mentors without a free place are absent
+    proposed: dict[int, int] = {}
+    for pair in pairs:
+        proposed[pair["mentor"]] = proposed.get(pair["mentor"], 0) + 1
+    for pair in pairs:
+        pair["free"] = free.get(pair["mentor"], 0)
+        pair["proposed_to_mentor"] = proposed[pair["mentor"]]
+        pair["over"] = proposed[pair["mentor"]] > pair["free"]
+
+
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 def run_detail(request: ScopedRequest, run: int) -> HttpResponse:
     scope = request.scope
@@ -91,6 +104,7 @@ def run_detail(request: ScopedRequest, run: int) -> HttpResponse:
         }
         for couple in (found.result or {}).get("blocking", [])
     ]
+    _mark_capacity(pairs, choices)
     context = {
         "run": found,
         "job": found.job,
@@ -165,6 +179,8 @@ def run_accept(request: ScopedRequest, run: int) -> HttpResponse:
         messages.warning(request, reason)
     if not chosen:
         messages.error(request, _("Tick the proposals to accept."))
+        return redirect(_url(scope, "run", run=found.pk))
+    if refused:  # back to the proposals: the pupils left out are still there to be given another mentor
         return redirect(_url(scope, "run", run=found.pk))
     return redirect(_url(scope, "index"))
 

@@ -128,3 +128,37 @@ def test_never_together_is_remembered_in_the_rerun(curator_client, bases, django
     rerun = MatchingRun.objects.latest("pk")
     assert rerun.settings["exclusions"] == [[kid.pk, math.pk]]
     assert not any(pair["mentee"] == kid.pk and pair["mentor"] == math.pk for pair in rerun.result["pairs"])
+
+
+@pytest.mark.django_db
+def test_a_mentor_at_capacity_is_shown_before_accepting_and_the_pupil_left_out_is_named(
+    curator_client, bases, programme, django_capture_on_commit_callbacks
+):
+    from pairing.models import MentoringForm
+    from pairing.services import group_create
+
+    run = start(curator_client, django_capture_on_commit_callbacks)
+    pairs = {pair["mentee"]: pair["mentor"] for pair in run.result["pairs"]}
+    kids = bases["kids"]
+    assert pairs[kids[0].pk] == pairs[kids[1].pk] == bases["math"].pk
+    page = curator_client.get(url("run", run=run.pk)).content.decode()
+    assert 'data-capacity="over"' not in page  # two places, two proposals
+    # meanwhile the mathematician got a pupil by hand: one place left for two proposals
+    group_create(
+        actor=None,
+        programme=programme,
+        form=MentoringForm.objects.get(key="teacher_pupil"),
+        mentors=[bases["math"]],
+        mentees=[pupil(programme, "Вручную")],
+    )
+    page = curator_client.get(url("run", run=run.pk)).content.decode()
+    assert page.count('data-capacity="over"') == 2
+    assert "свободных мест: 1, предложено наставляемых: 2" in page
+    accept = {"accept": [str(kid.pk) for kid in kids], **{f"mentor_{m}": str(n) for m, n in pairs.items()}}
+    response = curator_client.post(url("run_accept", run=run.pk), {**accept, "action": "accept"}, follow=True)
+    assert response.redirect_chain[-1][0] == url("run", run=run.pk)  # back to the proposals
+    assert MentoringGroup.objects.count() == 3  # the manual one, one of the mathematician's, the russian's
+    text = " ".join(str(message) for message in response.context["messages"])
+    left_out = next(kid for kid in kids[:2] if not kid.group_memberships.exists())
+    assert f"Не сохранено: {left_out.short_name} (6А)" in text
+    assert "больше оговорённых" in text  # the reason, in Russian
