@@ -11,6 +11,9 @@ from . import navigation_cache
 from .access import may_open
 from .models import Role
 from .selectors import organizations_for_user, programme_years
+from .trash import undo_pending
+
+SEARCHERS = (Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST)
 
 SECTIONS = [
     ("dashboard", "dashboard", _("Home"), "bi-house"),
@@ -89,6 +92,15 @@ def navigation(request: HttpRequest) -> dict:
         "signin_journal_url": (
             reverse("signin_journal", kwargs=kwargs)
             if Role.ADMINISTRATOR in scope.access.roles and not scope.access.read_only
+            else ""
+        ),
+        # the last destructive action of the session, while it may still be undone (the message's button)
+        "undo": undo_pending(request),
+        "trash_url": reverse("trash", kwargs=kwargs) if scope.access.can_manage else "",
+        # the search over people, pairs and events: the school's own staff who read the bases
+        "global_search_url": (
+            reverse("search", kwargs=kwargs)
+            if scope.access.has_any(SEARCHERS) and not scope.access.read_only
             else ""
         ),
         "action_journal_url": (

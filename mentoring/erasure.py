@@ -60,6 +60,7 @@ ERASURE_LABELS: dict[str, Any] = {
     "texts": gettext_lazy("mentions of the name in notes, meeting records, plans, cases, comments"),
     "files": gettext_lazy("uploaded files that named them"),
     "uploads": gettext_lazy("unfinished uploads of the bases that named them"),
+    "trash": gettext_lazy("their records kept in the trash"),
 }
 
 # Never searched: the trail has no names by construction and must stay as it is; accounts are

@@ -421,3 +421,48 @@ class SignInEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username or '—'} {self.get_kind_display()} {self.ip_address}"
+
+
+class TrashItem(models.Model):
+    """A deleted record with everything its deletion took along, kept to be restored for a while.
+
+    Deleting a person or a roadmap event really deletes the rows (so no list, count, report, KPI or
+    matching can ever see them) and keeps here their serialized copy, the rows' own and those of the
+    records the deletion cascaded to, and the fields it set to null elsewhere. Restoring saves the same
+    rows back with the same ids. It holds personal data: it is seen only by the school's curator or
+    administrator, purged after ``TRASH_DAYS`` (``mentoring.tasks.purge_trash``) and erased with the
+    person when their consent is withdrawn.
+    """
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Person")
+        EVENT = "event", _("Roadmap event")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), related_name="+", on_delete=models.CASCADE
+    )
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), related_name="+", on_delete=models.CASCADE, null=True
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    label = models.CharField(_("record"), max_length=300)
+    object_id = models.PositiveIntegerField(_("record id"))
+    person_ids = models.JSONField(default=list, blank=True, editable=False)
+    payload = models.JSONField(default=dict, blank=True, editable=False)
+    deleted_at = models.DateTimeField(_("deleted"), default=timezone.now, db_index=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deleted by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("deleted record")
+        verbose_name_plural = _("trash")
+        ordering = ["-deleted_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} № {self.object_id}"

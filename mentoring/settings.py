@@ -364,6 +364,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.tasks.purge_old_signin_events",
         "schedule": crontab(hour=4, minute=30),
     },
+    "purge-trash": {
+        "task": "mentoring.tasks.purge_trash",
+        "schedule": crontab(hour=4, minute=45),
+    },
     "purge-expired-job-files": {
         "task": "mentoring.tasks.purge_expired_job_files",
         "schedule": timedelta(hours=1),

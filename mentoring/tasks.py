@@ -19,3 +19,11 @@ def purge_old_signin_events() -> int:
     from .signin import signin_events_purge
 
     return signin_events_purge()
+
+
+@shared_task(name="mentoring.tasks.purge_trash", ignore_result=True)
+def purge_trash() -> int:
+    """Erase the records kept in the trash for longer than its 30 days."""
+    from .trash import trash_purge
+
+    return trash_purge()

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
-from . import views
+from . import search_views, trash_views, views
 from .access import Privacy, declare_privacy
 from .signin import GuardedPasswordChangeView, UnlockingPasswordResetConfirmView
 
@@ -16,6 +16,11 @@ organization_patterns: list[URLPattern | URLResolver] = [
     path("jobs/<uuid:job>/", views.job_detail, name="job_detail"),
     path("jobs/<uuid:job>/status/", views.job_status, name="job_status"),
     path("jobs/<uuid:job>/download/", views.job_download, name="job_download"),
+    path("search/", search_views.search, name="search"),
+    path("trash/", trash_views.trash, name="trash"),
+    path("trash/undo/", trash_views.trash_undo, name="trash_undo"),
+    path("trash/<int:item>/restore/", trash_views.trash_restore_view, name="trash_restore"),
+    path("trash/<int:item>/erase/", trash_views.trash_erase_view, name="trash_erase"),
     path("roadmap/", include("roadmap.urls")),
     path("bases/", include("participants.urls")),
     path("pairs/", include("pairing.urls")),

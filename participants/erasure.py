@@ -94,3 +94,17 @@ def scrub_admin_history(erasure: Erasure) -> None:
         if changes:
             LogEntry.objects.filter(pk=entry.pk).update(**changes)
             erasure.counts["texts"] += len(changes)
+
+
+@erasure_step
+def erase_from_trash(erasure: Erasure) -> None:
+    """A copy of the person kept in the trash (or of a record deleted with them) goes for good."""
+    from mentoring.models import TrashItem
+    from mentoring.trash import trash_erase
+
+    for item in TrashItem.objects.filter(organization=erasure.organization).only(
+        "pk", "person_ids", "payload", "object_id", "organization"
+    ):
+        if erasure.person.pk in (item.person_ids or []):
+            trash_erase(actor=None, item=item, reason="erase")
+            erasure.counts["trash"] += 1

@@ -301,3 +301,18 @@ def vocabulary_terms(organization) -> QuerySet:
         .prefetch_related(Prefetch("broader", queryset=VocabularyTerm.objects.only("pk", "name")))
         .order_by("kind", "name", "pk")
     )
+
+
+def people_deletion_preview(people: list[Person]) -> list[Person]:
+    """The people about to be deleted, each with what goes with them and whether a pair holds them."""
+    return list(
+        Person.objects.filter(pk__in=[person.pk for person in people])
+        .annotate(
+            profiles=Count("mentee_profiles", distinct=True) + Count("mentor_profiles", distinct=True),
+            consent_count=Count("consents", distinct=True),
+            in_pair=Exists(
+                Person.objects.filter(pk=OuterRef("pk"), group_memberships__isnull=False)
+            ),
+        )
+        .order_by("last_name", "first_name", "patronymic", "pk")
+    )

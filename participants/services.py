@@ -26,6 +26,7 @@ from .models import (
     PartnerOrganization,
     Person,
     PersonClass,
+    ProfileStatus,
     VocabularyTerm,
     search_text_for,
 )
@@ -585,3 +586,72 @@ def consents_record_bulk(
             )
         )
     return recorded
+
+
+# --- Bulk work on the bases -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def profiles_set_status(
+    *, actor: AbstractBaseUser | None, programme: Programme, kind: str, people: list[Person], status: str
+) -> int:
+    """Set the status of these people's profiles of the year (mentee or mentor); returns how many changed."""
+    if status not in ProfileStatus.values:
+        raise ParticipantsError(_("Choose a status."))
+    model = MenteeProfile if kind == "mentees" else MentorProfile
+    changed = 0
+    for profile in model.objects.filter(programme=programme, person__in=people).exclude(status=status):
+        old = profile.status
+        profile.status = status
+        profile.save(update_fields=["status", "updated_at"])
+        audit_record(
+            actor=actor,
+            organization=programme.organization,
+            action=AuditEvent.Action.UPDATE,
+            target=profile,
+            changes={"status": [old, status]},
+        )
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def people_trash(
+    *, actor: AbstractBaseUser | None, organization: Organization, programme: Programme, people: list[Person]
+) -> list[int]:
+    """Put people added by mistake in the trash, with their cards, profiles and consents; all or none.
+
+    Returns the ids of the trash records. Someone in a pair cannot be deleted (the pair is closed or
+    edited first): the message names them.
+    """
+    from mentoring.trash import TrashError, trash_put
+
+    if not people:
+        raise ParticipantsError(_("Tick the people to delete."))
+    busy = sorted(
+        person.short_name for person in people if person.group_memberships.exists()  # type: ignore[attr-defined]
+    )
+    if busy:
+        raise ParticipantsError(
+            _("People in a pair or group cannot be deleted; take them out of it first: %(names)s.")
+            % {"names": ", ".join(busy)}
+        )
+    items = []
+    for person in people:
+        if person.organization_id != organization.pk:
+            raise ParticipantsError(_("Tick the people to delete."))
+        _forget_import_undo(person)
+        try:
+            item = trash_put(
+                actor=actor,
+                organization=organization,
+                programme=programme,
+                kind="person",
+                root=person,
+                label=person.full_name,
+                person_ids=[person.pk],
+            )
+        except TrashError as error:
+            raise ParticipantsError(f"{person.short_name}: {error}") from error
+        items.append(item.pk)
+    return items

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
@@ -19,6 +20,8 @@ from mentoring.erasure import erasure_summary
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent, Role
 from mentoring.services import AuditRead, audit_reads, audit_record
+from mentoring.sorting import sorting
+from mentoring.trash import undo_remember
 
 from . import selectors, services
 from .forms import (
@@ -48,6 +51,13 @@ from .services import ParticipantsError
 # Who reads personal data in the bases: the people who run the programme, and the psychologist.
 READERS = [Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST]
 PAGE_SIZE = 50
+# ?sort= keys of the lists of mentees and mentors: the columns a curator sorts by
+PEOPLE_SORTS = {
+    "name": ("person__last_name", "person__first_name", "person__patronymic"),
+    "group": ("year_group", "person__last_name", "person__first_name"),
+    "status": ("status", "person__last_name", "person__first_name"),
+    "consent": ("has_consent", "person__last_name", "person__first_name"),
+}
 
 
 def _url(scope: Scope, name: str, **kwargs) -> str:
@@ -86,6 +96,8 @@ def _people_list(request: ScopedRequest, kind: str) -> HttpResponse:
     form = form_class(request.GET or None, groups=selectors.groups(scope.programme))
     filters = form.filters()
     queryset = (selectors.mentees if kind == "mentees" else selectors.mentors)(scope.programme, filters)
+    order = sorting(request.GET, PEOPLE_SORTS, "name")
+    queryset = queryset.order_by(*order.order_by)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     # the rows' labels from one dict each: ``get_kind_display`` rebuilds the choices per call (lazy texts)
     kind_labels = {value: str(label) for value, label in Person.Kind.choices}
@@ -102,6 +114,9 @@ def _people_list(request: ScopedRequest, kind: str) -> HttpResponse:
         "filters": filters,
         "page": page,
         "query": query.urlencode(),
+        "sorting": order,
+        "status_choices": ProfileStatus.choices,
+        "back": request.get_full_path(),
         # the list's Excel/CSV download is the registry's base report, given the same filters
         "export_report": "mentee_base" if kind == "mentees" else "mentor_base",
         "filters_for_export": [(name, value) for name, value in vars(filters).items() if value],
@@ -509,6 +524,8 @@ def consents_bulk(request: ScopedRequest) -> HttpResponse:
                 messages.success(request, _("Consents recorded: %(count)s.") % {"count": len(recorded)})
                 return redirect(_url(scope, "consents"))
     else:
+        # ticked on a list of the bases («Записать согласие» of the action bar)
+        chosen = {int(value) for value in request.GET.getlist("person") if value.isdigit()}
         _audit_view(request, _("People without a consent"))
     rows = [
         {
@@ -521,3 +538,108 @@ def consents_bulk(request: ScopedRequest) -> HttpResponse:
     context = {"form": form, "rows": rows, "groups": groups, "group": group}
     status = 400 if request.method == "POST" else 200
     return render(request, "participants/consents_bulk.html", context, status=status)
+
+
+# --- Bulk work on the lists of mentees and mentors --------------------------------------------------
+
+
+def _ticked_people(request: ScopedRequest, values: list[str]) -> list[Person]:
+    """The ticked people of this organisation; anyone else (or a made-up id) is not found: 404."""
+    try:
+        ids = {int(value) for value in values}
+    except ValueError as error:
+        raise Http404 from error
+    found = list(
+        Person.objects.filter(
+            organization=request.scope.organization, pk__in=ids, anonymised_at__isnull=True
+        ).order_by("last_name", "first_name", "patronymic", "pk")
+    )
+    if len(found) != len(ids):
+        raise Http404
+    return found
+
+
+def _safe_back(request: ScopedRequest, value: str, kind: str) -> str:
+    if value.startswith("/") and not value.startswith("//"):
+        return value
+    return _url(request.scope, "mentors" if kind == "mentors" else "mentees")
+
+
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
+@require_POST
+def people_bulk(request: ScopedRequest) -> HttpResponse:
+    """The action bar of a list: consent (the consents page with them ticked), status, delete (confirm)."""
+    scope = request.scope
+    kind = "mentors" if request.POST.get("kind") == "mentors" else "mentees"
+    back = _safe_back(request, request.POST.get("back", ""), kind)
+    people = _ticked_people(request, request.POST.getlist("person"))
+    action = request.POST.get("action", "")
+    if not people:
+        messages.error(request, _("Tick at least one person in the list."))
+        return redirect(back)
+    ids = "&".join(f"person={person.pk}" for person in people)
+    if action == "consent":
+        return redirect(f"{_url(scope, 'consents_bulk')}?{ids}")
+    if action == "delete":
+        return redirect(f"{_url(scope, 'people_delete')}?kind={kind}&{ids}")
+    if action == "status":
+        try:
+            changed = services.profiles_set_status(
+                actor=request.user,
+                programme=scope.programme,
+                kind=kind,
+                people=people,
+                status=request.POST.get("status", ""),
+            )
+        except ParticipantsError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "The status is set for %(count)d person.", "The status is set for %(count)d people.", changed
+                )
+                % {"count": changed},
+            )
+        return redirect(back)
+    messages.error(request, _("Choose what to do with the ticked people."))
+    return redirect(back)
+
+
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
+def people_delete(request: ScopedRequest) -> HttpResponse:
+    """Confirm the deletion of people added by mistake: who goes, and what goes with them, into the trash."""
+    scope = request.scope
+    source = request.POST if request.method == "POST" else request.GET
+    kind = "mentors" if source.get("kind") == "mentors" else "mentees"
+    people = _ticked_people(request, source.getlist("person"))
+    error = ""
+    if request.method == "POST":
+        try:
+            items = services.people_trash(
+                actor=request.user, organization=scope.organization, programme=scope.programme, people=people
+            )
+        except ParticipantsError as refused:
+            error = str(refused)
+        else:
+            undo_remember(
+                request,
+                url=reverse("trash_undo", kwargs=scope.url_kwargs),
+                label=_("deletion"),
+                data={"items": items, "back": _url(scope, kind)},
+            )
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d person is deleted into the trash.",
+                    "%(count)d people are deleted into the trash.",
+                    len(items),
+                )
+                % {"count": len(items)},
+                extra_tags="undo",
+            )
+            return redirect(_url(scope, kind))
+    rows = selectors.people_deletion_preview(people)
+    _audit_view(request, _("Deletion of people"))
+    context = {"rows": rows, "kind": kind, "error": error}
+    return render(request, "participants/people_delete.html", context, status=400 if error else 200)

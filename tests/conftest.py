@@ -393,7 +393,21 @@ def url_values(
         "fmt": "pdf",
         "key": "protocol",
         "base_import": _base_import_for_urls(programme).pk,
+        "item": _trash_item_for_urls(programme).pk,
     }
+
+
+def _trash_item_for_urls(programme):
+    from mentoring.models import TrashItem
+
+    return TrashItem.objects.create(
+        organization=programme.organization,
+        programme=programme,
+        kind="event",
+        label="Удалённое мероприятие",
+        object_id=999999,
+        payload={"rows": [], "nulled": []},
+    )
 
 
 def _base_import_for_urls(programme):

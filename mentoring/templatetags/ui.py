@@ -60,3 +60,9 @@ def csrf_input(context) -> str:
     if not token or token == "NOTPROVIDED":  # noqa: S105 (Django's marker, as in {% csrf_token %})
         return ""
     return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+
+
+@register.filter
+def sort_column(columns, key):
+    """A sortable header's link and ``aria-sort`` (``mentoring.sorting.Sorting.columns``) by its key."""
+    return columns.get(key) if columns else None

@@ -50,3 +50,34 @@
     });
   });
 })();
+
+/* Bulk work on a list: a «select all» box (data-select-all="<checkbox name>") ticks every row of its form,
+ * and the bar's count (data-bulk-count) says how many rows are ticked. */
+(function () {
+  "use strict";
+  function update(form) {
+    var count = form.querySelector("[data-bulk-count]");
+    var all = form.querySelector("[data-select-all]");
+    if (!all) return;
+    var boxes = form.querySelectorAll('input[type="checkbox"][name="' + all.getAttribute("data-select-all") + '"]');
+    var ticked = 0;
+    boxes.forEach(function (box) { if (box.checked) ticked += 1; });
+    all.checked = boxes.length > 0 && ticked === boxes.length;
+    all.indeterminate = ticked > 0 && ticked < boxes.length;
+    if (count) count.textContent = String(ticked);
+  }
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!(box instanceof HTMLInputElement) || box.type !== "checkbox" || !box.form) return;
+    var name = box.getAttribute("data-select-all");
+    if (name) {
+      box.form.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(function (other) {
+        other.checked = box.checked;
+      });
+    }
+    update(box.form);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-select-all]").forEach(function (all) { if (all.form) update(all.form); });
+  });
+})();
