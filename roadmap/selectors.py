@@ -88,6 +88,31 @@ def roadmap_table(programme: Programme, filters: RoadmapFilters, today: date) ->
     return sections
 
 
+def running_numbers(programme: Programme) -> dict[int, str]:
+    """«section.event» numbers in the roadmap's order («2.3»), for events the document gave no number;
+    one query (a filtered table still numbers each event as the whole roadmap does)."""
+    numbers: dict[int, str] = {}
+    section_index: dict[int, int] = {}
+    counts: dict[int, int] = {}
+    rows = RoadmapEvent.objects.filter(programme=programme).order_by(
+        "section__position", "section_id", "position", "id"
+    )
+    for event_id, section_id in rows.values_list("id", "section_id"):
+        section_index.setdefault(section_id, len(section_index) + 1)
+        counts[section_id] = counts.get(section_id, 0) + 1
+        numbers[event_id] = f"{section_index[section_id]}.{counts[section_id]}"
+    return numbers
+
+
+def number_rows(sections: list[SectionRows], numbers: dict[int, str] | None = None) -> None:
+    """Give each event of the table ``display_number``: its own number from the document, else its
+    place in the roadmap (from ``numbers``, or counted here when the table shows every event)."""
+    for section_index, rows in enumerate(sections, start=1):
+        for event_index, event in enumerate(rows.events, start=1):
+            fallback = numbers.get(event.pk, "") if numbers is not None else f"{section_index}.{event_index}"
+            event.display_number = event.number or fallback
+
+
 @dataclass(frozen=True)
 class Progress:
     total: int

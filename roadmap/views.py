@@ -62,6 +62,18 @@ def _may_report_on(scope: Scope, user, event: RoadmapEvent) -> bool:
 # --- Reading ----------------------------------------------------------------------------------------
 
 
+def _mark_reportable(scope: Scope, user, sections: list) -> None:
+    """``event.may_mark``: the row offers «Отметить выполнение» (the rule of ``_may_report_on``, read
+    from the prefetched responsible users: no query). A recurring event is reported per date on its page."""
+    closed = {RoadmapEvent.Status.DONE, RoadmapEvent.Status.CANCELLED}
+    for rows in sections:
+        for event in rows.events:
+            allowed = scope.access.can_manage or (
+                not scope.access.read_only and any(u.pk == user.pk for u in event.responsible_users.all())
+            )
+            event.may_mark = allowed and event.status not in closed
+
+
 @organization_view(privacy=Privacy.AGGREGATE)
 def index(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
@@ -69,10 +81,14 @@ def index(request: ScopedRequest) -> HttpResponse:
     choices = selectors.responsible_choices(scope.programme)
     filter_form = FilterForm(request.GET or None, responsible_choices=choices)
     filters = filter_form.filters()
+    sections = selectors.roadmap_table(scope.programme, filters, today)
+    # sections without a filter are the whole roadmap: their numbers are counted without a query
+    selectors.number_rows(sections, selectors.running_numbers(scope.programme) if filters.active else None)
+    _mark_reportable(scope, request.user, sections)
     context = {
         "filter_form": filter_form,
         "filters": filters,
-        "sections": selectors.roadmap_table(scope.programme, filters, today),
+        "sections": sections,
         "progress": selectors.roadmap_progress(scope.programme, today),
         "kpi_targets": list(scope.programme.roadmap_kpi_targets.all()),
         "today": today,

@@ -1,0 +1,81 @@
+"""The roadmap table as a working list: every event numbered, titles as links, «Отметить выполнение» in
+the row for those who may, and the same number of queries."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from roadmap.models import RoadmapEvent
+from roadmap.services import event_create, section_create
+
+from ..conftest import YEAR, client_for
+
+pytestmark = pytest.mark.django_db
+
+KW = {"org": "school-a", "year": YEAR}
+
+
+def url(name: str, **kwargs) -> str:
+    return reverse(f"roadmap:{name}", kwargs={**KW, **kwargs})
+
+
+@pytest.fixture
+def roadmap(programme, mentor):
+    first = section_create(actor=None, programme=programme, title="Подготовка")
+    second = section_create(actor=None, programme=programme, title="Работа пар")
+    made = [
+        event_create(actor=None, section=first, title="Приказ о внедрении", period_text="сентябрь"),
+        event_create(actor=None, section=first, number="1.7.", title="Положение", period_text="сентябрь"),
+        event_create(
+            actor=None, section=second, title="Встреча наставников", period_text="октябрь",
+            responsible_users=[mentor],
+        ),
+    ]
+    return made
+
+
+def test_every_event_is_numbered_and_the_title_is_a_link(curator_client, roadmap):
+    html = curator_client.get(url("index")).content.decode()
+    numbers = re.findall(r'<td class="text-nowrap roadmap-number">([^<]*)</td>', html)
+    assert numbers == ["1.1", "1.7.", "2.1"]  # the document's own number wins
+    assert f'href="{url("event", event=roadmap[0].pk)}" class="event-link"' in html
+    # a filtered table keeps each event's place in the whole roadmap
+    filtered = curator_client.get(url("index"), {"responsible": roadmap[2].responsible_users.get().pk})
+    assert re.findall(r'roadmap-number">([^<]*)<', filtered.content.decode()) == ["2.1"]
+
+
+def test_mark_done_from_the_row_returns_to_the_table(curator_client, roadmap):
+    html = curator_client.get(url("index")).content.decode()
+    assert html.count("Отметить выполнение</button>") == 3
+    today = timezone.localdate().isoformat()
+    assert f'name="completed_on" value="{today}"' in html
+    response = curator_client.post(
+        url("event_done", event=roadmap[0].pk),
+        {"completed_on": today, "next": url("index") + f"#event-{roadmap[0].pk}"},
+    )
+    assert response.status_code == 302 and response["Location"] == url("index") + f"#event-{roadmap[0].pk}"
+    roadmap[0].refresh_from_db()
+    assert roadmap[0].status == RoadmapEvent.Status.DONE
+    assert curator_client.get(url("index")).content.decode().count("Отметить выполнение</button>") == 2
+
+
+def test_only_those_who_may_see_the_button(roadmap, mentor, coordinator, curator):
+    mine = client_for(mentor).get(url("index")).content.decode()
+    assert mine.count("Отметить выполнение</button>") == 1  # the event the mentor is responsible for
+    assert f'action="{url("event_done", event=roadmap[2].pk)}"' in mine
+    # another member's event: the server refuses too
+    assert client_for(mentor).post(url("event_done", event=roadmap[0].pk), {}).status_code == 403
+    oversight = client_for(coordinator).get(url("index"))
+    assert "Отметить выполнение</button>" not in oversight.content.decode()
+
+
+def test_the_table_keeps_its_query_count_with_the_row_buttons(
+    curator_client, programme, roadmap, django_assert_max_num_queries
+):
+    curator_client.get(url("index"))
+    with django_assert_max_num_queries(18):
+        curator_client.get(url("index"))
+    with django_assert_max_num_queries(19):  # a filtered table: one more for the running numbers
+        curator_client.get(url("index"), {"status": "planned"})
