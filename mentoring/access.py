@@ -57,6 +57,8 @@ class Privacy(StrEnum):
 
 
 PRIVACY_ATTRIBUTE = "privacy"
+# What ``organization_view`` requires besides the privacy class: (roles, manage); ``may_open`` reads it.
+REQUIREMENT_ATTRIBUTE = "requires"
 ViewFunction = TypeVar("ViewFunction", bound=Callable[..., Any])
 
 
@@ -229,6 +231,7 @@ def organization_view(
             return view(scoped, *args, **kwargs)
 
         setattr(wrapper, PRIVACY_ATTRIBUTE, privacy)
+        setattr(wrapper, REQUIREMENT_ATTRIBUTE, (required, manage))
         return wrapper
 
     return decorator
@@ -237,13 +240,20 @@ def organization_view(
 def may_open(scope: Scope, url_name: str, **kwargs: object) -> bool:
     """Whether the scope's access may open the organisation page named ``url_name`` (links, tiles, menus).
 
-    Asks the view itself for its privacy class, so that a link is never shown to a page that would say 404.
+    Asks the view itself for its privacy class and the roles it requires, so that a link is never shown to
+    a page that would say 404 or 403.
     """
     try:
         path = reverse(url_name, kwargs={**scope.url_kwargs, **kwargs})
     except NoReverseMatch:
         return False
-    return scope.access.permits(view_privacy(resolve(path).func))
+    view = resolve(path).func
+    if not scope.access.permits(view_privacy(view)):
+        return False
+    required, manage = getattr(view, REQUIREMENT_ATTRIBUTE, (frozenset(), False))
+    if required and not scope.access.has_any(required):
+        return False
+    return not (manage and not scope.access.can_manage)
 
 
 def resolve_scope_for_job(job, user) -> Scope | None:

@@ -24,6 +24,26 @@ SECTIONS = [
     ("reports", "reports:index", _("Reports"), "bi-file-earmark-text"),
 ]
 
+# The sections a member who holds none of the roles that run the programme (a mentor) has no use for:
+# the bases and the reports are the curator's, the psychologist's and the authority's work.
+WORKING_ROLES = frozenset(
+    {
+        Role.ADMINISTRATOR,
+        Role.CURATOR,
+        Role.PSYCHOLOGIST,
+        Role.MUNICIPAL_COORDINATOR,
+        Role.REGIONAL_COORDINATOR,
+    }
+)
+STAFF_SECTIONS = frozenset({"participants", "reports"})
+
+
+def section_shown(scope, key: str, url_name: str) -> bool:
+    """A section is in the menu when its page opens for the role (``may_open``) and the role works in it."""
+    if key in STAFF_SECTIONS and not scope.access.has_any(WORKING_ROLES):
+        return False
+    return may_open(scope, url_name)
+
 
 def navigation(request: HttpRequest) -> dict:
     scope = getattr(request, "scope", None)
@@ -43,7 +63,7 @@ def navigation(request: HttpRequest) -> dict:
             "active": key == current,
         }
         for key, name, label, icon in SECTIONS
-        if may_open(scope, name)  # seen from above: no section that names pupils (the pairs)
+        if section_shown(scope, key, name)  # seen from above: no section that names pupils (the pairs)
     ]
 
     def organization_targets() -> list[dict]:

@@ -34,7 +34,7 @@ from .files import attachment_response
 from .forms import ContingentForm, SignInJournalFilter
 from .hierarchy import children_contingent
 from .journal import JournalFilterForm, JournalFilters, details_text, field_labels, journal_events
-from .models import AuditEvent, Organization, Programme, Role
+from .models import AuditEvent, Membership, Organization, Programme, Role
 from .selectors import (
     children_without_programme,
     first_programme_below,
@@ -84,7 +84,15 @@ def home(request: HttpRequest) -> HttpResponse:
         if below is not None:
             return redirect("dashboard", org=below.organization.slug, year=below.academic_year.start_year)
         return render(request, "mentoring/no_organization.html")
-    chosen = targets[0]  # own memberships come before the organisations seen as coordinator
+    # own memberships come before the organisations seen as coordinator; among them the primary one — where
+    # the user was first given a role (a psychologist serving several schools starts at their own school)
+    primary = (
+        Membership.objects.filter(user=request.user)
+        .order_by("created_at", "pk")
+        .values_list("organization_id", flat=True)
+        .first()
+    )
+    chosen = next((target for target in targets if target.organization.pk == primary), targets[0])
     return redirect("dashboard", org=chosen.organization.slug, year=chosen.start_year)
 
 

@@ -60,6 +60,7 @@ class FilterForm(forms.Form):
         choices=[("", _("Any month")), *MONTHS],
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    week = forms.BooleanField(label=_("Due this week"), required=False)
 
     def __init__(self, *args, responsible_choices: list[tuple[int, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -74,6 +75,7 @@ class FilterForm(forms.Form):
             responsible=data["responsible"],
             month=data["month"],
             overdue=data["overdue"],
+            week=data["week"],
         )
 
 

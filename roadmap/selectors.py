@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Prefetch, Q, QuerySet
@@ -23,10 +23,20 @@ class RoadmapFilters:
     responsible: int | None = None  # a user id
     month: int | None = None  # 1..12, within the programme's academic year
     overdue: bool = False
+    week: bool = False  # open events due from today to the end of this week (the start page links here)
 
     @property
     def active(self) -> bool:
-        return bool(self.status or self.responsible or self.month or self.overdue)
+        return bool(self.status or self.responsible or self.month or self.overdue or self.week)
+
+
+def due_this_week_q(today: date) -> Q:
+    """Open events whose next due date falls between today and this week's Sunday."""
+    sunday = today + timedelta(days=6 - today.weekday())
+    return Q(status__in=OPEN) & (
+        Q(next_due__gte=today, next_due__lte=sunday)
+        | Q(next_due__isnull=True, deadline__gte=today, deadline__lte=sunday)
+    )
 
 
 def month_bounds(programme: Programme, month: int) -> tuple[date, date]:
@@ -65,6 +75,8 @@ def filter_events(
         )
     if filters.overdue:
         queryset = queryset.filter(RoadmapEvent.overdue_q(today))
+    if filters.week:
+        queryset = queryset.filter(due_this_week_q(today))
     return queryset
 
 

@@ -41,7 +41,7 @@ def test_pages_link_hashed_files_that_are_cached_for_a_year_and_compressed(produ
     links = re.findall(r'(?:href|src)="(/static/[^"]+)"', page.content.decode())
     app_css = next(link for link in links if "/css/app." in link)
     assert re.search(r"/css/app\.[0-9a-f]{12}\.css$", app_css), app_css  # the content's hash in the name
-    assert len(links) >= 5 and all(re.search(r"\.[0-9a-f]{12}\.(css|js)$", link) for link in links), links
+    assert len(links) >= 5 and all(re.search(r"\.[0-9a-f]{12}\.(css|js|svg|ico)$", link) for link in links), links
 
     response = Client().get(app_css, HTTP_ACCEPT_ENCODING="gzip")
     assert response.status_code == 200

@@ -110,12 +110,20 @@ def open_tasks(group: MentoringGroup, also: list[int] | None = None) -> QuerySet
     return PlanTask.objects.filter(condition, plan__group=group).order_by("position", "pk")
 
 
-def plans_overview(programme: Programme) -> QuerySet[MentoringGroup]:
+def unapproved_pairs(programme: Programme) -> QuerySet[MentoringGroup]:
+    """Active pairs whose individual plan is not approved yet (no plan, or a plan without approval)."""
+    return MentoringGroup.objects.filter(programme=programme, status=MentoringGroup.Status.ACTIVE).exclude(
+        plan__approved_at__isnull=False
+    )
+
+
+def plans_overview(programme: Programme, *, unapproved: bool = False) -> QuerySet[MentoringGroup]:
     """Every pair of the year with its members, for the list of plans; ``with_plan_rows`` then gives a
-    page of them its plan and completion. 2 queries for a page (the pairs, their members)."""
+    page of them its plan and completion. 2 queries for a page (the pairs, their members).
+    ``unapproved`` keeps the active pairs whose plan waits for approval (``unapproved_pairs``)."""
+    base = unapproved_pairs(programme) if unapproved else MentoringGroup.objects.filter(programme=programme)
     return (
-        MentoringGroup.objects.filter(programme=programme)
-        .exclude(status=MentoringGroup.Status.PROPOSED)
+        base.exclude(status=MentoringGroup.Status.PROPOSED)
         .select_related("form")
         .prefetch_related(
             Prefetch(

@@ -307,14 +307,16 @@ PLANS_PAGE_SIZE = 100  # pairs per page of the list of plans (as the list of mee
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def plans(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
-    page = Paginator(plan_selectors.plans_overview(scope.programme), PLANS_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    unapproved = request.GET.get("approved") == "no"
+    page = Paginator(
+        plan_selectors.plans_overview(scope.programme, unapproved=unapproved), PLANS_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     rows = plan_selectors.with_plan_rows(list(page.object_list), scope.programme)
     context = {
         "rows": rows,
         "page": page,
         "summary": plan_selectors.programme_plan_completion(scope.programme),
         "threshold": plan_selectors.THRESHOLD,
+        "unapproved": unapproved,
     }
     return render(request, "monitoring/plans/plans.html", context)
