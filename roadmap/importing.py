@@ -162,6 +162,35 @@ def preview_load(session, programme: Programme) -> dict[str, Any] | None:
     return session.get(_key(programme))
 
 
+EDIT_PREFIXES = ("sections-", "events-")
+
+
+def preview_save_edits(session, programme: Programme, data) -> bool:
+    """Keep the curator's corrections of the preview (the formsets' fields as posted) with the stored
+    preview, so that a reload of the page, or coming back to it, shows them instead of the file as read."""
+    stored = session.get(_key(programme))
+    if stored is None:
+        return False
+    edits = {key: data.getlist(key) for key in data if key.startswith(EDIT_PREFIXES)}
+    if not edits:
+        return False
+    session[_key(programme)] = {**stored, "edits": edits}
+    return True
+
+
+def preview_edits(stored: dict[str, Any]):
+    """The kept corrections as the data of a bound preview, or None."""
+    from django.http import QueryDict
+
+    edits = stored.get("edits")
+    if not edits:
+        return None
+    data = QueryDict(mutable=True)
+    for key, values in edits.items():
+        data.setlist(key, list(values))
+    return data
+
+
 def preview_clear(session, programme: Programme) -> None:
     session.pop(_key(programme), None)
     session.pop(_pending_key(programme), None)

@@ -442,7 +442,16 @@ def import_preview(request: ScopedRequest) -> HttpResponse:
     if stored is None:
         messages.info(request, _("Upload the roadmap file first."))
         return redirect(_url(scope, "import_upload"))
-    preview = importing.Preview(stored, data=request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        importing.preview_save_edits(request.session, scope.programme, request.POST)
+        if request.POST.get("action") == "draft":  # saved while typing (static/js/import_preview.js)
+            return HttpResponse(status=204)
+        stored = importing.preview_load(request.session, scope.programme) or stored
+    edits = importing.preview_edits(stored) if request.method == "GET" else None
+    if edits is not None:  # the page reloaded: the corrections made so far, checked again
+        preview = importing.Preview(stored, data=edits, recheck=True, programme=scope.programme)
+    else:
+        preview = importing.Preview(stored, data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and preview.is_valid():
         if request.POST.get("action") == "confirm":
             parsed = preview.corrected(scope.programme)

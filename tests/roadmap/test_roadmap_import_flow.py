@@ -341,3 +341,28 @@ def test_undo_is_offered_on_the_roadmap_page_to_any_manager_in_any_browser(curat
     assert fresh_browser.post(undo_url).status_code == 302
     assert RoadmapImport.objects.get(pk=record.pk).undone_at is not None
     assert undo_url not in fresh_browser.get(url("index")).content.decode()  # only once
+
+
+@pytest.mark.django_db
+def test_the_preview_keeps_its_corrections_when_the_page_is_reloaded(curator_client, programme):
+    upload(curator_client, roadmap_docx(events=2, sections=1))
+    preview = curator_client.get(url("import_preview"))
+    form = _formset_data(preview.context["preview"])
+    form["events-0-title"] = "Исправленное название мероприятия"
+    form["events-1-period_text"] = "ноябрь"
+    # saved while typing: nothing else happens
+    draft = curator_client.post(url("import_preview"), {**form, "action": "draft"})
+    assert draft.status_code == 204
+    assert not RoadmapEvent.objects.exists()
+    reloaded = curator_client.get(url("import_preview")).content.decode()
+    assert "Исправленное название мероприятия" in reloaded
+    assert "остаются после перезагрузки" in reloaded
+    # «Check the periods again» keeps them too, and saving takes the corrected text
+    form["events-1-period_text"] = "декабрь"
+    curator_client.post(url("import_preview"), {**form, "action": "recheck"})
+    assert ">декабрь</textarea>" in curator_client.get(url("import_preview")).content.decode()
+    assert curator_client.post(url("import_preview"), {**form, "action": "confirm"}).status_code == 302
+    assert RoadmapEvent.objects.filter(title="Исправленное название мероприятия").exists()
+    # a new upload starts from the file as read
+    upload(curator_client, roadmap_docx(events=2, sections=1), name="again.docx")
+    assert "Исправленное название" not in curator_client.get(url("import_preview")).content.decode()
