@@ -128,6 +128,8 @@ class RowForm(forms.Form):
         self.fields["measure"].choices = choices.get("measure") or measure_choices()
         self.fields["filter"].choices = choices.get("filter") or filter_choices()
         self.fields["percent_of"].choices = choices.get("percent_of") or percent_choices()
+        for name in ("measure", "filter", "percent_of"):  # a table cell has no <label>: the column names it
+            self.fields[name].widget.attrs["aria-label"] = self.fields[name].label
 
 
 class ColumnForm(forms.Form):
@@ -151,6 +153,7 @@ class ColumnForm(forms.Form):
             }
         super().__init__(*args, **kwargs)
         self.fields["breakdown"].choices = choices or breakdown_choices()
+        self.fields["breakdown"].widget.attrs["aria-label"] = self.fields["breakdown"].label
 
     def clean(self):
         data = super().clean()

@@ -81,3 +81,35 @@
     document.querySelectorAll("[data-select-all]").forEach(function (all) { if (all.form) update(all.form); });
   });
 })();
+
+/* A table wider than the phone scrolls inside its .table-responsive box: the box takes the keyboard focus
+ * (tabindex 0, named after its table's caption or heading) so that it can be scrolled without a mouse. */
+(function () {
+  "use strict";
+  function label(box) {
+    var table = box.querySelector("table");
+    var caption = table && table.querySelector("caption");
+    if (caption) return caption.textContent.trim();
+    if (table && table.getAttribute("aria-label")) return table.getAttribute("aria-label");
+    for (var node = box.previousElementSibling; node; node = node.previousElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName)) return node.textContent.trim();
+    }
+    return "";
+  }
+  function mark() {
+    document.querySelectorAll(".table-responsive, .overflow-auto, .overflow-x-auto").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        var name = label(box);
+        if (name) {
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", name);
+        }
+      }
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mark);
+  else mark();
+  window.addEventListener("resize", mark);
+  document.addEventListener("htmx:afterSettle", mark);
+})();
