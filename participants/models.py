@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mentoring.models import AcademicYear, Organization, Programme
 
@@ -98,7 +99,7 @@ class Person(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     guardian_name = models.CharField(_("parent (legal representative)"), max_length=300, blank=True)
     guardian_phone = models.CharField(_("parent's phone"), max_length=100, blank=True)
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    position = models.CharField(pgettext_lazy("job title", "position"), max_length=200, blank=True)
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     teaching_experience = models.PositiveSmallIntegerField(
         _("teaching experience, years"), null=True, blank=True

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mentoring.models import Programme
 
@@ -55,7 +56,11 @@ def read_bytes(data: bytes, filename: str, programme: Programme, *, shift: bool 
             parsed.shifted_years = years
             parsed.warnings.insert(
                 0,
-                _("Every date was moved by %(years)s years to the academic year %(year)s.")
+                ngettext(
+                    "Every date was moved by %(years)s year to the academic year %(year)s.",
+                    "Every date was moved by %(years)s years to the academic year %(year)s.",
+                    years,
+                )
                 % {"years": years, "year": programme.academic_year.label},
             )
     outside = events_outside_year(parsed, programme)
