@@ -16,22 +16,20 @@
   };
   var selects = {};
 
-  function render(escape) {
-    return {
-      option: function (data) {
-        var note = data.note ? '<div class="small ' + (data.blocked ? "text-danger" : "text-body-secondary") +
-          '">' + escape(data.note) + "</div>" : "";
-        var group = data.group ? '<span class="text-body-secondary">, ' + escape(data.group) + "</span>" : "";
-        return "<div>" + escape(data.name || data.text) + group + note + "</div>";
-      },
-      item: function (data) {
-        return "<div>" + escape(data.name || data.text) + "</div>";
-      },
-      no_results: function () {
-        return '<div class="no-results">' + escape(texts.noResults) + "</div>";
-      },
-    };
-  }
+  var render = {
+    option: function (data, escape) {
+      var note = data.note ? '<div class="small ' + (data.blocked ? "text-danger" : "text-body-secondary") +
+        '">' + escape(data.note) + "</div>" : "";
+      var group = data.group ? '<span class="text-body-secondary">, ' + escape(data.group) + "</span>" : "";
+      return "<div>" + escape(data.name || data.text) + group + note + "</div>";
+    },
+    item: function (data, escape) {
+      return "<div>" + escape(data.name || data.text) + "</div>";
+    },
+    no_results: function (data, escape) {
+      return '<div class="no-results">' + escape(texts.noResults) + "</div>";
+    },
+  };
 
   form.querySelectorAll("select[data-searchable]").forEach(function (select) {
     // the server's notes are in the option text: keep them searchable, split them for display
@@ -94,6 +92,8 @@
           var keep = ts.items.slice();
           ts.clearOptions(function (option) { return keep.indexOf(option.value) !== -1; });
           data[key].forEach(function (option) {
+            // what the server would refuse cannot be chosen (what is already chosen stays, to be removed)
+            option.disabled = option.blocked && keep.indexOf(option.value) === -1;
             if (ts.options[option.value]) ts.updateOption(option.value, option);
             else ts.addOption(option);
           });
