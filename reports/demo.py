@@ -69,6 +69,7 @@ def _seed_window(*, today: date) -> None:
         opens_on=deadline - timedelta(days=10),
         deadline=deadline,
         as_of=deadline,
+        today=deadline - timedelta(days=10),
         instructions="Проверьте численность наставников и наставляемых по формам наставничества, "
         "при расхождении с прошлым отчётом поясните в комментарии.",
     )

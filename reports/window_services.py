@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from mentoring.access import ancestor_ids
 from mentoring.models import AcademicYear, AuditEvent, Organization, Programme
-from mentoring.names import first_named
+from mentoring.names import pupil_named
 from mentoring.services import actor_name, audit_record
 
 from . import statistics
@@ -40,8 +40,15 @@ def window_open(
     deadline: date,
     as_of: date | None = None,
     instructions: str = "",
+    today: date | None = None,
 ) -> MonitoringWindow:
-    """Open a collection period for every organisation below ``opener``, in the opener's layout (copied)."""
+    """Open a collection period for every organisation below ``opener``, in the opener's layout (copied).
+
+    The start may lie in the past (a collection already announced by an order), the deadline may not:
+    a window whose deadline has passed would make every school late at once and send no reminder.
+    ``today`` is the day it is opened (the local date by default; the demo opens its window in the past).
+    """
+    today = today or timezone.localdate()
     if not is_oversight(opener):
         raise WindowError(_("Only an organisation with schools below it can open a collection period."))
     title = title.strip()
@@ -49,6 +56,11 @@ def window_open(
         raise WindowError(_("Give the collection period a title."))
     if deadline < opens_on:
         raise WindowError(_("The deadline is before the collection opens."))
+    if deadline < today:
+        raise WindowError(
+            _("The deadline (%(day)s) has already passed: choose today or a later day.")
+            % {"day": deadline.strftime("%d.%m.%Y")}
+        )
     as_of = as_of or deadline
     if not academic_year.start_date <= as_of <= academic_year.end_date:
         raise WindowError(
@@ -133,9 +145,10 @@ def submission_kpis(programme: Programme, period) -> list[dict]:
 
 
 def _pupil_named_in(organization: Organization, comment: str) -> tuple[str, str, str] | None:
-    """A pupil (or student) of the organisation whose surname with a given name or initials is in the
-    comment, in any case form (``mentoring.names``, as the erasure of a withdrawn person finds names);
-    None when the comment names none (1 query, none for an empty comment)."""
+    """A pupil (or student) of the organisation the comment names, by the rule of
+    ``mentoring.names.pupil_named`` (a surname in any case form next to an initial, a given name or a
+    capitalised word, a distinctive surname alone, a given name with the patronymic); None when the comment
+    names none (1 query, none for an empty comment)."""
     if not comment:
         return None
     from participants.models import Person
@@ -143,7 +156,7 @@ def _pupil_named_in(organization: Organization, comment: str) -> tuple[str, str,
     learners = Person.objects.filter(
         organization=organization, kind__in=[Person.Kind.PUPIL, Person.Kind.COLLEGE_STUDENT]
     ).values_list("last_name", "first_name", "patronymic")
-    return first_named(comment, learners.iterator(chunk_size=2000))
+    return pupil_named(comment, learners.iterator(chunk_size=2000))
 
 
 def _check_can_submit(

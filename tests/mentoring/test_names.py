@@ -2,7 +2,7 @@
 
 import pytest
 
-from mentoring.names import NameMatcher
+from mentoring.names import NameMatcher, pupil_named
 
 P = "[…]"
 M = NameMatcher.for_name("Щербатова", "Ульяна", "Всеволодовна")
@@ -83,3 +83,81 @@ def test_a_whole_document_needs_more_than_the_family_surname():
     assert M.found_full_in("Щербатовой У.В. вручить грамоту")
     assert not M.found_full_in("Согласие подписала Щербатова Ольга Петровна")  # the mother
     assert not M.found_full_in("Щербатова")
+
+
+# --------------------------------------------------------------------------------------------------
+# pupil_named: the rule a collection window's comment is checked by
+
+PUPILS = [
+    ("Алексеев", "Никита", "Сергеевич"),
+    ("Андреева", "Анна", "Павловна"),
+    ("Алексеева", "Дарья", ""),
+    ("Вишневская", "Алёна", ""),
+    ("Кравец", "Павел", ""),
+    ("Волков", "Лев", "Петрович"),
+    ("Козлова", "Мария", ""),
+    ("Иванова", "Мария", "Сергеевна"),
+    ("Ли", "Вера", ""),
+]
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Алексеев Ник. выбыл",  # a short form with a dot
+        "Андреевой Ане нужна помощь",  # a diminutive in the dative
+        "Алексеева Даша",
+        "Алексеев,Никита",  # no space
+        "Алексеев выбыл",  # a distinctive surname alone
+        "с Волковым Львом работает психолог",  # «Львом» → «Лев» through pymorphy3
+        "лев волков выбыл",  # lower case, the pupil's own given name
+        "Волков Лев",
+        "Никита Сергеевич выбыл",  # given name and patronymic
+        "Никиту Сергеевича перевели",
+        "ВИШНЕВСКОЙ А. назначен новый наставник",
+        "пара Кравца Павла распалась",
+        "Вишневская Алёна выбыла",
+        "Иванова М.С. — победитель",
+        "Иванова М. С. — победитель",
+        "Марии Ивановой выдан сертификат",
+        "Даша Алексеева заболела",  # a name opening the sentence is still a name
+        "у Андреевой А.П. долги",
+        "Алексеев Ozersk",  # next to a capitalised word we do not know
+        "Ли Вера",
+        "Сведения сверены. Алексеева Д. перевелась",
+    ],
+)
+def test_a_pupil_named_in_a_comment_is_found(comment):
+    assert pupil_named(comment, PUPILS) is not None
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Данные сверены, всё верно",
+        "Два наставника уволились",
+        "Семья Вишневских переехала",  # a plural surname: a family, not a child
+        "Мария пришла",  # a given name alone
+        "Волков в лесу не видели",  # a surname that is also a common word, alone
+        "Коза и Козлов",
+        "Иван Алексеевич провёл встречу",  # a patronymic is no form of «Алексеев»
+        "Алексей Павлович уволился",
+        "Лидия Ивановна уволилась",
+        "В Озёрске Андреевка",  # a village is no form of «Андреева»
+        "Львы и волки",
+        "Вера в успех",
+        "Иванов день",
+        "Сведения сверены с журналом встреч наставников.",
+        "Студенты-наставники учтены в строке «обучающиеся».",
+        "Число пар выросло на 5, причина — новая форма наставничества «Ученик – ученик».",
+        "",
+        "   ",
+    ],
+)
+def test_an_ordinary_comment_names_no_pupil(comment):
+    assert pupil_named(comment, PUPILS) is None
+
+
+def test_pupil_named_returns_the_pupil():
+    assert pupil_named("Андреевой Ане нужна помощь", PUPILS) == ("Андреева", "Анна", "Павловна")
+    assert pupil_named("Андреевой Ане нужна помощь", [("Петрова", "Анна", "")]) is None

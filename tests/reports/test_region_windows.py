@@ -288,6 +288,10 @@ def test_a_comment_naming_a_pupil_is_refused_and_nothing_is_handed_in(region_tre
         "с Вишневской Алёной работает психолог",
         "пара Кравца Павла распалась",
         "ВИШНЕВСКОЙ А. назначен новый наставник",
+        # the reviewer's wordings: a short form, a diminutive, no space
+        "Кравец Пав. выбыл",
+        "Вишневской Алёнке нужна помощь",
+        "Кравец,Павел",
     ):
         with pytest.raises(WindowError, match="имя обучающегося|называет обучающегося|обучающ"):
             window_submit(actor=curators["north-1"], window=window, programme=programme, comment=comment)
@@ -321,3 +325,35 @@ def test_first_named_finds_a_surname_with_a_name_in_any_case_form():
     assert first_named("Иванова — фамилия директора", people) is None
     assert first_named("Мария пришла", people) is None
     assert first_named("", people) is None
+
+
+@pytest.mark.django_db
+def test_open_page_refuses_a_deadline_in_the_past(region_tree):
+    """The reviewer's case: a start and a deadline both before today are refused, nothing is opened;
+    a start in the past with a deadline today is taken."""
+    year, region, (north, south), schools, curators, methodist = region_tree
+    today = timezone.localdate()
+    url = reverse("reports:window_open", kwargs={"org": region.slug, "year": year})
+    response = client_for(methodist).post(
+        url,
+        {
+            "title": "Мониторинг",
+            "opens_on": (today - timedelta(days=34)).isoformat(),
+            "deadline": (today - timedelta(days=25)).isoformat(),
+            "as_of": (today - timedelta(days=25)).isoformat(),
+        },
+    )
+    assert response.status_code == 400
+    assert "уже прошёл: выберите сегодняшний или более поздний день" in response.content.decode()
+    assert not MonitoringWindow.objects.exists()
+    response = client_for(methodist).post(
+        url,
+        {
+            "title": "Мониторинг",
+            "opens_on": (today - timedelta(days=3)).isoformat(),
+            "deadline": today.isoformat(),
+            "as_of": today.isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    assert MonitoringWindow.objects.get().deadline == today

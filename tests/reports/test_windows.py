@@ -112,6 +112,7 @@ def window(authority, school, other_school, coordinator, authority_layout) -> Mo
         title="Мониторинг наставничества, май 2026",
         opens_on=OPENS,
         deadline=DEADLINE,
+        today=OPENS,
         as_of=AS_OF,
     )
 
@@ -147,6 +148,9 @@ def test_open_copies_the_openers_layout_and_audits(window, authority, coordinato
         ({"deadline": OPENS - timedelta(days=1)}, "раньше"),
         ({"as_of": date(2027, 1, 10)}, "учебного года"),
         ({"title": "   "}, "название"),
+        # a deadline already passed: every school would be late at once and no reminder would go
+        ({"today": DEADLINE + timedelta(days=1)}, "уже прошёл"),
+        ({"opens_on": OPENS - timedelta(days=40), "deadline": OPENS - timedelta(days=1)}, "уже прошёл"),
     ],
 )
 def test_open_refuses_bad_input_and_changes_nothing(authority, school, coordinator, changes, message):
@@ -158,11 +162,27 @@ def test_open_refuses_bad_input_and_changes_nothing(authority, school, coordinat
         "opens_on": OPENS,
         "deadline": DEADLINE,
         "as_of": AS_OF,
+        "today": OPENS,
     } | changes
     with pytest.raises(WindowError) as error:
         window_open(**arguments)
     assert message in str(error.value).lower()
     assert MonitoringWindow.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_open_takes_a_start_in_the_past_and_a_deadline_today(authority, school, coordinator):
+    found = window_open(
+        actor=coordinator,
+        opener=authority,
+        academic_year=_programme(school).academic_year,
+        title="Мониторинг",
+        opens_on=OPENS - timedelta(days=20),
+        deadline=DEADLINE,
+        as_of=AS_OF,
+        today=DEADLINE,
+    )
+    assert found.deadline == DEADLINE
 
 
 @pytest.mark.django_db
@@ -175,6 +195,7 @@ def test_a_school_cannot_open_a_window(school, curator):
             title="Мониторинг",
             opens_on=OPENS,
             deadline=DEADLINE,
+            today=OPENS,
         )
     assert MonitoringWindow.objects.count() == 0
 
@@ -325,6 +346,7 @@ def test_a_region_above_opens_for_every_school_at_any_depth(
         title="Региональный мониторинг",
         opens_on=OPENS,
         deadline=DEADLINE,
+        today=OPENS,
         as_of=AS_OF,
     )
     window_submit(actor=None, window=found, programme=_programme(far), now=_at(OPENS))
