@@ -45,6 +45,10 @@
       };
     });
     select.removeAttribute("size");
+    // Tom Select points the <label> at its own search box: the original select (still read by screen
+    // readers and by the form's validation) keeps its name
+    var label = select.id && document.querySelector('label[for="' + select.id + '"]');
+    if (label && !select.hasAttribute("aria-label")) select.setAttribute("aria-label", label.textContent.trim());
     selects[select.getAttribute("data-searchable")] = new window.TomSelect(select, {
       plugins: ["remove_button"],
       options: options,

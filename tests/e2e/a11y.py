@@ -77,15 +77,32 @@ PHONE_SCRIPT = """(minTap) => {
         faults.push(`scrolls sideways: ${root.scrollWidth} px > ${root.clientWidth} px; too wide: ` +
             wide.slice(0, 4).map(el => el.outerHTML.slice(0, 120)).join(' | '));
     }
-    const selector = 'button, .btn, select, textarea, ' +
+    const selector = 'button, .btn, select, textarea, .ts-control, ' +
         'input:not([type=hidden]):not([type=checkbox]):not([type=radio])';
     for (const el of document.querySelectorAll(selector)) {
+        if (el.matches('.ts-control input')) continue;  // a searchable select: its whole box is the target
         if (!el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
         if (el.closest('.dropdown-menu, .navbar-collapse:not(.show), .modal:not(.show), [hidden]')) continue;
         const box = el.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) continue;
         if (box.height < minTap - 0.5) {
             faults.push(`tap target ${Math.round(box.height)} px tall: ${el.outerHTML.slice(0, 140)}`);
+        }
+    }
+    // a destructive button at least 16 px away from any other button beside it
+    const buttons = [...document.querySelectorAll('.btn')].filter(el => el.checkVisibility() &&
+        !el.closest('.dropdown-menu, .modal:not(.show)'));
+    for (const danger of buttons.filter(el => el.matches('.btn-danger, .btn-outline-danger'))) {
+        const a = danger.getBoundingClientRect();
+        for (const other of buttons) {
+            if (other === danger || other.matches('.btn-danger, .btn-outline-danger')) continue;
+            const b = other.getBoundingClientRect();
+            const sameRow = a.top < b.bottom && b.top < a.bottom;
+            const gap = Math.max(b.left - a.right, a.left - b.right);
+            if (sameRow && gap >= 0 && gap < 16) {
+                faults.push(`destructive button ${Math.round(gap)} px from another: ` +
+                    `${danger.textContent.trim().slice(0, 40)} | ${other.textContent.trim().slice(0, 40)}`);
+            }
         }
     }
     return faults;
