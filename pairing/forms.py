@@ -28,6 +28,7 @@ class PersonChoiceField(forms.ModelMultipleChoiceField):
 
 
 class GroupFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or class"), required=False, max_length=100)
     form = forms.TypedChoiceField(label=_("Form of mentoring"), required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any")), *MentoringGroup.Status.choices]
@@ -51,7 +52,7 @@ class GroupFilterForm(forms.Form):
             return GroupFilters()
         return GroupFilters(
             **{
-                name: value or ("" if name in {"status", "group_name"} else None)
+                name: value or ("" if name in {"status", "group_name", "q"} else None)
                 for name, value in self.cleaned_data.items()
             }
         )
@@ -108,6 +109,26 @@ class GroupForm(forms.Form):
             "Type a name or a class to search; choose several for a group. "
             "Mentees already in a pair are marked."
         )
+
+
+class BulkCloseForm(forms.Form):
+    """Close several pairs: one result, date and reason for all of them."""
+
+    status = forms.ChoiceField(
+        label=_("Result"),
+        choices=[(s, s.label) for s in (MentoringGroup.Status.COMPLETED, MentoringGroup.Status.TERMINATED)],
+        widget=forms.RadioSelect,
+    )
+    closed_on = forms.DateField(label=_("Closed on"), widget=DATE)
+    reason = forms.CharField(
+        label=_("Reason (for a terminated pair)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault(
+            "initial", {"closed_on": timezone.localdate(), "status": MentoringGroup.Status.COMPLETED}
+        )
+        super().__init__(*args, **kwargs)
 
 
 class CloseForm(forms.Form):

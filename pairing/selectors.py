@@ -21,10 +21,11 @@ class GroupFilters:
     status: str = ""
     group_name: str = ""  # a class or a study group of a member
     mentor: int | None = None  # a person id
+    q: str = ""  # words of a member's name or class
 
     @property
     def active(self) -> bool:
-        return bool(self.form or self.status or self.group_name or self.mentor)
+        return bool(self.form or self.status or self.group_name or self.mentor or self.q)
 
 
 def _last_meeting() -> Subquery:
@@ -66,6 +67,10 @@ def groups(
         queryset = queryset.filter(
             members__person_id=filters.mentor, members__role=GroupMember.Role.MENTOR
         ).distinct()
+    for word in filters.q.lower().replace("ё", "е").split()[:5]:
+        queryset = queryset.filter(
+            pk__in=GroupMember.objects.filter(person__search_text__contains=word).values("group_id")
+        )
     return queryset
 
 

@@ -339,3 +339,69 @@ def default_dates(programme: Programme, today: date) -> tuple[date, date]:
     start = today if year.start_date <= today <= year.end_date else year.start_date
     end = year.end_date.replace(month=5, day=31)
     return start, end if end >= start else year.end_date
+
+
+# --- Bulk work on the list of pairs -----------------------------------------------------------------
+
+CLOSE_FIELDS = ("status", "closed_on", "closure_reason", "results")
+
+
+def _close_state(group: MentoringGroup) -> dict[str, str]:
+    return {
+        "status": group.status,
+        "closed_on": group.closed_on.isoformat() if group.closed_on else "",
+        "closure_reason": group.closure_reason,
+        "results": group.results,
+    }
+
+
+@transaction.atomic
+def groups_close(
+    *,
+    actor: User | None,
+    programme: Programme,
+    groups: Sequence[MentoringGroup],
+    status: str,
+    closed_on: date,
+    reason: str = "",
+    results: str = "",
+) -> list[dict]:
+    """Close several pairs at once with one result and reason (all or none, each through
+    ``group_close``); returns their previous state, for an undo (``groups_reopen``)."""
+    if not groups:
+        raise PairingError(_("Tick the pairs to close."))
+    if any(group.programme_id != programme.pk for group in groups):
+        raise PairingError(_("Tick the pairs of this year."))
+    before = [{"pk": group.pk, **_close_state(group)} for group in groups]
+    for group in groups:
+        try:
+            group_close(
+                actor=actor, group=group, status=status, closed_on=closed_on, reason=reason, results=results
+            )
+        except PairingError as error:
+            raise PairingError(f"{group}: {error}") from error
+    return before
+
+
+@transaction.atomic
+def groups_reopen(*, actor: User | None, programme: Programme, before: Sequence[dict]) -> int:
+    """Undo a closing: put the pairs back as they were, unless one was changed since (then nothing)."""
+    ids = [int(state["pk"]) for state in before]
+    found = {group.pk: group for group in MentoringGroup.objects.select_for_update().filter(programme=programme, pk__in=ids)}
+    if len(found) != len(ids) or any(found[pk].is_open for pk in ids):
+        raise PairingError(_("The pairs have been changed since: open them again one by one."))
+    for state in before:
+        group = found[int(state["pk"])]
+        group.status = state["status"]
+        group.closed_on = date.fromisoformat(state["closed_on"]) if state["closed_on"] else None
+        group.closure_reason, group.results = state["closure_reason"], state["results"]
+        group.save(update_fields=[*CLOSE_FIELDS, "updated_at"])
+        audit_record(
+            actor=actor,
+            organization=programme.organization,
+            action=AuditEvent.Action.UPDATE,
+            target=group,
+            changes=list(CLOSE_FIELDS),
+            details={"undo": True},
+        )
+    return len(before)

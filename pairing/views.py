@@ -8,17 +8,34 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
 
 from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.models import Role
+from mentoring.sorting import sorting
+from mentoring.trash import undo_remember, undo_take
 
 from . import selectors, services
-from .forms import CloseForm, GroupFilterForm, GroupForm
+from .forms import BulkCloseForm, CloseForm, GroupFilterForm, GroupForm
 from .models import GroupMember, MentoringGroup
 from .services import PairingError
 
 READERS = {Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, *OVERSIGHT_ROLES}
+# ?sort= keys of the list of pairs
+PAIR_SORTS = {
+    "created": ("created_at",),
+    "start": ("start_date",),
+    "status": ("status", "-created_at"),
+    "meeting": ("last_meeting",),
+}
+PAIR_SORT_LABELS = {
+    "created": gettext_lazy("Formed"),
+    "start": gettext_lazy("Start date"),
+    "status": gettext_lazy("Status"),
+    "meeting": gettext_lazy("Last meeting"),
+}
 
 
 def _url(scope: Scope, name: str, **kwargs) -> str:
@@ -39,6 +56,8 @@ def index(request: ScopedRequest) -> HttpResponse:
     queryset = selectors.groups(
         scope.programme, filters, user=request.user if own else None, with_members=False
     )
+    order = sorting(request.GET, PAIR_SORTS, "-created")
+    queryset = queryset.order_by(*order.order_by)
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
     page.object_list = selectors.member_lines(list(page.object_list))
     query = request.GET.copy()
@@ -49,6 +68,9 @@ def index(request: ScopedRequest) -> HttpResponse:
         "page": page,
         "query": query.urlencode(),
         "own": own,
+        "sorting": order,
+        "bulk": scope.access.can_manage and not own,
+        "sort_labels": list(PAIR_SORT_LABELS.items()),
         "counts": None if own or scope.access.read_only else selectors.unpaired_counts(scope.programme),
     }
     return render(request, "pairing/index.html", context)
@@ -161,3 +183,93 @@ def close(request: ScopedRequest, group: int) -> HttpResponse:
             return redirect(_url(scope, "detail", group=found.pk))
     status = 400 if request.method == "POST" else 200
     return render(request, "pairing/close.html", {"form": form, "group": found}, status=status)
+
+
+# --- Bulk work on the list --------------------------------------------------------------------------
+
+
+def _ticked_groups(scope: Scope, values: list[str]) -> list[MentoringGroup]:
+    """The ticked pairs of this year; a pair of another school or year (or a made-up id) is 404."""
+    try:
+        ids = {int(value) for value in values}
+    except ValueError as error:
+        raise Http404 from error
+    found = list(
+        MentoringGroup.objects.filter(programme=scope.programme, pk__in=ids)
+        .select_related("form", "programme__organization")
+        .prefetch_related("members__person")
+        .order_by("pk")
+    )
+    if len(found) != len(ids):
+        raise Http404
+    return found
+
+
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
+@require_POST
+def groups_bulk(request: ScopedRequest) -> HttpResponse:
+    """The action bar of the list: close the ticked pairs (a page asks the result), or fix them by an order."""
+    scope = request.scope
+    groups = _ticked_groups(scope, request.POST.getlist("group"))
+    if not groups:
+        messages.error(request, _("Tick at least one pair in the list."))
+        return redirect(_url(scope, "index"))
+    ids = "&".join(f"group={group.pk}" for group in groups)
+    action = request.POST.get("action", "")
+    if action == "order":
+        order_url = reverse("reports:order_new", kwargs={**scope.url_kwargs, "order_kind": "pairing"})
+        return redirect(f"{order_url}?{ids}")
+    if action == "close":
+        return redirect(f"{_url(scope, 'close_several')}?{ids}")
+    messages.error(request, _("Choose what to do with the ticked pairs."))
+    return redirect(_url(scope, "index"))
+
+
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
+def close_several(request: ScopedRequest) -> HttpResponse:
+    """Close the ticked pairs with one result, date and reason; «Отменить» for a few minutes after."""
+    scope = request.scope
+    source = request.POST if request.method == "POST" else request.GET
+    groups = _ticked_groups(scope, source.getlist("group"))
+    form = BulkCloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            before = services.groups_close(
+                actor=request.user, programme=scope.programme, groups=groups, **form.cleaned_data
+            )
+        except PairingError as error:
+            form.add_error(None, str(error))
+        else:
+            undo_remember(
+                request, url=_url(scope, "undo_close"), label=_("closing"), data={"before": before}
+            )
+            messages.success(
+                request,
+                ngettext("%(count)d pair is closed.", "%(count)d pairs are closed.", len(before))
+                % {"count": len(before)},
+                extra_tags="undo",
+            )
+            return redirect(_url(scope, "index"))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "pairing/close_several.html", {"form": form, "groups": groups}, status=status)
+
+
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
+@require_POST
+def undo_close(request: ScopedRequest) -> HttpResponse:
+    """«Отменить» after closing pairs: they are open again as they were."""
+    scope = request.scope
+    undo = undo_take(request, request.path)
+    if undo is None:
+        messages.error(request, _("The closing can no longer be undone: open the pairs one by one."))
+        return redirect(_url(scope, "index"))
+    try:
+        count = services.groups_reopen(actor=request.user, programme=scope.programme, before=undo.data["before"])
+    except (PairingError, KeyError, TypeError, ValueError) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            ngettext("%(count)d pair is open again.", "%(count)d pairs are open again.", count) % {"count": count},
+        )
+    return redirect(_url(scope, "index"))

@@ -77,6 +77,9 @@ def order_new(request: ScopedRequest, order_kind: str) -> HttpResponse:
     initial = {}
     if kind == OrderKind.CANCEL and request.GET.get("cancels", "").isdigit():
         initial["cancels"] = int(request.GET["cancels"])
+    if kind == OrderKind.PAIRING and request.GET.getlist("group"):
+        # ticked on the list of pairs («Включить в приказ»): the form's choices keep only this year's open pairs
+        initial["groups"] = [int(value) for value in request.GET.getlist("group") if value.isdigit()]
     form = OrderCreateForm(request.POST or None, scope=scope, kind=kind, initial=initial)
     status = 200
     if request.method == "POST":

@@ -233,3 +233,30 @@ class PreviewEventForm(forms.Form):
 
 PreviewSectionFormSet = forms.formset_factory(PreviewSectionForm, extra=0, max_num=1000)
 PreviewEventFormSet = forms.formset_factory(PreviewEventForm, extra=0, max_num=5000)
+
+
+class BulkEventsForm(forms.Form):
+    """The fields of the roadmap table's action bar (each action reads the ones it needs)."""
+
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", "—"), *RoadmapEvent.Status.choices]
+    )
+    completed_on = forms.DateField(
+        label=_("Completion date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    responsible = forms.TypedMultipleChoiceField(label=_("Responsible"), required=False, coerce=int)
+    days = forms.IntegerField(label=_("Move by, days"), required=False, min_value=-366, max_value=366)
+    move_to = forms.DateField(
+        label=_("or to start on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, responsible_choices: list[tuple[int, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choice_field(self, "responsible").choices = responsible_choices
+        for field in self.fields.values():
+            field.widget.attrs.setdefault(
+                "class",
+                "form-select form-select-sm"
+                if isinstance(field.widget, forms.Select)
+                else "form-control form-control-sm",
+            )

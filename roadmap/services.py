@@ -1100,3 +1100,148 @@ def roadmap_from_template(
         changes={"template": template.key, "events": result.events},
     )
     return result
+
+
+# --- Bulk work on the roadmap table -----------------------------------------------------------------
+
+
+def _of_programme(programme: Programme, events: Sequence[RoadmapEvent]) -> None:
+    if any(event.programme_id != programme.pk for event in events):
+        raise RoadmapError(_("Tick the events of this roadmap."))
+
+
+@transaction.atomic
+def events_set_status(
+    *,
+    actor: AbstractBaseUser,
+    programme: Programme,
+    events: Sequence[RoadmapEvent],
+    status: str,
+    completed_on: date | None = None,
+) -> int:
+    """Set the status of several events at once (all or none); returns how many changed."""
+    _of_programme(programme, events)
+    if status not in RoadmapEvent.Status.values:
+        raise RoadmapError(_("Choose a status."))
+    changed = 0
+    for event in events:
+        if event.status == status and (status != RoadmapEvent.Status.DONE or event.completed_on == completed_on):
+            continue
+        event_set_status(actor=actor, event=event, status=status, completed_on=completed_on)
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def events_set_responsible(
+    *,
+    actor: AbstractBaseUser,
+    programme: Programme,
+    events: Sequence[RoadmapEvent],
+    users: Sequence[AbstractBaseUser],
+) -> int:
+    """Make these members of the organisation responsible for several events; returns how many changed."""
+    _of_programme(programme, events)
+    if not users:
+        raise RoadmapError(_("Choose who is responsible."))
+    members = set(
+        Membership.objects.filter(organization=programme.organization, user__in=users).values_list("user_id", flat=True)
+    )
+    if any(user.pk not in members for user in users):
+        raise RoadmapError(_("Only members of the organisation can be responsible."))
+    wanted = {user.pk for user in users}
+    changed = 0
+    for event in events:
+        if {user.pk for user in event.responsible_users.all()} != wanted:
+            event_update(actor=actor, event=event, responsible_users=users)
+            changed += 1
+    return changed
+
+
+def _period_text(periods: Sequence[tuple[date, date]]) -> str:
+    return "\n".join(
+        f"{start:%d.%m.%Y}" if start == end else f"{start:%d.%m.%Y} – {end:%d.%m.%Y}" for start, end in periods
+    )
+
+
+@dataclass(frozen=True)
+class MoveResult:
+    moved: int
+    skipped: int  # events without dates to move (undated, yearly or on a schedule)
+
+
+@transaction.atomic
+def events_move(
+    *,
+    actor: AbstractBaseUser,
+    programme: Programme,
+    events: Sequence[RoadmapEvent],
+    days: int | None = None,
+    to: date | None = None,
+) -> MoveResult:
+    """Move the dates of several events by ``days`` or so that each starts on ``to``; every new date
+    must stay inside the programme's academic year, or nothing moves and the message names the events."""
+    _of_programme(programme, events)
+    if (days is None) == (to is None):
+        raise RoadmapError(_("Give the number of days or the new start date."))
+    year = programme.academic_year
+    plans: list[tuple[RoadmapEvent, list[tuple[date, date]]]] = []
+    outside: list[str] = []
+    skipped = 0
+    for event in events:
+        periods = list(event.periods.all())
+        if not periods or any(
+            period.start is None or period.end is None or period.yearly or period.recurrence for period in periods
+        ):
+            skipped += 1
+            continue
+        first = min(period.start for period in periods if period.start)
+        offset = timedelta(days=days) if days is not None else (to - first if to else timedelta())
+        if not offset:
+            continue
+        moved = [(period.start + offset, period.end + offset) for period in periods if period.start and period.end]
+        if any(start < year.start_date or end > year.end_date for start, end in moved):
+            outside.append(" ".join(part for part in (event.number, event.title[:60]) if part))
+        plans.append((event, moved))
+    if outside:
+        raise RoadmapError(
+            _(
+                "The new dates would leave the academic year %(year)s (%(start)s – %(end)s); nothing is moved: "
+                "%(events)s."
+            )
+            % {
+                "year": year.label,
+                "start": year.start_date.strftime("%d.%m.%Y"),
+                "end": year.end_date.strftime("%d.%m.%Y"),
+                "events": "; ".join(outside),
+            }
+        )
+    for event, moved in plans:
+        event_update(actor=actor, event=event, period_text=_period_text(moved))
+    return MoveResult(moved=len(plans), skipped=skipped)
+
+
+@transaction.atomic
+def events_trash(*, actor: AbstractBaseUser, programme: Programme, events: Sequence[RoadmapEvent]) -> list[int]:
+    """Delete events into the trash (with their periods, evidence, comments); returns the trash records."""
+    from mentoring.trash import TrashError, trash_put
+
+    _of_programme(programme, events)
+    if not events:
+        raise RoadmapError(_("Tick the events to delete."))
+    items = []
+    for event in events:
+        label = " ".join(part for part in (event.number, event.title[:200]) if part)
+        try:
+            item = trash_put(
+                actor=actor,
+                organization=programme.organization,
+                programme=programme,
+                kind="event",
+                root=event,
+                label=label,
+            )
+        except TrashError as error:
+            raise RoadmapError(f"{label}: {error}") from error
+        items.append(item.pk)
+    return items

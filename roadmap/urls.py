@@ -18,6 +18,7 @@ urlpatterns = [
     path("sections/<int:section>/edit/", views.section_edit, name="section_edit"),
     path("sections/<int:section>/delete/", views.section_delete, name="section_delete"),
     path("sections/<int:section>/move/", views.section_move, name="section_move"),
+    path("events/bulk/", views.events_bulk, name="events_bulk"),
     path("events/new/", views.event_create, name="event_create"),
     path("events/<int:event>/", views.event_detail, name="event"),
     path("events/<int:event>/edit/", views.event_edit, name="event_edit"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -11,15 +12,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent
+from mentoring.trash import undo_remember
 
 from . import importing, selectors, services
 from .forms import (
+    BulkEventsForm,
     CommentForm,
     EventForm,
     FilterForm,
@@ -94,6 +98,8 @@ def index(request: ScopedRequest) -> HttpResponse:
         "today": today,
         # asked of the database, so that any manager sees it from any browser (one query, managers only)
         "last_import": services.undoable_import(scope.programme, timezone.now()) if scope.access.can_manage else None,
+        # the action bar under the table (the responsible choices are the filter's, no other query)
+        "bulk_form": BulkEventsForm(responsible_choices=choices) if scope.access.can_manage else None,
     }
     return render(request, "roadmap/index.html", context)
 
@@ -560,4 +566,107 @@ def import_cancel(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     importing.preview_clear(request.session, scope.programme)
     messages.info(request, _("The import is cancelled: nothing was saved."))
+    return redirect(_url(scope, "index"))
+
+
+# --- Bulk work on the table -------------------------------------------------------------------------
+
+
+def _ticked_events(scope: Scope, values: list[str]) -> list[RoadmapEvent]:
+    """The ticked events of this roadmap; an event of another programme (or a made-up id) is 404."""
+    try:
+        ids = {int(value) for value in values}
+    except ValueError as error:
+        raise Http404 from error
+    found = list(
+        RoadmapEvent.objects.filter(programme=scope.programme, pk__in=ids)
+        .select_related("programme__organization", "programme__academic_year", "section")
+        .prefetch_related("periods", "responsible_users")
+        .order_by("section__position", "position", "pk")
+    )
+    if len(found) != len(ids):
+        raise Http404
+    return found
+
+
+def _bulk_message(request: HttpRequest, count: int) -> None:
+    messages.success(
+        request,
+        ngettext("%(count)d event is changed.", "%(count)d events are changed.", count) % {"count": count},
+    )
+
+
+def _bulk_apply(request: ScopedRequest, action: str, events: list[RoadmapEvent]) -> None:
+    scope = request.scope
+    form = BulkEventsForm(request.POST, responsible_choices=selectors.responsible_choices(scope.programme))
+    if not form.is_valid():
+        raise RoadmapError(" ".join(str(error) for errors in form.errors.values() for error in errors))
+    data = form.cleaned_data
+    if action == "status":
+        changed = services.events_set_status(
+            actor=request.user,
+            programme=scope.programme,
+            events=events,
+            status=data["status"] or "",
+            completed_on=data["completed_on"] or (timezone.localdate() if data["status"] == "done" else None),
+        )
+        _bulk_message(request, changed)
+    elif action == "responsible":
+        users = list(get_user_model().objects.filter(pk__in=data["responsible"] or []))
+        changed = services.events_set_responsible(
+            actor=request.user, programme=scope.programme, events=events, users=users
+        )
+        _bulk_message(request, changed)
+    elif action == "move":
+        result = services.events_move(
+            actor=request.user,
+            programme=scope.programme,
+            events=events,
+            days=data["days"],
+            to=data["move_to"] if data["days"] is None else None,
+        )
+        _bulk_message(request, result.moved)
+        if result.skipped:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)d event has no dates to move (undated, yearly or on a schedule): change it by hand.",
+                    "%(count)d events have no dates to move (undated, yearly or on a schedule): change them by hand.",
+                    result.skipped,
+                )
+                % {"count": result.skipped},
+            )
+    elif action == "delete":
+        items = services.events_trash(actor=request.user, programme=scope.programme, events=events)
+        undo_remember(
+            request,
+            url=reverse("trash_undo", kwargs=scope.url_kwargs),
+            label=_("deletion"),
+            data={"items": items, "back": _url(scope, "index")},
+        )
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d event is deleted into the trash.", "%(count)d events are deleted into the trash.", len(items)
+            )
+            % {"count": len(items)},
+            extra_tags="undo",
+        )
+    else:
+        raise RoadmapError(_("Choose what to do with the ticked events."))
+
+
+@organization_view(manage=True, privacy=Privacy.AGGREGATE)
+@require_POST
+def events_bulk(request: ScopedRequest) -> HttpResponse:
+    """The action bar of the roadmap table: status, responsible, move the dates, delete (to the trash)."""
+    scope = request.scope
+    events = _ticked_events(scope, request.POST.getlist("event"))
+    if not events:
+        messages.error(request, _("Tick at least one event in the table."))
+        return redirect(_url(scope, "index"))
+    try:
+        _bulk_apply(request, request.POST.get("action", ""), events)
+    except RoadmapError as error:
+        messages.error(request, str(error))
     return redirect(_url(scope, "index"))

@@ -214,6 +214,10 @@ MATRIX: dict[str, tuple[str, str]] = {
     "trash_erase":                      ("405  405  403  403  404  L    404", "302* 302* 403  403  404  L    404"),
     "participants:people_bulk":         ("405  405  403  403  404  L    404", "302  302  403  403  404  L    404"),
     "participants:people_delete":       ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
+    "roadmap:events_bulk":              ("405  405  403  403  403  L    403", "302  302  403  403  403  L    403"),
+    "pairing:groups_bulk":              ("405  405  403  403  404  L    404", "302  302  403  403  404  L    404"),
+    "pairing:close_several":            ("200  200  403  403  404  L    404", "400  400  403  403  404  L    404"),
+    "pairing:undo_close":               ("405  405  403  403  404  L    404", "302  302  403  403  404  L    404"),
     "logout":                           ("405  405  405  405  405  405  405", "L    L    L    L    L    L    L"),
 }
 # fmt: on

@@ -55,11 +55,20 @@
  * and the bar's count (data-bulk-count) says how many rows are ticked. */
 (function () {
   "use strict";
+  // the form's own boxes and those outside it tied by form="…" (a table whose rows hold other forms)
+  function boxesOf(form, name) {
+    var found = [];
+    Array.prototype.forEach.call(form.elements, function (box) {
+      if (!(box instanceof HTMLInputElement) || box.type !== "checkbox") return;
+      if (name === null ? box.hasAttribute("data-select-all") : box.name === name) found.push(box);
+    });
+    return name === null ? found[0] || null : found;
+  }
   function update(form) {
     var count = form.querySelector("[data-bulk-count]");
-    var all = form.querySelector("[data-select-all]");
+    var all = boxesOf(form, null);
     if (!all) return;
-    var boxes = form.querySelectorAll('input[type="checkbox"][name="' + all.getAttribute("data-select-all") + '"]');
+    var boxes = boxesOf(form, all.getAttribute("data-select-all"));
     var ticked = 0;
     boxes.forEach(function (box) { if (box.checked) ticked += 1; });
     all.checked = boxes.length > 0 && ticked === boxes.length;
@@ -71,7 +80,7 @@
     if (!(box instanceof HTMLInputElement) || box.type !== "checkbox" || !box.form) return;
     var name = box.getAttribute("data-select-all");
     if (name) {
-      box.form.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(function (other) {
+      boxesOf(box.form, name).forEach(function (other) {
         other.checked = box.checked;
       });
     }
