@@ -2,7 +2,18 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AcademicYear, AuditEvent, Job, Membership, Organization, Programme, SignInEvent, User
+from .admin_tools import register_remaining
+from .models import (
+    AcademicYear,
+    AuditEvent,
+    Job,
+    Membership,
+    Organization,
+    Programme,
+    SignInEvent,
+    StaffInvitation,
+    User,
+)
 
 
 class UserMembershipInline(admin.TabularInline):
@@ -14,6 +25,7 @@ class UserMembershipInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     list_display = ["username", "last_name", "first_name", "patronymic", "email", "is_active"]
+    list_filter = ["is_active", "is_staff", "memberships__role"]
     search_fields = ["username", "last_name", "first_name", "email"]
     fieldsets = (
         (None, {"fields": ("username", "password")}),
@@ -54,6 +66,8 @@ class OrganizationAdmin(admin.ModelAdmin):
 @admin.register(AcademicYear)
 class AcademicYearAdmin(admin.ModelAdmin):
     list_display = ["label", "start_date", "end_date"]
+    list_filter = ["start_year"]
+    search_fields = ["=start_year"]
 
 
 @admin.register(Programme)
@@ -77,6 +91,7 @@ class MembershipAdmin(admin.ModelAdmin):
 class JobAdmin(admin.ModelAdmin):
     list_display = ["title", "organization", "created_by", "status", "progress", "created_at"]
     list_filter = ["status", "kind"]
+    search_fields = ["title", "kind", "organization__short_name"]
     list_select_related = ["organization", "created_by"]
     readonly_fields = [field.name for field in Job._meta.fields]
 
@@ -90,6 +105,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ["action", "target_type"]
     list_select_related = ["organization"]
     search_fields = ["actor_name", "target_id"]
+    raw_id_fields = ["actor"]
     date_hierarchy = "at"
 
     def has_add_permission(self, request) -> bool:
@@ -110,6 +126,7 @@ class SignInEventAdmin(admin.ModelAdmin):
     list_filter = ["kind", "door"]
     search_fields = ["username", "ip_address"]
     list_select_related = ["user"]
+    raw_id_fields = ["user"]
     date_hierarchy = "at"
 
     def has_add_permission(self, request) -> bool:
@@ -120,3 +137,20 @@ class SignInEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(StaffInvitation)
+class StaffInvitationAdmin(admin.ModelAdmin):
+    """Invitations of staff members: who, where, how, until when (the secret itself is never stored)."""
+
+    list_display = ["__str__", "user", "organization", "channel", "expires_at", "used_at", "revoked_at"]
+    list_filter = ["channel", "organization__kind", "created_at"]
+    list_select_related = ["user", "organization"]
+    search_fields = ["user__username", "user__last_name", "organization__short_name"]
+    readonly_fields = [field.name for field in StaffInvitation._meta.fields if field.name != "secret_hash"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+register_remaining("mentoring")

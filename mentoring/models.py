@@ -227,6 +227,55 @@ class Membership(models.Model):
             raise ValidationError({"role": _("A regional coordinator belongs to a regional body.")})
 
 
+class StaffInvitation(models.Model):
+    """A one-time way in for a new staff member: an e-mailed link or a printed sheet with a code.
+
+    Only a hash of the secret is kept. An invitation is used once (``used_at``), ends at ``expires_at``,
+    and is revoked when a newer one is issued for the same account (``revoked_at``).
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        SHEET = "sheet", _("Printed sheet")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        related_name="invitations",
+        on_delete=models.CASCADE,
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), related_name="invitations", on_delete=models.CASCADE
+    )
+    channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
+    secret_hash = models.CharField(_("secret hash"), max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"))
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("replaced by a newer one"), null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(_("wrong codes entered"), default=0)
+
+    class Meta:
+        verbose_name = _("staff invitation")
+        verbose_name_plural = _("staff invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} № {self.pk} ({self.created_at:%d.%m.%Y})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+
 def job_result_path(job: Job, filename: str) -> str:
     return f"jobs/{job.organization_id}/{job.pk}/{filename}"
 
@@ -447,8 +496,8 @@ class TrashItem(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     label = models.CharField(_("record"), max_length=300)
     object_id = models.PositiveIntegerField(_("record id"))
-    person_ids = models.JSONField(default=list, blank=True, editable=False)
-    payload = models.JSONField(default=dict, blank=True, editable=False)
+    person_ids = models.JSONField(_("people concerned (ids)"), default=list, blank=True, editable=False)
+    payload = models.JSONField(_("deleted record"), default=dict, blank=True, editable=False)
     deleted_at = models.DateTimeField(_("deleted"), default=timezone.now, db_index=True)
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -214,6 +214,9 @@ AXES_SENSITIVE_PARAMETERS = [
     "csrfmiddlewaretoken",
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# A staff member's invitation (e-mailed link) and one-time sign-in sheet stay valid this long.
+STAFF_INVITATION_DAYS = env_int("STAFF_INVITATION_DAYS", 7)
+STAFF_SHEET_DAYS = env_int("STAFF_SHEET_DAYS", 3)
 
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Russian"))]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
-from . import search_views, trash_views, views
+from . import invitation_views, search_views, trash_views, views
 from .access import Privacy, declare_privacy
 from .signin import GuardedPasswordChangeView, UnlockingPasswordResetConfirmView
 
@@ -11,6 +11,7 @@ organization_patterns: list[URLPattern | URLResolver] = [
     path("programme/", views.programme_detail, name="programme"),
     path("programme/next-year/", views.programme_open_next, name="programme_open_next"),
     path("members/", views.members, name="members"),
+    path("members/", include("participants.staff_urls")),
     path("signins/", views.signin_journal, name="signin_journal"),
     path("journal/", views.journal, name="journal"),
     path("jobs/<uuid:job>/", views.job_detail, name="job_detail"),
@@ -49,6 +50,9 @@ account_patterns: list[URLPattern] = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("invitation/", invitation_views.invitation_code, name="invitation_code"),
+    path("invitation/password/", invitation_views.invitation_password, name="invitation_password"),
+    path("invitation/<str:secret>/", invitation_views.invitation_link, name="invitation_link"),
 ]
 
 # Sign-in, sign-out and password pages: outside any organisation, no one's data but the user's own.

@@ -209,7 +209,9 @@ def members(request: ScopedRequest) -> HttpResponse:
         target_type="mentoring.Membership",
         target_repr=_("Members list"),
     )
-    return render(request, "mentoring/members.html", {"users": users})
+    return render(
+        request, "mentoring/members.html", {"users": users, "can_manage_staff": scope.access.can_manage}
+    )
 
 
 @organization_view(roles=[Role.ADMINISTRATOR], privacy=Privacy.PERSONAL)

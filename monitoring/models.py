@@ -135,7 +135,7 @@ class PlanTask(models.Model):
 class PlanChange(models.Model):
     """A change made to a plan after its approval: what, when and by whom."""
 
-    plan = models.ForeignKey(IndividualPlan, related_name="changes", on_delete=models.CASCADE)
+    plan = models.ForeignKey(IndividualPlan, verbose_name=_("individual plan"), related_name="changes", on_delete=models.CASCADE)
     at = models.DateTimeField(_("when"), auto_now_add=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("who"), on_delete=models.SET_NULL, null=True, blank=True
@@ -194,7 +194,7 @@ class Meeting(models.Model):
         blank=True,
     )
     # A phone that sends the same form twice (a dropped connection) must not log the meeting twice.
-    client_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    client_token = models.UUIDField(_("form token"), null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -211,11 +211,11 @@ class Meeting(models.Model):
 class MeetingReminder(models.Model):
     """A reminder e-mail sent to a mentor about a pair without meetings (once per silent spell)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    group = models.ForeignKey(MentoringGroup, on_delete=models.CASCADE, related_name="meeting_reminders")
-    sent_on = models.DateField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+")
+    group = models.ForeignKey(MentoringGroup, verbose_name=_("pair or group"), on_delete=models.CASCADE, related_name="meeting_reminders")
+    sent_on = models.DateField(_("sent on"))
     # The last meeting the pair had when the reminder went out (0: none): a new meeting starts a new spell.
-    last_meeting_id = models.PositiveIntegerField(default=0)
+    last_meeting_id = models.PositiveIntegerField(_("last meeting number"), default=0)
 
     class Meta:
         verbose_name = _("meeting reminder sent")
@@ -320,8 +320,8 @@ class QuestionItem(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     required = models.BooleanField(_("required"), default=True)
     choices = models.JSONField(_("options"), default=list, blank=True)
-    scale_min = models.PositiveSmallIntegerField(default=1)
-    scale_max = models.PositiveSmallIntegerField(default=10)
+    scale_min = models.PositiveSmallIntegerField(_("scale from"), default=1)
+    scale_max = models.PositiveSmallIntegerField(_("scale to"), default=10)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -400,7 +400,7 @@ def new_invitation_token() -> str:
 class Invitation(models.Model):
     """A personal link to answer a campaign: no account needed, works once, expires."""
 
-    campaign = models.ForeignKey(Campaign, related_name="invitations", on_delete=models.CASCADE)
+    campaign = models.ForeignKey(Campaign, verbose_name=_("questionnaire campaign"), related_name="invitations", on_delete=models.CASCADE)
     person = models.ForeignKey(
         Person,
         verbose_name=_("participant"),
@@ -427,7 +427,7 @@ class Invitation(models.Model):
         blank=True,
     )
     respondent = models.CharField(_("respondent"), max_length=16, choices=Audience.choices)
-    token = models.CharField(max_length=64, unique=True, default=new_invitation_token, editable=False)
+    token = models.CharField(_("link code"), max_length=64, unique=True, default=new_invitation_token, editable=False)
     expires_at = models.DateTimeField(_("valid until"))
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
@@ -452,7 +452,7 @@ class Invitation(models.Model):
 class QuestionnaireResponse(models.Model):
     """The answers sent through one invitation (one at most)."""
 
-    invitation = models.OneToOneField(Invitation, related_name="response", on_delete=models.CASCADE)
+    invitation = models.OneToOneField(Invitation, verbose_name=_("invitation"), related_name="response", on_delete=models.CASCADE)
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
 
     class Meta:
@@ -466,11 +466,11 @@ class QuestionnaireResponse(models.Model):
 class Answer(models.Model):
     """One answer. ``number`` holds scale values and yes (1) / no (0) for aggregation."""
 
-    response = models.ForeignKey(QuestionnaireResponse, related_name="answers", on_delete=models.CASCADE)
-    item = models.ForeignKey(QuestionItem, related_name="answers", on_delete=models.CASCADE)
-    number = models.FloatField(null=True, blank=True)
-    text = models.TextField(blank=True)
-    choices = models.JSONField(default=list, blank=True)
+    response = models.ForeignKey(QuestionnaireResponse, verbose_name=_("questionnaire response"), related_name="answers", on_delete=models.CASCADE)
+    item = models.ForeignKey(QuestionItem, verbose_name=_("question"), related_name="answers", on_delete=models.CASCADE)
+    number = models.FloatField(_("numeric answer"), null=True, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    choices = models.JSONField(_("chosen options"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("answer")
@@ -492,11 +492,11 @@ class SwotItem(models.Model):
         OPPORTUNITY = "opportunity", _("Opportunities")
         THREAT = "threat", _("Threats")
 
-    programme = models.ForeignKey(Programme, related_name="swot_items", on_delete=models.CASCADE)
+    programme = models.ForeignKey(Programme, verbose_name=_("programme"), related_name="swot_items", on_delete=models.CASCADE)
     quadrant = models.CharField(_("quadrant"), max_length=16, choices=Quadrant.choices)
     text = models.TextField(_("text"))
     position = models.PositiveIntegerField(_("position"), default=0)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -570,8 +570,8 @@ class IndicatorTarget(models.Model):
         MANUAL = "manual", _("entered by hand")
         ROADMAP = "roadmap", _("from the roadmap")
 
-    indicator = models.ForeignKey(Indicator, related_name="targets", on_delete=models.CASCADE)
-    programme = models.ForeignKey(Programme, related_name="indicator_targets", on_delete=models.CASCADE)
+    indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), related_name="targets", on_delete=models.CASCADE)
+    programme = models.ForeignKey(Programme, verbose_name=_("programme"), related_name="indicator_targets", on_delete=models.CASCADE)
     value = models.DecimalField(_("target"), max_digits=10, decimal_places=2)
     source = models.CharField(_("source"), max_length=8, choices=Source.choices, default=Source.MANUAL)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -590,8 +590,8 @@ class IndicatorTarget(models.Model):
 class KpiSnapshot(models.Model):
     """The value of an indicator on a day, kept for the chart over time."""
 
-    programme = models.ForeignKey(Programme, related_name="kpi_snapshots", on_delete=models.CASCADE)
-    indicator = models.ForeignKey(Indicator, related_name="snapshots", on_delete=models.CASCADE)
+    programme = models.ForeignKey(Programme, verbose_name=_("programme"), related_name="kpi_snapshots", on_delete=models.CASCADE)
+    indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), related_name="snapshots", on_delete=models.CASCADE)
     taken_on = models.DateField(_("date"))
     numerator = models.FloatField(_("numerator"))
     denominator = models.FloatField(_("denominator"), null=True, blank=True)
@@ -621,14 +621,14 @@ class InformationActivity(models.Model):
         COMMON_EVENT = "common_event", _("Common event of the programme")
         OTHER = "other", pgettext_lazy("information activity", "Other")
 
-    programme = models.ForeignKey(Programme, related_name="information_activities", on_delete=models.CASCADE)
+    programme = models.ForeignKey(Programme, verbose_name=_("programme"), related_name="information_activities", on_delete=models.CASCADE)
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=500)
     link = models.URLField(_("link"), max_length=1000, blank=True)
     attendance = models.PositiveIntegerField(_("attended"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -647,7 +647,7 @@ class InformationActivity(models.Model):
 class Case(models.Model):
     """A story of a pair told by the curator: a best practice for the final compendium."""
 
-    programme = models.ForeignKey(Programme, related_name="cases", on_delete=models.CASCADE)
+    programme = models.ForeignKey(Programme, verbose_name=_("programme"), related_name="cases", on_delete=models.CASCADE)
     group = models.ForeignKey(
         MentoringGroup,
         verbose_name=_("pair or group"),
@@ -662,7 +662,7 @@ class Case(models.Model):
     title = models.CharField(_("title"), max_length=300)
     story = models.TextField(_("story"))
     position = models.PositiveIntegerField(_("position"), default=0)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -685,7 +685,7 @@ class CasePhoto(models.Model):
     Until then it is shown to no one but the curator and whoever uploaded it (``selectors.cases``).
     """
 
-    case = models.ForeignKey(Case, related_name="photos", on_delete=models.CASCADE)
+    case = models.ForeignKey(Case, verbose_name=_("case"), related_name="photos", on_delete=models.CASCADE)
     image = models.ImageField(_("photo"), upload_to=case_photo_path, max_length=500)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     people = models.ManyToManyField(
@@ -720,7 +720,7 @@ class MetricSummary(models.Model):
     programme is counted live instead (``selectors.summaries``).
     """
 
-    programme = models.ForeignKey(Programme, related_name="metric_summaries", on_delete=models.CASCADE)
+    programme = models.ForeignKey(Programme, verbose_name=_("programme"), related_name="metric_summaries", on_delete=models.CASCADE)
     key = models.CharField(_("metric"), max_length=80)
     value = models.FloatField(_("value"))
     refreshed_at = models.DateTimeField(_("counted at"), db_index=True)

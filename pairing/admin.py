@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from mentoring.admin_tools import register_remaining
+
 from .models import GroupMember, MentoringForm, MentoringGroup, RoleModel
 
 
@@ -19,7 +21,7 @@ class MentoringFormAdmin(admin.ModelAdmin):
 class GroupMemberInline(admin.TabularInline):
     model = GroupMember
     extra = 0
-    raw_id_fields = ["person"]
+    autocomplete_fields = ["person"]
 
 
 @admin.register(MentoringGroup)
@@ -27,4 +29,12 @@ class MentoringGroupAdmin(admin.ModelAdmin):
     list_display = ["__str__", "programme", "form", "status", "start_date"]
     list_filter = ["status", "form", "programme__academic_year"]
     list_select_related = ["programme__organization", "programme__academic_year", "form"]
+    search_fields = ["members__person__last_name", "programme__organization__short_name", "=id"]
+    autocomplete_fields = ["programme"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("members__person")
     inlines = [GroupMemberInline]
+
+
+register_remaining("pairing")

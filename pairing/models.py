@@ -128,7 +128,19 @@ class MentoringGroup(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.form} #{self.pk}"
+        """«Кузнецова О.П. — Иванов И. (Учитель – ученик)»: the pair by its people, as the school says it.
+
+        A name shown here is never stored by the project's own audit (``audit_record`` keeps the kind and
+        number); the admin's log keeps it, and erasure blanks it there (``participants.erasure``).
+        """
+        if self.pk is None:
+            return str(self.form) if self.form_id else ""
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("members")
+        members = prefetched if prefetched is not None else self.members.select_related("person")
+        mentors = [member.person.short_name for member in members if member.role == GroupMember.Role.MENTOR]
+        mentees = [member.person.short_name for member in members if member.role != GroupMember.Role.MENTOR]
+        people = " — ".join(", ".join(names) for names in (mentors, mentees) if names)
+        return f"{people} ({self.form})" if people else f"{self.form} № {self.pk}"
 
     @property
     def is_open(self) -> bool:
@@ -140,7 +152,7 @@ class GroupMember(models.Model):
         MENTOR = "mentor", _("Mentor")
         MENTEE = "mentee", _("Mentee")
 
-    group = models.ForeignKey(MentoringGroup, related_name="members", on_delete=models.CASCADE)
+    group = models.ForeignKey(MentoringGroup, verbose_name=_("pair or group"), related_name="members", on_delete=models.CASCADE)
     person = models.ForeignKey(
         Person, verbose_name=_("person"), related_name="group_memberships", on_delete=models.PROTECT
     )

@@ -229,7 +229,7 @@ class ImportBatch(models.Model):
     kind = models.CharField(_("base"), max_length=16)
     filename = models.CharField(_("file"), max_length=200, blank=True)
     counts = models.JSONField(_("counts"), default=dict, blank=True)
-    undo = models.JSONField(default=dict, blank=True, editable=False)
+    undo = models.JSONField(_("undo data"), default=dict, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("imported by"),

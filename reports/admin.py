@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from mentoring.admin_tools import register_remaining
+
 from .models import BaseColumnSet, Order, OrderItem
 from .participant_reports import catalogue
 
@@ -51,3 +53,6 @@ class OrderAdmin(admin.ModelAdmin):
     search_fields = ["number", "title", "organization__short_name"]
     raw_id_fields = ["organization", "programme", "responsible", "created_by"]
     inlines = [OrderItemInline]
+
+
+register_remaining("reports")

@@ -249,7 +249,7 @@ class OrderItem(models.Model):
         REWARDED = "rewarded", _("Rewarded")
         WORKING_GROUP = "working_group", _("Member of the working group")
 
-    order = models.ForeignKey(Order, related_name="items", on_delete=models.CASCADE)
+    order = models.ForeignKey(Order, verbose_name=_("order"), related_name="items", on_delete=models.CASCADE)
     position = models.PositiveIntegerField(_("position"), default=0)
     group = models.ForeignKey(
         "pairing.MentoringGroup",
@@ -467,10 +467,10 @@ class WindowSubmission(models.Model):
 class WindowReminder(models.Model):
     """One reminder letter to an organisation that has not handed in: at most one a day per window."""
 
-    window = models.ForeignKey(MonitoringWindow, related_name="reminders", on_delete=models.CASCADE)
-    organization = models.ForeignKey(Organization, related_name="+", on_delete=models.CASCADE)
-    sent_on = models.DateField()
-    recipients = models.PositiveSmallIntegerField(default=0)
+    window = models.ForeignKey(MonitoringWindow, verbose_name=_("monitoring window"), related_name="reminders", on_delete=models.CASCADE)
+    organization = models.ForeignKey(Organization, verbose_name=_("organisation"), related_name="+", on_delete=models.CASCADE)
+    sent_on = models.DateField(_("sent on"))
+    recipients = models.PositiveSmallIntegerField(_("recipients"), default=0)
 
     class Meta:
         verbose_name = _("reminder to hand in statistics")

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from mentoring.admin_tools import register_remaining
+
 from .models import EventEvidence, EventPeriod, KpiTarget, ReminderLog, RoadmapEvent, RoadmapSection
 
 
@@ -20,6 +22,7 @@ class RoadmapSectionAdmin(admin.ModelAdmin):
     list_select_related = ["programme__organization", "programme__academic_year"]
     list_filter = ["programme__academic_year"]
     search_fields = ["title", "programme__organization__short_name"]
+    autocomplete_fields = ["programme"]
 
 
 @admin.register(RoadmapEvent)
@@ -28,6 +31,7 @@ class RoadmapEventAdmin(admin.ModelAdmin):
     list_select_related = ["programme__organization", "programme__academic_year"]
     list_filter = ["status", "programme__academic_year"]
     search_fields = ["title", "programme__organization__short_name"]
+    autocomplete_fields = ["programme"]
     readonly_fields = ["deadline", "starts_on"]
     filter_horizontal = ["responsible_users"]
     inlines = [EventPeriodInline, EventEvidenceInline]
@@ -37,6 +41,9 @@ class RoadmapEventAdmin(admin.ModelAdmin):
 class KpiTargetAdmin(admin.ModelAdmin):
     list_display = ["name", "programme", "final"]
     list_select_related = ["programme__organization", "programme__academic_year"]
+    list_filter = ["programme__academic_year"]
+    search_fields = ["name", "programme__organization__short_name"]
+    autocomplete_fields = ["programme"]
 
 
 @admin.register(ReminderLog)
@@ -44,9 +51,14 @@ class ReminderLogAdmin(admin.ModelAdmin):
     list_display = ["sent_on", "user", "programme", "kind", "events"]
     list_select_related = ["user", "programme__organization", "programme__academic_year"]
     list_filter = ["kind", "sent_on"]
+    search_fields = ["user__username", "programme__organization__short_name"]
+    raw_id_fields = ["user", "programme"]
 
     def has_add_permission(self, request) -> bool:
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+register_remaining("roadmap")

@@ -132,7 +132,7 @@ class EventPeriod(models.Model):
         TERM = "term", _("Every school term")
         HALF = "half", _("Every half-year")
 
-    event = models.ForeignKey(RoadmapEvent, related_name="periods", on_delete=models.CASCADE)
+    event = models.ForeignKey(RoadmapEvent, verbose_name=_("event"), related_name="periods", on_delete=models.CASCADE)
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True)
     yearly = models.BooleanField(_("every year"), default=False)
@@ -173,7 +173,7 @@ def evidence_path(evidence: EventEvidence, filename: str) -> str:
 class EventEvidence(models.Model):
     """Proof that an event happened: a file, a link, or a reference to an order or a protocol."""
 
-    event = models.ForeignKey(RoadmapEvent, related_name="evidence", on_delete=models.CASCADE)
+    event = models.ForeignKey(RoadmapEvent, verbose_name=_("event"), related_name="evidence", on_delete=models.CASCADE)
     file = models.FileField(_("file"), upload_to=evidence_path, max_length=500, blank=True)
     url = models.URLField(_("link"), max_length=1000, blank=True)
     reference = models.CharField(
@@ -182,7 +182,7 @@ class EventEvidence(models.Model):
         blank=True,
         help_text=_("For example «Приказ № 142/5-ОД от 30.08.2024»."),
     )
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.SET_NULL, null=True, blank=True)
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
 
     class Meta:
@@ -204,8 +204,8 @@ class EventEvidence(models.Model):
 
 
 class EventComment(models.Model):
-    event = models.ForeignKey(RoadmapEvent, related_name="comments", on_delete=models.CASCADE)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    event = models.ForeignKey(RoadmapEvent, verbose_name=_("event"), related_name="comments", on_delete=models.CASCADE)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.SET_NULL, null=True)
     text = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 
@@ -221,10 +221,10 @@ class EventComment(models.Model):
 class OccurrenceReport(models.Model):
     """One occurrence of a recurring event reported done («отчёт за октябрь сдан»)."""
 
-    event = models.ForeignKey(RoadmapEvent, related_name="occurrence_reports", on_delete=models.CASCADE)
+    event = models.ForeignKey(RoadmapEvent, verbose_name=_("event"), related_name="occurrence_reports", on_delete=models.CASCADE)
     due = models.DateField(_("due"))
     completed_on = models.DateField(_("done on"))
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.SET_NULL, null=True, blank=True)
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
 
     class Meta:
@@ -244,7 +244,7 @@ class RoadmapImport(models.Model):
         Programme, verbose_name=_("programme"), related_name="roadmap_imports", on_delete=models.CASCADE
     )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("who imported"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(_("imported"), auto_now_add=True)
     filename = models.CharField(_("file"), max_length=300, blank=True)
@@ -253,7 +253,7 @@ class RoadmapImport(models.Model):
     shifted_years = models.SmallIntegerField(_("dates moved by years"), default=0)
     events = models.PositiveIntegerField(_("events"), default=0)
     # what undoing needs: ids created, and the state of what was changed or deleted (see services)
-    snapshot = models.JSONField(default=dict)
+    snapshot = models.JSONField(_("roadmap before the import"), default=dict)
     undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
 
     class Meta:
@@ -292,11 +292,11 @@ class ReminderLog(models.Model):
         RESPONSIBLE = "responsible", _("Digest for a responsible person")
         CURATOR = "curator", _("Overdue digest for the curator")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    sent_on = models.DateField()
-    events = models.PositiveIntegerField(default=0)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+")
+    programme = models.ForeignKey(Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    sent_on = models.DateField(_("sent on"))
+    events = models.PositiveIntegerField(_("events"), default=0)
 
     class Meta:
         verbose_name = _("reminder sent")

@@ -386,6 +386,8 @@ def url_values(
         "photo": monitoring_objects["photo"].pk,
         "term": _school_term(school).pk,
         "uidb64": "MQ",
+        "user": pair.members.filter(role="mentor").values_list("person__user", flat=True).get(),
+        "secret": "no-such-invitation",
         "token": "set-password",
         "order": _order_for_urls(programme).pk,
         "window": _window_for_urls(programme).pk,

@@ -27,11 +27,16 @@ PUBLIC = {
     "password_reset_done",
     "password_reset_confirm",
     "password_reset_complete",
+    "invitation_code",
+    "invitation_password",
+    "invitation_link",
     "healthz",
     "questionnaire:answer",
 }
 ADMIN_PREFIX = "admin/"
 POST_ONLY = {
+    "staff:invite",
+    "staff:access",
     "reports:window_submit",
     "reports:window_close",
     "reports:statistics_layout_reset",

@@ -69,6 +69,10 @@ def test_organisation_pages_are_personal_or_aggregate_and_the_rest_public():
 # the school are 404 on each. Listed here so that declaring one of them aggregate by mistake fails.
 MUST_BE_PERSONAL = {
     "members",
+    "staff:create",
+    "staff:detail",
+    "staff:invite",
+    "staff:access",
     "participants:mentees",
     "participants:mentors",
     "participants:person",

@@ -88,6 +88,12 @@
   });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-select-all]").forEach(function (all) { if (all.form) update(all.form); });
+(function () {
+  "use strict";
+  /* A button with data-print prints the page (the one-time sign-in sheet). */
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target.closest("[data-print]") : null;
+    if (target) window.print();
   });
 })();
 
