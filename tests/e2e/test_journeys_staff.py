@@ -255,7 +255,7 @@ def test_curator_imports_the_bases_fixes_an_error_row_matches_and_prints_the_pai
     page.wait_for_url(re.compile(r".*/reports/orders/\d+/$"))
     expect(page.locator("#order-points")).to_contain_text("Закрепить наставнические пары")
     page.locator("form[action$='/file/pdf/'] button").click()
-    page.wait_for_url(re.compile(r".*/jobs/[0-9a-f-]+/$"))
+    page.wait_for_url(re.compile(r".*/jobs/[0-9a-f-]+/(\?next=[^#]*)?$"))
     name, content = download(page, wait_for_file(page))
     assert name.endswith(".pdf") and content.startswith(b"%PDF-")
     from pypdf import PdfReader
@@ -281,7 +281,7 @@ def test_administrator_generates_the_analytical_report_and_the_rnc_statistics(
         card.locator("summary").click()
         card.locator(f"input[name='{report}-format'][value={fmt}]").check()
         card.locator("button[type=submit]").click()
-        page.wait_for_url(re.compile(r".*/jobs/[0-9a-f-]+/$"))
+        page.wait_for_url(re.compile(r".*/jobs/[0-9a-f-]+/(\?next=[^#]*)?$"))
         files[report] = download(page, wait_for_file(page))
     # both are in «My files» on the reports page
     page.goto(site(f"/o/school-a/{YEAR}/reports/"))
