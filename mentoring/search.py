@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Q
 
 from .models import Programme
 
@@ -57,9 +56,16 @@ def search(programme: Programme, query: str) -> SearchResults:
         .order_by("-start_date", "-pk")[:LIMIT]
     )
 
+    # a roadmap holds tens of events: matched here, as SQLite compares Cyrillic case-sensitively
     RoadmapEvent = apps.get_model("roadmap", "RoadmapEvent")
-    events = RoadmapEvent.objects.filter(programme=programme)
-    for word in words:
-        events = events.filter(Q(title__icontains=word) | Q(number__startswith=word))
-    results.events = list(events.select_related("section").order_by("section__position", "position")[:LIMIT])
+    events = (
+        RoadmapEvent.objects.filter(programme=programme)
+        .only("pk", "number", "title", "status", "section_id")
+        .order_by("section__position", "section_id", "position", "pk")
+    )
+    results.events = [
+        event
+        for event in events
+        if all(word in f"{event.number} {event.title}".lower().replace("ё", "е") for word in words)
+    ][:LIMIT]
     return results

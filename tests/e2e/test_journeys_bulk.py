@@ -98,4 +98,26 @@ def test_curator_records_consents_of_ticked_people_then_undoes_a_deletion(page, 
     expect(page.locator(".alert-success")).to_contain_text("Восстановлена 1 запись")
     expect(page.locator("#main")).to_contain_text("Дёмина Анна")
     assert Person.objects.filter(pk=third.pk).exists() and not TrashItem.objects.exists()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert not page.js_errors, page.js_errors
+
+
+def test_the_action_bars_and_the_trash_fit_a_phone(phone_page, site, programme, curator, pair, roadmap_event):
+    from participants.services import people_trash
+
+    page = phone_page
+    [_first, _second, third] = pupils(programme)
+    people_trash(actor=curator, organization=programme.organization, programme=programme, people=[third])
+    log_in(page, site, curator.username)
+    for path, bar, name in (
+        ("/bases/mentees/", "#people-bulk", "people_list_bulk_bar_phone"),
+        ("/roadmap/", "#roadmap-bulk", "roadmap_bulk_bar_phone"),
+        ("/pairs/", "#pairs-bulk", "pairs_bulk_bar_phone"),
+        ("/trash/", "#trash", "trash_phone"),
+    ):
+        page.goto(site(f"{BASE}{path}"))
+        expect(page.locator(bar)).to_be_visible()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} is {width} px wide on a 390 px phone"
+        shot(page, name)
     assert not page.js_errors, page.js_errors
