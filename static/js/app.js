@@ -88,6 +88,9 @@
   });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-select-all]").forEach(function (all) { if (all.form) update(all.form); });
+  });
+})();
+
 (function () {
   "use strict";
   /* A button with data-print prints the page (the one-time sign-in sheet). */
@@ -125,6 +128,15 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mark);
   else mark();
+  // fonts and images arriving later can widen a table: check again then, and whenever a box changes size
+  window.addEventListener("load", mark);
   window.addEventListener("resize", mark);
   document.addEventListener("htmx:afterSettle", mark);
+  if (window.ResizeObserver) {
+    var observer = new ResizeObserver(mark);
+    document.querySelectorAll(".table-responsive").forEach(function (box) {
+      observer.observe(box);
+      if (box.firstElementChild) observer.observe(box.firstElementChild);
+    });
+  }
 })();
