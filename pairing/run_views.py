@@ -17,7 +17,7 @@ from participants.selectors import groups as group_names
 
 from . import matching, matching_runs
 from .forms import RunForm
-from .models import MatchingRun
+from .models import GroupMember, MatchingRun, MentoringGroup
 from .selectors import run_mentor_choices
 
 
@@ -75,17 +75,42 @@ def _proposals(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, Pers
     return pairs, unmatched, people
 
 
+def _mark_accepted(run: MatchingRun, pairs: list[dict]) -> None:
+    """``accepted``: the proposal is already a pair (accepted before); ``paired``: the mentee has another
+    open pair of this form. Two queries."""
+    mentee_group = dict(
+        GroupMember.objects.filter(
+            group__programme=run.programme,
+            group__form=run.form,
+            group__status__in=MentoringGroup.OPEN_STATUSES,
+            role=GroupMember.Role.MENTEE,
+            person_id__in=[pair["mentee"] for pair in pairs],
+        ).values_list("person_id", "group_id")
+    )
+    mentors = set(
+        GroupMember.objects.filter(
+            group_id__in=set(mentee_group.values()), role=GroupMember.Role.MENTOR
+        ).values_list("group_id", "person_id")
+    )
+    for pair in pairs:
+        group = mentee_group.get(pair["mentee"])
+        pair["accepted"] = group is not None and (group, pair["mentor"]) in mentors
+        pair["paired"] = group is not None and not pair["accepted"]
+
+
 def _mark_capacity(pairs: list[dict], choices: list) -> None:
     """Give each proposal ``free`` (the mentor's places free now) and ``over`` (the run proposes the
-    mentor more mentees than that), so the page warns before «Принять» what the server would refuse."""
+    mentor more mentees than that), so the page warns before «Принять» what the server would refuse.
+    Proposals already accepted are in the mentor's load: they neither count again nor warn."""
     free = {choice.person.pk: choice.free for choice in choices}  # mentors without a free place are absent
     proposed: dict[int, int] = {}
     for pair in pairs:
-        proposed[pair["mentor"]] = proposed.get(pair["mentor"], 0) + 1
+        if not pair.get("accepted"):
+            proposed[pair["mentor"]] = proposed.get(pair["mentor"], 0) + 1
     for pair in pairs:
         pair["free"] = free.get(pair["mentor"], 0)
-        pair["proposed_to_mentor"] = proposed[pair["mentor"]]
-        pair["over"] = proposed[pair["mentor"]] > pair["free"]
+        pair["proposed_to_mentor"] = proposed.get(pair["mentor"], 0)
+        pair["over"] = not pair.get("accepted") and proposed[pair["mentor"]] > pair["free"]
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
@@ -104,6 +129,8 @@ def run_detail(request: ScopedRequest, run: int) -> HttpResponse:
         }
         for couple in (found.result or {}).get("blocking", [])
     ]
+    if found.is_done and pairs:
+        _mark_accepted(found, pairs)
     _mark_capacity(pairs, choices)
     context = {
         "run": found,

@@ -162,3 +162,7 @@ def test_a_mentor_at_capacity_is_shown_before_accepting_and_the_pupil_left_out_i
     left_out = next(kid for kid in kids[:2] if not kid.group_memberships.exists())
     assert f"Не сохранено: {left_out.short_name} (6А)" in text
     assert "больше оговорённых" in text  # the reason, in Russian
+    # the page back: the two saved proposals are marked and cannot be sent again; the one left out warns
+    page = response.content.decode()
+    assert page.count('data-accepted="1"') == 2 and page.count('data-capacity="over"') == 1
+    assert page.count('name="accept"') == 3 and page.count(" disabled ") + page.count(" disabled>") >= 2
