@@ -24,7 +24,7 @@ from mentoring.models import Programme
 from mentoring.services import job_claim, job_create, job_enqueue, job_fail, job_progress, job_succeed
 from participants.ages import age_on
 from participants.models import MATCHABLE_STATUSES, MenteeProfile, MentorProfile, Person
-from participants.selectors import valid_consent, vocabulary_terms
+from participants.selectors import valid_consent, vocabulary_effective
 
 from . import matching, semantics
 from .models import GroupMember, MatchingRun, MentoringForm, MentoringGroup
@@ -42,16 +42,18 @@ def _grade(group_name: str) -> int | None:
 
 
 def vocabulary_for(organization) -> semantics.Vocabulary:
-    """The organisation's vocabulary (shared, its authority's, its own) for the engine."""
+    """The organisation's vocabulary (shared, its authority's, its own) for the engine, with what the
+    organisation and those above it changed in the terms they do not own (added words, hidden terms)."""
     return semantics.Vocabulary(
         semantics.Concept(
-            key=str(term.pk),
-            name=term.name,
-            synonyms=tuple(str(item) for item in term.synonyms or [] if str(item).strip()),
-            broader=tuple(str(up.pk) for up in term.broader.all()),
-            kind=term.kind,
+            key=str(item.term.pk),
+            name=item.term.name,
+            synonyms=tuple(word for word in item.synonyms if word.strip()),
+            broader=tuple(str(up.pk) for up in item.broader),
+            kind=item.term.kind,
         )
-        for term in vocabulary_terms(organization)
+        for item in vocabulary_effective(organization)
+        if not item.hidden
     )
 
 

@@ -173,9 +173,17 @@ VOCABULARY_HELP = _("One per line: choose from the vocabulary or write in your o
 
 
 def vocabulary_names(organization: Organization | None) -> list[str]:
-    from .selectors import vocabulary_terms
+    """The names of the terms the organisation offers in its forms (not those it hid)."""
+    from .selectors import vocabulary_hidden, vocabulary_terms
 
-    return sorted({term.name for term in vocabulary_terms(organization).prefetch_related(None)})
+    hidden = vocabulary_hidden(organization)
+    return sorted(
+        {
+            term.name
+            for term in vocabulary_terms(organization).prefetch_related(None).select_related(None).only("pk", "name")
+            if term.pk not in hidden
+        }
+    )
 
 
 class MenteeProfileForm(ParticipationDatesMixin, forms.ModelForm):
@@ -285,6 +293,42 @@ class VocabularyTermForm(forms.Form):
         if term is not None:
             visible = visible.exclude(pk=term.pk)
         model_choice_field(self, "broader").queryset = visible
+
+
+class VocabularyOverrideForm(forms.Form):
+    """What an organisation changes in a term it does not own, for itself and those below it."""
+
+    synonyms = ListField(
+        label=_("Synonyms we add"),
+        required=False,
+        help_text=_("Other ways your schools write it, one per line: word forms are recognised by themselves."),
+    )
+    broader = forms.ModelMultipleChoiceField(
+        label=_("Broader terms we add"),
+        queryset=VocabularyTerm.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("A request for this term also meets mentors who offer a broader one."),
+    )
+    hidden = forms.BooleanField(
+        label=_("Hide the term"),
+        required=False,
+        help_text=_("Forms stop offering it and the matching stops recognising it, in your organisation "
+                    "and those below it."),
+    )
+
+    def __init__(self, *args, organization: Organization, term: VocabularyTerm, override=None, **kwargs) -> None:
+        from .selectors import vocabulary_terms
+
+        if override is not None:
+            kwargs.setdefault(
+                "initial",
+                {"synonyms": override.synonyms, "broader": override.broader.all(), "hidden": override.hidden},
+            )
+        super().__init__(*args, **kwargs)
+        model_choice_field(self, "broader").queryset = (
+            vocabulary_terms(organization).prefetch_related(None).exclude(pk=term.pk)
+        )
 
 
 class ConsentForm(forms.Form):

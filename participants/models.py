@@ -578,6 +578,42 @@ class VocabularyTerm(models.Model):
         return self.name
 
 
+class VocabularyOverride(models.Model):
+    """An organisation's change of a term it sees but does not own (a shared seeded term, or its
+    authority's or region's): more synonyms, more broader terms, or the term hidden — for this
+    organisation and the ones below it, the term itself unchanged for everybody else.
+
+    The overrides of an organisation and of the ones above it add up (synonyms and broader terms); whether
+    the term is hidden is decided by the nearest one (a school may show again what its region hid).
+    """
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="vocabulary_overrides",
+        on_delete=models.CASCADE,
+    )
+    term = models.ForeignKey(
+        VocabularyTerm, verbose_name=_("term"), related_name="overrides", on_delete=models.CASCADE
+    )
+    synonyms = models.JSONField(_("added synonyms"), default=list, blank=True)
+    broader = models.ManyToManyField(
+        VocabularyTerm, verbose_name=_("added broader terms"), related_name="+", blank=True
+    )
+    hidden = models.BooleanField(_("hidden"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("vocabulary term override")
+        verbose_name_plural = _("vocabulary term overrides")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "term"], name="vocabulary_override_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.term}"
+
+
 class ImportColumnMapping(models.Model):
     """What the curator said the columns of her own lists mean, remembered for the next import.
 

@@ -17,6 +17,8 @@ from .models import (
     PartnerOrganization,
     Person,
     PersonClass,
+    VocabularyOverride,
+    VocabularyTerm,
 )
 
 CATEGORY_FIELDS = {field for field, _label in SPECIAL_CATEGORIES}
@@ -316,3 +318,95 @@ def people_deletion_preview(people: list[Person]) -> list[Person]:
         )
         .order_by("last_name", "first_name", "patronymic", "pk")
     )
+
+
+@dataclass(frozen=True)
+class EffectiveTerm:
+    """A term as an organisation works with it: its own words plus what the organisation and the ones
+    above it added (:class:`~participants.models.VocabularyOverride`)."""
+
+    term: VocabularyTerm
+    synonyms: tuple[str, ...]
+    broader: tuple[VocabularyTerm, ...]
+    added_synonyms: tuple[str, ...] = ()
+    added_broader: tuple[VocabularyTerm, ...] = ()
+    hidden: bool = False
+    override: VocabularyOverride | None = None  # the organisation's own override of the term
+
+
+def vocabulary_effective(organization) -> list[EffectiveTerm]:
+    """Every term the organisation sees (:func:`vocabulary_terms`) with the overrides of the
+    organisation and of those above it applied: synonyms and broader terms added up, the term hidden
+    or not as the nearest override says. Hidden terms are in the list, marked (three queries)."""
+    terms = list(vocabulary_terms(organization))
+    chain = _chain(organization)
+    overrides = (
+        list(
+            VocabularyOverride.objects.filter(organization_id__in=chain).prefetch_related(
+                Prefetch("broader", queryset=VocabularyTerm.objects.only("pk", "name"))
+            )
+        )
+        if chain
+        else []
+    )
+    nearness = {pk: index for index, pk in enumerate(chain)}
+    overrides.sort(key=lambda item: -nearness[item.organization_id])  # the farthest first
+    by_term: dict[int, list[VocabularyOverride]] = {}
+    for item in overrides:
+        by_term.setdefault(item.term_id, []).append(item)
+    visible = {term.pk for term in terms}
+    out = []
+    for term in terms:
+        own_words = [str(word) for word in term.synonyms or []]
+        own_broader = list(term.broader.all())
+        added_words: list[str] = []
+        added_broader: list[VocabularyTerm] = []
+        hidden, mine = False, None
+        for item in by_term.get(term.pk, []):
+            added_words += [str(w) for w in item.synonyms or [] if str(w) not in own_words + added_words]
+            added_broader += [
+                up
+                for up in item.broader.all()
+                if up.pk in visible and up.pk != term.pk and all(up.pk != b.pk for b in own_broader + added_broader)
+            ]
+            hidden = item.hidden  # the nearest decides: it comes last
+            if item.organization_id == getattr(organization, "pk", None):
+                mine = item
+        out.append(
+            EffectiveTerm(
+                term,
+                tuple(own_words + added_words),
+                tuple(own_broader + added_broader),
+                tuple(added_words),
+                tuple(added_broader),
+                hidden,
+                mine,
+            )
+        )
+    return out
+
+
+def _chain(organization) -> list[int]:
+    """The organisation and those above it, nearest first."""
+    if organization is None:
+        return []
+    if not organization.parent_id:
+        return [organization.pk]
+    from mentoring.access import ancestor_ids
+
+    return [organization.pk, *ancestor_ids(organization)]
+
+
+def vocabulary_hidden(organization) -> set[int]:
+    """The terms the organisation does not work with: hidden by the nearest override (one query)."""
+    chain = _chain(organization)
+    if not chain:
+        return set()
+    nearness = {pk: index for index, pk in enumerate(chain)}
+    decided: dict[int, tuple[int, bool]] = {}
+    for term_id, owner, hidden in VocabularyOverride.objects.filter(organization_id__in=chain).values_list(
+        "term_id", "organization_id", "hidden"
+    ):
+        if term_id not in decided or nearness[owner] < decided[term_id][0]:
+            decided[term_id] = (nearness[owner], hidden)
+    return {term_id for term_id, (_near, hidden) in decided.items() if hidden}

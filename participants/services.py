@@ -27,6 +27,7 @@ from .models import (
     Person,
     PersonClass,
     ProfileStatus,
+    VocabularyOverride,
     VocabularyTerm,
     search_text_for,
 )
@@ -521,6 +522,89 @@ def vocabulary_term_delete(
         raise ParticipantsError(_("Only the organisation that added a term may delete it."))
     audit_record(actor=actor, organization=organization, action=AuditEvent.Action.DELETE, target=term)
     term.delete()
+
+
+@transaction.atomic
+def vocabulary_override_save(
+    *,
+    actor: AbstractBaseUser | None,
+    organization: Organization,
+    term: VocabularyTerm,
+    synonyms: list[str],
+    broader: list[VocabularyTerm],
+    hidden: bool,
+) -> VocabularyOverride | None:
+    """Change, for the organisation and those below it, a term it sees but does not own (a shared one,
+    or one of the organisations above): synonyms and broader terms added, or the term hidden. The term
+    itself stays as it is for everybody else. Nothing added and not hidden: the override goes (None)."""
+    from .selectors import vocabulary_effective
+
+    if term.organization_id == organization.pk:
+        raise ParticipantsError(_("This is your own term: change it directly."))
+    effective = {item.term.pk: item for item in vocabulary_effective(organization)}
+    if term.pk not in effective:
+        raise ParticipantsError(_("The vocabulary of your organisation has no such term."))
+    base = effective[term.pk]
+    # what the term already says (its own words and what the organisations above added) is not repeated
+    inherited = [
+        word
+        for word in base.synonyms
+        if base.override is None or word not in (base.override.synonyms or [])
+    ]
+    known = {word.casefold() for word in inherited} | {term.name.casefold()}
+    synonyms = [item for item in _clean_terms(synonyms) if item.casefold() not in known]
+    for item in broader:
+        if item.pk not in effective or item.pk == term.pk:
+            raise ParticipantsError(_("A broader term must be another term of the vocabulary."))
+    if broader:
+        # no loops: the new broader terms may not lie below this term
+        children: dict[int, list[int]] = {}
+        for item in effective.values():
+            for up in item.broader:
+                children.setdefault(up.pk, []).append(item.term.pk)
+        below, queue = set(), [term.pk]
+        while queue:
+            for child in children.get(queue.pop(), []):
+                if child not in below:
+                    below.add(child)
+                    queue.append(child)
+        if any(item.pk in below for item in broader):
+            raise ParticipantsError(_("A term cannot be broader than itself, even through other terms."))
+    found = VocabularyOverride.objects.filter(organization=organization, term=term).first()
+    before = (
+        None
+        if found is None
+        else {
+            "synonyms": list(found.synonyms or []),
+            "broader": sorted(found.broader.values_list("pk", flat=True)),
+            "hidden": found.hidden,
+        }
+    )
+    after = {"synonyms": synonyms, "broader": sorted(item.pk for item in broader), "hidden": hidden}
+    if not synonyms and not broader and not hidden:
+        if found is not None:
+            audit_record(
+                actor=actor,
+                organization=organization,
+                action=AuditEvent.Action.DELETE,
+                target=found,
+                changes={"before": before},
+            )
+            found.delete()
+        return None
+    if found is None:
+        found = VocabularyOverride(organization=organization, term=term)
+    found.synonyms, found.hidden = synonyms, hidden
+    found.save()
+    found.broader.set(broader)
+    audit_record(
+        actor=actor,
+        organization=organization,
+        action=AuditEvent.Action.CREATE if before is None else AuditEvent.Action.UPDATE,
+        target=found,
+        changes={"after": after} if before is None else {"before": before, "after": after},
+    )
+    return found
 
 
 @transaction.atomic

@@ -29,6 +29,7 @@ urlpatterns = [
     path("vocabulary/", views.vocabulary, name="vocabulary"),
     path("vocabulary/new/", views.vocabulary_term_create, name="vocabulary_create"),
     path("vocabulary/<int:term>/edit/", views.vocabulary_term_edit, name="vocabulary_edit"),
+    path("vocabulary/<int:term>/ours/", views.vocabulary_term_override, name="vocabulary_override"),
     path("vocabulary/<int:term>/delete/", views.vocabulary_term_delete, name="vocabulary_delete"),
     *import_urlpatterns,
 ]

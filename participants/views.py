@@ -34,6 +34,7 @@ from .forms import (
     MentorProfileForm,
     PartnerForm,
     PersonForm,
+    VocabularyOverrideForm,
     VocabularyTermForm,
     WithdrawForm,
 )
@@ -393,18 +394,15 @@ def vocabulary(request: ScopedRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     query = " ".join(request.GET.get("q", "").split())[:100]
     text = request.GET.get("text", "")[:500]
-    terms = list(selectors.vocabulary_terms(scope.organization))
+    effective = selectors.vocabulary_effective(scope.organization)
+    terms = [item.term for item in effective]
     by_pk = {term.pk: term for term in terms}
     understood = []
     if text.strip():
         found = Vocabulary(
-            Concept(
-                str(t.pk),
-                t.name,
-                tuple(map(str, t.synonyms or [])),
-                tuple(str(u.pk) for u in t.broader.all()),
-            )
-            for t in terms
+            Concept(str(item.term.pk), item.term.name, item.synonyms, tuple(str(u.pk) for u in item.broader))
+            for item in effective
+            if not item.hidden
         )
         for keys, words in found.find(text):
             understood.append(
@@ -413,13 +411,13 @@ def vocabulary(request: ScopedRequest) -> HttpResponse:
                 else {"words": words, "terms": []}
             )
     shown = [
-        term
-        for term in terms
-        if (not kind or term.kind == kind)
+        item
+        for item in effective
+        if (not kind or item.term.kind == kind)
         and (
             not query
-            or query.casefold() in term.name.casefold()
-            or any(query.casefold() in str(item).casefold() for item in term.synonyms or [])
+            or query.casefold() in item.term.name.casefold()
+            or any(query.casefold() in str(word).casefold() for word in item.synonyms)
         )
     ]
     context = {
@@ -462,6 +460,43 @@ def _vocabulary_form(request: ScopedRequest, term: VocabularyTerm | None) -> Htt
 
 def _own_term_or_404(scope: Scope, term: int) -> VocabularyTerm:
     return get_object_or_404(VocabularyTerm, pk=term, organization=scope.organization)
+
+
+@organization_view(privacy=Privacy.PERSONAL)  # the school's own working list: not shown above it
+def vocabulary_term_override(request: ScopedRequest, term: int) -> HttpResponse:
+    """A term the organisation sees but does not own, changed for it and those below it."""
+    scope = request.scope
+    if not _may_edit_vocabulary(scope):
+        raise PermissionDenied
+    effective = {item.term.pk: item for item in selectors.vocabulary_effective(scope.organization)}
+    item = effective.get(term)
+    if item is None or item.term.organization_id == scope.organization.pk:
+        raise Http404
+    form = VocabularyOverrideForm(
+        request.POST if request.method == "POST" else None,  # all empty: the override is taken back
+        organization=scope.organization,
+        term=item.term,
+        override=item.override,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.vocabulary_override_save(
+                actor=request.user,
+                organization=scope.organization,
+                term=item.term,
+                synonyms=form.cleaned_data["synonyms"],
+                broader=list(form.cleaned_data["broader"]),
+                hidden=form.cleaned_data["hidden"],
+            )
+        except ParticipantsError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(_url(scope, "vocabulary"))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "participants/vocabulary_override.html", {"form": form, "item": item}, status=status
+    )
 
 
 @organization_view(privacy=Privacy.PERSONAL)  # the school's own working list: not shown above it

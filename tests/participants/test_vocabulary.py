@@ -169,3 +169,106 @@ def test_the_import_template_offers_the_vocabulary_with_free_text_allowed(curato
     (rule,) = [v for v in sheet.data_validations.dataValidation if f"{letter}2" in str(v.sqref)]
     assert rule.type == "list" and rule.errorStyle == "information"  # a warning, never a refusal
     assert "Удобные дни и формат встреч" in headers
+
+
+# --- a seeded (or the authority's) term changed for one organisation tree ----------------------------
+
+
+def test_a_school_adds_synonyms_to_a_shared_term_for_itself_only_and_the_matching_uses_them(
+    curator_client, school, other_school, curator
+):
+    from pairing.matching_runs import vocabulary_for
+    from participants.models import VocabularyOverride
+
+    pe = shared("Физическая культура")
+    words_before = list(pe.synonyms)
+    assert curator_client.get(url("vocabulary_override", term=pe.pk)).status_code == 200
+    response = curator_client.post(
+        url("vocabulary_override", term=pe.pk),
+        {"synonyms": "городки\nфизкультура", "broader": [shared("Туризм").pk]},
+    )
+    assert response.status_code == 302
+    override = VocabularyOverride.objects.get(organization=school, term=pe)
+    assert override.synonyms == ["городки"]  # a word the term already has is not repeated
+    pe.refresh_from_db()
+    assert pe.synonyms == words_before  # the shared term itself is unchanged
+    assert AuditEvent.objects.filter(action="create", target_type="participants.VocabularyOverride").exists()
+    ours, theirs = vocabulary_for(school), vocabulary_for(other_school)
+    assert [c.name for c in ours.concepts_of("Играет в городки")] == ["Физическая культура"]
+    assert theirs.concepts_of("Играет в городки") == []
+    assert "Туризм" in [ours.concepts[key].name for key in ours.ancestors(str(pe.pk))]
+    page = curator_client.get(url("vocabulary"), {"q": "городки"}).content.decode()
+    assert "Физическая культура" in page and "городки" in page and "наши изменения" in page
+    other = curator_client.get(url("vocabulary", org=other_school.slug))
+    assert other.status_code == 404  # another school's page is not the curator's
+
+
+def test_a_hidden_shared_term_leaves_the_schools_forms_and_matching(
+    curator_client, school, other_school, mentee
+):
+    from pairing.matching_runs import vocabulary_for
+
+    chess = shared("Шахматы")
+    response = curator_client.post(url("vocabulary_override", term=chess.pk), {"hidden": "on"})
+    assert response.status_code == 302
+    assert vocabulary_for(school).concepts_of("Шахматный кружок") == []
+    assert [c.name for c in vocabulary_for(other_school).concepts_of("Шахматный кружок")] == ["Шахматы"]
+    page = curator_client.get(url("mentee_profile", person=mentee.pk)).content.decode()
+    assert 'value="Шахматы"' not in page and 'value="Русский язык"' in page
+    # nothing added and not hidden: the override goes, the term is back
+    assert curator_client.post(url("vocabulary_override", term=chess.pk), {}).status_code == 302
+    assert [c.name for c in vocabulary_for(school).concepts_of("Шахматный кружок")] == ["Шахматы"]
+    assert not chess.overrides.exists()
+
+
+def test_an_authoritys_override_holds_for_its_schools_and_the_nearest_decides(
+    coordinator, authority, school, other_school
+):
+    from pairing.matching_runs import vocabulary_for
+    from participants.services import vocabulary_override_save
+
+    chess = shared("Шахматы")
+    vocabulary_override_save(
+        actor=coordinator, organization=authority, term=chess, synonyms=["го"], broader=[], hidden=True
+    )
+    assert vocabulary_for(school).concepts_of("шахматы") == []
+    # the school shows it again for itself, and adds a word; the authority's word still counts there
+    vocabulary_override_save(
+        actor=None, organization=school, term=chess, synonyms=["сёги"], broader=[], hidden=False
+    )
+    ours = vocabulary_for(school)
+    assert [c.name for c in ours.concepts_of("сёги и го")] == ["Шахматы"]
+    assert ours.concepts_of("сёги")[0].synonyms[-2:] == ("го", "сёги")
+
+
+def test_overrides_refuse_own_terms_unknown_terms_and_loops(curator_client, school, other_school):
+    from participants.models import VocabularyOverride
+    from participants.services import vocabulary_override_save
+
+    own = VocabularyTerm.objects.create(organization=school, kind="interest", name="Школьный музей")
+    theirs = VocabularyTerm.objects.create(organization=other_school, kind="interest", name="Чужой кружок")
+    assert curator_client.get(url("vocabulary_override", term=own.pk)).status_code == 404
+    assert curator_client.get(url("vocabulary_override", term=theirs.pk)).status_code == 404
+    with pytest.raises(ParticipantsError):
+        vocabulary_override_save(actor=None, organization=school, term=own, synonyms=["x"], broader=[], hidden=False)
+    with pytest.raises(ParticipantsError):
+        vocabulary_override_save(
+            actor=None, organization=school, term=theirs, synonyms=["x"], broader=[], hidden=False
+        )
+    # «Экзамены» is broader than «ОГЭ»: «ОГЭ» cannot become broader than «Экзамены»
+    response = curator_client.post(
+        url("vocabulary_override", term=shared("Подготовка к экзаменам").pk), {"broader": [shared("ОГЭ").pk]}
+    )
+    assert response.status_code == 400
+    assert "общее самого себя" in response.content.decode()
+    assert not VocabularyOverride.objects.exists()
+
+
+def test_who_may_change_a_shared_term(client, school, curator_client):
+    from tests.factories import UserFactory
+
+    math = shared("Математика")
+    assert client.get(url("vocabulary_override", term=math.pk)).status_code in (302, 404)
+    stranger = client_for(UserFactory())
+    assert stranger.post(url("vocabulary_override", term=math.pk), {"hidden": "on"}).status_code == 404
+    assert not math.overrides.exists()

@@ -31,6 +31,6 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("participants", "0007_vocabulary_terms_split")]
+    dependencies = [("participants", "0008_russian_field_names")]
 
     operations = [migrations.RunPython(forward, backward)]
