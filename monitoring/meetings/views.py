@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 
 from mentoring.access import Privacy, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
+from mentoring.sorting import sorting
+from pairing.models import GroupMember
 
 from ..models import Meeting
 from ..plans import selectors as plan_selectors
@@ -24,6 +26,13 @@ from . import selectors as meeting_selectors
 from . import services as meeting_services
 from .forms import MeetingForm
 from .services import MeetingData, MeetingError
+
+# ?sort= keys of the list of pairs' meetings («Дней без встреч» ascending: the most recent first)
+MEETING_SORTS = {
+    "meeting": ("last_meeting",),
+    "count": ("meetings_count",),
+    "days": ("-silent_since",),
+}
 
 
 def _meeting_form(
@@ -181,6 +190,13 @@ def meetings(request: ScopedRequest) -> HttpResponse:
     queryset = meeting_selectors.pairs_overview(
         scope.programme, today=today, stale_days=stale_days, only_stale=only_stale
     )
+    query = request.GET.get("q", "")[:100]
+    for word in query.lower().replace("ё", "е").split()[:5]:
+        queryset = queryset.filter(
+            pk__in=GroupMember.objects.filter(person__search_text__contains=word).values("group_id")
+        )
+    order = sorting(request.GET, MEETING_SORTS, "-days")
+    queryset = queryset.order_by(*order.order_by)
     page = Paginator(queryset, 100).get_page(request.GET.get("page"))
     rows = []
     for group in page:
@@ -200,5 +216,7 @@ def meetings(request: ScopedRequest) -> HttpResponse:
         "stale_days": stale_days,
         "only_stale": only_stale,
         "today": today,
+        "query": query,
+        "sorting": order,
     }
     return render(request, "monitoring/plans/meetings.html", context)
