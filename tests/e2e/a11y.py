@@ -161,8 +161,15 @@ def crawl(
     check: Callable[[object, Visit], None],
     limit: int = 60,
     per_section: int = 3,
+    details_seen: set[str] | None = None,
 ) -> list[Visit]:
-    """Visit the start page, its navigation, and one page of each kind one level down; ``check`` each."""
+    """Visit the start page, its navigation, and one page of each kind one level down; ``check`` each.
+
+    ``details_seen`` (shared between the roles of one journey) keeps a detail page of a kind another role
+    has already had checked from being checked again: every role's own sections are walked, the pages
+    below them once.
+    """
+    details_seen = set() if details_seen is None else details_seen
     parts = urlsplit(start)
     origin = f"{parts.scheme}://{parts.netloc}"
     visits: list[Visit] = []
@@ -170,9 +177,11 @@ def crawl(
 
     def visit(url: str, level: int) -> bool:
         key = shape(urlsplit(url).path)
-        if key in seen or len(visits) >= limit:
+        if key in seen or len(visits) >= limit or (level == 2 and key in details_seen):
             return False
         seen.add(key)
+        if level == 2:
+            details_seen.add(key)
         response = page.goto(url)
         if response is None or "text/html" not in (response.headers.get("content-type") or ""):
             return False

@@ -1,10 +1,11 @@
 """Every role's pages on a phone: axe-core finds no serious or critical fault, nothing scrolls sideways at
 390 px, every button and form control is at least 44 px tall, and no internal key reaches the screen.
 
-One browser, one live server and one data set for all roles (the whole walk takes about a minute): each
-role signs in in its own context and walks its start page, every page its navigation links to, and one
-page of each kind linked from those (tests/e2e/a11y.py ``crawl``). Then the public questionnaire page,
-which pupils with ОВЗ answer, as a visitor. All faults of all roles are reported together.
+One browser, one live server and one data set for all roles: each role signs in in its own context and
+walks its start page, every page its navigation links to, and one page of each kind linked from those
+(tests/e2e/a11y.py ``crawl``; a detail page of a kind already checked for another role is not checked
+again). Then the public questionnaire page, which pupils with ОВЗ answer, as a visitor. All faults of all
+roles are reported together; the number of pages walked is printed.
 """
 
 from __future__ import annotations
@@ -62,21 +63,25 @@ def test_every_page_of_every_role_is_accessible_on_a_phone(
 ):
     roles = _people(school, authority)
     walked: dict[str, list[Visit]] = {}
+    details_seen: set[str] = set()
+    script_errors: list[str] = []  # a script that fails (even a syntax error) fails the journey
     for username in roles:
         context = browser.new_context(
             viewport=PHONE, is_mobile=True, has_touch=True, locale="ru-RU", timezone_id="Europe/Moscow"
         )
         context.set_default_timeout(20_000)
         page = context.new_page()
+        page.on("pageerror", lambda error, who=username: script_errors.append(f"{who}: {error}"))
         try:
             log_in(page, site, username)
-            walked[username] = crawl(page, page.url, check=_check)
+            walked[username] = crawl(page, page.url, check=_check, details_seen=details_seen)
         finally:
             context.close()
 
     # the public questionnaire page, as the pupil opens it from the link
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="ru-RU")
     page = context.new_page()
+    page.on("pageerror", lambda error: script_errors.append(f"pupil: {error}"))
     try:
         visit = Visit(url=site(f"/q/{url_values['link']}/"), level=0)
         page.goto(visit.url)
@@ -94,4 +99,5 @@ def test_every_page_of_every_role_is_accessible_on_a_phone(
     assert all(count >= 3 for username, count in pages.items() if username != "pupil"), pages
     assert pages["curator"] >= 25, pages
     faults = describe(visit for visits in walked.values() for visit in visits)
+    faults += "".join(f"\nscript error: {error}" for error in script_errors[:5])
     assert not faults, f"faults on {sum(pages.values())} pages:\n{faults}"
