@@ -9,6 +9,7 @@ import re
 from playwright.sync_api import expect
 
 from ..conftest import YEAR
+from .a11y import axe_faults, phone_faults
 from .conftest import JOURNEY, SCREENSHOTS, log_in
 
 pytestmark = JOURNEY
@@ -22,9 +23,11 @@ def shot(page, name: str) -> None:
 
 
 def no_sideways_scroll(page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    viewport = page.evaluate("window.innerWidth")
-    assert width <= viewport, f"{page.url} scrolls sideways: {width} > {viewport}"
+    """On a phone: no sideways scrolling, 44 px tap targets, and no serious or critical axe fault."""
+    faults = phone_faults(page)
+    assert not faults, f"{page.url}: {faults[:3]}"
+    serious = [(fault["id"], fault["impact"]) for fault in axe_faults(page)]
+    assert not serious, f"{page.url}: {serious}"
 
 
 def test_curator_invites_a_mentor_who_sets_a_password_and_lands_on_the_start_page(
