@@ -12,6 +12,8 @@ Row codes: ``measure`` is one of :data:`MEASURES`; ``filter`` is empty or ``cate
 column (:data:`MEASURES`, «доля»: e.g. mentees with ОВЗ of all mentees of the column).
 
 Column codes (``breakdown``): ``total``, ``form:<form key>``, ``unpaired`` (not in any pair of the year),
+``other_forms`` (in a pair of a form the layout has no column for; and, when the layout has no ``unpaired``
+column, also those in no pair — :func:`complete` adds it so that the columns always add up to «Всего»),
 ``age:<from>-<to>`` (either bound may be left out: ``age:-9``, ``age:36-``), ``age:none`` (no birth
 date), ``kind:<person kind>``, ``group:<people group>``, ``category:<key>``.
 
@@ -51,6 +53,7 @@ PEOPLE_GROUPS: dict[str, tuple[str, ...]] = {
     "others": (),
 }
 UNPAIRED = "unpaired"
+OTHER_FORMS = "other_forms"
 Key = TypeVar("Key")
 
 
@@ -192,7 +195,7 @@ def _filter_known(code: str, kinds: set[str]) -> bool:
 
 
 def _breakdown_known(code: str, forms: set[str], kinds: set[str]) -> bool:
-    if code in ("total", UNPAIRED):
+    if code in ("total", UNPAIRED, OTHER_FORMS):
         return True
     prefix, _sep, value = code.partition(":")
     if prefix == "form":
@@ -223,6 +226,9 @@ def _participant_matches(fact: ParticipantFact, code: str) -> bool:
     if code == UNPAIRED:
         return not fact.form
     prefix, _sep, value = code.partition(":")
+    if prefix == OTHER_FORMS:
+        listed, with_unpaired = _other_forms_of(value)
+        return fact.form not in listed if fact.form else not with_unpaired
     if prefix == "category":
         return value in fact.categories
     if prefix == "kind":
@@ -251,6 +257,8 @@ def _pair_matches(pair: PairFact, code: str) -> bool:
     prefix, _sep, value = code.partition(":")
     if prefix == "form":
         return pair.form == value
+    if prefix == OTHER_FORMS:
+        return pair.form not in _other_forms_of(value)[0]
     if prefix == "age":
         # a pair sits in one age column only (that of its first mentee whose age is known; «возраст не
         # указан» when none is), so that the age columns add up to «Всего» even for a group of pupils of
@@ -295,7 +303,8 @@ def _count(
 def count(
     row: Row, column: Column, participants: Sequence[ParticipantFact], pairs: Sequence[PairFact]
 ) -> int:
-    """The count of a row in a column (for a percentage row: its numerator)."""
+    """The count of a row in a column (for a percentage row: its numerator); a «другие формы» column must
+    come from :func:`resolved` (it depends on the other columns)."""
     return _count(row.measure, row.filter, column.breakdown, participants, pairs)
 
 
@@ -355,6 +364,7 @@ def compute_many(
     keys = list(facts)
     if not keys:
         return {}
+    shown, layout = layout, resolved(layout)
     people_cells, people_denominators = _cell_codes(layout, pairs=False)
     pair_cells, pair_denominators = _cell_codes(layout, pairs=True)
     people_counts = _weighted_counts(
@@ -393,8 +403,83 @@ def compute_many(
                     position = offset + denominators[(row.percent_of, "", column.breakdown)]
                     row_parts.append((numerator, int(counted[position])))
             parts.append(row_parts)
-        results[key] = Result(layout=layout, cells=_cells(layout, parts), parts=parts)
+        results[key] = Result(layout=shown, cells=_cells(layout, parts), parts=parts)
     return results
+
+
+def _other_forms_of(value: str) -> tuple[frozenset[str], bool]:
+    """The resolved code of «другие формы»: the forms the layout lists, and whether it has «не в парах»."""
+    forms, _sep, flag = value.rpartition("|")
+    return frozenset(form for form in forms.split(",") if form), flag == "1"
+
+
+def listed_forms(layout: Layout) -> frozenset[str]:
+    return frozenset(
+        column.breakdown.partition(":")[2]
+        for column in layout.columns
+        if column.breakdown.startswith("form:")
+    )
+
+
+def resolved(layout: Layout) -> Layout:
+    """The layout with its «другие формы» column's code made explicit (the forms the layout lists and
+    whether it has «не в парах»), so that each participant and pair can be matched alone."""
+    if not any(column.breakdown == OTHER_FORMS for column in layout.columns):
+        return layout
+    with_unpaired = any(column.breakdown == UNPAIRED for column in layout.columns)
+    code = f"{OTHER_FORMS}:{','.join(sorted(listed_forms(layout)))}|{int(with_unpaired)}"
+    columns = tuple(
+        Column(column.label, code) if column.breakdown == OTHER_FORMS else column for column in layout.columns
+    )
+    return Layout(rows=layout.rows, columns=columns)
+
+
+def complete(layout: Layout) -> Layout:
+    """The layout with a «другие формы» column when it has «Всего» and breaks down by form but has no such
+    column: the forms it lists are those of the day it was made (a window freezes it), and a pair in a form
+    created later, or left out, must still be counted somewhere. Put after the last form column; it also
+    holds those in no pair when the layout has no «не в парах» column. Otherwise the layout as it is."""
+    breakdowns = [column.breakdown for column in layout.columns]
+    if "total" not in breakdowns or OTHER_FORMS in breakdowns:
+        return layout
+    positions = [index for index, code in enumerate(breakdowns) if code.startswith("form:")]
+    if not positions:
+        return layout
+    label = _("other forms") if UNPAIRED in breakdowns else _("other forms and not in pairs")
+    columns = list(layout.columns)
+    columns.insert(positions[-1] + 1, Column(str(label), OTHER_FORMS))
+    return Layout(rows=layout.rows, columns=tuple(columns))
+
+
+def complete_parts(
+    old: Layout, parts: Sequence[Sequence[Sequence[int | None]]]
+) -> list[list[list[int | None]]]:
+    """The parts of a snapshot counted in ``old`` as they are in ``complete(old)``: the «другие формы» cell
+    of each row is what «Всего» has more than the listed forms (and «не в парах»), exact because the form
+    columns and «не в парах» split «Всего» (a coverage row keeps the contingent it divides by)."""
+    new = complete(old)
+    if new is old:
+        return [[list(part) for part in row] for row in parts]
+    position = next(index for index, column in enumerate(new.columns) if column.breakdown == OTHER_FORMS)
+    codes = [column.breakdown for column in old.columns]
+    total_at = codes.index("total")
+    subtracted = sorted(
+        {
+            code: index
+            for index, code in reversed(list(enumerate(codes)))
+            if code.startswith("form:") or code == UNPAIRED
+        }.values()
+    )
+    completed = []
+    for row, row_parts in zip(old.rows, parts, strict=True):
+        numerator = int(row_parts[total_at][0] or 0) - sum(int(row_parts[i][0] or 0) for i in subtracted)
+        denominator = row_parts[total_at][1]
+        if row.is_percent and row.percent_of not in CONTINGENT and denominator is not None:
+            denominator = int(denominator) - sum(int(row_parts[i][1] or 0) for i in subtracted)
+        new_row = [list(part) for part in row_parts]
+        new_row.insert(position, [max(numerator, 0), denominator if row.is_percent else None])
+        completed.append(new_row)
+    return completed
 
 
 def _cell_codes(layout: Layout, *, pairs: bool) -> tuple[dict[tuple[str, str, str], int], dict]:

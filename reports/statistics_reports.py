@@ -36,6 +36,15 @@ def measured_value(value: float | None, percent: bool) -> Percent | int | float 
     return plain_number(value)
 
 
+def statistics_rows(layout: statistics.Layout, cells) -> list[list]:
+    """The rows of a statistics table as files print them: a count as a number, a percentage row's cells
+    as shares (a fraction with a % format in Excel, «4,5 %» on paper), in every sheet alike."""
+    return [
+        [row.label, *[measured_value(value, row.is_percent) for value in values]]
+        for row, values in zip(layout.rows, cells, strict=True)
+    ]
+
+
 def without_programme(scope) -> list:
     """The authority's organisations with no programme this academic year (they add nothing)."""
     from mentoring.selectors import children_without_programme
@@ -111,6 +120,7 @@ class RncStatisticsReport(Report):
         if not programmes:
             raise ReportError(_("There are no schools with a programme in this academic year."))
         layout, layout_name = layout_for(scope.organization, programmes)
+        layout = statistics.complete(layout)  # a saved layout may list only some forms
         context.progress(20, _("Counting participants and pairs"))
         facts = statistics_facts(programmes)
         computed = statistics.compute_many(layout, facts)
@@ -125,7 +135,7 @@ class RncStatisticsReport(Report):
             title=_("Statistics for the РНЦ"),
             subtitle=subtitle,
             columns=[_("Indicator"), *[column.label for column in layout.columns]],
-            rows=[[row.label, *values] for row, values in zip(layout.rows, cells, strict=True)],
+            rows=statistics_rows(layout, cells),
             landscape=True,
             column_widths=[4, *[1] * len(layout.columns)],
         )
@@ -154,7 +164,7 @@ class RncStatisticsReport(Report):
         rows: list = []
         for programme, result in zip(programmes, results, strict=True):
             rows.append(TableSection(str(programme.organization)))
-            rows.extend([row.label, *values] for row, values in zip(layout.rows, result.cells, strict=True))
+            rows.extend(statistics_rows(layout, result.cells))
         # a school without a programme this year has no participants to add, but it is not left out
         # unseen: it is listed, said to have no programme
         rows.extend(TableSection(_no_programme(organization)) for organization in missing)
@@ -166,6 +176,41 @@ class RncStatisticsReport(Report):
             landscape=True,
             column_widths=[4, *[1] * len(layout.columns)],
         )
+
+
+def _consolidation_blocks(organization, table) -> list[tuple[str, list, str, list]]:
+    """The rows of the municipal consolidation in blocks: (heading, rows, total label, totals).
+
+    For a municipality: one block, its schools and «Итого по муниципалитету». For a region: a block per
+    municipality (its schools and its subtotal, added up from its rows: no query but one for the
+    municipalities' names), then the caller adds «Итого по региону»; schools right under the region make
+    a block of their own."""
+    from monitoring.kpis.selectors import municipal_totals
+
+    if not organization.is_region:
+        return [("", list(table.rows), _("Total for the municipality"), list(table.totals))]
+    from mentoring.models import Organization
+
+    parent_ids = {row.programme.organization.parent_id for row in table.rows}
+    parents = Organization.objects.in_bulk([pk for pk in parent_ids if pk])
+    groups: dict[int | None, list] = {}
+    for row in table.rows:
+        parent = parents.get(row.programme.organization.parent_id)
+        key = (
+            parent.pk if parent is not None and parent.kind == Organization.Kind.MUNICIPAL_AUTHORITY else None
+        )
+        groups.setdefault(key, []).append(row)
+    ordered = sorted(groups, key=lambda pk: (pk is None, str(parents[pk]) if pk is not None else ""))
+    blocks = []
+    for pk in ordered:
+        rows = groups[pk]
+        if pk is None:
+            heading, label = _("Right under the region"), _("Total right under the region")
+        else:
+            heading = str(parents[pk])
+            label = _("Total for the municipality: %(municipality)s") % {"municipality": parents[pk]}
+        blocks.append((heading, rows, label, municipal_totals(table.indicators, rows)))
+    return blocks
 
 
 @registry.register
@@ -198,47 +243,56 @@ class MunicipalConsolidationReport(Report):
             f"{indicator.name}, %" if indicator.unit == "percent" else indicator.name
             for indicator in table.indicators
         ]
-        missing = without_programme(scope)
+        missing = [TableSection(_no_programme(organization)) for organization in without_programme(scope)]
+        region = scope.organization.is_region
+        blocks = _consolidation_blocks(scope.organization, table)
+        value_rows: list = []
+        target_rows: list = []
+        detail_rows: list = []
+        for heading, rows, total_label, totals in blocks:
+            if heading:
+                value_rows.append(TableSection(heading))
+                target_rows.append(TableSection(heading))
+            for row in rows:
+                name = str(row.programme.organization)
+                value_rows.append(
+                    [name, row.programme.pupils_total, *[plain_number(v.value) for v in row.values]]
+                )
+                target_rows.append([name, *[plain_number(v.target) for v in row.values]])
+                detail_rows.append(TableSection(name))
+                detail_rows.extend(_kpi_row(v) for v in row.values)
+            if not region:
+                value_rows.extend(missing)  # before the total, as the municipality's own list
+            pupils = sum(row.programme.pupils_total for row in rows)
+            value_rows.append([total_label, pupils, *[plain_number(v.value) for v in totals]])
+            target_rows.append([total_label, *[plain_number(v.target) for v in totals]])
+            detail_rows.append(TableSection(total_label))
+            detail_rows.extend(_kpi_row(v) for v in totals)
+        if region:
+            grand = _("Total for the region")
+            value_rows.extend(missing)
+            value_rows.append(
+                [
+                    grand,
+                    sum(row.programme.pupils_total for row in table.rows),
+                    *[plain_number(v.value) for v in table.totals],
+                ]
+            )
+            target_rows.append([grand, *[plain_number(v.target) for v in table.totals]])
+            detail_rows.append(TableSection(grand))
+            detail_rows.extend(_kpi_row(v) for v in table.totals)
         values = Table(
             title=_("Municipal consolidation: values"),
             subtitle=subtitle,
             columns=[_("Organisation"), _("Pupils"), *value_columns],
-            rows=[
-                [
-                    str(row.programme.organization),
-                    row.programme.pupils_total,
-                    *[plain_number(v.value) for v in row.values],
-                ]
-                for row in table.rows
-            ]
-            + [TableSection(_no_programme(organization)) for organization in missing]
-            + [
-                [
-                    _("Total for the municipality"),
-                    sum(row.programme.pupils_total for row in table.rows),
-                    *[plain_number(v.value) for v in table.totals],
-                ]
-            ],
+            rows=value_rows,
         )
         targets = Table(
             title=_("Municipal consolidation: targets"),
             subtitle=subtitle,
             columns=[_("Organisation"), *value_columns],
-            rows=[
-                [str(row.programme.organization), *[plain_number(v.target) for v in row.values]]
-                for row in table.rows
-            ]
-            + [[_("Total for the municipality"), *[plain_number(v.target) for v in table.totals]]],
+            rows=target_rows,
         )
-        detail_rows: list = []
-        for row in [*table.rows, None]:
-            cells = table.totals if row is None else row.values
-            detail_rows.append(
-                TableSection(
-                    _("Total for the municipality") if row is None else str(row.programme.organization)
-                )
-            )
-            detail_rows.extend(_kpi_row(v) for v in cells)
         detail = Table(
             title=_("Municipal consolidation: how each value is counted"),
             subtitle=subtitle,

@@ -25,7 +25,7 @@ from .registry import (
     ReportOptionsForm,
     registry,
 )
-from .statistics_reports import kpi_columns, measured_value, plain_number
+from .statistics_reports import kpi_columns, measured_value, plain_number, statistics_rows
 from .tables import Table, TableSection
 from .window_selectors import (
     FrozenKpi,
@@ -86,7 +86,7 @@ def _kpi_row(kpi: FrozenKpi) -> list:
 
 
 def _result_rows(layout: statistics.Layout, result: statistics.Result) -> list[list]:
-    return [[row.label, *values] for row, values in zip(layout.rows, result.cells, strict=True)]
+    return statistics_rows(layout, result.cells)
 
 
 @registry.register

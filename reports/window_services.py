@@ -74,6 +74,8 @@ def window_open(
         )
     )
     layout, layout_name = layout_for(opener, programmes)
+    # forms created after the window opens are counted in «другие формы»: the columns add up to «Всего»
+    layout = statistics.complete(layout)
     errors = layout_validate(opener, layout)
     if errors:
         raise WindowError(" ".join(errors))

@@ -247,6 +247,10 @@ def pdf_table(table: Table) -> bytes:
     return pdf_tables([table])
 
 
+# a table of at most this many rows is kept on one page (moved to the next one whole) when it would break
+KEEP_TOGETHER_ROWS = 30
+
+
 def table_blocks(
     table: Table, *, font_pt: float = layout.FONT_PT, page_mm: tuple[float, float] | None = None
 ) -> list[dict[str, Any]]:
@@ -274,6 +278,7 @@ def table_blocks(
         font_pt=font_pt,
         page_mm=page_mm or (layout.PORTRAIT_MM, layout.LANDSCAPE_MM),
     )
+    tails = _tails(rows)
     blocks = []
     for number, part in enumerate(plan.parts, start=1):
         blocks.append(
@@ -290,13 +295,32 @@ def table_blocks(
                 "rows": [
                     {"section": row.title}
                     if isinstance(row, TableSection)
-                    else {"cells": [_pdf_cell(row[index]) for index in part.columns]}
-                    for row in rows
+                    else {
+                        "cells": [_pdf_cell(row[index]) for index in part.columns],
+                        "tail": position in tails,
+                    }
+                    for position, row in enumerate(rows)
                 ],
                 "notes": notes if number == len(plan.parts) else [],
+                "keep": len(rows) <= KEEP_TOGETHER_ROWS,
             }
         )
     return blocks
+
+
+def _tails(rows: list, size: int = 2) -> set[int]:
+    """The positions of the last ``size`` rows of each section (before a section row or the end): they
+    are kept on the page of the row before them, so that no total or percentage row stands alone."""
+    tails: set[int] = set()
+    run: list[int] = []
+    for position, row in enumerate([*rows, TableSection("")]):
+        if isinstance(row, TableSection):
+            if len(run) > size:
+                tails.update(run[-size:])
+            run = []
+        else:
+            run.append(position)
+    return tails
 
 
 def _pdf_cell(value: Any) -> dict[str, Any]:

@@ -622,13 +622,21 @@ def municipal_table(
     for programme in programmes:
         by_indicator = {v.indicator.pk: v for v in values[programme.pk]}
         table.rows.append(MunicipalRow(programme, [by_indicator[i.pk] for i in shared]))
-    for column, indicator in enumerate(shared):
-        cells = [row.values[column] for row in table.rows]
+    table.totals.extend(municipal_totals(shared, table.rows))
+    return table
+
+
+def municipal_totals(indicators: Sequence, rows: Sequence[MunicipalRow]) -> list[KpiValue]:
+    """The totals of some rows of a municipal table (all of them, or a municipality's for a region's
+    subtotal): numerators and denominators added up, then divided; no query."""
+    totals = []
+    for column, indicator in enumerate(indicators):
+        cells = [row.values[column] for row in rows]
         numerator, denominator, value = calc.combine(
             ((cell.numerator, cell.denominator) for cell in cells), indicator.unit
         )
         target = calc.combined_target([(cell.target, cell.denominator) for cell in cells], indicator.unit)
-        table.totals.append(
+        totals.append(
             KpiValue(
                 indicator=indicator,
                 numerator=numerator,
@@ -638,7 +646,7 @@ def municipal_table(
                 light=calc.traffic_light(value, target, direction=indicator.direction),
             )
         )
-    return table
+    return totals
 
 
 def child_programmes_of(authority_id: int, academic_year_id: int) -> list[Programme]:

@@ -538,6 +538,12 @@ def person_fits(someone: Someone, code: str) -> bool:
         return True
     if code == "unpaired":
         return someone.form == ""
+    if code.startswith("other_forms:"):
+        # «другие формы»: a pair's form the layout has no column for; also no pair when it has no «не в парах»
+        listed, _bar, with_unpaired = code[len("other_forms:") :].rpartition("|")
+        if someone.form == "":
+            return with_unpaired == "0"
+        return someone.form not in listed.split(",")
     if code == "young_teacher":
         return someone.kind == "teacher" and someone.age is not None and someone.age < 35
     what, _sep, value = code.partition(":")
@@ -568,6 +574,8 @@ def pair_fits(pair: dict, code: str) -> bool:
         return False
     if code.startswith("form:"):
         return pair["form"] == code[5:]
+    if code.startswith("other_forms:"):
+        return pair["form"] not in code[len("other_forms:") :].rpartition("|")[0].split(",")
     if code.startswith("age:"):
         # a pair is in one age column: that of its first mentee (by membership) whose age is known
         ages = [someone.age for someone in pair["mentees"] if someone.age is not None]
@@ -617,6 +625,13 @@ def statistics_parts(raw: Raw, programme_id: int, rows: list[dict], columns: lis
                 line.append((counted, how_many(row["percent_of"], "", column, people, pairs)))
         table.append(line)
     return table
+
+
+def points(row: dict, cell):
+    """A file's cell of a percentage row is a share (0.045 formatted «4,5 %»): in percentage points."""
+    if row.get("percent_of") and isinstance(cell, int | float) and not isinstance(cell, bool):
+        return cell * 100
+    return cell
 
 
 def shown(row: dict, part: tuple) -> float | int | None:

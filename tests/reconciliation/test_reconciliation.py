@@ -154,9 +154,9 @@ def check_statistics(
     authority, the table of each school."""
     for programme in programmes:
         organization = programme.organization
-        layout, _name = layout_for(organization, [programme])
+        layout = statistics.complete(layout_for(organization, [programme])[0])  # as the report prints it
         rows = [{"measure": r.measure, "filter": r.filter, "percent_of": r.percent_of} for r in layout.rows]
-        columns = [c.breakdown for c in layout.columns]
+        columns = [c.breakdown for c in statistics.resolved(layout).columns]
         parts = ref.statistics_parts(raw, programme.pk, rows, columns)
         sheets = export("rnc_statistics", organization.slug, programme.academic_year.start_year, tmp_path)
         found = table_rows(sheets[0])
@@ -166,7 +166,7 @@ def check_statistics(
                 tally.check(
                     f"statistics {tag}",
                     f"{organization.slug} «{row['measure']} {row['filter']} %{row['percent_of']}» × {column}",
-                    cells[1 + c],
+                    ref.points(row, cells[1 + c]),
                     ref.shown(row, parts[r][c]),
                 )
             # the age columns with «возраст не указан» add up to the total, for people and for pairs
@@ -203,9 +203,9 @@ def check_statistics(
     authority_programme = Programme.objects.get(
         organization=world.authority, academic_year__start_year=world.year
     )
-    layout, _name = layout_for(world.authority, programmes)
+    layout = statistics.complete(layout_for(world.authority, programmes)[0])  # as the report prints it
     rows = [{"measure": r.measure, "filter": r.filter, "percent_of": r.percent_of} for r in layout.rows]
-    columns = [c.breakdown for c in layout.columns]
+    columns = [c.breakdown for c in statistics.resolved(layout).columns]
     per_school = [ref.statistics_parts(raw, p.pk, rows, columns) for p in programmes]
     totals = ref.add_parts(per_school)
     sheets = export(
@@ -218,7 +218,7 @@ def check_statistics(
             tally.check(
                 f"statistics {tag}",
                 f"authority «{row['measure']} {row['filter']} %{row['percent_of']}» × {column}",
-                cells[1 + c],
+                ref.points(row, cells[1 + c]),
                 ref.shown(row, totals[r][c]),
             )
     check_kpi_rows(
@@ -253,7 +253,7 @@ def check_statistics(
                 tally.check(
                     f"statistics {tag}",
                     f"authority by school {programme.organization.slug} «{row['measure']} {row['filter']}» × {column}",
-                    cells[1 + c],
+                    ref.points(row, cells[1 + c]),
                     ref.shown(row, per_school[s][r][c]),
                 )
 
@@ -465,9 +465,11 @@ def run_seed(seed: int, tmp_path: Path) -> Tally:
     check_statistics(tally, raw, world, world.programmes, tmp_path, "default")
     check_statistics_previous = years[world.year - 1]
     for programme in check_statistics_previous:  # last year's: the period is the whole year
-        layout, _name = layout_for(programme.organization, [programme])
+        layout = statistics.complete(
+            layout_for(programme.organization, [programme])[0]
+        )  # as the report prints it
         rows = [{"measure": r.measure, "filter": r.filter, "percent_of": r.percent_of} for r in layout.rows]
-        columns = [c.breakdown for c in layout.columns]
+        columns = [c.breakdown for c in statistics.resolved(layout).columns]
         parts = ref.statistics_parts(raw, programme.pk, rows, columns)
         found = table_rows(export("rnc_statistics", programme.organization.slug, world.year - 1, tmp_path)[0])
         for r, (row, (_s, cells)) in enumerate(zip(rows, found, strict=True)):
@@ -475,7 +477,7 @@ def run_seed(seed: int, tmp_path: Path) -> Tally:
                 tally.check(
                     "statistics last year",
                     f"{programme.organization.slug} {row} × {column}",
-                    cells[1 + c],
+                    ref.points(row, cells[1 + c]),
                     ref.shown(row, parts[r][c]),
                 )
     check_dashboards(tally, raw, world, world.programmes)

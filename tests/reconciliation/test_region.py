@@ -22,6 +22,7 @@ from mentoring.models import AcademicYear, Organization, Programme
 from monitoring.kpis.console import COVERAGE_KEY, console_for
 from monitoring.kpis.summaries import summaries_refresh
 from monitoring.models import Indicator, IndicatorTarget
+from reports import statistics
 from reports.statistics_data import layout_for
 
 from . import reference as ref
@@ -97,9 +98,9 @@ def check_region_statistics(tally: Tally, raw: ref.Raw, region, worlds, tmp_path
     programmes = sorted(
         (p for world in worlds for p in world.programmes), key=lambda p: (p.organization.short_name, p.pk)
     )
-    layout, _name = layout_for(region, programmes)
+    layout = statistics.complete(layout_for(region, programmes)[0])  # as the report prints it
     rows = [{"measure": r.measure, "filter": r.filter, "percent_of": r.percent_of} for r in layout.rows]
-    columns = [c.breakdown for c in layout.columns]
+    columns = [c.breakdown for c in statistics.resolved(layout).columns]
     per_school = [ref.statistics_parts(raw, p.pk, rows, columns) for p in programmes]
     # the region = the sum of its municipalities, each added up on its own first
     by_municipality = [
@@ -115,7 +116,7 @@ def check_region_statistics(tally: Tally, raw: ref.Raw, region, worlds, tmp_path
             tally.check(
                 "region statistics",
                 f"region «{row['measure']} {row['filter']} %{row['percent_of']}» × {column}",
-                cells[1 + c],
+                ref.points(row, cells[1 + c]),
                 ref.shown(row, totals[r][c]),
             )
     check_kpi_rows(
@@ -131,7 +132,7 @@ def check_region_statistics(tally: Tally, raw: ref.Raw, region, worlds, tmp_path
                 tally.check(
                     "region statistics",
                     f"by school {programme.organization.slug} «{row['measure']} {row['filter']}» × {column}",
-                    cells[1 + c],
+                    ref.points(row, cells[1 + c]),
                     ref.shown(row, per_school[s][r][c]),
                 )
 

@@ -5,6 +5,7 @@ region sees who is late and downloads the consolidated form (per municipality an
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -357,3 +358,120 @@ def test_open_page_refuses_a_deadline_in_the_past(region_tree):
     )
     assert response.status_code == 302
     assert MonitoringWindow.objects.get().deadline == today
+
+
+def _report_workbook(identifier: str, organization, user, fmt: str = "xlsx", options: dict | None = None):
+    from openpyxl import load_workbook
+
+    from mentoring.access import Scope, access_for
+    from reports.registry import ReportContext, registry
+
+    programme = Programme.objects.select_related("academic_year", "organization").get(
+        organization=organization, academic_year__start_year=academic_year_start_for(timezone.localdate())
+    )
+    scope = Scope(organization=organization, programme=programme, access=access_for(user, organization))
+    context = ReportContext(scope=scope, user=None, options=options or {})
+    content = registry.get(identifier).generate(context, fmt).content
+    return content if fmt == "pdf" else load_workbook(io.BytesIO(content))
+
+
+@pytest.mark.django_db
+def test_municipal_consolidation_run_by_the_region_has_subtotals_and_a_regional_total(region_tree):
+    year, region, (north, south), schools, curators, methodist = region_tree
+    Programme.objects.filter(organization=schools["north-2"], academic_year__start_year=year).update(
+        pupils_total=50
+    )
+    workbook = _report_workbook("municipal_consolidation", region, methodist)
+    for sheet in workbook.worksheets[:2]:
+        labels = [row[0] for row in sheet.iter_rows(values_only=True) if row and row[0]]
+        assert "Итого по муниципалитету" not in labels, sheet.title
+        assert labels[-1] == "Итого по региону", sheet.title
+        north_at = labels.index("УО Северный")
+        south_at = labels.index("УО Южный")
+        assert labels[north_at + 1 : north_at + 4] == [
+            "Северная СОШ № 1",
+            "Северная СОШ № 2",
+            "Итого по муниципалитету: УО Северный",
+        ]
+        assert labels[south_at + 1 : south_at + 3] == ["Южная СОШ № 1", "Итого по муниципалитету: УО Южный"]
+    values = {row[0]: row for row in workbook.worksheets[0].iter_rows(values_only=True) if row and row[0]}
+    assert values["Итого по муниципалитету: УО Северный"][1] == 150
+    assert values["Итого по муниципалитету: УО Южный"][1] == 100
+    assert values["Итого по региону"][1] == 250
+    # a municipality's own run keeps its single total
+    coordinator = _member(north, Role.MUNICIPAL_COORDINATOR, "north-coordinator")
+    labels = [
+        row[0]
+        for row in _report_workbook("municipal_consolidation", north, coordinator)
+        .worksheets[0]
+        .iter_rows(values_only=True)
+        if row and row[0]
+    ]
+    assert labels[-1] == "Итого по муниципалитету" and "Итого по региону" not in labels
+
+
+@pytest.mark.django_db
+def test_window_form_percentages_are_shares_in_every_sheet_and_on_paper(region_tree, tmp_path):
+    """Coverage rows: a fraction with a % number format in every XLSX sheet (as the KPI sheet), «… %» in the
+    PDF, and the short «Итого» table on one page (no percentage rows alone on the next one)."""
+    import subprocess
+
+    from reports.window_services import window_open, window_submit
+
+    year, region, (north, south), schools, curators, methodist = region_tree
+    for number, (slug, school) in enumerate(schools.items(), start=1):
+        _pairs(Programme.objects.get(organization=school, academic_year__start_year=year), number, slug)
+    today = timezone.localdate()
+    window = window_open(
+        actor=methodist,
+        opener=region,
+        academic_year=Programme.objects.get(organization=region).academic_year,
+        title="Мониторинг",
+        opens_on=today - timedelta(days=1),
+        deadline=today + timedelta(days=5),
+        as_of=today,
+    )
+    for slug, school in schools.items():
+        programme = Programme.objects.select_related("organization", "academic_year").get(
+            organization=school, academic_year__start_year=year
+        )
+        window_submit(actor=curators[slug], window=window, programme=programme)
+    coverage = "Охват обучающихся наставничеством (наставляемые), % от численности обучающихся"
+    workbook = _report_workbook("monitoring_window", region, methodist, options={"window": window.pk})
+    checked = 0
+    for name in ("Итого", "По муниципалитетам", "По организациям"):
+        sheet = workbook[name]
+        for row in sheet.iter_rows():
+            if row[0].value == coverage:
+                total = row[1]
+                assert total.number_format.endswith("%"), (name, total.number_format)
+                assert 0 <= total.value <= 1, (name, total.value)
+                checked += 1
+    assert checked >= 1 + 2 + 3
+    first = next(r for r in workbook["Итого"].iter_rows() if r[0].value == coverage)[1].value
+    assert first == pytest.approx((1 + 2 + 3) / 300, abs=0.0006)
+
+    pdf = _report_workbook("monitoring_window", region, methodist, fmt="pdf", options={"window": window.pk})
+    path = tmp_path / "window.pdf"
+    path.write_bytes(pdf)
+    pages = (
+        subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True)
+        .stdout.replace("\u00a0", " ")
+        .split("\f")
+    )
+    (tmp_path / "window.txt").write_text("\f".join(pages))
+    # the «Итого» table: its first row and its last (percentage) rows on the same page, with «%»
+    page = pages[next(i for i, page in enumerate(pages) if "Наставляемые, всего" in page)]
+    assert "Педагоги-наставники, % от" in page and "Охват обучающихся" in page
+    assert re.search(r"\b2\s?%", page)  # 6 of 300 learners, with its «%»
+    # no row of percentages alone at the top of a page: the first row under the repeated header is another
+    starts = ("Наставляемые", "в том числе", "Наставники", "из них", "Пары", "Охват", "Педагоги-наставники")
+    for text in pages[1:]:
+        body = [line.strip() for line in text.splitlines() if line.strip()]
+        first_row = next((line for line in body if line.startswith(starts)), "")
+        assert not first_row.startswith(("Охват", "Педагоги-наставники")), text[:800]
+    # no heading left alone at the foot of a page: «Часть … таблицы» is followed by its table
+    for text in pages:
+        lines = [line for line in text.splitlines() if line.strip()]
+        if lines and "таблицы (таблица не помещается" in lines[-2 if len(lines) > 1 else -1]:
+            raise AssertionError(text[-500:])

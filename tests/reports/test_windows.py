@@ -129,7 +129,14 @@ def _programme(organization) -> Programme:
 
 @pytest.mark.django_db
 def test_open_copies_the_openers_layout_and_audits(window, authority, coordinator):
-    assert window.layout == statistics.layout_to_data(LAYOUT)
+    # the layout lists one form: «другие формы» is added after it, so the columns add up to «Всего»
+    assert window.layout == statistics.layout_to_data(statistics.complete(LAYOUT))
+    assert [column["breakdown"] for column in window.layout["columns"]] == [
+        "total",
+        "form:teacher_pupil",
+        "other_forms",
+        "unpaired",
+    ]
     assert window.layout_name == "Форма РНЦ"
     assert layout_for(authority)[0] == LAYOUT
     assert AuditEvent.objects.filter(
@@ -138,7 +145,7 @@ def test_open_copies_the_openers_layout_and_audits(window, authority, coordinato
     # a later change of the template does not change the open window
     StatisticsLayout.objects.filter(organization=authority).update(data={"rows": [], "columns": []})
     window.refresh_from_db()
-    assert window.layout == statistics.layout_to_data(LAYOUT)
+    assert window.layout == statistics.layout_to_data(statistics.complete(LAYOUT))
 
 
 @pytest.mark.django_db
@@ -434,15 +441,18 @@ def test_consolidated_form_is_the_sum_of_the_snapshots(window, authority, school
 
     consolidation = window_consolidation(window, authority, today=OPENS)
     cells = consolidation.total.cells
+    # «другие формы» (added when the window opened) is empty: every pair is «учитель – ученик»
     assert cells[0] == [
         expected["mentees"],
         expected["mentees_paired"],
+        0,
         expected["mentees"] - expected["mentees_paired"],
     ]
-    assert cells[1] == [expected["ovz"], expected["ovz_paired"], expected["ovz"] - expected["ovz_paired"]]
+    assert cells[1] == [expected["ovz"], expected["ovz_paired"], 0, expected["ovz"] - expected["ovz_paired"]]
     assert cells[2] == [
         expected["mentors"],
         expected["mentors_paired"],
+        0,
         expected["mentors"] - expected["mentors_paired"],
     ]
     assert cells[3][0] == expected["pairs"]
@@ -465,8 +475,11 @@ def test_consolidated_form_is_the_sum_of_the_snapshots(window, authority, school
     workbook = _workbook(report.generate(context, XLSX).content)
     total = workbook["Итого"]
     values = {row[0]: row[1:] for row in total.iter_rows(values_only=True) if row and row[0]}
-    assert list(values["Наставляемые, всего"][:3]) == cells[0]
-    assert values["Охват обучающихся, %"][0] == cells[4][0]
+    assert list(values["Наставляемые, всего"][:4]) == cells[0]
+    # a percentage is a share with a % format, as on the KPI sheet
+    assert values["Охват обучающихся, %"][0] * 100 == pytest.approx(cells[4][0], abs=0.05)
+    coverage = next(row for row in total.iter_rows() if row[0].value == "Охват обучающихся, %")
+    assert all(cell.number_format == "0.0%" for cell in coverage[1:5])
     surnames = list(Person.objects.values_list("last_name", flat=True))
     for sheet in workbook.worksheets:
         text = " ".join(str(value) for row in sheet.iter_rows(values_only=True) for value in row if value)
@@ -819,3 +832,129 @@ def test_console_panel_renders_the_share_and_who_has_not(window, authority, scho
     html = render_to_string("reports/windows/console_slot.html", {"panel": panel})
     assert "50,0%" in html or "50.0%" in html
     assert other_school.short_name in html.replace("&quot;", '"').replace("&#x27;", "'") or "Гимназия" in html
+
+
+# --------------------------------------------------------------------------------------------------
+# a form created after the window opened: «другие формы» keeps the columns adding up to «Всего»
+
+
+def _add_up(layout_data: dict, cells: list) -> None:
+    """Every count row: the form columns, «другие формы» and «не в парах» add up to «Всего»."""
+    layout = statistics.layout_from_data(layout_data)
+    codes = [column.breakdown for column in layout.columns]
+    split = [
+        i for i, code in enumerate(codes) if code.startswith("form:") or code in ("other_forms", "unpaired")
+    ]
+    for row, values in zip(layout.rows, cells, strict=True):
+        if not row.is_percent:
+            assert values[codes.index("total")] == sum(values[i] for i in split), row.label
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("with_unpaired", [True, False])
+def test_a_pair_in_a_form_created_after_the_window_opened_is_counted(
+    authority, school, curator, coordinator, authority_layout, with_unpaired
+):
+    """The reviewer's case: the layout lists one form; after the window opens the school creates its own
+    form and moves an active pair into it; the pair's mentee and mentor are in «другие формы»."""
+    if not with_unpaired:
+        layout = statistics.Layout(rows=LAYOUT.rows, columns=LAYOUT.columns[:2])
+        authority_layout.data = statistics.layout_to_data(layout)
+        authority_layout.save()
+    programme = _programme(school)
+    _people(programme, mentees=4, ovz=1, mentors=3, pairs=3, tag="Ф")
+    opened = window_open(
+        actor=coordinator,
+        opener=authority,
+        academic_year=programme.academic_year,
+        title="Мониторинг",
+        opens_on=OPENS,
+        deadline=DEADLINE,
+        as_of=AS_OF,
+        today=OPENS,
+    )
+    own = MentoringForm.objects.create(key="own-form-test", name="Своя форма", organization=school)
+    moved = MentoringGroup.objects.filter(programme=programme).order_by("pk").first()
+    moved.form = own
+    moved.save(update_fields=["form"])
+    submission = window_submit(actor=curator, window=opened, programme=programme, now=_at(OPENS))
+    cells = submission.data["cells"]
+    labels = [column["label"] for column in opened.layout["columns"]]
+    if with_unpaired:
+        assert labels == ["Всего", "учитель – ученик", "другие формы", "не в парах"]
+        assert cells[0] == [4, 2, 1, 1]  # mentees
+        assert cells[2] == [3, 2, 1, 0]  # mentors
+    else:
+        assert labels == ["Всего", "учитель – ученик", "другие формы и не в парах"]
+        assert cells[0] == [4, 2, 2]
+    assert cells[3] == ([3, 2, 1, 0] if with_unpaired else [3, 2, 1])  # active pairs
+    _add_up(opened.layout, cells)
+    consolidation = window_consolidation(opened, authority, today=OPENS)
+    _add_up(opened.layout, consolidation.total.cells)
+
+
+@pytest.mark.django_db
+def test_the_statistics_report_adds_other_forms_to_a_layout_of_some_forms(school, curator, authority_layout):
+    programme = _programme(school)
+    _people(programme, mentees=3, ovz=0, mentors=2, pairs=2, tag="С")
+    own = MentoringForm.objects.create(key="own-form-test", name="Своя форма", organization=school)
+    MentoringGroup.objects.filter(programme=programme).order_by("pk").update(form=own)
+    report = registry.get("rnc_statistics")
+    scope = _scope(school, curator)
+    workbook = _workbook(report.generate(ReportContext(scope=scope, user=None, options={}), XLSX).content)
+    sheet = workbook.worksheets[0]
+    rows = [row for row in sheet.iter_rows(values_only=True) if row and row[0]]
+    header = next(row for row in rows if row[0] == "Показатель")
+    assert list(header[1:5]) == ["Всего", "учитель – ученик", "другие формы", "не в парах"]
+    values = {row[0]: row[1:5] for row in rows}
+    assert list(values["Наставляемые, всего"]) == [3, 0, 2, 1]
+
+
+def test_complete_parts_derives_the_other_forms_of_an_old_snapshot():
+    """A window opened before the column existed: its snapshots get the column by difference."""
+    old = LAYOUT
+    parts = [
+        [[10, None], [6, None], [3, None]],  # one mentee was in a form created later
+        [[2, None], [1, None], [1, None]],
+        [[5, None], [4, None], [0, None]],
+        [[5, None], [4, None], [0, None]],
+        [[10, 200], [6, 200], [3, 200]],  # coverage: the contingent stays
+    ]
+    assert statistics.complete_parts(old, parts) == [
+        [[10, None], [6, None], [1, None], [3, None]],
+        [[2, None], [1, None], [0, None], [1, None]],
+        [[5, None], [4, None], [1, None], [0, None]],
+        [[5, None], [4, None], [1, None], [0, None]],
+        [[10, 200], [6, 200], [1, 200], [3, 200]],
+    ]
+
+
+@pytest.mark.django_db
+def test_migration_adds_other_forms_to_a_window_opened_before(window, school, curator):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("reports.migrations.0008_window_other_forms")
+    submission = window_submit(actor=curator, window=window, programme=_programme(school), now=_at(OPENS))
+    # as a window opened before the column existed: three columns, snapshots of three cells
+    old_parts = [[row[0], row[1], row[3]] for row in submission.data["parts"]]
+    old_parts[0][0] = [old_parts[0][0][0] + 1, None]  # a mentee in a form created later (in «Всего» only)
+    MonitoringWindow.objects.filter(pk=window.pk).update(layout=statistics.layout_to_data(LAYOUT))
+    WindowSubmission.objects.filter(pk=submission.pk).update(
+        data={
+            **submission.data,
+            "parts": old_parts,
+            "cells": [[part[0] for part in row] for row in old_parts],
+        }
+    )
+    migration.forwards(apps, None)
+    window.refresh_from_db()
+    submission.refresh_from_db()
+    assert window.layout == statistics.layout_to_data(statistics.complete(LAYOUT))
+    assert [len(row) for row in submission.data["cells"]] == [4] * len(LAYOUT.rows)
+    assert submission.data["cells"][0][2] == 1  # the mentee of the later form, in «другие формы»
+    _add_up(window.layout, submission.data["cells"])
+    migration.forwards(apps, None)  # twice: nothing changes
+    submission.refresh_from_db()
+    assert [len(row) for row in submission.data["cells"]] == [4] * len(LAYOUT.rows)
