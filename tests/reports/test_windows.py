@@ -935,7 +935,7 @@ def test_migration_adds_other_forms_to_a_window_opened_before(window, school, cu
 
     from django.apps import apps
 
-    migration = importlib.import_module("reports.migrations.0008_window_other_forms")
+    migration = importlib.import_module("reports.migrations.0009_window_other_forms")
     submission = window_submit(actor=curator, window=window, programme=_programme(school), now=_at(OPENS))
     # as a window opened before the column existed: three columns, snapshots of three cells
     old_parts = [[row[0], row[1], row[3]] for row in submission.data["parts"]]

@@ -34,6 +34,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0007_order_cancels")]
+    dependencies = [("reports", "0008_russian_field_names")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
