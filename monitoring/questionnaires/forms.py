@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from mentoring.models import Programme
 from mentoring.typing_helpers import choice_field, model_choice_field
@@ -245,7 +246,11 @@ class RankingField(forms.Field):
         if len(set(value)) != len(value):
             raise ValidationError(_("Each person may be chosen only once."), code="duplicate")
         if len(value) > self.places:
-            raise ValidationError(_("Choose at most %(n)s people.") % {"n": self.places}, code="too_many")
+            raise ValidationError(
+                ngettext("Choose at most %(n)s person.", "Choose at most %(n)s people.", self.places)
+                % {"n": self.places},
+                code="too_many",
+            )
 
 
 def _field_for(item: QuestionItem, ranking: list[RankingOption]) -> forms.Field:
