@@ -10,7 +10,7 @@ import base64
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +24,9 @@ from monitoring.kpis.selectors import KpiValue, kpi_values, programme_metrics
 from monitoring.models import Campaign, Meeting, QuestionnaireTemplate, SwotItem
 from monitoring.plans.selectors import programme_plan_completion
 from monitoring.questionnaires import selectors as questionnaire_selectors
-from pairing.models import MentoringGroup
+from pairing.models import GroupMember, MentoringGroup
+from participants.models import MenteeProfile
+from participants.participation import programme_periods
 from roadmap.selectors import roadmap_progress
 
 from . import charts, declension, layout
@@ -155,8 +157,17 @@ def analytical_data(programme: Programme, today: date | None = None) -> Analytic
     from monitoring.selectors import settings_for
 
     today = today or timezone.localdate()
+    # a pair counts only with a mentee who takes part (a pair whose only mentee is a candidate does not)
+    taking_part = MenteeProfile.objects.taking_part_in_periods(programme_periods([programme], today))
+    with_mentee = Exists(
+        GroupMember.objects.filter(
+            group=OuterRef("pk"),
+            role=GroupMember.Role.MENTEE,
+            person_id__in=taking_part.filter(programme=programme).values("person_id"),
+        )
+    )
     statuses = dict.fromkeys(MentoringGroup.Status.values, 0) | dict(
-        MentoringGroup.objects.filter(programme=programme)
+        MentoringGroup.objects.filter(with_mentee, programme=programme)
         .values_list("status")
         .annotate(n=Count("pk"))
         .order_by()
@@ -310,7 +321,7 @@ def municipal_analytical_data(authority_programme: Programme, programmes: list[P
     return AnalyticalData(
         programme=authority_programme,
         numbers=numbers,
-        kpis=municipal_table(programmes).totals if programmes else [],
+        kpis=municipal_table(programmes, body=authority_programme).totals if programmes else [],
         satisfaction=satisfaction,
         growth=growth,
         swot=own.swot,

@@ -68,7 +68,9 @@ class KpiReport(TableReport):
             for value in kpi_values([scope.programme])[scope.programme.pk]:
                 yield self._row(value)
             return
-        table = municipal_table(child_programmes_of(scope.organization.pk, scope.programme.academic_year_id))
+        table = municipal_table(
+            child_programmes_of(scope.organization.pk, scope.programme.academic_year_id), body=scope.programme
+        )
         for row in table.rows:
             yield TableSection(str(row.programme.organization.short_name))
             for value in row.values:

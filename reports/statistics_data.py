@@ -128,12 +128,15 @@ def statistics_facts(
 
     pairs: dict[int, list[statistics.PairFact]] = {pk: [] for pk in ids}
     for group in groups.values():
-        # a pair is matched by its mentees who take part in the period (a candidate matches nothing)
+        # a pair is matched by its mentees who take part in the period (a candidate matches nothing); a
+        # pair with none of them (its only mentee a candidate, or no mentee at all) is not counted
         mentees = tuple(
             mentee_facts[(group["programme"], person_id)]
             for person_id in group["mentees"]
             if (group["programme"], person_id) in mentee_facts
         )
+        if not mentees:
+            continue
         pairs[group["programme"]].append(
             statistics.PairFact(status=group["status"], form=group["form"], mentees=mentees)
         )

@@ -60,20 +60,23 @@ def kpi_columns() -> list[str]:
     return [_("Indicator"), _("Unit"), _("Counted"), _("Out of"), _("Value"), _("Target"), _("Status")]
 
 
-def kpi_rows(programmes: list[Programme]) -> list[list]:
+def kpi_rows(programmes: list[Programme], body: Programme | None = None) -> list[list]:
     """One row per indicator: its unit, counted, out of, value, target and status — for several
     programmes the numerators and denominators are added up first (never the percentages). A share and
     a count never share a column's format: the unit says which, and the value is typed by it.
 
     For several programmes (an authority's, a region's 1,500) the stored metrics of the periodic job are
     read where fresh (``municipal_table(stored=True)``, as the console does) and only the others counted
-    live: counting 500,000 pupils' metrics again would take as long as the job itself."""
+    live: counting 500,000 pupils' metrics again would take as long as the job itself.
+
+    ``body`` — the programme of the authority or region the rows are for: the totals are measured against
+    its targets (``monitoring.kpis.targets``); without it, the one programme's own figures and targets."""
     from monitoring.kpis.selectors import kpi_values, municipal_table
 
-    if len(programmes) == 1:
+    if body is None and len(programmes) == 1:
         values = kpi_values(programmes)[programmes[0].pk]
     else:
-        values = municipal_table(programmes, stored=True).totals
+        values = municipal_table(programmes, stored=True, body=body).totals
     return [_kpi_row(value) for value in values]
 
 
@@ -144,7 +147,7 @@ class RncStatisticsReport(Report):
             title=_("KPI shares and targets"),
             subtitle="",
             columns=kpi_columns(),
-            rows=kpi_rows(programmes),
+            rows=kpi_rows(programmes, scope.programme if scope.organization.is_oversight_body else None),
             landscape=True,
             column_widths=[6, 1, 1, 1, 1, 1, 2],
         )
@@ -201,6 +204,14 @@ def _consolidation_blocks(organization, table) -> list[tuple[str, list, str, lis
         )
         groups.setdefault(key, []).append(row)
     ordered = sorted(groups, key=lambda pk: (pk is None, str(parents[pk]) if pk is not None else ""))
+    # a municipality's subtotal against the municipality's targets (its own, else the region's: the
+    # rule of every figure, as its row on the console)
+    from monitoring.kpis.targets import targets_for_organizations
+
+    year = table.rows[0].programme.academic_year_id if table.rows else 0
+    municipal_targets = targets_for_organizations(
+        [(pk if pk is not None else organization.pk, year) for pk in ordered], table.indicators
+    )
     blocks = []
     for pk in ordered:
         rows = groups[pk]
@@ -209,7 +220,8 @@ def _consolidation_blocks(organization, table) -> list[tuple[str, list, str, lis
         else:
             heading = str(parents[pk])
             label = _("Total for the municipality: %(municipality)s") % {"municipality": parents[pk]}
-        blocks.append((heading, rows, label, municipal_totals(table.indicators, rows)))
+        targets = municipal_targets[(pk if pk is not None else organization.pk, year)]
+        blocks.append((heading, rows, label, municipal_totals(table.indicators, rows, targets)))
     return blocks
 
 
@@ -237,7 +249,7 @@ class MunicipalConsolidationReport(Report):
         if not programmes:
             raise ReportError(_("There are no schools with a programme in this academic year."))
         context.progress(20, _("Computing the KPIs"))
-        table = municipal_table(programmes)
+        table = municipal_table(programmes, body=scope.programme)
         subtitle = f"{scope.organization.name}, {scope.programme.academic_year.label}"
         value_columns = [
             f"{indicator.name}, %" if indicator.unit == "percent" else indicator.name

@@ -351,17 +351,17 @@ def sum_kpis(submissions: Sequence[WindowSubmission], targets: dict[str, float])
 
 
 def shared_targets(programme: Programme | None) -> dict[str, float]:
-    """The programme's own yearly targets of the shared indicators, by indicator key (1 query)."""
-    from monitoring.models import IndicatorTarget
+    """The targets of the shared indicators for the programme's organisation, by indicator key: its own,
+    else inherited from above, else the federal aim for the coverage (``monitoring.kpis.targets``, the
+    rule every figure follows; 3 queries)."""
+    from monitoring.kpis.selectors import indicators_for_organizations
+    from monitoring.kpis.targets import targets_for
 
     if programme is None:
         return {}
-    return {
-        key: float(value)
-        for key, value in IndicatorTarget.objects.filter(
-            programme=programme, indicator__organization__isnull=True
-        ).values_list("indicator__key", "value")
-    }
+    shared = [i for i in indicators_for_organizations([]) if i.organization_id is None]
+    found = targets_for(programme, shared)
+    return {indicator.key: found[indicator.pk].value for indicator in shared if indicator.pk in found}
 
 
 @dataclass
@@ -443,8 +443,10 @@ class WindowSummary:
     expected: int
     submitted: int
     share: float | None  # percent, to 0.1
-    late: int
+    late: int  # both below: handed in after the deadline, or not handed in with the deadline passed
     not_submitted: tuple[Organization, ...]
+    submitted_late: int = 0  # handed in, after the deadline
+    overdue: int = 0  # not handed in, and the deadline has passed
 
 
 def window_submission_summary(
@@ -464,6 +466,8 @@ def window_submission_summary(
         share=overview.share_submitted,
         late=len(overview.late),
         not_submitted=tuple(row.organization for row in overview.not_submitted),
+        submitted_late=sum(1 for row in overview.rows if row.status == Status.SUBMITTED_LATE),
+        overdue=sum(1 for row in overview.rows if row.status == Status.OVERDUE),
     )
 
 

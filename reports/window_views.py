@@ -7,7 +7,7 @@ a school checks its figures, comments and hands them in. ``window_urlpatterns`` 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django import forms
 from django.contrib import messages
@@ -24,6 +24,7 @@ from mentoring.access import MANAGERS, OVERSIGHT_ROLES, Privacy, Scope, ScopedRe
 
 from . import statistics
 from .forms import DATE_INPUT
+from .models import MonitoringWindow
 from .registry import PDF, XLSX
 from .window_reports import WindowConsolidationReport
 from .window_selectors import (
@@ -221,7 +222,7 @@ def window_detail(request: ScopedRequest, window: int) -> HttpResponse:
     live = submission_figures(found, scope.programme, with_kpis=False)  # the table is compared, not the KPIs
     shown_cells = snapshot_result(found, shown).cells if shown is not None else None
     today = timezone.localdate()
-    accepts = not found.is_closed and found.opens_on <= today and (current is None or today <= found.deadline)
+    accepts = _accepts(found, has_current=current is not None, today=today)
     context.update(
         {
             "layout": layout,
@@ -237,6 +238,11 @@ def window_detail(request: ScopedRequest, window: int) -> HttpResponse:
         }
     )
     return render(request, "reports/windows/school.html", context)
+
+
+def _accepts(window: MonitoringWindow, *, has_current: bool, today: date) -> bool:
+    """Whether the window takes the organisation's figures now; when not, the window's page says why."""
+    return not window.is_closed and window.opens_on <= today and (not has_current or today <= window.deadline)
 
 
 @organization_view(roles=MANAGERS, manage=True, privacy=Privacy.AGGREGATE)
@@ -258,7 +264,10 @@ def window_submit_view(request: ScopedRequest, window: int) -> HttpResponse:
             actor=request.user, window=found, programme=scope.programme, comment=form.cleaned_data["comment"]
         )
     except WindowError as error:
-        messages.error(request, str(error))
+        has_current = bool(submission_history(found, scope.organization))
+        if _accepts(found, has_current=has_current, today=timezone.localdate()):
+            messages.error(request, str(error))
+        # otherwise (not open yet, closed, the deadline passed) the page's notice says it, once
     else:
         messages.success(
             request,

@@ -3,11 +3,13 @@
 For a body (``Organization.is_oversight_body``) and an academic year:
 
 - the shared indicators for the whole body — numerators and denominators of every unit below it added
-  up in the database, then divided (never an average of percentages) — with the body's own yearly
-  targets (the region's targets), the coverage of pupils against the federal aim when the body set none;
+  up, then divided (never an average of percentages) — against the body's targets (``targets.py``: its
+  own, else those of the region above, else the federal aim for the coverage of pupils);
 - the same per organisation directly below it (region → municipalities, municipality → schools), for
-  the drill-down: each row links to that organisation's console or KPI dashboard;
-- the weakest indicators: furthest behind the body's target, with how many organisations below are red;
+  the drill-down, each against its own targets (own or inherited, the same rule): each row links to that
+  organisation's console or KPI dashboard;
+- the weakest indicators: furthest behind the body's target, with how many schools and colleges below
+  are red on it (each against its own targets, as its KPI dashboard shows it);
 - a series per indicator over the year, from the monthly snapshots added up the same way.
 
 The figures come from the stored metrics (``MetricSummary``, refreshed by the jobs); a programme whose
@@ -22,29 +24,27 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Exists, Min, OuterRef, Sum
+from django.db.models import Count, Exists, OuterRef, Sum
 from django.utils import timezone
 
 from mentoring.hierarchy import ChildRow, child_of_root, children_contingent, unit_programmes_below
 from mentoring.models import Organization, Programme
 
-from ..models import Indicator, IndicatorTarget, KpiSnapshot, MetricSummary
+from ..models import Indicator, KpiSnapshot, MetricSummary
 from . import calc
 from .selectors import (
     KpiValue,
     SeriesPoint,
     indicators_for_organizations,
     kpi_value,
+    metric_key,
     programme_metrics,
 )
+from .targets import COVERAGE_KEY, Targets, federal_coverage_aim, targets_for_organizations
 
-COVERAGE_KEY = "pupils_in_mentoring"  # the shared indicator «Доля обучающихся … вовлечённых»
+__all__ = ["COVERAGE_KEY", "Console", "WeakIndicator", "console_for", "federal_coverage_aim"]
+
 WEAKEST = 5
-
-
-def federal_coverage_aim() -> float:
-    """The federal aim for the share of pupils involved, used when the body set no target of its own."""
-    return float(settings.FEDERAL_COVERAGE_AIM)
 
 
 @dataclass
@@ -68,7 +68,8 @@ class ConsoleRow:
 class WeakIndicator:
     value: KpiValue
     gap: float  # how far behind the target, in points (percent) or units (count)
-    red_below: int  # organisations directly below that are red on it
+    red_below: int  # schools and colleges below (at any depth) that are red on it, against their targets
+    measured_below: int = 0  # those of them with a value and a target (not grey)
 
 
 @dataclass
@@ -97,30 +98,45 @@ def _fresh_after() -> datetime:
     return timezone.now() - timedelta(minutes=settings.REGION_FIGURES_MAX_AGE_MINUTES)
 
 
-def metrics_by_child(
-    root: Organization, academic_year_id: int
-) -> tuple[dict[int, dict[str, float]], int, datetime | None]:
-    """Every metric added up per organisation directly below ``root``: ``{child_id: {key: sum}}``, how many
-    programmes were counted live, and when the oldest stored figure was counted.
+@dataclass
+class UnitFigures:
+    """The metrics of one programme of a unit below the body, and the child of the body it belongs to."""
 
-    Stored metrics are added up by the database (1 query); programmes without fresh stored metrics
-    (1 query to find them) are counted live with ``programme_metrics`` (a fixed number of queries).
+    programme_id: int
+    organization_id: int
+    child_id: int
+    metrics: dict[str, float]
+
+
+def unit_metrics(
+    root: Organization, academic_year_id: int, keys: set[str]
+) -> tuple[list[UnitFigures], int, datetime | None]:
+    """The ``keys`` metrics of every unit programme below ``root``, with the organisation directly below
+    ``root`` it belongs to; how many programmes were counted live, and when the oldest stored figure was
+    counted.
+
+    Stored metrics are read in 1 query; programmes without fresh stored metrics (1 query to find them)
+    are counted live with ``programme_metrics`` (a fixed number of queries).
     """
     fresh_after = _fresh_after()
     programmes = unit_programmes_below(root.pk, academic_year_id)
     stored = (
-        MetricSummary.objects.filter(programme__in=programmes.values("pk"), refreshed_at__gte=fresh_after)
+        MetricSummary.objects.filter(
+            programme__in=programmes.values("pk"), refreshed_at__gte=fresh_after, key__in=sorted(keys)
+        )
         .annotate(child=child_of_root(root.pk, "programme__organization"))
-        .values("child", "key")
-        .annotate(total=Sum("value"), oldest=Min("refreshed_at"))
+        .values_list("programme_id", "programme__organization_id", "child", "key", "value", "refreshed_at")
         .order_by()
     )
-    sums: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    units: dict[int, UnitFigures] = {}
     oldest: datetime | None = None
-    for row in stored:
-        sums[row["child"]][row["key"]] += row["total"] or 0
-        if oldest is None or row["oldest"] < oldest:
-            oldest = row["oldest"]
+    for programme_id, organization_id, child, key, value, refreshed_at in stored:
+        unit = units.get(programme_id)
+        if unit is None:
+            unit = units[programme_id] = UnitFigures(programme_id, organization_id, child, {})
+        unit.metrics[key] = value or 0
+        if oldest is None or refreshed_at < oldest:
+            oldest = refreshed_at
     fresh = MetricSummary.objects.filter(programme=OuterRef("pk"), refreshed_at__gte=fresh_after)
     missing = list(
         programmes.exclude(Exists(fresh))
@@ -131,14 +147,34 @@ def metrics_by_child(
     if missing:
         live = programme_metrics(missing)
         for programme in missing:
-            for key, value in live[programme.pk].items():
-                sums[programme.child][key] += value or 0
-    return {child: dict(values) for child, values in sums.items()}, len(missing), oldest
+            units[programme.pk] = UnitFigures(
+                programme.pk,
+                programme.organization_id,
+                programme.child,
+                {key: live[programme.pk].get(key) or 0 for key in keys},
+            )
+    return list(units.values()), len(missing), oldest
 
 
-def _values(
-    indicators: list[Indicator], metrics: dict[str, float], targets: dict[int, float]
-) -> list[KpiValue]:
+def _by_child(units: list[UnitFigures]) -> dict[int, dict[str, float]]:
+    sums: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for unit in units:
+        for key, number in unit.metrics.items():
+            sums[unit.child_id][key] += number
+    return {child: dict(values) for child, values in sums.items()}
+
+
+def indicator_keys(indicators: list[Indicator]) -> set[str]:
+    """The metrics the indicators read (the banded variants where they ask for the age band)."""
+    keys = set()
+    for indicator in indicators:
+        keys.add(metric_key(indicator, indicator.numerator))
+        if indicator.denominator:
+            keys.add(metric_key(indicator, indicator.denominator))
+    return keys
+
+
+def _values(indicators: list[Indicator], metrics: dict[str, float], targets: Targets) -> list[KpiValue]:
     return [kpi_value(indicator, metrics, targets.get(indicator.pk)) for indicator in indicators]
 
 
@@ -183,33 +219,45 @@ def body_series(
 def console_for(body: Organization, programme: Programme, today: date | None = None) -> Console:
     """Everything the console of ``body`` shows for the year of its ``programme``.
 
-    Queries: shared indicators, the body's targets, the children and their contingent (2), the stored
-    metrics, the programmes to count live, the snapshots — 7, plus ``programme_metrics`` when some
-    programme has no fresh stored metrics.
+    Every figure is measured against the targets of the organisation it belongs to (``targets.py``: its
+    own, else inherited from above, else the federal aim for the coverage): the total against the body's,
+    a municipality's row against the municipality's, a school's against the school's — as on its KPI
+    dashboard. The weakest indicators count the schools and colleges below that are behind.
+
+    Queries: shared indicators, the children and their contingent (2), the stored metrics, the programmes
+    to count live, the targets (2), the snapshots — 8, plus ``programme_metrics`` when some programme has
+    no fresh stored metrics.
     """
     today = today or timezone.localdate()
+    year = programme.academic_year_id
     indicators = [i for i in indicators_for_organizations([]) if i.organization_id is None]
-    targets = {
-        target.indicator_id: float(target.value)
-        for target in IndicatorTarget.objects.filter(
-            programme=programme, indicator__organization__isnull=True
-        )
-    }
+    children, contingent = children_contingent(body, year)
+    units, counted_live, counted_at = unit_metrics(body, year, indicator_keys(indicators))
+    by_child = _by_child(units)
+    targets = targets_for_organizations(
+        [
+            (body.pk, year),
+            *((child.organization.pk, year) for child in children),
+            *((unit.organization_id, year) for unit in units),
+        ],
+        indicators,
+    )
+    body_targets = targets[(body.pk, year)]
     coverage_indicator = next((i for i in indicators if i.key == COVERAGE_KEY), None)
-    federal = coverage_indicator is not None and coverage_indicator.pk not in targets
-    if coverage_indicator is not None and federal:
-        targets[coverage_indicator.pk] = federal_coverage_aim()
-    children, contingent = children_contingent(body, programme.academic_year_id)
-    by_child, counted_live, counted_at = metrics_by_child(body, programme.academic_year_id)
+    federal = coverage_indicator is not None and (
+        (found := body_targets.get(coverage_indicator.pk)) is not None and found.federal
+    )
     total_metrics: dict[str, float] = defaultdict(float)
     for metrics in by_child.values():
         for key, number in metrics.items():
             total_metrics[key] += number
-    totals = _values(indicators, total_metrics, targets)
+    totals = _values(indicators, total_metrics, body_targets)
     coverage_position = indicators.index(coverage_indicator) if coverage_indicator is not None else None
     rows = []
     for child in children:
-        values = _values(indicators, by_child.get(child.organization.pk, {}), targets)
+        values = _values(
+            indicators, by_child.get(child.organization.pk, {}), targets[(child.organization.pk, year)]
+        )
         rows.append(
             ConsoleRow(
                 child=child,
@@ -217,16 +265,24 @@ def console_for(body: Organization, programme: Programme, today: date | None = N
                 coverage=values[coverage_position] if coverage_position is not None else None,
             )
         )
+    unit_values = [_values(indicators, unit.metrics, targets[(unit.organization_id, year)]) for unit in units]
     weakest = []
     for position, value in enumerate(totals):
         gap = _gap(value)
         if gap is None or value.light == calc.GREEN:
             continue
-        red_below = sum(1 for row in rows if row.child.units and row.values[position].light == calc.RED)
-        weakest.append(WeakIndicator(value=value, gap=gap, red_below=red_below))
+        lights = [values[position].light for values in unit_values]
+        weakest.append(
+            WeakIndicator(
+                value=value,
+                gap=gap,
+                red_below=lights.count(calc.RED),
+                measured_below=sum(1 for light in lights if light != calc.GREY),
+            )
+        )
     # furthest behind first: relative to the target, so that a count and a share compare
     weakest.sort(key=lambda weak: -(weak.gap / weak.value.target) if weak.value.target else 0)
-    series = body_series(body, programme.academic_year_id, indicators, targets)
+    series = body_series(body, year, indicators, {pk: target.value for pk, target in body_targets.items()})
     return Console(
         indicators=indicators,
         totals=totals,

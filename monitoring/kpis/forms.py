@@ -75,7 +75,8 @@ def target_field_name(indicator_id: int) -> str:
 
 
 class TargetsForm(forms.Form):
-    """One optional target per active indicator; an empty field removes the target."""
+    """One optional target per active indicator; an empty field removes the target (the organisation then
+    uses the target set above it, shown as the field's placeholder)."""
 
     def __init__(self, *args, values: list[KpiValue], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -90,8 +91,18 @@ class TargetsForm(forms.Form):
                 max_value=Decimal(100) if percent else Decimal(10**7),
                 max_digits=10,
                 decimal_places=2,
-                initial=value.target,
-                widget=forms.NumberInput(attrs={"step": "0.01", "class": "form-control form-control-sm"}),
+                initial=value.target if value.target_own else None,
+                widget=forms.NumberInput(
+                    attrs={
+                        "step": "0.01",
+                        "class": "form-control form-control-sm",
+                        **(
+                            {"placeholder": f"{value.target:g}"}
+                            if value.target is not None and not value.target_own
+                            else {}
+                        ),
+                    }
+                ),
             )
 
     def bound_rows(self):

@@ -10,7 +10,8 @@ report are built on it):
   people). Banded variants are under ``"<key>@band"`` for the metrics with ``banded=True``.
 - ``kpi_values(programmes, today=None) -> {programme_id: [KpiValue, ...]}`` — every active indicator
   of each programme's organisation (shared ones and its own) with its numerator, denominator, value,
-  this year's target and traffic light (+2 queries).
+  the target (``targets.py``: its own, else inherited from above, else the federal aim for coverage) and
+  traffic light (+3 queries).
 - ``municipal_table(programmes, today=None) -> MunicipalTable`` — one row per organisation over the
   shared indicators, and the totals (numerators and denominators added, then divided).
 - ``kpi_series(programme)`` — the stored snapshots for the chart over time (1 query).
@@ -61,7 +62,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from mentoring.models import Programme
+from mentoring.models import Organization, Programme
 from mentoring.typing_helpers import StrOrPromise
 from pairing.models import GroupMember, MentoringGroup
 from participants.ages import YOUNG_TEACHER_AGE
@@ -73,7 +74,6 @@ from ..models import (
     Answer,
     Audience,
     Indicator,
-    IndicatorTarget,
     IndividualPlan,
     InformationActivity,
     KpiSnapshot,
@@ -82,6 +82,7 @@ from ..models import (
 )
 from ..selectors import settings_for_many
 from . import calc
+from .targets import FEDERAL, Target, targets_for_programmes
 
 BAND = "@band"
 SATISFACTION_ITEM = "overall"
@@ -471,7 +472,20 @@ class KpiValue:
     value: float | None
     target: float | None
     light: str
-    target_source: str = ""
+    target_source: str = ""  # ``IndicatorTarget.Source``, or ``targets.FEDERAL`` for the federal aim
+    target_from: Organization | None = None  # the organisation above whose target is used; None: own
+
+    @property
+    def target_inherited(self) -> bool:
+        return self.target_from is not None
+
+    @property
+    def target_federal(self) -> bool:
+        return self.target_source == FEDERAL
+
+    @property
+    def target_own(self) -> bool:
+        return self.target is not None and self.target_from is None and not self.target_federal
 
     @property
     def light_label(self) -> str:
@@ -495,8 +509,16 @@ def indicators_for_organizations(
 
 
 def kpi_value(
-    indicator: Indicator, metrics: dict[str, float], target: Decimal | float | None, source: str = ""
+    indicator: Indicator,
+    metrics: dict[str, float],
+    target: Decimal | float | Target | None,
+    source: str = "",
 ) -> KpiValue:
+    """The indicator's figure from the metrics, against a target (a ``targets.Target`` carries its
+    source and the organisation it is inherited from)."""
+    target_from = None
+    if isinstance(target, Target):
+        target, source, target_from = target.value, target.source, target.holder
     numerator = float(metrics.get(metric_key(indicator, indicator.numerator), 0))
     denominator = None
     if indicator.denominator:
@@ -511,6 +533,7 @@ def kpi_value(
         target=target_value,
         light=calc.traffic_light(value, target_value, direction=indicator.direction),
         target_source=source,
+        target_from=target_from,
     )
 
 
@@ -520,7 +543,9 @@ def kpi_values(
     *,
     metrics: dict[int, dict[str, float]] | None = None,
 ) -> dict[int, list[KpiValue]]:
-    """Each programme's active indicators (shared and its organisation's own) with values and lights.
+    """Each programme's active indicators (shared and its organisation's own) with values and lights,
+    against the organisation's targets (``targets.targets_for_programmes``: its own, else inherited from
+    above, else the federal aim for the coverage of pupils).
 
     ``metrics`` — the programmes' ``programme_metrics`` when the caller has them already."""
     programmes = list(programmes)
@@ -529,25 +554,14 @@ def kpi_values(
     if metrics is None:
         metrics = programme_metrics(programmes, today)
     indicators = indicators_for_organizations({p.organization_id for p in programmes})
-    targets = {
-        (t.programme_id, t.indicator_id): t
-        for t in IndicatorTarget.objects.filter(programme_id__in=[p.pk for p in programmes])
-    }
+    targets = targets_for_programmes(programmes, indicators)
     result: dict[int, list[KpiValue]] = {}
     for programme in programmes:
         values = []
         for indicator in indicators:
             if indicator.organization_id not in (None, programme.organization_id):
                 continue
-            target = targets.get((programme.pk, indicator.pk))
-            values.append(
-                kpi_value(
-                    indicator,
-                    metrics[programme.pk],
-                    target.value if target else None,
-                    target.source if target else "",
-                )
-            )
+            values.append(kpi_value(indicator, metrics[programme.pk], targets[programme.pk].get(indicator.pk)))
         result[programme.pk] = values
     return result
 
@@ -596,10 +610,17 @@ def stored_metrics(
 
 
 def municipal_table(
-    programmes: Iterable[Programme], today: date | None = None, *, stored: bool = False
+    programmes: Iterable[Programme],
+    today: date | None = None,
+    *,
+    stored: bool = False,
+    body: Programme | None = None,
 ) -> MunicipalTable:
     """One row per programme over the SHARED indicators (own ones differ between schools), and totals:
-    numerators and denominators added up, then divided (``calc.combine``).
+    numerators and denominators added up, then divided (``calc.combine``). Each row is measured against
+    its organisation's targets, the totals against those of ``body`` (the programme of the authority or
+    region the table is for) — ``targets.targets_for_programmes``, the rule every figure follows; without
+    ``body`` the totals have no target.
 
     ``stored=True`` reads the programmes' fresh stored metrics (``stored_metrics``) and counts only the
     others live, as the regional console does: the page of an authority of 20 schools × 1,000 pupils
@@ -613,37 +634,45 @@ def municipal_table(
         counted_live = len(missing)
         if missing:
             metrics.update(programme_metrics(missing, today))
-    values = kpi_values(programmes, today, metrics=metrics)
-    shared = [v.indicator for v in next(iter(values.values()), []) if v.indicator.organization_id is None]
-    if not programmes:
-        shared = indicators_for_organizations([])
-        shared = [i for i in shared if i.organization_id is None]
+    if metrics is None:
+        metrics = programme_metrics(programmes, today)
+    shared = [i for i in indicators_for_organizations([]) if i.organization_id is None]
+    targets = targets_for_programmes([*programmes, *([body] if body is not None else [])], shared)
     table = MunicipalTable(indicators=shared, counted_at=table_counted_at, counted_live=counted_live)
     for programme in programmes:
-        by_indicator = {v.indicator.pk: v for v in values[programme.pk]}
-        table.rows.append(MunicipalRow(programme, [by_indicator[i.pk] for i in shared]))
-    table.totals.extend(municipal_totals(shared, table.rows))
+        own = targets[programme.pk]
+        table.rows.append(
+            MunicipalRow(programme, [kpi_value(i, metrics[programme.pk], own.get(i.pk)) for i in shared])
+        )
+    table.totals.extend(municipal_totals(shared, table.rows, targets[body.pk] if body is not None else {}))
     return table
 
 
-def municipal_totals(indicators: Sequence, rows: Sequence[MunicipalRow]) -> list[KpiValue]:
+def municipal_totals(
+    indicators: Sequence[Indicator], rows: Sequence[MunicipalRow], targets: dict[int, Target] | None = None
+) -> list[KpiValue]:
     """The totals of some rows of a municipal table (all of them, or a municipality's for a region's
-    subtotal): numerators and denominators added up, then divided; no query."""
+    subtotal): numerators and denominators added up, then divided; measured against ``targets`` (those of
+    the authority or region whose total it is: ``targets.targets_for_organizations``); no query."""
+    targets = targets or {}
     totals = []
     for column, indicator in enumerate(indicators):
         cells = [row.values[column] for row in rows]
-        numerator, denominator, value = calc.combine(
+        numerator, denominator, _combined = calc.combine(
             ((cell.numerator, cell.denominator) for cell in cells), indicator.unit
         )
-        target = calc.combined_target([(cell.target, cell.denominator) for cell in cells], indicator.unit)
+        value = calc.indicator_value(numerator, denominator, indicator.unit)
+        target = targets.get(indicator.pk)
         totals.append(
             KpiValue(
                 indicator=indicator,
                 numerator=numerator,
                 denominator=denominator,
                 value=value,
-                target=target,
-                light=calc.traffic_light(value, target, direction=indicator.direction),
+                target=target.value if target else None,
+                light=calc.traffic_light(value, target.value if target else None, direction=indicator.direction),
+                target_source=target.source if target else "",
+                target_from=target.holder if target else None,
             )
         )
     return totals

@@ -101,7 +101,7 @@ def dashboard(request: ScopedRequest) -> HttpResponse:
 def _municipal(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     programmes = selectors.child_programmes_of(scope.organization.pk, scope.programme.academic_year_id)
-    table = selectors.municipal_table(programmes, stored=True)
+    table = selectors.municipal_table(programmes, stored=True, body=scope.programme)
     return render(
         request,
         "monitoring/kpis/municipal.html",

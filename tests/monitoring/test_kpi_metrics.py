@@ -183,7 +183,7 @@ def test_many_programmes_take_the_same_number_of_queries(authority):
             values = kpi_values(loaded, today=TODAY)
         counts.append(len(captured.captured_queries))
         assert len(values) == len(programmes)
-    assert counts[0] == counts[1] == 10  # 8 for the metrics, indicators, targets
+    assert counts[0] == counts[1] == 11  # 8 for the metrics, indicators, the organisations above, targets
 
 
 def test_values_targets_lights_and_municipal_totals(authority):
@@ -197,10 +197,17 @@ def test_values_targets_lights_and_municipal_totals(authority):
     second_value = next(v for v in values[second.pk] if v.indicator == indicator)
     assert (first_value.value, first_value.light) == (10.0, "green")
     assert (second_value.value, second_value.light) == (30.0, "red")
-    table = municipal_table(_programmes(first.pk, second.pk), today=TODAY)
+    # the total is the authority's figure: measured against the authority's target (one rule for every
+    # figure, ``monitoring.kpis.targets``), never a mix of its schools' targets
+    own = ProgrammeFactory(
+        organization=authority, academic_year=first.academic_year, pupils_total=0, pupils_with_disabilities=0
+    )
+    m.IndicatorTarget.objects.create(indicator=indicator, programme=own, value=Decimal("22"))
+    table = municipal_table(_programmes(first.pk, second.pk), today=TODAY, body=own)
     column = table.indicators.index(indicator)
     total = table.totals[column]
     assert (total.numerator, total.denominator, total.value) == (40, 200, 20.0)
-    assert total.target == 25.0 and total.light == "red"
+    assert total.target == 22.0 and total.light == "yellow"
+    assert [row.values[column].target for row in table.rows] == [10.0, 40.0]  # each school's own
     publications = table.indicators.index(m.Indicator.objects.get(key="publications"))
     assert table.totals[publications].value == 2

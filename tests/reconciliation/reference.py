@@ -406,6 +406,24 @@ def indicators_of(raw: Raw, organization_id: int | None) -> list[dict]:
     return sorted(found, key=lambda i: (i["position"], i["name"], i["id"]))
 
 
+FEDERAL_AIM = 70.0  # ``FEDERAL_COVERAGE_AIM``: the target of the coverage of pupils when none is set
+
+
+def target_of(raw: Raw, organization_id: int, start_year: int, indicator: dict) -> float | None:
+    """The organisation's target: its own for the year, else that of the nearest organisation above it
+    with one, else the federal aim for the coverage of pupils (the README's rule, walked by hand)."""
+    programme_of = {(p["organization_id"], p["start_year"]): pid for pid, p in raw.programmes.items()}
+    current: int | None = organization_id
+    while current is not None:
+        programme_id = programme_of.get((current, start_year))
+        if programme_id is not None and (programme_id, indicator["id"]) in raw.targets:
+            return raw.targets[(programme_id, indicator["id"])]
+        current = raw.organizations[current]["parent_id"]
+    if indicator["key"] == "pupils_in_mentoring" and indicator["organization_id"] is None:
+        return FEDERAL_AIM
+    return None
+
+
 def kpis(raw: Raw, programme_id: int, *, shared_only: bool = False) -> list[Kpi]:
     programme = raw.programmes[programme_id]
     numbers = metrics(raw, programme_id)
@@ -421,7 +439,7 @@ def kpis(raw: Raw, programme_id: int, *, shared_only: bool = False) -> list[Kpi]
         numerator = read(indicator["numerator"])
         denominator = read(indicator["denominator"]) if indicator["denominator"] else None
         value = value_of(numerator, denominator, indicator["unit"])
-        target = raw.targets.get((programme_id, indicator["id"]))
+        target = target_of(raw, programme["organization_id"], programme["start_year"], indicator)
         found.append(
             Kpi(
                 indicator, numerator, denominator, value, target, light(value, target, indicator["direction"])
@@ -430,8 +448,11 @@ def kpis(raw: Raw, programme_id: int, *, shared_only: bool = False) -> list[Kpi]
     return found
 
 
-def municipal_totals(raw: Raw, programme_ids: list[int]) -> list[Kpi]:
+def municipal_totals(raw: Raw, programme_ids: list[int], body: int | None = None) -> list[Kpi]:
+    """The shared indicators added up over the programmes, against the targets of ``body`` (the
+    authority or region whose total it is; no target without it)."""
     per_school = [kpis(raw, pid, shared_only=True) for pid in programme_ids]
+    start_year = raw.programmes[programme_ids[0]]["start_year"] if programme_ids else 0
     totals = []
     for column, indicator in enumerate(indicators_of(raw, None)):
         cells = [row[column] for row in per_school]
@@ -439,13 +460,7 @@ def municipal_totals(raw: Raw, programme_ids: list[int]) -> list[Kpi]:
         denominators = [cell.denominator for cell in cells if cell.denominator is not None]
         denominator = sum(denominators) if denominators else None
         value = value_of(numerator, denominator, indicator["unit"])
-        if not cells or any(cell.target is None for cell in cells):
-            target = None
-        elif indicator["unit"] == "count":
-            target = sum(cell.target for cell in cells)
-        else:
-            weight = sum(cell.denominator or 0 for cell in cells)
-            target = sum(cell.target * (cell.denominator or 0) for cell in cells) / weight if weight else None
+        target = target_of(raw, body, start_year, indicator) if body is not None else None
         totals.append(
             Kpi(
                 indicator, numerator, denominator, value, target, light(value, target, indicator["direction"])
@@ -523,6 +538,8 @@ def statistics_people(raw: Raw, programme_id: int) -> tuple[list[Someone], list[
             for member in raw.members
             if member["group_id"] == group["id"] and member["role"] == "mentee"
         ]
+        if not any(mentees):  # no mentee taking part: not a pair of the period
+            continue
         pairs.append(
             {
                 "status": group["status"],
@@ -663,8 +680,15 @@ def analytical(raw: Raw, programme_id: int) -> dict:
     numbers = metrics(raw, programme_id)
     programme = raw.programmes[programme_id]
     statuses = defaultdict(int)
+    taking_part = {p["person_id"] for p in year_of(raw, programme_id).mentees}
     for group in raw.groups.values():
-        if group["programme_id"] == programme_id:
+        if group["programme_id"] != programme_id:
+            continue
+        # a pair counts only with a mentee who takes part (not one whose only mentee is a candidate)
+        if any(
+            member["group_id"] == group["id"] and member["role"] == "mentee" and member["person_id"] in taking_part
+            for member in raw.members
+        ):
             statuses[group["status"]] += 1
     plans = [p for p in raw.plans.values() if p["programme_id"] == programme_id]
     percents = [p["done"] * 100 // p["tasks"] if p["tasks"] else 0 for p in plans]

@@ -29,7 +29,7 @@ from mentoring.models import Membership, Programme, Role, User
 from pairing.models import MentoringForm
 from participants.models import Person
 from reports import statistics
-from reports.analytical_report import analytical_data
+from reports.analytical_report import analytical_data, municipal_analytical_data
 from reports.models import StatisticsLayout
 from reports.statistics_data import layout_for
 
@@ -228,6 +228,7 @@ def check_statistics(
         [p.pk for p in programmes],
         table_rows(sheets[1]),
         "authority",
+        body=world.authority.pk,
     )
     by_school = table_rows(sheets[2])
     assert len(by_school) == len(rows) * len(programmes)
@@ -259,12 +260,20 @@ def check_statistics(
 
 
 def check_kpi_rows(
-    tally: Tally, surface: str, raw: ref.Raw, programme_ids: list[int], found, where: str, shared_only=False
+    tally: Tally,
+    surface: str,
+    raw: ref.Raw,
+    programme_ids: list[int],
+    found,
+    where: str,
+    shared_only=False,
+    body: int | None = None,
 ):
+    """``body``: the authority or region whose total the rows are (its targets); None for one school."""
     expected = (
         ref.kpis(raw, programme_ids[0], shared_only=shared_only)
-        if len(programme_ids) == 1
-        else ref.municipal_totals(raw, programme_ids)
+        if body is None
+        else ref.municipal_totals(raw, programme_ids, body)
     )
     assert len(found) == len(expected), (where, len(found), len(expected))
     for kpi, (_section, cells) in zip(expected, found, strict=True):
@@ -339,7 +348,7 @@ def check_dashboards(tally: Tally, raw: ref.Raw, world, programmes: list[Program
         "KPI dashboard (municipal)",
         "total",
         table.totals,
-        ref.municipal_totals(raw, [p.pk for p in programmes]),
+        ref.municipal_totals(raw, [p.pk for p in programmes], world.authority.pk),
     )
 
 
@@ -400,7 +409,7 @@ def check_analytical(tally: Tally, raw: ref.Raw, programmes: list[Programme]):
 def check_consolidation(tally: Tally, raw: ref.Raw, world, programmes: list[Programme], tmp_path: Path):
     sheets = export("municipal_consolidation", world.authority.slug, world.year, tmp_path)
     per_school = [ref.kpis(raw, p.pk, shared_only=True) for p in programmes]
-    totals = ref.municipal_totals(raw, [p.pk for p in programmes])
+    totals = ref.municipal_totals(raw, [p.pk for p in programmes], world.authority.pk)
     values, targets, counted = (table_rows(sheet) for sheet in sheets)
     for organization in world.without_programme:
         tally.check(
@@ -444,7 +453,37 @@ def check_consolidation(tally: Tally, raw: ref.Raw, world, programmes: list[Prog
     names = [str(p.organization) for p in programmes]
     assert list(sections) == [*names, "Итого по муниципалитету"]
     for name, ids in zip(sections, [*[[p.pk] for p in programmes], [p.pk for p in programmes]], strict=True):
-        check_kpi_rows(tally, "consolidation", raw, ids, sections[name], f"detail {name}", shared_only=True)
+        body = world.authority.pk if name == "Итого по муниципалитету" else None
+        check_kpi_rows(
+            tally, "consolidation", raw, ids, sections[name], f"detail {name}", shared_only=True, body=body
+        )
+
+
+def check_authority_totals(tally: Tally, raw: ref.Raw, world, tmp_path: Path):
+    """The authority's total is measured against the authority's targets on every surface: the KPI
+    export («Итого»), the analytical report (the others are checked above)."""
+    ids = [p.pk for p in world.programmes]
+    authority_programme = Programme.objects.select_related("academic_year", "organization").get(
+        organization=world.authority, academic_year__start_year=world.year
+    )
+    data = municipal_analytical_data(authority_programme, world.programmes)
+    expected = ref.municipal_totals(raw, ids, world.authority.pk)
+    check_kpi_values(tally, "analytical report (authority)", "total", data.kpis, expected)
+    sheet = export("kpis", world.authority.slug, world.year, tmp_path)[0]
+    sections: dict[str, list] = {}
+    for section, cells in table_rows(sheet):
+        sections.setdefault(section, []).append(cells)
+    assert list(sections)[-1] == "Итого", list(sections)
+    for kpi, cells in zip(expected, sections["Итого"], strict=True):
+        name = kpi.indicator["name"]
+        tally.check("KPI export (authority)", f"total {name}: name", cells[0], name)
+        tally.check("KPI export (authority)", f"total {name}: value", _rounded(cells[3]), _rounded(kpi.value))
+        tally.check("KPI export (authority)", f"total {name}: target", _rounded(cells[5]), _rounded(kpi.target))
+        tally.check("KPI export (authority)", f"total {name}: light", cells[6], ref.light_label(kpi.light))
+
+
+def _rounded(number):
+    return None if number in (None, "") else round(float(number), 2)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -483,6 +522,7 @@ def run_seed(seed: int, tmp_path: Path) -> Tally:
     check_dashboards(tally, raw, world, world.programmes)
     check_analytical(tally, raw, [*world.programmes, *years[world.year - 1]])
     check_consolidation(tally, raw, world, world.programmes, tmp_path)
+    check_authority_totals(tally, raw, world, tmp_path)
     StatisticsLayout.objects.create(organization=world.authority, name="Все коды", data=kitchen_sink())
     check_statistics(tally, raw, world, world.programmes, tmp_path, "every code")
     return tally

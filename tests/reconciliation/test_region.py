@@ -46,8 +46,11 @@ def _sum_of(municipal: list[list[ref.Kpi]]) -> list[tuple[float, float | None, f
     return found
 
 
-def check_console(tally: Tally, surface: str, raw: ref.Raw, region, region_programme, worlds, targets):
+def check_console(tally: Tally, surface: str, raw: ref.Raw, region, region_programme, worlds):
+    """Every figure against the targets of the organisation it belongs to (``ref.target_of``): a
+    municipality's row against its own, else the region's; the region's total against the region's."""
     console = console_for(region, region_programme)
+    year = region_programme.academic_year.start_year
     municipal = [ref.municipal_totals(raw, [p.pk for p in world.programmes]) for world in worlds]
     tally.check(surface, "rows", len(console.rows), len(worlds))
     for world, expected in zip(worlds, municipal, strict=True):
@@ -65,7 +68,7 @@ def check_console(tally: Tally, surface: str, raw: ref.Raw, region, region_progr
             tally.check(surface, f"{where}: counted", shown.numerator, kpi.numerator)
             tally.check(surface, f"{where}: out of", shown.denominator, kpi.denominator)
             tally.check(surface, f"{where}: value", shown.value, kpi.value)
-            target = targets.get(kpi.indicator["key"])
+            target = ref.target_of(raw, world.authority.pk, year, kpi.indicator)
             tally.check(surface, f"{where}: target", shown.target, target)
             tally.check(
                 surface,
@@ -80,7 +83,8 @@ def check_console(tally: Tally, surface: str, raw: ref.Raw, region, region_progr
         tally.check(surface, f"{where}: counted", shown.numerator, numerator)
         tally.check(surface, f"{where}: out of", shown.denominator, denominator)
         tally.check(surface, f"{where}: value", shown.value, value)
-        target = targets.get(kpi.indicator["key"])
+        target = ref.target_of(raw, region.pk, year, kpi.indicator)
+        tally.check(surface, f"{where}: target", shown.target, target)
         tally.check(
             surface, f"{where}: light", shown.light, ref.light(value, target, kpi.indicator["direction"])
         )
@@ -92,6 +96,36 @@ def check_console(tally: Tally, surface: str, raw: ref.Raw, region, region_progr
         console.contingent["pupils_total"],
         sum(raw.programmes[p.pk]["pupils_total"] for w in worlds for p in w.programmes),
     )
+
+
+def check_region_totals(tally: Tally, raw: ref.Raw, region, region_programme, worlds, tmp_path, year: int):
+    """The region's total against the region's targets on every surface: the console (above), the KPI
+    export's «Итого», the analytical report, the consolidation — one rule, the same traffic lights."""
+    from reports.analytical_report import municipal_analytical_data
+
+    programmes = sorted(
+        (p for world in worlds for p in world.programmes), key=lambda p: (p.organization.short_name, p.pk)
+    )
+    expected = ref.municipal_totals(raw, [p.pk for p in programmes], region.pk)
+    console = console_for(region, region_programme)
+    data = municipal_analytical_data(region_programme, programmes)
+    sheet = export("kpis", region.slug, year, tmp_path)[0]
+    exported = [cells for section, cells in table_rows(sheet) if section == "Итого"]
+    consolidation = export("municipal_consolidation", region.slug, year, tmp_path)
+    consolidated_targets = table_rows(consolidation[1])[-1][1][1:]
+    assert len(exported) == len(expected) == len(console.totals) == len(data.kpis)
+    for position, kpi in enumerate(expected):
+        name = f"region {kpi.indicator['name']}"
+        for surface, target, light in (
+            ("console", console.totals[position].target, console.totals[position].light),
+            ("analytical report (region)", data.kpis[position].target, data.kpis[position].light),
+        ):
+            tally.check(surface, f"{name}: target", target, kpi.target)
+            tally.check(surface, f"{name}: light", light, kpi.light)
+        cells = exported[position]
+        tally.check("KPI export (region)", f"{name}: target", cells[5] if cells[5] != "" else None, kpi.target)
+        tally.check("KPI export (region)", f"{name}: light", cells[6], ref.light_label(kpi.light))
+        tally.check("consolidation (region)", f"{name}: target", consolidated_targets[position], kpi.target)
 
 
 def check_region_statistics(tally: Tally, raw: ref.Raw, region, worlds, tmp_path: Path, year: int):
@@ -120,7 +154,13 @@ def check_region_statistics(tally: Tally, raw: ref.Raw, region, worlds, tmp_path
                 ref.shown(row, totals[r][c]),
             )
     check_kpi_rows(
-        tally, "region statistics KPI sheet", raw, [p.pk for p in programmes], table_rows(sheets[1]), "region"
+        tally,
+        "region statistics KPI sheet",
+        raw,
+        [p.pk for p in programmes],
+        table_rows(sheets[1]),
+        "region",
+        body=region.pk,
     )
     by_school = table_rows(sheets[2])
     assert len(by_school) == len(rows) * len(programmes)
@@ -155,13 +195,14 @@ def test_region_figures_are_the_sum_of_its_municipalities(tmp_path):
     tally = Tally()
 
     # the federal aim when the region has set no target of its own, then the region's targets
-    check_console(
-        tally, "console (live, federal aim)", raw, region, region_programme, worlds, {COVERAGE_KEY: 70}
-    )
+    check_console(tally, "console (live, federal aim)", raw, region, region_programme, worlds)
+    federal = console_for(region, region_programme)
+    tally.check("console (live, federal aim)", "region: coverage target", federal.coverage.target, 70)
     indicators = {i.key: i for i in Indicator.objects.filter(organization=None, key__in=REGION_TARGETS)}
     for key, value in REGION_TARGETS.items():
         IndicatorTarget.objects.create(indicator=indicators[key], programme=region_programme, value=value)
-    check_console(tally, "console (live)", raw, region, region_programme, worlds, REGION_TARGETS)
+    raw = ref.load(timezone.localdate())  # with the region's targets
+    check_console(tally, "console (live)", raw, region, region_programme, worlds)
     summaries_refresh(
         programmes=Programme.objects.filter(academic_year__start_year__in=[year, year - 1])
         .exclude(organization__kind__in=Organization.PARENT_KINDS)
@@ -169,8 +210,9 @@ def test_region_figures_are_the_sum_of_its_municipalities(tmp_path):
     )
     stored = console_for(region, region_programme)
     assert stored.counted_live == 0
-    check_console(tally, "console (stored)", raw, region, region_programme, worlds, REGION_TARGETS)
+    check_console(tally, "console (stored)", raw, region, region_programme, worlds)
     check_region_statistics(tally, raw, region, worlds, tmp_path, year)
+    check_region_totals(tally, raw, region, region_programme, worlds, tmp_path, year)
 
     summary = {
         "database": connection.vendor,

@@ -107,8 +107,22 @@ class Builder:
         # the authority's own programme (its scope), with no people
         for start_year in (year, year - 1):
             AcademicYear.objects.get_or_create(start_year=start_year)
-        Programme.objects.create(
+        authority_programme = Programme.objects.create(
             organization=authority, academic_year=AcademicYear.objects.get(start_year=year)
+        )
+        # the authority's targets for about half of the shared indicators: a school without a target of
+        # its own is measured against them (drawn apart, so the rest of the world stays the same)
+        target_rng = random.Random(self.seed * 53 + 11)
+        m.IndicatorTarget.objects.bulk_create(
+            m.IndicatorTarget(
+                indicator=indicator,
+                programme=authority_programme,
+                value=Decimal(
+                    target_rng.choice([10, 35, 60, 80]) if indicator.unit == "percent" else target_rng.randint(1, 30)
+                ),
+            )
+            for indicator in m.Indicator.objects.filter(organization=None, is_active=True).order_by("pk")
+            if target_rng.random() < 0.5
         )
         self.forms = list(MentoringForm.objects.filter(organization=None))
         # a switched-off shared form is still used by old pairs

@@ -132,9 +132,12 @@ def test_console_adds_up_the_organisations_below_against_the_region_target():
         console.units == 4 and _row(console, uo_a).child.units == 2 and _row(console, uo_b).child.units == 1
     )
     assert console.contingent["pupils_total"] == 450
-    # the weakest: the coverage is behind; two organisations below are red on it (УО А, the college)
+    # the weakest: the coverage is behind; it counts the schools and colleges below (not the two
+    # municipalities), each against its targets — inherited from the region: А1 (30 %), А2 (5 %) and the
+    # college (0 %) are red, Б1 (80 %) is green
     weak = next(w for w in console.weakest if w.value.indicator.key == COVERAGE_KEY)
-    assert weak.red_below == 2 and weak.gap == pytest.approx(50 - 100 * 80 / 450)
+    assert (weak.red_below, weak.measured_below) == (3, 4)
+    assert weak.gap == pytest.approx(50 - 100 * 80 / 450)
 
 
 @pytest.mark.django_db

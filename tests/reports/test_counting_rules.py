@@ -365,6 +365,11 @@ def test_a_statistics_period_counts_only_the_pairs_that_run_in_it(school_year):
     MentoringGroup.objects.filter(programme=programme, form__key="pedagogue_pedagogue").update(
         start_date=date(2026, 2, 1)
     )
+    # its mentee (who left in December) is replaced by one who takes part in the spring: a pair with no
+    # mentee taking part in the period is not counted at all
+    GroupMember.objects.filter(
+        group__programme=programme, group__form__key="pedagogue_pedagogue", role=GroupMember.Role.MENTEE
+    ).update(person=Person.objects.get(last_name="no_dates"))
     autumn = {programme.pk: Period(date(2025, 9, 1), date(2025, 12, 31))}
     spring = {programme.pk: Period(date(2026, 1, 1), date(2026, 5, 31))}
 
@@ -385,3 +390,27 @@ def test_a_statistics_period_counts_only_the_pairs_that_run_in_it(school_year):
     result = statistics.compute(layout, *statistics_facts([programme], periods=spring)[programme.pk])
     row = next(i for i, r in enumerate(layout.rows) if r.measure == "pairs_active")
     assert result.cells[row][0] == 1  # the pedagogue pair (the proposed one is not active yet)
+
+
+@pytest.mark.django_db
+def test_a_pair_whose_only_mentee_is_a_candidate_is_no_active_pair(school_year):
+    """Two such pairs were counted as «Пары и группы, действующие» (under «возраст не указан»)."""
+    programme = school_year
+    teacher = Person.objects.get(last_name="teacher")
+    for number in range(2):
+        candidate = _person(programme.organization, Person.Kind.PUPIL, f"candidate{number}", birth=None)
+        MenteeProfile.objects.create(person=candidate, programme=programme, status="candidate")
+        _group(programme, "teacher_pupil", [teacher], [candidate])
+    _group(programme, "teacher_pupil", [teacher], [])  # no mentee at all
+    # a pair with a candidate AND a mentee who takes part still counts, once
+    mixed = [Person.objects.get(last_name="candidate"), Person.objects.get(last_name="active")]
+    _group(programme, "teacher_pupil", [teacher], mixed)
+    layout = default_layout(programme.organization, [programme])
+    result = statistics.compute(layout, *statistics_facts([programme], MID_YEAR)[programme.pk])
+    row = next(i for i, r in enumerate(layout.rows) if r.measure == "pairs_active")
+    unknown = next(i for i, c in enumerate(layout.columns) if c.breakdown == "age:none")
+    # teacher_pupil (active), pedagogue_pedagogue (left_in_year) and the mixed one: 3 active pairs
+    assert result.cells[row][0] == 3
+    assert result.cells[row][unknown] == 0
+    numbers = dict(analytical_data(programme, MID_YEAR).numbers)
+    assert numbers["Действующие пары и группы"] == 3

@@ -1,0 +1,125 @@
+"""The targets a figure is measured against — ONE rule for every page, export and report.
+
+For an organisation and an academic year, per indicator:
+
+1. its own yearly target (``IndicatorTarget`` of its programme);
+2. else the target of the nearest organisation above it (the municipal authority, then the region) for the
+   same academic year — as statistics layouts and KPI age bands are inherited;
+3. else, for the coverage of pupils (``COVERAGE_KEY``), the federal aim (``FEDERAL_COVERAGE_AIM``);
+4. else none (the traffic light is grey).
+
+A school's figures use the school's targets, a municipality's total the municipality's, a region's total
+the region's: the console, the KPI dashboard and its export, the statistics' KPI sheet, the analytical
+report, the municipal consolidation and the window snapshots all read them here, so a traffic light is the
+same wherever the figure is shown. Two queries, whatever the number of organisations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from mentoring.hierarchy import DEPTH
+from mentoring.models import Organization, Programme
+
+from ..models import Indicator, IndicatorTarget
+
+COVERAGE_KEY = "pupils_in_mentoring"  # the shared indicator «Доля обучающихся … вовлечённых»
+FEDERAL = "federal"  # the source of the federal aim
+
+
+def federal_coverage_aim() -> float:
+    """The federal aim for the share of pupils involved, used when no organisation up the chain set one."""
+    return float(settings.FEDERAL_COVERAGE_AIM)
+
+
+@dataclass(frozen=True)
+class Target:
+    value: float
+    source: str  # ``IndicatorTarget.Source`` of the target used, or ``FEDERAL``
+    holder: Organization | None = None  # the organisation above whose target this is; None: own or federal
+
+    @property
+    def own(self) -> bool:
+        return self.holder is None and self.source != FEDERAL
+
+    @property
+    def federal(self) -> bool:
+        return self.source == FEDERAL
+
+
+Targets = dict[int, Target]  # indicator id → target
+
+
+def _chains(organization_ids: Iterable[int]) -> dict[int, list[Organization]]:
+    """Each organisation followed by those above it, nearest first (1 query)."""
+    link = "parent"
+    related = []
+    for _level in range(DEPTH):
+        related.append(link)
+        link += "__parent"
+    chains: dict[int, list[Organization]] = {}
+    for organization in Organization.objects.filter(pk__in=set(organization_ids)).select_related(*related):
+        chain = []
+        found: Organization | None = organization
+        for _level in range(DEPTH + 1):
+            if found is None:
+                break
+            chain.append(found)
+            found = found.parent if found.parent_id is not None else None
+        chains[organization.pk] = chain
+    return chains
+
+
+def targets_for_organizations(
+    pairs: Iterable[tuple[int, int]], indicators: Iterable[Indicator]
+) -> dict[tuple[int, int], Targets]:
+    """The targets of each (organisation id, academic year id) for the given indicators (2 queries)."""
+    pairs = list(dict.fromkeys(pairs))
+    result: dict[tuple[int, int], Targets] = {pair: {} for pair in pairs}
+    if not pairs:
+        return result
+    indicators = list(indicators)
+    chains = _chains(organization for organization, _year in pairs)
+    holders = {member.pk for chain in chains.values() for member in chain}
+    stored: dict[tuple[int, int], dict[int, tuple[float, str]]] = {}
+    rows = IndicatorTarget.objects.filter(
+        programme__organization_id__in=holders,
+        programme__academic_year_id__in={year for _organization, year in pairs},
+        indicator_id__in=[indicator.pk for indicator in indicators],
+    ).values_list("programme__organization_id", "programme__academic_year_id", "indicator_id", "value", "source")
+    for organization_id, year_id, indicator_id, value, source in rows:
+        stored.setdefault((organization_id, year_id), {})[indicator_id] = (float(value), source)
+    federal = federal_coverage_aim()
+    for organization_id, year_id in pairs:
+        chain = chains.get(organization_id, [])
+        found: Targets = {}
+        for indicator in indicators:
+            for position, member in enumerate(chain):
+                own = stored.get((member.pk, year_id), {}).get(indicator.pk)
+                if own is not None:
+                    found[indicator.pk] = Target(own[0], own[1], member if position else None)
+                    break
+            else:
+                if indicator.key == COVERAGE_KEY and indicator.organization_id is None:
+                    found[indicator.pk] = Target(federal, FEDERAL)
+        result[(organization_id, year_id)] = found
+    return result
+
+
+def targets_for_programmes(programmes: Iterable[Programme], indicators: Iterable[Indicator]) -> dict[int, Targets]:
+    """The targets of each programme's organisation in its academic year (2 queries)."""
+    programmes = list(programmes)
+    found = targets_for_organizations(
+        [(programme.organization_id, programme.academic_year_id) for programme in programmes], indicators
+    )
+    return {
+        programme.pk: found[(programme.organization_id, programme.academic_year_id)] for programme in programmes
+    }
+
+
+def targets_for(programme: Programme, indicators: Iterable[Indicator]) -> Targets:
+    """The targets of one programme's organisation (2 queries)."""
+    return targets_for_programmes([programme], indicators)[programme.pk]
