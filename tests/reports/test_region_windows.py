@@ -467,9 +467,13 @@ def test_window_form_percentages_are_shares_in_every_sheet_and_on_paper(region_t
     # no row of percentages alone at the top of a page: the first row under the repeated header is another
     starts = ("Наставляемые", "в том числе", "Наставники", "из них", "Пары", "Охват", "Педагоги-наставники")
     for text in pages[1:]:
+        if "Единица" in text:
+            continue  # a KPI sheet (its indicators may be called «Охват …» too)
         body = [line.strip() for line in text.splitlines() if line.strip()]
         first_row = next((line for line in body if line.startswith(starts)), "")
-        assert not first_row.startswith(("Охват", "Педагоги-наставники")), text[:800]
+        assert not first_row.startswith(("Охват обучающихся наставничеством", "Педагоги-наставники")), text[
+            :800
+        ]
     # no heading left alone at the foot of a page: «Часть … таблицы» is followed by its table
     for text in pages:
         lines = [line for line in text.splitlines() if line.strip()]
