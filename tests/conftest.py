@@ -379,6 +379,7 @@ def url_values(
         "question": monitoring_objects["question"].pk,
         "campaign": monitoring_objects["campaign"].pk,
         "link": monitoring_objects["invitation"].token,
+        "rest": "spoilt/link/",
         "indicator": monitoring_objects["indicator"].pk,
         "activity": monitoring_objects["activity"].pk,
         "swot_item": monitoring_objects["swot_item"].pk,

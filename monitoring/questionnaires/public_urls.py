@@ -10,5 +10,5 @@ urlpatterns: list = [
     path("<str:link>/", public_views.answer, name="answer"),
     # anything else under /q/ is a link spoilt on its way (a messenger cut it or added to it)
     path("", public_views.unknown, name="unknown"),
-    path("<path:rest>", public_views.unknown),
+    path("<path:rest>", public_views.unknown, name="unknown_path"),
 ]
