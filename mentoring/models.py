@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from typing import ClassVar
 
 from django.conf import settings
@@ -337,6 +337,16 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def seems_stalled(self) -> bool:
+        """Sent to the queue JOB_STALLED_AFTER seconds ago and still not started: no worker seems to run."""
+        return (
+            self.status == self.Status.QUEUED
+            and self.dispatched_at is not None
+            and self.progress == 0
+            and self.dispatched_at <= timezone.now() - timedelta(seconds=settings.JOB_STALLED_AFTER)
+        )
 
     @property
     def is_expired(self) -> bool:

@@ -352,6 +352,8 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 3
 JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 3)
 # A queued job that never reached the broker is sent again after this many seconds.
 JOB_REQUEUE_AFTER = env_int("JOB_REQUEUE_AFTER", 60)
+# A job queued this many seconds without starting: its page says background processing seems not to run.
+JOB_STALLED_AFTER = env_int("JOB_STALLED_AFTER", 30)
 # Test hook only (the fault tests): seconds a job sleeps after each progress report. Always 0 in use.
 JOB_PROGRESS_TEST_DELAY = float(env_str("JOB_PROGRESS_TEST_DELAY", "0"))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -214,3 +214,16 @@ def test_registry_refuses_duplicates():
 
 def test_report_error_is_an_exception():
     assert issubclass(ReportError, Exception)
+
+
+@pytest.mark.django_db
+def test_a_job_queued_long_without_a_worker_says_processing_is_not_running(curator_client, school_job):
+    """Redis took the job but no worker runs: after half a minute the page says so, in Russian."""
+    url = reverse("job_status", kwargs={**KW, "job": school_job.pk})
+    Job.objects.filter(pk=school_job.pk).update(task="reports.tasks.build_report", dispatched_at=timezone.now())
+    html = curator_client.get(url).content.decode()
+    assert 'data-stalled="1"' not in html and "Ожидает очереди" in html
+    Job.objects.filter(pk=school_job.pk).update(dispatched_at=timezone.now() - timedelta(seconds=31))
+    html = curator_client.get(url).content.decode()
+    assert 'data-stalled="1"' in html and "Фоновая обработка, похоже, не запущена" in html
+    assert "Ожидает очереди" not in html
