@@ -699,6 +699,12 @@ def profiles_set_status(
     return changed
 
 
+def _names_list(names: list[str]) -> str:
+    """Short names joined for a sentence, with its full stop (not a second one after «Н.С.»)."""
+    joined = ", ".join(names)
+    return joined if joined.endswith(".") else f"{joined}."
+
+
 @transaction.atomic
 def people_trash(
     *, actor: AbstractBaseUser | None, organization: Organization, programme: Programme, people: list[Person]
@@ -709,17 +715,34 @@ def people_trash(
     edited first): the message names them.
     """
     from mentoring.trash import TrashError, trash_put
+    from pairing.models import GroupMember
 
     if not people:
         raise ParticipantsError(_("Tick the people to delete."))
-    busy = sorted(
-        person.short_name for person in people if person.group_memberships.exists()  # type: ignore[attr-defined]
+    # the year of each pair or group a ticked person is in: this year's can be left first, an earlier
+    # year's is the programme's history and stays
+    years: dict[int, set[int]] = {}
+    for person_id, programme_id in GroupMember.objects.filter(person__in=people).values_list(
+        "person_id", "group__programme_id"
+    ):
+        years.setdefault(person_id, set()).add(programme_id)
+    busy = sorted(person.short_name for person in people if programme.pk in years.get(person.pk, ()))
+    earlier = sorted(
+        person.short_name for person in people if person.pk in years and programme.pk not in years[person.pk]
     )
+    problems = []
     if busy:
-        raise ParticipantsError(
-            _("People in a pair or group cannot be deleted; take them out of it first: %(names)s.")
-            % {"names": ", ".join(busy)}
+        problems.append(
+            _("People in a pair or group cannot be deleted; take them out of it first: %(names)s")
+            % {"names": _names_list(busy)}
         )
+    if earlier:
+        problems.append(
+            _("People who were in a pair or group in an earlier academic year cannot be deleted: that year's records keep them: %(names)s")
+            % {"names": _names_list(earlier)}
+        )
+    if problems:
+        raise ParticipantsError(" ".join(problems))
     items = []
     for person in people:
         if person.organization_id != organization.pk:

@@ -83,6 +83,22 @@ def test_someone_in_a_pair_is_not_deleted(programme, pair, mentee, curator):
     assert Person.objects.filter(pk=mentee.pk).exists() and not TrashItem.objects.exists()
 
 
+def test_the_refusal_ends_with_one_full_stop_and_names_an_earlier_years_pair(programme, pair, mentee, curator):
+    from pairing.models import MentoringGroup
+
+    from ..factories import ProgrammeFactory
+
+    with pytest.raises(ParticipantsError) as refused:
+        people_trash(actor=curator, organization=programme.organization, programme=programme, people=[mentee])
+    assert str(refused.value).endswith(f"{mentee.short_name}") and ".." not in str(refused.value)
+    assert mentee.short_name.endswith(".")
+    later = ProgrammeFactory(organization=programme.organization, academic_year__start_year=YEAR + 1)
+    with pytest.raises(ParticipantsError, match="прошлом учебном году|прошлых учебных лет") as refused:
+        people_trash(actor=curator, organization=programme.organization, programme=later, people=[mentee])
+    assert ".." not in str(refused.value) and "исключите" not in str(refused.value)
+    assert MentoringGroup.objects.filter(pk=pair.pk).exists() and not TrashItem.objects.exists()
+
+
 def test_a_restore_is_refused_when_its_programme_row_is_in_the_way(programme, curator):
     person = pupil(programme, "Петрова")
     pk = person.pk
