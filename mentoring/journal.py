@@ -13,9 +13,11 @@ from typing import Any
 
 from django import forms
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import AuditEvent, Organization
 from .selectors import organization_members
@@ -129,37 +131,136 @@ def journal_events(organization: Organization, filters: JournalFilters) -> Query
     return events.order_by("-at", "-pk")
 
 
+# Field names kept in the journal that are not a field of the record's model (the account's password
+# changed through an invitation, an import's summary).
+EXTRA_FIELD_LABELS = {
+    "password": pgettext_lazy("audit detail", "password"),
+    "undone": pgettext_lazy("audit detail", "undone"),
+    "imported_events": pgettext_lazy("audit detail", "events imported"),
+    "imported_sections": pgettext_lazy("audit detail", "sections imported"),
+    "replace": pgettext_lazy("audit detail", "replaced the roadmap"),
+}
+
+# The keys of ``AuditEvent.details`` as the journal names them; a value is shown by the target model's
+# choices where the key is one of its fields (a role, a channel, an order's kind), «да»/«нет» for a flag.
+DETAIL_LABELS = {
+    "role": pgettext_lazy("audit detail", "role"),
+    "channel": pgettext_lazy("audit detail", "channel"),
+    "undo": pgettext_lazy("audit detail", "undo of the last action"),
+    "trash": pgettext_lazy("audit detail", "moved to the trash, record"),
+    "restored_from_trash": pgettext_lazy("audit detail", "restored from the trash, record"),
+    "rows": pgettext_lazy("audit detail", "rows"),
+    "object_id": pgettext_lazy("audit detail", "record"),
+    "reason": pgettext_lazy("audit detail", "reason"),
+    "kind": pgettext_lazy("audit detail", "kind"),
+    "objects": pgettext_lazy("audit detail", "records"),
+    "cancels": pgettext_lazy("audit detail", "cancels order"),
+    "cancelled_by": pgettext_lazy("audit detail", "cancelled by order"),
+    "order_number": pgettext_lazy("audit detail", "order number"),
+    "copied_from": pgettext_lazy("audit detail", "copied from"),
+    "moved": pgettext_lazy("audit detail", "moved"),
+    "campaign": pgettext_lazy("audit detail", "campaign"),
+    "answers": pgettext_lazy("audit detail", "answers"),
+    "key": pgettext_lazy("audit detail", "template"),
+    "bytes": pgettext_lazy("audit detail", "size, bytes"),
+    "report": pgettext_lazy("audit detail", "report"),
+    "format": pgettext_lazy("audit detail", "format"),
+    "options": pgettext_lazy("audit detail", "options"),
+    "deadline": pgettext_lazy("audit detail", "deadline"),
+    "organizations": pgettext_lazy("audit detail", "organisations"),
+    "window": pgettext_lazy("audit detail", "monitoring window"),
+    "version": pgettext_lazy("audit detail", "version"),
+    "late": pgettext_lazy("audit detail", "late"),
+    "events": pgettext_lazy("audit detail", "events"),
+    "kept": pgettext_lazy("audit detail", "kept"),
+    "deleted": pgettext_lazy("audit detail", "deleted"),
+    "skipped": pgettext_lazy("audit detail", "skipped"),
+    "shifted_years": pgettext_lazy("audit detail", "years shifted"),
+    "events_removed": pgettext_lazy("audit detail", "events removed"),
+    "events_restored": pgettext_lazy("audit detail", "events restored"),
+    "base": pgettext_lazy("audit detail", "base"),
+    "people_removed": pgettext_lazy("audit detail", "people removed"),
+    "people_restored": pgettext_lazy("audit detail", "people restored"),
+    "profiles_restored": pgettext_lazy("audit detail", "profiles restored"),
+    "leavers_restored": pgettext_lazy("audit detail", "leavers restored"),
+}
+VALUE_LABELS = {
+    "up": pgettext_lazy("audit detail", "up"),
+    "down": pgettext_lazy("audit detail", "down"),
+    "mentees": pgettext_lazy("audit detail", "mentees"),
+    "mentors": pgettext_lazy("audit detail", "mentors"),
+}
+
+
+def _target_model(event: AuditEvent) -> Any:
+    try:
+        return apps.get_model(event.target_type)
+    except (LookupError, ValueError):
+        return None
+
+
 def field_labels(event: AuditEvent) -> list[str]:
     """The changed fields as the forms name them («класс или группа»), else their code."""
-    try:
-        model = apps.get_model(event.target_type)
-    except (LookupError, ValueError):
-        model = None
+    model = _target_model(event)
     labels = []
     for name in event.fields if isinstance(event.fields, list) else []:
-        label = name
+        label = str(EXTRA_FIELD_LABELS.get(name, name))
         if model is not None:
             try:
                 label = str(model._meta.get_field(name).verbose_name)
-            except Exception:  # a field that no longer exists keeps its code
-                label = name
+            except FieldDoesNotExist:  # a field that no longer exists keeps its code or label
+                label = str(EXTRA_FIELD_LABELS.get(name, name))
         labels.append(label)
     return labels
 
 
+def _detail_key(model: Any, key: str) -> str:
+    if key in DETAIL_LABELS:
+        return str(DETAIL_LABELS[key])
+    if model is not None:
+        try:
+            return str(model._meta.get_field(key).verbose_name)
+        except FieldDoesNotExist:
+            return key
+    return key
+
+
+def _detail_value(model: Any, key: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return str(pgettext_lazy("audit detail", "yes") if value else pgettext_lazy("audit detail", "no"))
+    if isinstance(value, list):
+        return ", ".join(_detail_value(model, key, item) for item in value)
+    if isinstance(value, str):
+        if model is not None:
+            try:
+                choices = dict(getattr(model._meta.get_field(key), "flatchoices", None) or [])
+            except FieldDoesNotExist:
+                choices = {}
+            if value in choices:
+                return str(choices[value])
+        if value in VALUE_LABELS:
+            return str(VALUE_LABELS[value])
+    return str(value)
+
+
 def details_text(event: AuditEvent) -> str:
-    """Codes and numbers kept with the row (a report's identifier, counts of an import)."""
+    """Codes and numbers kept with the row (a report's identifier, counts of an import), in words."""
     from .erasure import ERASURE_LABELS
 
+    model = _target_model(event)
     details = event.details if isinstance(event.details, dict) else {}
     parts = []
     for key, value in details.items():
         if key == "erased" and isinstance(value, dict):
             parts += [f"{ERASURE_LABELS[k]}: {v}" for k, v in value.items() if k in ERASURE_LABELS and v]
         elif isinstance(value, dict):
-            inner = ", ".join(f"{k}={v}" for k, v in value.items() if v not in ("", None, [], {}))
+            inner = ", ".join(
+                f"{_detail_key(model, k)}: {_detail_value(model, k, v)}"
+                for k, v in value.items()
+                if v not in ("", None, [], {})
+            )
             if inner:
-                parts.append(f"{key}: {inner}")
+                parts.append(f"{_detail_key(model, key).capitalize()} ({inner})")
         elif value not in ("", None, [], {}):
-            parts.append(f"{key}={value}")
+            parts.append(f"{_detail_key(model, key).capitalize()}: {_detail_value(model, key, value)}")
     return "; ".join(parts)

@@ -112,6 +112,23 @@ def roles_for(organization: Organization) -> list[tuple[str, str]]:
     return [(role, str(Role(role).label)) for role in Role.values if role in roles]
 
 
+def is_administrator(actor: User, organization: Organization) -> bool:
+    """The organisation's administrator (the director): the only one who gives or takes the role."""
+    return (
+        bool(getattr(actor, "is_superuser", False))
+        or Membership.objects.filter(
+            user_id=actor.pk, organization=organization, role=Role.ADMINISTRATOR
+        ).exists()
+    )
+
+
+def grantable_roles(actor: User, organization: Organization) -> list[tuple[str, str]]:
+    """The roles this manager may give or take here: a curator never the administrator's."""
+    if is_administrator(actor, organization):
+        return roles_for(organization)
+    return [(value, label) for value, label in roles_for(organization) if value != Role.ADMINISTRATOR]
+
+
 def secret_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
@@ -154,8 +171,9 @@ class IssuedInvitation:
         return code_display(self.secret)
 
 
-def _check_roles(organization: Organization, roles: Iterable[str]) -> list[str]:
-    allowed = {value for value, _label in roles_for(organization)}
+def _check_roles(organization: Organization, roles: Iterable[str], actor: User | None = None) -> list[str]:
+    choices = roles_for(organization) if actor is None else grantable_roles(actor, organization)
+    allowed = {value for value, _label in choices}
     chosen = sorted(set(roles))
     if not chosen:
         raise StaffError(_("Choose at least one role."))
@@ -178,7 +196,7 @@ def staff_account_create(
 ) -> User:
     """A new account without a password, with its roles in the organisation; refused if the login or
     the e-mail is taken (nothing is changed then)."""
-    chosen = _check_roles(organization, roles)
+    chosen = _check_roles(organization, roles, actor)
     model = get_user_model()
     email = email.strip().lower()
     username = username.strip()
@@ -216,7 +234,11 @@ def staff_account_create(
         membership.full_clean()
         membership.save()
         audit_record(
-            actor=actor, organization=organization, action=AuditEvent.Action.CREATE, target=membership
+            actor=actor,
+            organization=organization,
+            action=AuditEvent.Action.CREATE,
+            target=membership,
+            details={"role": role},
         )
     return user
 
@@ -236,18 +258,29 @@ def _works_elsewhere(user: User, organization: Organization) -> bool:
 def staff_roles_set(*, actor: User, organization: Organization, user: User, roles: Iterable[str]) -> bool:
     """Give exactly these roles here (adding and removing memberships); True when anything changed.
 
-    A manager cannot take the managing roles away from themselves (someone must stay to manage).
+    Nobody changes their own roles (someone else must, so no one grants themselves more or locks the
+    organisation out); only the administrator gives or takes the administrator's role, and a curator
+    does not change an administrator's roles at all.
     """
-    chosen = set(_check_roles(organization, roles))
+    if user.pk == actor.pk:
+        raise StaffError(_("You cannot change your own roles: ask another manager of the organisation."))
     current = {m.role: m for m in Membership.objects.filter(user=user, organization=organization)}
-    if user.pk == actor.pk and not chosen & {Role.CURATOR, Role.ADMINISTRATOR}:
-        raise StaffError(_("You cannot take away your own right to manage the organisation."))
+    if not is_administrator(actor, organization):
+        if Role.ADMINISTRATOR in current:
+            raise StaffError(_("Only the administrator can change an administrator's roles."))
+        if Role.ADMINISTRATOR in set(roles):
+            raise StaffError(_("Only the administrator can give the administrator's role."))
+    chosen = set(_check_roles(organization, roles, actor))
     manageable = {value for value, _label in roles_for(organization)}
     changed = False
     for role, membership in current.items():
         if role not in chosen and role in manageable:
             audit_record(
-                actor=actor, organization=organization, action=AuditEvent.Action.DELETE, target=membership
+                actor=actor,
+                organization=organization,
+                action=AuditEvent.Action.DELETE,
+                target=membership,
+                details={"role": membership.role},
             )
             membership.delete()
             changed = True
@@ -256,7 +289,11 @@ def staff_roles_set(*, actor: User, organization: Organization, user: User, role
         membership.full_clean()
         membership.save()
         audit_record(
-            actor=actor, organization=organization, action=AuditEvent.Action.CREATE, target=membership
+            actor=actor,
+            organization=organization,
+            action=AuditEvent.Action.CREATE,
+            target=membership,
+            details={"role": role},
         )
         changed = True
     return changed
@@ -268,10 +305,19 @@ def staff_access_end(*, actor: User, organization: Organization, user: User) -> 
     in another organisation stays on there and loses only this organisation's roles."""
     if user.pk == actor.pk:
         raise StaffError(_("You cannot end your own access."))
+    if (
+        not is_administrator(actor, organization)
+        and Membership.objects.filter(user=user, organization=organization, role=Role.ADMINISTRATOR).exists()
+    ):
+        raise StaffError(_("Only the administrator can end an administrator's access."))
     if _works_elsewhere(user, organization):
         for membership in Membership.objects.filter(user=user, organization=organization):
             audit_record(
-                actor=actor, organization=organization, action=AuditEvent.Action.DELETE, target=membership
+                actor=actor,
+                organization=organization,
+                action=AuditEvent.Action.DELETE,
+                target=membership,
+                details={"role": membership.role},
             )
             membership.delete()
         return

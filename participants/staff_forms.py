@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.models import Organization, StaffInvitation
-from mentoring.staff import roles_for
+from mentoring.models import Organization, StaffInvitation, User
+from mentoring.staff import grantable_roles
 from mentoring.typing_helpers import choice_field, model_choice_field
 
 from .models import Person
@@ -28,9 +28,9 @@ class StaffRolesForm(forms.Form):
         error_messages={"required": _("Choose at least one role.")},
     )
 
-    def __init__(self, *args, organization: Organization, **kwargs):
+    def __init__(self, *args, organization: Organization, actor: User, **kwargs):
         super().__init__(*args, **kwargs)
-        choice_field(self, "roles").choices = roles_for(organization)
+        choice_field(self, "roles").choices = grantable_roles(actor, organization)
 
 
 class StaffAddForm(StaffRolesForm):
@@ -80,8 +80,8 @@ class StaffAddForm(StaffRolesForm):
         "position",
     ]
 
-    def __init__(self, *args, organization: Organization, **kwargs):
-        super().__init__(*args, organization=organization, **kwargs)
+    def __init__(self, *args, organization: Organization, actor: User, **kwargs):
+        super().__init__(*args, organization=organization, actor=actor, **kwargs)
         model_choice_field(self, "person").queryset = cards_without_account(organization)
         choice_field(self, "person_kind").choices = [
             (kind, label) for kind, label in Person.Kind.choices if kind in ACCOUNT_KINDS

@@ -11,18 +11,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Privacy, ScopedRequest, organization_view
-from mentoring.models import AuditEvent, Membership, StaffInvitation, User
+from mentoring.models import AuditEvent, Membership, Role, StaffInvitation, User
 from mentoring.services import audit_record
 from mentoring.staff import (
     IssuedInvitation,
     StaffError,
     invitation_email_send,
     invitation_issue,
+    is_administrator,
+    roles_for,
     staff_access_end,
     staff_access_restore,
     staff_of,
     staff_roles_set,
 )
+from mentoring.typing_helpers import choice_field
 
 from .models import Person
 from .staff import staff_add
@@ -65,7 +68,7 @@ def _hand_over(request: ScopedRequest, issued: IssuedInvitation) -> HttpResponse
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 def staff_create(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
-    form = StaffAddForm(request.POST or None, organization=scope.organization)
+    form = StaffAddForm(request.POST or None, organization=scope.organization, actor=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -100,7 +103,17 @@ def staff_detail(request: ScopedRequest, user: int) -> HttpResponse:
     current = list(
         Membership.objects.filter(user=member, organization=scope.organization).values_list("role", flat=True)
     )
-    form = StaffRolesForm(request.POST or None, organization=scope.organization, initial={"roles": current})
+    is_self = member.pk == request.user.pk
+    is_admin_here = is_administrator(request.user, scope.organization)
+    # a curator sees an administrator's roles but cannot change them; nobody changes their own
+    may_change_roles = not is_self and (is_admin_here or Role.ADMINISTRATOR not in current)
+    may_end_access = not is_self and (is_admin_here or Role.ADMINISTRATOR not in current)
+    form = StaffRolesForm(
+        request.POST or None, organization=scope.organization, actor=request.user, initial={"roles": current}
+    )
+    if not may_change_roles:
+        choice_field(form, "roles").choices = roles_for(scope.organization)
+        form.fields["roles"].disabled = True
     if request.method == "POST" and form.is_valid():
         try:
             changed = staff_roles_set(
@@ -131,7 +144,9 @@ def staff_detail(request: ScopedRequest, user: int) -> HttpResponse:
             "form": form,
             "invitation": invitation,
             "cards": cards,
-            "is_self": member.pk == request.user.pk,
+            "is_self": is_self,
+            "may_change_roles": may_change_roles,
+            "may_end_access": may_end_access,
         },
     )
 

@@ -245,3 +245,89 @@ def test_reads_of_personal_data_are_audited_with_the_people_concerned(
         mentee.pk,
         mentor_person.pk,
     }
+
+
+@pytest.mark.django_db
+def test_journal_details_and_fields_are_in_russian_never_raw_keys(curator, programme):
+    from mentoring.journal import details_text, field_labels
+    from mentoring.models import AuditEvent
+    from mentoring.services import audit_record
+
+    organization = programme.organization
+    rows = [
+        audit_record(
+            actor=curator,
+            organization=organization,
+            action="create",
+            target_type="mentoring.StaffInvitation",
+            details={"channel": "sheet"},
+        ),
+        audit_record(
+            actor=curator,
+            organization=organization,
+            action="create",
+            target_type="mentoring.StaffInvitation",
+            details={"channel": "email"},
+        ),
+        audit_record(
+            actor=curator,
+            organization=organization,
+            action="delete",
+            target_type="pairing.Pair",
+            details={"undo": True},
+        ),
+        audit_record(
+            actor=curator,
+            organization=organization,
+            action="update",
+            target_type="participants.Person",
+            details={"restored_from_trash": 1},
+        ),
+        audit_record(
+            actor=curator,
+            organization=organization,
+            action="delete",
+            target_type="participants.Person",
+            details={"trash": 1, "rows": 2},
+        ),
+        audit_record(
+            actor=curator,
+            organization=organization,
+            action="create",
+            target_type="reports.Order",
+            details={"kind": "pairing", "objects": 3},
+        ),
+        audit_record(
+            actor=curator,
+            organization=organization,
+            action="create",
+            target_type="mentoring.Membership",
+            details={"role": "administrator"},
+        ),
+        audit_record(
+            actor=curator,
+            organization=organization,
+            action="update",
+            target_type="mentoring.StaffInvitation",
+            changes=["used_at", "password"],
+        ),
+    ]
+    texts = [details_text(AuditEvent.objects.get(pk=row.pk)) for row in rows]
+    for raw in (
+        "channel",
+        "sheet",
+        "email",
+        "undo",
+        "True",
+        "restored_from_trash",
+        "trash",
+        "kind",
+        "pairing",
+        "role",
+        "administrator",
+        "=",
+    ):
+        assert not any(raw in text for text in texts), (raw, texts)
+    assert "Роль: Администратор" in texts[6]
+    fields = field_labels(rows[-1])
+    assert "password" not in fields and "used_at" not in fields and len(fields) == 2

@@ -444,3 +444,67 @@ def test_only_the_schools_own_managers_manage_staff(
     )
     elsewhere.refresh_from_db()
     assert elsewhere.is_active
+
+
+# --- Who may give which role (a curator never the administrator's; nobody their own) ----------------
+
+
+@pytest.mark.django_db
+def test_a_curator_cannot_make_herself_administrator_nor_lock_the_director_out(
+    curator, administrator, programme
+):
+    organization = programme.organization
+    client = client_for(curator)
+    own = client.get(_url("staff:detail", user=curator.pk)).content.decode()
+    assert 'value="administrator"' in own and "Save the roles" not in own  # shown, disabled
+    client.post(_url("staff:detail", user=curator.pk), {"roles": ["curator", "administrator"]})
+    assert not curator.memberships.filter(role=Role.ADMINISTRATOR).exists()
+    with pytest.raises(StaffError):
+        staff_roles_set(
+            actor=curator, organization=organization, user=curator, roles=[Role.CURATOR, Role.ADMINISTRATOR]
+        )
+    # the director's page: no roles to save and no «End access» for a curator
+    page = client.get(_url("staff:detail", user=administrator.pk)).content.decode()
+    assert _url("staff:access", user=administrator.pk) not in page
+    client.post(_url("staff:access", user=administrator.pk), {"action": "end"})
+    administrator.refresh_from_db()
+    assert administrator.is_active
+    with pytest.raises(StaffError):
+        staff_access_end(actor=curator, organization=organization, user=administrator)
+    with pytest.raises(StaffError):
+        staff_roles_set(actor=curator, organization=organization, user=administrator, roles=[Role.MENTOR])
+    assert administrator.memberships.filter(role=Role.ADMINISTRATOR).exists()
+    # the new-member form offers no administrator to a curator and refuses one posted
+    assert 'value="administrator"' not in client.get(_url("staff:create")).content.decode()
+    client.post(_url("staff:create"), {**FORM, "roles": ["administrator"]})
+    assert not User.objects.filter(email="sokolova@school.example").exists()
+    with pytest.raises(StaffError):
+        _add(curator, programme, roles=[Role.ADMINISTRATOR])
+    # a curator promotes someone else to curator, never to administrator
+    user, _person = _add(curator, programme)
+    with pytest.raises(StaffError):
+        staff_roles_set(actor=curator, organization=organization, user=user, roles=[Role.ADMINISTRATOR])
+    assert staff_roles_set(actor=curator, organization=organization, user=user, roles=[Role.CURATOR])
+
+
+@pytest.mark.django_db
+def test_the_director_gives_and_takes_the_administrators_role_and_the_journal_names_it(
+    curator, administrator, programme
+):
+    organization = programme.organization
+    with pytest.raises(StaffError):  # not even the director changes her own roles
+        staff_roles_set(
+            actor=administrator, organization=organization, user=administrator, roles=[Role.MENTOR]
+        )
+    assert staff_roles_set(
+        actor=administrator, organization=organization, user=curator, roles=[Role.CURATOR, Role.ADMINISTRATOR]
+    )
+    assert staff_roles_set(actor=administrator, organization=organization, user=curator, roles=[Role.CURATOR])
+    rows = list(
+        AuditEvent.objects.filter(target_type="mentoring.Membership")
+        .order_by("pk")
+        .values_list("action", "details")
+    )
+    assert rows[-2:] == [("create", {"role": "administrator"}), ("delete", {"role": "administrator"})]
+    journal = client_for(administrator).get(_url("journal")).content.decode()
+    assert "Роль: Администратор" in journal and "role=administrator" not in journal
