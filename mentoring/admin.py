@@ -120,7 +120,7 @@ class AuditEventAdmin(admin.ModelAdmin):
 
 @admin.register(SignInEvent)
 class SignInEventAdmin(admin.ModelAdmin):
-    """The whole sign-in journal, read-only (django-axes' own pages show and lift the current locks)."""
+    """The whole sign-in journal, read-only (the current locks are in the cache: a password reset lifts them)."""
 
     list_display = ["at", "kind", "username", "ip_address", "door"]
     list_filter = ["kind", "door"]

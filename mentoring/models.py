@@ -438,7 +438,7 @@ class SignInEvent(models.Model):
     """One sign-in, failed sign-in, lock-out or sign-out: who, when, from where, through which door.
 
     Written by ``mentoring.signin.SignInHandler`` (django-axes keeps the counters that lock a user name
-    at one address; this is the journal an administrator reads). The account name is kept only for an
+    at one address in the cache, Redis in production; this is the journal an administrator reads). The account name is kept only for an
     existing account: what a stranger typed into the name field (often a password) is not stored.
     """
 

@@ -198,7 +198,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = "mentoring.signin.cool_off"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # knocking on a locked door does not extend it
-AXES_HANDLER = "mentoring.signin.SignInHandler"
+AXES_HANDLER = "mentoring.signin.SignInHandler"  # counters in the cache (Redis), journal in the database
+AXES_CACHE = "default"
 AXES_CLIENT_IP_CALLABLE = "mentoring.signin.client_address"
 AXES_LOCKOUT_CALLABLE = "mentoring.signin.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # mentoring.SignInEvent is the journal of sign-ins and sign-outs
@@ -301,7 +302,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 REDIS_URL = env_str("REDIS_URL")
 # The cache is shared by every process and host when Redis is there (short-lived flags such as «this job
 # was just sent again», the claims of periodic jobs' slots: mentoring/beat.py); in-process otherwise.
-# Sessions and the sign-in lock-out counters live in the database, which every host shares as well.
+# The sign-in lock-out counters live here too (mentoring/signin.py): every host must use the same Redis.
+# Sessions and the journal of sign-ins live in the database, which every host shares as well.
 CACHE_URL = env_str("CACHE_URL", REDIS_URL)
 if CACHE_URL:
     CACHES = {

@@ -1,11 +1,20 @@
 """Every sign-in door guarded by django-axes, and the journal of who signed in, when and from where.
 
-django-axes counts wrong passwords in its database table (shared by every gunicorn worker and host)
-for one *user name at one address* (``AXES_LOCKOUT_PARAMETERS``): an attacker who types a curator's
-name from elsewhere locks only his own address out, never the curator at school. The lock lasts a
-cool-off that doubles with each lock-out of the same name at the same address within a day (15 min,
-30 min, 1 h, ... up to ``LOGIN_LOCKOUT_MAX_SECONDS``); a successful sign-in or a password reset by
-e-mail starts the count again.
+django-axes counts wrong passwords in the cache (``AXES_CACHE``, the ``default`` one: Redis in
+production, so every gunicorn worker and every host sees the same counters -- with several hosts all
+of them must use the same Redis, ``CACHE_URL``/``REDIS_URL``; without Redis it is the process's own
+memory, fine for development and tests only) for one *user name at one address*
+(``AXES_LOCKOUT_PARAMETERS``): an attacker who types a curator's name from elsewhere locks only his
+own address out, never the curator at school. The lock lasts a cool-off that doubles with each
+lock-out of the same name at the same address within a day (15 min, 30 min, 1 h, ... up to
+``LOGIN_LOCKOUT_MAX_SECONDS``); a successful sign-in or a password reset by e-mail starts the count
+again. The lock-outs of the last day are counted in the journal (``SignInEvent``, the database).
+
+Per name and address the cache keeps the number of wrong passwords (``cache.incr``: atomic in Redis)
+and the moment the count -- and the lock, once the limit is reached -- ends (the last counted wrong
+password plus that client's cool-off). Per name it keeps the addresses counted, so that a password
+reset by e-mail, which knows the name only, lifts the locks at every address; the journal's addresses
+of the last hours are taken too, in case two hosts wrote that list at the same moment.
 
 The doors: the login page, the administration site's login (both authenticate through Django's
 ``authenticate()``, which axes' backend guards) and the password change, whose old-password check
@@ -19,15 +28,24 @@ the right-most address of ``X-Forwarded-For`` that is not itself a trusted proxy
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import logging
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
-from axes.handlers.database import AxesDatabaseHandler
+from axes.conf import settings as axes_settings
+from axes.handlers.cache import AxesCacheHandler
 from axes.handlers.proxy import AxesProxyHandler
-from axes.helpers import get_client_username
+from axes.helpers import (
+    get_cache,
+    get_client_cache_keys,
+    get_client_str,
+    get_client_username,
+    get_failure_limit,
+)
 from axes.models import AccessAttempt
+from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model, logout
 from django.contrib.auth import views as auth_views
@@ -144,7 +162,7 @@ def longest_cool_off() -> timedelta:
     return timedelta(seconds=max(settings.LOGIN_LOCKOUT_MAX_SECONDS, settings.LOGIN_LOCKOUT_SECONDS))
 
 
-# --- the handler: axes' database counters plus our journal ------------------------------------------
+# --- the handler: axes' counters in the cache plus our journal ------------------------------------------
 
 
 def _door(request: HttpRequest) -> str:
@@ -170,26 +188,138 @@ def signin_event_record(*, request: HttpRequest, kind: str, username: str | None
     )
 
 
-class SignInHandler(AxesDatabaseHandler):
-    """``AXES_HANDLER``: axes' database handler, a journal row for each event, per-client expiry."""
+# The counters live at least this much longer than any cool-off (the cache forgets them by itself).
+COUNTER_GRACE_SECONDS = 60
+
+
+def _counter_timeout() -> int:
+    return int(longest_cool_off().total_seconds()) + COUNTER_GRACE_SECONDS
+
+
+def _until_key(key: str) -> str:
+    return f"{key}-until"
+
+
+def _addresses_key(username: str) -> str:
+    return f"axes-signin-addresses-{hashlib.sha256(username.encode()).hexdigest()}"
+
+
+def counter_keys(*, username: str | None, ip_address: str | None) -> list[str]:
+    """The cache keys of the counters of this name at this address (``AXES_LOCKOUT_PARAMETERS``)."""
+    return get_client_cache_keys(AccessAttempt(username=username, ip_address=ip_address))
+
+
+def _now() -> float:
+    return timezone.now().timestamp()
+
+
+def _alive(cache, key: str, now: float) -> tuple[int, float | None]:
+    """The count under ``key`` and when it ends, or ``(0, None)`` once it has ended."""
+    values = cache.get_many([key, _until_key(key)])  # one round trip to Redis
+    until = values.get(_until_key(key))
+    if until is None or until <= now:
+        return 0, None
+    return int(values.get(key) or 0), until
+
+
+def signin_counter(*, username: str | None, ip_address: str | None) -> tuple[int, datetime | None]:
+    """Wrong passwords counted for this name at this address and when the count (or the lock) ends."""
+    cache = get_cache()
+    now = _now()
+    failures, until = 0, None
+    for key in counter_keys(username=username, ip_address=ip_address):
+        count, ends = _alive(cache, key, now)
+        if count > failures:
+            failures, until = count, ends
+    return failures, (datetime.fromtimestamp(until, tz=UTC) if until is not None else None)
+
+
+def _remember_address(cache, username: str, ip_address: str | None) -> None:
+    key = _addresses_key(username)
+    addresses = set(cache.get(key) or ()) | {ip_address}
+    cache.set(key, sorted(addresses, key=str), _counter_timeout())  # lives as long as the counters
+
+
+class SignInHandler(AxesCacheHandler):
+    """``AXES_HANDLER``: counters in the cache with a per-client end, a journal row for each event."""
+
+    def get_failures(self, request, credentials: dict | None = None) -> int:
+        now = _now()
+        return max(
+            (_alive(self.cache, key, now)[0] for key in get_client_cache_keys(request, credentials)),
+            default=0,
+        )
+
+    def _count(self, request, credentials: dict | None) -> int:
+        """One more wrong password: ``cache.incr``, the count's end moved to now plus the cool-off."""
+        now = _now()
+        timeout = _counter_timeout()
+        ends = now + cool_off(request).total_seconds()
+        failures = []
+        for key in get_client_cache_keys(request, credentials):
+            if _alive(self.cache, key, now)[1] is None:  # nothing counted, or that count has ended
+                self.cache.delete(key)
+            if self.cache.add(key, 1, timeout):
+                count = 1
+            else:
+                try:
+                    count = self.cache.incr(key)
+                except ValueError:  # gone between add() and incr()
+                    self.cache.set(key, 1, timeout)
+                    count = 1
+                self.cache.touch(key, timeout)
+            self.cache.set(_until_key(key), ends, timeout)
+            failures.append(count)
+        return max(failures, default=0)
+
+    def _lock_ends_now_plus_cool_off(self, request, credentials: dict | None) -> None:
+        ends = _now() + cool_off(request).total_seconds()
+        for key in get_client_cache_keys(request, credentials):
+            self.cache.set(_until_key(key), ends, _counter_timeout())
 
     def user_login_failed(self, sender, credentials: dict, request=None, **kwargs):
-        super().user_login_failed(sender, credentials, request, **kwargs)
         if request is None:
+            logger.error("A failed sign-in without a request is not counted")
             return
         username = get_client_username(request, credentials)
-        if getattr(request, "axes_locked_out", False):
-            # axes counted this failure only if the name was not locked already
-            counted = getattr(request, "axes_failures_since_start", None) is not None
-            kind = SignInEvent.Kind.LOCKED_OUT if counted else SignInEvent.Kind.REFUSED
-        else:
-            kind = SignInEvent.Kind.FAILED
+        kind = SignInEvent.Kind.FAILED
+        if request.axes_locked_out and not axes_settings.AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT:
+            # knocking on a locked door: not counted, the lock's end stays where it was
+            request.axes_credentials = credentials
+            user_locked_out.send(
+                "axes", request=request, username=username, ip_address=request.axes_ip_address
+            )
+            kind = SignInEvent.Kind.REFUSED
+        elif not self.is_whitelisted(request, credentials):
+            failures = self._count(request, credentials)
+            request.axes_failures_since_start = failures
+            if username:
+                _remember_address(self.cache, username, request.axes_ip_address)
+            if axes_settings.AXES_LOCK_OUT_AT_FAILURE and failures >= get_failure_limit(request, credentials):
+                client = get_client_str(
+                    username,
+                    request.axes_ip_address,
+                    request.axes_user_agent,
+                    request.axes_path_info,
+                    request,
+                )
+                logger.warning("Locking out %s after repeated sign-in failures", client)
+                request.axes_locked_out = True
+                request.axes_credentials = credentials
+                user_locked_out.send(
+                    "axes", request=request, username=username, ip_address=request.axes_ip_address
+                )
+                kind = SignInEvent.Kind.LOCKED_OUT
         signin_event_record(request=request, kind=kind, username=username)
         if kind == SignInEvent.Kind.LOCKED_OUT:
-            request.__dict__.pop("_signin_cool_off", None)  # the next lock-out is longer: count again
+            # this lock-out is in the journal now: the lock lasts the next, longer cool-off
+            request.__dict__.pop("_signin_cool_off", None)
+            self._lock_ends_now_plus_cool_off(request, credentials)
 
     def user_logged_in(self, sender, request, user, **kwargs):
-        super().user_logged_in(sender, request, user, **kwargs)
+        if axes_settings.AXES_RESET_ON_SUCCESS:  # the right password: this name at this address starts over
+            for key in counter_keys(username=user.get_username(), ip_address=request.axes_ip_address):
+                self.cache.delete_many([key, _until_key(key)])
         signin_event_record(request=request, kind=SignInEvent.Kind.SIGNED_IN, username=None, user=user)
 
     def user_logged_out(self, sender, request, user, **kwargs):
@@ -197,22 +327,39 @@ class SignInHandler(AxesDatabaseHandler):
         if user is not None:
             signin_event_record(request=request, kind=SignInEvent.Kind.SIGNED_OUT, username=None, user=user)
 
-    def clean_expired_user_attempts(self, request=None, credentials=None) -> int:
-        """Forget this client's counters older than its own cool-off, and everyone's past the longest.
+    def reset_attempts(
+        self,
+        *,
+        ip_address: str | None = None,
+        username: str | None = None,
+        ip_or_username: bool = False,
+    ) -> int:
+        """Forget the counters of a name at one address, or -- address not given -- at every address.
 
-        axes' own clean-up deletes every counter older than the *current* client's cool-off, which
-        would cut short another name's longer lock-out; cool-offs differ per name and address here.
+        The counters are keyed by name *and* address; the addresses a name was counted at are kept in
+        the cache next to them (and, for existing accounts, in the journal of the last hours).
         """
+        if ip_or_username or not username:
+            raise NotImplementedError("The sign-in counters are reset by user name (and address)")
+        if ip_address is not None:
+            addresses: set[str | None] = {ip_address}
+        else:
+            since = timezone.now() - longest_cool_off() - timedelta(seconds=COUNTER_GRACE_SECONDS)
+            addresses = set(self.cache.get(_addresses_key(username)) or ())
+            addresses |= set(
+                SignInEvent.objects.filter(username=username, at__gte=since)
+                .values_list("ip_address", flat=True)
+                .distinct()
+            )
         count = 0
-        if request is not None and hasattr(request, "axes_ip_address"):
-            threshold = timezone.now() - cool_off(request)
-            for attempts in self.filter_user_attempts(request, credentials):
-                deleted, _ = attempts.filter(attempt_time__lte=threshold).delete()
-                count += deleted
-        deleted, _ = AccessAttempt.objects.filter(
-            attempt_time__lte=timezone.now() - longest_cool_off()
-        ).delete()
-        return count + deleted
+        for address in addresses:
+            for key in counter_keys(username=username, ip_address=address):
+                if self.cache.get(key) is not None:
+                    count += 1
+                self.cache.delete_many([key, _until_key(key)])
+        if ip_address is None:
+            self.cache.delete(_addresses_key(username))
+        return count
 
 
 # --- what a locked-out person sees ----------------------------------------------------------------
@@ -223,11 +370,8 @@ def lockout_response(
 ) -> HttpResponse:
     """``AXES_LOCKOUT_CALLABLE``: a page in plain Russian with the time the lock ends, HTTP 429."""
     username = get_client_username(request, credentials) or _typed_username(request) or ""
-    duration = cool_off(request)
-    last = AccessAttempt.objects.filter(
-        username=username, ip_address=getattr(request, "axes_ip_address", None)
-    ).aggregate(last=Max("attempt_time"))["last"]
-    until = (last or timezone.now()) + duration
+    _failures, ends = signin_counter(username=username, ip_address=getattr(request, "axes_ip_address", None))
+    until = ends or timezone.now() + cool_off(request)
     minutes = max(1, -(-int((until - timezone.now()).total_seconds()) // 60))
     if request.user.is_authenticated:
         # Someone guessing the current password inside an open session: end the session too.

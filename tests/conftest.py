@@ -29,6 +29,18 @@ def _fast_and_isolated(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache(request):
+    """The sign-in counters live in the cache (Redis in the PostgreSQL run): each test starts with none.
+
+    Not in the integration tests: their Redis database is the running worker's broker as well.
+    """
+    if not request.node.get_closest_marker("integration"):
+        from django.core.cache import cache
+
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_in_process(request):
     """Tasks run in-process in every test but the integration tests, which start a real worker."""
     if request.node.get_closest_marker("integration"):

@@ -97,6 +97,8 @@ def deployment(request, tmp_path_factory, django_db_setup):
         "DATABASE_URL": _database_url(),
         "DATABASE_CONN_MAX_AGE": "0",
         "CELERY_QUEUE": queue,
+        # the sign-in counters live in the shared Redis: each variant (and each run) counts afresh
+        "CACHE_KEY_PREFIX": queue,
         "DJANGO_ENV": "development",
         "DJANGO_DEBUG": "false",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
