@@ -17,7 +17,7 @@ from .selectors import (
     most_used_form,
     pair_form_candidates,
 )
-from .services import default_dates, forms_for
+from .services import default_dates, forms_for, last_closing_day
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -124,11 +124,11 @@ class BulkCloseForm(forms.Form):
         label=_("Reason (for a terminated pair)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault(
-            "initial", {"closed_on": timezone.localdate(), "status": MentoringGroup.Status.COMPLETED}
-        )
+    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+        last = last_closing_day(programme, timezone.localdate())
+        kwargs.setdefault("initial", {"closed_on": last, "status": MentoringGroup.Status.COMPLETED})
         super().__init__(*args, **kwargs)
+        self.fields["closed_on"].widget.attrs["max"] = last.isoformat()
 
 
 class CloseForm(forms.Form):
@@ -143,11 +143,11 @@ class CloseForm(forms.Form):
     )
     results = forms.CharField(label=_("Results"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault(
-            "initial", {"closed_on": timezone.localdate(), "status": MentoringGroup.Status.COMPLETED}
-        )
+    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+        last = last_closing_day(programme, timezone.localdate())
+        kwargs.setdefault("initial", {"closed_on": last, "status": MentoringGroup.Status.COMPLETED})
         super().__init__(*args, **kwargs)
+        self.fields["closed_on"].widget.attrs["max"] = last.isoformat()
 
 
 WEIGHT_LABELS = {

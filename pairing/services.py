@@ -8,6 +8,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentoring.models import AuditEvent, Programme, User
@@ -279,6 +280,23 @@ def group_update(
     return group
 
 
+def last_closing_day(programme: Programme, today: date) -> date:
+    """The latest day a pair of this year may be closed on: today, or the end of a past academic year."""
+    return min(today, programme.academic_year.end_date)
+
+
+def check_closed_on(programme: Programme, closed_on: date) -> None:
+    """A pair closes on a day that has come and not after the end of its academic year."""
+    if closed_on > timezone.localdate():
+        raise PairingError(_("The closing date cannot be in the future."))
+    year = programme.academic_year
+    if closed_on > year.end_date:
+        raise PairingError(
+            _("The closing date cannot be after the end of the academic year %(year)s (%(end)s).")
+            % {"year": year.label, "end": f"{year.end_date:%d.%m.%Y}"}
+        )
+
+
 @transaction.atomic
 def group_close(
     *,
@@ -297,6 +315,7 @@ def group_close(
         raise PairingError(_("Give the reason why the pair was terminated."))
     if group.start_date and closed_on < group.start_date:
         raise PairingError(_("A pair cannot close before it started."))
+    check_closed_on(group.programme, closed_on)
     group.status, group.closed_on = status, closed_on
     group.closure_reason, group.results = reason.strip(), results.strip()
     group.save()
@@ -372,6 +391,7 @@ def groups_close(
         raise PairingError(_("Tick the pairs to close."))
     if any(group.programme_id != programme.pk for group in groups):
         raise PairingError(_("Tick the pairs of this year."))
+    check_closed_on(programme, closed_on)
     before = [{"pk": group.pk, **_close_state(group)} for group in groups]
     for group in groups:
         try:

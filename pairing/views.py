@@ -96,7 +96,9 @@ def detail(request: ScopedRequest, group: int) -> HttpResponse:
         "group": found,
         "mentors": [m.person for m in found.members.all() if m.role == GroupMember.Role.MENTOR],
         "mentees": [m.person for m in found.members.all() if m.role == GroupMember.Role.MENTEE],
-        "close_form": CloseForm() if request.scope.access.can_manage and found.is_open else None,
+        "close_form": (
+            CloseForm(programme=request.scope.programme) if request.scope.access.can_manage and found.is_open else None
+        ),
     }
     return render(request, "pairing/detail.html", context)
 
@@ -172,7 +174,7 @@ def edit(request: ScopedRequest, group: int) -> HttpResponse:
 def close(request: ScopedRequest, group: int) -> HttpResponse:
     scope = request.scope
     found = get_object_or_404(MentoringGroup, programme=scope.programme, pk=group)
-    form = CloseForm(request.POST or None)
+    form = CloseForm(request.POST or None, programme=scope.programme)
     if request.method == "POST" and form.is_valid():
         try:
             services.group_close(actor=request.user, group=found, **form.cleaned_data)
@@ -231,7 +233,7 @@ def close_several(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     source = request.POST if request.method == "POST" else request.GET
     groups = _ticked_groups(scope, source.getlist("group"))
-    form = BulkCloseForm(request.POST or None)
+    form = BulkCloseForm(request.POST or None, programme=scope.programme)
     if request.method == "POST" and form.is_valid():
         try:
             before = services.groups_close(

@@ -124,6 +124,14 @@ class EventForm(forms.Form):
         model_choice_field(self, "responsible_users").queryset = members_queryset(programme)
 
 
+def limit_to_past_of_year(field: forms.Field, programme: Programme | None) -> None:
+    """The date picker offers no day after today nor after the end of the programme's academic year
+    (the service checks the start, which may be earlier for an event prepared in August)."""
+    today = timezone.localdate()
+    end = today if programme is None else min(today, programme.academic_year.end_date)
+    field.widget.attrs["max"] = end.isoformat()
+
+
 class MarkDoneForm(forms.Form):
     completed_on = forms.DateField(
         label=_("Done on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -146,9 +154,15 @@ class MarkDoneForm(forms.Form):
         help_text=_("A recurring event is done when every date of its schedule is reported."),
     )
 
-    def __init__(self, *args, due_choices: list[date] | None = None, **kwargs) -> None:
-        kwargs.setdefault("initial", {"completed_on": timezone.localdate()})
+    def __init__(
+        self, *args, due_choices: list[date] | None = None, programme: Programme | None = None, **kwargs
+    ) -> None:
+        today = timezone.localdate()
+        kwargs.setdefault(
+            "initial", {"completed_on": today if programme is None else min(today, programme.academic_year.end_date)}
+        )
         super().__init__(*args, **kwargs)
+        limit_to_past_of_year(self.fields["completed_on"], programme)
         if due_choices:
             choice_field(self, "due").choices = [(day.isoformat(), f"{day:%d.%m.%Y}") for day in due_choices]
             self.fields["due"].required = True
@@ -250,9 +264,12 @@ class BulkEventsForm(forms.Form):
         label=_("or to start on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, responsible_choices: list[tuple[int, str]], **kwargs) -> None:
+    def __init__(
+        self, *args, responsible_choices: list[tuple[int, str]], programme: Programme | None = None, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "responsible").choices = responsible_choices
+        limit_to_past_of_year(self.fields["completed_on"], programme)
         for field in self.fields.values():
             field.widget.attrs.setdefault(
                 "class",

@@ -17,6 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentoring.files import document_error
@@ -289,6 +290,24 @@ def event_move(*, actor: AbstractBaseUser, event: RoadmapEvent, offset: int) -> 
     )
 
 
+def check_completed_on(event: RoadmapEvent, day: date) -> None:
+    """A completion date is a day that has come, within the programme's academic year (or from the
+    event's own earlier start: a preparation event of August belongs to the year it prepares)."""
+    if day > timezone.localdate():
+        raise RoadmapError(_("The completion date cannot be in the future."))
+    year = event.programme.academic_year
+    first = min(d for d in (year.start_date, event.starts_on, event.deadline) if d is not None)
+    if not first <= day <= year.end_date:
+        raise RoadmapError(
+            _("The completion date must fall within the academic year %(year)s (%(start)s – %(end)s).")
+            % {
+                "year": year.label,
+                "start": f"{year.start_date:%d.%m.%Y}",
+                "end": f"{year.end_date:%d.%m.%Y}",
+            }
+        )
+
+
 @transaction.atomic
 def event_set_status(
     *, actor: AbstractBaseUser, event: RoadmapEvent, status: str, completed_on: date | None = None
@@ -296,10 +315,12 @@ def event_set_status(
     if status not in RoadmapEvent.Status.values:
         raise ValueError(status)
     old = (event.status, event.completed_on)
+    if status == RoadmapEvent.Status.DONE and completed_on is None:
+        raise RoadmapError(_("Enter the completion date."))
+    if status == RoadmapEvent.Status.DONE and completed_on is not None and completed_on != old[1]:
+        check_completed_on(event, completed_on)
     event.status = status
     event.completed_on = completed_on if status == RoadmapEvent.Status.DONE else None
-    if status == RoadmapEvent.Status.DONE and event.completed_on is None:
-        raise RoadmapError(_("Enter the completion date."))
     event.save(update_fields=["status", "completed_on", "updated_at"])
     audit_record(
         actor=actor,
@@ -361,6 +382,7 @@ def occurrence_mark_done(
     schedule = schedule_occurrences(event_periods(event))
     if due not in {occurrence.due for occurrence in schedule}:
         raise RoadmapError(_("The event has no such date in its schedule."))
+    check_completed_on(event, completed_on)
     report, _created = OccurrenceReport.objects.update_or_create(
         event=event, due=due, defaults={"completed_on": completed_on, "added_by": actor}
     )

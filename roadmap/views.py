@@ -96,10 +96,14 @@ def index(request: ScopedRequest) -> HttpResponse:
         "progress": selectors.roadmap_progress(scope.programme, today),
         "kpi_targets": list(scope.programme.roadmap_kpi_targets.all()),
         "today": today,
+        # the one-click «mark done» of a row: today, or the last day of a past academic year
+        "done_day": min(today, scope.programme.academic_year.end_date),
         # asked of the database, so that any manager sees it from any browser (one query, managers only)
         "last_import": services.undoable_import(scope.programme, timezone.now()) if scope.access.can_manage else None,
         # the action bar under the table (the responsible choices are the filter's, no other query)
-        "bulk_form": BulkEventsForm(responsible_choices=choices) if scope.access.can_manage else None,
+        "bulk_form": (
+            BulkEventsForm(responsible_choices=choices, programme=scope.programme) if scope.access.can_manage else None
+        ),
     }
     return render(request, "roadmap/index.html", context)
 
@@ -138,7 +142,7 @@ def event_detail(request: ScopedRequest, event: int) -> HttpResponse:
         "event": found,
         "schedule": schedule,
         "may_report": may_report,
-        "done_form": MarkDoneForm(due_choices=_open_dues(schedule)) if may_report else None,
+        "done_form": MarkDoneForm(due_choices=_open_dues(schedule), programme=scope.programme) if may_report else None,
         "status_form": StatusForm(initial={"status": found.status}) if may_report else None,
         "comment_form": CommentForm() if not scope.access.read_only else None,
     }
@@ -176,7 +180,10 @@ def event_done(request: ScopedRequest, event: int) -> HttpResponse:
         else []
     )
     form = MarkDoneForm(
-        request.POST, request.FILES, due_choices=_open_dues(schedule) if found.recurring else None
+        request.POST,
+        request.FILES,
+        due_choices=_open_dues(schedule) if found.recurring else None,
+        programme=scope.programme,
     )
     if form.is_valid():
         data = form.cleaned_data
@@ -598,7 +605,9 @@ def _bulk_message(request: HttpRequest, count: int) -> None:
 
 def _bulk_apply(request: ScopedRequest, action: str, events: list[RoadmapEvent]) -> None:
     scope = request.scope
-    form = BulkEventsForm(request.POST, responsible_choices=selectors.responsible_choices(scope.programme))
+    form = BulkEventsForm(
+        request.POST, responsible_choices=selectors.responsible_choices(scope.programme), programme=scope.programme
+    )
     if not form.is_valid():
         raise RoadmapError(" ".join(str(error) for errors in form.errors.values() for error in errors))
     data = form.cleaned_data
@@ -608,7 +617,10 @@ def _bulk_apply(request: ScopedRequest, action: str, events: list[RoadmapEvent])
             programme=scope.programme,
             events=events,
             status=data["status"] or "",
-            completed_on=data["completed_on"] or (timezone.localdate() if data["status"] == "done" else None),
+            completed_on=data["completed_on"]
+            or (
+                min(timezone.localdate(), scope.programme.academic_year.end_date) if data["status"] == "done" else None
+            ),
         )
         _bulk_message(request, changed)
     elif action == "responsible":

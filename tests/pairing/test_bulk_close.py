@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -68,7 +68,7 @@ def test_undo_expires_after_ten_minutes(curator_client, programme, pair):
 
 def test_reopen_refuses_a_pair_changed_since(programme, pair, curator):
     before = groups_close(
-        actor=curator, programme=programme, groups=[pair], status="completed", closed_on=timezone.localdate()
+        actor=curator, programme=programme, groups=[pair], status="completed", closed_on=date(YEAR, 12, 1)
     )
     MentoringGroup.objects.filter(pk=pair.pk).update(status="active", closed_on=None)
     with pytest.raises(PairingError):
@@ -110,3 +110,33 @@ def test_the_list_sorts_searches_and_keeps_its_query_count(
     assert "Иванова М.С." not in curator_client.get(url("pairing:index") + "?q=сидоров").content.decode()
     with django_assert_max_num_queries(first):
         curator_client.get(url("pairing:index") + "?sort=meeting&q=иванова")
+
+
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        ("2030-01-15", "Дата закрытия не может быть в будущем."),
+        # a past year's pair cannot be closed after the year's end, even on a day that has come
+        (f"{YEAR + 1}-09-15", f"Дата закрытия не может быть позже конца учебного года {YEAR}/{YEAR + 1}"),
+    ],
+)
+def test_closing_in_the_future_or_after_the_year_is_refused_everywhere(curator_client, programme, pair, day, message):
+    several = curator_client.post(
+        url("pairing:close_several"), {"group": [pair.pk], "status": "completed", "closed_on": day}
+    )
+    assert several.status_code == 400 and message in several.content.decode()
+    single = curator_client.post(
+        url("pairing:close", group=pair.pk), {"status": "completed", "closed_on": day}
+    )
+    assert single.status_code == 400 and message in single.content.decode()
+    assert MentoringGroup.objects.get(pk=pair.pk).is_open
+    assert not AuditEvent.objects.filter(target_type="pairing.MentoringGroup", action="update").exists()
+
+
+def test_closing_date_inputs_carry_a_max(curator_client, programme, pair):
+    last = min(timezone.localdate(), programme.academic_year.end_date).isoformat()
+    for page in (
+        url("pairing:close_several") + f"?group={pair.pk}",
+        url("pairing:close", group=pair.pk),
+    ):
+        assert f'max="{last}"' in curator_client.get(page).content.decode(), page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -163,3 +163,43 @@ def test_the_table_keeps_its_query_count_with_the_bar(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = curator_client.get(url("roadmap:index"))
     assert 'id="roadmap-bulk"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        ("2031-01-01", "Дата выполнения не может быть в будущем."),
+        ("2025-06-30", "Дата выполнения должна быть в пределах учебного года 2025/2026"),
+    ],
+)
+def test_bulk_status_refuses_a_completion_date_in_the_future_or_out_of_the_year(
+    curator_client, programme, day, message
+):
+    first, second, _third = events(programme)
+    response = curator_client.post(
+        url("roadmap:events_bulk"),
+        {"action": "status", "status": "done", "completed_on": day, "event": [first.pk, second.pk]},
+        follow=True,
+    )
+    assert message in response.content.decode()
+    assert set(RoadmapEvent.objects.values_list("status", flat=True)) == {"planned"}
+    assert not AuditEvent.objects.filter(target_type="roadmap.RoadmapEvent", action="update").exists()
+
+
+def test_completion_date_inputs_carry_a_max(curator_client, programme, curator):
+    event = events(programme, 1)[0]
+    last = min(timezone.localdate(), date(YEAR + 1, 8, 31)).isoformat()
+    table = curator_client.get(url("roadmap:index")).content.decode()
+    assert f'max="{last}"' in table
+    detail = curator_client.get(url("roadmap:event", event=event.pk)).content.decode()
+    assert f'max="{last}"' in detail
+
+
+def test_single_event_done_in_the_future_is_refused_in_the_service(programme, curator):
+    from roadmap.services import event_mark_done
+
+    event = events(programme, 1)[0]
+    with pytest.raises(RoadmapError, match="в будущем"):
+        event_mark_done(actor=curator, event=event, completed_on=timezone.localdate() + timedelta(days=1))
+    event.refresh_from_db()
+    assert event.status == "planned"

@@ -2,6 +2,7 @@
 the row for those who may, and the same number of queries."""
 
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -50,7 +51,8 @@ def test_every_event_is_numbered_and_the_title_is_a_link(curator_client, roadmap
 def test_mark_done_from_the_row_returns_to_the_table(curator_client, roadmap):
     html = curator_client.get(url("index")).content.decode()
     assert html.count("Отметить выполнение</button>") == 3
-    today = timezone.localdate().isoformat()
+    # today, or the last day of a past academic year (a completion date stays within the year)
+    today = min(timezone.localdate(), date(YEAR + 1, 8, 31)).isoformat()
     assert f'name="completed_on" value="{today}"' in html
     response = curator_client.post(
         url("event_done", event=roadmap[0].pk),
