@@ -52,7 +52,8 @@
 })();
 
 /* Bulk work on a list: a «select all» box (data-select-all="<checkbox name>") ticks every row of its form,
- * and the bar's count (data-bulk-count) says how many rows are ticked. */
+ * and the bar's count (data-bulk-count) says how many rows are ticked; a bar marked data-bulk-hide is hidden
+ * while nothing is ticked. */
 (function () {
   "use strict";
   // the form's own boxes and those outside it tied by form="…" (a table whose rows hold other forms)
@@ -74,6 +75,8 @@
     all.checked = boxes.length > 0 && ticked === boxes.length;
     all.indeterminate = ticked > 0 && ticked < boxes.length;
     if (count) count.textContent = String(ticked);
+    // a bar marked data-bulk-hide shows only when something is ticked (without scripts it stays a form)
+    if (form.hasAttribute("data-bulk-hide")) form.classList.toggle("bulk-idle", ticked === 0);
   }
   document.addEventListener("change", function (event) {
     var box = event.target;

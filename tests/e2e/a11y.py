@@ -7,7 +7,9 @@ Content-Security-Policy (``script-src 'self'``) rightly refuses an inline script
 anything the policy blocks.
 
 ``phone_faults(page)`` (on a 390 px wide page) returns what makes a phone user's life hard: the page
-scrolls sideways, or a visible button or form control is less than 44 px tall (WCAG 2.5.5 target size).
+scrolls sideways, or a visible button, form control, tab or link standing alone (not a word of running
+text or of a table cell) is less than 44 px tall (WCAG 2.5.5 target size), or a table row checkbox whose label
+(its tap area) is smaller.
 
 ``crawl(page, site, start)`` walks what a role's navigation offers: the start page, every page its
 navigation links to, and one page of each kind linked from those (the detail pages one level down).
@@ -26,6 +28,7 @@ AXE = ROOT / "static" / "vendor" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
 MIN_TAP = 44
 PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
 
 _axe_source: str | None = None
 
@@ -55,6 +58,16 @@ def axe_results(page) -> list[dict]:
 
 def axe_faults(page) -> list[dict]:
     return [violation for violation in axe_results(page) if violation["impact"] in BLOCKING]
+
+
+def desktop_axe_faults(page) -> list[dict]:
+    """axe on the current page widened to 1366 px, where the top navigation is expanded (at 390 px it is
+    collapsed and axe does not see its links), then the page is put back to the phone width."""
+    page.set_viewport_size(DESKTOP)
+    try:
+        return axe_faults(page)
+    finally:
+        page.set_viewport_size(PHONE)
 
 
 PHONE_SCRIPT = """(minTap) => {
@@ -87,6 +100,47 @@ PHONE_SCRIPT = """(minTap) => {
         if (box.width === 0 || box.height === 0) continue;
         if (box.height < minTap - 0.5) {
             faults.push(`tap target ${Math.round(box.height)} px tall: ${el.outerHTML.slice(0, 140)}`);
+        }
+    }
+    // links standing alone and tabs are tap targets too: every link but a word of running text (in a
+    // paragraph, a table cell, a label, a hint, an alert, a breadcrumb, or a block of more than a line of
+    // words besides its links); a stretched link's target is its whole card
+    const RUNNING = 'p, td, th, dd, label, .form-text, .breadcrumb, .alert, .dropdown-menu, .navbar-collapse, ' +
+        '.modal:not(.show), [hidden], footer';
+    const block = (el) => {
+        for (let box = el.parentElement; box; box = box.parentElement) {
+            if (!getComputedStyle(box).display.startsWith('inline')) return box;
+        }
+        return document.body;
+    };
+    const standalone = (link) => {
+        if (link.closest(RUNNING)) return false;
+        const holder = block(link);
+        let rest = holder.innerText || '';
+        for (const other of holder.querySelectorAll('a')) rest = rest.replace(other.innerText, '');
+        return rest.replace(/\\s+/g, ' ').trim().length <= 60;
+    };
+    for (const el of document.querySelectorAll('main a[href], main .nav-link, main [role=tab]')) {
+        if (el.matches('.btn, .stretched-link')) continue;
+        if (!el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
+        if (!el.matches('.nav-link, [role=tab]') && !standalone(el)) continue;
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) continue;
+        if (box.height < minTap - 0.5) {
+            faults.push(`tap target ${Math.round(box.width)}×${Math.round(box.height)} px (a link standing ` +
+                `alone): ${el.outerHTML.slice(0, 140)}`);
+        }
+    }
+    // a row checkbox of a table or of a bulk form: a label around it (or pointing at it) makes the tap area 44 px
+    for (const el of document.querySelectorAll('main td input[type=checkbox], main th input[type=checkbox], ' +
+                                               'main input[type=checkbox][form]')) {
+        if (!el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
+        const label = el.closest('label') ||
+            (el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null);
+        const box = (label || el).getBoundingClientRect();
+        if (box.height < minTap - 0.5 || box.width < minTap - 0.5) {
+            faults.push(`tap target ${Math.round(box.width)}×${Math.round(box.height)} px (a row checkbox): ` +
+                `${el.outerHTML.slice(0, 140)}`);
         }
     }
     // a destructive button at least 16 px away from any other button beside it
@@ -132,6 +186,7 @@ class Visit:
     url: str
     level: int
     axe: list[dict] = field(default_factory=list)
+    desktop_axe: list[dict] = field(default_factory=list)  # the same page at 1366 px (navigation expanded)
     phone: list[str] = field(default_factory=list)
 
 
@@ -213,10 +268,10 @@ def crawl(
 def describe(visits: Iterable[Visit]) -> str:
     lines = []
     for item in visits:
-        for violation in item.axe:
+        for width, violation in [("390", v) for v in item.axe] + [("1366", v) for v in item.desktop_axe]:
             first = violation["nodes"][0]
             lines.append(
-                f"{item.url}: axe {violation['impact']} {violation['id']} ({violation['help']}) on "
+                f"{item.url} at {width} px: axe {violation['impact']} {violation['id']} ({violation['help']}) on "
                 f"{len(violation['nodes'])} element(s), first {first['html']}: {first['summary']}"
             )
         lines.extend(f"{item.url}: {fault}" for fault in item.phone)
