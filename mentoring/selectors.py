@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Max, Prefetch, QuerySet
+from django.utils.translation import npgettext
 
 from .access import OVERSIGHT_ROLES, Scope, ancestor_ids
 from .hierarchy import below_q, units_below
@@ -142,7 +143,22 @@ def member_counts(organization: Organization) -> list[dict[str, object]]:
         .annotate(n=Count("id"))
         .order_by()
     )
-    return [{"label": label, "count": counts[role]} for role, label in Role.choices if role in counts]
+    return [{"label": _team_label(role, counts[role]), "count": counts[role]} for role in Role.values if role in counts]
+
+
+def _team_label(role: str, count: int) -> str:
+    """The role's name agreeing with the number above it: «3 наставника», «5 педагогов-психологов»."""
+    labels = {
+        Role.ADMINISTRATOR: npgettext("team count", "administrator", "administrators", count),
+        Role.CURATOR: npgettext("team count", "curator", "curators", count),
+        Role.MENTOR: npgettext("team count", "mentor", "mentors", count),
+        Role.PSYCHOLOGIST: npgettext("team count", "psychologist", "psychologists", count),
+        Role.MUNICIPAL_COORDINATOR: npgettext(
+            "team count", "municipal coordinator", "municipal coordinators", count
+        ),
+        Role.REGIONAL_COORDINATOR: npgettext("team count", "regional coordinator", "regional coordinators", count),
+    }
+    return labels[Role(role)]
 
 
 def jobs_for_user(scope: Scope, user, limit: int = 20) -> list[Job]:

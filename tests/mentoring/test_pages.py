@@ -53,6 +53,18 @@ def test_dashboard_queries_do_not_grow_with_members(curator_client, school, djan
 
 
 @pytest.mark.django_db
+def test_team_block_names_each_role_agreeing_with_its_count(curator_client, school):
+    for index in range(3):
+        MembershipFactory(organization=school, role=Role.MENTOR, user=UserFactory(username=f"m{index}"))
+    MembershipFactory(organization=school, role=Role.PSYCHOLOGIST, user=UserFactory(username="psy"))
+    html = curator_client.get(reverse("dashboard", kwargs=KW)).content.decode()
+    assert '<div class="stat-value">3</div><div class="stat-label">наставника</div>' in html
+    assert '<div class="stat-value">1</div><div class="stat-label">педагог-психолог</div>' in html
+    assert '<div class="stat-label">куратор</div>' in html
+    assert ">Наставник</div>" not in html
+
+
+@pytest.mark.django_db
 def test_members_page_lists_roles_with_constant_queries(curator_client, school, django_assert_num_queries):
     for index in range(25):
         MembershipFactory(organization=school, role=Role.MENTOR, user=UserFactory(username=f"m{index}"))
