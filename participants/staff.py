@@ -29,6 +29,26 @@ def cards_without_account(organization: Organization) -> QuerySet[Person]:
     ).order_by("last_name", "first_name", "patronymic", "id")
 
 
+class NamesakeError(StaffError):
+    """An adult of this name is already in the bases: link that card, or confirm it is someone else."""
+
+
+def _folded(text: str) -> str:
+    return text.strip().lower().replace("ё", "е")
+
+
+def namesakes(organization: Organization, *, last_name: str, first_name: str) -> list[Person]:
+    """Adults of the organisation's bases with this surname and name (letter case and «ё» aside; the
+    comparison is made here: SQLite folds no Cyrillic case)."""
+    last, first = _folded(last_name), _folded(first_name)
+    if not last or not first:
+        return []
+    cards = Person.objects.filter(
+        organization=organization, anonymised_at=None, kind__in=ACCOUNT_KINDS, search_text__contains=last
+    ).order_by("pk")
+    return [card for card in cards if _folded(card.last_name) == last and _folded(card.first_name) == first]
+
+
 @transaction.atomic
 def person_account_link(*, actor: User, person: Person, user: User) -> None:
     if person.user_id is not None and person.user_id != user.pk:
@@ -60,10 +80,30 @@ def staff_add(
     person: Person | None = None,
     person_kind: str = Person.Kind.TEACHER,
     position: str = "",
+    allow_namesake: bool = False,
 ) -> tuple[User, Person]:
-    """The account, its roles and its card in one transaction: a refusal leaves nothing behind."""
+    """The account, its roles and its card in one transaction: a refusal leaves nothing behind.
+
+    A new card is refused while an adult of the same surname and name is in the bases (a second account
+    and card for one person, e.g. after a form sent twice), unless ``allow_namesake`` confirms it is
+    someone else."""
     organization = programme.organization
     roles = list(roles)
+    if person is None and not allow_namesake:
+        found = next(iter(namesakes(organization, last_name=last_name, first_name=first_name)), None)
+        if found is not None:
+            message = (
+                _(
+                    "%(name)s is already in the bases and has an account: open them in the list of "
+                    "members. If this is another person, tick «This is another person» to create a new card."
+                )
+                if found.user_id
+                else _(
+                    "%(name)s is already in the bases: choose this card in «Card in the bases» to link it, "
+                    "or tick «This is another person» to create a new card."
+                )
+            )
+            raise NamesakeError(message % {"name": found.full_name})
     if person is not None:
         if person.organization_id != organization.pk or person.is_anonymised:
             raise StaffError(_("This card belongs to another organisation."))

@@ -64,6 +64,11 @@ class StaffAddForm(StaffRolesForm):
         empty_label=_("Create a new card"),
         help_text=_("Choose the person's existing card, or a new one is created with this name."),
     )
+    namesake_confirmed = forms.BooleanField(
+        label=_("This is another person: create a new card"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
     person_kind = forms.ChoiceField(label=_("Who the person is (for a new card)"), required=False)
     position = forms.CharField(label=_("Position"), max_length=200, required=False)
 
@@ -76,6 +81,7 @@ class StaffAddForm(StaffRolesForm):
         "roles",
         "invite_by",
         "person",
+        "namesake_confirmed",
         "person_kind",
         "position",
     ]
@@ -87,6 +93,10 @@ class StaffAddForm(StaffRolesForm):
             (kind, label) for kind, label in Person.Kind.choices if kind in ACCOUNT_KINDS
         ]
         self.fields["person_kind"].initial = Person.Kind.TEACHER
+
+    def namesake_found(self) -> None:
+        """Show the box that confirms a namesake is someone else (hidden until one is found)."""
+        self.fields["namesake_confirmed"].widget = forms.CheckboxInput()
 
     def clean_username(self) -> str:
         value = self.cleaned_data.get("username", "").strip()

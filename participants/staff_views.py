@@ -3,12 +3,14 @@ sign-in sheet, end and restore access. For the organisation's own curator and ad
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from mentoring.access import Privacy, ScopedRequest, organization_view
 from mentoring.models import AuditEvent, Membership, Role, StaffInvitation, User
@@ -28,8 +30,10 @@ from mentoring.staff import (
 from mentoring.typing_helpers import choice_field
 
 from .models import Person
-from .staff import staff_add
+from .staff import NamesakeError, staff_add
 from .staff_forms import StaffAddForm, StaffRolesForm
+
+SHEET_SESSION_KEY = "staff_sheet"
 
 
 def _members_url(request: ScopedRequest) -> str:
@@ -51,16 +55,39 @@ def _hand_over(request: ScopedRequest, issued: IssuedInvitation) -> HttpResponse
         invitation_email_send(issued=issued, link=link)
         messages.success(request, _("The invitation is sent to %(email)s.") % {"email": user.email})
         return redirect(_members_url(request))
-    response = render(
-        request,
-        "participants/staff/sheet.html",
-        {
-            "member": user,
-            "code": issued.code,
-            "expires_at": issued.invitation.expires_at,
-            "signin_url": request.build_absolute_uri(reverse("invitation_code")),
-        },
-    )
+    # POST/redirect/GET: the code waits in the session for one GET of the sheet, so a reload (F5, «resend
+    # the form») neither adds a second account nor shows the code again
+    request.session[SHEET_SESSION_KEY] = {
+        "organization": request.scope.organization.pk,
+        "user": user.pk,
+        "code": issued.code,
+        "expires_at": issued.invitation.expires_at.isoformat(),
+    }
+    return redirect(reverse("staff:sheet", kwargs=request.scope.url_kwargs))
+
+
+@organization_view(manage=True, privacy=Privacy.PERSONAL)
+@require_GET
+def staff_sheet(request: ScopedRequest) -> HttpResponse:
+    """The printed sheet, shown once: the code leaves the session as it is shown."""
+    scope = request.scope
+    sheet = request.session.pop(SHEET_SESSION_KEY, None)
+    member = None
+    if isinstance(sheet, dict) and sheet.get("organization") == scope.organization.pk:
+        member = staff_of(scope.organization, int(sheet["user"]))
+    if member is None:
+        response = render(request, "participants/staff/sheet_shown.html", {}, status=200)
+    else:
+        response = render(
+            request,
+            "participants/staff/sheet.html",
+            {
+                "member": member,
+                "code": sheet["code"],
+                "expires_at": datetime.fromisoformat(sheet["expires_at"]),
+                "signin_url": request.build_absolute_uri(reverse("invitation_code")),
+            },
+        )
     response["Cache-Control"] = "no-store"
     return response
 
@@ -84,10 +111,14 @@ def staff_create(request: ScopedRequest) -> HttpResponse:
                 person=data["person"],
                 person_kind=data["person_kind"],
                 position=data["position"],
+                allow_namesake=data["namesake_confirmed"],
             )
             issued = invitation_issue(
                 actor=request.user, organization=scope.organization, user=user, channel=data["invite_by"]
             )
+        except NamesakeError as error:
+            form.namesake_found()
+            form.add_error("person", str(error))
         except StaffError as error:
             form.add_error(None, str(error))
         else:

@@ -142,8 +142,16 @@ def test_a_login_is_made_from_the_name_when_there_is_no_e_mail(curator, programm
     first, _card = _add(
         curator, programme, email="", last_name="Щукина", first_name="Юлия", patronymic="Олеговна"
     )
+    with pytest.raises(StaffError):  # a namesake: refused until confirmed to be someone else
+        _add(curator, programme, email="", last_name="щукина", first_name="Юлия")
     second, _card = _add(
-        curator, programme, email="", last_name="Щукина", first_name="Юлия", patronymic="Олеговна"
+        curator,
+        programme,
+        email="",
+        last_name="Щукина",
+        first_name="Юлия",
+        patronymic="Олеговна",
+        allow_namesake=True,
     )
     assert (first.username, second.username) == ("shchukina.io", "shchukina.io2")
 
@@ -352,7 +360,9 @@ def test_a_link_opened_then_expired_before_the_password_is_saved_is_refused(cura
 @pytest.mark.django_db
 def test_curator_prints_a_sheet_once_and_the_code_opens_the_password_page(curator, programme):
     client = client_for(curator)
-    response = client.post(_url("staff:create"), {**FORM, "email": "", "invite_by": "sheet"})
+    posted = client.post(_url("staff:create"), {**FORM, "email": "", "invite_by": "sheet"})
+    assert posted.status_code == 302 and posted.url == _url("staff:sheet")  # POST/redirect/GET
+    response = client.get(posted.url)
     assert response.status_code == 200
     assert response["Cache-Control"] == "no-store"
     html = response.content.decode()
@@ -508,3 +518,21 @@ def test_the_director_gives_and_takes_the_administrators_role_and_the_journal_na
     assert rows[-2:] == [("create", {"role": "administrator"}), ("delete", {"role": "administrator"})]
     journal = client_for(administrator).get(_url("journal")).content.decode()
     assert "Роль: Администратор" in journal and "role=administrator" not in journal
+
+
+@pytest.mark.django_db
+def test_a_reloaded_sheet_shows_no_code_and_a_resent_form_adds_no_second_account(curator, programme):
+    client = client_for(curator)
+    data = {**FORM, "email": "", "invite_by": "sheet"}
+    first = client.get(client.post(_url("staff:create"), data).url).content.decode()
+    assert 'data-testid="sheet-code"' in first
+    again = client.get(_url("staff:sheet")).content.decode()  # F5 on the sheet
+    assert 'data-testid="sheet-code"' not in again and "Лист уже показан" in again
+    resent = client.post(_url("staff:create"), data)  # «resend the form» from the history
+    assert resent.status_code == 200 and "уже есть в базах" in resent.content.decode()
+    assert User.objects.filter(last_name="Соколова").count() == 1
+    assert Person.objects.filter(last_name="Соколова").count() == 1
+    # a real namesake: confirmed, a second card and account are made
+    confirmed = client.post(_url("staff:create"), {**data, "namesake_confirmed": "on"})
+    assert confirmed.status_code == 302
+    assert User.objects.filter(last_name="Соколова").count() == 2
