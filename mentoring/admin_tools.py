@@ -8,9 +8,13 @@ foreign keys picked by search (``autocomplete_fields``) instead of a select of e
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import apps
 from django.contrib import admin
 from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.utils.text import capfirst
 
 # Texts too long for a column, files, and what only the code reads.
 SKIPPED_COLUMNS = (models.TextField, models.JSONField, models.FileField, models.BinaryField)
@@ -110,8 +114,25 @@ def admin_class_for(model: type[models.Model]) -> type[admin.ModelAdmin]:
     return type(f"{model.__name__}Admin", (admin.ModelAdmin,), attributes)
 
 
+def _titled_by_plural(model_admin: admin.ModelAdmin) -> None:
+    """The list's title is the model's plural name («Наставнические пары и группы»): Django's «Выберите %s
+    для изменения» puts the nominative name where Russian needs the accusative."""
+    original = model_admin.changelist_view
+    if getattr(original, "titled_by_plural", False):
+        return
+
+    def changelist_view(request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        title = capfirst(str(model_admin.model._meta.verbose_name_plural))
+        return original(request, {"title": title, **(extra_context or {})})
+
+    changelist_view.titled_by_plural = True  # type: ignore[attr-defined]
+    model_admin.changelist_view = changelist_view  # type: ignore[method-assign]
+
+
 def register_remaining(app_label: str, site: admin.AdminSite = admin.site) -> None:
-    """Register, with a generated admin, every model of the app that has no admin yet."""
+    """Register, with a generated admin, every model of the app that has no admin yet; every list of
+    the app is titled by the model's plural name."""
     for model in apps.get_app_config(app_label).get_models():
         if not site.is_registered(model):
             site.register(model, admin_class_for(model))
+        _titled_by_plural(site._registry[model])

@@ -83,3 +83,18 @@ def test_the_pair_is_named_by_its_people(pair):
     assert str(pair).endswith(f"({pair.form})")
     prefetched = MentoringGroup.objects.prefetch_related("members__person").get(pk=pair.pk)
     assert str(prefetched) == str(pair)
+
+
+@pytest.mark.django_db
+def test_every_list_is_titled_by_the_plural_name_never_a_nominative_in_select_x(client):
+    superuser = UserFactory(username="root", is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    with translation.override("ru"):
+        for model in project_models():
+            opts = model._meta
+            html = client.get(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+            ).content.decode()
+            assert "Выберите" not in html, opts.label
+            plural = str(opts.verbose_name_plural)
+            assert f"<h1>{plural[0].upper()}{plural[1:]}</h1>" in html, opts.label
