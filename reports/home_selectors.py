@@ -316,16 +316,18 @@ def school_home(scope: Scope, today: date | None = None) -> SchoolHome:
         AttentionItem(
             "unapproved_plans", home.pairs.unapproved_plans, _url(scope, "monitoring:plans", "approved=no")
         ),
-        AttentionItem("orders_to_sign", home.orders_to_sign, _url(scope, "reports:orders")),
+        AttentionItem("orders_to_sign", home.orders_to_sign, _url(scope, "reports:orders", "signed=no")),
         AttentionItem(
             "questionnaires",
             home.questionnaires.running,
-            _url(scope, "monitoring:campaigns"),
+            _url(scope, "monitoring:campaigns", "running=1"),
             "info",
             extra={"percent": home.questionnaires.response_percent},
         ),
         AttentionItem("windows", home.windows_to_submit, home.windows_url, "danger"),
-        AttentionItem("kpis_off_target", home.kpis.off_target, _url(scope, "monitoring:dashboard"), "danger"),
+        AttentionItem(
+            "kpis_off_target", home.kpis.off_target, _url(scope, "monitoring:dashboard", "status=behind"), "danger"
+        ),
     ]
     home.checklist = checklist(scope, programme, home)
     return home

@@ -50,13 +50,17 @@ def order_list(request: ScopedRequest) -> HttpResponse:
     kind = request.GET.get("kind") or None
     if kind not in OrderKind.values:
         kind = None
+    unsigned = request.GET.get("signed") == "no"
     number, day = regulation_requisites(scope.programme)
     context = {
         "orders": list(
-            selectors.orders_for_programme(scope.programme, kind=kind).select_related("created_by")
+            selectors.orders_for_programme(scope.programme, kind=kind, unsigned=unsigned).select_related(
+                "created_by"
+            )
         ),
         "kinds": OrderKind.choices,
         "kind": kind,
+        "unsigned": unsigned,
         "regulation_known": bool(number and day),
         "place_known": bool(requisites_of(scope.organization).place),
     }

@@ -24,7 +24,9 @@ def with_cancellation(queryset: QuerySet[Order]) -> QuerySet[Order]:
     )
 
 
-def orders_for_programme(programme: Programme, *, kind: str | None = None) -> QuerySet[Order]:
+def orders_for_programme(
+    programme: Programme, *, kind: str | None = None, unsigned: bool = False
+) -> QuerySet[Order]:
     """The orders of a programme year, newest first, with the number of objects each fixes and the
     order that declared each invalid."""
     queryset = with_cancellation(
@@ -34,6 +36,8 @@ def orders_for_programme(programme: Programme, *, kind: str | None = None) -> Qu
     )
     if kind:
         queryset = queryset.filter(kind=kind)
+    if unsigned:  # the drafts still to sign (the start page's «Приказы, ещё не подписанные»)
+        queryset = queryset.filter(signed=False)
     return queryset.order_by("-day", "-pk")
 
 

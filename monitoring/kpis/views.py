@@ -19,7 +19,7 @@ from mentoring.selectors import children_without_programme
 
 from ..models import Indicator, IndicatorTarget, InformationActivity, SwotItem
 from ..selectors import inherited_band, settings_for
-from . import selectors, services
+from . import calc, selectors, services
 from .forms import (
     ActivityFilterForm,
     ActivityForm,
@@ -91,10 +91,13 @@ def dashboard(request: ScopedRequest) -> HttpResponse:
     counts = {
         light: sum(1 for card in cards if card["kpi"].light == light) for light in selectors.LIGHT_LABELS
     }
+    behind = request.GET.get("status") == "behind"
+    if behind:  # the start page's «Показатели ниже цели»: only the KPIs behind their target
+        cards = [card for card in cards if card["kpi"].light == calc.RED]
     return render(
         request,
         "monitoring/kpis/dashboard.html",
-        {"cards": cards, "counts": counts, "today": timezone.localdate()},
+        {"cards": cards, "counts": counts, "today": timezone.localdate(), "behind": behind},
     )
 
 

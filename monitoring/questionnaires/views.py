@@ -214,10 +214,16 @@ def question_move(request: ScopedRequest, template: int, question: int) -> HttpR
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
 def campaigns(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
+    now = timezone.now()
+    found = selectors.campaigns(scope.programme)
+    running = request.GET.get("running") == "1"
+    if running:  # the start page's «Идёт анкетирование»: the campaigns whose links are still valid
+        found = found.filter(expires_at__gt=now)
     context = {
-        "campaigns": list(selectors.campaigns(scope.programme)),
+        "campaigns": list(found),
         "can_write": can_write(scope),
-        "now": timezone.now(),
+        "now": now,
+        "running": running,
     }
     return render(request, "monitoring/questionnaires/campaigns.html", context)
 

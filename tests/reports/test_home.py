@@ -295,3 +295,43 @@ def test_home_opens_the_primary_organisation_of_a_psychologist_with_several(scho
     MembershipFactory(user=psychologist, organization=school, role=Role.PSYCHOLOGIST)
     response = client_for(psychologist).get(reverse("home"))
     assert response["Location"] == reverse("dashboard", kwargs={"org": other_school.slug, "year": YEAR})
+
+
+@pytest.mark.django_db
+def test_orders_questionnaires_and_kpis_counts_link_to_lists_of_as_many_rows(curator_client, programme):
+    from reports.models import Order
+
+    _fill(programme, 2)
+    for number, signed in (("1-ОД", False), ("2-ОД", False), ("3-ОД", True)):
+        Order.objects.create(
+            organization=programme.organization,
+            programme=programme,
+            kind="pairing",
+            number=number,
+            day=date(YEAR, 10, 1),
+            title="О закреплении наставников",
+            signed=signed,
+        )
+    template = QuestionnaireTemplate.objects.filter(organization__isnull=True).first()
+    for title, days in (("Идёт", 5), ("Закончилось", -5)):
+        Campaign.objects.create(
+            programme=programme, template=template, title=title, expires_at=timezone.now() + timedelta(days=days)
+        )
+    html = _dashboard(curator_client).content.decode()
+    counts = _attention(html)
+    base = f"/o/school-a/{YEAR}"
+    assert counts["Приказы, ещё не подписанные"] == "2"
+    assert f'href="{base}/reports/orders/?signed=no"' in html
+    orders = curator_client.get(f"{base}/reports/orders/?signed=no").content.decode()
+    assert len(re.findall(r'<td class="text-nowrap">№ ', orders)) == 2 and "№ 3-ОД" not in orders
+    running = next(count for label, count in counts.items() if label.startswith("Идёт анкетирование"))
+    assert running == "1"
+    assert f'href="{base}/monitoring/questionnaires/?running=1"' in html or "running=1" in html
+    campaigns_url = re.search(r'href="([^"]*\?running=1)"', html).group(1)
+    campaigns = curator_client.get(campaigns_url).content.decode()
+    assert campaigns.count("stretched-link") == 1 and "Закончилось" not in campaigns
+    behind = int(counts.get("Показатели ниже цели", "0"))
+    kpis_url = re.search(r'href="([^"]*\?status=behind)"', html)
+    kpis = curator_client.get(kpis_url.group(1) if kpis_url else f"{base}/monitoring/kpis/?status=behind")
+    assert kpis.content.decode().count('class="card h-100 kpi-card"') == behind
+    assert behind > 0  # the coverage of pupils is behind the federal aim in this school
