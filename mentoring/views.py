@@ -29,6 +29,7 @@ from .access import (
     declare_privacy,
     organization_view,
 )
+from .context_processors import section_shown
 from .dashboard_cards import cards_for
 from .files import attachment_response
 from .forms import ContingentForm, SignInJournalFilter
@@ -117,9 +118,12 @@ def dashboard_tiles(roles: frozenset[str], is_authority: bool) -> set[str]:
 @organization_view(privacy=Privacy.AGGREGATE)
 def dashboard(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
+    # «My recent files / All reports» only to those who may open the reports (not a mentor)
+    reports_open = section_shown(scope, "reports", "reports:index")
     context = {
         "tiles": dashboard_tiles(scope.access.roles, scope.organization.is_oversight_body),
-        "recent_jobs": jobs_purge_listed(jobs_for_user(scope, request.user, limit=5)),
+        "reports_open": reports_open,
+        "recent_jobs": jobs_purge_listed(jobs_for_user(scope, request.user, limit=5)) if reports_open else [],
         "member_counts": member_counts(scope.organization) if scope.access.has_any(MANAGERS) else {},
         "cards": cards_for(scope, request.user),
     }

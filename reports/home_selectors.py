@@ -368,6 +368,17 @@ def mentor_home(scope: Scope, user, today: date | None = None) -> MentorHome:
         .select_related("plan")
         .order_by(F("deadline").asc(nulls_last=True), "position", "pk")[:MENTOR_TASKS]
     )
+    # each task names its pair by the mentees (the same title recurs in every plan): no other query
+    labels = {
+        pair.pk: ", ".join(
+            f"{line.short_name} ({line.group_name})" if line.group_name else line.short_name
+            for line in pair.member_lines  # type: ignore[attr-defined]
+            if line.role == GroupMember.Role.MENTEE
+        )
+        for pair in pairs
+    }
+    for task in tasks:
+        task.pair_label = labels.get(task.plan.group_id, "")  # type: ignore[attr-defined]
     questionnaires = list(
         Invitation.objects.filter(
             Q(user=user) | Q(person__user=user),

@@ -184,7 +184,8 @@ def test_membership_role_labels_exist():
 def test_mentor_dashboard_puts_pairs_first_and_hides_management(mentor):
     client = client_for(mentor)
     html = client.get(reverse("dashboard", kwargs=KW)).content.decode()
-    assert "Пары и группы, подбор" in html
+    assert "Ваши пары: наставляемые и встречи" in html  # the tile says what a mentor does there
+    assert "Пары и группы, подбор" not in html
     assert "Статистика, базы, документы и приказы" not in html  # the reports tile
     assert "Программа и контингент" not in html
     assert "Команда" not in html

@@ -335,3 +335,16 @@ def test_orders_questionnaires_and_kpis_counts_link_to_lists_of_as_many_rows(cur
     kpis = curator_client.get(kpis_url.group(1) if kpis_url else f"{base}/monitoring/kpis/?status=behind")
     assert kpis.content.decode().count('class="card h-100 kpi-card"') == behind
     assert behind > 0  # the coverage of pupils is behind the federal aim in this school
+
+
+@pytest.mark.django_db
+def test_mentor_tasks_name_their_pair_and_the_page_hides_what_a_mentor_cannot_open(mentor, programme, pair):
+    from monitoring.models import PlanTask
+
+    plan = IndividualPlan.objects.create(group=pair)
+    PlanTask.objects.create(plan=plan, activity="Разбор олимпиадных задач", position=1)
+    html = _dashboard(client_for(mentor)).content.decode()
+    tasks = html.split('id="home-my-tasks"', 1)[1].split("</section>", 1)[0]
+    assert "Разбор олимпиадных задач" in tasks and 'home-task-pair">Иванова' in tasks
+    assert "Мои последние файлы" not in html and "Все отчёты" not in html
+    assert "Ваши пары: наставляемые и встречи" in html and "приказ о закреплении" not in html
