@@ -265,13 +265,22 @@ def console_for(body: Organization, programme: Programme, today: date | None = N
                 coverage=values[coverage_position] if coverage_position is not None else None,
             )
         )
-    unit_values = [_values(indicators, unit.metrics, targets[(unit.organization_id, year)]) for unit in units]
-    weakest = []
+    candidates = []
     for position, value in enumerate(totals):
         gap = _gap(value)
         if gap is None or value.light == calc.GREEN:
             continue
-        lights = [values[position].light for values in unit_values]
+        candidates.append((position, value, gap))
+    # furthest behind first: relative to the target, so that a count and a share compare
+    candidates.sort(key=lambda item: -(item[2] / item[1].target) if item[1].target else 0)
+    weakest = []
+    for position, value, gap in candidates[:WEAKEST]:
+        # only the indicators shown are measured per school (a region has 1,500 of them)
+        indicator = indicators[position]
+        lights = [
+            kpi_value(indicator, unit.metrics, targets[(unit.organization_id, year)].get(indicator.pk)).light
+            for unit in units
+        ]
         weakest.append(
             WeakIndicator(
                 value=value,
@@ -280,8 +289,6 @@ def console_for(body: Organization, programme: Programme, today: date | None = N
                 measured_below=sum(1 for light in lights if light != calc.GREY),
             )
         )
-    # furthest behind first: relative to the target, so that a count and a share compare
-    weakest.sort(key=lambda weak: -(weak.gap / weak.value.target) if weak.value.target else 0)
     series = body_series(body, year, indicators, {pk: target.value for pk, target in body_targets.items()})
     return Console(
         indicators=indicators,
@@ -289,7 +296,7 @@ def console_for(body: Organization, programme: Programme, today: date | None = N
         coverage=totals[coverage_position] if coverage_position is not None else None,
         coverage_target_is_federal=federal,
         rows=rows,
-        weakest=weakest[:WEAKEST],
+        weakest=weakest,
         series=series,
         units=sum(child.units for child in children),
         counted_live=counted_live,

@@ -89,34 +89,48 @@ def targets_for_organizations(
         programme__organization_id__in=holders,
         programme__academic_year_id__in={year for _organization, year in pairs},
         indicator_id__in=[indicator.pk for indicator in indicators],
-    ).values_list("programme__organization_id", "programme__academic_year_id", "indicator_id", "value", "source")
+    ).values_list(
+        "programme__organization_id", "programme__academic_year_id", "indicator_id", "value", "source"
+    )
     for organization_id, year_id, indicator_id, value, source in rows:
         stored.setdefault((organization_id, year_id), {})[indicator_id] = (float(value), source)
     federal = federal_coverage_aim()
+    # plain ids and tuples in the loop: a region asks for 1,500 organisations × every indicator
+    wanted = [
+        (indicator.pk, indicator.key == COVERAGE_KEY and indicator.organization_id is None)
+        for indicator in indicators
+    ]
     for organization_id, year_id in pairs:
-        chain = chains.get(organization_id, [])
+        layers = [
+            (position, member, layer)
+            for position, member in enumerate(chains.get(organization_id, []))
+            if (layer := stored.get((member.pk, year_id)))
+        ]
         found: Targets = {}
-        for indicator in indicators:
-            for position, member in enumerate(chain):
-                own = stored.get((member.pk, year_id), {}).get(indicator.pk)
+        for indicator_id, is_coverage in wanted:
+            for position, member, layer in layers:
+                own = layer.get(indicator_id)
                 if own is not None:
-                    found[indicator.pk] = Target(own[0], own[1], member if position else None)
+                    found[indicator_id] = Target(own[0], own[1], member if position else None)
                     break
             else:
-                if indicator.key == COVERAGE_KEY and indicator.organization_id is None:
-                    found[indicator.pk] = Target(federal, FEDERAL)
+                if is_coverage:
+                    found[indicator_id] = Target(federal, FEDERAL)
         result[(organization_id, year_id)] = found
     return result
 
 
-def targets_for_programmes(programmes: Iterable[Programme], indicators: Iterable[Indicator]) -> dict[int, Targets]:
+def targets_for_programmes(
+    programmes: Iterable[Programme], indicators: Iterable[Indicator]
+) -> dict[int, Targets]:
     """The targets of each programme's organisation in its academic year (2 queries)."""
     programmes = list(programmes)
     found = targets_for_organizations(
         [(programme.organization_id, programme.academic_year_id) for programme in programmes], indicators
     )
     return {
-        programme.pk: found[(programme.organization_id, programme.academic_year_id)] for programme in programmes
+        programme.pk: found[(programme.organization_id, programme.academic_year_id)]
+        for programme in programmes
     }
 
 
