@@ -21,6 +21,7 @@ from tests.factories import MembershipFactory, OrganizationFactory, ProgrammeFac
 from ..conftest import YEAR, client_for
 
 KW = {"org": "school-a", "year": YEAR}
+MENTOR_QUERIES = 13  # the plan tasks name their pairs from the pairs already read
 
 
 def _dashboard(client):
@@ -348,3 +349,11 @@ def test_mentor_tasks_name_their_pair_and_the_page_hides_what_a_mentor_cannot_op
     assert "Разбор олимпиадных задач" in tasks and 'home-task-pair">Иванова' in tasks
     assert "Мои последние файлы" not in html and "Все отчёты" not in html
     assert "Ваши пары: наставляемые и встречи" in html and "приказ о закреплении" not in html
+
+
+@pytest.mark.django_db
+def test_mentor_start_page_query_count(mentor, programme, pair, django_assert_num_queries):
+    client = client_for(mentor)
+    _dashboard(client)  # the first visit also saves the session
+    with django_assert_num_queries(MENTOR_QUERIES):
+        _dashboard(client)
