@@ -151,6 +151,16 @@ class WindowOverview:
         return [row for row in self.rows if row.is_late]
 
     @property
+    def handed_in_late(self) -> list[OrganizationRow]:
+        """Handed in, after the deadline."""
+        return [row for row in self.rows if row.status == Status.SUBMITTED_LATE]
+
+    @property
+    def missed(self) -> list[OrganizationRow]:
+        """Not handed in, and the deadline has passed."""
+        return [row for row in self.rows if row.status == Status.OVERDUE]
+
+    @property
     def share_submitted(self) -> float | None:
         return statistics.percentage(len(self.submitted), len(self.expected))
 

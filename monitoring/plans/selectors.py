@@ -117,11 +117,57 @@ def unapproved_pairs(programme: Programme) -> QuerySet[MentoringGroup]:
     )
 
 
-def plans_overview(programme: Programme, *, unapproved: bool = False) -> QuerySet[MentoringGroup]:
+# ?sort= keys of the list of plans: the fields (annotated by ``plans_overview``) to order by
+PLAN_SORTS: dict[str, tuple[str, ...]] = {
+    "number": ("id",),
+    "status": ("status",),
+    "mentor": ("mentor_name",),
+    "mentee": ("mentee_name",),
+    "done": ("done_percent",),
+    "approved": ("plan__order_date",),
+}
+
+
+def _first_name_of(role: str) -> Subquery:
+    """The pair's first member of ``role`` by surname and name (what a sorted column reads)."""
+    return Subquery(
+        GroupMember.objects.filter(group=OuterRef("pk"), role=role)
+        .order_by("person__last_name", "person__first_name", "pk")
+        .values("person__last_name")[:1]
+    )
+
+
+def plans_overview(
+    programme: Programme,
+    *,
+    unapproved: bool = False,
+    search: str = "",
+    order_by: tuple[str, ...] = ("status", "pk"),
+) -> QuerySet[MentoringGroup]:
     """Every pair of the year with its members, for the list of plans; ``with_plan_rows`` then gives a
     page of them its plan and completion. 2 queries for a page (the pairs, their members).
-    ``unapproved`` keeps the active pairs whose plan waits for approval (``unapproved_pairs``)."""
+    ``unapproved`` keeps the active pairs whose plan waits for approval (``unapproved_pairs``);
+    ``search`` keeps the pairs with a member whose name or class holds every word of it;
+    ``order_by`` may name the annotations of ``PLAN_SORTS`` (subqueries: still one query)."""
     base = unapproved_pairs(programme) if unapproved else MentoringGroup.objects.filter(programme=programme)
+    for word in search.lower().replace("ё", "е").split()[:5]:
+        base = base.filter(
+            pk__in=GroupMember.objects.filter(person__search_text__contains=word).values("group_id")
+        )
+    names = {name.lstrip("-") for name in order_by}
+    if "mentor_name" in names:
+        base = base.annotate(mentor_name=_first_name_of(GroupMember.Role.MENTOR))
+    if "mentee_name" in names:
+        base = base.annotate(mentee_name=_first_name_of(GroupMember.Role.MENTEE))
+    if "done_percent" in names:
+        base = base.annotate(
+            done_percent=Coalesce(
+                Subquery(
+                    with_completion(IndividualPlan.objects.filter(group=OuterRef("pk"))).values("percent")[:1]
+                ),
+                Value(-1),
+            )
+        )
     return (
         base.exclude(status=MentoringGroup.Status.PROPOSED)
         .select_related("form")
@@ -133,7 +179,7 @@ def plans_overview(programme: Programme, *, unapproved: bool = False) -> QuerySe
                 .order_by("-role", "person__last_name"),
             )
         )
-        .order_by("status", "pk")
+        .order_by(*order_by)
     )
 
 

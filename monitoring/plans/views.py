@@ -24,6 +24,7 @@ from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, ScopedRequest, org
 from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent, Role
+from mentoring.sorting import sorting
 from pairing.models import GroupMember, MentoringGroup
 from pairing.selectors import group_detail
 
@@ -308,15 +309,25 @@ PLANS_PAGE_SIZE = 100  # pairs per page of the list of plans (as the list of mee
 def plans(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     unapproved = request.GET.get("approved") == "no"
+    search = request.GET.get("q", "")[:100]
+    order = sorting(request.GET, plan_selectors.PLAN_SORTS, "status")
     page = Paginator(
-        plan_selectors.plans_overview(scope.programme, unapproved=unapproved), PLANS_PAGE_SIZE
+        plan_selectors.plans_overview(
+            scope.programme, unapproved=unapproved, search=search, order_by=order.order_by
+        ),
+        PLANS_PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     rows = plan_selectors.with_plan_rows(list(page.object_list), scope.programme)
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         "rows": rows,
         "page": page,
         "summary": plan_selectors.programme_plan_completion(scope.programme),
         "threshold": plan_selectors.THRESHOLD,
         "unapproved": unapproved,
+        "search": search,
+        "sorting": order,
+        "query": query.urlencode(),
     }
     return render(request, "monitoring/plans/plans.html", context)

@@ -210,3 +210,76 @@ def test_programme_plans_page_has_a_fixed_number_of_queries(
         response = client.get(url("plans"))
     assert response.content.decode().count("Ученик") >= 50
     assert client_for(curator).get(url("plans")).context["summary"].plans == 50
+
+
+def _pairs_with_plans(programme, names: list[tuple[str, str, int]]) -> list:
+    """A pair per (mentor, mentee, tasks done of 2), each with a plan of two tasks."""
+    form = MentoringForm.objects.get(key="teacher_pupil")
+    groups = []
+    for mentor_name, mentee_name, done in names:
+        group = group_create(
+            actor=None,
+            programme=programme,
+            form=form,
+            mentors=[teacher(programme, mentor_name)],
+            mentees=[pupil(programme, mentee_name)],
+        )
+        plan = plan_get_or_create(actor=None, group=group)
+        for index in range(2):
+            task = plan_task_create(actor=None, plan=plan, activity=f"Задача {index}")
+            if index < done:
+                plan_task_mark_done(actor=None, task=task, done_on=date(2025, 10, 1))
+        groups.append(group)
+    return groups
+
+
+def test_programme_plans_search_and_sort_keep_the_filter_and_the_pages(curator, programme):
+    first, second, third = _pairs_with_plans(
+        programme, [("Борисова", "Яковлев", 2), ("Андреева", "Ершов", 0), ("Власова", "Жуков", 1)]
+    )
+    client = client_for(curator)
+
+    page = client.get(url("plans"), {"q": "ершов"}).content.decode()
+    assert "Ершов" in page and "Яковлев" not in page and "Жуков" not in page
+    assert client.get(url("plans"), {"q": "нет такого"}).content.decode().count("Пар не нашлось") == 1
+
+    def order(**params) -> list[int]:
+        return [group.pk for group in client.get(url("plans"), params).context["rows"]]
+
+    assert order(sort="mentor") == [second.pk, first.pk, third.pk]
+    assert order(sort="-mentor") == [third.pk, first.pk, second.pk]
+    assert order(sort="mentee") == [second.pk, third.pk, first.pk]
+    assert order(sort="-done") == [first.pk, third.pk, second.pk]
+    assert order(sort="number") == sorted([first.pk, second.pk, third.pk])
+    assert order(sort="drop table") == order()  # an unknown key: the default order
+
+    response = client.get(url("plans"), {"sort": "-done", "q": "ов"})
+    html = response.content.decode()
+    assert 'aria-sort="descending"' in html and "?sort=done&amp;q=" in html
+    assert 'name="q" value="ов"' in html
+
+
+def test_programme_plans_pagination_keeps_search_sort_and_filter(curator, programme, monkeypatch):
+    from monitoring.plans import views as plan_views
+
+    monkeypatch.setattr(plan_views, "PLANS_PAGE_SIZE", 1)
+    _pairs_with_plans(programme, [("Борисова", "Яковлев", 0), ("Андреева", "Ершов", 0)])
+    html = client_for(curator).get(url("plans"), {"approved": "no", "sort": "mentor", "q": "ов"}).content
+    assert "?approved=no&amp;sort=mentor&amp;q=%D0%BE%D0%B2&amp;page=2" in html.decode()
+
+
+@pytest.mark.parametrize(
+    "params", [{"sort": "-done", "q": "ученик"}, {"sort": "mentee"}, {"sort": "-mentor"}]
+)
+def test_programme_plans_sorted_and_searched_have_a_fixed_number_of_queries(
+    curator, programme, django_assert_max_num_queries, params
+):
+    client = client_for(curator)
+    _pairs_with_plans(programme, [(f"Наставник{index}", f"Ученик{index}", index % 3) for index in range(5)])
+    client.get(url("plans"), params)
+    with django_assert_max_num_queries(30) as few:
+        assert client.get(url("plans"), params).status_code == 200
+    _pairs_with_plans(programme, [(f"Наставник{index}", f"Ученик{index}", 1) for index in range(5, 40)])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url("plans"), params)
+    assert len(response.context["rows"]) == 40

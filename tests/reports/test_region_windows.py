@@ -479,3 +479,37 @@ def test_window_form_percentages_are_shares_in_every_sheet_and_on_paper(region_t
         lines = [line for line in text.splitlines() if line.strip()]
         if lines and "таблицы (таблица не помещается" in lines[-2 if len(lines) > 1 else -1]:
             raise AssertionError(text[-500:])
+
+
+@pytest.mark.django_db
+def test_authority_start_page_card_says_late_and_missed_unambiguously(region_tree):
+    """The card reads as the console does: «сдали с опозданием: N», «не сдали, срок прошёл: M»,
+    never the ambiguous «опоздали»."""
+    year, region, _areas, schools, curators, methodist = region_tree
+    today = timezone.localdate()
+    response = client_for(methodist).post(
+        reverse("reports:window_open", kwargs={"org": region.slug, "year": year}),
+        {
+            "title": "Региональный мониторинг",
+            "opens_on": (today - timedelta(days=2)).isoformat(),
+            "deadline": (today + timedelta(days=5)).isoformat(),
+            "as_of": today.isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    window = MonitoringWindow.objects.get()
+    MonitoringWindow.objects.filter(pk=window.pk).update(
+        opens_on=today - timedelta(days=12), deadline=today - timedelta(days=1)
+    )
+    window.refresh_from_db()
+    kw = {"org": "north-1", "year": year}
+    submit = reverse("reports:window_submit", kwargs={**kw, "window": window.pk})
+    assert client_for(curators["north-1"]).post(submit, {"comment": "поздно"}).status_code == 302
+    overview = window_overview(window, region)
+    assert len(overview.handed_in_late) == 1
+    page = client_for(methodist).get(reverse("dashboard", kwargs={"org": region.slug, "year": year}))
+    card = page.content.decode().split("window-card", 1)[1].split("</div>\n</div>", 1)[0]
+    assert "сдали: 1 из" in card
+    assert "сдали с опозданием: 1" in card
+    assert f"не сдали, срок прошёл: {len(overview.missed)}" in card and len(overview.missed) >= 2
+    assert "опоздали" not in card and "ещё не сдали" not in card
