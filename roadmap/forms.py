@@ -61,6 +61,7 @@ class FilterForm(forms.Form):
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     week = forms.BooleanField(label=_("Due this week"), required=False)
+    q = forms.CharField(label=_("Event or responsible"), required=False, max_length=100)
 
     def __init__(self, *args, responsible_choices: list[tuple[int, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -76,6 +77,7 @@ class FilterForm(forms.Form):
             month=data["month"],
             overdue=data["overdue"],
             week=data["week"],
+            search=data["q"].strip(),
         )
 
 

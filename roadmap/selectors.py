@@ -24,10 +24,21 @@ class RoadmapFilters:
     month: int | None = None  # 1..12, within the programme's academic year
     overdue: bool = False
     week: bool = False  # open events due from today to the end of this week (the start page links here)
+    search: str = ""  # words of the title or of the responsible (a member's name or the text as written)
 
     @property
     def active(self) -> bool:
-        return bool(self.status or self.responsible or self.month or self.overdue or self.week)
+        return bool(self.status or self.responsible or self.month or self.overdue or self.week or self.search)
+
+
+# ?sort= keys of the roadmap table: the document's order (by section) or a flat list by date or status
+EVENT_SORTS: dict[str, tuple[str, ...]] = {
+    "number": ("section__position", "section_id", "position"),
+    "deadline": ("deadline",),
+    "start": ("starts_on",),
+    "status": ("status",),
+}
+DOCUMENT_ORDER = "number"
 
 
 def due_this_week_q(today: date) -> Q:
@@ -77,17 +88,34 @@ def filter_events(
         queryset = queryset.filter(RoadmapEvent.overdue_q(today))
     if filters.week:
         queryset = queryset.filter(due_this_week_q(today))
+    for word in filters.search.split()[:5]:
+        responsible = RoadmapEvent.objects.filter(
+            Q(responsible_users__last_name__icontains=word) | Q(responsible_users__first_name__icontains=word)
+        )
+        queryset = queryset.filter(
+            Q(title__icontains=word)
+            | Q(responsible_text__icontains=word)
+            | Q(pk__in=responsible.values("pk"))
+        )
     return queryset
 
 
 @dataclass
 class SectionRows:
-    section: RoadmapSection
+    section: RoadmapSection | None  # None: the flat list of a table sorted by something else than its order
     events: list[RoadmapEvent] = field(default_factory=list)
 
 
-def roadmap_table(programme: Programme, filters: RoadmapFilters, today: date) -> list[SectionRows]:
-    """Sections with their (filtered) events, in the roadmap's order: four queries whatever the size."""
+def roadmap_table(
+    programme: Programme, filters: RoadmapFilters, today: date, order_by: tuple[str, ...] | None = None
+) -> list[SectionRows]:
+    """Sections with their (filtered) events, in the roadmap's order: four queries whatever the size.
+    ``order_by`` (of ``EVENT_SORTS``) gives instead one flat list without sections, in three queries."""
+    if order_by is not None:
+        events = list(filter_events(_events(programme).order_by(*order_by), programme, filters, today))
+        for event in events:
+            event.overdue = event.is_overdue(today)
+        return [SectionRows(section=None, events=events)] if events else []
     sections = [
         SectionRows(section=section) for section in programme.roadmap_sections.order_by("position", "id")
     ]

@@ -12,13 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent
+from mentoring.sorting import sorting
 from mentoring.trash import undo_remember
 
 from . import importing, selectors, services
@@ -35,6 +36,13 @@ from .forms import (
 )
 from .models import EventEvidence, RoadmapEvent, RoadmapImport, RoadmapSection
 from .services import RoadmapError
+
+EVENT_SORT_LABELS = {
+    "number": gettext_lazy("In the roadmap's order"),
+    "deadline": gettext_lazy("By deadline"),
+    "start": gettext_lazy("By start date"),
+    "status": gettext_lazy("By status"),
+}
 
 
 def _url(scope: Scope, name: str, **kwargs) -> str:
@@ -85,14 +93,21 @@ def index(request: ScopedRequest) -> HttpResponse:
     choices = selectors.responsible_choices(scope.programme)
     filter_form = FilterForm(request.GET or None, responsible_choices=choices)
     filters = filter_form.filters()
-    sections = selectors.roadmap_table(scope.programme, filters, today)
+    order = sorting(request.GET, selectors.EVENT_SORTS, selectors.DOCUMENT_ORDER, tie="id")
+    flat = order.param != selectors.DOCUMENT_ORDER  # sorted otherwise: one list without the sections
+    sections = selectors.roadmap_table(scope.programme, filters, today, order.order_by if flat else None)
     # sections without a filter are the whole roadmap: their numbers are counted without a query
-    selectors.number_rows(sections, selectors.running_numbers(scope.programme) if filters.active else None)
+    selectors.number_rows(
+        sections, selectors.running_numbers(scope.programme) if filters.active or flat else None
+    )
     _mark_reportable(scope, request.user, sections)
     context = {
         "filter_form": filter_form,
         "filters": filters,
         "sections": sections,
+        "sorting": order,
+        "flat": flat,
+        "sort_choices": _sort_choices(order.key, order.descending),
         "progress": selectors.roadmap_progress(scope.programme, today),
         "kpi_targets": list(scope.programme.roadmap_kpi_targets.all()),
         "today": today,
@@ -107,6 +122,14 @@ def index(request: ScopedRequest) -> HttpResponse:
     }
     return render(request, "roadmap/index.html", context)
 
+
+
+def _sort_choices(key: str, descending: bool) -> list[tuple[str, str]]:
+    """The options of the table's «Порядок мероприятий» select; a reversed order (from a header) is one more."""
+    choices = [(name, str(label)) for name, label in EVENT_SORT_LABELS.items()]
+    if descending:
+        choices.append((f"-{key}", _("%(order)s, reversed") % {"order": EVENT_SORT_LABELS[key]}))
+    return choices
 
 
 @organization_view(privacy=Privacy.AGGREGATE)

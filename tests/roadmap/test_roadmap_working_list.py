@@ -30,7 +30,10 @@ def roadmap(programme, mentor):
         event_create(actor=None, section=first, title="Приказ о внедрении", period_text="сентябрь"),
         event_create(actor=None, section=first, number="1.7.", title="Положение", period_text="сентябрь"),
         event_create(
-            actor=None, section=second, title="Встреча наставников", period_text="октябрь",
+            actor=None,
+            section=second,
+            title="Встреча наставников",
+            period_text="октябрь",
             responsible_users=[mentor],
         ),
     ]
@@ -40,12 +43,14 @@ def roadmap(programme, mentor):
 def test_every_event_is_numbered_and_the_title_is_a_link(curator_client, roadmap):
     html = curator_client.get(url("index")).content.decode()
     # (a manager's number cell also holds the bulk-action checkbox)
-    numbers = re.findall(r'roadmap-number">(?:<input[^>]*>\s*)?([^<]*)</td>', html)
+    numbers = re.findall(r'roadmap-number">(?:<label[^>]*><input[^>]*></label>\s*)?([^<]*)</td>', html)
     assert numbers == ["1.1", "1.7.", "2.1"]  # the document's own number wins
     assert f'href="{url("event", event=roadmap[0].pk)}" class="event-link"' in html
     # a filtered table keeps each event's place in the whole roadmap
     filtered = curator_client.get(url("index"), {"responsible": roadmap[2].responsible_users.get().pk})
-    assert re.findall(r'roadmap-number">(?:<input[^>]*>\s*)?([^<]*)</td>', filtered.content.decode()) == ["2.1"]
+    assert re.findall(
+        r'roadmap-number">(?:<label[^>]*><input[^>]*></label>\s*)?([^<]*)</td>', filtered.content.decode()
+    ) == ["2.1"]
 
 
 def test_mark_done_from_the_row_returns_to_the_table(curator_client, roadmap):
@@ -82,3 +87,78 @@ def test_the_table_keeps_its_query_count_with_the_row_buttons(
         curator_client.get(url("index"))
     with django_assert_max_num_queries(19):  # a filtered table: one more for the running numbers
         curator_client.get(url("index"), {"status": "planned"})
+
+
+@pytest.fixture
+def dated(programme, mentor):
+    mentor.last_name, mentor.first_name = "Сидорова", "Анна"
+    mentor.save()
+    first = section_create(actor=None, programme=programme, title="Подготовка")
+    second = section_create(actor=None, programme=programme, title="Работа пар")
+    return [
+        event_create(actor=None, section=first, title="Итоговая конференция", period_text="декабрь"),
+        event_create(
+            actor=None,
+            section=first,
+            title="Положение о наставничестве",
+            period_text="сентябрь",
+            responsible_text="заместитель директора",
+        ),
+        event_create(
+            actor=None,
+            section=second,
+            title="Встреча наставников",
+            period_text="октябрь",
+            responsible_users=[mentor],
+        ),
+    ]
+
+
+def _numbers(html: str) -> list[str]:
+    return [
+        number.strip()
+        for number in re.findall(
+            r'<tr id="event-\d+"[^>]*>\s*<td class="text-nowrap roadmap-number">.*?(\d\.\d)\s*</td>',
+            html,
+            re.S,
+        )
+    ]
+
+
+def test_sorted_by_deadline_is_a_flat_list_keeping_the_numbers(curator_client, dated):
+    html = curator_client.get(url("index"), {"sort": "deadline"}).content.decode()
+    assert _numbers(html) == ["1.2", "2.1", "1.1"]  # September, October, December
+    assert "roadmap-section" not in html  # no section headers in a flat list
+    assert 'aria-sort="ascending"' in html and '<option value="deadline" selected>' in html
+    html = curator_client.get(url("index"), {"sort": "-deadline"}).content.decode()
+    assert _numbers(html) == ["1.1", "2.1", "1.2"]
+    default = curator_client.get(url("index")).content.decode()
+    assert _numbers(default) == ["1.1", "1.2", "2.1"] and default.count("roadmap-section") == 2
+    assert _numbers(curator_client.get(url("index"), {"sort": "nonsense"}).content.decode()) == [
+        "1.1",
+        "1.2",
+        "2.1",
+    ]
+
+
+def test_search_over_titles_and_responsible_keeps_the_numbers_and_other_filters(curator_client, dated):
+    assert _numbers(curator_client.get(url("index"), {"q": "конференция"}).content.decode()) == ["1.1"]
+    assert _numbers(curator_client.get(url("index"), {"q": "заместитель"}).content.decode()) == ["1.2"]
+    assert _numbers(curator_client.get(url("index"), {"q": "Сидорова"}).content.decode()) == ["2.1"]
+    html = curator_client.get(url("index"), {"q": "наставни", "sort": "deadline"}).content.decode()
+    assert _numbers(html) == ["1.2", "2.1"]  # «наставничестве» and «наставников», by deadline
+    assert 'value="наставни"' in html
+    none = curator_client.get(url("index"), {"q": "олимпиада", "status": "planned"}).content.decode()
+    assert _numbers(none) == []
+
+
+def test_sorted_and_searched_tables_keep_the_query_count(
+    curator_client, programme, dated, django_assert_max_num_queries
+):
+    curator_client.get(url("index"))
+    with django_assert_max_num_queries(18):  # sorted: no sections, one more for the running numbers
+        curator_client.get(url("index"), {"sort": "status"})
+    with django_assert_max_num_queries(19):
+        curator_client.get(url("index"), {"q": "наставни"})
+    with django_assert_max_num_queries(19):
+        curator_client.get(url("index"), {"q": "наставни", "sort": "-deadline", "overdue": "on"})
