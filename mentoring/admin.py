@@ -6,6 +6,7 @@ from .admin_tools import register_remaining
 from .models import (
     AcademicYear,
     AuditEvent,
+    EndedAccess,
     Job,
     Membership,
     Organization,
@@ -148,6 +149,20 @@ class StaffInvitationAdmin(admin.ModelAdmin):
     list_select_related = ["user", "organization"]
     search_fields = ["user__username", "user__last_name", "organization__short_name"]
     readonly_fields = [field.name for field in StaffInvitation._meta.fields if field.name != "secret_hash"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(EndedAccess)
+class EndedAccessAdmin(admin.ModelAdmin):
+    """Access ended in one organisation for an account that works elsewhere: the roles to give back."""
+
+    list_display = ["user", "organization", "roles", "ended_at", "ended_by"]
+    list_filter = ["organization__kind", "ended_at"]
+    list_select_related = ["user", "organization", "ended_by"]
+    search_fields = ["user__username", "user__last_name", "organization__short_name"]
+    readonly_fields = [field.name for field in EndedAccess._meta.fields]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -39,7 +39,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .file_text import file_text
-from .models import AuditEvent, Job, Organization
+from .models import AuditEvent, EndedAccess, Job, Organization
 from .names import NameMatcher
 
 logger = logging.getLogger(__name__)
@@ -61,6 +61,7 @@ ERASURE_LABELS: dict[str, Any] = {
     "files": gettext_lazy("uploaded files that named them"),
     "uploads": gettext_lazy("unfinished uploads of the bases that named them"),
     "trash": gettext_lazy("their records kept in the trash"),
+    "ended_access": gettext_lazy("the record of their ended access to the organisation, with its roles"),
 }
 
 # Never searched: the trail has no names by construction and must stay as it is; accounts are
@@ -224,6 +225,18 @@ def _scope(model: type[models.Model], erasure: Erasure) -> models.QuerySet | Non
     if model is erasure.person.__class__:
         queryset = queryset.exclude(pk=erasure.person.pk)  # anonymised by its own service
     return queryset
+
+
+@erasure_step
+def forget_ended_access(erasure: Erasure) -> None:
+    """A staff member's card linked to an account whose access here was ended (they work elsewhere): the
+    record of that access, which would show them under «Доступ закрыт» with their roles, goes."""
+    user_id = getattr(erasure.person, "user_id", None)
+    if user_id:
+        deleted, _by_model = EndedAccess.objects.filter(
+            organization=erasure.organization, user_id=user_id
+        ).delete()
+        erasure.counts["ended_access"] += deleted
 
 
 # --- The generic parts ------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .models import AuditEvent, Organization
+from .models import AuditEvent, Organization, Role
 from .selectors import organization_members
 from .typing_helpers import choice_field
 
@@ -145,6 +145,7 @@ EXTRA_FIELD_LABELS = {
 # choices where the key is one of its fields (a role, a channel, an order's kind), «да»/«нет» for a flag.
 DETAIL_LABELS = {
     "role": pgettext_lazy("audit detail", "role"),
+    "roles": pgettext_lazy("audit detail", "roles"),
     "channel": pgettext_lazy("audit detail", "channel"),
     "undo": pgettext_lazy("audit detail", "undo of the last action"),
     "trash": pgettext_lazy("audit detail", "moved to the trash, record"),
@@ -238,6 +239,8 @@ def _detail_value(model: Any, key: str, value: Any) -> str:
                 choices = {}
             if value in choices:
                 return str(choices[value])
+        if key == "roles" and value in Role.values:  # the roles an ended access keeps (a list of keys)
+            return str(Role(value).label)
         if value in VALUE_LABELS:
             return str(VALUE_LABELS[value])
     return str(value)

@@ -276,6 +276,50 @@ class StaffInvitation(models.Model):
         return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()
 
 
+class EndedAccess(models.Model):
+    """Access ended in one organisation for an account that also works in another one.
+
+    The account stays on there, so this organisation's memberships are deleted (no access check can miss
+    them); this row remembers which roles they were, so that «Восстановить доступ» gives exactly those
+    back (and is then deleted). A person in one organisation only is switched off instead (``is_active``).
+    """
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), related_name="ended_accesses", on_delete=models.CASCADE
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        related_name="ended_accesses",
+        on_delete=models.CASCADE,
+    )
+    roles = models.JSONField(_("roles held"), default=list, blank=True)
+    ended_at = models.DateTimeField(_("access ended"), default=timezone.now)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ended by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("ended access")
+        verbose_name_plural = _("ended accesses")
+        ordering = ["user__last_name", "user__first_name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "user"], name="ended_access_unique_user"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.organization})"
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [str(Role(role).label) for role in self.roles if role in Role.values]
+
+
 def job_result_path(job: Job, filename: str) -> str:
     return f"jobs/{job.organization_id}/{job.pk}/{filename}"
 

@@ -3,8 +3,9 @@
 The curator or the director (administrator) of an organisation adds a staff member: an account without a
 password and its roles here, then a one-time invitation — a link sent by e-mail, or a printed sheet with
 the login and a code for those without e-mail. The person sets a password through it once. Accounts are
-never deleted: access is ended (``is_active`` off, or this organisation's roles removed when the account
-also works elsewhere) and can be restored. Every change writes an audit row (fields, never values).
+never deleted: access is ended (``is_active`` off, or — when the account also works elsewhere — this
+organisation's roles removed and remembered in an ``EndedAccess`` row) and can be restored. Every change
+writes an audit row (fields, never values).
 
 Linking the account to the person's card in the bases lives in ``participants.staff`` (the bases are an
 app above this one).
@@ -28,7 +29,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import AuditEvent, Membership, Organization, Role, StaffInvitation, User
+from .models import AuditEvent, EndedAccess, Membership, Organization, Role, StaffInvitation, User
 from .services import audit_record
 
 # The roles an organisation's own managers may give (the coordinators' roles belong to the
@@ -299,19 +300,44 @@ def staff_roles_set(*, actor: User, organization: Organization, user: User, role
     return changed
 
 
+def ended_access_of(organization: Organization, user_id: int) -> EndedAccess | None:
+    """The record of this person's access ended here while they work elsewhere (None if there is none, or
+    if they hold a role here again)."""
+    return (
+        EndedAccess.objects.select_related("user")
+        .filter(organization=organization, user_id=user_id)
+        .exclude(user__memberships__organization=organization)
+        .first()
+    )
+
+
+def ended_accesses(organization: Organization) -> list[EndedAccess]:
+    """Everyone whose access here was ended while they work elsewhere: «Доступ закрыт» on the members page."""
+    return list(
+        EndedAccess.objects.select_related("user")
+        .filter(organization=organization)
+        .exclude(user__memberships__organization=organization)
+    )
+
+
+def _may_touch_administrator(actor: User, organization: Organization, roles: Iterable[str]) -> bool:
+    return Role.ADMINISTRATOR not in set(roles) or is_administrator(actor, organization)
+
+
 @transaction.atomic
 def staff_access_end(*, actor: User, organization: Organization, user: User) -> None:
     """End the person's access: the account is switched off (never deleted); an account that also works
-    in another organisation stays on there and loses only this organisation's roles."""
+    in another organisation stays on there and loses only this organisation's roles, which an
+    ``EndedAccess`` row keeps for «Восстановить доступ»."""
     if user.pk == actor.pk:
         raise StaffError(_("You cannot end your own access."))
-    if (
-        not is_administrator(actor, organization)
-        and Membership.objects.filter(user=user, organization=organization, role=Role.ADMINISTRATOR).exists()
-    ):
+    memberships = list(Membership.objects.filter(user=user, organization=organization).order_by("role"))
+    if not _may_touch_administrator(actor, organization, (m.role for m in memberships)):
         raise StaffError(_("Only the administrator can end an administrator's access."))
+    if not memberships:  # no role here: nothing of this organisation's to end
+        raise StaffError(_("This person's access has already been ended."))
     if _works_elsewhere(user, organization):
-        for membership in Membership.objects.filter(user=user, organization=organization):
+        for membership in memberships:
             audit_record(
                 actor=actor,
                 organization=organization,
@@ -320,6 +346,20 @@ def staff_access_end(*, actor: User, organization: Organization, user: User) -> 
                 details={"role": membership.role},
             )
             membership.delete()
+        ended = EndedAccess.objects.filter(organization=organization, user=user).first()
+        # roles given again in the admin and ended once more: both sets come back on restoring
+        roles = sorted({*(ended.roles if ended else []), *(m.role for m in memberships)})
+        if ended is None:
+            ended = EndedAccess(organization=organization, user=user)
+        ended.roles, ended.ended_at, ended.ended_by = roles, timezone.now(), actor
+        ended.save()
+        audit_record(
+            actor=actor,
+            organization=organization,
+            action=AuditEvent.Action.CREATE,
+            target=ended,
+            details={"roles": roles},
+        )
         return
     if not user.is_active:
         raise StaffError(_("This person's access has already been ended."))
@@ -335,8 +375,44 @@ def staff_access_end(*, actor: User, organization: Organization, user: User) -> 
     )
 
 
+def _ended_access_restore(*, actor: User, organization: Organization, ended: EndedAccess) -> None:
+    """Give back exactly the roles the record keeps, each audited, and forget the record."""
+    if not _may_touch_administrator(actor, organization, ended.roles):
+        raise StaffError(_("Only the administrator can restore an administrator's access."))
+    held = set(
+        Membership.objects.filter(user_id=ended.user_id, organization=organization).values_list(
+            "role", flat=True
+        )
+    )
+    for role in sorted(set(ended.roles) - held):
+        membership = Membership(user_id=ended.user_id, organization=organization, role=role)
+        membership.full_clean()
+        membership.save()
+        audit_record(
+            actor=actor,
+            organization=organization,
+            action=AuditEvent.Action.CREATE,
+            target=membership,
+            details={"role": role},
+        )
+    audit_record(
+        actor=actor,
+        organization=organization,
+        action=AuditEvent.Action.DELETE,
+        target=ended,
+        details={"roles": list(ended.roles)},
+    )
+    ended.delete()
+
+
 @transaction.atomic
 def staff_access_restore(*, actor: User, organization: Organization, user: User) -> None:
+    """Restore the access ended here: the roles taken from an account that works elsewhere come back as
+    they were; an account switched off is switched on."""
+    ended = EndedAccess.objects.select_for_update().filter(organization=organization, user=user).first()
+    if ended is not None:
+        _ended_access_restore(actor=actor, organization=organization, ended=ended)
+        return
     if user.is_active:
         raise StaffError(_("This person already has access."))
     if _works_elsewhere(user, organization):  # switched off elsewhere: not this organisation's to undo

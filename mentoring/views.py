@@ -55,6 +55,7 @@ from .services import (
     programme_open_next_year,
     programme_update_contingent,
 )
+from .staff import ended_accesses
 
 
 @declare_privacy(Privacy.PUBLIC)
@@ -206,6 +207,8 @@ def journal(request: ScopedRequest) -> HttpResponse:
 def members(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     users = list(organization_members(scope.organization))
+    # people whose access here was ended while they work elsewhere: no role here now, their roles kept
+    ended = ended_accesses(scope.organization)
     audit_record(
         actor=request.user,
         organization=scope.organization,
@@ -213,8 +216,15 @@ def members(request: ScopedRequest) -> HttpResponse:
         target_type="mentoring.Membership",
         target_repr=_("Members list"),
     )
+    is_admin_here = request.user.is_superuser or Role.ADMINISTRATOR in scope.access.roles
     return render(
-        request, "mentoring/members.html", {"users": users, "can_manage_staff": scope.access.can_manage}
+        request,
+        "mentoring/members.html",
+        {
+            "users": users,
+            "ended": [(record, is_admin_here or Role.ADMINISTRATOR not in record.roles) for record in ended],
+            "can_manage_staff": scope.access.can_manage,
+        },
     )
 
 

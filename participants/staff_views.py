@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from mentoring.access import Privacy, ScopedRequest, organization_view
-from mentoring.models import AuditEvent, Membership, Role, StaffInvitation, User
+from mentoring.models import AuditEvent, EndedAccess, Membership, Role, StaffInvitation, User
 from mentoring.services import audit_record
 from mentoring.staff import (
     IssuedInvitation,
     StaffError,
+    ended_access_of,
     invitation_email_send,
     invitation_issue,
     is_administrator,
@@ -45,6 +46,22 @@ def _staff_or_404(request: ScopedRequest, user: int) -> User:
     if found is None:
         raise Http404
     return found
+
+
+def _staff_or_ended_or_404(request: ScopedRequest, user: int) -> tuple[User, EndedAccess | None]:
+    """A member here, or a person whose access here was ended while they work elsewhere (their page opens
+    from the record of that access, to restore it)."""
+    found = staff_of(request.scope.organization, user)
+    if found is not None:
+        return found, None
+    ended = ended_access_of(request.scope.organization, user)
+    if ended is None:
+        raise Http404
+    return ended.user, ended
+
+
+def _detail_url(request: ScopedRequest, member: User) -> str:
+    return reverse("staff:detail", kwargs={**request.scope.url_kwargs, "user": member.pk})
 
 
 def _hand_over(request: ScopedRequest, issued: IssuedInvitation) -> HttpResponse:
@@ -130,21 +147,30 @@ def staff_create(request: ScopedRequest) -> HttpResponse:
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 def staff_detail(request: ScopedRequest, user: int) -> HttpResponse:
     scope = request.scope
-    member = _staff_or_404(request, user)
-    current = list(
-        Membership.objects.filter(user=member, organization=scope.organization).values_list("role", flat=True)
-    )
+    member, ended = _staff_or_ended_or_404(request, user)
+    if ended is not None:
+        current = list(ended.roles)
+    else:
+        current = list(
+            Membership.objects.filter(user=member, organization=scope.organization).values_list(
+                "role", flat=True
+            )
+        )
     is_self = member.pk == request.user.pk
     is_admin_here = is_administrator(request.user, scope.organization)
-    # a curator sees an administrator's roles but cannot change them; nobody changes their own
-    may_change_roles = not is_self and (is_admin_here or Role.ADMINISTRATOR not in current)
-    may_end_access = not is_self and (is_admin_here or Role.ADMINISTRATOR not in current)
+    # a curator sees an administrator's roles but cannot change them; nobody changes their own; the roles
+    # of an ended access come back only with «Восстановить доступ»
+    may_manage = not is_self and (is_admin_here or Role.ADMINISTRATOR not in current)
+    may_change_roles = may_manage and ended is None
     form = StaffRolesForm(
         request.POST or None, organization=scope.organization, actor=request.user, initial={"roles": current}
     )
     if not may_change_roles:
         choice_field(form, "roles").choices = roles_for(scope.organization)
         form.fields["roles"].disabled = True
+    if request.method == "POST" and ended is not None:
+        messages.error(request, _("This person's access here has been ended: restore it first."))
+        return redirect(_detail_url(request, member))
     if request.method == "POST" and form.is_valid():
         try:
             changed = staff_roles_set(
@@ -157,7 +183,7 @@ def staff_detail(request: ScopedRequest, user: int) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The roles are saved.") if changed else _("Nothing has changed."))
-            return redirect(reverse("staff:detail", kwargs={**scope.url_kwargs, "user": member.pk}))
+            return redirect(_detail_url(request, member))
     invitation = StaffInvitation.objects.filter(user=member).order_by("-created_at").first()
     cards = list(Person.objects.filter(user=member, organization=scope.organization))
     audit_record(
@@ -172,12 +198,14 @@ def staff_detail(request: ScopedRequest, user: int) -> HttpResponse:
         "participants/staff/detail.html",
         {
             "member": member,
+            "ended": ended,
+            "has_access": member.is_active and ended is None,
             "form": form,
             "invitation": invitation,
             "cards": cards,
             "is_self": is_self,
             "may_change_roles": may_change_roles,
-            "may_end_access": may_end_access,
+            "may_end_access": may_manage,
         },
     )
 
@@ -204,7 +232,7 @@ def staff_invite(request: ScopedRequest, user: int) -> HttpResponse:
 @require_POST
 def staff_access(request: ScopedRequest, user: int) -> HttpResponse:
     scope = request.scope
-    member = _staff_or_404(request, user)
+    member, _ended = _staff_or_ended_or_404(request, user)
     action = request.POST.get("action")
     try:
         if action == "end":
@@ -217,6 +245,9 @@ def staff_access(request: ScopedRequest, user: int) -> HttpResponse:
             raise Http404
     except StaffError as error:
         messages.error(request, str(error))
-    if staff_of(scope.organization, member.pk) is None:  # the roles here were removed
+    if (
+        staff_of(scope.organization, member.pk) is None
+        and ended_access_of(scope.organization, member.pk) is None
+    ):
         return redirect(_members_url(request))
-    return redirect(reverse("staff:detail", kwargs={**scope.url_kwargs, "user": member.pk}))
+    return redirect(_detail_url(request, member))
