@@ -37,7 +37,9 @@ def clear_own_pairs_texts(erasure: Erasure) -> None:
         erasure, MentoringGroup.objects.filter(pk__in=groups), ["closure_reason", "results"], matcher
     )
     replace_in_rows(
-        erasure, Meeting.objects.filter(group__in=groups), ["topic", "what_was_done", "agreements"], matcher
+        erasure, Meeting.objects.filter(group__in=groups),
+        ["topic", "what_was_done", "agreements", "psychologist_reason"],
+        matcher,
     )
     replace_in_rows(erasure, IndividualPlan.objects.filter(group__in=groups), ["goals"], matcher)
     replace_in_rows(

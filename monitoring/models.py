@@ -193,6 +193,18 @@ class Meeting(models.Model):
         null=True,
         blank=True,
     )
+    # The mentor asks the school's psychologist to look at the pair; she (or a curator) marks it reviewed.
+    needs_psychologist = models.BooleanField(_("needs the psychologist's help"), default=False)
+    psychologist_reason = models.CharField(_("reason for the psychologist"), max_length=300, blank=True)
+    flag_resolved_at = models.DateTimeField(_("reviewed by the psychologist at"), null=True, blank=True)
+    flag_resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     # A phone that sends the same form twice (a dropped connection) must not log the meeting twice.
     client_token = models.UUIDField(_("form token"), null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -202,7 +214,14 @@ class Meeting(models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["group", "-date"], name="meeting_group_date_idx")]
+        indexes = [
+            models.Index(fields=["group", "-date"], name="meeting_group_date_idx"),
+            models.Index(
+                fields=["group"],
+                name="meeting_open_flag_idx",
+                condition=models.Q(needs_psychologist=True, flag_resolved_at__isnull=True),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y} {self.get_kind_display()}"

@@ -23,7 +23,7 @@ from mentoring.models import Programme
 from monitoring.kpis import calc
 from monitoring.kpis.selectors import KpiValue, kpi_values, programme_metrics, stored_metrics
 from monitoring.meetings.selectors import last_meeting_date, pairs_overview
-from monitoring.models import Campaign, Invitation, PlanTask
+from monitoring.models import Campaign, Invitation, Meeting, PlanTask
 from monitoring.selectors import settings_for
 from pairing.models import GroupMember, MentoringGroup
 from participants.models import MenteeProfile, MentorProfile, Person
@@ -394,6 +394,8 @@ def mentor_home(scope: Scope, user, today: date | None = None) -> MentorHome:
 
 @dataclass
 class PsychologistHome:
+    flagged: list[Meeting]
+    flagged_total: int
     stale_pairs: list[MentoringGroup]
     stale_total: int
     stale_days: int
@@ -406,7 +408,8 @@ PSYCHOLOGIST_ROWS = 10
 
 def psychologist_home(scope: Scope, today: date | None = None) -> PsychologistHome:
     """The pairs the diary flags (no meeting for the set number of days) and the diagnostics to compare:
-    «after» campaigns with their «before», and «before» ones still waiting for an «after» (6 queries)."""
+    «after» campaigns with their «before», and «before» ones still waiting for an «after»; first the
+    meetings whose mentor asked for the psychologist's help and nobody reviewed yet (10 queries)."""
     from pairing.selectors import member_lines
 
     today = today or timezone.localdate()
@@ -417,6 +420,16 @@ def psychologist_home(scope: Scope, today: date | None = None) -> PsychologistHo
         None
     )
     stale_pairs = member_lines(list(stale[:PSYCHOLOGIST_ROWS]))
+    # the mentors' open requests for the psychologist (a checkbox of the meeting form), oldest first
+    open_flags = Meeting.objects.filter(
+        group__programme=programme, needs_psychologist=True, flag_resolved_at__isnull=True
+    )
+    flagged = list(
+        open_flags.select_related("group")
+        .defer("what_was_done", "agreements")
+        .order_by("date", "pk")[:PSYCHOLOGIST_ROWS]
+    )
+    member_lines([meeting.group for meeting in flagged])
     answered = Count("invitations", filter=Q(invitations__answered_at__isnull=False))
     comparisons = list[Campaign](
         Campaign.objects.filter(programme=programme, stage=Campaign.Stage.AFTER, baseline__isnull=False)
@@ -431,8 +444,11 @@ def psychologist_home(scope: Scope, today: date | None = None) -> PsychologistHo
         .order_by("-created_at", "-pk")[:PSYCHOLOGIST_ROWS]
     )
     return PsychologistHome(
+        flagged=flagged,
+        # both counted in the database every time: the page makes the same queries whatever the school
+        flagged_total=open_flags.count(),
         stale_pairs=stale_pairs,
-        stale_total=stale.count() if len(stale_pairs) == PSYCHOLOGIST_ROWS else len(stale_pairs),
+        stale_total=stale.count(),
         stale_days=stale_days,
         comparisons=comparisons,
         baselines_waiting=baselines_waiting,

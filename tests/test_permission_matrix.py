@@ -155,6 +155,7 @@ MATRIX: dict[str, tuple[str, str]] = {
     "monitoring:meeting_new":           ("200  200  200  403  404  L    404", "400  400  400  403  404  L    404"),
     "monitoring:meeting_edit":          ("200  200  200  403  404  L    404", "400  400  400  403  404  L    404"),
     "monitoring:meeting_delete":        ("405  405  405  405  404  L    404", "302* 302* 302* 403  404  L    404"),
+    "monitoring:meeting_flag_resolve":  ("405  405  403  405  404  L    404", "302  302  403  302  404  L    404"),
     "monitoring:templates":             ("200  200  403  200  200  L    200", "200  200  403  200  200  L    200"),
     "monitoring:template_new":          ("200  200  403  200  403  L    403", "400  400  403  400  403  L    403"),
     "monitoring:template_detail":       ("200  200  403  200  200  L    200", "200  200  403  200  200  L    200"),

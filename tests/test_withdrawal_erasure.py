@@ -247,6 +247,8 @@ def named_everywhere(
     meeting.topic = "Знакомство с Ульяной"
     meeting.what_was_done = "Ульяна рассказала, к какой олимпиаде готовится; Щербатовой Ульяне дали задачи"
     meeting.agreements = "Щербатова У.В. решит 5 задач олимпиады"
+    meeting.needs_psychologist = True
+    meeting.psychologist_reason = "Ульяна плачет после контрольных"
     meeting.save()
     m.Meeting.objects.create(
         group=second_pair,

@@ -68,6 +68,14 @@ class MeetingForm(forms.Form):
     close_tasks = forms.BooleanField(
         label=_("Mark the ticked tasks done on the meeting date"), required=False, initial=False
     )
+    needs_psychologist = forms.BooleanField(label=_("The pair needs the school psychologist's help"), required=False)
+    psychologist_reason = forms.CharField(
+        label=_("What worries you (optional)"),
+        help_text=_("A few words about the pair; please do not name other children."),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
+    )
     client_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, mentees, tasks, today: datetime.date | None = None, **kwargs) -> None:

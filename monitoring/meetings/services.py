@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 MIN_MINUTES = 5
 MAX_MINUTES = 480
+REASON_MAX = 300
 
 
 class MeetingError(Exception):
@@ -47,6 +48,8 @@ class MeetingData:
     topic: str = ""
     what_was_done: str = ""
     agreements: str = ""
+    needs_psychologist: bool = False
+    psychologist_reason: str = ""
 
 
 def _check(
@@ -79,6 +82,10 @@ def _check(
             _("The pair was closed on %(day)s: the meeting cannot be later.")
             % {"day": group.closed_on.strftime("%d.%m.%Y")}
         )
+    if len(data.psychologist_reason.strip()) > REASON_MAX:
+        raise MeetingError(
+            _("The reason for the psychologist must be at most %(max)s characters.") % {"max": REASON_MAX}
+        )
     if data.kind not in Meeting.Kind.values:
         raise MeetingError(_("Choose the type of the meeting."))
     if data.format not in Meeting.Format.values:
@@ -102,7 +109,13 @@ def _fields(meeting: Meeting) -> dict:
         "format": meeting.format,
         "duration_minutes": meeting.duration_minutes,
         "topic": meeting.topic,
+        "needs_psychologist": meeting.needs_psychologist,
+        "psychologist_reason": meeting.psychologist_reason,
     }
+
+
+def _reason(data: MeetingData) -> str:
+    return data.psychologist_reason.strip() if data.needs_psychologist else ""
 
 
 def _close_tasks(
@@ -181,6 +194,8 @@ def meeting_log(
         topic=data.topic.strip(),
         what_was_done=data.what_was_done.strip(),
         agreements=data.agreements.strip(),
+        needs_psychologist=data.needs_psychologist,
+        psychologist_reason=_reason(data),
         recorded_by=actor if actor is not None and actor.is_authenticated else None,
         client_token=client_token,
     )
@@ -236,6 +251,13 @@ def meeting_update(
     meeting.topic = data.topic.strip()
     meeting.what_was_done = data.what_was_done.strip()
     meeting.agreements = data.agreements.strip()
+    reason = _reason(data)
+    if data.needs_psychologist and (not meeting.needs_psychologist or reason != meeting.psychologist_reason):
+        # a new or changed request is open again for the psychologist
+        meeting.flag_resolved_at = None
+        meeting.flag_resolved_by = None
+    meeting.needs_psychologist = data.needs_psychologist
+    meeting.psychologist_reason = reason
     meeting.save()
     meeting.attendees.set(attendees)
     meeting.plan_tasks.set(plan_tasks)
@@ -270,6 +292,28 @@ def meeting_delete(*, actor: User | None, meeting: Meeting) -> None:
         changes={**_fields(meeting), "group": meeting.group_id},
     )
     meeting.delete()
+
+
+@transaction.atomic
+def meeting_flag_resolve(*, actor: User, meeting: Meeting) -> bool:
+    """Mark the mentor's request for the psychologist reviewed; False (nothing changed) when there is no
+    open request."""
+    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not locked.needs_psychologist or locked.flag_resolved_at is not None:
+        return False
+    locked.flag_resolved_at = timezone.now()
+    locked.flag_resolved_by = actor
+    locked.save(update_fields=["flag_resolved_at", "flag_resolved_by", "updated_at"])
+    meeting.flag_resolved_at = locked.flag_resolved_at
+    meeting.flag_resolved_by = actor
+    audit_record(
+        actor=actor,
+        organization=meeting.group.programme.organization,
+        action=AuditEvent.Action.UPDATE,
+        target=meeting,
+        changes=["flag_resolved_at", "flag_resolved_by"],
+    )
+    return True
 
 
 # --- Reminders about silent pairs ----------------------------------------------------------------

@@ -14,4 +14,9 @@ urlpatterns: list = [
         views.meeting_delete,
         name="meeting_delete",
     ),
+    path(
+        "groups/<int:group>/meetings/<int:meeting>/reviewed/",
+        views.meeting_flag_resolve,
+        name="meeting_flag_resolve",
+    ),
 ]

@@ -6,15 +6,18 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Privacy, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
+from mentoring.models import Role
 from mentoring.sorting import sorting
 from pairing.models import GroupMember
 
@@ -57,6 +60,8 @@ def _data(cleaned: dict) -> MeetingData:
         topic=cleaned["topic"],
         what_was_done=cleaned["what_was_done"],
         agreements=cleaned["agreements"],
+        needs_psychologist=cleaned["needs_psychologist"],
+        psychologist_reason=cleaned["psychologist_reason"],
     )
 
 
@@ -123,6 +128,8 @@ def meeting_edit(request: ScopedRequest, group: int, meeting: int) -> HttpRespon
         "topic": found.topic,
         "what_was_done": found.what_was_done,
         "agreements": found.agreements,
+        "needs_psychologist": found.needs_psychologist,
+        "psychologist_reason": found.psychologist_reason,
         "attendees": list(found.attendees.values_list("pk", flat=True)),
         "plan_tasks": linked,
         "close_tasks": False,
@@ -159,6 +166,27 @@ def meeting_delete(request: ScopedRequest, group: int, meeting: int) -> HttpResp
     return redirect(url(request.scope, "diary", group=access.group.pk))
 
 
+FLAG_REVIEWERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST})
+
+
+@organization_view(roles=FLAG_REVIEWERS, privacy=Privacy.PERSONAL)
+@require_POST
+def meeting_flag_resolve(request: ScopedRequest, group: int, meeting: int) -> HttpResponse:
+    """«Отметить как рассмотренное»: the psychologist (or a curator) has seen the mentor's request."""
+    if request.scope.access.read_only:
+        raise PermissionDenied
+    access = pair_access(request, group)
+    found = _meeting_or_404(access, meeting)
+    if meeting_services.meeting_flag_resolve(actor=request.user, meeting=found):
+        messages.success(request, _("The request is marked as reviewed."))
+    else:
+        messages.info(request, _("This request was already reviewed."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = url(request.scope, "diary", group=access.group.pk) + f"#meeting-{found.pk}"
+    return redirect(target)
+
+
 @organization_view(privacy=Privacy.PERSONAL)
 def diary(request: ScopedRequest, group: int) -> HttpResponse:
     access = pair_access(request, group)
@@ -177,6 +205,7 @@ def diary(request: ScopedRequest, group: int) -> HttpResponse:
         "meetings": entries,
         "mentees": meeting_selectors.mentees_of(access.group),
         "total_minutes": sum(entry.duration_minutes or 0 for entry in entries),
+        "may_review": not request.scope.access.read_only and request.scope.access.has_any(FLAG_REVIEWERS),
     }
     return render(request, "monitoring/plans/diary.html", context)
 

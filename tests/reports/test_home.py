@@ -239,7 +239,8 @@ def test_psychologist_sees_flagged_pairs_and_diagnostics_to_compare(school, prog
     assert "Пары без встреч" in html and "Кузнецова" in html  # the pair has never met
     assert "Диагностика после" in html
     assert reverse("monitoring:campaign_compare", kwargs={**KW, "campaign": before.pk + 1}) in html
-    assert "Требует внимания" not in html
+    assert 'id="home-attention"' not in html  # the curator's block; hers lists the mentors' requests
+    assert "Ни один наставник не просил" in html
 
 
 @pytest.mark.django_db
