@@ -283,3 +283,12 @@ def test_programme_plans_sorted_and_searched_have_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url("plans"), params)
     assert len(response.context["rows"]) == 40
+
+
+def test_programme_plans_name_the_order_from_its_date(curator, programme):
+    from monitoring.plans.services import plans_approve
+
+    (group,) = _pairs_with_plans(programme, [("Борисова", "Яковлев", 1)])
+    plans_approve(actor=None, plans=[group.plan], order_number="12-ОД", order_date=date(2025, 9, 15))
+    html = client_for(curator).get(url("plans"), {"sort": "approved"}).content.decode()
+    assert "№ 12-ОД от 15.09.2025" in html
