@@ -37,6 +37,7 @@ PUBLIC = {
 }
 ADMIN_PREFIX = "admin/"
 POST_ONLY = {
+    "monitoring:meeting_flag_resolve",
     "staff:invite",
     "staff:access",
     "reports:window_submit",
