@@ -231,17 +231,23 @@ def staff_account_create(
         changes=["username", "last_name", "first_name", "patronymic", "email"],
     )
     for role in chosen:
-        membership = Membership(user=user, organization=organization, role=role)
-        membership.full_clean()
-        membership.save()
-        audit_record(
-            actor=actor,
-            organization=organization,
-            action=AuditEvent.Action.CREATE,
-            target=membership,
-            details={"role": role},
-        )
+        _role_grant(actor=actor, organization=organization, user=user, role=role)
     return user
+
+
+def _role_grant(*, actor: User, organization: Organization, user: User, role: str) -> Membership:
+    """One role given here, audited with the role named."""
+    membership = Membership(user=user, organization=organization, role=role)
+    membership.full_clean()
+    membership.save()
+    audit_record(
+        actor=actor,
+        organization=organization,
+        action=AuditEvent.Action.CREATE,
+        target=membership,
+        details={"role": role},
+    )
+    return membership
 
 
 def staff_of(organization: Organization, user_id: int) -> User | None:
@@ -286,16 +292,7 @@ def staff_roles_set(*, actor: User, organization: Organization, user: User, role
             membership.delete()
             changed = True
     for role in sorted(chosen - set(current)):
-        membership = Membership(user=user, organization=organization, role=role)
-        membership.full_clean()
-        membership.save()
-        audit_record(
-            actor=actor,
-            organization=organization,
-            action=AuditEvent.Action.CREATE,
-            target=membership,
-            details={"role": role},
-        )
+        _role_grant(actor=actor, organization=organization, user=user, role=role)
         changed = True
     return changed
 
@@ -385,16 +382,7 @@ def _ended_access_restore(*, actor: User, organization: Organization, ended: End
         )
     )
     for role in sorted(set(ended.roles) - held):
-        membership = Membership(user_id=ended.user_id, organization=organization, role=role)
-        membership.full_clean()
-        membership.save()
-        audit_record(
-            actor=actor,
-            organization=organization,
-            action=AuditEvent.Action.CREATE,
-            target=membership,
-            details={"role": role},
-        )
+        _role_grant(actor=actor, organization=organization, user=ended.user, role=role)
     audit_record(
         actor=actor,
         organization=organization,
