@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
@@ -23,7 +25,7 @@ from .models import (
 )
 from .selectors import PeopleFilters
 
-DATE_WIDGET = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class VocabularyWidget(forms.Textarea):
@@ -54,7 +56,7 @@ class VocabularyWidget(forms.Textarea):
         )
 
 
-class ListField(forms.CharField):
+class ListField(forms.Field):
     """Tags typed one per line or separated by «;» — stored as a list."""
 
     widget = forms.Textarea(attrs={"rows": 2})
@@ -64,8 +66,8 @@ class ListField(forms.CharField):
             return "\n".join(value)
         return value
 
-    def to_python(self, value) -> list[str]:
-        text = super().to_python(value) or ""
+    def to_python(self, value: Any) -> list[str]:
+        text = "" if value in self.empty_values else str(value)
         items = [item.strip() for line in text.splitlines() for item in line.split(";")]
         seen: list[str] = []
         for item in items:
@@ -141,7 +143,7 @@ class PersonForm(forms.ModelForm):
             "partner",
             "notes",
         ]
-        widgets = {"birth_date": DATE_WIDGET["widget"], "notes": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"birth_date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, organization: Organization, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -204,8 +206,8 @@ class MenteeProfileForm(ParticipationDatesMixin, forms.ModelForm):
             "results",
         ]
         widgets = {
-            "entry_date": DATE_WIDGET["widget"],
-            "exit_date": DATE_WIDGET["widget"],
+            "entry_date": DATE_INPUT,
+            "exit_date": DATE_INPUT,
             "request_text": forms.Textarea(attrs={"rows": 2}),
             "results": forms.Textarea(attrs={"rows": 2}),
         }
@@ -242,9 +244,9 @@ class MentorProfileForm(ParticipationDatesMixin, forms.ModelForm):
             "results",
         ]
         widgets = {
-            "training_date": DATE_WIDGET["widget"],
-            "entry_date": DATE_WIDGET["widget"],
-            "exit_date": DATE_WIDGET["widget"],
+            "training_date": DATE_INPUT,
+            "entry_date": DATE_INPUT,
+            "exit_date": DATE_INPUT,
             "achievements": forms.Textarea(attrs={"rows": 2}),
             "results": forms.Textarea(attrs={"rows": 2}),
         }
@@ -340,7 +342,7 @@ class ConsentForm(forms.Form):
         label=_("Representative's full name"), max_length=300, required=False
     )
     representative_relation = forms.CharField(label=_("Relation"), max_length=100, required=False)
-    given_on = forms.DateField(label=_("Date signed"), **DATE_WIDGET)
+    given_on = forms.DateField(label=_("Date signed"), widget=DATE_INPUT)
     scan = forms.FileField(label=_("Scanned form"), required=False, validators=[validate_document])
 
     def __init__(self, *args, **kwargs) -> None:
@@ -351,7 +353,7 @@ class ConsentForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
-    withdrawn_on = forms.DateField(label=_("Withdrawn on"), **DATE_WIDGET)
+    withdrawn_on = forms.DateField(label=_("Withdrawn on"), widget=DATE_INPUT)
 
 
 class ConsentRuleForm(forms.ModelForm):
@@ -375,7 +377,7 @@ class PartnerForm(forms.ModelForm):
             "contact_email",
             "notes",
         ]
-        widgets = {"agreement_date": DATE_WIDGET["widget"], "notes": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"agreement_date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 2})}
 
     def clean_agreement_file(self):
         upload = self.cleaned_data.get("agreement_file")
@@ -387,7 +389,7 @@ class PartnerForm(forms.ModelForm):
 class BulkConsentForm(forms.Form):
     """One date and one scan for the consents collected from several people (the bulk consent page)."""
 
-    given_on = forms.DateField(label=_("Date signed"), **DATE_WIDGET)
+    given_on = forms.DateField(label=_("Date signed"), widget=DATE_INPUT)
     given_by = forms.ChoiceField(
         label=_("Signed by"), choices=Consent.GivenBy.choices, widget=forms.RadioSelect
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -250,7 +251,22 @@ def partner_card(organization, partner_id: int) -> PartnerOrganization | None:
     )
 
 
-def person_year_activity(person: Person, programme) -> dict:
+@dataclass(frozen=True)
+class MembershipActivity:
+    """One pair or group of the person this year: the membership (annotated with ``meetings`` and
+    ``last_meeting``) and the names of the others in it."""
+
+    membership: Any  # pairing.GroupMember; this app does not import pairing
+    partner_names: list[str]
+
+
+@dataclass(frozen=True)
+class YearActivity:
+    memberships: list[MembershipActivity]
+    invitations: list[Any]  # monitoring.QuestionnaireInvitation, read through the reverse relation
+
+
+def person_year_activity(person: Person, programme: Programme) -> YearActivity:
     """The person's pairs of the year (with their meetings) and questionnaire links, for the person card.
 
     Reads the pairing and monitoring tables through their reverse relations on Person only, so this app
@@ -264,7 +280,7 @@ def person_year_activity(person: Person, programme) -> dict:
         .annotate(last_meeting=Max("group__meetings__date"), meetings=Count("group__meetings", distinct=True))
         .order_by("-group__start_date", "-group_id")
     )
-    partners: dict[int, list] = {}
+    partners: dict[int, list[str]] = {}
     if memberships:
         others = (
             Person.objects.filter(
@@ -275,14 +291,15 @@ def person_year_activity(person: Person, programme) -> dict:
         )
         for group_id, *names in others:
             partners.setdefault(group_id, []).append(" ".join(part for part in names if part))
-    for membership in memberships:
-        membership.partner_names = partners.get(membership.group_id, [])
+    activities = [
+        MembershipActivity(membership, partners.get(membership.group_id, [])) for membership in memberships
+    ]
     invitations = list(
         person.questionnaire_invitations.filter(campaign__programme=programme)
         .select_related("campaign")
         .order_by("-campaign__created_at")
     )
-    return {"memberships": memberships, "invitations": invitations}
+    return YearActivity(memberships=activities, invitations=invitations)
 
 
 def vocabulary_terms(organization) -> QuerySet:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from mentoring.academic_years import academic_year_start_for
 from mentoring.files import document_error
-from mentoring.models import AcademicYear, AuditEvent, Organization, Programme
+from mentoring.models import AcademicYear, AuditEvent, Organization, Programme, User
 from mentoring.services import audit_record
 
 from .ages import needs_representative
@@ -97,7 +98,7 @@ def _record_class(person: Person) -> None:
 
 
 @transaction.atomic
-def person_create(*, actor: AbstractBaseUser | None, organization: Organization, **fields: Any) -> Person:
+def person_create(*, actor: User | None, organization: Organization, **fields: Any) -> Person:
     person = Person(organization=organization)
     _apply(person, fields, PERSON_FIELDS)
     person.search_text = search_text_for(person)
@@ -115,7 +116,7 @@ def person_create(*, actor: AbstractBaseUser | None, organization: Organization,
 
 
 @transaction.atomic
-def person_update(*, actor: AbstractBaseUser | None, person: Person, **fields: Any) -> dict[str, list[Any]]:
+def person_update(*, actor: User | None, person: Person, **fields: Any) -> dict[str, list[Any]]:
     if person.is_anonymised:
         raise ParticipantsError(_("This person's data was removed after the consent was withdrawn."))
     changes = _apply(person, fields, PERSON_FIELDS)
@@ -136,7 +137,7 @@ def person_update(*, actor: AbstractBaseUser | None, person: Person, **fields: A
 
 
 @transaction.atomic
-def person_anonymise(*, actor: AbstractBaseUser | None, person: Person) -> Person:
+def person_anonymise(*, actor: User | None, person: Person) -> Person:
     """Erase the person everywhere (see ``mentoring.erasure``), then remove what identifies them here.
 
     Kind, class and categories stay for the counts; the audit row of the erasure says what went.
@@ -171,7 +172,7 @@ def person_anonymise(*, actor: AbstractBaseUser | None, person: Person) -> Perso
     person.save()
     counts["personal_data"] += 3 + len(cleared)  # last name, first name, birth date and the rest
     for consent in person.consents.exclude(scan=""):
-        transaction.on_commit(lambda stored=consent.scan: stored.delete(save=False))
+        transaction.on_commit(partial(consent.scan.delete, save=False))
         consent.scan = ""
         consent.save(update_fields=["scan"])
         counts["consent_scans"] += 1
@@ -218,14 +219,14 @@ def consent_rule(organization: Organization) -> ConsentRule:
 @transaction.atomic
 def consent_record(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     person: Person,
     scope: str,
     given_on: date,
     given_by: str = Consent.GivenBy.SELF,
     representative_name: str = "",
     representative_relation: str = "",
-    scan: UploadedFile | None = None,
+    scan: File | None = None,
 ) -> Consent:
     if person.is_anonymised:
         raise ParticipantsError(_("This person's data was removed after the consent was withdrawn."))
@@ -254,7 +255,8 @@ def consent_record(
         recorded_by=actor,
     )
     if scan:
-        consent.scan.save(scan.name, scan, save=False)
+        # a scan without a name never gets here: document_error refuses it (no extension)
+        consent.scan.save(scan.name or "", scan, save=False)
     consent.save()
     audit_record(
         actor=actor,
@@ -266,7 +268,7 @@ def consent_record(
 
 
 @transaction.atomic
-def consent_withdraw(*, actor: AbstractBaseUser | None, consent: Consent, withdrawn_on: date) -> Consent:
+def consent_withdraw(*, actor: User | None, consent: Consent, withdrawn_on: date) -> Consent:
     """Withdraw a consent. Withdrawing the consent to personal data processing anonymises the person."""
     if consent.withdrawn_on is not None:
         return consent
@@ -291,7 +293,7 @@ def consent_withdraw(*, actor: AbstractBaseUser | None, consent: Consent, withdr
 
 
 @transaction.atomic
-def consent_rule_set(*, actor: AbstractBaseUser, organization: Organization, teenagers: str) -> ConsentRule:
+def consent_rule_set(*, actor: User, organization: Organization, teenagers: str) -> ConsentRule:
     rule, _created = ConsentRule.objects.get_or_create(organization=organization)
     if rule.teenagers != teenagers:
         audit_record(
@@ -332,7 +334,7 @@ def _profile_save(model, allowed, *, actor, person: Person, programme: Programme
 
 @transaction.atomic
 def mentee_profile_save(
-    *, actor: AbstractBaseUser | None, person: Person, programme: Programme, **fields: Any
+    *, actor: User | None, person: Person, programme: Programme, **fields: Any
 ) -> MenteeProfile:
     return _profile_save(
         MenteeProfile, MENTEE_FIELDS, actor=actor, person=person, programme=programme, fields=fields
@@ -341,7 +343,7 @@ def mentee_profile_save(
 
 @transaction.atomic
 def mentor_profile_save(
-    *, actor: AbstractBaseUser | None, person: Person, programme: Programme, **fields: Any
+    *, actor: User | None, person: Person, programme: Programme, **fields: Any
 ) -> MentorProfile:
     partner = fields.get("partner")
     if partner is not None and partner.organization_id != person.organization_id:
@@ -353,14 +355,18 @@ def mentor_profile_save(
 
 @transaction.atomic
 def networking_preferences_save(
-    *, actor: AbstractBaseUser | None, person: Person, programme: Programme, side: str, ranked_ids: list[int]
+    *, actor: User | None, person: Person, programme: Programme, side: str, ranked_ids: list[int]
 ) -> MenteeProfile | MentorProfile | None:
     """Store whom a person chose at the networking session, in ranked order, on their profile of the year.
 
     ``side`` is the person's own role («mentee» ranks mentors, «mentor» ranks mentees); the matching
     engine reads these ids. A person without a profile of that year is left alone (None).
     """
-    model = {"mentee": MenteeProfile, "mentor": MentorProfile}.get(side)
+    by_side: dict[str, type[MenteeProfile] | type[MentorProfile]] = {
+        "mentee": MenteeProfile,
+        "mentor": MentorProfile,
+    }
+    model = by_side.get(side)
     if model is None:
         raise ValueError(f"Not a side of a pair: {side}")
     profile = model.objects.select_for_update().filter(person=person, programme=programme).first()
@@ -399,7 +405,7 @@ PARTNER_FIELDS = (
 @transaction.atomic
 def partner_save(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     organization: Organization,
     partner: PartnerOrganization | None = None,
     **fields: Any,
@@ -451,7 +457,7 @@ def _clean_terms(values) -> list[str]:
 @transaction.atomic
 def vocabulary_term_save(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     organization: Organization,
     term: VocabularyTerm | None = None,
     kind: str,
@@ -516,7 +522,7 @@ def vocabulary_term_save(
 
 @transaction.atomic
 def vocabulary_term_delete(
-    *, actor: AbstractBaseUser | None, organization: Organization, term: VocabularyTerm
+    *, actor: User | None, organization: Organization, term: VocabularyTerm
 ) -> None:
     if term.organization_id != organization.pk:
         raise ParticipantsError(_("Only the organisation that added a term may delete it."))
@@ -527,7 +533,7 @@ def vocabulary_term_delete(
 @transaction.atomic
 def vocabulary_override_save(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     organization: Organization,
     term: VocabularyTerm,
     synonyms: list[str],
@@ -559,9 +565,9 @@ def vocabulary_override_save(
     if broader:
         # no loops: the new broader terms may not lie below this term
         children: dict[int, list[int]] = {}
-        for item in effective.values():
-            for up in item.broader:
-                children.setdefault(up.pk, []).append(item.term.pk)
+        for entry in effective.values():
+            for up in entry.broader:
+                children.setdefault(up.pk, []).append(entry.term.pk)
         below, queue = set(), [term.pk]
         while queue:
             for child in children.get(queue.pop(), []):
@@ -610,7 +616,7 @@ def vocabulary_override_save(
 @transaction.atomic
 def consents_record_bulk(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     people: list[Person],
     given_on: date,
     given_by: str,
@@ -677,7 +683,7 @@ def consents_record_bulk(
 
 @transaction.atomic
 def profiles_set_status(
-    *, actor: AbstractBaseUser | None, programme: Programme, kind: str, people: list[Person], status: str
+    *, actor: User | None, programme: Programme, kind: str, people: list[Person], status: str
 ) -> int:
     """Set the status of these people's profiles of the year (mentee or mentor); returns how many changed."""
     if status not in ProfileStatus.values:
@@ -707,7 +713,7 @@ def _names_list(names: list[str]) -> str:
 
 @transaction.atomic
 def people_trash(
-    *, actor: AbstractBaseUser | None, organization: Organization, programme: Programme, people: list[Person]
+    *, actor: User | None, organization: Organization, programme: Programme, people: list[Person]
 ) -> list[int]:
     """Put people added by mistake in the trash, with their cards, profiles and consents; all or none.
 

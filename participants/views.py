@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -91,21 +94,41 @@ def index(request: ScopedRequest) -> HttpResponse:
     return render(request, "participants/index.html", context)
 
 
+@dataclass(frozen=True)
+class _PeopleRow:
+    """A row of the people list: the year's profile (mentee or mentor) and its labels."""
+
+    profile: MenteeProfile | MentorProfile
+    kind_label: str
+    status_label: str
+
+
 def _people_list(request: ScopedRequest, kind: str) -> HttpResponse:
     scope = request.scope
     form_class = MenteeFilterForm if kind == "mentees" else MentorFilterForm
     form = form_class(request.GET or None, groups=selectors.groups(scope.programme))
     filters = form.filters()
-    queryset = (selectors.mentees if kind == "mentees" else selectors.mentors)(scope.programme, filters)
+    queryset: QuerySet[MenteeProfile] | QuerySet[MentorProfile] = (
+        selectors.mentees(scope.programme, filters)
+        if kind == "mentees"
+        else selectors.mentors(scope.programme, filters)
+    )
     order = sorting(request.GET, PEOPLE_SORTS, "name")
-    queryset = queryset.order_by(*order.order_by)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator: Paginator[MenteeProfile | MentorProfile] = Paginator(
+        queryset.order_by(*order.order_by), PAGE_SIZE
+    )
+    page = paginator.get_page(request.GET.get("page"))
     # the rows' labels from one dict each: ``get_kind_display`` rebuilds the choices per call (lazy texts)
     kind_labels = {value: str(label) for value, label in Person.Kind.choices}
     status_labels = {value: str(label) for value, label in ProfileStatus.choices}
-    for profile in page:
-        profile.kind_label = kind_labels.get(profile.person.kind, profile.person.kind)
-        profile.status_label = status_labels.get(profile.status, profile.status)
+    rows = [
+        _PeopleRow(
+            profile,
+            kind_label=kind_labels.get(profile.person.kind, profile.person.kind),
+            status_label=status_labels.get(profile.status, profile.status),
+        )
+        for profile in page
+    ]
     _audit_view(request, _("Mentee base") if kind == "mentees" else _("Mentor base"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -114,6 +137,7 @@ def _people_list(request: ScopedRequest, kind: str) -> HttpResponse:
         "filter_form": form,
         "filters": filters,
         "page": page,
+        "rows": rows,
         "query": query.urlencode(),
         "sorting": order,
         "status_choices": ProfileStatus.choices,
