@@ -11,6 +11,7 @@ class MentoringConfig(AppConfig):
         # the Celery app, before any task is sent; and the translation hook of the pure modules
         # (roadmap periods and tables, the matching engine), which then use Django's gettext
         from . import (
+            cache_checks,  # noqa: F401  (registers the shared-cache system check)
             celery,  # noqa: F401  (imported for its side effect: the app exists)
             messages,
             sites,  # noqa: F401  (registers the SITE_URL system check)

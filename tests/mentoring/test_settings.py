@@ -36,7 +36,9 @@ def test_unknown_scheme_is_refused():
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean = {
-        key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL"))
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "CACHE_URL"))
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -58,9 +60,29 @@ def test_production_settings_pass_the_deploy_check():
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="mentoring.example.org",
         SITE_URL="https://mentoring.example.org",
+        REDIS_URL="redis://redis:6379/0",  # as docker-compose.yml sets it (no connection is made)
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_without_a_shared_cache_warns_in_the_deploy_check():
+    """Without REDIS_URL/CACHE_URL the cache is the process's memory: the sign-in throttle would count
+    wrong passwords per gunicorn worker. ``check --deploy`` (and the start-up check) says so."""
+    env = {
+        "DJANGO_ENV": "production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "mentoring.example.org",
+        "SITE_URL": "https://mentoring.example.org",
+    }
+    per_process = _manage("check", "--deploy", "--fail-level", "WARNING", **env)
+    assert per_process.returncode != 0, per_process.stdout
+    assert "mentoring.W002" in per_process.stderr and "LocMemCache" in per_process.stderr, per_process.stderr
+    shared = _manage("check", "--deploy", "--fail-level", "WARNING", **env, CACHE_URL="redis://redis:6379/1")
+    assert shared.returncode == 0 and "mentoring.W002" not in shared.stderr, shared.stderr
+    # a developer's machine (no DJANGO_ENV) is not nagged
+    development = _manage("check", "--fail-level", "WARNING")
+    assert "mentoring.W002" not in development.stderr, development.stderr
 
 
 def test_production_refuses_to_start_without_the_site_address():
