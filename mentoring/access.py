@@ -131,11 +131,16 @@ class Scope:
         return {"org": self.organization.slug, "year": self.programme.academic_year.start_year}
 
 
-class ScopedRequest(HttpRequest):
+class SignedInRequest(HttpRequest):
+    """The request a page under ``login_required`` receives (for the type checker only; never built)."""
+
+    user: User
+
+
+class ScopedRequest(SignedInRequest):
     """The request a page under ``organization_view`` receives (for the type checker only; never built):
     signed in, ``scope`` resolved by the decorator, ``htmx`` set by django-htmx's middleware."""
 
-    user: User
     scope: Scope
     htmx: HtmxDetails
 

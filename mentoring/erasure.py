@@ -163,6 +163,8 @@ def organization_paths(model: type[models.Model]) -> list[str]:
                 if not (item.many_to_one or item.one_to_one) or not item.concrete:
                     continue
                 target = item.related_model
+                if target is None:  # a concrete relation always has its model; narrows the type
+                    continue
                 lookup = f"{path}__{item.name}" if path else item.name
                 through_null = nullable or item.null
                 if target is Organization:
@@ -384,18 +386,21 @@ def file_names_person(stored: FieldFile, matcher: NameMatcher, *, full: bool = T
     """Whether the file's name or text names the person: the surname with a given name or initials
     (``full``), or any mention the matcher finds (for the files of the person's own pairs)."""
     found = matcher.found_full_in if full else matcher.found_in
-    basename = stored.name.rsplit("/", 1)[-1]
+    name = stored.name
+    if not name:  # an empty file field names nobody (the callers skip them already)
+        return False
+    basename = name.rsplit("/", 1)[-1]
     if found(basename.replace("_", " ")):
         return True
     if basename.lower().endswith(UNREADABLE_SUFFIXES):
         return False
     try:
-        if stored.storage.size(stored.name) > MAX_READ_BYTES:
+        if stored.storage.size(name) > MAX_READ_BYTES:
             return False
     except (OSError, NotImplementedError):
         return False
     try:
-        with stored.storage.open(stored.name, "rb") as handle:
+        with stored.storage.open(name, "rb") as handle:
             data = handle.read()
     except OSError:
         return False

@@ -114,6 +114,7 @@ def children_contingent(root: Organization, academic_year_id: int) -> tuple[list
         if found is None:
             continue
         found.units = row["units"]
-        found.totals = {name: row[name] or 0 for name in CONTINGENT_FIELDS}
+        # the sums are annotated through **kwargs, which django-stubs cannot see as keys of the row
+        found.totals = {name: row[name] or 0 for name in CONTINGENT_FIELDS}  # type: ignore[literal-required]
     totals = {name: sum(row.totals[name] for row in rows.values()) for name in CONTINGENT_FIELDS}
     return list(rows.values()), totals

@@ -46,13 +46,13 @@ def audit_details(value: Any) -> Any:
     if isinstance(value, str):
         return value if SAFE_DETAIL.match(value) else None
     if isinstance(value, list | tuple):
-        kept = [audit_details(item) for item in value]
-        return [item for item in kept if item is not None]
+        kept_items = [audit_details(item) for item in value]
+        return [item for item in kept_items if item is not None]
     if isinstance(value, dict):
-        kept = {
+        kept_pairs = {
             str(key): audit_details(item) for key, item in value.items() if str(key) not in FREE_TEXT_DETAILS
         }
-        return {key: item for key, item in kept.items() if item is not None}
+        return {key: item for key, item in kept_pairs.items() if item is not None}
     return None
 
 
@@ -68,15 +68,18 @@ def audit_people(target: models.Model | None) -> list[int]:
     person_id = getattr(target, "person_id", None)
     if person_id:
         return [person_id]
+    # The target may be any model: a pair's member rows carry `group_id`, a plan task `plan_id`.
+    own_group_id: int | None = getattr(target, "group_id", None)
+    plan_id: int | None = getattr(target, "plan_id", None)
     group_id = None
     if label == "pairing.MentoringGroup":
         group_id = target.pk
-    elif getattr(target, "group_id", None):
-        group_id = target.group_id
-    elif label == "monitoring.PlanTask" and getattr(target, "plan_id", None):
+    elif own_group_id:
+        group_id = own_group_id
+    elif label == "monitoring.PlanTask" and plan_id:
         group_id = (
             apps.get_model("monitoring", "IndividualPlan")
-            .objects.filter(pk=target.plan_id)
+            .objects.filter(pk=plan_id)
             .values_list("group_id", flat=True)
             .first()
         )
@@ -263,7 +266,8 @@ def users_deactivate(*, actor: User | None, users: Iterable[User]) -> int:
         if not user.is_active:
             continue
         type(user).objects.filter(pk=user.pk).update(is_active=False)
-        for organization_id in set(user.memberships.values_list("organization_id", flat=True)) or {None}:
+        organization_ids: set[int | None] = set(user.memberships.values_list("organization_id", flat=True))
+        for organization_id in organization_ids or {None}:
             audit_record(
                 actor=actor,
                 organization=Organization.objects.filter(pk=organization_id).first()

@@ -33,6 +33,7 @@ import ipaddress
 import logging
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from axes.conf import settings as axes_settings
 from axes.handlers.cache import AxesCacheHandler
@@ -146,15 +147,19 @@ def cool_off_for(lockouts: int) -> timedelta:
     )
 
 
+# Each request's cool-off, counted once per request (axes asks several times); gone with the request.
+_COOL_OFFS: WeakKeyDictionary[HttpRequest, timedelta] = WeakKeyDictionary()
+
+
 def cool_off(request: HttpRequest | None = None) -> timedelta:
     """``AXES_COOLOFF_TIME``: how long wrong passwords of this name at this address are remembered."""
     if request is None:
         return cool_off_for(0)
-    cached = getattr(request, "_signin_cool_off", None)
+    cached = _COOL_OFFS.get(request)
     if cached is None:
         address = getattr(request, "axes_ip_address", None) or client_address(request)
         cached = cool_off_for(recent_lockouts(username=_typed_username(request), ip_address=address))
-        request._signin_cool_off = cached
+        _COOL_OFFS[request] = cached
     return cached
 
 
@@ -313,7 +318,7 @@ class SignInHandler(AxesCacheHandler):
         signin_event_record(request=request, kind=kind, username=username)
         if kind == SignInEvent.Kind.LOCKED_OUT:
             # this lock-out is in the journal now: the lock lasts the next, longer cool-off
-            request.__dict__.pop("_signin_cool_off", None)
+            _COOL_OFFS.pop(request, None)
             self._lock_ends_now_plus_cool_off(request, credentials)
 
     def user_logged_in(self, sender, request, user, **kwargs):

@@ -25,6 +25,7 @@ from .access import (
     OVERSIGHT_ROLES,
     Privacy,
     ScopedRequest,
+    SignedInRequest,
     access_for,
     declare_privacy,
     organization_view,
@@ -68,7 +69,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @declare_privacy(Privacy.PUBLIC)
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     """Send the user to the organisation and year they worked in last, or to their first one."""
     last = request.session.get("last_scope")
     if last:
@@ -99,7 +100,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 # The sections a role works in first; the navbar still shows the whole product.
-DASHBOARD_TILES = {
+DASHBOARD_TILES: dict[str, tuple[str, ...]] = {
     Role.ADMINISTRATOR: ("roadmap", "participants", "pairing", "monitoring", "reports", "programme"),
     Role.CURATOR: ("roadmap", "participants", "pairing", "monitoring", "reports", "programme"),
     Role.MUNICIPAL_COORDINATOR: ("roadmap", "participants", "pairing", "monitoring", "reports"),
@@ -151,7 +152,7 @@ def programme_detail(request: ScopedRequest) -> HttpResponse:
                 **{field: form.cleaned_data[field] for field in CONTINGENT_FIELDS},
             )
             messages.success(request, _("The contingent is saved."))
-            return redirect("programme", **scope.url_kwargs)
+            return redirect(reverse("programme", kwargs=scope.url_kwargs))
     elif request.method == "POST":
         raise PermissionDenied
     next_year = programme.academic_year.start_year + 1
@@ -171,7 +172,7 @@ def programme_open_next(request: ScopedRequest) -> HttpResponse:
 
 
 JOURNAL_PAGE_SIZE = 50
-JOURNAL_DEFAULTS = {"person": "", "user": None, "action": "", "date_from": None, "date_to": None}
+JOURNAL_FILTERS = ("person", "user", "action", "date_from", "date_to")
 
 
 @organization_view(roles=[Role.ADMINISTRATOR], privacy=Privacy.PERSONAL)
@@ -186,8 +187,13 @@ def journal(request: ScopedRequest) -> HttpResponse:
     form = JournalFilterForm(request.GET or None, organization=scope.organization)
     filters = JournalFilters()
     if form.is_bound and form.is_valid():
+        data = form.cleaned_data
         filters = JournalFilters(
-            **{key: form.cleaned_data.get(key) or default for key, default in JOURNAL_DEFAULTS.items()}
+            person=data.get("person") or "",
+            user=data.get("user") or None,
+            action=data.get("action") or "",
+            date_from=data.get("date_from") or None,
+            date_to=data.get("date_to") or None,
         )
     page = Paginator(journal_events(scope.organization, filters), JOURNAL_PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -195,7 +201,7 @@ def journal(request: ScopedRequest) -> HttpResponse:
     rows = [(event, field_labels(event), details_text(event)) for event in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
-    export = {f"audit_journal-{key}": value for key, value in query.items() if key in JOURNAL_DEFAULTS}
+    export = {f"audit_journal-{key}": value for key, value in query.items() if key in JOURNAL_FILTERS}
     return render(
         request,
         "mentoring/journal.html",
