@@ -9,7 +9,8 @@ translated.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -47,14 +48,14 @@ LAST_ROW = MAX_ROWS + 1  # the drop-downs cover every row the import accepts
 VOCABULARY_COLUMNS = frozenset({"requests", "subject_areas", "competencies", "interests"})
 
 
-def _lists(partners: list[str], terms: list[str] = ()) -> dict[str, tuple[str, list[str]]]:
+def _lists(partners: Sequence[str], terms: Sequence[str] = ()) -> dict[str, tuple[str, list[str]]]:
     """name → (the reference sheet's column title, values)."""
     return {
         "kind": ("Категория участника", list(KIND_LABELS.values())),
         "sex": ("Пол", list(SEX_CHOICES)),
         "yes_no": ("Да/нет", list(YES_NO_CHOICES)),
         "qualification": ("Квалификационная категория", list(QUALIFICATION_LABELS.values())),
-        "partner": ("Организация-партнёр", partners),
+        "partner": ("Организация-партнёр", list(partners)),
         "vocabulary": ("Словарь запросов и компетенций", list(terms)),
         "consent_by": ("Согласие подписал", list(CONSENT_BY_CHOICES)),
     }
@@ -84,7 +85,7 @@ def build_template(kind: str, partners: Iterable[str] = (), terms: Iterable[str]
     ``terms`` those of its vocabulary of requests and competencies."""
     columns = tuple(column for column in columns_for(kind) if column.in_template)
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]  # a new workbook has one sheet, the active one
     sheet.title = DATA_SHEETS[kind]
     reference = workbook.create_sheet(REFERENCE_SHEET)
     instruction = workbook.create_sheet(INSTRUCTION_SHEET)
@@ -106,12 +107,13 @@ def build_template(kind: str, partners: Iterable[str] = (), terms: Iterable[str]
     # the table: headers, widths, formats, drop-downs and prompts
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
-        cell = sheet.cell(row=1, column=index, value=header_text(column))
+        header = header_text(column)
+        cell = sheet.cell(row=1, column=index, value=header)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         dimension = sheet.column_dimensions[letter]
-        dimension.width = min(max(len(cell.value) + 2, 12), 40)
+        dimension.width = min(max(len(header) + 2, 12), 40)
         if column.hint == HINT_DATE:
             dimension.number_format = "DD.MM.YYYY"
         elif column.key in ("external_id", "phone", "guardian_phone", "group_name"):
@@ -129,53 +131,73 @@ def build_template(kind: str, partners: Iterable[str] = (), terms: Iterable[str]
     return output.getvalue()
 
 
+def _data_validation(
+    column: Column,
+    *,
+    type: Literal["list", "date", "whole"],
+    formula1: str,
+    error_title: str,
+    error: str,
+    operator: Literal["between"] | None = None,
+    formula2: str | None = None,
+    error_style: Literal["warning", "information"] = "warning",  # the import reads more than the list offers
+) -> DataValidation:
+    return DataValidation(
+        type=type,
+        operator=operator,
+        formula1=formula1,
+        formula2=formula2,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle=error_style,
+        showInputMessage=True,
+        promptTitle=column.header[:32],
+        prompt=_hint(column)[:255],
+        errorTitle=error_title[:32],
+        error=error[:255],
+    )
+
+
 def _validation(column: Column, ranges: dict[str, str]) -> DataValidation | None:
-    common = {
-        "allow_blank": True,
-        "showErrorMessage": True,
-        "errorStyle": "warning",  # the import reads more spellings than the list offers
-        "showInputMessage": True,
-        "promptTitle": column.header[:32],
-        "prompt": _hint(column)[:255],
-    }
     if column.key in VOCABULARY_COLUMNS and "vocabulary" in ranges:
-        return DataValidation(
+        return _data_validation(
+            column,
             type="list",
             formula1=ranges["vocabulary"],
-            errorTitle=_("Not in the vocabulary")[:32],
-            error=_("Your own words are fine too: the matching compares them word by word.")[:255],
-            **{**common, "errorStyle": "information"},
+            error_title=_("Not in the vocabulary"),
+            error=_("Your own words are fine too: the matching compares them word by word."),
+            error_style="information",
         )
     if column.choices:
         if column.choices not in ranges:
             return None
-        return DataValidation(
+        return _data_validation(
+            column,
             type="list",
             formula1=ranges[column.choices],
-            errorTitle=_("Not in the list")[:32],
-            error=_("Choose a value from the list.")[:255],
-            **common,
+            error_title=_("Not in the list"),
+            error=_("Choose a value from the list."),
         )
     if column.hint == HINT_DATE:
-        return DataValidation(
+        return _data_validation(
+            column,
             type="date",
             operator="between",
             formula1="DATE(1900,1,1)",
             formula2="DATE(2100,12,31)",
-            errorTitle=_("Not a date")[:32],
-            error=_("Write a date as dd.mm.yyyy.")[:255],
-            **common,
+            error_title=_("Not a date"),
+            error=_("Write a date as dd.mm.yyyy."),
         )
     if column.hint == HINT_NUMBER:
         low, high = (1, 30) if column.key == "capacity" else (0, 70)
-        return DataValidation(
+        return _data_validation(
+            column,
             type="whole",
             operator="between",
             formula1=str(low),
             formula2=str(high),
-            errorTitle=_("Not a number")[:32],
-            error=(_("Write a whole number from %(min)s to %(max)s.") % {"min": low, "max": high})[:255],
-            **common,
+            error_title=_("Not a number"),
+            error=_("Write a whole number from %(min)s to %(max)s.") % {"min": low, "max": high},
         )
     return None
 

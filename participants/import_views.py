@@ -122,7 +122,7 @@ def _options_from_post(request: HttpRequest) -> tuple[importing.SyncOptions, str
     post = request.POST
     decisions: dict[int, int] = {}
     for key, value in post.items():
-        if key.startswith("match-"):
+        if key.startswith("match-") and isinstance(value, str):  # items() gives a key's last value
             try:
                 decisions[int(key.removeprefix("match-"))] = int(value)
             except ValueError:
@@ -276,7 +276,7 @@ def _confirm(
             actor=request.user, scope=scope, stored=stored, only_valid=only_valid
         )
         importing.preview_forget(request.session, scope.programme)
-        return redirect("job_detail", job=job.pk, **scope.url_kwargs)
+        return redirect(reverse("job_detail", kwargs={"job": job.pk, **scope.url_kwargs}))
     try:
         result = importing.import_save(
             actor=request.user,

@@ -36,7 +36,7 @@ import uuid
 import warnings as py_warnings
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -44,18 +44,18 @@ from typing import Any
 import openpyxl
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import BooleanField, Q
+from django.db.models import BooleanField, Field, Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
 
 from mentoring import stored_folders
 from mentoring.academic_years import academic_year_bounds
 from mentoring.access import Scope, resolve_scope_for_job
-from mentoring.models import AuditEvent, Job, Programme
+from mentoring.models import AuditEvent, Job, Programme, User
 from mentoring.services import (
     audit_record,
     job_claim,
@@ -253,6 +253,14 @@ def cell_text(value: Any, multiline: bool = False) -> str:
     return text
 
 
+def max_length_of(model: type[Model], name: str) -> int:
+    """The ``max_length`` of a text field of the model: the longest text a cell may give it."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, Field) or field.max_length is None:
+        raise TypeError(f"{model.__name__}.{name} is not a field with a max_length")
+    return field.max_length
+
+
 def parse_text(value: Any, max_length: int, multiline: bool = False) -> str:
     text = cell_text(value, multiline)
     if len(text) > max_length:
@@ -288,7 +296,7 @@ def parse_birth_date(value: Any) -> date | None:
 
 
 def _choice_parser(
-    mapping: dict[str, str], message: Callable[[str], str], empty: Any = ""
+    mapping: Mapping[str, str], message: Callable[[str], str], empty: Any = ""
 ) -> Callable[[Any], Any]:
     table = {normalise(key).rstrip("."): code for key, code in mapping.items()}
 
@@ -436,7 +444,7 @@ def _integer_parser(low: int, high: int) -> Callable[[Any], int | None]:
 
 def parse_group(value: Any) -> str:
     """«7 «Б»», «7б», «7-Б», «7 Б класс» → «7Б»; a college group as written."""
-    return parse_text(lr.normalise_class(value), Person._meta.get_field("group_name").max_length)
+    return parse_text(lr.normalise_class(value), max_length_of(Person, "group_name"))
 
 
 class CellWarning(Exception):
@@ -450,7 +458,7 @@ class CellWarning(Exception):
 def parse_phone(value: Any) -> str:
     """One or more phones in one format («+7 900 123-45-67»); a number that is not valid is kept and warned."""
     text, valid = lr.normalise_phone(value)
-    text = parse_text(text, Person._meta.get_field("phone").max_length)
+    text = parse_text(text, max_length_of(Person, "phone"))
     if not valid:
         raise CellWarning(
             text, _("«%(value)s» does not look like a phone number: check it.") % {"value": text}
@@ -516,7 +524,7 @@ def parse_consent_date(value: Any) -> date | None:
 
 
 def parse_email(value: Any) -> str:
-    text = parse_text(value, Person._meta.get_field("email").max_length)
+    text = parse_text(value, max_length_of(Person, "email"))
     if text:
         try:
             validate_email(text)
@@ -594,7 +602,7 @@ def parse_position_subject(value: Any) -> dict[str, str]:
 
 
 def parse_external_id(value: Any) -> str:
-    return parse_text(value, Person._meta.get_field("external_id").max_length)
+    return parse_text(value, max_length_of(Person, "external_id"))
 
 
 def partner_key(name: str) -> str:
@@ -625,12 +633,8 @@ class Column:
     in_template: bool = True  # False: read when a file has it, not offered in the template
 
 
-def _max(model, name: str) -> int:
-    return model._meta.get_field(name).max_length
-
-
-def _text(model, name: str, multiline: bool = False) -> Callable[[Any], str]:
-    length = _max(model, name)
+def _text(model: type[Model], name: str, multiline: bool = False) -> Callable[[Any], str]:
+    length = max_length_of(model, name)
     return lambda value: parse_text(value, length, multiline)
 
 
@@ -1112,7 +1116,7 @@ def describe_columns(table: lr.Table, kind: str) -> list[dict[str, Any]]:
             {
                 "key": reading.cell.key,
                 "label": reading.cell.label[:200],
-                "letter": openpyxl.utils.get_column_letter(reading.cell.index + 1),
+                "letter": get_column_letter(reading.cell.index + 1),
                 "field": reading.field or "",
                 "field_label": target.header if target else "",
                 "how": reading.how,
@@ -1679,10 +1683,11 @@ class SyncOptions:
     def from_json(cls, data: dict[str, Any] | None) -> SyncOptions:
         data = data or {}
         try:
+            possible = data.get("possible")
             return cls(
                 decisions={int(row): int(person) for row, person in (data.get("decisions") or {}).items()},
-                possible=data.get("possible")
-                if data.get("possible") in POSSIBLE_CHOICES
+                possible=possible
+                if isinstance(possible, str) and possible in POSSIBLE_CHOICES
                 else POSSIBLE_SUGGESTED,
                 clear_empty=bool(data.get("clear_empty")),
                 leavers=tuple(int(pk) for pk in data.get("leavers") or ()),
@@ -1804,7 +1809,7 @@ def _profile_model(kind: str):
 
 PERSON_VALUES = ("id", *PERSON_KEYS, "partner_id")
 NAME_FIELDS = frozenset({"last_name", "first_name", "patronymic"})
-_BLANK = (None, "", [])
+_BLANK: tuple[object, ...] = (None, "", [])
 
 
 def _display(name: str, value: Any, partner_names: dict[int, str]) -> str:
@@ -1831,7 +1836,7 @@ def _display(name: str, value: Any, partner_names: dict[int, str]) -> str:
 def _known(
     person: dict[str, Any], classes: dict[int, tuple[int, str]], year_of_current: int | None
 ) -> identity.Known:
-    history = [(year, group) for year, (_id, group) in sorted(classes.items())]
+    history: list[tuple[int | None, str]] = [(year, group) for year, (_id, group) in sorted(classes.items())]
     if person["group_name"] and not any(group == person["group_name"] for _year, group in history):
         history.append((year_of_current, person["group_name"]))
     return identity.Known(
@@ -2299,7 +2304,7 @@ class ImportResult:
 
 def import_save(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     programme: Programme,
     parsed: ParsedFile,
     only_valid: bool = False,
@@ -2360,7 +2365,7 @@ def import_save(
                 filename=filename[:200],
                 counts=details,
                 undo=undo,
-                created_by=actor if getattr(actor, "pk", None) else None,
+                created_by=actor if actor is not None and actor.pk else None,
             )
             result.batch_id = batch.pk
             audit_record(
@@ -2415,9 +2420,9 @@ def _write(plan: ImportPlan, programme: Programme, kind: str) -> dict[str, Any]:
         for row in plan.rows
         if row.status in (NEW, UPDATED) or (row.status == UNCHANGED and row.class_change)
     ]
-    _write_people(plan, written, programme.organization_id, DEFAULT_KIND[kind], now, undo)
-    _write_classes(plan, written, programme.academic_year_id, undo)
-    _write_profiles(plan, written, programme, model, now, undo)
+    people = _write_people(plan, written, programme.organization_id, DEFAULT_KIND[kind], now, undo)
+    _write_classes(plan, people, programme.academic_year_id, undo)
+    _write_profiles(plan, people, programme, model, now, undo)
     if plan.left:  # last year's people who are not in the new list
         _write_leavers(plan, model, now, undo)
     return undo
@@ -2430,8 +2435,9 @@ def _write_people(
     default_kind: str,
     now: datetime,
     undo: dict[str, Any],
-) -> None:
-    """New people created (their ids set on the rows), changed ones updated, in bulk."""
+) -> list[tuple[PlannedRow, int]]:
+    """New people created (their ids set on the rows), changed ones updated, in bulk. Returns the rows
+    with their person's id."""
     new_people: list[Person] = []
     new_people_rows: list[PlannedRow] = []
     changed_people: list[Person] = []
@@ -2471,24 +2477,25 @@ def _write_people(
     for person, row in zip(new_people, new_people_rows, strict=True):
         row.person_id = person.pk
     undo["created_people"] = [person.pk for person in new_people]
+    return [(row, row.person_id) for row in written if row.person_id is not None]
 
 
 def _write_classes(
-    plan: ImportPlan, written: list[PlannedRow], academic_year_id: int, undo: dict[str, Any]
+    plan: ImportPlan, people: list[tuple[PlannedRow, int]], academic_year_id: int, undo: dict[str, Any]
 ) -> None:
     """The year's class of every written person whose class the file gives."""
     created = set(undo["created_people"])
     new_classes: list[PersonClass] = []
     changed_classes: list[PersonClass] = []
-    for row in written:
+    for row, person_id in people:
         group = row.parsed.person.get("group_name")
-        if group is None or not (row.class_change or row.person_id in created):
+        if group is None or not (row.class_change or person_id in created):
             continue
-        record = plan.classes.get(row.person_id, {}).get(plan.year) if row.person_id else None
+        record = plan.classes.get(person_id, {}).get(plan.year)
         if record is None:
             if group:
                 new_classes.append(
-                    PersonClass(person_id=row.person_id, academic_year_id=academic_year_id, group_name=group)
+                    PersonClass(person_id=person_id, academic_year_id=academic_year_id, group_name=group)
                 )
         elif record[1] != group:
             undo["classes"][str(record[0])] = record[1]
@@ -2501,7 +2508,7 @@ def _write_classes(
 
 def _write_profiles(
     plan: ImportPlan,
-    written: list[PlannedRow],
+    people: list[tuple[PlannedRow, int]],
     programme: Programme,
     model: Any,
     now: datetime,
@@ -2511,7 +2518,7 @@ def _write_profiles(
     new_profiles = []
     changed_profiles = []
     profile_fields: set[str] = set()
-    for row in written:
+    for row, person_id in people:
         if row.status == UNCHANGED:
             continue
         values = {
@@ -2520,9 +2527,9 @@ def _write_profiles(
             if value is not None or name != "capacity"
         }
         if row.profile_id is None:
-            new_profiles.append(model(person_id=row.person_id, programme_id=programme.pk, **values))
+            new_profiles.append(model(person_id=person_id, programme_id=programme.pk, **values))
         elif row.profile_changes:
-            current = dict(plan.profiles[row.person_id])
+            current = dict(plan.profiles[person_id])
             undo["profiles"][str(current["id"])] = {
                 name: _undo_value(current[name]) for name in row.profile_changes
             }
@@ -2606,10 +2613,10 @@ def _refuse_if_used(batch: ImportBatch, model) -> None:
         accessor = relation.get_accessor_name()
         if accessor in own:
             continue
-        records = relation.related_model.objects.filter(**{f"{relation.field.name}__in": created_people})
+        records = relation.related_model._default_manager.filter(**{f"{relation.field.name}__in": created_people})
         if accessor == "group_memberships" and profile_people:
             # someone already known, put in a pair made after the import (last year's pairs do not count)
-            records = relation.related_model.objects.filter(
+            records = relation.related_model._default_manager.filter(
                 Q(**{f"{relation.field.name}__in": created_people})
                 | Q(
                     **{
@@ -2687,7 +2694,7 @@ def _restore(model, rows: dict[str, dict[str, Any]], dates: frozenset[str]) -> i
     return len(objects)
 
 
-def import_undo(*, actor: AbstractBaseUser | None, programme: Programme, batch_id: int) -> ImportBatch:
+def import_undo(*, actor: User | None, programme: Programme, batch_id: int) -> ImportBatch:
     """Undo a saved import in one step: the people and profiles it created go, the values it changed
     come back, the leavers it marked are in again. Refused (``UndoRefused``) once the window is over,
     when a later import exists, or when someone was paired or changed since."""
@@ -2732,7 +2739,7 @@ def import_undo(*, actor: AbstractBaseUser | None, programme: Programme, batch_i
             PersonClass.objects.filter(pk=int(pk)).update(group_name=group)
         back = _restore(model, undo.get("left", {}), profile_dates)
         batch.undone_at = timezone.now()
-        batch.undone_by = actor if getattr(actor, "pk", None) else None
+        batch.undone_by = actor if actor is not None and actor.pk else None
         batch.undo = {}
         batch.save(update_fields=["undone_at", "undone_by", "undo"])
         audit_record(
@@ -2755,27 +2762,30 @@ def import_undo(*, actor: AbstractBaseUser | None, programme: Programme, batch_i
     return batch
 
 
-def _write_consents(plan: ImportPlan, actor: AbstractBaseUser | None) -> int:
+def _write_consents(plan: ImportPlan, actor: User | None) -> int:
     """The paper consents of the file: one per person who has no valid consent of that date yet."""
-    rows = [row for row in plan.rows if row.status != ERROR and row.parsed.consent and row.person_id]
+    rows = [
+        (row.person_id, row.parsed.consent)
+        for row in plan.rows
+        if row.status != ERROR and row.parsed.consent and row.person_id
+    ]
     if not rows:
         return 0
     existing = set(
         Consent.objects.filter(
-            person_id__in=[row.person_id for row in rows],
+            person_id__in=[person_id for person_id, _consent in rows],
             scope=Consent.Scope.PERSONAL_DATA,
             withdrawn_on__isnull=True,
         ).values_list("person_id", "given_on")
     )
     created = []
-    for row in rows:
-        consent = row.parsed.consent
-        if (row.person_id, consent["given_on"]) in existing:
+    for person_id, consent in rows:
+        if (person_id, consent["given_on"]) in existing:
             continue  # the same file again: the consent is on record already
-        existing.add((row.person_id, consent["given_on"]))
+        existing.add((person_id, consent["given_on"]))
         created.append(
             Consent(
-                person_id=row.person_id,
+                person_id=person_id,
                 scope=Consent.Scope.PERSONAL_DATA,
                 given_by=consent["given_by"],
                 representative_name=consent["representative_name"][:300],
@@ -2797,7 +2807,7 @@ def _import_title(kind: str, filename: str) -> str:
 
 def import_file(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     programme: Programme,
     kind: str,
     data: bytes,
@@ -2998,7 +3008,7 @@ def job_folder(job_id) -> str:
 
 @transaction.atomic
 def import_start_job(
-    *, actor: AbstractBaseUser, scope: Scope, stored: StoredPreview, only_valid: bool
+    *, actor: User, scope: Scope, stored: StoredPreview, only_valid: bool
 ) -> Job:
     """Create the job, move the upload to ``imports/<job id>/`` and queue the task after commit."""
     from .tasks import import_participants
@@ -3034,7 +3044,11 @@ def import_run_job(*, job_id: str) -> None:
         job_progress(job_id=job_id, percent=percent, message=message)
 
     try:
-        user = get_user_model().objects.filter(pk=job.created_by_id).first()
+        user = (
+            None
+            if job.created_by_id is None
+            else get_user_model().objects.filter(pk=job.created_by_id).first()
+        )
         scope = resolve_scope_for_job(job, user)
         if scope is None or not scope.access.can_manage:
             raise _JobError(_("The user who started this import may no longer change the bases."))

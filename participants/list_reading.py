@@ -367,7 +367,14 @@ class ColumnReading:
 
     @property
     def used(self) -> bool:
-        return self.field not in (None, NUMBERING, NOT_STORED, IGNORE) and not self.repeats
+        return self.used_field is not None
+
+    @property
+    def used_field(self) -> str | None:
+        """The field this column fills; None when it fills none (not recognised, not stored, a repeat)."""
+        if self.field in (None, NUMBERING, NOT_STORED, IGNORE) or self.repeats:
+            return None
+        return self.field
 
 
 @dataclass
@@ -437,14 +444,14 @@ def recognise(
     # one column per field: the strongest recognition, then the leftmost
     best: dict[str, ColumnReading] = {}
     for reading in readings:
-        if not reading.used:
+        if (field_key := reading.used_field) is None:
             continue
-        current = best.get(reading.field)
+        current = best.get(field_key)
         if current is None or STRENGTH[reading.how] > STRENGTH[current.how]:
-            best[reading.field] = reading
+            best[field_key] = reading
     for reading in readings:
-        if reading.used and best[reading.field] is not reading:
-            reading.repeats = best[reading.field].cell.label
+        if (field_key := reading.used_field) is not None and best[field_key] is not reading:
+            reading.repeats = best[field_key].cell.label
     # a full name column is not needed beside the separate parts of the name
     if any(reading.used and reading.field == "last_name" for reading in readings):
         for reading in readings:
@@ -541,7 +548,9 @@ class Table:
 
     @property
     def fields(self) -> frozenset[str]:
-        return frozenset(reading.field for reading in self.readings if reading.used)
+        return frozenset(
+            field_key for reading in self.readings if (field_key := reading.used_field) is not None
+        )
 
 
 def _header_cells(top: tuple, bottom: tuple | None) -> list[HeaderCell]:
@@ -817,8 +826,8 @@ def parse_date_value(value: Any, today: date, *, past: bool = False) -> date | N
             return date(_full_year(year, today, past), month, day)
         if match := _ISO_DATE.fullmatch(text):
             return date(int(match[1]), int(match[2]), int(match[3]))
-        if (match := _WORD_DATE.fullmatch(text)) and (month := _month(match[2])):
-            return date(int(match[3]), month, int(match[1]))
+        if (match := _WORD_DATE.fullmatch(text)) and (named_month := _month(match[2])):
+            return date(int(match[3]), named_month, int(match[1]))
     except ValueError:
         pass
     raise Problem("date", value=_text(value))

@@ -34,6 +34,7 @@ from .importing import (
     CellProblem,
     Column,
     header_key,
+    max_length_of,
     parse_birth_date,
     parse_external_id,
     parse_text,
@@ -101,14 +102,16 @@ class PartnerWidget(widgets.Widget):
         self._partners: dict[str, PartnerOrganization] | None = None
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> PartnerOrganization | None:
-        name = parse_text(value, PartnerOrganization._meta.get_field("name").max_length)
+        name = parse_text(value, max_length_of(PartnerOrganization, "name"))
         if not name:
             return None
         if self._partners is None:
-            self._partners = {
-                partner_key(partner.name): partner
-                for partner in PartnerOrganization.objects.filter(organization_id=self.organization_id)
-            }
+            partners = (
+                PartnerOrganization.objects.none()
+                if self.organization_id is None
+                else PartnerOrganization.objects.filter(organization_id=self.organization_id)
+            )
+            self._partners = {partner_key(partner.name): partner for partner in partners}
         found = self._partners.get(partner_key(name))
         if found is None:
             raise ValueError(
@@ -180,21 +183,29 @@ class ParticipantResource(resources.ModelResource):
         for index in reversed(blank):
             del dataset[index]
 
+    def _import_programme(self) -> Programme:
+        """The programme being imported into (``before_import`` refuses to start without one)."""
+        if self.programme is None:
+            raise ValueError(_("Choose the programme (organisation and academic year) to import into."))
+        return self.programme
+
     def get_or_init_instance(self, instance_loader, row):
+        programme = self._import_programme()
         person = self._find_person(row)
         model = self._meta.model
         if person is not None:
-            profile = model.objects.filter(person=person, programme=self.programme).first()
+            profile = model.objects.filter(person=person, programme=programme).first()
             if profile is not None:
                 profile.person = person
                 return profile, False
         else:
-            person = Person(organization=self.programme.organization, kind=DEFAULT_KIND[self.base])
-        return model(person=person, programme=self.programme), True
+            person = Person(organization=programme.organization, kind=DEFAULT_KIND[self.base])
+        return model(person=person, programme=programme), True
 
     def _find_person(self, row) -> Person | None:
         """The organisation's person this row names: by the «ID» column, else by full name + birth date."""
-        people = Person.objects.filter(organization=self.programme.organization, anonymised_at__isnull=True)
+        organization = self._import_programme().organization
+        people = Person.objects.filter(organization=organization, anonymised_at__isnull=True)
         try:
             external_id = parse_external_id(row.get("ID"))
             birth_date = parse_birth_date(row.get("Дата рождения"))
@@ -250,7 +261,13 @@ class ParticipantResource(resources.ModelResource):
         instance.person = person
 
 
-def _resource_class(name: str, kind: str, model, columns: tuple[Column, ...], doc: str):
+def _resource_class(
+    name: str,
+    kind: str,
+    model: type[MenteeProfile] | type[MentorProfile],
+    columns: tuple[Column, ...],
+    doc: str,
+) -> type[ParticipantResource]:
     attrs: dict[str, Any] = {_field_name(column): _field(column) for column in columns}
     meta = type(
         "Meta",
@@ -266,7 +283,8 @@ def _resource_class(name: str, kind: str, model, columns: tuple[Column, ...], do
         },
     )
     attrs.update({"Meta": meta, "base": kind, "__module__": __name__, "__doc__": doc})
-    return type(ParticipantResource)(name, (ParticipantResource,), attrs)
+    # the metaclass of every ModelResource, which turns the Field attributes and Meta into the resource
+    return resources.ModelDeclarativeMetaclass(name, (ParticipantResource,), attrs)
 
 
 MenteeResource = _resource_class(

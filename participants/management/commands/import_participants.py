@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -180,7 +180,7 @@ class Command(BaseCommand):
             mapping[lr.header_key(header)] = field
         return mapping
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: str) -> NoReturn:
         """A file, organisation or option that cannot be used: JSON too with --json, then exit 1."""
         if self.options["json"]:
             empty = {importing.NEW: 0, importing.UPDATED: 0, importing.UNCHANGED: 0}
@@ -227,8 +227,8 @@ class Command(BaseCommand):
             return  # CommandError prints it
         for warning in warnings:
             self.stderr.write(warning)
-        for warning in row_warnings:
-            self.stderr.write(warning.text())
+        for row_warning in row_warnings:
+            self.stderr.write(row_warning.text())
         for error in errors:
             self.stderr.write(error.text())
         values = {
