@@ -2,8 +2,10 @@ from django import template
 from django.utils.dateformat import format as date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator, normalize_newlines
 from django.utils.translation import gettext
 
+from mentoring.templatetags.ui import with_pk
 from roadmap.periods import format_period, occurrences
 
 register = template.Library()
@@ -90,3 +92,125 @@ def event_status_badge(event) -> SafeString:
         return format_html('<span class="badge text-bg-danger">{}</span>', gettext("overdue"))
     css = _STATUS_CLASSES.get(event.status, "text-bg-light border")
     return format_html('<span class="badge {}">{}</span>', css, event.get_status_display())
+
+
+def _lines(value) -> str:
+    """``|linebreaksbr`` of a plain text: escaped, its line breaks as ``<br>``."""
+    return escape(normalize_newlines(value or "")).replace("\n", "<br>")
+
+
+def _row_parts(context) -> dict:
+    """What every row of one page shares, read from the page's context once (``roadmap/index.html`` sets
+    the links reversed with the key 0, the translated labels and the CSRF field before its loop)."""
+    parts = context.render_context.get("roadmap_row_parts")
+    if parts is None:
+        request = context.get("request")
+        scope = context.get("scope")
+        done_day = context.get("done_day")
+        parts = {
+            "manage": bool(scope and scope.access.can_manage),
+            "links": bool(context.get("event_links")),
+            "next": escape(request.get_full_path()) if request is not None else "",
+            "done_day": date_format(done_day, "Y-m-d") if done_day else "",
+            "csrf": context.get("csrf_input") or "",
+            **{
+                name: str(context.get(name) or "")
+                for name in ("event_url", "event_move_url", "event_edit_url", "event_done_url")
+            },
+            **{
+                name: escape(context.get(name) or "")
+                for name in ("t_evidence", "t_comments", "t_up", "t_down", "t_edit", "t_mark")
+            },
+        }
+        context.render_context["roadmap_row_parts"] = parts
+    return parts
+
+
+def _move_form(url: str, csrf: str, direction: str, label: str) -> str:
+    icon = "arrow-up" if direction == "up" else "arrow-down"
+    return (
+        f'<form method="post" action="{url}">{csrf}<input type="hidden" name="direction" value="{direction}">'
+        f'<button class="btn btn-sm btn-link p-0 pe-1" title="{label}" aria-label="{label}">'
+        f'<i class="bi bi-{icon}"></i></button></form>'
+    )
+
+
+def _mark_cell(event, parts: dict, url: str, label: str, number: str) -> str:
+    """The status cell: badge, completion day and the «mark done» button or link."""
+    cell: list[str] = [event_status_badge(event)]
+    if event.completed_on:
+        cell.append(f'<div class="small text-body-secondary">{date_format(event.completed_on, "d.m.Y")}</div>')
+    if getattr(event, "may_mark", False):
+        mark = parts["t_mark"]
+        if event.recurring:
+            cell.append(
+                f'<a class="btn btn-sm btn-outline-success mt-2 roadmap-mark" href="{url}#done">{mark}</a>'
+            )
+        else:
+            title = escape(Truncator(event.title).chars(60))
+            cell.append(
+                f'<form method="post" action="{with_pk(parts["event_done_url"], event.pk)}" class="mt-2">'
+                f'{parts["csrf"]}<input type="hidden" name="completed_on" value="{parts["done_day"]}">'
+                f'<input type="hidden" name="next" value="{parts["next"]}#event-{event.pk}">'
+                f'<button type="submit" class="btn btn-sm btn-outline-success roadmap-mark" '
+                f'aria-label="{mark}: {number} {title}">{mark}</button></form>'
+            )
+    return "".join(cell)
+
+
+@register.simple_tag(takes_context=True)
+def roadmap_row(context, event) -> SafeString:
+    """One event's row of the roadmap table, written in Python: the page draws sixty and more of them,
+    and the same markup through the template engine cost most of the page's time. Every value is escaped
+    here; the links, labels and the CSRF field come from the page once (``_row_parts``)."""
+    parts = _row_parts(context)
+    pk = event.pk
+    number = escape(event.display_number)
+    title_lines = _lines(event.title)
+    url = with_pk(parts["event_url"], pk) if parts["links"] else ""
+    tick = ""
+    if parts["manage"]:
+        tick = (
+            '<label class="tick-area"><input class="form-check-input" type="checkbox" form="roadmap-bulk" '
+            f'name="event" value="{pk}" aria-label="{number} {escape(Truncator(event.title).chars(80))}"></label> '
+        )
+    title = (
+        f'<a href="{url}" class="event-link">{title_lines}</a>'
+        if parts["links"]
+        else f'<span class="event-link">{title_lines}</span>'
+    )
+    notes = []
+    if event.evidence_count:
+        notes.append(
+            f'<span class="me-2" title="{parts["t_evidence"]}"><i class="bi bi-paperclip" aria-hidden="true"></i>'
+            f" {event.evidence_count}</span>"
+        )
+    if event.comment_count:
+        notes.append(
+            f'<span class="me-2" title="{parts["t_comments"]}"><i class="bi bi-chat" aria-hidden="true"></i>'
+            f" {event.comment_count}</span>"
+        )
+    responsible = event_responsible(event)
+    tools = ""
+    if parts["manage"]:
+        move = with_pk(parts["event_move_url"], pk)
+        tools = (
+            '<div class="d-flex gap-1 mt-1">'
+            + _move_form(move, parts["csrf"], "up", parts["t_up"])
+            + _move_form(move, parts["csrf"], "down", parts["t_down"])
+            + f'<a class="btn btn-sm btn-link p-0" href="{with_pk(parts["event_edit_url"], pk)}" '
+            f'title="{parts["t_edit"]}" aria-label="{parts["t_edit"]}"><i class="bi bi-pencil"></i></a></div>'
+        )
+    overdue = ' class="table-danger"' if _overdue(event) else ""
+    row = (
+        f'<tr id="event-{pk}"{overdue}>'
+        f'<td class="text-nowrap roadmap-number">{tick}{number}</td>'
+        f'<td>{title}<div class="small text-body-secondary mt-1">{"".join(notes)}'
+        f'<span class="d-md-none">{responsible}</span></div>{tools}</td>'
+        f'<td class="small">{event_periods(event)}</td>'
+        f'<td class="small d-none d-lg-table-cell">{_lines(event.expected_result)}</td>'
+        f'<td class="small d-none d-xl-table-cell">{_lines(event.kpi_text)}</td>'
+        f'<td class="small d-none d-md-table-cell">{responsible}</td>'
+        f"<td>{_mark_cell(event, parts, url or with_pk(parts['event_url'], pk), parts['t_mark'], number)}</td></tr>"
+    )
+    return mark_safe(row)  # noqa: S308 (every value is escaped above)

@@ -18,7 +18,7 @@ ratio says how many trivial requests a page costs. ``cpu_ms`` is the CPU time of
 
 ``PAGES_PROFILE=1`` also profiles each page at 1,000 pupils with cProfile (20 requests) and prints
 the functions with the most own time to stderr; ``PAGES_ONLY=<substring>[,<substring>…]`` limits the pages; ``PAGES_SCHOOLS`` and ``PAGES_REPEAT`` change the size of the
-run.
+run; ``PAGES_KEEP_DB=1`` keeps the seeded database for the next run.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ SCHOOLS = int(os.environ.get("PAGES_SCHOOLS") or 20)
 REPEAT = int(os.environ.get("PAGES_REPEAT") or 15)
 MEETINGS_PER_PAIR = 12
 GOAL_MS = 25.0
+USER_ROLES = ("curator", "mentor", "director", "coordinator")
 
 # (role, page, url name, the organisation it is opened in: "school" or "authority")
 PAGES = (
@@ -68,18 +69,23 @@ PAGES = (
 )
 
 
+KEEP_DB = os.environ.get("PAGES_KEEP_DB", "") in {"1", "true", "yes"}
+
+
 @contextlib.contextmanager
 def bench_database() -> Iterator[None]:
     """A fresh test database, dropped afterwards — without ``setup_test_environment``, which wraps every
     template render in a signal that copies the context (the test client keeps it for assertions): that
-    costs more than the render itself on pages with includes in loops, and no server pays it."""
+    costs more than the render itself on pages with includes in loops, and no server pays it.
+    ``PAGES_KEEP_DB=1`` keeps it (and its seed) for the next run."""
     from django.db import connection
 
-    name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    name = connection.creation.create_test_db(verbosity=0, autoclobber=not KEEP_DB, keepdb=KEEP_DB)
     try:
         yield
     finally:
-        connection.creation.destroy_test_db(name, verbosity=0)
+        if not KEEP_DB:
+            connection.creation.destroy_test_db(name, verbosity=0)
 
 
 def log(message: str) -> None:
@@ -134,6 +140,28 @@ def seed(start_year: int, pupils: int) -> dict:
         "school": school.slug,
         "authority": authority.slug,
         "mentor_group": mentor_group,
+    }
+
+
+def seeded(pupils: int) -> dict | None:
+    """The users and places of an earlier run's seed kept with ``PAGES_KEEP_DB=1``, or None."""
+    from mentoring.models import Organization, User
+    from pairing.models import GroupMember
+    from participants.models import Person
+
+    prefix = f"p{pupils}"
+    users = {role: User.objects.filter(username=f"{prefix}-{role}").first() for role in USER_ROLES}
+    if not all(users.values()):
+        return None
+    school = Organization.objects.get(slug=f"{prefix}-school-0")
+    teacher = Person.objects.get(organization=school, last_name="Учитель0")
+    return {
+        "users": users,
+        "school": school.slug,
+        "authority": f"{prefix}-uo",
+        "mentor_group": GroupMember.objects.filter(person=teacher, role="mentor").values_list("group", flat=True)[
+            0
+        ],
     }
 
 
@@ -205,15 +233,23 @@ def run():
 
         start_year = academic_year_start_for(timezone.localdate())
         places = {}
+        fresh = False
         for pupils in SIZES:
+            kept = seeded(pupils) if KEEP_DB else None
+            if kept is not None:
+                places[pupils] = kept
+                log(f"{SCHOOLS} schools × {pupils} pupils kept from an earlier run")
+                continue
             started = time.perf_counter()
             places[pupils] = seed(start_year, pupils)
+            fresh = True
             log(f"seeded {SCHOOLS} schools × {pupils} pupils in {time.perf_counter() - started:.0f} s")
         # the stored metrics that the beat refreshes every 20 minutes in production (the console adds them up)
         from monitoring.kpis.tasks import refresh_metric_summaries
 
-        refresh_metric_summaries()
-        if connection.vendor == "postgresql":
+        if fresh:
+            refresh_metric_summaries()
+        if fresh and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
 

@@ -7,6 +7,7 @@ both are rendered for events in every state.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -79,3 +80,104 @@ def test_the_tags_write_what_the_includes_wrote(db, part, overdue):
             event.overdue = overdue
         context = {"event": event}
         assert tag.render(Context(context)) == former.render(Context(context)), (part, event.title)
+
+
+# The roadmap table's row as the page's template drew it before ``roadmap_row`` (verbatim), with what the
+# page set before its loop.
+FORMER_ROW = (
+    "{% load i18n ui roadmap_tags %}"
+    + """    <tr id="event-{{ event.pk }}"{% if event.overdue %} class="table-danger"{% endif %}>
+      <td class="text-nowrap roadmap-number">{% if scope.access.can_manage %}<label class="tick-area"><input class="form-check-input" type="checkbox" form="roadmap-bulk" name="event" value="{{ event.pk }}" aria-label="{{ event.display_number }} {{ event.title|truncatechars:80 }}"></label> {% endif %}{{ event.display_number }}</td>
+      <td>
+        {% if event_links %}<a href="{{ event_url|with_pk:event.pk }}" class="event-link">{{ event.title|linebreaksbr }}</a>{% else %}<span class="event-link">{{ event.title|linebreaksbr }}</span>{% endif %}
+        <div class="small text-body-secondary mt-1">
+          {% if event.evidence_count %}<span class="me-2" title="{{ t_evidence }}"><i class="bi bi-paperclip" aria-hidden="true"></i> {{ event.evidence_count }}</span>{% endif %}
+          {% if event.comment_count %}<span class="me-2" title="{{ t_comments }}"><i class="bi bi-chat" aria-hidden="true"></i> {{ event.comment_count }}</span>{% endif %}
+          <span class="d-md-none">{% event_responsible event %}</span>
+        </div>
+        {% if scope.access.can_manage %}
+        <div class="d-flex gap-1 mt-1">
+          <form method="post" action="{{ event_move_url|with_pk:event.pk }}">{{ csrf_input }}<input type="hidden" name="direction" value="up"><button class="btn btn-sm btn-link p-0 pe-1" title="{{ t_up }}" aria-label="{{ t_up }}"><i class="bi bi-arrow-up"></i></button></form>
+          <form method="post" action="{{ event_move_url|with_pk:event.pk }}">{{ csrf_input }}<input type="hidden" name="direction" value="down"><button class="btn btn-sm btn-link p-0 pe-1" title="{{ t_down }}" aria-label="{{ t_down }}"><i class="bi bi-arrow-down"></i></button></form>
+          <a class="btn btn-sm btn-link p-0" href="{{ event_edit_url|with_pk:event.pk }}" title="{{ t_edit }}" aria-label="{{ t_edit }}"><i class="bi bi-pencil"></i></a>
+        </div>
+        {% endif %}
+      </td>
+      <td class="small">{% event_periods event %}</td>
+      <td class="small d-none d-lg-table-cell">{{ event.expected_result|linebreaksbr }}</td>
+      <td class="small d-none d-xl-table-cell">{{ event.kpi_text|linebreaksbr }}</td>
+      <td class="small d-none d-md-table-cell">{% event_responsible event %}</td>
+      <td>
+        {% event_status_badge event %}
+        {% if event.completed_on %}<div class="small text-body-secondary">{{ event.completed_on|date:"d.m.Y" }}</div>{% endif %}
+        {% if event.may_mark %}
+          {% if event.recurring %}
+          <a class="btn btn-sm btn-outline-success mt-2 roadmap-mark" href="{{ event_url|with_pk:event.pk }}#done">{{ t_mark }}</a>
+          {% else %}
+          <form method="post" action="{{ event_done_url|with_pk:event.pk }}" class="mt-2">
+            {{ csrf_input }}<input type="hidden" name="completed_on" value="{{ done_day|date:'Y-m-d' }}"><input type="hidden" name="next" value="{{ request.get_full_path }}#event-{{ event.pk }}">
+            <button type="submit" class="btn btn-sm btn-outline-success roadmap-mark" aria-label="{{ t_mark }}: {{ event.display_number }} {{ event.title|truncatechars:60 }}">{{ t_mark }}</button>
+          </form>
+          {% endif %}
+        {% endif %}
+      </td>
+    </tr>
+"""
+)
+PAGE_PARTS = (
+    "{% load i18n ui roadmap_tags %}"
+    '{% translate "Evidence" as t_evidence %}{% translate "Comments" as t_comments %}{% translate "Move up" as t_up %}'
+    '{% translate "Move down" as t_down %}{% translate "Edit" as t_edit %}{% translate "Mark done" as t_mark %}'
+    "{% csrf_input as csrf_input %}"
+)
+
+
+def _whitespace(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
+
+
+class _Access:
+    def __init__(self, manage: bool) -> None:
+        self.can_manage = manage
+
+
+class _Scope:
+    def __init__(self, manage: bool) -> None:
+        self.access = _Access(manage)
+
+
+@pytest.mark.parametrize("manage", [False, True])
+@pytest.mark.parametrize("links", [False, True])
+def test_the_row_tag_writes_what_the_row_template_wrote(db, rf, manage, links):
+    programme = ProgrammeFactory(organization=OrganizationFactory())
+    _events(programme)
+    RoadmapEvent.objects.filter(programme=programme, position=5).update(
+        title='Встреча <b>&</b>\n«родители»', expected_result="Протокол\nи фото", kpi_text="Доля > 50 %"
+    )
+    request = rf.get("/o/school/2025/roadmap/?q=<x>&sort=status")
+    context = {
+        "scope": _Scope(manage),
+        "event_links": links,
+        "request": request,
+        "csrf_token": "t" * 64,
+        "done_day": date(2025, 10, 2),
+        "event_url": "/o/s/2025/roadmap/events/0/",
+        "event_move_url": "/o/s/2025/roadmap/events/0/move/",
+        "event_edit_url": "/o/s/2025/roadmap/events/0/edit/",
+        "event_done_url": "/o/s/2025/roadmap/events/0/done/",
+    }
+    events = RoadmapEvent.objects.filter(programme=programme).prefetch_related("periods", "responsible_users")
+    former = Template(PAGE_PARTS + FORMER_ROW.replace("{% load i18n ui roadmap_tags %}", ""))
+    tag = Template(PAGE_PARTS + "{% roadmap_row event %}")
+    marks = 0
+    for number, event in enumerate(events):
+        event.overdue = number == 2
+        event.display_number = f"1.{number + 1}"
+        event.may_mark = number != 1
+        event.evidence_count = number % 3
+        event.comment_count = number % 2
+        marks += event.may_mark
+        assert _whitespace(tag.render(Context({**context, "event": event}))) == _whitespace(
+            former.render(Context({**context, "event": event}))
+        ), event.title
+    assert marks
