@@ -11,7 +11,17 @@ import pytest
 
 from pairing.matching import Settings, match
 
-from .quality_set import HELD_OUT, HELD_OUT_AFTER, HELD_OUT_LATE, MENTORS, PUPILS, evaluate, people
+from .quality_set import (
+    FRESH_MENTORS,
+    HELD_OUT,
+    HELD_OUT_AFTER,
+    HELD_OUT_FRESH,
+    HELD_OUT_LATE,
+    MENTORS,
+    PUPILS,
+    evaluate,
+    people,
+)
 
 
 def test_the_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
@@ -22,6 +32,10 @@ def test_the_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
         result = evaluate(pupils=pupils)
         assert result["labels_feasible"]
     assert {key for p in everyone for key in p.right} <= {m.key for m in MENTORS}
+    assert len(HELD_OUT_FRESH) >= 40
+    assert len({(tuple(p.requests), tuple(p.areas)) for p in HELD_OUT_FRESH}) == len(HELD_OUT_FRESH)
+    assert {key for p in HELD_OUT_FRESH for key in p.right} <= {m.key for m in FRESH_MENTORS}
+    assert evaluate(pupils=HELD_OUT_FRESH, teachers=FRESH_MENTORS)["labels_feasible"]
 
 
 def test_most_pupils_get_a_right_mentor():
@@ -30,6 +44,8 @@ def test_most_pupils_get_a_right_mentor():
     assert evaluate(pupils=HELD_OUT_LATE)["matching_quality"] >= 0.8
     # the blind set: far below the others (words the vocabulary does not know), kept from falling
     assert evaluate(pupils=HELD_OUT_AFTER)["matching_quality"] >= 0.38
+    # the fresh blind set with its own mentors (0.635 when it was written)
+    assert evaluate(pupils=HELD_OUT_FRESH, teachers=FRESH_MENTORS)["matching_quality"] >= 0.6
 
 
 def test_without_the_meaning_the_engine_does_much_worse():
