@@ -28,7 +28,9 @@ __all__ = [
     "Meaning",
     "Vocabulary",
     "explain_met",
+    "family",
     "lemma",
+    "word_key",
     "lemmas",
     "parse_availability",
     "parse_grades",
@@ -58,12 +60,13 @@ _GENERIC_TEXT = """
     навык формирование сформировать получение получить стать больше лучше хороший новый разный
     свой весь любой различный основной дополнительный занятие заниматься направление деятельность
     проблема трудность сложность возможность знание знать опыт качество уровень ученик учащийся ребёнок
-    ребенок дети школьник наставляемый наставник человек пр др год класс предмет сопровождение
+    ребенок дети школьник наставляемый общий наставник человек пр др год класс предмет сопровождение
     мечтать интересоваться интерес увлекаться увлечение любить нравиться часто плохо плохой трудно тяжело
     даваться получаться понимать пойти идти делать сделать попасть слабо слабый сильно постоянно всегда
     никогда причина мочь самый свободно сам иметь школьный школа
 """
 GENERIC_WORDS = frozenset(_GENERIC_TEXT.split())
+_FAMILY_PATTERN_KEY = 4  # the shortest family key a vocabulary pattern is found by
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +89,212 @@ def lemma(word: str) -> str:
         if parse.normal_form.replace("ё", "е") == text:
             return text
     return parses[0].normal_form.replace("ё", "е")
+
+
+# Word families: «лыжи», «лыжный»; «тревога», «тревожный», «тревожность», «тревожиться»; «спор»,
+# «спорить» share a family key, the lemma without the derivational endings of its part of speech and
+# with the last consonant's alternation undone (ж→г, ч→к, ш→х). Only the endings that keep the meaning
+# are removed (an agent «программист» or «-ировать» keep theirs: «программа» is not «программирование»),
+# and a key shorter than three letters is no key (the lemma stays): «петь», «бояться».
+_REFLEXIVE = ("ся", "сь")
+_VERB_ENDINGS = (
+    ("ировать", "ир"),
+    ("овывать", ""),
+    ("евывать", ""),
+    ("ивать", ""),
+    ("ывать", ""),
+    ("овать", ""),
+    ("евать", ""),
+    ("ать", ""),
+    ("ять", ""),
+    ("еть", ""),
+    ("ить", ""),
+    ("уть", ""),
+    ("ыть", ""),
+    ("ть", ""),
+    ("ти", ""),
+    ("чь", "к"),
+)
+_NOUN_ENDINGS = (
+    ("ирование", "ир"),
+    ("ование", ""),
+    ("евание", ""),
+    ("ение", ""),
+    ("ание", ""),
+    ("ация", ""),
+    ("ество", ""),
+    ("ство", ""),
+    ("ость", ""),
+    ("ие", ""),
+    ("ия", ""),
+    ("ье", ""),
+    ("ья", ""),
+    ("а", ""),
+    ("я", ""),
+    ("о", ""),
+    ("е", ""),
+    ("ь", ""),
+    ("ы", ""),
+    ("и", ""),
+    ("й", ""),
+)
+_ADJECTIVE_ENDINGS = (
+    ("еский", ""),
+    ("цкий", "ц"),
+    ("ский", ""),
+    ("ской", ""),
+    ("ивный", ""),
+    ("альный", ""),
+    ("енный", "ен"),
+    ("ный", ""),
+    ("ной", ""),
+    ("ний", ""),
+    ("овый", ""),
+    ("овой", ""),
+    ("евый", ""),
+    ("евой", ""),
+    ("ый", ""),
+    ("ий", ""),
+    ("ой", ""),
+)
+_ADVERB_ENDINGS = (("ски", ""), ("но", ""), ("о", ""))
+_VOWELS = frozenset("аеёиоуыэюя")
+_ALTERNATION = {"ж": "г", "ч": "к", "ш": "х"}
+_LABIAL_L = re.compile(r"([бпвфм])л$")  # «выступление» → «выступл» → «выступ»
+_SHORTEST_KEY = 3
+
+
+_NEGATIONS = ("не", "без", "бес")
+
+
+def _dictionary_form(word: str) -> bool:
+    """Whether the dictionary knows the word as a lemma of its own."""
+    return bool(_analyzer().word_is_known(word)) and lemma(word) == word
+
+
+def _strip(word: str, endings: tuple[tuple[str, str], ...]) -> str:
+    """The word without the longest of its endings that leaves a stem of three letters or more."""
+    for ending, replacement in endings:
+        if word.endswith(ending) and len(word) - len(ending) + len(replacement) >= _SHORTEST_KEY:
+            return word[: len(word) - len(ending)] + replacement
+    return word
+
+
+@lru_cache(maxsize=1)
+def _part_of_speech_cache() -> dict[str, str]:
+    return {}
+
+
+def _part_of_speech(base: str) -> str:
+    """The part of speech of a lemma (its own dictionary entry first): "NOUN", "ADJF", "INFN"…"""
+    known = _part_of_speech_cache()
+    found = known.get(base)
+    if found is None:
+        parses = _analyzer().parse(base)
+        own = [p for p in parses if p.normal_form.replace("ё", "е") == base] or parses
+        tag = own[0].tag if own else None
+        # a pronominal adjective («другой», «такой», «каждый») is a word of its own kind: no family
+        found = known[base] = ("Apro" if "Apro" in tag else str(tag.POS or "")) if tag is not None else ""
+    return found
+
+
+@lru_cache(maxsize=200_000)
+def family(base: str) -> str:
+    """The family key of a lemma: «лыжа», «лыжный» → «лыг»; «тревога», «тревожный», «тревожность»,
+    «тревожиться» → «тревог»; «физика», «физический» → «физик». Non-Cyrillic words, numbers and words
+    whose key would be shorter than three letters are their own key."""
+    if not CYRILLIC.search(base) or "-" in base or len(base) <= _SHORTEST_KEY:
+        return base
+    for prefix in _NEGATIONS:  # «неграмотный», «безграмотность»: the topic of «грамотный»
+        rest = base[len(prefix) :]
+        if base.startswith(prefix) and len(rest) >= 5 and _dictionary_form(rest):
+            return family(rest)
+    stem = _stem(base, _part_of_speech(base))
+    if stem is None:
+        return base
+    if stem.endswith("ен") and base.endswith(("енный", "енность")):
+        stem = stem[:-2] or stem
+    stem = _LABIAL_L.sub(r"\1", stem) if stem != base else stem
+    if stem.endswith("ь"):
+        stem = stem[:-1]
+    if stem and stem[-1] in _ALTERNATION:
+        stem = stem[:-1] + _ALTERNATION[stem[-1]]
+    return stem if len(stem) >= _SHORTEST_KEY and stem != base else base
+
+
+_ADJECTIVES = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
+
+
+def _stem(base: str, pos: str) -> str | None:
+    """The lemma without the derivational endings of its part of speech (None: a part of speech
+    without families, such as a pronominal adjective or a preposition)."""
+    if pos in _ADJECTIVES and base.endswith("ический") and len(base) > 9:
+        # «физический» → «физика» if the dictionary has that noun, else «исторический» → «истор»
+        noun = base[:-7] + "ика"
+        return base[:-7] + "ик" if _dictionary_form(noun) else base[:-7]
+    if pos == "INFN":
+        stem = base[:-2] if base.endswith(_REFLEXIVE) else base
+        return _strip(stem, _VERB_ENDINGS)
+    if pos in _ADJECTIVES or pos == "NUMR":
+        return _strip(base, _ADJECTIVE_ENDINGS)
+    if pos in {"ADVB", "COMP"}:
+        return _strip(base, _ADVERB_ENDINGS)
+    if pos != "NOUN" and pos:
+        return None
+    if len(base) > 5 and base.endswith("ка") and base[-3] not in _VOWELS:
+        return base[:-2]  # «подготовка» → «подготов», as «подготовить»; «задачка» → «задач»
+    stem = _strip(base, _NOUN_ENDINGS)
+    if base.endswith("ость") and stem.endswith("н") and len(stem) > _SHORTEST_KEY:
+        stem = stem[:-1]  # «тревожность» → «тревожн» → «тревож», as «тревожный» → «тревож»
+    return stem
+
+
+_VERB_PREFIXES = (
+    "пере", "пред", "под", "над", "раз", "рас", "воз", "вос", "при", "про", "от", "об", "до", "за", "на",
+    "вы", "по", "из", "ис", "с", "у",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=50_000)
+def _unprefixed(base: str) -> str:
+    """A prefixed verb's plain verb, when the dictionary has it and it names a topic: «пробежать» →
+    «бежать», «провести» → «вести»; else "". Used only when the verb itself finds no term."""
+    if _part_of_speech(base) != "INFN":
+        return ""
+    for prefix in _VERB_PREFIXES:
+        rest = base[len(prefix) :]
+        if base.startswith(prefix) and len(rest) >= 5 and _dictionary_form(rest) and not _generic(rest):
+            return rest if _part_of_speech(rest) == "INFN" else ""
+    return ""
+
+
+def word_key(base: str) -> str:
+    """The token of a word outside the vocabulary: its family key if four letters or more
+    («тревожится», «тревожный» → «тревог»), else the lemma (short keys meet by chance: «поле», «полный»)."""
+    key = family(base)
+    return key if len(key) >= _FAMILY_PATTERN_KEY else base
+
+
+def _related(word: str, pattern_word: str) -> bool:
+    """Whether a word finds a pattern's word of the same family: the same lemma; else a family key of
+    four letters or more; else a short key between different parts of speech («лыжный» finds «лыжи»,
+    but «поле» does not find «пол»)."""
+    if word == pattern_word:
+        return True
+    key = family(word)
+    if len(key) >= _FAMILY_PATTERN_KEY:
+        return True
+    return _part_of_speech(word) != _part_of_speech(pattern_word)
+
+
+@lru_cache(maxsize=1)
+def _generic_families() -> frozenset[str]:
+    return frozenset(key for key in map(family, GENERIC_WORDS) if len(key) >= _FAMILY_PATTERN_KEY)
+
+
+def _generic(base: str) -> bool:
+    """A word that names no topic: one of GENERIC_WORDS or of their families («интересный»)."""
+    return base in GENERIC_WORDS or family(base) in _generic_families() or _part_of_speech(base) == "Apro"
 
 
 def _words(text: str) -> list[tuple[str, str]]:
@@ -135,6 +344,7 @@ class Vocabulary:
     def __init__(self, concepts: Iterable[Concept] = ()) -> None:
         self.concepts: dict[str, Concept] = {}
         self.patterns: dict[tuple[str, ...], list[str]] = {}
+        # the same patterns by word families («тревожность» also finds «тревожится»)
         for concept in concepts:
             self.concepts[concept.key] = concept
             for text in (concept.name, *concept.synonyms):
@@ -143,6 +353,14 @@ class Vocabulary:
                     keys = self.patterns.setdefault(pattern, [])
                     if concept.key not in keys:
                         keys.append(concept.key)
+        self.family_words: dict[tuple[str, ...], list[tuple[tuple[str, ...], list[str]]]] = {}
+        for pattern, keys in self.patterns.items():
+            keyed = tuple(family(word) for word in pattern)
+            self.family_words.setdefault(keyed, []).append((pattern, keys))
+        self.pattern_words = frozenset(word for pattern in self.patterns for word in pattern)
+        self.single_words = frozenset(
+            pattern[0] for pattern in self.patterns if len(pattern) == 1 and len(pattern[0]) >= 4
+        )
         self.longest = max((len(p) for p in self.patterns), default=0)
         self._up: dict[str, tuple[str, ...]] = {}
         self._phrases: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -168,12 +386,13 @@ class Vocabulary:
     def find(self, text: str) -> list[tuple[tuple[str, ...], str]]:
         """(concept keys, the words that named them) for each concept found; then ((), word) for each
         content word left over, as its lemma token."""
-        words = _spans(text)
+        words = self._split(_spans(text))
         out: list[tuple[tuple[str, ...], str]] = []
         i = 0
         while i < len(words):
             for length in range(min(self.longest, len(words) - i), 0, -1):
-                keys = self.patterns.get(tuple(word[1] for word in words[i : i + length]))
+                bases = tuple(word[1] for word in words[i : i + length])
+                keys = self.patterns.get(bases) or self._by_family(bases)
                 if keys:
                     # the words as written, with the little words between them («подготовка к ОГЭ»)
                     span = " ".join(text[words[i][2] : words[i + length - 1][3]].split())
@@ -182,9 +401,57 @@ class Vocabulary:
                     break
             else:
                 surface, base = words[i][:2]
-                if base not in GENERIC_WORDS and len(base) > 1 and not base.isdigit():
+                compound = self._compound(base)
+                if compound:
+                    out.append((compound, _display(surface)))
+                elif not _generic(base) and len(base) > 1 and not base.isdigit():
                     out.append(((), _display(surface)))
                 i += 1
+        return out
+
+    def _compound(self, base: str) -> tuple[str, ...]:
+        """The concepts of a compound word's last part joined by a linking vowel, when the vocabulary
+        knows that part as a word of its own: «астрофизика» → «физика», «биохимия» → «химия»,
+        «электротехника» → «техника». Parts of four letters or more after a stem of two or more."""
+        if len(base) < 7 or not CYRILLIC.search(base):
+            return ()
+        for i in range(2, len(base) - _FAMILY_PATTERN_KEY):
+            if base[i] in "ое" and base[i + 1 :] in self.single_words:
+                tail = base[i + 1 :]
+                if tail not in GENERIC_WORDS:
+                    return tuple(self.patterns[(tail,)])
+        return ()
+
+    def _by_family(self, bases: tuple[str, ...]) -> list[str] | None:
+        """The concepts of a pattern of the same word families, unless a word names no topic
+        («научиться» is not «наука», «трудно» is not «труд»)."""
+        if any(base in GENERIC_WORDS for base in bases):
+            return None
+        out: list[str] = []
+        for pattern, keys in self.family_words.get(tuple(family(base) for base in bases), ()):
+            if all(_related(base, word) for base, word in zip(bases, pattern, strict=True)):
+                out.extend(key for key in keys if key not in out)
+        if not out and len(bases) == 1 and (plain := _unprefixed(bases[0])):
+            return self.patterns.get((plain,)) or self._by_family((plain,))
+        return out or None
+
+    def _split(self, words: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+        """Hyphenated words the vocabulary does not know as a whole, as their parts: «телеграм-канал»
+        → «телеграм», «канал»; «сочинению-рассуждению» → «сочинение», «рассуждение»; «по-английски»
+        → «английски». Known ones («3D-моделирование», «физико-математический») stay whole."""
+        if not any("-" in word[0] for word in words):
+            return words
+        out = []
+        for surface, base, start, end in words:
+            if "-" not in surface or base in self.pattern_words:
+                out.append((surface, base, start, end))
+                continue
+            offset = start
+            for part in surface.split("-"):
+                part_base = lemma(part)
+                if part and part_base not in STOP_WORDS:
+                    out.append((part, part_base, offset, offset + len(part)))
+                offset += len(part) + 1
         return out
 
     def phrase(self, text: str) -> tuple[tuple[str, str, bool], ...]:
@@ -196,7 +463,7 @@ class Vocabulary:
             items: list[tuple[str, str, bool]] = []
             for keys, surface in self.find(key):
                 if not keys:
-                    items.append((f"w:{lemma(surface)}", surface, True))
+                    items.append((f"w:{word_key(lemma(surface))}", surface, True))
                     continue
                 for concept in keys:
                     items.append((f"c:{concept}", surface, True))

@@ -42,10 +42,11 @@ def test_most_pupils_get_a_right_mentor():
     assert evaluate(pupils=PUPILS)["matching_quality"] >= 0.85
     assert evaluate(pupils=HELD_OUT)["matching_quality"] >= 0.9
     assert evaluate(pupils=HELD_OUT_LATE)["matching_quality"] >= 0.8
-    # the blind set: far below the others (words the vocabulary does not know), kept from falling
-    assert evaluate(pupils=HELD_OUT_AFTER)["matching_quality"] >= 0.38
-    # the fresh blind set with its own mentors (0.635 when it was written)
-    assert evaluate(pupils=HELD_OUT_FRESH, teachers=FRESH_MENTORS)["matching_quality"] >= 0.6
+    # the blind set: below the others (words the vocabulary does not know), kept from falling
+    # (0.42 before word families, 0.61 with them)
+    assert evaluate(pupils=HELD_OUT_AFTER)["matching_quality"] >= 0.6
+    # the fresh blind set with its own mentors (0.635 when it was written, 0.71 with word families)
+    assert evaluate(pupils=HELD_OUT_FRESH, teachers=FRESH_MENTORS)["matching_quality"] >= 0.7
 
 
 def test_without_the_meaning_the_engine_does_much_worse():
