@@ -48,6 +48,11 @@ def _saved_band(found: MonitoringSettings | None) -> tuple[int, int] | None:
     return found.kpi_age_min, found.kpi_age_max
 
 
+def counted_band(chosen: MonitoringSettings) -> tuple[int, int]:
+    """The (low, high) ages of settings read by ``settings_for_many`` (always filled there; else the default)."""
+    return _saved_band(chosen) or DEFAULT_KPI_AGE_BAND
+
+
 def _chain_query(organization_ids: Iterable[int]):
     """The organisations with their own settings and those of every organisation above (1 query)."""
     related = ["monitoring_settings"]

@@ -90,6 +90,8 @@ class CaseView:
     mentees: list[Person]
     photos: list[PhotoVerdict]
     hidden_photos: int = 0  # left-out photos this viewer may not see (``for_viewer``)
+    # members whose names may be printed in the compendium (publication consent), mentors first
+    publishable_members: list[Person] = field(default_factory=list)
 
     @property
     def printable_photos(self) -> list[PhotoVerdict]:
@@ -99,21 +101,18 @@ class CaseView:
     def left_out(self) -> list[PhotoVerdict]:
         return [verdict for verdict in self.photos if not verdict.printable]
 
-    @property
-    def publishable_members(self) -> list[Person]:
-        """Members whose names may be printed in the compendium (publication consent)."""
-        return [person for person in self.mentors + self.mentees if getattr(person, "may_publish", False)]
-
 
 def _view(case: Case) -> CaseView:
     members = list(case.group.members.all()) if case.group is not None else []
-    for member in members:
-        member.person.may_publish = member.may_publish
+    mentors = [m for m in members if m.role == GroupMember.Role.MENTOR]
+    mentees = [m for m in members if m.role == GroupMember.Role.MENTEE]
     return CaseView(
         case=case,
-        mentors=[m.person for m in members if m.role == GroupMember.Role.MENTOR],
-        mentees=[m.person for m in members if m.role == GroupMember.Role.MENTEE],
+        mentors=[m.person for m in mentors],
+        mentees=[m.person for m in mentees],
         photos=[photo_verdict(photo) for photo in case.photos.all()],
+        # ``may_publish`` is annotated by the members' prefetch in ``_cases``
+        publishable_members=[m.person for m in mentors + mentees if getattr(m, "may_publish", False)],
     )
 
 

@@ -80,7 +80,7 @@ from ..models import (
     MetricSummary,
     QuestionnaireTemplate,
 )
-from ..selectors import settings_for_many
+from ..selectors import counted_band, settings_for_many
 from . import calc
 from .targets import FEDERAL, Target, targets_for_programmes
 
@@ -186,6 +186,14 @@ def formula(indicator: Indicator) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class IndicatorRow:
+    """An indicator in the lists, with its formula in words."""
+
+    indicator: Indicator
+    formula: str
+
+
 def metric_key(indicator: Indicator, key: str) -> str:
     """The metric an indicator reads: the banded variant when it asks for the age band."""
     metric = METRICS.get(key)
@@ -214,7 +222,7 @@ def _band_filter(programmes: Sequence[Programme], periods: dict[int, Period], pr
     for programme in programmes:
         chosen = settings[programme.organization_id]
         day = periods[programme.pk].end
-        groups[calc.birth_date_band(day, chosen.kpi_age_min, chosen.kpi_age_max)].append(programme.pk)
+        groups[calc.birth_date_band(day, *counted_band(chosen))].append(programme.pk)
     condition = Q(pk__in=[])
     for (born_after, born_until), ids in groups.items():
         condition |= Q(
@@ -290,7 +298,7 @@ def programme_metrics(
     ovz = Q(has_ovz=True) | Q(has_disability=True)
     kept = Q(person__anonymised_at__isnull=True)
     pupil = Q(person__kind__in=Person.LEARNER_KINDS)
-    rows = (
+    mentee_query = (
         MenteeProfile.objects.filter(taking_part)
         .alias(c=consent, p=in_pair, m=also_mentor)
         .values(pid=F("programme_id"))
@@ -314,10 +322,10 @@ def programme_metrics(
         )
         .order_by()
     )
-    mentee_rows = _by_programme(rows)
+    mentee_rows = _by_programme(mentee_query)
 
     # 2. mentors
-    rows = (
+    mentor_query = (
         MentorProfile.objects.filter(taking_part)
         .alias(c=consent)
         .values(pid=F("programme_id"))
@@ -332,7 +340,7 @@ def programme_metrics(
         )
         .order_by()
     )
-    mentor_rows = _by_programme(rows)
+    mentor_rows = _by_programme(mentor_query)
 
     # 3. partners of the organisations
     partners = dict(
@@ -517,14 +525,17 @@ def kpi_value(
     """The indicator's figure from the metrics, against a target (a ``targets.Target`` carries its
     source and the organisation it is inherited from)."""
     target_from = None
+    aim: Decimal | float | None
     if isinstance(target, Target):
-        target, source, target_from = target.value, target.source, target.holder
+        aim, source, target_from = target.value, target.source, target.holder
+    else:
+        aim = target
     numerator = float(metrics.get(metric_key(indicator, indicator.numerator), 0))
     denominator = None
     if indicator.denominator:
         denominator = float(metrics.get(metric_key(indicator, indicator.denominator), 0))
     value = calc.indicator_value(numerator, denominator, indicator.unit)
-    target_value = float(target) if target is not None else None
+    target_value = float(aim) if aim is not None else None
     return KpiValue(
         indicator=indicator,
         numerator=numerator,

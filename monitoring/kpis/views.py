@@ -131,15 +131,16 @@ def snapshot_take(request: ScopedRequest) -> HttpResponse:
 @organization_view(privacy=Privacy.AGGREGATE)
 def indicators(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
-    found = selectors.indicators_for_organizations([scope.organization.pk], active_only=False)
-    for indicator in found:
-        indicator.formula = selectors.formula(indicator)
+    found = [
+        selectors.IndicatorRow(indicator, selectors.formula(indicator))
+        for indicator in selectors.indicators_for_organizations([scope.organization.pk], active_only=False)
+    ]
     return render(
         request,
         "monitoring/kpis/indicators.html",
         {
-            "shared": [i for i in found if i.organization_id is None],
-            "own": [i for i in found if i.organization_id is not None],
+            "shared": [row for row in found if row.indicator.organization_id is None],
+            "own": [row for row in found if row.indicator.organization_id is not None],
         },
     )
 

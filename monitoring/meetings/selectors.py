@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
 from django.db.models import (
     Count,
@@ -22,6 +23,24 @@ from participants.models import Person
 from participants.selectors import valid_consent
 
 from ..models import Meeting
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class MeetingStats(TypedDict):
+    last_meeting: date | None
+    meetings_count: int
+    silent_since: date  # the last meeting, else the pair's start
+
+
+class SilentPairStats(MeetingStats):
+    last_meeting_id: int | None
+
+
+# Pairs read with ``with_meeting_stats`` / by ``silent_active_pairs`` (for the type checker).
+PairWithStats: TypeAlias = "WithAnnotations[MentoringGroup, MeetingStats]"
+SilentPair: TypeAlias = "WithAnnotations[MentoringGroup, SilentPairStats]"
 
 Kind = Meeting.Kind
 
@@ -104,7 +123,7 @@ def _meetings_count() -> Subquery:
     )
 
 
-def with_meeting_stats(queryset: QuerySet[MentoringGroup]) -> QuerySet[MentoringGroup]:
+def with_meeting_stats(queryset: QuerySet[MentoringGroup]) -> QuerySet[PairWithStats]:
     """Annotate ``last_meeting``, ``meetings_count`` and ``silent_since`` (last meeting or the start)."""
     return queryset.annotate(
         last_meeting=last_meeting_date(),
@@ -116,7 +135,7 @@ def with_meeting_stats(queryset: QuerySet[MentoringGroup]) -> QuerySet[Mentoring
 
 def pairs_overview(
     programme: Programme, *, today: date, stale_days: int, only_stale: bool = False
-) -> QuerySet[MentoringGroup]:
+) -> QuerySet[PairWithStats]:
     """Every open pair of the year with its mentor(s), mentees, form and meeting statistics.
 
     Two queries whatever the number of pairs (the pairs, then their members); ``only_stale`` keeps the
@@ -141,7 +160,9 @@ def days_since(group: MentoringGroup, today: date) -> int | None:
     return (today - since).days if since else None
 
 
-def silent_active_pairs(programmes: QuerySet[Programme], *, today: date, stale_days_by_org: dict[int, int]):
+def silent_active_pairs(
+    programmes: QuerySet[Programme], *, today: date, stale_days_by_org: dict[int, int]
+) -> list[SilentPair]:
     """Active pairs of these programmes with no meeting for their organisation's number of days.
 
     Returns the pairs with ``last_meeting_id`` annotated and their mentors' users prefetched.

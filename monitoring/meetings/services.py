@@ -26,7 +26,7 @@ from participants.models import Person
 from ..models import Meeting, MeetingReminder, PlanTask
 from ..plans import services as plan_services
 from ..selectors import settings_for_many
-from .selectors import consenting_mentees, silent_active_pairs
+from .selectors import SilentPair, consenting_mentees, mentees_of, silent_active_pairs
 
 logger = logging.getLogger(__name__)
 
@@ -319,7 +319,7 @@ def meeting_flag_resolve(*, actor: User, meeting: Meeting) -> bool:
 # --- Reminders about silent pairs ----------------------------------------------------------------
 
 
-def _claim(user, group: MentoringGroup, today: date) -> bool:
+def _claim(user, group: SilentPair, today: date) -> bool:
     """Record the reminder for this silent spell; False when it was already sent."""
     try:
         with transaction.atomic():
@@ -342,7 +342,7 @@ def remind_silent_pairs(*, today: date | None = None) -> int:
     org_ids = list(programmes.values_list("organization_id", flat=True))
     stale_days = {pk: found.stale_pair_days for pk, found in settings_for_many(org_ids).items()}
     pairs = silent_active_pairs(programmes, today=today, stale_days_by_org=stale_days)
-    per_user: dict[int, list[MentoringGroup]] = defaultdict(list)
+    per_user: dict[int, list[SilentPair]] = defaultdict(list)
     users = {}
     for group in pairs:
         for member in group.members.all():
@@ -361,19 +361,14 @@ def remind_silent_pairs(*, today: date | None = None) -> int:
     return sent
 
 
-def _send(user, groups: list[MentoringGroup], today: date) -> bool:
+def _send(user, groups: list[SilentPair], today: date) -> bool:
     site = settings.SITE_URL.rstrip("/")
     rows = []
     for group in groups:
         programme = group.programme
         kwargs = {"org": programme.organization.slug, "year": programme.academic_year.start_year}
-        mentees = [
-            member.person.short_name
-            for member in group.members.all()
-            if member.role == GroupMember.Role.MENTEE
-            and member.has_consent
-            and member.person.anonymised_at is None
-        ]
+        # the members' prefetch of ``silent_active_pairs`` annotates ``has_consent``
+        mentees = [person.short_name for person in mentees_of(group)]
         rows.append(
             {
                 "group": group,

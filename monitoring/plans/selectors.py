@@ -6,7 +6,8 @@ counted as «≥ 90 %»); a plan without tasks is 0 % done.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypedDict
 
 from django.db.models import (
     Avg,
@@ -30,6 +31,9 @@ from participants.selectors import valid_consent
 
 from ..models import IndividualPlan, PlanChange, PlanTask
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 THRESHOLD = 90  # the KPI «планы реализованы не менее чем на 90 %»
 
 
@@ -39,6 +43,24 @@ class ProgrammeCompletion(NamedTuple):
     average: float  # percent, one decimal
 
 
+class Completion(TypedDict):
+    tasks_total: int
+    tasks_done: int
+    percent: int  # whole percent of the tasks done
+
+
+# A plan with its completion annotated by ``with_completion`` (for the type checker).
+PlanWithCompletion: TypeAlias = "WithAnnotations[IndividualPlan, Completion]"
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """A pair in the list of plans, with its plan and the plan's completion (None: no plan yet)."""
+
+    group: MentoringGroup
+    plan: PlanWithCompletion | None
+
+
 def _count(queryset) -> Subquery:
     return Subquery(
         queryset.order_by().values("plan_id").annotate(n=Count("pk")).values("n")[:1],
@@ -46,7 +68,7 @@ def _count(queryset) -> Subquery:
     )
 
 
-def with_completion(queryset: QuerySet[IndividualPlan]) -> QuerySet[IndividualPlan]:
+def with_completion(queryset: QuerySet[IndividualPlan]) -> QuerySet[PlanWithCompletion]:
     """Annotate ``tasks_total``, ``tasks_done`` and ``percent`` (computed by the database)."""
     tasks = PlanTask.objects.filter(plan=OuterRef("pk"))
     return queryset.annotate(
@@ -63,8 +85,9 @@ def with_completion(queryset: QuerySet[IndividualPlan]) -> QuerySet[IndividualPl
 
 def plan_completion(plan: IndividualPlan) -> int:
     """Whole percent of the plan's tasks done: from its annotation, its prefetched tasks, or one query."""
-    if getattr(plan, "percent", None) is not None:
-        return plan.percent
+    annotated: int | None = getattr(plan, "percent", None)  # set on plans read by ``with_completion``
+    if annotated is not None:
+        return annotated
     cache = getattr(plan, "_prefetched_objects_cache", {})
     if "tasks" in cache:
         tasks = cache["tasks"]
@@ -183,8 +206,8 @@ def plans_overview(
     )
 
 
-def with_plan_rows(groups: list[MentoringGroup], programme: Programme) -> list[MentoringGroup]:
-    """Give each group ``plan_row``: its plan with completion, or None (1 query)."""
+def with_plan_rows(groups: list[MentoringGroup], programme: Programme) -> list[PlanRow]:
+    """Each group with its plan and the plan's completion, or None (1 query)."""
     plans = {
         plan.group_id: plan
         for plan in with_completion(
@@ -193,6 +216,4 @@ def with_plan_rows(groups: list[MentoringGroup], programme: Programme) -> list[M
             )
         )
     }
-    for group in groups:
-        group.plan_row = plans.get(group.pk)
-    return groups
+    return [PlanRow(group, plans.get(group.pk)) for group in groups]

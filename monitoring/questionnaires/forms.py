@@ -175,10 +175,11 @@ class CampaignForm(forms.Form):
 
     def recipient_filters(self) -> RecipientFilters:
         data = self.cleaned_data
+        group_id = data.get("group")
         return RecipientFilters(
             group_names=tuple(data.get("group_names") or ()),
             form=data.get("form"),
-            group=self.pairs.get(data.get("group")) if data.get("group") else None,
+            group=self.pairs.get(group_id) if group_id else None,
         )
 
 

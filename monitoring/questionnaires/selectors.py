@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -27,7 +27,24 @@ from participants.selectors import valid_consent
 from ..models import Answer, Audience, Campaign, Invitation, QuestionItem, QuestionnaireTemplate
 from . import stats
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 OPEN_STATUSES = MentoringGroup.OPEN_STATUSES
+
+
+class ItemCount(TypedDict):
+    item_count: int  # the template's questions
+
+
+class LinkCounts(TypedDict):
+    total: int  # the campaign's links
+    answered: int  # of them answered
+
+
+# Rows of ``templates_for`` and ``campaigns`` with what they annotate (for the type checker).
+CountedTemplate: TypeAlias = "WithAnnotations[QuestionnaireTemplate, ItemCount]"
+CountedCampaign: TypeAlias = "WithAnnotations[Campaign, LinkCounts]"
 
 
 def min_group_size() -> int:
@@ -38,7 +55,7 @@ def min_group_size() -> int:
 # --- Templates ---------------------------------------------------------------------------------------
 
 
-def templates_for(organization: Organization) -> QuerySet[QuestionnaireTemplate]:
+def templates_for(organization: Organization) -> QuerySet[CountedTemplate]:
     """Shared templates and the organisation's own, with their number of questions."""
     return (
         QuestionnaireTemplate.objects.filter(Q(organization__isnull=True) | Q(organization=organization))
@@ -58,7 +75,7 @@ def template_for(organization: Organization, template_id: int) -> QuestionnaireT
     )
 
 
-def usable_templates(organization: Organization) -> QuerySet[QuestionnaireTemplate]:
+def usable_templates(organization: Organization) -> QuerySet[CountedTemplate]:
     """Active templates that have at least one question: what a campaign may use."""
     return templates_for(organization).filter(is_active=True, item_count__gt=0)
 
@@ -66,7 +83,7 @@ def usable_templates(organization: Organization) -> QuerySet[QuestionnaireTempla
 # --- Campaigns ---------------------------------------------------------------------------------------
 
 
-def campaigns(programme: Programme) -> QuerySet[Campaign]:
+def campaigns(programme: Programme) -> QuerySet[CountedCampaign]:
     return (
         Campaign.objects.filter(programme=programme)
         .select_related("template", "baseline", "form")
@@ -78,7 +95,7 @@ def campaigns(programme: Programme) -> QuerySet[Campaign]:
     )
 
 
-def campaign_for(programme: Programme, campaign_id: int) -> Campaign | None:
+def campaign_for(programme: Programme, campaign_id: int) -> CountedCampaign | None:
     return campaigns(programme).filter(pk=campaign_id).first()
 
 
@@ -144,8 +161,8 @@ def link_usable(invitation: Invitation, now=None) -> bool:
     now = now or timezone.now()
     if invitation.expires_at <= now or invitation.campaign.expires_at <= now:
         return False
-    if invitation.person_id is not None:
-        person = invitation.person
+    person = invitation.person
+    if person is not None:
         if person.anonymised_at is not None:
             return False
         return Person.objects.filter(pk=person.pk).filter(valid_consent("pk")).exists()
@@ -275,7 +292,7 @@ def ranking_options(campaign: Campaign, respondent: str) -> list[RankingOption]:
     """
     other = Audience.MENTOR if respondent == Audience.MENTEE else Audience.MENTEE
     profiles = _profiles(campaign.programme, other)
-    if campaign.form_id is not None:
+    if campaign.form is not None:
         kinds = _form_kinds(campaign.form, other)
         if kinds:
             profiles = profiles.filter(person__kind__in=kinds)
@@ -504,10 +521,10 @@ class Participant:
 class CampaignComparison:
     baseline: Campaign
     items: list[QuestionItem]  # the scale questions both campaigns share, by key
-    comparison: stats.Comparison
+    comparison: stats.Comparison[tuple]
     participants: dict[tuple, Participant]
-    by_class: list[stats.GroupComparison]
-    by_pair: list[stats.GroupComparison]
+    by_class: list[stats.GroupComparison[str]]
+    by_pair: list[stats.GroupComparison[int]]
     pair_labels: dict[int, str]
 
     def name(self, key: tuple) -> str:

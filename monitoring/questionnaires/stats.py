@@ -9,6 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+# Who a comparison matches (a participant's key) and what it groups them by (a class name, a pair's id).
+P = TypeVar("P", bound=Hashable)
+G = TypeVar("G", bound=Hashable)
 
 
 def mean(values: Iterable[float]) -> float | None:
@@ -134,8 +139,8 @@ class ItemChange:
 
 
 @dataclass(frozen=True)
-class ParticipantComparison:
-    participant: Hashable
+class ParticipantComparison(Generic[P]):
+    participant: P
     items: list[ItemChange]
 
     @property
@@ -156,8 +161,8 @@ class ParticipantComparison:
 
 
 @dataclass(frozen=True)
-class GroupComparison:
-    group: Hashable
+class GroupComparison(Generic[G]):
+    group: G
     size: int  # participants who answered both times
     items: list[ItemChange]  # means of the group's participants
 
@@ -179,16 +184,16 @@ class GroupComparison:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(Generic[P]):
     keys: list[str]
-    participants: list[ParticipantComparison]  # answered before and after
-    only_before: list[Hashable]
-    only_after: list[Hashable]
+    participants: list[ParticipantComparison[P]]  # answered before and after
+    only_before: list[P]
+    only_after: list[P]
     overall: list[ItemChange]  # means over the participants who answered twice
 
-    def by_group(self, group_of: Mapping[Hashable, Hashable]) -> list[GroupComparison]:
+    def by_group(self, group_of: Mapping[P, G]) -> list[GroupComparison[G]]:
         """Means before/after per group (a class, a pair) of the participants who answered twice."""
-        members: dict[Hashable, list[ParticipantComparison]] = {}
+        members: dict[G, list[ParticipantComparison[P]]] = {}
         for row in self.participants:
             group = group_of.get(row.participant)
             if group is None:
@@ -200,7 +205,7 @@ class Comparison:
         return result
 
 
-def _item_means(keys: Sequence[str], rows: Sequence[ParticipantComparison]) -> list[ItemChange]:
+def _item_means(keys: Sequence[str], rows: Sequence[ParticipantComparison[P]]) -> list[ItemChange]:
     means = []
     for index, key in enumerate(keys):
         pairs = [
@@ -214,9 +219,9 @@ def _item_means(keys: Sequence[str], rows: Sequence[ParticipantComparison]) -> l
 
 def compare(
     keys: Sequence[str],
-    before: Mapping[Hashable, Mapping[str, float]],
-    after: Mapping[Hashable, Mapping[str, float]],
-) -> Comparison:
+    before: Mapping[P, Mapping[str, float]],
+    after: Mapping[P, Mapping[str, float]],
+) -> Comparison[P]:
     """Match the answers of the same participants by item key: ``{participant: {key: value}}`` twice.
 
     Participants are kept in the order of ``after``, then ``before``; those who answered only once are

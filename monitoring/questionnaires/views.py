@@ -18,7 +18,7 @@ from mentoring.auditing import audit_page_read
 from mentoring.models import Role
 from mentoring.sites import absolute
 
-from ..models import Campaign, Invitation, QuestionItem, QuestionnaireTemplate
+from ..models import Invitation, QuestionItem, QuestionnaireTemplate
 from ..selectors import settings_for
 from . import selectors, services
 from .forms import CampaignForm, ItemForm, ResultsFilterForm, TemplateForm
@@ -265,7 +265,7 @@ def campaign_new(request: ScopedRequest) -> HttpResponse:
     return render(request, "monitoring/questionnaires/campaign_form.html", {"form": form}, status=status)
 
 
-def _campaign_or_404(request: ScopedRequest, campaign: int) -> Campaign:
+def _campaign_or_404(request: ScopedRequest, campaign: int) -> selectors.CountedCampaign:
     found = selectors.campaign_for(request.scope.programme, campaign)
     if found is None:
         raise Http404
@@ -297,7 +297,7 @@ def campaign_detail(request: ScopedRequest, campaign: int) -> HttpResponse:
             request,
             "monitoring.Campaign",
             found.pk,
-            [invitation.person_id for invitation in invitations],
+            [invitation.person_id for invitation in invitations if invitation.person_id is not None],
             label=_("Personal links of questionnaire campaign № %(id)s") % {"id": found.pk},
         )
     context = {

@@ -244,7 +244,7 @@ def test_programme_plans_search_and_sort_keep_the_filter_and_the_pages(curator, 
     assert client.get(url("plans"), {"q": "нет такого"}).content.decode().count("Пар не нашлось") == 1
 
     def order(**params) -> list[int]:
-        return [group.pk for group in client.get(url("plans"), params).context["rows"]]
+        return [row.group.pk for row in client.get(url("plans"), params).context["rows"]]
 
     assert order(sort="mentor") == [second.pk, first.pk, third.pk]
     assert order(sort="-mentor") == [third.pk, first.pk, second.pk]
