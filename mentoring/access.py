@@ -172,8 +172,9 @@ def ancestor_ids(organization: Organization) -> list[int]:
 def access_for(user, organization: Organization) -> Access | None:
     if not user.is_authenticated:
         return None
+    # .order_by(): the model's ordering joins the organisation and the user for nothing (every page asks this)
     roles = set(
-        Membership.objects.filter(user=user, organization=organization).values_list("role", flat=True)
+        Membership.objects.filter(user=user, organization=organization).order_by().values_list("role", flat=True)
     )
     read_only = False
     above = ancestor_ids(organization)
@@ -181,7 +182,9 @@ def access_for(user, organization: Organization) -> Access | None:
         oversight = set(
             Membership.objects.filter(
                 user=user, organization_id__in=above, role__in=OVERSIGHT_ROLES
-            ).values_list("role", flat=True)
+            )
+            .order_by()
+            .values_list("role", flat=True)
         )
         if oversight:
             if not roles:
