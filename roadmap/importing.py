@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -33,7 +34,7 @@ from .table_reading import (
 
 def read_upload(upload: UploadedFile, programme: Programme, *, shift: bool = False) -> ParsedRoadmap:
     data = b"".join(upload.chunks())
-    return read_bytes(data, upload.name, programme, shift=shift)
+    return read_bytes(data, upload.name or "", programme, shift=shift)
 
 
 def fingerprint(data: bytes) -> str:
@@ -132,8 +133,8 @@ def events_outside_year(parsed: ParsedRoadmap, programme: Programme) -> int:
     count = 0
     for section in parsed.sections:
         for event in section.events:
-            dated = [p for p in event.periods if p.start and p.end and not p.yearly]
-            if dated and all(p.end < first or p.start > last for p in dated):
+            dated = [(p.start, p.end) for p in event.periods if p.start and p.end and not p.yearly]
+            if dated and all(end < first or start > last for start, end in dated):
                 count += 1
     return count
 
@@ -368,10 +369,10 @@ class Preview:
         return ParsedRoadmap(sections=sections, kpi_targets=targets, warnings=warnings)
 
 
-def _section_index(form, index: int, initial: list[dict[str, Any]]) -> int:
+def _section_index(form, index: int, initial: Sequence[Mapping[str, Any]] | None) -> int:
     if form.is_bound and form.is_valid():
         return form.cleaned_data["section"]
-    return initial[index]["section"] if index < len(initial) else -1
+    return initial[index]["section"] if initial is not None and index < len(initial) else -1
 
 
 def _period_text(event: dict[str, Any]) -> str:

@@ -314,9 +314,10 @@ def _match_dates(text: str, pos: int) -> _Token | None:
         year, month, day = (int(group) for group in match.groups())
         return _Token(_Kind.DATE, pos, match.end(), date_parts=(day, month, year))
     if match := _DATE.match(text, pos):
-        day, month = int(match.group(1)), int(match.group(2))
-        year = _full_year(match.group(3))
-        return _Token(_Kind.DATE, pos, match.end(), date_parts=(day, month, year))
+        written_year = _full_year(match.group(3))  # None: a day and month without a year
+        return _Token(
+            _Kind.DATE, pos, match.end(), date_parts=(int(match.group(1)), int(match.group(2)), written_year)
+        )
     return None
 
 
@@ -964,7 +965,7 @@ def _clip(start: date, end: date, period_start: date, period_end: date) -> tuple
 
 def _month_spans(start: date, end: date, months: int) -> list[tuple[date, date]]:
     """Calendar spans of ``months`` months (1: months, 3: calendar quarters) that touch start … end."""
-    spans = []
+    spans: list[tuple[date, date]] = []
     year, month = start.year, ((start.month - 1) // months) * months + 1
     while date(year, month, 1) <= end and len(spans) < MAX_OCCURRENCES:
         last_month = month + months - 1
@@ -1001,6 +1002,7 @@ def occurrences(period: Period) -> tuple[Occurrence, ...]:
     if schedule is None:
         return (Occurrence(period.start, period.end, period.end),)
     start, end = period.start, period.end
+    spans: list[tuple[date, date]]
     if schedule.unit == "week":
         monday = start - timedelta(days=start.weekday())
         spans = []

@@ -5,16 +5,38 @@ from __future__ import annotations
 from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
-from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, QuerySet
 
-from mentoring.models import Programme
+from mentoring.models import Programme, User
 
 from .models import EventComment, EventEvidence, EventPeriod, RoadmapEvent, RoadmapSection
 from .periods import schedule_occurrences
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 OPEN = RoadmapEvent.OPEN_STATUSES
+
+
+class EventState(TypedDict):
+    overdue: bool  # on the day read at: ``RoadmapEvent.overdue_q``, the SQL twin of ``is_overdue``
+
+
+class EventCounts(EventState):
+    evidence_count: int
+    comment_count: int
+
+
+# Events read with their state on a day, and with their counts for the table (for the type checker).
+EventOnDay: TypeAlias = "WithAnnotations[RoadmapEvent, EventState]"
+TableEvent: TypeAlias = "WithAnnotations[RoadmapEvent, EventCounts]"
+
+
+def overdue_on(today: date) -> ExpressionWrapper:
+    """``overdue`` as a column: the events an ``is_overdue(today)`` would name, computed by the database."""
+    return ExpressionWrapper(RoadmapEvent.overdue_q(today), output_field=BooleanField())
 
 
 @dataclass(frozen=True)
@@ -57,20 +79,22 @@ def month_bounds(programme: Programme, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, monthrange(year, month)[1])
 
 
-def _events(programme: Programme) -> QuerySet[RoadmapEvent]:
+def _events(programme: Programme, today: date) -> QuerySet[TableEvent]:
     return (
         RoadmapEvent.objects.filter(programme=programme)
         .prefetch_related("periods", "responsible_users")
         .annotate(
-            evidence_count=Count("evidence", distinct=True), comment_count=Count("comments", distinct=True)
+            evidence_count=Count("evidence", distinct=True),
+            comment_count=Count("comments", distinct=True),
+            overdue=overdue_on(today),
         )
         .order_by("section__position", "section_id", "position", "id")
     )
 
 
 def filter_events(
-    queryset: QuerySet[RoadmapEvent], programme: Programme, filters: RoadmapFilters, today: date
-):
+    queryset: QuerySet[TableEvent], programme: Programme, filters: RoadmapFilters, today: date
+) -> QuerySet[TableEvent]:
     if filters.status:
         queryset = queryset.filter(status=filters.status)
     if filters.responsible:
@@ -101,9 +125,19 @@ def filter_events(
 
 
 @dataclass
+class TableRow:
+    """An event as a row of the roadmap table."""
+
+    event: TableEvent
+    number: str  # the document's own number, else the event's place in the roadmap («2.3»)
+    may_mark: bool = False  # the row offers «Отметить выполнение» to the viewer (set by the page)
+
+
+@dataclass
 class SectionRows:
     section: RoadmapSection | None  # None: the flat list of a table sorted by something else than its order
-    events: list[RoadmapEvent] = field(default_factory=list)
+    events: list[TableEvent] = field(default_factory=list)
+    lines: list[TableRow] = field(default_factory=list)  # the events numbered (``number_rows``)
 
 
 def roadmap_table(
@@ -112,16 +146,14 @@ def roadmap_table(
     """Sections with their (filtered) events, in the roadmap's order: four queries whatever the size.
     ``order_by`` (of ``EVENT_SORTS``) gives instead one flat list without sections, in three queries."""
     if order_by is not None:
-        events = list(filter_events(_events(programme).order_by(*order_by), programme, filters, today))
-        for event in events:
-            event.overdue = event.is_overdue(today)
+        events = list(filter_events(_events(programme, today).order_by(*order_by), programme, filters, today))
         return [SectionRows(section=None, events=events)] if events else []
-    sections = [
-        SectionRows(section=section) for section in programme.roadmap_sections.order_by("position", "id")
-    ]
-    by_id = {rows.section.pk: rows for rows in sections}
-    for event in filter_events(_events(programme), programme, filters, today):
-        event.overdue = event.is_overdue(today)
+    by_id = {
+        section.pk: SectionRows(section=section)
+        for section in programme.roadmap_sections.order_by("position", "id")
+    }
+    sections = list(by_id.values())
+    for event in filter_events(_events(programme, today), programme, filters, today):
         by_id[event.section_id].events.append(event)
     if filters.active:
         sections = [rows for rows in sections if rows.events]
@@ -145,12 +177,13 @@ def running_numbers(programme: Programme) -> dict[int, str]:
 
 
 def number_rows(sections: list[SectionRows], numbers: dict[int, str] | None = None) -> None:
-    """Give each event of the table ``display_number``: its own number from the document, else its
-    place in the roadmap (from ``numbers``, or counted here when the table shows every event)."""
+    """Give each section its ``lines``: the events with their numbers — their own from the document, else
+    their place in the roadmap (from ``numbers``, or counted here when the table shows every event)."""
     for section_index, rows in enumerate(sections, start=1):
+        rows.lines = []
         for event_index, event in enumerate(rows.events, start=1):
             fallback = numbers.get(event.pk, "") if numbers is not None else f"{section_index}.{event_index}"
-            event.display_number = event.number or fallback
+            rows.lines.append(TableRow(event, event.number or fallback))
 
 
 @dataclass(frozen=True)
@@ -193,7 +226,7 @@ def roadmap_progress(programme: Programme, today: date) -> Progress:
 class TimelineMonth:
     start: date
     end: date
-    events: list[RoadmapEvent] = field(default_factory=list)
+    events: list[TableEvent] = field(default_factory=list)
 
     @property
     def late(self) -> int:
@@ -205,25 +238,25 @@ def roadmap_timeline(programme: Programme, today: date) -> list[TimelineMonth]:
     months = [
         TimelineMonth(*month_bounds(programme, month)) for month in (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
     ]
-    for event in _events(programme):
-        event.overdue = event.is_overdue(today)
+    for event in _events(programme, today):
         for month in months:
             for period in event.periods.all():
                 if period.start is None or period.end is None:
                     continue
-                if _period_touches(period, month):
+                if _period_touches(period.start, period.end, period.yearly, month):
                     month.events.append(event)
                     break
     return months
 
 
-def _period_touches(period: EventPeriod, month: TimelineMonth) -> bool:
-    if period.start <= month.end and period.end >= month.start:
+def _period_touches(start: date, end: date, yearly: bool, month: TimelineMonth) -> bool:
+    """Whether a dated period (``yearly``: its months in any year) touches the month."""
+    if start <= month.end and end >= month.start:
         return True
-    if period.yearly:
+    if yearly:
         # the same months in any year
-        span = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month
-        offset = (month.start.year - period.start.year) * 12 + month.start.month - period.start.month
+        span = (end.year - start.year) * 12 + end.month - start.month
+        offset = (month.start.year - start.year) * 12 + month.start.month - start.month
         return 0 <= offset % 12 <= span
     return False
 
@@ -232,17 +265,16 @@ def undated_events(programme: Programme) -> QuerySet[RoadmapEvent]:
     return RoadmapEvent.objects.filter(programme=programme, deadline__isnull=True).order_by("position")
 
 
-def my_tasks(programme: Programme, user, today: date) -> dict[str, list[RoadmapEvent]]:
+def my_tasks(programme: Programme, user, today: date) -> dict[str, list[TableEvent]]:
     """The open events a member is responsible for: overdue first, then by date."""
     events = list(
-        _events(programme)
+        _events(programme, today)
         .filter(responsible_users=user)
         .select_related("section")
         .order_by("next_due", "starts_on", "position")
     )
-    groups: dict[str, list[RoadmapEvent]] = {"overdue": [], "open": [], "finished": []}
+    groups: dict[str, list[TableEvent]] = {"overdue": [], "open": [], "finished": []}
     for event in events:
-        event.overdue = event.is_overdue(today)
         if event.overdue:
             groups["overdue"].append(event)
         elif event.status in OPEN:
@@ -252,9 +284,10 @@ def my_tasks(programme: Programme, user, today: date) -> dict[str, list[RoadmapE
     return groups
 
 
-def event_detail(programme: Programme, event_id: int) -> RoadmapEvent | None:
+def event_detail(programme: Programme, event_id: int, today: date) -> EventOnDay | None:
     return (
         RoadmapEvent.objects.filter(programme=programme, pk=event_id)
+        .annotate(overdue=overdue_on(today))
         .select_related("section")
         .prefetch_related(
             "periods",
@@ -294,26 +327,31 @@ def occurrence_rows(event: RoadmapEvent, today: date) -> list[OccurrenceRow]:
 def responsible_choices(programme: Programme) -> list[tuple[int, str]]:
     """Members of the organisation who can be made responsible for an event."""
     users = (
-        get_user_model()
-        .objects.filter(memberships__organization=programme.organization)
+        User.objects.filter(memberships__organization=programme.organization)
         .distinct()
         .order_by("last_name", "first_name")
     )
     return [(user.pk, user.get_full_name() or user.username) for user in users]
 
 
-def roadmap_for_export(programme: Programme, today: date) -> list[SectionRows]:
+@dataclass
+class ExportSection:
+    section: RoadmapSection
+    events: list[EventOnDay] = field(default_factory=list)
+
+
+def roadmap_for_export(programme: Programme, today: date) -> list[ExportSection]:
     """Every section and event with periods, responsible people and evidence, for the exported files."""
     sections = [
-        SectionRows(section=section) for section in programme.roadmap_sections.order_by("position", "id")
+        ExportSection(section=section) for section in programme.roadmap_sections.order_by("position", "id")
     ]
     by_id = {rows.section.pk: rows for rows in sections}
     events = (
         RoadmapEvent.objects.filter(programme=programme)
+        .annotate(overdue=overdue_on(today))
         .prefetch_related("periods", "responsible_users", "evidence")
         .order_by("section__position", "section_id", "position", "id")
     )
     for event in events:
-        event.overdue = event.is_overdue(today)
         by_id[event.section_id].events.append(event)
     return sections

@@ -11,9 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, Max
@@ -21,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentoring.files import document_error
-from mentoring.models import AuditEvent, Membership, Programme
+from mentoring.models import AuditEvent, Membership, Programme, User
 from mentoring.services import audit_record
 
 from .models import (
@@ -107,7 +106,7 @@ def _next_position(queryset) -> int:
 
 
 @transaction.atomic
-def section_create(*, actor: AbstractBaseUser | None, programme: Programme, title: str) -> RoadmapSection:
+def section_create(*, actor: User | None, programme: Programme, title: str) -> RoadmapSection:
     section = RoadmapSection.objects.create(
         programme=programme, title=title.strip(), position=_next_position(programme.roadmap_sections)
     )
@@ -118,7 +117,7 @@ def section_create(*, actor: AbstractBaseUser | None, programme: Programme, titl
 
 
 @transaction.atomic
-def section_update(*, actor: AbstractBaseUser, section: RoadmapSection, title: str) -> RoadmapSection:
+def section_update(*, actor: User, section: RoadmapSection, title: str) -> RoadmapSection:
     old = section.title
     section.title = title.strip()
     section.save(update_fields=["title"])
@@ -133,7 +132,7 @@ def section_update(*, actor: AbstractBaseUser, section: RoadmapSection, title: s
 
 
 @transaction.atomic
-def section_delete(*, actor: AbstractBaseUser, section: RoadmapSection) -> None:
+def section_delete(*, actor: User, section: RoadmapSection) -> None:
     if section.events.exists():
         raise RoadmapError(_("The section has events: move or delete them first, then delete the section."))
     audit_record(
@@ -145,7 +144,7 @@ def section_delete(*, actor: AbstractBaseUser, section: RoadmapSection) -> None:
     section.delete()
 
 
-def _move(*, actor: AbstractBaseUser, item, siblings, organization, offset: int) -> None:
+def _move(*, actor: User, item, siblings, organization, offset: int) -> None:
     """Move a section or an event up (offset -1) or down (+1) among its siblings, renumbering them."""
     ordered = list(siblings.select_for_update().order_by("position", "id"))
     index = ordered.index(item)
@@ -167,7 +166,7 @@ def _move(*, actor: AbstractBaseUser, item, siblings, organization, offset: int)
 
 
 @transaction.atomic
-def section_move(*, actor: AbstractBaseUser, section: RoadmapSection, offset: int) -> None:
+def section_move(*, actor: User, section: RoadmapSection, offset: int) -> None:
     _move(
         actor=actor,
         item=section,
@@ -193,7 +192,7 @@ EVENT_FIELDS = (
 @transaction.atomic
 def event_create(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     section: RoadmapSection,
     title: str,
     number: str = "",
@@ -201,7 +200,7 @@ def event_create(
     expected_result: str = "",
     kpi_text: str = "",
     responsible_text: str = "",
-    responsible_users: Iterable[AbstractBaseUser] = (),
+    responsible_users: Iterable[User] = (),
     periods: Sequence[Period] | None = None,
 ) -> RoadmapEvent:
     programme = section.programme
@@ -229,13 +228,13 @@ def event_create(
 @transaction.atomic
 def event_update(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     event: RoadmapEvent,
-    responsible_users: Iterable[AbstractBaseUser] | None = None,
+    responsible_users: Iterable[User] | None = None,
     **fields,
 ) -> list[str]:
     """Change an event; returns the warnings of its periods when the period text changed."""
-    changes = {}
+    changes: dict[str, list[str] | list[list[int]]] = {}
     for name, value in fields.items():
         if name not in EVENT_FIELDS:
             raise ValueError(f"Not an editable event field: {name}")
@@ -270,17 +269,17 @@ def event_update(
 
 
 @transaction.atomic
-def event_delete(*, actor: AbstractBaseUser, event: RoadmapEvent) -> None:
+def event_delete(*, actor: User, event: RoadmapEvent) -> None:
     audit_record(
         actor=actor, organization=event.programme.organization, action=AuditEvent.Action.DELETE, target=event
     )
     for evidence in event.evidence.exclude(file=""):
-        transaction.on_commit(lambda stored=evidence.file: stored.delete(save=False))
+        transaction.on_commit(partial(evidence.file.delete, save=False))
     event.delete()
 
 
 @transaction.atomic
-def event_move(*, actor: AbstractBaseUser, event: RoadmapEvent, offset: int) -> None:
+def event_move(*, actor: User, event: RoadmapEvent, offset: int) -> None:
     _move(
         actor=actor,
         item=event,
@@ -310,7 +309,7 @@ def check_completed_on(event: RoadmapEvent, day: date) -> None:
 
 @transaction.atomic
 def event_set_status(
-    *, actor: AbstractBaseUser, event: RoadmapEvent, status: str, completed_on: date | None = None
+    *, actor: User, event: RoadmapEvent, status: str, completed_on: date | None = None
 ) -> RoadmapEvent:
     if status not in RoadmapEvent.Status.values:
         raise ValueError(status)
@@ -335,7 +334,7 @@ def event_set_status(
 @transaction.atomic
 def evidence_add(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     event: RoadmapEvent,
     file: UploadedFile | None = None,
     url: str = "",
@@ -348,7 +347,7 @@ def evidence_add(
         raise RoadmapError(error)
     evidence = EventEvidence(event=event, url=url.strip(), reference=reference.strip(), added_by=actor)
     if file:
-        evidence.file.save(file.name, file, save=False)
+        evidence.file.save(file.name or "file", file, save=False)
     evidence.save()
     audit_record(
         actor=actor,
@@ -360,7 +359,7 @@ def evidence_add(
 
 
 @transaction.atomic
-def comment_add(*, actor: AbstractBaseUser, event: RoadmapEvent, text: str) -> EventComment:
+def comment_add(*, actor: User, event: RoadmapEvent, text: str) -> EventComment:
     text = text.strip()
     if not text:
         raise RoadmapError(_("The comment is empty."))
@@ -376,7 +375,7 @@ def comment_add(*, actor: AbstractBaseUser, event: RoadmapEvent, text: str) -> E
 
 @transaction.atomic
 def occurrence_mark_done(
-    *, actor: AbstractBaseUser, event: RoadmapEvent, due: date, completed_on: date
+    *, actor: User, event: RoadmapEvent, due: date, completed_on: date
 ) -> OccurrenceReport:
     """Report one occurrence of a recurring event; the event is done when its last occurrence is."""
     schedule = schedule_occurrences(event_periods(event))
@@ -405,7 +404,7 @@ def occurrence_mark_done(
 @transaction.atomic
 def event_mark_done(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     event: RoadmapEvent,
     completed_on: date,
     file: UploadedFile | None = None,
@@ -457,14 +456,15 @@ def _normalise_name(text: str) -> str:
     return _SPACES.sub(" ", text).strip(" ,;")
 
 
-def match_responsible(programme: Programme, names: Iterable[str]) -> tuple[list[AbstractBaseUser], list[str]]:
+def match_responsible(programme: Programme, names: Iterable[str]) -> tuple[list[User], list[str]]:
     """Split responsible texts into members of the organisation (matched by name) and free text."""
-    members = {}
+    members: dict[str, User] = {}
     for membership in Membership.objects.filter(organization=programme.organization).select_related("user"):
-        user = membership.user
-        for key in _name_keys(user.last_name, user.first_name, getattr(user, "patronymic", "")):
-            members[_normalise_name(key)] = user
-    users, free = [], []
+        member = membership.user
+        for key in _name_keys(member.last_name, member.first_name, member.patronymic):
+            members[_normalise_name(key)] = member
+    users: list[User] = []
+    free: list[str] = []
     for name in names:
         user = members.get(_normalise_name(name))
         if user is not None and user not in users:
@@ -491,7 +491,7 @@ class ImportResult:
 
 
 @transaction.atomic
-def roadmap_clear(*, actor: AbstractBaseUser | None, programme: Programme) -> None:
+def roadmap_clear(*, actor: User | None, programme: Programme) -> None:
     RoadmapEvent.objects.filter(programme=programme).delete()
     programme.roadmap_sections.all().delete()
     audit_record(
@@ -694,8 +694,8 @@ def _periods_from_state(state: dict) -> list[Period]:
     ]
 
 
-def _users(ids: Iterable[int]) -> list:
-    return list(get_user_model().objects.filter(pk__in=list(ids)))
+def _users(ids: Iterable[int]) -> list[User]:
+    return list(User.objects.filter(pk__in=list(ids)))
 
 
 def _restore_event(state: dict, section: RoadmapSection, programme: Programme) -> RoadmapEvent:
@@ -724,7 +724,10 @@ def _restore_event(state: dict, section: RoadmapSection, programme: Programme) -
     )
     OccurrenceReport.objects.bulk_create(
         OccurrenceReport(
-            event=event, due=_day(r["due"]), completed_on=_day(r["completed_on"]), added_by_id=r["added_by"]
+            event=event,
+            due=date.fromisoformat(r["due"]),  # both days are required on a report
+            completed_on=date.fromisoformat(r["completed_on"]),
+            added_by_id=r["added_by"],
         )
         for r in state["reports"]
     )
@@ -756,7 +759,7 @@ def _event_fields(parsed_event: ParsedEvent, free: list[str]) -> dict:
 @transaction.atomic
 def roadmap_import(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     programme: Programme,
     parsed: ParsedRoadmap,
     replace: bool = False,
@@ -960,7 +963,7 @@ def undoable_import(programme: Programme, now: datetime) -> RoadmapImport | None
 
 
 @transaction.atomic
-def roadmap_import_undo(*, actor: AbstractBaseUser, record: RoadmapImport, now: datetime) -> None:
+def roadmap_import_undo(*, actor: User, record: RoadmapImport, now: datetime) -> None:
     """Undo a saved import in one step: remove what it created and bring back what it changed or deleted."""
     programme = Programme.objects.select_for_update().get(pk=record.programme_id)
     record = RoadmapImport.objects.select_for_update().get(pk=record.pk)
@@ -1033,7 +1036,7 @@ def roadmap_import_undo(*, actor: AbstractBaseUser, record: RoadmapImport, now: 
 
 
 @transaction.atomic
-def roadmap_copy_previous_year(*, actor: AbstractBaseUser, programme: Programme) -> ImportResult:
+def roadmap_copy_previous_year(*, actor: User, programme: Programme) -> ImportResult:
     """Copy last year's roadmap into this year with every date moved one year; statuses start afresh."""
     previous = Programme.objects.filter(
         organization=programme.organization, academic_year__start_year=programme.academic_year.start_year - 1
@@ -1086,7 +1089,7 @@ def _shift_years_in_text(text: str) -> str:
 
 @transaction.atomic
 def roadmap_from_template(
-    *, actor: AbstractBaseUser | None, programme: Programme, template_key: str
+    *, actor: User | None, programme: Programme, template_key: str
 ) -> ImportResult:
     template = template_by_key(template_key)
     if template is None:
@@ -1135,7 +1138,7 @@ def _of_programme(programme: Programme, events: Sequence[RoadmapEvent]) -> None:
 @transaction.atomic
 def events_set_status(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     programme: Programme,
     events: Sequence[RoadmapEvent],
     status: str,
@@ -1157,10 +1160,10 @@ def events_set_status(
 @transaction.atomic
 def events_set_responsible(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     programme: Programme,
     events: Sequence[RoadmapEvent],
-    users: Sequence[AbstractBaseUser],
+    users: Sequence[User],
 ) -> int:
     """Make these members of the organisation responsible for several events; returns how many changed."""
     _of_programme(programme, events)
@@ -1195,7 +1198,7 @@ class MoveResult:
 @transaction.atomic
 def events_move(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     programme: Programme,
     events: Sequence[RoadmapEvent],
     days: int | None = None,
@@ -1244,7 +1247,7 @@ def events_move(
 
 
 @transaction.atomic
-def events_trash(*, actor: AbstractBaseUser, programme: Programme, events: Sequence[RoadmapEvent]) -> list[int]:
+def events_trash(*, actor: User, programme: Programme, events: Sequence[RoadmapEvent]) -> list[int]:
     """Delete events into the trash (with their periods, evidence, comments); returns the trash records."""
     from mentoring.trash import TrashError, trash_put
 

@@ -37,7 +37,7 @@ import warnings as py_warnings
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import docx
 import openpyxl
@@ -276,15 +276,10 @@ class _Table:
     def width(self) -> int:
         return len(self.rows[0]) if self.rows else 0
 
-    @property
+    @cached_property
     def own_rows(self) -> list[list[_Cell]]:
         """The rows without the text merged down from above: what each row says itself (headers, sections)."""
-        if self._own is None:
-            self._own = [_own(row) for row in self.rows]
-        return self._own
-
-    def __post_init__(self) -> None:
-        self._own: list[list[_Cell]] | None = None
+        return [_own(row) for row in self.rows]
 
 
 def _own(row: list[_Cell]) -> list[_Cell]:
@@ -380,13 +375,19 @@ def _docx_tables(data: bytes, warnings: list[str]) -> list[_Table]:
 MAX_CAPTION = 200
 
 
+def _paragraph_text(element) -> str:
+    """The text of a ``w:p`` element. python-docx types a paragraph's parent as required; reading the text
+    never touches it, so none is given."""
+    return Paragraph(element, None).text  # type: ignore[arg-type]  # no parent part: only the text is read
+
+
 def _caption(tbl) -> str:
     """The last non-empty paragraph before a top-level table, if short: a heading over the plan."""
     if tbl.getparent() is None or tbl.getparent().tag != qn("w:body"):
         return ""
     sibling = tbl.getprevious()
     while sibling is not None and sibling.tag == qn("w:p"):
-        text = clean_text(Paragraph(sibling, None).text)
+        text = clean_text(_paragraph_text(sibling))
         if text:
             return text if len(text) <= MAX_CAPTION and "\n" not in text else ""
         sibling = sibling.getprevious()
@@ -428,7 +429,7 @@ def _docx_cell_text(tc) -> str:
             paragraphs.append(child)
         elif child.tag == qn("w:sdt"):
             paragraphs.extend(child.iter(qn("w:p")))
-    return clean_text("\n".join(Paragraph(p, None).text for p in paragraphs))
+    return clean_text("\n".join(_paragraph_text(p) for p in paragraphs))
 
 
 def _cut_row(row: list[_Cell]) -> list[_Cell]:
@@ -475,14 +476,14 @@ def _xlsx_grid(sheet) -> tuple[list[list[_Cell]], list[int]]:
             continue
         span = min(merged.max_col, max_col) - merged.min_col + 1
         spans[merged.min_row, merged.min_col] = span
-        for row in range(merged.min_row, min(merged.max_row, max_row) + 1):
-            if row != merged.min_row:
-                below[row, merged.min_col] = (merged.min_row, merged.min_col)
+        for row_number in range(merged.min_row, min(merged.max_row, max_row) + 1):
+            if row_number != merged.min_row:
+                below[row_number, merged.min_col] = (merged.min_row, merged.min_col)
             for col in range(merged.min_col + 1, min(merged.max_col, max_col) + 1):
-                covered[row, col] = merged.min_col - 1
+                covered[row_number, col] = merged.min_col - 1
     rows: list[list[_Cell]] = []
     for r, cells in enumerate(sheet.iter_rows(min_row=1, max_row=max_row, max_col=max_col), start=1):
-        row = []
+        row: list[_Cell] = []
         for c, cell in enumerate(cells, start=1):
             if (r, c) in below:  # merged down from a row above: the same text, inherited
                 origin_row, origin_col = below[r, c]
@@ -810,7 +811,8 @@ def _row_fields(row: list[_Cell], columns: dict[Role, list[int]]) -> dict[Role, 
         for col in columns.get(role, ()):
             if col >= len(row):
                 continue
-            origin = row[col].covered_by if row[col].covered_by is not None else col
+            covered_by = row[col].covered_by
+            origin = covered_by if covered_by is not None else col
             owner.setdefault(origin, role)
     parts: dict[Role, list[str]] = {}
     for origin in sorted(owner):
@@ -847,9 +849,9 @@ def _split_number(text: str) -> tuple[str | None, str]:
     match = _LEADING_NUMBER.match(text)
     if not match:
         return None, text
-    later_items = [line for line in text.split("\n")[1:] if _LEADING_NUMBER.match(line)]
+    later_items = [found for line in text.split("\n")[1:] if (found := _LEADING_NUMBER.match(line))]
     depth = _depth(match.group(1))
-    if any(_depth(_LEADING_NUMBER.match(line).group(1)) == depth for line in later_items):
+    if any(_depth(found.group(1)) == depth for found in later_items):
         return None, text
     return match.group(1), text[match.end() :].lstrip()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -74,16 +76,17 @@ def _may_report_on(scope: Scope, user, event: RoadmapEvent) -> bool:
 # --- Reading ----------------------------------------------------------------------------------------
 
 
-def _mark_reportable(scope: Scope, user, sections: list) -> None:
-    """``event.may_mark``: the row offers «Отметить выполнение» (the rule of ``_may_report_on``, read
-    from the prefetched responsible users: no query). A recurring event is reported per date on its page."""
+def _mark_reportable(scope: Scope, user, sections: list[selectors.SectionRows]) -> None:
+    """``may_mark``: the row offers «Отметить выполнение» (the rule of ``_may_report_on``, read from the
+    prefetched responsible users: no query). A recurring event is reported per date on its page."""
     closed = {RoadmapEvent.Status.DONE, RoadmapEvent.Status.CANCELLED}
     for rows in sections:
-        for event in rows.events:
+        for line in rows.lines:
+            event = line.event
             allowed = scope.access.can_manage or (
                 not scope.access.read_only and any(u.pk == user.pk for u in event.responsible_users.all())
             )
-            event.may_mark = allowed and event.status not in closed
+            line.may_mark = allowed and event.status not in closed
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
@@ -154,11 +157,8 @@ def my_tasks(request: ScopedRequest) -> HttpResponse:
 @organization_view(privacy=Privacy.PERSONAL)
 def event_detail(request: ScopedRequest, event: int) -> HttpResponse:
     scope = request.scope
-    found = selectors.event_detail(scope.programme, event)
-    if found is None:
-        raise Http404
     today = timezone.localdate()
-    found.overdue = found.is_overdue(today)
+    found = _detail_or_404(scope, event, today)
     may_report = _may_report_on(scope, request.user, found)
     schedule = selectors.occurrence_rows(found, today) if found.recurring else []
     context = {
@@ -170,6 +170,13 @@ def event_detail(request: ScopedRequest, event: int) -> HttpResponse:
         "comment_form": CommentForm() if not scope.access.read_only else None,
     }
     return render(request, "roadmap/event_detail.html", context)
+
+
+def _detail_or_404(scope: Scope, event: int, today: date) -> selectors.EventOnDay:
+    found = selectors.event_detail(scope.programme, event, today)
+    if found is None:
+        raise Http404
+    return found
 
 
 def _open_dues(schedule: list[selectors.OccurrenceRow]) -> list:
@@ -198,7 +205,7 @@ def event_done(request: ScopedRequest, event: int) -> HttpResponse:
         raise PermissionDenied
     today = timezone.localdate()
     schedule = (
-        selectors.occurrence_rows(selectors.event_detail(scope.programme, found.pk), today)
+        selectors.occurrence_rows(_detail_or_404(scope, found.pk, today), today)
         if found.recurring
         else []
     )
@@ -236,8 +243,7 @@ def event_done(request: ScopedRequest, event: int) -> HttpResponse:
         if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
             next_url = _url(scope, "event", event=found.pk)  # never off the site (an open redirect)
         return redirect(next_url)
-    detail = selectors.event_detail(scope.programme, found.pk)
-    detail.overdue = detail.is_overdue(today)
+    detail = _detail_or_404(scope, found.pk, today)
     context = {
         "event": detail,
         "schedule": schedule,

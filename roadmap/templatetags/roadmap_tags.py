@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 
 from mentoring.templatetags.ui import with_pk
 from roadmap.periods import format_period, occurrences
+from roadmap.selectors import TableRow
 
 register = template.Library()
 
@@ -135,12 +136,12 @@ def _move_form(url: str, csrf: str, direction: str, label: str) -> str:
     )
 
 
-def _mark_cell(event, parts: dict, url: str, label: str, number: str) -> str:
+def _mark_cell(event, parts: dict, url: str, label: str, number: str, may_mark: bool) -> str:
     """The status cell: badge, completion day and the «mark done» button or link."""
     cell: list[str] = [event_status_badge(event)]
     if event.completed_on:
         cell.append(f'<div class="small text-body-secondary">{date_format(event.completed_on, "d.m.Y")}</div>')
-    if getattr(event, "may_mark", False):
+    if may_mark:
         mark = parts["t_mark"]
         if event.recurring:
             cell.append(
@@ -159,13 +160,14 @@ def _mark_cell(event, parts: dict, url: str, label: str, number: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def roadmap_row(context, event) -> SafeString:
+def roadmap_row(context, line: TableRow) -> SafeString:
     """One event's row of the roadmap table, written in Python: the page draws sixty and more of them,
     and the same markup through the template engine cost most of the page's time. Every value is escaped
     here; the links, labels and the CSRF field come from the page once (``_row_parts``)."""
     parts = _row_parts(context)
+    event = line.event
     pk = event.pk
-    number = escape(event.display_number)
+    number = escape(line.number)
     title_lines = _lines(event.title)
     url = with_pk(parts["event_url"], pk) if parts["links"] else ""
     tick = ""
@@ -211,6 +213,7 @@ def roadmap_row(context, event) -> SafeString:
         f'<td class="small d-none d-lg-table-cell">{_lines(event.expected_result)}</td>'
         f'<td class="small d-none d-xl-table-cell">{_lines(event.kpi_text)}</td>'
         f'<td class="small d-none d-md-table-cell">{responsible}</td>'
-        f"<td>{_mark_cell(event, parts, url or with_pk(parts['event_url'], pk), parts['t_mark'], number)}</td></tr>"
+        f"<td>{_mark_cell(event, parts, url or with_pk(parts['event_url'], pk), parts['t_mark'], number, line.may_mark)}"
+        "</td></tr>"
     )
     return mark_safe(row)  # noqa: S308 (every value is escaped above)

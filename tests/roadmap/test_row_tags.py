@@ -15,6 +15,7 @@ from django.template import Context, Template
 
 from mentoring.models import User
 from roadmap.models import EventPeriod, RoadmapEvent, RoadmapSection
+from roadmap.selectors import TableRow
 from tests.factories import OrganizationFactory, ProgrammeFactory
 
 FORMER = {
@@ -168,16 +169,18 @@ def test_the_row_tag_writes_what_the_row_template_wrote(db, rf, manage, links):
     }
     events = RoadmapEvent.objects.filter(programme=programme).prefetch_related("periods", "responsible_users")
     former = Template(PAGE_PARTS + FORMER_ROW.replace("{% load i18n ui roadmap_tags %}", ""))
-    tag = Template(PAGE_PARTS + "{% roadmap_row event %}")
+    tag = Template(PAGE_PARTS + "{% roadmap_row line %}")
     marks = 0
     for number, event in enumerate(events):
         event.overdue = number == 2
-        event.display_number = f"1.{number + 1}"
-        event.may_mark = number != 1
         event.evidence_count = number % 3
         event.comment_count = number % 2
-        marks += event.may_mark
-        assert _whitespace(tag.render(Context({**context, "event": event}))) == _whitespace(
+        # the former template read the number and the «mark» flag off the event; the tag reads the row
+        event.display_number = f"1.{number + 1}"
+        event.may_mark = number != 1
+        line = TableRow(event, event.display_number, event.may_mark)
+        marks += line.may_mark
+        assert _whitespace(tag.render(Context({**context, "line": line}))) == _whitespace(
             former.render(Context({**context, "event": event}))
         ), event.title
     assert marks
