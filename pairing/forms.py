@@ -44,7 +44,11 @@ class GroupFilterForm(forms.Form):
         ]
         choice_field(self, "mentor").choices = [
             ("", _("Anyone")),
-            *((person.pk, person.full_name) for person in mentor_candidates(programme)),
+            # the three name columns only: a school has dozens of mentors and the filter shows a name each
+            *(
+                (person.pk, person.full_name)
+                for person in mentor_candidates(programme).only("last_name", "first_name", "patronymic")
+            ),
         ]
 
     def filters(self) -> GroupFilters:

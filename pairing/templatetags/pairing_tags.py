@@ -6,9 +6,12 @@ from __future__ import annotations
 import html
 
 from django import template
+from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
+
+from mentoring.templatetags.ui import with_pk
 
 register = template.Library()
 
@@ -92,3 +95,79 @@ def person_lines(persons, with_class: bool = False) -> SafeString:
         )
         parts.append(format_html("<div>{}{}</div>", person.short_name, group_name))
     return mark_safe("".join(parts))  # noqa: S308 (every part is escaped above)
+
+
+def _card_parts(context) -> dict:
+    """What every card of one page shares, read from the page's context once (``pairing/index.html`` sets
+    the links reversed with the key 0 and the translated labels before its loop)."""
+    parts = context.render_context.get("pair_card_parts")
+    if parts is None:
+        scope = context.get("scope")
+        access = scope.access if scope is not None else None
+        parts = {
+            "bulk": bool(context.get("bulk")),
+            # «Log a meeting» on an open pair: the mentor's own pairs or a manager, never read-only access
+            "log": bool(access and not access.read_only and (context.get("own") or access.can_manage)),
+            **{
+                name: str(context.get(name) or "")
+                for name in ("detail_url", "meeting_new_url", "diary_url", "plan_url")
+            },
+            **{
+                name: html.escape(str(context.get(name) or ""))
+                for name in ("t_tick", "t_no_meetings", "t_log", "t_diary", "t_plan")
+            },
+        }
+        context.render_context["pair_card_parts"] = parts
+    return parts
+
+
+@register.simple_tag(takes_context=True)
+def pair_card(context, group) -> SafeString:
+    """One pair's card on the list of pairs, written in Python (a page draws fifty): its form, status,
+    members, start and last meeting, and the buttons. Every value is escaped here."""
+    parts = _card_parts(context)
+    pk = group.pk
+    kind = html.escape(str(group.form.name))
+    if group.role_model:
+        kind += " · " + html.escape(str(group.role_model.name))
+    since = ""
+    if group.start_date:
+        start = date_format(group.start_date, "d.m.Y")
+        since = f'<div class="small text-body-secondary mt-2">{html.escape(gettext("since %(start)s") % {"start": start})}</div>'
+    if group.last_meeting:
+        day = date_format(group.last_meeting, "d.m.Y")
+        meeting_css = "text-body-secondary"
+        meeting = html.escape(gettext("last meeting %(day)s") % {"day": day})
+    else:
+        meeting_css = "text-warning-emphasis"
+        meeting = parts["t_no_meetings"]
+    tick = ""
+    if parts["bulk"]:
+        tick = (
+            '<div class="form-check tick-check w-100 mb-0"><input class="form-check-input" type="checkbox" '
+            f'form="pairs-bulk" name="group" value="{pk}" id="tick-group-{pk}"><label class="form-check-label small" '
+            f'for="tick-group-{pk}">{parts["t_tick"]}</label></div>'
+        )
+    log = ""
+    if group.is_open and parts["log"]:
+        log = (
+            f'<a class="btn btn-primary flex-fill" href="{with_pk(parts["meeting_new_url"], pk)}">'
+            f'<i class="bi bi-journal-plus me-1" aria-hidden="true"></i>{parts["t_log"]}</a>'
+        )
+    card = (
+        '<div class="col-12 col-md-6 col-xl-4"><div class="card h-100 section-tile">'
+        f'<a class="card-body d-block text-decoration-none" href="{with_pk(parts["detail_url"], pk)}">'
+        '<div class="d-flex justify-content-between gap-2 mb-2">'
+        f'<span class="small text-body-secondary">{kind}</span>'
+        f'<span class="align-self-start">{group_status_badge(group)}</span></div>'
+        f"{group_member_lines(group)}{since}"
+        f'<div class="small mt-1 {meeting_css}"><i class="bi bi-journal-text me-1" aria-hidden="true"></i>{meeting}</div>'
+        '</a><div class="card-footer bg-transparent d-flex flex-wrap gap-2">'
+        f"{tick}{log}"
+        f'<a class="btn btn-outline-secondary flex-fill" href="{with_pk(parts["diary_url"], pk)}">'
+        f'<i class="bi bi-journal-text me-1" aria-hidden="true"></i>{parts["t_diary"]}</a>'
+        f'<a class="btn btn-outline-secondary flex-fill" href="{with_pk(parts["plan_url"], pk)}">'
+        f'<i class="bi bi-list-check me-1" aria-hidden="true"></i>{parts["t_plan"]}</a>'
+        "</div></div></div>"
+    )
+    return mark_safe(card)  # noqa: S308 (every value is escaped above)
