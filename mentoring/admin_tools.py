@@ -125,8 +125,10 @@ def _titled_by_plural(model_admin: admin.ModelAdmin) -> None:
         title = capfirst(str(model_admin.model._meta.verbose_name_plural))
         return original(request, {"title": title, **(extra_context or {})})
 
-    changelist_view.titled_by_plural = True  # type: ignore[attr-defined]
-    model_admin.changelist_view = changelist_view  # type: ignore[method-assign]
+    # a mark on the wrapper, so that an admin is wrapped once; the wrapper replaces the method of this one
+    # admin instance only (the class's method stays as Django wrote it)
+    changelist_view.titled_by_plural = True  # type: ignore[attr-defined]  # a function attribute as a mark
+    model_admin.changelist_view = changelist_view  # type: ignore[method-assign]  # on this instance only
 
 
 def register_remaining(app_label: str, site: admin.AdminSite = admin.site) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +19,12 @@ from .services import audit_record
 from .trash import TRASH_DAYS, TrashError, trash_erase, trash_expires, trash_items, trash_restore, undo_take
 
 
+@dataclass(frozen=True)
+class TrashRow:
+    item: TrashItem
+    expires: datetime  # erased for good after this moment
+
+
 def _trash_url(request: ScopedRequest) -> str:
     return reverse("trash", kwargs=request.scope.url_kwargs)
 
@@ -24,8 +33,6 @@ def _trash_url(request: ScopedRequest) -> str:
 def trash(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     items = list(trash_items(scope.organization))
-    for item in items:
-        item.expires = trash_expires(item)  # type: ignore[attr-defined]
     if items:
         audit_record(
             actor=request.user,
@@ -35,7 +42,8 @@ def trash(request: ScopedRequest) -> HttpResponse:
             target_repr=_("Trash"),
             people=[pk for item in items for pk in item.person_ids],
         )
-    return render(request, "mentoring/trash.html", {"items": items, "trash_days": TRASH_DAYS})
+    rows = [TrashRow(item, trash_expires(item)) for item in items]
+    return render(request, "mentoring/trash.html", {"rows": rows, "trash_days": TRASH_DAYS})
 
 
 def _item_or_404(request: ScopedRequest, item: int) -> TrashItem:
