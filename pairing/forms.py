@@ -9,6 +9,7 @@ from mentoring.typing_helpers import choice_field, model_choice_field
 from participants.models import Person
 
 from . import matching
+from .matching_runs import option_errors
 from .models import MentoringForm, MentoringGroup, RoleModel
 from .selectors import (
     GroupFilters,
@@ -258,16 +259,11 @@ class RunForm(forms.Form):
     def clean(self) -> dict:
         super().clean()
         data = self.cleaned_data
-        if data.get("stable") and data.get("fairness"):
-            raise forms.ValidationError(_("Choose either the stable assignment or raising the worst pairs."))
-        if (data.get("group_size") or 0) >= 2 and (data.get("stable") or data.get("fairness")):
-            raise forms.ValidationError(
-                _("Group matching cannot be combined with the stable assignment or raising the worst pairs.")
-            )
-        if data.get("stable") and data.get("maximise_count"):
-            raise forms.ValidationError(
-                _("The stable assignment cannot also match as many as possible first: choose one.")
-            )
+        errors = option_errors(
+            {key: data.get(key) for key in ("maximise_count", "min_score", "fairness", "stable", "group_size")}
+        )
+        if errors:
+            raise forms.ValidationError(errors)
         return data
 
     def engine_options(self) -> dict:

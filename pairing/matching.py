@@ -1785,6 +1785,20 @@ def _duality_gap(rows, cols, gains, slots, assigned, u, v) -> float:
 # The whole run
 
 
+def option_conflict(settings: Settings) -> str | None:
+    """Why these options cannot be solved together (None: they can). The one rule the page, the
+    command and the engine share: the stable assignment and the fairness objective each replace the
+    highest total, so neither combines with the other, with «most pairs first» (stable) or with
+    groups (whose members must stay with one mentor)."""
+    if settings.stable and settings.fairness > 0:
+        return _("Choose either the stable assignment or raising the worst pairs.")
+    if settings.group_size >= 2 and (settings.stable or settings.fairness > 0):
+        return _("Group matching cannot be combined with the stable assignment or raising the worst pairs.")
+    if settings.stable and settings.maximise_count:
+        return _("The stable assignment cannot also match as many as possible first: choose one.")
+    return None
+
+
 def match(
     mentees: Sequence[Mentee],
     mentors: Sequence[Mentor],
@@ -1802,6 +1816,9 @@ def match(
             progress(percent, message)
         last[:] = [percent, message]
 
+    conflict = option_conflict(settings)
+    if conflict is not None:
+        raise ValueError(conflict)
     report(0, _("Preparing the data"))
     problem = _Problem(mentees, mentors, settings)
     n = problem.n
@@ -1846,6 +1863,8 @@ def match(
             report(70, _("Looking for a stable assignment"))
             assigned = _deferred_acceptance(problem, scored, free_rows, slots)
             stats["stable"] = 1.0
+            # the proof above was of the highest total, which the stable assignment gives up: no claim
+            stats["certified"], stats["gap"] = float("nan"), float("nan")
         else:
             report(70, _("Raising the worst pairs"))
             fair = _Problem(mentees, mentors, settings, fair=True)
@@ -1888,6 +1907,8 @@ def match(
     pairs.sort(key=lambda p: p.mentee)
     unmatched = _unmatched(problem, final, scored)
     blocking, listed = _blocking(problem, scored, final, locked_to, slots)
+    if settings.maximise_count:
+        stats["most_pairs"] = 1.0  # the proof (if any) is of the most pairs, then the highest total
     report(100, _("Done"))
     return MatchResult(tuple(pairs), tuple(unmatched), total, blocking, stats, listed)
 

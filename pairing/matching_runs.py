@@ -121,6 +121,73 @@ def engine_settings(options: dict[str, Any], locked: list[tuple[int, int]] = ())
     )
 
 
+def option_errors(options: dict[str, Any]) -> list[str]:
+    """What is wrong with a run's options, in the curator's words (empty: nothing). The one check the
+    page «Подобрать пары» and ``manage.py match`` share; the combinations are the engine's own rule
+    (:func:`matching.option_conflict`)."""
+    errors = []
+    for key, value in (options.get("weights") or {}).items():
+        if key not in matching.CRITERIA:
+            errors.append(_("Unknown criterion: %(name)s.") % {"name": key})
+        elif not 0 <= float(value) <= 10:
+            errors.append(_("A weight is a number from 0 to 10: %(item)s.") % {"item": f"{key}={value}"})
+    for key in options.get("required") or []:
+        if key not in matching.REQUIRABLE:
+            errors.append(_("This criterion cannot be required: %(name)s.") % {"name": key})
+    if not 0 <= float(options.get("min_score") or 0) <= 100:
+        errors.append(_("The threshold is a number from 0 to 100."))
+    if not 0 <= float(options.get("fairness") or 0) <= 1:
+        errors.append(_("Fairness is a number from 0 to 1."))
+    if not 0 <= int(options.get("group_size") or 0) <= 10:
+        errors.append(_("A group has at most 10 mentees."))
+    if not errors:
+        conflict = matching.option_conflict(engine_settings(options))
+        if conflict is not None:
+            errors.append(conflict)
+    return errors
+
+
+def objective(options: dict[str, Any]) -> str:
+    """What the run optimises, hence what its proof (if any) is about: "stable" (no optimality claim),
+    "fairness" (the fair objective), "groups" (formed greedily), "most_pairs" (the most pairs, then the
+    highest total) or "total" (the highest total)."""
+    if options.get("stable"):
+        return "stable"
+    if float(options.get("fairness") or 0) > 0:
+        return "fairness"
+    if int(options.get("group_size") or 0) >= 2:
+        return "groups"
+    if options.get("maximise_count"):
+        return "most_pairs"
+    return "total"
+
+
+def proof_sentence(result: dict[str, Any]) -> str:
+    """One sentence on what the run proved, for the command's output (the page has its own card)."""
+    kind, certified, gap = result.get("objective", "total"), result.get("certified"), result.get("gap")
+    if kind == "stable":
+        return _(
+            "Stable assignment: no mentee and mentor would both rather be together; no optimality claim "
+            "(total score %(total)s against %(optimum)s for the highest total)."
+        ) % {"total": result["total_score"], "optimum": (result.get("cost") or {}).get("optimum_total", "—")}
+    if certified is None:
+        return _("Optimality not checked in this run.")
+    if not certified:
+        if gap is None:
+            return _("Optimum not proved; no bound on how far it may be.")
+        return _("Optimum not proved: a better assignment could add at most %(gap)s points.") % {"gap": gap}
+    return {
+        "fairness": _(
+            "Proved: no other assignment scores higher when lower scores count for more (the fair "
+            "objective); it costs %(lost)s points of total score."
+        )
+        % {"lost": (result.get("cost") or {}).get("lost", 0)},
+        "most_pairs": _(
+            "Proved: no assignment has more pairs, and none with as many pairs has a higher total score."
+        ),
+    }.get(kind, _("Proved: no other assignment has a higher total score."))
+
+
 def mentee_record(
     *,
     vocabulary: semantics.Vocabulary,
@@ -364,7 +431,7 @@ def compute(
 ) -> dict[str, Any]:
     mentees, mentors = engine_input(programme, form, options)
     result = matching.match(mentees, mentors, engine_settings(options, locked), progress=progress)
-    return result_as_json(result)
+    return result_as_json(result) | {"objective": objective(options)}
 
 
 @transaction.atomic

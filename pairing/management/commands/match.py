@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from mentoring.models import Programme
 from pairing import matching
-from pairing.matching_runs import compute, run_accept
+from pairing.matching_runs import compute, option_errors, proof_sentence, run_accept
 from pairing.models import MatchingRun
 from pairing.selectors import most_used_form
 from pairing.services import forms_for
@@ -79,15 +79,8 @@ class Command(BaseCommand):
             try:
                 number = float(value)
             except ValueError:
-                number = -1.0
-            if not 0 <= number <= 10:
-                raise CommandError(_("A weight is a number from 0 to 10: %(item)s.") % {"item": item})
+                raise CommandError(_("A weight is a number from 0 to 10: %(item)s.") % {"item": item}) from None
             weights[key] = number
-        for key in options["require"]:
-            if key not in matching.REQUIRABLE:
-                raise CommandError(_("This criterion cannot be required: %(name)s.") % {"name": key})
-        if not 0 <= options["min_score"] <= 100:
-            raise CommandError(_("The threshold is a number from 0 to 100."))
         return {
             "weights": {key: getattr(matching.Weights(), key) for key in matching.CRITERIA} | weights,
             "groups": list(options["group"]),
@@ -98,19 +91,14 @@ class Command(BaseCommand):
         }
 
     def handle(self, *args, org: str, year: int, form: str | None, save: bool, **options) -> None:
-        if not 0 <= options["fairness"] <= 1:
-            raise CommandError(_("Fairness is a number from 0 to 1."))
-        if options["group_size"] < 0 or options["group_size"] > 10:
-            raise CommandError(_("A group has at most 10 mentees."))
-        if options["stable"] and (options["fairness"] or options["group_size"] >= 2):
-            raise CommandError(
-                _("Group matching cannot be combined with the stable assignment or raising the worst pairs.")
-            )
         engine_options = {
             "fairness": options["fairness"],
             "stable": options["stable"],
             "group_size": options["group_size"],
-        }
+        } | self.engine_options(options)
+        errors = option_errors(engine_options)  # the page's own check
+        if errors:
+            raise CommandError(" ".join(errors))
         programme = (
             Programme.objects.select_related("organization", "academic_year")
             .filter(organization__slug=org, academic_year__start_year=year)
@@ -129,7 +117,6 @@ class Command(BaseCommand):
         )
         if chosen is None:
             raise CommandError(_("This form of mentoring is not used by the organisation."))
-        engine_options |= self.engine_options(options)
         result = compute(programme, chosen, engine_options)
         result["form"] = chosen.key
         if save:
@@ -157,6 +144,7 @@ class Command(BaseCommand):
                 "unmatched": len(result["unmatched"]),
             }
         )
+        self.stdout.write(proof_sentence(result))
 
 
 def _public(result: dict) -> dict:
@@ -194,6 +182,7 @@ def _public(result: dict) -> dict:
         "blocking_pairs": result["blocking_pairs"],
         "certified": result["certified"],
         "gap": result["gap"],
+        "objective": result.get("objective", "total"),
         "form": result.get("form", ""),
     }
     if "saved" in result:
