@@ -102,9 +102,9 @@ def test_the_page_refuses_stable_with_most_pairs(curator_client, bases):  # noqa
 @pytest.mark.django_db
 def test_a_stable_run_is_not_shown_as_the_proved_highest_total(
     curator_client,
-    bases,
+    bases,  # noqa: F811
     django_capture_on_commit_callbacks,
-    capsys,  # noqa: F811
+    capsys,
 ):
     run = start(curator_client, django_capture_on_commit_callbacks, stable="on")
     assert run.certified is None and run.result["objective"] == "stable"
@@ -119,8 +119,8 @@ def test_a_stable_run_is_not_shown_as_the_proved_highest_total(
 @pytest.mark.django_db
 def test_a_fair_run_says_its_proof_is_of_the_fair_objective(
     curator_client,
-    bases,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    bases,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     run = start(curator_client, django_capture_on_commit_callbacks, fairness="1")
     assert run.certified is True and run.result["objective"] == "fairness"
@@ -131,9 +131,9 @@ def test_a_fair_run_says_its_proof_is_of_the_fair_objective(
 @pytest.mark.django_db
 def test_a_most_pairs_run_says_it_has_the_most_pairs_then_the_highest_total(
     curator_client,
-    bases,
+    bases,  # noqa: F811
     django_capture_on_commit_callbacks,
-    capsys,  # noqa: F811
+    capsys,
 ):
     run = start(curator_client, django_capture_on_commit_callbacks, maximise_count="on")
     assert run.certified is True and run.result["objective"] == "most_pairs"
