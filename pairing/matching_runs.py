@@ -23,7 +23,7 @@ from mentoring.access import Scope
 from mentoring.models import Programme
 from mentoring.services import job_claim, job_create, job_enqueue, job_fail, job_progress, job_succeed
 from participants.ages import age_on
-from participants.models import MATCHABLE_STATUSES, MenteeProfile, MentorProfile, Person
+from participants.models import MATCHABLE_STATUSES, MenteeProfile, MentorProfile, Person, ProfileStatus
 from participants.selectors import valid_consent, vocabulary_effective
 
 from . import matching, semantics
@@ -496,11 +496,44 @@ def run_accept(
     for mentee_id, mentor_id in pairs:
         group = proposed_group.get(mentee_id, 0)
         bundles.setdefault((mentor_id, group if group else -mentee_id), []).append(mentee_id)
+    # the bases may have changed since the run: a mentor who left, a mentee who completed, get no new pair
+    status = {
+        ("mentor", person): value
+        for person, value in MentorProfile.objects.filter(
+            programme=run.programme, person__in=[mentor for _mentee, mentor in pairs]
+        ).values_list("person_id", "status")
+    } | {
+        ("mentee", person): value
+        for person, value in MenteeProfile.objects.filter(
+            programme=run.programme, person__in=[mentee for mentee, _mentor in pairs]
+        ).values_list("person_id", "status")
+    }
+    labels = dict(ProfileStatus.choices)
     created, refused = [], []
     for (mentor_id, _group), mentee_ids in bundles.items():
         mentor = people.get(mentor_id)
         mentees = [people[mentee_id] for mentee_id in mentee_ids if mentee_id in people]
         if mentor is None or not mentees:
+            continue
+        gone = [
+            (person, status[(role, person.pk)])
+            for role, person in [("mentor", mentor), *(("mentee", mentee) for mentee in mentees)]
+            if status.get((role, person.pk), ProfileStatus.ACTIVE) not in MATCHABLE_STATUSES
+        ]
+        if gone:
+            person, value = gone[0]
+            refused.append(
+                _("Not saved: %(mentees)s with the mentor %(mentor)s — %(reason)s")
+                % {
+                    "mentees": ", ".join(
+                        f"{item.short_name} ({item.group_name})" if item.group_name else item.short_name
+                        for item in mentees
+                    ),
+                    "mentor": mentor.short_name,
+                    "reason": _("%(name)s no longer takes part in the programme (status «%(status)s»).")
+                    % {"name": person.short_name, "status": labels.get(value, value)},
+                }
+            )
             continue
         try:
             created.append(

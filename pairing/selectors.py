@@ -9,7 +9,7 @@ from django.db.models import Count, DateField, OuterRef, Prefetch, Q, QuerySet, 
 from django.utils.translation import gettext as _
 
 from mentoring.models import Programme
-from participants.models import MenteeProfile, MentorProfile, Person, short_name_of
+from participants.models import MATCHABLE_STATUSES, MenteeProfile, MentorProfile, Person, short_name_of
 from participants.selectors import valid_consent
 
 from .models import GroupMember, MentoringGroup
@@ -169,10 +169,12 @@ class MentorChoice:
 
 def run_mentor_choices(run) -> list[MentorChoice]:
     """The mentors a matching run's proposal may be swapped to: in the year's mentor base, allowed
-    in the run's form of mentoring (kind of person, consent, training when the run asked for it),
-    with a free place. Two queries, whatever the number of mentors."""
+    in the run's form of mentoring (taking part: not left, not completed; kind of person, consent,
+    training when the run asked for it), with a free place. Two queries, whatever the number of mentors."""
     profiles = (
-        MentorProfile.objects.filter(programme=run.programme, person__anonymised_at__isnull=True)
+        MentorProfile.objects.filter(
+            programme=run.programme, person__anonymised_at__isnull=True, status__in=MATCHABLE_STATUSES
+        )
         .annotate(has_consent=valid_consent())
         .filter(has_consent=True)
         .select_related("person")
