@@ -45,6 +45,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 
@@ -265,7 +266,9 @@ def _coverage(
 
 def _named(tags: frozenset[str], mentee: Mentee) -> str:
     """Tags as the mentee's words (the named ones, not the broader terms), else as they are."""
-    words = dict(mentee.words)
+    words: dict[str, str] = {}
+    for tag, text in mentee.words:
+        words.setdefault(tag, text)  # the first way the mentee said it
     named = [words.get(tag, tag) for tag in sorted(tags - mentee.broad)] or [
         words.get(t, t) for t in sorted(tags)
     ]
@@ -428,148 +431,202 @@ def _criteria(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool,
     ``_`` translates the reasons: named so, makemessages finds the messages; :func:`match` passes a
     memoised one, as it explains thousands of pairs in one language.
     """
-    weights = settings.weights
     points = applicable = 0.0
     out: list[Contribution] = []
-    offer = _offer(mentor) if weights.requests > 0 or weights.areas > 0 else frozenset()
-    if weights.requests > 0 and mentee.requests:
-        matched = mentee.requests & offer
-        met, total = _coverage(mentee.requests, matched, mentee.broad, _offer_broad(mentor))
-        got = weights.requests * met / total
+    for name, criterion in _CRITERION_STEPS:
+        found = criterion(mentee, mentor, settings, explain, _)
+        if found is None:
+            continue
+        got, weight, reason = found
         points += got
-        applicable += weights.requests
+        applicable += weight
         if explain:
-            reason = (
-                _("Requests match the mentor's competencies: %(tags)s")
-                % {"tags": _tags(matched, mentee, mentor)}
-                if matched
-                else _("None of the mentee's requests match the mentor's competencies")
-            )
-            out.append(Contribution("requests", got, reason))
-    if weights.interests > 0 and mentee.interests:
-        # a bonus: it counts only when they share something, so an interest added never lowers a score
-        shared = mentee.interests & mentor.interests
-        if shared:
-            points += weights.interests
-            applicable += weights.interests
-            if explain:
-                reason = _("Shared interests: %(tags)s") % {"tags": _tags(shared, mentee, mentor)}
-                out.append(Contribution("interests", weights.interests, reason))
-    if weights.preferences > 0 and (mentee.preferences or mentor.preferences):
-        by_mentee = _rank(mentee.preferences, mentor.id)
-        by_mentor = _rank(mentor.preferences, mentee.id)
-        half = weights.preferences / 2
-        got = half * _rank_points(by_mentee) + half * _rank_points(by_mentor)
-        points += got
-        applicable += weights.preferences
-        if explain:
-            out.append(Contribution("preferences", got, _preference_reason(by_mentee, by_mentor, _)))
-    rule = _gap_rule(mentee, mentor, settings) if weights.age_gap > 0 else None
-    if rule is not None:
-        _kind, gap, low, high = rule
-        got = weights.age_gap if low <= gap <= high else 0.0
-        points += got
-        applicable += weights.age_gap
-        if explain:
-            out.append(Contribution("age_gap", got, _gap_reason(rule, _)))
-    if weights.subject > 0 and _subject_set(mentee):
-        same = _same_subject(mentee, mentor)
-        got = weights.subject if same else 0.0
-        points += got
-        applicable += weights.subject
-        if explain:
-            out.append(Contribution("subject", got, _subject_reason(mentee, mentor, same, _)))
-    if weights.special_needs > 0 and mentee.special_needs:
-        trained = mentor.special_needs_trained
-        got = weights.special_needs if trained else 0.0
-        points += got
-        applicable += weights.special_needs
-        if explain:
-            reason = (
-                _("The mentor is trained to work with mentees with special needs")
-                if trained
-                else _(
-                    "Warning: the mentee has special needs and the mentor is not trained to work with them"
-                )
-            )
-            out.append(Contribution("special_needs", got, reason))
-    if weights.load > 0:
-        free = max(mentor.capacity, 0)
-        total = mentor.current_load + free
-        got = weights.load * free / total if total > 0 else 0.0
-        points += got
-        applicable += weights.load
-        if explain:
-            reason = _("Mentor's load: %(load)s mentee(s), free places: %(free)s") % {
-                "load": mentor.current_load,
-                "free": free,
-            }
-            out.append(Contribution("load", got, reason))
-    if weights.areas > 0 and mentee.areas:
-        matched = mentee.areas & offer
-        met, total = _coverage(mentee.areas, matched, mentee.broad, _offer_broad(mentor))
-        got = weights.areas * met / total
-        points += got
-        applicable += weights.areas
-        if explain:
-            reason = (
-                _("Subject areas match the mentor's subject or competencies: %(tags)s")
-                % {"tags": _tags(matched, mentee, mentor)}
-                if matched
-                else _("None of the mentee's subject areas match the mentor's subject or competencies")
-            )
-            out.append(Contribution("areas", got, reason))
-    rule = _preferred_rule(mentee, mentor) if weights.grades > 0 else None
-    if rule is not None:
-        kind, value, low, high = rule
-        within = low <= value <= high
-        got = weights.grades if within else 0.0
-        points += got
-        applicable += weights.grades
-        if explain:
-            values = {"value": value, "low": low, "high": high}
-            if kind == "grade":
-                reason = (
-                    _("Grade %(value)s: the mentor prefers grades %(low)s–%(high)s")
-                    if within
-                    else _("Grade %(value)s: outside the grades the mentor prefers, %(low)s–%(high)s")
-                ) % values
-            else:
-                reason = (
-                    _("Age %(value)s: the mentor prefers ages %(low)s–%(high)s")
-                    if within
-                    else _("Age %(value)s: outside the ages the mentor prefers, %(low)s–%(high)s")
-                ) % values
-            out.append(Contribution("grades", got, reason))
-    if weights.at_risk > 0 and mentee.at_risk:
-        experienced = mentor.at_risk_experience
-        got = weights.at_risk if experienced else 0.0
-        points += got
-        applicable += weights.at_risk
-        if explain:
-            reason = (
-                _("The mentor has experience with pupils at risk")
-                if experienced
-                else _("Warning: the mentee is at risk and the mentor has no experience with pupils at risk")
-            )
-            out.append(Contribution("at_risk", got, reason))
-    if weights.availability > 0:
-        applies, met, days = _availability(mentee, mentor)
-        if applies:
-            got = weights.availability if met else 0.0
-            points += got
-            applicable += weights.availability
-            if explain:
-                if met and days:
-                    reason = _("Both can meet on: %(days)s") % {
-                        "days": ", ".join(_day_name(day, _) for day in DAYS if day in days)
-                    }
-                elif met:
-                    reason = _("The format of meetings suits both")
-                else:
-                    reason = _("No common day or format of meetings")
-                out.append(Contribution("availability", got, reason))
+            out.append(Contribution(name, got, reason))
     return points, applicable, tuple(out)
+
+
+# Each criterion of a couple: None where it does not apply, else (points, applicable weight, the
+# reason when explained, else "").
+_Found = tuple[float, float, str] | None
+
+
+def _requests_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
+    weight = settings.weights.requests
+    if not (weight > 0 and mentee.requests):
+        return None
+    matched = mentee.requests & _offer(mentor)
+    met, total = _coverage(mentee.requests, matched, mentee.broad, _offer_broad(mentor))
+    reason = ""
+    if explain:
+        reason = (
+            _("Requests match the mentor's competencies: %(tags)s") % {"tags": _tags(matched, mentee, mentor)}
+            if matched
+            else _("None of the mentee's requests match the mentor's competencies")
+        )
+    return weight * met / total, weight, reason
+
+
+def _interests_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
+    # a bonus: it counts only when they share something, so an interest added never lowers a score
+    weight = settings.weights.interests
+    if not (weight > 0 and mentee.interests):
+        return None
+    shared = mentee.interests & mentor.interests
+    if not shared:
+        return None
+    reason = _("Shared interests: %(tags)s") % {"tags": _tags(shared, mentee, mentor)} if explain else ""
+    return weight, weight, reason
+
+
+def _preferences_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
+    weight = settings.weights.preferences
+    if not (weight > 0 and (mentee.preferences or mentor.preferences)):
+        return None
+    by_mentee = _rank(mentee.preferences, mentor.id)
+    by_mentor = _rank(mentor.preferences, mentee.id)
+    half = weight / 2
+    got = half * _rank_points(by_mentee) + half * _rank_points(by_mentor)
+    return got, weight, _preference_reason(by_mentee, by_mentor, _) if explain else ""
+
+
+def _age_gap_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
+    weight = settings.weights.age_gap
+    rule = _gap_rule(mentee, mentor, settings) if weight > 0 else None
+    if rule is None:
+        return None
+    _kind, gap, low, high = rule
+    return (weight if low <= gap <= high else 0.0), weight, _gap_reason(rule, _) if explain else ""
+
+
+def _subject_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
+    weight = settings.weights.subject
+    if not (weight > 0 and _subject_set(mentee)):
+        return None
+    same = _same_subject(mentee, mentor)
+    reason = _subject_reason(mentee, mentor, same, _) if explain else ""
+    return (weight if same else 0.0), weight, reason
+
+
+def _special_needs_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
+    weight = settings.weights.special_needs
+    if not (weight > 0 and mentee.special_needs):
+        return None
+    trained = mentor.special_needs_trained
+    reason = ""
+    if explain:
+        reason = (
+            _("The mentor is trained to work with mentees with special needs")
+            if trained
+            else _("Warning: the mentee has special needs and the mentor is not trained to work with them")
+        )
+    return (weight if trained else 0.0), weight, reason
+
+
+def _load_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
+    weight = settings.weights.load
+    if not weight > 0:
+        return None
+    free = max(mentor.capacity, 0)
+    total = mentor.current_load + free
+    reason = ""
+    if explain:
+        reason = _("Mentor's load: %(load)s mentee(s), free places: %(free)s") % {
+            "load": mentor.current_load,
+            "free": free,
+        }
+    return (weight * free / total if total > 0 else 0.0), weight, reason
+
+
+def _areas_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
+    weight = settings.weights.areas
+    if not (weight > 0 and mentee.areas):
+        return None
+    matched = mentee.areas & _offer(mentor)
+    met, total = _coverage(mentee.areas, matched, mentee.broad, _offer_broad(mentor))
+    reason = ""
+    if explain:
+        reason = (
+            _("Subject areas match the mentor's subject or competencies: %(tags)s")
+            % {"tags": _tags(matched, mentee, mentor)}
+            if matched
+            else _("None of the mentee's subject areas match the mentor's subject or competencies")
+        )
+    return weight * met / total, weight, reason
+
+
+def _grades_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
+    weight = settings.weights.grades
+    rule = _preferred_rule(mentee, mentor) if weight > 0 else None
+    if rule is None:
+        return None
+    kind, value, low, high = rule
+    within = low <= value <= high
+    reason = ""
+    if explain:
+        values = {"value": value, "low": low, "high": high}
+        if kind == "grade":
+            reason = (
+                _("Grade %(value)s: the mentor prefers grades %(low)s–%(high)s")
+                if within
+                else _("Grade %(value)s: outside the grades the mentor prefers, %(low)s–%(high)s")
+            ) % values
+        else:
+            reason = (
+                _("Age %(value)s: the mentor prefers ages %(low)s–%(high)s")
+                if within
+                else _("Age %(value)s: outside the ages the mentor prefers, %(low)s–%(high)s")
+            ) % values
+    return (weight if within else 0.0), weight, reason
+
+
+def _at_risk_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
+    weight = settings.weights.at_risk
+    if not (weight > 0 and mentee.at_risk):
+        return None
+    experienced = mentor.at_risk_experience
+    reason = ""
+    if explain:
+        reason = (
+            _("The mentor has experience with pupils at risk")
+            if experienced
+            else _("Warning: the mentee is at risk and the mentor has no experience with pupils at risk")
+        )
+    return (weight if experienced else 0.0), weight, reason
+
+
+def _availability_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
+    weight = settings.weights.availability
+    if not weight > 0:
+        return None
+    applies, met, days = _availability(mentee, mentor)
+    if not applies:
+        return None
+    reason = ""
+    if explain:
+        if met and days:
+            reason = _("Both can meet on: %(days)s") % {
+                "days": ", ".join(_day_name(day, _) for day in DAYS if day in days)
+            }
+        elif met:
+            reason = _("The format of meetings suits both")
+        else:
+            reason = _("No common day or format of meetings")
+    return (weight if met else 0.0), weight, reason
+
+
+_CRITERION_STEPS: tuple[tuple[str, Callable[..., _Found]], ...] = (
+    ("requests", _requests_criterion),
+    ("interests", _interests_criterion),
+    ("preferences", _preferences_criterion),
+    ("age_gap", _age_gap_criterion),
+    ("subject", _subject_criterion),
+    ("special_needs", _special_needs_criterion),
+    ("load", _load_criterion),
+    ("areas", _areas_criterion),
+    ("grades", _grades_criterion),
+    ("at_risk", _at_risk_criterion),
+    ("availability", _availability_criterion),
+)
 
 
 def _day_name(day: str, _: Callable[[str], str] = _) -> str:
@@ -740,6 +797,50 @@ def _classes(columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     table = np.stack([np.asarray(c).astype(np.int64, copy=False) for c in columns], axis=1)
     _, first, inverse = np.unique(table, axis=0, return_index=True, return_inverse=True)
     return inverse.ravel().astype(np.int64), first.astype(np.int64)
+
+
+class _Sum:
+    """The running sums of :meth:`_Problem._scores`: points, applicable weight and the couples that
+    fail a criterion required («обязательно»), added criterion by criterion in :func:`_criteria`'s order."""
+
+    def __init__(self, dtype, required: frozenset[str], weight: np.ndarray) -> None:
+        self.dtype = dtype
+        self.required = required
+        self.points: np.ndarray | float = 0.0
+        self.weight = weight  # a view of the problem's arrays at first: never added to in place
+        self.fail: np.ndarray | bool = False
+
+    def require(self, name: str, failed: Callable[[], np.ndarray]) -> None:
+        """Couples that fail criterion ``name`` (computed only if it is required) are forbidden."""
+        if name in self.required:
+            self.fail = self.fail | failed()
+
+    def wants(self, name: str, weight: float) -> bool:
+        """Whether criterion ``name`` counts: it has a weight or it is required."""
+        return weight > 0 or name in self.required
+
+    def add_rows(self, name: str, weight: float, rows: np.ndarray, cols: Callable[[], np.ndarray]) -> None:
+        """A criterion of the mentee's flag (special needs, at risk) met by the mentor's."""
+        if rows.any():
+            self.add(name, weight, rows & cols(), rows)
+
+    def add(self, name: str, weight: float, met, applies) -> None:
+        """A criterion worth ``weight`` where it ``applies``, met where ``met``."""
+        if weight > 0:
+            self.points += self.dtype(weight) * met
+            self.weight = self.weight + self.dtype(weight) * applies
+        if name in self.required:
+            self.fail = self.fail | (applies & ~met)
+
+    def scores(self, no_load: bool) -> np.ndarray:
+        """0..100 per couple; -1 where a required criterion fails."""
+        weight = np.maximum(self.weight, np.finfo(self.dtype).tiny) if no_load else self.weight
+        points = cast(np.ndarray, self.points)
+        points *= self.dtype(100)
+        points /= weight
+        if isinstance(self.fail, np.ndarray) and self.fail.any():
+            points[np.broadcast_to(self.fail, points.shape)] = -1.0
+        return points
 
 
 class _Problem:
@@ -1144,105 +1245,80 @@ class _Problem:
             c = (None, cols)
         else:
             r, c = (rows,), (cols,)
-        required = self.settings.required
-        fail: np.ndarray | bool = False
-        points: np.ndarray | float = 0.0
-        weight = f["row_weight_head"][r]
-        if w.requests > 0 or "requests" in required:
-            overlap = _overlap(self.req_bits[r], self.col_comp[c])
-            if self.req_any_broad:
-                overlap = overlap + _BROAD * _overlap(self.req_broad_bits[r], self.col_comp[c])
-            if w.requests > 0:
-                points = dtype(w.requests) * overlap / f["req_count"][r]
-            if "requests" in required:
-                fail = fail | (self.has_req[r] & (overlap == 0))
-        if w.interests > 0 or "interests" in required:
-            shared = _overlap(self.int_bits[r], self.col_int[c]) > 0
-            if w.interests > 0:  # a bonus: counts only when they share something
-                points = points + dtype(w.interests) * shared
-                weight = weight + dtype(w.interests) * shared
-            if "interests" in required:
-                fail = fail | (self.has_int[r] & ~shared)
-        if not isinstance(points, np.ndarray):
-            points = np.zeros(
+        acc = _Sum(dtype, self.settings.required, f["row_weight_head"][r])
+        if acc.wants("requests", w.requests):
+            self._requests_points(acc, r, c, f)
+        if acc.wants("interests", w.interests):
+            self._interest_points(acc, r, c)
+        if not isinstance(acc.points, np.ndarray):
+            acc.points = np.zeros(
                 np.broadcast_shapes(self.row_pref[r].shape, self.col_pref[c].shape), dtype=dtype
             )
-        if w.preferences > 0 or "preferences" in required:
-            chosen = self.row_pref[r] | self.col_pref[c]
-            if w.preferences > 0:
-                pref_scatter(points)
-                weight = weight + dtype(w.preferences) * chosen
-            if "preferences" in required:
-                ranked = np.zeros(points.shape, dtype=dtype)
-                pref_scatter(ranked, True)
-                fail = fail | (chosen & (ranked == 0))
-        if w.age_gap > 0 or "age_gap" in required:
+        if acc.wants("preferences", w.preferences):
+            self._preference_points(acc, r, c, pref_scatter)
+        if acc.wants("age_gap", w.age_gap):
             within, compared = self._gap(r, c)
-            if w.age_gap > 0:
-                points += dtype(w.age_gap) * within
-                weight = weight + dtype(w.age_gap) * compared
-            if "age_gap" in required:
-                fail = fail | (compared & ~within)
-        if w.subject > 0 or "subject" in required:
+            acc.add("age_gap", w.age_gap, within, compared)
+        if acc.wants("subject", w.subject):
             rows_subject = self.row_has_subject[r]
             if rows_subject.any():
                 same = _overlap(self.row_subject_bits[r], self.col_subject_bits[c]) > 0
-                if w.subject > 0:
-                    points += dtype(w.subject) * same
-                    weight = weight + dtype(w.subject) * rows_subject
-                if "subject" in required:
-                    fail = fail | (rows_subject & ~same)
-        if w.special_needs > 0 or "special_needs" in required:
-            rows_special = self.row_special[r]
-            if rows_special.any():
-                if w.special_needs > 0:
-                    points += dtype(w.special_needs) * (rows_special & self.col_special[c])
-                    weight = weight + dtype(w.special_needs) * rows_special
-                if "special_needs" in required:
-                    fail = fail | (rows_special & ~self.col_special[c])
+                acc.add("subject", w.subject, same, rows_subject)
+        if acc.wants("special_needs", w.special_needs):
+            acc.add_rows("special_needs", w.special_needs, self.row_special[r], lambda: self.col_special[c])
         if w.load > 0:
-            points += f["col_load"][c]
-            weight = weight + dtype(w.load)
-        if w.areas > 0 or "areas" in required:
-            rows_area = self.has_area[r]
-            if rows_area.any():
-                overlap = _overlap(self.area_bits[r], self.col_area[c])
-                if self.area_any_broad:
-                    overlap = overlap + _BROAD * _overlap(self.area_broad_bits[r], self.col_area[c])
-                if w.areas > 0:
-                    points += dtype(w.areas) * overlap / f["area_count"][r]
-                    weight = weight + dtype(w.areas) * rows_area
-                if "areas" in required:
-                    fail = fail | (rows_area & (overlap == 0))
-        if w.grades > 0 or "grades" in required:
+            acc.points += f["col_load"][c]
+            acc.weight = acc.weight + dtype(w.load)
+        if acc.wants("areas", w.areas):
+            self._area_points(acc, r, c, f)
+        if acc.wants("grades", w.grades):
             applies, within = self._preferred(r, c)
-            if w.grades > 0:
-                points += dtype(w.grades) * within
-                weight = weight + dtype(w.grades) * applies
-            if "grades" in required:
-                fail = fail | (applies & ~within)
-        if w.at_risk > 0 or "at_risk" in required:
-            rows_risk = self.row_at_risk[r]
-            if rows_risk.any():
-                if w.at_risk > 0:
-                    points += dtype(w.at_risk) * (rows_risk & self.col_at_risk[c])
-                    weight = weight + dtype(w.at_risk) * rows_risk
-                if "at_risk" in required:
-                    fail = fail | (rows_risk & ~self.col_at_risk[c])
-        if w.availability > 0 or "availability" in required:
+            acc.add("grades", w.grades, within, applies)
+        if acc.wants("at_risk", w.at_risk):
+            acc.add_rows("at_risk", w.at_risk, self.row_at_risk[r], lambda: self.col_at_risk[c])
+        if acc.wants("availability", w.availability):
             applies, met = self._meet(r, c)
-            if w.availability > 0:
-                points += dtype(w.availability) * met
-                weight = weight + dtype(w.availability) * applies
-            if "availability" in required:
-                fail = fail | (applies & ~met)
-        if w.load <= 0:
-            weight = np.maximum(weight, np.finfo(dtype).tiny)
-        points *= dtype(100)
-        points /= weight
-        if isinstance(fail, np.ndarray) and fail.any():
-            points[np.broadcast_to(fail, points.shape)] = -1.0
-        return points
+            acc.add("availability", w.availability, met, applies)
+        return acc.scores(w.load <= 0)
+
+    def _interest_points(self, acc: _Sum, r, c) -> None:
+        shared = _overlap(self.int_bits[r], self.col_int[c]) > 0
+        if self.weights.interests > 0:  # a bonus: counts only when they share something
+            acc.points = acc.points + acc.dtype(self.weights.interests) * shared
+            acc.weight = acc.weight + acc.dtype(self.weights.interests) * shared
+        acc.require("interests", lambda: self.has_int[r] & ~shared)
+
+    def _requests_points(self, acc: _Sum, r, c, f: dict[str, np.ndarray]) -> None:
+        """The requests met: the first points of the couples (replaces the 0 they start from)."""
+        w = self.weights
+        overlap = _overlap(self.req_bits[r], self.col_comp[c])
+        if self.req_any_broad:
+            overlap = overlap + _BROAD * _overlap(self.req_broad_bits[r], self.col_comp[c])
+        if w.requests > 0:
+            acc.points = acc.dtype(w.requests) * overlap / f["req_count"][r]
+        acc.require("requests", lambda: self.has_req[r] & (overlap == 0))
+
+    def _preference_points(self, acc: _Sum, r, c, pref_scatter) -> None:
+        chosen = self.row_pref[r] | self.col_pref[c]
+        if self.weights.preferences > 0:
+            pref_scatter(acc.points)
+            acc.weight = acc.weight + acc.dtype(self.weights.preferences) * chosen
+        if "preferences" in acc.required:
+            ranked = np.zeros(acc.points.shape, dtype=acc.dtype)
+            pref_scatter(ranked, True)
+            acc.require("preferences", lambda: chosen & (ranked == 0))
+
+    def _area_points(self, acc: _Sum, r, c, f: dict[str, np.ndarray]) -> None:
+        rows_area = self.has_area[r]
+        if not rows_area.any():
+            return
+        overlap = _overlap(self.area_bits[r], self.col_area[c])
+        if self.area_any_broad:
+            overlap = overlap + _BROAD * _overlap(self.area_broad_bits[r], self.col_area[c])
+        if self.weights.areas > 0:
+            acc.points += acc.dtype(self.weights.areas) * overlap / f["area_count"][r]
+            acc.weight = acc.weight + acc.dtype(self.weights.areas) * rows_area
+        acc.require("areas", lambda: rows_area & (overlap == 0))
 
     def _preferred(self, r, c) -> tuple[np.ndarray, np.ndarray]:
         """(the mentor prefers grades or ages the mentee has, the mentee is within them)."""

@@ -62,9 +62,10 @@ def _named_subjects(vocabulary: semantics.Vocabulary, meaning: semantics.Meaning
     out = []
     for token, words in meaning.words:
         concept = vocabulary.concepts.get(token[2:]) if token.startswith("c:") else None
-        if concept is not None and concept.kind == "subject" and token not in meaning.broad:
+        through_broader = words.endswith(")") and " (" in words  # «сочинению (русский язык)»
+        if concept is not None and concept.kind == "subject" and token not in meaning.broad and not through_broader:
             out.append(words)
-    return out
+    return list(dict.fromkeys(out))
 
 
 def _phrases(values) -> list[str]:
@@ -95,11 +96,8 @@ def _ranked_ids(values) -> tuple[int, ...]:
 
 
 def _words(*meanings: semantics.Meaning) -> tuple[tuple[str, str], ...]:
-    seen: dict[str, str] = {}
-    for meaning in meanings:
-        for token, text in meaning.words:
-            seen.setdefault(token, text)
-    return tuple(seen.items())
+    """Every (token, words) of the meanings once, first occurrences first."""
+    return tuple(dict.fromkeys(item for meaning in meanings for item in meaning.words))
 
 
 def engine_settings(options: dict[str, Any], locked: list[tuple[int, int]] = ()) -> matching.Settings:

@@ -446,12 +446,11 @@ class Vocabulary:
             if "-" not in surface or base in self.pattern_words:
                 out.append((surface, base, start, end))
                 continue
-            offset = start
             for part in surface.split("-"):
                 part_base = lemma(part)
                 if part and part_base not in STOP_WORDS:
-                    out.append((part, part_base, offset, offset + len(part)))
-                offset += len(part) + 1
+                    # the whole word is what the explanation shows: «по-английски ≈ английскому»
+                    out.append((part, part_base, start, end))
         return out
 
     def phrase(self, text: str) -> tuple[tuple[str, str, bool], ...]:
@@ -501,17 +500,35 @@ def _display(surface: str) -> str:
 def understand(phrases: Iterable[str], vocabulary: Vocabulary, broader: bool = True) -> Meaning:
     """The tokens of a list of phrases and the words each came from; without ``broader``, only the
     concepts named and the words left over (a teacher's subject is the subject, not its field)."""
-    words: dict[str, str] = {}
+    words: dict[tuple[str, str], None] = {}  # every (token, words), first occurrences first
+    count: dict[str, int] = {}
     named: set[str] = set()
     for text in phrases:
         if not isinstance(text, str) or not text.strip():
             continue
         items = vocabulary.phrase(text) if broader else vocabulary.direct(text)
         for token, surface, direct in items:
-            words.setdefault(token, surface)
+            if (token, surface) not in words and count.get(token, 0) < _WORDS_PER_TOKEN:
+                words[(token, surface)] = None
+                count[token] = count.get(token, 0) + 1
             if direct:
                 named.add(token)
-    return Meaning(frozenset(words), tuple(words.items()), frozenset(words.keys() - named))
+    return Meaning(frozenset(count), tuple(words), frozenset(count.keys() - named))
+
+
+_WORDS_PER_TOKEN = 4  # the ways of saying one token kept for the explanation
+
+
+def _closeness(a: str, b: str) -> int:
+    """How plainly two phrases met, 0 the plainest: the same lemmas, the same word families, two ways
+    of saying one term, only through a broader term."""
+    (base_a, area_a), (base_b, area_b) = _split(a), _split(b)
+    if area_a or area_b:
+        return 4 if area_a and area_b else 3
+    la, lb = lemmas(base_a), lemmas(base_b)
+    if la == lb:
+        return 0
+    return 1 if {family(x) for x in la} & {family(x) for x in lb} else 2
 
 
 def _split(words: str) -> tuple[str, str]:
@@ -530,24 +547,39 @@ def explain_met(
     «публичные выступления ≈ ораторское мастерство» (synonyms of one term), «грамотность ≈ литература
     (филология)» (only through a broader term, named). Words that met directly are not repeated
     through their broader terms. Tokens without words are named as they are."""
-    left_words, right_words = dict(left), dict(right)
+    left_words: dict[str, list[str]] = {}
+    right_words: dict[str, list[str]] = {}
+    for side, found in ((left, left_words), (right, right_words)):
+        for token, text in side:
+            found.setdefault(token, []).append(text)
     direct: dict[tuple[str, str], str] = {}
-    broad: dict[tuple[str, str], str] = {}
+    broad: dict[tuple[str, str], tuple[int, str]] = {}
     bare: list[str] = []
     for token in sorted(tokens):
-        a, b = left_words.get(token), right_words.get(token)
-        if a is None or b is None:
+        if token not in left_words or token not in right_words:
             bare.append(token.split(":", 1)[1] if token[:2] in {"c:", "w:"} else token)
             continue
+        # the plainest of the ways the two said it: «лыжами ↔ лыжным» rather than «лыжами ≈ тренер»
+        rank, a, b = min((_closeness(x, y), x, y) for x in left_words[token] for y in right_words[token])
         (base_a, area_a), (base_b, area_b) = _split(a), _split(b)
         if not area_a and not area_b:
             sign = "↔" if lemmas(base_a) == lemmas(base_b) else "≈"
             direct.setdefault((base_a, base_b), f"{base_a} {sign} {base_b}")
         else:
-            broad.setdefault((base_a, base_b), f"{base_a} ≈ {base_b} ({area_a or area_b})")
+            # the nearest broader term of those through which the same words met
+            area = area_a or area_b
+            plain = lemmas(area) in (lemmas(base_a), lemmas(base_b))  # «≈ русский язык (русский язык)»
+            text = f"{base_a} ≈ {base_b}" if plain else f"{base_a} ≈ {base_b} ({area})"
+            if (base_a, base_b) not in broad or rank < broad[(base_a, base_b)][0]:
+                broad[(base_a, base_b)] = (rank, text)
     named = {a for a, _b in direct}
+    best: dict[str, int] = {}  # the plainest way each of the mentee's words met through a broader term
+    for (a, _b), (rank, _text) in broad.items():
+        best[a] = min(rank, best.get(a, rank))
     lines = list(direct.values()) + [
-        text for (a, b), text in broad.items() if a not in named and (a, b) not in direct
+        text
+        for (a, b), (rank, text) in broad.items()
+        if a not in named and (a, b) not in direct and rank == best[a]
     ]
     return sorted(dict.fromkeys(lines)) + sorted(bare)
 

@@ -143,3 +143,16 @@ def test_the_explanation_names_the_words_that_met():
     met = pupil.tokens & mentor.tokens
     assert "c:anxiety" in met
     assert "тревожится ≈ тревожностью" in explain_met(met, pupil.words, mentor.words)
+
+
+def test_the_explanation_shows_the_plainest_of_the_ways_both_said_it():
+    vocabulary = Vocabulary([Concept("pe", "Физкультура", ("тренер", "лыжи", "спорт"))])
+    pupil = understand(["Занимается лыжами"], vocabulary)
+    mentor = understand(["Тренер по лыжным гонкам"], vocabulary)
+    assert explain_met(pupil.tokens & mentor.tokens, pupil.words, mentor.words) == ["лыжами ≈ лыжным"]
+
+
+def test_the_explanation_shows_a_hyphenated_word_whole():
+    pupil = understand(["Стесняется говорить по-английски"], VOCABULARY)
+    mentor = understand(["Английский язык"], VOCABULARY)
+    assert explain_met({"c:english"}, pupil.words, mentor.words) == ["по-английски ≈ английский язык"]
