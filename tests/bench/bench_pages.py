@@ -4,7 +4,7 @@ Two municipalities are seeded in one throwaway database with ``bench_dashboards.
 ``PAGES_SCHOOLS`` schools (default 20) of 10 pupils and as many of 1,000 pupils, each school with its
 pairs, plans, questionnaire answers, a six-section roadmap of about 60 events (``load_seed``'s), and
 12 diary entries per pair. In the first school of each size there are a curator, a director
-(«администратор»), a mentor whose account is the first teacher's (he leads the first pair) and, above,
+(«администратор»), a psychologist, a mentor whose account is the first teacher's (he leads the first pair) and, above,
 the authority's municipal coordinator.
 
 For every main page of every role the measure is the median wall time of ``REPEAT`` requests through
@@ -44,10 +44,12 @@ SCHOOLS = int(os.environ.get("PAGES_SCHOOLS") or 20)
 REPEAT = int(os.environ.get("PAGES_REPEAT") or 15)
 MEETINGS_PER_PAIR = 12
 GOAL_MS = 25.0
-USER_ROLES = ("curator", "mentor", "director", "coordinator")
+USER_ROLES = ("curator", "mentor", "director", "coordinator", "psychologist")
 
 # (role, page, url name, the organisation it is opened in: "school" or "authority")
 PAGES = (
+    ("curator", "start", "dashboard", "school"),
+    ("curator", "members", "members", "school"),
     ("curator", "roadmap", "roadmap:index", "school"),
     ("curator", "mentees", "participants:mentees", "school"),
     ("curator", "mentors", "participants:mentors", "school"),
@@ -61,6 +63,7 @@ PAGES = (
     ("mentor", "start", "dashboard", "school"),
     ("mentor", "pairs", "pairing:index", "school"),
     ("mentor", "diary", "monitoring:diary", "school"),
+    ("psychologist", "start", "dashboard", "school"),
     ("director", "start", "dashboard", "school"),
     ("director", "kpis", "monitoring:dashboard", "school"),
     ("coordinator", "start", "dashboard", "authority"),
@@ -112,6 +115,7 @@ def seed(start_year: int, pupils: int) -> dict:
     programme = Programme.objects.get(organization=school, academic_year__start_year=start_year)
     director = User.objects.create(username=f"{prefix}-director", first_name="Ольга", last_name="Директорова")
     Membership.objects.create(user=director, organization=school, role=Role.ADMINISTRATOR)
+    psychologist = psychologist_of(school, prefix)
     mentor = User.objects.create(username=f"{prefix}-mentor", first_name="Пётр", last_name="Учитель0")
     Membership.objects.create(user=mentor, organization=school, role=Role.MENTOR)
     teacher = Person.objects.get(organization=school, last_name="Учитель0")
@@ -136,11 +140,29 @@ def seed(start_year: int, pupils: int) -> dict:
         0
     ]
     return {
-        "users": {"curator": curator, "mentor": mentor, "director": director, "coordinator": coordinator},
+        "users": {
+            "curator": curator,
+            "mentor": mentor,
+            "director": director,
+            "coordinator": coordinator,
+            "psychologist": psychologist,
+        },
         "school": school.slug,
         "authority": authority.slug,
         "mentor_group": mentor_group,
     }
+
+
+def psychologist_of(school, prefix: str):
+    """The school's psychologist (added to a seed kept from a run before she was measured)."""
+    from mentoring.models import Membership, Role, User
+
+    user, created = User.objects.get_or_create(
+        username=f"{prefix}-psychologist", defaults={"first_name": "Вера", "last_name": "Психологова"}
+    )
+    if created:
+        Membership.objects.create(user=user, organization=school, role=Role.PSYCHOLOGIST)
+    return user
 
 
 def seeded(pupils: int) -> dict | None:
@@ -150,10 +172,13 @@ def seeded(pupils: int) -> dict | None:
     from participants.models import Person
 
     prefix = f"p{pupils}"
+    school = Organization.objects.filter(slug=f"{prefix}-school-0").first()
+    if school is None:
+        return None
+    psychologist_of(school, prefix)
     users = {role: User.objects.filter(username=f"{prefix}-{role}").first() for role in USER_ROLES}
     if not all(users.values()):
         return None
-    school = Organization.objects.get(slug=f"{prefix}-school-0")
     teacher = Person.objects.get(organization=school, last_name="Учитель0")
     return {
         "users": users,

@@ -73,3 +73,47 @@ def test_changes_show_at_once_and_each_user_has_their_own(kept, curator, school,
     stranger_client.get(path)
     html = stranger_client.get(path).content.decode()
     assert "МБОУ «СОШ № 1»" in html and "Лицей № 3" not in html  # not the curator's kept list
+
+
+def test_a_mentor_after_the_curator_gets_the_mentor_menu_and_a_stranger_still_404(
+    kept, curator, mentor, stranger, programme
+):
+    """The kept parts never cross roles or organisations: the mentor opens the same school right after the
+    curator (the switchers of the school are kept by then) and gets his own menu; the curator of another
+    school gets 404 on this school's pages, kept switchers or not."""
+    for user, first, last in ((curator, "Анна", "Кураторова"), (mentor, "Пётр", "Наставников")):
+        user.first_name, user.last_name = first, last  # not Faker's: two random names could coincide
+        user.save(update_fields=["first_name", "last_name"])
+    path = reverse("dashboard", kwargs=KW)
+    curator_client = client_for(curator)
+    for _ in range(2):
+        curator_html = curator_client.get(path).content.decode()
+    bases = reverse("participants:index", kwargs=KW)
+    reports = reverse("reports:index", kwargs=KW)
+    assert f'href="{bases}"' in curator_html and f'href="{reports}"' in curator_html
+
+    mentor_client = client_for(mentor)
+    for _ in range(2):
+        response = mentor_client.get(path)
+    assert response.status_code == 200
+    mentor_html = response.content.decode()
+    assert f'href="{bases}"' not in mentor_html and f'href="{reports}"' not in mentor_html
+    assert reverse("trash", kwargs=KW) in curator_html and reverse("trash", kwargs=KW) not in mentor_html
+    assert mentor.get_full_name() in mentor_html and curator.get_full_name() not in mentor_html
+
+    stranger_client = client_for(stranger)
+    for name in ("dashboard", "participants:mentees", "pairing:index", "roadmap:index"):
+        assert stranger_client.get(reverse(name, kwargs=KW)).status_code == 404, name
+    # and the stranger's own school shows his switcher, not the kept one of school-a
+    own = stranger_client.get(reverse("dashboard", kwargs={**KW, "org": "school-b"})).content.decode()
+    assert "МБОУ «Гимназия № 2»" in own
+
+
+def test_templates_are_compiled_once_per_process():
+    """The cached template loader serves every environment (Django's default when no loaders are given,
+    kept so: a page's templates are parsed once per process, not on every request)."""
+    from django.template import engines
+    from django.template.loaders.cached import Loader as CachedLoader
+
+    engine = engines["django"].engine  # type: ignore[attr-defined]
+    assert [type(loader) for loader in engine.template_loaders] == [CachedLoader]
