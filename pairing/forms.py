@@ -28,6 +28,11 @@ class PersonChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.full_name}{f', {obj.group_name}' if obj.group_name else ''}"
 
 
+class RoleModelChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.form.name}: {obj.name}"
+
+
 class GroupFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or class"), required=False, max_length=100)
     form = forms.TypedChoiceField(label=_("Form of mentoring"), required=False, coerce=int, empty_value=None)
@@ -55,11 +60,13 @@ class GroupFilterForm(forms.Form):
     def filters(self) -> GroupFilters:
         if not self.is_valid():
             return GroupFilters()
+        data = self.cleaned_data
         return GroupFilters(
-            **{
-                name: value or ("" if name in {"status", "group_name", "q"} else None)
-                for name, value in self.cleaned_data.items()
-            }
+            form=data.get("form") or None,
+            status=data.get("status") or "",
+            group_name=data.get("group_name") or "",
+            mentor=data.get("mentor") or None,
+            q=data.get("q") or "",
         )
 
 
@@ -67,9 +74,7 @@ class GroupForm(forms.Form):
     form = forms.ModelChoiceField(
         label=_("Form of mentoring"), queryset=MentoringForm.objects.none(), empty_label=None
     )
-    role_model = forms.ModelChoiceField(
-        label=_("Role model"), queryset=RoleModel.objects.none(), required=False
-    )
+    role_model = RoleModelChoiceField(label=_("Role model"), queryset=RoleModel.objects.none(), required=False)
     mentors = PersonChoiceField(
         label=_("Mentors"),
         queryset=Person.objects.none(),
@@ -99,7 +104,6 @@ class GroupForm(forms.Form):
         model_choice_field(self, "role_model").queryset = RoleModel.objects.filter(form_id__in=allowed).select_related(
             "form"
         )
-        model_choice_field(self, "role_model").label_from_instance = lambda obj: f"{obj.form.name}: {obj.name}"
         model_choice_field(self, "mentors").queryset = mentor_candidates(programme)
         model_choice_field(self, "mentees").queryset = mentee_candidates(programme)
         # the options say, before the form is sent, who has no free place and who is already in a pair
@@ -195,7 +199,7 @@ class RunForm(forms.Form):
         label=_("Raise the worst pairs"),
         choices=[("0", _("No: the highest total score")), ("0.5", _("Moderately")), ("1", _("Strongly"))],
         coerce=float,
-        empty_value=0.0,
+        empty_value=None,  # read as 0.0 (engine_options)
         initial="0",
         required=False,
         help_text=_(
@@ -224,11 +228,10 @@ class RunForm(forms.Form):
 
     def __init__(self, *args, programme: Programme, group_names: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        model_choice_field(self, "form").queryset = MentoringForm.objects.filter(
-            pk__in=[form.pk for form in forms_for(programme)]
-        )
+        allowed = MentoringForm.objects.filter(pk__in=[form.pk for form in forms_for(programme)])
+        model_choice_field(self, "form").queryset = allowed
         choice_field(self, "groups").choices = [(name, name) for name in group_names]
-        chosen = most_used_form(programme, list(model_choice_field(self, "form").queryset))
+        chosen = most_used_form(programme, list(allowed))
         if chosen is not None:
             self.fields["form"].initial = chosen.pk
         defaults = matching.Weights()

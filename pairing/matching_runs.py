@@ -10,17 +10,17 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentoring.access import Scope
-from mentoring.models import Programme
+from mentoring.models import Programme, User
 from mentoring.services import job_claim, job_create, job_enqueue, job_fail, job_progress, job_succeed
 from participants.ages import age_on
 from participants.models import MATCHABLE_STATUSES, MenteeProfile, MentorProfile, Person, ProfileStatus
@@ -100,7 +100,7 @@ def _words(*meanings: semantics.Meaning) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(item for meaning in meanings for item in meaning.words))
 
 
-def engine_settings(options: dict[str, Any], locked: list[tuple[int, int]] = ()) -> matching.Settings:
+def engine_settings(options: dict[str, Any], locked: Sequence[Sequence[int]] = ()) -> matching.Settings:
     known = set(matching.CRITERIA)
     weights = matching.Weights(
         **{key: float(value) for key, value in options.get("weights", {}).items() if key in known}
@@ -111,7 +111,7 @@ def engine_settings(options: dict[str, Any], locked: list[tuple[int, int]] = ())
         maximise_count=bool(options.get("maximise_count")),
         min_score=float(options.get("min_score") or 0),
         exclusions=frozenset(tuple(pair) for pair in options.get("exclusions", [])),
-        locked=tuple(tuple(pair) for pair in locked),
+        locked=tuple((mentee, mentor) for mentee, mentor in locked),
         fairness=float(options.get("fairness") or 0),
         stable=bool(options.get("stable")),
         group_size=int(options.get("group_size") or 0),
@@ -193,14 +193,14 @@ def mentee_record(
     form: str,
     requests: list[str],
     request_text: str = "",
-    subject_areas: list[str] = (),
+    subject_areas: Sequence[str] = (),
     group_name: str = "",
     age: int | None = None,
     subject: str = "",
     special_needs: bool = False,
     at_risk: bool = False,
     has_consent: bool = True,
-    preferences: list = (),
+    preferences: Sequence[Any] = (),
     availability: str = "",
 ) -> matching.Mentee:
     """A mentee for the engine, the free text turned into vocabulary tokens and lemmas."""
@@ -244,7 +244,7 @@ def mentor_record(
     id: int,
     form: str,
     competencies: list[str],
-    interests: list[str] = (),
+    interests: Sequence[str] = (),
     group_name: str = "",
     age: int | None = None,
     subject: str = "",
@@ -254,7 +254,7 @@ def mentor_record(
     has_consent: bool = True,
     capacity: int = 1,
     current_load: int = 0,
-    preferences: list = (),
+    preferences: Sequence[Any] = (),
     preferred_grades: str = "",
     availability: str = "",
 ) -> matching.Mentor:
@@ -318,8 +318,8 @@ def engine_input(programme: Programme, form: MentoringForm, options: dict[str, A
     )
     if form.mentor_kinds:
         mentor_profiles = mentor_profiles.filter(person__kind__in=form.mentor_kinds)
-    mentor_profiles = list(mentor_profiles)
-    load = open_mentee_load(programme, [profile.person for profile in mentor_profiles])
+    mentor_list = list(mentor_profiles)
+    load = open_mentee_load(programme, [profile.person for profile in mentor_list])
     mentees = [
         mentee_record(
             vocabulary=vocabulary,
@@ -359,7 +359,7 @@ def engine_input(programme: Programme, form: MentoringForm, options: dict[str, A
             preferred_grades=profile.preferred_grades,
             availability=profile.availability,
         )
-        for profile in mentor_profiles
+        for profile in mentor_list
     ]
     return mentees, mentors
 
@@ -434,7 +434,7 @@ def compute(
 
 @transaction.atomic
 def run_start(
-    *, user: AbstractBaseUser, scope: Scope, form: MentoringForm, options: dict[str, Any], locked=()
+    *, user: User, scope: Scope, form: MentoringForm, options: dict[str, Any], locked=()
 ) -> MatchingRun:
     from .tasks import run_matching
 
@@ -480,7 +480,7 @@ def run_build(*, job_id: str) -> None:
 
 
 def run_accept(
-    *, actor: AbstractBaseUser, run: MatchingRun, pairs: list[tuple[int, int]], start_date: date | None = None
+    *, actor: User | None, run: MatchingRun, pairs: list[tuple[int, int]], start_date: date | None = None
 ) -> tuple[list[MentoringGroup], list[str]]:
     """Create a pair for every accepted proposal; refuse, with the reason, what breaks a rule now."""
     people = Person.objects.filter(organization=run.programme.organization).in_bulk(

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
 from django.db.models import Count, DateField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
@@ -12,7 +15,18 @@ from mentoring.models import Programme
 from participants.models import MATCHABLE_STATUSES, MenteeProfile, MentorProfile, Person, short_name_of
 from participants.selectors import valid_consent
 
-from .models import GroupMember, MentoringGroup
+from .models import GroupMember, MentoringForm, MentoringGroup
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class LastMeeting(TypedDict):
+    last_meeting: date | None
+
+
+# A pair or group read by ``groups`` (for the type checker).
+GroupWithLastMeeting: TypeAlias = "WithAnnotations[MentoringGroup, LastMeeting]"
 
 
 @dataclass(frozen=True)
@@ -32,14 +46,14 @@ def _last_meeting() -> Subquery:
     """The date of the group's latest diary entry (the diary lives in monitoring: reached by relation)."""
     meetings = MentoringGroup._meta.get_field("meetings").related_model
     return Subquery(
-        meetings.objects.filter(group=OuterRef("pk")).order_by("-date").values("date")[:1],
+        meetings._default_manager.filter(group=OuterRef("pk")).order_by("-date").values("date")[:1],
         output_field=DateField(),
     )
 
 
 def groups(
     programme: Programme, filters: GroupFilters = GroupFilters(), user=None, *, with_members: bool = True
-) -> QuerySet[MentoringGroup]:
+) -> QuerySet[GroupWithLastMeeting]:
     """The year's pairs and groups with their members and ``last_meeting`` date; ``user`` limits them to
     that user's own. ``with_members=False`` leaves the members out (a list reads ``member_lines``)."""
     queryset = (
@@ -81,11 +95,23 @@ class MemberLine:
     group_name: str
 
 
-def member_lines(groups: list[MentoringGroup]) -> list[MentoringGroup]:
-    """Give each group ``member_lines``: its members as plain values, mentors first (1 query). A list of
-    pairs shows only a name and a class per member: no model object for each member and person."""
+@dataclass(frozen=True)
+class GroupCard:
+    """A pair or group with its members as plain values, mentors first: a list of pairs shows only a
+    name and a class per member, with no model object for each member and person."""
+
+    group: MentoringGroup
+    lines: list[MemberLine]
+    last_meeting: date | None  # the date of the latest diary entry
+
+
+def lines_by_group(group_ids: list[int]) -> dict[int, list[MemberLine]]:
+    """The members of these groups as plain values, mentors first, by group id (1 query; none for no
+    groups)."""
+    if not group_ids:
+        return {}
     rows = (
-        GroupMember.objects.filter(group__in=[group.pk for group in groups])
+        GroupMember.objects.filter(group__in=group_ids)
         .order_by("-role", "person__last_name")
         .values_list(
             "group_id",
@@ -97,13 +123,23 @@ def member_lines(groups: list[MentoringGroup]) -> list[MentoringGroup]:
         )
     )
     by_group: dict[int, list[MemberLine]] = defaultdict(list)
-    if groups:
-        for group_id, role, last_name, first_name, patronymic, group_name in rows:
-            by_group[group_id].append(
-                MemberLine(role, short_name_of(last_name, first_name, patronymic), group_name)
-            )
+    for group_id, role, last_name, first_name, patronymic, group_name in rows:
+        by_group[group_id].append(MemberLine(role, short_name_of(last_name, first_name, patronymic), group_name))
+    return dict(by_group)
+
+
+def group_cards(groups: Sequence[GroupWithLastMeeting]) -> list[GroupCard]:
+    """Each group read by :func:`groups` with its member lines (1 query)."""
+    lines = lines_by_group([group.pk for group in groups])
+    return [GroupCard(group, lines.get(group.pk, []), group.last_meeting) for group in groups]
+
+
+def member_lines(groups: list[MentoringGroup]) -> list[MentoringGroup]:
+    """Give each group ``member_lines``: its members as plain values, mentors first (1 query).
+    Kept for the start pages of ``reports`` until they read :func:`group_cards`."""
+    lines = lines_by_group([group.pk for group in groups])
     for group in groups:
-        group.member_lines = by_group.get(group.pk, [])
+        group.member_lines = lines.get(group.pk, [])
     return groups
 
 
@@ -184,13 +220,13 @@ def run_mentor_choices(run) -> list[MentorChoice]:
         profiles = profiles.filter(person__kind__in=run.form.mentor_kinds)
     if (run.settings or {}).get("require_training"):
         profiles = profiles.filter(training_done=True)
-    profiles = list(profiles)
+    profile_list = list(profiles)
     load = dict(
         GroupMember.objects.filter(
             group__programme=run.programme,
             group__status__in=MentoringGroup.OPEN_STATUSES,
             role=GroupMember.Role.MENTOR,
-            person__in=[profile.person_id for profile in profiles],
+            person__in=[profile.person_id for profile in profile_list],
         )
         .values("person_id")
         .annotate(mentees=Count("group__members", filter=Q(group__members__role=GroupMember.Role.MENTEE)))
@@ -200,7 +236,7 @@ def run_mentor_choices(run) -> list[MentorChoice]:
     for pair in (run.result or {}).get("pairs", []):
         proposed[pair["mentor"]] = proposed.get(pair["mentor"], 0) + 1
     choices = []
-    for profile in profiles:
+    for profile in profile_list:
         free = max(profile.capacity - load.get(profile.person_id, 0), 0)
         if free > 0:
             choices.append(
@@ -209,7 +245,7 @@ def run_mentor_choices(run) -> list[MentorChoice]:
     return choices
 
 
-def most_used_form(programme: Programme, allowed: list) -> object | None:
+def most_used_form(programme: Programme, allowed: list[MentoringForm]) -> MentoringForm | None:
     """Of the forms the organisation may use, the one with the most pairs and groups (this year, else
     any year of the organisation), else the one in which most of the year's mentees could get a
     mentor (the first of equals); None when none is allowed."""
@@ -342,13 +378,13 @@ def pair_form_candidates(
             )
         )
     mentees = []
-    for person in mentee_people:
-        pairs = busy.get(person.pk, [])
+    for mentee in mentee_people:
+        pairs = busy.get(mentee.pk, [])
         names = ", ".join(f"«{name}»" for _form_id, name in pairs)
         note = _("already in a pair: %(forms)s") % {"forms": names} if pairs else ""
         mentees.append(
             CandidateOption(
-                person.pk, person.full_name, person.group_name, person.kind, note,
+                mentee.pk, mentee.full_name, mentee.group_name, mentee.kind, note,
                 busy_forms=tuple(form_id for form_id, _name in pairs),
                 blocked=form is not None and any(form_id == form.pk for form_id, _name in pairs),
             )

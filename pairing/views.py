@@ -59,13 +59,14 @@ def index(request: ScopedRequest) -> HttpResponse:
     order = sorting(request.GET, PAIR_SORTS, "-created")
     queryset = queryset.order_by(*order.order_by)
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
-    page.object_list = selectors.member_lines(list(page.object_list))
+    cards = selectors.group_cards(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "filter_form": form,
         "filters": filters,
         "page": page,
+        "cards": cards,
         "query": query.urlencode(),
         "own": own,
         "sorting": order,

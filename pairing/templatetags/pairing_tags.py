@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from mentoring.templatetags.ui import with_pk
+from pairing.selectors import GroupCard, MemberLine
 
 register = template.Library()
 
@@ -22,13 +23,13 @@ _MEMBER = (
 
 
 @register.simple_tag
-def group_member_lines(group) -> SafeString:
+def group_member_lines(lines: list[MemberLine]) -> SafeString:
     """A line per member, the mentor in bold: «Иванова А.С. 7Б» (``pairing/index.html``'s cards; the
-    group's ``member_lines`` from ``selectors.member_lines``)."""
+    lines of a ``selectors.GroupCard``)."""
     # the standard library's escape on plain strings: Django's format_html/escape (lazy-aware wrappers)
     # cost more than the line itself, and a page has up to 800 of them
     parts = []
-    for member in group.member_lines:
+    for member in lines:
         mentor = member.role == "mentor"
         class_name = (
             f' <span class="text-body-secondary small">{html.escape(str(member.group_name))}</span>'
@@ -122,10 +123,11 @@ def _card_parts(context) -> dict:
 
 
 @register.simple_tag(takes_context=True)
-def pair_card(context, group) -> SafeString:
+def pair_card(context, card: GroupCard) -> SafeString:
     """One pair's card on the list of pairs, written in Python (a page draws fifty): its form, status,
     members, start and last meeting, and the buttons. Every value is escaped here."""
     parts = _card_parts(context)
+    group = card.group
     pk = group.pk
     kind = html.escape(str(group.form.name))
     if group.role_model:
@@ -134,8 +136,8 @@ def pair_card(context, group) -> SafeString:
     if group.start_date:
         start = date_format(group.start_date, "d.m.Y")
         since = f'<div class="small text-body-secondary mt-2">{html.escape(gettext("since %(start)s") % {"start": start})}</div>'
-    if group.last_meeting:
-        day = date_format(group.last_meeting, "d.m.Y")
+    if card.last_meeting:
+        day = date_format(card.last_meeting, "d.m.Y")
         meeting_css = "text-body-secondary"
         meeting = html.escape(gettext("last meeting %(day)s") % {"day": day})
     else:
@@ -154,13 +156,13 @@ def pair_card(context, group) -> SafeString:
             f'<a class="btn btn-primary flex-fill" href="{with_pk(parts["meeting_new_url"], pk)}">'
             f'<i class="bi bi-journal-plus me-1" aria-hidden="true"></i>{parts["t_log"]}</a>'
         )
-    card = (
+    markup = (
         '<div class="col-12 col-md-6 col-xl-4"><div class="card h-100 section-tile">'
         f'<a class="card-body d-block text-decoration-none" href="{with_pk(parts["detail_url"], pk)}">'
         '<div class="d-flex justify-content-between gap-2 mb-2">'
         f'<span class="small text-body-secondary">{kind}</span>'
         f'<span class="align-self-start">{group_status_badge(group)}</span></div>'
-        f"{group_member_lines(group)}{since}"
+        f"{group_member_lines(card.lines)}{since}"
         f'<div class="small mt-1 {meeting_css}"><i class="bi bi-journal-text me-1" aria-hidden="true"></i>{meeting}</div>'
         '</a><div class="card-footer bg-transparent d-flex flex-wrap gap-2">'
         f"{tick}{log}"
@@ -170,4 +172,4 @@ def pair_card(context, group) -> SafeString:
         f'<i class="bi bi-list-check me-1" aria-hidden="true"></i>{parts["t_plan"]}</a>'
         "</div></div></div>"
     )
-    return mark_safe(card)  # noqa: S308 (every value is escaped above)
+    return mark_safe(markup)  # noqa: S308 (every value is escaped above)

@@ -12,7 +12,7 @@ import pytest
 from django.template import Context, Template
 
 from pairing.models import MentoringForm, MentoringGroup, RoleModel
-from pairing.selectors import MemberLine, member_lines
+from pairing.selectors import GroupCard, MemberLine, lines_by_group
 from tests.factories import OrganizationFactory, ProgrammeFactory
 
 FORMER_CARD = """  <div class="col-12 col-md-6 col-xl-4">
@@ -22,7 +22,7 @@ FORMER_CARD = """  <div class="col-12 col-md-6 col-xl-4">
           <span class="small text-body-secondary">{{ group.form.name }}{% if group.role_model %} · {{ group.role_model.name }}{% endif %}</span>
           <span class="align-self-start">{% group_status_badge group %}</span>
         </div>
-        {% group_member_lines group %}
+        {% group_member_lines card.lines %}
         {% if group.start_date %}<div class="small text-body-secondary mt-2">{% blocktranslate with start=group.start_date|date:"d.m.Y" %}since {{ start }}{% endblocktranslate %}</div>{% endif %}
         <div class="small mt-1 {% if group.last_meeting %}text-body-secondary{% else %}text-warning-emphasis{% endif %}"><i class="bi bi-journal-text me-1" aria-hidden="true"></i>{% if group.last_meeting %}{% blocktranslate with day=group.last_meeting|date:"d.m.Y" %}last meeting {{ day }}{% endblocktranslate %}{% else %}{{ t_no_meetings }}{% endif %}</div>
       </a>
@@ -67,17 +67,14 @@ def test_the_card_tag_writes_what_the_card_template_wrote(db, bulk, own, manage,
         {"status": "paused"},
     ]
     groups = [MentoringGroup.objects.create(programme=programme, form=form, **state) for state in states]
-    groups = member_lines(
-        list(
-            MentoringGroup.objects.filter(pk__in=[g.pk for g in groups])
-            .select_related("form", "role_model")
-            .order_by("pk")
-        )
+    groups = list(
+        MentoringGroup.objects.filter(pk__in=[g.pk for g in groups])
+        .select_related("form", "role_model")
+        .order_by("pk")
     )
-    groups[0].member_lines = [
-        MemberLine("mentor", "Петров П.П.", ""),
-        MemberLine("mentee", "О'Нил <А.>", "7Б & 7В"),
-    ]
+    lines = lines_by_group([group.pk for group in groups])
+    lines[groups[0].pk] = [MemberLine("mentor", "Петров П.П.", ""), MemberLine("mentee", "О'Нил <А.>", "7Б & 7В")]
+    cards = []
     context = {
         "scope": SimpleNamespace(access=SimpleNamespace(can_manage=manage, read_only=read_only)),
         "bulk": bulk,
@@ -88,16 +85,18 @@ def test_the_card_tag_writes_what_the_card_template_wrote(db, bulk, own, manage,
         "plan_url": "/o/s/2025/monitoring/plans/0/",
     }
     former = Template(PAGE_PARTS + FORMER_CARD)
-    tag = Template(PAGE_PARTS + "{% pair_card group %}")
+    tag = Template(PAGE_PARTS + "{% pair_card card %}")
     for number, group in enumerate(groups):
-        group.last_meeting = date(2025, 10, number + 1) if number % 2 else None
+        group.last_meeting = date(2025, 10, number + 1) if number % 2 else None  # as ``groups`` annotates
+        card = GroupCard(group, lines.get(group.pk, []), group.last_meeting)
+        cards.append(card)
         rendered = {
-            name: _whitespace(template.render(Context({**context, "group": group})))
+            name: _whitespace(template.render(Context({**context, "card": card, "group": card.group})))
             for name, template in (("tag", tag), ("former", former))
         }
-        assert rendered["tag"] == rendered["former"], group.status
-    first = _whitespace(tag.render(Context({**context, "group": groups[0]})))
+        assert rendered["tag"] == rendered["former"], card.group.status
+    first = _whitespace(tag.render(Context({**context, "card": cards[0]})))
     assert "О&#x27;Нил &lt;А.&gt;" in first and "7Б &amp; 7В" in first
     assert role_model is not None and f" · {role_model.name}" in _whitespace(
-        tag.render(Context({**context, "group": groups[1]}))
+        tag.render(Context({**context, "card": cards[1]}))
     )
