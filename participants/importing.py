@@ -701,7 +701,7 @@ COMMON_COLUMNS: tuple[Column, ...] = (
         _text(Person, "workplace"),
         aliases=("место работы", "место учебы", "место работы или учебы"),
     ),
-    # the columns of the system's own «База наставляемых»/«База наставников» (reports.participant_reports)
+    # the columns of the system's own «База наставляемых»/«База наставников» (reports.bases.reports)
     Column(
         lr.CONTACTS,
         "Контактные данные",

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.admin_tools import register_remaining
 
+from .bases.reports import catalogue
 from .models import BaseColumnSet, Order, OrderItem
-from .participant_reports import catalogue
 
 
 class BaseColumnSetForm(forms.ModelForm):

@@ -11,8 +11,8 @@ class ReportsConfig(AppConfig):
         from mentoring import dashboard_cards
 
         from . import definitions  # noqa: F401
-        from .home_cards import home_cards
-        from .window_cards import window_cards
+        from .home.cards import home_cards
+        from .windows.cards import window_cards
 
         dashboard_cards.register(home_cards)  # each role's start page first, then the open windows
         dashboard_cards.register(window_cards)

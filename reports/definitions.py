@@ -19,8 +19,8 @@ from mentoring.typing_helpers import StrOrPromise
 from roadmap.selectors import roadmap_for_export
 from roadmap.templatetags.roadmap_tags import period_label
 
+from .orders.selectors import approving_order
 from .registry import DOCX, PDF, XLSX, ReportContext, ReportOptionsForm, TableReport, registry
-from .selectors import approving_order
 from .tables import Table, TableSection
 
 
@@ -167,17 +167,10 @@ def _evidence_line(item) -> str:
 
 
 # The bases, their column sets and the consent list live in their own module.
-from . import (  # noqa: E402, F401
-    analytical_report,
-    audit_reports,
-    diary_reports,
-    document_reports,
-    kpi_reports,
-    order_reports,
-    paper_reports,
-    participant_reports,
-    plan_reports,
-    questionnaire_reports,
-    statistics_reports,
-    window_reports,
-)
+from . import audit_reports  # noqa: E402, F401
+from .bases import reports as bases_reports  # noqa: E402, F401
+from .documents import analytical, paper_reports, year_end  # noqa: E402, F401
+from .orders import reports as orders_reports  # noqa: E402, F401
+from .programme import diary, kpis, plans, questionnaires  # noqa: E402, F401
+from .statistics import reports as statistics_reports  # noqa: E402, F401
+from .windows import reports as windows_reports  # noqa: E402, F401

@@ -12,7 +12,7 @@ from mentoring.models import Membership, Organization, Programme, Role
 from pairing.models import MentoringGroup
 
 from .models import DocumentRequisites, Order, OrderKind
-from .order_services import order_create
+from .orders.services import order_create
 
 
 def _exists(programme: Programme, number: str, day: date) -> bool:
@@ -44,7 +44,7 @@ def _seed_window(*, today: date) -> None:
     from mentoring.models import AcademicYear
 
     from .models import MonitoringWindow
-    from .window_services import window_open, window_submit
+    from .windows.services import window_open, window_submit
 
     region = Organization.objects.filter(slug=DEMO_WINDOW_OPENER).first()
     year = AcademicYear.objects.filter(start_year=academic_year_start_for(today)).first()

@@ -51,7 +51,7 @@ class BaseColumnSet(models.Model):
         return f"{self.organization}: {self.get_kind_display()}"
 
     def clean(self) -> None:
-        from .participant_reports import catalogue
+        from .bases.reports import catalogue
 
         if not isinstance(self.columns, list) or not all(isinstance(key, str) for key in self.columns):
             raise ValidationError({"columns": _("Give the columns as a list of column keys.")})
@@ -68,7 +68,7 @@ class StatisticsLayout(models.Model):
 
     A school uses its own layout, else its municipal authority's (the region's template), else the
     built-in default. ``data`` is ``{"rows": [{label, measure, filter}], "columns": [{label, breakdown}]}``
-    in the codes of ``reports/statistics.py``.
+    in the codes of ``reports/statistics/calc.py``.
     """
 
     organization = models.OneToOneField(
@@ -356,7 +356,7 @@ class DocumentTemplate(models.Model):
 
 class MonitoringWindow(models.Model):
     """A collection period an oversight organisation opens: every organisation below it hands in its
-    statistics in the opener's layout by the deadline (``reports/window_services.py``).
+    statistics in the opener's layout by the deadline (``reports/windows/services.py``).
 
     The layout is copied when the window opens, so that every school is counted the same way whatever
     the opener changes in its template later. The figures are counted for the academic year up to

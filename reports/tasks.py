@@ -15,7 +15,7 @@ def send_window_reminders() -> int:
     """Daily (Celery beat): remind the organisations that have not handed in an open window's figures."""
     from django.utils import timezone
 
-    from .window_reminders import send_window_reminders as send
+    from .windows.reminders import send_window_reminders as send
 
     return send(today=timezone.localdate())
 
@@ -23,6 +23,6 @@ def send_window_reminders() -> int:
 @shared_task(name="reports.tasks.freeze_order_pdf", acks_late=True, ignore_result=True)
 def freeze_order_pdf(order_id: int) -> None:
     """Right after an order is signed: its PDF, laid out from the Word copy kept at the signing."""
-    from .order_services import order_freeze_pdf
+    from .orders.services import order_freeze_pdf
 
     order_freeze_pdf(order_id=order_id)

@@ -1,13 +1,13 @@
 from django.urls import path
 
 from . import views
-from .column_views import column_urlpatterns
-from .conclusion_views import conclusion_urlpatterns
-from .console_views import console_urlpatterns
-from .order_views import order_urlpatterns
-from .statistics_views import statistics_urlpatterns
-from .template_views import template_urlpatterns
-from .window_views import window_urlpatterns
+from .bases.views import column_urlpatterns
+from .console.views import console_urlpatterns
+from .documents.conclusion_views import conclusion_urlpatterns
+from .documents.views import template_urlpatterns
+from .orders.views import order_urlpatterns
+from .statistics.views import statistics_urlpatterns
+from .windows.views import window_urlpatterns
 
 app_name = "reports"
 

@@ -40,15 +40,15 @@ THEMES = {
     "other": _("Other reports"),
 }
 MODULE_THEMES = {
-    "participant_reports": "bases",
-    "order_reports": "orders",
-    "paper_reports": "paper",
-    "diary_reports": "plans",
-    "questionnaire_reports": "questionnaires",
-    "kpi_reports": "kpis",
-    "document_reports": "documents",
-    "statistics_reports": "kpis",
-    "analytical_report": "documents",
+    "reports.bases.reports": "bases",
+    "reports.orders.reports": "orders",
+    "reports.documents.paper_reports": "paper",
+    "reports.programme.diary": "plans",
+    "reports.programme.questionnaires": "questionnaires",
+    "reports.programme.kpis": "kpis",
+    "reports.documents.year_end": "documents",
+    "reports.statistics.reports": "kpis",
+    "reports.documents.analytical": "documents",
 }
 IDENTIFIER_THEMES = {"members": "organisation", "roadmap": "roadmap", "audit_journal": "organisation"}
 
@@ -56,7 +56,7 @@ IDENTIFIER_THEMES = {"members": "organisation", "roadmap": "roadmap", "audit_jou
 def report_theme(report: Report) -> str:
     theme = getattr(report, "theme", None) or IDENTIFIER_THEMES.get(report.identifier)
     if not theme:
-        theme = MODULE_THEMES.get(type(report).__module__.rsplit(".", 1)[-1], "other")
+        theme = MODULE_THEMES.get(type(report).__module__, "other")
     return theme if theme in THEMES else "other"
 
 

@@ -427,7 +427,7 @@ class WordDocument:
             self._east_asian_font(style)
             style.paragraph_format.keep_with_next = True
         styles["Title"].paragraph_format.alignment = 1  # centred
-        from .paper.builder import russian
+        from .documents.paper.builder import russian
 
         russian(self.word, hyphenate=False)  # tables of figures and names: no hyphens in them
         self._page_numbers(self.word.sections[0])

@@ -351,7 +351,7 @@ def named_everywhere(
     )
     from datetime import date as _date
 
-    from reports.order_services import order_create, order_mark_signed
+    from reports.orders.services import order_create, order_mark_signed
 
     # the pairing order names her in its appendix; signed, it keeps its PDF and Word file as signed
     order = order_create(

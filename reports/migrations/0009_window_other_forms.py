@@ -5,7 +5,7 @@ from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    from reports import statistics
+    from reports.statistics import calc as statistics
 
     window_model = apps.get_model("reports", "MonitoringWindow")
     submission_model = apps.get_model("reports", "WindowSubmission")

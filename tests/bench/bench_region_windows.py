@@ -132,12 +132,12 @@ def run():
     from django.utils import timezone
 
     from mentoring.academic_years import academic_year_start_for
-    from reports import statistics
     from reports.models import WindowSubmission
     from reports.registry import XLSX, ReportContext, registry
-    from reports.statistics_data import statistics_facts
-    from reports.window_selectors import window_layout, window_period
-    from reports.window_services import submission_figures, window_open
+    from reports.statistics import calc as statistics
+    from reports.statistics.selectors import statistics_facts
+    from reports.windows.selectors import window_layout, window_period
+    from reports.windows.services import submission_figures, window_open
 
     with test_database():
         start_year = academic_year_start_for(timezone.localdate())

@@ -139,9 +139,9 @@ def _signed_order(record, context):
     (what a draft costs)."""
     from django.core.files.storage import default_storage
 
-    from reports import order_services
     from reports.models import Order
-    from reports.order_reports import render_order
+    from reports.orders import services as order_services
+    from reports.orders.reports import render_order
     from reports.registry import registry
 
     def unsign() -> None:
@@ -227,7 +227,7 @@ def run():
     settings.DEBUG = False
     with test_database():
         from pairing.models import GroupMember, MentoringGroup
-        from reports.order_services import order_create
+        from reports.orders.services import order_create
         from reports.registry import registry
 
         # the pairing order with 500 pairs: the record is drawn up once, then rendered from it

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-import reports.participant_reports  # noqa: F401  registers the reports
+import reports.bases.reports  # noqa: F401  registers the reports
 from mentoring.models import Job
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
 from participants import importing

@@ -28,10 +28,10 @@ from openpyxl import load_workbook
 from mentoring.models import Membership, Programme, Role, User
 from pairing.models import MentoringForm
 from participants.models import Person
-from reports import statistics
-from reports.analytical_report import analytical_data, municipal_analytical_data
+from reports.documents.analytical import analytical_data, municipal_analytical_data
 from reports.models import StatisticsLayout
-from reports.statistics_data import layout_for
+from reports.statistics import calc as statistics
+from reports.statistics.selectors import layout_for
 
 from . import reference as ref
 from .world import Builder

@@ -22,8 +22,8 @@ from mentoring.models import AcademicYear, Organization, Programme
 from monitoring.kpis.console import COVERAGE_KEY, console_for
 from monitoring.kpis.summaries import summaries_refresh
 from monitoring.models import Indicator, IndicatorTarget
-from reports import statistics
-from reports.statistics_data import layout_for
+from reports.statistics import calc as statistics
+from reports.statistics.selectors import layout_for
 
 from . import reference as ref
 from .test_reconciliation import Tally, check_kpi_rows, export, table_rows
@@ -101,7 +101,7 @@ def check_console(tally: Tally, surface: str, raw: ref.Raw, region, region_progr
 def check_region_totals(tally: Tally, raw: ref.Raw, region, region_programme, worlds, tmp_path, year: int):
     """The region's total against the region's targets on every surface: the console (above), the KPI
     export's «Итого», the analytical report, the consolidation — one rule, the same traffic lights."""
-    from reports.analytical_report import municipal_analytical_data
+    from reports.documents.analytical import municipal_analytical_data
 
     programmes = sorted(
         (p for world in worlds for p in world.programmes), key=lambda p: (p.organization.short_name, p.pk)

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from mentoring.models import AuditEvent, Job
 from monitoring.models import Campaign, Invitation, QuestionnaireResponse, SwotItem
-from reports.analytical_report import analytical_data
+from reports.documents.analytical import analytical_data
 from reports.models import AnalyticalConclusions
 
 from ..conftest import YEAR

@@ -25,9 +25,9 @@ from participants.participation import (
     reporting_period,
     takes_part,
 )
-from reports import statistics
-from reports.analytical_report import analytical_data
-from reports.statistics_data import default_layout, layout_forms, statistics_facts
+from reports.documents.analytical import analytical_data
+from reports.statistics import calc as statistics
+from reports.statistics.selectors import default_layout, layout_forms, statistics_facts
 
 from ..factories import OrganizationFactory, ProgrammeFactory
 

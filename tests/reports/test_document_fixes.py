@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from reports.models import Order
-from reports.order_services import OrderError, order_create, order_mark_signed, order_update
+from reports.orders.services import OrderError, order_create, order_mark_signed, order_update
 
 from ..conftest import YEAR
 
@@ -130,7 +130,7 @@ def _template(*paragraphs: str) -> bytes:
 def test_template_errors_are_told_in_plain_russian_naming_the_tag(paragraphs, expected):
     from django.utils import translation
 
-    from reports.paper import engine
+    from reports.documents.paper import engine
 
     with translation.override("ru"), pytest.raises(engine.TemplateProblem) as caught:
         engine.render_docx(_template(*paragraphs), {"org": {"name": "СОШ № 1"}})
@@ -141,7 +141,7 @@ def test_template_errors_are_told_in_plain_russian_naming_the_tag(paragraphs, ex
 
 
 def test_the_growth_change_is_that_of_the_printed_means():
-    from reports.analytical_report import growth_row
+    from reports.documents.analytical import growth_row
 
     # the reviewer's case: means 4.86 and 6.04 print as 4,9 and 6,0; the mean of the changes was 1.18
     assert growth_row("Вопрос", 4.86, 6.04, 1.18) == ("Вопрос", 4.9, 6.0, 1.1)
@@ -156,7 +156,7 @@ def test_the_analytical_report_reads_as_russian_and_signs_with_initials(programm
     from docx import Document
     from pypdf import PdfReader
 
-    from reports.analytical_report import AnalyticalData, GrowthBlock, analytical_docx, analytical_pdf
+    from reports.documents.analytical import AnalyticalData, GrowthBlock, analytical_docx, analytical_pdf
     from reports.models import AnalyticalConclusions
 
     organization = programme.organization
@@ -219,7 +219,7 @@ def test_names_follow_the_spelling_rule_after_sibilants_and_velars(name, case, e
 
 
 def test_pairs_by_age_add_up_to_the_total():
-    from reports import statistics as st
+    from reports.statistics import calc as st
 
     pupil_8 = st.ParticipantFact(role="mentee", kind="pupil", age=8)
     pupil_12 = st.ParticipantFact(role="mentee", kind="pupil", age=12)
@@ -245,7 +245,7 @@ def test_pairs_by_age_add_up_to_the_total():
 
 
 def test_the_curators_position_is_closed_by_a_comma_inside_a_sentence():
-    from reports.order_texts import DraftFacts, draft
+    from reports.orders.texts import DraftFacts, draft
 
     facts = DraftFacts(
         organization_short="МБОУ «СОШ № 1»",
@@ -271,8 +271,8 @@ def test_the_signature_keeps_with_the_last_point(curator, programme, pair):
 
     from docx import Document
 
-    from reports.order_reports import render_order
-    from reports.paper.docx_html import docx_to_html
+    from reports.documents.paper.docx_html import docx_to_html
+    from reports.orders.reports import render_order
 
     points = [f"Пункт номер {n} приказа, достаточно длинный, чтобы занять строку." for n in range(1, 31)]
     order = order_create(
@@ -305,8 +305,8 @@ def test_the_signature_keeps_with_the_last_point(curator, programme, pair):
 def test_an_order_template_without_the_orders_fields_is_refused(curator_client, programme):
     import io
 
+    from reports.documents.paper import engine
     from reports.models import DocumentTemplate
-    from reports.paper import engine
 
     def upload(content: bytes):
         buffer = io.BytesIO(content)
@@ -346,7 +346,7 @@ def test_an_order_template_without_the_orders_fields_is_refused(curator_client, 
 def test_a_template_using_a_field_wrongly_is_told_in_russian(paragraphs, expected):
     from django.utils import translation
 
-    from reports.paper import engine
+    from reports.documents.paper import engine
 
     with translation.override("ru"), pytest.raises(engine.TemplateProblem) as caught:
         engine.render_docx(_template(*paragraphs), {"count": 3})
@@ -367,7 +367,7 @@ def test_the_appendix_headers_are_not_broken_inside_a_word(
     from weasyprint.document import Document as LaidDocument
     from weasyprint.formatting_structure import boxes
 
-    from reports.order_reports import render_order
+    from reports.orders.reports import render_order
 
     from .test_print import LaidOut, _walk
 

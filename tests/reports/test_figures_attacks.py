@@ -15,8 +15,8 @@ from mentoring.models import Organization, Programme
 from monitoring.kpis.selectors import municipal_table, programme_metrics
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
 from participants.models import MenteeProfile, MentorProfile, PartnerOrganization, Person
-from reports import statistics
-from reports.statistics_data import default_layout, statistics_facts
+from reports.statistics import calc as statistics
+from reports.statistics.selectors import default_layout, statistics_facts
 
 from ..factories import OrganizationFactory, ProgrammeFactory
 

@@ -14,7 +14,7 @@ from monitoring.models import Campaign, IndividualPlan, QuestionnaireTemplate
 from pairing.models import MentoringForm
 from pairing.services import group_create
 from participants.services import consent_record, mentee_profile_save, mentor_profile_save, person_create
-from reports.home_selectors import school_home
+from reports.home.selectors import school_home
 from roadmap.services import event_create, section_create
 from tests.factories import MembershipFactory, OrganizationFactory, ProgrammeFactory, UserFactory
 

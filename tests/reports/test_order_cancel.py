@@ -11,11 +11,11 @@ from django.urls import reverse
 from docx import Document
 
 from mentoring.models import AuditEvent
+from reports.documents.paper.docx_html import docx_to_html
 from reports.models import Order, OrderKind
-from reports.order_reports import render_order
-from reports.order_services import OrderError, order_create, order_delete, order_mark_signed
-from reports.paper.docx_html import docx_to_html
-from reports.selectors import approving_order
+from reports.orders.reports import render_order
+from reports.orders.selectors import approving_order
+from reports.orders.services import OrderError, order_create, order_delete, order_mark_signed
 
 from ..conftest import YEAR, client_for
 from .print_checks import boxes_beyond_the_page, docx_text, is_a4, pdf_pages, pdf_words, word_facts

@@ -15,9 +15,9 @@ from docx import Document
 from mentoring.models import AuditEvent, Job
 from pairing.services import group_close
 from participants.services import person_update
+from reports.documents.paper import engine
 from reports.models import DocumentTemplate, Order
-from reports.order_services import OrderError, order_create, order_mark_signed
-from reports.paper import engine
+from reports.orders.services import OrderError, order_create, order_mark_signed
 
 from ..conftest import YEAR, client_for
 from ..mentoring.test_storage_api import pathless_storage  # noqa: F401 - the fixture

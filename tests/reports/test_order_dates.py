@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 
 from reports.definitions import roadmap_approval
+from reports.documents.paper_reports import _approval
 from reports.models import Order, OrderKind
-from reports.order_services import OrderError, order_create, order_mark_signed
-from reports.paper_reports import _approval
+from reports.orders.services import OrderError, order_create, order_mark_signed
 
 from ..conftest import YEAR
 

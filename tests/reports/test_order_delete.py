@@ -15,7 +15,7 @@ from monitoring.models import PlanChange
 from pairing.models import MentoringForm
 from participants.services import consent_record, mentee_profile_save, person_create
 from reports.models import Order, OrderItem
-from reports.order_services import OrderError, order_create, order_delete, order_mark_signed
+from reports.orders.services import OrderError, order_create, order_delete, order_mark_signed
 
 from ..conftest import YEAR, client_for
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from reports.models import Order, OrderKind
-from reports.selectors import approving_order, orders_for_programme
+from reports.orders.selectors import approving_order, orders_for_programme
 
 from ..conftest import YEAR
 

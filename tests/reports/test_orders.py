@@ -14,12 +14,12 @@ from docx import Document
 from mentoring.models import AuditEvent, Job
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
 from participants.services import consent_record, person_create
-from reports.document_context import order_context
+from reports.documents.context import order_context
+from reports.documents.paper import engine
+from reports.documents.paper.docx_html import docx_to_html
 from reports.models import Order, OrderItem, OrderKind
-from reports.order_reports import render_order
-from reports.order_services import OrderError, order_create, order_update
-from reports.paper import engine
-from reports.paper.docx_html import docx_to_html
+from reports.orders.reports import render_order
+from reports.orders.services import OrderError, order_create, order_update
 
 from ..conftest import YEAR, client_for
 from .print_checks import boxes_beyond_the_page, docx_text, is_a4, pdf_pages, pdf_words, word_facts
@@ -251,7 +251,7 @@ def test_every_kind_of_order_prints_within_a4_in_both_formats(
         OrderKind.CURATOR: {"people": [mentor_person]},
     }.get(kind, {})
     if kind == OrderKind.CANCEL:
-        from reports.order_services import order_mark_signed
+        from reports.orders.services import order_mark_signed
 
         pairing = order_create(
             actor=curator,

@@ -19,10 +19,10 @@ from docx.shared import Mm
 from mentoring.access import Scope, access_for
 from mentoring.models import AuditEvent, Job
 from participants.services import consent_record, mentor_profile_save, person_create
+from reports.documents.paper import engine
+from reports.documents.paper.docx_html import docx_to_html
 from reports.models import DocumentTemplate, Order
-from reports.order_services import order_create
-from reports.paper import engine
-from reports.paper.docx_html import docx_to_html
+from reports.orders.services import order_create
 from reports.registry import ReportContext, ReportError, registry
 
 from ..conftest import YEAR, client_for
@@ -393,7 +393,7 @@ def test_libreoffice_reads_our_word_file_as_we_lay_it_out(tmp_path, named, progr
         groups=[pair],
         responsible=curator,
     )
-    from reports.order_reports import render_order
+    from reports.orders.reports import render_order
 
     word = render_order(order, "docx")
     (tmp_path / "order.docx").write_bytes(word)
@@ -469,7 +469,7 @@ def test_word_files_are_russian_hyphenated_with_real_styles_and_numbers_kept_wit
 
 
 def test_a_number_sign_is_glued_to_a_number_but_not_to_words():
-    from reports.paper.engine import NUMBER_SIGN
+    from reports.documents.paper.engine import NUMBER_SIGN
 
     assert (
         NUMBER_SIGN.sub("№\u00a0", "приказ № 12-ОД, № ____, № п/п")
@@ -480,7 +480,7 @@ def test_a_number_sign_is_glued_to_a_number_but_not_to_words():
 def test_names_in_tables_are_never_hyphenated_but_the_text_is():
     from docx.oxml.ns import qn
 
-    from reports.paper.builder import TABLE_NAMES, TABLE_TEXT, TemplateBuilder
+    from reports.documents.paper.builder import TABLE_NAMES, TABLE_TEXT, TemplateBuilder
 
     b = TemplateBuilder()
     b.table(["ФИО", "Цели"], ["{{ row.name }}", "{{ row.goals }}"], widths=[1, 1], loop="row in rows")

@@ -14,7 +14,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-import reports.participant_reports  # noqa: F401  registers the reports until definitions.py imports it
+import reports.bases.reports  # noqa: F401  registers the reports until definitions.py imports it
 from mentoring import urls as project_urls
 from mentoring.access import Access, Scope
 from mentoring.models import AuditEvent, Job, Programme, Role
@@ -29,9 +29,9 @@ from participants.models import (
 )
 from participants.services import consent_withdraw
 from reports import urls as reports_urls
-from reports.column_views import column_urlpatterns
+from reports.bases.reports import MENTEE_COLUMNS, MENTOR_COLUMNS
+from reports.bases.views import column_urlpatterns
 from reports.models import BaseColumnSet
-from reports.participant_reports import MENTEE_COLUMNS, MENTOR_COLUMNS
 from reports.registry import ReportContext, registry
 from reports.tables import Table, TableSection
 from reports.writers import csv_table

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from reports import declension as d
-from reports.order_reports import render_order
-from reports.order_services import order_create
+from reports.orders.reports import render_order
+from reports.orders.services import order_create
 
 from ..conftest import YEAR
 from .print_checks import docx_text, pdf_words

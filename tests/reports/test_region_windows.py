@@ -17,7 +17,7 @@ from mentoring.models import Organization, Programme, Role
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
 from participants.models import MenteeProfile, MentorProfile, Person
 from reports.models import MonitoringWindow, WindowSubmission
-from reports.window_selectors import Status, window_overview
+from reports.windows.selectors import Status, window_overview
 
 from ..conftest import client_for
 from ..factories import MembershipFactory, OrganizationFactory, ProgrammeFactory, UserFactory
@@ -189,7 +189,7 @@ def test_the_kpi_sheet_is_frozen_with_the_figures_and_consolidated(region_tree):
     from mentoring.access import Scope, access_for
     from monitoring.models import Indicator, IndicatorTarget
     from reports.registry import XLSX, ReportContext, registry
-    from reports.window_services import window_open, window_submit
+    from reports.windows.services import window_open, window_submit
 
     year, region, (north, south), schools, curators, methodist = region_tree
     today = timezone.localdate()
@@ -271,7 +271,7 @@ def test_a_comment_naming_a_pupil_is_refused_and_nothing_is_handed_in(region_tre
     )
     Person.objects.create(organization=school, last_name="Кравец", first_name="Павел", kind=Person.Kind.PUPIL)
     today = timezone.localdate()
-    from reports.window_services import WindowError, window_open, window_submit
+    from reports.windows.services import WindowError, window_open, window_submit
 
     window = window_open(
         actor=methodist,
@@ -416,7 +416,7 @@ def test_window_form_percentages_are_shares_in_every_sheet_and_on_paper(region_t
     PDF, and the short «Итого» table on one page (no percentage rows alone on the next one)."""
     import subprocess
 
-    from reports.window_services import window_open, window_submit
+    from reports.windows.services import window_open, window_submit
 
     year, region, (north, south), schools, curators, methodist = region_tree
     for number, (slug, school) in enumerate(schools.items(), start=1):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reports import statistics as st
+from reports.statistics import calc as st
 
 PUPIL_OVZ_12 = st.ParticipantFact("mentee", "pupil", 12, frozenset({"ovz"}), "teacher_pupil")
 PUPIL_16 = st.ParticipantFact("mentee", "pupil", 16, frozenset(), "pupil_pupil")

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from mentoring.models import AuditEvent, Role
-from reports import statistics
 from reports.models import StatisticsLayout
-from reports.statistics_data import default_layout, layout_for, statistics_facts
+from reports.statistics import calc as statistics
+from reports.statistics.selectors import default_layout, layout_for, statistics_facts
 
 from ..conftest import YEAR, client_for
 from ..factories import MembershipFactory, ProgrammeFactory, UserFactory

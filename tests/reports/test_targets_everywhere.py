@@ -123,7 +123,7 @@ def test_the_window_kpi_sheet_has_the_same_targets_as_the_console(region_tree): 
     from mentoring.access import Scope, access_for
     from reports.models import WindowSubmission
     from reports.registry import XLSX, ReportContext, registry
-    from reports.window_services import window_open, window_submit
+    from reports.windows.services import window_open, window_submit
 
     year, region, _municipalities, schools, curators, methodist = region_tree
     today = timezone.localdate()

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from mentoring.models import Programme
 from reports.models import WindowSubmission
-from reports.window_selectors import window_submission_summary
-from reports.window_services import window_open, window_submit
+from reports.windows.selectors import window_submission_summary
+from reports.windows.services import window_open, window_submit
 
 from ..conftest import client_for
 from .test_region_windows import region_tree  # noqa: F401  (the fixture)

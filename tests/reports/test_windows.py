@@ -1,7 +1,7 @@
 """Monitoring windows: open a collection period, hand in (frozen), the late list, reminders, the totals.
 
 The consolidated figures are checked against a count made here from the raw tables (profiles, people,
-pairs), not through ``reports.statistics``; the freeze by changing the data after handing in.
+pairs), not through ``reports.statistics.calc``; the freeze by changing the data after handing in.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from django.utils import timezone
 from mentoring.models import AuditEvent, Organization, Programme, Role
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
 from participants.models import MenteeProfile, MentorProfile, Person
-from reports import statistics
 from reports.models import MonitoringWindow, StatisticsLayout, WindowReminder, WindowSubmission
 from reports.registry import PDF, XLSX, ReportContext, ReportError, registry
-from reports.statistics_data import layout_for
-from reports.window_reminders import send_window_reminders
-from reports.window_selectors import (
+from reports.statistics import calc as statistics
+from reports.statistics.selectors import layout_for
+from reports.windows.reminders import send_window_reminders
+from reports.windows.selectors import (
     Status,
     group_counts,
     sum_snapshots,
@@ -33,7 +33,7 @@ from reports.window_selectors import (
     window_overview,
     window_submission_summary,
 )
-from reports.window_services import WindowError, window_close, window_open, window_submit
+from reports.windows.services import WindowError, window_close, window_open, window_submit
 
 from ..conftest import YEAR, client_for
 from ..factories import MembershipFactory, OrganizationFactory, ProgrammeFactory, UserFactory
@@ -820,7 +820,7 @@ def test_console_panel_renders_the_share_and_who_has_not(window, authority, scho
     from django.template.loader import render_to_string
 
     from mentoring.access import Scope, access_for
-    from reports.window_selectors import window_console_panel
+    from reports.windows.selectors import window_console_panel
 
     window_submit(actor=curator, window=window, programme=_programme(school), now=_at(OPENS))
     user = _coordinator_of(authority)

@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from mentoring.access import Access, Scope, access_for
 from mentoring.models import AuditEvent, Organization, Programme, Role
 from mentoring.services import audit_record
-from reports.forms import options_form_for
-from reports.registry import ReportContext, ReportError, registry
+
+from ...forms import options_form_for
+from ...registry import ReportContext, ReportError, registry
 
 
 class Command(BaseCommand):
