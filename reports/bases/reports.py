@@ -19,8 +19,6 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -28,8 +26,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.models import AuditEvent, Organization, Programme, Role
-from mentoring.services import audit_record
+from mentoring.models import Organization, Programme, Role
 from mentoring.typing_helpers import StrOrPromise
 from participants.ages import age_on, needs_representative
 from participants.models import (
@@ -316,41 +313,6 @@ def selected_columns(organization: Organization, kind: str) -> list[Column]:
     return chosen or list(catalogue(kind))
 
 
-@transaction.atomic
-def column_set_save(
-    *, actor: AbstractBaseUser | None, organization: Organization, kind: str, columns: list[str]
-) -> BaseColumnSet | None:
-    """Save the organisation's columns of a base; the default order (or nothing chosen) removes the choice."""
-    found = BaseColumnSet.objects.select_for_update().filter(organization=organization, kind=kind).first()
-    old = list(found.columns) if found else []
-    default = [column.key for column in catalogue(kind)]
-    if not columns or columns == default:
-        if found is not None:
-            found.delete()
-            audit_record(
-                actor=actor,
-                organization=organization,
-                action=AuditEvent.Action.DELETE,
-                target_type=BaseColumnSet._meta.label,
-                target_repr=str(BaseKind(kind).label),
-                changes={"columns": [old, default]},
-            )
-        return None
-    column_set = found or BaseColumnSet(organization=organization, kind=kind)
-    column_set.columns = list(columns)
-    column_set.updated_by = actor if actor is not None and actor.is_authenticated else None
-    column_set.full_clean()
-    if old == column_set.columns:
-        return column_set
-    column_set.save()
-    audit_record(
-        actor=actor,
-        organization=organization,
-        action=AuditEvent.Action.UPDATE if found else AuditEvent.Action.CREATE,
-        target=column_set,
-        changes={"columns": [old, column_set.columns]},
-    )
-    return column_set
 
 
 # --- Options: the filters of the list pages ---------------------------------------------------------

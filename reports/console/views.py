@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -95,6 +94,3 @@ def console(request: ScopedRequest) -> HttpResponse:
             "today": timezone.localdate(),
         },
     )
-
-
-console_urlpatterns = [path("console/", console, name="console")]

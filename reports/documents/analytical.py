@@ -541,7 +541,7 @@ class AnalyticalReport(Report):
         return super().allowed(scope)
 
     def links(self, scope) -> list[tuple[str, str]]:
-        from .conclusion_views import may_write_conclusions
+        from .views import may_write_conclusions
 
         if not may_write_conclusions(scope):
             return []
@@ -553,7 +553,7 @@ class AnalyticalReport(Report):
         ]
 
     def warnings(self, scope) -> list[str]:
-        from .conclusion_views import may_write_conclusions
+        from .views import may_write_conclusions
 
         if _conclusions_written(scope.programme):
             return []

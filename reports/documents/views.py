@@ -1,29 +1,31 @@
-"""The «Document templates» page (``template_urlpatterns``): every generated document's Word template,
-to download, replace with the school's own wording, or reset to the team's default."""
+"""The pages of the documents.
+
+The «Document templates» page: every generated document's Word template, to download, replace with the
+school's own wording, or reset to the team's default.
+
+The conclusions of the analytical report are written here: by a school's curator or administrator for the
+school's report, by the municipal coordinator for the authority's own report. Each organisation writes only
+its own: a level above never opens a school's page (404, the text is free and may name people), and a school
+never reaches the authority's (404, it has no access there)."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from mentoring.access import MANAGERS, Privacy, ScopedRequest, organization_view
-from mentoring.models import AuditEvent
-from mentoring.services import audit_record
+from mentoring.access import MANAGERS, OVERSIGHT_ROLES, Privacy, Scope, ScopedRequest, organization_view
 
-from ..models import DocumentTemplate
+from ..models import AnalyticalConclusions, DocumentTemplate
+from .forms import ConclusionsForm, TemplateUploadForm
 from .paper import engine
 from .paper.samples import sample_context
-
-
-class TemplateUploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("Your template (.docx)"))
+from .services import conclusions_save, template_reset, template_upload
 
 
 def _spec_or_404(key: str) -> engine.TemplateSpec:
@@ -33,39 +35,8 @@ def _spec_or_404(key: str) -> engine.TemplateSpec:
         raise Http404 from error
 
 
-@transaction.atomic
-def template_upload(*, actor, organization, key: str, filename: str, content: bytes) -> DocumentTemplate:
-    """Keep the school's template for a document, replacing an earlier one; audited."""
-    found, created = DocumentTemplate.objects.update_or_create(
-        organization=organization,
-        key=key,
-        defaults={"filename": filename[:300], "content": content, "uploaded_by": actor},
-    )
-    audit_record(
-        actor=actor,
-        organization=organization,
-        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
-        target=found,
-        changes=["content"],
-        details={"key": key, "bytes": len(content)},
-    )
-    return found
 
 
-@transaction.atomic
-def template_reset(*, actor, organization, key: str) -> bool:
-    found = DocumentTemplate.objects.filter(organization=organization, key=key).first()
-    if found is None:
-        return False
-    audit_record(
-        actor=actor,
-        organization=organization,
-        action=AuditEvent.Action.DELETE,
-        target=found,
-        changes={"key": key},
-    )
-    found.delete()
-    return True
 
 
 @organization_view(roles=MANAGERS, privacy=Privacy.PERSONAL)
@@ -146,9 +117,33 @@ def template_reset_view(request: ScopedRequest, key: str) -> HttpResponse:
     return redirect(reverse("reports:templates", kwargs=scope.url_kwargs) + f"#template-{key}")
 
 
-template_urlpatterns = [
-    path("templates/", templates, name="templates"),
-    path("templates/<slug:key>/download/", template_download, name="template_download"),
-    path("templates/<slug:key>/upload/", template_upload_view, name="template_upload"),
-    path("templates/<slug:key>/reset/", template_reset_view, name="template_reset"),
-]
+
+
+def may_write_conclusions(scope: Scope) -> bool:
+    """Whether the user writes this organisation's conclusions: its own managers; for a municipal
+    authority or a region, its own coordinator as well (it has no curator). Never a level above."""
+    access = scope.access
+    if access.read_only:
+        return False
+    if access.can_manage:
+        return True
+    return scope.organization.is_oversight_body and access.has_any(OVERSIGHT_ROLES)
+
+
+@organization_view(privacy=Privacy.PERSONAL)
+def conclusions(request: ScopedRequest) -> HttpResponse:
+    scope = request.scope
+    if not may_write_conclusions(scope):
+        raise PermissionDenied
+    instance = AnalyticalConclusions.objects.filter(programme=scope.programme).first()
+    instance = instance or AnalyticalConclusions(programme=scope.programme)
+    form = ConclusionsForm(request.POST or None, instance=instance)
+    if request.method == "POST":
+        if form.is_valid():
+            conclusions_save(actor=request.user, form=form)
+            messages.success(
+                request, gettext("The conclusions are saved; the analytical report will use them.")
+            )
+            return redirect(reverse("reports:conclusions", kwargs=scope.url_kwargs))
+        return render(request, "reports/conclusions.html", {"scope": scope, "form": form}, status=400)
+    return render(request, "reports/conclusions.html", {"scope": scope, "form": form})

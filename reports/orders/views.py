@@ -1,4 +1,4 @@
-"""The «Orders» pages (``order_urlpatterns``): the register of the year's orders, a new order of a kind,
+"""The «Orders» pages (``orders/urls.py``): the register of the year's orders, a new order of a kind,
 an order's card with its text and objects, its text editor, its files (PDF, Word) through the jobs."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -252,15 +252,3 @@ def requisites(request: ScopedRequest) -> HttpResponse:
         return redirect(_url(scope, "orders"))
     status = 400 if request.method == "POST" else 200
     return render(request, "reports/orders/requisites.html", {"form": form}, status=status)
-
-
-order_urlpatterns = [
-    path("orders/", order_list, name="orders"),
-    path("orders/new/<slug:order_kind>/", order_new, name="order_new"),
-    path("orders/requisites/", requisites, name="order_requisites"),
-    path("orders/<int:order>/", order_detail, name="order_detail"),
-    path("orders/<int:order>/edit/", order_edit, name="order_edit"),
-    path("orders/<int:order>/file/<slug:fmt>/", order_file, name="order_file"),
-    path("orders/<int:order>/sign/", order_sign, name="order_sign"),
-    path("orders/<int:order>/delete/", order_remove, name="order_delete"),
-]

@@ -9,14 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from mentoring.hierarchy import below_q, chain_ids, units_below
-from mentoring.models import AuditEvent, Organization, Programme
-from mentoring.services import audit_record
+from mentoring.models import Organization, Programme
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
 from participants.ages import age_on, is_under_35
 from participants.models import MenteeProfile, MentorProfile, Person
@@ -290,31 +288,5 @@ def layout_validate(organization: Organization, layout: statistics.Layout) -> li
     return statistics.validate(layout, forms=forms, kinds=Person.Kind.values)
 
 
-@transaction.atomic
-def layout_save(
-    *, actor, organization: Organization, name: str, layout: statistics.Layout
-) -> StatisticsLayout:
-    errors = layout_validate(organization, layout)
-    if errors:
-        raise statistics.LayoutError(errors)
-    saved, created = StatisticsLayout.objects.update_or_create(
-        organization=organization,
-        defaults={"name": name, "data": statistics.layout_to_data(layout), "updated_by": actor},
-    )
-    audit_record(
-        actor=actor,
-        organization=organization,
-        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
-        target=saved,
-        changes={"rows": len(layout.rows), "columns": len(layout.columns)},
-    )
-    return saved
 
 
-@transaction.atomic
-def layout_reset(*, actor, organization: Organization) -> None:
-    """Forget the organisation's own layout (it falls back to its authority's or the default)."""
-    deleted = StatisticsLayout.objects.filter(organization=organization).first()
-    if deleted is not None:
-        audit_record(actor=actor, organization=organization, action=AuditEvent.Action.DELETE, target=deleted)
-        deleted.delete()

@@ -1,7 +1,7 @@
 """The pages of the monitoring windows (collection periods).
 
 An oversight organisation (a municipal authority, a region) opens a window and follows who handed in;
-a school checks its figures, comments and hands them in. ``window_urlpatterns`` is included by
+a school checks its figures, comments and hands them in. ``windows/urls.py`` routes them, included by
 ``reports/urls.py`` (namespace ``reports``). Every page shows numbers only (``Privacy.AGGREGATE``).
 """
 
@@ -9,23 +9,20 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from mentoring.access import MANAGERS, OVERSIGHT_ROLES, Privacy, Scope, ScopedRequest, organization_view
 
-from ..forms import DATE_INPUT
 from ..models import MonitoringWindow
 from ..registry import PDF, XLSX
 from ..statistics import calc as statistics
+from .forms import SubmitForm, WindowOpenForm
 from .reports import WindowConsolidationReport
 from .selectors import (
     Status,
@@ -39,7 +36,6 @@ from .selectors import (
     windows_with_counts,
 )
 from .services import (
-    COMMENT_MAX_LENGTH,
     WindowError,
     submission_figures,
     window_close,
@@ -53,42 +49,8 @@ WINDOW_ROLES = MANAGERS | OVERSIGHT_ROLES
 LONG_LIST = 150
 
 
-class WindowOpenForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300)
-    opens_on = forms.DateField(label=_("Collection opens"), widget=DATE_INPUT)
-    deadline = forms.DateField(label=_("Hand in by"), widget=DATE_INPUT)
-    as_of = forms.DateField(
-        label=_("Figures as of"),
-        required=False,
-        widget=DATE_INPUT,
-        help_text=_("The day the figures are counted on; the deadline when left empty."),
-    )
-    instructions = forms.CharField(
-        label=_("Instructions for the organisations"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        opens_on, deadline = cleaned.get("opens_on"), cleaned.get("deadline")
-        if opens_on and deadline and deadline < opens_on:
-            self.add_error("deadline", gettext("The deadline is before the collection opens."))
-        return cleaned
 
 
-class SubmitForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Comment for the organisation that collects the figures"),
-        required=False,
-        max_length=COMMENT_MAX_LENGTH,
-        help_text=_(
-            "The municipal authority and the regional centre read the comment. Do not name pupils in it: "
-            "a comment with a pupil's surname and name is not accepted."
-        ),
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
 
 
 def _may_open(scope: Scope) -> bool:
@@ -288,12 +250,3 @@ def window_close_view(request: ScopedRequest, window: int) -> HttpResponse:
     window_close(actor=request.user, window=found)
     messages.success(request, gettext("The collection period is closed."))
     return redirect("reports:window", window=found.pk, **scope.url_kwargs)
-
-
-window_urlpatterns = [
-    path("windows/", window_list, name="windows"),
-    path("windows/new/", window_open_view, name="window_open"),
-    path("windows/<int:window>/", window_detail, name="window"),
-    path("windows/<int:window>/submit/", window_submit_view, name="window_submit"),
-    path("windows/<int:window>/close/", window_close_view, name="window_close"),
-]

@@ -30,7 +30,7 @@ from participants.models import (
 from participants.services import consent_withdraw
 from reports import urls as reports_urls
 from reports.bases.reports import MENTEE_COLUMNS, MENTOR_COLUMNS
-from reports.bases.views import column_urlpatterns
+from reports.bases.urls import urlpatterns as column_urlpatterns
 from reports.models import BaseColumnSet
 from reports.registry import ReportContext, registry
 from reports.tables import Table, TableSection
