@@ -185,16 +185,27 @@ def _part_of_speech_cache() -> dict[str, str]:
     return {}
 
 
+_FUNCTION_POS = frozenset({"NPRO", "CONJ", "PREP", "PRCL", "INTJ"})
+
+
 def _part_of_speech(base: str) -> str:
-    """The part of speech of a lemma (its own dictionary entry first): "NOUN", "ADJF", "INFN"…"""
+    """The part of speech of a lemma (its own dictionary entry first): "NOUN", "ADJF", "INFN"…, or
+    "FUNC" for a function word (no topic, no family)."""
     known = _part_of_speech_cache()
     found = known.get(base)
     if found is None:
         parses = _analyzer().parse(base)
         own = [p for p in parses if p.normal_form.replace("ё", "е") == base] or parses
         tag = own[0].tag if own else None
-        # a pronominal adjective («другой», «такой», «каждый») is a word of its own kind: no family
-        found = known[base] = ("Apro" if "Apro" in tag else str(tag.POS or "")) if tag is not None else ""
+        # function words: a pronominal adjective («другой», «каждый»), a question or pointing adverb
+        # («где», «там»), a pronoun, a conjunction («куда», «когда»), a preposition, a particle
+        if tag is None:
+            found = ""
+        elif tag.POS in _FUNCTION_POS or any(mark in tag for mark in ("Apro", "Ques", "Dmns")):
+            found = "FUNC"
+        else:
+            found = str(tag.POS or "")
+        known[base] = found
     return found
 
 
@@ -294,7 +305,7 @@ def _generic_families() -> frozenset[str]:
 
 def _generic(base: str) -> bool:
     """A word that names no topic: one of GENERIC_WORDS or of their families («интересный»)."""
-    return base in GENERIC_WORDS or family(base) in _generic_families() or _part_of_speech(base) == "Apro"
+    return base in GENERIC_WORDS or family(base) in _generic_families() or _part_of_speech(base) == "FUNC"
 
 
 def _words(text: str) -> list[tuple[str, str]]:

@@ -156,3 +156,8 @@ def test_the_explanation_shows_a_hyphenated_word_whole():
     pupil = understand(["Стесняется говорить по-английски"], VOCABULARY)
     mentor = understand(["Английский язык"], VOCABULARY)
     assert explain_met({"c:english"}, pupil.words, mentor.words) == ["по-английски ≈ английский язык"]
+
+
+def test_function_words_left_over_are_no_topic():
+    assert understand(["Куда и когда, там и где"], VOCABULARY).tokens == frozenset()
+    assert understand(["Перешёл из другой школы"], VOCABULARY).tokens == {f"w:{word_key('перейти')}"}
