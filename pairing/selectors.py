@@ -55,7 +55,7 @@ def groups(
     programme: Programme, filters: GroupFilters = GroupFilters(), user=None, *, with_members: bool = True
 ) -> QuerySet[GroupWithLastMeeting]:
     """The year's pairs and groups with their members and ``last_meeting`` date; ``user`` limits them to
-    that user's own. ``with_members=False`` leaves the members out (a list reads ``member_lines``)."""
+    that user's own. ``with_members=False`` leaves the members out (a list reads them with ``group_cards``)."""
     queryset = (
         MentoringGroup.objects.filter(programme=programme)
         .annotate(last_meeting=_last_meeting())
@@ -132,15 +132,6 @@ def group_cards(groups: Sequence[GroupWithLastMeeting]) -> list[GroupCard]:
     """Each group read by :func:`groups` with its member lines (1 query)."""
     lines = lines_by_group([group.pk for group in groups])
     return [GroupCard(group, lines.get(group.pk, []), group.last_meeting) for group in groups]
-
-
-def member_lines(groups: list[MentoringGroup]) -> list[MentoringGroup]:
-    """Give each group ``member_lines``: its members as plain values, mentors first (1 query).
-    Kept for the start pages of ``reports`` until they read :func:`group_cards`."""
-    lines = lines_by_group([group.pk for group in groups])
-    for group in groups:
-        group.member_lines = lines.get(group.pk, [])
-    return groups
 
 
 def group_detail(programme: Programme, group_id: int) -> MentoringGroup | None:

@@ -26,6 +26,7 @@ from monitoring.meetings.selectors import last_meeting_date, pairs_overview
 from monitoring.models import Campaign, Invitation, Meeting, PlanTask
 from monitoring.selectors import settings_for
 from pairing.models import GroupMember, MentoringGroup
+from pairing.selectors import GroupCard, MemberLine, group_cards, lines_by_group
 from participants.models import MenteeProfile, MentorProfile, Person
 from participants.selectors import valid_consent
 from roadmap.models import RoadmapEvent
@@ -337,10 +338,18 @@ def school_home(scope: Scope, today: date | None = None) -> SchoolHome:
 # The mentor, the psychologist
 
 
+@dataclass(frozen=True)
+class MentorTask:
+    """An open task of a plan, named by its pair's mentees (the same title recurs in every plan)."""
+
+    task: PlanTask
+    pair_label: str
+
+
 @dataclass
 class MentorHome:
-    pairs: list[MentoringGroup]
-    tasks: list[PlanTask]
+    pairs: list[GroupCard]
+    tasks: list[MentorTask]
     questionnaires: list[Invitation]
 
 
@@ -350,13 +359,11 @@ MENTOR_TASKS = 8
 def mentor_home(scope: Scope, user, today: date | None = None) -> MentorHome:
     """The mentor's open pairs (with their members), the next tasks of their plans, the questionnaires
     they are asked to answer: 4 queries."""
-    from pairing.selectors import member_lines
-
     today = today or timezone.localdate()
     programme = scope.programme
     mine = GroupMember.objects.filter(person__user=user, role=GroupMember.Role.MENTOR).values("group_id")
-    pairs = member_lines(
-        list[MentoringGroup](
+    pairs = group_cards(
+        list(
             MentoringGroup.objects.filter(programme=programme, status__in=OPEN_PAIRS, pk__in=mine)
             .select_related("form")
             .annotate(last_meeting=last_meeting_date())
@@ -364,21 +371,20 @@ def mentor_home(scope: Scope, user, today: date | None = None) -> MentorHome:
         )
     )
     tasks = list(
-        PlanTask.objects.filter(plan__group__in=[pair.pk for pair in pairs], done_on__isnull=True)
+        PlanTask.objects.filter(plan__group__in=[pair.group.pk for pair in pairs], done_on__isnull=True)
         .select_related("plan")
         .order_by(F("deadline").asc(nulls_last=True), "position", "pk")[:MENTOR_TASKS]
     )
     # each task names its pair by the mentees (the same title recurs in every plan): no other query
     labels = {
-        pair.pk: ", ".join(
+        pair.group.pk: ", ".join(
             f"{line.short_name} ({line.group_name})" if line.group_name else line.short_name
-            for line in pair.member_lines  # type: ignore[attr-defined]
+            for line in pair.lines
             if line.role == GroupMember.Role.MENTEE
         )
         for pair in pairs
     }
-    for task in tasks:
-        task.pair_label = labels.get(task.plan.group_id, "")  # type: ignore[attr-defined]
+    named_tasks = [MentorTask(task, labels.get(task.plan.group_id, "")) for task in tasks]
     questionnaires = list(
         Invitation.objects.filter(
             Q(user=user) | Q(person__user=user),
@@ -389,14 +395,22 @@ def mentor_home(scope: Scope, user, today: date | None = None) -> MentorHome:
         .select_related("campaign")
         .order_by("expires_at", "pk")
     )
-    return MentorHome(pairs=pairs, tasks=tasks, questionnaires=questionnaires)
+    return MentorHome(pairs=pairs, tasks=named_tasks, questionnaires=questionnaires)
+
+
+@dataclass(frozen=True)
+class FlaggedMeeting:
+    """A meeting whose mentor asked for the psychologist, with its pair's members."""
+
+    meeting: Meeting
+    lines: list[MemberLine]
 
 
 @dataclass
 class PsychologistHome:
-    flagged: list[Meeting]
+    flagged: list[FlaggedMeeting]
     flagged_total: int
-    stale_pairs: list[MentoringGroup]
+    stale_pairs: list[GroupCard]
     stale_total: int
     stale_days: int
     comparisons: list[Campaign]
@@ -410,8 +424,6 @@ def psychologist_home(scope: Scope, today: date | None = None) -> PsychologistHo
     """The pairs the diary flags (no meeting for the set number of days) and the diagnostics to compare:
     «after» campaigns with their «before», and «before» ones still waiting for an «after»; first the
     meetings whose mentor asked for the psychologist's help and nobody reviewed yet (10 queries)."""
-    from pairing.selectors import member_lines
-
     today = today or timezone.localdate()
     programme = scope.programme
     programme.organization = scope.organization
@@ -419,17 +431,18 @@ def psychologist_home(scope: Scope, today: date | None = None) -> PsychologistHo
     stale = pairs_overview(programme, today=today, stale_days=stale_days, only_stale=True).prefetch_related(
         None
     )
-    stale_pairs = member_lines(list(stale[:PSYCHOLOGIST_ROWS]))
+    stale_pairs = group_cards(list(stale[:PSYCHOLOGIST_ROWS]))
     # the mentors' open requests for the psychologist (a checkbox of the meeting form), oldest first
     open_flags = Meeting.objects.filter(
         group__programme=programme, needs_psychologist=True, flag_resolved_at__isnull=True
     )
-    flagged = list(
+    flagged_meetings = list(
         open_flags.select_related("group")
         .defer("what_was_done", "agreements")
         .order_by("date", "pk")[:PSYCHOLOGIST_ROWS]
     )
-    member_lines([meeting.group for meeting in flagged])
+    flagged_lines = lines_by_group([meeting.group_id for meeting in flagged_meetings])
+    flagged = [FlaggedMeeting(meeting, flagged_lines.get(meeting.group_id, [])) for meeting in flagged_meetings]
     answered = Count("invitations", filter=Q(invitations__answered_at__isnull=False))
     comparisons = list[Campaign](
         Campaign.objects.filter(programme=programme, stage=Campaign.Stage.AFTER, baseline__isnull=False)
