@@ -151,12 +151,13 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
         points = 0.0
         weight = s_w_req * has_req[i] if s_w_req > 0 else 0.0
         if s_w_req > 0 or s_req_req > 0:
-            overlap = float(_overlap(req_bits, i, col_comp, j))
+            direct = float(_overlap(req_bits, i, col_comp, j))  # named terms (and synonyms) only
+            overlap = direct
             if s_req_broad_any > 0:
                 overlap = overlap + s_broad * _overlap(req_broad_bits, i, col_comp, j)
             if s_w_req > 0:
                 points = s_w_req * overlap / req_count[i]
-            if s_req_req > 0 and has_req[i] and overlap == 0:
+            if s_req_req > 0 and has_req[i] and direct == 0:
                 fail = True
         if s_w_int > 0 or s_req_int > 0:
             shared = _overlap(int_bits, i, col_int, j) > 0

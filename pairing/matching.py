@@ -343,8 +343,10 @@ def _preferred_rule(mentee: Mentee, mentor: Mentor) -> tuple[str, int, int, int]
 def _requirements(mentee: Mentee, mentor: Mentor, settings: Settings) -> str | None:
     """The first «обязательно» criterion that applies to the couple and is not met, else None."""
     for name in settings.required:
-        if name == "requests":
-            failed = bool(mentee.requests) and not mentee.requests & _offer(mentor)
+        if name == "requests":  # met by a named term or its synonym, not by a shared broader term alone
+            failed = bool(mentee.requests) and not (mentee.requests - mentee.broad) & (
+                _offer(mentor) - _offer_broad(mentor)
+            )
         elif name == "interests":
             failed = bool(mentee.interests) and not mentee.interests & mentor.interests
         elif name == "preferences":
@@ -1291,12 +1293,14 @@ class _Problem:
     def _requests_points(self, acc: _Sum, r, c, f: dict[str, np.ndarray]) -> None:
         """The requests met: the first points of the couples (replaces the 0 they start from)."""
         w = self.weights
-        overlap = _overlap(self.req_bits[r], self.col_comp[c])
+        direct = _overlap(self.req_bits[r], self.col_comp[c])  # named terms (and synonyms) only
+        overlap = direct
         if self.req_any_broad:
             overlap = overlap + _BROAD * _overlap(self.req_broad_bits[r], self.col_comp[c])
         if w.requests > 0:
             acc.points = acc.dtype(w.requests) * overlap / f["req_count"][r]
-        acc.require("requests", lambda: self.has_req[r] & (overlap == 0))
+        # «обязательно» is met by a named term, not by a shared broader term alone
+        acc.require("requests", lambda: self.has_req[r] & (direct == 0))
 
     def _preference_points(self, acc: _Sum, r, c, pref_scatter) -> None:
         chosen = self.row_pref[r] | self.col_pref[c]
