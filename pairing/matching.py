@@ -2050,12 +2050,51 @@ def _cluster(problem: _Problem, free_rows: np.ndarray, size: int) -> np.ndarray:
 def _group_matching(problem: _Problem, scored: _Scored, free_rows, slots, bonus: float, report):
     """Group matching: mentees grouped by similar requests, each group given to one mentor with places
     for all of it (the largest total of its members' scores; every member must be allowed with the
-    mentor), then the mentees of groups no mentor could take matched one by one with the places left.
+    mentor). Groups of up to ``group_size`` as places allow: a mentor may take several groups, and
+    when no group fits the places left, smaller groups are formed. Then the mentees no group took are
+    matched one by one with the places left.
     (assigned, group per mentee — 0 when matched alone — and stats)"""
     n, k = problem.n, problem.k
-    size = problem.settings.group_size
-    cluster = _cluster(problem, free_rows, size)
-    members = np.bincount(cluster, minlength=1)
+    assigned = np.full(n, -1, dtype=np.int64)
+    group_of = np.zeros(n, dtype=np.int64)
+    left_rows, left_slots = free_rows.copy(), slots.copy()
+    limit, offset = problem.settings.group_size, 0
+    report(60, _("Finding the best assignment"))
+    while left_rows.any():
+        limit = min(limit, int(left_slots.max(initial=0)))
+        if limit < 2:
+            break
+        cluster = _cluster(problem, left_rows, limit)
+        members = np.bincount(cluster, minlength=1)
+        rows, cols, gains = _group_gains(problem, scored, cluster, members, left_slots, bonus)
+        mentor_of = _assign(rows, cols, gains, np.minimum(left_slots, 1), len(members))[0]
+        grouped = (cluster > 0) & (mentor_of[cluster] >= 0) & (members[cluster] >= 2)
+        if not grouped.any():  # no group of this size fits: smaller ones
+            limit -= 1
+            continue
+        assigned[grouped] = mentor_of[cluster[grouped]]
+        group_of[grouped] = cluster[grouped] + offset
+        offset += int(cluster.max())
+        left_rows &= ~grouped
+        left_slots = left_slots - np.bincount(mentor_of[cluster[grouped]], minlength=k)
+    # the others one by one, with the places the groups left
+    stats: dict[str, float] = {"groups": float(len(np.unique(group_of[group_of > 0])))}
+    if left_rows.any() and (left_slots > 0).any():
+        rest_scored = _score_pool(problem, left_slots, left_rows, lambda done: None)
+        rest, rest_stats = _optimum(problem, rest_scored, left_rows, left_slots, bonus, report)
+        assigned[left_rows] = rest[left_rows]
+        stats["candidate_edges"] = rest_stats.get("candidate_edges", 0.0)
+    # number the groups 1, 2, … in mentee order
+    _values, renumbered = np.unique(group_of, return_inverse=True)
+    group_of = np.where(group_of > 0, renumbered.ravel() + (0 if (group_of == 0).any() else 1), 0)
+    stats["certified"] = float("nan")  # the groups are formed greedily: no proof of the optimum
+    stats["gap"] = float("nan")
+    return assigned, group_of, stats
+
+
+def _group_gains(problem: _Problem, scored: _Scored, cluster, members, slots, bonus: float):
+    """(group, mentor, gain) for every group of two or more and every mentor allowed with all of its
+    members who has places for all of them."""
     rows_out, cols_out, gains_out = [], [], []
     for start, end, cols in scored.groups:
         ids = cluster[start:end]
@@ -2080,31 +2119,7 @@ def _group_matching(problem: _Problem, scored: _Scored, free_rows, slots, bonus:
             cols_out.append(cols[c])
             gains_out.append(sums[r, c] + bonus * members[number][r])
             at = stop
-    rows, cols, gains = _cat(rows_out, np.int64), _cat(cols_out, np.int64), _cat(gains_out)
-    report(60, _("Finding the best assignment"))
-    one_each = np.minimum(slots, 1)
-    mentor_of = _assign(rows, cols, gains, one_each, len(members))[0]
-    assigned = np.full(n, -1, dtype=np.int64)
-    grouped = (cluster > 0) & (mentor_of[cluster] >= 0)
-    assigned[grouped] = mentor_of[cluster[grouped]]
-    # the others one by one, with the places the groups left
-    left_rows = free_rows & ~grouped
-    left_slots = slots - np.bincount(assigned[grouped], minlength=k)
-    stats: dict[str, float] = {"groups": float(len(np.unique(cluster[grouped])))}
-    if left_rows.any() and (left_slots > 0).any():
-        rest_scored = _score_pool(problem, left_slots, left_rows, lambda done: None)
-        rest, rest_stats = _optimum(problem, rest_scored, left_rows, left_slots, bonus, report)
-        assigned[left_rows] = rest[left_rows]
-        stats["candidate_edges"] = rest_stats.get("candidate_edges", 0.0)
-    # groups of one (nobody similar) are pairs; number the real groups 1, 2, … in mentee order
-    group_of = np.where(grouped, cluster, 0)
-    sizes = np.bincount(group_of, minlength=1)
-    group_of[sizes[group_of] < 2] = 0
-    _values, renumbered = np.unique(group_of, return_inverse=True)
-    group_of = np.where(group_of > 0, renumbered.ravel() + (0 if (group_of == 0).any() else 1), 0)
-    stats["certified"] = float("nan")  # the groups are formed greedily: no proof of the optimum
-    stats["gap"] = float("nan")
-    return assigned, group_of, stats
+    return _cat(rows_out, np.int64), _cat(cols_out, np.int64), _cat(gains_out)
 
 
 def _optimum(problem: _Problem, scored: _Scored, free_rows, slots, bonus: float, report):
