@@ -751,6 +751,12 @@ _STORE_COUPLES = 24_000_000  # couples of the pool kept in memory at most (8 byt
 _KEEP_MIN = 64  # ...but at least this many per mentee (the best; a bound stands for the others)
 _KEEP_MAX = 256  # and at most this many (more only slows the scans of the store down)
 
+# Called with (problem, slots, bonus, assigned, u, v) whenever an optimum is declared proved: u per
+# mentee row and v per mentor column are the dual prices the proof rests on. For the tests, which
+# check them against every couple with an independent scorer (weak duality), so that an unsound proof
+# is caught even on the instances where it happens to reach the optimum.
+_on_certificate: Callable[..., None] | None = None
+
 
 def _bitsets(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> np.ndarray:
     """Each set as a row of 64-bit words (bit i = the i-th tag of the vocabulary)."""
@@ -2232,6 +2238,8 @@ def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: 
         exact_checks += examined
         if len(bad_rows) == 0:
             certified = True
+            if _on_certificate is not None:
+                _on_certificate(problem, slots, bonus, assigned, u, v)
             break
         if rounds >= _MAX_ROUNDS:
             break
@@ -2376,6 +2384,12 @@ def _solve_types(problem: _Problem, free_rows: np.ndarray, slots: np.ndarray, bo
     gap = max(0.0, dual - primal)
     certified = certified or gap <= tolerance
     assigned = np.full(problem.n, -1, dtype=np.int64)
+    if certified and _on_certificate is not None:  # the prices of the types, person by person
+        row_price = np.zeros(len(supply))
+        row_price[rows_t] = raised
+        col_price = np.zeros(len(capacity))
+        col_price[cols_t] = v
+        certificate = (row_price[row_type], col_price[col_type])
     used = flow > 0
     er, ec, flow = er[used], ec[used], flow[used]
     if len(flow):
@@ -2404,6 +2418,8 @@ def _solve_types(problem: _Problem, free_rows: np.ndarray, slots: np.ndarray, bo
         who = people[np.repeat(people_start[er] + offsets(er), flow) + step]
         where = places[np.repeat(places_start[ec] + offsets(ec), flow) + step]
         assigned[who] = where
+    if certified and _on_certificate is not None:
+        _on_certificate(problem, slots, bonus, assigned, *certificate)
     stats = {
         "types": float(len(rows_t) + len(cols_t)),
         "candidate_edges": float(int(chosen.sum())),

@@ -38,7 +38,9 @@ EXAMPLES = {
     "blocking": 200,
     "half": 300,
     "groups": 300,
-}  # instances per test: 3,600 in all
+    "omitted": 300,
+    "omitted_stored": 300,
+}  # instances per test: 4,200 in all
 
 
 def common(examples: int):
@@ -119,30 +121,44 @@ def instances(draw, max_mentees: int = 40, max_mentors: int = 14):
     return mentees, mentors, options
 
 
+def couples(mentees, mentors, options: Settings) -> dict[tuple[int, int], float]:
+    """The score of every couple that may be proposed, one by one with ``score_pair`` (not the
+    engine's vectorised or compiled scorer): allowed, at least the threshold, above 0 unless counting."""
+    found = {}
+    for a in mentees:
+        for b in mentors:
+            scored = score_pair(a, b, options)
+            if (
+                scored is not None
+                and scored[0] >= options.min_score
+                and (scored[0] > 0 or options.maximise_count)
+            ):
+                found[a.id, b.id] = scored[0]
+    return found
+
+
+def places(mentor: Mentor, options: Settings) -> int:
+    usable = mentor.has_consent and (mentor.trained or not options.require_training)
+    return max(mentor.capacity, 0) if usable else 0
+
+
 def reference(mentees, mentors, options: Settings, power: float = 1.0) -> tuple[float, int]:
     """(total score, pairs) of the optimum: couple by couple scores, dense Hungarian method on the
     mentors expanded to their places. With ``maximise_count`` every pair is worth a bonus larger
     than any total, so the most pairs come first and then the best score. With ``power`` < 1 each
     pair is worth 100·(score/100)^power (the fairness objective) and that total is returned."""
-    places = [m for m in mentors for _ in range(max(m.capacity, 0))]
-    if not mentees or not places:
+    expanded = [m for m in mentors for _ in range(max(m.capacity, 0))]
+    if not mentees or not expanded:
         return 0.0, 0
-    scores = np.zeros((len(mentees), len(places)))
+    found = couples(mentees, mentors, options)
+    scores = np.zeros((len(mentees), len(expanded)))
     eligible = np.zeros(scores.shape, dtype=bool)
-    cache: dict[tuple[int, int], tuple[float, bool]] = {}
     for i, a in enumerate(mentees):
-        for c, b in enumerate(places):
-            key = (a.id, b.id)
-            if key not in cache:
-                scored = score_pair(a, b, options)
-                ok = (
-                    scored is not None
-                    and scored[0] >= options.min_score
-                    and (scored[0] > 0 or options.maximise_count)
-                )
-                value = 100 * (scored[0] / 100) ** power if ok and scored[0] > 0 else 0.0
-                cache[key] = (value if ok else 0.0, ok)
-            scores[i, c], eligible[i, c] = cache[key]
+        for c, b in enumerate(expanded):
+            value = found.get((a.id, b.id))
+            if value is not None:
+                scores[i, c] = 100 * (value / 100) ** power if value > 0 else 0.0
+                eligible[i, c] = True
     bonus = 100.0 * (len(mentees) + 1) if options.maximise_count else 0.0
     gains = np.where(eligible, scores + bonus, 0.0)
     rows, cols = linear_sum_assignment(gains, maximize=True)
@@ -150,13 +166,46 @@ def reference(mentees, mentors, options: Settings, power: float = 1.0) -> tuple[
     return float(scores[rows, cols][used].sum()), int(used.sum())
 
 
+def check_certificate(mentees, mentors, options: Settings, result, certificate) -> None:
+    """The dual prices the engine's proof rests on, checked by weak duality against every couple
+    scored one by one: no couple is worth more than its mentee's price plus its mentor's, no price is
+    negative, and the prices add up (each mentor's times its places) to the total gain of the pairs.
+    Then no assignment gains more, whatever the engine's graph held: an unsound proof fails here even
+    where it happens to reach the optimum."""
+    problem, _slots, bonus, _assigned, u, v = certificate
+    scale = max(1.0, bonus / 100.0)
+    tolerance = 1e-6 * scale
+    row = {m.id: i for i, m in enumerate(problem.mentees)}
+    col = {m.id: j for j, m in enumerate(problem.mentors)}
+    mentor_by_id = {m.id: m for m in mentors}
+    free = {m.id for m in mentees if m.has_consent}
+    found = couples(mentees, mentors, options)
+    for (a, b), value in found.items():
+        if a in free and places(mentor_by_id[b], options) > 0:
+            excess = value + bonus - u[row[a]] - v[col[b]]
+            assert excess <= tolerance, f"couple ({a}, {b}) worth {excess} more than its prices"
+    price_u = np.array([u[row[m.id]] for m in mentees if m.id in free])
+    price_v = np.array([v[col[m.id]] for m in mentors])
+    assert (price_u >= -tolerance).all() and (price_v >= -tolerance).all()
+    dual = float(price_u.sum() + sum(places(m, options) * p for m, p in zip(mentors, price_v, strict=True)))
+    primal = sum(found[p.mentee, p.mentor] + bonus for p in result.pairs)
+    assert dual - primal <= tolerance * (len(mentees) + len(mentors) + 1), (dual, primal)
+
+
 def check(mentees, mentors, options: Settings) -> None:
-    result = match(mentees, mentors, options)
+    certificates: list[tuple] = []
+    matching._on_certificate = lambda *args: certificates.append(args)
+    try:
+        result = match(mentees, mentors, options)
+    finally:
+        matching._on_certificate = None
     total, count = reference(mentees, mentors, options)
     if options.maximise_count:
         assert len(result.pairs) == count
     assert result.total_score == pytest.approx(total, abs=1e-6)
     assert result.stats["certified"] == 1.0
+    assert len(certificates) == 1
+    check_certificate(mentees, mentors, options, result, certificates[0])
     # the pairs are allowed, eligible, within the places, each mentee at most once
     by_id, mentor_by_id = {m.id: m for m in mentees}, {m.id: m for m in mentors}
     seen: dict[int, int] = {}
@@ -190,6 +239,27 @@ def starved(monkeypatch):
 
 
 @pytest.fixture
+def omitting(monkeypatch):
+    """Every other mentee (by the engine's row) is left out of every graph the engine chooses: none of
+    its couples is selected and the auction's holders are dropped, so only the proof (the couples its
+    prices fail on) can bring those mentees in — the case of the price +inf given to a mentee absent
+    from the graph."""
+    scan, prices = matching._scan, matching._prices
+
+    def scan_without(*args, **kwargs):
+        rows, cols = scan(*args, **kwargs)
+        keep = rows % 2 == 0
+        return rows[keep], cols[keep]
+
+    def prices_without(scored, slots, n):
+        price, holder, rounds = prices(scored, slots, n)
+        return price, np.where(np.arange(n) % 2 == 0, holder, -1), rounds
+
+    monkeypatch.setattr(matching, "_scan", scan_without)
+    monkeypatch.setattr(matching, "_prices", prices_without)
+
+
+@pytest.fixture
 def sparse_only(monkeypatch):
     """The sparse solver even where the people fall into few types."""
     monkeypatch.setattr(matching, "_TYPE_SHARE", 0.0)
@@ -198,6 +268,22 @@ def sparse_only(monkeypatch):
 @common(EXAMPLES["starved"])
 @given(case=instances())
 def test_optimum_when_the_first_graph_is_starved(starved, sparse_only, case):
+    check(*case)
+
+
+@common(EXAMPLES["omitted"])
+@given(case=instances(max_mentees=60, max_mentors=20))
+def test_optimum_when_the_graph_omits_mentees(starved, sparse_only, omitting, case):
+    check(*case)
+
+
+@common(EXAMPLES["omitted_stored"])
+@given(case=instances(max_mentees=60, max_mentors=20))
+def test_optimum_when_the_graph_omits_mentees_and_one_couple_is_kept(
+    starved, sparse_only, omitting, monkeypatch, case
+):
+    monkeypatch.setattr(matching, "_STORE_COUPLES", 0)
+    monkeypatch.setattr(matching, "_KEEP_MIN", 1)
     check(*case)
 
 
