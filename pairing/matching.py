@@ -460,11 +460,16 @@ def _requests_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, expl
     met, total = _coverage(mentee.requests, matched, mentee.broad, _offer_broad(mentor))
     reason = ""
     if explain:
-        reason = (
-            _("Requests match the mentor's competencies: %(tags)s") % {"tags": _tags(matched, mentee, mentor)}
-            if matched
-            else _("None of the mentee's requests match the mentor's competencies")
-        )
+        if not matched:
+            reason = _("None of the mentee's requests match the mentor's competencies")
+        elif (matched - mentee.broad) - _offer_broad(mentor):
+            reason = _("Requests match the mentor's competencies: %(tags)s") % {
+                "tags": _tags(matched, mentee, mentor)
+            }
+        else:  # only a broader term met: a partial score, said as such
+            reason = _(
+                "Requests and the mentor's competencies meet only in a broader area (counted in part): %(tags)s"
+            ) % {"tags": _tags(matched, mentee, mentor)}
     return weight * met / total, weight, reason
 
 
@@ -2561,6 +2566,7 @@ def _unmatched(problem: _Problem, final: np.ndarray, scored: _Scored) -> list[Un
     consent = np.array([m.has_consent for m in problem.mentors], dtype=bool)
     trained = consent & np.array([m.trained for m in problem.mentors], dtype=bool)
     out: list[Unmatched] = []
+    excluded_for = {mentee_id for mentee_id, _mentor_id in settings.exclusions}
     for i in np.flatnonzero(final < 0).tolist():
         mentee = problem.mentees[i]
         form = int(problem.row_form[i])
@@ -2578,12 +2584,17 @@ def _unmatched(problem: _Problem, final: np.ndarray, scored: _Scored) -> list[Un
         elif len(scored.group_cols.get(form, ())) == 0:
             reason = _("All suitable mentors are busy")
         elif scored.best_any[i] < 0:
-            reason = (
-                _("No suitable mentor meets the required criteria: %(criteria)s")
-                % {"criteria": ", ".join(criterion_label(name) for name in sorted(settings.required))}
-                if settings.required
-                else _("The curator excluded every suitable mentor")
-            )
+            itself = problem.mentor_index.get(mentee.id)
+            if settings.required:
+                reason = _("No suitable mentor meets the required criteria: %(criteria)s") % {
+                    "criteria": ", ".join(criterion_label(name) for name in sorted(settings.required))
+                }
+            elif mentee.id in excluded_for:
+                reason = _("The curator excluded every suitable mentor")
+            elif itself is not None and in_form[itself]:
+                reason = _("The only suitable mentor is this person themself")
+            else:
+                reason = _("No mentor can be proposed for this mentee")
         elif not problem.eligible(scored.best_any[i : i + 1], _SLACK)[0]:
             if settings.min_score > 0:
                 reason = _(
