@@ -90,7 +90,7 @@ class RoadmapReport(TableReport):
         table.approval = roadmap_approval(context.scope)
         return table
 
-    def warnings(self, scope) -> list[str]:
+    def warnings(self, scope) -> list[StrOrPromise]:
         if approving_order(scope.programme) is not None or not scope.access.can_manage:
             return []
         return [

@@ -4,12 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from mentoring.access import Scope
 from mentoring.typing_helpers import choice_field
 
-from .registry import FORMAT_LABELS, Report, ReportOptionsForm
+from .registry import FORMAT_LABELS, Report, ReportOptionsForm, SharedChoices
 
 
-def options_form_for(report: Report, scope: Scope, data=None) -> forms.Form:
-    """The report's options form with the format choice it produces."""
-    form = report.options_form(data, scope=scope, prefix=report.identifier)
+def options_form_for(
+    report: Report, scope: Scope, data=None, shared: SharedChoices | None = None
+) -> ReportOptionsForm:
+    """The report's options form with the format choice it produces; the forms of one page pass one
+    ``shared``."""
+    form = report.options_form(data, scope=scope, prefix=report.identifier, shared=shared)
     form.fields["format"] = forms.ChoiceField(
         label=_("Format"),
         choices=[(fmt, FORMAT_LABELS[fmt]) for fmt in report.formats],
@@ -36,16 +39,13 @@ class FilteredOptionsForm(ReportOptionsForm):
 
         super().__init__(*args, **kwargs)
         programme = self.scope.programme
-        # several forms on one page offer the same choices: they are read once per programme object
-        cached = getattr(programme, "_report_filter_choices", None)
-        if cached is None:
-            cached = (
-                [(form.pk, form.name) for form in forms_for(programme)],
-                [(name, name) for name in class_names(programme)],
-            )
-            programme._report_filter_choices = cached
-        choice_field(self, "mentoring_form").choices = [("", _("Any")), *cached[0]]
-        choice_field(self, "group_name").choices = [("", _("Any")), *cached[1]]
+        # several forms on one page offer the same choices: they are read once per page
+        shared = self.shared
+        if shared.mentoring_forms is None or shared.class_names is None:
+            shared.mentoring_forms = [(form.pk, form.name) for form in forms_for(programme)]
+            shared.class_names = [(name, name) for name in class_names(programme)]
+        choice_field(self, "mentoring_form").choices = [("", _("Any")), *shared.mentoring_forms]
+        choice_field(self, "group_name").choices = [("", _("Any")), *shared.class_names]
 
 
 class PeriodOptionsForm(ReportOptionsForm):

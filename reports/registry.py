@@ -57,11 +57,23 @@ class GeneratedFile:
     content: bytes
 
 
-class ReportOptionsForm(forms.Form):
-    """Options every report shares; a report subclasses it to add its own fields."""
+@dataclass
+class SharedChoices:
+    """Choice lists that several report forms of one page offer (the reports page shows every form):
+    read by the first form that needs them, reused by the others. None: not read yet."""
 
-    def __init__(self, *args, scope: Scope, **kwargs) -> None:
+    pairs: list[tuple[int, str]] | None = None  # every pair of the year (the diary's and the plan's forms)
+    mentoring_forms: list[tuple[int, str]] | None = None  # the forms of mentoring the programme uses
+    class_names: list[tuple[str, str]] | None = None  # the classes and groups of the year's bases
+
+
+class ReportOptionsForm(forms.Form):
+    """Options every report shares; a report subclasses it to add its own fields. Forms built for one
+    page share ``shared`` (the choice lists they all offer)."""
+
+    def __init__(self, *args, scope: Scope, shared: SharedChoices | None = None, **kwargs) -> None:
         self.scope = scope
+        self.shared = shared if shared is not None else SharedChoices()
         super().__init__(*args, **kwargs)
 
     def json_options(self) -> dict[str, Any]:

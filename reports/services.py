@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from mentoring.access import Scope, resolve_scope_for_job
-from mentoring.models import AuditEvent, Job
+from mentoring.models import AuditEvent, Job, User
 from mentoring.services import (
     audit_record,
     job_claim,
@@ -30,7 +29,7 @@ JOB_KIND_PREFIX = "report:"
 
 @transaction.atomic
 def report_start(
-    *, user: AbstractBaseUser, scope: Scope, report: Report, fmt: str, options: dict, site_url: str = ""
+    *, user: User, scope: Scope, report: Report, fmt: str, options: dict, site_url: str = ""
 ) -> Job:
     """Create the job and queue its task after the transaction commits; ``site_url`` is the address the
     report was started from (the file's links and QR codes lead there)."""
@@ -77,7 +76,11 @@ def report_build(*, job_id: str) -> None:
         report = registry.get(job.params.get("report", ""))
         if report is None:
             raise ReportError(_("This report no longer exists."))
-        user = get_user_model().objects.filter(pk=job.created_by_id).first()
+        user = (
+            None
+            if job.created_by_id is None
+            else get_user_model().objects.filter(pk=job.created_by_id).first()
+        )
         scope = resolve_scope_for_job(job, user)
         if scope is None or not report.allowed(scope):
             raise ReportError(_("The user who started this report no longer has access to it."))

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -11,10 +12,11 @@ from mentoring.access import Privacy, ScopedRequest, organization_view
 from mentoring.selectors import jobs_for_user
 from mentoring.services import jobs_purge_listed
 from mentoring.sites import site_url
+from mentoring.typing_helpers import StrOrPromise
 from mentoring.views import job_page_url
 
 from .forms import options_form_for
-from .registry import FORMAT_LABELS, Report, ReportError, registry
+from .registry import FORMAT_LABELS, Report, ReportError, SharedChoices, registry
 from .services import report_start
 
 
@@ -66,21 +68,27 @@ class Entry:
     form: object
     invalid: bool = False
     links: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[StrOrPromise] = field(default_factory=list)
 
     @property
     def format_labels(self) -> list[str]:
         return [str(FORMAT_LABELS[fmt]) for fmt in self.report.formats]
 
 
-def _render_index(request: ScopedRequest, invalid: tuple[Report, object] | None = None, status: int = 200):
+def _render_index(
+    request: ScopedRequest,
+    invalid: tuple[Report, object] | None = None,
+    status: int = 200,
+    shared: SharedChoices | None = None,
+):
     scope = request.scope
+    shared = shared if shared is not None else SharedChoices()  # the choice lists the forms share
     grouped: dict[str, list[Entry]] = {}
     for report in registry.available(scope):
         if invalid and invalid[0] is report:
             entry = Entry(report, invalid[1], invalid=True)
         else:
-            entry = Entry(report, options_form_for(report, scope))
+            entry = Entry(report, options_form_for(report, scope, shared=shared))
         entry.links = report.links(scope)
         entry.warnings = report.warnings(scope)
         grouped.setdefault(report_theme(report), []).append(entry)
@@ -104,9 +112,10 @@ def index(request: ScopedRequest) -> HttpResponse:
 def run(request: ScopedRequest, report: str) -> HttpResponse:
     scope = request.scope
     found = _report_or_404(request, report)
-    form = options_form_for(found, scope, data=request.POST)
+    shared = SharedChoices()
+    form = options_form_for(found, scope, data=request.POST, shared=shared)
     if not form.is_valid():
-        return _render_index(request, invalid=(found, form), status=400)
+        return _render_index(request, invalid=(found, form), status=400, shared=shared)
     options = form.json_options()
     fmt = options.pop("format")
     try:
@@ -115,5 +124,5 @@ def run(request: ScopedRequest, report: str) -> HttpResponse:
         )
     except ReportError as error:
         messages.error(request, str(error))
-        return redirect("reports:index", **scope.url_kwargs)
+        return redirect(reverse("reports:index", kwargs=scope.url_kwargs))
     return redirect(job_page_url(request, job, scope))

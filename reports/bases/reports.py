@@ -22,7 +22,6 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -53,7 +52,7 @@ from ..registry import (
     registry,
     render_table,
 )
-from ..tables import Table
+from ..tables import Table, TableSection
 
 MANAGERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR})
 MAJORITY_AGE = 18
@@ -140,7 +139,7 @@ def pairings_for(programme: Programme) -> dict[int, list[Pairing]]:
 @dataclass(frozen=True)
 class Column:
     key: str
-    header: str | Promise
+    header: StrOrPromise
     value: Callable[[Any, ExportContext], Any]
 
 
@@ -419,7 +418,7 @@ class BaseExport(TableReport):
         )
         context.progress(10, gettext("Collecting the base"))
         selected = self.profiles(scope.programme, filters)
-        rows: list[list[Any]] = []
+        rows: list[list[Any] | TableSection] = []
         for profile in selected.filter(has_consent=True):
             rows.append([column.value(profile, export) for column in columns])
         context.progress(60, gettext("Counting the people left out"))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from mentoring.models import AuditEvent, Organization
+from mentoring.models import AuditEvent, Organization, User
 from mentoring.services import audit_record
 
 from ..models import BaseColumnSet, BaseKind
@@ -14,7 +13,7 @@ from .reports import catalogue
 
 @transaction.atomic
 def column_set_save(
-    *, actor: AbstractBaseUser | None, organization: Organization, kind: str, columns: list[str]
+    *, actor: User | None, organization: Organization, kind: str, columns: list[str]
 ) -> BaseColumnSet | None:
     """Save the organisation's columns of a base; the default order (or nothing chosen) removes the choice."""
     found = BaseColumnSet.objects.select_for_update().filter(organization=organization, kind=kind).first()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from mentoring.access import Privacy, ScopedRequest, organization_view
@@ -35,7 +36,7 @@ def columns(request: ScopedRequest) -> HttpResponse:
         elif "reset" in request.POST:
             column_set_save(actor=request.user, organization=scope.organization, kind=kind, columns=[])
             messages.success(request, gettext("The columns are back to the default."))
-            return redirect("reports:columns", **scope.url_kwargs)
+            return redirect(reverse("reports:columns", kwargs=scope.url_kwargs))
         else:
             form = _form(kind, scope, data=request.POST)
             if form.is_valid():
@@ -43,7 +44,7 @@ def columns(request: ScopedRequest) -> HttpResponse:
                     actor=request.user, organization=scope.organization, kind=kind, columns=form.chosen()
                 )
                 messages.success(request, gettext("The columns are saved."))
-                return redirect("reports:columns", **scope.url_kwargs)
+                return redirect(reverse("reports:columns", kwargs=scope.url_kwargs))
             forms_by_kind[kind] = form
             status = 400
     customised = set(

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.access import Scope
+from mentoring.typing_helpers import choice_field
 from pairing.models import MentoringGroup
 from participants.models import Person
 
@@ -120,7 +121,7 @@ class OrderCreateForm(forms.Form):
             )
             self.order_fields(["cancels", "reason"])
         self.curators = {user.pk: user for user in curators_of(organization)}
-        self.fields["responsible"].choices = [("", "—")] + [
+        choice_field(self, "responsible").choices = [("", "—")] + [
             (pk, user.get_full_name() or user.get_username()) for pk, user in self.curators.items()
         ]
         # today, or the nearest date the programme year allows (an earlier year's order is dated within it)
@@ -128,9 +129,9 @@ class OrderCreateForm(forms.Form):
         self.fields["day"].initial = min(max(timezone.localdate(), first), last)
         self.fields["place"].initial = requisites_of(organization).place
         if self.curators:
-            first = next(iter(self.curators.values()))
-            self.fields["responsible"].initial = first.pk
-            _name, position, _sex = curator_facts(organization, first)
+            curator = next(iter(self.curators.values()))
+            self.fields["responsible"].initial = curator.pk
+            _name, position, _sex = curator_facts(organization, curator)
             self.fields["responsible_position"].initial = position
         if kind == OrderKind.CURATOR:
             self.fields["responsible"].required = True

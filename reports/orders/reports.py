@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Role
+from mentoring.typing_helpers import model_choice_field
 
 from ..documents.context import order_context
 from ..documents.paper import engine
@@ -39,7 +40,7 @@ class OrderOptionsForm(ReportOptionsForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["order"].queryset = Order.objects.filter(programme=self.scope.programme).order_by(
+        model_choice_field(self, "order").queryset = Order.objects.filter(programme=self.scope.programme).order_by(
             "-day", "-pk"
         )
 
@@ -77,8 +78,11 @@ class OrderReport(Report):
     def generate(self, context: ReportContext, fmt: str) -> GeneratedFile:
         if fmt not in self.formats:
             raise ReportError(gettext("This report cannot be produced in this format."))
+        order_id = context.options.get("order")
         order = (
-            Order.objects.filter(programme=context.scope.programme, pk=context.options.get("order"))
+            None
+            if order_id is None
+            else Order.objects.filter(programme=context.scope.programme, pk=order_id)
             .select_related(
                 "organization",
                 "programme__academic_year",

@@ -11,14 +11,13 @@ import logging
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mentoring.models import AuditEvent, Membership, Programme, Role
+from mentoring.models import AuditEvent, Membership, Programme, Role, User
 from mentoring.services import audit_record
 from pairing.models import GroupMember, MentoringGroup
 from participants.models import Person
@@ -87,7 +86,7 @@ def draft_facts(
     *,
     programme: Programme,
     day: date,
-    responsible: AbstractBaseUser | None,
+    responsible: User | None,
     responsible_position: str = "",
     responsible_sex: str = "",
     cancels: Order | None = None,
@@ -115,7 +114,7 @@ def draft_facts(
     )
 
 
-def curators_of(organization) -> list[AbstractBaseUser]:
+def curators_of(organization) -> list[User]:
     return [
         membership.user
         for membership in Membership.objects.filter(organization=organization, role=Role.CURATOR)
@@ -189,13 +188,13 @@ def _check_day(programme: Programme, day: date) -> None:
 @transaction.atomic
 def order_create(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     programme: Programme,
     kind: str,
     number: str,
     day: date,
     place: str = "",
-    responsible: AbstractBaseUser | None = None,
+    responsible: User | None = None,
     responsible_position: str = "",
     responsible_sex: str = "",
     groups: Sequence[MentoringGroup] = (),
@@ -384,7 +383,7 @@ def _items(
     role = OrderItem.Role.REWARDED if order.kind == OrderKind.REWARD else OrderItem.Role.WORKING_GROUP
     for person in people:
         add(person=person, role=role, note=(notes.get(person.pk) or "")[:500])
-    seen: set[int] = set()
+    seen: set[int | None] = set()
     for item in acquainted:  # a person in two pairs of the cancelled order is acquainted once
         if item.person_id not in seen:
             seen.add(item.person_id)
@@ -395,7 +394,7 @@ def _items(
 @transaction.atomic
 def order_update(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     order: Order,
     number: str,
     day: date,
@@ -478,7 +477,7 @@ def order_update(
 @transaction.atomic
 def requisites_save(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     organization,
     place: str,
     regulation_number: str,
@@ -511,7 +510,7 @@ def requisites_save(
 
 
 @transaction.atomic
-def order_mark_signed(*, actor: AbstractBaseUser | None, order: Order) -> Order:
+def order_mark_signed(*, actor: User | None, order: Order) -> Order:
     """The director has signed the order: from now on it is cancelled by another order, not deleted.
 
     Its Word file is rendered now, once, and kept (``order_freeze``); the PDF is laid out from that Word
@@ -522,7 +521,10 @@ def order_mark_signed(*, actor: AbstractBaseUser | None, order: Order) -> Order:
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.signed:
         return order
-    if order.kind == OrderKind.CANCEL:
+    # the order a cancelling order declares invalid (a cancelling order always names one: the check
+    # constraint order_cancels_only_by_a_cancelling_order)
+    target: Order | None = None
+    if order.kind == OrderKind.CANCEL and order.cancels_id is not None:
         target = _cancellable(
             Order.objects.select_for_update().get(pk=order.cancels_id), day=order.day, exclude=order.pk
         )
@@ -530,7 +532,7 @@ def order_mark_signed(*, actor: AbstractBaseUser | None, order: Order) -> Order:
     order.save(update_fields=["signed", "updated_at"])
     order_freeze(order=order)
     transaction.on_commit(lambda: _queue_pdf(order.pk))
-    if order.kind == OrderKind.CANCEL:
+    if target is not None:
         released = _release(
             actor=actor,
             order=target,
@@ -701,7 +703,7 @@ def _fixed_elsewhere(order: Order, field: str, ids: list[int]) -> dict[int, Orde
     return found
 
 
-def _release(*, actor: AbstractBaseUser | None, order: Order, description: str) -> dict[str, int]:
+def _release(*, actor: User | None, order: Order, description: str) -> dict[str, int]:
     """The pairs this order fixed and the plans it approved lose its number (the order is deleted or
     declared invalid) and take that of another order in force fixing them, if there is one."""
     released: dict[str, int] = {"groups": 0, "plans": 0}
@@ -723,11 +725,11 @@ def _release(*, actor: AbstractBaseUser | None, order: Order, description: str) 
         from monitoring.models import IndividualPlan, PlanChange
 
         plan_ids = list(order.items.filter(plan__isnull=False).values_list("plan_id", flat=True))
-        carrying = list(
+        carrying_plans = list(
             IndividualPlan.objects.filter(pk__in=plan_ids, order_number=order.number, order_date=order.day)
         )
-        other = _fixed_elsewhere(order, "plan", [plan.pk for plan in carrying])
-        for plan in carrying:
+        other = _fixed_elsewhere(order, "plan", [plan.pk for plan in carrying_plans])
+        for plan in carrying_plans:
             replacement = other.get(plan.pk)
             plan.order_number = replacement.number if replacement else ""
             plan.order_date = replacement.day if replacement else None
@@ -740,7 +742,7 @@ def _release(*, actor: AbstractBaseUser | None, order: Order, description: str) 
                 description=description[:500],
                 details={"order_number": [order.number, plan.order_number]},
             )
-        released["plans"] = len(carrying)
+        released["plans"] = len(carrying_plans)
     return released
 
 
@@ -765,7 +767,7 @@ def order_carriers(order: Order) -> tuple[int, int]:
 
 
 @transaction.atomic
-def order_delete(*, actor: AbstractBaseUser | None, order: Order) -> None:
+def order_delete(*, actor: User | None, order: Order) -> None:
     """Delete a draft entered by mistake. The pairs it fixed and the plans it approved lose its number
     (and take that of another order fixing them, if there is one); a signed order is refused."""
     if order.signed:

@@ -78,7 +78,7 @@ def order_new(request: ScopedRequest, order_kind: str) -> HttpResponse:
     kind = order_kind
     if kind not in OrderKind.values:
         raise Http404
-    initial = {}
+    initial: dict[str, object] = {}
     if kind == OrderKind.CANCEL and request.GET.get("cancels", "").isdigit():
         initial["cancels"] = int(request.GET["cancels"])
     if kind == OrderKind.PAIRING and request.GET.getlist("group"):
@@ -185,6 +185,8 @@ def order_file(request: ScopedRequest, order: int, fmt: str) -> HttpResponse:
     scope = request.scope
     found = _order_or_404(request, order)
     report = registry.get("order")
+    if report is None:  # registered by reports.orders.reports when the app loads
+        raise LookupError("The order report is not registered.")
     try:
         job = report_start(
             user=request.user, scope=scope, report=report, fmt=fmt, options={"order": found.pk}
@@ -192,7 +194,7 @@ def order_file(request: ScopedRequest, order: int, fmt: str) -> HttpResponse:
     except ReportError as error:
         messages.error(request, str(error))
         return redirect(_url(scope, "order_detail", order=found.pk))
-    return redirect("job_detail", job=job.pk, **scope.url_kwargs)
+    return redirect(reverse("job_detail", kwargs={"job": job.pk, **scope.url_kwargs}))
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)

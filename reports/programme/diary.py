@@ -4,6 +4,7 @@ imported from ``definitions``)."""
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -34,12 +35,10 @@ class PairDiaryOptionsForm(ReportOptionsForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if _reads_every_pair(self.scope):
-            programme = self.scope.programme
             # the individual plan's form on the same page offers the same pairs: read once
-            pairs = getattr(programme, "_report_pair_choices", None)
-            if pairs is None:
-                pairs = programme._report_pair_choices = _pair_choices(programme)
-            choice_field(self, "group").choices = pairs
+            if self.shared.pairs is None:
+                self.shared.pairs = _pair_choices(self.scope.programme)
+            choice_field(self, "group").choices = self.shared.pairs
         else:
             # A mentor may not see the list of every pair: they give their pair's number (or press
             # «Print (PDF)» in the pair's diary); whether the pair is theirs is checked when the file is built.
@@ -100,10 +99,20 @@ class PairDiaryReport(Report):
         if fmt != PDF:
             raise ReportError(gettext("This report cannot be produced in this format."))
         scope = context.scope
+        group_id = context.options.get("group")
+        # the members with their consents, as the diary prints them
+        members = (
+            GroupMember.objects.select_related("person")
+            .annotate(has_consent=valid_consent("person"))
+            .order_by("-role", "person__last_name")
+        )
         group = (
-            groups(scope.programme)
+            None
+            if group_id is None
+            else groups(scope.programme, with_members=False)
+            .prefetch_related(Prefetch("members", queryset=members))
             .select_related("programme__academic_year")
-            .filter(pk=context.options.get("group"))
+            .filter(pk=group_id)
             .first()
         )
         if group is None:
@@ -113,13 +122,6 @@ class PairDiaryReport(Report):
         ):
             raise ReportError(gettext("You may print only the diaries of your own pairs."))
         context.progress(20, gettext("Collecting the meetings"))
-        members = (
-            GroupMember.objects.filter(group=group)
-            .select_related("person")
-            .annotate(has_consent=valid_consent("person"))
-            .order_by("-role", "person__last_name")
-        )
-        group._prefetched_objects_cache = {"members": list(members)}
         plan = plan_of_group(group)
         document = {
             "organization": scope.organization,

@@ -6,6 +6,7 @@ the year (from the reports page), as a PDF and as a Word document.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django import forms
 from django.db.models import Prefetch
@@ -34,6 +35,7 @@ from ..registry import (
     ReportOptionsForm,
     registry,
 )
+from ..tables import TableSection
 from .diary import _pair_choices
 
 READERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST})
@@ -50,12 +52,13 @@ class IndividualPlanOptionsForm(ReportOptionsForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if _reads_every_plan(self.scope):
-            programme = self.scope.programme
-            # the diary's form on the same page offers the same pairs: read once per programme object
-            pairs = getattr(programme, "_report_pair_choices", None)
-            if pairs is None:
-                pairs = programme._report_pair_choices = _pair_choices(programme)
-            choice_field(self, "group").choices = [(ALL, _("Every pair of the year, one plan per page")), *pairs]
+            # the diary's form on the same page offers the same pairs: read once per page
+            if self.shared.pairs is None:
+                self.shared.pairs = _pair_choices(self.scope.programme)
+            choice_field(self, "group").choices = [
+                (ALL, _("Every pair of the year, one plan per page")),
+                *self.shared.pairs,
+            ]
             self.fields["group"].initial = ALL
         else:
             self.fields["group"] = forms.IntegerField(
@@ -156,7 +159,7 @@ def task_rows(printed: PrintedPlan) -> list[list]:
             task.deadline or "—",
             task.expected_result or "—",
             task.done_on or "",
-            task.evidence or (task.evidence_file.name.rsplit("/", 1)[-1] if task.evidence_file else ""),
+            task.evidence or ((task.evidence_file.name or "").rsplit("/", 1)[-1] if task.evidence_file else ""),
         ]
         for number, task in enumerate(printed.tasks, start=1)
     ]
@@ -266,7 +269,8 @@ def plans_docx(document: dict) -> bytes:
         word.paragraph(printed.plan.goals or "—", align="justify")
         word.heading(gettext("Tasks"), level=2)
         if printed.tasks:
-            word.table(document["columns"], task_rows(printed), hints=document["widths"])
+            rows: list[list[Any] | TableSection] = [*task_rows(printed)]
+            word.table(document["columns"], rows, hints=document["widths"])
         else:
             word.paragraph(gettext("No tasks yet."))
         word.paragraph()

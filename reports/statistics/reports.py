@@ -138,7 +138,7 @@ class RncStatisticsReport(Report):
             title=_("Statistics for the РНЦ"),
             subtitle=subtitle,
             columns=[_("Indicator"), *[column.label for column in layout.columns]],
-            rows=statistics_rows(layout, cells),
+            rows=[*statistics_rows(layout, cells)],
             landscape=True,
             column_widths=[4, *[1] * len(layout.columns)],
         )
@@ -147,7 +147,7 @@ class RncStatisticsReport(Report):
             title=_("KPI shares and targets"),
             subtitle="",
             columns=kpi_columns(),
-            rows=kpi_rows(programmes, scope.programme if scope.organization.is_oversight_body else None),
+            rows=[*kpi_rows(programmes, scope.programme if scope.organization.is_oversight_body else None)],
             landscape=True,
             column_widths=[6, 1, 1, 1, 1, 1, 2],
         )

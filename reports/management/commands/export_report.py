@@ -18,7 +18,7 @@ from mentoring.models import AuditEvent, Organization, Programme, Role
 from mentoring.services import audit_record
 
 from ...forms import options_form_for
-from ...registry import ReportContext, ReportError, registry
+from ...registry import ReportContext, ReportError, SharedChoices, registry
 
 
 class Command(BaseCommand):
@@ -87,8 +87,9 @@ class Command(BaseCommand):
         if not report.allowed(scope):
             raise CommandError(_("This user may not run this report."))
         data = self._form_data(report.identifier, fmt, options["option"])
-        self._add_defaults(data, options_form_for(report, scope), report.identifier)
-        form = options_form_for(report, scope, data=data)
+        shared = SharedChoices()  # the two forms below read the choice lists once
+        self._add_defaults(data, options_form_for(report, scope, shared=shared), report.identifier)
+        form = options_form_for(report, scope, data=data, shared=shared)
         if not form.is_valid():
             errors = "; ".join(
                 f"{key}: {' '.join(str(message) for message in messages)}"
