@@ -50,3 +50,15 @@ def test_pages_link_hashed_files_that_are_cached_for_a_year_and_compressed(produ
     assert int(re.search(r"max-age=(\d+)", cache_control).group(1)) >= 365 * 24 * 3600
     assert response["Content-Encoding"] == "gzip"
     assert response["Vary"] == "Accept-Encoding"
+
+
+def test_browsers_that_take_brotli_get_brotli(production_static, curator):
+    """``brotli`` is installed, so collectstatic writes a ``.br`` beside every compressible file and
+    whitenoise sends it to a browser that accepts it (smaller than gzip for CSS and scripts)."""
+    page = client_for(curator).get(reverse("dashboard", kwargs={"org": "school-a", "year": YEAR}))
+    script = next(link for link in re.findall(r'src="(/static/[^"]+\.js)"', page.content.decode()))
+    brotli = Client().get(script, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    gzip = Client().get(script, HTTP_ACCEPT_ENCODING="gzip")
+    assert brotli.status_code == gzip.status_code == 200
+    assert brotli["Content-Encoding"] == "br" and gzip["Content-Encoding"] == "gzip"
+    assert int(brotli["Content-Length"]) < int(gzip["Content-Length"])
