@@ -363,3 +363,45 @@ def test_mentor_start_page_query_count(mentor, programme, pair, django_assert_nu
     _dashboard(client)  # the first visit also saves the session
     with django_assert_num_queries(MENTOR_QUERIES):
         _dashboard(client)
+
+
+@pytest.mark.django_db
+def test_mentor_start_page_queries_do_not_grow_with_pairs_tasks_and_meetings(
+    mentor, mentor_person, programme, pair, django_assert_num_queries
+):
+    """The mentor's start page at two sizes: one pair with nothing in it, then four pairs of three mentees
+    with a plan of five tasks and six meetings each: the same number of queries."""
+    from monitoring.models import Meeting, PlanTask
+    from pairing.models import GroupMember, MentoringGroup
+    from participants.models import MenteeProfile, Person
+
+    client = client_for(mentor)
+    _dashboard(client)  # the first visit also saves the session
+    with django_assert_num_queries(MENTOR_QUERIES):
+        small = _dashboard(client)
+    form = MentoringForm.objects.get(key="teacher_pupil")
+    groups = [pair] + [
+        MentoringGroup.objects.create(programme=programme, form=form, status="active") for _ in range(3)
+    ]
+    for number, group in enumerate(groups):
+        if group is not pair:
+            GroupMember.objects.create(group=group, person=mentor_person, role="mentor")
+            for k in range(3):
+                pupil = Person.objects.create(
+                    organization=programme.organization, last_name=f"Ученик{number}{k}", first_name="Иван"
+                )
+                MenteeProfile.objects.create(person=pupil, programme=programme)
+                GroupMember.objects.create(group=group, person=pupil, role="mentee")
+        plan = IndividualPlan.objects.create(group=group)
+        PlanTask.objects.bulk_create(
+            PlanTask(plan=plan, activity=f"Задача {k} пары {number}", position=k) for k in range(5)
+        )
+        Meeting.objects.bulk_create(
+            Meeting(group=group, date=date(YEAR, 10, 1) + timedelta(days=7 * k), topic=f"Встреча {k}")
+            for k in range(6)
+        )
+    with django_assert_num_queries(MENTOR_QUERIES):
+        large = _dashboard(client)
+    assert large.status_code == small.status_code == 200
+    html = large.content.decode()
+    assert "Ученик32" in html, "the fourth pair is on the page"
