@@ -120,3 +120,38 @@ def word_facts(content: bytes) -> dict[str, object]:
         "tables": len(document.tables),
         "header_rows_repeat": "w:tblHeader" in body,
     }
+
+
+def tables_broken_across_pages(document) -> list[str]:
+    """A table that goes on over a page and a half as a secretary would refuse it: a continuation page
+    without the header row repeated, or a row cut in two across pages (a row taller than a page aside,
+    which cannot be helped). ``document`` is WeasyPrint's laid-out document."""
+    from weasyprint.formatting_structure import boxes
+
+    def walk(box):
+        yield box
+        for child in getattr(box, "children", []) or []:
+            yield from walk(child)
+
+    per_table: dict[int, dict[int, tuple[bool, list]]] = {}
+    for number, page in enumerate(document.pages, start=1):
+        usable = page.height - page._page_box.margin_top - page._page_box.margin_bottom
+        for box in walk(page._page_box):
+            if not isinstance(box, boxes.TableBox):
+                continue
+            groups = [group for group in box.children if isinstance(group, boxes.TableRowGroupBox)]
+            header = any(group.is_header for group in groups)
+            rows = [row for group in groups if not group.is_header for row in group.children]
+            per_table.setdefault(id(box.element), {})[number] = (header, rows, usable)
+    problems = []
+    for pages in per_table.values():
+        numbers = sorted(pages)
+        for before, after in zip(numbers, numbers[1:], strict=False):
+            if not pages[after][0]:
+                problems.append(f"page {after}: the table goes on without its header row")
+            ends = {id(row.element): row for row in pages[before][1]}
+            for row in pages[after][1]:
+                whole = ends.get(id(row.element))
+                if whole is not None and whole.height + row.height < pages[after][2]:
+                    problems.append(f"pages {before}–{after}: a row is cut in two across the pages")
+    return problems

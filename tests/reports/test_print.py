@@ -29,6 +29,7 @@ from django.utils import timezone
 from mentoring.models import Organization, Programme
 
 from .every_document import Rendered, render_every_document, scope_of
+from .print_checks import tables_broken_across_pages
 
 ISO_DATE = re.compile(r"\b20\d\d-[01]\d-[0-3]\d\b")
 MM_PER_PX = 25.4 / 96
@@ -208,7 +209,7 @@ def _sheet_cell_problems(sheet, name: str, header: list) -> list[str]:
 
 
 def check_pdf(document, spreadsheet: bytes | None) -> list[str]:
-    problems = boxes_beyond_page(document)[:5]
+    problems = boxes_beyond_page(document)[:5] + tables_broken_across_pages(document)[:5]
     if spreadsheet is None:
         return problems
     cells = {normal(text) for text in cell_texts(document)}
