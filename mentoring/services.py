@@ -353,6 +353,36 @@ def job_is_delayed(job: Job) -> bool:
     return job.status == Job.Status.QUEUED and job.dispatched_at is None and bool(job.task)
 
 
+def job_may_run_now(job: Job) -> bool:
+    """Waiting for a worker that does not come: delayed (the broker is down) or stalled (sent, but no
+    worker took it within JOB_STALLED_AFTER seconds). The job page then offers to make it at once."""
+    return bool(job.task) and (job_is_delayed(job) or job.seems_stalled)
+
+
+def job_run_now(*, job: Job, actor: User) -> Job:
+    """Do a waiting job's work in this process, now (the job page's «Сформировать сейчас»), and
+    return it as it ended. A job that is no longer waiting (a worker took it meanwhile, it is done)
+    is left to the worker. The same task runs as on a worker, so the result, its file and its
+    lifetime are the same; a file with personal data made this way is audited as an export."""
+    with transaction.atomic():
+        locked = Job.objects.select_for_update().filter(pk=job.pk).first()
+        if locked is None or not job_may_run_now(locked):
+            return locked or job
+        if locked.contains_personal_data:
+            audit_record(
+                actor=actor,
+                organization=locked.organization,
+                action=AuditEvent.Action.EXPORT,
+                target=locked,
+                target_repr=locked.title,
+                details={"run_now": True, **{key: locked.params.get(key) for key in ("report", "format")}},
+            )
+    logger.info("Job %s run in the web process at the user's request", locked.pk)
+    _task_by_name(locked.task)(str(locked.pk))
+    locked.refresh_from_db()
+    return locked
+
+
 def jobs_requeue_stale(*, now=None) -> int:
     """Send again the jobs whose message may be lost; returns how many were sent.
 

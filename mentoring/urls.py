@@ -17,6 +17,7 @@ organization_patterns: list[URLPattern | URLResolver] = [
     path("jobs/<uuid:job>/", views.job_detail, name="job_detail"),
     path("jobs/<uuid:job>/status/", views.job_status, name="job_status"),
     path("jobs/<uuid:job>/download/", views.job_download, name="job_download"),
+    path("jobs/<uuid:job>/run/", views.job_run, name="job_run"),
     path("search/", search_views.search, name="search"),
     path("trash/", trash_views.trash, name="trash"),
     path("trash/undo/", trash_views.trash_undo, name="trash_undo"),

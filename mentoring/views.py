@@ -52,6 +52,7 @@ from .services import (
     audit_record,
     job_dispatch,
     job_is_delayed,
+    job_run_now,
     jobs_purge_listed,
     programme_open_next_year,
     programme_update_contingent,
@@ -327,6 +328,21 @@ def job_status(request: ScopedRequest, job: str) -> HttpResponse:
     if reload and found.is_finished:
         response["HX-Refresh"] = "true"
     return response
+
+
+@organization_view(privacy=Privacy.AGGREGATE)
+@require_POST
+def job_run(request: ScopedRequest, job: str) -> HttpResponse:
+    """«Сформировать сейчас» on a job no worker has taken: its work done in this request."""
+    found = _visible_job(request, job)
+    done = job_run_now(job=found, actor=request.user)
+    if done.status == done.Status.DONE:
+        messages.success(request, _("The file is ready."))
+    # back to the page the button was on (the job's page with its «Back», a matching run's page)
+    return redirect(
+        safe_next(request, request.META.get("HTTP_REFERER"))
+        or reverse("job_detail", kwargs={**request.scope.url_kwargs, "job": found.pk})
+    )
 
 
 @organization_view(privacy=Privacy.AGGREGATE)

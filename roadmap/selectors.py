@@ -355,3 +355,13 @@ def roadmap_for_export(programme: Programme, today: date) -> list[ExportSection]
     for event in events:
         by_id[event.section_id].events.append(event)
     return sections
+
+
+def event_deletion_counts(event: RoadmapEvent) -> dict[str, int]:
+    """What the deletion of an event takes with it, for its confirmation page (one query)."""
+    return RoadmapEvent.objects.filter(pk=event.pk).aggregate(
+        evidence_count=Count("evidence", distinct=True),
+        file_count=Count("evidence", filter=~Q(evidence__file=""), distinct=True),
+        comment_count=Count("comments", distinct=True),
+        report_count=Count("occurrence_reports", distinct=True),
+    )

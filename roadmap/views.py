@@ -347,12 +347,16 @@ def _warn_periods(request: HttpRequest, scope: Scope, text: str) -> None:
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
-@require_POST
 def event_delete(request: ScopedRequest, event: int) -> HttpResponse:
+    """GET: what goes with the event (its evidence files, comments, marks of done dates) and a button;
+    POST: delete it. The page works without scripts, as the deletion of people does."""
     scope = request.scope
-    services.event_delete(actor=request.user, event=_event_or_404(scope, event))
-    messages.success(request, _("The event is deleted."))
-    return redirect(_url(scope, "index"))
+    found = _event_or_404(scope, event)
+    if request.method == "POST":
+        services.event_delete(actor=request.user, event=found)
+        messages.success(request, _("The event is deleted."))
+        return redirect(_url(scope, "index"))
+    return render(request, "roadmap/event_delete.html", {"event": found, **selectors.event_deletion_counts(found)})
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)

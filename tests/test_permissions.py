@@ -37,6 +37,7 @@ PUBLIC = {
 }
 ADMIN_PREFIX = "admin/"
 POST_ONLY = {
+    "job_run",
     "monitoring:meeting_flag_resolve",
     "staff:invite",
     "staff:access",
@@ -53,7 +54,6 @@ POST_ONLY = {
     "roadmap:import_undo",
     "roadmap:section_delete",
     "roadmap:section_move",
-    "roadmap:event_delete",
     "roadmap:event_move",
     "roadmap:event_done",
     "roadmap:event_status",
