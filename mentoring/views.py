@@ -335,9 +335,7 @@ def job_status(request: ScopedRequest, job: str) -> HttpResponse:
 def job_run(request: ScopedRequest, job: str) -> HttpResponse:
     """«Сформировать сейчас» on a job no worker has taken: its work done in this request."""
     found = _visible_job(request, job)
-    done = job_run_now(job=found, actor=request.user)
-    if done.status == done.Status.DONE:
-        messages.success(request, _("The file is ready."))
+    job_run_now(job=found, actor=request.user)  # the page it returns to shows the file or the error
     # back to the page the button was on (the job's page with its «Back», a matching run's page)
     return redirect(
         safe_next(request, request.META.get("HTTP_REFERER"))
