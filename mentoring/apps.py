@@ -18,6 +18,12 @@ class MentoringConfig(AppConfig):
         )
 
         messages.use_translator(gettext)
+        # SQLite's LOWER folds Cyrillic too, as PostgreSQL's does (searches: mentoring/text_search.py)
+        from django.db.backends.signals import connection_created
+
+        from .text_search import register_sqlite_lower
+
+        connection_created.connect(register_sqlite_lower, dispatch_uid="mentoring-sqlite-lower")
         # the switchers kept in the cache are dropped when memberships, organisations or programmes change
         from . import navigation_cache
 

@@ -11,13 +11,14 @@ from typing import Any
 from django.apps import apps
 
 from .models import Programme
+from .text_search import contains_word, query_words
 
 LIMIT = 20
 MIN_LENGTH = 2
 
 
 def _words(query: str) -> list[str]:
-    return [word for word in query.lower().replace("ё", "е").split() if word][:5]
+    return query_words(query)
 
 
 @dataclass
@@ -56,16 +57,13 @@ def search(programme: Programme, query: str) -> SearchResults:
         .order_by("-start_date", "-pk")[:LIMIT]
     )
 
-    # a roadmap holds tens of events: matched here, as SQLite compares Cyrillic case-sensitively
     RoadmapEvent = apps.get_model("roadmap", "RoadmapEvent")
-    events = (
-        RoadmapEvent.objects.filter(programme=programme)
-        .only("pk", "number", "title", "status", "section_id")
-        .order_by("section__position", "section_id", "position", "pk")
+    events = RoadmapEvent.objects.filter(programme=programme)
+    for word in words:
+        events = events.filter(contains_word(word, "number", "title"))
+    results.events = list(
+        events.only("pk", "number", "title", "status", "section_id").order_by(
+            "section__position", "section_id", "position", "pk"
+        )[:LIMIT]
     )
-    results.events = [
-        event
-        for event in events
-        if all(word in f"{event.number} {event.title}".lower().replace("ё", "е") for word in words)
-    ][:LIMIT]
     return results

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypedDict
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, QuerySet
 
 from mentoring.models import Programme, User
+from mentoring.text_search import contains_word, query_words
 
 from .models import EventComment, EventEvidence, EventPeriod, RoadmapEvent, RoadmapSection
 from .periods import schedule_occurrences
@@ -112,14 +113,13 @@ def filter_events(
         queryset = queryset.filter(RoadmapEvent.overdue_q(today))
     if filters.week:
         queryset = queryset.filter(due_this_week_q(today))
-    for word in filters.search.split()[:5]:
+    # letter case and «ё» aside, on SQLite as on PostgreSQL (icontains folds no Cyrillic on SQLite)
+    for word in query_words(filters.search):
         responsible = RoadmapEvent.objects.filter(
-            Q(responsible_users__last_name__icontains=word) | Q(responsible_users__first_name__icontains=word)
+            contains_word(word, "responsible_users__last_name", "responsible_users__first_name")
         )
         queryset = queryset.filter(
-            Q(title__icontains=word)
-            | Q(responsible_text__icontains=word)
-            | Q(pk__in=responsible.values("pk"))
+            contains_word(word, "title", "responsible_text") | Q(pk__in=responsible.values("pk"))
         )
     return queryset
 
