@@ -133,22 +133,39 @@ def with_meeting_stats(queryset: QuerySet[MentoringGroup]) -> QuerySet[PairWithS
     )
 
 
+def open_requests(programme: Programme) -> QuerySet[Meeting]:
+    """Meetings whose mentor asked for the psychologist's help and nobody marked reviewed yet."""
+    return Meeting.objects.filter(
+        group__programme=programme, needs_psychologist=True, flag_resolved_at__isnull=True
+    )
+
+
 def pairs_overview(
-    programme: Programme, *, today: date, stale_days: int, only_stale: bool = False
+    programme: Programme,
+    *,
+    today: date,
+    stale_days: int,
+    only_stale: bool = False,
+    only_requests: bool = False,
 ) -> QuerySet[PairWithStats]:
     """Every open pair of the year with its mentor(s), mentees, form and meeting statistics.
 
     Two queries whatever the number of pairs (the pairs, then their members); ``only_stale`` keeps the
-    pairs without a meeting for ``stale_days`` days or more.
+    pairs without a meeting for ``stale_days`` days or more; ``only_requests`` the pairs (open or not)
+    with a request for the psychologist that nobody reviewed yet (``open_requests``).
     """
     members = (
         GroupMember.objects.select_related("person")
         .annotate(has_consent=valid_consent("person"))
         .order_by("-role", "person__last_name", "person__first_name")
     )
-    queryset = with_meeting_stats(
-        MentoringGroup.objects.filter(programme=programme, status__in=MentoringGroup.OPEN_STATUSES)
-    ).select_related("form", "role_model")
+    if only_requests:
+        groups = MentoringGroup.objects.filter(
+            programme=programme, pk__in=open_requests(programme).values("group_id")
+        )
+    else:
+        groups = MentoringGroup.objects.filter(programme=programme, status__in=MentoringGroup.OPEN_STATUSES)
+    queryset = with_meeting_stats(groups).select_related("form", "role_model")
     queryset = queryset.prefetch_related(Prefetch("members", queryset=members))
     if only_stale:
         queryset = queryset.filter(silent_since__lte=today - timedelta(days=stale_days))

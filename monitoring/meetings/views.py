@@ -31,6 +31,8 @@ from .forms import MeetingForm
 from .services import MeetingData, MeetingError
 
 # ?sort= keys of the list of pairs' meetings («Дней без встреч» ascending: the most recent first)
+MEETINGS_PAGE_SIZE = 100
+
 MEETING_SORTS = {
     "meeting": ("last_meeting",),
     "count": ("meetings_count",),
@@ -215,9 +217,10 @@ def meetings(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     today = timezone.localdate()
     stale_days = settings_for(scope.organization).stale_pair_days
-    only_stale = request.GET.get("stale") == "1"
+    only_requests = request.GET.get("requests") == "1"
+    only_stale = request.GET.get("stale") == "1" and not only_requests
     queryset = meeting_selectors.pairs_overview(
-        scope.programme, today=today, stale_days=stale_days, only_stale=only_stale
+        scope.programme, today=today, stale_days=stale_days, only_stale=only_stale, only_requests=only_requests
     )
     query = request.GET.get("q", "")[:100]
     for word in query.lower().replace("ё", "е").split()[:5]:
@@ -226,7 +229,7 @@ def meetings(request: ScopedRequest) -> HttpResponse:
         )
     order = sorting(request.GET, MEETING_SORTS, "-days")
     queryset = queryset.order_by(*order.order_by)
-    page = Paginator(queryset, 100).get_page(request.GET.get("page"))
+    page = Paginator(queryset, MEETINGS_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
     for group in page:
         days = meeting_selectors.days_since(group, today)
@@ -239,13 +242,28 @@ def meetings(request: ScopedRequest) -> HttpResponse:
                 "stale": days is not None and days >= stale_days,
             }
         )
+    # the page links keep the search, the order and the «without meetings» filter; the two filter
+    # buttons keep the search and the order
+    kept = request.GET.copy()
+    kept.pop("page", None)
+    unfiltered = kept.copy()
+    unfiltered.pop("stale", None)
+    unfiltered.pop("requests", None)
+    stale, requests = unfiltered.copy(), unfiltered.copy()
+    stale["stale"] = "1"
+    requests["requests"] = "1"
     context = {
         "rows": rows,
         "page": page,
         "stale_days": stale_days,
         "only_stale": only_stale,
+        "only_requests": only_requests,
         "today": today,
         "query": query,
+        "page_query": kept.urlencode(),
+        "all_query": unfiltered.urlencode(),
+        "stale_query": stale.urlencode(),
+        "requests_query": requests.urlencode(),
         "sorting": order,
     }
     return render(request, "monitoring/plans/meetings.html", context)

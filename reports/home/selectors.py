@@ -22,7 +22,7 @@ from mentoring.hierarchy import unit_programmes_below
 from mentoring.models import Programme
 from monitoring.kpis import calc
 from monitoring.kpis.selectors import KpiValue, kpi_values, programme_metrics, stored_metrics
-from monitoring.meetings.selectors import last_meeting_date, pairs_overview
+from monitoring.meetings.selectors import last_meeting_date, open_requests, pairs_overview
 from monitoring.models import Campaign, Invitation, Meeting, PlanTask
 from monitoring.selectors import settings_for
 from pairing.models import GroupMember, MentoringGroup
@@ -251,6 +251,7 @@ class SchoolHome:
     items: list[AttentionItem] = field(default_factory=list)
     checklist: list[ChecklistStep] = field(default_factory=list)
     orders_to_sign: int = 0
+    psychologist_requests: int = 0
 
     @property
     def needs_attention(self) -> list[AttentionItem]:
@@ -298,6 +299,8 @@ def school_home(scope: Scope, today: date | None = None) -> SchoolHome:
         windows_to_submit=sum(1 for card in windows if card.submission is None),
         windows_url=_url(scope, "reports:windows"),
         orders_to_sign=Order.objects.filter(programme=programme, signed=False).count(),
+        # pairs, not requests: the linked list has a row per pair (a pair may ask twice)
+        psychologist_requests=open_requests(programme).values("group_id").distinct().count(),
     )
     home.items = [
         AttentionItem("overdue", home.roadmap.overdue, _url(scope, "roadmap:index", "overdue=on"), "danger"),
@@ -313,6 +316,11 @@ def school_home(scope: Scope, today: date | None = None) -> SchoolHome:
             home.pairs.stale,
             _url(scope, "monitoring:meetings", "stale=1"),
             extra={"days": home.pairs.stale_days},
+        ),
+        AttentionItem(
+            "psychologist_requests",
+            home.psychologist_requests,
+            _url(scope, "monitoring:meetings", "requests=1"),
         ),
         AttentionItem(
             "unapproved_plans", home.pairs.unapproved_plans, _url(scope, "monitoring:plans", "approved=no")
@@ -433,9 +441,7 @@ def psychologist_home(scope: Scope, today: date | None = None) -> PsychologistHo
     )
     stale_pairs = group_cards(list(stale[:PSYCHOLOGIST_ROWS]))
     # the mentors' open requests for the psychologist (a checkbox of the meeting form), oldest first
-    open_flags = Meeting.objects.filter(
-        group__programme=programme, needs_psychologist=True, flag_resolved_at__isnull=True
-    )
+    open_flags = open_requests(programme)
     flagged_meetings = list(
         open_flags.select_related("group")
         .defer("what_was_done", "agreements")

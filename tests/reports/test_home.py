@@ -125,6 +125,32 @@ def test_curator_sees_what_needs_attention_with_links_to_the_filtered_lists(cura
 
 
 @pytest.mark.django_db
+def test_curator_sees_the_pairs_whose_mentor_awaits_the_psychologist(curator_client, programme):
+    """Requests for the psychologist nobody marked reviewed, counted by pair (the linked list has a row
+    per pair): two requests of one pair and one of another make 2; a reviewed request does not count."""
+    from monitoring.models import Meeting
+
+    _fill(programme, 4)
+    first, second, reviewed = list(programme.mentoring_groups.order_by("pk")[:3])
+    for group, day in ((first, 3), (first, 10), (second, 5), (reviewed, 6)):
+        Meeting.objects.create(
+            group=group, date=date(2025, 10, day), needs_psychologist=True, psychologist_reason="Тревожность"
+        )
+    Meeting.objects.filter(group=reviewed).update(flag_resolved_at=timezone.now())
+    html = _dashboard(curator_client).content.decode()
+    assert _attention(html)["Пары, где наставник ждёт помощи психолога"] == "2"
+    link = f"/o/school-a/{YEAR}/monitoring/meetings/?requests=1"
+    assert f'href="{link}"' in html
+    listed = curator_client.get(link).content.decode()
+    rows = listed.split("<tbody>", 1)[1].split("</tbody>", 1)[0].count("<tr")
+    assert rows == 2
+    # all reviewed: the row leaves the block
+    Meeting.objects.update(flag_resolved_at=timezone.now())
+    assert "Пары, где наставник ждёт помощи психолога" not in _attention(_dashboard(curator_client).content.decode())
+    assert "Нет просьб к психологу" in curator_client.get(link).content.decode()
+
+
+@pytest.mark.django_db
 def test_due_this_week_filter_keeps_only_the_events_of_this_week(curator_client, programme):
     home = school_home_for(curator_client, programme)
     assert home.roadmap.due_this_week == 0
@@ -160,8 +186,9 @@ def test_curator_start_page_makes_the_same_queries_whatever_the_size(
 ):
     _fill(programme, size)
     _dashboard(curator_client)  # the first visit saves the session
-    # 33: the KPIs read the organisations above the school once (targets inherited from the authority or region)
-    with django_assert_num_queries(33):
+    # 34: the KPIs read the organisations above the school once (targets inherited from the authority or
+    # region); one more counts the pairs whose mentor awaits the psychologist
+    with django_assert_num_queries(34):
         response = _dashboard(curator_client)
     assert _attention(response.content.decode())["Наставляемые без пары"] == str(size)
 
