@@ -341,6 +341,7 @@ def pdf_tables(tables: list[Table]) -> bytes:
             "blocks": blocks,
             "generated_at": timezone.localtime(),
             "landscape": blocks[0]["landscape"] if blocks else False,
+            "meta_with_rows": bool(blocks) and not blocks[-1]["keep"],
         },
     )
     return render_pdf(html)
