@@ -70,8 +70,8 @@ def test_a_long_table_report_repeats_its_header_and_never_cuts_a_row(monkeypatch
 @pytest.mark.django_db
 def test_a_long_order_appendix_repeats_its_header_and_never_cuts_a_row(curator, programme, monkeypatch):
     from participants.services import person_create
-    from reports.order_reports import render_order
-    from reports.order_services import order_create
+    from reports.orders.reports import render_order
+    from reports.orders.services import order_create
 
     from ..conftest import YEAR
 
