@@ -1932,16 +1932,22 @@ def match(
     if settings.maximise_count:  # one more pair is worth more than any difference of scores
         bonus = 100.0 * (min(int(free_rows.sum()), int(slots.sum())) + 1)
 
-    # 1. every couple of the pool, scored in blocks
-    report(5, _("Scoring the pairs"))
-    scored = _score_pool(
-        problem, slots, free_rows, lambda done: report(5 + 5 * int(9 * done), _("Scoring the pairs"))
-    )
+    # 1. every couple of the pool, scored in blocks (not when people fall into few classes: then
+    #    every question about the couples is answered class by class, see :mod:`pairing.classes`)
+    by_types = _by_types(problem, settings, free_rows, slots)
+    scored: _Scored | None = None
+    if not by_types:
+        report(5, _("Scoring the pairs"))
+        scored = _score_pool(
+            problem, slots, free_rows, lambda done: report(5 + 5 * int(9 * done), _("Scoring the pairs"))
+        )
 
     group_of = np.zeros(n, dtype=np.int64)
     if settings.group_size >= 2:
         report(50, _("Forming groups of mentees with similar requests"))
         assigned, group_of, stats = _group_matching(problem, scored, free_rows, slots, bonus, report)
+    elif scored is None:
+        assigned, stats = _solve_types(problem, free_rows, slots, bonus, report)
     else:
         assigned, stats = _optimum(problem, scored, free_rows, slots, bonus, report)
     if settings.stable or settings.fairness > 0:
@@ -1996,8 +2002,17 @@ def match(
             contributions = (*contributions, Contribution("group", 0.0, reason))
         pairs.append(ProposedPair(mentee.id, mentor.id, int(value + 0.5), contributions, is_locked, group))
     pairs.sort(key=lambda p: p.mentee)
-    unmatched = _unmatched(problem, final, scored)
-    blocking, listed = _blocking(problem, scored, final, locked_to, slots)
+    found = _blocking_by_types(problem, final) if scored is None else None
+    if found is None:
+        if scored is None:
+            scored = _score_pool(problem, slots, free_rows, lambda done: None)
+        found = _blocking(problem, scored, final, locked_to, slots)
+    blocking, listed = found
+    if scored is None:
+        group_cols, best_any = _reasons_by_types(problem, slots)
+    else:
+        group_cols, best_any = scored.group_cols, scored.best_any
+    unmatched = _unmatched(problem, final, group_cols, best_any)
     if settings.maximise_count:
         stats["most_pairs"] = 1.0  # the proof (if any) is of the most pairs, then the highest total
     report(100, _("Done"))
@@ -2283,6 +2298,68 @@ def _type_counts(problem: _Problem, free_rows: np.ndarray, slots: np.ndarray):
     return supply, capacity
 
 
+def _by_types(problem: _Problem, settings: Settings, free_rows: np.ndarray, slots: np.ndarray) -> bool:
+    """Whether the whole run goes class by class: the optimum, the blocking couples and the reasons,
+    never the n × k couples (the options that need every couple's score keep the pool)."""
+    if settings.stable or settings.fairness > 0 or settings.group_size >= 2 or len(problem.pref_key):
+        return False
+    return _compressible(problem, free_rows, slots)
+
+
+def _blocking_by_types(problem: _Problem, final: np.ndarray) -> tuple[int, tuple] | None:
+    """:func:`_blocking` class by class (nobody ranks anybody); None when the classes are too many."""
+    from . import classes
+
+    n, k = problem.n, problem.k
+    row_type, col_type, _first_rows, _first_cols = problem.types()
+    problem.build_table()
+    assert problem._table is not None
+    table_scores, table_allowed = problem._table
+    table_ok = table_allowed & problem.eligible(table_scores)
+    matched = np.flatnonzero(final >= 0)
+    current = np.full(n, -np.inf)
+    current[matched] = table_scores[row_type[matched], col_type[final[matched]]]
+    used = np.bincount(final[matched], minlength=k)
+    full = used >= problem.capacity
+    worst = np.full(k, np.inf)
+    np.minimum.at(worst, final[matched], current[matched])
+    found = classes.blocking(
+        row_type, col_type, table_scores, table_ok, current, full, worst, BLOCKING_LISTED
+    )
+    if found is None:
+        return None
+    count, rows, cols, scores, _gains = found
+    listed = tuple(
+        BlockingCouple(
+            mentee=problem.mentees[r].id,
+            mentor=problem.mentors[c].id,
+            score=float(s),
+            mentee_now=float(current[r]) if np.isfinite(current[r]) else None,
+            mentor_free=not bool(full[c]),
+        )
+        for r, c, s in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True)
+    )
+    return count, listed
+
+
+def _reasons_by_types(problem: _Problem, slots: np.ndarray) -> tuple[dict[int, np.ndarray], np.ndarray]:
+    """What :func:`_unmatched` reads from the pool, class by class: per form the mentors with free
+    places in it, and per mentee the best score of an allowed couple with one of them (-1: none)."""
+    from . import classes
+
+    row_type, col_type, _first_rows, _first_cols = problem.types()
+    problem.build_table()
+    assert problem._table is not None
+    table_scores, table_allowed = problem._table
+    group_cols: dict[int, np.ndarray] = {}
+    for form in sorted(set(problem.row_form.tolist())):
+        in_form = problem.col_forms[form] if form >= 0 else np.ones(problem.k, dtype=bool)
+        group_cols[form] = np.flatnonzero(in_form & (slots > 0)).astype(np.int64)
+    usable = np.zeros(table_scores.shape[1], dtype=bool)
+    usable[col_type[slots > 0]] = True
+    return group_cols, classes.best_by_row(row_type, table_scores, table_allowed, usable)
+
+
 def _compressible(problem: _Problem, free_rows: np.ndarray, slots: np.ndarray) -> bool:
     """Whether the people fall into few enough types for the compressed solver."""
     if problem.n < _TYPE_MIN or problem.k == 0:
@@ -2560,7 +2637,9 @@ def _exact(problem: _Problem, rows: np.ndarray, cols: np.ndarray):
     return rows[ok], cols[ok], scores[ok]
 
 
-def _unmatched(problem: _Problem, final: np.ndarray, scored: _Scored) -> list[Unmatched]:
+def _unmatched(
+    problem: _Problem, final: np.ndarray, group_cols: dict[int, np.ndarray], best_any: np.ndarray
+) -> list[Unmatched]:
     settings = problem.settings
     k = problem.k
     consent = np.array([m.has_consent for m in problem.mentors], dtype=bool)
@@ -2581,9 +2660,9 @@ def _unmatched(problem: _Problem, final: np.ndarray, scored: _Scored) -> list[Un
             )
         elif settings.require_training and not (in_form & trained).any():
             reason = _("No mentor with a suitable form of mentoring has completed mentor training")
-        elif len(scored.group_cols.get(form, ())) == 0:
+        elif len(group_cols.get(form, ())) == 0:
             reason = _("All suitable mentors are busy")
-        elif scored.best_any[i] < 0:
+        elif best_any[i] < 0:
             itself = problem.mentor_index.get(mentee.id)
             if settings.required:
                 reason = _("No suitable mentor meets the required criteria: %(criteria)s") % {
@@ -2595,12 +2674,12 @@ def _unmatched(problem: _Problem, final: np.ndarray, scored: _Scored) -> list[Un
                 reason = _("The only suitable mentor is this person themself")
             else:
                 reason = _("No mentor can be proposed for this mentee")
-        elif not problem.eligible(scored.best_any[i : i + 1], _SLACK)[0]:
+        elif not problem.eligible(best_any[i : i + 1], _SLACK)[0]:
             if settings.min_score > 0:
                 reason = _(
                     "Score below the threshold: the best possible pair scores %(best)s of 100, "
                     "the threshold is %(threshold)s"
-                ) % {"best": round(float(scored.best_any[i])), "threshold": _number(settings.min_score)}
+                ) % {"best": round(float(best_any[i])), "threshold": _number(settings.min_score)}
             else:
                 reason = _("No mentor scores above zero for this mentee")
         else:

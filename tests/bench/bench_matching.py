@@ -4,8 +4,9 @@
 realistic programmes — four forms of mentoring, ~30 request tags («математика», «олимпиады»,
 «профориентация»…), grades 5–11, capacities 1–3, a third of the mentees with networking choices.
 Each also ``_ties`` (three request tags, two interests, two subjects, equal loads, no choices: scores
-take a handful of values) and ``_empty`` (bases imported before any questionnaire: only grades, ages
-and loads). ``matching_30000`` (30,000 × 10,000) and ``matching_100000`` (100,000 × 34,000, a region's
+take a handful of values), ``_empty`` (bases imported before any questionnaire: no tags, subjects,
+grades or ages — every couple of a form scores the same) and ``_tieheavy`` (one form, four request
+tags, at most one per person, three grades a side, places 1–4: a few dozen kinds of people). ``matching_30000`` (30,000 × 10,000) and ``matching_100000`` (100,000 × 34,000, a region's
 pool) are realistic; their dense reference would need 5 and 60 GB, so it is not computed: there the
 engine's own certificate (``certified``, and ``gap``, the bound on what a better assignment could add)
 is the proof.
@@ -53,10 +54,12 @@ CASES = {
     "matching_2000": (2_000, 700, "realistic", 5, True, "< 0.5 s"),
     "matching_2000_ties": (2_000, 700, "ties", 3, True, "< 0.5 s"),
     "matching_2000_empty": (2_000, 700, "empty", 3, True, "< 0.5 s"),
+    "matching_2000_tieheavy": (2_000, 700, "tieheavy", 3, True, "< 0.5 s"),
     "matching_10000": (10_000, 3_400, "realistic", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_ties": (10_000, 3_400, "ties", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_empty": (10_000, 3_400, "empty", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_half": (10_000, 3_400, "half", 3, True, "< 3 s, < 1 GB"),
+    "matching_10000_tieheavy": (10_000, 3_400, "tieheavy", 3, True, "< 3 s, < 1 GB"),
     "matching_30000": (30_000, 10_000, "realistic", 1, False, "< 15 s"),
     "matching_100000": (100_000, 34_000, "realistic", 1, False, "< 60 s, < 4 GB"),
 }
@@ -131,15 +134,61 @@ def _pick(rng: random.Random, population: tuple[str, ...], low: int, high: int) 
     return frozenset(rng.choices(population, weights=weights, k=count))
 
 
+def _tieheavy(n_mentees: int, n_mentors: int, rng: random.Random):
+    """The reviewer's tie-heavy shape: one form, four tags (none or one each), grades, places 1–4."""
+    from pairing.matching import Mentee, Mentor
+
+    tags = REQUESTS[:4]
+
+    def one() -> frozenset[str]:
+        return frozenset(rng.sample(tags, rng.randint(0, 1)))
+
+    return [
+        Mentee(1 + i, "pupil_pupil", one(), frozenset(), rng.choice((5, 6, 7)), None, "", False, True)
+        for i in range(n_mentees)
+    ], [
+        Mentor(
+            100_000 + j,
+            frozenset({"pupil_pupil"}),
+            one(),
+            frozenset(),
+            rng.choice((8, 9, 10)),
+            None,
+            "",
+            False,
+            True,
+            True,
+            rng.randint(1, 4),
+            0,
+        )
+        for j in range(n_mentors)
+    ]
+
+
+def _mentor_details(rng: random.Random, form: str, subjects: tuple[str, ...]):
+    """(grade, age, subject) of a mentor of the form."""
+    if form == "pupil_pupil":
+        grade = rng.randint(8, 11)
+        return grade, grade + 6 + rng.randint(0, 1), ""
+    if form == "teacher_teacher":
+        return None, rng.randint(30, 62), rng.choice(subjects)
+    if form == "student_pupil":
+        return None, rng.randint(18, 23), ""
+    return None, rng.randint(25, 58), ""
+
+
 def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = "realistic"):
     """A synthetic programme. ``variant``: "realistic"; "ties" (three request tags, two interests, two
     subjects, equal loads, no networking choices: scores take a handful of values); "empty" (profiles
     not filled in yet: no requests, competencies, interests, subjects or choices — only the grade or
     age and the mentor's load tell the couples apart); "half" (realistic mentors, but half the mentees
-    with empty profiles: a base imported while the questionnaires are coming in)."""
+    with empty profiles: a base imported while the questionnaires are coming in); "tieheavy" (one form,
+    four tags, none or one per person, grades 5–7 and 8–10, places 1–4)."""
     from pairing.matching import Mentee, Mentor
 
     rng = random.Random(seed)
+    if variant == "tieheavy":
+        return _tieheavy(n_mentees, n_mentors, rng)
     ties, empty = variant == "ties", variant == "empty"
     requests_pool = REQUESTS[:3] if ties else REQUESTS
     interests_pool = INTERESTS[:2] if ties else INTERESTS
@@ -153,20 +202,12 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
         extra: set[str] = set()
         grade = age = None
         subject = ""
-        if form == "pupil_pupil":
-            grade = rng.randint(8, 11)
-            age = grade + 6 + rng.randint(0, 1)
-        elif form == "teacher_teacher":
-            age = rng.randint(30, 62)
-            subject = "" if empty else rng.choice(subjects_pool)
-        elif form == "student_pupil":
-            age = rng.randint(18, 23)
-            if rng.random() < 0.25:
-                extra.add("employer_pupil")
-        else:
-            age = rng.randint(25, 58)
-            if rng.random() < 0.2:
-                extra.add("student_pupil")
+        if not empty:  # else nothing known yet but the form, the consent, the training and the load
+            grade, age, subject = _mentor_details(rng, form, subjects_pool)
+        if form == "student_pupil" and rng.random() < 0.25:
+            extra.add("employer_pupil")
+        elif form == "employer_pupil" and rng.random() < 0.2:
+            extra.add("student_pupil")
         allowed = frozenset({form, *extra})
         for f in allowed:
             by_form[f].append(person)
@@ -195,7 +236,9 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
         empty = variant == "empty" or (variant == "half" and rng.random() < 0.5)
         grade = age = None
         subject = ""
-        if form == "teacher_teacher":
+        if variant == "empty":
+            pass  # no grade or age either
+        elif form == "teacher_teacher":
             age = rng.randint(22, 30)
             subject = "" if empty else rng.choice(subjects_pool)
         else:
