@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Programme, Role
-from mentoring.typing_helpers import model_choice_field
+from mentoring.typing_helpers import StrOrPromise, model_choice_field
 from pairing.models import GroupMember
 from participants.models import MentorProfile, PartnerOrganization, Person
 
@@ -416,7 +416,7 @@ class ProtocolOptionsForm(ReportOptionsForm):
         return _lines(self.cleaned_data["decisions"], _("Write at least one decision."))
 
 
-def _lines(text: str, error: str) -> list[str]:
+def _lines(text: str, error: StrOrPromise) -> list[str]:
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     if not lines:
@@ -469,7 +469,7 @@ class ProtocolReport(PaperReport):
 
 
 class QuestionnaireOptionsForm(ReportOptionsForm):
-    questionnaire = forms.ModelChoiceField(label=_("Questionnaire"), queryset=None)
+    questionnaire: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Questionnaire"), queryset=None)
 
     def __init__(self, *args, **kwargs) -> None:
         from monitoring.questionnaires.selectors import templates_for

@@ -223,9 +223,9 @@ def _item_rows(result: ItemResult, min_group: int) -> Iterator[list[Any]]:
         for value, count in summary.counts:
             yield [str(value), count, _percent(count, summary.count), "", ""]
     elif result.yes_no is not None:
-        summary = result.yes_no
-        yield [gettext("Yes"), summary.yes, _percent(summary.yes, summary.count), "", ""]
-        yield [gettext("No"), summary.no, _percent(summary.no, summary.count), "", ""]
+        yes_no = result.yes_no
+        yield [gettext("Yes"), yes_no.yes, _percent(yes_no.yes, yes_no.count), "", ""]
+        yield [gettext("No"), yes_no.no, _percent(yes_no.no, yes_no.count), "", ""]
     elif result.options is not None:
         for label, count in result.option_rows:
             yield [label, count, _percent(count, result.options.count), "", ""]
@@ -283,7 +283,11 @@ class CompareReport(TableReport):
 
     def columns(self, context: ReportContext) -> list[StrOrPromise]:
         found = self._comparison(context)
-        columns = [gettext("Participant, class or pair"), gettext("Class"), gettext("Participants, people")]
+        columns: list[StrOrPromise] = [
+            gettext("Participant, class or pair"),
+            gettext("Class"),
+            gettext("Participants, people"),
+        ]
         for number in range(1, len(found.items) + 1):
             columns += [
                 gettext("%(n)s. before") % {"n": number},

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Field, Model, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from mentoring.hierarchy import below_q, chain_ids, units_below
 from mentoring.models import Organization, Programme
+from mentoring.typing_helpers import StrOrPromise
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
 from participants.ages import age_on, is_under_35
 from participants.models import MenteeProfile, MentorProfile, Person
@@ -54,9 +55,14 @@ def contingent_of(programme: Programme) -> dict[str, int]:
 
 
 def category_labels() -> dict[str, str]:
-    return {
-        key: str(MenteeProfile._meta.get_field(field).verbose_name) for key, field in CATEGORY_FIELDS.items()
-    }
+    return {key: str(_verbose_name(MenteeProfile, field)) for key, field in CATEGORY_FIELDS.items()}
+
+
+def _verbose_name(model: type[Model], name: str) -> StrOrPromise:
+    field = model._meta.get_field(name)
+    if not isinstance(field, Field):
+        raise TypeError(f"{model.__name__}.{name} is a relation, not a field")
+    return field.verbose_name
 
 
 def statistics_facts(

@@ -267,9 +267,10 @@ def sum_parts(layout: statistics.Layout, snapshots_parts: Sequence[list]) -> sta
     parts: list[list[statistics.Part]] = []
     cells: list[list[int | float | None]] = []
     for r, row in enumerate(layout.rows):
+        row_parts: list[statistics.Part]
         if row.is_percent:
             row_parts = list(zip(numerators[r], denominators[r], strict=True))
-            cells.append([statistics.percentage(n, d) for n, d in row_parts])
+            cells.append([statistics.percentage(n, d) for n, d in zip(numerators[r], denominators[r], strict=True)])
         else:
             row_parts = [(n, None) for n in numerators[r]]
             cells.append(list(numerators[r]))
@@ -392,20 +393,23 @@ def window_consolidation(
     parts, never averaged); with ``detail``, per municipality and per organisation too."""
     overview = window_overview(window, area, with_data=detail, with_parts=not detail, today=today)
     layout = window_layout(window)
-    handed_in = [row for row in overview.rows if row.submission is not None]
+    handed_in = [(row, row.submission) for row in overview.rows if row.submission is not None]
     if not detail:
-        total = sum_parts(layout, [row.submission.parts for row in handed_in])
+        # ``parts`` is annotated by window_overview(with_parts=True) (the JSON key alone, not the whole
+        # snapshot); the overview's rows type their submission as the plain model
+        parts = [submission.parts for _row, submission in handed_in]  # type: ignore[attr-defined]
+        total = sum_parts(layout, parts)
         return Consolidation(overview=overview, layout=layout, total=total)
-    total = sum_snapshots(layout, [row.submission for row in handed_in])
+    total = sum_snapshots(layout, [submission for _row, submission in handed_in])
     groups: dict[int, tuple[Organization, list[WindowSubmission]]] = {}
-    for row in handed_in:
+    for row, submission in handed_in:
         group = row.group or row.organization
-        groups.setdefault(group.pk, (group, []))[1].append(row.submission)
+        groups.setdefault(group.pk, (group, []))[1].append(submission)
     by_group = [
         (group, sum_snapshots(layout, submissions), len(submissions))
         for group, submissions in sorted(groups.values(), key=lambda item: item[0].short_name)
     ]
-    by_organization = [(row, snapshot_result(window, row.submission)) for row in handed_in]
+    by_organization = [(row, snapshot_result(window, submission)) for row, submission in handed_in]
     return Consolidation(
         overview=overview, layout=layout, total=total, by_group=by_group, by_organization=by_organization
     )

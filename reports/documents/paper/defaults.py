@@ -8,6 +8,8 @@ listed with it and shown on the templates page.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .builder import PLAIN, TITLE, TemplateBuilder
 from .engine import TemplateSpec, register
 
@@ -59,7 +61,7 @@ def _signature(b: TemplateBuilder, position: str, name: str) -> None:
     b.columns([position, "_______________", name], widths=[80, 45, 50], align=["left", "center", "right"])
 
 
-def _order_template(appendix: tuple[list[str], list[str], list[float]] | None):
+def _order_template(appendix: tuple[list[str], list[str], Sequence[float]] | None):
     def build() -> bytes:
         b = TemplateBuilder()
         _header(b)
@@ -98,7 +100,7 @@ def _order_template(appendix: tuple[list[str], list[str], list[float]] | None):
             )
             b.blank()
             b.title("{{ appendix.heading }}", after=6)
-            b.table(headers, cells, widths=widths, loop="row in appendix.rows")
+            b.table(headers, cells, widths=list(widths), loop="row in appendix.rows")
             b.tag("{%p endif %}")
         return b.bytes()
 

@@ -58,5 +58,9 @@ def sample_context(key: str, programme: Programme) -> dict[str, Any]:
 
     if key.startswith("order_"):
         return order_sample(key.removeprefix("order_"), programme)
+    from ..paper_reports import PaperReport
+
     report = registry.get(key)
+    if not isinstance(report, PaperReport):  # every other template key is a paper report's
+        raise KeyError(f"No paper report for the template {key!r}")
     return report.context(programme, {}, sample=True)
