@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import io
 from dataclasses import dataclass, field
+from typing import Any
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -90,20 +91,20 @@ def _read_ppr(ppr, style: _Style) -> None:
     ind = ppr.find(qn("w:ind"))
     if ind is not None:
         for attr, target in (("w:firstLine", "first_line_mm"), ("w:left", "left_mm"), ("w:start", "left_mm")):
-            if _attr(ind, attr) is not None:
-                setattr(style, target, int(_attr(ind, attr)) * TWIP_MM)
-        if _attr(ind, "w:right") is not None:
-            style.right_mm = int(_attr(ind, "w:right")) * TWIP_MM
-        if _attr(ind, "w:hanging") is not None:
-            style.first_line_mm = -int(_attr(ind, "w:hanging")) * TWIP_MM
+            if (indent := _attr(ind, attr)) is not None:
+                setattr(style, target, int(indent) * TWIP_MM)
+        if (right := _attr(ind, "w:right")) is not None:
+            style.right_mm = int(right) * TWIP_MM
+        if (hanging := _attr(ind, "w:hanging")) is not None:
+            style.first_line_mm = -int(hanging) * TWIP_MM
     spacing = ppr.find(qn("w:spacing"))
     if spacing is not None:
-        if _attr(spacing, "w:before") is not None:
-            style.before_pt = int(_attr(spacing, "w:before")) / 20
-        if _attr(spacing, "w:after") is not None:
-            style.after_pt = int(_attr(spacing, "w:after")) / 20
-        if _attr(spacing, "w:line") is not None and _attr(spacing, "w:lineRule") in (None, "auto"):
-            style.line = int(_attr(spacing, "w:line")) / 240
+        if (before := _attr(spacing, "w:before")) is not None:
+            style.before_pt = int(before) / 20
+        if (after := _attr(spacing, "w:after")) is not None:
+            style.after_pt = int(after) / 20
+        if (line := _attr(spacing, "w:line")) is not None and _attr(spacing, "w:lineRule") in (None, "auto"):
+            style.line = int(line) / 240
     if ppr.find(qn("w:keepNext")) is not None:
         style.keep_next = _on(ppr.find(qn("w:keepNext")))
     if ppr.find(qn("w:suppressAutoHyphens")) is not None:
@@ -118,8 +119,8 @@ def _read_rpr(rpr, style: _Style) -> None:
         if value is not None:
             setattr(style, target, value)
     size = rpr.find(qn("w:sz"))
-    if size is not None and _attr(size, "w:val"):
-        style.size_pt = int(_attr(size, "w:val")) / 2
+    if size is not None and (half_points := _attr(size, "w:val")):
+        style.size_pt = int(half_points) / 2
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is not None:
         style.font = _attr(fonts, "w:ascii") or _attr(fonts, "w:hAnsi") or _attr(fonts, "w:cs") or style.font
@@ -311,7 +312,7 @@ def _table_html(tbl, converter: _Converter) -> str:
     rows = tbl.findall(qn("w:tr"))
     # vertical merges: a «restart» cell spans down over the «continue» cells below it
     spans: dict[tuple[int, int], int] = {}
-    layout: list[list[tuple[int, object, int, str | None]]] = []
+    layout: list[list[tuple[int, Any, int, str | None]]] = []  # (column, the w:tc element, span, merge)
     for row in rows:
         column = 0
         cells = []
