@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import Count, Prefetch, Q, Sum
@@ -34,6 +34,10 @@ from participants.models import MenteeProfile, MentorProfile, Person
 from participants.selectors import valid_consent
 
 from .. import declension, layout, writers
+
+if TYPE_CHECKING:
+    from monitoring.models import InformationActivity
+    from roadmap.models import RoadmapEvent
 from ..forms import DATE_INPUT, FilteredOptionsForm, PeriodOptionsForm, period_of
 from ..registry import (
     PDF,
@@ -444,7 +448,18 @@ def year_figures(programme: Programme, start: date, end: date) -> list[Figure]:
     ]
 
 
-def compendium_materials(programme: Programme, start: date, end: date) -> tuple[list, list]:
+@dataclass(frozen=True)
+class CompendiumActivity:
+    """A common event, parent meeting or publication as the compendium lists it; an authority's
+    compendium names the school that held it."""
+
+    activity: InformationActivity
+    organization_name: str = ""
+
+
+def compendium_materials(
+    programme: Programme, start: date, end: date
+) -> tuple[list[InformationActivity], list[RoadmapEvent]]:
     """The common events, parent meetings and publications, and the roadmap events done with evidence."""
     from monitoring.models import InformationActivity
     from roadmap.models import RoadmapEvent
@@ -484,9 +499,11 @@ def _photo_data_uri(photo) -> str | None:
                 background = Image.new("RGB", image.size, "white")
                 rgba = image.convert("RGBA")
                 background.paste(rgba, mask=rgba.split()[-1])
-                image = background
+                printable: Image.Image = background
+            else:
+                printable = image
             buffer = io.BytesIO()
-            image.convert("RGB").save(buffer, format="JPEG", quality=82)
+            printable.convert("RGB").save(buffer, format="JPEG", quality=82)
     except (OSError, UnidentifiedImageError, ValueError):
         return None
     return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
@@ -602,14 +619,14 @@ class FinalCompendiumReport(Report):
                     [child.organization.short_name or child.organization.name]
                     + [shown[label].shown for label in school_figure_labels()]
                 )
-            activities = []
+            activities: list[CompendiumActivity] = []
             for child in programmes:
                 child_activities, _events = compendium_materials(child, start, end)
-                for activity in child_activities:
-                    activity.organization_name = child.organization.short_name
-                activities.extend(child_activities)
-            activities.sort(key=lambda activity: (activity.date, activity.pk))
-            events = []
+                activities.extend(
+                    CompendiumActivity(activity, child.organization.short_name) for activity in child_activities
+                )
+            activities.sort(key=lambda row: (row.activity.date, row.activity.pk))
+            events: list[RoadmapEvent] = []
             context.progress(30, gettext("Collecting the best practices"))
             cases = [
                 case
@@ -618,10 +635,11 @@ class FinalCompendiumReport(Report):
             ]
         else:
             figures = year_figures(programme, start, end)
-            activities, events = compendium_materials(programme, start, end)
+            own_activities, events = compendium_materials(programme, start, end)
+            activities = [CompendiumActivity(activity) for activity in own_activities]
             context.progress(30, gettext("Collecting the best practices"))
             cases = compendium_cases(programme, include_photos=include_photos)
-        activity_kinds = Counter(activity.kind for activity in activities)
+        activity_kinds = Counter(row.activity.kind for row in activities)
         context.progress(60, gettext("Laying out the PDF"))
         head_position, head_name = _head(scope.organization)
         html = render_to_string(
