@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "pairing",
     "monitoring",
     "reports",
+    "demo",  # the demo municipality (manage.py seed_demo); imports every app above, nothing imports it
 ]
 
 MIDDLEWARE = [

@@ -73,7 +73,7 @@ def test_seed_demo_builds_a_municipality_and_is_idempotent(capsys):
 
 @pytest.mark.django_db
 def test_seed_demo_opens_the_current_and_the_previous_year():
-    from mentoring.demo import seed_demo
+    from demo.organisations import seed_demo
 
     seed_demo(today=date(2026, 11, 22))
     years = sorted(set(Programme.objects.values_list("academic_year__start_year", flat=True)))

@@ -11,10 +11,10 @@ from monitoring.questionnaires import selectors
 
 @pytest.mark.django_db
 def test_demo_is_complete_and_idempotent():
-    from mentoring.demo import seed_demo as seed_core
-    from monitoring.questionnaires import demo as demo_questionnaires
-    from pairing.demo import seed_demo as seed_pairs
-    from participants.demo import seed_demo as seed_people
+    from demo import questionnaires as demo_questionnaires
+    from demo.organisations import seed_demo as seed_core
+    from demo.pairs import seed_demo as seed_pairs
+    from demo.people import seed_demo as seed_people
 
     today = timezone.localdate()
     seed_core(today=today)

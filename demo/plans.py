@@ -8,20 +8,20 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 
-from mentoring.demo import demo_organizations, demo_years
 from mentoring.models import Programme
-from pairing.models import GroupMember, MentoringGroup
-
-from ..meetings.selectors import consenting_mentees
-from ..meetings.services import MeetingData, MeetingError, meeting_log
-from ..models import IndividualPlan, Meeting
-from .services import (
+from monitoring.meetings.selectors import consenting_mentees
+from monitoring.meetings.services import MeetingData, MeetingError, meeting_log
+from monitoring.models import IndividualPlan, Meeting
+from monitoring.plans.services import (
     plan_get_or_create,
     plan_task_create,
     plan_task_mark_done,
     plan_update_goals,
     plans_approve,
 )
+from pairing.models import GroupMember, MentoringGroup
+
+from .organisations import demo_organizations, demo_years
 
 GOALS = (
     "1. Повысить учебную мотивацию и успеваемость по выбранному предмету.\n"

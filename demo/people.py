@@ -8,10 +8,8 @@ from datetime import date
 
 from django.db import transaction
 
-from mentoring.demo import demo_organizations, demo_years
 from mentoring.models import Organization, Programme
-
-from .models import (
+from participants.models import (
     Consent,
     MenteeProfile,
     MentorProfile,
@@ -20,6 +18,8 @@ from .models import (
     ProfileStatus,
     search_text_for,
 )
+
+from .organisations import demo_organizations, demo_years
 
 LAST_NAMES = [
     ("Иванов", "Иванова"),

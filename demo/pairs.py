@@ -6,13 +6,13 @@ from datetime import date
 
 from django.db import transaction
 
-from mentoring.demo import demo_organizations, demo_years
 from mentoring.models import Programme
+from pairing.matching_runs import compute
+from pairing.models import MentoringForm, MentoringGroup
+from pairing.services import PairingError, group_close, group_create, groups_record_order
 from participants.models import Person
 
-from .matching_runs import compute
-from .models import MentoringForm, MentoringGroup
-from .services import PairingError, group_close, group_create, groups_record_order
+from .organisations import demo_organizations, demo_years
 
 
 @transaction.atomic

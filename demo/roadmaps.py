@@ -6,11 +6,11 @@ from datetime import date
 
 from django.db import transaction
 
-from mentoring.demo import demo_organizations, demo_years
 from mentoring.models import Membership, Programme, Role
+from roadmap.models import RoadmapEvent
+from roadmap.services import event_mark_done, roadmap_from_template
 
-from .models import RoadmapEvent
-from .services import event_mark_done, roadmap_from_template
+from .organisations import demo_organizations, demo_years
 
 
 @transaction.atomic

@@ -10,9 +10,8 @@ from datetime import date
 
 from mentoring.models import Membership, Organization, Programme, Role
 from pairing.models import MentoringGroup
-
-from .models import DocumentRequisites, Order, OrderKind
-from .orders.services import order_create
+from reports.models import DocumentRequisites, Order, OrderKind
+from reports.orders.services import order_create
 
 
 def _exists(programme: Programme, number: str, day: date) -> bool:
@@ -42,9 +41,8 @@ def _seed_window(*, today: date) -> None:
 
     from mentoring.academic_years import academic_year_start_for
     from mentoring.models import AcademicYear
-
-    from .models import MonitoringWindow
-    from .windows.services import window_open, window_submit
+    from reports.models import MonitoringWindow
+    from reports.windows.services import window_open, window_submit
 
     region = Organization.objects.filter(slug=DEMO_WINDOW_OPENER).first()
     year = AcademicYear.objects.filter(start_year=academic_year_start_for(today)).first()

@@ -8,10 +8,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from mentoring.demo import demo_organizations, demo_years
 from mentoring.models import Organization, Programme
-
-from ..models import (
+from monitoring.kpis.selectors import kpi_values
+from monitoring.models import (
     Indicator,
     IndicatorTarget,
     InformationActivity,
@@ -19,7 +18,8 @@ from ..models import (
     MonitoringSettings,
     SwotItem,
 )
-from .selectors import kpi_values
+
+from .organisations import demo_organizations, demo_years
 
 TARGETS = {
     "pupils_in_mentoring": 40,

@@ -4,8 +4,8 @@ The regional mentoring centre (РНЦ) above the Берёзовский municipa
 schools and a college) and the small Озёрский municipality (its authority and two schools).
 
 Idempotent: objects are looked up by their natural keys (slug, username, year) and created only
-when missing, so a second run changes nothing. Every other app adds its own demo content in its
-``demo.py`` (``seed_demo(today=...)``), which the ``seed_demo`` command runs after this one.
+when missing, so a second run changes nothing. The rest of the demo (people, pairs, plans, …) is in the
+modules next to this one; ``demo/seed.py`` runs them after this one.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .academic_years import academic_year_start_for
-from .models import Membership, Organization, Programme, Role
-from .services import academic_year_get_or_create, membership_add
+from mentoring.academic_years import academic_year_start_for
+from mentoring.models import Membership, Organization, Programme, Role
+from mentoring.services import academic_year_get_or_create, membership_add
 
 DEMO_PASSWORD = "demo-password"  # noqa: S105 - documented demo accounts of a local installation
 REGION = "Тверская область"

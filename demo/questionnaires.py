@@ -12,12 +12,12 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from mentoring.demo import demo_organizations, demo_years
 from mentoring.models import Programme
+from monitoring.models import Campaign, QuestionItem, QuestionnaireTemplate
+from monitoring.questionnaires import selectors, services
+from monitoring.questionnaires.selectors import RecipientFilters
 
-from ..models import Campaign, QuestionItem, QuestionnaireTemplate
-from . import selectors, services
-from .selectors import RecipientFilters
+from .organisations import demo_organizations, demo_years
 
 LIKED = [
     "Наставник всегда объясняет понятно и терпеливо",

@@ -12,11 +12,11 @@ from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from mentoring.demo import demo_organizations, demo_years
 from mentoring.models import Programme
+from monitoring.cases.services import case_create, case_photo_add
 from pairing.models import GroupMember
 
-from .services import case_create, case_photo_add
+from .organisations import demo_organizations, demo_years
 
 STORIES = [
     (
