@@ -12,11 +12,10 @@ from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from mentoring.models import Programme
 from monitoring.cases.services import case_create, case_photo_add
 from pairing.models import GroupMember
 
-from .organisations import demo_organizations, demo_years
+from .organisations import demo_school_programmes
 
 STORIES = [
     (
@@ -51,31 +50,25 @@ def _picture(color: tuple[int, int, int]) -> SimpleUploadedFile:
 
 def seed_demo(*, today: date) -> None:
     """Idempotent: a programme that has cases is left as it is."""
-    for organization in demo_organizations():
-        if organization.is_oversight_body:
+    for programme in demo_school_programmes(today):
+        if programme.cases.exists():
             continue
-        for year in demo_years(today):
-            programme = Programme.objects.filter(
-                organization=organization, academic_year__start_year=year
-            ).first()
-            if programme is None or programme.cases.exists():
-                continue
-            groups = list(programme.mentoring_groups.order_by("created_at", "pk")[: len(STORIES)])
-            for (title, story), group in zip(STORIES, groups, strict=False):
-                case = case_create(actor=None, programme=programme, title=title, story=story, group=group)
+        groups = list(programme.mentoring_groups.order_by("created_at", "pk")[: len(STORIES)])
+        for (title, story), group in zip(STORIES, groups, strict=False):
+            case = case_create(actor=None, programme=programme, title=title, story=story, group=group)
+            case_photo_add(
+                actor=None, case=case, image=_picture((110, 160, 90)), caption="Итоговая встреча"
+            )
+            mentees = [
+                member.person
+                for member in group.members.select_related("person")
+                if member.role == GroupMember.Role.MENTEE
+            ]
+            if mentees:
                 case_photo_add(
-                    actor=None, case=case, image=_picture((110, 160, 90)), caption="Итоговая встреча"
+                    actor=None,
+                    case=case,
+                    image=_picture((150, 120, 170)),
+                    caption="Работа над проектом",
+                    people=mentees[:1],
                 )
-                mentees = [
-                    member.person
-                    for member in group.members.select_related("person")
-                    if member.role == GroupMember.Role.MENTEE
-                ]
-                if mentees:
-                    case_photo_add(
-                        actor=None,
-                        case=case,
-                        image=_picture((150, 120, 170)),
-                        caption="Работа над проектом",
-                        people=mentees[:1],
-                    )

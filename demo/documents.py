@@ -9,9 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 from mentoring.models import Membership, Organization, Programme, Role
+from monitoring.models import IndividualPlan
 from pairing.models import MentoringGroup
 from reports.models import DocumentRequisites, Order, OrderKind
 from reports.orders.services import order_create
+
+POSITION = "заместитель директора по учебно-воспитательной работе"  # the demo curator's position in the orders
 
 
 def _exists(programme: Programme, number: str, day: date) -> bool:
@@ -121,57 +124,38 @@ def _seed_orders(*, today: date) -> None:
                 (OrderKind.REGULATION, f"{100 + year % 100}-ОД", date(year, 8, 28)),
                 (OrderKind.MODEL, f"{101 + year % 100}-ОД", date(year, 8, 30)),
             ):
-                if not _exists(programme, number, day):
-                    order = order_create(
-                        actor=None,
-                        programme=programme,
-                        kind=kind,
-                        number=number,
-                        day=day,
-                        responsible=curator,
-                        responsible_position="заместитель директора по учебно-воспитательной работе",
-                    )
-                    if day <= today:
-                        # the director signed them in August: documents cite only signed orders (the files
-                        # as signed are made on the first download)
-                        Order.objects.filter(pk=order.pk).update(signed=True)
-            fixed: dict[tuple[str, date], list[MentoringGroup]] = {}
-            for group in (
-                MentoringGroup.objects.filter(programme=programme).exclude(order_number="").order_by("pk")
-            ):
-                if group.order_date:
-                    fixed.setdefault((group.order_number, group.order_date), []).append(group)
-            for (number, day), groups in fixed.items():
-                if not _exists(programme, number, day):
-                    order_create(
-                        actor=None,
-                        programme=programme,
-                        kind=OrderKind.PAIRING,
-                        number=number,
-                        day=day,
-                        responsible=curator,
-                        responsible_position="заместитель директора по учебно-воспитательной работе",
-                        groups=groups,
-                    )
-            from monitoring.models import IndividualPlan
+                order = _order(programme, curator, kind, number, day)
+                if order is not None and day <= today:
+                    # the director signed them in August: documents cite only signed orders (the files
+                    # as signed are made on the first download)
+                    Order.objects.filter(pk=order.pk).update(signed=True)
+            groups = MentoringGroup.objects.filter(programme=programme).exclude(order_number="").order_by("pk")
+            _orders_of(programme, curator, OrderKind.PAIRING, "groups", groups)
+            plans = IndividualPlan.objects.filter(group__programme=programme).exclude(order_number="").order_by("pk")
+            _orders_of(programme, curator, OrderKind.PLANS, "plans", plans)
 
-            approved: dict[tuple[str, date], list] = {}
-            for plan in (
-                IndividualPlan.objects.filter(group__programme=programme)
-                .exclude(order_number="")
-                .order_by("pk")
-            ):
-                if plan.order_date:
-                    approved.setdefault((plan.order_number, plan.order_date), []).append(plan)
-            for (number, day), plans in approved.items():
-                if not _exists(programme, number, day):
-                    order_create(
-                        actor=None,
-                        programme=programme,
-                        kind=OrderKind.PLANS,
-                        number=number,
-                        day=day,
-                        responsible=curator,
-                        responsible_position="заместитель директора по учебно-воспитательной работе",
-                        plans=plans,
-                    )
+
+def _orders_of(programme: Programme, curator, kind: str, field: str, records) -> None:
+    """One order of ``kind`` per number and date the records (pairs or plans) carry, listing them."""
+    listed: dict[tuple[str, date], list] = {}
+    for record in records:
+        if record.order_date:
+            listed.setdefault((record.order_number, record.order_date), []).append(record)
+    for (number, day), chosen in listed.items():
+        _order(programme, curator, kind, number, day, **{field: chosen})
+
+
+def _order(programme: Programme, curator, kind: str, number: str, day: date, **objects) -> Order | None:
+    """A new order in the register; None when one of that number and date is there already."""
+    if _exists(programme, number, day):
+        return None
+    return order_create(
+        actor=None,
+        programme=programme,
+        kind=kind,
+        number=number,
+        day=day,
+        responsible=curator,
+        responsible_position=POSITION,
+        **objects,
+    )

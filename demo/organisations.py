@@ -10,7 +10,9 @@ modules next to this one; ``demo/seed.py`` runs them after this one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -292,6 +294,22 @@ def demo_specs() -> list[DemoOrganization]:
 
 def demo_organizations() -> list[Organization]:
     return list(Organization.objects.filter(slug__in=[spec.slug for spec in demo_specs()]))
+
+
+def demo_school_programmes(today: date, years: Iterable[int] | None = None) -> Iterator[Programme]:
+    """The demo schools' programmes (no authority's, no region's), school by school, for each of ``years``
+    (by default the demo years, the current one first) that the school has."""
+    for organization in demo_organizations():
+        if organization.is_oversight_body:
+            continue
+        for year in demo_years(today) if years is None else years:
+            programme = (
+                Programme.objects.filter(organization=organization, academic_year__start_year=year)
+                .select_related("academic_year", "organization")
+                .first()
+            )
+            if programme is not None:
+                yield programme
 
 
 def seed_demo(*, today=None) -> list[tuple[str, str, str]]:

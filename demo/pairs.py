@@ -12,21 +12,18 @@ from pairing.models import MentoringForm, MentoringGroup
 from pairing.services import PairingError, group_close, group_create, groups_record_order
 from participants.models import Person
 
-from .organisations import demo_organizations, demo_years
+from .organisations import demo_school_programmes, demo_years
 
 
 @transaction.atomic
 def seed_demo(*, today: date) -> None:
     forms = {form.key: form for form in MentoringForm.objects.filter(organization=None)}
-    for organization in demo_organizations():
-        if organization.is_oversight_body:
+    current, previous = demo_years(today)
+    for programme in demo_school_programmes(today, years=[previous, current]):
+        if programme.mentoring_groups.exists():
             continue
-        current, previous = demo_years(today)
-        for year in (previous, current):
-            programme = Programme.objects.get(organization=organization, academic_year__start_year=year)
-            if programme.mentoring_groups.exists():
-                continue
-            _pairs(programme, forms, year, today, finished=year == previous)
+        year = programme.academic_year.start_year
+        _pairs(programme, forms, year, today, finished=year == previous)
 
 
 # the forms the demo pairs are made in, and how many pairs of each: the rest of the pupils wait for

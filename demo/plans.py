@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 
-from mentoring.models import Programme
 from monitoring.meetings.selectors import consenting_mentees
 from monitoring.meetings.services import MeetingData, MeetingError, meeting_log
 from monitoring.models import IndividualPlan, Meeting
@@ -21,7 +20,7 @@ from monitoring.plans.services import (
 )
 from pairing.models import GroupMember, MentoringGroup
 
-from .organisations import demo_organizations, demo_years
+from .organisations import demo_school_programmes
 
 GOALS = (
     "1. Повысить учебную мотивацию и успеваемость по выбранному предмету.\n"
@@ -56,35 +55,28 @@ SEQUENCE = (Meeting.Kind.INTRODUCTION, Meeting.Kind.TRIAL, Meeting.Kind.PLANNING
 
 def seed_demo(*, today: date) -> None:
     """Idempotent: a second run changes nothing."""
-    for organization in demo_organizations():
-        if organization.is_oversight_body:
-            continue
-        for year in demo_years(today):
-            programme = Programme.objects.filter(
-                organization=organization, academic_year__start_year=year
-            ).first()
-            if programme is None:
+    for programme in demo_school_programmes(today):
+        year = programme.academic_year.start_year
+        pairs = list(
+            MentoringGroup.objects.filter(programme=programme)
+            .exclude(status=MentoringGroup.Status.PROPOSED)
+            .select_related("programme__academic_year", "programme__organization")
+            .order_by("pk")
+        )
+        planned = set(IndividualPlan.objects.filter(group__in=pairs).values_list("group_id", flat=True))
+        made = []
+        for index, group in enumerate(pairs):
+            if group.pk in planned:
                 continue
-            pairs = list(
-                MentoringGroup.objects.filter(programme=programme)
-                .exclude(status=MentoringGroup.Status.PROPOSED)
-                .select_related("programme__academic_year", "programme__organization")
-                .order_by("pk")
+            made.append(_pair(group, index, today))
+        approve_on = date(year, 11, 1)
+        if made and approve_on <= today:
+            plans_approve(
+                actor=None,
+                plans=made[: len(made) // 2 + 1],
+                order_number=f"{160 + year % 100}-ОД",
+                order_date=approve_on,
             )
-            planned = set(IndividualPlan.objects.filter(group__in=pairs).values_list("group_id", flat=True))
-            made = []
-            for index, group in enumerate(pairs):
-                if group.pk in planned:
-                    continue
-                made.append(_pair(group, index, today))
-            approve_on = date(year, 11, 1)
-            if made and approve_on <= today:
-                plans_approve(
-                    actor=None,
-                    plans=made[: len(made) // 2 + 1],
-                    order_number=f"{160 + year % 100}-ОД",
-                    order_date=approve_on,
-                )
 
 
 def _pair(group: MentoringGroup, index: int, today: date) -> IndividualPlan:

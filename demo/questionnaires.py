@@ -17,7 +17,7 @@ from monitoring.models import Campaign, QuestionItem, QuestionnaireTemplate
 from monitoring.questionnaires import selectors, services
 from monitoring.questionnaires.selectors import RecipientFilters
 
-from .organisations import demo_organizations, demo_years
+from .organisations import demo_school_programmes, demo_years
 
 LIKED = [
     "Наставник всегда объясняет понятно и терпеливо",
@@ -32,15 +32,10 @@ IMPROVE = ["Встречаться чаще", "Больше встреч онл�
 def seed_demo(*, today: date) -> None:
     """Idempotent: a second run changes nothing."""
     current, _previous = demo_years(today)
-    for organization in demo_organizations():
-        if organization.is_oversight_body:
+    for programme in demo_school_programmes(today, years=[current]):
+        if Campaign.objects.filter(programme=programme).exists():
             continue
-        programme = Programme.objects.filter(
-            organization=organization, academic_year__start_year=current
-        ).first()
-        if programme is None or Campaign.objects.filter(programme=programme).exists():
-            continue
-        rng = random.Random(f"questionnaires-{organization.slug}")
+        rng = random.Random(f"questionnaires-{programme.organization.slug}")
         _satisfaction(programme, rng)
         _diagnostics(programme, rng)
         _networking(programme, rng)
