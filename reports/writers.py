@@ -87,11 +87,43 @@ def sheet_title(name: str, used: set[str] | None = None) -> str:
 
 
 def _write_sheet(sheet, table: Table) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
-
     width = max(1, len(table.columns))
+    styles = _SheetStyles()
+    header_row = _write_heading(sheet, table, width, styles)
+    widths = [
+        min(30, max((len(word) for word in str(column).split()), default=4) + 4) for column in table.columns
+    ]
+    # the row numbers are counted here: openpyxl's ``max_row`` and ``sheet[n]`` scan every cell written
+    # so far, which made a region's sheet of 37,000 rows quadratic (hours instead of seconds)
+    current = header_row
+    for row in table.rows:
+        current += 1
+        if isinstance(row, TableSection):
+            _write_section(sheet, row, current, width, styles)
+        elif not row:
+            sheet.append([])
+        else:
+            _write_row(sheet, row, current, width, widths, styles)
+    _finish_sheet(sheet, table, header_row, width, widths)
+
+
+class _SheetStyles:
+    """The grid's styles of one sheet, and each starting style already styled: a cell of the same starting
+    style and position gets the style ids copied instead of being styled again."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Border, Side
+
+        thin = Side(style="thin", color="808080")
+        self.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+        self.data_alignment = Alignment(wrap_text=True, vertical="top")
+        self.styled: dict[tuple, object] = {}  # a starting style → the same cell styled
+
+
+def _write_heading(sheet, table: Table, width: int, styles: _SheetStyles) -> int:
+    """The title, the subtitle, the legend, an empty row and the header row; returns the header's row."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
     sheet.append([table.title])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([table.subtitle])
@@ -100,85 +132,88 @@ def _write_sheet(sheet, table: Table) -> None:
     sheet.append([])
     for row in sheet.iter_rows(min_row=1, max_row=2 + len(table.legend)):
         _as_text(row)
-    # the row numbers are counted here: openpyxl's ``max_row`` and ``sheet[n]`` scan every cell written
-    # so far, which made a region's sheet of 37,000 rows quadratic (hours instead of seconds)
     sheet.append(list(table.columns))
-    header_row = current = 2 + len(table.legend) + 2
+    header_row = 2 + len(table.legend) + 2
     header_cells = [sheet.cell(row=header_row, column=column) for column in range(1, width + 1)]
     _as_text(header_cells)
-    thin = Side(style="thin", color="808080")
-    border = Border(top=thin, bottom=thin, left=thin, right=thin)
     for cell in header_cells:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE6F0")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        cell.border = border
-    widths = [
-        min(30, max((len(word) for word in str(column).split()), default=4) + 4) for column in table.columns
-    ]
-    data_alignment = Alignment(wrap_text=True, vertical="top")
-    data_styles: dict[tuple, object] = {}  # a starting style → the same cell styled
-    for row in table.rows:
-        if isinstance(row, TableSection):
-            sheet.append([row.title])
-            current += 1
-            _as_text([sheet.cell(row=current, column=1)])
-            if width > 1:
-                _merge_row(sheet, current, width)
-            for column in range(1, width + 1):
-                cell = sheet.cell(row=current, column=column)
-                # styled once per starting style and position, then the style ids copied (as for data)
-                key = ("section", column == 1, tuple(cell._style) if cell._style is not None else ())
-                styled = data_styles.get(key)
-                if styled is not None:
-                    cell._style = copy(styled)
-                    continue
-                cell.border = border
-                if column == 1:
-                    cell.font = Font(bold=True)
-                    cell.fill = PatternFill("solid", fgColor="EEEEEE")
-                    cell.alignment = Alignment(wrap_text=True)
-                data_styles[key] = copy(cell._style)
+        cell.border = styles.border
+    return header_row
+
+
+def _write_section(sheet, section: TableSection, current: int, width: int, styles: _SheetStyles) -> None:
+    """A section's title across the table, bold on grey."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    sheet.append([section.title])
+    _as_text([sheet.cell(row=current, column=1)])
+    if width > 1:
+        _merge_row(sheet, current, width)
+    for column in range(1, width + 1):
+        cell = sheet.cell(row=current, column=column)
+        # styled once per starting style and position, then the style ids copied (as for data)
+        key = ("section", column == 1, tuple(cell._style) if cell._style is not None else ())
+        styled = styles.styled.get(key)
+        if styled is not None:
+            cell._style = copy(styled)
             continue
-        if not row:
-            sheet.append([])
-            current += 1
-            continue
-        sheet.append([_xlsx_value(value) for value in row])
-        current += 1
-        # the row's own cells (``sheet[current]`` would measure the whole sheet's width for every row)
-        cells = [sheet.cell(row=current, column=column) for column in range(1, max(len(row), width) + 1)]
-        _as_text(cells)
-        for index, value in enumerate(row):
-            if index < len(widths):
-                longest = max((len(line) for line in str(_pdf_value(value) or "").splitlines()), default=0)
-                widths[index] = max(widths[index], min(60, longest))
-            cell = sheet.cell(row=current, column=index + 1)
-            if isinstance(value, Signed):
-                cell.number_format = "+0.0#;-0.0#;0"
-            elif isinstance(value, Percent):
-                cell.number_format = "0." + "0" * value.digits + "%" if value.digits else "0%"
-        if len(row) >= width:
-            for cell in cells[:width]:
-                # the same alignment and border on every data cell: styling one cell per distinct
-                # starting style and copying its style ids to the others is what openpyxl itself does,
-                # without hashing style objects for each of a region's 300,000 cells
-                key = tuple(cell._style) if cell._style is not None else ()
-                styled = data_styles.get(key)
-                if styled is None:
-                    cell.alignment = data_alignment
-                    cell.border = border
-                    data_styles[key] = copy(cell._style)
-                else:
-                    cell._style = copy(styled)
-        else:  # a note under the table (a closing line): one cell, no grid
-            sheet.cell(row=current, column=1).alignment = Alignment(wrap_text=False, vertical="top")
+        cell.border = styles.border
+        if column == 1:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="EEEEEE")
+            cell.alignment = Alignment(wrap_text=True)
+        styles.styled[key] = copy(cell._style)
+
+
+def _write_row(sheet, row: list, current: int, width: int, widths: list[int], styles: _SheetStyles) -> None:
+    """A data row (its values, number formats, the grid), or a note under the table (shorter than the
+    table: one cell, no grid); widens ``widths`` to its longest lines."""
+    from openpyxl.styles import Alignment
+
+    sheet.append([_xlsx_value(value) for value in row])
+    # the row's own cells (``sheet[current]`` would measure the whole sheet's width for every row)
+    cells = [sheet.cell(row=current, column=column) for column in range(1, max(len(row), width) + 1)]
+    _as_text(cells)
+    for index, value in enumerate(row):
+        if index < len(widths):
+            longest = max((len(line) for line in str(_pdf_value(value) or "").splitlines()), default=0)
+            widths[index] = max(widths[index], min(60, longest))
+        cell = sheet.cell(row=current, column=index + 1)
+        if isinstance(value, Signed):
+            cell.number_format = "+0.0#;-0.0#;0"
+        elif isinstance(value, Percent):
+            cell.number_format = "0." + "0" * value.digits + "%" if value.digits else "0%"
+    if len(row) < width:
+        sheet.cell(row=current, column=1).alignment = Alignment(wrap_text=False, vertical="top")
+        return
+    for cell in cells[:width]:
+        # the same alignment and border on every data cell: styling one cell per distinct starting style
+        # and copying its style ids to the others is what openpyxl itself does, without hashing style
+        # objects for each of a region's 300,000 cells
+        key = tuple(cell._style) if cell._style is not None else ()
+        styled = styles.styled.get(key)
+        if styled is None:
+            cell.alignment = styles.data_alignment
+            cell.border = styles.border
+            styles.styled[key] = copy(cell._style)
+        else:
+            cell._style = copy(styled)
+
+
+def _finish_sheet(sheet, table: Table, header_row: int, width: int, widths: list[int]) -> None:
+    """Column widths, the frozen header, the filter, and printing: A4, the orientation the PDF would take,
+    the whole width on one page, the header repeated."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     for index, column_width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(8, column_width + 2)
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     if table.columns:
         sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(width)}{sheet.max_row}"
-    # printing: A4, the orientation the PDF would take, the whole width on one page, the header repeated
     landscape = table.landscape or sum(max(8, w + 2) for w in widths) > 100
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
