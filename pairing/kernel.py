@@ -568,10 +568,12 @@ def violated(
 ):
     """For each of ``rows``: its couples with the mentors of ``cols`` (ascending) whose shift is below
     the row's ``limit`` (the others cannot matter) whose eligible score - shift[column] - u[row] is
-    above ``low``; at most ``most`` per row, the largest first. Returns (count per row, their columns)."""
+    above ``low``; at most ``most`` per row, the largest first. Returns (count per row, their columns,
+    the largest eligible score - shift[column] among the couples scored per row: -inf when none)."""
     n = len(rows)
     count = np.zeros(n, dtype=np.int64)
     found = np.empty((n, most), dtype=np.int64)
+    top = np.full(n, NEG)
     fast = fast_applies(s)
     g = gather(cols, p)
     width = len(cols)
@@ -610,7 +612,10 @@ def violated(
         good = 0
         for c in range(m):
             if _eligible(values[c], s):
-                x = values[c] - shift[use[c]] - u[i]
+                x = values[c] - shift[use[c]]
+                if x > top[t]:
+                    top[t] = x
+                x -= u[i]
                 if x > low:
                     keys[good] = x
                     at[good] = use[c]
@@ -624,7 +629,7 @@ def violated(
             for q in range(good):
                 found[t, q] = at[q]
             count[t] = good
-    return count, found
+    return count, found, top
 
 
 # --------------------------------------------------------------------------------------------------
@@ -853,3 +858,27 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
             if out[c] > best:
                 best = out[c]
     return best
+
+
+@njit(cache=True)
+def above(indptr, cols, scores, slack, bar_row, bar_col):
+    """Indices of the kept couples whose score + slack is above both their row's bar and their
+    column's (the couples that might block, for :func:`pairing.matching._blocking`): one pass, no
+    temporaries over the whole store."""
+    count = 0
+    for i in range(len(indptr) - 1):
+        b = bar_row[i]
+        for e in range(indptr[i], indptr[i + 1]):
+            x = scores[e] + slack
+            if x > b and x > bar_col[cols[e]]:
+                count += 1
+    out = np.empty(count, dtype=np.int64)
+    m = 0
+    for i in range(len(indptr) - 1):
+        b = bar_row[i]
+        for e in range(indptr[i], indptr[i + 1]):
+            x = scores[e] + slack
+            if x > b and x > bar_col[cols[e]]:
+                out[m] = e
+                m += 1
+    return out

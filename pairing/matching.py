@@ -1474,6 +1474,14 @@ class _Scored:
     slack: float = _SLACK  # how far a stored score may be from the exact one
 
     @property
+    def rescored(self) -> _Rescored:
+        found = getattr(self, "_rescored", None)
+        if found is None:
+            found = _Rescored(len(self.indptr) - 1)
+            self._rescored = found
+        return found
+
+    @property
     def entry_rows(self) -> np.ndarray:
         found = getattr(self, "_entry_rows", None)
         if found is None:
@@ -1488,6 +1496,25 @@ class _Scored:
             if len(cols):
                 out[start:end] = float(values[cols].min())
         return out
+
+
+class _Rescored:
+    """What the proof learnt when it scored mentees again, so that a later check scores again only
+    their couples with the mentors that got cheaper since.
+
+    When mentee i is scored again at a check with shifts s (mentor's price - bonus), ``bound[i]`` is
+    an upper bound of score(i, j) - s[j] over every couple (i, j) left out of the store: the largest
+    one scored (plus the scorer's slack), and for the mentors not scored (s[j] >= the limit of that
+    check) the mentee's bound less the limit. At a later check with shifts s' and price u'[i], a
+    mentor with s'[j] >= s[j] gives score(i, j) - s'[j] - u'[i] <= bound[i] - u'[i]: when that is
+    within the tolerance, only the mentors with s'[j] < s[j] can give a violated couple, and only
+    those are scored (else the whole row again, and a new bound). The shifts of each check that
+    scored mentees again are kept (``shifts``; ``epoch[i]``: the one of ``bound[i]``, -1: never)."""
+
+    def __init__(self, n: int) -> None:
+        self.bound = np.full(n, np.inf)
+        self.epoch = np.full(n, -1, dtype=np.int64)
+        self.shifts: list[np.ndarray] = []
 
 
 def _reopened(problem: _Problem, scored: _Scored, limit: np.ndarray, key: np.ndarray):
@@ -1590,11 +1617,19 @@ def _score_pool(problem: _Problem, slots: np.ndarray, free_rows: np.ndarray, don
     popularity = np.bincount(small_cols, minlength=k)
     lonely = popularity < 2 * slots + 2
     extra = kernel.column_top(cols_all, rows_of, scores_all, lonely[cols_all], k, _COLUMN_KEEP, _JITTER)
-    picked = np.union1d(picked, extra)
+    chosen = np.zeros(len(cols_all), dtype=bool)  # the union, sorted (np.union1d sorts it all again)
+    chosen[picked] = True
+    chosen[extra] = True
+    picked = np.flatnonzero(chosen)
     scored.rows_small = rows_of[picked].astype(np.int64)
     scored.cols_small = cols_all[picked].astype(np.int64)
     scored.scores_small = scores_all[picked].astype(np.float64)
     return scored
+
+
+def _distinct(rows: np.ndarray, n: int) -> np.ndarray:
+    """np.unique of row numbers below n, by counting (no sort, no hash)."""
+    return np.flatnonzero(np.bincount(rows, minlength=n))
 
 
 def _sorted_unique(keys: np.ndarray) -> np.ndarray:
@@ -1607,14 +1642,38 @@ def _cat(parts: list[np.ndarray], dtype=np.float64) -> np.ndarray:
     return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype=dtype)
 
 
-def _union(a, b, k):
-    return _unique_edges(*(np.concatenate((x, y)) for x, y in zip(a, b, strict=True)), k)
+def _outside(keys: np.ndarray, rows: np.ndarray, cols: np.ndarray, k: int):
+    """The couples (rows, cols) not among the sorted ``keys`` (row · k + column) of a graph."""
+    if len(keys) == 0 or len(rows) == 0:
+        return rows, cols
+    wanted = rows.astype(np.int64) * max(k, 1) + cols
+    at = np.searchsorted(keys, wanted).clip(max=len(keys) - 1)
+    new = keys[at] != wanted
+    return rows[new], cols[new]
 
 
-def _unique_edges(rows, cols, scores, k):
-    keys = rows.astype(np.int64) * max(k, 1) + cols
-    _, first = np.unique(keys, return_index=True)
-    return rows[first].astype(np.int64), cols[first].astype(np.int64), scores[first]
+def _merge(keys: np.ndarray, graph, parts, k: int):
+    """The graph (rows, cols, scores, sorted by ``keys`` = row · k + column, unique) with the couples
+    of ``parts`` added, those already in it and duplicates left out: (rows, cols, scores, keys), still
+    sorted. Inserting a few couples into a sorted graph instead of sorting it all again each round."""
+    rows, cols, scores = (
+        _cat([part[x] for part in parts], dtype) for x, dtype in enumerate((np.int64, np.int64, np.float64))
+    )
+    added = rows * max(k, 1) + cols
+    order = np.argsort(added, kind="stable")
+    added, rows, cols, scores = added[order], rows[order], cols[order], scores[order]
+    first = np.concatenate(([True], added[1:] != added[:-1])) if len(added) else np.zeros(0, dtype=bool)
+    if len(keys):
+        at = np.searchsorted(keys, added).clip(max=len(keys) - 1)
+        first &= keys[at] != added
+    added, rows, cols, scores = added[first], rows[first], cols[first], scores[first]
+    at = np.searchsorted(keys, added)
+    return (
+        np.insert(graph[0], at, rows),
+        np.insert(graph[1], at, cols),
+        np.insert(graph[2], at, scores),
+        np.insert(keys, at, added),
+    )
 
 
 def _scan(
@@ -1769,7 +1828,7 @@ def _prices(scored: _Scored, slots: np.ndarray, n: int) -> tuple[np.ndarray, np.
 
     auction = _Auction(n, slots, _EPSILON)
     auction.add(scored.rows_small, scored.cols_small, scored.scores_small)
-    auction.run(np.unique(scored.rows_small))
+    auction.run(_distinct(scored.rows_small, n))
     rows_of = scored.entry_rows
     for _phase in range(_PHASES):
         held = auction.held_value()
@@ -1782,7 +1841,7 @@ def _prices(scored: _Scored, slots: np.ndarray, n: int) -> tuple[np.ndarray, np.
             break
         rows = rows_of[picked]
         auction.add(rows, scored.cols[picked].astype(np.int64), scored.scores[picked].astype(np.float64))
-        active = np.unique(rows)
+        active = _distinct(rows, n)
         auction.holder[active] = -1  # they leave their mentor (its price stays) and bid again
         auction.run(active)
     return auction.price, auction.holder, auction.rounds
@@ -1795,10 +1854,14 @@ def _prices(scored: _Scored, slots: np.ndarray, n: int) -> tuple[np.ndarray, np.
 def _graph(rows, cols, gains, n_rows: int):
     """The couples by mentee (CSR: indptr, columns, gains), duplicates removed, for :mod:`pairing.flow`."""
     keys = rows.astype(np.int64) * (1 << 32) + cols
-    order = np.argsort(keys, kind="stable")
-    keys = keys[order]
-    keep = np.concatenate(([True], keys[1:] != keys[:-1])) if len(keys) else np.zeros(0, dtype=bool)
-    rows, cols, gains = rows[order][keep], cols[order][keep], gains[order][keep]
+    if len(keys) > 1 and (keys[1:] > keys[:-1]).all():  # sorted and unique already (_merge)
+        keep = slice(None)
+    else:
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        keep = np.concatenate(([True], keys[1:] != keys[:-1])) if len(keys) else np.zeros(0, dtype=bool)
+        rows, cols, gains = rows[order], cols[order], gains[order]
+    rows, cols, gains = rows[keep], cols[keep], gains[keep]
     indptr = np.searchsorted(rows, np.arange(n_rows + 1)).astype(np.int64)
     return rows, cols.astype(np.int64), gains.astype(np.float64), indptr
 
@@ -1858,7 +1921,10 @@ def _duality_gap(rows, cols, gains, slots, assigned, u, v) -> float:
         u = u + raise_by
     matched = np.flatnonzero(assigned >= 0)
     keys = rows.astype(np.int64) * (1 << 32) + cols
-    order = np.argsort(keys, kind="stable")
+    if len(keys) > 1 and (keys[1:] > keys[:-1]).all():
+        order = np.arange(len(keys))
+    else:
+        order = np.argsort(keys, kind="stable")
     at = np.searchsorted(keys[order], matched.astype(np.int64) * (1 << 32) + assigned[matched])
     at = np.minimum(at, max(len(keys) - 1, 0))
     found = order[at] if len(keys) else at
@@ -2236,6 +2302,7 @@ def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: 
     held = np.flatnonzero(holder >= 0)
     rows, cols = _scan(scored, price, 0.0, None, _SELECT_MARGIN, holder < 0, _SELECT_LIMIT)
     rows, cols, scores = _exact(problem, np.concatenate((rows, held)), np.concatenate((cols, holder[held])))
+    keys = rows * max(k, 1) + cols  # sorted: the graph is kept in this order (_merge)
 
     # 3. the exact optimum of those couples, its dual prices, and the proof that no couple left out
     #    could improve it (else add the couples near the prices and solve again)
@@ -2265,10 +2332,10 @@ def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: 
             break
         # the couples violated and those near the prices join the graph; solved again from these prices
         near_rows, near_cols = _scan(scored, v, bonus, u, _REPAIR_MARGIN, limit=most)
-        near_rows, near_cols, near_scores = _exact(problem, near_rows, near_cols)
-        added = _union((near_rows, near_cols, near_scores), (bad_rows, bad_cols, bad_scores), k)
-        added = _union(added, close, k)
-        rows, cols, scores = _union((rows, cols, scores), added, k)
+        near = _exact(problem, *_outside(keys, near_rows, near_cols, k))
+        rows, cols, scores, keys = _merge(
+            keys, (rows, cols, scores), (near, (bad_rows, bad_cols, bad_scores), close), k
+        )
         gains = scores + bonus
         report(min(85, 60 + 5 * checks), _("Finding the best assignment"))
         assigned, u, v = _assign(rows, cols, gains, slots, n, start=(assigned, u, v))
@@ -2580,28 +2647,47 @@ def _violations(
     # the couples left out of the store: scored again only where the bound leaves a violation possible
     # (the mentee's bound above its price plus the mentor's), by the compiled scorer in one pass
     limit = scored.rest + scored.slack - u - maybe_above  # against shift = v - bonus
+    memo = scored.rescored
+    epoch = len(memo.shifts)
+    prices = u.astype(np.float64)
+    low = maybe_above - _REPAIR_MARGIN
     for start, end, cols in scored.groups:
-        open_rows = (
-            np.flatnonzero(np.isfinite(scored.rest[start:end]) & (limit[start:end] > shift[cols].min()))
-            + start
+        open_mask = np.isfinite(scored.rest[start:end]) & (limit[start:end] > shift[cols].min())
+        # mentees scored again at an earlier check, whose bound then still holds against their price
+        # now (a couple is violated above _TOLERANCE; half the slack for rounding): only their
+        # couples with the mentors that got cheaper since are scored again (see _Rescored)
+        seen = memo.epoch[start:end]
+        partly = (
+            open_mask & (seen >= 0) & (memo.bound[start:end] - u[start:end] <= _TOLERANCE - scored.slack / 2)
         )
+        for old in np.unique(seen[partly]).tolist():
+            rows = np.flatnonzero(partly & (seen == old)) + start
+            cheaper = cols[shift[cols] < memo.shifts[old][cols]]
+            if len(cheaper) == 0:
+                continue
+            count, found, _top = kernel.violated(
+                rows, cheaper, limit[rows], prices, shift, low, most, *scored.args
+            )
+            mask = np.arange(found.shape[1])[None, :] < count[:, None]
+            rows_out.append(np.repeat(rows, count))
+            cols_out.append(found[mask])
+        open_rows = np.flatnonzero(open_mask & ~partly) + start
         if len(open_rows) == 0:
             continue
         # also the couples within _REPAIR_MARGIN of violating: scoring these mentees again is the
         # costly part, and with those couples in the graph the next prices are seldom refuted again
-        count, found = kernel.violated(
-            open_rows,
-            cols,
-            limit[open_rows],
-            u.astype(np.float64),
-            shift,
-            maybe_above - _REPAIR_MARGIN,
-            most,
-            *scored.args,
+        count, found, top = kernel.violated(
+            open_rows, cols, limit[open_rows], prices, shift, low, most, *scored.args
         )
         mask = np.arange(found.shape[1])[None, :] < count[:, None]
         rows_out.append(np.repeat(open_rows, count))
         cols_out.append(found[mask])
+        # what these mentees' couples left out are worth at most, less this check's shift: those
+        # scored now exactly (up to the scorer's slack), the others (shift >= limit) by their bound
+        memo.bound[open_rows] = np.maximum(top + scored.slack, u[open_rows] + maybe_above)
+        memo.epoch[open_rows] = epoch
+        if len(memo.shifts) == epoch:
+            memo.shifts.append(shift.copy())
     examined = sum(len(part) for part in rows_out)
     found = _worst(problem, rows_out, cols_out, u, v, bonus, most)
     return (*found[:3], examined, found[3:])
@@ -2723,6 +2809,8 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> tu
     mentor to the one they got (or to none) and the mentor has a free place or prefers the mentee to
     its least preferred one. Each side prefers by its networking ranking first (a ranked person beats
     an unranked one), then by score."""
+    from . import kernel
+
     n, k = problem.n, problem.k
     matched = np.flatnonzero(final >= 0)
     cur_scores = np.full(n, -np.inf)
@@ -2749,12 +2837,12 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> tu
         found_rows.append(rows[r] if r0 < 0 else r + r0)
         found_cols.append(cols[c])
 
-    rows_of = scored.entry_rows
-    upper = scored.scores.astype(np.float64) + scored.slack
-    hit = (upper > bar_m[rows_of]) & (upper > bar_t[scored.cols])
-    found_rows.append(rows_of[hit])
+    hit = kernel.above(
+        scored.indptr, scored.cols, scored.scores, float(scored.slack), bar_m.astype(np.float64), bar_t
+    )
+    found_rows.append(scored.entry_rows[hit])
     found_cols.append(scored.cols[hit].astype(np.int64))
-    del upper, hit
+    del hit
     # the couples left out of the store, where their bound says one of them might block
     bound = scored.rest.astype(np.float64) + scored.slack
     for rows, cols, dense in _reopened(problem, scored, np.where(bound > bar_m, bound, -np.inf), bar_t):

@@ -40,7 +40,8 @@ EXAMPLES = {
     "groups": 300,
     "omitted": 300,
     "omitted_stored": 300,
-}  # instances per test: 4,200 in all
+    "rescoring": 400,
+}  # instances per test: 4,600 in all
 
 
 def common(examples: int):
@@ -448,3 +449,45 @@ def test_group_matching_gives_each_group_one_mentor_with_places_for_it(case, siz
         assert frozenset.intersection(*requests) or not any(requests)
         assert len({by_id[p.mentee].form for p in members}) == 1
     assert result.stats["certified"] != result.stats["certified"]  # NaN: no proof claimed
+
+
+@common(EXAMPLES["rescoring"])
+@given(case=instances(max_mentees=40, max_mentors=14), seed=st.integers(0, 2**32 - 1))
+def test_the_checks_find_a_violated_couple_whenever_there_is_one(monkeypatch, case, seed):
+    """The proof's check of the couples left out of the store, directly: one couple kept per mentee,
+    then a sequence of prices (each mentee's price at least its kept couple's worth, so that only the
+    couples left out can refute it; the mentors' prices up and down between checks, as in the repair
+    rounds). Every eligible couple that, scored exactly, is worth more than its prices is found —
+    whatever the earlier checks learnt (scoring mentees again only against the mentors that got
+    cheaper since) — and what is found is violated."""
+    monkeypatch.setattr(matching, "_STORE_COUPLES", 0)
+    monkeypatch.setattr(matching, "_KEEP_MIN", 1)
+    mentees, mentors, options = case
+    problem = matching._Problem(mentees, mentors, options)
+    slots = np.where(problem.col_available, np.maximum(problem.capacity, 0), 0)
+    free_rows = problem.row_consent.copy()
+    scored = matching._score_pool(problem, slots, free_rows, lambda done: None)
+    bonus = 100.0 * (int(free_rows.sum()) + 1) if options.maximise_count else 0.0
+    rows = [np.repeat(np.flatnonzero(free_rows[a:b]) + a, len(c)) for a, b, c in scored.groups]
+    cols = [np.tile(c, int(free_rows[a:b].sum())) for a, b, c in scored.groups]
+    every = matching._exact(problem, matching._cat(rows, np.int64), matching._cat(cols, np.int64))
+    rng = np.random.default_rng(seed)
+    v = rng.choice((0.0, 5.0, 10.0, 20.0), problem.k)
+    kept_rows = scored.entry_rows
+    for _check in range(5):
+        # the mentors' prices move (some down, some up, in steps that make ties), the mentees' are
+        # raised to their kept couple's worth, some a little above it
+        v = np.maximum(0.0, v + rng.choice((-10.0, -2.5, 0.0, 0.0, 2.5, 10.0), problem.k))
+        u = np.zeros(problem.n)
+        np.maximum.at(u, kept_rows, scored.scores + bonus - v[scored.cols])
+        u = u + rng.choice((0.0, 0.0, 1.0, 7.5), problem.n)
+        bad_rows, bad_cols, _scores, _examined, _close = matching._violations(
+            problem, scored, u, v, bonus, problem.k + 1
+        )
+        excess = every[2] + bonus - u[every[0]] - v[every[1]]
+        violated = set(zip(every[0][excess > 1e-6].tolist(), every[1][excess > 1e-6].tolist(), strict=True))
+        found = set(zip(bad_rows.tolist(), bad_cols.tolist(), strict=True))
+        # every couple violated is found (the kept couples hold their prices, so the check looks at
+        # every mentee whose couples left out might be worth more), and nothing else
+        assert violated <= found, f"{len(violated - found)} couples worth more than their prices not found"
+        assert found <= set(zip(every[0][excess > 0].tolist(), every[1][excess > 0].tolist(), strict=True))
