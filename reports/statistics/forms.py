@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mentoring.typing_helpers import StrOrPromise, choice_field
 from pairing.models import MentoringForm
 from participants.models import Person
 
@@ -14,8 +18,13 @@ from .selectors import (
     category_labels,
 )
 
+# A choice (value, label) and a named group of them, as a select's choices list holds them.
+Choice = tuple[str, StrOrPromise]
+ChoiceGroup = tuple[StrOrPromise, Sequence[Choice]]
+Choices = list[Choice | ChoiceGroup]
 
-def measure_choices() -> list[tuple[str, str]]:
+
+def measure_choices() -> list[Choice]:
     return [
         ("mentees", _("Mentees")),
         ("mentors", _("Mentors")),
@@ -26,7 +35,7 @@ def measure_choices() -> list[tuple[str, str]]:
     ]
 
 
-def group_choices() -> list[tuple[str, str]]:
+def group_choices() -> list[Choice]:
     labels = {
         "staff": _("teachers and other staff"),
         "learners": _("learners (pupils, college and university students)"),
@@ -36,7 +45,7 @@ def group_choices() -> list[tuple[str, str]]:
     return [(f"group:{key}", labels[key]) for key in statistics.PEOPLE_GROUPS]
 
 
-def filter_choices() -> list[tuple[str, object]]:
+def filter_choices() -> Choices:
     labels = category_labels()
     return [
         ("", _("everyone")),
@@ -47,7 +56,7 @@ def filter_choices() -> list[tuple[str, object]]:
     ]
 
 
-def percent_choices() -> list[tuple[str, object]]:
+def percent_choices() -> Choices:
     return [
         ("", _("a number, not a percentage")),
         (
@@ -66,17 +75,15 @@ def percent_choices() -> list[tuple[str, object]]:
     ]
 
 
-def breakdown_choices() -> list[tuple[str, object]]:
+def breakdown_choices() -> Choices:
     labels = category_labels()
+    forms_of_mentoring: list[Choice] = [
+        (f"form:{form.key}", form.name) for form in MentoringForm.objects.filter(is_active=True)
+    ]
+    forms_of_mentoring.append((statistics.UNPAIRED, _("not in pairs")))
     return [
         ("total", _("Total")),
-        (
-            _("Form of mentoring"),
-            [
-                *[(f"form:{form.key}", form.name) for form in MentoringForm.objects.filter(is_active=True)],
-                (statistics.UNPAIRED, _("not in pairs")),
-            ],
-        ),
+        (_("Form of mentoring"), forms_of_mentoring),
         (
             _("Age"),
             [("age", _("Age band (give from / to)")), ("age:none", _("age not given"))],
@@ -89,6 +96,19 @@ def breakdown_choices() -> list[tuple[str, object]]:
 
 class LayoutNameForm(forms.Form):
     name = forms.CharField(label=_("Name of the template"), max_length=300)
+
+
+@dataclass(frozen=True)
+class RowChoices:
+    """The choices of a row's selects, read once for every line of a formset."""
+
+    measure: list[Choice]
+    filter: Choices
+    percent_of: Choices
+
+    @classmethod
+    def read(cls) -> RowChoices:
+        return cls(measure=measure_choices(), filter=filter_choices(), percent_of=percent_choices())
 
 
 class RowForm(forms.Form):
@@ -105,12 +125,12 @@ class RowForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
 
-    def __init__(self, *args, choices: dict | None = None, **kwargs) -> None:
+    def __init__(self, *args, choices: RowChoices | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        choices = choices or {}
-        self.fields["measure"].choices = choices.get("measure") or measure_choices()
-        self.fields["filter"].choices = choices.get("filter") or filter_choices()
-        self.fields["percent_of"].choices = choices.get("percent_of") or percent_choices()
+        choices = choices or RowChoices.read()
+        choice_field(self, "measure").choices = choices.measure
+        choice_field(self, "filter").choices = choices.filter
+        choice_field(self, "percent_of").choices = choices.percent_of
         for name in ("measure", "filter", "percent_of"):  # a table cell has no <label>: the column names it
             self.fields[name].widget.attrs["aria-label"] = self.fields[name].label
 
@@ -123,7 +143,7 @@ class ColumnForm(forms.Form):
     age_from = forms.IntegerField(label=_("age from"), required=False, min_value=0, max_value=120)
     age_to = forms.IntegerField(label=_("age to"), required=False, min_value=0, max_value=120)
 
-    def __init__(self, *args, choices: list | None = None, **kwargs) -> None:
+    def __init__(self, *args, choices: Choices | None = None, **kwargs) -> None:
         initial = kwargs.get("initial") or {}
         code = initial.get("breakdown", "")
         if code.startswith("age:"):
@@ -135,7 +155,7 @@ class ColumnForm(forms.Form):
                 "age_to": high or None,
             }
         super().__init__(*args, **kwargs)
-        self.fields["breakdown"].choices = choices or breakdown_choices()
+        choice_field(self, "breakdown").choices = choices or breakdown_choices()
         self.fields["breakdown"].widget.attrs["aria-label"] = self.fields["breakdown"].label
 
     def clean(self):

@@ -20,11 +20,9 @@ from . import calc as statistics
 from .forms import (
     ColumnForm,
     LayoutNameForm,
+    RowChoices,
     RowForm,
     breakdown_choices,
-    filter_choices,
-    measure_choices,
-    percent_choices,
 )
 from .selectors import (
     layout_with_source,
@@ -78,9 +76,8 @@ def layout_edit(request: ScopedRequest) -> HttpResponse:
     programmes = programmes_in_scope(scope)
     layout, name, source = layout_with_source(scope.organization, programmes)
     # the choices are read once for every line of the formsets
-    row_choices = {"measure": measure_choices(), "filter": filter_choices(), "percent_of": percent_choices()}
-    row_kwargs = {"form_kwargs": {"choices": row_choices}}
-    column_kwargs = {"form_kwargs": {"choices": breakdown_choices()}}
+    row_kwargs = {"choices": RowChoices.read()}
+    column_kwargs = {"choices": breakdown_choices()}
     own = source is not None and source.organization_id == scope.organization.pk
     initial_rows = [
         {"label": r.label, "measure": r.measure, "filter": r.filter, "percent_of": r.percent_of}
@@ -90,8 +87,8 @@ def layout_edit(request: ScopedRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         name_form = LayoutNameForm(request.POST)
-        rows = RowFormSet(request.POST, prefix="rows", **row_kwargs)
-        columns = ColumnFormSet(request.POST, prefix="columns", **column_kwargs)
+        rows = RowFormSet(request.POST, prefix="rows", form_kwargs=row_kwargs)
+        columns = ColumnFormSet(request.POST, prefix="columns", form_kwargs=column_kwargs)
         if name_form.is_valid() and rows.is_valid() and columns.is_valid():
             new_layout = statistics.Layout(
                 rows=tuple(
@@ -121,8 +118,8 @@ def layout_edit(request: ScopedRequest) -> HttpResponse:
         status = 400
     else:
         name_form = LayoutNameForm(initial={"name": name})
-        rows = RowFormSet(prefix="rows", initial=initial_rows, **row_kwargs)
-        columns = ColumnFormSet(prefix="columns", initial=initial_columns, **column_kwargs)
+        rows = RowFormSet(prefix="rows", initial=initial_rows, form_kwargs=row_kwargs)
+        columns = ColumnFormSet(prefix="columns", initial=initial_columns, form_kwargs=column_kwargs)
     preview = _preview(layout, programmes)
     return render(
         request,
