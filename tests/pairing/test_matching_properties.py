@@ -9,6 +9,15 @@ its places (``scipy.optimize.linear_sum_assignment``) — a different algorithm 
 Each test also runs with the engine's candidate graph deliberately starved (a mentee keeps one or two
 mentors), so that the proof — not the first guess — has to find the optimum: a proof that skips some
 couples (as the one that gave a mentee absent from the graph the price +inf did) fails at once here.
+
+Every certificate the engine declares is checked by weak duality (``check_certificate``), and the proof's
+check of the couples left out of the store is also called directly (the last test). Run on 06.12.2026
+against deliberately broken proofs (with a fifth of the instances), each was caught: the price +inf, or
+the largest price, for mentees absent from the graph, and the stored couples of mentees without a pair
+skipped (by ``..._omits_mentees``); a couple violated only above 0.5 point, mentees scored again only when
+their bound beats the dearest mentor, a mentee scored again never scored again (by
+``..._omits_mentees_and_one_couple_is_kept``); the incremental bound without the mentors that got cheaper,
+or without the mentors left unscored (only by the direct test: the engine-level ones missed both).
 """
 
 from __future__ import annotations
