@@ -7,13 +7,19 @@ Numbers only — no one is named (aggregates for the levels above, ``mentoring/a
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Sequence
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mentoring.access import MANAGERS, OVERSIGHT_ROLES, Scope
+from mentoring.models import Programme
+from mentoring.typing_helpers import choice_field
 
+from ..models import MonitoringWindow, WindowSubmission
 from ..registry import (
     PDF,
     XLSX,
@@ -30,6 +36,7 @@ from ..tables import Table, TableSection
 from ..writers import pdf_tables, xlsx_tables
 from .selectors import (
     FrozenKpi,
+    OrganizationRow,
     is_oversight,
     shared_targets,
     snapshot_kpis,
@@ -41,13 +48,26 @@ from .selectors import (
 )
 
 
-def _windows(scope: Scope) -> list:
-    """The windows of the scope's year, read once per programme object (the reports page asks twice)."""
-    cached = getattr(scope.programme, "_monitoring_windows", None)
-    if cached is None:
-        cached = list(windows_for(scope.organization, scope.programme.academic_year))
-        scope.programme._monitoring_windows = cached
-    return cached
+class _WindowsPerProgramme:
+    """The windows of the scope's year, read once per programme object (the reports page asks twice: the
+    report's ``allowed`` and its options form). Kept by the object's identity while it lives, never by its
+    pk: the next request's programme object reads them again."""
+
+    def __init__(self) -> None:
+        self._found: dict[int, list[MonitoringWindow]] = {}
+
+    def get(self, scope: Scope) -> list[MonitoringWindow]:
+        programme: Programme = scope.programme
+        key = id(programme)
+        found = self._found.get(key)
+        if found is None:
+            found = list(windows_for(scope.organization, programme.academic_year))
+            self._found[key] = found
+            weakref.finalize(programme, self._found.pop, key, None)  # forgotten with the object
+        return found
+
+
+_windows = _WindowsPerProgramme().get
 
 
 class WindowOptionsForm(ReportOptionsForm):
@@ -55,7 +75,7 @@ class WindowOptionsForm(ReportOptionsForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["window"].choices = [
+        choice_field(self, "window").choices = [
             (window.pk, f"{window.title} ({window.opener.short_name}, {window.deadline:%d.%m.%Y})")
             for window in _windows(self.scope)
         ]
@@ -149,9 +169,15 @@ class WindowConsolidationReport(Report):
             )
             by_group_rows.extend(_result_rows(layout, result))
         by_group = _table(_("By municipality"), window.title, layout, by_group_rows)
+        # the organisations that handed in, with their current version (every row of ``by_organization``
+        # has one: the consolidation adds up handed-in snapshots only)
+        handed_in: list[tuple[OrganizationRow, WindowSubmission, statistics.Result]] = [
+            (row, row.submission, result)
+            for row, result in consolidation.by_organization
+            if row.submission is not None
+        ]
         by_organization_rows: list = []
-        for row, result in consolidation.by_organization:
-            submission = row.submission
+        for row, submission, result in handed_in:
             by_organization_rows.append(
                 TableSection(
                     _("%(organization)s — version %(version)s of %(when)s")
@@ -200,12 +226,12 @@ class WindowConsolidationReport(Report):
             [
                 (
                     _("Total"),
-                    sum_kpis([row.submission for row, _result in consolidation.by_organization], targets),
+                    sum_kpis([submission for _row, submission, _result in handed_in], targets),
                 )
             ]
             + [
-                (row.organization.short_name, snapshot_kpis(row.submission))
-                for row, _result in consolidation.by_organization
+                (row.organization.short_name, snapshot_kpis(submission))
+                for row, submission, _result in handed_in
             ],
         )
         return [total, by_group, by_organization, handed, kpis], [
@@ -216,7 +242,7 @@ class WindowConsolidationReport(Report):
             _("KPI"),
         ]
 
-    def _kpi_table(self, window, sections: list[tuple[str, list[FrozenKpi] | None]]) -> Table:
+    def _kpi_table(self, window, sections: Sequence[tuple[str, list[FrozenKpi] | None]]) -> Table:
         """The KPI sheets as handed in: a section per organisation (the total first, for an area)."""
         rows: list = []
         for title, kpis in sections:

@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
@@ -51,6 +52,10 @@ LONG_LIST = 150
 
 
 
+
+
+def _window_url(scope: Scope, window: int) -> str:
+    return reverse("reports:window", kwargs={**scope.url_kwargs, "window": window})
 
 
 def _may_open(scope: Scope) -> bool:
@@ -104,7 +109,7 @@ def window_open_view(request: ScopedRequest) -> HttpResponse:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, gettext("The collection period is open."))
-                return redirect("reports:window", window=window.pk, **scope.url_kwargs)
+                return redirect(_window_url(scope, window.pk))
         status = 400
     else:
         deadline = today + timedelta(days=10)
@@ -217,9 +222,9 @@ def window_submit_view(request: ScopedRequest, window: int) -> HttpResponse:
     form = SubmitForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect("reports:window", window=found.pk, **scope.url_kwargs)
+            for error in errors:  # an ErrorList yields its messages as text
+                messages.error(request, str(error))
+        return redirect(_window_url(scope, found.pk))
     scope.programme.organization = scope.organization  # with its parents loaded by the scope
     try:
         submission = window_submit(
@@ -235,7 +240,7 @@ def window_submit_view(request: ScopedRequest, window: int) -> HttpResponse:
             request,
             gettext("The figures are handed in (version %(version)s).") % {"version": submission.version},
         )
-    return redirect("reports:window", window=found.pk, **scope.url_kwargs)
+    return redirect(_window_url(scope, found.pk))
 
 
 @organization_view(roles=WINDOW_ROLES, privacy=Privacy.AGGREGATE)
@@ -249,4 +254,4 @@ def window_close_view(request: ScopedRequest, window: int) -> HttpResponse:
         raise PermissionDenied
     window_close(actor=request.user, window=found)
     messages.success(request, gettext("The collection period is closed."))
-    return redirect("reports:window", window=found.pk, **scope.url_kwargs)
+    return redirect(_window_url(scope, found.pk))
