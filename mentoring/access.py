@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, resolve, reverse
 
 from .models import Membership, Organization, Programme, Role
@@ -172,39 +172,43 @@ def ancestor_ids(organization: Organization) -> list[int]:
 def access_for(user, organization: Organization) -> Access | None:
     if not user.is_authenticated:
         return None
-    # .order_by(): the model's ordering joins the organisation and the user for nothing (every page asks this)
-    roles = set(
-        Membership.objects.filter(user=user, organization=organization).order_by().values_list("role", flat=True)
-    )
-    read_only = False
+    # One query for the roles in the organisation itself and the oversight roles above it (every page asks
+    # this). .order_by(): the model's ordering joins the organisation and the user for nothing.
     above = ancestor_ids(organization)
+    wanted = Q(organization=organization)
     if above:
-        oversight = set(
-            Membership.objects.filter(
-                user=user, organization_id__in=above, role__in=OVERSIGHT_ROLES
-            )
-            .order_by()
-            .values_list("role", flat=True)
-        )
-        if oversight:
-            if not roles:
-                read_only = True
-            roles |= oversight
+        wanted |= Q(organization_id__in=above, role__in=OVERSIGHT_ROLES)
+    held = Membership.objects.filter(wanted, user=user).order_by().values_list("organization_id", "role")
+    roles: set[str] = set()
+    oversight: set[str] = set()
+    for organization_id, role in held:
+        (roles if organization_id == organization.pk else oversight).add(role)
+    read_only = False
+    if oversight:
+        if not roles:
+            read_only = True
+        roles |= oversight
     if not roles:
         return None
     return Access(organization=organization, roles=frozenset(roles), read_only=read_only)
 
 
 def resolve_scope(request: HttpRequest, org: str, year: int) -> Scope:
-    organization = get_object_or_404(Organization.objects.select_related("parent__parent"), slug=org)
+    """The organisation and its programme of the year in one query, then the user's roles in one more.
+
+    A stranger, an unknown organisation and a year without a programme all get the same 404.
+    """
+    programme = (
+        Programme.objects.select_related("academic_year", "organization__parent__parent")
+        .filter(organization__slug=org, academic_year__start_year=year)
+        .first()
+    )
+    if programme is None:
+        raise Http404
+    organization = programme.organization
     access = access_for(request.user, organization)
     if access is None:
         raise Http404
-    programme = get_object_or_404(
-        Programme.objects.select_related("academic_year"),
-        organization=organization,
-        academic_year__start_year=year,
-    )
     return Scope(organization=organization, programme=programme, access=access)
 
 
@@ -245,6 +249,10 @@ def organization_view(
     return decorator
 
 
+# url name → its view (``may_open``); URL names are fixed for the life of the process
+_VIEWS: dict[str, Callable[..., Any]] = {}
+
+
 def may_open(scope: Scope, url_name: str, **kwargs: object) -> bool:
     """Whether the scope's access may open the organisation page named ``url_name`` (links, tiles, menus).
 
@@ -255,7 +263,10 @@ def may_open(scope: Scope, url_name: str, **kwargs: object) -> bool:
         path = reverse(url_name, kwargs={**scope.url_kwargs, **kwargs})
     except NoReverseMatch:
         return False
-    view = resolve(path).func
+    # the view behind a URL name is the same for every organisation and year: resolved once per process
+    view = _VIEWS.get(url_name)
+    if view is None:
+        view = _VIEWS[url_name] = resolve(path).func
     if not scope.access.permits(view_privacy(view)):
         return False
     required, manage = getattr(view, REQUIREMENT_ATTRIBUTE, (frozenset(), False))

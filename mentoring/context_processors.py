@@ -66,6 +66,14 @@ def navigation(request: HttpRequest) -> dict:
         if section_shown(scope, key, name)  # seen from above: no section that names pupils (the pairs)
     ]
 
+    read_version: list[int] = []
+
+    def current_version() -> int:
+        # read from the cache once per request, by whichever switcher is rendered first
+        if not read_version:
+            read_version.append(navigation_cache.version())
+        return read_version[0]
+
     def organization_targets() -> list[dict]:
         # plain values only (kept in the cache): the name to show, the link, the group
         return [
@@ -85,7 +93,7 @@ def navigation(request: HttpRequest) -> dict:
         key = f"organizations:{request.user.pk}:{scope.organization.pk}"
         return [
             {**item, "current": item["pk"] == scope.organization.pk}
-            for item in navigation_cache.cached(key, organization_targets)
+            for item in navigation_cache.cached(key, organization_targets, current_version)
         ]
 
     def years() -> list[dict]:
@@ -98,7 +106,7 @@ def navigation(request: HttpRequest) -> dict:
                 "current": year == current,
             }
             for year in navigation_cache.cached(
-                f"years:{scope.organization.pk}", lambda: programme_years(scope.organization)
+                f"years:{scope.organization.pk}", lambda: programme_years(scope.organization), current_version
             )
         ]
 

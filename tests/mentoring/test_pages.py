@@ -36,7 +36,7 @@ def test_curator_dashboard_shows_the_product_navigation(curator_client, django_a
     curator_client.get(reverse("dashboard", kwargs=KW))  # the first visit also saves the session
     # with the open collection periods of the card and «Требует внимания» (tests/reports/test_home.py); 33:
     # the KPIs read the organisations above the school once (targets inherited from above)
-    with django_assert_num_queries(33):
+    with django_assert_num_queries(31):
         response = curator_client.get(reverse("dashboard", kwargs=KW))
     html = response.content.decode()
     for label in ("Дорожная карта", "Базы", "Пары", "Мониторинг", "Отчёты", "2025/2026", "МБОУ «СОШ № 1»"):
@@ -48,7 +48,7 @@ def test_dashboard_queries_do_not_grow_with_members(curator_client, school, djan
     for index in range(30):
         MembershipFactory(organization=school, role=Role.MENTOR, user=UserFactory(username=f"m{index}"))
     curator_client.get(reverse("dashboard", kwargs=KW))
-    with django_assert_num_queries(33):
+    with django_assert_num_queries(31):
         curator_client.get(reverse("dashboard", kwargs=KW))
 
 
@@ -69,7 +69,7 @@ def test_members_page_lists_roles_with_constant_queries(curator_client, school, 
     for index in range(25):
         MembershipFactory(organization=school, role=Role.MENTOR, user=UserFactory(username=f"m{index}"))
     curator_client.get(reverse("dashboard", kwargs=KW))
-    with django_assert_num_queries(13):  # includes the audit row of who viewed the list and the ended accesses
+    with django_assert_num_queries(11):  # includes the audit row of who viewed the list and the ended accesses
         response = curator_client.get(reverse("members", kwargs=KW))
     assert response.content.decode().count("Наставник") >= 25
     assert AuditEvent.objects.filter(action=AuditEvent.Action.VIEW, actor__username="curator").count() == 1
@@ -132,7 +132,7 @@ def test_coordinator_sees_the_children_read_only(
     # the collection periods it opened; the children and the contingent of the units below each
     # (2 queries, whatever their number); the schools' progress table (14, whatever their number: with the
     # organisations above them once, for the targets they inherit)
-    with django_assert_num_queries(28):
+    with django_assert_num_queries(27):
         html = client.get(url).content.decode()
     assert "МБОУ «СОШ № 1»" in html and "МБОУ «Гимназия № 2»" in html
     child = client.get(reverse("dashboard", kwargs=KW)).content.decode()

@@ -254,7 +254,7 @@ def test_case_list_query_count_does_not_grow(
     _fill(programme, pair, cases, [mentee, mentor_person])
     curator_client.get(url("cases"))
     # the layout (session, user, scope, switchers) and four of the page: cases, members, photos, people
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         response = curator_client.get(url("cases"))
     assert response.status_code == 200
     assert response.content.decode().count("section-tile") == cases
@@ -269,6 +269,6 @@ def test_case_detail_query_count_does_not_grow(
     for _ in range(photos):
         case_photo_add(actor=None, case=case, image=png_upload(), people=[mentee])
     curator_client.get(url("case_detail", case=case.pk))
-    with django_assert_num_queries(14):  # 13 + the one insert of the read audit
+    with django_assert_num_queries(12):  # 11 + the one insert of the read audit
         response = curator_client.get(url("case_detail", case=case.pk))
     assert response.status_code == 200

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 KW = {"org": "school-a", "year": YEAR}
 # session, scope, menu, the stale pairs and their count, the diagnostics; the open requests, the names of
 # their pairs and their count
-PSYCHOLOGIST_PAGE_QUERIES = 19
+PSYCHOLOGIST_PAGE_QUERIES = 17
 REASON = "Стал замкнутым, не хочет идти на уроки"
 
 

@@ -94,7 +94,7 @@ def test_candidates_make_a_fixed_number_of_queries(
 
     add(2, 0)
     curator_client.get(url("candidates"), {"form": teacher_pupil.pk})
-    with django_assert_num_queries(12) as few:
+    with django_assert_num_queries(9) as few:
         curator_client.get(url("candidates"), {"form": teacher_pupil.pk})
     add(20, 2)
     with django_assert_num_queries(len(few.captured_queries)):

@@ -209,7 +209,7 @@ def test_members_page_with_ended_accesses_keeps_its_query_count(
         EndedAccess.objects.create(organization=programme.organization, user=user, roles=["mentor"])
     client = client_for(curator)
     client.get(_url("dashboard"))
-    with django_assert_num_queries(13):  # the members page's 12 and one for the ended accesses
+    with django_assert_num_queries(11):  # the members page's 10 and one for the ended accesses
         html = client.get(_url("members")).content.decode()
     assert html.count('data-testid="ended-access"') == 10
 

@@ -21,7 +21,7 @@ from tests.factories import MembershipFactory, OrganizationFactory, ProgrammeFac
 from ..conftest import YEAR, client_for
 
 KW = {"org": "school-a", "year": YEAR}
-MENTOR_QUERIES = 13  # the plan tasks name their pairs from the pairs already read
+MENTOR_QUERIES = 11  # the plan tasks name their pairs from the pairs already read
 
 
 def _dashboard(client):
@@ -186,9 +186,9 @@ def test_curator_start_page_makes_the_same_queries_whatever_the_size(
 ):
     _fill(programme, size)
     _dashboard(curator_client)  # the first visit saves the session
-    # 34: the KPIs read the organisations above the school once (targets inherited from the authority or
+    # 32: the KPIs read the organisations above the school once (targets inherited from the authority or
     # region); one more counts the pairs whose mentor awaits the psychologist
-    with django_assert_num_queries(34):
+    with django_assert_num_queries(32):
         response = _dashboard(curator_client)
     assert _attention(response.content.decode())["Наставляемые без пары"] == str(size)
 

@@ -178,7 +178,7 @@ def test_an_unexpected_error_is_generic(school_job, monkeypatch):
 def test_progress_page_polls_until_done(curator_client, school_job, django_assert_num_queries):
     url = reverse("job_status", kwargs={**KW, "job": school_job.pk})
     curator_client.get(url)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         html = curator_client.get(url).content.decode()
     assert 'hx-trigger="every 1s"' in html
     report_build(job_id=str(school_job.pk))
@@ -202,7 +202,7 @@ def test_reports_index_query_count(curator_client, curator, school_job, django_a
     # supplementary agreement), the curator the protocol names as secretary, the questionnaires, whether the
     # analytical report's conclusions are written, the order approving the roadmap and the collection periods
     # of the consolidated statistics (read once per page, whatever the number of rows)
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(26):
         response = curator_client.get(reverse("reports:index", kwargs=KW))
     assert response.status_code == 200
 

@@ -209,15 +209,15 @@ def test_layout_page_queries_do_not_grow_with_schools(
     client = client_for(coordinator)
     url = reverse("reports:statistics_layout", kwargs={"org": authority.slug, "year": YEAR})
     client.get(url)  # the session warms up
-    # session, user, organisation, roles, 2 programmes, saved layout, schools' kinds, forms of the
+    # session, user, organisation with its programme, roles, 1 more programme, saved layout, schools' kinds, forms of the
     # layout, forms of the editor, 3 for the facts, and the navigation (4)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         assert client.get(url).status_code == 200
     ProgrammeFactory(organization__parent=authority, academic_year__start_year=YEAR)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         assert client.get(url).status_code == 200
     curator_client.get(reverse("reports:statistics_layout", kwargs=KW))
-    with django_assert_num_queries(15):  # a school: its own programme, no kinds of schools to read
+    with django_assert_num_queries(13):  # a school: its own programme, no kinds of schools to read
         assert curator_client.get(reverse("reports:statistics_layout", kwargs=KW)).status_code == 200
 
 

@@ -676,7 +676,7 @@ def test_opener_page_costs_the_same_queries_for_2_or_12_schools(
     client = client_for(coordinator)
     url = reverse("reports:window", kwargs={"org": authority.slug, "year": YEAR, "window": window.pk})
     client.get(url)
-    with django_assert_num_queries(14) as small:
+    with django_assert_num_queries(13) as small:
         assert client.get(url).status_code == 200
     for number in range(10):
         extra = OrganizationFactory(parent=authority, slug=f"extra-{number}")
@@ -703,7 +703,7 @@ def test_school_page_queries_are_fixed(
     client.get(url)
     # the session, the user, the scope (3), the window, the versions, the facts (3), the menus (3), the
     # windows of the download form
-    with django_assert_num_queries(15) as small:
+    with django_assert_num_queries(13) as small:
         client.get(url)
     _people(_programme(school), mentees=30, ovz=10, mentors=20, pairs=20, tag="М")
     for _ in range(3):
