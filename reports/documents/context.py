@@ -3,8 +3,9 @@ order record with its appendix and the people who sign that they have read it.""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
@@ -16,6 +17,10 @@ from .. import declension
 from ..models import Order, OrderItem, OrderKind
 from ..orders.services import curator_facts, curators_of, regulation_requisites, requisites_of
 from ..orders.texts import APPENDIX_HEADINGS, lower_first
+
+if TYPE_CHECKING:
+    from monitoring.models import IndividualPlan
+    from pairing.models import MentoringGroup
 
 MONTHS_GENITIVE = [
     "января", "февраля", "марта", "апреля", "мая", "июня",
@@ -155,40 +160,53 @@ def order_items(order: Order) -> list[OrderItem]:
     )
 
 
+@dataclass
+class _PairEntry:
+    """A pair (or a plan) of the order, with the people its items list under it."""
+
+    group: MentoringGroup | None
+    plan: IndividualPlan | None
+    mentors: list[Person] = field(default_factory=list)
+    mentees: list[Person] = field(default_factory=list)
+
+
 def _pair_rows(items: list[OrderItem], *, plans: bool) -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
-    by_key: dict[int, dict[str, Any]] = {}
+    entries: list[_PairEntry] = []
+    by_key: dict[int, _PairEntry] = {}
     for item in items:
         key = item.plan_id if plans else item.group_id
         if key is None or (plans and item.plan_id is None):
             continue
-        if item.person_id is None:
-            group = item.group
-            entry = {"group": group, "plan": item.plan, "mentors": [], "mentees": []}
+        person = item.person
+        if person is None:
+            entry = _PairEntry(group=item.group, plan=item.plan)
             by_key[key] = entry
-            rows.append(entry)  # type: ignore[arg-type]
+            entries.append(entry)
             continue
-        entry = by_key.get(key)
-        if entry is None:
+        found = by_key.get(key)
+        if found is None:
             continue
-        (entry["mentors"] if item.role == OrderItem.Role.MENTOR else entry["mentees"]).append(item.person)
+        (found.mentors if item.role == OrderItem.Role.MENTOR else found.mentees).append(person)
     result = []
-    for number, entry in enumerate(rows, start=1):
-        group = entry["group"]
-        kind = "группа" if len(entry["mentors"]) > 1 or len(entry["mentees"]) > 1 else ""
+    for number, entry in enumerate(entries, start=1):
+        group = entry.group
+        if group is None:  # a pair's or a plan's heading item always names its group (``orders.services``)
+            raise ValueError(f"The order item of the pair or plan {number} names no group.")
+        kind = "группа" if len(entry.mentors) > 1 or len(entry.mentees) > 1 else ""
         form = group.form.name + (f"\n({group.role_model.name})" if group.role_model else "")
         if kind:
             form += f"\n{kind}"
         row = {
             "n": str(number),
-            "mentors": "\n".join(_person_line(p) for p in entry["mentors"]),
-            "mentees": "\n".join(_person_line(p) for p in entry["mentees"]),
+            "mentors": "\n".join(_person_line(p) for p in entry.mentors),
+            "mentees": "\n".join(_person_line(p) for p in entry.mentees),
             "form": form,
             "period": _period(group),
         }
         if plans:
             # one goal a line, as the plan lists them; spaces inside a line collapsed
-            lines = (" ".join(line.split()) for line in (entry["plan"].goals or "").splitlines())
+            goals_text = entry.plan.goals if entry.plan is not None else ""
+            lines = (" ".join(line.split()) for line in (goals_text or "").splitlines())
             goals = "\n".join(line for line in lines if line)
             row["goals"] = goals if len(goals) <= 400 else goals[:399].rsplit(" ", 1)[0] + "…"
         result.append(row)
@@ -220,8 +238,10 @@ def _roadmap_rows(programme: Programme) -> list[dict[str, str]]:
     return rows
 
 
-def _people_rows(items: list[OrderItem], role: str) -> list[dict[str, str]]:
-    rows = []
+def _people_rows(items: list[OrderItem], role: str, roles: dict[int, str] | None = None) -> list[dict[str, str]]:
+    """The order's people in ``role``; ``roles``: a person's roles in the programme by the person's id."""
+    roles = roles or {}
+    rows: list[dict[str, str]] = []
     for item in items:
         if item.role != role or item.person is None:
             continue
@@ -230,16 +250,20 @@ def _people_rows(items: list[OrderItem], role: str) -> list[dict[str, str]]:
                 "n": str(len(rows) + 1),
                 "name": item.person.full_name,
                 "position": _person_position(item.person),
-                "role": _role_in_programme(item.person),
+                "role": roles.get(item.person.pk, ""),
                 "note": item.note,
             }
         )
     return rows
 
 
-def _role_in_programme(person: Person) -> str:
-    roles = getattr(person, "_programme_roles", None)
-    return roles or ""
+# the position an acquaintance line gives a person who has none, by the person's role in the order
+_ACQUAINTED_POSITIONS: dict[str, str] = {
+    OrderItem.Role.MENTOR: "наставник",
+    OrderItem.Role.MENTEE: "наставляемый",
+    OrderItem.Role.WORKING_GROUP: "член рабочей группы",
+    OrderItem.Role.REWARDED: "участник программы наставничества",
+}
 
 
 def acquainted(order: Order, items: list[OrderItem]) -> list[dict[str, str]]:
@@ -261,12 +285,7 @@ def acquainted(order: Order, items: list[OrderItem]) -> list[dict[str, str]]:
         person = item.person
         if person is None or person.kind == Person.Kind.PUPIL or person.is_anonymised:
             continue
-        role = {
-            OrderItem.Role.MENTOR: "наставник",
-            OrderItem.Role.MENTEE: "наставляемый",
-            OrderItem.Role.WORKING_GROUP: "член рабочей группы",
-            OrderItem.Role.REWARDED: "участник программы наставничества",
-        }.get(item.role, "")
+        role = _ACQUAINTED_POSITIONS.get(item.role, "")
         position = person.position or role
         people.setdefault(person.full_name, {"name": person.full_name, "position": position})
     return sorted(people.values(), key=lambda entry: entry["name"])
@@ -281,8 +300,7 @@ def appendix_rows(order: Order, items: list[OrderItem]) -> list[dict[str, str]]:
     if order.kind in (OrderKind.MODEL, OrderKind.ROADMAP):
         return _roadmap_rows(order.programme)
     if order.kind == OrderKind.REWARD:
-        _mark_roles(order.programme, items)
-        return _people_rows(items, OrderItem.Role.REWARDED)
+        return _people_rows(items, OrderItem.Role.REWARDED, _programme_roles(order.programme, items))
     if order.kind == OrderKind.CURATOR:
         return _people_rows(items, OrderItem.Role.WORKING_GROUP)
     return []
@@ -318,7 +336,8 @@ def order_context(order: Order) -> dict[str, Any]:
     return context
 
 
-def _mark_roles(programme: Programme, items: list[OrderItem]) -> None:
+def _programme_roles(programme: Programme, items: list[OrderItem]) -> dict[int, str]:
+    """The roles in the programme of the items' people («наставник, наставляемый»), by the person's id."""
     from participants.models import MenteeProfile, MentorProfile
 
     ids = [item.person_id for item in items if item.person_id]
@@ -332,12 +351,14 @@ def _mark_roles(programme: Programme, items: list[OrderItem]) -> None:
             "person_id", flat=True
         )
     )
+    found: dict[int, str] = {}
     for item in items:
-        if item.person is None:
+        if item.person_id is None:
             continue
         roles = []
         if item.person_id in mentors:
             roles.append("наставник")
         if item.person_id in mentees:
             roles.append("наставляемый")
-        item.person._programme_roles = ", ".join(roles)
+        found[item.person_id] = ", ".join(roles)
+    return found
