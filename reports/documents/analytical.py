@@ -10,7 +10,7 @@ import base64
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, Field, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from mentoring.access import OVERSIGHT_ROLES
 from mentoring.models import Programme, Role
+from mentoring.typing_helpers import StrOrPromise
 from monitoring.kpis.selectors import KpiValue, kpi_values, programme_metrics
 from monitoring.models import Campaign, Meeting, QuestionnaireTemplate, SwotItem
 from monitoring.plans.selectors import programme_plan_completion
@@ -54,15 +55,19 @@ class GrowthBlock:
     rows: list[tuple[str, float | None, float | None, float | None]]  # item, before, after, change
 
 
+# a labelled figure of the report («Mentees», 12): a count, or a percentage with one decimal
+Figure = tuple[str, float]
+
+
 @dataclass
 class AnalyticalData:
     programme: Programme
-    numbers: list[tuple[str, object]]
+    numbers: list[Figure]
     kpis: list[KpiValue]
     satisfaction: list[SatisfactionRow]
     growth: list[GrowthBlock]
     swot: dict[str, list[str]]
-    roadmap: list[tuple[str, object]]
+    roadmap: list[Figure]
     conclusions: AnalyticalConclusions | None
     generated_on: date = field(default_factory=timezone.localdate)
     # for a municipal authority: its schools' main figures, one row per school
@@ -136,13 +141,14 @@ def _growth(programme: Programme) -> list[GrowthBlock]:
     ).select_related("baseline")
     for campaign in followups:
         found = questionnaire_selectors.comparison(campaign)
-        if found is None:
+        baseline = campaign.baseline  # never None here: the query asks for a baseline
+        if found is None or baseline is None:
             continue
         names = {item.key: item.text for item in found.items}
         blocks.append(
             GrowthBlock(
                 campaign=campaign.title,
-                baseline=campaign.baseline.title,
+                baseline=baseline.title,
                 participants=len(found.comparison.participants),
                 rows=[
                     growth_row(names.get(change.key, change.key), change.before, change.after, change.change)
@@ -177,10 +183,10 @@ def analytical_data(programme: Programme, today: date | None = None) -> Analytic
     metrics = programme_metrics([programme], today)
     kpis = kpi_values([programme], today, metrics=metrics).get(programme.pk, [])
     shown = {value.indicator.numerator for value in kpis}
-    metrics = metrics[programme.pk]
-    numbers = [
-        (_("Mentees"), int(metrics["mentees"])),
-        (_("Mentors"), int(metrics["mentors"])),
+    own_metrics = metrics[programme.pk]
+    numbers: list[Figure] = [
+        (_("Mentees"), int(own_metrics["mentees"])),
+        (_("Mentors"), int(own_metrics["mentors"])),
         (_("Active pairs and groups"), statuses[MentoringGroup.Status.ACTIVE]),
         (_("Completed pairs and groups"), statuses[MentoringGroup.Status.COMPLETED]),
         (_("Terminated pairs and groups"), statuses[MentoringGroup.Status.TERMINATED]),
@@ -190,9 +196,9 @@ def analytical_data(programme: Programme, today: date | None = None) -> Analytic
         (_("Average completion of the plans, percent"), plans.average),
     ]
     if "publications" in shown:
-        numbers.append((_("Publications"), int(metrics["publications"])))
+        numbers.append((_("Publications"), int(own_metrics["publications"])))
     progress = roadmap_progress(programme, today)
-    roadmap = [
+    roadmap: list[Figure] = [
         # without the cancelled ones, like the KPI «done on time» and the percentage below
         (_("Roadmap events"), progress.counted),
         (_("Done"), progress.done),
@@ -218,11 +224,11 @@ def analytical_data(programme: Programme, today: date | None = None) -> Analytic
 
 
 def _added_up(
-    lists: list[list[tuple[str, object]]],
+    lists: list[list[Figure]],
     *,
     weighted: dict[str, str] | None = None,
     ratio: dict[str, tuple[str, str]] | None = None,
-) -> list[tuple[str, object]]:
+) -> list[Figure]:
     """The same labelled figures of several schools added up, in the order they first appear. A figure
     in ``weighted`` is a mean weighted by another figure; one in ``ratio`` is a percentage recomputed
     from two added-up figures (never a sum or a mean of percentages)."""
@@ -230,12 +236,12 @@ def _added_up(
     labels = list(dict.fromkeys(label for figures in lists for label, _value in figures))
     tables = [dict(figures) for figures in lists]
     sums = {label: sum(float(t.get(label) or 0) for t in tables) for label in labels}
-    result: list[tuple[str, object]] = []
+    result: list[Figure] = []
     for label in labels:
         if label in weighted:
             weight = weighted[label]
             total = sum(float(t.get(weight) or 0) for t in tables)
-            value: object = (
+            value: float = (
                 round(sum(float(t.get(label) or 0) * float(t.get(weight) or 0) for t in tables) / total, 1)
                 if total
                 else 0
@@ -361,7 +367,7 @@ def _data_uri(svg: bytes | None) -> str | None:
     return None if svg is None else "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
 
 
-def _swot_rows(data: AnalyticalData) -> list[tuple[str, list[str]]]:
+def _swot_rows(data: AnalyticalData) -> list[tuple[StrOrPromise, list[str]]]:
     return [(label, data.swot[value]) for value, label in SwotItem.Quadrant.choices]
 
 
@@ -369,11 +375,16 @@ def _conclusion_parts(data: AnalyticalData) -> list[tuple[str, str]]:
     conclusions = data.conclusions
     if conclusions is None:
         return []
-    return [
-        (capfirst(str(AnalyticalConclusions._meta.get_field(name).verbose_name)), getattr(conclusions, name))
-        for name in ("achievements", "problems", "conclusions", "next_year")
-        if getattr(conclusions, name).strip()
-    ]
+    parts = []
+    for name in ("achievements", "problems", "conclusions", "next_year"):
+        text = getattr(conclusions, name)
+        if not text.strip():
+            continue
+        model_field = AnalyticalConclusions._meta.get_field(name)
+        if not isinstance(model_field, Field):  # the four are text fields of the model, not relations
+            raise TypeError(f"AnalyticalConclusions.{name} is not a field of its own.")
+        parts.append((capfirst(str(model_field.verbose_name)), text))
+    return parts
 
 
 def _conclusions_written(programme: Programme) -> bool:
@@ -426,7 +437,7 @@ def analytical_docx(data: AnalyticalData) -> bytes:
     document.table([_("Indicator"), _("Value")], [[label, value] for label, value in data.numbers])
     if data.schools:
         document.heading(_("By organisation"), level=2)
-        document.table(school_columns(), data.schools)
+        document.table(school_columns(), list(data.schools))  # a copy the writer types as its rows
 
     document.heading(_("2. KPIs against their targets"))
     document.table(
@@ -552,7 +563,7 @@ class AnalyticalReport(Report):
             )
         ]
 
-    def warnings(self, scope) -> list[str]:
+    def warnings(self, scope) -> list[StrOrPromise]:
         from .views import may_write_conclusions
 
         if _conclusions_written(scope.programme):
