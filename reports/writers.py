@@ -46,7 +46,9 @@ def xlsx_tables(tables: list[Table], sheet_names: list[str] | None = None) -> by
     from openpyxl import Workbook
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    default_sheet = workbook.active  # a new workbook opens with one empty sheet; the tables bring their own
+    if default_sheet is not None:
+        workbook.remove(default_sheet)
     used: set[str] = set()
     for index, table in enumerate(tables):
         name = (sheet_names[index] if sheet_names else "") or table.sheet_name or table.title or "Report"
@@ -492,7 +494,10 @@ class WordDocument:
     @property
     def text_width_mm(self) -> float:
         section = self.word.sections[-1]
-        return (section.page_width - section.left_margin - section.right_margin) / 36000
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        if width is None or left is None or right is None:  # set for every section in the constructor
+            raise ValueError("the document's last section has no page width or margins")
+        return (width - left - right) / 36000
 
     def _east_asian_font(self, style) -> None:
         from docx.oxml.ns import qn
