@@ -374,7 +374,7 @@ class Vocabulary:
         )
         self.longest = max((len(p) for p in self.patterns), default=0)
         self._up: dict[str, tuple[str, ...]] = {}
-        self._phrases: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._phrases: dict[str, tuple[tuple[str, str, bool], ...]] = {}
 
     def __len__(self) -> int:
         return len(self.concepts)
