@@ -312,71 +312,110 @@ def best(rows, cols, keep, p, s, free, pref_indptr, pref_col, forb_indptr, forb_
     for t in prange(n):
         width = len(cols)
         full = np.empty(width)
-        if fast:
-            spare = np.empty(width)
-            best_any[t] = _row_fast(
-                rows[t], cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full, spare
-            )
-        else:
-            best_any[t] = _row(rows[t], cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full)
-        # the eligible scores in bins of 0.1 point, to find the keep-th largest without sorting
-        bins = np.zeros(_BINS + 1, dtype=np.int64)
-        good = 0
-        for c in range(width):
-            if _eligible(full[c], s):
-                bins[_bin(full[c])] += 1
-                good += 1
-            else:
-                full[c] = NEG
-        m = 0
+        best_any[t] = _score_row(
+            rows[t], cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full, fast
+        )
+        bins, good = _bin_eligible(full, s)
         if good <= keep:
-            for c in range(width):
-                if full[c] != NEG:
-                    out_cols[t, m] = cols[c]
-                    out_scores[t, m] = full[c]
-                    m += 1
-            count[t] = m
+            count[t] = _keep_eligible(t, full, cols, out_cols, out_scores)
             continue
-        above = 0  # eligible scores in the bins above the cut's
-        at = _BINS
-        while above + bins[at] < keep:
-            above += bins[at]
-            at -= 1
-        inside = np.empty(bins[at])
-        q = 0
-        for c in range(width):
-            if full[c] != NEG and _bin(full[c]) == at:
-                inside[q] = full[c]
-                q += 1
-        need = keep - above  # the need-th largest of the cut's bin is the keep-th largest of all
-        cut = np.partition(inside, q - need)[q - need]
-        for c in range(width):
-            if full[c] > cut:
-                out_cols[t, m] = cols[c]
-                out_scores[t, m] = full[c]
-                m += 1
-        # the equal ones from a point of the row that depends on the row, round the columns
-        start = int(_spread(rows[t], 0) * width)
-        top_rest = NEG
-        for step in range(width):
-            c = start + step
-            if c >= width:
-                c -= width
-            v = full[c]
-            if v == NEG or v > cut:
-                continue
-            if v == cut and m < keep:
-                out_cols[t, m] = cols[c]
-                out_scores[t, m] = v
-                m += 1
-            elif v > top_rest:
-                top_rest = v
-        count[t] = m
-        rest[t] = top_rest
+        cut = _cut(full, bins, keep)
+        m = _keep_above(t, full, cut, cols, out_cols, out_scores)
+        count[t], rest[t] = _keep_ties(t, rows[t], full, cut, keep, m, cols, out_cols, out_scores)
     return count, out_cols, out_scores, rest, best_any
 
 
 _BINS = 1001  # scores are 0..100: bins of 0.1 point, the last also for anything above
+
+
+@njit(cache=True, inline="always")
+def _score_row(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full, fast):
+    """Row i's scores against ``cols`` into ``full`` (the quick scorer when it applies); returns the
+    best allowed score (-1: none)."""
+    if fast:
+        spare = np.empty(len(cols))
+        return _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full, spare)
+    return _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full)
+
+
+@njit(cache=True, inline="always")
+def _bin_eligible(full, s):
+    """The eligible scores in bins of 0.1 point, to find the keep-th largest without sorting; the
+    others set to NEG. Returns (the bins, how many are eligible)."""
+    bins = np.zeros(_BINS + 1, dtype=np.int64)
+    good = 0
+    for c in range(len(full)):
+        if _eligible(full[c], s):
+            bins[_bin(full[c])] += 1
+            good += 1
+        else:
+            full[c] = NEG
+    return bins, good
+
+
+@njit(cache=True, inline="always")
+def _cut(full, bins, keep):
+    """The keep-th largest eligible score (more than ``keep`` of them are eligible)."""
+    above = 0  # eligible scores in the bins above the cut's
+    at = _BINS
+    while above + bins[at] < keep:
+        above += bins[at]
+        at -= 1
+    inside = np.empty(bins[at])
+    q = 0
+    for c in range(len(full)):
+        if full[c] != NEG and _bin(full[c]) == at:
+            inside[q] = full[c]
+            q += 1
+    need = keep - above  # the need-th largest of the cut's bin is the keep-th largest of all
+    return np.partition(inside, q - need)[q - need]
+
+
+@njit(cache=True, inline="always")
+def _keep_eligible(t, full, cols, out_cols, out_scores):
+    """Keeps in row t of the outputs every eligible score (the others are NEG); returns how many."""
+    m = 0
+    for c in range(len(full)):
+        if full[c] != NEG:
+            out_cols[t, m] = cols[c]
+            out_scores[t, m] = full[c]
+            m += 1
+    return m
+
+
+@njit(cache=True, inline="always")
+def _keep_above(t, full, cut, cols, out_cols, out_scores):
+    """Keeps in row t of the outputs every score above ``cut``, in column order; returns how many."""
+    m = 0
+    for c in range(len(full)):
+        if full[c] > cut:
+            out_cols[t, m] = cols[c]
+            out_scores[t, m] = full[c]
+            m += 1
+    return m
+
+
+@njit(cache=True, inline="always")
+def _keep_ties(t, row, full, cut, keep, m, cols, out_cols, out_scores):
+    """Fills row t of the outputs up to ``keep`` with the scores equal to ``cut``, from a point of the
+    row that depends on the row, round the columns. Returns (how many kept, the best score kept out)."""
+    width = len(full)
+    start = int(_spread(row, 0) * width)
+    top_rest = NEG
+    for step in range(width):
+        c = start + step
+        if c >= width:
+            c -= width
+        v = full[c]
+        if v == NEG or v > cut:
+            continue
+        if v == cut and m < keep:
+            out_cols[t, m] = cols[c]
+            out_scores[t, m] = v
+            m += 1
+        elif v > top_rest:
+            top_rest = v
+    return m, top_rest
 
 
 @njit(cache=True, inline="always")
@@ -576,60 +615,92 @@ def violated(
     top = np.full(n, NEG)
     fast = fast_applies(s)
     g = gather(cols, p)
-    width = len(cols)
     for t in prange(n):
         i = rows[t]
-        m = 0
-        for c in range(width):
-            if shift[cols[c]] < limit[t]:
-                m += 1
+        m = _below(cols, shift, limit[t])
         if m == 0:
             continue
-        if fast and 4 * m > width:
-            # most mentors matter: the whole row by the quick scorer, the others dropped after
-            full = np.empty(width)
-            spare = np.empty(width)
-            _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full, spare)
-            use = np.empty(m, dtype=cols.dtype)
-            values = np.empty(m)
-            m = 0
-            for c in range(width):
-                if shift[cols[c]] < limit[t]:
-                    use[m] = cols[c]
-                    values[m] = full[c]
-                    m += 1
-        else:
-            use = np.empty(m, dtype=cols.dtype)
-            m = 0
-            for c in range(width):
-                if shift[cols[c]] < limit[t]:
-                    use[m] = cols[c]
-                    m += 1
-            values = np.empty(m)
-            _row(i, use, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, values)
+        use, values = _score_below(
+            i, m, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, shift, limit[t], fast
+        )
         keys = np.empty(m)
         at = np.empty(m, dtype=np.int64)
-        good = 0
-        for c in range(m):
-            if _eligible(values[c], s):
-                x = values[c] - shift[use[c]]
-                if x > top[t]:
-                    top[t] = x
-                x -= u[i]
-                if x > low:
-                    keys[good] = x
-                    at[good] = use[c]
-                    good += 1
-        if good > most:
-            order = np.argsort(-keys[:good])[:most]
-            for q in range(most):
-                found[t, q] = at[order[q]]
-            count[t] = most
-        else:
-            for q in range(good):
-                found[t, q] = at[q]
-            count[t] = good
+        good = _over_low(t, i, use, values, s, shift, u, low, top, keys, at)
+        count[t] = _keep_most(t, found, keys, at, good, most)
     return count, found, top
+
+
+@njit(cache=True, inline="always")
+def _below(cols, shift, bar):
+    """How many of ``cols`` have a shift below ``bar``."""
+    m = 0
+    for c in range(len(cols)):
+        if shift[cols[c]] < bar:
+            m += 1
+    return m
+
+
+@njit(cache=True, inline="always")
+def _score_below(i, m, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, shift, bar, fast):
+    """Row i's scores against the ``m`` columns whose shift is below ``bar``. Returns (those columns,
+    their scores)."""
+    width = len(cols)
+    if fast and 4 * m > width:
+        # most mentors matter: the whole row by the quick scorer, the others dropped after
+        full = np.empty(width)
+        spare = np.empty(width)
+        _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full, spare)
+        use = np.empty(m, dtype=cols.dtype)
+        values = np.empty(m)
+        m = 0
+        for c in range(width):
+            if shift[cols[c]] < bar:
+                use[m] = cols[c]
+                values[m] = full[c]
+                m += 1
+    else:
+        use = np.empty(m, dtype=cols.dtype)
+        m = 0
+        for c in range(width):
+            if shift[cols[c]] < bar:
+                use[m] = cols[c]
+                m += 1
+        values = np.empty(m)
+        _row(i, use, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, values)
+    return use, values
+
+
+@njit(cache=True, inline="always")
+def _over_low(t, i, use, values, s, shift, u, low, top, keys, at):
+    """The eligible couples of row t (mentee i) whose score - shift - u[i] is above ``low`` into
+    ``keys`` and their columns into ``at``; raises ``top[t]`` to the best score - shift. Returns how
+    many."""
+    good = 0
+    for c in range(len(use)):
+        if _eligible(values[c], s):
+            x = values[c] - shift[use[c]]
+            if x > top[t]:
+                top[t] = x
+            x -= u[i]
+            if x > low:
+                keys[good] = x
+                at[good] = use[c]
+                good += 1
+    return good
+
+
+@njit(cache=True, inline="always")
+def _keep_most(t, found, keys, at, good, most):
+    """The columns of the ``good`` couples into row t of ``found``, the ``most`` largest keys first when
+    there are more. Returns how many."""
+    if good > most:
+        order = np.argsort(-keys[:good])[:most]
+        for q in range(most):
+            found[t, q] = at[order[q]]
+        return most
+    for q in range(good):
+        found[t, q] = at[q]
+    return good
 
 
 # --------------------------------------------------------------------------------------------------
