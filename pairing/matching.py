@@ -44,17 +44,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 import numpy as np
 
-from .semantics import explain_met
+from mentoring.messages import _
 
-try:
-    from mentoring.messages import _
-except ImportError:  # until the translation hook moves from roadmap/ to mentoring/
-    from roadmap.messages import _
+from .semantics import explain_met
 
 __all__ = [
     "Contribution",
@@ -865,7 +863,7 @@ class _Problem:
         self.settings = settings
         # with ``fair``, the scores the solver sees are 100·(score/100)^power (concave, same order)
         self.power = 1.0 - 0.75 * min(max(float(settings.fairness), 0.0), 1.0) if fair else 1.0
-        self.threshold = self.concave(np.float64(settings.min_score))
+        self.threshold = self.concave(np.asarray(settings.min_score, dtype=np.float64))
         self.weights = settings.weights
         for name in CRITERIA:
             if getattr(self.weights, name) < 0:
@@ -886,7 +884,7 @@ class _Problem:
         offered = set().union(*offers)
         offered_half = any(_HALF in tag for tags in offers for tag in tags)
 
-        def index(*sides: Iterable[frozenset[str]]) -> dict[str, int]:
+        def index(*sides: Iterable[AbstractSet[str]]) -> dict[str, int]:
             common = set.intersection(*({t for tags in side for t in tags} for side in sides))
             return {t: i for i, t in enumerate(sorted(common))}
 
@@ -1000,18 +998,18 @@ class _Problem:
                 raise ValueError(f"criterion {name} cannot be required")
 
         # couples with a networking choice, and couples that are forbidden whatever their score
-        half = w.preferences / 2
+        half_points = w.preferences / 2
         choices: dict[tuple[int, int], list[int | None]] = {}
-        for i, m in enumerate(self.mentees):
-            for rank, mentor_id in enumerate(dict.fromkeys(m.preferences)):
-                j = self.mentor_index.get(mentor_id)
-                if j is not None:
-                    choices.setdefault((i, j), [None, None])[0] = rank
-        for j, m in enumerate(self.mentors):
-            for rank, mentee_id in enumerate(dict.fromkeys(m.preferences)):
-                i = self.mentee_index.get(mentee_id)
-                if i is not None:
-                    choices.setdefault((i, j), [None, None])[1] = rank
+        for i, mentee in enumerate(self.mentees):
+            for rank, mentor_id in enumerate(dict.fromkeys(mentee.preferences)):
+                chosen_col = self.mentor_index.get(mentor_id)
+                if chosen_col is not None:
+                    choices.setdefault((i, chosen_col), [None, None])[0] = rank
+        for j, mentor in enumerate(self.mentors):
+            for rank, mentee_id in enumerate(dict.fromkeys(mentor.preferences)):
+                chosen_row = self.mentee_index.get(mentee_id)
+                if chosen_row is not None:
+                    choices.setdefault((chosen_row, j), [None, None])[1] = rank
         pref_keys = sorted(i * k + j for i, j in choices)
         self.pref_key = np.array(pref_keys, dtype=np.int64)
         self.pref_row = self.pref_key // max(k, 1)
@@ -1024,8 +1022,8 @@ class _Problem:
         )
         self.pref_points = np.array(
             [
-                half * _rank_points(choices[divmod(key, k)][0])
-                + half * _rank_points(choices[divmod(key, k)][1])
+                half_points * _rank_points(choices[divmod(key, k)][0])
+                + half_points * _rank_points(choices[divmod(key, k)][1])
                 for key in pref_keys
             ],
             dtype=np.float64,
@@ -1044,7 +1042,7 @@ class _Problem:
         self.forbidden_col = self.forbidden_key % max(k, 1)
         self.forbidden_indptr = np.searchsorted(self.forbidden_row, np.arange(n + 1))
         self._cast: dict = {}
-        self._types: tuple | None = None
+        self._types: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self._table: tuple[np.ndarray, np.ndarray] | None = None
 
     def types(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -1253,6 +1251,8 @@ class _Problem:
         """
         w = self.weights
         f = self._floats(dtype)
+        r: tuple[Any, ...]  # the index of the rows and of the columns: a block's or paired arrays'
+        c: tuple[Any, ...]
         if dense:
             r = (slice(rows[0], rows[1]), None)
             c = (None, cols)
@@ -1319,7 +1319,7 @@ class _Problem:
             pref_scatter(acc.points)
             acc.weight = acc.weight + acc.dtype(self.weights.preferences) * chosen
         if "preferences" in acc.required:
-            ranked = np.zeros(acc.points.shape, dtype=acc.dtype)
+            ranked = np.zeros(np.shape(acc.points), dtype=acc.dtype)
             pref_scatter(ranked, True)
             acc.require("preferences", lambda: chosen & (ranked == 0))
 
@@ -1413,6 +1413,7 @@ class _Problem:
         rows = np.asarray(rows, dtype=np.int64)
         cols = np.asarray(cols, dtype=np.int64)
         if self._table is not None:
+            assert self._types is not None  # build_table() finds the types first
             row_type, col_type = self._types[0][rows], self._types[1][cols]
             return self._table[0][row_type, col_type], self._table[1][row_type, col_type]
         keys = rows * self.k + cols
@@ -1550,7 +1551,7 @@ def _score_pool(problem: _Problem, slots: np.ndarray, free_rows: np.ndarray, don
     rest = np.full(n, -np.inf)
     group_cols: dict[int, np.ndarray] = {}
     group_of = np.full(n, -1, dtype=np.int64)
-    groups = []
+    groups: list[tuple[int, int, np.ndarray]] = []
     boundaries = np.flatnonzero(np.diff(problem.row_form)) + 1
     starts = np.concatenate(([0], boundaries)).tolist() if n else []
     ends = np.concatenate((boundaries, [n])).tolist() if n else []
@@ -1854,6 +1855,7 @@ def _prices(scored: _Scored, slots: np.ndarray, n: int) -> tuple[np.ndarray, np.
 def _graph(rows, cols, gains, n_rows: int):
     """The couples by mentee (CSR: indptr, columns, gains), duplicates removed, for :mod:`pairing.flow`."""
     keys = rows.astype(np.int64) * (1 << 32) + cols
+    keep: slice | np.ndarray
     if len(keys) > 1 and (keys[1:] > keys[:-1]).all():  # sorted and unique already (_merge)
         keep = slice(None)
     else:
@@ -2011,6 +2013,7 @@ def match(
     group_of = np.zeros(n, dtype=np.int64)
     if settings.group_size >= 2:
         report(50, _("Forming groups of mentees with similar requests"))
+        assert scored is not None  # _by_types is False with groups: the pool is scored
         assigned, group_of, stats = _group_matching(problem, scored, free_rows, slots, bonus, report)
     elif scored is None:
         assigned, stats = _solve_types(problem, free_rows, slots, bonus, report)
@@ -2024,6 +2027,7 @@ def match(
         stats["optimum_worst"] = float(optimum_scores.min()) if len(optimum_scores) else 0.0
         if settings.stable:
             report(70, _("Looking for a stable assignment"))
+            assert scored is not None  # _by_types is False with stable: the pool is scored
             assigned = _deferred_acceptance(problem, scored, free_rows, slots)
             stats["stable"] = 1.0
             # the proof above was of the highest total, which the stable assignment gives up: no claim
