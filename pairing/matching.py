@@ -854,6 +854,12 @@ class _Sum:
         return points
 
 
+def _common_index(*sides: Iterable[AbstractSet[str]]) -> dict[str, int]:
+    """A bit for each tag found on every side, in sorted order."""
+    common = set.intersection(*({t for tags in side for t in tags} for side in sides))
+    return {t: i for i, t in enumerate(sorted(common))}
+
+
 class _Problem:
     """The people as arrays, in a fixed order (mentees by form then id, mentors by id)."""
 
@@ -876,26 +882,43 @@ class _Problem:
             raise ValueError("mentee ids repeat")
         self.mentee_index = {m.id: i for i, m in enumerate(self.mentees)}
         self.mentor_index = {m.id: j for j, m in enumerate(self.mentors)}
-        n, k = len(self.mentees), len(self.mentors)
-        self.n, self.k = n, k
+        self.n, self.k = len(self.mentees), len(self.mentors)
 
         # mentees (rows); the bits only for tags on both sides (the others never meet anything)
         offers = [_offer_bits(m) for m in self.mentors]
+        tags, interests, areas = self._row_tags(offers)
+        form_code = self._row_profile(settings)
+        self._subjects()
+        # mentors (columns)
+        self._col_arrays(settings, offers, tags, interests, areas, form_code)
+
+        # the constant part of the applicable weight, split where the pairwise parts come in
+        w = self.weights
+        self.row_weight_head = (w.requests if w.requests > 0 else 0.0) * self.has_req
+        for name in settings.required:
+            if name not in REQUIRABLE:
+                raise ValueError(f"criterion {name} cannot be required")
+
+        # couples with a networking choice, and couples that are forbidden whatever their score
+        self._networking_choices()
+        self._forbidden_couples(settings)
+        self._cast: dict = {}
+        self._types: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._table: tuple[np.ndarray, np.ndarray] | None = None
+
+    def _row_tags(self, offers: list[frozenset[str]]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+        """The mentees' requests, interests and areas as bitsets; (the bit of each tag) for each."""
         offered = set().union(*offers)
         offered_half = any(_HALF in tag for tags in offers for tag in tags)
-
-        def index(*sides: Iterable[AbstractSet[str]]) -> dict[str, int]:
-            common = set.intersection(*({t for tags in side for t in tags} for side in sides))
-            return {t: i for i, t in enumerate(sorted(common))}
 
         def half(tags: frozenset[str], broad: frozenset[str]) -> frozenset[str]:
             return _half_bits(tags, broad) if offered_half else tags & broad
 
         req_half = [half(m.requests, m.broad) for m in self.mentees]
         area_half = [half(m.areas, m.broad) for m in self.mentees]
-        tags = index([m.requests | h for m, h in zip(self.mentees, req_half, strict=True)], [offered])
-        interests = index((m.interests for m in self.mentees), (m.interests for m in self.mentors))
-        areas = index([m.areas | h for m, h in zip(self.mentees, area_half, strict=True)], [offered])
+        tags = _common_index([m.requests | h for m, h in zip(self.mentees, req_half, strict=True)], [offered])
+        interests = _common_index((m.interests for m in self.mentees), (m.interests for m in self.mentors))
+        areas = _common_index([m.areas | h for m, h in zip(self.mentees, area_half, strict=True)], [offered])
         self.req_bits = _bitsets([m.requests - m.broad for m in self.mentees], tags)
         self.req_broad_bits = _bitsets(req_half, tags)
         self.req_count = np.array(
@@ -912,6 +935,10 @@ class _Problem:
         )
         self.area_any_broad = any(bool(h) for h in area_half) and bool(self.area_broad_bits.any())
         self.has_area = np.array([bool(m.areas) for m in self.mentees])
+        return tags, interests, areas
+
+    def _row_profile(self, settings: Settings) -> dict[str, int]:
+        """The mentees' other arrays (risk, availability, grade, age, needs, consent, form); the forms' codes."""
         self.row_at_risk = np.array([m.at_risk for m in self.mentees], dtype=bool)
         self.row_days, self.row_formats = _availability_codes(self.mentees)
         self.row_grade_raw = np.array(
@@ -931,23 +958,36 @@ class _Problem:
         )
         self.row_has_age = np.array([m.age is not None for m in self.mentees])
         self.age_span = np.uint32(high - low) if high >= low else None
-        row_subjects = [_subject_set(m) for m in self.mentees]
-        col_subjects = [_subject_set(m) for m in self.mentors]
-        subjects = index(row_subjects, col_subjects)
-        self.row_subject_bits = _bitsets(row_subjects, subjects)
-        self.row_has_subject = np.array([bool(s) for s in row_subjects])
         self.row_special = np.array([m.special_needs for m in self.mentees])
         self.row_consent = np.array([m.has_consent for m in self.mentees], dtype=bool)
         forms = sorted({m.form for m in self.mentees if m.form})
         form_code = {f: i for i, f in enumerate(forms)}
         self.row_form = np.array([form_code.get(m.form, -1) for m in self.mentees], dtype=np.int32)
         self.forms = forms
+        return form_code
 
-        # mentors (columns)
+    def _subjects(self) -> None:
+        """The subjects of both sides as bitsets over the subjects found on both."""
+        row_subjects = [_subject_set(m) for m in self.mentees]
+        col_subjects = [_subject_set(m) for m in self.mentors]
+        subjects = _common_index(row_subjects, col_subjects)
+        self.row_subject_bits = _bitsets(row_subjects, subjects)
+        self.row_has_subject = np.array([bool(s) for s in row_subjects])
+        self.col_subject_bits = _bitsets(col_subjects, subjects)
+
+    def _col_arrays(
+        self,
+        settings: Settings,
+        offers: list[frozenset[str]],
+        tags: dict[str, int],
+        interests: dict[str, int],
+        areas: dict[str, int],
+        form_code: dict[str, int],
+    ) -> None:
+        """The mentors' arrays (columns)."""
         self.col_comp = _bitsets(offers, tags)
         self.col_int = _bitsets([m.interests for m in self.mentors], interests)
         self.col_area = _bitsets(offers, areas)
-        self.col_subject_bits = _bitsets(col_subjects, subjects)
         self.col_at_risk = np.array([m.at_risk_experience for m in self.mentors], dtype=bool)
         self.col_days, self.col_formats = _availability_codes(self.mentors)
         self.col_has_pg = np.array([m.preferred_grades is not None for m in self.mentors], dtype=bool)
@@ -984,21 +1024,16 @@ class _Problem:
             ],
             dtype=bool,
         )
-        self.col_forms = np.zeros((max(len(forms), 1), k), dtype=bool)
+        self.col_forms = np.zeros((max(len(self.forms), 1), self.k), dtype=bool)
         for j, m in enumerate(self.mentors):
             for f in m.forms:
                 if f in form_code:
                     self.col_forms[form_code[f], j] = True
 
-        # the constant part of the applicable weight, split where the pairwise parts come in
-        w = self.weights
-        self.row_weight_head = (w.requests if w.requests > 0 else 0.0) * self.has_req
-        for name in settings.required:
-            if name not in REQUIRABLE:
-                raise ValueError(f"criterion {name} cannot be required")
-
-        # couples with a networking choice, and couples that are forbidden whatever their score
-        half_points = w.preferences / 2
+    def _networking_choices(self) -> None:
+        """The couples with a networking choice: ranks by each side and points, by mentee (CSR)."""
+        n, k = self.n, self.k
+        half_points = self.weights.preferences / 2
         choices: dict[tuple[int, int], list[int | None]] = {}
         for i, mentee in enumerate(self.mentees):
             for rank, mentor_id in enumerate(dict.fromkeys(mentee.preferences)):
@@ -1029,6 +1064,10 @@ class _Problem:
             dtype=np.float64,
         )
         self.pref_indptr = np.searchsorted(self.pref_row, np.arange(n + 1))
+
+    def _forbidden_couples(self, settings: Settings) -> None:
+        """The couples forbidden whatever their score: the exclusions and a person with themself."""
+        n, k = self.n, self.k
         forbidden = {
             self.mentee_index[a] * k + self.mentor_index[b]
             for a, b in settings.exclusions
@@ -1041,9 +1080,6 @@ class _Problem:
         self.forbidden_row = self.forbidden_key // max(k, 1)
         self.forbidden_col = self.forbidden_key % max(k, 1)
         self.forbidden_indptr = np.searchsorted(self.forbidden_row, np.arange(n + 1))
-        self._cast: dict = {}
-        self._types: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
-        self._table: tuple[np.ndarray, np.ndarray] | None = None
 
     def types(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """(type of each mentee, type of each mentor, a mentee of each type, a mentor of each type).
