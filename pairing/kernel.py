@@ -786,6 +786,27 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
     row_pref, row_grade, row_has_grade, row_age, row_has_age = p[15], p[16], p[17], p[18], p[19]
     row_subject_bits, row_has_subject, row_special, pref_points = p[20], p[21], p[22], p[43]
     points = out
+    _fast_requests(i, n, s, comp, req_bits, req_broad_bits, req_count, has_req, points, weight)
+    _fast_interests(i, n, s, inter, int_bits, points, weight)
+    _fast_preferences(i, n, s, cols, flags, row_pref, pref_indptr, pref_col, pref_points, points, weight)
+    _fast_age_gap(i, n, s, ints, flags, row_grade, row_has_grade, row_age, row_has_age, points, weight)
+    _fast_subject(i, n, s, subj, row_subject_bits, row_has_subject, points, weight)
+    _fast_flag(i, n, s[W_SPECIAL], row_special, flags, 6, points, weight)
+    _fast_load(n, s, flags, points, weight)
+    _fast_areas(i, n, s, area, area_bits, area_broad_bits, area_count, has_area, points, weight)
+    _fast_grades(i, n, s, ints, flags, row_grade_raw, row_age_raw, points, weight)
+    _fast_flag(i, n, s[W_RISK], row_at_risk, flags, 0, points, weight)
+    _fast_availability(i, n, s, ints, row_days, row_formats, points, weight)
+    best = _fast_values(n, s, points, weight, out)
+    return _fast_forbidden(i, n, cols, forb_indptr, forb_col, out, best)
+
+
+# The criteria of _row_fast, each one plain loop over the mentors (inlined: the same compiled loops).
+
+
+@njit(cache=True, inline="always")
+def _fast_requests(i, n, s, comp, req_bits, req_broad_bits, req_count, has_req, points, weight):
+    """Requests against competencies: sets ``points`` and starts ``weight``."""
     w = s[W_REQ]
     w0 = w * has_req[i] if w > 0 else 0.0
     for c in range(n):
@@ -808,6 +829,10 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
     else:
         for c in range(n):
             points[c] = 0.0
+
+
+@njit(cache=True, inline="always")
+def _fast_interests(i, n, s, inter, int_bits, points, weight):
     w = s[W_INT]
     if w > 0 and _row_has(int_bits, i):
         if inter.shape[0] == 1:
@@ -821,6 +846,10 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
                 shared = 1.0 if _bits_overlap(int_bits, i, inter, c) > 0 else 0.0
                 points[c] += w * shared
                 weight[c] += w * shared
+
+
+@njit(cache=True, inline="always")
+def _fast_preferences(i, n, s, cols, flags, row_pref, pref_indptr, pref_col, pref_points, points, weight):
     w = s[W_PREF]
     if w > 0:
         if row_pref[i]:
@@ -833,6 +862,10 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
             at = np.searchsorted(cols, pref_col[e])
             if at < n and cols[at] == pref_col[e]:
                 points[at] += pref_points[e]
+
+
+@njit(cache=True, inline="always")
+def _fast_age_gap(i, n, s, ints, flags, row_grade, row_has_grade, row_age, row_has_age, points, weight):
     w = s[W_GAP]
     if w > 0 and (row_has_grade[i] or row_has_age[i]):
         g_span, a_span = s[GRADE_SPAN], s[AGE_SPAN]
@@ -850,22 +883,39 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
             within = by_grade * in_grade + by_age * in_age
             points[c] += w * within
             weight[c] += w * (by_grade + by_age)
+
+
+@njit(cache=True, inline="always")
+def _fast_subject(i, n, s, subj, row_subject_bits, row_has_subject, points, weight):
     w = s[W_SUBJ]
     if w > 0 and row_has_subject[i]:
         for c in range(n):
             same = 1.0 if _bits_overlap(row_subject_bits, i, subj, c) > 0 else 0.0
             points[c] += w * same
             weight[c] += w
-    w = s[W_SPECIAL]
-    if w > 0 and row_special[i]:
+
+
+@njit(cache=True, inline="always")
+def _fast_flag(i, n, w, row_flag, flags, f, points, weight):
+    """A criterion met where the mentor's flag ``f`` is set, for mentees with ``row_flag`` (special
+    needs, at risk)."""
+    if w > 0 and row_flag[i]:
         for c in range(n):
-            points[c] += w * flags[6, c]
+            points[c] += w * flags[f, c]
             weight[c] += w
+
+
+@njit(cache=True, inline="always")
+def _fast_load(n, s, flags, points, weight):
     w = s[W_LOAD]
     if w > 0:
         for c in range(n):
             points[c] += flags[7, c]
             weight[c] += w
+
+
+@njit(cache=True, inline="always")
+def _fast_areas(i, n, s, area, area_bits, area_broad_bits, area_count, has_area, points, weight):
     w = s[W_AREA]
     if w > 0 and has_area[i]:
         count = area_count[i]
@@ -876,6 +926,10 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
                 overlap = overlap + broad * _bits_overlap(area_broad_bits, i, area, c)
             points[c] += w * overlap / count
             weight[c] += w
+
+
+@njit(cache=True, inline="always")
+def _fast_grades(i, n, s, ints, flags, row_grade_raw, row_age_raw, points, weight):
     w = s[W_GRADES]
     if w > 0 and (row_grade_raw[i] >= 0 or row_age_raw[i] >= 0):
         gr, ag = row_grade_raw[i], row_age_raw[i]
@@ -889,11 +943,10 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
             within = by_grade * in_g + by_age * in_a
             points[c] += w * within
             weight[c] += w * (by_grade + by_age)
-    w = s[W_RISK]
-    if w > 0 and row_at_risk[i]:
-        for c in range(n):
-            points[c] += w * flags[0, c]
-            weight[c] += w
+
+
+@njit(cache=True, inline="always")
+def _fast_availability(i, n, s, ints, row_days, row_formats, points, weight):
     w = s[W_AVAIL]
     da, fa = row_days[i], row_formats[i]
     if w > 0 and (da | fa) != 0:
@@ -905,6 +958,11 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
             )
             points[c] += w * (1.0 if met else 0.0)
             weight[c] += w * (1.0 if applies else 0.0)
+
+
+@njit(cache=True, inline="always")
+def _fast_values(n, s, points, weight, out):
+    """The scores from the points and the weights (the fairness power applied); returns the best."""
     tiny = 2.2250738585072014e-308
     clamp = s[W_LOAD] <= 0
     power = s[POWER]
@@ -919,6 +977,12 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
         out[c] = value
         if value > best:
             best = value
+    return best
+
+
+@njit(cache=True, inline="always")
+def _fast_forbidden(i, n, cols, forb_indptr, forb_col, out, best):
+    """-1 for the couples excluded; returns the best score left."""
     for e in range(forb_indptr[i], forb_indptr[i + 1]):
         at = np.searchsorted(cols, forb_col[e])
         if at < n and cols[at] == forb_col[e]:
