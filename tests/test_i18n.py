@@ -19,6 +19,7 @@ SOURCES = [
     "pairing",
     "monitoring",
     "reports",
+    "demo",
     "templates",
     "locale",
 ]
