@@ -512,10 +512,14 @@ def _subject_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, expla
     return (weight if same else 0.0), weight, reason
 
 
-def _special_needs_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
-    weight = settings.weights.special_needs
-    if not (weight > 0 and mentee.special_needs):
+def _flag_criterion(weight: float, applies: bool, met: bool, reason: str) -> _Found:
+    """A criterion that counts only for a mentee with a flag (special needs, at risk): met or warned."""
+    if not (weight > 0 and applies):
         return None
+    return (weight if met else 0.0), weight, reason
+
+
+def _special_needs_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
     trained = mentor.special_needs_trained
     reason = ""
     if explain:
@@ -524,7 +528,7 @@ def _special_needs_criterion(mentee: Mentee, mentor: Mentor, settings: Settings,
             if trained
             else _("Warning: the mentee has special needs and the mentor is not trained to work with them")
         )
-    return (weight if trained else 0.0), weight, reason
+    return _flag_criterion(settings.weights.special_needs, mentee.special_needs, trained, reason)
 
 
 def _load_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
@@ -585,9 +589,6 @@ def _grades_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explai
 
 
 def _at_risk_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
-    weight = settings.weights.at_risk
-    if not (weight > 0 and mentee.at_risk):
-        return None
     experienced = mentor.at_risk_experience
     reason = ""
     if explain:
@@ -596,7 +597,7 @@ def _at_risk_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, expla
             if experienced
             else _("Warning: the mentee is at risk and the mentor has no experience with pupils at risk")
         )
-    return (weight if experienced else 0.0), weight, reason
+    return _flag_criterion(settings.weights.at_risk, mentee.at_risk, experienced, reason)
 
 
 def _availability_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
