@@ -28,8 +28,10 @@ WORKDIR /app
 
 # Dependencies first, the exact versions of requirements.lock (hashes checked; `make lock` writes it from
 # pyproject.toml's ranges), so this layer is rebuilt only when the lock changes.
+# pip is pinned first: older pips refuse a hashed lock where a package is required with an extra.
 COPY requirements.lock ./
-RUN pip install --require-hashes -r requirements.lock
+RUN pip install pip==25.3 \
+    && pip install --require-hashes -r requirements.lock
 
 # Then the code, and the project itself (its dependencies are already there).
 COPY . .

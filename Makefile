@@ -24,7 +24,11 @@ $(PY):
 
 # Re-install only when the lock file or pyproject.toml is newer than the stamp. The exact versions come
 # from requirements-dev.lock (hashes checked); the project itself is installed without its dependencies.
+# pip is pinned first: the pip that venv bundles with Python 3.11 (23.x) refuses a hashed lock in which a
+# package is required with an extra (weasyprint needs fonttools[woff]).
+PIP_VERSION = 25.3
 $(STAMP): requirements-dev.lock pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet pip==$(PIP_VERSION)
 	$(PY) -m pip install --require-hashes -r requirements-dev.lock
 	$(PY) -m pip install -e . --no-deps
 	touch $(STAMP)
