@@ -12,9 +12,11 @@ import pytest
 from pairing.matching import Settings, match
 
 from .quality_set import (
+    DEC6_MENTORS,
     FRESH_MENTORS,
     HELD_OUT,
     HELD_OUT_AFTER,
+    HELD_OUT_DEC6,
     HELD_OUT_FRESH,
     HELD_OUT_LATE,
     MENTORS,
@@ -36,6 +38,10 @@ def test_the_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
     assert len({(tuple(p.requests), tuple(p.areas)) for p in HELD_OUT_FRESH}) == len(HELD_OUT_FRESH)
     assert {key for p in HELD_OUT_FRESH for key in p.right} <= {m.key for m in FRESH_MENTORS}
     assert evaluate(pupils=HELD_OUT_FRESH, teachers=FRESH_MENTORS)["labels_feasible"]
+    assert len(HELD_OUT_DEC6) >= 50
+    assert len({(tuple(p.requests), tuple(p.areas)) for p in HELD_OUT_DEC6}) == len(HELD_OUT_DEC6)
+    assert {key for p in HELD_OUT_DEC6 for key in p.right} <= {m.key for m in DEC6_MENTORS}
+    assert evaluate(pupils=HELD_OUT_DEC6, teachers=DEC6_MENTORS)["labels_feasible"]
 
 
 def test_most_pupils_get_a_right_mentor():
