@@ -907,7 +907,9 @@ class _Problem:
         self._types: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self._table: tuple[np.ndarray, np.ndarray] | None = None
 
-    def _row_tags(self, offers: list[frozenset[str]]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    def _row_tags(
+        self, offers: list[frozenset[str]]
+    ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
         """The mentees' requests, interests and areas as bitsets; (the bit of each tag) for each."""
         offered = set().union(*offers)
         offered_half = any(_HALF in tag for tags in offers for tag in tags)
@@ -2020,18 +2022,7 @@ def match(
     n = problem.n
 
     # locked pairs first: they keep their places
-    locked_to = np.full(n, -1, dtype=np.int64)
-    slots = problem.capacity.copy()
-    for mentee_id, mentor_id in settings.locked:
-        i, j = problem.mentee_index.get(mentee_id), problem.mentor_index.get(mentor_id)
-        if i is None or j is None:
-            raise ValueError(f"locked pair ({mentee_id}, {mentor_id}) names an unknown person")
-        if locked_to[i] >= 0:
-            raise ValueError(f"mentee {mentee_id} is locked twice")
-        locked_to[i] = j
-        slots[j] -= 1
-    slots = np.maximum(slots, 0)
-    slots[~problem.col_available] = 0
+    locked_to, slots = _locked(problem, settings)
     free_rows = (locked_to < 0) & problem.row_consent
     bonus = 0.0
     if settings.maximise_count:  # one more pair is worth more than any difference of scores
@@ -2057,32 +2048,90 @@ def match(
     else:
         assigned, stats = _optimum(problem, scored, free_rows, slots, bonus, report)
     if settings.stable or settings.fairness > 0:
-        # the option's cost: the optimum's total and worst pair, against the option's below
-        optimum_scores = _scores_of(problem, assigned)
-        stats["optimum_total"] = float(optimum_scores.sum())
-        stats["optimum_pairs"] = float(len(optimum_scores))
-        stats["optimum_worst"] = float(optimum_scores.min()) if len(optimum_scores) else 0.0
-        if settings.stable:
-            report(70, _("Looking for a stable assignment"))
-            assert scored is not None  # _by_types is False with stable: the pool is scored
-            assigned = _deferred_acceptance(problem, scored, free_rows, slots)
-            stats["stable"] = 1.0
-            # the proof above was of the highest total, which the stable assignment gives up: no claim
-            stats["certified"], stats["gap"] = float("nan"), float("nan")
-        else:
-            report(70, _("Raising the worst pairs"))
-            fair = _Problem(mentees, mentors, settings, fair=True)
-            fair_scored = _score_pool(fair, slots, free_rows, lambda done: None)
-            assigned, fair_stats = _optimum(fair, fair_scored, free_rows, slots, bonus, report)
-            del fair, fair_scored
-            stats["fairness"] = float(settings.fairness)
-            # the proof is of the fair objective's optimum
-            stats["certified"], stats["gap"] = fair_stats["certified"], fair_stats["gap"]
+        assigned = _with_option(problem, scored, assigned, stats, free_rows, slots, bonus, report)
 
     # 4. the answer
     report(90, _("Preparing the explanations"))
     final = assigned.copy()
     final[locked_to >= 0] = locked_to[locked_to >= 0]
+    pairs, total = _proposed(problem, final, locked_to, group_of)
+    found = _blocking_by_types(problem, final) if scored is None else None
+    if found is None:
+        if scored is None:
+            scored = _score_pool(problem, slots, free_rows, lambda done: None)
+        found = _blocking(problem, scored, final, locked_to, slots)
+    blocking, listed = found
+    if scored is None:
+        group_cols, best_any = _reasons_by_types(problem, slots)
+    else:
+        group_cols, best_any = scored.group_cols, scored.best_any
+    unmatched = _unmatched(problem, final, group_cols, best_any)
+    if settings.maximise_count:
+        stats["most_pairs"] = 1.0  # the proof (if any) is of the most pairs, then the highest total
+    report(100, _("Done"))
+    return MatchResult(tuple(pairs), tuple(unmatched), total, blocking, stats, listed)
+
+
+def _locked(problem: _Problem, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """The curator's locked pairs: each mentee's locked mentor (-1: none) and the places left to
+    every mentor (none for a mentor not available)."""
+    locked_to = np.full(problem.n, -1, dtype=np.int64)
+    slots = problem.capacity.copy()
+    for mentee_id, mentor_id in settings.locked:
+        i, j = problem.mentee_index.get(mentee_id), problem.mentor_index.get(mentor_id)
+        if i is None or j is None:
+            raise ValueError(f"locked pair ({mentee_id}, {mentor_id}) names an unknown person")
+        if locked_to[i] >= 0:
+            raise ValueError(f"mentee {mentee_id} is locked twice")
+        locked_to[i] = j
+        slots[j] -= 1
+    slots = np.maximum(slots, 0)
+    slots[~problem.col_available] = 0
+    return locked_to, slots
+
+
+def _with_option(
+    problem: _Problem,
+    scored: _Scored | None,
+    assigned: np.ndarray,
+    stats: dict[str, float],
+    free_rows: np.ndarray,
+    slots: np.ndarray,
+    bonus: float,
+    report: Callable[[int, str], None],
+) -> np.ndarray:
+    """The assignment under the stable or the fairness option instead of the optimum ``assigned``;
+    the option's cost (the optimum's total and worst pair) and its proof into ``stats``."""
+    settings = problem.settings
+    optimum_scores = _scores_of(problem, assigned)
+    stats["optimum_total"] = float(optimum_scores.sum())
+    stats["optimum_pairs"] = float(len(optimum_scores))
+    stats["optimum_worst"] = float(optimum_scores.min()) if len(optimum_scores) else 0.0
+    if settings.stable:
+        report(70, _("Looking for a stable assignment"))
+        assert scored is not None  # _by_types is False with stable: the pool is scored
+        assigned = _deferred_acceptance(problem, scored, free_rows, slots)
+        stats["stable"] = 1.0
+        # the proof above was of the highest total, which the stable assignment gives up: no claim
+        stats["certified"], stats["gap"] = float("nan"), float("nan")
+        return assigned
+    report(70, _("Raising the worst pairs"))
+    fair = _Problem(problem.mentees, problem.mentors, settings, fair=True)
+    fair_scored = _score_pool(fair, slots, free_rows, lambda done: None)
+    assigned, fair_stats = _optimum(fair, fair_scored, free_rows, slots, bonus, report)
+    del fair, fair_scored
+    stats["fairness"] = float(settings.fairness)
+    # the proof is of the fair objective's optimum
+    stats["certified"], stats["gap"] = fair_stats["certified"], fair_stats["gap"]
+    return assigned
+
+
+def _proposed(
+    problem: _Problem, final: np.ndarray, locked_to: np.ndarray, group_of: np.ndarray
+) -> tuple[list[ProposedPair], float]:
+    """The pairs of ``final`` with their explanations (locked pairs and groups said so), by mentee,
+    and their total score."""
+    settings = problem.settings
     pairs: list[ProposedPair] = []
     total = 0.0
     tr = _memoised(_)
@@ -2109,21 +2158,7 @@ def match(
             contributions = (*contributions, Contribution("group", 0.0, reason))
         pairs.append(ProposedPair(mentee.id, mentor.id, int(value + 0.5), contributions, is_locked, group))
     pairs.sort(key=lambda p: p.mentee)
-    found = _blocking_by_types(problem, final) if scored is None else None
-    if found is None:
-        if scored is None:
-            scored = _score_pool(problem, slots, free_rows, lambda done: None)
-        found = _blocking(problem, scored, final, locked_to, slots)
-    blocking, listed = found
-    if scored is None:
-        group_cols, best_any = _reasons_by_types(problem, slots)
-    else:
-        group_cols, best_any = scored.group_cols, scored.best_any
-    unmatched = _unmatched(problem, final, group_cols, best_any)
-    if settings.maximise_count:
-        stats["most_pairs"] = 1.0  # the proof (if any) is of the most pairs, then the highest total
-    report(100, _("Done"))
-    return MatchResult(tuple(pairs), tuple(unmatched), total, blocking, stats, listed)
+    return pairs, total
 
 
 def _cluster(problem: _Problem, free_rows: np.ndarray, size: int) -> np.ndarray:
@@ -2767,53 +2802,76 @@ def _exact(problem: _Problem, rows: np.ndarray, cols: np.ndarray):
 def _unmatched(
     problem: _Problem, final: np.ndarray, group_cols: dict[int, np.ndarray], best_any: np.ndarray
 ) -> list[Unmatched]:
-    settings = problem.settings
-    k = problem.k
+    """The mentees left without a pair and why (by mentee), then the mentors with places left."""
     consent = np.array([m.has_consent for m in problem.mentors], dtype=bool)
     trained = consent & np.array([m.trained for m in problem.mentors], dtype=bool)
     out: list[Unmatched] = []
-    excluded_for = {mentee_id for mentee_id, _mentor_id in settings.exclusions}
+    excluded_for = {mentee_id for mentee_id, _mentor_id in problem.settings.exclusions}
     for i in np.flatnonzero(final < 0).tolist():
-        mentee = problem.mentees[i]
-        form = int(problem.row_form[i])
-        in_form = problem.col_forms[form] if form >= 0 else np.ones(k, dtype=bool)
-        if not mentee.has_consent:
-            reason = _("No consent to personal data processing")
-        elif not in_form.any():
-            reason = _("No mentor with a suitable form of mentoring")
-        elif not (in_form & consent).any():
-            reason = _(
-                "No mentor with a suitable form of mentoring has given consent to personal data processing"
-            )
-        elif settings.require_training and not (in_form & trained).any():
-            reason = _("No mentor with a suitable form of mentoring has completed mentor training")
-        elif len(group_cols.get(form, ())) == 0:
-            reason = _("All suitable mentors are busy")
-        elif best_any[i] < 0:
-            itself = problem.mentor_index.get(mentee.id)
-            if settings.required:
-                reason = _("No suitable mentor meets the required criteria: %(criteria)s") % {
-                    "criteria": ", ".join(criterion_label(name) for name in sorted(settings.required))
-                }
-            elif mentee.id in excluded_for:
-                reason = _("The curator excluded every suitable mentor")
-            elif itself is not None and in_form[itself]:
-                reason = _("The only suitable mentor is this person themself")
-            else:
-                reason = _("No mentor can be proposed for this mentee")
-        elif not problem.eligible(best_any[i : i + 1], _SLACK)[0]:
-            if settings.min_score > 0:
-                reason = _(
-                    "Score below the threshold: the best possible pair scores %(best)s of 100, "
-                    "the threshold is %(threshold)s"
-                ) % {"best": round(float(best_any[i])), "threshold": _number(settings.min_score)}
-            else:
-                reason = _("No mentor scores above zero for this mentee")
-        else:
-            reason = _("All suitable mentors are busy")
-        out.append(Unmatched(mentee.id, "mentee", reason))
+        reason = _mentee_reason(problem, i, consent, trained, group_cols, best_any, excluded_for)
+        out.append(Unmatched(problem.mentees[i].id, "mentee", reason))
     out.sort(key=lambda u: u.person)
-    used = np.bincount(final[final >= 0], minlength=k)
+    return out + _mentors_left(problem, final)
+
+
+def _mentee_reason(
+    problem: _Problem,
+    i: int,
+    consent: np.ndarray,
+    trained: np.ndarray,
+    group_cols: dict[int, np.ndarray],
+    best_any: np.ndarray,
+    excluded_for: set[int],
+) -> str:
+    """Why mentee i has no pair: the first of the checks, from the data up to the last pair taken."""
+    settings = problem.settings
+    mentee = problem.mentees[i]
+    form = int(problem.row_form[i])
+    in_form = problem.col_forms[form] if form >= 0 else np.ones(problem.k, dtype=bool)
+    if not mentee.has_consent:
+        return _("No consent to personal data processing")
+    if not in_form.any():
+        return _("No mentor with a suitable form of mentoring")
+    if not (in_form & consent).any():
+        return _("No mentor with a suitable form of mentoring has given consent to personal data processing")
+    if settings.require_training and not (in_form & trained).any():
+        return _("No mentor with a suitable form of mentoring has completed mentor training")
+    if len(group_cols.get(form, ())) == 0:
+        return _("All suitable mentors are busy")
+    if best_any[i] < 0:
+        return _nothing_allowed_reason(problem, mentee, in_form, excluded_for)
+    if not problem.eligible(best_any[i : i + 1], _SLACK)[0]:
+        if settings.min_score > 0:
+            return _(
+                "Score below the threshold: the best possible pair scores %(best)s of 100, "
+                "the threshold is %(threshold)s"
+            ) % {"best": round(float(best_any[i])), "threshold": _number(settings.min_score)}
+        return _("No mentor scores above zero for this mentee")
+    return _("All suitable mentors are busy")
+
+
+def _nothing_allowed_reason(
+    problem: _Problem, mentee: Mentee, in_form: np.ndarray, excluded_for: set[int]
+) -> str:
+    """Why no couple of the mentee's form may be proposed at all."""
+    settings = problem.settings
+    itself = problem.mentor_index.get(mentee.id)
+    if settings.required:
+        return _("No suitable mentor meets the required criteria: %(criteria)s") % {
+            "criteria": ", ".join(criterion_label(name) for name in sorted(settings.required))
+        }
+    if mentee.id in excluded_for:
+        return _("The curator excluded every suitable mentor")
+    if itself is not None and in_form[itself]:
+        return _("The only suitable mentor is this person themself")
+    return _("No mentor can be proposed for this mentee")
+
+
+def _mentors_left(problem: _Problem, final: np.ndarray) -> list[Unmatched]:
+    """The mentors with places left after ``final``, by mentor id, and why."""
+    settings = problem.settings
+    out: list[Unmatched] = []
+    used = np.bincount(final[final >= 0], minlength=problem.k)
     for j, mentor in enumerate(problem.mentors):
         free = max(mentor.capacity, 0) - int(used[j])
         if free <= 0:
