@@ -2041,14 +2041,13 @@ def match(
     group_of = np.zeros(n, dtype=np.int64)
     if settings.group_size >= 2:
         report(50, _("Forming groups of mentees with similar requests"))
-        assert scored is not None  # _by_types is False with groups: the pool is scored
         assigned, group_of, stats = _group_matching(problem, scored, free_rows, slots, bonus, report)
     elif scored is None:
         assigned, stats = _solve_types(problem, free_rows, slots, bonus, report)
     else:
         assigned, stats = _optimum(problem, scored, free_rows, slots, bonus, report)
     if settings.stable or settings.fairness > 0:
-        assigned = _with_option(problem, scored, assigned, stats, free_rows, slots, bonus, report)
+        assigned = _with_option(problem, scored, assigned, stats, locked_to, free_rows, slots, bonus, report)
 
     # 4. the answer
     report(90, _("Preparing the explanations"))
@@ -2095,13 +2094,15 @@ def _with_option(
     scored: _Scored | None,
     assigned: np.ndarray,
     stats: dict[str, float],
+    locked_to: np.ndarray,
     free_rows: np.ndarray,
     slots: np.ndarray,
     bonus: float,
     report: Callable[[int, str], None],
 ) -> np.ndarray:
     """The assignment under the stable or the fairness option instead of the optimum ``assigned``;
-    the option's cost (the optimum's total and worst pair) and its proof into ``stats``."""
+    the option's cost (the optimum's total and worst pair) and its proof into ``stats``. Without
+    ``scored`` (people in few classes) both are answered class by class."""
     settings = problem.settings
     optimum_scores = _scores_of(problem, assigned)
     stats["optimum_total"] = float(optimum_scores.sum())
@@ -2109,17 +2110,29 @@ def _with_option(
     stats["optimum_worst"] = float(optimum_scores.min()) if len(optimum_scores) else 0.0
     if settings.stable:
         report(70, _("Looking for a stable assignment"))
-        assert scored is not None  # _by_types is False with stable: the pool is scored
-        assigned = _deferred_acceptance(problem, scored, free_rows, slots)
+        if scored is not None:
+            assigned = _deferred_acceptance(problem, scored, free_rows, slots)
+        else:
+            # the highest total is kept when nobody blocks it (cheap to ask class by class): then
+            # it is stable and gives nothing up; else deferred acceptance
+            optimum = assigned.copy()
+            optimum[locked_to >= 0] = locked_to[locked_to >= 0]
+            found = _blocking_by_types(problem, optimum)
+            if found is None or found[0] > 0:
+                assigned = _deferred_acceptance_by_types(problem, free_rows, slots)
         stats["stable"] = 1.0
         # the proof above was of the highest total, which the stable assignment gives up: no claim
         stats["certified"], stats["gap"] = float("nan"), float("nan")
         return assigned
     report(70, _("Raising the worst pairs"))
     fair = _Problem(problem.mentees, problem.mentors, settings, fair=True)
-    fair_scored = _score_pool(fair, slots, free_rows, lambda done: None)
-    assigned, fair_stats = _optimum(fair, fair_scored, free_rows, slots, bonus, report)
-    del fair, fair_scored
+    if scored is None:  # the same classes: the fair objective's optimum class by class too
+        assigned, fair_stats = _solve_types(fair, free_rows, slots, bonus, report)
+    else:
+        fair_scored = _score_pool(fair, slots, free_rows, lambda done: None)
+        assigned, fair_stats = _optimum(fair, fair_scored, free_rows, slots, bonus, report)
+        del fair_scored
+    del fair
     stats["fairness"] = float(settings.fairness)
     # the proof is of the fair objective's optimum
     stats["certified"], stats["gap"] = fair_stats["certified"], fair_stats["gap"]
@@ -2165,62 +2178,92 @@ def _cluster(problem: _Problem, free_rows: np.ndarray, size: int) -> np.ndarray:
     """Groups of up to ``size`` mentees of one form with similar requests: a group number per mentee
     (1, 2, …; 0 for those not free). Greedy: the mentee with the most requests left opens a group and
     takes the most similar others (Jaccard similarity of the requests, then the nearest grade or age);
-    mentees with no request group by grade. A mentee like no other stays alone (a pair)."""
+    mentees with no request group by grade. A mentee like no other stays alone (a pair).
+
+    Mentees alike in their requests and grade (a kind) are interchangeable here but for their order,
+    so each step compares the kinds left, not every mentee left (the first of a kind stands for it)."""
     n = problem.n
     group = np.zeros(n, dtype=np.int64)
-    count = np.array([len(m.requests) for m in problem.mentees])
+    count = np.array([len(m.requests) for m in problem.mentees], dtype=np.int64)
     level = np.where(
         problem.row_has_grade, problem.row_grade, np.where(problem.row_has_age, problem.row_age, 0)
-    )
+    ).astype(np.int64)
     boundaries = np.flatnonzero(np.diff(problem.row_form)) + 1
     number = 0
     for start, end in zip(
         np.concatenate(([0], boundaries)).tolist(), np.concatenate((boundaries, [n])).tolist(), strict=True
     ):
-        left = np.arange(start, end)[free_rows[start:end]]
-        left = left[np.lexsort((left, -count[left]))]
-        while len(left):
-            seed, rest = left[0], left[1:]
-            members = [seed]
-            if count[seed]:
-                common = problem.req_bits[seed].copy()
-                while len(members) < size and len(rest):
-                    # the next member shares a request with everyone in the group so far
-                    shared = _overlap(common[None, :], problem.req_bits[rest]).astype(np.float64)
-                    union = (
-                        count[seed]
-                        + count[rest]
-                        - _overlap(problem.req_bits[seed][None, :], problem.req_bits[rest])
-                    )
-                    similarity = shared / np.maximum(union, 1)
-                    near = np.flatnonzero(similarity > 0)
-                    if len(near) == 0:
-                        break
-                    best = near[
-                        np.lexsort((rest[near], np.abs(level[rest[near]] - level[seed]), -similarity[near]))[
-                            0
-                        ]
-                    ]
-                    members.append(rest[best])
-                    common &= problem.req_bits[rest[best]]
-                    rest = np.delete(rest, best)
-            else:
-                near = np.flatnonzero(count[rest] == 0)
-                near = near[np.lexsort((rest[near], np.abs(level[rest[near]] - level[seed])))][: size - 1]
-                members += rest[near].tolist()
-                rest = np.delete(rest, near)
-            number += 1
-            group[np.array(members)] = number
-            left = rest
+        rows = np.arange(start, end)[free_rows[start:end]]
+        if len(rows) == 0:
+            continue
+        number = _cluster_form(problem.req_bits, count, level, rows, size, group, number)
     return group
 
 
-def _group_matching(problem: _Problem, scored: _Scored, free_rows, slots, bonus: float, report):
+def _cluster_form(bits, count, level, rows, size: int, group: np.ndarray, number: int) -> int:
+    """:func:`_cluster` for the free mentees ``rows`` of one form (ascending); numbers the groups from
+    ``number`` + 1 into ``group`` and returns the last number."""
+    words = bits[rows].view(np.int64).reshape(len(rows), -1)
+    key = np.concatenate((words, count[rows, None], level[rows, None]), axis=1)
+    _unique, first, kind = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    kind = kind.ravel()
+    order = np.argsort(kind, kind="stable")  # each kind's mentees, ascending
+    members_of = rows[order]
+    begin = np.searchsorted(kind[order], np.arange(len(first)))
+    end = np.append(begin[1:], len(rows))
+    at = begin.copy()
+    kind_bits, kind_count, kind_level = bits[rows[first]], count[rows[first]], level[rows[first]]
+    big = np.iinfo(np.int64).max
+
+    def take(k: int) -> int:
+        person = int(members_of[at[k]])
+        at[k] += 1
+        return person
+
+    while True:
+        left = at < end
+        if not left.any():
+            return number
+        head = np.where(left, members_of[np.minimum(at, len(rows) - 1)], big)
+        candidates = np.flatnonzero(left)
+        seed_kind = int(candidates[np.lexsort((head[candidates], -kind_count[candidates]))[0]])
+        members = [take(seed_kind)]
+        if kind_count[seed_kind]:
+            common = kind_bits[seed_kind].copy()
+            own = _overlap(kind_bits[seed_kind][None, :], kind_bits)
+            while len(members) < size:
+                left = at < end
+                shared = _overlap(common[None, :], kind_bits).astype(np.float64)
+                similarity = shared / np.maximum(kind_count[seed_kind] + kind_count - own, 1)
+                near = np.flatnonzero(left & (similarity > 0))
+                if len(near) == 0:
+                    break
+                head = members_of[at[near]]
+                distance = np.abs(kind_level[near] - kind_level[seed_kind])
+                best = int(near[np.lexsort((head, distance, -similarity[near]))[0]])
+                members.append(take(best))
+                common &= kind_bits[best]
+        else:
+            near = np.flatnonzero((at < end) & (kind_count == 0))
+            firsts = [members_of[at[k] : min(end[k], at[k] + size - 1)] for k in near.tolist()]
+            people = np.concatenate(firsts) if firsts else np.zeros(0, np.int64)
+            chosen = people[np.lexsort((people, np.abs(level[people] - kind_level[seed_kind])))][: size - 1]
+            members += chosen.tolist()
+            for k in near.tolist():  # each kind gave its first ones
+                taken = int(np.isin(members_of[at[k] : min(end[k], at[k] + size - 1)], chosen).sum())
+                at[k] += taken
+        number += 1
+        group[np.array(members)] = number
+
+
+def _group_matching(problem: _Problem, scored: _Scored | None, free_rows, slots, bonus: float, report):
     """Group matching: mentees grouped by similar requests, each group given to one mentor with places
     for all of it (the largest total of its members' scores; every member must be allowed with the
     mentor). Groups of up to ``group_size`` as places allow: a mentor may take several groups, and
     when no group fits the places left, smaller groups are formed. Then the mentees no group took are
-    matched one by one with the places left.
+    matched one by one with the places left. Without ``scored`` (people in few classes) each round's
+    groups and mentors are matched class by class (:func:`_group_mentors_by_types`), and the pool is
+    scored only if the groups fall into too many kinds for that.
     (assigned, group per mentee — 0 when matched alone — and stats)"""
     n, k = problem.n, problem.k
     assigned = np.full(n, -1, dtype=np.int64)
@@ -2234,8 +2277,15 @@ def _group_matching(problem: _Problem, scored: _Scored, free_rows, slots, bonus:
             break
         cluster = _cluster(problem, left_rows, limit)
         members = np.bincount(cluster, minlength=1)
-        rows, cols, gains = _group_gains(problem, scored, cluster, members, left_slots, bonus)
-        mentor_of = _assign(rows, cols, gains, np.minimum(left_slots, 1), len(members))[0]
+        mentor_of = None
+        if scored is None:
+            mentor_of = _group_mentors_by_types(problem, cluster, members, left_slots, bonus)
+            if mentor_of is None:  # too many kinds of groups: the pool after all
+                scored = _score_pool(problem, slots, free_rows, lambda done: None)
+        if mentor_of is None:
+            assert scored is not None
+            rows, cols, gains = _group_gains(problem, scored, cluster, members, left_slots, bonus)
+            mentor_of = _assign(rows, cols, gains, np.minimum(left_slots, 1), len(members))[0]
         grouped = (cluster > 0) & (mentor_of[cluster] >= 0) & (members[cluster] >= 2)
         if not grouped.any():  # no group of this size fits: smaller ones
             limit -= 1
@@ -2248,8 +2298,11 @@ def _group_matching(problem: _Problem, scored: _Scored, free_rows, slots, bonus:
     # the others one by one, with the places the groups left
     stats: dict[str, float] = {"groups": float(len(np.unique(group_of[group_of > 0])))}
     if left_rows.any() and (left_slots > 0).any():
-        rest_scored = _score_pool(problem, left_slots, left_rows, lambda done: None)
-        rest, rest_stats = _optimum(problem, rest_scored, left_rows, left_slots, bonus, report)
+        if _compressible(problem, left_rows, left_slots):  # as _optimum would, without the pool
+            rest, rest_stats = _solve_types(problem, left_rows, left_slots, bonus, report)
+        else:
+            rest_scored = _score_pool(problem, left_slots, left_rows, lambda done: None)
+            rest, rest_stats = _solve_sparse(problem, rest_scored, left_slots, bonus, report)
         assigned[left_rows] = rest[left_rows]
         stats["candidate_edges"] = rest_stats.get("candidate_edges", 0.0)
     # number the groups 1, 2, … in mentee order
@@ -2258,6 +2311,73 @@ def _group_matching(problem: _Problem, scored: _Scored, free_rows, slots, bonus:
     stats["certified"] = float("nan")  # the groups are formed greedily: no proof of the optimum
     stats["gap"] = float("nan")
     return assigned, group_of, stats
+
+
+def _group_mentors_by_types(problem: _Problem, cluster, members, slots, bonus: float) -> np.ndarray | None:
+    """:func:`_group_gains` and its assignment class by class: the mentor of each group (-1: none),
+    or None when the kinds of groups and of mentors make more than ``_TYPE_TABLE`` couples.
+
+    A group's kind is the classes of its members (as a sorted tuple), a mentor's its class and its
+    places left; groups of one kind with mentors of one kind are worth the same (the sum of the
+    members' scores, each couple allowed and eligible, the places enough). The most valuable way to
+    give each group at most one mentor and each mentor at most one group is a transportation problem
+    between the kinds (:func:`_transport`, integral), spread over the groups and mentors in order."""
+    mentor_of = np.full(len(members), -1, dtype=np.int64)
+    numbers = np.flatnonzero(members >= 2)
+    numbers = numbers[numbers > 0]
+    mentors = np.flatnonzero(slots >= 2)
+    if len(numbers) == 0 or len(mentors) == 0:
+        return mentor_of
+    row_type, col_type, _row_first, _col_first = problem.types()
+    problem.build_table()
+    assert problem._table is not None
+    table_scores, table_allowed = problem._table
+    worth = np.where(table_allowed & problem.eligible(table_scores), table_scores, -np.inf)
+    # each group's members' classes, sorted, padded with -1
+    people = np.flatnonzero(np.isin(cluster, numbers))
+    people = people[np.lexsort((row_type[people], cluster[people]))]
+    index = np.searchsorted(numbers, cluster[people])
+    within = np.arange(len(people)) - np.searchsorted(index, index)
+    signature = np.full((len(numbers), int(members[numbers].max())), -1, dtype=np.int64)
+    signature[index, within] = row_type[people]
+    _kinds, kind_first, kind = np.unique(signature, axis=0, return_index=True, return_inverse=True)
+    kind = kind.ravel()
+    size = members[numbers[kind_first]]
+    _keys, key_first, key = np.unique(
+        np.stack((col_type[mentors], slots[mentors])), axis=1, return_index=True, return_inverse=True
+    )
+    key = key.ravel()
+    key_col, key_slots = col_type[mentors[key_first]], slots[mentors[key_first]]
+    if len(kind_first) * len(key_first) > _TYPE_TABLE:
+        return None
+    gain = np.zeros((len(kind_first), len(key_first)))
+    for position in range(signature.shape[1]):
+        member = signature[kind_first, position]
+        gain += np.where((member >= 0)[:, None], worth[member.clip(min=0)][:, key_col], 0.0)
+    gain += bonus * size[:, None]
+    gain[size[:, None] > key_slots[None, :]] = -np.inf
+    er, ec = np.nonzero(np.isfinite(gain))
+    if len(er) == 0:
+        return mentor_of
+    supply = np.bincount(kind, minlength=len(kind_first))
+    capacity = np.bincount(key, minlength=len(key_first))
+    flow, _u, _v = _transport(er, ec, gain[er, ec], supply, capacity)
+    used = flow > 0
+    er, ec, flow = er[used], ec[used], flow[used]
+    # the groups of a kind in order, the mentors of a kind in order
+    groups_sorted = np.argsort(kind, kind="stable")
+    groups_start = np.searchsorted(kind[groups_sorted], np.arange(len(kind_first)))
+    mentors_sorted = np.argsort(key, kind="stable")
+    mentors_start = np.searchsorted(key[mentors_sorted], np.arange(len(key_first)))
+    taken_groups = np.zeros(len(kind_first), dtype=np.int64)
+    taken_mentors = np.zeros(len(key_first), dtype=np.int64)
+    for a, b, f in zip(er.tolist(), ec.tolist(), flow.tolist(), strict=True):
+        g = groups_sorted[groups_start[a] + taken_groups[a] : groups_start[a] + taken_groups[a] + f]
+        m = mentors_sorted[mentors_start[b] + taken_mentors[b] : mentors_start[b] + taken_mentors[b] + f]
+        mentor_of[numbers[g]] = mentors[m]
+        taken_groups[a] += f
+        taken_mentors[b] += f
+    return mentor_of
 
 
 def _group_gains(problem: _Problem, scored: _Scored, cluster, members, slots, bonus: float):
@@ -2367,6 +2487,67 @@ def _deferred_acceptance(problem: _Problem, scored: _Scored, free_rows, slots) -
     return holder
 
 
+def _deferred_acceptance_by_types(problem: _Problem, free_rows: np.ndarray, slots: np.ndarray) -> np.ndarray:
+    """:func:`_deferred_acceptance` class by class, for people in few classes with no networking
+    choices: each mentee proposes to the classes of mentors (all the places of a class at once) in
+    the order of its class's scores, equal ones by their first mentor; a class of mentors keeps its
+    best offers up to its places (the higher score, then the mentee's order) and turns the others
+    down. Then each class's mentees take its mentors' places in order.
+
+    Stable couple by couple: mentors of a class are alike, so a mentee who would rather have mentor j
+    was turned down by j's class, which then holds all its places with mentees it likes at least as
+    much — every mentor of it is full, with no worse mentee; a mentor with a free place belongs to a
+    class nobody was turned down by. Memory: the table of class couples, never the n × k couples."""
+    row_type, col_type, _row_first, col_first = problem.types()
+    problem.build_table()
+    assert problem._table is not None
+    table_scores, table_allowed = problem._table
+    capacity = np.bincount(col_type, weights=slots, minlength=len(col_first)).astype(np.int64)
+    usable = table_allowed & problem.eligible(table_scores) & (capacity > 0)[None, :]
+    # each row class's list: the column classes by score, equal ones by their first mentor
+    by_first = np.argsort(col_first, kind="stable")
+    key = np.where(usable, -table_scores, np.inf)[:, by_first]
+    lists = by_first[np.argsort(key, axis=1, kind="stable")]
+    length = usable.sum(axis=1)
+    n = problem.n
+    nxt = np.zeros(n, dtype=np.int64)
+    holder = np.full(n, -1, dtype=np.int64)  # the class of mentors holding each mentee
+    key_of = np.zeros(n)
+    marked = np.zeros(len(col_first) + 1, dtype=bool)  # holder -1 reads the last, never marked
+    active = np.flatnonzero(free_rows & (length[row_type] > 0))
+    while len(active):
+        target = lists[row_type[active], nxt[active]]
+        nxt[active] += 1
+        offer = -table_scores[row_type[active], target]
+        marked[target] = True
+        holding = np.flatnonzero(marked[holder])
+        marked[target] = False
+        pool_r = np.concatenate((holding, active))
+        pool_t = np.concatenate((holder[holding], target))
+        pool_k = np.concatenate((key_of[holding], offer))
+        order = np.lexsort((pool_r, pool_k, pool_t))
+        pool_r, pool_t, pool_k = pool_r[order], pool_t[order], pool_k[order]
+        first = np.flatnonzero(np.concatenate(([True], pool_t[1:] != pool_t[:-1])))
+        rank = np.arange(len(pool_t)) - np.repeat(first, np.diff(np.append(first, len(pool_t))))
+        kept = rank < capacity[pool_t]
+        holder[pool_r[~kept]] = -1
+        holder[pool_r[kept]] = pool_t[kept]
+        key_of[pool_r[kept]] = pool_k[kept]
+        rejected = pool_r[~kept]
+        active = rejected[nxt[rejected] < length[row_type[rejected]]]
+    # each class's mentees, in order, on its mentors' places, in order
+    assigned = np.full(n, -1, dtype=np.int64)
+    held = np.flatnonzero(holder >= 0)
+    held = held[np.argsort(holder[held], kind="stable")]
+    places = np.repeat(np.arange(problem.k), slots)
+    places = places[np.argsort(col_type[places], kind="stable")]
+    places_start = np.searchsorted(col_type[places], np.arange(len(col_first)))
+    classes = holder[held]
+    within = np.arange(len(held)) - np.searchsorted(classes, classes)
+    assigned[held] = places[places_start[classes] + within]
+    return assigned
+
+
 def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: float, report):
     """The optimum on a sparse graph grown until dual prices prove it: (assigned, stats)."""
     n, k = problem.n, problem.k
@@ -2442,9 +2623,10 @@ def _type_counts(problem: _Problem, free_rows: np.ndarray, slots: np.ndarray):
 
 
 def _by_types(problem: _Problem, settings: Settings, free_rows: np.ndarray, slots: np.ndarray) -> bool:
-    """Whether the whole run goes class by class: the optimum, the blocking couples and the reasons,
-    never the n × k couples (the options that need every couple's score keep the pool)."""
-    if settings.stable or settings.fairness > 0 or settings.group_size >= 2 or len(problem.pref_key):
+    """Whether the whole run goes class by class: the optimum (the fair objective's too), the stable
+    assignment, the groups, the blocking couples and the reasons, never the n × k couples. Networking
+    choices rank people one by one (each chooser a class of its own): then the pool is scored."""
+    if len(problem.pref_key):
         return False
     return _compressible(problem, free_rows, slots)
 

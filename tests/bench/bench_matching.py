@@ -6,10 +6,12 @@ realistic programmes — four forms of mentoring, ~30 request tags («матем
 Each also ``_ties`` (three request tags, two interests, two subjects, equal loads, no choices: scores
 take a handful of values), ``_empty`` (bases imported before any questionnaire: no tags, subjects,
 grades or ages — every couple of a form scores the same) and ``_tieheavy`` (one form, four request
-tags, at most one per person, three grades a side, places 1–4: a few dozen kinds of people). ``matching_30000`` (30,000 × 10,000) and ``matching_100000`` (100,000 × 34,000, a region's
-pool) are realistic; their dense reference would need 5 and 60 GB, so it is not computed: there the
-engine's own certificate (``certified``, and ``gap``, the bound on what a better assignment could add)
-is the proof.
+tags, at most one per person, three grades a side, places 1–4: a few dozen kinds of people). ``matching_10000_{empty,tieheavy}_{stable,fair,groups}``
+run the stable assignment, «raise the worst pairs» (0.5) and groups of three on those two shapes (their
+``score_ratio`` is against the highest total: the option's cost). ``matching_30000`` (30,000 × 10,000)
+and ``matching_100000`` (100,000 × 34,000, a region's pool) are realistic; their dense reference would
+need 5 and 60 GB, so it is not computed: there the engine's own certificate (``certified``, and
+``gap``, the bound on what a better assignment could add) is the proof.
 
 * ``value``: seconds of ``pairing.matching.match`` (median of a few runs), everything included:
   scoring, the sparse optimum, its optimality proof, explanations, reasons and blocking couples.
@@ -60,9 +62,19 @@ CASES = {
     "matching_10000_empty": (10_000, 3_400, "empty", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_half": (10_000, 3_400, "half", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_tieheavy": (10_000, 3_400, "tieheavy", 3, True, "< 3 s, < 1 GB"),
+    "matching_10000_empty_stable": (10_000, 3_400, "empty", 3, True, "< 3 s, < 1 GB"),
+    "matching_10000_empty_fair": (10_000, 3_400, "empty", 3, True, "< 3 s, < 1 GB"),
+    "matching_10000_empty_groups": (10_000, 3_400, "empty", 3, True, "< 3 s, < 1 GB"),
+    "matching_10000_tieheavy_stable": (10_000, 3_400, "tieheavy", 3, True, "< 3 s, < 1 GB"),
+    "matching_10000_tieheavy_fair": (10_000, 3_400, "tieheavy", 3, True, "< 3 s, < 1 GB"),
+    "matching_10000_tieheavy_groups": (10_000, 3_400, "tieheavy", 3, True, "< 3 s, < 1 GB"),
     "matching_30000": (30_000, 10_000, "realistic", 1, False, "< 15 s"),
     "matching_100000": (100_000, 34_000, "realistic", 1, False, "< 60 s, < 4 GB"),
 }
+
+# the run's option by the name's last part: a stable assignment, «raise the worst pairs» (moderately),
+# groups of up to three; the reference stays the highest total, so score_ratio is the option's cost
+OPTIONS = {"stable": {"stable": True}, "fair": {"fairness": 0.5}, "groups": {"group_size": 3}}
 
 REQUESTS = (
     "математика",
@@ -273,14 +285,14 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
     return mentees, mentors
 
 
-def _settings(mentees, mentors):
+def _settings(mentees, mentors, name: str = ""):
     from pairing.matching import Settings
 
     rng = random.Random(7)
     exclusions = frozenset(
         (rng.choice(mentees).id, rng.choice(mentors).id) for _ in range(max(1, len(mentees) // 100))
     )
-    return Settings(exclusions=exclusions)
+    return Settings(exclusions=exclusions, **OPTIONS.get(name.rsplit("_", 1)[-1], {}))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -318,14 +330,14 @@ def _child_ours(name: str) -> dict:
     from pairing.matching import match
 
     mentees, mentors = _instance(name)
-    settings = _settings(mentees, mentors)
+    settings = _settings(mentees, mentors, name)
     # the engine's compiled functions (numba, llvmlite) are loaded once per process, as a worker does:
     # ~110 MB and a second or two, counted apart (engine_load_*), not as the run's
     baseline = _memory_kb("VmRSS")
     _reset_peak()
     started = time.perf_counter()
     small = make_instance(60, 20, seed=3, variant=CASES[name][2])
-    match(*small, _settings(*small))
+    match(*small, _settings(*small, name))
     engine_load = {
         "engine_load_s": round(time.perf_counter() - started, 2),
         "engine_load_mb": round((_memory_kb("VmRSS") - baseline) / 1024, 1),
@@ -424,6 +436,7 @@ def run():
             "pairs": ours["pairs"],
             "total_score": round(ours["total"], 3),
             "blocking_pairs": ours["blocking_pairs"],
+            "options": OPTIONS.get(name.rsplit("_", 1)[-1], {}),
             "solver": "types" if "types" in stats else "sparse",
             "candidate_edges": int(stats.get("candidate_edges", 0)),
             "proof_rounds": int(stats.get("rounds", 0)),
