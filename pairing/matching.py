@@ -253,11 +253,14 @@ def _coverage(
 ) -> tuple[float, float]:
     """(the weight of the matched tags, the weight of all): a specific request met beats a general one,
     and a request met by what the mentor named beats one met only by a broader term of it
-    (``offered_broad``). The bit sets of :class:`_Problem` give the same floats (:func:`_offer_bits`)."""
-    broad_all, broad_met = len(tags & broad), len(matched & broad)
+    (``offered_broad``). A broader term both sides only reached (mathematics and informatics through
+    «точные науки», a medical class and a college through «профориентация») counts nothing: siblings
+    are not what a psychologist pairs. The bit sets of :class:`_Problem` give the same floats
+    (:func:`_offer_bits`)."""
+    broad_all, broad_met = len(tags & broad), len((matched & broad) - offered_broad)
     half = len((matched - broad) & offered_broad)
     return (
-        (len(matched) - broad_met - half) + _BROAD * (broad_met + half),
+        (len(matched - broad) - half) + _BROAD * (broad_met + half),
         (len(tags) - broad_all) + _BROAD * broad_all,
     )
 
@@ -308,8 +311,9 @@ def _offer_bits(mentor: Mentor) -> frozenset[str]:
 
 
 def _half_bits(tags: frozenset[str], broad: frozenset[str]) -> frozenset[str]:
-    """A mentee's half-weight bits: its broader terms, and every tag as met by a broader offer."""
-    return (tags & broad) | {tag + _HALF for tag in tags}
+    """A mentee's half-weight bits: its broader terms, and every tag it named as met by a broader
+    offer (a broader term of the mentee's met by a broader term of the mentor's counts nothing)."""
+    return (tags & broad) | {tag + _HALF for tag in tags - broad}
 
 
 _DAY_SET = frozenset(DAYS)
@@ -358,8 +362,9 @@ def _requirements(mentee: Mentee, mentor: Mentor, settings: Settings) -> str | N
             failed = bool(_subject_set(mentee)) and not _same_subject(mentee, mentor)
         elif name == "special_needs":
             failed = mentee.special_needs and not mentor.special_needs_trained
-        elif name == "areas":
-            failed = bool(mentee.areas) and not mentee.areas & _offer(mentor)
+        elif name == "areas":  # a broader term both sides only reached does not meet it
+            reached = (mentee.areas & _offer(mentor)) - (mentee.broad & _offer_broad(mentor))
+            failed = bool(mentee.areas) and not reached
         elif name == "grades":
             rule = _preferred_rule(mentee, mentor)
             failed = rule is not None and not rule[2] <= rule[1] <= rule[3]

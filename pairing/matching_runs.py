@@ -63,7 +63,12 @@ def _named_subjects(vocabulary: semantics.Vocabulary, meaning: semantics.Meaning
     for token, words in meaning.words:
         concept = vocabulary.concepts.get(token[2:]) if token.startswith("c:") else None
         through_broader = words.endswith(")") and " (" in words  # «сочинению (русский язык)»
-        if concept is not None and concept.kind == "subject" and token not in meaning.broad and not through_broader:
+        if (
+            concept is not None
+            and concept.kind == "subject"
+            and token not in meaning.broad
+            and not through_broader
+        ):
             out.append(words)
     return list(dict.fromkeys(out))
 
@@ -261,6 +266,7 @@ def mentor_record(
     """A mentor for the engine: what they offer (competencies and subject) as vocabulary tokens."""
     offer = _meaning(vocabulary, competencies, [subject])
     hobbies = _meaning(vocabulary, interests, broader=False)
+    taught = _subject_fields(vocabulary, subject)
     grades, ages = _preferred(preferred_grades)
     return matching.Mentor(
         id=id,
@@ -282,8 +288,22 @@ def mentor_record(
         availability=semantics.parse_availability(availability),
         words=_words(offer, hobbies),
         subject_tags=_meaning(vocabulary, [subject], broader=False).tokens,
-        broad=offer.broad,
+        broad=offer.broad - taught,
     )
+
+
+def _subject_fields(vocabulary: semantics.Vocabulary, subject: str) -> frozenset[str]:
+    """The school subjects a teacher's subject belongs to directly, which they teach too: a teacher of
+    English teaches a foreign language, a teacher of physics a natural science (only the nearest, and
+    only subjects: not «гуманитарные науки» two steps up, not a career or a need)."""
+    out = set()
+    for token in _meaning(vocabulary, [subject], broader=False).tokens:
+        concept = vocabulary.concepts.get(token[2:]) if token.startswith("c:") else None
+        for up in concept.broader if concept is not None else ():
+            field = vocabulary.concepts.get(up)
+            if field is not None and field.kind == "subject":
+                out.add(f"c:{up}")
+    return frozenset(out)
 
 
 def engine_input(programme: Programme, form: MentoringForm, options: dict[str, Any]):
@@ -552,7 +572,9 @@ def run_accept(
                 _("Not saved: %(mentees)s with the mentor %(mentor)s — %(reason)s")
                 % {
                     "mentees": ", ".join(
-                        f"{person.short_name} ({person.group_name})" if person.group_name else person.short_name
+                        f"{person.short_name} ({person.group_name})"
+                        if person.group_name
+                        else person.short_name
                         for person in mentees
                     ),
                     "mentor": mentor.short_name,

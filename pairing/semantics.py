@@ -84,11 +84,31 @@ def lemma(word: str) -> str:
         return text
     parses = _analyzer().parse(text)
     # a word that is a dictionary form itself stays as it is: «математика» is the subject, not the
-    # genitive of «математик» (pymorphy's likeliest parse); else the likeliest parse's normal form
+    # genitive of «математик» (pymorphy's likeliest parse); else the likeliest parse's normal form,
+    # a common noun rather than a first name («цветами» is not the plural of «Цвета»)
     for parse in parses:
         if parse.normal_form.replace("ё", "е") == text:
             return text
-    return parses[0].normal_form.replace("ё", "е")
+    common = [parse for parse in parses if not _NAMES & set(parse.tag.grammemes)] or parses
+    return common[0].normal_form.replace("ё", "е")
+
+
+_NAMES = frozenset({"Name", "Surn", "Patr"})
+
+
+@lru_cache(maxsize=50_000)
+def normal_forms(word: str) -> tuple[str, ...]:
+    """Every dictionary form a word may be of (no first names), the likeliest first: «цветами» →
+    ('цвет', 'цветок'). The vocabulary takes the one it knows when the likeliest is not a term's word."""
+    text = word.lower().replace("ё", "е")
+    if not CYRILLIC.search(text):
+        return (text,)
+    out = [lemma(text)]
+    parses = [parse for parse in _analyzer().parse(text) if not _NAMES & set(parse.tag.grammemes)]
+    for parse in parses:  # the same part of speech only: «трудно» is not «трудный»
+        if parse.tag.POS == parses[0].tag.POS:
+            out.append(parse.normal_form.replace("ё", "е"))
+    return tuple(dict.fromkeys(out))
 
 
 # Word families: «лыжи», «лыжный»; «тревога», «тревожный», «тревожность», «тревожиться»; «спор»,
@@ -331,6 +351,89 @@ def lemmas(text: str) -> tuple[str, ...]:
     return tuple(base for _surface, base in _words(text))
 
 
+# Negation: what a pupil says they do not want names nothing. «Не» before a verb of liking or wanting
+# («не хочу заниматься спортом», «не любит читать») negates the rest of its clause, or, with nothing
+# after the verb, what comes before it («спорт не люблю»); «не» before a noun negates that noun and the
+# adjectives before it («не математика», «не точные науки»). «Не» before any other word is a need, not
+# a refusal: «не понимает дроби», «не получается», «не уверен в себе», «физика не даётся».
+_LIKING_TEXT = """
+    хотеть хотеться любить нравиться интересовать интересоваться увлекаться желать мечтать собираться
+    планировать тянуть привлекать интересно интересный
+"""
+_LIKING = frozenset(_LIKING_TEXT.split())
+_UNLIKING = frozenset({"неинтересно", "неинтересный", "неохота"})
+_CLAUSE_BREAK = re.compile(
+    r"[,;.!?:()\n«»\"]|\s[-–—]\s|\b(?:но|а|зато|однако|хотя|или|либо)\b", re.IGNORECASE
+)
+_NOT_CONTENT_POS = frozenset({"ADVB", "PRCL", "CONJ", "PREP", "INTJ", "NPRO", "PRED"})
+_ADJECTIVE_POS = frozenset({"ADJF", "PRTF", "NUMR"})
+
+
+def _clause(text: str, last: bool) -> str:
+    """The clause of a text that touches a word: the last clause of what precedes the word, or the
+    first of what follows it."""
+    parts = _CLAUSE_BREAK.split(text)
+    return parts[-1] if last else parts[0]
+
+
+def _tag(word: str):
+    return _analyzer().parse(word.lower())[0].tag
+
+
+def _content(word: str) -> bool:
+    """A word that may name a topic (for the scope of a negation): not a function word or an adverb."""
+    base = lemma(word)
+    return base not in STOP_WORDS and _tag(word).POS not in _NOT_CONTENT_POS
+
+
+@lru_cache(maxsize=50_000)
+def negated_words(text: str) -> frozenset[int]:
+    """The start offsets of the words of a text that a pupil says they do not want."""
+    out: set[int] = set()
+    start = 0
+    for piece in _CLAUSE_BREAK.split(text or ""):
+        offset = (text or "").find(piece, start)
+        start = offset + len(piece)
+        words = [(found.group(), found.start() + offset) for found in WORD.finditer(piece)]
+        for k, (word, _at) in enumerate(words):
+            low = word.lower().replace("ё", "е")
+            if low in _UNLIKING:
+                out.update(_refused(words, k, k))
+            if low != "не" or k + 1 >= len(words):
+                continue
+            following = words[k + 1][0]
+            if lemma(following) in _LIKING:
+                out.update(_refused(words, k, k + 1))
+                continue
+            # «не математика», «не точные науки»: the noun after «не», with its adjectives
+            run: list[int] = []
+            for word_after, at in words[k + 1 :]:
+                pos = _tag(word_after).POS
+                if pos == "NOUN":
+                    out.update((*run, at))
+                    break
+                if pos not in _ADJECTIVE_POS:
+                    break
+                run.append(at)
+    return frozenset(out)
+
+
+def _refused(words: list[tuple[str, int]], first: int, verb: int) -> set[int]:
+    """The words a verb of liking negated at words[first:verb + 1] refuses: those after it in its
+    clause, else those before it."""
+    after = [at for word, at in words[verb + 1 :] if _content(word)]
+    if after:
+        return {at for _word, at in words[verb + 1 :]}
+    return {at for _word, at in words[:first]}
+
+
+# «стать» (and its forms) names a career only where it asks which one (see Vocabulary._career); there
+# it reads as «профессия», which the shared vocabulary knows
+_BECOME = frozenset({"стать", "становиться"})
+_CAREER_WORD = "профессия"
+_NOT_CAREERS = frozenset({"skill", "social", "emotional"})
+
+
 @dataclass(frozen=True)
 class Concept:
     """A term of the vocabulary: its name, other ways to say it, and the broader terms it belongs to."""
@@ -396,8 +499,10 @@ class Vocabulary:
 
     def find(self, text: str) -> list[tuple[tuple[str, ...], str]]:
         """(concept keys, the words that named them) for each concept found; then ((), word) for each
-        content word left over, as its lemma token."""
-        words = self._split(_spans(text))
+        content word left over, as its lemma token. Words a pupil says they do not want («не хочу
+        заниматься спортом», «спорт не люблю», «не математика») name nothing."""
+        words = self._read(text, self._split(_spans(text)))
+        negated = negated_words(text)
         out: list[tuple[tuple[str, ...], str]] = []
         i = 0
         while i < len(words):
@@ -405,20 +510,57 @@ class Vocabulary:
                 bases = tuple(word[1] for word in words[i : i + length])
                 keys = self.patterns.get(bases) or self._by_family(bases)
                 if keys:
-                    # the words as written, with the little words between them («подготовка к ОГЭ»)
-                    span = " ".join(text[words[i][2] : words[i + length - 1][3]].split())
-                    out.append((tuple(keys), " ".join(_display(word) for word in span.split())))
+                    if not all(word[2] in negated for word in words[i : i + length]):
+                        # the words as written, with the little words between them («подготовка к ОГЭ»)
+                        span = " ".join(text[words[i][2] : words[i + length - 1][3]].split())
+                        out.append((tuple(keys), " ".join(_display(word) for word in span.split())))
                     i += length
                     break
             else:
-                surface, base = words[i][:2]
+                surface, base, start = words[i][:3]
                 compound = self._compound(base)
-                if compound:
+                if start in negated:
+                    pass
+                elif compound:
                     out.append((compound, _display(surface)))
                 elif not _generic(base) and len(base) > 1 and not base.isdigit():
                     out.append(((), _display(surface)))
                 i += 1
         return out
+
+    def _read(self, text: str, words: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+        """The words as the vocabulary reads them: a word of several dictionary forms takes the one a
+        term is made of («цветами»: «цветок», not «цвет»); «стать» is a career only where it asks which
+        one («кем стать», «стать инженером»), not in «стать увереннее» or «стать частью команды»."""
+        out = []
+        for surface, base, start, end in words:
+            plain = surface.lower().replace("ё", "е")
+            if base not in self.pattern_words and base != plain and len(surface) > 4 and not _generic(base):
+                base = next((form for form in normal_forms(surface) if form in self.pattern_words), base)
+            if base in _BECOME:
+                if not self._career(text, start, end):
+                    continue
+                base = _CAREER_WORD
+            out.append((surface, base, start, end))
+        return out
+
+    def _career(self, text: str, start: int, end: int) -> bool:
+        """Whether «стать» at text[start:end] asks for a career: «кем» before it in its clause, nothing
+        after it, or a person after it («инженером», «поваром») the vocabulary does not know as a skill
+        or a social or emotional need («лидером», «волонтёром» are not careers)."""
+        before = _clause(text[:start], last=True)
+        if any(lemma(word) == "кто" for word in WORD.findall(before)):
+            return True
+        after = [
+            word for word in WORD.findall(_clause(text[end:], last=False)) if lemma(word) not in STOP_WORDS
+        ]
+        if not after:
+            return True
+        parse = _analyzer().parse(after[0].lower())[0]
+        if not {"NOUN", "anim", "ablt"} <= set(parse.tag.grammemes):
+            return False
+        kinds = {concept.kind for concept in self.concepts_of(" ".join(after))}
+        return not kinds or not kinds <= _NOT_CAREERS
 
     def _compound(self, base: str) -> tuple[str, ...]:
         """The concepts of a compound word's last part joined by a linking vowel, when the vocabulary
