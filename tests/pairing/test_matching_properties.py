@@ -18,6 +18,12 @@ skipped (by ``..._omits_mentees``); a couple violated only above 0.5 point, ment
 their bound beats the dearest mentor, a mentee scored again never scored again (by
 ``..._omits_mentees_and_one_couple_is_kept``); the incremental bound without the mentors that got cheaper,
 or without the mentors left unscored (only by the direct test: the engine-level ones missed both).
+Run on 06.12.2026 with the round limits forced to one (``one_round``): a compressed solver that always
+claims certified (m12: missed before, since no test ever reached a round limit), one that reports a
+tenth of its gap, and a sparse solver that claims certified when it stops at its limit — each caught
+by ``..._stopped_at_its_round_limit_claims_only_what_it_proved`` and
+``test_the_round_limit_is_reached_and_reported`` (a run that stops is not certified and its gap bounds
+the optimum; a certified one is checked by weak duality).
 """
 
 from __future__ import annotations
@@ -50,7 +56,9 @@ EXAMPLES = {
     "omitted": 300,
     "omitted_stored": 300,
     "rescoring": 400,
-}  # instances per test: 4,600 in all
+    "round_limit": 300,
+    "round_limit_types": 300,
+}  # instances per test: 5,200 in all
 
 
 def common(examples: int):
@@ -500,3 +508,78 @@ def test_the_checks_find_a_violated_couple_whenever_there_is_one(monkeypatch, ca
         # every mentee whose couples left out might be worth more), and nothing else
         assert violated <= found, f"{len(violated - found)} couples worth more than their prices not found"
         assert found <= set(zip(every[0][excess > 0].tolist(), every[1][excess > 0].tolist(), strict=True))
+
+
+def check_limited(mentees, mentors, options: Settings) -> bool:
+    """A run whose solver may stop at its round limit: whatever it claims is honest. Certified: the
+    optimum, and its prices hold by weak duality against every couple; not certified: the gap is a true
+    bound — the optimum's gain (pairs with the «most pairs» bonus) is at most ours plus the gap.
+    Returns whether the run was certified."""
+    certificates: list[tuple] = []
+    matching._on_certificate = lambda *args: certificates.append(args)
+    try:
+        result = match(mentees, mentors, options)
+    finally:
+        matching._on_certificate = None
+    total, count = reference(mentees, mentors, options)
+    certified, gap = result.stats["certified"], result.stats["gap"]
+    assert certified in (0.0, 1.0)
+    if certified:
+        assert result.total_score == pytest.approx(total, abs=1e-6)
+        assert len(certificates) == 1 and gap == 0.0
+        check_certificate(mentees, mentors, options, result, certificates[0])
+        return True
+    assert certificates == []
+    free = sum(1 for m in mentees if m.has_consent)
+    bonus = 100.0 * (min(free, sum(places(m, options) for m in mentors)) + 1) if options.maximise_count else 0.0
+    assert gap == gap and gap >= 0.0  # a bound was given (not NaN)
+    optimum = total + bonus * count
+    ours = result.total_score + bonus * len(result.pairs)
+    assert ours <= optimum + 1e-6
+    assert optimum - ours <= gap + 1e-6 * max(1.0, bonus / 100.0) * (len(mentees) + len(mentors) + 1)
+    return False
+
+
+@pytest.fixture
+def one_round(monkeypatch):
+    """Each solver stops after its first exact solve (the sparse one) or linear programme (the
+    compressed one): with the starved first graph the proof then often fails, and the run must say so."""
+    monkeypatch.setattr(matching, "_MAX_ROUNDS", 1)
+    monkeypatch.setattr(matching, "_TYPE_ROUNDS", 1)
+
+
+@common(EXAMPLES["round_limit"])
+@given(case=instances())
+def test_a_run_stopped_at_its_round_limit_claims_only_what_it_proved(starved, sparse_only, one_round, case):
+    check_limited(*case)
+
+
+@common(EXAMPLES["round_limit_types"])
+@given(case=instances())
+def test_the_compressed_solver_stopped_at_its_round_limit_claims_only_what_it_proved(
+    starved, one_round, monkeypatch, case
+):
+    monkeypatch.setattr(matching, "_TYPE_MIN", 0)
+    monkeypatch.setattr(matching, "_TYPE_SHARE", 1.0)
+    check_limited(*case)
+
+
+@pytest.mark.parametrize("compressed", [True, False])
+def test_the_round_limit_is_reached_and_reported(starved, one_round, monkeypatch, compressed):
+    """The limit really bites: one linear programme (or exact solve) on the starved graph of a pool of
+    identical people with two kinds of mentors cannot be the optimum, and the run says so, with a gap."""
+    if compressed:
+        monkeypatch.setattr(matching, "_TYPE_MIN", 0)
+        monkeypatch.setattr(matching, "_TYPE_SHARE", 1.0)
+    else:
+        monkeypatch.setattr(matching, "_TYPE_SHARE", 0.0)
+    mentors = [
+        Mentor(1000 + j, frozenset(FORMS[:1]), frozenset({"математика"} if j % 2 else ()), frozenset(),
+               9, None, "", False, True, True, 2, 0)
+        for j in range(30)
+    ]
+    mentees = [
+        Mentee(1 + i, FORMS[0], frozenset({"математика"} if i % 5 else ()), frozenset(), 7, None, "", False, True)
+        for i in range(90)
+    ]
+    assert not check_limited(mentees, mentors, Settings())
