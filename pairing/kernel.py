@@ -134,6 +134,17 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
     s_w_risk = s[W_RISK]
     s_w_special = s[W_SPECIAL]
     s_w_subj = s[W_SUBJ]
+    # the criteria that count for this mentee: only theirs are computed (and their arrays read)
+    req_on = s_w_req > 0 or s_req_req > 0
+    int_on = s_w_int > 0 or s_req_int > 0
+    pref_on = s_w_pref > 0 or s_req_pref > 0
+    gap_on = s_w_gap > 0 or s_req_gap > 0
+    subj_on = (s_w_subj > 0 or s_req_subj > 0) and row_has_subject[i]
+    special_on = (s_w_special > 0 or s_req_special > 0) and row_special[i]
+    area_on = (s_w_area > 0 or s_req_area > 0) and has_area[i]
+    grades_on = s_w_grades > 0 or s_req_grades > 0
+    risk_on = (s_w_risk > 0 or s_req_risk > 0) and row_at_risk[i]
+    avail_on = s_w_avail > 0 or s_req_avail > 0
     pa, pb = pref_indptr[i], pref_indptr[i + 1]
     xa, xb = forb_indptr[i], forb_indptr[i + 1]
     best = -1.0
@@ -147,126 +158,251 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
             out[t] = -1.0
             continue
         pref_at = pa if (pa < pb and pref_col[pa] == j) else -1
-        fail = False
-        points = 0.0
-        weight = s_w_req * has_req[i] if s_w_req > 0 else 0.0
-        if s_w_req > 0 or s_req_req > 0:
-            direct = float(_overlap(req_bits, i, col_comp, j))  # named terms (and synonyms) only
-            overlap = direct
-            if s_req_broad_any > 0:
-                overlap = overlap + s_broad * _overlap(req_broad_bits, i, col_comp, j)
-            if s_w_req > 0:
-                points = s_w_req * overlap / req_count[i]
-            if s_req_req > 0 and has_req[i] and direct == 0:
-                fail = True
-        if s_w_int > 0 or s_req_int > 0:
-            shared = _overlap(int_bits, i, col_int, j) > 0
-            if s_w_int > 0 and shared:
-                points += s_w_int
-                weight += s_w_int
-            if s_req_int > 0 and has_int[i] and not shared:
-                fail = True
-        if s_w_pref > 0 or s_req_pref > 0:
-            chosen = row_pref[i] or col_pref[j]
-            if s_w_pref > 0:
-                if pref_at >= 0:
-                    points += pref_points[pref_at]
-                if chosen:
-                    weight += s_w_pref
-            if s_req_pref > 0 and chosen and pref_at < 0:
-                fail = True
-        if s_w_gap > 0 or s_req_gap > 0:
-            by_grade = row_has_grade[i] and col_has_grade[j]
-            by_age = (not by_grade) and row_has_age[i] and col_has_age[j]
-            within = False
-            if by_grade and s_grade_span >= 0:
-                d = col_grade[j] - row_grade[i]
-                within = d >= 0 and d <= s_grade_span
-            elif by_age and s_age_span >= 0:
-                d = col_age[j] - row_age[i]
-                within = d >= 0 and d <= s_age_span
-            compared = by_grade or by_age
-            if s_w_gap > 0:
-                if within:
-                    points += s_w_gap
-                if compared:
-                    weight += s_w_gap
-            if s_req_gap > 0 and compared and not within:
-                fail = True
-        if (s_w_subj > 0 or s_req_subj > 0) and row_has_subject[i]:
-            same = _overlap(row_subject_bits, i, col_subject_bits, j) > 0
-            if s_w_subj > 0:
-                if same:
-                    points += s_w_subj
-                weight += s_w_subj
-            if s_req_subj > 0 and not same:
-                fail = True
-        if (s_w_special > 0 or s_req_special > 0) and row_special[i]:
-            if s_w_special > 0:
-                if col_special[j]:
-                    points += s_w_special
-                weight += s_w_special
-            if s_req_special > 0 and not col_special[j]:
-                fail = True
-        if s_w_load > 0:
-            points += col_load[j]
-            weight += s_w_load
-        if (s_w_area > 0 or s_req_area > 0) and has_area[i]:
-            overlap = float(_overlap(area_bits, i, col_area, j))
-            if s_area_broad_any > 0:
-                overlap = overlap + s_broad * _overlap(area_broad_bits, i, col_area, j)
-            if s_w_area > 0:
-                points += s_w_area * overlap / area_count[i]
-                weight += s_w_area
-            if s_req_area > 0 and overlap == 0:
-                fail = True
-        if s_w_grades > 0 or s_req_grades > 0:
-            g, a = row_grade_raw[i], row_age_raw[i]
-            by_grade = col_has_pg[j] and g >= 0
-            by_age = (not by_grade) and col_has_pa[j] and a >= 0
-            within = (by_grade and g >= col_pg_low[j] and g <= col_pg_high[j]) or (
-                by_age and a >= col_pa_low[j] and a <= col_pa_high[j]
+        # criterion by criterion (scalar steps, inlined): what each adds to the points and to the
+        # weight, and whether it fails
+        direct = _overlap(req_bits, i, col_comp, j) if req_on else 0  # named terms (and synonyms) only
+        broad = _overlap(req_broad_bits, i, col_comp, j) if req_on and s_req_broad_any > 0 else 0
+        points, weight, fail = (
+            _requests(s_w_req, s_req_req, s_req_broad_any, s_broad, has_req[i], req_count[i], direct, broad)
+            if req_on
+            else _NOTHING
+        )
+        shared = _overlap(int_bits, i, col_int, j) > 0 if int_on else False
+        add, add_weight, failed = _interests(s_w_int, s_req_int, has_int[i], shared) if int_on else _NOTHING
+        points, weight, fail = points + add, weight + add_weight, fail | failed
+        add, add_weight, failed = (
+            _preferences(
+                s_w_pref, s_req_pref, row_pref[i] or col_pref[j], pref_at,
+                pref_points[pref_at] if pref_at >= 0 else 0.0,
             )
-            applies = by_grade or by_age
-            if s_w_grades > 0:
-                if within:
-                    points += s_w_grades
-                if applies:
-                    weight += s_w_grades
-            if s_req_grades > 0 and applies and not within:
-                fail = True
-        if (s_w_risk > 0 or s_req_risk > 0) and row_at_risk[i]:
-            if s_w_risk > 0:
-                if col_at_risk[j]:
-                    points += s_w_risk
-                weight += s_w_risk
-            if s_req_risk > 0 and not col_at_risk[j]:
-                fail = True
-        if s_w_avail > 0 or s_req_avail > 0:
-            da, db, fa, fb = row_days[i], col_days[j], row_formats[i], col_formats[j]
-            applies = ((da | fa) != 0) and ((db | fb) != 0)
-            met = (
-                applies and (da == 0 or db == 0 or (da & db) != 0) and (fa == 0 or fb == 0 or (fa & fb) != 0)
+            if pref_on
+            else _NOTHING
+        )  # fmt: skip
+        points, weight, fail = points + add, weight + add_weight, fail | failed
+        add, add_weight, failed = (
+            _age_gap(
+                s_w_gap, s_req_gap, s_grade_span, s_age_span, row_has_grade[i] and col_has_grade[j],
+                row_has_age[i] and col_has_age[j], col_grade[j] - row_grade[i], col_age[j] - row_age[i],
             )
-            if s_w_avail > 0:
-                if met:
-                    points += s_w_avail
-                if applies:
-                    weight += s_w_avail
-            if s_req_avail > 0 and applies and not met:
-                fail = True
-        if fail:
-            value = -1.0
-        else:
-            if s_w_load <= 0 and weight < 2.2250738585072014e-308:
-                weight = 2.2250738585072014e-308
-            value = points * 100.0 / weight
-            if s_power != 1.0 and value > 0:
-                value = 100.0 * (value / 100.0) ** s_power
+            if gap_on
+            else _NOTHING
+        )  # fmt: skip
+        points, weight, fail = points + add, weight + add_weight, fail | failed
+        same = _overlap(row_subject_bits, i, col_subject_bits, j) > 0 if subj_on else False
+        add, add_weight, failed = _subject(s_w_subj, s_req_subj, subj_on, same) if subj_on else _NOTHING
+        points, weight, fail = points + add, weight + add_weight, fail | failed
+        add, add_weight, failed = (
+            _flag(s_w_special, s_req_special, special_on, col_special[j]) if special_on else _NOTHING
+        )
+        points, weight, fail = points + add, weight + add_weight, fail | failed
+        add, add_weight = _load(s_w_load, col_load[j]) if s_w_load > 0 else (0.0, 0.0)
+        points, weight = points + add, weight + add_weight
+        direct = _overlap(area_bits, i, col_area, j) if area_on else 0
+        broad = _overlap(area_broad_bits, i, col_area, j) if area_on and s_area_broad_any > 0 else 0
+        add, add_weight, failed = (
+            _areas(s_w_area, s_req_area, area_on, s_area_broad_any, s_broad, area_count[i], direct, broad)
+            if area_on
+            else _NOTHING
+        )
+        points, weight, fail = points + add, weight + add_weight, fail | failed
+        add, add_weight, failed = (
+            _grades(
+                s_w_grades, s_req_grades, row_grade_raw[i], row_age_raw[i], col_has_pg[j], col_pg_low[j],
+                col_pg_high[j], col_has_pa[j], col_pa_low[j], col_pa_high[j],
+            )
+            if grades_on
+            else _NOTHING
+        )  # fmt: skip
+        points, weight, fail = points + add, weight + add_weight, fail | failed
+        add, add_weight, failed = (
+            _flag(s_w_risk, s_req_risk, risk_on, col_at_risk[j]) if risk_on else _NOTHING
+        )
+        points, weight, fail = points + add, weight + add_weight, fail | failed
+        add, add_weight, failed = (
+            _availability(s_w_avail, s_req_avail, row_days[i], col_days[j], row_formats[i], col_formats[j])
+            if avail_on
+            else _NOTHING
+        )
+        points, weight, fail = points + add, weight + add_weight, fail | failed
+        value = -1.0 if fail else _value(points, weight, s_w_load, s_power)
         out[t] = value
         if value > best:
             best = value
     return best
+
+
+# The criteria of _row, couple by couple, inlined into its loop (the same compiled code as one
+# function). Their arguments are numbers only (``w``: the criterion's weight, ``need``: > 0 where it
+# is «обязательно»): an array or a tuple passed per couple would cost a reference count each time.
+# Each returns what the criterion adds to the points and to the weight (0.0 where it does not apply:
+# the sums are the same floats) and whether it fails. _row calls each only where it counts for the
+# mentee (:data:`_NOTHING` otherwise), so that it reads no array for a criterion that does not count.
+
+_NOTHING = (0.0, 0.0, False)
+
+
+@njit(cache=True, inline="always")
+def _requests(w, need, broad_any, broad, has, count, direct, broad_overlap):
+    """Requests against competencies: ``direct`` named terms shared, ``broad_overlap`` broader ones
+    (counted ``broad``); «обязательно»: a named term shared."""
+    points = 0.0
+    weight = w * has if w > 0 else 0.0
+    fail = False
+    if w > 0 or need > 0:
+        overlap = float(direct)
+        if broad_any > 0:
+            overlap = overlap + broad * broad_overlap
+        if w > 0:
+            points = w * overlap / count
+        if need > 0 and has and direct == 0:
+            fail = True
+    return points, weight, fail
+
+
+@njit(cache=True, inline="always")
+def _interests(w, need, has, shared):
+    points = 0.0
+    fail = False
+    if w > 0 and shared:
+        points = w
+    if need > 0 and has and not shared:
+        fail = True
+    return points, points, fail
+
+
+@njit(cache=True, inline="always")
+def _preferences(w, need, chosen, pref_at, pref):
+    """Networking choices (``chosen``: either side chose): ``pref``, the points of the couple's entry
+    ``pref_at`` (-1: none); weighed where either side chose."""
+    points = weight = 0.0
+    fail = False
+    if w > 0:
+        if pref_at >= 0:
+            points = pref
+        if chosen:
+            weight = w
+    if need > 0 and chosen and pref_at < 0:
+        fail = True
+    return points, weight, fail
+
+
+@njit(cache=True, inline="always")
+def _age_gap(w, need, grade_span, age_span, both_grades, both_ages, grade_gap, age_gap):
+    """The mentor older by at most the span: by grade where both have one, else by age."""
+    points = weight = 0.0
+    fail = False
+    if w > 0 or need > 0:
+        by_grade = both_grades
+        by_age = (not by_grade) and both_ages
+        within = False
+        if by_grade and grade_span >= 0:
+            within = grade_gap >= 0 and grade_gap <= grade_span
+        elif by_age and age_span >= 0:
+            within = age_gap >= 0 and age_gap <= age_span
+        compared = by_grade or by_age
+        points, weight = _met(w, within, compared)
+        if need > 0 and compared and not within:
+            fail = True
+    return points, weight, fail
+
+
+@njit(cache=True, inline="always")
+def _subject(w, need, applies, same):
+    """The same subject, for the mentees who have one (``applies``)."""
+    points = weight = 0.0
+    fail = False
+    if applies:
+        points, weight = _met(w, same, True)
+        if need > 0 and not same:
+            fail = True
+    return points, weight, fail
+
+
+@njit(cache=True, inline="always")
+def _flag(w, need, row_flag, col_flag):
+    """A criterion for the mentees with ``row_flag`` (special needs, at risk), met where the mentor
+    has ``col_flag``."""
+    points = weight = 0.0
+    fail = False
+    if (w > 0 or need > 0) and row_flag:
+        points, weight = _met(w, col_flag, True)
+        if need > 0 and not col_flag:
+            fail = True
+    return points, weight, fail
+
+
+@njit(cache=True, inline="always")
+def _load(w, load):
+    """The mentor's load points (already weighed), where load counts."""
+    if w > 0:
+        return load, w
+    return 0.0, 0.0
+
+
+@njit(cache=True, inline="always")
+def _areas(w, need, applies, broad_any, broad, count, direct, broad_overlap):
+    """Areas, for the mentees who named some (``applies``): shared ones (broader counted ``broad``)."""
+    points = weight = 0.0
+    fail = False
+    if applies:
+        overlap = float(direct)
+        if broad_any > 0:
+            overlap = overlap + broad * broad_overlap
+        if w > 0:
+            points, weight = w * overlap / count, w
+        if need > 0 and overlap == 0:
+            fail = True
+    return points, weight, fail
+
+
+@njit(cache=True, inline="always")
+def _grades(w, need, g, a, has_pg, pg_low, pg_high, has_pa, pa_low, pa_high):
+    """The mentee's grade ``g`` (else age ``a``; -1: none) among those the mentor prefers."""
+    points = weight = 0.0
+    fail = False
+    if w > 0 or need > 0:
+        by_grade = has_pg and g >= 0
+        by_age = (not by_grade) and has_pa and a >= 0
+        within = (by_grade and g >= pg_low and g <= pg_high) or (by_age and a >= pa_low and a <= pa_high)
+        applies = by_grade or by_age
+        points, weight = _met(w, within, applies)
+        if need > 0 and applies and not within:
+            fail = True
+    return points, weight, fail
+
+
+@njit(cache=True, inline="always")
+def _availability(w, need, da, db, fa, fb):
+    """A shared day (where both gave days: ``da``, ``db``) and a shared format (where both gave
+    formats: ``fa``, ``fb``)."""
+    points = weight = 0.0
+    fail = False
+    if w > 0 or need > 0:
+        applies = ((da | fa) != 0) and ((db | fb) != 0)
+        met = applies and (da == 0 or db == 0 or (da & db) != 0) and (fa == 0 or fb == 0 or (fa & fb) != 0)
+        points, weight = _met(w, met, applies)
+        if need > 0 and applies and not met:
+            fail = True
+    return points, weight, fail
+
+
+@njit(cache=True, inline="always")
+def _met(w, met, applies):
+    """What a criterion of weight ``w`` adds: (points where met, weight where it applies)."""
+    if w <= 0:
+        return 0.0, 0.0
+    return (w if met else 0.0), (w if applies else 0.0)
+
+
+@njit(cache=True, inline="always")
+def _value(points, weight, w_load, power):
+    """The score 0..100 from the points and the weight (the fairness power applied)."""
+    if w_load <= 0 and weight < 2.2250738585072014e-308:
+        weight = 2.2250738585072014e-308
+    value = points * 100.0 / weight
+    if power != 1.0 and value > 0:
+        value = 100.0 * (value / 100.0) ** power
+    return value
 
 
 @njit(cache=True, parallel=True)
