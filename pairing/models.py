@@ -193,14 +193,24 @@ class MatchingRun(models.Model):
         _("optimum proved"),
         null=True,
         blank=True,
-        help_text=_("Whether the engine proved that no other assignment has a higher total score."),
+        help_text=_(
+            "Whether the engine proved the run's objective optimal: no other assignment has a higher "
+            "total score; with «Raise the worst pairs», none scores higher when lower scores count "
+            "for more (the fair objective); with «Match as many as possible first», none has more "
+            "pairs, and none with as many has a higher total. Empty for a stable assignment and for "
+            "groups: they claim no optimum."
+        ),
     )
     optimality_gap = models.FloatField(
         _("gap to the bound"),
         null=True,
         blank=True,
         help_text=_(
-            "When not proved: how many points of total score a better assignment could add, at most."
+            "When not proved: how much, at most, a better assignment could add to the run's "
+            "objective — points of total score; of the fair objective with «Raise the worst pairs»; "
+            "with «Match as many as possible first», points where each pair also counts a bonus above "
+            "any total (a gap above the bonus may mean one pair more). Empty when there is no bound "
+            "or nothing was claimed."
         ),
     )
     created_by = models.ForeignKey(
