@@ -9,7 +9,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PYTHONPATH=/app \
-    DJANGO_ENV=production
+    DJANGO_ENV=production \
+    NUMBA_CACHE_DIR=/app/var/numba
 
 # WeasyPrint needs Pango/HarfBuzz; DejaVu covers Cyrillic in PDFs; gettext for the message catalogue.
 RUN apt-get update \
@@ -40,9 +41,18 @@ RUN pip install --no-deps . \
 
 # Static files are collected into the image (STATIC_ROOT=/app/var/staticfiles); the secret is a
 # build-time placeholder and is never used at run time.
+# The matching engine's kernels are compiled here into NUMBA_CACHE_DIR (/app/var/numba: the code is
+# read-only for the app user, so numba's default cache beside the sources could not be used at run
+# time): every container of the image starts with them, and the first matching after a deploy does not
+# wait a minute for the compiler. The directory stays writable for the app user: on a host whose
+# processor differs from the build machine's, the worker's own warm-up (docker-compose.yml) compiles
+# them once more there.
 RUN DJANGO_SECRET_KEY=build-only-placeholder-not-used-at-run-time \
         python manage.py collectstatic --noinput \
+    && DJANGO_SECRET_KEY=build-only-placeholder-not-used-at-run-time \
+        python manage.py warm_matching \
     && mkdir -p /app/var/media \
+    && chown -R app:app /app/var/numba \
     && chown app:app /app/var /app/var/media
 
 USER app

@@ -46,6 +46,7 @@ run: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py warm_matching
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install
