@@ -29,6 +29,7 @@ from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.urls import NoReverseMatch, resolve, reverse
 
+from . import navigation_cache
 from .models import Membership, Organization, Programme, Role
 
 if TYPE_CHECKING:
@@ -193,15 +194,25 @@ def access_for(user, organization: Organization) -> Access | None:
     return Access(organization=organization, roles=frozenset(roles), read_only=read_only)
 
 
-def resolve_scope(request: HttpRequest, org: str, year: int) -> Scope:
-    """The organisation and its programme of the year in one query, then the user's roles in one more.
-
-    A stranger, an unknown organisation and a year without a programme all get the same 404.
-    """
-    programme = (
+def _programme_of(org: str, year: int) -> Programme | None:
+    return (
         Programme.objects.select_related("academic_year", "organization__parent__parent")
         .filter(organization__slug=org, academic_year__start_year=year)
         .first()
+    )
+
+
+def resolve_scope(request: HttpRequest, org: str, year: int) -> Scope:
+    """The organisation and its programme of the year in one query — kept in the navigation cache, which
+    any change of an organisation, programme, year or membership drops — then the user's roles in one more,
+    asked on every request.
+
+    A stranger, an unknown organisation and a year without a programme all get the same 404.
+    """
+    programme = navigation_cache.cached(
+        f"scope:{org}:{year}",
+        lambda: _programme_of(org, year),
+        lambda: navigation_cache.request_version(request),
     )
     if programme is None:
         raise Http404

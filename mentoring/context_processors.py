@@ -66,13 +66,9 @@ def navigation(request: HttpRequest) -> dict:
         if section_shown(scope, key, name)  # seen from above: no section that names pupils (the pairs)
     ]
 
-    read_version: list[int] = []
-
     def current_version() -> int:
-        # read from the cache once per request, by whichever switcher is rendered first
-        if not read_version:
-            read_version.append(navigation_cache.version())
-        return read_version[0]
+        # read from the cache once per request, by the scope or whichever switcher is rendered first
+        return navigation_cache.request_version(request)
 
     def organization_targets() -> list[dict]:
         # plain values only (kept in the cache): the name to show, the link, the group

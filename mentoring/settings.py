@@ -317,6 +317,12 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions are read from the shared cache and written through to the database when there is one (Redis):
+# a page reads its session without a query. In-process caches are not shared between the workers (a
+# session ended in one would live on in another), so without Redis sessions stay in the database alone.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if CACHE_URL else "django.contrib.sessions.backends.db"
+)
 # The organisation and year switchers of every page are kept in the cache this long (seconds; 0: asked of
 # the database on every page). Any change of a membership, organisation or programme drops them at once.
 NAVIGATION_CACHE_SECONDS = env_int("NAVIGATION_CACHE_SECONDS", 600)

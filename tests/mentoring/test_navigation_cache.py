@@ -1,8 +1,10 @@
 """The organisation and year switchers kept in the cache (mentoring/navigation_cache.py).
 
-The rest of the suite runs with the cache off (its pinned query counts include the switchers); here it is
-on: a page asks three queries fewer once the switchers are kept, and any change of a membership, an
-organisation or a programme shows at once — per user, never another user's list.
+The rest of the suite runs with the cache off (its pinned query counts include the switchers and the
+scope's programme); here it is on: a page asks four queries fewer once the switchers and the programme are
+kept, and any change of a membership, an organisation or a programme shows at once — per user, never
+another user's list; the user's roles are never kept. Sessions read from the cache (``cached_db``, the
+engine with Redis) save the session's query.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def test_a_kept_switcher_saves_its_queries_and_shows_the_same(kept, curator, set
     first, first_page = _queries(client, path)
     second, second_page = _queries(client, path)
     assert first == uncached  # computed and kept
-    assert second == uncached - 3  # memberships, the newest programmes, the years
+    assert second == uncached - 4  # memberships, the newest programmes, the years; the scope's programme
     for html in (first_page, second_page):
         assert "2025/2026" in html and "2024/2025" in html and "МБОУ «СОШ № 1»" in html
     assert page.count("dropdown-item") == second_page.count("dropdown-item")
@@ -117,3 +119,45 @@ def test_templates_are_compiled_once_per_process():
 
     engine = engines["django"].engine  # type: ignore[attr-defined]
     assert [type(loader) for loader in engine.template_loaders] == [CachedLoader]
+
+
+def test_a_kept_programme_changes_at_once_and_access_is_asked_every_time(kept, curator, programme):
+    """The scope's programme comes from the cache, but a change of it shows on the next page, and a
+    membership ended shuts the page at once (the roles are asked of the database on every page)."""
+    client = client_for(curator)
+    path = reverse("participants:mentees", kwargs=KW)
+    client.get(path)
+    client.get(path)  # kept now
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    tables = " ".join(query["sql"] for query in captured.captured_queries)
+    assert '"mentoring_programme"."pupils_total"' not in tables  # not asked: kept
+    assert "mentoring_membership" in tables  # asked: the roles
+    programme.organization.short_name = "МБОУ «СОШ № 1 имени Пушкина»"
+    programme.organization.save(update_fields=["short_name"])
+    assert "имени Пушкина" in client.get(path).content.decode()
+    curator.memberships.all().delete()
+    assert client.get(path).status_code == 404
+    assert client_for(curator).get(path).status_code == 404
+
+
+def test_an_unknown_year_is_404_and_a_year_opened_later_opens(kept, curator, school):
+    client = client_for(curator)
+    path = reverse("participants:mentees", kwargs={**KW, "year": YEAR + 1})
+    assert client.get(path).status_code == 404
+    assert client.get(path).status_code == 404  # «no programme» is not kept
+    ProgrammeFactory(organization=school, academic_year__start_year=YEAR + 1)
+    assert client.get(path).status_code == 200
+
+
+def test_sessions_from_the_cache_save_the_sessions_query_and_end_at_logout(kept, curator, settings):
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    client = client_for(curator)  # after the setting: its session is written to the cache and the database
+    path = reverse("participants:mentees", kwargs=KW)
+    client.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    assert not [query for query in captured.captured_queries if "django_session" in query["sql"]]
+    client.post(reverse("logout"))
+    response = client.get(path)
+    assert response.status_code == 302 and reverse("login") in response["Location"]
