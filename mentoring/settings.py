@@ -326,6 +326,9 @@ SESSION_ENGINE = (
 # The organisation and year switchers of every page are kept in the cache this long (seconds; 0: asked of
 # the database on every page). Any change of a membership, organisation or programme drops them at once.
 NAVIGATION_CACHE_SECONDS = env_int("NAVIGATION_CACHE_SECONDS", 600)
+# The KPI figures of the start pages and dashboards are kept in the cache this long (seconds; 0: counted on
+# every page). Any write to a table they are counted from drops them at once (monitoring/kpis/metrics_cache.py).
+KPI_CACHE_SECONDS = env_int("KPI_CACHE_SECONDS", 300)
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_BROKER_URL = REDIS_URL or "memory://"

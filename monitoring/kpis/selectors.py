@@ -11,7 +11,8 @@ report are built on it):
 - ``kpi_values(programmes, today=None) -> {programme_id: [KpiValue, ...]}`` — every active indicator
   of each programme's organisation (shared ones and its own) with its numerator, denominator, value,
   the target (``targets.py``: its own, else inherited from above, else the federal aim for coverage) and
-  traffic light (+3 queries).
+  traffic light (+3 queries). Its metrics come from ``metrics_cache.cached_metrics``: those of
+  ``programme_metrics``, kept in the cache until a write to a table they are counted from.
 - ``municipal_table(programmes, today=None) -> MunicipalTable`` — one row per organisation over the
   shared indicators, and the totals (numerators and denominators added, then divided).
 - ``kpi_series(programme)`` — the stored snapshots for the chart over time (1 query).
@@ -82,6 +83,7 @@ from ..models import (
 )
 from ..selectors import counted_band, settings_for_many
 from . import calc
+from .metrics_cache import cached_metrics
 from .targets import FEDERAL, Target, targets_for_programmes
 
 BAND = "@band"
@@ -558,12 +560,13 @@ def kpi_values(
     against the organisation's targets (``targets.targets_for_programmes``: its own, else inherited from
     above, else the federal aim for the coverage of pupils).
 
-    ``metrics`` — the programmes' ``programme_metrics`` when the caller has them already."""
+    ``metrics`` — the programmes' ``programme_metrics`` when the caller has them already; else they come
+    from ``metrics_cache.cached_metrics`` (the same figures, counted again only after a write)."""
     programmes = list(programmes)
     if not programmes:
         return {}
     if metrics is None:
-        metrics = programme_metrics(programmes, today)
+        metrics = cached_metrics(programmes, today)
     indicators = indicators_for_organizations({p.organization_id for p in programmes})
     targets = targets_for_programmes(programmes, indicators)
     result: dict[int, list[KpiValue]] = {}
@@ -644,7 +647,7 @@ def municipal_table(
         metrics, missing, table_counted_at = stored_metrics(programmes)
         counted_live = len(missing)
         if missing:
-            metrics.update(programme_metrics(missing, today))
+            metrics.update(cached_metrics(missing, today))
     if metrics is None:
         metrics = programme_metrics(programmes, today)
     shared = [i for i in indicators_for_organizations([]) if i.organization_id is None]

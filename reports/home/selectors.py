@@ -21,7 +21,8 @@ from mentoring.access import Scope, may_open
 from mentoring.hierarchy import unit_programmes_below
 from mentoring.models import Programme
 from monitoring.kpis import calc
-from monitoring.kpis.selectors import KpiValue, kpi_values, programme_metrics, stored_metrics
+from monitoring.kpis.metrics_cache import cached_metrics
+from monitoring.kpis.selectors import KpiValue, kpi_values, stored_metrics
 from monitoring.meetings.selectors import last_meeting_date, open_requests, pairs_overview
 from monitoring.models import Campaign, Invitation, Meeting, PlanTask
 from monitoring.selectors import settings_for
@@ -212,8 +213,9 @@ def _coverage(metrics: dict[str, float]) -> int | None:
 
 
 def kpi_facts(programme: Programme, today: date) -> KpiFacts:
-    """The programme's KPI values with their lights (the fixed queries of ``programme_metrics`` + 2)."""
-    metrics = programme_metrics([programme], today)
+    """The programme's KPI values with their lights: the fixed queries of ``programme_metrics`` (none when
+    its figures are in the cache: ``metrics_cache``) and those of the indicators and targets."""
+    metrics = cached_metrics([programme], today)
     values = kpi_values([programme], today, metrics=metrics).get(programme.pk, [])
     return KpiFacts(values=values, coverage=_coverage(metrics.get(programme.pk, {})))
 
@@ -509,7 +511,7 @@ def schools_progress(scope: Scope, today: date | None = None) -> tuple[list[Scho
         return [], 0
     metrics, missing, _counted_at = stored_metrics(programmes)
     if missing:
-        metrics.update(programme_metrics(missing, today))
+        metrics.update(cached_metrics(missing, today))
     values = kpi_values(programmes, today, metrics=metrics)
     pairs = dict(
         MentoringGroup.objects.filter(programme__in=programmes, status__in=OPEN_PAIRS)
