@@ -32,13 +32,13 @@ from mentoring.models import Organization, Programme
 
 from ..models import Indicator, KpiSnapshot, MetricSummary
 from . import calc
+from .metrics_cache import cached_metrics
 from .selectors import (
     KpiValue,
     SeriesPoint,
     indicators_for_organizations,
     kpi_value,
     metric_key,
-    programme_metrics,
 )
 from .targets import COVERAGE_KEY, Targets, federal_coverage_aim, targets_for_organizations
 
@@ -116,7 +116,8 @@ def unit_metrics(
     counted.
 
     Stored metrics are read in 1 query; programmes without fresh stored metrics (1 query to find them)
-    are counted live with ``programme_metrics`` (a fixed number of queries).
+    are counted live with ``programme_metrics`` (a fixed number of queries; none for those whose figures
+    are in the cache: ``metrics_cache``).
     """
     fresh_after = _fresh_after()
     programmes = unit_programmes_below(root.pk, academic_year_id)
@@ -145,7 +146,7 @@ def unit_metrics(
         .order_by("pk")
     )
     if missing:
-        live = programme_metrics(missing)
+        live = cached_metrics(missing)
         for programme in missing:
             units[programme.pk] = UnitFigures(
                 programme.pk,

@@ -130,6 +130,8 @@ def watched_tables() -> frozenset[str]:
 
 _watched: frozenset[str] | None = None
 _NAMES = re.compile(r"[a-z_][a-z0-9_]*")
+# the one table an ORM write changes, read from the statement's head (a bulk INSERT is long)
+_TARGET = re.compile(r'\s*(?:insert\s+into|update|delete\s+from)\s+"?([a-z_][a-z0-9_]*)"?\s', re.IGNORECASE)
 _READS = ("select", "savepoint", "release", "rollback", "commit", "begin", "set ", "show", "explain")
 
 
@@ -142,6 +144,9 @@ def writes_watched(sql: str) -> bool:
         return False
     if _watched is None:
         _watched = watched_tables()
+    target = _TARGET.match(sql[:200])
+    if target is not None:
+        return target.group(1).lower() in _watched
     return not _watched.isdisjoint(_NAMES.findall(sql.lower()))
 
 
@@ -170,7 +175,9 @@ def _watch(execute, sql, params, many, context):
 
 def _install(sender, connection, **_kwargs) -> None:
     if _watch not in connection.execute_wrappers:
-        connection.execute_wrappers.append(_watch)
+        # first, not last: ``connection.execute_wrapper()`` pops the last one when its block ends, and
+        # a connection may open inside such a block
+        connection.execute_wrappers.insert(0, _watch)
 
 
 def connect() -> None:

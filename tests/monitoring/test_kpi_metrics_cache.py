@@ -229,6 +229,12 @@ def test_statements_that_change_the_generation():
     assert not writes_watched('SELECT "participants_person"."id" FROM "participants_person"')
     assert not writes_watched('UPDATE "django_session" SET "expire_date" = %s')
     assert not writes_watched('INSERT INTO "monitoring_meeting" ("group_id") VALUES (%s)')
+    # the table written is what counts, not one named in a sub-query
+    assert not writes_watched(
+        'UPDATE "monitoring_meeting" SET "x" = 1 WHERE "group_id" IN (SELECT "id" FROM "pairing_mentoringgroup")'
+    )
+    assert writes_watched('INSERT OR IGNORE INTO "participants_consent" ("person_id") VALUES (%s)')
+    assert writes_watched('  update participants_person set "kind" = %s')
 
 
 # --------------------------------------------------------------------------------------------------
@@ -439,3 +445,10 @@ def _kpis_fresh(programme: Programme) -> list:
     programme = _fresh(programme)
     metrics = programme_metrics([programme])
     return kpi_values([programme], metrics=metrics)[programme.pk]
+
+
+def test_the_watch_survives_a_connection_opened_inside_an_execute_wrapper():
+    connection.close()
+    with connection.execute_wrapper(lambda execute, *args: execute(*args)):
+        connection.ensure_connection()
+    assert connection.execute_wrappers == [metrics_cache._watch]
