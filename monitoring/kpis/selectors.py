@@ -291,6 +291,9 @@ def programme_metrics(
             person=OuterRef("person"),
             role=GroupMember.Role.MENTEE,
             group__programme=OuterRef("programme"),
+            # the same programmes, spelled out: PostgreSQL then hashes their members only, not every
+            # member of the deployment
+            group__programme_id__in=ids,
             group__status__in=(MentoringGroup.Status.ACTIVE, MentoringGroup.Status.COMPLETED),
         )
     )
