@@ -397,10 +397,17 @@ def lockout_response(
 # --- the other doors -------------------------------------------------------------------------------
 
 
+class PasswordCheckRequest(HttpRequest):
+    """The request the password-change form authenticates with (for the type checker only; never built):
+    it carries the username the check is counted against, which ``_typed_username`` reads for axes."""
+
+    signin_username: str
+
+
 class GuardedPasswordChangeForm(PasswordChangeForm):
     """The old password is checked through ``authenticate()``: counted, locked and journalled by axes."""
 
-    def __init__(self, user, *args, request: HttpRequest | None = None, **kwargs):
+    def __init__(self, user, *args, request: PasswordCheckRequest | None = None, **kwargs):
         self.request = request
         super().__init__(user, *args, **kwargs)
 

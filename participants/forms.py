@@ -156,11 +156,12 @@ class PersonForm(forms.ModelForm):
         return birth
 
 
-class ParticipationDatesMixin:
+class ParticipationDatesMixin(forms.BaseForm):
     """The dates the participation rule counts by (``participation.py``): a leaver needs the day they
-    left, and nobody leaves before entering."""
+    left, and nobody leaves before entering. Mixed in before ``forms.ModelForm``, so ``super().clean()``
+    is the model form's."""
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
         entry, leave = data.get("entry_date"), data.get("exit_date")

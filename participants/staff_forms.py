@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -104,8 +106,9 @@ class StaffAddForm(StaffRolesForm):
             raise forms.ValidationError(_("A login may hold Latin letters, digits and the signs . _ @ + -"))
         return value
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("invite_by") == StaffInvitation.Channel.EMAIL and not cleaned.get("email"):
             self.add_error(
                 "email", _("Enter the e-mail to send the invitation to, or choose a printed sheet.")

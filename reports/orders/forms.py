@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -208,8 +210,9 @@ class OrderCreateForm(forms.Form):
                 initial="участие в планировании, организации и мониторинге программы наставничества",
             )
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if self.kind == OrderKind.PAIRING and not cleaned.get("groups"):
             self.add_error(None, _("There are no accepted pairs to put in an order."))
         if self.kind == OrderKind.PLANS and not cleaned.get("plans"):

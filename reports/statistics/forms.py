@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext
@@ -158,8 +159,9 @@ class ColumnForm(forms.Form):
         choice_field(self, "breakdown").choices = choices or breakdown_choices()
         self.fields["breakdown"].widget.attrs["aria-label"] = self.fields["breakdown"].label
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("breakdown") == "age":
             low, high = data.get("age_from"), data.get("age_to")
             if low is None and high is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -29,8 +31,9 @@ class WindowOpenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         opens_on, deadline = cleaned.get("opens_on"), cleaned.get("deadline")
         if opens_on and deadline and deadline < opens_on:
             self.add_error("deadline", gettext("The deadline is before the collection opens."))
