@@ -239,7 +239,7 @@ def organization_view(
     def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @wraps(view)
         @login_required
-        def wrapper(request: HttpRequest, org: str, year: int, *args, **kwargs) -> HttpResponseBase:
+        def wrapper(request: HttpRequest, org: str, year: int, *args: Any, **kwargs: Any) -> HttpResponseBase:
             scope = resolve_scope(request, org, year)
             if not scope.access.permits(privacy):
                 raise Http404

@@ -1,3 +1,5 @@
+from typing import Any
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
@@ -15,7 +17,7 @@ class ContingentForm(forms.Form):
     compares the old values with the new ones to write the audit row.
     """
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {field: getattr(programme, field) for field in CONTINGENT_FIELDS})
         super().__init__(*args, **kwargs)
         for field in CONTINGENT_FIELDS:

@@ -16,6 +16,8 @@ whose pinned query counts include the switcher).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -35,7 +37,7 @@ def request_version(request) -> int:
     return found
 
 
-def bump(**_kwargs) -> None:
+def bump(**_kwargs: Any) -> None:
     """Invalidate every kept switcher (a membership, organisation, programme or year changed)."""
     try:
         cache.incr(VERSION_KEY)

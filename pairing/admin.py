@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from mentoring.admin_tools import register_remaining
 
@@ -32,7 +34,7 @@ class MentoringGroupAdmin(admin.ModelAdmin):
     search_fields = ["members__person__last_name", "programme__organization__short_name", "=id"]
     autocomplete_fields = ["programme"]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[MentoringGroup]:
         return super().get_queryset(request).prefetch_related("members__person")
     inlines = [GroupMemberInline]
 

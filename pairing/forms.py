@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,12 +26,12 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PersonChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj) -> str:
+    def label_from_instance(self, obj: Person) -> str:
         return f"{obj.full_name}{f', {obj.group_name}' if obj.group_name else ''}"
 
 
 class RoleModelChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
+    def label_from_instance(self, obj: RoleModel) -> str:
         return f"{obj.form.name}: {obj.name}"
 
 
@@ -42,7 +44,7 @@ class GroupFilterForm(forms.Form):
     group_name = forms.CharField(label=_("Class or group"), required=False, max_length=32)
     mentor = forms.TypedChoiceField(label=_("Mentor"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "form").choices = [
             ("", _("Any")),
@@ -93,7 +95,7 @@ class GroupForm(forms.Form):
         initial=MentoringGroup.Status.ACTIVE,
     )
 
-    def __init__(self, *args, programme: Programme, group: MentoringGroup | None = None, **kwargs) -> None:
+    def __init__(self, *args: Any, programme: Programme, group: MentoringGroup | None = None, **kwargs: Any) -> None:
         start, end = default_dates(programme, timezone.localdate())
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("start_date", start)
@@ -133,7 +135,7 @@ class BulkCloseForm(forms.Form):
         label=_("Reason (for a terminated pair)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         last = last_closing_day(programme, timezone.localdate())
         kwargs.setdefault("initial", {"closed_on": last, "status": MentoringGroup.Status.COMPLETED})
         super().__init__(*args, **kwargs)
@@ -152,7 +154,7 @@ class CloseForm(forms.Form):
     )
     results = forms.CharField(label=_("Results"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         last = last_closing_day(programme, timezone.localdate())
         kwargs.setdefault("initial", {"closed_on": last, "status": MentoringGroup.Status.COMPLETED})
         super().__init__(*args, **kwargs)
@@ -226,7 +228,7 @@ class RunForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, programme: Programme, group_names: list[str], **kwargs) -> None:
+    def __init__(self, *args: Any, programme: Programme, group_names: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         allowed = MentoringForm.objects.filter(pk__in=[form.pk for form in forms_for(programme)])
         model_choice_field(self, "form").queryset = allowed

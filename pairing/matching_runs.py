@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentoring.access import Scope
-from mentoring.models import Programme, User
+from mentoring.models import Organization, Programme, User
 from mentoring.services import job_claim, job_create, job_enqueue, job_fail, job_progress, job_succeed
 from participants.ages import age_on
 from participants.models import MATCHABLE_STATUSES, MenteeProfile, MentorProfile, Person, ProfileStatus
@@ -41,7 +41,7 @@ def _grade(group_name: str) -> int | None:
     return int(found.group()) if found and int(found.group()) <= 11 else None
 
 
-def vocabulary_for(organization) -> semantics.Vocabulary:
+def vocabulary_for(organization: Organization) -> semantics.Vocabulary:
     """The organisation's vocabulary (shared, its authority's, its own) for the engine, with what the
     organisation and those above it changed in the terms they do not own (added words, hidden terms)."""
     return semantics.Vocabulary(
@@ -73,11 +73,11 @@ def _named_subjects(vocabulary: semantics.Vocabulary, meaning: semantics.Meaning
     return list(dict.fromkeys(out))
 
 
-def _phrases(values) -> list[str]:
+def _phrases(values: Iterable[object] | None) -> list[str]:
     return [str(value) for value in values or [] if str(value).strip()]
 
 
-def _meaning(vocabulary: semantics.Vocabulary, *lists, broader: bool = True) -> semantics.Meaning:
+def _meaning(vocabulary: semantics.Vocabulary, *lists: Any, broader: bool = True) -> semantics.Meaning:
     return semantics.understand([text for values in lists for text in _phrases(values)], vocabulary, broader)
 
 
@@ -89,8 +89,9 @@ def _preferred(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | Non
     return ((low, high), None) if kind == "grade" else (None, (low, high))
 
 
-def _ranked_ids(values) -> tuple[int, ...]:
-    """Person ids ranked at the networking session (stored on the profile by the questionnaire)."""
+def _ranked_ids(values: Iterable[Any] | None) -> tuple[int, ...]:
+    """Person ids ranked at the networking session (stored on the profile by the questionnaire; JSON, so
+    anything that is not a whole number is skipped)."""
     ranked = []
     for value in values or []:
         try:
@@ -306,7 +307,9 @@ def _subject_fields(vocabulary: semantics.Vocabulary, subject: str) -> frozenset
     return frozenset(out)
 
 
-def engine_input(programme: Programme, form: MentoringForm, options: dict[str, Any]):
+def engine_input(
+    programme: Programme, form: MentoringForm, options: dict[str, Any]
+) -> tuple[list[matching.Mentee], list[matching.Mentor]]:
     """The year's mentees still without a pair in this form, and the mentors who may work in it."""
     today = timezone.localdate()
     groups = options.get("groups") or []
@@ -445,7 +448,9 @@ def proof_as_json(stats: dict[str, float]) -> dict[str, Any]:
 
 
 def compute(
-    programme: Programme, form: MentoringForm, options: dict[str, Any], locked=(), progress=None
+    programme: Programme, form: MentoringForm, options: dict[str, Any],
+    locked: Sequence[Sequence[int]] = (),
+    progress: matching.Progress | None = None,
 ) -> dict[str, Any]:
     mentees, mentors = engine_input(programme, form, options)
     result = matching.match(mentees, mentors, engine_settings(options, locked), progress=progress)
@@ -454,7 +459,7 @@ def compute(
 
 @transaction.atomic
 def run_start(
-    *, user: User, scope: Scope, form: MentoringForm, options: dict[str, Any], locked=()
+    *, user: User, scope: Scope, form: MentoringForm, options: dict[str, Any], locked: Sequence[Sequence[int]] = ()
 ) -> MatchingRun:
     from .tasks import run_matching
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +23,7 @@ from .models import GroupMember, MatchingRun, MentoringGroup
 from .selectors import run_mentor_choices
 
 
-def _url(scope: Scope, name: str, **kwargs) -> str:
+def _url(scope: Scope, name: str, **kwargs: Any) -> str:
     return reverse(f"pairing:{name}", kwargs={**scope.url_kwargs, **kwargs})
 
 

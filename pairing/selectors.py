@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, TypeAlias, TypedDict
 from django.db.models import Count, DateField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
-from mentoring.models import Programme
+from mentoring.models import Programme, User
 from participants.models import MATCHABLE_STATUSES, MenteeProfile, MentorProfile, Person, short_name_of
 from participants.selectors import valid_consent
 
-from .models import GroupMember, MentoringForm, MentoringGroup
+from .models import GroupMember, MatchingRun, MentoringForm, MentoringGroup
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -52,7 +52,7 @@ def _last_meeting() -> Subquery:
 
 
 def groups(
-    programme: Programme, filters: GroupFilters = GroupFilters(), user=None, *, with_members: bool = True
+    programme: Programme, filters: GroupFilters = GroupFilters(), user: User | None = None, *, with_members: bool = True
 ) -> QuerySet[GroupWithLastMeeting]:
     """The year's pairs and groups with their members and ``last_meeting`` date; ``user`` limits them to
     that user's own. ``with_members=False`` leaves the members out (a list reads them with ``group_cards``)."""
@@ -194,7 +194,7 @@ class MentorChoice:
     proposed: int
 
 
-def run_mentor_choices(run) -> list[MentorChoice]:
+def run_mentor_choices(run: MatchingRun) -> list[MentorChoice]:
     """The mentors a matching run's proposal may be swapped to: in the year's mentor base, allowed
     in the run's form of mentoring (taking part: not left, not completed; kind of person, consent,
     training when the run asked for it), with a free place. Two queries, whatever the number of mentors."""
@@ -258,7 +258,7 @@ def most_used_form(programme: Programme, allowed: list[MentoringForm]) -> Mentor
             return by_pk[top["form_id"]]
 
     # no pair yet: the form in which most of the year's mentees could get a mentor
-    def kinds(model) -> dict[str, int]:
+    def kinds(model: type[MentorProfile] | type[MenteeProfile]) -> dict[str, int]:
         return dict(
             model.objects.filter(programme=programme)
             .values("person__kind")
@@ -268,7 +268,7 @@ def most_used_form(programme: Programme, allowed: list[MentoringForm]) -> Mentor
 
     mentors, mentees = kinds(MentorProfile), kinds(MenteeProfile)
 
-    def fits(counts: dict[str, int], allowed_kinds) -> int:
+    def fits(counts: dict[str, int], allowed_kinds: list[str]) -> int:
         return sum(n for kind, n in counts.items() if not allowed_kinds or kind in allowed_kinds)
 
     return max(
@@ -320,7 +320,7 @@ class PairFormCandidates:
 
 
 def pair_form_candidates(
-    programme: Programme, form=None, *, exclude_group: int | None = None
+    programme: Programme, form: MentoringForm | None = None, *, exclude_group: int | None = None
 ) -> PairFormCandidates:
     """The people the manual pair form offers: mentors with their free places and mentees with the
     pairs they are already in; with ``form``, only the kinds of people that form allows, and what the

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 __all__ = [
     "Concept",
@@ -70,7 +71,7 @@ _FAMILY_PATTERN_KEY = 4  # the shortest family key a vocabulary pattern is found
 
 
 @lru_cache(maxsize=1)
-def _analyzer():
+def _analyzer() -> Any:  # pymorphy3 ships no types: its MorphAnalyzer
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -376,7 +377,7 @@ def _clause(text: str, last: bool) -> str:
     return parts[-1] if last else parts[0]
 
 
-def _tag(word: str):
+def _tag(word: str) -> Any:  # pymorphy3's OpencorporaTag (untyped)
     return _analyzer().parse(word.lower())[0].tag
 
 

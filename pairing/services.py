@@ -11,7 +11,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mentoring.models import AuditEvent, Programme, User
+from mentoring.models import AuditEvent, Organization, Programme, User
 from mentoring.services import audit_record
 from participants.models import MenteeProfile, MentorProfile, Person
 from participants.selectors import valid_consent
@@ -23,12 +23,12 @@ class PairingError(Exception):
     """An expected refusal whose message is shown to the user as it is (in Russian)."""
 
 
-def forms_for(programme: Programme):
+def forms_for(programme: Programme) -> list[MentoringForm]:
     """The forms the programme's organisation may use."""
     return forms_for_organization(programme.organization)
 
 
-def forms_for_organization(organization) -> list[MentoringForm]:
+def forms_for_organization(organization: Organization) -> list[MentoringForm]:
     """The forms an organisation may use: shared ones for its kind, and its own."""
     forms = MentoringForm.objects.filter(is_active=True).filter(
         Q(organization__isnull=True) | Q(organization=organization)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
@@ -38,7 +40,7 @@ PAIR_SORT_LABELS = {
 }
 
 
-def _url(scope: Scope, name: str, **kwargs) -> str:
+def _url(scope: Scope, name: str, **kwargs: Any) -> str:
     return reverse(f"pairing:{name}", kwargs={**scope.url_kwargs, **kwargs})
 
 

@@ -96,7 +96,7 @@ class FilterForm(forms.Form):
         choices=[("", _("Any")), ("yes", _("In a pair")), ("no", _("Without a pair"))],
     )
 
-    def __init__(self, *args, groups: list[str], **kwargs) -> None:
+    def __init__(self, *args: Any, groups: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "group").choices = [("", _("All")), *((name, name) for name in groups)]
 
@@ -145,7 +145,7 @@ class PersonForm(forms.ModelForm):
         ]
         widgets = {"birth_date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, organization: Organization, **kwargs) -> None:
+    def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "partner").queryset = PartnerOrganization.objects.filter(organization=organization)
 
@@ -213,7 +213,7 @@ class MenteeProfileForm(ParticipationDatesMixin, forms.ModelForm):
             "results": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, organization: Organization | None = None, **kwargs) -> None:
+    def __init__(self, *args: Any, organization: Organization | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         terms = vocabulary_names(organization)  # without an organisation: the shared terms
         for name in ("requests", "subject_areas"):
@@ -252,7 +252,7 @@ class MentorProfileForm(ParticipationDatesMixin, forms.ModelForm):
             "results": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, organization: Organization, **kwargs) -> None:
+    def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "partner").queryset = PartnerOrganization.objects.filter(organization=organization)
         terms = vocabulary_names(organization)
@@ -277,7 +277,7 @@ class VocabularyTermForm(forms.Form):
     )
 
     def __init__(
-        self, *args, organization: Organization, term: VocabularyTerm | None = None, **kwargs
+        self, *args: Any, organization: Organization, term: VocabularyTerm | None = None, **kwargs: Any
     ) -> None:
         from .selectors import vocabulary_terms
 
@@ -346,7 +346,7 @@ class ConsentForm(forms.Form):
     given_on = forms.DateField(label=_("Date signed"), widget=DATE_INPUT)
     scan = forms.FileField(label=_("Scanned form"), required=False, validators=[validate_document])
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault(
             "initial", {"given_on": timezone.localdate(), "given_by": Consent.GivenBy.REPRESENTATIVE}
         )
@@ -399,7 +399,7 @@ class BulkConsentForm(forms.Form):
         label=_("Scanned forms (one file for all)"), required=False, validators=[validate_document]
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault(
             "initial", {"given_on": timezone.localdate(), "given_by": Consent.GivenBy.REPRESENTATIVE}
         )

@@ -8,6 +8,7 @@ A file of more than ``importing.JOB_THRESHOLD_ROWS`` rows is imported by a backg
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -50,7 +51,7 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-def _url(scope: Scope, name: str, **kwargs) -> str:
+def _url(scope: Scope, name: str, **kwargs: Any) -> str:
     return reverse(f"participants:{name}", kwargs={**scope.url_kwargs, **kwargs})
 
 

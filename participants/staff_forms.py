@@ -30,7 +30,7 @@ class StaffRolesForm(forms.Form):
         error_messages={"required": _("Choose at least one role.")},
     )
 
-    def __init__(self, *args, organization: Organization, actor: User, **kwargs):
+    def __init__(self, *args: Any, organization: Organization, actor: User, **kwargs: Any):
         super().__init__(*args, **kwargs)
         choice_field(self, "roles").choices = grantable_roles(actor, organization)
 
@@ -88,7 +88,7 @@ class StaffAddForm(StaffRolesForm):
         "position",
     ]
 
-    def __init__(self, *args, organization: Organization, actor: User, **kwargs):
+    def __init__(self, *args: Any, organization: Organization, actor: User, **kwargs: Any):
         super().__init__(*args, organization=organization, actor=actor, **kwargs)
         model_choice_field(self, "person").queryset = cards_without_account(organization)
         choice_field(self, "person_kind").choices = [

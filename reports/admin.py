@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +15,7 @@ class BaseColumnSetForm(forms.ModelForm):
         model = BaseColumnSet
         fields = ["organization", "kind", "columns"]
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         keys = "; ".join(
             f"{kind}: {', '.join(column.key for column in catalogue(kind))}"

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -33,7 +35,7 @@ class FilteredOptionsForm(ReportOptionsForm):
     )
     group_name = forms.ChoiceField(label=_("Class or group"), required=False)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         from pairing.services import forms_for
         from participants.selectors import groups as class_names
 

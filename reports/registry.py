@@ -71,7 +71,7 @@ class ReportOptionsForm(forms.Form):
     """Options every report shares; a report subclasses it to add its own fields. Forms built for one
     page share ``shared`` (the choice lists they all offer)."""
 
-    def __init__(self, *args, scope: Scope, shared: SharedChoices | None = None, **kwargs) -> None:
+    def __init__(self, *args: Any, scope: Scope, shared: SharedChoices | None = None, **kwargs: Any) -> None:
         self.scope = scope
         self.shared = shared if shared is not None else SharedChoices()
         super().__init__(*args, **kwargs)

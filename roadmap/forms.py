@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -63,7 +64,7 @@ class FilterForm(forms.Form):
     week = forms.BooleanField(label=_("Due this week"), required=False)
     q = forms.CharField(label=_("Event or responsible"), required=False, max_length=100)
 
-    def __init__(self, *args, responsible_choices: list[tuple[int, str]], **kwargs) -> None:
+    def __init__(self, *args: Any, responsible_choices: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "responsible").choices = [("", _("Anyone")), *responsible_choices]
 
@@ -120,7 +121,7 @@ class EventForm(forms.Form):
         help_text=_("Roles or names, one per line, e.g. «Зам. директора по УВР»."),
     )
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "section").queryset = programme.roadmap_sections.order_by("position", "id")
         model_choice_field(self, "responsible_users").queryset = members_queryset(programme)
@@ -157,7 +158,7 @@ class MarkDoneForm(forms.Form):
     )
 
     def __init__(
-        self, *args, due_choices: list[date] | None = None, programme: Programme | None = None, **kwargs
+        self, *args: Any, due_choices: list[date] | None = None, programme: Programme | None = None, **kwargs: Any
     ) -> None:
         today = timezone.localdate()
         kwargs.setdefault(
@@ -221,7 +222,7 @@ class ImportUploadForm(forms.Form):
 class TemplateChoiceForm(forms.Form):
     template = forms.ChoiceField(label=_("Template"), widget=forms.RadioSelect)
 
-    def __init__(self, *args, organization_kind: str, **kwargs) -> None:
+    def __init__(self, *args: Any, organization_kind: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "template").choices = [
             (template.key, template.name) for template in templates_for_kind(organization_kind)
@@ -267,7 +268,7 @@ class BulkEventsForm(forms.Form):
     )
 
     def __init__(
-        self, *args, responsible_choices: list[tuple[int, str]], programme: Programme | None = None, **kwargs
+        self, *args: Any, responsible_choices: list[tuple[int, str]], programme: Programme | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "responsible").choices = responsible_choices

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import partial
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -231,7 +232,7 @@ def event_update(
     actor: User,
     event: RoadmapEvent,
     responsible_users: Iterable[User] | None = None,
-    **fields,
+    **fields: Any,
 ) -> list[str]:
     """Change an event; returns the warnings of its periods when the period text changed."""
     changes: dict[str, list[str] | list[list[int]]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -47,7 +48,7 @@ EVENT_SORT_LABELS = {
 }
 
 
-def _url(scope: Scope, name: str, **kwargs) -> str:
+def _url(scope: Scope, name: str, **kwargs: Any) -> str:
     return reverse(f"roadmap:{name}", kwargs={**scope.url_kwargs, **kwargs})
 
 

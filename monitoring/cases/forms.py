@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
@@ -49,7 +51,7 @@ class CaseForm(forms.Form):
         help_text=_("What the pair set out to do, how they worked and what came of it."),
     )
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "group").queryset = (
             MentoringGroup.objects.filter(programme=programme)
@@ -79,7 +81,7 @@ class CasePhotoForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "people").queryset = photo_people_choices(programme)
 

@@ -3,6 +3,8 @@ pair's own mentors read them. A photo left out of publication: the curator and i
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
@@ -22,7 +24,7 @@ from .forms import CaseForm, CasePhotoForm
 from .services import CaseError
 
 
-def _url(scope: Scope, name: str, **kwargs) -> str:
+def _url(scope: Scope, name: str, **kwargs: Any) -> str:
     return reverse(f"monitoring:{name}", kwargs={**scope.url_kwargs, **kwargs})
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -46,7 +47,7 @@ class IndicatorForm(forms.ModelForm):
             "use_age_band": _("Applies to mentee counts; the band is set in the monitoring settings."),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "numerator").choices = metric_choices()
         choice_field(self, "denominator").choices = [("", _("— none (a count) —")), *metric_choices()]
@@ -78,7 +79,7 @@ class TargetsForm(forms.Form):
     """One optional target per active indicator; an empty field removes the target (the organisation then
     uses the target set above it, shown as the field's placeholder)."""
 
-    def __init__(self, *args, values: list[KpiValue], **kwargs) -> None:
+    def __init__(self, *args: Any, values: list[KpiValue], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.rows = values
         for value in values:
@@ -175,7 +176,7 @@ class ActivityForm(forms.ModelForm):
             "link": _("For a publication: the address of the page."),
         }
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         self.programme = programme
         super().__init__(*args, **kwargs)
 

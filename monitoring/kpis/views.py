@@ -31,7 +31,7 @@ from .forms import (
 from .services import KpiError
 
 
-def _url(scope: Scope, name: str, **kwargs) -> str:
+def _url(scope: Scope, name: str, **kwargs: Any) -> str:
     return reverse(f"monitoring:{name}", kwargs={**scope.url_kwargs, **kwargs})
 
 

@@ -8,6 +8,7 @@ the municipal coordinator read; a member who only mentors sees just their own pa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -77,7 +78,7 @@ def editable_pair(request: ScopedRequest, group: int) -> PairAccess:
     return access
 
 
-def url(scope: Scope, name: str, **kwargs) -> str:
+def url(scope: Scope, name: str, **kwargs: Any) -> str:
     return reverse(f"monitoring:{name}", kwargs={**scope.url_kwargs, **kwargs})
 
 

@@ -37,7 +37,7 @@ class TemplateForm(forms.Form):
         empty_label=_("Any form"),
     )
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "form").queryset = MentoringForm.objects.filter(
             pk__in=[f.pk for f in forms_for(programme)]
@@ -141,7 +141,7 @@ class CampaignForm(forms.Form):
     )
     group = forms.TypedChoiceField(label=_("Pair or group"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args, programme: Programme, default_days: int, **kwargs) -> None:
+    def __init__(self, *args: Any, programme: Programme, default_days: int, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("valid_days", default_days)
         super().__init__(*args, **kwargs)
@@ -187,7 +187,7 @@ class ResultsFilterForm(forms.Form):
     form = forms.TypedChoiceField(label=_("Form of mentoring"), required=False, coerce=int, empty_value=None)
     group = forms.TypedChoiceField(label=_("Pair or group"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args, campaign: Campaign, **kwargs) -> None:
+    def __init__(self, *args: Any, campaign: Campaign, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "form").choices = [("", _("Any form"))] + [
             (form.pk, form.name) for form in selectors.campaign_forms(campaign)
@@ -221,7 +221,7 @@ class RankingWidget(forms.Widget):
 class RankingField(forms.Field):
     widget = RankingWidget
 
-    def __init__(self, *, options: list[RankingOption], places: int, **kwargs) -> None:
+    def __init__(self, *, options: list[RankingOption], places: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.options = options
         self.places = places
@@ -282,7 +282,7 @@ def _field_for(item: QuestionItem, ranking: list[RankingOption]) -> forms.Field:
 class AnswerForm(forms.Form):
     """The questions of a template as form fields named ``q<id>``; ``answers()`` maps ids to values."""
 
-    def __init__(self, *args, items: list[QuestionItem], ranking: list[RankingOption], **kwargs) -> None:
+    def __init__(self, *args: Any, items: list[QuestionItem], ranking: list[RankingOption], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.items = items
         self.ranking = ranking

@@ -5,6 +5,8 @@ administration see them per person; a municipal coordinator reads aggregated res
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,7 +30,7 @@ READERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, *OVERS
 WRITERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST})
 
 
-def _url(scope: Scope, name: str, **kwargs) -> str:
+def _url(scope: Scope, name: str, **kwargs: Any) -> str:
     return reverse(f"monitoring:{name}", kwargs={**scope.url_kwargs, **kwargs})
 
 

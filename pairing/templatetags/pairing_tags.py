@@ -4,15 +4,20 @@ the template loop costs more than the rest of the page (600 lines for a school o
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, cast
 
 from django import template
+from django.template.context import Context
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from mentoring.templatetags.ui import with_pk
+from pairing.models import GroupMember, MentoringGroup
 from pairing.selectors import GroupCard, MemberLine
+from participants.models import Person
 
 register = template.Library()
 
@@ -47,28 +52,39 @@ def group_member_lines(lines: list[MemberLine]) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 (every part is escaped above)
 
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class _Consent(TypedDict):
+    has_consent: bool
+
+
+# A member as ``monitoring.plans.selectors`` prefetches it for the plans page (for the type checker).
+MemberWithConsent: TypeAlias = "WithAnnotations[GroupMember, _Consent]"
+
 _STATUS_CLASSES = {"active": "text-bg-success", "proposed": "text-bg-info", "completed": "text-bg-secondary"}
 
 
 @register.simple_tag
-def group_status_badge(group) -> SafeString:
+def group_status_badge(group: MentoringGroup) -> SafeString:
     """The pair's status as a badge (``pairing/includes/status_badge.html``)."""
     css = _STATUS_CLASSES.get(group.status, "text-bg-warning")
     return format_html('<span class="badge {}">{}</span>', css, group.get_status_display())
 
 
-def _prefetched_members(group):
+def _prefetched_members(group: MentoringGroup) -> Iterable[GroupMember]:
     """The prefetched members as they are (``group.members.all()`` builds a new queryset per call)."""
     cache = getattr(group, "_prefetched_objects_cache", {})
     return cache["members"] if "members" in cache else group.members.all()
 
 
 @register.simple_tag
-def plan_member_names(group, role: str) -> SafeString:
+def plan_member_names(group: MentoringGroup, role: str) -> SafeString:
     """The pair's mentors, or its mentees — a mentee without a valid consent (or anonymised) unnamed — a
     ``<div>`` each (``monitoring/plans/plans.html``; the members prefetched with ``has_consent``)."""
     parts = []
-    for member in _prefetched_members(group):
+    for member in cast("Iterable[MemberWithConsent]", _prefetched_members(group)):
         if member.role != role:
             continue
         if role == "mentor" or (member.has_consent and not member.person.anonymised_at):
@@ -84,7 +100,7 @@ def plan_member_names(group, role: str) -> SafeString:
 
 
 @register.simple_tag
-def person_lines(persons, with_class: bool = False) -> SafeString:
+def person_lines(persons: Iterable[Person], with_class: bool = False) -> SafeString:
     """A ``<div>`` per person with the short name, and the class in small print when asked for
     (``monitoring/plans/meetings.html``)."""
     parts = []
@@ -98,7 +114,7 @@ def person_lines(persons, with_class: bool = False) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 (every part is escaped above)
 
 
-def _card_parts(context) -> dict:
+def _card_parts(context: Context) -> dict[str, Any]:
     """What every card of one page shares, read from the page's context once (``pairing/index.html`` sets
     the links reversed with the key 0 and the translated labels before its loop)."""
     parts = context.render_context.get("pair_card_parts")
@@ -123,7 +139,7 @@ def _card_parts(context) -> dict:
 
 
 @register.simple_tag(takes_context=True)
-def pair_card(context, card: GroupCard) -> SafeString:
+def pair_card(context: Context, card: GroupCard) -> SafeString:
     """One pair's card on the list of pairs, written in Python (a page draws fifty): its form, status,
     members, start and last meeting, and the buttons. Every value is escaped here."""
     parts = _card_parts(context)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +13,7 @@ from .reports import catalogue
 class ColumnChoiceForm(forms.Form):
     """For every column of a base: whether it is written and its place (1, 2, 3…)."""
 
-    def __init__(self, *args, kind: str, current: list[str], **kwargs) -> None:
+    def __init__(self, *args: Any, kind: str, current: list[str], **kwargs: Any) -> None:
         kwargs.setdefault("prefix", kind)
         super().__init__(*args, **kwargs)
         self.kind = kind

@@ -159,7 +159,7 @@ class PartnerOptionsForm(ReportOptionsForm):
     )
     day = forms.DateField(label=_("Agreement date"), widget=DATE_INPUT, required=False)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "partner").queryset = PartnerOrganization.objects.filter(
             organization=self.scope.organization
@@ -216,7 +216,7 @@ class TeachersOptionsForm(ReportOptionsForm):
         help_text=_("Empty: every teacher in the mentor base of the year. One page per teacher."),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "people").queryset = mentor_teachers(self.scope.programme)
 
@@ -317,7 +317,7 @@ class SupplementaryOptionsForm(TeachersOptionsForm):
         ),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         year = self.scope.programme.academic_year
         self.fields["day"].initial = timezone.localdate()
@@ -390,7 +390,7 @@ class ProtocolOptionsForm(ReportOptionsForm):
         help_text=_("One decision per line."),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organization = self.scope.organization
         self.fields["day"].initial = timezone.localdate()
@@ -471,7 +471,7 @@ class ProtocolReport(PaperReport):
 class QuestionnaireOptionsForm(ReportOptionsForm):
     questionnaire: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Questionnaire"), queryset=None)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         from monitoring.questionnaires.selectors import templates_for
 
         super().__init__(*args, **kwargs)

@@ -189,7 +189,7 @@ class CertificatesOptionsForm(FilteredOptionsForm):
 
     field_order = ["kind", "whom", "mentoring_form", "group_name", "people", "wording", "day"]
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "people").queryset = participants_with_consent(self.scope.programme)
         self.fields["day"].initial = timezone.localdate()

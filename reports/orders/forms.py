@@ -99,7 +99,7 @@ class OrderCreateForm(forms.Form):
         label=_("Curator's sex (for the grammar of the order)"), choices=SEX_CHOICES, required=False
     )
 
-    def __init__(self, *args, scope: Scope, kind: str, **kwargs) -> None:
+    def __init__(self, *args: Any, scope: Scope, kind: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.scope, self.kind = scope, kind
         organization, programme = scope.organization, scope.programme

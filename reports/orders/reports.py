@@ -8,6 +8,8 @@ changes the order: the pairs and plans it fixes were marked when it was created.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +40,7 @@ class _OrderChoiceField(forms.ModelChoiceField):
 class OrderOptionsForm(ReportOptionsForm):
     order = _OrderChoiceField(label=_("Order"), queryset=Order.objects.none())
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "order").queryset = Order.objects.filter(programme=self.scope.programme).order_by(
             "-day", "-pk"

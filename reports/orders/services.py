@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -368,7 +369,7 @@ def _items(
 ) -> list[OrderItem]:
     items: list[OrderItem] = []
 
-    def add(**fields) -> None:
+    def add(**fields: Any) -> None:
         items.append(OrderItem(order=order, position=len(items), **fields))
 
     members = _members_by_group([group.pk for group in groups] + [plan.group_id for plan in plans])

@@ -3,6 +3,8 @@ imported from ``definitions``)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
@@ -32,7 +34,7 @@ def _reads_every_pair(scope: Scope) -> bool:
 class PairDiaryOptionsForm(ReportOptionsForm):
     group = forms.TypedChoiceField(label=_("Pair or group"), coerce=int)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if _reads_every_pair(self.scope):
             # the individual plan's form on the same page offers the same pairs: read once

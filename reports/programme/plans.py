@@ -49,7 +49,7 @@ def _reads_every_plan(scope: Scope) -> bool:
 class IndividualPlanOptionsForm(ReportOptionsForm):
     group = forms.TypedChoiceField(label=_("Pair or group"), coerce=int)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if _reads_every_plan(self.scope):
             # the diary's form on the same page offers the same pairs: read once per page

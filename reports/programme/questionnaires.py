@@ -43,7 +43,7 @@ PEOPLE_READERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST}
 class CampaignOptionsForm(ReportOptionsForm):
     campaign = forms.TypedChoiceField(label=_("Questionnaire campaign"), coerce=int)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "campaign").choices = [
             (campaign.pk, f"{campaign.title} ({campaign.created_at:%d.%m.%Y})")
@@ -61,7 +61,7 @@ class CompareOptionsForm(ReportOptionsForm):
         error_messages={"invalid_choice": _("This campaign has no «before» campaign to compare with.")},
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "campaign").choices = [
             (campaign.pk, f"{campaign.title} ({campaign.created_at:%d.%m.%Y})")
@@ -73,7 +73,7 @@ class CompareOptionsForm(ReportOptionsForm):
 class QrSheetOptionsForm(CampaignOptionsForm):
     group_name = forms.ChoiceField(label=_("Class"), required=False)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "group_name").choices = [("", _("All classes"))] + [
             (name, name) for name in selectors.class_names(self.scope.programme)

@@ -126,7 +126,7 @@ class RowForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
 
-    def __init__(self, *args, choices: RowChoices | None = None, **kwargs) -> None:
+    def __init__(self, *args: Any, choices: RowChoices | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = choices or RowChoices.read()
         choice_field(self, "measure").choices = choices.measure
@@ -144,7 +144,7 @@ class ColumnForm(forms.Form):
     age_from = forms.IntegerField(label=_("age from"), required=False, min_value=0, max_value=120)
     age_to = forms.IntegerField(label=_("age to"), required=False, min_value=0, max_value=120)
 
-    def __init__(self, *args, choices: Choices | None = None, **kwargs) -> None:
+    def __init__(self, *args: Any, choices: Choices | None = None, **kwargs: Any) -> None:
         initial = kwargs.get("initial") or {}
         code = initial.get("breakdown", "")
         if code.startswith("age:"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Sequence
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -73,7 +74,7 @@ _windows = _WindowsPerProgramme().get
 class WindowOptionsForm(ReportOptionsForm):
     window = forms.TypedChoiceField(label=gettext_lazy("Collection period"), coerce=int)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "window").choices = [
             (window.pk, f"{window.title} ({window.opener.short_name}, {window.deadline:%d.%m.%Y})")

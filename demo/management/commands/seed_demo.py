@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,7 +11,7 @@ from demo.seed import seed_demo
 class Command(BaseCommand):
     help = "Create the demo municipality (idempotent: a second run changes nothing)."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         today = timezone.localdate()
         logins = seed_demo(today=today)
         self.stdout.write(self.style.SUCCESS(_("Demo data is ready.")))

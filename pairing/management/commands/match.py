@@ -5,6 +5,8 @@ The options are those of the page «Подобрать пары»; by default th
 """
 
 import json
+from argparse import ArgumentParser
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -20,7 +22,7 @@ from pairing.services import forms_for
 class Command(BaseCommand):
     help = "Propose mentoring pairs with the matching engine; save them only with --save."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--org", required=True)
         parser.add_argument("--year", required=True, type=int)
         parser.add_argument(
@@ -90,7 +92,7 @@ class Command(BaseCommand):
             "required": list(dict.fromkeys(options["require"])),
         }
 
-    def handle(self, *args, org: str, year: int, form: str | None, save: bool, **options) -> None:
+    def handle(self, *args: Any, org: str, year: int, form: str | None, save: bool, **options: Any) -> None:
         engine_options = {
             "fairness": options["fairness"],
             "stable": options["stable"],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -198,7 +199,7 @@ class TemplateBuilder:
     def title(self, text: str, *, before: float = 0, after: float = 0, size: float | None = None):
         return self.p(text, style=TITLE, before=before, after=after, size=size)
 
-    def plain(self, text: str = "", **kwargs):
+    def plain(self, text: str = "", **kwargs: Any):
         return self.p(text, style=PLAIN, **kwargs)
 
     def tag(self, tag: str) -> None:

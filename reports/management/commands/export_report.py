@@ -7,6 +7,7 @@ carries personal data is recorded in the audit trail as an export, like a run fr
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -45,7 +46,7 @@ class Command(BaseCommand):
             "--user", default="", help="run as this user, with their roles in the organisation"
         )
 
-    def handle(self, *args, **options) -> str:
+    def handle(self, *args: Any, **options: Any) -> str:
         report = registry.get(options["report"])
         if report is None:
             known = ", ".join(sorted(r.identifier for r in registry.all()))

@@ -7,6 +7,7 @@ or ``{"ok": false, "error": "…"}`` (and the exit status 1), so that a script n
 
 import json as jsonlib
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -56,7 +57,7 @@ class Command(BaseCommand):
                 self.stdout.write(_dumps({"ok": False, "error": str(error)}))
             raise
 
-    def _handle(self, *, path: Path, org: str, year: int, dry_run: bool, replace: bool, **options):
+    def _handle(self, *, path: Path, org: str, year: int, dry_run: bool, replace: bool, **options: Any):
         as_json = options["json"]
         programme = (
             Programme.objects.select_related("organization", "academic_year")
