@@ -707,6 +707,7 @@ def explain_met(
         for token, text in side:
             found.setdefault(token, []).append(text)
     direct: dict[tuple[str, str], str] = {}
+    met_directly: set[str] = set()
     broad: dict[tuple[str, str], tuple[int, str]] = {}
     bare: list[str] = []
     for token in sorted(tokens):
@@ -719,6 +720,9 @@ def explain_met(
         if not area_a and not area_b:
             sign = "↔" if lemmas(base_a) == lemmas(base_b) else "≈"
             direct.setdefault((base_a, base_b), f"{base_a} {sign} {base_b}")
+            # every way the mentee said a term met directly («законы Ньютона», «физика»): not repeated
+            # through a broader term
+            met_directly.update(w for w in left_words[token] if not _split(w)[1])
         else:
             # the nearest broader term of those through which the same words met
             area = area_a or area_b
@@ -726,7 +730,7 @@ def explain_met(
             text = f"{base_a} ≈ {base_b}" if plain else f"{base_a} ≈ {base_b} ({area})"
             if (base_a, base_b) not in broad or rank < broad[(base_a, base_b)][0]:
                 broad[(base_a, base_b)] = (rank, text)
-    named = {a for a, _b in direct}
+    named = {a for a, _b in direct} | met_directly
     best: dict[str, int] = {}  # the plainest way each of the mentee's words met through a broader term
     for (a, _b), (rank, _text) in broad.items():
         best[a] = min(rank, best.get(a, rank))

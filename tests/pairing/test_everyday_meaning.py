@@ -195,3 +195,12 @@ def test_the_engine_counts_siblings_as_nothing_with_the_bit_sets_too():
     assert next(c.points for c in scored[1] if c.criterion == "requests") == 0
     _rows, _cols, matrix = score_matrix([mentee], [mentor], Settings())
     assert matrix[0, 0] == pytest.approx(scored[0])
+
+
+def test_a_term_met_directly_is_not_repeated_through_a_broader_one():
+    from pairing.semantics import explain_met
+
+    pupil = understand(["Физика не даётся, не понимает законы Ньютона"], SEED)
+    teacher = understand(["Наблюдения за звёздным небом", "Физика"], SEED)
+    lines = explain_met(pupil.tokens & teacher.tokens, pupil.words, teacher.words)
+    assert lines == ["физика ↔ физика"]
