@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import math
 from datetime import datetime
+from typing import Any
 
 from celery.beat import PersistentScheduler, ScheduleEntry
 from celery.schedules import crontab
@@ -66,7 +67,7 @@ def claim(entry: ScheduleEntry, now: datetime) -> bool:
 class SlotScheduler(PersistentScheduler):
     """celery beat's file-backed scheduler that sends a due entry only if it claims the entry's slot."""
 
-    def apply_entry(self, entry: ScheduleEntry, producer=None) -> None:
+    def apply_entry(self, entry: ScheduleEntry, producer: Any = None) -> None:
         if not claim(entry, self.app.now()):
             logger.info("beat: %s of this slot was sent by another beat", entry.name)
             return

@@ -12,6 +12,10 @@ site) with production settings. Its text is for operators: English, like Django'
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from django.apps import AppConfig
 from django.conf import settings
 from django.core import checks
 
@@ -23,7 +27,7 @@ PER_PROCESS = {
 
 
 @checks.register(checks.Tags.caches, checks.Tags.security)
-def check_shared_cache(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+def check_shared_cache(app_configs: Sequence[AppConfig] | None = None, **kwargs: Any) -> list[checks.CheckMessage]:
     """Warn in production when the cache the sign-in throttle counts in is not shared."""
     if not getattr(settings, "PRODUCTION", False):
         return []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -12,6 +14,9 @@ from .access import may_open
 from .models import Role
 from .selectors import organizations_for_user, programme_years
 from .trash import undo_pending
+
+if TYPE_CHECKING:
+    from .access import Scope
 
 SEARCHERS = (Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST)
 
@@ -38,7 +43,7 @@ WORKING_ROLES = frozenset(
 STAFF_SECTIONS = frozenset({"participants", "reports"})
 
 
-def section_shown(scope, key: str, url_name: str) -> bool:
+def section_shown(scope: Scope, key: str, url_name: str) -> bool:
     """A section is in the menu when its page opens for the role (``may_open``) and the role works in it."""
     if key in STAFF_SECTIONS and not scope.access.has_any(WORKING_ROLES):
         return False

@@ -8,7 +8,11 @@ dependencies keep pointing one way: the core knows only this list.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .access import Scope
+    from .models import User
 
 Card = dict[str, Any]
 Provider = Callable[[Any, Any], list[Card]]
@@ -22,7 +26,7 @@ def register(provider: Provider) -> Provider:
     return provider
 
 
-def cards_for(scope, user) -> list[Card]:
+def cards_for(scope: Scope, user: User) -> list[Card]:
     cards: list[Card] = []
     for provider in _providers:
         cards.extend(provider(scope, user))

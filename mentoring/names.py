@@ -218,7 +218,7 @@ def _plain(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _morph():
+def _morph() -> Any:  # pymorphy3 ships no types: its MorphAnalyzer
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()

@@ -16,11 +16,13 @@ whose pinned query counts include the switcher).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest
 
 VERSION_KEY = "nav:version"
 
@@ -29,11 +31,17 @@ def version() -> int:
     return cache.get(VERSION_KEY) or 0
 
 
-def request_version(request) -> int:
+class _VersionedRequest(HttpRequest):
+    """A request that keeps the navigation version it read (for the type checker only; never built)."""
+
+    _navigation_version: int
+
+
+def request_version(request: HttpRequest) -> int:
     """The version read once per request: the scope and both switchers of a page share one round trip."""
     found = getattr(request, "_navigation_version", None)
     if found is None:
-        found = request._navigation_version = version()
+        found = cast(_VersionedRequest, request)._navigation_version = version()
     return found
 
 
@@ -45,7 +53,7 @@ def bump(**_kwargs: Any) -> None:
         cache.set(VERSION_KEY, version() + 1, None)
 
 
-def cached(key: str, compute, current_version=None):
+def cached(key: str, compute: Callable[[], Any], current_version: Callable[[], int] | None = None) -> Any:
     """``compute()``'s value under ``key`` and the current version, computed once per version and TTL.
 
     ``current_version``: a callable returning the version already read for this request (one round trip

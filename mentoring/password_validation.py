@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.password_validation import CommonPasswordValidator
 from django.core.exceptions import ValidationError
@@ -126,7 +127,7 @@ def _candidates(password: str) -> set[str]:
 class RussianCommonPasswordValidator:
     """Refuse a common Russian password, on either keyboard layout, transliterated, or with a short tail."""
 
-    def validate(self, password: str, user=None) -> None:
+    def validate(self, password: str, user: Any = None) -> None:
         common = russian_common_passwords()
         english = _django_common_passwords()
         for candidate in _candidates(password):
@@ -201,7 +202,7 @@ class RepetitionValidator:
     def __init__(self, max_share: float = 0.5) -> None:
         self.max_share = max_share
 
-    def validate(self, password: str, user=None) -> None:
+    def validate(self, password: str, user: Any = None) -> None:
         if not password:
             return
         sample = password[:64]  # the block search grows with the cube of the length

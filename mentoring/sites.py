@@ -8,8 +8,11 @@ the school's own address works there. Outside a request (a Celery task, a remind
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
+from django.apps import AppConfig
 from django.conf import settings
 from django.core import checks
 from django.http import HttpRequest
@@ -30,7 +33,7 @@ def absolute(path: str, request: HttpRequest | None = None, *, base: str = "") -
 
 
 @checks.register(checks.Tags.compatibility, deploy=False)
-def check_site_url(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+def check_site_url(app_configs: Sequence[AppConfig] | None = None, **kwargs: Any) -> list[checks.CheckMessage]:
     """In production ``SITE_URL`` must be the public https address: questionnaire links and QR codes
     printed by a background job are built from it, and a pupil's phone cannot open 127.0.0.1."""
     if not getattr(settings, "PRODUCTION", False):

@@ -6,7 +6,10 @@ Used by every export (``reports.writers``) and by the bases' import template
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -22,7 +25,7 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def keep_as_text(cell) -> None:
+def keep_as_text(cell: Cell) -> None:
     """An openpyxl cell holding formula-like text: stored as a string with Excel's quote prefix.
 
     openpyxl would write «=…» as a formula; Excel shows the text as written and never evaluates it.

@@ -18,7 +18,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from django.conf import settings
@@ -416,7 +416,7 @@ def staff_access_restore(*, actor: User, organization: Organization, user: User)
     )
 
 
-def _revoke_open(user: User, now=None) -> int:
+def _revoke_open(user: User, now: datetime | None = None) -> int:
     return StaffInvitation.objects.filter(user=user, used_at=None, revoked_at=None).update(
         revoked_at=now or timezone.now()
     )

@@ -24,6 +24,7 @@ from .access import (
     MANAGERS,
     OVERSIGHT_ROLES,
     Privacy,
+    Scope,
     ScopedRequest,
     SignedInRequest,
     access_for,
@@ -36,7 +37,7 @@ from .files import attachment_response
 from .forms import ContingentForm, SignInJournalFilter
 from .hierarchy import children_contingent
 from .journal import JournalFilterForm, JournalFilters, details_text, field_labels, journal_events
-from .models import AuditEvent, Membership, Organization, Programme, Role
+from .models import AuditEvent, Job, Membership, Organization, Programme, Role
 from .selectors import (
     children_without_programme,
     first_programme_below,
@@ -269,7 +270,7 @@ def signin_journal(request: ScopedRequest) -> HttpResponse:
     )
 
 
-def _visible_job(request: ScopedRequest, job: str):
+def _visible_job(request: ScopedRequest, job: str) -> Job:
     found = job_for_user(request.scope, request.user, job)
     if found is None:
         raise Http404
@@ -300,7 +301,7 @@ def safe_next(request: HttpRequest, candidate: str | None) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def job_page_url(request: HttpRequest, job, scope) -> str:
+def job_page_url(request: HttpRequest, job: Job, scope: Scope) -> str:
     """The job's page, remembering the page the job was started from (the form's ``next``, else the
     referring page) so that its «Back» returns there."""
     url = reverse("job_detail", kwargs={**scope.url_kwargs, "job": job.pk})

@@ -16,7 +16,7 @@ from .staff import ACCOUNT_KINDS, cards_without_account
 
 
 class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
+    def label_from_instance(self, obj: Person) -> str:
         parts = [obj.full_name, obj.get_kind_display()]
         if obj.position:
             parts.append(obj.position)

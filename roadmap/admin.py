@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from mentoring.admin_tools import register_remaining
 
@@ -54,7 +55,7 @@ class ReminderLogAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "programme__organization__short_name"]
     raw_id_fields = ["user", "programme"]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -24,12 +25,15 @@ from mentoring.models import Membership, Programme, Role
 
 from .models import ReminderLog, RoadmapEvent
 
+if TYPE_CHECKING:
+    from mentoring.models import User
+
 logger = logging.getLogger(__name__)
 
 UPCOMING_DAYS = 7
 
 
-def _claim(user, programme: Programme, kind: str, today: date, events: int) -> bool:
+def _claim(user: User, programme: Programme, kind: str, today: date, events: int) -> bool:
     """Record the reminder; False when it was already sent today."""
     try:
         with transaction.atomic():
@@ -41,7 +45,7 @@ def _claim(user, programme: Programme, kind: str, today: date, events: int) -> b
     return True
 
 
-def _send(user, programme: Programme, kind: str, today: date, subject: str, context: dict) -> bool:
+def _send(user: User, programme: Programme, kind: str, today: date, subject: str, context: dict[str, Any]) -> bool:
     events = len(context.get("upcoming", [])) + len(context.get("overdue", []))
     if not user.email or not events or not _claim(user, programme, kind, today, events):
         return False

@@ -18,6 +18,8 @@ from .periods import schedule_occurrences
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
 
+    from mentoring.models import User
+
 OPEN = RoadmapEvent.OPEN_STATUSES
 
 
@@ -265,7 +267,7 @@ def undated_events(programme: Programme) -> QuerySet[RoadmapEvent]:
     return RoadmapEvent.objects.filter(programme=programme, deadline__isnull=True).order_by("position")
 
 
-def my_tasks(programme: Programme, user, today: date) -> dict[str, list[TableEvent]]:
+def my_tasks(programme: Programme, user: User, today: date) -> dict[str, list[TableEvent]]:
     """The open events a member is responsible for: overdue first, then by date."""
     events = list(
         _events(programme, today)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -40,6 +40,9 @@ from .forms import (
 from .models import EventEvidence, RoadmapEvent, RoadmapImport, RoadmapSection
 from .services import RoadmapError
 
+if TYPE_CHECKING:
+    from mentoring.models import User
+
 EVENT_SORT_LABELS = {
     "number": gettext_lazy("In the roadmap's order"),
     "deadline": gettext_lazy("By deadline"),
@@ -67,7 +70,7 @@ def _require_manager(scope: Scope) -> None:
         raise PermissionDenied
 
 
-def _may_report_on(scope: Scope, user, event: RoadmapEvent) -> bool:
+def _may_report_on(scope: Scope, user: User, event: RoadmapEvent) -> bool:
     """Managers may change any event; a member may mark the events they are responsible for."""
     if scope.access.can_manage:
         return True
@@ -77,7 +80,7 @@ def _may_report_on(scope: Scope, user, event: RoadmapEvent) -> bool:
 # --- Reading ----------------------------------------------------------------------------------------
 
 
-def _mark_reportable(scope: Scope, user, sections: list[selectors.SectionRows]) -> None:
+def _mark_reportable(scope: Scope, user: User, sections: list[selectors.SectionRows]) -> None:
     """``may_mark``: the row offers «Отметить выполнение» (the rule of ``_may_report_on``, read from the
     prefetched responsible users: no query). A recurring event is reported per date on its page."""
     closed = {RoadmapEvent.Status.DONE, RoadmapEvent.Status.CANCELLED}

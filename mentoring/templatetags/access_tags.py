@@ -6,7 +6,10 @@ shows a link that would answer 404 — e.g. to a municipal coordinator, who sees
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
+from django.template.context import Context
 
 from mentoring.access import may_open as access_may_open
 
@@ -14,7 +17,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def may_open(context, url_name: str, **kwargs) -> bool:
+def may_open(context: Context, url_name: str, **kwargs: Any) -> bool:
     scope = context.get("scope")
     if scope is None:
         return False

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -27,6 +28,9 @@ from ..models import Meeting, MeetingReminder, PlanTask
 from ..plans import services as plan_services
 from ..selectors import settings_for_many
 from .selectors import SilentPair, consenting_mentees, mentees_of, silent_active_pairs
+
+if TYPE_CHECKING:
+    from mentoring.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -319,7 +323,7 @@ def meeting_flag_resolve(*, actor: User, meeting: Meeting) -> bool:
 # --- Reminders about silent pairs ----------------------------------------------------------------
 
 
-def _claim(user, group: SilentPair, today: date) -> bool:
+def _claim(user: User, group: SilentPair, today: date) -> bool:
     """Record the reminder for this silent spell; False when it was already sent."""
     try:
         with transaction.atomic():
@@ -361,7 +365,7 @@ def remind_silent_pairs(*, today: date | None = None) -> int:
     return sent
 
 
-def _send(user, groups: list[SilentPair], today: date) -> bool:
+def _send(user: User, groups: list[SilentPair], today: date) -> bool:
     site = settings.SITE_URL.rstrip("/")
     rows = []
     for group in groups:

@@ -7,6 +7,7 @@ is ``NUMBA_CACHE_DIR`` when set (the image: /app/var/numba), else ``pairing/__py
 """
 
 import os
+from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
@@ -17,7 +18,7 @@ from pairing import warm
 class Command(BaseCommand):
     help = "Compile the matching engine's kernels into their cache (or load them) before the first run."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         done = warm.warm()
         where = os.environ.get("NUMBA_CACHE_DIR") or "pairing/__pycache__"
         self.stdout.write(

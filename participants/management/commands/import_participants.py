@@ -27,6 +27,7 @@ errors, the counts say what the import would do with the valid rows.
 from __future__ import annotations
 
 import json
+from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -43,7 +44,7 @@ class Command(BaseCommand):
         "Import the mentee or mentor base of an organisation's academic year from an Excel workbook (.xlsx)."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("path", help="the .xlsx file")
         parser.add_argument("--org", required=True, help="the organisation's slug")
         parser.add_argument(
