@@ -78,7 +78,7 @@ def _band(organization: Organization) -> KpiBand:
     return KpiBand(*DEFAULT_KPI_AGE_BAND, None, False)
 
 
-def settings_for_many(organization_ids) -> dict[int, MonitoringSettings]:
+def settings_for_many(organization_ids: Iterable[int]) -> dict[int, MonitoringSettings]:
     """Settings of several organisations in one query (defaults for those without), for reading: the
     KPI band on each is the one it counts in — its own, else inherited from above, else the default.
     Never save these instances."""

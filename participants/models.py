@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +16,9 @@ from mentoring.models import AcademicYear, Organization, Programme
 
 from .ages import age_on, is_under_35
 from .participation import Period, programme_periods, taking_part_in
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 class PartnerOrganization(models.Model):
@@ -348,7 +352,7 @@ class Consent(models.Model):
 class ProfileQuerySet(models.QuerySet):
     """Mentee and mentor profiles; ``taking_part`` is the one participation rule (``participation.py``)."""
 
-    def taking_part(self, programmes, today: date | None = None) -> ProfileQuerySet:
+    def taking_part(self, programmes: Iterable[Programme], today: date | None = None) -> ProfileQuerySet:
         """Profiles of these programmes that count in each programme's reporting period as of ``today``."""
         return self.filter(taking_part_in(programme_periods(programmes, today)))
 

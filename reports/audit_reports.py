@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
@@ -16,11 +16,14 @@ from mentoring.typing_helpers import StrOrPromise
 
 from .registry import XLSX, ReportContext, ReportOptionsForm, TableReport, registry
 
+if TYPE_CHECKING:
+    from mentoring.access import Scope
+
 
 class JournalOptionsForm(ReportOptionsForm):
     """The journal page's filters (the page sends the ones it shows)."""
 
-    def __init__(self, *args, scope, **kwargs) -> None:
+    def __init__(self, *args: Any, scope: Scope, **kwargs: Any) -> None:
         super().__init__(*args, scope=scope, **kwargs)
         filters = JournalFilterForm(organization=scope.organization)
         for name, field in filters.fields.items():
@@ -51,7 +54,7 @@ class AuditJournalReport(TableReport):
     options_form = JournalOptionsForm
     landscape = True
 
-    def allowed(self, scope) -> bool:
+    def allowed(self, scope: Scope) -> bool:
         return super().allowed(scope) and not scope.access.read_only
 
     def subtitle(self, context: ReportContext) -> str:

@@ -58,7 +58,7 @@ class ReminderLogAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: ReminderLog | None = None) -> bool:
         return False
 
 

@@ -9,6 +9,11 @@ roadmap of 2020–2024 in the shared fixtures.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.apps.registry import Apps
+
 # key, name, numerator, denominator, use_age_band, unit, direction, roadmap_match
 INDICATORS: list[tuple[str, str, str, str, bool, str, str, str]] = [
     (
@@ -174,7 +179,7 @@ INDICATORS: list[tuple[str, str, str, str, bool, str, str, str]] = [
 ]
 
 
-def seed(apps) -> None:
+def seed(apps: Apps) -> None:
     """Create or update the shared indicators. Idempotent."""
     Indicator = apps.get_model("monitoring", "Indicator")
     for position, (key, name, numerator, denominator, banded, unit, direction, match) in enumerate(

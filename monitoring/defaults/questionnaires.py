@@ -8,6 +8,11 @@ A ranking item lists the other side's people of the campaign; ``scale_max`` hold
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.apps.registry import Apps
+
 SCALE = "scale"
 YES_NO = "yes_no"
 SINGLE = "single"
@@ -277,7 +282,7 @@ TEMPLATES: list[dict] = [
 ]
 
 
-def seed(apps) -> None:
+def seed(apps: Apps) -> None:
     """Create or update the shared templates and their items. Idempotent."""
     Template = apps.get_model("monitoring", "QuestionnaireTemplate")
     Item = apps.get_model("monitoring", "QuestionItem")

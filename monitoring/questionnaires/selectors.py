@@ -28,6 +28,8 @@ from ..models import Answer, Audience, Campaign, Invitation, QuestionItem, Quest
 from . import stats
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from django_stubs_ext import WithAnnotations
 
 OPEN_STATUSES = MentoringGroup.OPEN_STATUSES
@@ -156,7 +158,7 @@ def answerer_account_id(invitation: Invitation) -> int | None:
     return person.user_id if person is not None else None
 
 
-def link_usable(invitation: Invitation, now=None) -> bool:
+def link_usable(invitation: Invitation, now: datetime | None = None) -> bool:
     """Not expired, and the respondent (a pupil for a parent's link too) still has a valid consent."""
     now = now or timezone.now()
     if invitation.expires_at <= now or invitation.campaign.expires_at <= now:

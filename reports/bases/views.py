@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -18,8 +20,13 @@ from .forms import ColumnChoiceForm
 from .reports import selected_columns
 from .services import column_set_save
 
+if TYPE_CHECKING:
+    from django.http import QueryDict
 
-def _form(kind: str, scope, data=None) -> ColumnChoiceForm:
+    from mentoring.access import Scope
+
+
+def _form(kind: str, scope: Scope, data: QueryDict | None = None) -> ColumnChoiceForm:
     current = [column.key for column in selected_columns(scope.organization, kind)]
     return ColumnChoiceForm(data, kind=kind, current=current)
 

@@ -19,6 +19,7 @@ from ..orders.services import curator_facts, curators_of, regulation_requisites,
 from ..orders.texts import APPENDIX_HEADINGS, lower_first
 
 if TYPE_CHECKING:
+    from mentoring.models import User
     from monitoring.models import IndividualPlan
     from pairing.models import MentoringGroup
 
@@ -85,7 +86,7 @@ def _initials_in_case(last: str, first: str, patronymic: str, case: str, sex: st
     return f"{initials} {declined}".strip()
 
 
-def organization_context(programme: Programme, *, curator=None) -> dict[str, Any]:
+def organization_context(programme: Programme, *, curator: User | None = None) -> dict[str, Any]:
     """``org``, ``year``, ``today``, ``regulation``, ``forms``, ``curator`` for any template."""
     from pairing.services import forms_for
 
@@ -144,7 +145,7 @@ def _person_position(person: Person) -> str:
     return str(Person.Kind(person.kind).label) if person.kind else ""
 
 
-def _period(group) -> str:
+def _period(group: MentoringGroup) -> str:
     if not (group.start_date or group.planned_end_date):
         return ""
     start = short_date(group.start_date) if group.start_date else "…"

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils import timezone
 
 from mentoring.access import MANAGERS, OVERSIGHT_ROLES, Scope
@@ -24,6 +26,11 @@ from .selectors import (
     schools_progress,
 )
 
+if TYPE_CHECKING:
+    from typing import Any
+
+    from mentoring.models import User
+
 TEMPLATE_SCHOOL = "reports/home/school.html"
 TEMPLATE_GLANCE = "reports/home/glance.html"
 TEMPLATE_MENTOR = "reports/home/mentor.html"
@@ -31,7 +38,7 @@ TEMPLATE_PSYCHOLOGIST = "reports/home/psychologist.html"
 TEMPLATE_SCHOOLS = "reports/home/schools.html"
 
 
-def home_cards(scope: Scope, user) -> list[dict]:
+def home_cards(scope: Scope, user: User) -> list[dict[str, Any]]:
     access = scope.access
     today = timezone.localdate()
     scope.programme.organization = scope.organization  # loaded already: the metrics and settings read it

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
@@ -35,6 +36,9 @@ from roadmap.selectors import due_this_week_q
 
 from ..models import Order
 from ..windows.selectors import open_windows_for_school
+
+if TYPE_CHECKING:
+    from mentoring.models import User
 
 OPEN_PAIRS = MentoringGroup.OPEN_STATUSES
 
@@ -370,7 +374,7 @@ class MentorHome:
 MENTOR_TASKS = 8
 
 
-def mentor_home(scope: Scope, user, today: date | None = None) -> MentorHome:
+def mentor_home(scope: Scope, user: User, today: date | None = None) -> MentorHome:
     """The mentor's open pairs (with their members), the next tasks of their plans, the questionnaires
     they are asked to answer: 4 queries."""
     today = today or timezone.localdate()

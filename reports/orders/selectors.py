@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from mentoring.models import Programme
 
 from ..models import Order, OrderKind
+
+if TYPE_CHECKING:
+    from mentoring.models import Organization
 
 ROADMAP_APPROVING_KINDS = (OrderKind.ROADMAP, OrderKind.MODEL)
 
@@ -49,7 +53,7 @@ def order_detail(programme: Programme, pk: int) -> Order | None:
     )
 
 
-def cancellable_orders(organization) -> QuerySet[Order]:
+def cancellable_orders(organization: Organization) -> QuerySet[Order]:
     """The signed orders of the organisation another order may declare invalid: in force, not themselves
     cancelling orders, and with no cancelling draft waiting."""
     return (

@@ -3,6 +3,8 @@ an order's card with its text and objects, its text editor, its files (PDF, Word
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -32,8 +34,13 @@ from .services import (
     requisites_save,
 )
 
+if TYPE_CHECKING:
+    from typing import Any
 
-def _url(scope, name: str, **kwargs) -> str:
+    from mentoring.access import Scope
+
+
+def _url(scope: Scope, name: str, **kwargs: Any) -> str:
     return reverse(f"reports:{name}", kwargs={**scope.url_kwargs, **kwargs})
 
 

@@ -3,7 +3,7 @@ imported from ``definitions``)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import Prefetch
@@ -23,6 +23,9 @@ from participants.selectors import valid_consent
 
 from .. import writers
 from ..registry import PDF, GeneratedFile, Report, ReportContext, ReportError, ReportOptionsForm, registry
+
+if TYPE_CHECKING:
+    from mentoring.models import Programme
 
 READERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST, *OVERSIGHT_ROLES})
 
@@ -59,7 +62,7 @@ class PairDiaryOptionsForm(ReportOptionsForm):
         return value
 
 
-def _pair_choices(programme) -> list[tuple[int, str]]:
+def _pair_choices(programme: Programme) -> list[tuple[int, str]]:
     """«№ 12: Кузнецова О.П. — Иванова М.С. (учитель – ученик)» for every pair of the year, in one query."""
     rows = (
         GroupMember.objects.filter(group__programme=programme)

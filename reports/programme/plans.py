@@ -6,7 +6,7 @@ the year (from the reports page), as a PDF and as a Word document.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import Prefetch
@@ -37,6 +37,9 @@ from ..registry import (
 )
 from ..tables import TableSection
 from .diary import _pair_choices
+
+if TYPE_CHECKING:
+    from participants.models import Person
 
 READERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST})
 ALL = 0
@@ -180,7 +183,7 @@ def task_columns() -> list[str]:
 TASK_WIDTHS = [5, 30, 13, 11, 22, 10, 14]
 
 
-def _person(person, *, position: bool = False) -> str:
+def _person(person: Person, *, position: bool = False) -> str:
     extra = person.position if position else person.group_name
     return f"{person.full_name}, {extra}" if extra else person.full_name
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, Field, Model, OuterRef, Q
 from django.utils.translation import gettext as _
@@ -23,6 +24,9 @@ from participants.participation import Period, programme_periods
 
 from ..models import StatisticsLayout
 from . import calc as statistics
+
+if TYPE_CHECKING:
+    from mentoring.access import Scope
 
 CATEGORY_FIELDS = {
     "ovz": "has_ovz",
@@ -165,7 +169,7 @@ def pairs_in_periods(periods: dict[int, Period], prefix: str = "group__") -> Q:
     return condition
 
 
-def programmes_in_scope(scope) -> list[Programme]:
+def programmes_in_scope(scope: Scope) -> list[Programme]:
     """The scope's programme, or for a municipal authority the programmes of its organisations that year."""
     from monitoring.kpis.selectors import child_programmes_of
 

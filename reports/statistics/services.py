@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 
 from mentoring.models import AuditEvent, Organization
@@ -11,10 +13,13 @@ from ..models import StatisticsLayout
 from . import calc as statistics
 from .selectors import layout_validate
 
+if TYPE_CHECKING:
+    from mentoring.models import User
+
 
 @transaction.atomic
 def layout_save(
-    *, actor, organization: Organization, name: str, layout: statistics.Layout
+    *, actor: User, organization: Organization, name: str, layout: statistics.Layout
 ) -> StatisticsLayout:
     errors = layout_validate(organization, layout)
     if errors:
@@ -34,7 +39,7 @@ def layout_save(
 
 
 @transaction.atomic
-def layout_reset(*, actor, organization: Organization) -> None:
+def layout_reset(*, actor: User, organization: Organization) -> None:
     """Forget the organisation's own layout (it falls back to its authority's or the default)."""
     deleted = StatisticsLayout.objects.filter(organization=organization).first()
     if deleted is not None:

@@ -7,18 +7,26 @@ psychologists see nothing (and cost no query).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils import timezone
 
 from mentoring.access import MANAGERS, OVERSIGHT_ROLES
 
 from .selectors import is_oversight, open_windows_for_school, window_overview, windows_for
 
+if TYPE_CHECKING:
+    from typing import Any
+
+    from mentoring.access import Scope
+    from mentoring.models import User
+
 TEMPLATE_SCHOOL = "reports/windows/card_school.html"
 TEMPLATE_OPENER = "reports/windows/card_opener.html"
 OPENER_CARDS = 3
 
 
-def window_cards(scope, user) -> list[dict]:
+def window_cards(scope: Scope, user: User) -> list[dict[str, Any]]:
     if not scope.access.has_any(MANAGERS | OVERSIGHT_ROLES):
         return []
     today = timezone.localdate()
