@@ -59,14 +59,14 @@ def _tasks_in_process(request):
 
 @pytest.fixture
 def authority(db) -> Organization:
-    return OrganizationFactory(
+    return OrganizationFactory.create(
         kind=Organization.Kind.MUNICIPAL_AUTHORITY, slug="uo-test", short_name="Управление образования"
     )
 
 
 @pytest.fixture
 def school(authority) -> Organization:
-    organization = OrganizationFactory(slug="school-a", short_name="МБОУ «СОШ № 1»", parent=authority)
+    organization = OrganizationFactory.create(slug="school-a", short_name="МБОУ «СОШ № 1»", parent=authority)
     ProgrammeFactory(organization=organization, academic_year__start_year=YEAR)
     ProgrammeFactory(organization=organization, academic_year__start_year=YEAR - 1)
     return organization
@@ -74,7 +74,7 @@ def school(authority) -> Organization:
 
 @pytest.fixture
 def other_school(authority) -> Organization:
-    organization = OrganizationFactory(slug="school-b", short_name="МБОУ «Гимназия № 2»", parent=authority)
+    organization = OrganizationFactory.create(slug="school-b", short_name="МБОУ «Гимназия № 2»", parent=authority)
     ProgrammeFactory(organization=organization, academic_year__start_year=YEAR)
     return organization
 

@@ -8,7 +8,7 @@ from mentoring.models import AcademicYear, Membership, Organization, Programme, 
 PASSWORD = "test-password-123"
 
 
-class UserFactory(DjangoModelFactory):
+class UserFactory(DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ["username"]
@@ -22,7 +22,7 @@ class UserFactory(DjangoModelFactory):
     password = factory.django.Password(PASSWORD)
 
 
-class OrganizationFactory(DjangoModelFactory):
+class OrganizationFactory(DjangoModelFactory[Organization]):
     class Meta:
         model = Organization
 
@@ -35,7 +35,7 @@ class OrganizationFactory(DjangoModelFactory):
     region = "Тверская область"
 
 
-class AcademicYearFactory(DjangoModelFactory):
+class AcademicYearFactory(DjangoModelFactory[AcademicYear]):
     class Meta:
         model = AcademicYear
         django_get_or_create = ["start_year"]
@@ -43,7 +43,7 @@ class AcademicYearFactory(DjangoModelFactory):
     start_year = 2025
 
 
-class ProgrammeFactory(DjangoModelFactory):
+class ProgrammeFactory(DjangoModelFactory[Programme]):
     class Meta:
         model = Programme
 
@@ -55,7 +55,7 @@ class ProgrammeFactory(DjangoModelFactory):
     young_teachers_total = 8
 
 
-class MembershipFactory(DjangoModelFactory):
+class MembershipFactory(DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 

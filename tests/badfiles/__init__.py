@@ -15,6 +15,7 @@ from functools import cache
 
 import docx
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 MB = 2**20
 
@@ -205,6 +206,7 @@ def merged_everywhere(header: list[str], rows: list[list]) -> bytes:
     """Every header cell merged with the one below it, and every data row merged across."""
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
     sheet.append(header)
     sheet.append([""] * len(header))
     for index in range(1, len(header) + 1):

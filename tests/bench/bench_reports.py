@@ -348,7 +348,9 @@ def _consolidation() -> dict:
 
     def reference() -> None:
         workbook = Workbook()
-        workbook.remove(workbook.active)
+        default = workbook.active  # a new workbook opens with one empty sheet
+        assert default is not None
+        workbook.remove(default)
         for index, sheet_cells in enumerate(cells):
             sheet = workbook.create_sheet(f"S{index}")
             for row in sheet_cells:

@@ -135,8 +135,8 @@ def test_plans_need_ninety_percent(programme, pair):
 
 
 def _school_with_people(authority, number: int, mentees: int) -> Programme:
-    organization = OrganizationFactory(parent=authority, slug=f"bulk-{number}")
-    programme = ProgrammeFactory(organization=organization, academic_year__start_year=2025, pupils_total=100)
+    organization = OrganizationFactory.create(parent=authority, slug=f"bulk-{number}")
+    programme = ProgrammeFactory.create(organization=organization, academic_year__start_year=2025, pupils_total=100)
     for index in range(mentees):
         person = person_create(
             actor=None,

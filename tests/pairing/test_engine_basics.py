@@ -1,6 +1,7 @@
 """The matching engine's promises, checked from outside: constraints, optimality, explanations."""
 
 import random
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -11,7 +12,7 @@ TAGS = ["математика", "олимпиады", "русский язык",
 
 
 def mentee(i: int, rng: random.Random, **kw) -> Mentee:
-    base = {
+    base: dict[str, Any] = {
         "id": i,
         "form": "teacher_pupil",
         "requests": frozenset(rng.sample(TAGS, 2)),
@@ -28,7 +29,7 @@ def mentee(i: int, rng: random.Random, **kw) -> Mentee:
 
 
 def mentor(i: int, rng: random.Random, **kw) -> Mentor:
-    base = {
+    base: dict[str, Any] = {
         "id": i,
         "forms": frozenset({"teacher_pupil"}),
         "competencies": frozenset(rng.sample(TAGS, 3)),

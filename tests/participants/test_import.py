@@ -18,6 +18,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from mentoring import stored_folders
 from mentoring.models import AuditEvent, Job, Role
@@ -83,6 +84,7 @@ def xlsx(rows: list[dict], *, headers: list[str] | None = None, title_rows: int 
     headers = headers or list(dict.fromkeys(key for row in rows for key in row))
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
     for index in range(title_rows):
         sheet.append([f"Список участников, лист {index + 1}"])
     sheet.append(headers)
@@ -172,6 +174,7 @@ def test_template_of_an_unknown_base_is_404(curator_client, school):
 def test_the_template_filled_in_imports_as_it_is(curator_client, school, programme):
     template = load_workbook(io.BytesIO(curator_client.get(url("import_template") + "?kind=mentees").content))
     sheet = template.active
+    assert isinstance(sheet, Worksheet)
     headers = [cell.value for cell in sheet[1]]
     sheet.append(
         [
@@ -420,6 +423,7 @@ def test_dates_formulas_and_markup(curator_client, school, programme):
     ]
     workbook = load_workbook(io.BytesIO(xlsx(rows)))
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
     headers = [cell.value for cell in sheet[1]]
     text = sheet.cell(row=3, column=headers.index("Отчество") + 1)
     text.value, text.data_type = "=ПРОСТО ТЕКСТ", "s"  # text that starts with «=»

@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from participants import importing
 from participants.models import (
@@ -227,6 +228,7 @@ def _ods() -> bytes:
 def _mentors_file(rows: list[list]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
     sheet.append(["Фамилия", "Имя", "Отчество", "Категория участника", "Организация-партнёр"])
     for row in rows:
         sheet.append(row)
@@ -261,6 +263,7 @@ def _parent_list(merged: bool) -> bytes:
     """A class list whose parent columns are «ФИО родителя» and a phone (flat, or under a merged block)."""
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)
     sheet.append(["Список 7 «Б» класса"])
     sheet.append([])
     if merged:

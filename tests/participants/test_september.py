@@ -18,6 +18,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from mentoring.models import AuditEvent, Programme
 from pairing.models import GroupMember, MentoringForm, MentoringGroup
@@ -40,6 +41,7 @@ def url(name: str, **kwargs) -> str:
 def template_file(rows: list[list]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
     sheet.title = "Наставляемые"
     sheet.append(["Фамилия", "Имя", "Отчество", "Дата рождения", "Класс/группа", "Телефон родителя", "ОВЗ"])
     for row in rows:
@@ -67,6 +69,7 @@ def secretary_file() -> bytes:
     """This year's list as the school secretary keeps it."""
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
     sheet.title = "Список"
     sheet.append(["Список обучающихся МБОУ «СОШ № 1» на 2025/2026 учебный год"])
     sheet.append([])

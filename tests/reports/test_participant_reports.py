@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import include, path, reverse
 from django.utils import timezone
 from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
 from pypdf import PdfReader
 
 import reports.bases.reports  # noqa: F401  registers the reports until definitions.py imports it
@@ -153,6 +154,7 @@ def download(client, job: Job) -> bytes:
 
 def sheet_rows(content: bytes) -> list[tuple]:
     sheet = load_workbook(io.BytesIO(content)).active
+    assert isinstance(sheet, Worksheet)
     return list(sheet.iter_rows(values_only=True))
 
 

@@ -286,9 +286,11 @@ def _long_fields_xlsx() -> bytes:
     import io
 
     import openpyxl
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = openpyxl.Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)
     sheet.append(["№", "Содержание", "Сроки", "Ответственный"])
     sheet.append(["Раздел: " + "организационные мероприятия " * 30, None, None, None])
     sheet.merge_cells("A2:D2")

@@ -14,6 +14,7 @@ import docx
 import openpyxl
 import pytest
 from django.utils import translation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from roadmap import table_reading
 from roadmap.table_reading import RoadmapFileError, read_roadmap, split_responsible
@@ -60,6 +61,7 @@ def make_xlsx(tmp_path: Path, rows: list, merge_width: int = 5, sheet_title: str
     """A .xlsx with one sheet; a row given as a str is written in column A and merged over merge_width."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
     sheet.title = sheet_title
     for index, row in enumerate(rows, start=1):
         if isinstance(row, str):
@@ -481,6 +483,7 @@ def test_xlsx_with_title_rows_and_merged_section_rows(tmp_path):
 def test_xlsx_kpi_targets_below_the_plan(tmp_path):
     workbook = openpyxl.Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
     for row in [
         ["Мероприятие", "Сроки", "Ответственный", None],
         ["Анкетирование", "Октябрь 2024", "Куратор", None],
