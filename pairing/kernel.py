@@ -158,8 +158,7 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
             out[t] = -1.0
             continue
         pref_at = pa if (pa < pb and pref_col[pa] == j) else -1
-        # criterion by criterion (scalar steps, inlined): what each adds to the points and to the
-        # weight, and whether it fails
+        # criterion by criterion (scalar steps, inlined), each only where it counts for the mentee
         direct = _overlap(req_bits, i, col_comp, j) if req_on else 0  # named terms (and synonyms) only
         broad = _overlap(req_broad_bits, i, col_comp, j) if req_on and s_req_broad_any > 0 else 0
         points, weight, fail = (
@@ -168,62 +167,83 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
             else _NOTHING
         )
         shared = _overlap(int_bits, i, col_int, j) > 0 if int_on else False
-        add, add_weight, failed = _interests(s_w_int, s_req_int, has_int[i], shared) if int_on else _NOTHING
-        points, weight, fail = points + add, weight + add_weight, fail | failed
-        add, add_weight, failed = (
-            _preferences(
+        points, weight, fail = (
+            _interests(points, weight, fail, s_w_int, s_req_int, has_int[i], shared)
+            if int_on
+            else (points, weight, fail)
+        )
+        points, weight, fail = (
+            _preferences(points, weight, fail,
                 s_w_pref, s_req_pref, row_pref[i] or col_pref[j], pref_at,
                 pref_points[pref_at] if pref_at >= 0 else 0.0,
             )
             if pref_on
-            else _NOTHING
+            else (points, weight, fail)
         )  # fmt: skip
-        points, weight, fail = points + add, weight + add_weight, fail | failed
-        add, add_weight, failed = (
-            _age_gap(
+        points, weight, fail = (
+            _age_gap(points, weight, fail,
                 s_w_gap, s_req_gap, s_grade_span, s_age_span, row_has_grade[i] and col_has_grade[j],
                 row_has_age[i] and col_has_age[j], col_grade[j] - row_grade[i], col_age[j] - row_age[i],
             )
             if gap_on
-            else _NOTHING
+            else (points, weight, fail)
         )  # fmt: skip
-        points, weight, fail = points + add, weight + add_weight, fail | failed
         same = _overlap(row_subject_bits, i, col_subject_bits, j) > 0 if subj_on else False
-        add, add_weight, failed = _subject(s_w_subj, s_req_subj, subj_on, same) if subj_on else _NOTHING
-        points, weight, fail = points + add, weight + add_weight, fail | failed
-        add, add_weight, failed = (
-            _flag(s_w_special, s_req_special, special_on, col_special[j]) if special_on else _NOTHING
+        points, weight, fail = (
+            _subject(points, weight, fail, s_w_subj, s_req_subj, same) if subj_on else (points, weight, fail)
         )
-        points, weight, fail = points + add, weight + add_weight, fail | failed
-        add, add_weight = _load(s_w_load, col_load[j]) if s_w_load > 0 else (0.0, 0.0)
-        points, weight = points + add, weight + add_weight
+        points, weight, fail = (
+            _flag(points, weight, fail, s_w_special, s_req_special, col_special[j])
+            if special_on
+            else (points, weight, fail)
+        )
+        points, weight = _load(points, weight, s_w_load, col_load[j]) if s_w_load > 0 else (points, weight)
         direct = _overlap(area_bits, i, col_area, j) if area_on else 0
         broad = _overlap(area_broad_bits, i, col_area, j) if area_on and s_area_broad_any > 0 else 0
-        add, add_weight, failed = (
-            _areas(s_w_area, s_req_area, area_on, s_area_broad_any, s_broad, area_count[i], direct, broad)
+        points, weight, fail = (
+            _areas(
+                points,
+                weight,
+                fail,
+                s_w_area,
+                s_req_area,
+                s_area_broad_any,
+                s_broad,
+                area_count[i],
+                direct,
+                broad,
+            )
             if area_on
-            else _NOTHING
+            else (points, weight, fail)
         )
-        points, weight, fail = points + add, weight + add_weight, fail | failed
-        add, add_weight, failed = (
-            _grades(
+        points, weight, fail = (
+            _grades(points, weight, fail,
                 s_w_grades, s_req_grades, row_grade_raw[i], row_age_raw[i], col_has_pg[j], col_pg_low[j],
                 col_pg_high[j], col_has_pa[j], col_pa_low[j], col_pa_high[j],
             )
             if grades_on
-            else _NOTHING
+            else (points, weight, fail)
         )  # fmt: skip
-        points, weight, fail = points + add, weight + add_weight, fail | failed
-        add, add_weight, failed = (
-            _flag(s_w_risk, s_req_risk, risk_on, col_at_risk[j]) if risk_on else _NOTHING
+        points, weight, fail = (
+            _flag(points, weight, fail, s_w_risk, s_req_risk, col_at_risk[j])
+            if risk_on
+            else (points, weight, fail)
         )
-        points, weight, fail = points + add, weight + add_weight, fail | failed
-        add, add_weight, failed = (
-            _availability(s_w_avail, s_req_avail, row_days[i], col_days[j], row_formats[i], col_formats[j])
+        points, weight, fail = (
+            _availability(
+                points,
+                weight,
+                fail,
+                s_w_avail,
+                s_req_avail,
+                row_days[i],
+                col_days[j],
+                row_formats[i],
+                col_formats[j],
+            )
             if avail_on
-            else _NOTHING
+            else (points, weight, fail)
         )
-        points, weight, fail = points + add, weight + add_weight, fail | failed
         value = -1.0 if fail else _value(points, weight, s_w_load, s_power)
         out[t] = value
         if value > best:
@@ -234,9 +254,9 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
 # The criteria of _row, couple by couple, inlined into its loop (the same compiled code as one
 # function). Their arguments are numbers only (``w``: the criterion's weight, ``need``: > 0 where it
 # is «обязательно»): an array or a tuple passed per couple would cost a reference count each time.
-# Each returns what the criterion adds to the points and to the weight (0.0 where it does not apply:
-# the sums are the same floats) and whether it fails. _row calls each only where it counts for the
-# mentee (:data:`_NOTHING` otherwise), so that it reads no array for a criterion that does not count.
+# Each takes the couple's running points, weight and failure and returns them with its own added, the
+# same operations in the same order as the numpy scorer. _row calls each only where it counts for the
+# mentee, so that it reads no array for a criterion that does not count.
 
 _NOTHING = (0.0, 0.0, False)
 
@@ -244,154 +264,135 @@ _NOTHING = (0.0, 0.0, False)
 @njit(cache=True, inline="always")
 def _requests(w, need, broad_any, broad, has, count, direct, broad_overlap):
     """Requests against competencies: ``direct`` named terms shared, ``broad_overlap`` broader ones
-    (counted ``broad``); «обязательно»: a named term shared."""
+    (counted ``broad``); «обязательно»: a named term shared. Starts the points, weight and failure."""
     points = 0.0
     weight = w * has if w > 0 else 0.0
     fail = False
-    if w > 0 or need > 0:
-        overlap = float(direct)
-        if broad_any > 0:
-            overlap = overlap + broad * broad_overlap
-        if w > 0:
-            points = w * overlap / count
-        if need > 0 and has and direct == 0:
-            fail = True
+    overlap = float(direct)
+    if broad_any > 0:
+        overlap = overlap + broad * broad_overlap
+    if w > 0:
+        points = w * overlap / count
+    if need > 0 and has and direct == 0:
+        fail = True
     return points, weight, fail
 
 
 @njit(cache=True, inline="always")
-def _interests(w, need, has, shared):
-    points = 0.0
-    fail = False
+def _interests(points, weight, fail, w, need, has, shared):
     if w > 0 and shared:
-        points = w
+        points += w
+        weight += w
     if need > 0 and has and not shared:
         fail = True
-    return points, points, fail
+    return points, weight, fail
 
 
 @njit(cache=True, inline="always")
-def _preferences(w, need, chosen, pref_at, pref):
+def _preferences(points, weight, fail, w, need, chosen, pref_at, pref):
     """Networking choices (``chosen``: either side chose): ``pref``, the points of the couple's entry
     ``pref_at`` (-1: none); weighed where either side chose."""
-    points = weight = 0.0
-    fail = False
     if w > 0:
         if pref_at >= 0:
-            points = pref
+            points += pref
         if chosen:
-            weight = w
+            weight += w
     if need > 0 and chosen and pref_at < 0:
         fail = True
     return points, weight, fail
 
 
 @njit(cache=True, inline="always")
-def _age_gap(w, need, grade_span, age_span, both_grades, both_ages, grade_gap, age_gap):
+def _age_gap(points, weight, fail, w, need, grade_span, age_span, both_grades, both_ages, grade_gap, age_gap):
     """The mentor older by at most the span: by grade where both have one, else by age."""
-    points = weight = 0.0
-    fail = False
-    if w > 0 or need > 0:
-        by_grade = both_grades
-        by_age = (not by_grade) and both_ages
-        within = False
-        if by_grade and grade_span >= 0:
-            within = grade_gap >= 0 and grade_gap <= grade_span
-        elif by_age and age_span >= 0:
-            within = age_gap >= 0 and age_gap <= age_span
-        compared = by_grade or by_age
-        points, weight = _met(w, within, compared)
-        if need > 0 and compared and not within:
-            fail = True
+    by_grade = both_grades
+    by_age = (not by_grade) and both_ages
+    within = False
+    if by_grade and grade_span >= 0:
+        within = grade_gap >= 0 and grade_gap <= grade_span
+    elif by_age and age_span >= 0:
+        within = age_gap >= 0 and age_gap <= age_span
+    compared = by_grade or by_age
+    points, weight = _met(points, weight, w, within, compared)
+    if need > 0 and compared and not within:
+        fail = True
     return points, weight, fail
 
 
 @njit(cache=True, inline="always")
-def _subject(w, need, applies, same):
-    """The same subject, for the mentees who have one (``applies``)."""
-    points = weight = 0.0
-    fail = False
-    if applies:
-        points, weight = _met(w, same, True)
-        if need > 0 and not same:
-            fail = True
+def _subject(points, weight, fail, w, need, same):
+    """The same subject (for the mentees who have one)."""
+    points, weight = _met(points, weight, w, same, True)
+    if need > 0 and not same:
+        fail = True
     return points, weight, fail
 
 
 @njit(cache=True, inline="always")
-def _flag(w, need, row_flag, col_flag):
-    """A criterion for the mentees with ``row_flag`` (special needs, at risk), met where the mentor
-    has ``col_flag``."""
-    points = weight = 0.0
-    fail = False
-    if (w > 0 or need > 0) and row_flag:
-        points, weight = _met(w, col_flag, True)
-        if need > 0 and not col_flag:
-            fail = True
+def _flag(points, weight, fail, w, need, col_flag):
+    """A criterion for the mentees with a flag (special needs, at risk), met where the mentor has
+    ``col_flag``."""
+    points, weight = _met(points, weight, w, col_flag, True)
+    if need > 0 and not col_flag:
+        fail = True
     return points, weight, fail
 
 
 @njit(cache=True, inline="always")
-def _load(w, load):
-    """The mentor's load points (already weighed), where load counts."""
+def _load(points, weight, w, load):
+    """The mentor's load points (already weighed)."""
+    return points + load, weight + w
+
+
+@njit(cache=True, inline="always")
+def _areas(points, weight, fail, w, need, broad_any, broad, count, direct, broad_overlap):
+    """Areas (for the mentees who named some): shared ones (broader counted ``broad``)."""
+    overlap = float(direct)
+    if broad_any > 0:
+        overlap = overlap + broad * broad_overlap
     if w > 0:
-        return load, w
-    return 0.0, 0.0
-
-
-@njit(cache=True, inline="always")
-def _areas(w, need, applies, broad_any, broad, count, direct, broad_overlap):
-    """Areas, for the mentees who named some (``applies``): shared ones (broader counted ``broad``)."""
-    points = weight = 0.0
-    fail = False
-    if applies:
-        overlap = float(direct)
-        if broad_any > 0:
-            overlap = overlap + broad * broad_overlap
-        if w > 0:
-            points, weight = w * overlap / count, w
-        if need > 0 and overlap == 0:
-            fail = True
+        points += w * overlap / count
+        weight += w
+    if need > 0 and overlap == 0:
+        fail = True
     return points, weight, fail
 
 
 @njit(cache=True, inline="always")
-def _grades(w, need, g, a, has_pg, pg_low, pg_high, has_pa, pa_low, pa_high):
+def _grades(points, weight, fail, w, need, g, a, has_pg, pg_low, pg_high, has_pa, pa_low, pa_high):
     """The mentee's grade ``g`` (else age ``a``; -1: none) among those the mentor prefers."""
-    points = weight = 0.0
-    fail = False
-    if w > 0 or need > 0:
-        by_grade = has_pg and g >= 0
-        by_age = (not by_grade) and has_pa and a >= 0
-        within = (by_grade and g >= pg_low and g <= pg_high) or (by_age and a >= pa_low and a <= pa_high)
-        applies = by_grade or by_age
-        points, weight = _met(w, within, applies)
-        if need > 0 and applies and not within:
-            fail = True
+    by_grade = has_pg and g >= 0
+    by_age = (not by_grade) and has_pa and a >= 0
+    within = (by_grade and g >= pg_low and g <= pg_high) or (by_age and a >= pa_low and a <= pa_high)
+    applies = by_grade or by_age
+    points, weight = _met(points, weight, w, within, applies)
+    if need > 0 and applies and not within:
+        fail = True
     return points, weight, fail
 
 
 @njit(cache=True, inline="always")
-def _availability(w, need, da, db, fa, fb):
+def _availability(points, weight, fail, w, need, da, db, fa, fb):
     """A shared day (where both gave days: ``da``, ``db``) and a shared format (where both gave
     formats: ``fa``, ``fb``)."""
-    points = weight = 0.0
-    fail = False
-    if w > 0 or need > 0:
-        applies = ((da | fa) != 0) and ((db | fb) != 0)
-        met = applies and (da == 0 or db == 0 or (da & db) != 0) and (fa == 0 or fb == 0 or (fa & fb) != 0)
-        points, weight = _met(w, met, applies)
-        if need > 0 and applies and not met:
-            fail = True
+    applies = ((da | fa) != 0) and ((db | fb) != 0)
+    met = applies and (da == 0 or db == 0 or (da & db) != 0) and (fa == 0 or fb == 0 or (fa & fb) != 0)
+    points, weight = _met(points, weight, w, met, applies)
+    if need > 0 and applies and not met:
+        fail = True
     return points, weight, fail
 
 
 @njit(cache=True, inline="always")
-def _met(w, met, applies):
-    """What a criterion of weight ``w`` adds: (points where met, weight where it applies)."""
-    if w <= 0:
-        return 0.0, 0.0
-    return (w if met else 0.0), (w if applies else 0.0)
+def _met(points, weight, w, met, applies):
+    """A criterion of weight ``w``: its weight added to the points where met, to the weight where it
+    applies."""
+    if w > 0:
+        if met:
+            points += w
+        if applies:
+            weight += w
+    return points, weight
 
 
 @njit(cache=True, inline="always")
