@@ -33,9 +33,10 @@ from . import navigation_cache
 from .models import Membership, Organization, Programme, Role
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
     from django_htmx.middleware import HtmxDetails
 
-    from .models import User
+    from .models import AcademicYear, Job, User
 
 MANAGERS = frozenset({Role.ADMINISTRATOR, Role.CURATOR})
 
@@ -124,7 +125,7 @@ class Scope:
     access: Access
 
     @property
-    def academic_year(self):
+    def academic_year(self) -> AcademicYear:
         return self.programme.academic_year
 
     @property
@@ -170,7 +171,7 @@ def ancestor_ids(organization: Organization) -> list[int]:
     return found
 
 
-def access_for(user, organization: Organization) -> Access | None:
+def access_for(user: User | AnonymousUser, organization: Organization) -> Access | None:
     if not user.is_authenticated:
         return None
     # One query for the roles in the organisation itself and the oversight roles above it (every page asks
@@ -286,7 +287,7 @@ def may_open(scope: Scope, url_name: str, **kwargs: object) -> bool:
     return not (manage and not scope.access.can_manage)
 
 
-def resolve_scope_for_job(job, user) -> Scope | None:
+def resolve_scope_for_job(job: Job, user: User | None) -> Scope | None:
     """The scope a background job works in, checked again with the access its author has now."""
     if user is None or job.academic_year_id is None:
         return None

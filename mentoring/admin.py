@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from .access import SignedInRequest
 from .admin_tools import register_remaining
 from .models import (
     AcademicYear,
@@ -38,11 +41,11 @@ class UserAdmin(BaseUserAdmin):
     actions = ["deactivate"]
 
     # An account is deactivated, never deleted: the journal and the documents keep who did what.
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
         return False
 
     @admin.action(description=_("Deactivate the selected accounts"))
-    def deactivate(self, request, queryset) -> None:
+    def deactivate(self, request: SignedInRequest, queryset: QuerySet[User]) -> None:
         from .services import users_deactivate
 
         count = users_deactivate(actor=request.user, users=list(queryset))
@@ -96,7 +99,7 @@ class JobAdmin(admin.ModelAdmin):
     list_select_related = ["organization", "created_by"]
     readonly_fields = [field.name for field in Job._meta.fields]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 
@@ -109,13 +112,13 @@ class AuditEventAdmin(admin.ModelAdmin):
     raw_id_fields = ["actor"]
     date_hierarchy = "at"
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: AuditEvent | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: AuditEvent | None = None) -> bool:
         return False
 
 
@@ -130,13 +133,13 @@ class SignInEventAdmin(admin.ModelAdmin):
     raw_id_fields = ["user"]
     date_hierarchy = "at"
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: SignInEvent | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: SignInEvent | None = None) -> bool:
         return False
 
 
@@ -150,7 +153,7 @@ class StaffInvitationAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__last_name", "organization__short_name"]
     readonly_fields = [field.name for field in StaffInvitation._meta.fields if field.name != "secret_hash"]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 
@@ -164,7 +167,7 @@ class EndedAccessAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__last_name", "organization__short_name"]
     readonly_fields = [field.name for field in EndedAccess._meta.fields]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 

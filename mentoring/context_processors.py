@@ -52,7 +52,8 @@ def section_shown(scope: Scope, key: str, url_name: str) -> bool:
 
 def navigation(request: HttpRequest) -> dict:
     scope = getattr(request, "scope", None)
-    if scope is None or not request.user.is_authenticated:
+    user = request.user
+    if scope is None or not user.is_authenticated:
         return {}
     kwargs = scope.url_kwargs
     match = getattr(request, "resolver_match", None)
@@ -86,7 +87,7 @@ def navigation(request: HttpRequest) -> dict:
                 ),
                 "group": target.group,
             }
-            for target in organizations_for_user(request.user, around=scope.organization)
+            for target in organizations_for_user(user, around=scope.organization)
             if target.start_year
         ]
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Max, Prefetch, QuerySet
@@ -10,7 +12,7 @@ from django.utils.translation import npgettext
 
 from .access import OVERSIGHT_ROLES, Scope, ancestor_ids
 from .hierarchy import below_q, units_below
-from .models import Job, Membership, Organization, Programme, Role
+from .models import Job, Membership, Organization, Programme, Role, User
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class SwitchTarget:
     group: str = "own"
 
 
-def organizations_for_user(user, around: Organization | None = None) -> list[SwitchTarget]:
+def organizations_for_user(user: User, around: Organization | None = None) -> list[SwitchTarget]:
     """What the organisation switcher offers, own memberships first.
 
     Around the organisation the user is looking at (``around``), seen through an oversight role: the
@@ -87,7 +89,7 @@ def organizations_for_user(user, around: Organization | None = None) -> list[Swi
     ]
 
 
-def first_programme_below(user) -> Programme | None:
+def first_programme_below(user: User) -> Programme | None:
     """The newest programme of the first organisation (by name) below the user's oversight bodies (2 queries)."""
     bodies = list(
         Membership.objects.filter(user=user, role__in=OVERSIGHT_ROLES).values_list("organization_id", flat=True)
@@ -161,13 +163,13 @@ def _team_label(role: str, count: int) -> str:
     return labels[Role(role)]
 
 
-def jobs_for_user(scope: Scope, user, limit: int = 20) -> list[Job]:
+def jobs_for_user(scope: Scope, user: User, limit: int = 20) -> list[Job]:
     return list(
         Job.objects.filter(organization=scope.organization, created_by=user).order_by("-created_at")[:limit]
     )
 
 
-def job_for_user(scope: Scope, user, job_id) -> Job | None:
+def job_for_user(scope: Scope, user: User, job_id: UUID | str) -> Job | None:
     """A job the user may see: their own, or any of the organisation's if they manage it.
 
     Seen from an organisation above (never managing), only their own jobs: reports that
@@ -186,8 +188,8 @@ def signin_events(
     *,
     user_id: int | None = None,
     kind: str | None = None,
-    date_from=None,
-    date_to=None,
+    date_from: date | None = None,
+    date_to: date | None = None,
 ) -> QuerySet:
     """The sign-in journal of the organisation's members (current memberships), newest first."""
     from datetime import datetime, time, timedelta

@@ -33,6 +33,7 @@ import ipaddress
 import logging
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from axes.conf import settings as axes_settings
@@ -58,7 +59,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import SignInEvent
+from .models import SignInEvent, User
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from django.contrib.auth.forms import SetPasswordForm
+    from django.core.cache.backends.base import BaseCache
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +105,7 @@ def _parse(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     return address
 
 
-def _trusted(address, networks: tuple[Network, ...]) -> bool:
+def _trusted(address: ipaddress.IPv4Address | ipaddress.IPv6Address, networks: tuple[Network, ...]) -> bool:
     return any(address.version == network.version and address in network for network in networks)
 
 
@@ -179,7 +186,7 @@ def _door(request: HttpRequest) -> str:
     return SignInEvent.Door.LOGIN
 
 
-def signin_event_record(*, request: HttpRequest, kind: str, username: str | None, user=None) -> SignInEvent:
+def signin_event_record(*, request: HttpRequest, kind: str, username: str | None, user: User | None = None) -> SignInEvent:
     """Write one journal row. The name is kept only when it is an existing account's."""
     if user is None and username:
         user = get_user_model()._default_manager.filter(username=username).first()
@@ -218,7 +225,7 @@ def _now() -> float:
     return timezone.now().timestamp()
 
 
-def _alive(cache, key: str, now: float) -> tuple[int, float | None]:
+def _alive(cache: BaseCache, key: str, now: float) -> tuple[int, float | None]:
     """The count under ``key`` and when it ends, or ``(0, None)`` once it has ended."""
     values = cache.get_many([key, _until_key(key)])  # one round trip to Redis
     until = values.get(_until_key(key))
@@ -239,23 +246,35 @@ def signin_counter(*, username: str | None, ip_address: str | None) -> tuple[int
     return failures, (datetime.fromtimestamp(until, tz=UTC) if until is not None else None)
 
 
-def _remember_address(cache, username: str, ip_address: str | None) -> None:
+def _remember_address(cache: BaseCache, username: str, ip_address: str | None) -> None:
     key = _addresses_key(username)
     addresses = set(cache.get(key) or ()) | {ip_address}
     cache.set(key, sorted(addresses, key=str), _counter_timeout())  # lives as long as the counters
 
 
+class AxesRequest(HttpRequest):
+    """A request as django-axes' middleware leaves it (for the type checker only; never built): the client
+    facts it read, and the lock-out state the handler reads and writes."""
+
+    axes_ip_address: str
+    axes_user_agent: str
+    axes_path_info: str
+    axes_locked_out: bool
+    axes_credentials: dict[str, Any] | None
+    axes_failures_since_start: int
+
+
 class SignInHandler(AxesCacheHandler):
     """``AXES_HANDLER``: counters in the cache with a per-client end, a journal row for each event."""
 
-    def get_failures(self, request, credentials: dict | None = None) -> int:
+    def get_failures(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:
         now = _now()
         return max(
             (_alive(self.cache, key, now)[0] for key in get_client_cache_keys(request, credentials)),
             default=0,
         )
 
-    def _count(self, request, credentials: dict | None) -> int:
+    def _count(self, request: HttpRequest, credentials: dict[str, Any] | None) -> int:
         """One more wrong password: ``cache.incr``, the count's end moved to now plus the cool-off."""
         now = _now()
         timeout = _counter_timeout()
@@ -277,12 +296,14 @@ class SignInHandler(AxesCacheHandler):
             failures.append(count)
         return max(failures, default=0)
 
-    def _lock_ends_now_plus_cool_off(self, request, credentials: dict | None) -> None:
+    def _lock_ends_now_plus_cool_off(self, request: HttpRequest, credentials: dict[str, Any] | None) -> None:
         ends = _now() + cool_off(request).total_seconds()
         for key in get_client_cache_keys(request, credentials):
             self.cache.set(_until_key(key), ends, _counter_timeout())
 
-    def user_login_failed(self, sender, credentials: dict, request=None, **kwargs):
+    def user_login_failed(
+        self, sender: Any, credentials: dict[str, Any], request: AxesRequest | None = None, **kwargs: Any
+    ) -> None:
         if request is None:
             logger.error("A failed sign-in without a request is not counted")
             return
@@ -321,13 +342,15 @@ class SignInHandler(AxesCacheHandler):
             _COOL_OFFS.pop(request, None)
             self._lock_ends_now_plus_cool_off(request, credentials)
 
-    def user_logged_in(self, sender, request, user, **kwargs):
+    def user_logged_in(self, sender: Any, request: AxesRequest, user: User, **kwargs: Any) -> None:
         if axes_settings.AXES_RESET_ON_SUCCESS:  # the right password: this name at this address starts over
             for key in counter_keys(username=user.get_username(), ip_address=request.axes_ip_address):
                 self.cache.delete_many([key, _until_key(key)])
         signin_event_record(request=request, kind=SignInEvent.Kind.SIGNED_IN, username=None, user=user)
 
-    def user_logged_out(self, sender, request, user, **kwargs):
+    def user_logged_out(
+        self, sender: Any, request: HttpRequest, user: User | None, **kwargs: Any
+    ) -> None:
         super().user_logged_out(sender, request, user, **kwargs)
         if user is not None:
             signin_event_record(request=request, kind=SignInEvent.Kind.SIGNED_OUT, username=None, user=user)
@@ -371,7 +394,7 @@ class SignInHandler(AxesCacheHandler):
 
 
 def lockout_response(
-    request: HttpRequest, original_response=None, credentials: dict | None = None
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict[str, Any] | None = None
 ) -> HttpResponse:
     """``AXES_LOCKOUT_CALLABLE``: a page in plain Russian with the time the lock ends, HTTP 429."""
     username = get_client_username(request, credentials) or _typed_username(request) or ""
@@ -407,11 +430,13 @@ class PasswordCheckRequest(HttpRequest):
 class GuardedPasswordChangeForm(PasswordChangeForm):
     """The old password is checked through ``authenticate()``: counted, locked and journalled by axes."""
 
-    def __init__(self, user, *args, request: PasswordCheckRequest | None = None, **kwargs):
+    def __init__(
+        self, user: User, *args: Any, request: PasswordCheckRequest | None = None, **kwargs: Any
+    ) -> None:
         self.request = request
         super().__init__(user, *args, **kwargs)
 
-    def clean_old_password(self):
+    def clean_old_password(self) -> str:
         old_password = self.cleaned_data["old_password"]
         request = self.request
         if request is None:  # no request, no counting: Django's own check
@@ -426,20 +451,20 @@ class GuardedPasswordChangeForm(PasswordChangeForm):
 class GuardedPasswordChangeView(auth_views.PasswordChangeView):
     form_class = GuardedPasswordChangeForm
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "request": self.request}
 
 
 class UnlockingPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     """A password set through the e-mailed link proves the mailbox: the account's locks are lifted."""
 
-    def form_valid(self, form):
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
         response = super().form_valid(form)
         AxesProxyHandler.reset_attempts(username=form.user.get_username())
         return response
 
 
-def signin_events_purge(*, now=None) -> int:
+def signin_events_purge(*, now: datetime | None = None) -> int:
     """Delete journal rows older than ``SIGNIN_JOURNAL_DAYS`` (addresses are personal data too)."""
     limit = (now or timezone.now()) - timedelta(days=settings.SIGNIN_JOURNAL_DAYS)
     deleted, _ = SignInEvent.objects.filter(at__lt=limit).delete()
