@@ -383,7 +383,7 @@ def _send(user: User, groups: list[SilentPair], today: date) -> bool:
         )
     subject = _("Mentoring: pairs without meetings")
     body = render_to_string(
-        "monitoring/plans/email/silent_pairs.txt", {"user": user, "rows": rows, "today": today}
+        "monitoring/meetings/email/silent_pairs.txt", {"user": user, "rows": rows, "today": today}
     )
     try:
         send_mail(subject, body, None, [user.email])

@@ -71,7 +71,7 @@ def _form_page(
     request: HttpRequest, access: PairAccess, form: MeetingForm, meeting: Meeting | None, status: int
 ):
     context = {"form": form, "group": access.group, "pair": access, "meeting": meeting}
-    return render(request, "monitoring/plans/meeting_form.html", context, status=status)
+    return render(request, "monitoring/meetings/meeting_form.html", context, status=status)
 
 
 @organization_view(privacy=Privacy.PERSONAL)
@@ -209,7 +209,7 @@ def diary(request: ScopedRequest, group: int) -> HttpResponse:
         "total_minutes": sum(entry.duration_minutes or 0 for entry in entries),
         "may_review": not request.scope.access.read_only and request.scope.access.has_any(FLAG_REVIEWERS),
     }
-    return render(request, "monitoring/plans/diary.html", context)
+    return render(request, "monitoring/meetings/diary.html", context)
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
@@ -266,4 +266,4 @@ def meetings(request: ScopedRequest) -> HttpResponse:
         "requests_query": requests.urlencode(),
         "sorting": order,
     }
-    return render(request, "monitoring/plans/meetings.html", context)
+    return render(request, "monitoring/meetings/meetings.html", context)

@@ -102,7 +102,7 @@ def plan_member_names(group: MentoringGroup, role: str) -> SafeString:
 @register.simple_tag
 def person_lines(persons: Iterable[Person], with_class: bool = False) -> SafeString:
     """A ``<div>`` per person with the short name, and the class in small print when asked for
-    (``monitoring/plans/meetings.html``)."""
+    (``monitoring/meetings/meetings.html``)."""
     parts = []
     for person in persons:
         group_name = (

@@ -55,7 +55,7 @@ def templates(request: ScopedRequest) -> HttpResponse:
         "groups": [(engine.GROUP_LABELS[key], entries) for key, entries in groups.items()],
         "upload_form": TemplateUploadForm(),
     }
-    return render(request, "reports/templates.html", context)
+    return render(request, "reports/documents/templates.html", context)
 
 
 @organization_view(roles=MANAGERS, privacy=Privacy.PERSONAL)
@@ -145,5 +145,5 @@ def conclusions(request: ScopedRequest) -> HttpResponse:
                 request, gettext("The conclusions are saved; the analytical report will use them.")
             )
             return redirect(reverse("reports:conclusions", kwargs=scope.url_kwargs))
-        return render(request, "reports/conclusions.html", {"scope": scope, "form": form}, status=400)
-    return render(request, "reports/conclusions.html", {"scope": scope, "form": form})
+        return render(request, "reports/documents/conclusions.html", {"scope": scope, "form": form}, status=400)
+    return render(request, "reports/documents/conclusions.html", {"scope": scope, "form": form})

@@ -123,7 +123,7 @@ def layout_edit(request: ScopedRequest) -> HttpResponse:
     preview = _preview(layout, programmes)
     return render(
         request,
-        "reports/statistics_layout.html",
+        "reports/statistics/layout.html",
         {
             "scope": scope,
             "name_form": name_form,
