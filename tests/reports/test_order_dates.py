@@ -8,10 +8,10 @@ from types import SimpleNamespace
 import pytest
 from django.urls import reverse
 
-from reports.definitions import roadmap_approval
 from reports.documents.paper_reports import _approval
 from reports.models import Order, OrderKind
 from reports.orders.services import OrderError, order_create, order_mark_signed
+from reports.programme.roadmap import roadmap_approval
 
 from ..conftest import YEAR
 

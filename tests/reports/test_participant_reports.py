@@ -15,7 +15,6 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from pypdf import PdfReader
 
-import reports.bases.reports  # noqa: F401  registers the reports until definitions.py imports it
 from mentoring import urls as project_urls
 from mentoring.access import Access, Scope
 from mentoring.models import AuditEvent, Job, Programme, Role

@@ -14,7 +14,7 @@ from mentoring.journal import JournalFilterForm, JournalFilters, details_text, f
 from mentoring.models import Role
 from mentoring.typing_helpers import StrOrPromise
 
-from .registry import XLSX, ReportContext, ReportOptionsForm, TableReport, registry
+from ..registry import XLSX, ReportContext, ReportOptionsForm, TableReport, registry
 
 if TYPE_CHECKING:
     from mentoring.access import Scope

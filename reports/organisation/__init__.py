@@ -1,0 +1,1 @@
+"""Reports on the organisation itself: its members and their roles, the action journal."""
