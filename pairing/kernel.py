@@ -901,7 +901,7 @@ def _bits_overlap(row_bits, i, block, c):
 
 @njit(cache=True, inline="always")
 def _row_has(row_bits, i):
-    for word in range(row_bits.shape[1]):  # noqa: SIM110
+    for word in range(row_bits.shape[1]):  # noqa: SIM110 (numba compiles loops, not generators)
         if row_bits[i, word] != 0:
             return True
     return False

@@ -10,7 +10,7 @@ class ReportsConfig(AppConfig):
         # Importing the definitions fills the registry.
         from mentoring import dashboard_cards
 
-        from . import definitions  # noqa: F401
+        from . import definitions  # noqa: F401  imported for its side effect: it fills the registry
         from .home.cards import home_cards
         from .windows.cards import window_cards
 

@@ -14,8 +14,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import pyplot  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib import pyplot  # noqa: E402  after matplotlib.use("Agg"), which must come first
+from matplotlib.figure import Figure  # noqa: E402  after matplotlib.use("Agg"), which must come first
 
 VALUE_COLOUR = "#2f6db5"
 TARGET_COLOUR = "#d9822b"

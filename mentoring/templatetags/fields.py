@@ -65,7 +65,7 @@ def _help(field: BoundField) -> str:
     if not field.help_text:
         return ""
     # crispy marks the help text safe (``|safe``): it is written by us, never by a user
-    help_text = mark_safe(field.help_text)  # noqa: S308
+    help_text = mark_safe(field.help_text)  # noqa: S308  help texts come from our code, never from a user
     if field.auto_id:
         return format_html('<div id="{}_helptext" class="form-text">{}</div>', field.auto_id, help_text)
     return format_html('<div class="form-text">{}</div>', help_text)

@@ -648,7 +648,7 @@ def _queue_pdf(order_id: int) -> None:
 
     try:
         freeze_order_pdf.delay(order_id)
-    except Exception:  # noqa: BLE001 - the broker may be down; the download path covers it
+    except Exception:  # any error: the broker may be down; the download path covers it
         logger.warning(
             "Could not queue the PDF of order %s; the first download makes it", order_id, exc_info=True
         )

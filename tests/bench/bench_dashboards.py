@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from common import best_of, count_queries, test_database  # noqa: E402
+from common import best_of, count_queries, test_database  # noqa: E402  after the sys.path line above
 
 SCHOOLS = 20
 PUPILS = 1_000

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from common import count_queries, test_database  # noqa: E402
+from common import count_queries, test_database  # noqa: E402  after the sys.path line above
 
 ROWS = 10_000
 # The default path is slow (several queries and a full_clean per row): it is measured on a tenth of

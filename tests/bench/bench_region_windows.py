@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from common import best_of, count_queries, test_database  # noqa: E402
+from common import best_of, count_queries, test_database  # noqa: E402  after the sys.path line above
 
 MUNICIPALITIES = int(os.environ.get("REGION_BENCH_MUNICIPALITIES", 60))
 SCHOOLS_PER_MUNICIPALITY = int(os.environ.get("REGION_BENCH_SCHOOLS", 25))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from common import test_database  # noqa: E402
+from common import test_database  # noqa: E402  after the sys.path line above
 
 REPEAT = 3
 LAST = [

@@ -122,7 +122,7 @@ def _new_page(browser, request, **options) -> Iterator:
         name = re.sub(r"[^\w.-]+", "_", request.node.name)
         try:
             page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-        except Exception as error:  # noqa: BLE001 - a screenshot must not hide the real failure
+        except Exception as error:  # any error: a screenshot must not hide the real failure
             print(f"e2e: no screenshot for {name}: {error}")
     context.close()
 

@@ -58,7 +58,7 @@ def _terminate_site_connections() -> int:
 
 
 def _get(url: str, cookie: str = "") -> tuple[int, str]:
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310  the URL is our own server on 127.0.0.1
     try:
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - our own server
             return response.status, response.read().decode()

@@ -136,7 +136,7 @@ def _kill_mid_way_then_restart(job: Job, queue: str, tmp_path: Path) -> tuple[tu
         final = tuple(Job.objects.filter(pk=job.pk).values_list("status", "progress", "attempts").get())
     finally:
         second.stop()
-    print(f"killed at {mid}, recovered in {recovery:.1f} s")  # noqa: T201 - shown with -s
+    print(f"killed at {mid}, recovered in {recovery:.1f} s")  # shown with -s
     return mid, final, second.output()
 
 

@@ -81,14 +81,14 @@ def test_the_page_and_the_command_share_one_check():
         (("--stable", "--most-pairs"), Settings(stable=True, maximise_count=True)),
     ],
 )
-def test_the_command_refuses_what_the_page_refuses(bases, extra, chosen):  # noqa: F811
+def test_the_command_refuses_what_the_page_refuses(bases, extra, chosen):  # noqa: F811  the fixture imported above
     with pytest.raises(CommandError) as refused:
         call_command("match", "--org", "school-a", "--year", str(YEAR), "--form", "teacher_pupil", *extra)
     assert str(refused.value) == option_conflict(chosen)
 
 
 @pytest.mark.django_db
-def test_the_page_refuses_stable_with_most_pairs(curator_client, bases):  # noqa: F811
+def test_the_page_refuses_stable_with_most_pairs(curator_client, bases):  # noqa: F811  the fixture imported above
     from pairing.models import MatchingRun, MentoringForm
 
     form = MentoringForm.objects.get(key="teacher_pupil")
@@ -102,7 +102,7 @@ def test_the_page_refuses_stable_with_most_pairs(curator_client, bases):  # noqa
 @pytest.mark.django_db
 def test_a_stable_run_is_not_shown_as_the_proved_highest_total(
     curator_client,
-    bases,  # noqa: F811
+    bases,  # noqa: F811  the fixture imported above
     django_capture_on_commit_callbacks,
     capsys,
 ):
@@ -119,7 +119,7 @@ def test_a_stable_run_is_not_shown_as_the_proved_highest_total(
 @pytest.mark.django_db
 def test_a_fair_run_says_its_proof_is_of_the_fair_objective(
     curator_client,
-    bases,  # noqa: F811
+    bases,  # noqa: F811  the fixture imported above
     django_capture_on_commit_callbacks,
 ):
     run = start(curator_client, django_capture_on_commit_callbacks, fairness="1")
@@ -131,7 +131,7 @@ def test_a_fair_run_says_its_proof_is_of_the_fair_objective(
 @pytest.mark.django_db
 def test_a_most_pairs_run_says_it_has_the_most_pairs_then_the_highest_total(
     curator_client,
-    bases,  # noqa: F811
+    bases,  # noqa: F811  the fixture imported above
     django_capture_on_commit_callbacks,
     capsys,
 ):

@@ -14,7 +14,7 @@ from .test_runs import start, url
 @pytest.mark.django_db
 def test_a_mentor_who_left_is_not_offered_and_not_accepted(
     curator_client,
-    bases,  # noqa: F811
+    bases,  # noqa: F811  the fixture imported above
     django_capture_on_commit_callbacks,
 ):
     run = start(curator_client, django_capture_on_commit_callbacks)
@@ -36,7 +36,7 @@ def test_a_mentor_who_left_is_not_offered_and_not_accepted(
 @pytest.mark.django_db
 def test_a_mentee_who_completed_is_not_accepted(
     curator_client,
-    bases,  # noqa: F811
+    bases,  # noqa: F811  the fixture imported above
     django_capture_on_commit_callbacks,
 ):
     run = start(curator_client, django_capture_on_commit_callbacks)

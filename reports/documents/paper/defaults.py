@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .builder import PLAIN, TITLE, TemplateBuilder
+from .defaults_documents import DOCUMENTS
 from .engine import TemplateSpec, register
 
 ORG_FIELDS = [
@@ -155,7 +156,6 @@ for _kind, (_name, _appendix) in ORDER_TEMPLATES.items():
         )
     )
 
-from .defaults_documents import DOCUMENTS  # noqa: E402
 
 DOCUMENT_FIELDS = {
     "regulation_document": [("approval.number, approval.day", "приказ, которым утверждено Положение")],
