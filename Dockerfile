@@ -27,16 +27,17 @@ RUN groupadd --system --gid 10001 app \
 
 WORKDIR /app
 
-# Dependencies first, the exact versions of requirements.lock (hashes checked; `make lock` writes it from
-# pyproject.toml's ranges), so this layer is rebuilt only when the lock changes.
-# pip is pinned first: older pips refuse a hashed lock where a package is required with an extra.
-COPY requirements.lock ./
-RUN pip install pip==25.3 \
+# Dependencies first, every version from a lock with hashes, so this layer is rebuilt only when a lock
+# changes: the installer and the build backend (requirements-tools.lock: pip, setuptools; older pips refuse
+# a hashed lock where a package is required with an extra), then requirements.lock (`make lock` writes both).
+COPY requirements-tools.lock requirements.lock ./
+RUN pip install --require-hashes -r requirements-tools.lock \
     && pip install --require-hashes -r requirements.lock
 
-# Then the code, and the project itself (its dependencies are already there).
+# Then the code, and the project itself: its dependencies are already there, and it is built with the
+# pinned setuptools (--no-build-isolation: nothing is fetched from the index unpinned).
 COPY . .
-RUN pip install --no-deps . \
+RUN pip install --no-build-isolation --no-deps . \
     && rm -rf build ./*.egg-info
 
 # Static files are collected into the image (STATIC_ROOT=/app/var/staticfiles); the secret is a

@@ -22,23 +22,27 @@ install: $(STAMP)
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-# Re-install only when the lock file or pyproject.toml is newer than the stamp. The exact versions come
-# from requirements-dev.lock (hashes checked); the project itself is installed without its dependencies.
-# pip is pinned first: the pip that venv bundles with Python 3.11 (23.x) refuses a hashed lock in which a
-# package is required with an extra (weasyprint needs fonttools[woff]).
-PIP_VERSION = 25.3
-$(STAMP): requirements-dev.lock pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet pip==$(PIP_VERSION)
+# Re-install only when a lock file or pyproject.toml is newer than the stamp. Every version comes from a
+# lock with hashes: first the installer and the build backend (requirements-tools.lock: pip, setuptools),
+# then requirements-dev.lock; `uv pip sync` then removes whatever is installed but in neither lock (a
+# package dropped from the lock goes away from an existing .venv too); last the project itself, built with
+# the pinned setuptools (--no-build-isolation: nothing is fetched unpinned) and without its dependencies.
+$(STAMP): requirements-tools.lock requirements-dev.lock pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements-tools.lock
 	$(PY) -m pip install --require-hashes -r requirements-dev.lock
-	$(PY) -m pip install -e . --no-deps
+	$(BIN)/uv pip sync --quiet --python $(PY) --require-hashes requirements-tools.lock requirements-dev.lock
+	$(PY) -m pip install --quiet --no-build-isolation --no-deps -e .
 	touch $(STAMP)
 
-# Re-pin after changing a range in pyproject.toml (pyproject keeps the ranges, the locks the versions):
-# requirements.lock is what production runs (the Dockerfile), requirements-dev.lock adds the dev extra.
+# Re-pin after changing a range in pyproject.toml or requirements-tools.in (they keep the ranges, the locks
+# the versions): requirements.lock is what production runs (the Dockerfile), requirements-dev.lock adds the
+# dev extra, requirements-tools.lock pins pip and setuptools for both.
 # Pins already in a lock file are kept unless the ranges exclude them; UPGRADE=1 moves them all.
-LOCK = $(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --python-platform linux \
+COMPILE = $(BIN)/uv pip compile --generate-hashes --python-version 3.11 --python-platform linux \
 	--custom-compile-command "make lock" --quiet $(if $(UPGRADE),--upgrade)
+LOCK = $(COMPILE) pyproject.toml
 lock: install
+	$(COMPILE) requirements-tools.in -o requirements-tools.lock
 	$(LOCK) -o requirements.lock
 	$(LOCK) --extra dev -c requirements.lock -o requirements-dev.lock
 
