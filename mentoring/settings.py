@@ -92,7 +92,6 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
-    "import_export",
     "mentoring",
     "roadmap",
     "participants",

@@ -230,7 +230,7 @@ def cell_text(value: Any, multiline: bool = False) -> str:
     """A cell as text: numbers without «.0», dates as dd.mm.yyyy, spaces tidied.
 
     A text cell that starts with «=» stays text. A leading apostrophe that protected such a value on
-    export (see ``resources.py``) is dropped, so that an exported base imports back unchanged.
+    export (``mentoring.spreadsheets.safe_cell``) is dropped, so that an exported base imports back unchanged.
     """
     if value is None:
         return ""

@@ -2,9 +2,7 @@
 
 ``participants_import_10000`` is the whole import of a 10,000-row XLSX file into an empty base —
 read, validate, match, save (``participants.importing.import_file``) — against what openpyxl alone
-takes to read the same file (read-only, values only: what any importer must do at least). The extra
-key ``import_export_default_s`` is django-import-export's default, row-by-row path
-(``MenteeResource.import_data(dry_run=False)`` on a tablib dataset loaded from the same file).
+takes to read the same file (read-only, values only: what any importer must do at least).
 
 ``participants_sync_10000`` is next September: the base of 10,000 from the first measure, and the
 second year's list of 10,000 as a secretary keeps it (no «ID» column, the full name in one «ФИО»
@@ -17,7 +15,6 @@ time of the whole import (read, match, save); ``people_created`` must be exactly
 from __future__ import annotations
 
 import io
-import os
 import statistics
 import sys
 import time
@@ -29,9 +26,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from common import count_queries, test_database  # noqa: E402  after the sys.path line above
 
 ROWS = 10_000
-# The default path is slow (several queries and a full_clean per row): it is measured on a tenth of
-# the file and scaled, unless BENCH_IMPORT_EXPORT_FULL=1 asks for all rows.
-DEFAULT_PATH_ROWS = ROWS if os.environ.get("BENCH_IMPORT_EXPORT_FULL") else 1_000
 REPEAT = 3
 
 LAST = [
@@ -210,12 +204,10 @@ def _empty_base() -> None:
 
 
 def run():
-    import tablib
     from django.test import Client
     from django.urls import reverse
 
     data = mentees_xlsx(ROWS)
-    default_data = data if DEFAULT_PATH_ROWS == ROWS else mentees_xlsx(DEFAULT_PATH_ROWS)
 
     from django.conf import settings
 
@@ -226,7 +218,6 @@ def run():
         from mentoring.services import programme_create
         from participants import importing
         from participants.models import MenteeProfile, Person
-        from participants.resources import MenteeResource
 
         organization = Organization.objects.create(name="Школа", short_name="Школа", slug="bench-school")
         programme = programme_create(actor=None, organization=organization, start_year=2025)
@@ -252,17 +243,9 @@ def run():
         reimport = time.perf_counter() - started
         assert again.unchanged == ROWS and again.new == again.updated == 0
 
-        def default_path() -> None:
-            dataset = tablib.Dataset().load(io.BytesIO(default_data), format="xlsx")
-            result = MenteeResource(programme=programme).import_data(dataset, dry_run=False)
-            assert not result.has_errors() and not result.has_validation_errors()
-            assert result.totals["new"] == DEFAULT_PATH_ROWS, result.totals
-
         # next September: the second year's list against this base
         sync_measure = sync_second_year(programme, organization)
 
-        default_measured = _median_time(default_path, _empty_base, repeat=1)
-        default_value = default_measured * ROWS / DEFAULT_PATH_ROWS
         measure = {
             "measure": f"participants_import_{ROWS}",
             "value": round(value, 3),
@@ -270,19 +253,11 @@ def run():
             "reference": "openpyxl_read",
             "reference_value": round(reference, 3),
             "ratio": round(value / reference, 2),
-            "import_export_default_s": round(default_value, 2),
-            "import_export_default_ratio": round(default_value / value, 1),
             "reimport_unchanged_s": round(reimport, 3),
             "file_mb": round(len(data) / 2**20, 2),
             "debug": settings.DEBUG,
-            "target": "ratio <= 3 and import_export_default_s / value >= 5",
+            "target": "ratio <= 3",
         }
-        if DEFAULT_PATH_ROWS != ROWS:
-            measure["import_export_default_note"] = (
-                f"django-import-export's default (non-bulk) path was measured on {DEFAULT_PATH_ROWS} rows of the "
-                f"same data ({default_measured:.2f} s) and scaled ×{ROWS // DEFAULT_PATH_ROWS}; "
-                "set BENCH_IMPORT_EXPORT_FULL=1 to measure all rows"
-            )
         yield measure
         yield sync_measure
 

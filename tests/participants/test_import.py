@@ -1,4 +1,4 @@
-"""The Excel import of the bases: template, upload, preview, confirm, the job, the command, the resources.
+"""The Excel import of the bases: template, upload, preview, confirm, the job, the command.
 
 Spreadsheets are built at run time with openpyxl.
 """
@@ -24,7 +24,6 @@ from mentoring import stored_folders
 from mentoring.models import AuditEvent, Job, Role
 from participants import importing
 from participants.models import MenteeProfile, MentorProfile, PartnerOrganization, Person
-from participants.resources import MenteeResource, MentorResource
 from participants.services import mentee_profile_save, person_create
 from tests.factories import MembershipFactory, UserFactory
 
@@ -766,68 +765,6 @@ def test_command_with_a_bad_file_or_programme(tmp_path, school, programme):
         call_command(
             "import_participants", str(target), "--org", "nowhere", "--year", "2024", "--kind", "mentors"
         )
-
-
-# --- The django-import-export resources (the admin's and the benchmark's default path) -----------------
-
-
-def _dataset(data: bytes):
-    import tablib
-
-    return tablib.Dataset().load(io.BytesIO(data), format="xlsx")
-
-
-def test_resource_imports_the_same_file_like_the_page(school, programme):
-    data = xlsx([mentee_row(number) for number in range(5)])
-    result = MenteeResource(programme=programme).import_data(_dataset(data), dry_run=False)
-    assert not result.has_errors() and not result.has_validation_errors(), result.invalid_rows
-    assert result.totals["new"] == 5
-    ivanova = Person.objects.get(external_id="M-0")
-    assert ivanova.birth_date == date(2008, 1, 1) and ivanova.search_text == "иванова анна сергеевна 5б"
-    assert ivanova.mentee_profiles.get(programme=programme).requests == [
-        "Подготовка к олимпиаде",
-        "Адаптация в классе",
-    ]
-    before = timestamps()
-    again = MenteeResource(programme=programme).import_data(_dataset(data), dry_run=False)
-    assert again.totals["skip"] == 5 and timestamps() == before
-    # and our importer sees the resource's work as its own
-    plan = importing.plan_import(importing.read_file(data, "mentees", school), programme)
-    assert plan.counts == {"new": 0, "updated": 0, "unchanged": 5, "error": 0}
-
-
-def test_resource_reports_invalid_rows_and_exports_russian_values(school, programme):
-    data = xlsx([mentee_row(0), mentee_row(1, **{"Дата рождения": "31.02.2010"})])
-    result = MenteeResource(programme=programme).import_data(_dataset(data), dry_run=True)
-    assert result.has_validation_errors() and Person.objects.count() == 0
-    MenteeResource(programme=programme).import_data(_dataset(xlsx([mentee_row(0)])), dry_run=False)
-    Person.objects.update(patronymic="=1+2", phone="+7 (900) 000-00-00")
-    exported = MenteeResource(programme=programme).export()
-    row = dict(zip(exported.headers, exported[0], strict=True))
-    assert row["Фамилия"] == "Иванова" and row["Дата рождения"] == "01.01.2008"
-    assert row["Пол"] == "женский" and row["Категория участника"] == "Обучающийся"
-    assert row["ОВЗ"] == "да" and row["Ключевые запросы"] == "Подготовка к олимпиаде; Адаптация в классе"
-    assert row["Отчество"] == "'=1+2" and row["Телефон"] == "+7 (900) 000-00-00"
-
-
-def test_mentor_resource_round_trip(school, programme):
-    partner = PartnerOrganization.objects.create(organization=school, name="ПАО «Завод»")
-    data = xlsx([mentor_row(0, **{"Организация-партнёр": "ПАО «Завод»"})])
-    result = MentorResource(programme=programme).import_data(_dataset(data), dry_run=False)
-    assert not result.has_validation_errors(), result.invalid_rows
-    profile = MentorProfile.objects.get()
-    assert profile.partner == partner and profile.capacity == 3
-    exported = MentorResource(programme=programme).export()
-    row = dict(zip(exported.headers, exported[0], strict=True))
-    assert row["Организация-партнёр"] == "ПАО «Завод»" and row["Обучение пройдено"] == "да"
-    # the export imports back unchanged, through both paths
-    workbook = Workbook()
-    workbook.active.append(exported.headers)
-    workbook.active.append(list(exported[0]))
-    output = io.BytesIO()
-    workbook.save(output)
-    plan = importing.plan_import(importing.read_file(output.getvalue(), "mentors", school), programme)
-    assert plan.counts == {"new": 0, "updated": 0, "unchanged": 1, "error": 0}, plan.errors
 
 
 # --- Odds and ends -------------------------------------------------------------------------------------
