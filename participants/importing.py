@@ -39,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import openpyxl
 from django.conf import settings
@@ -55,7 +55,7 @@ from openpyxl.utils import get_column_letter
 from mentoring import stored_folders
 from mentoring.academic_years import academic_year_bounds
 from mentoring.access import Scope, resolve_scope_for_job
-from mentoring.models import AuditEvent, Job, Programme, User
+from mentoring.models import AuditEvent, Job, Organization, Programme, User
 from mentoring.services import (
     audit_record,
     job_claim,
@@ -81,6 +81,11 @@ from .models import (
     ProfileStatus,
     search_text_for,
 )
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from django.contrib.sessions.backends.base import SessionBase
 
 logger = logging.getLogger(__name__)
 
@@ -1549,7 +1554,7 @@ def _split_full_name(
         )
 
 
-def partner_lookup(organization) -> dict[str, int]:
+def partner_lookup(organization: Organization) -> dict[str, int]:
     return {
         partner_key(name): pk
         for pk, name in PartnerOrganization.objects.filter(organization=organization).values_list(
@@ -1617,7 +1622,7 @@ def mapping_choices(kind: str) -> list[tuple[str, str]]:
     return [(lr.IGNORE, _("— do not import —"))] + [(column.key, column.header) for column in columns]
 
 
-def remembered_mapping(organization, kind: str) -> dict[str, str]:
+def remembered_mapping(organization: Organization, kind: str) -> dict[str, str]:
     found = (
         ImportColumnMapping.objects.filter(organization=organization, kind=kind)
         .values_list("mapping", flat=True)
@@ -1626,7 +1631,7 @@ def remembered_mapping(organization, kind: str) -> dict[str, str]:
     return dict(found or {})
 
 
-def mapping_remember(*, organization, kind: str, mapping: dict[str, str]) -> None:
+def mapping_remember(*, organization: Organization, kind: str, mapping: dict[str, str]) -> None:
     """Keep the curator's choices for the columns; the next file of this base starts from them."""
     known = remembered_mapping(organization, kind)
     known.update(mapping)
@@ -2891,7 +2896,7 @@ class StoredPreview:
 
 
 def preview_store(
-    session, programme: Programme, *, filename: str, data: bytes, parsed: ParsedFile
+    session: SessionBase, programme: Programme, *, filename: str, data: bytes, parsed: ParsedFile
 ) -> StoredPreview:
     """Keep the upload and its parsed rows in the storage; the session only remembers where."""
     preview_clear(session, programme)
@@ -2917,7 +2922,7 @@ def preview_store(
     return stored
 
 
-def preview_load(session, programme: Programme) -> StoredPreview | None:
+def preview_load(session: SessionBase, programme: Programme) -> StoredPreview | None:
     value = session.get(_session_key(programme))
     if not value:
         return None
@@ -2938,12 +2943,12 @@ def preview_load(session, programme: Programme) -> StoredPreview | None:
     return stored
 
 
-def preview_forget(session, programme: Programme) -> None:
+def preview_forget(session: SessionBase, programme: Programme) -> None:
     """Forget the preview in the session, leaving its files (moved to a job) alone."""
     session.pop(_session_key(programme), None)
 
 
-def preview_clear(session, programme: Programme) -> None:
+def preview_clear(session: SessionBase, programme: Programme) -> None:
     """Forget the preview and delete its files."""
     stored = preview_load(session, programme)
     preview_forget(session, programme)
@@ -3002,7 +3007,7 @@ class _JobError(Exception):
     """An expected failure of an import job; the message is shown to the curator."""
 
 
-def job_folder(job_id) -> str:
+def job_folder(job_id: UUID | str) -> str:
     return stored_folders.file_name(imports_root(), str(job_id))
 
 

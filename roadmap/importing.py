@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
@@ -30,6 +30,9 @@ from .table_reading import (
     RoadmapFileError,
     read_roadmap,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.sessions.backends.base import SessionBase
 
 
 def read_upload(upload: UploadedFile, programme: Programme, *, shift: bool = False) -> ParsedRoadmap:
@@ -144,7 +147,7 @@ def _key(programme: Programme) -> str:
 
 
 def preview_store(
-    session, programme: Programme, filename: str, parsed: ParsedRoadmap, *, content_fingerprint: str = ""
+    session: SessionBase, programme: Programme, filename: str, parsed: ParsedRoadmap, *, content_fingerprint: str = ""
 ) -> None:
     data = _as_json(parsed, programme)
     session[_key(programme)] = {
@@ -164,14 +167,14 @@ def _as_json(parsed: ParsedRoadmap, programme: Programme) -> dict[str, Any]:
     return data
 
 
-def preview_load(session, programme: Programme) -> dict[str, Any] | None:
+def preview_load(session: SessionBase, programme: Programme) -> dict[str, Any] | None:
     return session.get(_key(programme))
 
 
 EDIT_PREFIXES = ("sections-", "events-")
 
 
-def preview_save_edits(session, programme: Programme, data) -> bool:
+def preview_save_edits(session: SessionBase, programme: Programme, data) -> bool:
     """Keep the curator's corrections of the preview (the formsets' fields as posted) with the stored
     preview, so that a reload of the page, or coming back to it, shows them instead of the file as read."""
     stored = session.get(_key(programme))
@@ -197,7 +200,7 @@ def preview_edits(stored: dict[str, Any]):
     return data
 
 
-def preview_clear(session, programme: Programme) -> None:
+def preview_clear(session: SessionBase, programme: Programme) -> None:
     session.pop(_key(programme), None)
     session.pop(_pending_key(programme), None)
 
@@ -206,12 +209,12 @@ def _pending_key(programme: Programme) -> str:
     return f"roadmap-import-pending-{programme.pk}"
 
 
-def pending_store(session, programme: Programme, parsed: ParsedRoadmap) -> None:
+def pending_store(session: SessionBase, programme: Programme, parsed: ParsedRoadmap) -> None:
     """The corrected roadmap waiting for the curator to confirm what «replace» deletes."""
     session[_pending_key(programme)] = _as_json(parsed, programme)
 
 
-def pending_load(session, programme: Programme) -> ParsedRoadmap | None:
+def pending_load(session: SessionBase, programme: Programme) -> ParsedRoadmap | None:
     data = session.get(_pending_key(programme))
     return parsed_from_json(data) if data else None
 
