@@ -108,7 +108,7 @@ def test_pages_that_name_a_child_are_declared_personal():
 @pytest.fixture
 def region(authority) -> Organization:
     """An organisation above the municipality (a regional centre): the same rule, one level further up."""
-    found = OrganizationFactory(kind=Organization.Kind.REGION, slug="region-test", short_name="Региональный центр")
+    found = OrganizationFactory.create(kind=Organization.Kind.REGION, slug="region-test", short_name="Региональный центр")
     authority.parent = found
     authority.save(update_fields=["parent"])
     return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from typing import Any
 
 import numpy as np
 import pytest
@@ -29,8 +30,8 @@ INTERESTS = ("шахматы", "музыка", "театр", "футбол", "ч
 FORMS = ("pupil_pupil", "teacher_teacher", "student_pupil")
 
 
-def mentee(id: int, **values) -> Mentee:
-    defaults = {
+def mentee(id: int, **values: Any) -> Mentee:
+    defaults: dict[str, Any] = {
         "form": "pupil_pupil",
         "requests": frozenset(),
         "interests": frozenset(),
@@ -146,7 +147,9 @@ def brute_blocking(mentees, mentors, settings: Settings, result) -> int:
     mentor_by_id = {m.id: m for m in mentors}
 
     def score(a: Mentee, b: Mentor) -> float:
-        return score_pair(a, b, settings)[0]
+        scored = score_pair(a, b, settings)
+        assert scored is not None  # the property compares allowed couples only
+        return scored[0]
 
     def key(preferences, person, value):
         return (0, preferences.index(person)) if person in preferences else (1, -value)

@@ -11,7 +11,7 @@ from .test_kernel import compare
 HUMANITIES = "гуманитарные науки"
 
 
-def pupil(requests: set[str], broad: set[str] = frozenset({HUMANITIES})) -> Mentee:
+def pupil(requests: set[str], broad: frozenset[str] = frozenset({HUMANITIES})) -> Mentee:
     return Mentee(
         id=1,
         form="f",
@@ -26,7 +26,7 @@ def pupil(requests: set[str], broad: set[str] = frozenset({HUMANITIES})) -> Ment
     )
 
 
-def teacher(j: int, competencies: set[str], broad: set[str] = frozenset({HUMANITIES})) -> Mentor:
+def teacher(j: int, competencies: set[str], broad: frozenset[str] = frozenset({HUMANITIES})) -> Mentor:
     return Mentor(
         id=j,
         forms=frozenset({"f"}),

@@ -53,7 +53,9 @@ def _add(curator, programme, **fields):
 
 
 def _link_secret(message) -> str:
-    return re.search(r"/accounts/invitation/([\w-]+)/", message.body).group(1)
+    found = re.search(r"/accounts/invitation/([\w-]+)/", message.body)
+    assert found is not None, message.body
+    return found.group(1)
 
 
 # --- Services --------------------------------------------------------------------------------------

@@ -89,7 +89,9 @@ def _attention(html: str) -> dict[str, str]:
     found = {}
     for row in rows:
         label = re.sub(r"<[^>]+>", "", row.split('<span class="badge')[0]).split("·")[0]
-        count = re.search(r'home-count">(\d+)<', row).group(1)
+        counted = re.search(r'home-count">(\d+)<', row)
+        assert counted is not None, row
+        count = counted.group(1)
         found[" ".join(label.split())] = count
     return found
 

@@ -392,7 +392,7 @@ def assert_sane(text: str, result: PeriodParse) -> None:
     """Dated periods run forwards; text that says something gives a dated period or a warning."""
     for period in result.periods:
         assert (period.start is None) == (period.end is None)
-        assert period.start is None or period.start <= period.end
+        assert period.start is None or (period.end is not None and period.start <= period.end)
     if PLACEHOLDER.fullmatch(text):
         assert result == PeriodParse((), ())
     else:
