@@ -17,12 +17,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from mentoring.models import Job
+from mentoring.models import Job, Role
 from monitoring.models import Meeting, PlanTask
 from monitoring.plans.services import plan_get_or_create
 from pairing.models import MatchingRun, MentoringForm
 from pairing.services import group_create
 from roadmap.services import event_create, section_create
+from tests.factories import MembershipFactory, UserFactory
 
 from .conftest import YEAR, client_for
 from .pairing.test_groups import pupil, teacher
@@ -33,7 +34,8 @@ KW = {"org": "school-a", "year": YEAR}
 
 def _grow(programme, curator, mentor_person, pair) -> None:
     """Forty pupils in twenty more pairs (one of them the mentor's), with six meetings and a plan each;
-    more meetings in the mentor's first pair; sixty roadmap events; twelve matching runs; fifteen jobs."""
+    more meetings in the mentor's first pair; sixty roadmap events; twelve matching runs; fifteen jobs;
+    fifteen more staff members."""
     form = MentoringForm.objects.get(key="teacher_pupil")
     groups = [pair]
     for number in range(20):
@@ -87,6 +89,12 @@ def _grow(programme, curator, mentor_person, pair) -> None:
         )
         for k in range(15)
     )
+    for k in range(15):
+        MembershipFactory(
+            user=UserFactory(username=f"staff{k}"),
+            organization=programme.organization,
+            role=Role.MENTOR if k % 2 else Role.CURATOR,
+        )
 
 
 def _pinned(client: Client, path: str, expected: int, assert_num_queries: Callable) -> str:
@@ -105,6 +113,11 @@ PAGES = [
     ("curator", "monitoring:meetings", False, 11),
     ("mentor", "monitoring:diary", True, 13),
     ("mentor", "pairing:index", False, 12),
+    ("curator", "participants:mentees", False, 11),
+    ("curator", "participants:mentors", False, 11),
+    ("curator", "monitoring:plans", False, 12),
+    ("curator", "members", False, 11),
+    ("curator", "monitoring:dashboard", False, 19),
 ]
 
 
@@ -129,4 +142,7 @@ def test_the_page_takes_the_same_queries_small_and_large(
     small = _pinned(client, path, queries, django_assert_num_queries)
     _grow(programme, curator, mentor_person, pair)
     large = _pinned(client, path, queries, django_assert_num_queries)
-    assert len(large) > len(small), "the grown programme shows more on the page"
+    if name == "monitoring:dashboard":  # the same cards with other figures (the rates may shorten)
+        assert large != small, "the grown programme changes the figures"
+    else:
+        assert len(large) > len(small), "the grown programme shows more on the page"
