@@ -6,11 +6,13 @@ translated once per render (``render_context``), not once per entry."""
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from django import template
 from django.conf import settings
+from django.template import Context
 from django.template.defaultfilters import linebreaksbr
 from django.utils.dateformat import format as date_format
 from django.utils.html import conditional_escape
@@ -20,6 +22,7 @@ from django.utils.timezone import is_aware, localtime
 from django.utils.translation import gettext, ngettext
 
 from mentoring.templatetags.ui import with_pk
+from participants.models import Person
 
 from ..models import Meeting
 
@@ -31,13 +34,13 @@ def _text(value: Any) -> str:
     return html.escape(str(value))
 
 
-def _localtime(value: datetime, context) -> datetime:
+def _localtime(value: datetime, context: Context) -> datetime:
     """What the ``date`` filter formats (``expects_localtime``): an aware datetime in the current time zone."""
     use_tz = settings.USE_TZ if context.use_tz is None else context.use_tz
     return localtime(value) if use_tz and is_aware(value) else value
 
 
-def _diary_parts(context) -> dict:
+def _diary_parts(context: Context) -> dict[str, Any]:
     """What every entry of one diary shares, read from the page's context once (``diary.html`` reverses the
     entry's links with the key 0 and the CSRF field before its loop); the labels translated once."""
     parts = context.render_context.get("diary_entry_parts")
@@ -69,7 +72,7 @@ def _diary_parts(context) -> dict:
     return parts
 
 
-def psychologist_flag(meeting: Meeting, parts: dict, context) -> str:
+def psychologist_flag(meeting: Meeting, parts: dict[str, Any], context: Context) -> str:
     """``monitoring/meetings/includes/psychologist_flag.html``: the badge of a request for the psychologist."""
     if meeting.flag_resolved_at:
         day = _text(date_format(_localtime(meeting.flag_resolved_at, context), "j E"))
@@ -87,7 +90,7 @@ def psychologist_flag(meeting: Meeting, parts: dict, context) -> str:
     return badge
 
 
-def _attendees(meeting: Meeting, parts: dict) -> str:
+def _attendees(meeting: Meeting, parts: dict[str, Any]) -> str:
     names = [
         _text(person.short_name)
         if getattr(person, "has_consent", False) and not person.anonymised_at
@@ -110,7 +113,7 @@ def _tasks(meeting: Meeting) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def diary_entry(context, meeting: Meeting) -> SafeString:
+def diary_entry(context: Context, meeting: Meeting) -> SafeString:
     """One meeting's card in a pair's diary: date, type, format and length, the link to edit it, the topic,
     what was done and the agreements, who was present (a name only with a consent), the plan's tasks it
     moved, the request for the psychologist and its review form, who recorded it. Every value is escaped."""
@@ -179,7 +182,7 @@ def diary_entry(context, meeting: Meeting) -> SafeString:
     return mark_safe(markup)  # noqa: S308 (every value is escaped above)
 
 
-def _overview_parts(context) -> dict:
+def _overview_parts(context: Context) -> dict[str, Any]:
     """What every row of the meetings overview shares (``meetings.html`` reverses the diary's link with the
     key 0 and translates «none yet» before its loop); the plural of «N days without meetings» is looked up
     once per number of days."""
@@ -194,7 +197,7 @@ def _overview_parts(context) -> dict:
     return parts
 
 
-def _person_lines(persons, with_class: bool = False) -> str:
+def _person_lines(persons: Iterable[Person], with_class: bool = False) -> str:
     """``pairing_tags.person_lines``: a ``<div>`` per person, the class in small print when asked for."""
     lines = []
     for person in persons:
@@ -208,7 +211,7 @@ def _person_lines(persons, with_class: bool = False) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def meetings_row(context, row: dict) -> SafeString:
+def meetings_row(context: Context, row: dict[str, Any]) -> SafeString:
     """One pair's row of the meetings overview (``monitoring.meetings.views.meetings``' ``rows``): its number
     and mentors linked to the diary, the mentees with their class, the form, the last meeting, the number
     of meetings and the days since. Every value is escaped here."""
