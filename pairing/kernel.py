@@ -31,6 +31,7 @@ W_REQ, W_INT, W_PREF, W_GAP, W_SUBJ, W_SPECIAL, W_LOAD, W_AREA, W_GRADES, W_RISK
 GRADE_SPAN, AGE_SPAN, POWER, THRESHOLD, MAXIMISE, SLACK, BROAD, REQ_BROAD_ANY, AREA_BROAD_ANY = range(21, 30)
 SIZE = 30
 NEG = -np.inf
+TIE_JITTER = 1e-3  # below this, couples reported violated are drawn evenly among equal ones
 
 
 @njit(cache=True, inline="always")
@@ -811,7 +812,9 @@ def _score_below(i, m, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, 
 def _over_low(t, i, use, values, s, shift, u, low, top, keys, at):
     """The eligible couples of row t (mentee i) whose score - shift - u[i] is above ``low`` into
     ``keys`` and their columns into ``at``; raises ``top[t]`` to the best score - shift. Returns how
-    many."""
+    many. The keys carry a jitter below ``TIE_JITTER`` that spreads equal couples over the mentors:
+    without it every mentee of a tie would report the same few mentors, and the graph would grow by
+    those alone (only which couples are reported depends on it, never whether one is violated)."""
     good = 0
     for c in range(len(use)):
         if _eligible(values[c], s):
@@ -820,7 +823,7 @@ def _over_low(t, i, use, values, s, shift, u, low, top, keys, at):
                 top[t] = x
             x -= u[i]
             if x > low:
-                keys[good] = x
+                keys[good] = x + TIE_JITTER * _spread(i, use[c])
                 at[good] = use[c]
                 good += 1
     return good

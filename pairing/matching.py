@@ -745,8 +745,10 @@ _UNMATCHED_PER_MENTOR = 4  # of the mentees left out by the auction, the best fo
 _SELECT_MARGIN = 6.0  # couples within this of the best at the auction prices go to the exact solver
 _SELECT_LIMIT = 16  # but at most this many per mentee (the best; equal ones drawn evenly)
 _REPAIR_MARGIN = 3.0  # and those within this of the exact prices when the proof fails
-_REPAIR_LIMIT = 6  # at most this many per mentee, the most violated first...
+_REPAIR_LIMIT = 6  # at most this many per mentee...
+_VIOLATED_LIMIT = 64  # ...and this many violated ones, the most violated first...
 _GROW_AFTER = 4  # ...doubled each round after this many, up to 64 times (wide ties: the graph grows faster)
+_REPAIR_PER_MENTOR = 16  # ...and per mentor (the unmatched mentees of a tie all name the same few mentors)
 _JITTER = 1e-3  # among couples this close, the ones kept are spread over mentors (ties)
 _MAX_ROUNDS = 30  # exact solves at most (each adds the couples the last prices failed on)
 _TOLERANCE = 1e-7  # slack for the optimality certificate (scores are 0..100)
@@ -2582,8 +2584,11 @@ def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: 
             break  # cannot happen with an exact solver; keep the assignment, unproved
         last = (u, v)
         # part two: every eligible couple of the pool, in the graph or not, against these prices
-        most = _REPAIR_LIMIT * 2 ** min(6, max(0, rounds - _GROW_AFTER))
-        bad_rows, bad_cols, bad_scores, examined, close = _violations(problem, scored, u, v, bonus, most)
+        grow = 2 ** min(6, max(0, rounds - _GROW_AFTER))
+        most = _REPAIR_LIMIT * grow
+        bad_rows, bad_cols, bad_scores, examined, close = _violations(
+            problem, scored, u, v, bonus, _VIOLATED_LIMIT * grow
+        )
         exact_checks += examined
         if len(bad_rows) == 0:
             certified = True
@@ -2868,15 +2873,26 @@ def _gap(problem: _Problem, scored: _Scored, assigned, u, v, bonus: float, slots
 
 
 def _violations(
-    problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray, bonus: float, most: int = _REPAIR_LIMIT
+    problem: _Problem,
+    scored: _Scored,
+    u: np.ndarray,
+    v: np.ndarray,
+    bonus: float,
+    most: int = _VIOLATED_LIMIT,
 ):
     """The eligible couples worth more than their prices (score + bonus > u + v + tolerance), at most
-    ``most`` per mentee (the most violated), and how many couples were scored exactly.
+    ``most`` per mentee and _REPAIR_PER_MENTOR per mentor (the most violated: one at least whenever
+    one is), and how many couples were scored exactly.
 
     Every stored couple is looked at. Where the stored score exceeds the prices by more than its
     rounding margin the couple is violated for sure: only the mentee's most violated few are kept
     (a mentee left out of the graph may have thousands). Where it is within the margin, the exact
-    score decides. No couple violated: the prices prove the optimum."""
+    score decides. No couple violated: the prices prove the optimum.
+
+    The couples left out of the store are looked at at every check, even when the stored ones already
+    refute the prices: a round then repairs both at once. (Looked at only once the store holds, on
+    inputs where half the mentees have empty profiles each costly check found violated couples the
+    next exact solve had made anew, and the proof took 11 rounds instead of 5.)"""
     from . import kernel
 
     sure_above, maybe_above = _TOLERANCE + scored.slack, _TOLERANCE - scored.slack
@@ -2894,7 +2910,7 @@ def _violations(
             sure_above,
             True,
             most,
-            0.0,
+            _JITTER,
         )
     )
     maybe = np.flatnonzero(
@@ -2902,11 +2918,6 @@ def _violations(
     )
     rows_out = [rows_of[picked], rows_of[maybe]]
     cols_out = [scored.cols[picked].astype(np.int64), scored.cols[maybe].astype(np.int64)]
-    stored = _worst(problem, rows_out, cols_out, u, v, bonus, most)
-    if len(stored[0]):
-        # the stored couples already refute these prices: the graph grows by them, and the couples left
-        # out of the store (the costly part) are looked at only for prices the store cannot refute
-        return (*stored[:3], len(picked) + len(maybe), stored[3:])
     # the couples left out of the store: scored again only where the bound leaves a violation possible
     # (the mentee's bound above its price plus the mentor's), by the compiled scorer in one pass
     limit = scored.rest + scored.slack - u - maybe_above  # against shift = v - bonus
@@ -2958,21 +2969,33 @@ def _violations(
 
 def _worst(problem: _Problem, rows_out, cols_out, u: np.ndarray, v: np.ndarray, bonus: float, most: int):
     """Of the couples given, those the exact scores show worth more than their prices, at most
-    ``most`` per mentee (the most violated), and those within _REPAIR_MARGIN of it:
+    ``most`` per mentee and _REPAIR_PER_MENTOR per mentor (the most violated), and those within
+    _REPAIR_MARGIN of it (as many per mentee and per mentor):
     (rows, columns, scores, near rows, near columns, near scores)."""
     rows, cols = _cat(rows_out, np.int64), _cat(cols_out, np.int64)
     rows, cols, scores = _exact(problem, rows, cols)
     excess = scores + bonus - u[rows] - v[cols]
+    # equal ones drawn evenly over the mentors (else every mentee of a tie names the same few)
+    key = excess + _JITTER * np.mod(rows * 0.6180339887498949 + cols * 0.7548776662466927, 1.0)
     bad = excess > _TOLERANCE
     close = ~bad & (excess > -_REPAIR_MARGIN)
-    near = (rows[close], cols[close], scores[close])
-    rows, cols, scores, excess = rows[bad], cols[bad], scores[bad], excess[bad]
-    order = np.lexsort((-excess, rows))
-    rows, cols, scores = rows[order], cols[order], scores[order]
-    first = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
-    rank = np.arange(len(rows)) - np.repeat(first, np.diff(np.append(first, len(rows))))
-    keep = rank < most
-    return rows[keep], cols[keep], scores[keep], *near
+    found = []
+    for part in (bad, close):
+        at = np.flatnonzero(part)
+        at = at[_top_each(rows[at], key[at], most) & _top_each(cols[at], key[at], _REPAIR_PER_MENTOR)]
+        found += [rows[at], cols[at], scores[at]]
+    return tuple(found)
+
+
+def _top_each(group: np.ndarray, key: np.ndarray, limit: int) -> np.ndarray:
+    """A mask of the entries among the ``limit`` largest keys of their group."""
+    order = np.lexsort((-key, group))
+    sorted_group = group[order]
+    first = np.flatnonzero(np.concatenate(([True], sorted_group[1:] != sorted_group[:-1])))
+    rank = np.arange(len(order)) - np.repeat(first, np.diff(np.append(first, len(order))))
+    mask = np.zeros(len(order), dtype=bool)
+    mask[order[rank < limit]] = True
+    return mask
 
 
 def _exact(problem: _Problem, rows: np.ndarray, cols: np.ndarray):

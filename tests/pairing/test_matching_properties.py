@@ -498,9 +498,13 @@ def test_the_checks_find_a_violated_couple_whenever_there_is_one(monkeypatch, ca
         u = np.zeros(problem.n)
         np.maximum.at(u, kept_rows, scored.scores + bonus - v[scored.cols])
         u = u + rng.choice((0.0, 0.0, 1.0, 7.5), problem.n)
+        monkeypatch.setattr(matching, "_REPAIR_PER_MENTOR", problem.n + 1)
         bad_rows, bad_cols, _scores, _examined, _close = matching._violations(
             problem, scored, u, v, bonus, problem.k + 1
         )
+        # with the usual limits per mentee and per mentor: some of them, but one at least if any
+        monkeypatch.setattr(matching, "_REPAIR_PER_MENTOR", 1)
+        few_rows, few_cols, _scores, _examined, _close = matching._violations(problem, scored, u, v, bonus, 1)
         excess = every[2] + bonus - u[every[0]] - v[every[1]]
         violated = set(zip(every[0][excess > 1e-6].tolist(), every[1][excess > 1e-6].tolist(), strict=True))
         found = set(zip(bad_rows.tolist(), bad_cols.tolist(), strict=True))
@@ -508,6 +512,8 @@ def test_the_checks_find_a_violated_couple_whenever_there_is_one(monkeypatch, ca
         # every mentee whose couples left out might be worth more), and nothing else
         assert violated <= found, f"{len(violated - found)} couples worth more than their prices not found"
         assert found <= set(zip(every[0][excess > 0].tolist(), every[1][excess > 0].tolist(), strict=True))
+        few = set(zip(few_rows.tolist(), few_cols.tolist(), strict=True))
+        assert few <= found and bool(few) == bool(found)
 
 
 def check_limited(mentees, mentors, options: Settings) -> bool:
