@@ -2475,23 +2475,40 @@ def _deferred_acceptance(problem: _Problem, scored: _Scored, free_rows, slots) -
         score, _allowed = problem.pairs(active, target)
         _by_mentee, by_mentor = _ranks(problem, active, target)
         offer = np.where(by_mentor >= 0, -1000.0 + by_mentor, -score)
-        marked[target] = True
-        holding = np.flatnonzero(marked[holder])
-        marked[target] = False
-        pool_r = np.concatenate((holding, active))
-        pool_t = np.concatenate((holder[holding], target))
-        pool_k = np.concatenate((key_of[holding], offer))
-        order = np.lexsort((pool_r, pool_k, pool_t))
-        pool_r, pool_t, pool_k = pool_r[order], pool_t[order], pool_k[order]
-        first = np.flatnonzero(np.concatenate(([True], pool_t[1:] != pool_t[:-1])))
-        rank = np.arange(len(pool_t)) - np.repeat(first, np.diff(np.append(first, len(pool_t))))
-        kept = rank < slots[pool_t]
-        holder[pool_r[~kept]] = -1
-        holder[pool_r[kept]] = pool_t[kept]
-        key_of[pool_r[kept]] = pool_k[kept]
-        rejected = pool_r[~kept]
+        rejected = _accept_offers(holder, key_of, marked, active, target, offer, slots)
         active = rejected[nxt[rejected] < counts[rejected]]
     return holder
+
+
+def _accept_offers(
+    holder: np.ndarray,
+    key_of: np.ndarray,
+    marked: np.ndarray,
+    active: np.ndarray,
+    target: np.ndarray,
+    offer: np.ndarray,
+    capacity: np.ndarray,
+) -> np.ndarray:
+    """One round of deferred acceptance: each mentee of ``active`` offers ``offer`` (lower is better)
+    to ``target``; each target keeps, of the mentees it held and the new offers, the best up to its
+    ``capacity`` (equal offers by the mentee's order) and turns the others down. ``holder`` and
+    ``key_of`` are updated in place (``marked`` is scratch, one longer than the targets, left all
+    false); the mentees turned down are returned."""
+    marked[target] = True
+    holding = np.flatnonzero(marked[holder])
+    marked[target] = False
+    pool_r = np.concatenate((holding, active))
+    pool_t = np.concatenate((holder[holding], target))
+    pool_k = np.concatenate((key_of[holding], offer))
+    order = np.lexsort((pool_r, pool_k, pool_t))
+    pool_r, pool_t, pool_k = pool_r[order], pool_t[order], pool_k[order]
+    first = np.flatnonzero(np.concatenate(([True], pool_t[1:] != pool_t[:-1])))
+    rank = np.arange(len(pool_t)) - np.repeat(first, np.diff(np.append(first, len(pool_t))))
+    kept = rank < capacity[pool_t]
+    holder[pool_r[~kept]] = -1
+    holder[pool_r[kept]] = pool_t[kept]
+    key_of[pool_r[kept]] = pool_k[kept]
+    return pool_r[~kept]
 
 
 def _deferred_acceptance_by_types(problem: _Problem, free_rows: np.ndarray, slots: np.ndarray) -> np.ndarray:
@@ -2526,21 +2543,7 @@ def _deferred_acceptance_by_types(problem: _Problem, free_rows: np.ndarray, slot
         target = lists[row_type[active], nxt[active]]
         nxt[active] += 1
         offer = -table_scores[row_type[active], target]
-        marked[target] = True
-        holding = np.flatnonzero(marked[holder])
-        marked[target] = False
-        pool_r = np.concatenate((holding, active))
-        pool_t = np.concatenate((holder[holding], target))
-        pool_k = np.concatenate((key_of[holding], offer))
-        order = np.lexsort((pool_r, pool_k, pool_t))
-        pool_r, pool_t, pool_k = pool_r[order], pool_t[order], pool_k[order]
-        first = np.flatnonzero(np.concatenate(([True], pool_t[1:] != pool_t[:-1])))
-        rank = np.arange(len(pool_t)) - np.repeat(first, np.diff(np.append(first, len(pool_t))))
-        kept = rank < capacity[pool_t]
-        holder[pool_r[~kept]] = -1
-        holder[pool_r[kept]] = pool_t[kept]
-        key_of[pool_r[kept]] = pool_k[kept]
-        rejected = pool_r[~kept]
+        rejected = _accept_offers(holder, key_of, marked, active, target, offer, capacity)
         active = rejected[nxt[rejected] < length[row_type[rejected]]]
     # each class's mentees, in order, on its mentors' places, in order
     assigned = np.full(n, -1, dtype=np.int64)
