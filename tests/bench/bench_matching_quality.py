@@ -16,6 +16,10 @@ choose — in a matching run on the hand-written labelled set of ``tests/pairing
 * ``held_out_dec6``: the share on ``HELD_OUT_DEC6`` with its own mentors (``DEC6_MENTORS``): slang, typos,
   negations, theatre, pets, games; written before the 6 December changes of the vocabulary, negation
   and «стать …», measured once before them and once after, never used to tune them;
+* ``held_out_dec6b``: the share on ``HELD_OUT_DEC6B`` with its own mentors (``DEC6B_MENTORS``, in
+  ``tests/pairing/quality_set_dec6b.py``): written 6 December by a writer who had not read the
+  vocabulary, measured once before the day's vocabulary changes; typos, abbreviations, slang,
+  negations, needs rather than subjects, ОВЗ and pupils at risk, careers, several needs at once;
 * ``best_mentor``: the share whose best-scoring mentor is a right one, places ignored;
 * ``reference`` ``plain_tags``: the same run with requests compared as whole lower-cased strings, as
   the engine did before it understood Russian;
@@ -76,6 +80,7 @@ def run():
         PUPILS,
         evaluate,
     )
+    from tests.pairing.quality_set_dec6b import DEC6B_MENTORS, HELD_OUT_DEC6B
 
     started = time.perf_counter()
     everyone = evaluate(pupils=PUPILS + HELD_OUT)
@@ -85,6 +90,7 @@ def run():
     after = evaluate(pupils=HELD_OUT_AFTER)
     fresh = evaluate(pupils=HELD_OUT_FRESH, teachers=FRESH_MENTORS)
     dec6 = evaluate(pupils=HELD_OUT_DEC6, teachers=DEC6_MENTORS)
+    dec6b = evaluate(pupils=HELD_OUT_DEC6B, teachers=DEC6B_MENTORS)
     yield {
         "measure": "matching_quality",
         "value": round(everyone["matching_quality"], 3),
@@ -101,6 +107,8 @@ def run():
         "held_out_fresh_pupils": fresh["pupils"],
         "held_out_dec6": round(dec6["matching_quality"], 3),
         "held_out_dec6_pupils": dec6["pupils"],
+        "held_out_dec6b": round(dec6b["matching_quality"], 3),
+        "held_out_dec6b_pupils": dec6b["pupils"],
         "best_mentor": round(everyone["best_mentor_quality"], 3),
         "reference": {"name": "plain_tags", "value": round(_plain(PUPILS + HELD_OUT), 3)},
         "target": ">= 0.9",

@@ -22,8 +22,10 @@ from .quality_set import (
     MENTORS,
     PUPILS,
     evaluate,
+    feasible,
     people,
 )
+from .quality_set_dec6b import DEC6B_MENTORS, HELD_OUT_DEC6B
 
 
 def test_the_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
@@ -42,6 +44,16 @@ def test_the_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
     assert len({(tuple(p.requests), tuple(p.areas)) for p in HELD_OUT_DEC6}) == len(HELD_OUT_DEC6)
     assert {key for p in HELD_OUT_DEC6 for key in p.right} <= {m.key for m in DEC6_MENTORS}
     assert evaluate(pupils=HELD_OUT_DEC6, teachers=DEC6_MENTORS)["labels_feasible"]
+
+
+def test_the_blind_dec6b_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
+    """Feasibility only: the blind set of ``quality_set_dec6b.py`` has no threshold here; its figure is
+    printed by the bench (``held_out_dec6b``)."""
+    assert len(HELD_OUT_DEC6B) >= 80
+    assert len({(tuple(p.requests), tuple(p.areas)) for p in HELD_OUT_DEC6B}) == len(HELD_OUT_DEC6B)
+    assert {key for p in HELD_OUT_DEC6B for key in p.right} <= {m.key for m in DEC6B_MENTORS}
+    mentees, mentors, right, _keys = people(pupils=HELD_OUT_DEC6B, teachers=DEC6B_MENTORS)
+    assert feasible(mentees, mentors, right)
 
 
 def test_most_pupils_get_a_right_mentor():
