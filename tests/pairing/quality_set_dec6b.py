@@ -1,7 +1,8 @@
 """A blind labelled set for the quality of matching, with its own mentors.
 
 Written on 6 December 2026 by a writer who had not read the vocabulary (nor the seed terms, nor the
-code that reads meaning), measured once before that day's vocabulary changes. The mentors are worded
+code that reads meaning), measured once before that day's vocabulary changes (0.889: 88 of 99, on
+main at 41497df); its misses were not read. The mentors are worded
 as a school fills in a mentors' spreadsheet; the pupils as a psychologist's or curator's spreadsheet
 and pupils' questionnaires have them: typos, abbreviations («рус. яз», «обществ.», «физ-ра», «ИЗО»),
 slang, negations, requests that name a need rather than a subject, several needs at once, ОВЗ and
