@@ -142,20 +142,57 @@ class SectionRows:
     lines: list[TableRow] = field(default_factory=list)  # the events numbered (``number_rows``)
 
 
+def _table_events(programme: Programme, today: date) -> QuerySet[TableEvent]:
+    """``_events`` without its prefetching: ``attach_related`` reads the same rows for the table."""
+    return _events(programme, today).prefetch_related(None)
+
+
+def attach_related(events: list[TableEvent]) -> None:
+    """Each event's periods and responsible members, in two queries, as plain lists on the event
+    (``table_periods``, ``table_responsible_users``; the row tags read them): ``prefetch_related`` builds a
+    queryset per event and relation to hold the same rows, which cost more than drawing the table's rows."""
+    periods: dict[int, list[EventPeriod]] = {event.pk: [] for event in events}
+    users: dict[int, list[User]] = {event.pk: [] for event in events}
+    if events:
+        for period in EventPeriod.objects.filter(event_id__in=periods):  # the model's order: start, id
+            periods[period.event_id].append(period)
+        links = (
+            RoadmapEvent.responsible_users.through.objects.filter(roadmapevent_id__in=users)
+            .select_related("user")
+            .only("roadmapevent_id", *(f"user__{name}" for name in RESPONSIBLE_USER_FIELDS))
+            .order_by(*(f"user__{name}" for name in RESPONSIBLE_USER_ORDER), "user_id")
+        )
+        for link in links:
+            users[link.roadmapevent_id].append(link.user)
+    for event in events:
+        event.table_periods = periods[event.pk]  # type: ignore[attr-defined]
+        event.table_responsible_users = users[event.pk]  # type: ignore[attr-defined]
+
+
+# what a row shows of a responsible member: ``get_full_name`` or else the username; in the users' own order
+RESPONSIBLE_USER_FIELDS = ("id", "username", "last_name", "first_name", "patronymic")
+RESPONSIBLE_USER_ORDER = ("last_name", "first_name", "patronymic")  # ``User.Meta.ordering``
+
+
 def roadmap_table(
     programme: Programme, filters: RoadmapFilters, today: date, order_by: tuple[str, ...] | None = None
 ) -> list[SectionRows]:
     """Sections with their (filtered) events, in the roadmap's order: four queries whatever the size.
     ``order_by`` (of ``EVENT_SORTS``) gives instead one flat list without sections, in three queries."""
     if order_by is not None:
-        events = list(filter_events(_events(programme, today).order_by(*order_by), programme, filters, today))
+        events = list(
+            filter_events(_table_events(programme, today).order_by(*order_by), programme, filters, today)
+        )
+        attach_related(events)
         return [SectionRows(section=None, events=events)] if events else []
     by_id = {
         section.pk: SectionRows(section=section)
         for section in programme.roadmap_sections.order_by("position", "id")
     }
     sections = list(by_id.values())
-    for event in filter_events(_events(programme, today), programme, filters, today):
+    found = list(filter_events(_table_events(programme, today), programme, filters, today))
+    attach_related(found)
+    for event in found:
         by_id[event.section_id].events.append(event)
     if filters.active:
         sections = [rows for rows in sections if rows.events]

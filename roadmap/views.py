@@ -82,13 +82,13 @@ def _may_report_on(scope: Scope, user: User, event: RoadmapEvent) -> bool:
 
 def _mark_reportable(scope: Scope, user: User, sections: list[selectors.SectionRows]) -> None:
     """``may_mark``: the row offers «Отметить выполнение» (the rule of ``_may_report_on``, read from the
-    prefetched responsible users: no query). A recurring event is reported per date on its page."""
+    responsible users the table read: no query). A recurring event is reported per date on its page."""
     closed = {RoadmapEvent.Status.DONE, RoadmapEvent.Status.CANCELLED}
     for rows in sections:
         for line in rows.lines:
             event = line.event
             allowed = scope.access.can_manage or (
-                not scope.access.read_only and any(u.pk == user.pk for u in event.responsible_users.all())
+                not scope.access.read_only and any(u.pk == user.pk for u in event.table_responsible_users)  # type: ignore[attr-defined]
             )
             line.may_mark = allowed and event.status not in closed
 
@@ -121,14 +121,17 @@ def index(request: ScopedRequest) -> HttpResponse:
         # the one-click «mark done» of a row: today, or the last day of a past academic year
         "done_day": min(today, scope.programme.academic_year.end_date),
         # asked of the database, so that any manager sees it from any browser (one query, managers only)
-        "last_import": services.undoable_import(scope.programme, timezone.now()) if scope.access.can_manage else None,
+        "last_import": services.undoable_import(scope.programme, timezone.now())
+        if scope.access.can_manage
+        else None,
         # the action bar under the table (the responsible choices are the filter's, no other query)
         "bulk_form": (
-            BulkEventsForm(responsible_choices=choices, programme=scope.programme) if scope.access.can_manage else None
+            BulkEventsForm(responsible_choices=choices, programme=scope.programme)
+            if scope.access.can_manage
+            else None
         ),
     }
     return render(request, "roadmap/index.html", context)
-
 
 
 def _sort_choices(key: str, descending: bool) -> list[tuple[str, str]]:
@@ -169,7 +172,9 @@ def event_detail(request: ScopedRequest, event: int) -> HttpResponse:
         "event": found,
         "schedule": schedule,
         "may_report": may_report,
-        "done_form": MarkDoneForm(due_choices=_open_dues(schedule), programme=scope.programme) if may_report else None,
+        "done_form": MarkDoneForm(due_choices=_open_dues(schedule), programme=scope.programme)
+        if may_report
+        else None,
         "status_form": StatusForm(initial={"status": found.status}) if may_report else None,
         "comment_form": CommentForm() if not scope.access.read_only else None,
     }
@@ -209,9 +214,7 @@ def event_done(request: ScopedRequest, event: int) -> HttpResponse:
         raise PermissionDenied
     today = timezone.localdate()
     schedule = (
-        selectors.occurrence_rows(_detail_or_404(scope, found.pk, today), today)
-        if found.recurring
-        else []
+        selectors.occurrence_rows(_detail_or_404(scope, found.pk, today), today) if found.recurring else []
     )
     form = MarkDoneForm(
         request.POST,
@@ -360,7 +363,9 @@ def event_delete(request: ScopedRequest, event: int) -> HttpResponse:
         services.event_delete(actor=request.user, event=found)
         messages.success(request, _("The event is deleted."))
         return redirect(_url(scope, "index"))
-    return render(request, "roadmap/event_delete.html", {"event": found, **selectors.event_deletion_counts(found)})
+    return render(
+        request, "roadmap/event_delete.html", {"event": found, **selectors.event_deletion_counts(found)}
+    )
 
 
 @organization_view(manage=True, privacy=Privacy.AGGREGATE)
@@ -643,7 +648,9 @@ def _bulk_message(request: HttpRequest, count: int) -> None:
 def _bulk_apply(request: ScopedRequest, action: str, events: list[RoadmapEvent]) -> None:
     scope = request.scope
     form = BulkEventsForm(
-        request.POST, responsible_choices=selectors.responsible_choices(scope.programme), programme=scope.programme
+        request.POST,
+        responsible_choices=selectors.responsible_choices(scope.programme),
+        programme=scope.programme,
     )
     if not form.is_valid():
         raise RoadmapError(" ".join(str(error) for errors in form.errors.values() for error in errors))
@@ -656,7 +663,9 @@ def _bulk_apply(request: ScopedRequest, action: str, events: list[RoadmapEvent])
             status=data["status"] or "",
             completed_on=data["completed_on"]
             or (
-                min(timezone.localdate(), scope.programme.academic_year.end_date) if data["status"] == "done" else None
+                min(timezone.localdate(), scope.programme.academic_year.end_date)
+                if data["status"] == "done"
+                else None
             ),
         )
         _bulk_message(request, changed)
@@ -696,7 +705,9 @@ def _bulk_apply(request: ScopedRequest, action: str, events: list[RoadmapEvent])
         messages.success(
             request,
             ngettext(
-                "%(count)d event is deleted into the trash.", "%(count)d events are deleted into the trash.", len(items)
+                "%(count)d event is deleted into the trash.",
+                "%(count)d events are deleted into the trash.",
+                len(items),
             )
             % {"count": len(items)},
             extra_tags="undo",

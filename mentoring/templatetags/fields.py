@@ -95,19 +95,83 @@ def _option_attrs(attrs: dict) -> str:
 
 
 _SELECT = "django/forms/widgets/select.html"
+_SELECTS = frozenset({_SELECT})
 _OPTION = "django/forms/widgets/select_option.html"
 
 
-def _select(field: BoundField, css: str) -> str:
+def _widget_context(field: BoundField, css: str | None) -> dict:
+    """The widget's context as ``BoundField.as_widget(attrs={"class": css})`` would render it with."""
+    widget = field.field.widget
+    attrs = field.build_widget_attrs({"class": css} if css is not None else {}, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    return widget.get_context(field.html_name, field.value(), attrs)["widget"]
+
+
+# Django's input widgets whose template is ``input.html`` alone (``text.html`` and the others include it)
+_INPUT_TEMPLATES = frozenset(
+    f"django/forms/widgets/{name}.html"
+    for name in (
+        "input",
+        "text",
+        "number",
+        "email",
+        "url",
+        "password",
+        "search",
+        "tel",
+        "date",
+        "datetime",
+        "time",
+        "checkbox",
+        "hidden",
+    )
+)
+
+
+def _input(field: BoundField, css: str | None) -> str:
+    """An input as Django's ``input.html`` writes it (with ``attrs.html``), in Python: two template includes
+    per field otherwise, on every filter bar."""
+    context = _widget_context(field, css)
+    value = context["value"]
+    value_attr = format_html(' value="{}"', str(value)) if value is not None else ""
+    return format_html('<input type="{}" name="{}"', context["type"], context["name"]) + (
+        value_attr + _option_attrs(context["attrs"]) + ">"
+    )
+
+
+def _python_widget(field: BoundField) -> bool:
+    """Whether ``_control`` writes the widget in Python with exactly the markup of Django's templates."""
+    widget = field.field.widget
+    if field.field.localize or type(widget).render is not forms.Widget.render:
+        return False
+    if isinstance(widget, forms.Select):
+        return widget.template_name in _SELECTS and widget.option_template_name == _OPTION
+    return isinstance(widget, forms.widgets.Input) and widget.template_name in _INPUT_TEMPLATES
+
+
+def _control(field: BoundField, css: str | None = None) -> str:
+    """``field.as_widget(attrs={"class": css})`` (no attrs when ``css`` is None), in Python where
+    ``_python_widget`` allows."""
+    if not _python_widget(field):
+        return field.as_widget(attrs={"class": css} if css is not None else None)
+    if isinstance(field.field.widget, forms.Select):
+        return _select(field, css)
+    return _input(field, css)
+
+
+@register.filter
+def as_control(field: BoundField) -> SafeString:
+    """``{{ field.as_widget }}``: the widget alone, written in Python for Django's plain inputs and selects."""
+    return mark_safe(_control(field))  # noqa: S308 (every part is escaped in _select and _input)
+
+
+def _select(field: BoundField, css: str | None) -> str:
     """A select as Django's ``select.html`` and ``select_option.html`` write it, in Python: those templates
     cost an include per option (a filter of forty mentors, a base's classes). The attributes, the options
     and the selected ones come from the widget's own ``get_context``, as ``BoundField.as_widget`` passes
     them."""
-    widget = field.field.widget
-    attrs = field.build_widget_attrs({"class": css}, widget)
-    if field.auto_id and "id" not in widget.attrs:
-        attrs.setdefault("id", field.auto_id)
-    context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
+    context = _widget_context(field, css)
     parts = [format_html('<select name="{}"', context["name"]), _option_attrs(context["attrs"]), ">"]
     for group_name, group_choices, _index in context["optgroups"]:
         if group_name:
@@ -172,7 +236,7 @@ def as_field(field: BoundField) -> SafeString:
     invalid = " is-invalid" if field.errors else ""
     extra_classes = f" {field.css_classes()}" if field.css_classes() else ""
     if isinstance(widget, forms.CheckboxInput):
-        check = field.as_widget(attrs={"class": _widget_class(widget, "form-check-input" + invalid)})
+        check = _control(field, _widget_class(widget, "form-check-input" + invalid))
         check_label = format_html(
             '<label for="{}" class="form-check-label{}">{}{}</label>',
             field.id_for_label,
@@ -190,16 +254,7 @@ def as_field(field: BoundField) -> SafeString:
         control = _choices(field)
     else:
         base = "form-select" if isinstance(widget, forms.Select) else "form-control"
-        css = _widget_class(widget, base + invalid)
-        if (
-            isinstance(widget, forms.Select)
-            and widget.template_name == _SELECT
-            and widget.option_template_name == _OPTION
-            and not field.field.localize
-        ):
-            control = _select(field, css)
-        else:
-            control = field.as_widget(attrs={"class": css})
+        control = _control(field, _widget_class(widget, base + invalid))
     label: str = ""
     if field.label:
         for_attr = format_html(' for="{}"', field.id_for_label) if field.id_for_label else _NOTHING

@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import template
 from django.utils.dateformat import format as date_format
 from django.utils.html import escape, format_html
@@ -6,6 +8,7 @@ from django.utils.text import Truncator, normalize_newlines
 from django.utils.translation import gettext
 
 from mentoring.templatetags.ui import with_pk
+from roadmap.models import RoadmapEvent
 from roadmap.periods import format_period, occurrences
 from roadmap.selectors import TableRow
 
@@ -33,8 +36,12 @@ def occurrence_count(period) -> int:
 
 
 def _related(event, name: str):
-    """The prefetched rows of a relation as they are: ``event.periods.all()`` would build a new queryset for
-    every row and every call, which costs more than drawing the row."""
+    """The rows of a relation as the table read them (``selectors.attach_related``), else the prefetched
+    ones as they are: ``event.periods.all()`` would build a new queryset for every row and every call,
+    which costs more than drawing the row."""
+    attached = getattr(event, f"table_{name}", None)
+    if attached is not None:
+        return attached
     cache = getattr(event, "_prefetched_objects_cache", {})
     return cache[name] if name in cache else getattr(event, name).all()
 
@@ -68,7 +75,7 @@ def event_periods(event) -> SafeString:
         for period in _related(event, "periods")
     ] or [mark_safe('<span class="text-body-secondary">—</span>')]
     if event.recurring and event.next_due and event.status not in ("done", "cancelled"):
-        day = escape(date_format(event.next_due, "d.m.Y"))
+        day = escape(_day(event.next_due))
         parts.append(
             format_html(
                 '<div class="small text-nowrap{}">{}</div>',
@@ -87,12 +94,40 @@ _STATUS_CLASSES = {
 
 
 @register.simple_tag
-def event_status_badge(event) -> SafeString:
-    """«просрочено» or the status as a badge (``includes/status_badge.html``)."""
+def event_status_badge(event, labels: dict[str, SafeString] | None = None) -> SafeString:
+    """«просрочено» or the status as a badge (``includes/status_badge.html``). ``labels``: the statuses'
+    and «overdue»'s escaped labels, translated once per page (``_status_labels``)."""
+    labels = labels or _status_labels()
     if _overdue(event):
-        return format_html('<span class="badge text-bg-danger">{}</span>', gettext("overdue"))
+        return mark_safe(f'<span class="badge text-bg-danger">{labels[_OVERDUE]}</span>')  # noqa: S308 (escaped)
     css = _STATUS_CLASSES.get(event.status, "text-bg-light border")
-    return format_html('<span class="badge {}">{}</span>', css, event.get_status_display())
+    label = labels.get(event.status)
+    if label is None:  # a status the choices do not know: shown as stored, as get_status_display does
+        label = escape(event.status)
+    return mark_safe(f'<span class="badge {css}">{label}</span>')  # noqa: S308 (escaped)
+
+
+_OVERDUE = "overdue"  # the key of «overdue» among the statuses' labels (no status is called so)
+
+
+def _status_labels() -> dict[str, SafeString]:
+    """The statuses' labels and «overdue», translated and escaped: the badge of every row uses one."""
+    labels = {value: escape(label) for value, label in RoadmapEvent.Status.choices}
+    labels[_OVERDUE] = escape(gettext("overdue"))
+    return labels
+
+
+def _day(value) -> str:
+    """``|date:"d.m.Y"`` of a date, without Django's formatter (a row draws one or two)."""
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+
+
+def _truncated(text: str, length: int) -> str:
+    """``|truncatechars:length``: a text that fits is returned (in NFC, as Truncator returns it) without
+    Truncator's walk over its characters — Truncator counts them without combining marks, so never more
+    than ``len``."""
+    text = unicodedata.normalize("NFC", text)
+    return text if len(text) <= length else Truncator(text).chars(length)
 
 
 def _lines(value) -> str:
@@ -113,6 +148,7 @@ def _row_parts(context) -> dict:
             "links": bool(context.get("event_links")),
             "next": escape(request.get_full_path()) if request is not None else "",
             "done_day": date_format(done_day, "Y-m-d") if done_day else "",
+            "labels": _status_labels(),
             "csrf": context.get("csrf_input") or "",
             **{
                 name: str(context.get(name) or "")
@@ -138,9 +174,9 @@ def _move_form(url: str, csrf: str, direction: str, label: str) -> str:
 
 def _mark_cell(event, parts: dict, url: str, label: str, number: str, may_mark: bool) -> str:
     """The status cell: badge, completion day and the «mark done» button or link."""
-    cell: list[str] = [event_status_badge(event)]
+    cell: list[str] = [event_status_badge(event, parts["labels"])]
     if event.completed_on:
-        cell.append(f'<div class="small text-body-secondary">{date_format(event.completed_on, "d.m.Y")}</div>')
+        cell.append(f'<div class="small text-body-secondary">{_day(event.completed_on)}</div>')
     if may_mark:
         mark = parts["t_mark"]
         if event.recurring:
@@ -148,7 +184,7 @@ def _mark_cell(event, parts: dict, url: str, label: str, number: str, may_mark: 
                 f'<a class="btn btn-sm btn-outline-success mt-2 roadmap-mark" href="{url}#done">{mark}</a>'
             )
         else:
-            title = escape(Truncator(event.title).chars(60))
+            title = escape(_truncated(event.title, 60))
             cell.append(
                 f'<form method="post" action="{with_pk(parts["event_done_url"], event.pk)}" class="mt-2">'
                 f'{parts["csrf"]}<input type="hidden" name="completed_on" value="{parts["done_day"]}">'
@@ -174,7 +210,7 @@ def roadmap_row(context, line: TableRow) -> SafeString:
     if parts["manage"]:
         tick = (
             '<label class="tick-area"><input class="form-check-input" type="checkbox" form="roadmap-bulk" '
-            f'name="event" value="{pk}" aria-label="{number} {escape(Truncator(event.title).chars(80))}"></label> '
+            f'name="event" value="{pk}" aria-label="{number} {escape(_truncated(event.title, 80))}"></label> '
         )
     title = (
         f'<a href="{url}" class="event-link">{title_lines}</a>'

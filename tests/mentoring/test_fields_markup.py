@@ -12,7 +12,7 @@ from django import forms
 from django.template import Context, Template
 from django.test.html import parse_html
 
-from mentoring.templatetags.fields import as_field, as_fields
+from mentoring.templatetags.fields import _python_widget, as_control, as_field, as_fields
 
 
 class Everything(forms.Form):
@@ -91,6 +91,37 @@ def test_a_whole_form_is_written_as_crispy_writes_it(data):
     assert parse_html(ours) == parse_html(theirs)
     if data:
         assert "Общая ошибка формы" in ours and "invalid-feedback" in ours
+
+
+@pytest.mark.parametrize("data", [None, BOUND, {"name": '"><b>', "count": "5", "yes": "on", "status": "b"}])
+@pytest.mark.parametrize("name", list(Everything.base_fields))
+def test_a_widget_alone_is_written_as_django_writes_it(name, data):
+    """``|as_control`` (the inputs and selects written in Python) gives Django's own ``as_widget``, character
+    for character except the blank lines Django's option template leaves between the options."""
+    form = Everything(data)
+    ours, theirs = str(as_control(form[name])), str(Everything(data)[name].as_widget())
+    assert ours.replace("\n", "") == theirs.replace("\n", ""), f"{name}:\n{ours}\n---\n{theirs}"
+    assert parse_html(ours) == parse_html(theirs)
+
+
+def test_inputs_and_selects_are_written_in_python():
+    """The plain widgets do not go through the template engine (that is the point); the others do."""
+    form = Everything()
+    written = {name for name in Everything.base_fields if _python_widget(form[name])}
+    assert written == {
+        "name",
+        "note",
+        "count",
+        "day",
+        "status",
+        "several",
+        "yes",
+        "must",
+        "maybe",
+        "styled",
+        "unlabelled",
+        "secret",
+    }
 
 
 def test_values_and_labels_are_escaped():
