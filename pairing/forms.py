@@ -52,10 +52,13 @@ class GroupFilterForm(forms.Form):
         ]
         choice_field(self, "mentor").choices = [
             ("", _("Anyone")),
-            # the three name columns only: a school has dozens of mentors and the filter shows a name each
+            # the three name columns as plain values: a school has dozens of mentors and the filter shows a
+            # name each (``Person.full_name``), no model object is needed for that
             *(
-                (person.pk, person.full_name)
-                for person in mentor_candidates(programme).only("last_name", "first_name", "patronymic")
+                (pk, " ".join(part for part in names if part))
+                for pk, *names in mentor_candidates(programme).values_list(
+                    "pk", "last_name", "first_name", "patronymic"
+                )
             ),
         ]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, cast
 
 from django import template
 from django.template.context import Context
-from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -67,10 +67,24 @@ _STATUS_CLASSES = {"active": "text-bg-success", "proposed": "text-bg-info", "com
 
 
 @register.simple_tag
-def group_status_badge(group: MentoringGroup) -> SafeString:
-    """The pair's status as a badge (``pairing/includes/status_badge.html``)."""
+def group_status_badge(group: MentoringGroup, labels: dict[str, str] | None = None) -> SafeString:
+    """The pair's status as a badge (``pairing/includes/status_badge.html``). ``labels``: the statuses'
+    labels, translated and escaped once per page (``_status_labels``; ``get_status_display`` rebuilds the
+    choices on every call)."""
     css = _STATUS_CLASSES.get(group.status, "text-bg-warning")
-    return format_html('<span class="badge {}">{}</span>', css, group.get_status_display())
+    label = (labels or _status_labels()).get(group.status)
+    if label is None:  # a status the choices do not know: shown as stored, as get_status_display does
+        label = html.escape(str(group.status))
+    return mark_safe(f'<span class="badge {css}">{label}</span>')  # noqa: S308 (escaped)
+
+
+def _status_labels() -> dict[str, str]:
+    return {value: html.escape(str(label)) for value, label in MentoringGroup.Status.choices}
+
+
+def _day(value: date) -> str:
+    """``|date:"d.m.Y"`` without Django's formatter (a card draws one or two)."""
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
 
 
 def _prefetched_members(group: MentoringGroup) -> Iterable[GroupMember]:
@@ -133,6 +147,10 @@ def _card_parts(context: Context) -> dict[str, Any]:
                 name: html.escape(str(context.get(name) or ""))
                 for name in ("t_tick", "t_no_meetings", "t_log", "t_diary", "t_plan")
             },
+            "labels": _status_labels(),
+            # the two dated lines, translated once: «с %(start)s», «последняя встреча %(day)s»
+            "since": gettext("since %(start)s"),
+            "last_meeting": gettext("last meeting %(day)s"),
         }
         context.render_context["pair_card_parts"] = parts
     return parts
@@ -150,12 +168,12 @@ def pair_card(context: Context, card: GroupCard) -> SafeString:
         kind += " · " + html.escape(str(group.role_model.name))
     since = ""
     if group.start_date:
-        start = date_format(group.start_date, "d.m.Y")
-        since = f'<div class="small text-body-secondary mt-2">{html.escape(gettext("since %(start)s") % {"start": start})}</div>'
+        start = _day(group.start_date)
+        since = f'<div class="small text-body-secondary mt-2">{html.escape(parts["since"] % {"start": start})}</div>'
     if card.last_meeting:
-        day = date_format(card.last_meeting, "d.m.Y")
+        day = _day(card.last_meeting)
         meeting_css = "text-body-secondary"
-        meeting = html.escape(gettext("last meeting %(day)s") % {"day": day})
+        meeting = html.escape(parts["last_meeting"] % {"day": day})
     else:
         meeting_css = "text-warning-emphasis"
         meeting = parts["t_no_meetings"]
@@ -177,7 +195,7 @@ def pair_card(context: Context, card: GroupCard) -> SafeString:
         f'<a class="card-body d-block text-decoration-none" href="{with_pk(parts["detail_url"], pk)}">'
         '<div class="d-flex justify-content-between gap-2 mb-2">'
         f'<span class="small text-body-secondary">{kind}</span>'
-        f'<span class="align-self-start">{group_status_badge(group)}</span></div>'
+        f'<span class="align-self-start">{group_status_badge(group, parts["labels"])}</span></div>'
         f"{group_member_lines(card.lines)}{since}"
         f'<div class="small mt-1 {meeting_css}"><i class="bi bi-journal-text me-1" aria-hidden="true"></i>{meeting}</div>'
         '</a><div class="card-footer bg-transparent d-flex flex-wrap gap-2">'
