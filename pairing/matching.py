@@ -52,7 +52,7 @@ import numpy as np
 
 from mentoring.messages import _
 
-from .semantics import explain_met
+from .semantics import explain_met, plain_words
 
 __all__ = [
     "Contribution",
@@ -239,7 +239,9 @@ def _rank(preferences: tuple[int, ...], person: int) -> int | None:
 def _tags(tags: Iterable[str], mentee: Mentee | None = None, mentor: Mentor | None = None) -> str:
     """The tags that met, named by the words on both sides when the people carry them:
     «русскому языку ↔ русский язык», «публичные выступления ≈ ораторское мастерство»."""
-    return ", ".join(explain_met(tags, mentee.words if mentee else (), mentor.words if mentor else ()))
+    return ", ".join(
+        explain_met(tags, mentee.words if mentee else (), mentor.words if mentor else (), typo=_("typo?"))
+    )
 
 
 _BROAD = 0.5  # what a tag that is only a broader term of the request counts (a named one counts 1)
@@ -269,7 +271,7 @@ def _named(tags: frozenset[str], mentee: Mentee) -> str:
     """Tags as the mentee's words (the named ones, not the broader terms), else as they are."""
     words: dict[str, str] = {}
     for tag, text in mentee.words:
-        words.setdefault(tag, text)  # the first way the mentee said it
+        words.setdefault(tag, plain_words(text))  # the first way the mentee said it
     named = [words.get(tag, tag) for tag in sorted(tags - mentee.broad)] or [
         words.get(t, t) for t in sorted(tags)
     ]

@@ -11,17 +11,24 @@ The engine compares sets, so each list of phrases becomes a set of tokens:
 * ``w:<lemma>`` — a content word left over (no stop word, no word that names no topic, such as
   «помощь» or «повышение»), so free text outside the vocabulary still meets the same words.
 
+Requests are read as schools type them: a misspelt word the dictionary does not know finds the term
+it misspells («матиматика», «руский язык», «информатеке»), an abbreviation or a contraction the term it
+begins («рус. яз», «информ.», «ИЗО», «физ-ра»), and what comes after «через» or «с помощью» is a means,
+not a topic («английский через песни»).
+
 The words each token came from are kept (:class:`Meaning.words`), so the explanation can say which
 words met: «русскому языку ↔ русский язык» (the same words), «публичные выступления ≈ ораторское
-мастерство» (synonyms or a broader term).
+мастерство» (synonyms or a broader term), «матиматика ≈ математика (опечатка?)» (through a typo).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from typing import Any
 
 __all__ = [
@@ -35,6 +42,7 @@ __all__ = [
     "lemmas",
     "parse_availability",
     "parse_grades",
+    "plain_words",
     "understand",
 ]
 
@@ -329,19 +337,38 @@ def _generic(base: str) -> bool:
     return base in GENERIC_WORDS or family(base) in _generic_families() or _part_of_speech(base) == "FUNC"
 
 
+# Latin letters that look like Cyrillic ones, as a keyboard mixes them into a Russian word («руcский»)
+_LOOKALIKES = str.maketrans("aAcCeEoOpPxXyKkMHTB", "аАсСеЕоОрРхХуКкМНТВ")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _cyrillic(word: str) -> str:
+    """A Russian word with Latin look-alike letters in it, in Cyrillic; any other word as it is."""
+    if not _LATIN.search(word) or not CYRILLIC.search(word):
+        return word
+    fixed = word.translate(_LOOKALIKES)
+    return fixed if not _LATIN.search(fixed) else word
+
+
 def _words(text: str) -> list[tuple[str, str]]:
     """(surface, lemma) of each word of the text that is not a stop word."""
     return [(surface, base) for surface, base, _start, _end in _spans(text)]
 
 
-def _spans(text: str) -> list[tuple[str, str, int, int]]:
-    """(surface, lemma, start, end) of each word of the text that is not a stop word."""
+def _spans(text: str, keep: frozenset[str] = frozenset()) -> list[tuple[str, str, int, int]]:
+    """(surface, lemma, start, end) of each word of the text that is not a stop word. A word of
+    ``keep`` whose lemma is a stop word stays, as written, where it cannot be that little word: in
+    capitals («ИЗО» is not «из») or last in the text («учитель изо»)."""
     out = []
-    for found in WORD.finditer(text or ""):
-        surface = found.group()
+    found_words = list(WORD.finditer(text or ""))
+    for n, found in enumerate(found_words):
+        surface = _cyrillic(found.group())
         base = lemma(surface)
         if base in STOP_WORDS:
-            continue
+            plain = surface.lower().replace("ё", "е")
+            if plain not in keep or not (surface.isupper() or n == len(found_words) - 1):
+                continue
+            base = plain
         out.append((surface, base, found.start(), found.end()))
     return out
 
@@ -419,6 +446,36 @@ def negated_words(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+# A means: «через» (not of time: «через год»), «с помощью», «посредством», «на примере» make the rest
+# of their clause how something is taught or learnt, not what: «английский через фильмы и песни»
+_MEANS = frozenset({"через", "посредством"})
+_MEANS_AFTER = {"с": "помощь", "на": "пример"}
+_TIME_WORDS = frozenset({"год", "месяц", "неделя", "день", "час", "минута", "время", "четверть", "полгода"})
+
+
+@lru_cache(maxsize=50_000)
+def means_words(text: str) -> frozenset[int]:
+    """The start offsets of the words of a text that name a means rather than a topic."""
+    out: set[int] = set()
+    start = 0
+    for piece in _CLAUSE_BREAK.split(text or ""):
+        offset = (text or "").find(piece, start)
+        start = offset + len(piece)
+        words = [(found.group().lower(), found.start() + offset) for found in WORD.finditer(piece)]
+        for k, (word, _at) in enumerate(words):
+            after = k + 1
+            if word not in _MEANS:
+                pair = _MEANS_AFTER.get(word)
+                if pair is None or after >= len(words) or lemma(words[after][0]) != pair:
+                    continue
+                after += 1
+            rest = words[after:]
+            if rest and lemma(rest[0][0]) not in _TIME_WORDS:
+                out.update(at for _word, at in rest)
+                break
+    return frozenset(out)
+
+
 def _refused(words: list[tuple[str, int]], first: int, verb: int) -> set[int]:
     """The words a verb of liking negated at words[first:verb + 1] refuses: those after it in its
     clause, else those before it."""
@@ -432,7 +489,9 @@ def _refused(words: list[tuple[str, int]], first: int, verb: int) -> set[int]:
 # it reads as «профессия», which the shared vocabulary knows
 _BECOME = frozenset({"стать", "становиться"})
 _CAREER_WORD = "профессия"
-_NOT_CAREERS = frozenset({"skill", "social", "emotional"})
+# what «стать …» names when it is no career guidance: a skill or a need («стать лидером»), or an
+# interest that is the profession itself («стать блогером», «стать программистом»: the interest is asked)
+_NOT_CAREERS = frozenset({"skill", "social", "emotional", "interest"})
 
 
 @dataclass(frozen=True)
@@ -453,6 +512,126 @@ class Meaning:
     broad: frozenset[str] = frozenset()  # the tokens that are only broader terms of what was written
 
 
+# Typos and abbreviations. A word the vocabulary does not find may be a word of it misspelt
+# («матиматика», «руский», «информатеке») or cut short («рус. яз», «информ.», «физ-ра»). A misspelt
+# word is one of five letters or more that the dictionary does not know, one letter away from a word
+# of the vocabulary (a letter missed, doubled or swapped with its neighbour, or a vowel for another;
+# two edits of any letters in words of eight letters or more); a dictionary word («истерика»,
+# «физика») is never read as another.
+TYPO_SHORTEST = 5
+TYPO_MARK = "\x1f"  # ends the words of a request read through a typo (the explanation says so)
+_MOST_READINGS = 256  # readings of a span tried at most
+_PROPER = frozenset({"Name", "Surn", "Patr", "Orgn", "Geox", "Abbr", "Trad"})
+_NOT_ABBREVIATIONS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ"})
+
+
+@dataclass(frozen=True)
+class Alternatives:
+    """The vocabulary's words a word may stand for; whether it is a typo of them (else an
+    abbreviation); whether it may stand for them alone (else only in a pattern of several words)."""
+
+    words: tuple[str, ...]
+    typo: bool
+    alone: bool
+
+
+def plain_words(text: str) -> str:
+    """The words of a request as shown, without the mark of a typo."""
+    return text.replace(TYPO_MARK, "")
+
+
+_LONG_WORD = 8  # a word this long may have two typos, of any letters; a shorter one, one
+
+
+def _typo_limit(word: str) -> int:
+    return 1 if len(word) < _LONG_WORD else 2
+
+
+def _abbreviation(word: str, dotted: bool) -> str:
+    """How a short word may be an abbreviation: "alone" (followed by a dot, «матем.», or of three
+    letters or more that the dictionary knows only as a name or an abbreviation, if at all: «рус»,
+    «анг», «информ»), "context" (any other word of five letters or fewer: only inside a pattern of
+    several words, «яз» in «анг яз»), "" (none: a longer word, or a pronoun such as «нем»)."""
+    if not 2 <= len(word) <= 7:
+        return ""
+    parses = _analyzer().parse(word)
+    if not dotted and any(parse.tag.POS in _NOT_ABBREVIATIONS for parse in parses):
+        return ""
+    if len(word) >= 3 and (
+        dotted
+        or not _analyzer().word_is_known(word)
+        or any("Abbr" in parse.tag for parse in parses)
+        or all(_PROPER & set(parse.tag.grammemes) for parse in parses)
+    ):
+        return "alone"
+    return "context" if len(word) <= 5 else ""
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """The word and every word it becomes with up to ``depth`` letters deleted."""
+    out, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {item[:i] + item[i + 1 :] for item in frontier for i in range(len(item))}
+        out |= frontier
+    return out
+
+
+@lru_cache(maxsize=8)
+def _typo_index(targets: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The vocabulary's words of five letters or more by each of their deletions within their typo
+    limit: two words within the limit share a deletion (symmetric-deletion search)."""
+    index: dict[str, list[str]] = {}
+    for word in targets:
+        if len(word) >= TYPO_SHORTEST:
+            for variant in _deletions(word, _typo_limit(word)):
+                index.setdefault(variant, []).append(word)
+    return {variant: tuple(words) for variant, words in index.items()}
+
+
+def distance(a: str, b: str, vowels_only: bool = False) -> int:
+    """Edits from one word to another: insertions, deletions, substitutions, swaps of neighbours
+    (optimal string alignment). With ``vowels_only``, a letter replaced by another counts as one edit
+    only between vowels (the usual misspelling of an unstressed vowel: «матиматика», «биалогия»), else
+    as two: «схемка» is not a typo of «съёмка»."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            x, y = a[i - 1], b[j - 1]
+            change = 0 if x == y else 2 if vowels_only and not (x in _VOWELS and y in _VOWELS) else 1
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + change)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, row = row, current
+    return row[-1]
+
+
+def _corrections(word: str, targets: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
+    """The vocabulary's words nearest to a misspelt word or to a dictionary form the analyser
+    guesses for it («информатеке» → «информатека» → «информатика»), within the typo limit, and their
+    distance: 0 for a form of a vocabulary word the dictionary does not know («стримит» → «стримить»),
+    which is no typo."""
+    index = _typo_index(targets)
+    forms = dict.fromkeys(
+        [word, *(parse.normal_form.replace("ё", "е") for parse in _analyzer().parse(word)[:4])]
+    )
+    best: dict[str, int] = {}
+    for form in forms:
+        if len(form) < TYPO_SHORTEST - 1:
+            continue
+        for variant in _deletions(form, 2):
+            for target in index.get(variant, ()):
+                if target not in best or best[target] > 0:
+                    found = distance(form, target, vowels_only=len(target) < _LONG_WORD)
+                    if found <= _typo_limit(target) and found < best.get(target, 99):
+                        best[target] = found
+    if not best:
+        return (), 0
+    nearest = min(best.values())
+    return tuple(sorted(target for target, found in best.items() if found == nearest)), nearest
+
+
 class Vocabulary:
     """Concepts found in phrases by lemmas: the longest pattern first, each word used once."""
 
@@ -460,10 +639,15 @@ class Vocabulary:
         self.concepts: dict[str, Concept] = {}
         self.patterns: dict[tuple[str, ...], list[str]] = {}
         # the same patterns by word families («тревожность» also finds «тревожится»)
+        kept: set[str] = set()
         for concept in concepts:
             self.concepts[concept.key] = concept
             for text in (concept.name, *concept.synonyms):
                 pattern = lemmas(text)
+                plain = text.strip().lower().replace("ё", "е")
+                if not pattern and WORD.fullmatch(plain):  # «ИЗО»: a stop word's spelling
+                    pattern = (plain,)
+                    kept.add(plain)
                 if pattern:
                     keys = self.patterns.setdefault(pattern, [])
                     if concept.key not in keys:
@@ -477,8 +661,19 @@ class Vocabulary:
             pattern[0] for pattern in self.patterns if len(pattern) == 1 and len(pattern[0]) >= 4
         )
         self.longest = max((len(p) for p in self.patterns), default=0)
+        self.kept = frozenset(kept)
+        # the words a typo or an abbreviation may stand for: Cyrillic words of the patterns, sorted
+        # (an abbreviation's words are a range of them), that name a topic
+        self._targets = tuple(
+            sorted(
+                word
+                for word in self.pattern_words
+                if word.isalpha() and CYRILLIC.search(word) and word not in GENERIC_WORDS
+            )
+        )
         self._up: dict[str, tuple[str, ...]] = {}
         self._phrases: dict[str, tuple[tuple[str, str, bool], ...]] = {}
+        self._alternatives_of: dict[tuple[str, str, bool], Alternatives | None] = {}
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -502,19 +697,30 @@ class Vocabulary:
         """(concept keys, the words that named them) for each concept found; then ((), word) for each
         content word left over, as its lemma token. Words a pupil says they do not want («не хочу
         заниматься спортом», «спорт не люблю», «не математика») name nothing."""
-        words = self._read(text, self._split(_spans(text)))
+        return [(keys, surface) for keys, surface, _means in self._find(text)]
+
+    def _find(self, text: str) -> list[tuple[tuple[str, ...], str, bool]]:
+        """As :meth:`find`, with whether the words name a means rather than the topic («английский
+        через фильмы и песни»: films and songs)."""
+        words = self._read(text, self._split(_spans(text, self.kept)))
         negated = negated_words(text)
-        out: list[tuple[tuple[str, ...], str]] = []
+        means = means_words(text)
+        others = [self.alternatives(text, *word) for word in words]
+        out: list[tuple[tuple[str, ...], str, bool]] = []
         i = 0
         while i < len(words):
             for length in range(min(self.longest, len(words) - i), 0, -1):
                 bases = tuple(word[1] for word in words[i : i + length])
                 keys = self.patterns.get(bases) or self._by_family(bases)
+                typo = False
+                if not keys and any(others[i : i + length]):
+                    keys, typo = self._by_alternatives(bases, others[i : i + length])
                 if keys:
                     if not all(word[2] in negated for word in words[i : i + length]):
                         # the words as written, with the little words between them («подготовка к ОГЭ»)
                         span = " ".join(text[words[i][2] : words[i + length - 1][3]].split())
-                        out.append((tuple(keys), " ".join(_display(word) for word in span.split())))
+                        shown = " ".join(_display(word) for word in span.split())
+                        out.append((tuple(keys), shown + TYPO_MARK if typo else shown, words[i][2] in means))
                     i += length
                     break
             else:
@@ -523,9 +729,9 @@ class Vocabulary:
                 if start in negated:
                     pass
                 elif compound:
-                    out.append((compound, _display(surface)))
+                    out.append((compound, _display(surface), start in means))
                 elif not _generic(base) and len(base) > 1 and not base.isdigit():
-                    out.append(((), _display(surface)))
+                    out.append(((), _display(surface), start in means))
                 i += 1
         return out
 
@@ -547,8 +753,9 @@ class Vocabulary:
 
     def _career(self, text: str, start: int, end: int) -> bool:
         """Whether «стать» at text[start:end] asks for a career: «кем» before it in its clause, nothing
-        after it, or a person after it («инженером», «поваром») the vocabulary does not know as a skill
-        or a social or emotional need («лидером», «волонтёром» are not careers)."""
+        after it, or a person after it («инженером», «поваром») the vocabulary does not know as a skill,
+        a social or emotional need or an interest («лидером», «волонтёром» are not careers, and
+        «блогером», «программистом» ask for the interest itself)."""
         before = _clause(text[:start], last=True)
         if any(lemma(word) == "кто" for word in WORD.findall(before)):
             return True
@@ -586,7 +793,19 @@ class Vocabulary:
             if all(_related(base, word) for base, word in zip(bases, pattern, strict=True)):
                 out.extend(key for key in keys if key not in out)
         if not out and len(bases) == 1 and (plain := _unprefixed(bases[0])):
-            return self.patterns.get((plain,)) or self._by_family((plain,))
+            # the plain verb's own term, or its family's; by a short key only a verb or the key itself
+            # («пробежать» → «бежать» → «бегать», «бег»): two steps of short keys link words of no
+            # common meaning («навещать» → «вещать» → «вещество»)
+            key = family(plain)
+            if self.patterns.get((plain,)) or len(key) >= _FAMILY_PATTERN_KEY:
+                return self.patterns.get((plain,)) or self._by_family((plain,))
+            near = [
+                concept
+                for pattern, keys in self.family_words.get((key,), ())
+                if pattern[0] == key or _part_of_speech(pattern[0]) == "INFN"
+                for concept in keys
+            ]
+            return list(dict.fromkeys(near)) or None
         return out or None
 
     def _split(self, words: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
@@ -600,6 +819,9 @@ class Vocabulary:
             if "-" not in surface or base in self.pattern_words:
                 out.append((surface, base, start, end))
                 continue
+            if self._contraction(surface.lower().replace("ё", "е")):  # «физ-ра», «лит-ра»: one word
+                out.append((surface, surface.lower().replace("ё", "е"), start, end))
+                continue
             for part in surface.split("-"):
                 part_base = lemma(part)
                 if part and part_base not in STOP_WORDS:
@@ -607,19 +829,106 @@ class Vocabulary:
                     out.append((part, part_base, start, end))
         return out
 
+    def alternatives(self, text: str, surface: str, base: str, _start: int, end: int) -> Alternatives | None:
+        """The vocabulary's words a word that finds nothing may stand for: the words an abbreviation
+        begins («рус.», «информ.», «анг яз») or a contraction begins and ends («физ-ра», «лит-ра»), else
+        the words a misspelt word is a typo or two away from («матиматика», «руский»); None when the
+        word finds something itself or stands for nothing."""
+        plain = surface.lower().replace("ё", "е")
+        dotted = text[end : end + 1] == "."
+        key = (plain, base, dotted)
+        if key in self._alternatives_of:
+            return self._alternatives_of[key]
+        found: Alternatives | None = None
+        if "-" in plain:
+            words = self._contraction(plain)
+            found = Alternatives(words, typo=False, alone=True) if words else None
+        elif (
+            CYRILLIC.search(plain)
+            and plain.isalpha()
+            and base not in self.pattern_words
+            and (dotted or not _generic(base))
+            and not self._by_family((base,))
+        ):
+            kind = _abbreviation(plain, dotted)
+            words = self._expansions(plain) if kind else ()
+            if words:
+                found = Alternatives(words, typo=False, alone=kind == "alone")
+            elif len(plain) >= TYPO_SHORTEST and not _analyzer().word_is_known(plain):
+                words, edits = _corrections(plain, self._targets)
+                found = Alternatives(words, typo=edits > 0, alone=True) if words else None
+        self._alternatives_of[key] = found
+        return found
+
+    def _expansions(self, prefix: str) -> tuple[str, ...]:
+        """The vocabulary's words an abbreviation begins, two letters longer or more."""
+        at = bisect_left(self._targets, prefix)
+        out = []
+        while at < len(self._targets) and self._targets[at].startswith(prefix):
+            if len(self._targets[at]) >= len(prefix) + 2:
+                out.append(self._targets[at])
+            at += 1
+        return tuple(out)
+
+    def _contraction(self, word: str) -> tuple[str, ...]:
+        """The vocabulary's words a contraction stands for: «физ-ра» → «физкультура», «лит-ра» →
+        «литература», «мат-ка» → «математика» (its beginning, a hyphen, its last three letters or fewer)."""
+        head, _sep, tail = word.partition("-")
+        if len(head) < 2 or not 1 <= len(tail) <= 3 or "-" in tail or not (head + tail).isalpha():
+            return ()
+        return tuple(
+            found
+            for found in self._expansions(head)
+            if found.endswith(tail) and len(found) > len(head) + len(tail)
+        )
+
+    def _by_alternatives(
+        self, bases: tuple[str, ...], others: Sequence[Alternatives | None]
+    ) -> tuple[list[str] | None, bool]:
+        """(the concepts of the one pattern the words find when those that find nothing stand for what
+        they may, whether a typo was read so), or (None, False) when they find none or patterns of
+        different concepts («физ.»: physics or physical education). A word alone stands for another
+        only when it cannot be a word of its own (a short word is read in a pattern of several only:
+        «яз» in «рус. яз»)."""
+        if len(bases) == 1 and (others[0] is None or not others[0].alone):
+            return None, False
+        options: list[tuple[tuple[str, bool], ...]] = []
+        count = 1
+        for base, other in zip(bases, others, strict=True):
+            words = other.words if other is not None else ()
+            typo = other is not None and other.typo
+            options.append(((base, False), *((word, typo) for word in words)))
+            count *= len(options[-1])
+        if count > _MOST_READINGS:
+            return None, False
+        found: dict[frozenset[str], tuple[list[str], bool]] = {}
+        for reading in product(*options):
+            words = tuple(word for word, _typo in reading)
+            if words == bases:
+                continue
+            keys = self.patterns.get(words) or self._by_family(words)
+            if keys:
+                typo = any(typo for _word, typo in reading)
+                earlier = found.get(frozenset(keys))
+                found[frozenset(keys)] = (keys, typo if earlier is None else earlier[1] and typo)
+        if len(found) != 1:
+            return None, False
+        return next(iter(found.values()))
+
     def phrase(self, text: str) -> tuple[tuple[str, str, bool], ...]:
         """(token, words, named directly) of one phrase, remembered: thousands of pupils write the same
-        phrases. A broader concept of a concept found is not named directly."""
+        phrases. A broader concept of a concept found is not named directly, nor is a means
+        («английский через песни»: songs are how, not what)."""
         key = text.strip()
         found = self._phrases.get(key)
         if found is None:
             items: list[tuple[str, str, bool]] = []
-            for keys, surface in self.find(key):
+            for keys, surface, means in self._find(key):
                 if not keys:
-                    items.append((f"w:{word_key(lemma(surface))}", surface, True))
+                    items.append((f"w:{word_key(lemma(surface))}", surface, not means))
                     continue
                 for concept in keys:
-                    items.append((f"c:{concept}", surface, True))
+                    items.append((f"c:{concept}", surface, not means))
                 for concept in keys:
                     items.extend(
                         (f"c:{up}", f"{surface} ({_name(self.concepts[up].name)})", False)
@@ -695,17 +1004,25 @@ def _split(words: str) -> tuple[str, str]:
 
 
 def explain_met(
-    tokens: Iterable[str], left: Sequence[tuple[str, str]], right: Sequence[tuple[str, str]]
+    tokens: Iterable[str],
+    left: Sequence[tuple[str, str]],
+    right: Sequence[tuple[str, str]],
+    typo: str = "",
 ) -> list[str]:
     """What met, for each matched token: «русскому языку ↔ русский язык» (the same lemmas),
     «публичные выступления ≈ ораторское мастерство» (synonyms of one term), «грамотность ≈ литература
     (филология)» (only through a broader term, named). Words that met directly are not repeated
-    through their broader terms. Tokens without words are named as they are."""
+    through their broader terms. Tokens without words are named as they are. Words read through a
+    typo are followed by ``typo`` in brackets: «матиматика ≈ математика (опечатка?)»."""
     left_words: dict[str, list[str]] = {}
     right_words: dict[str, list[str]] = {}
+    misspelt: set[str] = set()
     for side, found in ((left, left_words), (right, right_words)):
         for token, text in side:
-            found.setdefault(token, []).append(text)
+            shown = plain_words(text)
+            if shown != text:
+                misspelt.add(_split(shown)[0])
+            found.setdefault(token, []).append(shown)
     direct: dict[tuple[str, str], str] = {}
     met_directly: set[str] = set()
     broad: dict[tuple[str, str], tuple[int, str]] = {}
@@ -717,9 +1034,10 @@ def explain_met(
         # the plainest of the ways the two said it: «лыжами ↔ лыжным» rather than «лыжами ≈ тренер»
         rank, a, b = min((_closeness(x, y), x, y) for x in left_words[token] for y in right_words[token])
         (base_a, area_a), (base_b, area_b) = _split(a), _split(b)
+        note = f" ({typo})" if typo and {base_a, base_b} & misspelt else ""
         if not area_a and not area_b:
-            sign = "↔" if lemmas(base_a) == lemmas(base_b) else "≈"
-            direct.setdefault((base_a, base_b), f"{base_a} {sign} {base_b}")
+            sign = "↔" if lemmas(base_a) == lemmas(base_b) and not note else "≈"
+            direct.setdefault((base_a, base_b), f"{base_a} {sign} {base_b}{note}")
             # every way the mentee said a term met directly («законы Ньютона», «физика»): not repeated
             # through a broader term
             met_directly.update(w for w in left_words[token] if not _split(w)[1])
@@ -727,7 +1045,7 @@ def explain_met(
             # the nearest broader term of those through which the same words met
             area = area_a or area_b
             plain = lemmas(area) in (lemmas(base_a), lemmas(base_b))  # «≈ русский язык (русский язык)»
-            text = f"{base_a} ≈ {base_b}" if plain else f"{base_a} ≈ {base_b} ({area})"
+            text = f"{base_a} ≈ {base_b}{note}" if plain else f"{base_a} ≈ {base_b} ({area}){note}"
             if (base_a, base_b) not in broad or rank < broad[(base_a, base_b)][0]:
                 broad[(base_a, base_b)] = (rank, text)
     named = {a for a, _b in direct} | met_directly

@@ -413,7 +413,7 @@ def _may_edit_vocabulary(scope: Scope) -> bool:
 def vocabulary(request: ScopedRequest) -> HttpResponse:
     """The terms the organisation works with (shared, its authority's, its own), filtered by kind or
     words; and what the matching understands in a text typed here."""
-    from pairing.semantics import Concept, Vocabulary
+    from pairing.semantics import Concept, Vocabulary, plain_words
 
     scope = request.scope
     kind = request.GET.get("kind", "")
@@ -431,9 +431,11 @@ def vocabulary(request: ScopedRequest) -> HttpResponse:
         )
         for keys, words in found.find(text):
             understood.append(
-                {"words": words, "terms": [by_pk[int(key)] for key in keys]}
-                if keys
-                else {"words": words, "terms": []}
+                {
+                    "words": plain_words(words),
+                    "typo": plain_words(words) != words,  # read as a misspelt word of a term
+                    "terms": [by_pk[int(key)] for key in keys],
+                }
             )
     shown = [
         item

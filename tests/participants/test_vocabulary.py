@@ -48,6 +48,17 @@ def test_search_filter_and_what_the_matching_understands(curator_client, school)
     assert "«успеваемости» → <strong>Успеваемость</strong>" in page
 
 
+def test_the_page_shows_a_typo_and_an_abbreviation_as_the_matching_reads_them(curator_client, school):
+    page = curator_client.get(url("vocabulary"), {"text": "матиматика, рус. яз, история"}).content.decode()
+    assert (
+        '«матиматика» <span class="text-body-secondary">(опечатка?)</span> → <strong>Математика</strong>'
+        in page
+    )
+    assert "«рус. яз» → <strong>Русский язык</strong>" in page
+    assert "«история» → <strong>История</strong>" in page  # a dictionary word: no typo said
+    assert "\x1f" not in page
+
+
 def test_a_curator_adds_edits_and_deletes_the_schools_terms(curator_client, school, curator):
     response = curator_client.post(
         url("vocabulary_create"),

@@ -1,0 +1,75 @@
+"""Migration 0012 gives an installation seeded before it the general requests of the shared vocabulary,
+touches nothing a region or a school added, runs twice without doubling a word, and goes back to
+exactly what the installation had."""
+
+from importlib import import_module
+
+import pytest
+from django.apps import apps
+
+from participants.models import VocabularyTerm
+from participants.vocabulary_seed import (
+    BROADER_BEFORE_GENERAL,
+    GENERAL_BROADER,
+    GENERAL_TOPICS,
+    SYNONYMS_BEFORE_GENERAL,
+    TERMS,
+)
+
+pytestmark = pytest.mark.django_db
+
+migration = import_module("participants.migrations.0012_vocabulary_general_requests")
+
+
+def shared(slug: str) -> VocabularyTerm:
+    return VocabularyTerm.objects.get(organization=None, slug=slug)
+
+
+def _as_before(extra_word: str) -> None:
+    """The shared terms as an installation migrated up to 0011 has them, plus a word its region added
+    to one of them."""
+    for slug in GENERAL_TOPICS:
+        term = shared(slug)
+        term.synonyms = [word for word in term.synonyms if word in SYNONYMS_BEFORE_GENERAL[slug]]
+        if slug == "performance":
+            term.synonyms.append(extra_word)
+        term.save()
+    for slug, broader in GENERAL_BROADER.items():
+        term = shared(slug)
+        term.broader.remove(*(shared(up) for up in broader if up not in BROADER_BEFORE_GENERAL[slug]))
+
+
+def test_a_new_installation_has_the_general_requests():
+    rows = {row[0]: row for row in TERMS}
+    for slug, words in GENERAL_TOPICS.items():
+        assert set(words) <= set(shared(slug).synonyms) | {rows[slug][2]}, slug
+    assert shared("exact-sciences") in shared("informatics").broader.all()
+    assert shared("chemistry") in shared("career-medicine").broader.all()
+
+
+def test_an_older_installation_learns_them_keeps_its_own_and_goes_back(school):
+    own = VocabularyTerm.objects.create(
+        organization=school, kind="subject", name="Черчение", synonyms=["технарь", "плохие оценки"]
+    )
+    _as_before("неуд за четверть")
+    before = {slug: list(shared(slug).synonyms) for slug in GENERAL_TOPICS}
+    assert "технарь" not in before["exact-sciences"]
+    assert shared("exact-sciences") not in shared("informatics").broader.all()
+
+    migration.forward(apps, None)
+    migration.forward(apps, None)  # twice: nothing doubled
+    for slug, words in GENERAL_TOPICS.items():
+        synonyms = shared(slug).synonyms
+        assert set(words) - {shared(slug).name} <= set(synonyms), slug
+        assert len(synonyms) == len(set(synonyms)), slug
+    assert "неуд за четверть" in shared("performance").synonyms  # the region's word stays
+    assert shared("exact-sciences") in shared("informatics").broader.all()
+    assert shared("chemistry") in shared("career-medicine").broader.all()
+    own.refresh_from_db()
+    assert own.synonyms == ["технарь", "плохие оценки"] and own.organization == school
+
+    migration.backward(apps, None)
+    assert {slug: list(shared(slug).synonyms) for slug in GENERAL_TOPICS} == before
+    assert shared("exact-sciences") not in shared("informatics").broader.all()
+    assert shared("chemistry") not in shared("career-medicine").broader.all()
+    assert shared("biology") in shared("career-medicine").broader.all()  # what 0012 did not add stays
