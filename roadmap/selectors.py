@@ -66,9 +66,14 @@ EVENT_SORTS: dict[str, tuple[str, ...]] = {
 DOCUMENT_ORDER = "number"
 
 
-def due_this_week_q(today: date) -> Q:
-    """Open events whose next due date falls between today and this week's Sunday."""
-    sunday = today + timedelta(days=6 - today.weekday())
+def this_sunday(today: date) -> date:
+    return today + timedelta(days=6 - today.weekday())
+
+
+def due_this_week_q(today: date, sunday: date | None = None) -> Q:
+    """Open events whose next due date falls between today and this week's Sunday (``this_sunday``;
+    given by a caller whose query is compiled once: ``mentoring.prepared``)."""
+    sunday = sunday or this_sunday(today)
     return Q(status__in=OPEN) & (
         Q(next_due__gte=today, next_due__lte=sunday)
         | Q(next_due__isnull=True, deadline__gte=today, deadline__lte=sunday)

@@ -133,7 +133,7 @@ def with_meeting_stats(queryset: QuerySet[MentoringGroup]) -> QuerySet[PairWithS
     )
 
 
-def open_requests(programme: Programme) -> QuerySet[Meeting]:
+def open_requests(programme: Programme | int) -> QuerySet[Meeting]:
     """Meetings whose mentor asked for the psychologist's help and nobody marked reviewed yet."""
     return Meeting.objects.filter(
         group__programme=programme, needs_psychologist=True, flag_resolved_at__isnull=True
@@ -170,6 +170,13 @@ def pairs_overview(
     if only_stale:
         queryset = queryset.filter(silent_since__lte=today - timedelta(days=stale_days))
     return queryset.order_by("silent_since", "pk")
+
+
+def stale_pairs(programme: Programme | int, since: date) -> QuerySet[PairWithStats]:
+    """The open pairs of the year silent since ``since`` or longer (``since`` = today − the days set for a
+    stale pair): the pairs ``pairs_overview(only_stale=True)`` lists, without their members, to count."""
+    groups = MentoringGroup.objects.filter(programme=programme, status__in=MentoringGroup.OPEN_STATUSES)
+    return with_meeting_stats(groups).filter(silent_since__lte=since)
 
 
 def days_since(group: MentoringGroup, today: date) -> int | None:

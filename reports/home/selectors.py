@@ -5,13 +5,15 @@ monitoring and the collection windows) and ``reports`` is the one app that may r
 shows them through ``mentoring.dashboard_cards`` (see ``home.cards``).
 
 Every function makes a fixed number of queries whatever the size of the school (pinned in
-``tests/reports/test_home.py``): the counts are computed in the database, never by loading rows.
+``tests/reports/test_home.py``): the counts are computed in the database, never by loading rows. The
+counts of a school's start page are prepared queries (``mentoring.prepared``): the ORM builds their SQL
+once per process, each request only runs it — building it cost more than running it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, F, OuterRef, Q
@@ -21,10 +23,11 @@ from django.utils import timezone
 from mentoring.access import Scope, may_open
 from mentoring.hierarchy import unit_programmes_below
 from mentoring.models import Programme
+from mentoring.prepared import PreparedAggregate, PreparedCount
 from monitoring.kpis import calc
 from monitoring.kpis.metrics_cache import cached_metrics
 from monitoring.kpis.selectors import KpiValue, kpi_values, stored_metrics
-from monitoring.meetings.selectors import last_meeting_date, open_requests, pairs_overview
+from monitoring.meetings.selectors import last_meeting_date, open_requests, pairs_overview, stale_pairs
 from monitoring.models import Campaign, Invitation, Meeting, PlanTask
 from monitoring.selectors import settings_for
 from pairing.models import GroupMember, MentoringGroup
@@ -32,10 +35,10 @@ from pairing.selectors import GroupCard, MemberLine, group_cards, lines_by_group
 from participants.models import MenteeProfile, MentorProfile
 from participants.selectors import valid_consent
 from roadmap.models import RoadmapEvent
-from roadmap.selectors import due_this_week_q
+from roadmap.selectors import due_this_week_q, this_sunday
 
 from ..models import Order
-from ..windows.selectors import open_windows_for_school
+from ..windows.selectors import open_windows_for_scope
 
 if TYPE_CHECKING:
     from mentoring.models import User
@@ -77,20 +80,26 @@ class RoadmapFacts:
         return round(100 * self.done / self.counted) if self.counted else None
 
 
-def roadmap_facts(programme: Programme, today: date) -> RoadmapFacts:
-    """1 query."""
+def _roadmap_counts(programme_id: int, today: date, sunday: date):
     done = Q(status=RoadmapEvent.Status.DONE)
-    counts = RoadmapEvent.objects.filter(programme=programme).aggregate(
-        total=Count("id"),
-        overdue=Count("id", filter=RoadmapEvent.overdue_q(today)),
-        due_this_week=Count("id", filter=due_this_week_q(today)),
-        done=Count("id", filter=done),
-        done_on_time=Count(
+    return RoadmapEvent.objects.filter(programme=programme_id), {
+        "total": Count("id"),
+        "overdue": Count("id", filter=RoadmapEvent.overdue_q(today)),
+        "due_this_week": Count("id", filter=due_this_week_q(today, sunday)),
+        "done": Count("id", filter=done),
+        "done_on_time": Count(
             "id", filter=done & (Q(deadline__isnull=True) | Q(completed_on__lte=F("deadline")))
         ),
-        cancelled=Count("id", filter=Q(status=RoadmapEvent.Status.CANCELLED)),
-    )
-    return RoadmapFacts(**counts)
+        "cancelled": Count("id", filter=Q(status=RoadmapEvent.Status.CANCELLED)),
+    }
+
+
+_ROADMAP_COUNTS = PreparedAggregate(_roadmap_counts, programme_id=int, today=date, sunday=date)
+
+
+def roadmap_facts(programme: Programme, today: date) -> RoadmapFacts:
+    """1 query."""
+    return RoadmapFacts(**_ROADMAP_COUNTS(programme_id=programme.pk, today=today, sunday=this_sunday(today)))
 
 
 @dataclass(frozen=True)
@@ -114,7 +123,7 @@ def _in_open_pair(role: str) -> Exists:
     )
 
 
-def _without_consent(model: type[MenteeProfile] | type[MentorProfile], programme: Programme):
+def _without_consent(model: type[MenteeProfile] | type[MentorProfile], programme: Programme | int):
     """The people of one base of the year whose data is kept and who have no valid consent."""
     return (
         model.objects.filter(programme=programme, person__anonymised_at__isnull=True)
@@ -124,19 +133,36 @@ def _without_consent(model: type[MenteeProfile] | type[MentorProfile], programme
     )
 
 
+_MENTEE_COUNTS = PreparedAggregate(
+    lambda programme_id: (
+        MenteeProfile.objects.filter(programme=programme_id, person__anonymised_at__isnull=True).annotate(
+            paired=_in_open_pair(GroupMember.Role.MENTEE)
+        ),
+        {"total": Count("pk"), "unpaired": Count("pk", filter=Q(paired=False))},
+    ),
+    programme_id=int,
+)
+_MENTOR_COUNT = PreparedCount(
+    lambda programme_id: MentorProfile.objects.filter(
+        programme=programme_id, person__anonymised_at__isnull=True
+    ),
+    programme_id=int,
+)
+# from the year's two bases (an index each), each person once (UNION); not from every person and
+# consent of the deployment joined to both bases with a DISTINCT
+_WITHOUT_CONSENT_COUNT = PreparedCount(
+    lambda programme_id: _without_consent(MenteeProfile, programme_id).union(
+        _without_consent(MentorProfile, programme_id)
+    ),
+    programme_id=int,
+)
+
+
 def base_facts(programme: Programme) -> BaseFacts:
     """3 queries: the mentees, the mentors, the people without a consent (as the consents page lists them)."""
-    mentees = (
-        MenteeProfile.objects.filter(programme=programme, person__anonymised_at__isnull=True)
-        .annotate(paired=_in_open_pair(GroupMember.Role.MENTEE))
-        .aggregate(total=Count("pk"), unpaired=Count("pk", filter=Q(paired=False)))
-    )
-    mentors = MentorProfile.objects.filter(programme=programme, person__anonymised_at__isnull=True).count()
-    # from the year's two bases (an index each), each person once (UNION); not from every person and
-    # consent of the deployment joined to both bases with a DISTINCT
-    without_consent = (
-        _without_consent(MenteeProfile, programme).union(_without_consent(MentorProfile, programme)).count()
-    )
+    mentees = _MENTEE_COUNTS(programme_id=programme.pk)
+    mentors = _MENTOR_COUNT(programme_id=programme.pk)
+    without_consent = _WITHOUT_CONSENT_COUNT(programme_id=programme.pk)
     return BaseFacts(
         mentees=mentees["total"],
         mentors=mentors,
@@ -154,24 +180,33 @@ class PairFacts:
     stale_days: int = 14
 
 
+_PAIR_COUNTS = PreparedAggregate(
+    lambda programme_id: (
+        MentoringGroup.objects.filter(programme=programme_id),
+        {
+            "open_pairs": Count("pk", filter=Q(status__in=OPEN_PAIRS)),
+            "plans": Count("plan", filter=~Q(status=MentoringGroup.Status.PROPOSED)),
+            # as ``unapproved_pairs`` (the list of plans behind the link) counts them
+            "unapproved": Count(
+                "pk", filter=Q(status=MentoringGroup.Status.ACTIVE) & Q(plan__approved_at__isnull=True)
+            ),
+        },
+    ),
+    programme_id=int,
+)
+# the pairs ``pairs_overview(only_stale=True)`` lists (the page behind the link)
+_STALE_COUNT = PreparedCount(stale_pairs, programme=int, since=date)
+
+
 def pair_facts(programme: Programme, today: date) -> PairFacts:
     """4 queries: the settings (days without a meeting), the pairs, the plans waiting, the silent pairs."""
     stale_days = settings_for(programme.organization).stale_pair_days
-    counts = MentoringGroup.objects.filter(programme=programme).aggregate(
-        open_pairs=Count("pk", filter=Q(status__in=OPEN_PAIRS)),
-        plans=Count("plan", filter=~Q(status=MentoringGroup.Status.PROPOSED)),
-        # as ``unapproved_pairs`` (the list of plans behind the link) counts them
-        unapproved=Count(
-            "pk", filter=Q(status=MentoringGroup.Status.ACTIVE) & Q(plan__approved_at__isnull=True)
-        ),
-    )
+    counts = _PAIR_COUNTS(programme_id=programme.pk)
     return PairFacts(
         open_pairs=counts["open_pairs"],
         plans=counts["plans"],
         unapproved_plans=counts["unapproved"],
-        stale=pairs_overview(programme, today=today, stale_days=stale_days, only_stale=True)
-        .prefetch_related(None)
-        .count(),
+        stale=_STALE_COUNT(programme=programme.pk, since=today - timedelta(days=stale_days)),
         stale_days=stale_days,
     )
 
@@ -187,14 +222,20 @@ class QuestionnaireFacts:
         return round(100 * self.answered / self.links) if self.links else None
 
 
+def _questionnaire_counts(programme_id: int, now: datetime):
+    return Campaign.objects.filter(programme=programme_id, expires_at__gt=now), {
+        "running": Count("pk", distinct=True),
+        "links": Count("invitations"),
+        "answered": Count("invitations", filter=Q(invitations__answered_at__isnull=False)),
+    }
+
+
+_QUESTIONNAIRE_COUNTS = PreparedAggregate(_questionnaire_counts, programme_id=int, now=datetime)
+
+
 def questionnaire_facts(programme: Programme) -> QuestionnaireFacts:
     """1 query: the campaigns whose links are still valid, with their links and answers."""
-    counts = Campaign.objects.filter(programme=programme, expires_at__gt=timezone.now()).aggregate(
-        running=Count("pk", distinct=True),
-        links=Count("invitations"),
-        answered=Count("invitations", filter=Q(invitations__answered_at__isnull=False)),
-    )
-    return QuestionnaireFacts(**counts)
+    return QuestionnaireFacts(**_QUESTIONNAIRE_COUNTS(programme_id=programme.pk, now=timezone.now()))
 
 
 @dataclass(frozen=True)
@@ -294,12 +335,21 @@ def checklist(scope: Scope, programme: Programme, home: SchoolHome) -> list[Chec
     ]
 
 
+_ORDERS_TO_SIGN = PreparedCount(
+    lambda programme_id: Order.objects.filter(programme=programme_id, signed=False), programme_id=int
+)
+# pairs, not requests: the linked list has a row per pair (a pair may ask twice)
+_REQUESTING_PAIRS = PreparedCount(
+    lambda programme_id: open_requests(programme_id).values("group_id").distinct(), programme_id=int
+)
+
+
 def school_home(scope: Scope, today: date | None = None) -> SchoolHome:
     """Everything the curator's and the director's start page counts, in a fixed number of queries."""
     today = today or timezone.localdate()
     programme = scope.programme
     programme.organization = scope.organization  # loaded already: the settings and metrics read it
-    windows = open_windows_for_school(scope.organization, programme.academic_year, today=today)
+    windows = open_windows_for_scope(scope, today)
     home = SchoolHome(
         roadmap=roadmap_facts(programme, today),
         bases=base_facts(programme),
@@ -308,9 +358,8 @@ def school_home(scope: Scope, today: date | None = None) -> SchoolHome:
         kpis=kpi_facts(programme, today),
         windows_to_submit=sum(1 for card in windows if card.submission is None),
         windows_url=_url(scope, "reports:windows"),
-        orders_to_sign=Order.objects.filter(programme=programme, signed=False).count(),
-        # pairs, not requests: the linked list has a row per pair (a pair may ask twice)
-        psychologist_requests=open_requests(programme).values("group_id").distinct().count(),
+        orders_to_sign=_ORDERS_TO_SIGN(programme_id=programme.pk),
+        psychologist_requests=_REQUESTING_PAIRS(programme_id=programme.pk),
     )
     home.items = [
         AttentionItem("overdue", home.roadmap.overdue, _url(scope, "roadmap:index", "overdue=on"), "danger"),
@@ -345,7 +394,10 @@ def school_home(scope: Scope, today: date | None = None) -> SchoolHome:
         ),
         AttentionItem("windows", home.windows_to_submit, home.windows_url, "danger"),
         AttentionItem(
-            "kpis_off_target", home.kpis.off_target, _url(scope, "monitoring:dashboard", "status=behind"), "danger"
+            "kpis_off_target",
+            home.kpis.off_target,
+            _url(scope, "monitoring:dashboard", "status=behind"),
+            "danger",
         ),
     ]
     home.checklist = checklist(scope, programme, home)
@@ -458,7 +510,9 @@ def psychologist_home(scope: Scope, today: date | None = None) -> PsychologistHo
         .order_by("date", "pk")[:PSYCHOLOGIST_ROWS]
     )
     flagged_lines = lines_by_group([meeting.group_id for meeting in flagged_meetings])
-    flagged = [FlaggedMeeting(meeting, flagged_lines.get(meeting.group_id, [])) for meeting in flagged_meetings]
+    flagged = [
+        FlaggedMeeting(meeting, flagged_lines.get(meeting.group_id, [])) for meeting in flagged_meetings
+    ]
     answered = Count("invitations", filter=Q(invitations__answered_at__isnull=False))
     comparisons = list[Campaign](
         Campaign.objects.filter(programme=programme, stage=Campaign.Stage.AFTER, baseline__isnull=False)

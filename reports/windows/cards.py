@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from mentoring.access import MANAGERS, OVERSIGHT_ROLES
 
-from .selectors import is_oversight, open_windows_for_school, window_overview, windows_for
+from .selectors import is_oversight, open_windows_for_scope, window_overview, windows_for
 
 if TYPE_CHECKING:
     from typing import Any
@@ -41,5 +41,5 @@ def window_cards(scope: Scope, user: User) -> list[dict[str, Any]]:
         ]
     return [
         {"template": TEMPLATE_SCHOOL, "item": item, "today": today}
-        for item in open_windows_for_school(organization, year, today=today)
+        for item in open_windows_for_scope(scope, today)
     ]

@@ -270,7 +270,9 @@ def sum_parts(layout: statistics.Layout, snapshots_parts: Sequence[list]) -> sta
         row_parts: list[statistics.Part]
         if row.is_percent:
             row_parts = list(zip(numerators[r], denominators[r], strict=True))
-            cells.append([statistics.percentage(n, d) for n, d in zip(numerators[r], denominators[r], strict=True)])
+            cells.append(
+                [statistics.percentage(n, d) for n, d in zip(numerators[r], denominators[r], strict=True)]
+            )
         else:
             row_parts = [(n, None) for n in numerators[r]]
             cells.append(list(numerators[r]))
@@ -515,6 +517,19 @@ def open_windows_for_school(
         for window in windows
         if window.opener_id != organization.pk
     ]
+
+
+def open_windows_for_scope(scope: Scope, today: date) -> list[WindowCard]:
+    """``open_windows_for_school`` of the scope's organisation, read once per request: the start page
+    counts them in «Требует внимания» and shows a card for each. Kept on the request's own instance of
+    the organisation (each request loads its own), never across requests."""
+    kept: dict[tuple[int, date], list[WindowCard]] = scope.organization.__dict__.setdefault(
+        "_open_windows", {}
+    )
+    key = (scope.programme.academic_year_id, today)
+    if key not in kept:
+        kept[key] = open_windows_for_school(scope.organization, scope.programme.academic_year, today=today)
+    return kept[key]
 
 
 def windows_with_counts(windows: Sequence[MonitoringWindow]) -> dict[int, int]:

@@ -1,0 +1,180 @@
+"""Counting queries whose SQL the ORM compiles once per process, not on every request.
+
+A start page asks a dozen counts (events overdue, mentees without a pair, plans waiting…). The database
+answers each in well under a millisecond; Django spends more than that building the query — ``filter``,
+``build_filter``, ``get_aggregation``, ``as_sql`` — and builds the same SQL again on every request, only
+the programme and the day differ. A prepared query is written with the ORM as usual; the first call in a
+process compiles it (without running it) and keeps the SQL and the places of its parameters, later calls
+only bind the new values and run it through Django's cursor (so the query is still counted, logged and
+seen by the connection's execute wrappers).
+
+Rules for the query a builder returns (checked when it is compiled):
+
+- every varying value is a parameter of the builder, used as it is (``programme_id=programme_id``,
+  ``deadline__lt=today``) — a value computed inside the builder (``today + timedelta(…)``) would be
+  frozen: compute it in the caller and pass it as a parameter of its own;
+- the SQL must not depend on the values (no ``None``, no lists of varying length): the builder is
+  compiled twice with different made-up values and both SQL texts must be the same;
+- the result is one row of integers: ``.count()`` or ``.aggregate()`` of counts.
+
+The SQL is kept per database connection alias and vendor; it also freezes the settings the compiler read
+(the time zone of a date truncation, for instance), which do not change while a process runs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from django.db import connections
+from django.db.models import Aggregate, QuerySet
+
+ParamType = type[int] | type[date] | type[datetime]
+
+
+class _Captured(Exception):  # noqa: N818  not an error: carries the SQL out of the ORM's call
+    def __init__(self, sql: str, params: tuple[Any, ...]) -> None:
+        super().__init__("captured")
+        self.sql = sql
+        self.params = params
+
+
+class PreparationError(RuntimeError):
+    """The builder's query breaks one of the rules of a prepared query (see the module's docstring)."""
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    params: tuple[Any, ...]  # the constants; a parameter's places are replaced on each call
+    places: dict[str, tuple[int, ...]]
+
+
+def _sentinel(kind: ParamType, number: int, round_: int) -> Any:
+    """A made-up value that no real query constant equals (checked by ``_places``)."""
+    if kind is datetime:
+        return datetime(1901 + number, 1 + round_, 3, 4, 5, 6, tzinfo=UTC)
+    if kind is date:
+        return date(1901 + number, 1 + round_, 7)
+    if kind is int:
+        return -1_987_654_321 - 1000 * number - round_
+    raise TypeError(f"a prepared query's parameter is an int, a date or a datetime, not {kind!r}")
+
+
+def _adapt(connection: Any, value: Any) -> Any:
+    """The value as the ORM hands it to the driver (a date is a string on SQLite, for instance)."""
+    if isinstance(value, datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    if isinstance(value, date):
+        return connection.ops.adapt_datefield_value(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"a prepared query's parameter is an int, a date or a datetime, not {value!r}")
+    return value
+
+
+class _Prepared:
+    def __init__(self, build: Callable[..., Any], run: Callable[[Any], Any], params: Mapping[str, ParamType]):
+        self._build = build
+        self._run = run  # the ORM call on the builder's result: ``.count()`` or ``.aggregate(…)``
+        self._params = dict(params)
+        self._compiled: dict[tuple[str, str], _Compiled] = {}
+        self._lock = threading.Lock()
+
+    def _capture(self, connection: Any, values: dict[str, Any]) -> _Captured:
+        def capture(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+            raise _Captured(sql, tuple(params or ()))
+
+        # neither run nor logged: ``assertNumQueries`` and the query pins see only the real calls
+        logged, connection.force_debug_cursor = connection.force_debug_cursor, False
+        try:
+            with connection.execute_wrapper(capture):
+                self._run(self._build(**values))
+        except _Captured as captured:
+            return captured
+        finally:
+            connection.force_debug_cursor = logged
+        raise PreparationError("the builder's query ran no SQL")
+
+    def _compile(self, connection: Any) -> _Compiled:
+        rounds = []
+        for round_ in range(2):
+            values = {
+                name: _sentinel(kind, number, round_)
+                for number, (name, kind) in enumerate(self._params.items())
+            }
+            rounds.append((values, self._capture(connection, values)))
+        (first_values, first), (second_values, second) = rounds
+        if first.sql != second.sql or len(first.params) != len(second.params):
+            raise PreparationError("the SQL depends on the parameters' values")
+        places: dict[str, tuple[int, ...]] = {}
+        for name in self._params:
+            one, two = _adapt(connection, first_values[name]), _adapt(connection, second_values[name])
+            found = tuple(i for i, value in enumerate(first.params) if value == one)
+            if not found or found != tuple(i for i, value in enumerate(second.params) if value == two):
+                raise PreparationError(f"the parameter {name!r} is not used as it is")
+            places[name] = found
+        used = set(itertools.chain.from_iterable(places.values()))
+        for i, (one, two) in enumerate(zip(first.params, second.params, strict=True)):
+            if i not in used and one != two:
+                raise PreparationError("a value derived from a parameter is in the SQL")
+        return _Compiled(first.sql, first.params, places)
+
+    def row(self, using: str, values: Mapping[str, Any]) -> tuple[Any, ...]:
+        if set(values) != set(self._params):
+            raise TypeError(f"the parameters are {sorted(self._params)}, not {sorted(values)}")
+        connection = connections[using]
+        key = (connection.alias, connection.vendor)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled.get(key) or self._compile(connection)
+                self._compiled[key] = compiled
+        params = list(compiled.params)
+        for name, places in compiled.places.items():
+            value = _adapt(connection, values[name])
+            for i in places:
+                params[i] = value
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            row = cursor.fetchone()
+        if row is None or not all(isinstance(value, int) for value in row):
+            raise PreparationError(f"a prepared query answers one row of integers, not {row!r}")
+        return tuple(row)
+
+
+class PreparedCount:
+    """``build(**params).count()``, compiled once: ``PreparedCount(build, programme_id=int)(programme_id=7)``."""
+
+    def __init__(self, build: Callable[..., QuerySet[Any]], **params: ParamType) -> None:
+        self._prepared = _Prepared(build, lambda queryset: queryset.count(), params)
+
+    def __call__(self, using: str = "default", **values: Any) -> int:
+        return int(self._prepared.row(using, values)[0])
+
+
+class PreparedAggregate:
+    """``queryset.aggregate(**aggregates)`` where ``build(**params)`` returns ``(queryset, aggregates)``,
+    compiled once; the call returns the same dict of counts as ``aggregate``."""
+
+    def __init__(
+        self, build: Callable[..., tuple[QuerySet[Any], dict[str, Aggregate]]], **params: ParamType
+    ) -> None:
+        self._names: tuple[str, ...] = ()
+
+        def run(built: tuple[QuerySet[Any], dict[str, Aggregate]]) -> Any:
+            queryset, aggregates = built
+            # ``get_aggregation`` selects the aggregates in the order they are given: the row's order
+            self._names = tuple(aggregates)
+            return queryset.aggregate(**aggregates)
+
+        self._prepared = _Prepared(build, run, params)
+
+    def __call__(self, using: str = "default", **values: Any) -> dict[str, int]:
+        row = self._prepared.row(using, values)
+        if len(row) != len(self._names):
+            raise PreparationError("the row does not have a value per aggregate")
+        return dict(zip(self._names, (int(value) for value in row), strict=True))

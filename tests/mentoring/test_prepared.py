@@ -1,0 +1,85 @@
+"""``mentoring.prepared``: a query compiled once answers as the ORM's own query, for any parameters."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from django.db.models import Count, Q
+
+from mentoring.models import User
+from mentoring.prepared import PreparationError, PreparedAggregate, PreparedCount
+from participants.models import Person
+from participants.services import person_create
+
+pytestmark = pytest.mark.django_db
+
+
+def _person(organization, last_name: str, born: date) -> Person:
+    return person_create(
+        actor=None,
+        organization=organization,
+        last_name=last_name,
+        first_name="Иван",
+        birth_date=born,
+        kind="pupil",
+    )
+
+
+def _born_before(organization_id: int, day: date):
+    return Person.objects.filter(organization=organization_id, birth_date__lt=day)
+
+
+def _figures(organization_id: int, day: date):
+    return Person.objects.filter(organization=organization_id), {
+        "total": Count("pk"),
+        "before": Count("pk", filter=Q(birth_date__lt=day)),
+        "from": Count("pk", filter=Q(birth_date__gte=day)),
+    }
+
+
+def test_the_same_counts_as_the_orm_for_every_parameter(school, other_school, django_assert_num_queries):
+    for number in range(5):
+        _person(school, f"Первый{number}", date(2010 + number, 3, 1))
+    _person(other_school, "Другой", date(2011, 1, 1))
+    count = PreparedCount(_born_before, organization_id=int, day=date)
+    figures = PreparedAggregate(_figures, organization_id=int, day=date)
+    for organization in (school, other_school):
+        for day in (date(2009, 1, 1), date(2012, 6, 1), date(2020, 1, 1)):
+            with django_assert_num_queries(1):  # compiled without running, the first time too
+                counted = count(organization_id=organization.pk, day=day)
+            assert counted == _born_before(organization.pk, day).count()
+            with django_assert_num_queries(1):
+                found = figures(organization_id=organization.pk, day=day)
+            queryset, aggregates = _figures(organization.pk, day)
+            assert found == queryset.aggregate(**aggregates)
+    # distinct figures: the names follow the aggregates' order
+    assert figures(organization_id=school.pk, day=date(2012, 6, 1)) == {"total": 5, "before": 3, "from": 2}
+
+
+def test_a_datetime_parameter(db):
+    now = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
+    for days in (1, 5, 30):
+        User.objects.create(username=f"u{days}", date_joined=now - timedelta(days=days))
+    joined_since = PreparedCount(lambda since: User.objects.filter(date_joined__gte=since), since=datetime)
+    for days in (0, 2, 6, 31):
+        since = now - timedelta(days=days)
+        assert joined_since(since=since) == User.objects.filter(date_joined__gte=since).count()
+
+
+def test_a_value_derived_inside_the_builder_is_refused(school):
+    derived = PreparedCount(
+        lambda organization_id, day: _born_before(organization_id, day + timedelta(days=1)),
+        organization_id=int,
+        day=date,
+    )
+    with pytest.raises(PreparationError):
+        derived(organization_id=school.pk, day=date(2012, 1, 1))
+
+
+def test_the_parameters_are_checked(school):
+    count = PreparedCount(_born_before, organization_id=int, day=date)
+    with pytest.raises(TypeError):
+        count(organization_id=school.pk)
+    with pytest.raises(TypeError):
+        count(organization_id=None, day=date(2012, 1, 1))
