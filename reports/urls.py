@@ -18,8 +18,9 @@ from .windows import urls as windows_urls
 app_name = "reports"
 
 urlpatterns = [
-    # the «Отчёты» page and a report's run: reports/views.py
+    # the «Отчёты» page, a report's options form (loaded into it) and its run: reports/views.py
     path("", views.index, name="index"),
+    path("<slug:report>/options/", views.options, name="options"),
     path("<slug:report>/run/", views.run, name="run"),
     # bases/: columns/ (the column sets of the bases of mentors and mentees)
     *bases_urls.urlpatterns,

@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from mentoring.access import Privacy, ScopedRequest, organization_view
 from mentoring.selectors import jobs_for_user
@@ -16,7 +16,7 @@ from mentoring.typing_helpers import StrOrPromise
 from mentoring.views import job_page_url
 
 from .forms import options_form_for
-from .registry import FORMAT_LABELS, Report, ReportError, SharedChoices, registry
+from .registry import FORMAT_LABELS, Report, ReportError, registry
 from .services import report_start
 
 
@@ -65,7 +65,7 @@ def report_theme(report: Report) -> str:
 @dataclass
 class Entry:
     report: Report
-    form: object
+    form: object | None  # None: loaded into the page when its options are opened (``options``)
     invalid: bool = False
     links: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[StrOrPromise] = field(default_factory=list)
@@ -79,16 +79,17 @@ def _render_index(
     request: ScopedRequest,
     invalid: tuple[Report, object] | None = None,
     status: int = 200,
-    shared: SharedChoices | None = None,
 ):
+    """The reports by theme. Each report's options form sits folded under «Options and generation» and is
+    loaded when it is opened (``options``): building and writing two dozen forms, some with a choice of
+    every pair or person of the year, cost most of the page. A refused form is written in the page, open."""
     scope = request.scope
-    shared = shared if shared is not None else SharedChoices()  # the choice lists the forms share
     grouped: dict[str, list[Entry]] = {}
     for report in registry.available(scope):
         if invalid and invalid[0] is report:
             entry = Entry(report, invalid[1], invalid=True)
         else:
-            entry = Entry(report, options_form_for(report, scope, shared=shared))
+            entry = Entry(report, None)
         entry.links = report.links(scope)
         entry.warnings = report.warnings(scope)
         grouped.setdefault(report_theme(report), []).append(entry)
@@ -108,14 +109,22 @@ def index(request: ScopedRequest) -> HttpResponse:
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
+@require_GET
+def options(request: ScopedRequest, report: str) -> HttpResponse:
+    """One report's options form (a fragment), loaded into the reports page when its options are opened."""
+    found = _report_or_404(request, report)
+    entry = Entry(found, options_form_for(found, request.scope))
+    return render(request, "reports/includes/options_form.html", {"entry": entry})
+
+
+@organization_view(privacy=Privacy.AGGREGATE)
 @require_POST
 def run(request: ScopedRequest, report: str) -> HttpResponse:
     scope = request.scope
     found = _report_or_404(request, report)
-    shared = SharedChoices()
-    form = options_form_for(found, scope, data=request.POST, shared=shared)
+    form = options_form_for(found, scope, data=request.POST)
     if not form.is_valid():
-        return _render_index(request, invalid=(found, form), status=400, shared=shared)
+        return _render_index(request, invalid=(found, form), status=400)
     options = form.json_options()
     fmt = options.pop("format")
     try:

@@ -107,7 +107,7 @@ def _pinned(client: Client, path: str, expected: int, assert_num_queries: Callab
 
 # (user, url name, extra URL kwargs from the pair, queries at both sizes)
 PAGES = [
-    ("curator", "reports:index", False, 26),
+    ("curator", "reports:index", False, 11),
     ("curator", "pairing:runs", False, 14),
     ("curator", "roadmap:index", False, 15),
     ("curator", "monitoring:meetings", False, 11),
@@ -146,3 +146,20 @@ def test_the_page_takes_the_same_queries_small_and_large(
         assert large != small, "the grown programme changes the figures"
     else:
         assert len(large) > len(small), "the grown programme shows more on the page"
+
+
+# (report, queries at both sizes): the options forms the reports page loads when they are opened; the ones
+# offering every pair (the diary's, the plan's) or every person with a consent (the certificates')
+OPTIONS = [("pair_diary", 5), ("individual_plan", 5), ("certificates", 7)]
+
+
+@pytest.mark.parametrize(("report", "queries"), OPTIONS)
+def test_an_options_form_takes_the_same_queries_small_and_large(
+    curator, mentor_person, pair, programme, django_assert_num_queries, report, queries
+):
+    client = client_for(curator)
+    path = reverse("reports:options", kwargs={**KW, "report": report})
+    small = _pinned(client, path, queries, django_assert_num_queries)
+    _grow(programme, curator, mentor_person, pair)
+    large = _pinned(client, path, queries, django_assert_num_queries)
+    assert large.count("<option") > small.count("<option"), "the grown programme offers more"

@@ -200,6 +200,7 @@ MATRIX: dict[str, tuple[str, str]] = {
     "monitoring:case_photo":            ("200  200  200  404  404  L    404", "200  200  200  404  404  L    404"),
     "monitoring:case_photo_delete":     ("405  405  403  403  404  L    404", "302* 302* 403  403  404  L    404"),
     "reports:index":                    ("200  200  200  200  200  L    200", "200  200  200  200  200  L    200"),
+    "reports:options":                  ("200  200  404  404  404  L    404", "405  405  405  405  405  L    405"),
     "reports:run":                      ("405  405  405  405  405  L    405", "400  400  404  404  404  L    404"),
     "reports:columns":                  ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
     "reports:statistics_layout":        ("200  200  403  403  403  L    403", "400  400  403  403  403  L    403"),
@@ -301,7 +302,9 @@ def _regional_coordinator(authority: Organization):
     """A coordinator of an organisation above the school's authority (a region above a municipality)."""
     from .factories import OrganizationFactory
 
-    region = OrganizationFactory(kind=Organization.Kind.REGION, slug="region-test", short_name="Региональный центр")
+    region = OrganizationFactory(
+        kind=Organization.Kind.REGION, slug="region-test", short_name="Региональный центр"
+    )
     authority.parent = region
     authority.save(update_fields=["parent"])
     return _member(region, Role.REGIONAL_COORDINATOR, "regional-coordinator")

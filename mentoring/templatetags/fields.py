@@ -13,6 +13,8 @@ form with a crispy ``helper``) goes to crispy unchanged, so the markup is always
 
 from __future__ import annotations
 
+import html
+
 from django import forms, template
 from django.conf import settings
 from django.forms.boundfield import BoundField
@@ -176,10 +178,12 @@ def _select(field: BoundField, css: str | None) -> str:
     for group_name, group_choices, _index in context["optgroups"]:
         if group_name:
             parts.append(format_html('\n  <optgroup label="{}">', group_name))
-        for option in group_choices:
-            parts.append(format_html('\n  <option value="{}"', str(option["value"])))
-            parts.append(_option_attrs(option["attrs"]))
-            parts.append(format_html(">{}</option>", option["label"]))
+        for option in group_choices:  # format_html's markup, without its cost per call: a thousand people
+            attrs = option["attrs"]
+            parts.append(
+                f'\n  <option value="{html.escape(str(option["value"]))}"{_option_attrs(attrs) if attrs else ""}>'
+                f"{conditional_escape(option['label'])}</option>"
+            )
         if group_name:
             parts.append("\n  </optgroup>")
     parts.append("\n</select>")

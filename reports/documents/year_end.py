@@ -14,13 +14,14 @@ from __future__ import annotations
 import base64
 import io
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import Count, Prefetch, Q, Sum
+from django.forms.models import ModelChoiceIterator
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
@@ -142,9 +143,26 @@ def certificate_default_text(kind: str, role: str, year: str) -> str:
     }
 
 
+def _participant_label(full_name: str, group_name: str) -> str:
+    return f"{full_name}, {group_name}" if group_name else full_name
+
+
+class _ParticipantChoices(ModelChoiceIterator):
+    """The people offered as plain values, not as model instances: a school's year offers a thousand."""
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        rows = self.queryset.values_list("pk", "last_name", "first_name", "patronymic", "group_name")
+        for pk, *names, group_name in rows.iterator():
+            yield pk, _participant_label(" ".join(part for part in names if part), group_name)
+
+
 class _ParticipantChoiceField(forms.ModelMultipleChoiceField):
+    iterator = _ParticipantChoices
+
     def label_from_instance(self, obj: Person) -> str:
-        return f"{obj.full_name}, {obj.group_name}" if obj.group_name else obj.full_name
+        return _participant_label(obj.full_name, obj.group_name)
 
 
 def participants_with_consent(programme: Programme):
@@ -623,7 +641,8 @@ class FinalCompendiumReport(Report):
             for child in programmes:
                 child_activities, _events = compendium_materials(child, start, end)
                 activities.extend(
-                    CompendiumActivity(activity, child.organization.short_name) for activity in child_activities
+                    CompendiumActivity(activity, child.organization.short_name)
+                    for activity in child_activities
                 )
             activities.sort(key=lambda row: (row.activity.date, row.activity.pk))
             events: list[RoadmapEvent] = []

@@ -276,5 +276,6 @@ def test_my_pairs_show_the_last_meeting_and_the_buttons(mentor, pair, django_ass
 
 
 def test_the_reports_page_offers_the_pairs_to_a_curator(curator, pair):
-    page = client_for(curator).get(reverse("reports:index", kwargs=KW)).content.decode()
-    assert f"№ {pair.pk}: Кузнецова О.П. — Иванова М.С." in page
+    # the diary report's options form, which the reports page loads when it is opened
+    page = client_for(curator).get(reverse("reports:options", kwargs={**KW, "report": "pair_diary"}))
+    assert f"№ {pair.pk}: Кузнецова О.П. — Иванова М.С." in page.content.decode()

@@ -197,12 +197,11 @@ def test_reports_index_query_count(curator_client, curator, school_job, django_a
             created_by=curator,
         )
     curator_client.get(reverse("reports:index", kwargs=KW))
-    # the options forms: forms of mentoring, classes, the people a certificate may be made for, the campaigns
-    # of the questionnaire reports, the year's orders, the partners, the teachers of the mentor base (consent,
-    # supplementary agreement), the curator the protocol names as secretary, the questionnaires, whether the
-    # analytical report's conclusions are written, the order approving the roadmap and the collection periods
-    # of the consolidated statistics (read once per page, whatever the number of rows)
-    with django_assert_num_queries(26):
+    # the options forms are loaded when opened (``reports:options``, pinned in tests/test_page_query_pins.py);
+    # the page reads whether the analytical report's conclusions are written, the order approving the
+    # roadmap, the collection periods of the consolidated statistics and the user's files (read once per
+    # page, whatever the number of rows)
+    with django_assert_num_queries(11):
         response = curator_client.get(reverse("reports:index", kwargs=KW))
     assert response.status_code == 200
 
@@ -220,7 +219,9 @@ def test_report_error_is_an_exception():
 def test_a_job_queued_long_without_a_worker_says_processing_is_not_running(curator_client, school_job):
     """Redis took the job but no worker runs: after half a minute the page says so, in Russian."""
     url = reverse("job_status", kwargs={**KW, "job": school_job.pk})
-    Job.objects.filter(pk=school_job.pk).update(task="reports.tasks.build_report", dispatched_at=timezone.now())
+    Job.objects.filter(pk=school_job.pk).update(
+        task="reports.tasks.build_report", dispatched_at=timezone.now()
+    )
     html = curator_client.get(url).content.decode()
     assert 'data-stalled="1"' not in html and "Ожидает очереди" in html
     Job.objects.filter(pk=school_job.pk).update(dispatched_at=timezone.now() - timedelta(seconds=31))

@@ -369,7 +369,9 @@ def test_only_the_curator_and_the_administrator_run_them(identifier, mentor, adm
 @pytest.mark.django_db
 def test_the_index_offers_csv(curator_client):
     page = curator_client.get(reverse("reports:index", kwargs=KW)).content.decode()
-    assert 'value="csv"' in page and "CSV для Excel" in page
+    assert "CSV для Excel" in page  # the format's badge
+    options = curator_client.get(reverse("reports:options", kwargs={**KW, "report": "mentee_base"}))
+    assert 'value="csv"' in options.content.decode()
 
 
 # --- Query counts -----------------------------------------------------------------------------------
