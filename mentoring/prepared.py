@@ -15,7 +15,8 @@ Rules for the query a builder returns (checked when it is compiled):
   frozen: compute it in the caller and pass it as a parameter of its own;
 - the SQL must not depend on the values (no ``None``, no lists of varying length): the builder is
   compiled twice with different made-up values and both SQL texts must be the same;
-- the result is one row of integers: ``.count()`` or ``.aggregate()`` of counts.
+- the result is one row of integers: ``.count()`` or ``.aggregate()`` of counts and sums (never NULL:
+  ``Coalesce(Sum(…), 0)``).
 
 The SQL is kept per database connection alias and vendor; it also freezes the settings the compiler read
 (the time zone of a date truncation, for instance), which do not change while a process runs.
@@ -28,10 +29,11 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db import connections
-from django.db.models import Aggregate, QuerySet
+from django.db.models import QuerySet
 
 ParamType = type[int] | type[date] | type[datetime]
 
@@ -74,6 +76,13 @@ def _adapt(connection: Any, value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"a prepared query's parameter is an int, a date or a datetime, not {value!r}")
     return value
+
+
+def _integer(value: Any) -> int:
+    """A count or a sum as an int (PostgreSQL sums a bigint column as a numeric: a Decimal)."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal) or value != int(value):
+        raise PreparationError(f"a prepared query answers integers, not {value!r}")
+    return int(value)
 
 
 class _Prepared:
@@ -141,9 +150,9 @@ class _Prepared:
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             row = cursor.fetchone()
-        if row is None or not all(isinstance(value, int) for value in row):
-            raise PreparationError(f"a prepared query answers one row of integers, not {row!r}")
-        return tuple(row)
+        if row is None:
+            raise PreparationError("a prepared query answers one row")
+        return tuple(_integer(value) for value in row)
 
 
 class PreparedCount:
@@ -157,15 +166,15 @@ class PreparedCount:
 
 
 class PreparedAggregate:
-    """``queryset.aggregate(**aggregates)`` where ``build(**params)`` returns ``(queryset, aggregates)``,
+    """``queryset.aggregate(**aggregates)`` (counts and sums: integers, never NULL) where ``build(**params)`` returns ``(queryset, aggregates)``,
     compiled once; the call returns the same dict of counts as ``aggregate``."""
 
     def __init__(
-        self, build: Callable[..., tuple[QuerySet[Any], dict[str, Aggregate]]], **params: ParamType
+        self, build: Callable[..., tuple[QuerySet[Any], dict[str, Any]]], **params: ParamType
     ) -> None:
         self._names: tuple[str, ...] = ()
 
-        def run(built: tuple[QuerySet[Any], dict[str, Aggregate]]) -> Any:
+        def run(built: tuple[QuerySet[Any], dict[str, Any]]) -> Any:
             queryset, aggregates = built
             # ``get_aggregation`` selects the aggregates in the order they are given: the row's order
             self._names = tuple(aggregates)
@@ -177,4 +186,4 @@ class PreparedAggregate:
         row = self._prepared.row(using, values)
         if len(row) != len(self._names):
             raise PreparationError("the row does not have a value per aggregate")
-        return dict(zip(self._names, (int(value) for value in row), strict=True))
+        return dict(zip(self._names, row, strict=True))

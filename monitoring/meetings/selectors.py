@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypeAlias, TypedDict
@@ -19,7 +20,8 @@ from django.db.models.functions import Coalesce, TruncDate
 
 from mentoring.models import Programme
 from pairing.models import GroupMember, MentoringGroup
-from participants.models import Person
+from pairing.selectors import MemberLine
+from participants.models import Person, short_name_of
 from participants.selectors import valid_consent
 
 from ..models import Meeting
@@ -148,17 +150,13 @@ def pairs_overview(
     only_stale: bool = False,
     only_requests: bool = False,
 ) -> QuerySet[PairWithStats]:
-    """Every open pair of the year with its mentor(s), mentees, form and meeting statistics.
+    """Every open pair of the year with its form and meeting statistics (``overview_lines`` then reads a
+    page of them their members as plain values).
 
-    Two queries whatever the number of pairs (the pairs, then their members); ``only_stale`` keeps the
-    pairs without a meeting for ``stale_days`` days or more; ``only_requests`` the pairs (open or not)
-    with a request for the psychologist that nobody reviewed yet (``open_requests``).
+    One query whatever the number of pairs; ``only_stale`` keeps the pairs without a meeting for
+    ``stale_days`` days or more; ``only_requests`` the pairs (open or not) with a request for the
+    psychologist that nobody reviewed yet (``open_requests``).
     """
-    members = (
-        GroupMember.objects.select_related("person")
-        .annotate(has_consent=valid_consent("person"))
-        .order_by("-role", "person__last_name", "person__first_name")
-    )
     if only_requests:
         groups = MentoringGroup.objects.filter(
             programme=programme, pk__in=open_requests(programme).values("group_id")
@@ -166,7 +164,6 @@ def pairs_overview(
     else:
         groups = MentoringGroup.objects.filter(programme=programme, status__in=MentoringGroup.OPEN_STATUSES)
     queryset = with_meeting_stats(groups).select_related("form", "role_model")
-    queryset = queryset.prefetch_related(Prefetch("members", queryset=members))
     if only_stale:
         queryset = queryset.filter(silent_since__lte=today - timedelta(days=stale_days))
     return queryset.order_by("silent_since", "pk")
@@ -220,6 +217,40 @@ def silent_active_pairs(
         if group.silent_since <= today - timedelta(days=days):
             silent.append(group)
     return silent
+
+
+def overview_lines(group_ids: list[int]) -> dict[int, tuple[list[MemberLine], list[MemberLine]]]:
+    """The mentors and the mentees shown by name (as ``mentees_of``: whose data may be processed) of these
+    groups, by surname and name, as plain values (1 query; none for no groups): the meetings overview
+    shows a hundred pairs, and a member and a person object each cost more than the rest of its row."""
+    lines: dict[int, tuple[list[MemberLine], list[MemberLine]]] = defaultdict(lambda: ([], []))
+    if not group_ids:
+        return lines
+    rows = (
+        GroupMember.objects.filter(
+            group__in=group_ids, role__in=(GroupMember.Role.MENTOR, GroupMember.Role.MENTEE)
+        )
+        .annotate(has_consent=valid_consent("person"))
+        .order_by("-role", "person__last_name", "person__first_name")
+        .values_list(
+            "group_id",
+            "role",
+            "person__last_name",
+            "person__first_name",
+            "person__patronymic",
+            "person__group_name",
+            "person__anonymised_at",
+            "has_consent",
+        )
+    )
+    for group_id, role, last_name, first_name, patronymic, group_name, anonymised_at, has_consent in rows:
+        mentors, mentees = lines[group_id]
+        line = MemberLine(role, short_name_of(last_name, first_name, patronymic), group_name)
+        if role == GroupMember.Role.MENTOR:
+            mentors.append(line)
+        elif has_consent and anonymised_at is None:
+            mentees.append(line)
+    return lines
 
 
 def mentors_of(group: MentoringGroup) -> list[Person]:

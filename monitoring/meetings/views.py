@@ -220,7 +220,11 @@ def meetings(request: ScopedRequest) -> HttpResponse:
     only_requests = request.GET.get("requests") == "1"
     only_stale = request.GET.get("stale") == "1" and not only_requests
     queryset = meeting_selectors.pairs_overview(
-        scope.programme, today=today, stale_days=stale_days, only_stale=only_stale, only_requests=only_requests
+        scope.programme,
+        today=today,
+        stale_days=stale_days,
+        only_stale=only_stale,
+        only_requests=only_requests,
     )
     query = request.GET.get("q", "")[:100]
     for word in query.lower().replace("ё", "е").split()[:5]:
@@ -230,14 +234,17 @@ def meetings(request: ScopedRequest) -> HttpResponse:
     order = sorting(request.GET, MEETING_SORTS, "-days")
     queryset = queryset.order_by(*order.order_by)
     page = Paginator(queryset, MEETINGS_PAGE_SIZE).get_page(request.GET.get("page"))
+    groups = list(page)
+    lines = meeting_selectors.overview_lines([group.pk for group in groups])
     rows = []
-    for group in page:
+    for group in groups:
         days = meeting_selectors.days_since(group, today)
+        mentors, mentees = lines[group.pk]
         rows.append(
             {
                 "group": group,
-                "mentors": meeting_selectors.mentors_of(group),
-                "mentees": meeting_selectors.mentees_of(group),
+                "mentors": mentors,
+                "mentees": mentees,
                 "days": days,
                 "stale": days is not None and days >= stale_days,
             }

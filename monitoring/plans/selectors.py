@@ -6,11 +6,11 @@ counted as «≥ 90 %»); a plan without tasks is 0 % done.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypedDict
 
 from django.db.models import (
-    Avg,
     Case,
     Count,
     F,
@@ -20,13 +20,16 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
 from django.db.models.functions import Coalesce
 
 from mentoring.models import Programme
+from mentoring.prepared import PreparedAggregate
 from pairing.models import GroupMember, MentoringGroup
+from participants.models import short_name_of
 from participants.selectors import valid_consent
 
 from ..models import IndividualPlan, PlanChange, PlanTask
@@ -55,10 +58,14 @@ PlanWithCompletion: TypeAlias = "WithAnnotations[IndividualPlan, Completion]"
 
 @dataclass(frozen=True)
 class PlanRow:
-    """A pair in the list of plans, with its plan and the plan's completion (None: no plan yet)."""
+    """A pair in the list of plans, with its plan and the plan's completion (None: no plan yet), and its
+    members' short names as plain values, mentors and mentees by surname — None for a mentee without a
+    valid consent or anonymised, who is not named."""
 
     group: MentoringGroup
     plan: PlanWithCompletion | None
+    mentors: list[str] = field(default_factory=list)
+    mentees: list[str | None] = field(default_factory=list)
 
 
 def _count(queryset) -> Subquery:
@@ -99,17 +106,28 @@ def plan_completion(plan: IndividualPlan) -> int:
     return done * 100 // total if total else 0
 
 
+# compiled once per process (``mentoring.prepared``): building it cost more than running it
+_COMPLETION_TOTALS = PreparedAggregate(
+    lambda programme_id: (
+        with_completion(IndividualPlan.objects.filter(group__programme=programme_id)),
+        {
+            "plans": Count("pk"),
+            "plans_90": Count("pk", filter=Q(percent__gte=THRESHOLD)),
+            "percent_sum": Coalesce(Sum("percent"), 0),
+        },
+    ),
+    programme_id=int,
+)
+
+
 def programme_plan_completion(programme: Programme) -> ProgrammeCompletion:
     """(plans, plans done to ≥ 90 %, average percent) over the plans of the year's pairs — one query."""
-    totals = with_completion(IndividualPlan.objects.filter(group__programme=programme)).aggregate(
-        plans=Count("pk"),
-        plans_90=Count("pk", filter=Q(percent__gte=THRESHOLD)),
-        average=Avg("percent"),
-    )
+    totals = _COMPLETION_TOTALS(programme_id=programme.pk)
+    plans = totals["plans"]
     return ProgrammeCompletion(
-        plans=totals["plans"],
+        plans=plans,
         plans_90=totals["plans_90"],
-        average=round(float(totals["average"] or 0), 1),
+        average=round(totals["percent_sum"] / plans, 1) if plans else 0.0,
     )
 
 
@@ -167,8 +185,8 @@ def plans_overview(
     search: str = "",
     order_by: tuple[str, ...] = ("status", "pk"),
 ) -> QuerySet[MentoringGroup]:
-    """Every pair of the year with its members, for the list of plans; ``with_plan_rows`` then gives a
-    page of them its plan and completion. 2 queries for a page (the pairs, their members).
+    """Every pair of the year, for the list of plans; ``with_plan_rows`` then gives a page of them its
+    plan, its completion and its members. 1 query for a page.
     ``unapproved`` keeps the active pairs whose plan waits for approval (``unapproved_pairs``);
     ``search`` keeps the pairs with a member whose name or class holds every word of it;
     ``order_by`` may name the annotations of ``PLAN_SORTS`` (subqueries: still one query)."""
@@ -191,23 +209,40 @@ def plans_overview(
                 Value(-1),
             )
         )
-    return (
-        base.exclude(status=MentoringGroup.Status.PROPOSED)
-        .select_related("form")
-        .prefetch_related(
-            Prefetch(
-                "members",
-                queryset=GroupMember.objects.select_related("person")
-                .annotate(has_consent=valid_consent("person"))
-                .order_by("-role", "person__last_name"),
-            )
+    return base.exclude(status=MentoringGroup.Status.PROPOSED).select_related("form").order_by(*order_by)
+
+
+def _member_names(group_ids: list[int]) -> dict[int, tuple[list[str], list[str | None]]]:
+    """The groups' mentors and mentees as short names by surname, an unconsented or anonymised mentee as
+    None (1 query, plain values: a page of a hundred pairs would build a member and a person each)."""
+    rows = (
+        GroupMember.objects.filter(group__in=group_ids)
+        .annotate(has_consent=valid_consent("person"))
+        .order_by("-role", "person__last_name")
+        .values_list(
+            "group_id",
+            "role",
+            "person__last_name",
+            "person__first_name",
+            "person__patronymic",
+            "person__anonymised_at",
+            "has_consent",
         )
-        .order_by(*order_by)
     )
+    names: dict[int, tuple[list[str], list[str | None]]] = defaultdict(lambda: ([], []))
+    for group_id, role, last_name, first_name, patronymic, anonymised_at, has_consent in rows:
+        mentors, mentees = names[group_id]
+        short_name = short_name_of(last_name, first_name, patronymic)
+        if role == GroupMember.Role.MENTOR:
+            mentors.append(short_name)
+        elif role == GroupMember.Role.MENTEE:
+            mentees.append(short_name if has_consent and not anonymised_at else None)
+    return names
 
 
 def with_plan_rows(groups: list[MentoringGroup], programme: Programme) -> list[PlanRow]:
-    """Each group with its plan and the plan's completion, or None (1 query)."""
+    """Each group with its plan and the plan's completion, or None, and its members (2 queries)."""
+    names = _member_names([group.pk for group in groups]) if groups else {}
     plans = {
         plan.group_id: plan
         for plan in with_completion(
@@ -216,4 +251,4 @@ def with_plan_rows(groups: list[MentoringGroup], programme: Programme) -> list[P
             )
         )
     }
-    return [PlanRow(group, plans.get(group.pk)) for group in groups]
+    return [PlanRow(group, plans.get(group.pk), *names.get(group.pk, ([], []))) for group in groups]

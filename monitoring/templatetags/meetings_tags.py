@@ -22,6 +22,7 @@ from django.utils.timezone import is_aware, localtime
 from django.utils.translation import gettext, ngettext
 
 from mentoring.templatetags.ui import with_pk
+from pairing.selectors import MemberLine
 from participants.models import Person
 
 from ..models import Meeting
@@ -197,7 +198,7 @@ def _overview_parts(context: Context) -> dict[str, Any]:
     return parts
 
 
-def _person_lines(persons: Iterable[Person], with_class: bool = False) -> str:
+def _person_lines(persons: Iterable[Person | MemberLine], with_class: bool = False) -> str:
     """``pairing_tags.person_lines``: a ``<div>`` per person, the class in small print when asked for."""
     lines = []
     for person in persons:

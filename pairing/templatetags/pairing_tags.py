@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, cast
+from typing import Any
 
 from django import template
 from django.template.context import Context
@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from mentoring.templatetags.ui import with_pk
-from pairing.models import GroupMember, MentoringGroup
+from pairing.models import MentoringGroup
 from pairing.selectors import GroupCard, MemberLine
 from participants.models import Person
 
@@ -52,17 +52,6 @@ def group_member_lines(lines: list[MemberLine]) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 (every part is escaped above)
 
 
-if TYPE_CHECKING:
-    from django_stubs_ext import WithAnnotations
-
-
-class _Consent(TypedDict):
-    has_consent: bool
-
-
-# A member as ``monitoring.plans.selectors`` prefetches it for the plans page (for the type checker).
-MemberWithConsent: TypeAlias = "WithAnnotations[GroupMember, _Consent]"
-
 _STATUS_CLASSES = {"active": "text-bg-success", "proposed": "text-bg-info", "completed": "text-bg-secondary"}
 
 
@@ -87,29 +76,21 @@ def _day(value: date) -> str:
     return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
 
 
-def _prefetched_members(group: MentoringGroup) -> Iterable[GroupMember]:
-    """The prefetched members as they are (``group.members.all()`` builds a new queryset per call)."""
-    cache = getattr(group, "_prefetched_objects_cache", {})
-    return cache["members"] if "members" in cache else group.members.all()
-
-
 @register.simple_tag
-def plan_member_names(group: MentoringGroup, role: str) -> SafeString:
-    """The pair's mentors, or its mentees — a mentee without a valid consent (or anonymised) unnamed — a
-    ``<div>`` each (``monitoring/plans/plans.html``; the members prefetched with ``has_consent``)."""
+def plan_member_names(names: Iterable[str | None]) -> SafeString:
+    """A ``<div>`` per name of the pair's mentors or mentees — None: a mentee without a valid consent (or
+    anonymised), unnamed (``monitoring/plans/plans.html``; ``PlanRow.mentors``/``mentees``)."""
     parts = []
-    for member in cast("Iterable[MemberWithConsent]", _prefetched_members(group)):
-        if member.role != role:
-            continue
-        if role == "mentor" or (member.has_consent and not member.person.anonymised_at):
-            parts.append(format_html("<div>{}</div>", member.person.short_name))
+    unnamed = ""
+    for name in names:
+        if name is not None:
+            parts.append(f"<div>{html.escape(name)}</div>")
         else:
-            parts.append(
-                format_html(
-                    '<div><span class="text-body-secondary">{}</span></div>',
-                    gettext("a mentee without consent"),
-                )
+            unnamed = unnamed or (
+                f'<div><span class="text-body-secondary">{html.escape(gettext("a mentee without consent"))}'
+                "</span></div>"
             )
+            parts.append(unnamed)
     return mark_safe("".join(parts))  # noqa: S308 (every part is escaped above)
 
 

@@ -490,6 +490,9 @@ class PsychologistHome:
 PSYCHOLOGIST_ROWS = 10
 
 
+_OPEN_REQUESTS = PreparedCount(open_requests, programme=int)
+
+
 def psychologist_home(scope: Scope, today: date | None = None) -> PsychologistHome:
     """The pairs the diary flags (no meeting for the set number of days) and the diagnostics to compare:
     «after» campaigns with their «before», and «before» ones still waiting for an «after»; first the
@@ -498,9 +501,7 @@ def psychologist_home(scope: Scope, today: date | None = None) -> PsychologistHo
     programme = scope.programme
     programme.organization = scope.organization
     stale_days = settings_for(scope.organization).stale_pair_days
-    stale = pairs_overview(programme, today=today, stale_days=stale_days, only_stale=True).prefetch_related(
-        None
-    )
+    stale = pairs_overview(programme, today=today, stale_days=stale_days, only_stale=True)
     stale_pairs = group_cards(list(stale[:PSYCHOLOGIST_ROWS]))
     # the mentors' open requests for the psychologist (a checkbox of the meeting form), oldest first
     open_flags = open_requests(programme)
@@ -529,9 +530,9 @@ def psychologist_home(scope: Scope, today: date | None = None) -> PsychologistHo
     return PsychologistHome(
         flagged=flagged,
         # both counted in the database every time: the page makes the same queries whatever the school
-        flagged_total=open_flags.count(),
+        flagged_total=_OPEN_REQUESTS(programme=programme.pk),
         stale_pairs=stale_pairs,
-        stale_total=stale.count(),
+        stale_total=_STALE_COUNT(programme=programme.pk, since=today - timedelta(days=stale_days)),
         stale_days=stale_days,
         comparisons=comparisons,
         baselines_waiting=baselines_waiting,

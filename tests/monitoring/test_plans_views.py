@@ -292,3 +292,17 @@ def test_programme_plans_name_the_order_from_its_date(curator, programme):
     plans_approve(actor=None, plans=[group.plan], order_number="12-ОД", order_date=date(2025, 9, 15))
     html = client_for(curator).get(url("plans"), {"sort": "approved"}).content.decode()
     assert "№ 12-ОД от 15.09.2025" in html
+
+
+def test_programme_plans_name_the_members_and_not_a_mentee_without_consent(curator, programme, pair, mentee):
+    from participants.models import Consent
+    from participants.services import consent_withdraw
+
+    client = client_for(curator)
+    page = client.get(url("plans")).content.decode()
+    row = page.split(f">{pair.pk}</a>")[1].split("</tr>")[0]
+    assert "Кузнецова О.П." in row and "Иванова М.С." in row and "без согласия" not in row
+    for consent in Consent.objects.filter(person=mentee, withdrawn_on__isnull=True):
+        consent_withdraw(actor=curator, consent=consent, withdrawn_on=date(YEAR, 11, 1))
+    row = client.get(url("plans")).content.decode().split(f">{pair.pk}</a>")[1].split("</tr>")[0]
+    assert "Кузнецова О.П." in row and "Иванова" not in row and "наставляемый без согласия" in row
