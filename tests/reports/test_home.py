@@ -148,7 +148,9 @@ def test_curator_sees_the_pairs_whose_mentor_awaits_the_psychologist(curator_cli
     assert rows == 2
     # all reviewed: the row leaves the block
     Meeting.objects.update(flag_resolved_at=timezone.now())
-    assert "Пары, где наставник ждёт помощи психолога" not in _attention(_dashboard(curator_client).content.decode())
+    assert "Пары, где наставник ждёт помощи психолога" not in _attention(
+        _dashboard(curator_client).content.decode()
+    )
     assert "Нет просьб к психологу" in curator_client.get(link).content.decode()
 
 
@@ -352,7 +354,10 @@ def test_orders_questionnaires_and_kpis_counts_link_to_lists_of_as_many_rows(cur
     template = QuestionnaireTemplate.objects.filter(organization__isnull=True).first()
     for title, days in (("Идёт", 5), ("Закончилось", -5)):
         Campaign.objects.create(
-            programme=programme, template=template, title=title, expires_at=timezone.now() + timedelta(days=days)
+            programme=programme,
+            template=template,
+            title=title,
+            expires_at=timezone.now() + timedelta(days=days),
         )
     html = _dashboard(curator_client).content.decode()
     counts = _attention(html)
