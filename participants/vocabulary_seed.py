@@ -1286,3 +1286,46 @@ TERMS = [
     )
     for slug, kind, name, synonyms, broader in TERMS
 ]
+
+# Needs in the words of teachers' and parents' notes (6 December, migration 0013): what a pupil does
+# rather than a subject — gaps after illness, fear of tests, getting on with classmates and teachers,
+# running away, lying, swearing, vaping, home schooling, a single parent, self-harm. Each phrase is read
+# before its words alone, so «убегает из дома» is no running and «не ладит с учителями» no teaching career.
+NEEDS_TOPICS: dict[str, list[str]] = {
+    "performance": ["отстать", "отстал после болезни", "часто болеет", "долго болел", "пропуски по болезни",
+                    "пропустил много уроков", "много пропустил"],
+    "exams": ["контрольная", "контрольные", "контрольные работы", "самостоятельные работы"],
+    "exam-anxiety": ["боится контрольных", "страх контрольных", "волнуется на контрольных",
+                     "волнение на контрольных", "паника на контрольных"],
+    "public-speaking": ["не может ответить у доски", "не может ответить на уроке"],
+    "communication": ["найти общий язык", "общий язык с одноклассниками", "ладить", "ладить с одноклассниками",
+                      "не ладит с одноклассниками"],
+    "conflicts": ["не ладит с учителями", "ладить с учителями", "конфликт с учителем", "ссоры с учителями",
+                  "буллить", "булить", "хейтить", "хейт", "дерётся", "бьёт одноклассников"],
+    "behaviour": ["убегать из дома", "уходить из дома", "сбегать из дома", "уходит из дома", "воровать",
+                  "врать", "обманывать", "ложь", "материться", "сквернословие", "вейпить", "опаздывать",
+                  "опаздывает на уроки"],
+    "healthy": ["энергетики", "энергетические напитки"],
+    "attention": ["усидеть", "не может усидеть на месте"],
+    "ovz": ["домашнее обучение", "надомное обучение", "на домашнем обучении", "обучение на дому"],
+    "family": ["неполная семья", "мама одна воспитывает", "воспитывает одна мама", "без отца", "без матери",
+               "воспитывает бабушка"],
+    "career": ["хочет в 10 класс", "пойти в 10 класс", "идти в 10 класс", "в 10 класс или в колледж",
+               "остаться в 10 классе"],
+    "psychology": ["режет себя", "резать себя", "порезы на руках", "режет руки"],
+}  # fmt: skip
+assert set(NEEDS_TOPICS) <= {row[0] for row in TERMS}
+# what each term said before migration 0013 (it takes back only the words it added)
+SYNONYMS_BEFORE_NEEDS: dict[str, frozenset[str]] = {
+    slug: frozenset(words) for slug, _k, _n, words, _b in TERMS
+}
+TERMS = [
+    (
+        slug,
+        kind,
+        name,
+        synonyms + [word for word in NEEDS_TOPICS.get(slug, []) if word not in synonyms],
+        broader,
+    )
+    for slug, kind, name, synonyms, broader in TERMS
+]

@@ -190,6 +190,27 @@ def test_a_general_request_names_its_area_or_need(text, expected):
     assert concepts(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Часто болеет, много пропустил", {"performance"}),
+        ("Боится контрольных", {"exam-anxiety"}),
+        ("Не может найти общий язык с одноклассниками", {"communication"}),
+        ("Не ладит с учителями", {"conflicts"}),  # no teaching career
+        ("Убегает из дома", {"behaviour"}),  # no running
+        ("Врёт, ворует, матерится", {"behaviour"}),
+        ("На домашнем обучении", {"ovz"}),
+        ("Мама одна воспитывает", {"family"}),
+        ("Хочет в 10 класс", {"career"}),
+        ("Ученик 10 класса", set()),
+        # the words of a fear stay a fear: the psychologist, then the speaking
+        ("Боится отвечать у доски", {"stress", "public-speaking"}),
+    ],
+)
+def test_a_need_in_the_words_of_a_note_names_it(text, expected):
+    assert concepts(text) == expected
+
+
 def _teacher(key: int, subject: str, competencies: list[str]):
     return mentor_record(vocabulary=SEED, id=key, form="", competencies=competencies, subject=subject)
 

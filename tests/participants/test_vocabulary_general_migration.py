@@ -1,6 +1,6 @@
-"""Migration 0012 gives an installation seeded before it the general requests of the shared vocabulary,
-touches nothing a region or a school added, runs twice without doubling a word, and goes back to
-exactly what the installation had."""
+"""Migrations 0012 and 0013 give an installation seeded before them the general requests and the needs
+of the shared vocabulary, touch nothing a region or a school added, run twice without doubling a
+word, and go back to exactly what the installation had."""
 
 from importlib import import_module
 
@@ -12,13 +12,16 @@ from participants.vocabulary_seed import (
     BROADER_BEFORE_GENERAL,
     GENERAL_BROADER,
     GENERAL_TOPICS,
+    NEEDS_TOPICS,
     SYNONYMS_BEFORE_GENERAL,
+    SYNONYMS_BEFORE_NEEDS,
     TERMS,
 )
 
 pytestmark = pytest.mark.django_db
 
 migration = import_module("participants.migrations.0012_vocabulary_general_requests")
+needs = import_module("participants.migrations.0013_vocabulary_needs_in_notes")
 
 
 def shared(slug: str) -> VocabularyTerm:
@@ -73,3 +76,25 @@ def test_an_older_installation_learns_them_keeps_its_own_and_goes_back(school):
     assert shared("exact-sciences") not in shared("informatics").broader.all()
     assert shared("chemistry") not in shared("career-medicine").broader.all()
     assert shared("biology") in shared("career-medicine").broader.all()  # what 0012 did not add stays
+
+
+def test_the_needs_migration_adds_its_words_once_and_takes_back_only_those(school):
+    for slug in NEEDS_TOPICS:
+        term = shared(slug)
+        term.synonyms = [word for word in term.synonyms if word in SYNONYMS_BEFORE_NEEDS[slug]]
+        term.save()
+    behaviour = shared("behaviour")
+    behaviour.synonyms = [*behaviour.synonyms, "врать"]  # a region added one of its words itself
+    behaviour.save()
+    before = {slug: list(shared(slug).synonyms) for slug in NEEDS_TOPICS}
+
+    needs.forward(apps, None)
+    needs.forward(apps, None)
+    for slug, words in NEEDS_TOPICS.items():
+        synonyms = shared(slug).synonyms
+        assert set(words) <= set(synonyms), slug
+        assert len(synonyms) == len(set(synonyms)), slug
+
+    needs.backward(apps, None)
+    after = {slug: list(shared(slug).synonyms) for slug in NEEDS_TOPICS}
+    assert after == {**before, "behaviour": [w for w in before["behaviour"] if w != "врать"]}
