@@ -190,3 +190,34 @@ def kpi_card(context: template.Context, card: dict) -> SafeString:
         f"{chart}</div></div></div>"
     )
     return mark_safe(markup)  # noqa: S308 (every value is escaped above)
+
+
+@register.simple_tag(takes_context=True)
+def console_chart_card(context: template.Context, card: dict) -> SafeString:
+    """One card of «Indicators over the year» on the console of an authority (``reports/console/
+    console.html``): as ``kpi_card``, with the console's heading level, the value a size smaller and the
+    chart with its table even before the first snapshot (``tests/monitoring/test_kpi_card_tag.py``
+    compares it with the template block it replaced); every value is escaped here."""
+    labels = _card_labels(context)
+    kpi: KpiValue = card["kpi"]
+    badges = lights()
+    of = ""
+    if kpi.denominator is not None:
+        of = labels["of"] % {"n": escape(number(kpi.numerator)), "d": escape(number(kpi.denominator))} + " · "
+    if kpi.target is None:
+        target = labels["not_set"]
+    else:
+        target = number(kpi.target) + (" %" if kpi.is_percent else "")
+        if not kpi.target_own:
+            target += f" ({_target_source(kpi)})"
+    markup = (
+        '<div class="col-12 col-lg-6">'
+        f'<div class="card h-100 kpi-card" id="chart-{int(kpi.indicator.pk)}"><div class="card-body">'
+        '<div class="d-flex flex-wrap justify-content-between align-items-start gap-2 mb-2">'
+        f'<h3 class="h6 mb-0">{escape(kpi.indicator.name)}</h3>{badges.get(kpi.light) or badges[calc.GREY]}</div>'
+        '<div class="d-flex flex-wrap align-items-baseline gap-3 mb-2">'
+        f'<div class="fs-4 fw-semibold">{value_html(kpi)} </div>'
+        f'<div class="small text-body-secondary"> {of}{labels["target"]}: {target} </div></div>'
+        f"{_chart(card, kpi, labels)}</div></div></div>"
+    )
+    return mark_safe(markup)  # noqa: S308 (every value is escaped above)
