@@ -221,3 +221,10 @@ def console_chart_card(context: template.Context, card: dict) -> SafeString:
         f"{_chart(card, kpi, labels)}</div></div></div>"
     )
     return mark_safe(markup)  # noqa: S308 (every value is escaped above)
+
+
+@register.filter
+def kpi_value(kpi: KpiValue) -> SafeString:
+    """``{{ kpi|kpi_value }}``: ``includes/value.html`` without an include (a row of a table of schools
+    shows one): the value with « %» for a percentage, a dash when there is none."""
+    return mark_safe(value_html(kpi))  # noqa: S308 - a number and our own markup

@@ -44,3 +44,13 @@ def test_the_console_card_tag_writes_what_the_template_wrote(card, language):
         former = FORMER_CARD.render(Context({"card": card}))
         assert _squeeze(NEW_CARD.render(Context({"card": card}))) == _squeeze(former)
     assert "&lt;наставляемых&gt;" in former
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+@pytest.mark.parametrize("card", CARDS, ids=lambda card: str(card["kpi"].indicator.pk))
+def test_the_value_filter_writes_what_the_value_include_wrote(card, language):
+    include = Template('{% include "monitoring/kpis/includes/value.html" %}')
+    value = Template("{% load kpi_tags %}{{ kpi|kpi_value }}")
+    with translation.override(language):
+        context = {"kpi": card["kpi"]}
+        assert value.render(Context(context)) == include.render(Context(context)).strip()
