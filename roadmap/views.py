@@ -115,7 +115,12 @@ def index(request: ScopedRequest) -> HttpResponse:
         "sorting": order,
         "flat": flat,
         "sort_choices": _sort_choices(order.key, order.descending),
-        "progress": selectors.roadmap_progress(scope.programme, today),
+        # the whole roadmap is in the table unless it is filtered: counted from its rows, no query
+        "progress": (
+            selectors.roadmap_progress(scope.programme, today)
+            if filters.active
+            else selectors.progress_of(sections)
+        ),
         "kpi_targets": list(scope.programme.roadmap_kpi_targets.all()),
         "today": today,
         # the one-click «mark done» of a row: today, or the last day of a past academic year

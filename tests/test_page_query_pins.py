@@ -109,7 +109,7 @@ def _pinned(client: Client, path: str, expected: int, assert_num_queries: Callab
 PAGES = [
     ("curator", "reports:index", False, 11),
     ("curator", "pairing:runs", False, 14),
-    ("curator", "roadmap:index", False, 15),
+    ("curator", "roadmap:index", False, 14),
     ("curator", "monitoring:meetings", False, 11),
     ("mentor", "monitoring:diary", True, 13),
     ("mentor", "pairing:index", False, 12),

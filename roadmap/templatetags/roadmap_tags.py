@@ -1,10 +1,12 @@
+import html
+import re
 import unicodedata
 
 from django import template
 from django.utils.dateformat import format as date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator, normalize_newlines
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from mentoring.templatetags.ui import with_pk
@@ -35,6 +37,17 @@ def occurrence_count(period) -> int:
 # files (roadmap/includes/*.html) call these tags, so every page shows the same markup.
 
 
+def _esc(value) -> str:
+    """``conditional_escape`` without its lazy-string wrapper (a row escapes a dozen values): safe markup as
+    it is, anything else through the standard library's escape, as Django's ``escape`` does."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+_NEWLINES = re.compile(r"\r\n|\r")  # ``normalize_newlines``
+
+
 def _related(event, name: str):
     """The rows of a relation as the table read them (``selectors.attach_related``), else the prefetched
     ones as they are: ``event.periods.all()`` would build a new queryset for every row and every call,
@@ -54,12 +67,10 @@ def _overdue(event) -> bool:
 def event_responsible(event) -> SafeString:
     """The responsible users, then the responsible people written as text (``includes/responsible.html``)."""
     parts = [
-        format_html("<div>{}</div>", user.get_full_name() or user.username)
+        f"<div>{_esc(user.get_full_name() or user.username)}</div>"
         for user in _related(event, "responsible_users")
     ]
-    parts += [
-        format_html('<div class="text-body-secondary">{}</div>', line) for line in event.responsible_lines
-    ]
+    parts += [f'<div class="text-body-secondary">{_esc(line)}</div>' for line in event.responsible_lines]
     return mark_safe("".join(parts))  # noqa: S308 (every part is escaped above)
 
 
@@ -67,13 +78,9 @@ def event_responsible(event) -> SafeString:
 def event_periods(event) -> SafeString:
     """The event's periods and, for a recurring open event, its next due day (``includes/periods.html``)."""
     parts = [
-        format_html(
-            '<div class="text-nowrap{}">{}</div>',
-            "" if period.start else " text-warning-emphasis",
-            period_label(period),
-        )
+        f'<div class="text-nowrap{"" if period.start else " text-warning-emphasis"}">{_esc(period_label(period))}</div>'
         for period in _related(event, "periods")
-    ] or [mark_safe('<span class="text-body-secondary">—</span>')]
+    ] or ['<span class="text-body-secondary">—</span>']
     if event.recurring and event.next_due and event.status not in ("done", "cancelled"):
         day = escape(_day(event.next_due))
         parts.append(
@@ -132,7 +139,7 @@ def _truncated(text: str, length: int) -> str:
 
 def _lines(value) -> str:
     """``|linebreaksbr`` of a plain text: escaped, its line breaks as ``<br>``."""
-    return escape(normalize_newlines(value or "")).replace("\n", "<br>")
+    return html.escape(_NEWLINES.sub("\n", str(value or ""))).replace("\n", "<br>")
 
 
 def _row_parts(context) -> dict:
@@ -184,7 +191,7 @@ def _mark_cell(event, parts: dict, url: str, label: str, number: str, may_mark: 
                 f'<a class="btn btn-sm btn-outline-success mt-2 roadmap-mark" href="{url}#done">{mark}</a>'
             )
         else:
-            title = escape(_truncated(event.title, 60))
+            title = _esc(_truncated(event.title, 60))
             cell.append(
                 f'<form method="post" action="{with_pk(parts["event_done_url"], event.pk)}" class="mt-2">'
                 f'{parts["csrf"]}<input type="hidden" name="completed_on" value="{parts["done_day"]}">'
@@ -203,14 +210,14 @@ def roadmap_row(context, line: TableRow) -> SafeString:
     parts = _row_parts(context)
     event = line.event
     pk = event.pk
-    number = escape(line.number)
+    number = _esc(line.number)
     title_lines = _lines(event.title)
     url = with_pk(parts["event_url"], pk) if parts["links"] else ""
     tick = ""
     if parts["manage"]:
         tick = (
             '<label class="tick-area"><input class="form-check-input" type="checkbox" form="roadmap-bulk" '
-            f'name="event" value="{pk}" aria-label="{number} {escape(_truncated(event.title, 80))}"></label> '
+            f'name="event" value="{pk}" aria-label="{number} {_esc(_truncated(event.title, 80))}"></label> '
         )
     title = (
         f'<a href="{url}" class="event-link">{title_lines}</a>'

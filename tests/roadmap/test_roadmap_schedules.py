@@ -76,6 +76,11 @@ def test_overdue_filter_and_progress_count_a_missed_occurrence(monthly, programm
     assert [event.pk for row in rows for event in row.events] == [monthly.pk]
     assert selectors.roadmap_progress(programme, october).overdue == 1
     assert selectors.roadmap_progress(programme, date(YEAR, 9, 20)).overdue == 0
+    # the table's page counts the same figures from the rows of the whole roadmap
+    for day in (october, date(YEAR, 9, 20)):
+        for order in (None, selectors.EVENT_SORTS["status"]):
+            whole = selectors.roadmap_table(programme, selectors.RoadmapFilters(), day, order)
+            assert selectors.progress_of(whole) == selectors.roadmap_progress(programme, day)
 
 
 @pytest.mark.django_db
