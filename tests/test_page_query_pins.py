@@ -117,7 +117,7 @@ PAGES = [
     ("curator", "participants:mentors", False, 11),
     ("curator", "monitoring:plans", False, 12),
     ("curator", "members", False, 11),
-    ("curator", "monitoring:dashboard", False, 19),
+    ("curator", "monitoring:dashboard", False, 18),
 ]
 
 

@@ -73,16 +73,38 @@ def _chains(organization_ids: Iterable[int]) -> dict[int, list[Organization]]:
     return chains
 
 
+def loaded_chain(organization: Organization) -> list[Organization] | None:
+    """The organisation followed by those above it, as ``_chains`` reads them, when its parents are loaded
+    already up to the top (a page's scope reads its organisation with the levels above): None otherwise."""
+    chain = []
+    found = organization
+    for _level in range(DEPTH + 1):
+        chain.append(found)
+        if found.parent_id is None:
+            return chain
+        if not Organization.parent.is_cached(found) or found.parent is None:
+            return None
+        found = found.parent
+    return None
+
+
 def targets_for_organizations(
-    pairs: Iterable[tuple[int, int]], indicators: Iterable[Indicator]
+    pairs: Iterable[tuple[int, int]],
+    indicators: Iterable[Indicator],
+    *,
+    chains: dict[int, list[Organization]] | None = None,
 ) -> dict[tuple[int, int], Targets]:
-    """The targets of each (organisation id, academic year id) for the given indicators (2 queries)."""
+    """The targets of each (organisation id, academic year id) for the given indicators (2 queries; one
+    when ``chains`` gives every organisation's chain already, as ``loaded_chain`` reads it)."""
     pairs = list(dict.fromkeys(pairs))
     result: dict[tuple[int, int], Targets] = {pair: {} for pair in pairs}
     if not pairs:
         return result
     indicators = list(indicators)
-    chains = _chains(organization for organization, _year in pairs)
+    chains = dict(chains or {})
+    missing = {organization for organization, _year in pairs if organization not in chains}
+    if missing:
+        chains.update(_chains(missing))
     holders = {member.pk for chain in chains.values() for member in chain}
     stored: dict[tuple[int, int], dict[int, tuple[float, str]]] = {}
     rows = IndicatorTarget.objects.filter(
@@ -123,10 +145,19 @@ def targets_for_organizations(
 def targets_for_programmes(
     programmes: Iterable[Programme], indicators: Iterable[Indicator]
 ) -> dict[int, Targets]:
-    """The targets of each programme's organisation in its academic year (2 queries)."""
+    """The targets of each programme's organisation in its academic year (2 queries; 1 when every
+    programme's organisation is loaded with the levels above it)."""
     programmes = list(programmes)
+    # a programme read with its organisation and the levels above (the page's scope) needs no query for them
+    loaded = {
+        programme.organization_id: chain
+        for programme in programmes
+        if Programme.organization.is_cached(programme) and (chain := loaded_chain(programme.organization))
+    }
     found = targets_for_organizations(
-        [(programme.organization_id, programme.academic_year_id) for programme in programmes], indicators
+        [(programme.organization_id, programme.academic_year_id) for programme in programmes],
+        indicators,
+        chains=loaded,
     )
     return {
         programme.pk: found[(programme.organization_id, programme.academic_year_id)]

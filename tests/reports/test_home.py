@@ -190,10 +190,10 @@ def test_curator_start_page_makes_the_same_queries_whatever_the_size(
 ):
     _fill(programme, size)
     _dashboard(curator_client)  # the first visit saves the session
-    # 31: the KPIs read the organisations above the school once (targets inherited from the authority or
-    # region); one more counts the pairs whose mentor awaits the psychologist; the open collection windows
-    # are read once for «Требует внимания» and their cards (they were read twice)
-    with django_assert_num_queries(31):
+    # 30: the KPIs' targets inherited from the authority or region use the organisations above the school
+    # that the scope read with it (no query of their own); one counts the pairs whose mentor awaits the
+    # psychologist; the open collection windows are read once for «Требует внимания» and their cards
+    with django_assert_num_queries(30):
         response = _dashboard(curator_client)
     assert _attention(response.content.decode())["Наставляемые без пары"] == str(size)
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.models import Programme, Role
+from monitoring.kpis import targets
 from monitoring.kpis.console import console_for
 from monitoring.kpis.selectors import indicators_for_organizations, kpi_values
 from monitoring.kpis.targets import FEDERAL, targets_for_organizations
@@ -64,6 +65,33 @@ def test_own_else_the_nearest_above_else_the_federal_aim_for_the_coverage(region
     settings.FEDERAL_COVERAGE_AIM = 65
     again = targets_for_organizations(pairs, shared)
     assert again[(region.pk, academic_year)][_indicator("pupils_in_mentoring").pk].value == 65
+
+
+@pytest.mark.django_db
+def test_a_programme_read_with_the_levels_above_needs_no_query_for_them(region_tree):  # noqa: F811 - the fixture
+    """A page's scope reads its programme with the organisation and the levels above: the targets use that
+    chain (one query, the targets) and find what the two queries find."""
+    year, region, (north, _south), schools, _curators, _methodist = region_tree
+    _target(_programme(region, year), "ovz_coverage", 60)
+    _target(_programme(north, year), "teacher_mentors", 30)
+    shared = [i for i in indicators_for_organizations([]) if i.organization_id is None]
+    plain = _programme(schools["north-2"], year)  # the organisation without the levels above
+    loaded = Programme.objects.select_related("academic_year", "organization__parent__parent").get(
+        pk=plain.pk
+    )
+    assert targets.loaded_chain(plain.organization) is None
+    assert [o.pk for o in targets.loaded_chain(loaded.organization)] == [
+        schools["north-2"].pk,
+        north.pk,
+        region.pk,
+    ]
+    with CaptureQueriesContext(connection) as asked:
+        expected = targets.targets_for_programmes([plain], shared)
+    with CaptureQueriesContext(connection) as read:
+        found = targets.targets_for_programmes([loaded], shared)
+    assert (len(asked), len(read)) == (2, 1)
+    assert found == expected
+    assert found[plain.pk][_indicator("ovz_coverage").pk].holder == region
 
 
 @pytest.mark.django_db
