@@ -16,6 +16,7 @@ default), and ``tests/test_privacy_classes.py`` fails until it declares its clas
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db import connection
 from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.urls import NoReverseMatch, resolve, reverse
@@ -171,16 +172,42 @@ def ancestor_ids(organization: Organization) -> list[int]:
     return found
 
 
+# The roles query of every page, written once per number of levels above: Django compiling the same filter
+# on every request cost more than PostgreSQL answering it. Plain parameters only (ids, the roles' values).
+_OVERSIGHT_VALUES = tuple(sorted(OVERSIGHT_ROLES))
+
+
+@functools.cache
+def _roles_sql(levels_above: int) -> str:
+    """The query's text for a number of levels above (the columns are Membership's own; every value is a
+    parameter)."""
+    table = connection.ops.quote_name(Membership._meta.db_table)
+    sql = f"SELECT organization_id, role FROM {table} WHERE user_id = %s AND (organization_id = %s"  # noqa: S608 (our table's name; values are parameters)
+    if levels_above:
+        ids = ", ".join(["%s"] * levels_above)
+        roles = ", ".join(["%s"] * len(_OVERSIGHT_VALUES))
+        sql += f" OR (organization_id IN ({ids}) AND role IN ({roles}))"
+    return sql + ")"
+
+
+def _held_roles(user_id: int, organization_id: int, above: list[int]) -> list[tuple[int, str]]:
+    """(organisation id, role) of the user's memberships in the organisation, and the oversight roles they
+    hold in the organisations ``above`` it: what ``Membership.objects.filter(Q(organization=…) |
+    Q(organization_id__in=above, role__in=OVERSIGHT_ROLES), user=…)`` reads, without compiling it."""
+    params: list[int | str] = [user_id, organization_id]
+    if above:
+        params += [*above, *_OVERSIGHT_VALUES]
+    with connection.cursor() as cursor:
+        cursor.execute(_roles_sql(len(above)), params)
+        return [(organization, role) for organization, role in cursor.fetchall()]
+
+
 def access_for(user: User | AnonymousUser, organization: Organization) -> Access | None:
     if not user.is_authenticated:
         return None
     # One query for the roles in the organisation itself and the oversight roles above it (every page asks
     # this). .order_by(): the model's ordering joins the organisation and the user for nothing.
-    above = ancestor_ids(organization)
-    wanted = Q(organization=organization)
-    if above:
-        wanted |= Q(organization_id__in=above, role__in=OVERSIGHT_ROLES)
-    held = Membership.objects.filter(wanted, user=user).order_by().values_list("organization_id", "role")
+    held = _held_roles(user.pk, organization.pk, ancestor_ids(organization))
     roles: set[str] = set()
     oversight: set[str] = set()
     for organization_id, role in held:
