@@ -43,6 +43,7 @@ from .forms import (
     WithdrawForm,
 )
 from .models import (
+    SPECIAL_CATEGORIES,
     Consent,
     MenteeProfile,
     MentorProfile,
@@ -62,6 +63,36 @@ PEOPLE_SORTS = {
     "group": ("year_group", "person__last_name", "person__first_name"),
     "status": ("status", "person__last_name", "person__first_name"),
     "consent": ("has_consent", "person__last_name", "person__first_name"),
+}
+
+# what a list's row shows (``participants_tags.people_row``) and its labels need of a profile and its person
+_PERSON_COLUMNS = (
+    "person__id",
+    "person__last_name",
+    "person__first_name",
+    "person__patronymic",
+    "person__kind",
+    "person__group_name",
+)
+ROW_COLUMNS = {
+    "mentees": (
+        "person",
+        "programme",
+        "status",
+        "requests",
+        *(field for field, _label in SPECIAL_CATEGORIES),
+        *_PERSON_COLUMNS,
+    ),
+    "mentors": (
+        "person",
+        "programme",
+        "status",
+        "competencies",
+        "training_done",
+        "training_date",
+        "capacity",
+        *_PERSON_COLUMNS,
+    ),
 }
 
 
@@ -115,6 +146,9 @@ def _people_list(request: ScopedRequest, kind: str) -> HttpResponse:
         else selectors.mentors(scope.programme, filters)
     )
     order = sorting(request.GET, PEOPLE_SORTS, "name")
+    # the columns the rows show, no more: a profile's and a person's other fields (texts, JSON, contacts)
+    # are neither sent by the database nor decoded for a list page
+    queryset = queryset.select_related(None).select_related("person").only(*ROW_COLUMNS[kind])
     paginator: Paginator[MenteeProfile | MentorProfile] = Paginator(
         queryset.order_by(*order.order_by), PAGE_SIZE
     )

@@ -4,6 +4,7 @@ template (about thirty variable lookups and filters each) cost more than the res
 from __future__ import annotations
 
 import html
+import unicodedata
 from typing import Any
 
 from django import template
@@ -12,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from mentoring.templatetags.ui import with_pk
+from participants.models import SPECIAL_CATEGORIES
 
 register = template.Library()
 
@@ -26,7 +28,11 @@ def _joined(values: Any, separator: str, limit: int | None = None) -> str:
     escaped, so an entity is never cut in half."""
     text = separator.join(str(value) for value in values or ())
     if limit is not None:
-        text = Truncator(text).chars(limit)
+        # Truncator returns a text that fits in NFC without cutting it; its walk over the characters is
+        # only needed for a longer one (it counts them without combining marks: never more than ``len``)
+        text = unicodedata.normalize("NFC", text)
+        if len(text) > limit:
+            text = Truncator(text).chars(limit)
     return _text(text)
 
 
@@ -40,6 +46,8 @@ def _row_parts(context) -> dict:
             "manage": bool(scope and scope.access.can_manage),
             "mentees": context.get("kind") == "mentees",
             "person_url": str(context.get("person_url") or ""),
+            # ``MenteeProfile.categories``' labels, translated once per page instead of once per row
+            "categories": [(field, str(label)) for field, label in SPECIAL_CATEGORIES],
             **{
                 name: _text(context.get(name) or "")
                 for name in (
@@ -54,6 +62,11 @@ def _row_parts(context) -> dict:
         }
         context.render_context["people_row_parts"] = parts
     return parts
+
+
+def _categories(profile, parts: dict) -> list[str]:
+    """``profile.categories`` with the labels of the page (``_row_parts``)."""
+    return [label for field, label in parts["categories"] if getattr(profile, field)]
 
 
 def _consent_badge(has_consent: bool, parts: dict) -> str:
@@ -96,7 +109,7 @@ def people_row(context, row) -> SafeString:
     if parts["mentees"]:
         details = (
             f'<td class="small d-none d-md-table-cell">{_joined(profile.requests, "; ", 120)}</td>'
-            f'<td class="small d-none d-lg-table-cell">{_joined(profile.categories, ", ")}</td>'
+            f'<td class="small d-none d-lg-table-cell">{_joined(_categories(profile, parts), ", ")}</td>'
         )
     else:
         details = (
