@@ -158,7 +158,7 @@ def mentee_candidates(programme: Programme) -> QuerySet[Person]:
 
 
 def unpaired_counts(programme: Programme) -> dict[str, int]:
-    """Mentees of the year without an open pair, and mentors with free places."""
+    """Mentees of the year without an open pair (the list of pairs says how many; one query)."""
     paired = GroupMember.objects.filter(
         group__programme=programme,
         group__status__in=MentoringGroup.OPEN_STATUSES,
@@ -169,10 +169,7 @@ def unpaired_counts(programme: Programme) -> dict[str, int]:
         .exclude(person_id__in=paired)
         .count()
     )
-    return {
-        "mentees_without_pair": mentees_without,
-        "mentors": MentorProfile.objects.filter(programme=programme).count(),
-    }
+    return {"mentees_without_pair": mentees_without}
 
 
 def groups_for_order(programme: Programme, *, include_ordered: bool) -> list[MentoringGroup]:
