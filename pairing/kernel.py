@@ -32,6 +32,7 @@ GRADE_SPAN, AGE_SPAN, POWER, THRESHOLD, MAXIMISE, SLACK, BROAD, REQ_BROAD_ANY, A
 SIZE = 30
 NEG = -np.inf
 TIE_JITTER = 1e-3  # below this, couples reported violated are drawn evenly among equal ones
+_CHUNK = 64  # rows per task of the proof's scan of couples left out (each task allocates its buffers once)
 
 
 @njit(cache=True, inline="always")
@@ -740,107 +741,170 @@ def row_best(indptr, cols, scores, shift):
 
 
 @njit(cache=True, parallel=True)
-def violated(
-    rows, cols, limit, u, shift, low, most, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col
+def outside(
+    rows,
+    cols,
+    limit,
+    since,
+    olds,
+    u,
+    shift,
+    low,
+    high,
+    most,
+    store_indptr,
+    store_cols,
+    p,
+    s,
+    free,
+    pref_indptr,
+    pref_col,
+    forb_indptr,
+    forb_col,
 ):
-    """For each of ``rows``: its couples with the mentors of ``cols`` (ascending) whose shift is below
-    the row's ``limit`` (the others cannot matter) whose eligible score - shift[column] - u[row] is
-    above ``low``; at most ``most`` per row, the largest first. Returns (count per row, their columns,
-    the largest eligible score - shift[column] among the couples scored per row: -inf when none)."""
+    """For each of ``rows`` (mentee i): its couples left out of the store (``store_cols`` of row i
+    through ``store_indptr``) with the mentors of ``cols`` (ascending) whose shift is below the row's
+    ``limit`` (the others cannot matter) and, where ``since[t]`` >= 0, below their shift
+    ``olds[since[t]]`` then (only the mentors that got cheaper since). Of those, the eligible ones
+    whose x = score - shift[column] exceeds u[i] + ``low``, at most ``most`` per row: first every one
+    above u[i] + ``high`` (possibly violated: never crowded out by a lower one), then the largest;
+    equal ones drawn evenly (a jitter below ``TIE_JITTER``). Returns (count per row, their columns,
+    their scores, the largest x among the eligible couples scored and not returned: -inf if none, the
+    lowest shift of the mentors left out of the store and not scored for being above ``limit``: +inf
+    if none)."""
     n = len(rows)
     count = np.zeros(n, dtype=np.int64)
     found = np.empty((n, most), dtype=np.int64)
-    top = np.full(n, NEG)
+    found_score = np.empty((n, most))
+    second = np.full(n, NEG)
+    cheapest = np.full(n, np.inf)
     fast = fast_applies(s)
     g = gather(cols, p)
-    for t in prange(n):
-        i = rows[t]
-        m = _below(cols, shift, limit[t])
-        if m == 0:
-            continue
-        use, values = _score_below(
-            i, m, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, shift, limit[t], fast
-        )
-        keys = np.empty(m)
-        at = np.empty(m, dtype=np.int64)
-        good = _over_low(t, i, use, values, s, shift, u, low, top, keys, at)
-        count[t] = _keep_most(t, found, keys, at, good, most)
-    return count, found, top
-
-
-@njit(cache=True, inline="always")
-def _below(cols, shift, bar):
-    """How many of ``cols`` have a shift below ``bar``."""
-    m = 0
-    for c in range(len(cols)):
-        if shift[cols[c]] < bar:
-            m += 1
-    return m
-
-
-@njit(cache=True, inline="always")
-def _score_below(i, m, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, shift, bar, fast):
-    """Row i's scores against the ``m`` columns whose shift is below ``bar``. Returns (those columns,
-    their scores)."""
     width = len(cols)
-    if fast and 4 * m > width:
-        # most mentors matter: the whole row by the quick scorer, the others dropped after
+    for chunk in prange((n + _CHUNK - 1) // _CHUNK):
+        # each task's buffers, allocated once: the store's mentors of the row, the row's scores
+        skip = np.zeros(len(shift), dtype=np.bool_)
         full = np.empty(width)
         spare = np.empty(width)
-        _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full, spare)
-        use = np.empty(m, dtype=cols.dtype)
-        values = np.empty(m)
-        m = 0
-        for c in range(width):
-            if shift[cols[c]] < bar:
-                use[m] = cols[c]
-                values[m] = full[c]
-                m += 1
-    else:
-        use = np.empty(m, dtype=cols.dtype)
-        m = 0
-        for c in range(width):
-            if shift[cols[c]] < bar:
-                use[m] = cols[c]
-                m += 1
-        values = np.empty(m)
-        _row(i, use, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, values)
-    return use, values
+        use = np.empty(width, dtype=cols.dtype)
+        values = np.empty(width)
+        keys = np.empty(width)
+        at = np.empty(width, dtype=np.int64)
+        for t in range(chunk * _CHUNK, min(n, (chunk + 1) * _CHUNK)):
+            i = rows[t]
+            _mark(skip, store_cols, store_indptr[i], store_indptr[i + 1], True)
+            old = olds[max(since[t], 0)]
+            m, cheapest[t] = _wanted(cols, shift, limit[t], since[t] >= 0, old, skip, use)
+            if m > 0:
+                if fast and 4 * m > width:  # most mentors matter: the whole row by the quick scorer
+                    _row_fast(
+                        i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, full, spare
+                    )
+                    _pick(full, cols, use, m, values)
+                else:
+                    _row(i, use[:m], p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, values[:m])
+                good, back, rest = _split(i, use, values, m, s, shift, u[i], low, high, keys, at)
+                q = _take(keys, at, 0, good, most, 0, use, values, found, found_score, t)
+                count[t] = _take(keys, at, back, m, most, q, use, values, found, found_score, t)
+                rest = _left(at, 0, good, use, values, shift, rest)
+                second[t] = _left(at, back, m, use, values, shift, rest)
+            _mark(skip, store_cols, store_indptr[i], store_indptr[i + 1], False)
+    return count, found, found_score, second, cheapest
 
 
 @njit(cache=True, inline="always")
-def _over_low(t, i, use, values, s, shift, u, low, top, keys, at):
-    """The eligible couples of row t (mentee i) whose score - shift - u[i] is above ``low`` into
-    ``keys`` and their columns into ``at``; raises ``top[t]`` to the best score - shift. Returns how
-    many. The keys carry a jitter below ``TIE_JITTER`` that spreads equal couples over the mentors:
-    without it every mentee of a tie would report the same few mentors, and the graph would grow by
-    those alone (only which couples are reported depends on it, never whether one is violated)."""
-    good = 0
-    for c in range(len(use)):
-        if _eligible(values[c], s):
-            x = values[c] - shift[use[c]]
-            if x > top[t]:
-                top[t] = x
-            x -= u[i]
-            if x > low:
-                keys[good] = x + TIE_JITTER * _spread(i, use[c])
-                at[good] = use[c]
-                good += 1
-    return good
+def _mark(flags, where, a, b, value):
+    for e in range(a, b):
+        flags[where[e]] = value
 
 
 @njit(cache=True, inline="always")
-def _keep_most(t, found, keys, at, good, most):
-    """The columns of the ``good`` couples into row t of ``found``, the ``most`` largest keys first when
-    there are more. Returns how many."""
-    if good > most:
-        order = np.argsort(-keys[:good])[:most]
-        for q in range(most):
-            found[t, q] = at[order[q]]
-        return most
-    for q in range(good):
-        found[t, q] = at[q]
-    return good
+def _wanted(cols, shift, bar, since, old, skip, use):
+    """The mentors of ``cols`` below ``bar`` (and, with ``since``, cheaper than in ``old``), not
+    skipped, into ``use`` (ascending). Returns (how many, the lowest shift of those not skipped and
+    not below ``bar``)."""
+    m = 0
+    cheapest = np.inf
+    for c in range(len(cols)):
+        j = cols[c]
+        if skip[j]:
+            continue
+        if shift[j] >= bar:
+            cheapest = min(cheapest, shift[j])
+        elif not since or shift[j] < old[j]:
+            use[m] = j
+            m += 1
+    return m, cheapest
+
+
+@njit(cache=True, inline="always")
+def _pick(full, cols, use, m, values):
+    """The scores of the ``m`` mentors of ``use`` out of the whole row's ``full`` into ``values``."""
+    q = 0
+    for c in range(len(cols)):
+        if q < m and cols[c] == use[q]:
+            values[q] = full[c]
+            q += 1
+
+
+@njit(cache=True, inline="always")
+def _split(i, use, values, m, s, shift, price, low, high, keys, at):
+    """The eligible couples whose y = score - shift - price is above ``high`` into keys/at from the
+    front, those in (low, high] from the back. Returns (how many at the front, where the back
+    begins, the largest score - shift of the others)."""
+    good, back = 0, m
+    rest = NEG
+    for c in range(m):
+        if not _eligible(values[c], s):
+            continue
+        x = values[c] - shift[use[c]]
+        y = x - price
+        if y > high:
+            keys[good] = y + TIE_JITTER * _spread(i, use[c])
+            at[good] = c
+            good += 1
+        elif y > low:
+            back -= 1
+            keys[back] = y + TIE_JITTER * _spread(i, use[c])
+            at[back] = c
+        elif x > rest:
+            rest = x
+    return good, back, rest
+
+
+@njit(cache=True, inline="always")
+def _take(keys, at, a, b, most, q, use, values, found, found_score, t):
+    """Of the entries a..b of (keys, at), the largest keys into row t of the outputs from place q
+    until ``most`` are there; those taken get at = -1. Returns the new q."""
+    room = most - q
+    if room <= 0 or b <= a:
+        return q
+    if b - a <= room:
+        for r in range(a, b):
+            found[t, q] = use[at[r]]
+            found_score[t, q] = values[at[r]]
+            at[r] = -1
+            q += 1
+        return q
+    order = np.argsort(-keys[a:b])
+    for r in range(room):
+        e = a + order[r]
+        found[t, q] = use[at[e]]
+        found_score[t, q] = values[at[e]]
+        at[e] = -1
+        q += 1
+    return q
+
+
+@njit(cache=True, inline="always")
+def _left(at, a, b, use, values, shift, rest):
+    """``rest`` raised to the largest score - shift of the entries a..b not taken (at >= 0)."""
+    for r in range(a, b):
+        if at[r] >= 0:
+            x = values[at[r]] - shift[use[at[r]]]
+            if x > rest:
+                rest = x
+    return rest
 
 
 # --------------------------------------------------------------------------------------------------

@@ -27,8 +27,10 @@ How it works
    worth more than its mentee's price plus its mentor's price — the kept couples one by one, the
    couples left out through their mentee's bound, and where the bound is above the prices of some
    mentors (only when the kept couples no longer refute the prices), by scoring that mentee against
-   those mentors again. A mentee absent from the graph is unmatched and its price is 0, so its couples
-   are checked like all others. When some couples violate the prices, they join the graph (the most
+   those mentors again (at a later check only against the mentors that got cheaper since and the
+   few couples it found near its price then, while what it showed of the others still holds). A
+   mentee absent from the graph is unmatched and its price is 0, so its couples are checked like all
+   others. When some couples violate the prices, they join the graph (the most
    violated few per mentee, with a few near the prices), and the optimum is resumed from the last one:
    only the mentees whose couples the prices no longer hold are added again.
    The answer is therefore the optimum of the dense problem that
@@ -1551,19 +1553,41 @@ class _Rescored:
     """What the proof learnt when it scored mentees again, so that a later check scores again only
     their couples with the mentors that got cheaper since.
 
-    When mentee i is scored again at a check with shifts s (mentor's price - bonus), ``bound[i]`` is
-    an upper bound of score(i, j) - s[j] over every couple (i, j) left out of the store: the largest
-    one scored (plus the scorer's slack), and for the mentors not scored (s[j] >= the limit of that
-    check) the mentee's bound less the limit. At a later check with shifts s' and price u'[i], a
-    mentor with s'[j] >= s[j] gives score(i, j) - s'[j] - u'[i] <= bound[i] - u'[i]: when that is
-    within the tolerance, only the mentors with s'[j] < s[j] can give a violated couple, and only
-    those are scored (else the whole row again, and a new bound). The shifts of each check that
-    scored mentees again are kept (``shifts``; ``epoch[i]``: the one of ``bound[i]``, -1: never)."""
+    When mentee i is scored again at a check with shifts s (mentor's price - bonus), the couples found
+    near or above its price (at most a few per mentee) are ``listed`` (mentor, stored-precision score),
+    and ``bound[i]`` is an upper bound of score(i, j) - s[j] over every other couple (i, j) left out of
+    the store: the largest one scored and not listed (plus the scorer's slack), and for the mentors not
+    scored (s[j] >= the limit of that check) the mentee's bound less the limit. At a later check with
+    shifts s' and price u'[i], the listed couples are checked one by one, and a mentor with
+    s'[j] >= s[j] gives score(i, j) - s'[j] - u'[i] <= bound[i] - u'[i]: when that is within the
+    tolerance, only the mentors with s'[j] < s[j] can give another violated couple, and only those
+    are scored (else the whole row again, a new list and a new bound). The shifts of each check that
+    scored mentees again are kept (``shifts``; ``epoch[i]``: the one of ``bound[i]``, -1: never); a
+    listed couple counts while its epoch is its mentee's."""
 
     def __init__(self, n: int) -> None:
         self.bound = np.full(n, np.inf)
         self.epoch = np.full(n, -1, dtype=np.int64)
         self.shifts: list[np.ndarray] = []
+        self.rows = np.zeros(0, dtype=np.int64)
+        self.cols = np.zeros(0, dtype=np.int64)
+        self.scores = np.zeros(0)
+        self.listed_epoch = np.zeros(0, dtype=np.int64)
+
+    def listed(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The couples listed at the latest scoring of their mentee: (rows, columns, scores)."""
+        current = self.listed_epoch == self.epoch[self.rows]
+        if 2 * int(current.sum()) < len(current):  # the others are never needed again
+            self.rows, self.cols = self.rows[current], self.cols[current]
+            self.scores, self.listed_epoch = self.scores[current], self.listed_epoch[current]
+            current = np.ones(len(self.rows), dtype=bool)
+        return self.rows[current], self.cols[current], self.scores[current]
+
+    def relist(self, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, epoch: int) -> None:
+        self.rows = np.concatenate((self.rows, rows))
+        self.cols = np.concatenate((self.cols, cols))
+        self.scores = np.concatenate((self.scores, scores))
+        self.listed_epoch = np.concatenate((self.listed_epoch, np.full(len(rows), epoch, dtype=np.int64)))
 
 
 def _reopened(problem: _Problem, scored: _Scored, limit: np.ndarray, key: np.ndarray):
@@ -2894,6 +2918,14 @@ def _violations(
     (a mentee left out of the graph may have thousands). Where it is within the margin, the exact
     score decides. No couple violated: the prices prove the optimum.
 
+    The couples left out of the store are scored by the compiled scorer (:func:`kernel.outside`) for
+    the mentees whose bound leaves a violation possible — again only against the mentors that got
+    cheaper, for a mentee whose earlier scoring still bounds the rest (:class:`_Rescored`). Only what
+    may join the graph is scored exactly (numpy): every couple maybe violated at the stored precision
+    (so a violated couple is never missed), and of those violated for sure or near the prices the best
+    _REPAIR_PER_MENTOR per mentor (their exact scores differ by the rounding margin at most: those
+    violated for sure stay violated).
+
     The couples left out of the store are looked at at every check, even when the stored ones already
     refute the prices: a round then repairs both at once. (Looked at only once the store holds, on
     inputs where half the mentees have empty profiles each costly check found violated couples the
@@ -2921,52 +2953,87 @@ def _violations(
     maybe = np.flatnonzero(
         kernel.band(scored.indptr, scored.cols, scored.scores, shift, base, maybe_above, sure_above)
     )
-    rows_out = [rows_of[picked], rows_of[maybe]]
-    cols_out = [scored.cols[picked].astype(np.int64), scored.cols[maybe].astype(np.int64)]
+    stored = np.concatenate((picked, maybe))
+    near_rows = [rows_of[stored].astype(np.int64)]
+    near_cols = [scored.cols[stored].astype(np.int64)]
+    near_scores = [scored.scores[stored].astype(np.float64)]
+    outside_from = len(stored)
     # the couples left out of the store: scored again only where the bound leaves a violation possible
-    # (the mentee's bound above its price plus the mentor's), by the compiled scorer in one pass
+    # (the mentee's bound above its price plus the mentor's), by the compiled scorer in one pass; what
+    # it finds near the prices or above, with the scores it found (stored precision)
     limit = scored.rest + scored.slack - u - maybe_above  # against shift = v - bonus
     memo = scored.rescored
     epoch = len(memo.shifts)
     prices = u.astype(np.float64)
     low = maybe_above - _REPAIR_MARGIN
+    open_mask = np.isfinite(scored.rest) & (limit > scored.group_min(shift))
+    # mentees scored again at an earlier check, whose bound then still holds against their price now
+    # (a couple is violated above _TOLERANCE; half the slack for rounding): only their listed couples
+    # and those with the mentors that got cheaper since are looked at again (see _Rescored); the
+    # others are scored again whole, and listed again
+    partly = open_mask & (memo.epoch >= 0) & (memo.bound - u <= _TOLERANCE - scored.slack / 2)
+    since = np.where(partly, memo.epoch, -1)
+    olds = np.array([*memo.shifts, shift])
+    listed_rows, listed_cols, listed_scores = memo.listed()
+    at = since[listed_rows]
+    wanted = at >= 0  # (the mentors that got cheaper are scored again below)
+    wanted[wanted] = shift[listed_cols[wanted]] >= olds[at[wanted], listed_cols[wanted]]
+    wanted &= listed_scores - shift[listed_cols] - u[listed_rows] > low
+    near_rows.append(listed_rows[wanted])
+    near_cols.append(listed_cols[wanted])
+    near_scores.append(listed_scores[wanted])
     for start, end, cols in scored.groups:
-        open_mask = np.isfinite(scored.rest[start:end]) & (limit[start:end] > shift[cols].min())
-        # mentees scored again at an earlier check, whose bound then still holds against their price
-        # now (a couple is violated above _TOLERANCE; half the slack for rounding): only their
-        # couples with the mentors that got cheaper since are scored again (see _Rescored)
-        seen = memo.epoch[start:end]
-        partly = (
-            open_mask & (seen >= 0) & (memo.bound[start:end] - u[start:end] <= _TOLERANCE - scored.slack / 2)
-        )
-        for old in np.unique(seen[partly]).tolist():
-            rows = np.flatnonzero(partly & (seen == old)) + start
-            cheaper = cols[shift[cols] < memo.shifts[old][cols]]
-            if len(cheaper) == 0:
-                continue
-            count, found, _top = kernel.violated(
-                rows, cheaper, limit[rows], prices, shift, low, most, *scored.args
-            )
-            mask = np.arange(found.shape[1])[None, :] < count[:, None]
-            rows_out.append(np.repeat(rows, count))
-            cols_out.append(found[mask])
-        open_rows = np.flatnonzero(open_mask & ~partly) + start
-        if len(open_rows) == 0:
+        rows = np.flatnonzero(open_mask[start:end]) + start
+        if len(rows) == 0:
             continue
         # also the couples within _REPAIR_MARGIN of violating: scoring these mentees again is the
         # costly part, and with those couples in the graph the next prices are seldom refuted again
-        count, found, top = kernel.violated(
-            open_rows, cols, limit[open_rows], prices, shift, low, most, *scored.args
+        count, found, found_scores, rest, cheapest = kernel.outside(
+            rows,
+            cols,
+            limit[rows],
+            since[rows],
+            olds,
+            prices,
+            shift,
+            low,
+            maybe_above,
+            most,
+            scored.indptr,
+            scored.cols,
+            *scored.args,
         )
         mask = np.arange(found.shape[1])[None, :] < count[:, None]
-        rows_out.append(np.repeat(open_rows, count))
-        cols_out.append(found[mask])
-        # what these mentees' couples left out are worth at most, less this check's shift: those
-        # scored now exactly (up to the scorer's slack), the others (shift >= limit) by their bound
-        memo.bound[open_rows] = np.maximum(top + scored.slack, u[open_rows] + maybe_above)
-        memo.epoch[open_rows] = epoch
+        near_rows.append(np.repeat(rows, count))
+        near_cols.append(found[mask])
+        near_scores.append(found_scores[mask])
+        whole = since[rows] < 0
+        if not whole.any():
+            continue
+        # what the mentees scored whole have left out and not listed is worth at most, less this
+        # check's shift: those scored now (up to the scorer's slack), the others (shift >= limit) by
+        # the mentee's bound less the cheapest of them
+        again = rows[whole]
+        unscored = scored.rest[again] + scored.slack - cheapest[whole]
+        memo.bound[again] = np.maximum(rest[whole] + scored.slack, unscored)
+        memo.epoch[again] = epoch
+        listed_mask = mask & whole[:, None]
+        memo.relist(np.repeat(again, count[whole]), found[listed_mask], found_scores[listed_mask], epoch)
         if len(memo.shifts) == epoch:
             memo.shifts.append(shift.copy())
+    # what was found, at the stored precision: the couples violated for sure (beyond the rounding
+    # margin), those maybe violated, and (left out of the store only) those near it. Scored exactly,
+    # for the graph and the verdict: every one maybe violated, and of the others only the best few
+    # per mentor, as many as can join the graph (_worst) — one violated for sure is violated exactly
+    rows, cols = _cat(near_rows, np.int64), _cat(near_cols, np.int64)
+    excess = _cat(near_scores) - shift[cols] - u[rows]
+    near = excess <= maybe_above
+    near[:outside_from] = False
+    sure = ~near & (excess > sure_above)
+    take = ~near & ~sure
+    for part in (sure, near):
+        take[kernel.column_top(cols, rows, excess, part, len(v), _REPAIR_PER_MENTOR, _JITTER)] = True
+    rows_out, cols_out = [rows[take]], [cols[take]]
     examined = sum(len(part) for part in rows_out)
     found = _worst(problem, rows_out, cols_out, u, v, bonus, most)
     return (*found[:3], examined, found[3:])

@@ -34,7 +34,9 @@ class Warmed:
     seconds: float
 
 
-def _programme(seed: int, n: int, k: int, tie_heavy: bool, forms: int = 2) -> tuple[list[Mentee], list[Mentor]]:
+def _programme(
+    seed: int, n: int, k: int, tie_heavy: bool, forms: int = 2
+) -> tuple[list[Mentee], list[Mentor]]:
     """A small programme: two forms, a few tags, grades, places 1–3, some networking choices; with
     ``tie_heavy`` one tag and equal places, so that scores tie and the proof has to repair its graph."""
     rng = random.Random(seed)
@@ -73,9 +75,7 @@ def _programme(seed: int, n: int, k: int, tie_heavy: bool, forms: int = 2) -> tu
             subject="",
             special_needs=rng.random() < 0.05,
             has_consent=True,
-            preferences=()
-            if tie_heavy or rng.random() < 0.7
-            else (mentors[rng.randrange(k)].id,),
+            preferences=() if tie_heavy or rng.random() < 0.7 else (mentors[rng.randrange(k)].id,),
         )
         for i in range(n)
     ]
@@ -84,7 +84,7 @@ def _programme(seed: int, n: int, k: int, tie_heavy: bool, forms: int = 2) -> tu
 
 # the engine's first graphs as small as they can be, one couple kept per mentee in the store, and one
 # repair round at most: the runs then reach the repair rounds (resume), the checks that score couples
-# left out again (violated) and the gap of a run stopped at its limit (row_best) — paths a small
+# left out again (outside) and the gap of a run stopped at its limit (row_best) — paths a small
 # programme never needs, but a large tie-heavy one does, and would compile then
 _STARVED = {
     "_ROW_KEEP": 1,

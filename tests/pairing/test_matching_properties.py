@@ -18,6 +18,10 @@ skipped (by ``..._omits_mentees``); a couple violated only above 0.5 point, ment
 their bound beats the dearest mentor, a mentee scored again never scored again (by
 ``..._omits_mentees_and_one_couple_is_kept``); the incremental bound without the mentors that got cheaper,
 or without the mentors left unscored (only by the direct test: the engine-level ones missed both).
+Run on 06.12.2026 against the check's memory of couples listed near the prices: the listed couples not
+looked at again, and the bound of a mentee scored again taken as its largest couple scored (without the
+mentors too dear to be scored) — each caught by the direct test and by the hand-built
+``test_a_couple_listed_at_an_earlier_check_is_checked_again_and_the_bound_covers_the_unscored``.
 Run on 06.12.2026 with the round limits forced to one (``one_round``): a compressed solver that always
 claims certified (m12: missed before, since no test ever reached a round limit), one that reports a
 tenth of its gap, and a sparse solver that claims certified when it stops at its limit — each caught
@@ -516,6 +520,69 @@ def test_the_checks_find_a_violated_couple_whenever_there_is_one(monkeypatch, ca
         assert few <= found and bool(few) == bool(found)
 
 
+def test_a_couple_listed_at_an_earlier_check_is_checked_again_and_the_bound_covers_the_unscored(monkeypatch):
+    """The proof's memory of a mentee scored again, by hand. One mentee keeps only its best couple (A)
+    in the store; of the two left out, C (the store's bound) is too dear to be scored at the first
+    check and B is scored, found just short of violating and listed. Then the mentee's price falls:
+    B is violated while no mentor got cheaper and the bound of the rest still holds — only the
+    listed couple shows it (a check that trusted the bound for the listed couples too would certify).
+    Then it falls further: C is violated too, which only the bound of the mentors not scored
+    (the store's bound less the cheapest of them) sends back to scoring (taken as the largest couple
+    scored, it would not)."""
+    monkeypatch.setattr(matching, "_STORE_COUPLES", 0)
+    monkeypatch.setattr(matching, "_KEEP_MIN", 1)
+    mentee = Mentee(
+        1,
+        "pupil_pupil",
+        frozenset({"математика", "физика"}),
+        frozenset({"шахматы"}),
+        7,
+        None,
+        "",
+        False,
+        True,
+    )
+
+    def mentor(number: int, competencies: tuple[str, ...], interests: tuple[str, ...]) -> Mentor:
+        return Mentor(
+            1000 + number,
+            frozenset({"pupil_pupil"}),
+            frozenset(competencies),
+            frozenset(interests),
+            9,
+            None,
+            "",
+            False,
+            True,
+            True,
+            1,
+            0,
+        )
+
+    mentors = [
+        mentor(0, ("математика", "физика"), ("шахматы",)),  # A: the best, kept
+        mentor(1, ("математика",), ()),  # B: the least
+        mentor(2, ("математика",), ("шахматы",)),  # C: between them, the bound of those left out
+    ]
+    options = Settings()
+    s_a, s_b, s_c = (score_pair(mentee, m, options)[0] for m in mentors)
+    assert s_a > s_c > s_b >= 3.0, (s_a, s_b, s_c)
+    problem = matching._Problem([mentee], mentors, options)
+    slots = np.ones(3, dtype=np.int64)
+    scored = matching._score_pool(problem, slots, problem.row_consent.copy(), lambda done: None)
+    assert scored.cols.tolist() == [0] and scored.rest[0] == pytest.approx(s_c)
+    v = np.array([s_a - s_b + 0.5, 0.0, s_c - s_b + 2.0])  # C dearer than what the first check scores
+
+    def violated(u: float) -> set[int]:
+        bad_rows, bad_cols, *_rest = matching._violations(problem, scored, np.array([u]), v, 0.0)
+        return set(bad_cols.tolist())
+
+    assert violated(s_b + 1.0) == set()  # B one point short: listed; C not scored
+    assert scored.rescored.cols.tolist() == [1]
+    assert violated(s_b - 0.5) == {1}  # B violated by half a point; A and C hold
+    assert violated(s_b - 3.0) == {0, 1, 2}
+
+
 def check_limited(mentees, mentors, options: Settings) -> bool:
     """A run whose solver may stop at its round limit: whatever it claims is honest. Certified: the
     optimum, and its prices hold by weak duality against every couple; not certified: the gap is a true
@@ -537,7 +604,9 @@ def check_limited(mentees, mentors, options: Settings) -> bool:
         return True
     assert certificates == []
     free = sum(1 for m in mentees if m.has_consent)
-    bonus = 100.0 * (min(free, sum(places(m, options) for m in mentors)) + 1) if options.maximise_count else 0.0
+    bonus = (
+        100.0 * (min(free, sum(places(m, options) for m in mentors)) + 1) if options.maximise_count else 0.0
+    )
     assert gap == gap and gap >= 0.0  # a bound was given (not NaN)
     optimum = total + bonus * count
     ours = result.total_score + bonus * len(result.pairs)
@@ -580,12 +649,26 @@ def test_the_round_limit_is_reached_and_reported(starved, one_round, monkeypatch
     else:
         monkeypatch.setattr(matching, "_TYPE_SHARE", 0.0)
     mentors = [
-        Mentor(1000 + j, frozenset(FORMS[:1]), frozenset({"математика"} if j % 2 else ()), frozenset(),
-               9, None, "", False, True, True, 2, 0)
+        Mentor(
+            1000 + j,
+            frozenset(FORMS[:1]),
+            frozenset({"математика"} if j % 2 else ()),
+            frozenset(),
+            9,
+            None,
+            "",
+            False,
+            True,
+            True,
+            2,
+            0,
+        )
         for j in range(30)
     ]
     mentees = [
-        Mentee(1 + i, FORMS[0], frozenset({"математика"} if i % 5 else ()), frozenset(), 7, None, "", False, True)
+        Mentee(
+            1 + i, FORMS[0], frozenset({"математика"} if i % 5 else ()), frozenset(), 7, None, "", False, True
+        )
         for i in range(90)
     ]
     assert not check_limited(mentees, mentors, Settings())

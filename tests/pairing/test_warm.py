@@ -25,7 +25,7 @@ def test_the_warm_up_reaches_the_repair_rounds_and_the_checks_of_couples_left_ou
     from pairing import flow, kernel
 
     called: set[str] = set()
-    used = ("best", "better", "column_top", "near", "band", "above", "dense", "violated", "row_best")
+    used = ("best", "better", "column_top", "near", "band", "above", "dense", "outside", "row_best")
     for module, names in ((kernel, used), (flow, ("solve", "resume", "distances", "auction"))):
         for name in names:
             original = getattr(module, name)
