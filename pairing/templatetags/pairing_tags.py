@@ -86,10 +86,10 @@ def plan_member_names(names: Iterable[str | None]) -> SafeString:
         if name is not None:
             parts.append(f"<div>{html.escape(name)}</div>")
         else:
-            unnamed = unnamed or (
-                f'<div><span class="text-body-secondary">{html.escape(gettext("a mentee without consent"))}'
-                "</span></div>"
-            )
+            if not unnamed:
+                # outside the f-string, so that makemessages (xgettext) sees the msgid
+                label = gettext("a mentee without consent")
+                unnamed = f'<div><span class="text-body-secondary">{html.escape(label)}</span></div>'
             parts.append(unnamed)
     return mark_safe("".join(parts))  # noqa: S308 (every part is escaped above)
 

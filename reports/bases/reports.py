@@ -312,8 +312,6 @@ def selected_columns(organization: Organization, kind: str) -> list[Column]:
     return chosen or list(catalogue(kind))
 
 
-
-
 # --- Options: the filters of the list pages ---------------------------------------------------------
 
 ANY = ("", _("Any"))
@@ -437,7 +435,8 @@ class BaseExport(TableReport):
         subtitle = self.subtitle(context)
         described = self.filters_text(context.options)
         if described:
-            subtitle = f"{subtitle}. {gettext('Selection')}: {described}"
+            selection = gettext("Selection")  # outside the f-string, so that makemessages (xgettext) sees it
+            subtitle = f"{subtitle}. {selection}: {described}"
         return Table(
             title=self.title(context),
             subtitle=subtitle,

@@ -221,7 +221,7 @@ def test_filters_of_the_list_page_are_honoured(
     _header, body, summary = table_part(rows)
     assert [row[0] for row in body] == ["Алексеева Анна Павловна"]
     assert summary == SUMMARY.format(missing=1, anonymised=1)  # Быстров and Волков are of 7Б
-    assert "Класс или группа: 7Б" in rows[1][0]  # the file says it is a selection
+    assert "Отбор: Класс или группа: 7Б" in rows[1][0]  # the file says, in Russian, it is a selection
 
     job = run_report(
         curator_client,
