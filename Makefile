@@ -65,7 +65,7 @@ check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
 messages: install
-	$(PY) manage.py makemessages -l ru --no-location --ignore=.venv --ignore=var --ignore=static
+	$(PY) manage.py makemessages -l ru --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=static --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv
 
 worker: install
