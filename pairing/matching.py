@@ -44,6 +44,7 @@ then the best score. Locked pairs are fixed before anything else and use their m
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -267,6 +268,13 @@ def _coverage(
         (len(matched - broad) - half) + _BROAD * (broad_met + half),
         (len(tags) - broad_all) + _BROAD * broad_all,
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _total_weight(tags: frozenset[str], broad: frozenset[str]) -> float:
+    """The weight of all of ``tags`` (:func:`_coverage`), 1 when nothing: a mentee's divisor, the same
+    for the many mentees who asked for the same things."""
+    return _coverage(tags, tags, broad)[1] or 1.0
 
 
 def _named(tags: frozenset[str], mentee: Mentee) -> str:
@@ -776,7 +784,13 @@ _on_certificate: Callable[..., None] | None = None
 def _bitsets(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> np.ndarray:
     """Each set as a row of 64-bit words (bit i = the i-th tag of the vocabulary)."""
     words = max(1, (len(vocabulary) + 63) // 64)
-    masks = [sum(1 << vocabulary[tag] for tag in tags if tag in vocabulary) for tags in sets]
+    known: dict[frozenset[str], int] = {}  # people share sets: each distinct one is summed once
+    masks = []
+    for tags in sets:
+        mask = known.get(tags)
+        if mask is None:
+            mask = known[tags] = sum(1 << vocabulary[tag] for tag in tags if tag in vocabulary)
+        masks.append(mask)
     bits = np.zeros((len(sets), words), dtype=np.uint64)
     for word in range(words):
         bits[:, word] = [(mask >> (64 * word)) & 0xFFFF_FFFF_FFFF_FFFF for mask in masks]
@@ -785,13 +799,18 @@ def _bitsets(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> np.n
 
 def _availability_codes(people) -> tuple[np.ndarray, np.ndarray]:
     """(days as 7 bits, formats as 2 bits) of each person's availability."""
-    days = np.array(
-        [sum(1 << i for i, day in enumerate(DAYS) if day in p.availability) for p in people], dtype=np.int32
-    )
-    formats = np.array(
-        [sum(1 << i for i, f in enumerate(FORMATS) if f in p.availability) for p in people], dtype=np.int32
-    )
-    return days, formats
+    known: dict[frozenset[str], tuple[int, int]] = {}  # most people give none, or the same few
+    codes = []
+    for p in people:
+        code = known.get(p.availability)
+        if code is None:
+            code = known[p.availability] = (
+                sum(1 << i for i, day in enumerate(DAYS) if day in p.availability),
+                sum(1 << i for i, f in enumerate(FORMATS) if f in p.availability),
+            )
+        codes.append(code)
+    both = np.array(codes, dtype=np.int32).reshape(-1, 2)
+    return np.ascontiguousarray(both[:, 0]), np.ascontiguousarray(both[:, 1])
 
 
 def _overlap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -936,7 +955,7 @@ class _Problem:
         self.req_bits = _bitsets([m.requests - m.broad for m in self.mentees], tags)
         self.req_broad_bits = _bitsets(req_half, tags)
         self.req_count = np.array(
-            [_coverage(m.requests, m.requests, m.broad)[1] or 1.0 for m in self.mentees], dtype=np.float64
+            [_total_weight(m.requests, m.broad) for m in self.mentees], dtype=np.float64
         )
         self.req_any_broad = any(bool(h) for h in req_half) and bool(self.req_broad_bits.any())
         self.has_req = np.array([bool(m.requests) for m in self.mentees])
@@ -944,9 +963,7 @@ class _Problem:
         self.has_int = np.array([bool(m.interests) for m in self.mentees])
         self.area_bits = _bitsets([m.areas - m.broad for m in self.mentees], areas)
         self.area_broad_bits = _bitsets(area_half, areas)
-        self.area_count = np.array(
-            [_coverage(m.areas, m.areas, m.broad)[1] or 1.0 for m in self.mentees], dtype=np.float64
-        )
+        self.area_count = np.array([_total_weight(m.areas, m.broad) for m in self.mentees], dtype=np.float64)
         self.area_any_broad = any(bool(h) for h in area_half) and bool(self.area_broad_bits.any())
         self.has_area = np.array([bool(m.areas) for m in self.mentees])
         return tags, interests, areas
@@ -1063,20 +1080,17 @@ class _Problem:
         self.pref_key = np.array(pref_keys, dtype=np.int64)
         self.pref_row = self.pref_key // max(k, 1)
         self.pref_col = self.pref_key % max(k, 1)
-        self.pref_by_mentee = np.array(
-            [-1 if (r := choices[divmod(key, k)][0]) is None else r for key in pref_keys], dtype=np.int64
-        )
-        self.pref_by_mentor = np.array(
-            [-1 if (r := choices[divmod(key, k)][1]) is None else r for key in pref_keys], dtype=np.int64
-        )
-        self.pref_points = np.array(
-            [
-                half_points * _rank_points(choices[divmod(key, k)][0])
-                + half_points * _rank_points(choices[divmod(key, k)][1])
-                for key in pref_keys
-            ],
-            dtype=np.float64,
-        )
+        by_mentee, by_mentor, points = [], [], []
+        for key in pref_keys:
+            rank_by_mentee, rank_by_mentor = choices[divmod(key, k)]
+            by_mentee.append(-1 if rank_by_mentee is None else rank_by_mentee)
+            by_mentor.append(-1 if rank_by_mentor is None else rank_by_mentor)
+            points.append(
+                half_points * _rank_points(rank_by_mentee) + half_points * _rank_points(rank_by_mentor)
+            )
+        self.pref_by_mentee = np.array(by_mentee, dtype=np.int64)
+        self.pref_by_mentor = np.array(by_mentor, dtype=np.int64)
+        self.pref_points = np.array(points, dtype=np.float64)
         self.pref_indptr = np.searchsorted(self.pref_row, np.arange(n + 1))
 
     def _forbidden_couples(self, settings: Settings) -> None:
