@@ -70,6 +70,7 @@ __all__ = [
     "match",
     "score_matrix",
     "score_pair",
+    "violation",
 ]
 
 CRITERIA = (
@@ -409,8 +410,9 @@ def criterion_label(name: str, _: Callable[[str], str] = _) -> str:
     return labels.get(name, name)
 
 
-def _violation(mentee: Mentee, mentor: Mentor, settings: Settings) -> str | None:
-    """Why the couple may not be proposed at all, or None when the hard constraints hold."""
+def violation(mentee: Mentee, mentor: Mentor, settings: Settings) -> str | None:
+    """Why the couple may not be proposed at all, or None when the hard constraints hold (the one rule
+    for the engine, the score of a swap and the swaps a run's page offers and accepts)."""
     if mentee.id == mentor.id:
         return _("A person cannot mentor themself")
     if mentee.form and mentee.form not in mentor.forms:
@@ -733,7 +735,7 @@ def score_pair(
     mentee: Mentee, mentor: Mentor, settings: Settings = Settings()
 ) -> tuple[float, tuple[Contribution, ...]] | None:
     """The couple's score 0..100 and its explanation, or None when a hard constraint forbids it."""
-    if _violation(mentee, mentor, settings) is not None:
+    if violation(mentee, mentor, settings) is not None:
         return None
     points, applicable, contributions = _criteria(mentee, mentor, settings, explain=True)
     return _normalised(points, applicable), contributions
@@ -2202,7 +2204,7 @@ def _proposed(
         is_locked = bool(locked_to[i] >= 0)
         if is_locked:
             extra = [Contribution("locked", 0.0, _("Pair fixed by the curator"))]
-            broken_rule = _violation(mentee, mentor, settings)
+            broken_rule = violation(mentee, mentor, settings)
             if broken_rule is not None:
                 extra.append(Contribution("constraint", 0.0, broken_rule))
             contributions = (*contributions, *extra)

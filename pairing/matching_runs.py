@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -308,9 +308,13 @@ def _subject_fields(vocabulary: semantics.Vocabulary, subject: str) -> frozenset
 
 
 def engine_input(
-    programme: Programme, form: MentoringForm, options: dict[str, Any]
+    programme: Programme,
+    form: MentoringForm,
+    options: dict[str, Any],
+    mentee_ids: Collection[int] | None = None,
 ) -> tuple[list[matching.Mentee], list[matching.Mentor]]:
-    """The year's mentees still without a pair in this form, and the mentors who may work in it."""
+    """The year's mentees still without a pair in this form (of ``mentee_ids`` only, when given), and the
+    mentors who may work in it."""
     today = timezone.localdate()
     groups = options.get("groups") or []
     already = GroupMember.objects.filter(
@@ -332,6 +336,8 @@ def engine_input(
         mentee_profiles = mentee_profiles.filter(person__kind__in=form.mentee_kinds)
     if groups:
         mentee_profiles = mentee_profiles.filter(person__group_name__in=groups)
+    if mentee_ids is not None:
+        mentee_profiles = mentee_profiles.filter(person_id__in=list(mentee_ids))
     mentor_profiles = (
         MentorProfile.objects.filter(
             programme=programme, person__anonymised_at__isnull=True, status__in=MATCHABLE_STATUSES
@@ -385,6 +391,48 @@ def engine_input(
         for profile in mentor_list
     ]
     return mentees, mentors
+
+
+@dataclass(frozen=True)
+class RunRules:
+    """What a run allows now: the engine's records of the people it may pair (as the bases are now)
+    and its settings. The swap list, the score of a swap, accepting and locking a swap ask it."""
+
+    mentees: dict[int, matching.Mentee]
+    mentors: dict[int, matching.Mentor]
+    settings: matching.Settings
+
+    def violation(self, mentee_id: int, mentor_id: int) -> str | None:
+        """Why the run does not allow the couple, or None when it does."""
+        mentee, mentor = self.mentees.get(mentee_id), self.mentors.get(mentor_id)
+        if mentee is None:
+            return _("The mentee cannot be given a pair by this run now (already paired or not matched).")
+        if mentor is None:
+            return _("The mentor cannot work in this run now (another form of mentoring or not matched).")
+        return matching.violation(mentee, mentor, self.settings)
+
+
+def run_rules(run: MatchingRun, mentee_ids: Collection[int] | None = None) -> RunRules:
+    """The run's rules for its mentees (``mentee_ids`` only, when given: quicker)."""
+    mentees, mentors = engine_input(run.programme, run.form, {**run.settings, "groups": []}, mentee_ids)
+    return RunRules(
+        mentees={mentee.id: mentee for mentee in mentees},
+        mentors={mentor.id: mentor for mentor in mentors},
+        settings=engine_settings(run.settings),
+    )
+
+
+def swap_refusals(run: MatchingRun, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """Of the (mentee, mentor) couples, those that swap a proposal's mentor for one the run does not
+    allow, with the reason. The run's own proposals are not asked again (a locked pair is proposed as
+    the curator fixed it)."""
+    proposed = {(pair["mentee"], pair["mentor"]) for pair in (run.result or {}).get("pairs", [])}
+    swapped = [(mentee, mentor) for mentee, mentor in pairs if (mentee, mentor) not in proposed]
+    if not swapped:
+        return {}
+    rules = run_rules(run, {mentee for mentee, _mentor in swapped})
+    refused = {pair: rules.violation(*pair) for pair in swapped}
+    return {pair: reason for pair, reason in refused.items() if reason is not None}
 
 
 def result_as_json(result: matching.MatchResult) -> dict[str, Any]:
@@ -504,13 +552,53 @@ def run_build(*, job_id: str) -> None:
         job_fail(job=job, error=_("The matching could not be completed because of an internal error."))
 
 
+def _not_saved(mentees: Sequence[Person], mentor: Person, reason: str) -> str:
+    """A refusal that says whom it leaves without a pair: the reason alone may name only the mentor."""
+    return _("Not saved: %(mentees)s with the mentor %(mentor)s — %(reason)s") % {
+        "mentees": ", ".join(
+            f"{person.short_name} ({person.group_name})" if person.group_name else person.short_name
+            for person in mentees
+        ),
+        "mentor": mentor.short_name,
+        "reason": reason,
+    }
+
+
+def _forbidden(reason: str) -> str:
+    return _("The run does not allow this pair. %(reason)s") % {"reason": reason.rstrip(".") + "."}
+
+
+def run_locks(*, run: MatchingRun, pairs: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[str]]:
+    """The pairs a re-run may lock: a swap to a mentor the run does not allow is refused (a locked pair
+    is proposed as fixed, whatever the rules, and would be accepted so)."""
+    refusals = swap_refusals(run, pairs)
+    people = Person.objects.filter(organization=run.programme.organization).in_bulk(
+        [person for pair in refusals for person in pair]
+    )
+    refused = [
+        _("Not locked: %(mentee)s with the mentor %(mentor)s — %(reason)s")
+        % {
+            "mentee": f"{people[mentee].short_name} ({people[mentee].group_name})"
+            if people[mentee].group_name
+            else people[mentee].short_name,
+            "mentor": people[mentor].short_name,
+            "reason": _forbidden(reason),
+        }
+        for (mentee, mentor), reason in refusals.items()
+        if mentee in people and mentor in people
+    ]
+    return [pair for pair in pairs if pair not in refusals], refused
+
+
 def run_accept(
     *, actor: User | None, run: MatchingRun, pairs: list[tuple[int, int]], start_date: date | None = None
 ) -> tuple[list[MentoringGroup], list[str]]:
-    """Create a pair for every accepted proposal; refuse, with the reason, what breaks a rule now."""
+    """Create a pair for every accepted proposal; refuse, with the reason, what breaks a rule now (a
+    mentor swapped for one the run does not allow included)."""
     people = Person.objects.filter(organization=run.programme.organization).in_bulk(
         [person for pair in pairs for person in pair]
     )
+    refusals = swap_refusals(run, pairs)
     default_start, planned_end = default_dates(run.programme, timezone.localdate())
     # a group proposed by group matching becomes one group («группа» in the order) with the mentees
     # accepted from it, as long as the curator kept its mentor; every other proposal is a pair
@@ -545,18 +633,17 @@ def run_accept(
         ]
         if gone:
             person, value = gone[0]
-            refused.append(
-                _("Not saved: %(mentees)s with the mentor %(mentor)s — %(reason)s")
-                % {
-                    "mentees": ", ".join(
-                        f"{item.short_name} ({item.group_name})" if item.group_name else item.short_name
-                        for item in mentees
-                    ),
-                    "mentor": mentor.short_name,
-                    "reason": _("%(name)s no longer takes part in the programme (status «%(status)s»).")
-                    % {"name": person.short_name, "status": labels.get(value, value)},
-                }
-            )
+            reason = _("%(name)s no longer takes part in the programme (status «%(status)s»).") % {
+                "name": person.short_name,
+                "status": labels.get(value, value),
+            }
+            refused.append(_not_saved(mentees, mentor, reason))
+            continue
+        for mentee in mentees:  # a swap the run does not allow: that mentee only is left out
+            if (mentee.pk, mentor.pk) in refusals:
+                refused.append(_not_saved([mentee], mentor, _forbidden(refusals[(mentee.pk, mentor.pk)])))
+        mentees = [mentee for mentee in mentees if (mentee.pk, mentor.pk) not in refusals]
+        if not mentees:
             continue
         try:
             created.append(
@@ -572,18 +659,5 @@ def run_accept(
                 )
             )
         except PairingError as error:
-            # say whom the refusal leaves without a pair: the reason alone may name only the mentor
-            refused.append(
-                _("Not saved: %(mentees)s with the mentor %(mentor)s — %(reason)s")
-                % {
-                    "mentees": ", ".join(
-                        f"{person.short_name} ({person.group_name})"
-                        if person.group_name
-                        else person.short_name
-                        for person in mentees
-                    ),
-                    "mentor": mentor.short_name,
-                    "reason": str(error),
-                }
-            )
+            refused.append(_not_saved(mentees, mentor, str(error)))
     return created, refused

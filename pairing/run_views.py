@@ -115,6 +115,19 @@ def _mark_capacity(pairs: list[dict], choices: list) -> None:
         pair["over"] = not pair.get("accepted") and proposed[pair["mentor"]] > pair["free"]
 
 
+def _mark_choices(run: MatchingRun, pairs: list[dict], choices: list) -> None:
+    """Give each proposal ``choices``: the mentors with a free place the run allows for its mentee (the
+    rule accepting a swap keeps to), and ``choice_ids``. A proposal already accepted offers none."""
+    rules = matching_runs.run_rules(run, [pair["mentee"] for pair in pairs if not pair.get("accepted")])
+    for pair in pairs:
+        pair["choices"] = (
+            []
+            if pair.get("accepted")
+            else [choice for choice in choices if rules.violation(pair["mentee"], choice.person.pk) is None]
+        )
+        pair["choice_ids"] = {choice.person.pk for choice in pair["choices"]}
+
+
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
 def run_detail(request: ScopedRequest, run: int) -> HttpResponse:
     scope = request.scope
@@ -133,6 +146,7 @@ def run_detail(request: ScopedRequest, run: int) -> HttpResponse:
     ]
     if found.is_done and pairs:
         _mark_accepted(found, pairs)
+        _mark_choices(found, pairs, choices)
     _mark_capacity(pairs, choices)
     context = {
         "run": found,
@@ -140,7 +154,6 @@ def run_detail(request: ScopedRequest, run: int) -> HttpResponse:
         "pairs": pairs,
         "unmatched": unmatched,
         "mentors": choices,
-        "open_ids": {choice.person.pk for choice in choices},
         "blocking": blocking,
         "cost": (found.result or {}).get("cost"),
     }
@@ -159,14 +172,11 @@ def run_score(request: ScopedRequest, run: int) -> HttpResponse:
         )
     except ValueError as error:
         raise Http404 from error
-    mentees, mentors = matching_runs.engine_input(
-        scope.programme, found.form, {**found.settings, "groups": []}
-    )
-    mentee = next((item for item in mentees if item.id == mentee_id), None)
-    mentor = next((item for item in mentors if item.id == mentor_id), None)
+    rules = matching_runs.run_rules(found, [mentee_id])
+    mentee, mentor = rules.mentees.get(mentee_id), rules.mentors.get(mentor_id)
     if mentee is None or mentor is None:
         return HttpResponse(_("not allowed"))
-    scored = matching.score_pair(mentee, mentor, matching_runs.engine_settings(found.settings))
+    scored = matching.score_pair(mentee, mentor, rules.settings)  # None: rules.violation says why
     if scored is None:
         return HttpResponse(_("not allowed for this pair"))
     points, contributions = scored
@@ -195,7 +205,11 @@ def run_accept(request: ScopedRequest, run: int) -> HttpResponse:
             list(map(int, value.split(":"))) for value in request.POST.getlist("exclude") if _pair(value)
         ]
         options = {**found.settings, "exclusions": found.settings.get("exclusions", []) + excluded}
-        locked = [pair for pair in chosen if list(pair) not in excluded]
+        locked, not_locked = matching_runs.run_locks(
+            run=found, pairs=[pair for pair in chosen if list(pair) not in excluded]
+        )
+        for reason in not_locked:
+            messages.warning(request, reason)
         rerun = matching_runs.run_start(
             user=request.user, scope=scope, form=found.form, options=options, locked=locked
         )

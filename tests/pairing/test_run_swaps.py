@@ -38,7 +38,9 @@ def special_needs_run(curator_client, bases, django_capture_on_commit_callbacks)
     MentorProfile.objects.filter(person=bases["russian"]).update(special_needs_trained=True)
     run = start(curator_client, django_capture_on_commit_callbacks, required_special_needs="on")
     assert run.settings["required"] == ["special_needs"]
-    assert {(pair["mentee"], pair["mentor"]) for pair in run.result["pairs"]} >= {(kid.pk, bases["russian"].pk)}
+    assert {(pair["mentee"], pair["mentor"]) for pair in run.result["pairs"]} >= {
+        (kid.pk, bases["russian"].pk)
+    }
     return run
 
 
@@ -74,7 +76,10 @@ def test_accepting_an_untrained_mentor_under_required_special_needs_is_refused(
     assert response["Location"] == url("run", run=special_needs_run.pk)  # back to the proposals
     text = " ".join(said(response))
     assert f"Не сохранено: {kid.short_name} (6А) с наставником {math.short_name}" in text, text
-    assert "Не выполнен обязательный критерий: Наставник обучен работе с ОВЗ" in text, text
+    assert (
+        "Подбор не допускает такую пару. Не выполнен обязательный критерий: Наставник обучен работе с ОВЗ."
+        in text
+    )
 
 
 @pytest.mark.django_db
@@ -108,7 +113,11 @@ def test_the_runs_own_proposals_are_accepted_unchanged(
     pairs = {pair["mentee"]: pair["mentor"] for pair in special_needs_run.result["pairs"]}
     response = curator_client.post(
         url("run_accept", run=special_needs_run.pk),
-        {"accept": list(map(str, pairs)), **{f"mentor_{m}": str(n) for m, n in pairs.items()}, "action": "accept"},
+        {
+            "accept": list(map(str, pairs)),
+            **{f"mentor_{m}": str(n) for m, n in pairs.items()},
+            "action": "accept",
+        },
     )
     assert response["Location"] == url("index")
     assert MentoringGroup.objects.count() == 3
@@ -124,7 +133,9 @@ def test_an_excluded_mentor_is_not_offered_and_not_accepted(
     run = start(curator_client, django_capture_on_commit_callbacks)
     assert any(pair["mentee"] == kid.pk and pair["mentor"] == math.pk for pair in run.result["pairs"])
     with django_capture_on_commit_callbacks(execute=True):  # «не ставить вместе»
-        curator_client.post(url("run_accept", run=run.pk), {"exclude": [f"{kid.pk}:{math.pk}"], "action": "rerun"})
+        curator_client.post(
+            url("run_accept", run=run.pk), {"exclude": [f"{kid.pk}:{math.pk}"], "action": "rerun"}
+        )
     rerun = MatchingRun.objects.latest("pk")
     assert rerun.settings["exclusions"] == [[kid.pk, math.pk]]
     assert offered(curator_client, rerun, kid) == {russian.pk}
@@ -160,4 +171,5 @@ def test_locking_a_forbidden_swap_is_refused_and_the_rerun_does_not_propose_it(
     assert rerun.pk != special_needs_run.pk and rerun.job.params["locked"] == []
     assert (kid.pk, math.pk) not in {(pair["mentee"], pair["mentor"]) for pair in rerun.result["pairs"]}
     text = " ".join(said(response))
-    assert f"{kid.short_name} (6А)" in text and "Не выполнен обязательный критерий" in text, text
+    assert f"Не закреплено: {kid.short_name} (6А) с наставником {math.short_name}" in text, text
+    assert "Не выполнен обязательный критерий" in text, text
