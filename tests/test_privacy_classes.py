@@ -188,12 +188,16 @@ def test_reports_with_personal_data_are_not_run_from_above(school, programme):
 def test_coordinator_reports_page_offers_no_personal_report(coordinator, school, url_values):
     response = client_for(coordinator).get(f"/o/{school.slug}/{url_values['year']}/reports/")
     assert response.status_code == 200
-    offered = set(re.findall(r"/reports/([a-z_]+)/run/", response.content.decode()))
+    # each offered report's options form is loaded into the page from reports:options when opened
+    offered = set(re.findall(r"/reports/([a-z_]+)/options/", response.content.decode()))
     assert offered, "the coordinator is offered the figures"
     for identifier in offered:
         report = registry.get(identifier)
         assert not report.contains_personal_data or report.for_publication, identifier
     assert "kpis" in offered and "members" not in offered and "mentee_base" not in offered
+    for personal in ("members", "mentee_base"):
+        options = f"/o/{school.slug}/{url_values['year']}/reports/{personal}/options/"
+        assert client_for(coordinator).get(options).status_code in (403, 404), personal
 
 
 @pytest.mark.django_db
