@@ -156,6 +156,23 @@ def _card_labels(context: template.Context) -> dict[str, str]:
     return labels
 
 
+def _of_text(kpi: KpiValue, labels: dict[str, str]) -> str:
+    """«numerator of denominator» of a card, escaped; empty for an indicator without a denominator."""
+    if kpi.denominator is None:
+        return ""
+    return labels["of"] % {"n": escape(number(kpi.numerator)), "d": escape(number(kpi.denominator))}
+
+
+def _target_text(kpi: KpiValue, labels: dict[str, str]) -> str:
+    """The card's target with its unit, and where an inherited one comes from; «not set» without one."""
+    if kpi.target is None:
+        return labels["not_set"]
+    target = number(kpi.target) + (" %" if kpi.is_percent else "")
+    if not kpi.target_own:
+        target += f" ({_target_source(kpi)})"
+    return target
+
+
 @register.simple_tag(takes_context=True)
 def kpi_card(context: template.Context, card: dict) -> SafeString:
     """One card of the KPI dashboard (``monitoring/kpis/dashboard.html``): the indicator, its light, value,
@@ -165,15 +182,8 @@ def kpi_card(context: template.Context, card: dict) -> SafeString:
     labels = _card_labels(context)
     kpi: KpiValue = card["kpi"]
     badges = lights()
-    of = ""
-    if kpi.denominator is not None:
-        of = labels["of"] % {"n": escape(number(kpi.numerator)), "d": escape(number(kpi.denominator))}
-    if kpi.target is None:
-        target = labels["not_set"]
-    else:
-        target = number(kpi.target) + (" %" if kpi.is_percent else "")
-        if not kpi.target_own:
-            target += f" ({_target_source(kpi)})"
+    of = _of_text(kpi, labels)
+    target = _target_text(kpi, labels)
     chart = (
         _chart(card, kpi, labels)
         if card["points"]
@@ -201,15 +211,9 @@ def console_chart_card(context: template.Context, card: dict) -> SafeString:
     labels = _card_labels(context)
     kpi: KpiValue = card["kpi"]
     badges = lights()
-    of = ""
-    if kpi.denominator is not None:
-        of = labels["of"] % {"n": escape(number(kpi.numerator)), "d": escape(number(kpi.denominator))} + " · "
-    if kpi.target is None:
-        target = labels["not_set"]
-    else:
-        target = number(kpi.target) + (" %" if kpi.is_percent else "")
-        if not kpi.target_own:
-            target += f" ({_target_source(kpi)})"
+    of = _of_text(kpi, labels)
+    of += " · " if of else ""
+    target = _target_text(kpi, labels)
     markup = (
         '<div class="col-12 col-lg-6">'
         f'<div class="card h-100 kpi-card" id="chart-{int(kpi.indicator.pk)}"><div class="card-body">'
