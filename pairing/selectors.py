@@ -52,7 +52,11 @@ def _last_meeting() -> Subquery:
 
 
 def groups(
-    programme: Programme, filters: GroupFilters = GroupFilters(), user: User | None = None, *, with_members: bool = True
+    programme: Programme,
+    filters: GroupFilters = GroupFilters(),
+    user: User | None = None,
+    *,
+    with_members: bool = True,
 ) -> QuerySet[GroupWithLastMeeting]:
     """The year's pairs and groups with their members and ``last_meeting`` date; ``user`` limits them to
     that user's own. ``with_members=False`` leaves the members out (a list reads them with ``group_cards``)."""
@@ -124,8 +128,56 @@ def lines_by_group(group_ids: list[int]) -> dict[int, list[MemberLine]]:
     )
     by_group: dict[int, list[MemberLine]] = defaultdict(list)
     for group_id, role, last_name, first_name, patronymic, group_name in rows:
-        by_group[group_id].append(MemberLine(role, short_name_of(last_name, first_name, patronymic), group_name))
+        by_group[group_id].append(
+            MemberLine(role, short_name_of(last_name, first_name, patronymic), group_name)
+        )
     return dict(by_group)
+
+
+@dataclass(frozen=True)
+class MemberValues:
+    """A mentor or a mentee of a group as plain values. ``shown``: a mentor, or a mentee whose data may be
+    processed (a valid consent, not anonymised) — the others are not named on a page."""
+
+    group_id: int
+    role: str
+    short_name: str
+    group_name: str
+    shown: bool
+
+
+def member_values(group_ids: Sequence[int]) -> list[MemberValues]:
+    """The mentors and mentees of these groups, mentors first, by surname and name, as plain values (1 query;
+    none for no groups): a page of a hundred pairs would otherwise build a member and a person each."""
+    if not group_ids:
+        return []
+    rows = (
+        GroupMember.objects.filter(
+            group__in=group_ids, role__in=(GroupMember.Role.MENTOR, GroupMember.Role.MENTEE)
+        )
+        .annotate(has_consent=valid_consent("person"))
+        .order_by("-role", "person__last_name", "person__first_name")
+        .values_list(
+            "group_id",
+            "role",
+            "person__last_name",
+            "person__first_name",
+            "person__patronymic",
+            "person__group_name",
+            "person__anonymised_at",
+            "has_consent",
+        )
+    )
+    return [
+        MemberValues(
+            group_id,
+            role,
+            short_name_of(last_name, first_name, patronymic),
+            group_name,
+            role == GroupMember.Role.MENTOR or (bool(has_consent) and anonymised_at is None),
+        )
+        for group_id, role, last_name, first_name, patronymic, group_name, anonymised_at, has_consent in rows
+    ]
 
 
 def group_cards(groups: Sequence[GroupWithLastMeeting]) -> list[GroupCard]:
@@ -361,8 +413,14 @@ def pair_form_candidates(
         )
         mentors.append(
             CandidateOption(
-                person.pk, person.full_name, person.group_name, person.kind, note,
-                free=free, capacity=capacity, blocked=free == 0,
+                person.pk,
+                person.full_name,
+                person.group_name,
+                person.kind,
+                note,
+                free=free,
+                capacity=capacity,
+                blocked=free == 0,
             )
         )
     mentees = []
@@ -372,7 +430,11 @@ def pair_form_candidates(
         note = _("already in a pair: %(forms)s") % {"forms": names} if pairs else ""
         mentees.append(
             CandidateOption(
-                mentee.pk, mentee.full_name, mentee.group_name, mentee.kind, note,
+                mentee.pk,
+                mentee.full_name,
+                mentee.group_name,
+                mentee.kind,
+                note,
                 busy_forms=tuple(form_id for form_id, _name in pairs),
                 blocked=form is not None and any(form_id == form.pk for form_id, _name in pairs),
             )

@@ -20,8 +20,8 @@ from django.db.models.functions import Coalesce, TruncDate
 
 from mentoring.models import Programme
 from pairing.models import GroupMember, MentoringGroup
-from pairing.selectors import MemberLine
-from participants.models import Person, short_name_of
+from pairing.selectors import MemberLine, member_values
+from participants.models import Person
 from participants.selectors import valid_consent
 
 from ..models import Meeting
@@ -221,34 +221,14 @@ def silent_active_pairs(
 
 def overview_lines(group_ids: list[int]) -> dict[int, tuple[list[MemberLine], list[MemberLine]]]:
     """The mentors and the mentees shown by name (as ``mentees_of``: whose data may be processed) of these
-    groups, by surname and name, as plain values (1 query; none for no groups): the meetings overview
-    shows a hundred pairs, and a member and a person object each cost more than the rest of its row."""
+    groups, by surname and name, as plain values (1 query; none for no groups)."""
     lines: dict[int, tuple[list[MemberLine], list[MemberLine]]] = defaultdict(lambda: ([], []))
-    if not group_ids:
-        return lines
-    rows = (
-        GroupMember.objects.filter(
-            group__in=group_ids, role__in=(GroupMember.Role.MENTOR, GroupMember.Role.MENTEE)
-        )
-        .annotate(has_consent=valid_consent("person"))
-        .order_by("-role", "person__last_name", "person__first_name")
-        .values_list(
-            "group_id",
-            "role",
-            "person__last_name",
-            "person__first_name",
-            "person__patronymic",
-            "person__group_name",
-            "person__anonymised_at",
-            "has_consent",
-        )
-    )
-    for group_id, role, last_name, first_name, patronymic, group_name, anonymised_at, has_consent in rows:
-        mentors, mentees = lines[group_id]
-        line = MemberLine(role, short_name_of(last_name, first_name, patronymic), group_name)
-        if role == GroupMember.Role.MENTOR:
+    for member in member_values(group_ids):
+        mentors, mentees = lines[member.group_id]
+        line = MemberLine(member.role, member.short_name, member.group_name)
+        if member.role == GroupMember.Role.MENTOR:
             mentors.append(line)
-        elif has_consent and anonymised_at is None:
+        elif member.shown:
             mentees.append(line)
     return lines
 

@@ -29,8 +29,7 @@ from django.db.models.functions import Coalesce
 from mentoring.models import Programme
 from mentoring.prepared import PreparedAggregate
 from pairing.models import GroupMember, MentoringGroup
-from participants.models import short_name_of
-from participants.selectors import valid_consent
+from pairing.selectors import member_values
 
 from ..models import IndividualPlan, PlanChange, PlanTask
 
@@ -213,30 +212,15 @@ def plans_overview(
 
 
 def _member_names(group_ids: list[int]) -> dict[int, tuple[list[str], list[str | None]]]:
-    """The groups' mentors and mentees as short names by surname, an unconsented or anonymised mentee as
-    None (1 query, plain values: a page of a hundred pairs would build a member and a person each)."""
-    rows = (
-        GroupMember.objects.filter(group__in=group_ids)
-        .annotate(has_consent=valid_consent("person"))
-        .order_by("-role", "person__last_name")
-        .values_list(
-            "group_id",
-            "role",
-            "person__last_name",
-            "person__first_name",
-            "person__patronymic",
-            "person__anonymised_at",
-            "has_consent",
-        )
-    )
+    """The groups' mentors and mentees as short names by surname, a mentee who may not be named as None
+    (1 query)."""
     names: dict[int, tuple[list[str], list[str | None]]] = defaultdict(lambda: ([], []))
-    for group_id, role, last_name, first_name, patronymic, anonymised_at, has_consent in rows:
-        mentors, mentees = names[group_id]
-        short_name = short_name_of(last_name, first_name, patronymic)
-        if role == GroupMember.Role.MENTOR:
-            mentors.append(short_name)
-        elif role == GroupMember.Role.MENTEE:
-            mentees.append(short_name if has_consent and not anonymised_at else None)
+    for member in member_values(group_ids):
+        mentors, mentees = names[member.group_id]
+        if member.role == GroupMember.Role.MENTOR:
+            mentors.append(member.short_name)
+        else:
+            mentees.append(member.short_name if member.shown else None)
     return names
 
 
