@@ -22,6 +22,11 @@ choose — in a matching run on the hand-written labelled set of ``tests/pairing
   ``tests/pairing/quality_set_dec6b.py``): written 6 December by a writer who had not read the
   vocabulary, measured once before the day's vocabulary changes; typos, abbreviations, slang,
   negations, needs rather than subjects, ОВЗ and pupils at risk, careers, several needs at once;
+* ``held_out_dec6c``: the share on ``HELD_OUT_DEC6C`` with its own mentors (``DEC6C_MENTORS``, in
+  ``tests/pairing/quality_set_dec6c.py``): a new imaginary school, written 6 December 2026 by a writer
+  who had not read the vocabulary nor the meaning code, measured once by the coordinator before that
+  day's later changes; slang, brand words, look-alike words, negation and contrast, needs rather than
+  subjects, ОВЗ, pupils at risk, careers, exams and olympiads, peer mentors;
 * ``best_mentor``: the share whose best-scoring mentor is a right one, places ignored;
 * ``reference`` ``plain_tags``: the same run with requests compared as whole lower-cased strings, as
   the engine did before it understood Russian;
@@ -83,6 +88,7 @@ def run():
         evaluate,
     )
     from tests.pairing.quality_set_dec6b import DEC6B_MENTORS, HELD_OUT_DEC6B
+    from tests.pairing.quality_set_dec6c import DEC6C_MENTORS, HELD_OUT_DEC6C
 
     started = time.perf_counter()
     everyone = evaluate(pupils=PUPILS + HELD_OUT)
@@ -93,6 +99,7 @@ def run():
     fresh = evaluate(pupils=HELD_OUT_FRESH, teachers=FRESH_MENTORS)
     dec6 = evaluate(pupils=HELD_OUT_DEC6, teachers=DEC6_MENTORS)
     dec6b = evaluate(pupils=HELD_OUT_DEC6B, teachers=DEC6B_MENTORS)
+    dec6c = evaluate(pupils=HELD_OUT_DEC6C, teachers=DEC6C_MENTORS)
     yield {
         "measure": "matching_quality",
         "value": round(everyone["matching_quality"], 3),
@@ -111,6 +118,8 @@ def run():
         "held_out_dec6_pupils": dec6["pupils"],
         "held_out_dec6b": round(dec6b["matching_quality"], 3),
         "held_out_dec6b_pupils": dec6b["pupils"],
+        "held_out_dec6c": round(dec6c["matching_quality"], 3),
+        "held_out_dec6c_pupils": dec6c["pupils"],
         "best_mentor": round(everyone["best_mentor_quality"], 3),
         "reference": {"name": "plain_tags", "value": round(_plain(PUPILS + HELD_OUT), 3)},
         "target": ">= 0.9",

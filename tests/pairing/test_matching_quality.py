@@ -26,6 +26,7 @@ from .quality_set import (
     people,
 )
 from .quality_set_dec6b import DEC6B_MENTORS, HELD_OUT_DEC6B
+from .quality_set_dec6c import DEC6C_MENTORS, HELD_OUT_DEC6C
 
 
 def test_the_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
@@ -53,6 +54,19 @@ def test_the_blind_dec6b_set_is_big_varied_and_every_pupil_can_get_a_right_mento
     assert len({(tuple(p.requests), tuple(p.areas)) for p in HELD_OUT_DEC6B}) == len(HELD_OUT_DEC6B)
     assert {key for p in HELD_OUT_DEC6B for key in p.right} <= {m.key for m in DEC6B_MENTORS}
     mentees, mentors, right, _keys = people(pupils=HELD_OUT_DEC6B, teachers=DEC6B_MENTORS)
+    assert feasible(mentees, mentors, right)
+
+
+def test_the_blind_dec6c_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
+    """Feasibility only: the blind set of ``quality_set_dec6c.py`` has no threshold here; its figure is
+    printed by the bench (``held_out_dec6c``)."""
+    assert len(HELD_OUT_DEC6C) >= 100
+    assert 15 <= len(DEC6C_MENTORS) <= 20
+    assert len({m.key for m in DEC6C_MENTORS}) == len(DEC6C_MENTORS)
+    assert len({(tuple(p.requests), tuple(p.areas)) for p in HELD_OUT_DEC6C}) == len(HELD_OUT_DEC6C)
+    assert all(p.right for p in HELD_OUT_DEC6C)
+    assert {key for p in HELD_OUT_DEC6C for key in p.right} <= {m.key for m in DEC6C_MENTORS}
+    mentees, mentors, right, _keys = people(pupils=HELD_OUT_DEC6C, teachers=DEC6C_MENTORS)
     assert feasible(mentees, mentors, right)
 
 
