@@ -22,6 +22,8 @@ need 5 and 60 GB, so it is not computed: there the engine's own certificate (``c
 * ``score_ratio``: our total score / the reference's optimum (1.0 = the optimum); null where the
   reference cannot be computed.
 * ``certified``: the engine proved its optimum (dual prices checked against every eligible couple);
+  ``null`` (with ``gap`` ``null``) where the option makes no claim of the highest total (stable pairs
+  give it up on purpose, groups are formed greedily);
   ``gap``: when not, how many points of total score a better assignment could add at most.
 * ``peak_mb`` / ``reference_peak_mb``: the peak resident memory the run adds to its process (VmHWM
   from ``/proc/self/status``, reset through ``/proc/self/clear_refs`` just before, minus the resident
@@ -409,6 +411,13 @@ def _in_child(kind: str, name: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _claim(value: float, number: bool = False) -> float | bool | None:
+    """The engine's claim as JSON: NaN (no claim made) is ``null``, never ``true`` nor a bare NaN."""
+    if value != value:
+        return None
+    return round(float(value), 3) if number else bool(value)
+
+
 def run():
     for name, (n_mentees, n_mentors, variant, _repeat, dense, target) in CASES.items():
         ours = _in_child("ours", name)
@@ -431,8 +440,8 @@ def run():
             ),
             "engine_load_mb": ours["engine_load_mb"],
             "engine_load_s": ours["engine_load_s"],
-            "certified": bool(stats.get("certified", 0)),
-            "gap": stats.get("gap", 0.0),
+            "certified": _claim(stats.get("certified", 0.0)),
+            "gap": _claim(stats.get("gap", 0.0), number=True),
             "pairs": ours["pairs"],
             "total_score": round(ours["total"], 3),
             "blocking_pairs": ours["blocking_pairs"],
