@@ -383,13 +383,26 @@ def lemmas(text: str) -> tuple[str, ...]:
 # («не хочу заниматься спортом», «не любит читать») negates the rest of its clause, or, with nothing
 # after the verb, what comes before it («спорт не люблю»); «не» before a noun negates that noun and the
 # adjectives before it («не математика», «не точные науки»). «Не» before any other word is a need, not
-# a refusal: «не понимает дроби», «не получается», «не уверен в себе», «физика не даётся».
+# a refusal: «не понимает дроби», «не получается», «не уверен в себе», «физика не даётся». A need said
+# not to be one («математика не нужна»), what is excepted («всё кроме математики») and what is said to
+# be fine («с математикой всё хорошо, а вот…») name nothing either (see _excepted and _settled below).
 _LIKING_TEXT = """
     хотеть хотеться любить нравиться интересовать интересоваться увлекаться желать мечтать собираться
     планировать тянуть привлекать интересно интересный
 """
 _LIKING = frozenset(_LIKING_TEXT.split())
-_UNLIKING = frozenset({"неинтересно", "неинтересный", "неохота"})
+# a need said not to be one negates as a liking does: «не нужна помощь с математикой», «математика не
+# нужна», «помощь не требуется», «уже не актуально», «не нуждается в репетиторе», «оценки не беспокоят»
+_NEEDING_TEXT = """
+    нужный нужно надо необходимый необходимо требоваться нуждаться актуальный актуально важный важно
+    беспокоить волновать
+"""
+_NEEDING = frozenset(_NEEDING_TEXT.split())
+_UNLIKING = frozenset(
+    {"неинтересно", "неинтересный", "неохота", "неактуально", "неактуальный", "ненужный", "ненужно"}
+)
+# «нет необходимости в …», «нужды в этом нет»: the clause is a need denied
+_NEED_NOUNS = frozenset({"необходимость", "нужда", "потребность", "надобность"})
 _CLAUSE_BREAK = re.compile(
     r"[,;.!?:()\n«»\"]|\s[-–—]\s|\b(?:но|а|зато|однако|хотя|или|либо)\b", re.IGNORECASE
 )
@@ -416,7 +429,9 @@ def _content(word: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def negated_words(text: str) -> frozenset[int]:
-    """The start offsets of the words of a text that a pupil says they do not want."""
+    """The start offsets of the words of a text that a pupil says they do not want, do not need
+    («математика не нужна»), except («всё кроме математики») or are fine with («с математикой всё
+    хорошо», «по математике проблем нет»)."""
     out: set[int] = set()
     start = 0
     for piece in _CLAUSE_BREAK.split(text or ""):
@@ -425,25 +440,237 @@ def negated_words(text: str) -> frozenset[int]:
         words = [(found.group(), found.start() + offset) for found in WORD.finditer(piece)]
         for k, (word, _at) in enumerate(words):
             low = word.lower().replace("ё", "е")
-            if low in _UNLIKING:
+            if low in _UNLIKING or lemma(low) in _UNLIKING:
                 out.update(_refused(words, k, k))
+            if low == "нет" and _next_to(words, k, _NEED_NOUNS):
+                out.update(at for _word, at in _before_exception(words))
             if low != "не" or k + 1 >= len(words):
                 continue
             following = words[k + 1][0]
-            if lemma(following) in _LIKING:
+            if lemma(following) in _LIKING or lemma(following) in _NEEDING:
                 out.update(_refused(words, k, k + 1))
+                if lemma(following) in _NEEDING:  # «актуальна» names nothing either
+                    out.add(words[k + 1][1])
                 continue
-            # «не математика», «не точные науки»: the noun after «не», with its adjectives
+            # «не математика», «не точные науки», «не столько математика»: the noun after «не», with its
+            # adjectives; after a preposition only where «а» says what instead («не с математикой, а с
+            # русским») or where that is all the clause says («по физике, не по математике»): «не в ладах
+            # с одноклассниками» is a need
+            after, anywhere = k + 1, True
+            if following.lower() == "столько":
+                after += 1
+                out.add(words[k + 1][1])
+            elif _tag(following).POS == "PREP" and (k == 0 or _CONTRAST_NEXT.match(text or "", start)):
+                after += 1
+                anywhere = bool(_CONTRAST_NEXT.match(text or "", start))
             run: list[int] = []
-            for word_after, at in words[k + 1 :]:
+            for n, (word_after, at) in enumerate(words[after:], start=after):
                 pos = _tag(word_after).POS
                 if pos == "NOUN":
-                    out.update((*run, at))
+                    if anywhere or n == len(words) - 1:
+                        out.update((*run, at))
                     break
                 if pos not in _ADJECTIVE_POS:
                     break
                 run.append(at)
+    out.update(_excepted(text or ""))
+    out.update(_settled(text or ""))
     return frozenset(out)
+
+
+_CONTRAST_NEXT = re.compile(r"\s*[,—–-]?\s*а\b", re.IGNORECASE)
+
+
+def _next_to(words: list[tuple[str, int]], k: int, bases: frozenset[str]) -> bool:
+    """Whether the word before or after words[k] has one of the lemmas."""
+    return any(0 <= j < len(words) and lemma(words[j][0]) in bases for j in (k - 1, k + 1))
+
+
+# Exception: «всё кроме математики», «любые предметы, кроме математики», «за исключением физики»: what
+# comes after «кроме», «помимо», «исключая», «за исключением» is excepted where the sentence says «all»
+# («всё», «любой», «остальные»), or says nothing else; not where it adds («кроме математики интересуется
+# физикой», «помимо рисования поёт»), says «only» («ничем не интересуется, кроме игр»), or excepts from
+# what is fine («с математикой всё хорошо, кроме геометрии»: geometry is the need).
+_EXCEPTIONS = frozenset({"кроме", "помимо", "исключая"})
+_UNIVERSAL = frozenset({"все", "весь", "всякий", "любой", "каждый", "остальной", "прочий"})
+_NEGATIVE = frozenset({"не", "ни", "ничто", "ничего", "никто", "никакой", "нигде", "никуда", "никогда"})
+_SENTENCE_BREAK = re.compile(r"[;.!?()\n]|\b(?:но|а|зато|однако|хотя)\b", re.IGNORECASE)
+_NOUN_PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR", "PREP"})
+
+
+def _exception_at(words: Sequence[tuple[str, int]], k: int) -> int:
+    """How many words the exception at words[k] takes («кроме»: 1, «за исключением»: 2), 0 for none."""
+    low = words[k][0].lower()
+    if low in _EXCEPTIONS:
+        return 1
+    if low == "за" and k + 1 < len(words) and words[k + 1][0].lower() == "исключением":
+        return 2
+    return 0
+
+
+def _before_exception(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The words of a clause before its first exception: what follows «кроме» is not denied with the
+    rest («ничего не нужно, кроме помощи с математикой»)."""
+    for k in range(len(words)):
+        if _exception_at(words, k):
+            return words[:k]
+    return words
+
+
+def _excepted(text: str) -> set[int]:
+    """The start offsets of the words a sentence excepts (see above)."""
+    out: set[int] = set()
+    start = 0
+    for piece in _SENTENCE_BREAK.split(text):
+        if not piece:
+            continue
+        offset = text.find(piece, start)
+        start = offset + len(piece)
+        found = list(WORD.finditer(piece))
+        words = [(match.group(), match.start() + offset) for match in found]
+        for k in range(len(words)):
+            size = _exception_at(words, k)
+            if not size:
+                continue
+            phrase = [offset + at for at in _excepted_phrase(piece, found, k + size)]
+            taken = set(range(k, k + size + len(phrase)))
+            rest = [lemma(word) for n, (word, _at) in enumerate(words) if n not in taken]
+            if any(base in _NEGATIVE for base in rest) or _fine(piece):
+                continue
+            universal = any(base in _UNIVERSAL for base in rest)
+            alone = not any(_content(word) for n, (word, _at) in enumerate(words) if n not in taken)
+            if universal or alone or size == 2 or words[k][0].lower() == "исключая":
+                out.update(phrase)
+                out.update(at for _word, at in words[k : k + size])  # «исключением» names nothing
+    return out
+
+
+def _excepted_phrase(piece: str, found: list[re.Match[str]], first: int) -> list[int]:
+    """The start offsets in the piece of the noun phrase from found[first]: nouns, adjectives,
+    prepositions and «и»/«или» between them; past a comma only a genitive («кроме математики, физики
+    и химии»)."""
+    out: list[int] = []
+    last_end = found[first - 1].end()
+    for match in found[first:]:
+        gap = piece[last_end : match.start()]
+        word = match.group()
+        if gap.strip() not in {"", ","}:
+            break
+        if "," in gap and not any(
+            parse.tag.POS in {"NOUN", "ADJF", "PRTF"} and parse.tag.case == "gent"
+            for parse in _analyzer().parse(word.lower())
+        ):
+            break
+        if word.lower() not in {"и", "или"} and _tag(word).POS not in _NOUN_PHRASE_POS:
+            break
+        out.append(match.start())
+        last_end = match.end()
+    return out
+
+
+# A subject said to be fine: «с математикой всё хорошо», «по математике проблем нет», «математика — без
+# проблем», «в порядке», «нормально», «даётся легко», «с математикой справляется сам», «трудностей не
+# испытывает». The clause names no need: none of its words count. A clause is fine only when nothing in
+# it says otherwise: no «не» («не очень хорошо», «не всегда справляется»), no word of a difficulty
+# («плохо», «с трудом», «хромает»), no verb but a linking one («хорошо рисует» is a talent, «хочет
+# хорошо сдать ОГЭ» a need), no want or need («нужно», «хочет»).
+_GOOD = frozenset(
+    {
+        "хорошо", "отлично", "нормально", "неплохо", "прекрасно", "замечательно", "идеально", "легко",
+        "гладко", "супер", "норм", "нормас", "ок", "окей", "ok",
+    }
+)  # fmt: skip
+_PROBLEMS = frozenset({"проблема", "трудность", "сложность", "затруднение", "вопрос", "претензия"})
+_NO_PROBLEM = frozenset({"нет", "без", "никакой", "ни"})
+_LINKING = frozenset(
+    {
+        "быть", "обстоять", "идти", "даваться", "получаться", "складываться", "справляться", "справиться",
+        "учиться", "успевать", "испытывать", "вызывать", "возникать", "иметь", "наблюдаться", "стоять",
+    }
+)  # fmt: skip
+_COPING = frozenset({"справляться", "справиться"})
+_EXISTING = frozenset({"быть", "испытывать", "вызывать", "возникать", "иметь", "наблюдаться"})
+_DIFFICULT = frozenset(
+    {
+        "плохо", "плохой", "трудно", "тяжело", "сложно", "слабо", "слабый", "хуже", "хромать",
+        "отставать", "беда", "ужасно", "никак", "еле", "труд", "двойка", "неуд",
+    }
+)  # fmt: skip
+_CLAUSE_OF_STATE = re.compile(r"[,;.!?()\n«»\"]|\b(?:но|а|зато|однако|хотя|или|либо)\b", re.IGNORECASE)
+_VERB_POS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
+
+
+def _settled(text: str) -> set[int]:
+    """The start offsets of the words of the clauses that say a subject is fine (see above); a dash or
+    a colon joins a subject to what is said of it («математика — без проблем»), and subjects listed
+    before it with commas share it («математика, физика — без проблем»)."""
+    out: set[int] = set()
+    start = 0
+    listed: list[int] = []  # the words of the bare noun phrases just before, separated by commas
+    for piece in _CLAUSE_OF_STATE.split(text):
+        offset = text.find(piece, start)
+        between, start = text[start:offset], offset + len(piece)
+        if between.strip() != ",":
+            listed = []
+        words = [(found.group(), found.start() + offset) for found in WORD.finditer(piece)]
+        kept = _before_exception(words)
+        if _fine(" ".join(word for word, _at in kept)):
+            out.update(at for _word, at in kept)
+            if _SUBJECT_JOIN.search(piece):
+                out.update(listed)
+            listed = []
+        elif words and all(_listed(word) for word, _at in words):
+            listed += [at for _word, at in words]
+        else:
+            listed = []
+    return out
+
+
+_SUBJECT_JOIN = re.compile(r"\s[-–—]\s|:")
+
+
+def _listed(word: str) -> bool:
+    """A word of a bare noun phrase in a list: a noun, an adjective, «и»."""
+    return word.lower() == "и" or _tag(word).POS in {"NOUN", "ADJF", "PRTF", "NUMR"}
+
+
+@lru_cache(maxsize=50_000)
+def _fine(clause: str) -> bool:
+    """Whether a clause says something is fine and nothing else (see above)."""
+    words = [word.lower().replace("ё", "е") for word in WORD.findall(clause)]
+    bases = [lemma(word) for word in words]
+    good = False
+    for k, (word, base) in enumerate(zip(words, bases, strict=True)):
+        if base in _DIFFICULT or base in _LIKING or base in _NEEDING or base in _NEED_NOUNS:
+            return False
+        pos = _tag(word).POS
+        if pos in _VERB_POS and base not in _LINKING:
+            return False
+        if word == "не":
+            # «не» only as «не проблема», «проблем не было», «трудностей не испытывает»
+            following = bases[k + 1] if k + 1 < len(words) else ""
+            if following in _PROBLEMS:
+                good = True
+            elif not (following in _EXISTING and _problem_denied(words, bases)):
+                return False
+        if word in _GOOD or base in _COPING or word == "порядке" and k and words[k - 1] == "в":
+            good = True
+    return good or _problem_denied(words, bases)
+
+
+def _problem_denied(words: list[str], bases: list[str]) -> bool:
+    """«проблем нет», «без проблем», «никаких трудностей», «трудностей не испытывает»: a difficulty, in
+    the genitive, with a word that denies it three words away at most."""
+    for k, base in enumerate(bases):
+        if base not in _PROBLEMS:
+            continue
+        if not any(parse.tag.case == "gent" for parse in _analyzer().parse(words[k])):
+            continue
+        for j in range(max(0, k - 3), min(len(words), k + 4)):
+            following = bases[j + 1] if j + 1 < len(words) else ""
+            if bases[j] in _NO_PROBLEM or words[j] == "не" and following in _EXISTING:
+                return True
+    return False
 
 
 # A means: «через» (not of time: «через год»), «с помощью», «посредством», «на примере» make the rest
@@ -479,9 +706,10 @@ def means_words(text: str) -> frozenset[int]:
 def _refused(words: list[tuple[str, int]], first: int, verb: int) -> set[int]:
     """The words a verb of liking negated at words[first:verb + 1] refuses: those after it in its
     clause, else those before it."""
-    after = [at for word, at in words[verb + 1 :] if _content(word)]
+    rest = _before_exception(words[verb + 1 :])  # «не хочет ничего, кроме рисования»
+    after = [at for word, at in rest if _content(word)]
     if after:
-        return {at for _word, at in words[verb + 1 :]}
+        return {at for _word, at in rest}
     return {at for _word, at in words[:first]}
 
 
