@@ -860,6 +860,60 @@ def _corrections(word: str, targets: tuple[str, ...]) -> tuple[tuple[str, ...], 
     return tuple(sorted(target for target, found in best.items() if found == nearest)), nearest
 
 
+# Look-alike words. A subject's adjective before a noun of another thing is no subject («английский
+# бульдог»); it is one before a noun of school work, listed here (a noun the vocabulary knows is judged by
+# its concept, a noun that names no topic keeps the subject).
+_SUBJECT_HEADS_TEXT = """
+    язык речь слово фраза выражение идиома глагол время падеж буква алфавит звук текст грамматика
+    произношение правило перевод литература классика писатель поэт чтение письмо диалог словарь
+    формула элемент реакция вещество уравнение опыт эксперимент задача задачка задачник задание пример
+    упражнение явление величина закон событие дата факт личность деятель источник термин понятие
+    теория практика тест игра олимпиада экзамен кружок клуб секция лаборатория профиль уклон вертикаль
+    урок учитель репетитор преподаватель курс факультет гимназия лицей спецшкола учебник программа
+    наука дисциплина грамотность культура способность склонность мышление воспитание образование
+    просвещение
+"""
+_SUBJECT_HEADS = frozenset(_SUBJECT_HEADS_TEXT.split())
+_FIELD_KINDS = frozenset({"subject", "interest"})
+_ANY_SUBJECT_KINDS = frozenset({"exam", "skill"})  # an exam or a skill of any subject: «химическая олимпиада»
+
+
+@lru_cache(maxsize=1)
+def _subject_head_families() -> frozenset[str]:
+    return frozenset(key for key in map(family, _SUBJECT_HEADS) if len(key) >= _FAMILY_PATTERN_KEY)
+
+
+def _modifier_kind(word: str) -> str:
+    """Whether a word is an "adjective" (it may be one: «русская», «английского»), a "noun"
+    («история») or neither ("")."""
+    parses = _analyzer().parse(word.lower())
+    if any(parse.tag.POS in {"ADJF", "PRTF"} for parse in parses):
+        return "adjective"
+    return "noun" if parses and parses[0].tag.POS == "NOUN" else ""
+
+
+def _agrees(adjective: str, word: str, pos: str) -> bool:
+    """Whether an adjective may modify a word of a part of speech ("NOUN", or "ADJF" for another
+    adjective of the same noun): the same case and number, and gender in the singular."""
+    mine = [p.tag for p in _analyzer().parse(adjective.lower()) if p.tag.POS in {"ADJF", "PRTF"}]
+    kinds = {"ADJF", "PRTF"} if pos == "ADJF" else {pos}
+    theirs = [p.tag for p in _analyzer().parse(word.lower()) if p.tag.POS in kinds]
+    for a, b in product(mine, theirs):
+        if a.case != b.case or a.number != b.number:
+            continue
+        if a.number == "plur" or a.gender is None or b.gender is None or a.gender == b.gender:
+            return True
+        if "Ms-f" in b:  # a noun of common gender
+            return True
+    return False
+
+
+def _in_genitive(word: str, pos: str) -> bool:
+    """Whether a word may be a noun ("NOUN") or an adjective ("ADJF") in the genitive."""
+    kinds = {"ADJF", "PRTF"} if pos == "ADJF" else {pos}
+    return any(p.tag.POS in kinds and p.tag.case == "gent" for p in _analyzer().parse(word.lower()))
+
+
 class Vocabulary:
     """Concepts found in phrases by lemmas: the longest pattern first, each word used once."""
 
@@ -925,16 +979,18 @@ class Vocabulary:
         """(concept keys, the words that named them) for each concept found; then ((), word) for each
         content word left over, as its lemma token. Words a pupil says they do not want («не хочу
         заниматься спортом», «спорт не люблю», «не математика») name nothing."""
-        return [(keys, surface) for keys, surface, _means in self._find(text)]
+        return [(keys, surface) for keys, surface, _means, _weak in self._find(text)]
 
-    def _find(self, text: str) -> list[tuple[tuple[str, ...], str, bool]]:
+    def _find(self, text: str) -> list[tuple[tuple[str, ...], str, bool, bool]]:
         """As :meth:`find`, with whether the words name a means rather than the topic («английский
-        через фильмы и песни»: films and songs)."""
+        через фильмы и песни»: films and songs), and whether they are only a weak link («история
+        моды»: see :meth:`_qualified`)."""
         words = self._read(text, self._split(_spans(text, self.kept)))
         negated = negated_words(text)
         means = means_words(text)
         others = [self.alternatives(text, *word) for word in words]
         out: list[tuple[tuple[str, ...], str, bool]] = []
+        places: list[tuple[int, int]] = []  # the first word and the number of words of each item
         i = 0
         while i < len(words):
             for length in range(min(self.longest, len(words) - i), 0, -1):
@@ -949,6 +1005,7 @@ class Vocabulary:
                         span = " ".join(text[words[i][2] : words[i + length - 1][3]].split())
                         shown = " ".join(_display(word) for word in span.split())
                         out.append((tuple(keys), shown + TYPO_MARK if typo else shown, words[i][2] in means))
+                        places.append((i, length))
                     i += length
                     break
             else:
@@ -958,10 +1015,103 @@ class Vocabulary:
                     pass
                 elif compound:
                     out.append((compound, _display(surface), start in means))
+                    places.append((i, 1))
                 elif not _generic(base) and len(base) > 1 and not base.isdigit():
                     out.append(((), _display(surface), start in means))
+                    places.append((i, 1))
                 i += 1
-        return out
+        return self._qualified(text, words, out, places)
+
+    def _qualified(
+        self,
+        text: str,
+        words: list[tuple[str, str, int, int]],
+        items: list[tuple[tuple[str, ...], str, bool]],
+        places: list[tuple[int, int]],
+    ) -> list[tuple[tuple[str, ...], str, bool, bool]]:
+        """The items without the look-alike words of a phrase that means something else. An adjective
+        that stands for a subject («английский» for «английский язык», «химический») names it alone
+        («английский», «по русскому») or before a noun of the subject («химический кружок»,
+        «исторические события», «русская литература»), not before a noun of another thing: «русская
+        народная музыка» is music, «английский бульдог» a dog, «химическая завивка» a hairdo (the
+        adjective names nothing). A subject named as the history,
+        the chemistry… of a thing of another field («история моды») is only a weak link: read as a
+        broader term (counted in part, no broader term of its own), with the words of the whole phrase."""
+        at = {first + k: n for n, (first, length) in enumerate(places) for k in range(length)}
+        out = [(keys, shown, means, False) for keys, shown, means in items]
+        dropped: set[int] = set()
+        for n, ((keys, _shown, _means), (first, length)) in enumerate(zip(items, places, strict=True)):
+            if length != 1 or not keys or not self._subjects(keys):
+                continue
+            surface = words[first][0]
+            kind = _modifier_kind(surface)
+            head = self._head(text, words, first, kind) if kind else None
+            if head is None:
+                continue
+            other = at.get(head)
+            head_keys = items[other][0] if other is not None else ()
+            if kind == "adjective":
+                # an adjective the vocabulary lists for the subject itself, read as «… язык», «…
+                # предмет» («русский», «химический»); one found through its family's noun names the
+                # same thing before any noun («лыжные гонки»)
+                elliptical = (words[first][1],) in self.patterns
+                if elliptical and not self._subject_head(words[head][1], keys, head_keys):
+                    dropped.add(n)
+            elif self._fields(head_keys) and not self._near(keys, head_keys):
+                # the subject's word and what follows it, as a broader term of what the pupil said
+                span = " ".join(text[words[first][2] : words[head][3]].split())
+                out[n] = (keys, " ".join(_display(word) for word in span.split()), True, True)
+        return [item for n, item in enumerate(out) if n not in dropped]
+
+    def _fields(self, keys: Sequence[str]) -> bool:
+        """Whether concepts name a field of their own (a subject or an interest: «моды», «театра»), not
+        a need («экономика семьи» is economics)."""
+        return any(key in self.concepts and self.concepts[key].kind in _FIELD_KINDS for key in keys)
+
+    def _subjects(self, keys: Sequence[str]) -> bool:
+        """Whether every concept of an item is a school subject."""
+        return all(key in self.concepts and self.concepts[key].kind == "subject" for key in keys)
+
+    def _family_of(self, keys: Iterable[str]) -> set[str]:
+        """The concepts and every broader concept of them."""
+        return {up for key in keys for up in (key, *self.ancestors(key))}
+
+    def _near(self, keys: Sequence[str], others: Sequence[str]) -> bool:
+        """Whether concepts are of one field (one is the other's broader term, or they share one),
+        or the others are an exam or a skill of any subject («английская олимпиада»)."""
+        if self._family_of(keys) & self._family_of(others):
+            return True
+        return any(self.concepts[key].kind in _ANY_SUBJECT_KINDS for key in others if key in self.concepts)
+
+    def _subject_head(self, base: str, keys: Sequence[str], head_keys: Sequence[str]) -> bool:
+        """Whether a noun a subject's adjective stands before is of the subject: a word of school work
+        («кружок», «задачи», «события», «уравнения»), a concept of the same field («русская
+        литература»), or a word that names no topic of its own («класс», «предмет»)."""
+        if base in _SUBJECT_HEADS or family(base) in _subject_head_families():
+            return True
+        return self._near(keys, head_keys) if head_keys else _generic(base)
+
+    @staticmethod
+    def _head(text: str, words: list[tuple[str, str, int, int]], first: int, kind: str) -> int | None:
+        """The noun a word stands before, in the same phrase: for an adjective, the noun it agrees
+        with, across other adjectives that agree («русская народная музыка»); for a noun, a noun in the
+        genitive right after it («история моды»). None when anything else comes between."""
+        word = words[first][0]
+        k = first + 1
+        while k < len(words) and not text[words[k - 1][3] : words[k][2]].strip():
+            following = words[k][0]
+            if kind == "adjective":
+                if _agrees(word, following, "NOUN"):
+                    return k
+                if not _agrees(word, following, "ADJF"):
+                    return None
+            else:
+                if _in_genitive(following, "NOUN"):
+                    return k
+                if not _in_genitive(following, "ADJF"):
+                    return None
+            k += 1
+        return None
 
     def _read(self, text: str, words: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
         """The words as the vocabulary reads them: a word of several dictionary forms takes the one a
@@ -1151,13 +1301,13 @@ class Vocabulary:
         found = self._phrases.get(key)
         if found is None:
             items: list[tuple[str, str, bool]] = []
-            for keys, surface, means in self._find(key):
+            for keys, surface, means, weak in self._find(key):
                 if not keys:
                     items.append((f"w:{word_key(lemma(surface))}", surface, not means))
                     continue
                 for concept in keys:
                     items.append((f"c:{concept}", surface, not means))
-                for concept in keys:
+                for concept in () if weak else keys:  # a weak link reaches no broader term
                     items.extend(
                         (f"c:{up}", f"{surface} ({_name(self.concepts[up].name)})", False)
                         for up in self.ancestors(concept)
@@ -1296,9 +1446,45 @@ _AGE_WORDS = ("лет", "год", "возраст")
 _GRADE_WORDS = ("класс", "кл", "параллел")
 
 
+# The stages of a school in words: «младшие школьники», «начальная школа» (1–4), «среднее звено»,
+# «средние классы» (5–9), «старшеклассники», «старшая школа» (10–11). A stage's adjective counts before
+# one of the words of a school's part, or a word of its own («старшеклассники»)
+_STAGES = {"младший": (1, 4), "начальный": (1, 4), "средний": (5, 9), "старший": (10, 11)}
+_STAGE_NOUNS = frozenset({"школа", "школьник", "класс", "звено", "ступень", "параллель", "возраст"})
+_STAGE_WORDS = {
+    "младшеклассник": (1, 4),
+    "первоклассник": (1, 1),
+    "пятиклассник": (5, 5),
+    "среднеклассник": (5, 9),
+    "старшеклассник": (10, 11),
+    "выпускник": (9, 11),
+}
+
+
+def _stages(text: str) -> list[int]:
+    """The first and last grades of each stage of a school the text names in words."""
+    # «среднее» is an adjective here, not the noun «среднее»
+    words = [
+        next((form for form in normal_forms(word) if form in _STAGES), lemma(word))
+        for word in WORD.findall(text)
+    ]
+    out: list[int] = []
+    for i, word in enumerate(words):
+        if word in _STAGE_WORDS:
+            out += _STAGE_WORDS[word]
+        elif word in _STAGES:
+            # the stage's noun right after it, or after a list of stages («младшие и средние классы»,
+            # «младший школьный возраст»)
+            rest = [w for w in words[i + 1 :] if w not in _STAGES and w not in STOP_WORDS and w != "школьный"]
+            if rest and rest[0] in _STAGE_NOUNS:
+                out += _STAGES[word]
+    return out
+
+
 def parse_grades(text: str) -> tuple[str, int, int] | None:
     """«5–7 классы» → ("grade", 5, 7); «12–14 лет» → ("age", 12, 14); «8, 9 и 11 кл.» → ("grade", 8, 11);
-    «Не важно», «Студенты» or nothing → None."""
+    the stages of a school in words: «младшие школьники» → ("grade", 1, 4), «среднее звено» → ("grade",
+    5, 9), «старшеклассники» → ("grade", 10, 11); «Не важно», «Студенты» or nothing → None."""
     low = (text or "").lower()
     numbers: list[int] = []
     for found in _RANGE.finditer(low):
@@ -1306,6 +1492,10 @@ def parse_grades(text: str) -> tuple[str, int, int] | None:
             numbers.append(int(found.group(3)))
         else:
             numbers += [int(found.group(1)), int(found.group(2))]
+    stages = _stages(low)
+    if stages and not (numbers and any(word in low for word in _AGE_WORDS)):
+        grades = stages + [number for number in numbers if 1 <= number <= 11]
+        return ("grade", min(grades), max(grades))
     if not numbers:
         return None
     if any(word in low for word in _AGE_WORDS):

@@ -1329,3 +1329,32 @@ TERMS = [
     )
     for slug, kind, name, synonyms, broader in TERMS
 ]
+
+# Phrases whose words alone mean something else, and slang (6 December, migration 0014): each phrase is
+# read before its words, so «водительские права» are no human rights and «скрипичный ключ» no «ключ к
+# успеху»; «Пайтон» is Python, «инфа» informatics.
+LOOKALIKE_TOPICS: dict[str, list[str]] = {
+    "obzh": ["водительские права", "водительское удостоверение", "права на вождение", "получить права",
+             "автошкола"],
+    "music": ["скрипичный ключ", "басовый ключ", "нотная грамота"],
+    "programming": ["пайтон"],
+    "informatics": ["инфа", "по инфе"],
+    # «физический» is physics only in the words of the subject
+    "pe": ["физические упражнения", "физическая активность", "физическая нагрузка", "физическое развитие",
+           "физическое воспитание"],
+}  # fmt: skip
+assert set(LOOKALIKE_TOPICS) <= {row[0] for row in TERMS}
+# what each term said before migration 0014 (it takes back only the words it added)
+SYNONYMS_BEFORE_LOOKALIKE: dict[str, frozenset[str]] = {
+    slug: frozenset(words) for slug, _k, _n, words, _b in TERMS
+}
+TERMS = [
+    (
+        slug,
+        kind,
+        name,
+        synonyms + [word for word in LOOKALIKE_TOPICS.get(slug, []) if word not in synonyms],
+        broader,
+    )
+    for slug, kind, name, synonyms, broader in TERMS
+]
