@@ -352,8 +352,8 @@ def _areas(points, weight, fail, w, need, broad_any, broad, count, direct, broad
     overlap = float(direct)
     if broad_any > 0:
         overlap = overlap + broad * broad_overlap
-    if w > 0:
-        points += w * overlap / count
+    if w > 0:  # an area the mentor names counts in full (the best area counts: no dilution)
+        points += w if direct > 0 else w * overlap / count
         weight += w
     if need > 0 and overlap == 0:
         fail = True
@@ -1125,10 +1125,11 @@ def _fast_areas(i, n, s, area, area_bits, area_broad_bits, area_count, has_area,
         count = area_count[i]
         broad = s[BROAD] if s[AREA_BROAD_ANY] > 0 else 0.0
         for c in range(n):
-            overlap = float(_bits_overlap(area_bits, i, area, c))
+            direct = _bits_overlap(area_bits, i, area, c)
+            overlap = float(direct)
             if s[AREA_BROAD_ANY] > 0:
                 overlap = overlap + broad * _bits_overlap(area_broad_bits, i, area, c)
-            points[c] += w * overlap / count
+            points[c] += w if direct > 0 else w * overlap / count
             weight[c] += w
 
 

@@ -271,6 +271,12 @@ def _coverage(
     )
 
 
+def _counted(matched: frozenset[str], broad: frozenset[str], offered_broad: frozenset[str]) -> frozenset[str]:
+    """The matched tags that count (:func:`_coverage`): not a broader term the mentee and the mentor
+    both only reached — an explanation names only what gave points."""
+    return matched - (matched & broad & offered_broad)
+
+
 @functools.lru_cache(maxsize=4096)
 def _total_weight(tags: frozenset[str], broad: frozenset[str]) -> float:
     """The weight of all of ``tags`` (:func:`_coverage`), 1 when nothing: a mentee's divisor, the same
@@ -473,20 +479,22 @@ def _requests_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, expl
     weight = settings.weights.requests
     if not (weight > 0 and mentee.requests):
         return None
+    offered_broad = _offer_broad(mentor)
     matched = mentee.requests & _offer(mentor)
-    met, total = _coverage(mentee.requests, matched, mentee.broad, _offer_broad(mentor))
+    met, total = _coverage(mentee.requests, matched, mentee.broad, offered_broad)
     reason = ""
     if explain:
-        if not matched:
+        counted = _counted(matched, mentee.broad, offered_broad)
+        if not met:  # nothing met, or only a broader term both sides merely reached: no points
             reason = _("None of the mentee's requests match the mentor's competencies")
-        elif (matched - mentee.broad) - _offer_broad(mentor):
+        elif (matched - mentee.broad) - offered_broad:
             reason = _("Requests match the mentor's competencies: %(tags)s") % {
-                "tags": _tags(matched, mentee, mentor)
+                "tags": _tags(counted, mentee, mentor)
             }
         else:  # only a broader term met: a partial score, said as such
             reason = _(
                 "Requests and the mentor's competencies meet only in a broader area (counted in part): %(tags)s"
-            ) % {"tags": _tags(matched, mentee, mentor)}
+            ) % {"tags": _tags(counted, mentee, mentor)}
     return weight * met / total, weight, reason
 
 
@@ -569,17 +577,22 @@ def _areas_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain
     weight = settings.weights.areas
     if not (weight > 0 and mentee.areas):
         return None
+    offered_broad = _offer_broad(mentor)
     matched = mentee.areas & _offer(mentor)
-    met, total = _coverage(mentee.areas, matched, mentee.broad, _offer_broad(mentor))
+    named = (matched - mentee.broad) - offered_broad
+    met, total = _coverage(mentee.areas, matched, mentee.broad, offered_broad)
+    # the best-matching area counts: an area the mentor names scores in full, whatever else the mentee
+    # named (a second area never dilutes the first); else the broader terms met count in part
+    points = float(weight) if named else weight * met / total
     reason = ""
     if explain:
         reason = (
             _("Subject areas match the mentor's subject or competencies: %(tags)s")
-            % {"tags": _tags(matched, mentee, mentor)}
-            if matched
+            % {"tags": _tags(_counted(matched, mentee.broad, offered_broad), mentee, mentor)}
+            if points > 0
             else _("None of the mentee's subject areas match the mentor's subject or competencies")
         )
-    return weight * met / total, weight, reason
+    return points, weight, reason
 
 
 def _grades_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
@@ -1393,11 +1406,12 @@ class _Problem:
         rows_area = self.has_area[r]
         if not rows_area.any():
             return
-        overlap = _overlap(self.area_bits[r], self.col_area[c])
+        direct = overlap = _overlap(self.area_bits[r], self.col_area[c])
         if self.area_any_broad:
             overlap = overlap + _BROAD * _overlap(self.area_broad_bits[r], self.col_area[c])
-        if self.weights.areas > 0:
-            acc.points += acc.dtype(self.weights.areas) * overlap / f["area_count"][r]
+        if self.weights.areas > 0:  # an area the mentor names counts in full (the best area counts)
+            weight = acc.dtype(self.weights.areas)
+            acc.points += np.where(direct > 0, weight, weight * overlap / f["area_count"][r])
             acc.weight = acc.weight + acc.dtype(self.weights.areas) * rows_area
         acc.require("areas", lambda: rows_area & (overlap == 0))
 

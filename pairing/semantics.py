@@ -1381,6 +1381,13 @@ def _split(words: str) -> tuple[str, str]:
     return words, ""
 
 
+def _typo_distance(a: str, b: str, misspelt: set[str]) -> int:
+    """How far a misspelt phrase is from the other side's (0 when neither is misspelt): the word a
+    typo was read as is the nearest."""
+    base_a, base_b = _split(a)[0], _split(b)[0]
+    return distance(base_a, base_b) if {base_a, base_b} & misspelt else 0
+
+
 def explain_met(
     tokens: Iterable[str],
     left: Sequence[tuple[str, str]],
@@ -1409,8 +1416,13 @@ def explain_met(
         if token not in left_words or token not in right_words:
             bare.append(token.split(":", 1)[1] if token[:2] in {"c:", "w:"} else token)
             continue
-        # the plainest of the ways the two said it: «лыжами ↔ лыжным» rather than «лыжами ≈ тренер»
-        rank, a, b = min((_closeness(x, y), x, y) for x in left_words[token] for y in right_words[token])
+        # the plainest of the ways the two said it: «лыжами ↔ лыжным» rather than «лыжами ≈ тренер»;
+        # a typo by the word it was read as: «матиматика ≈ математика» rather than «≈ алгебра»
+        rank, _near, a, b = min(
+            (_closeness(x, y), _typo_distance(x, y, misspelt), x, y)
+            for x in left_words[token]
+            for y in right_words[token]
+        )
         (base_a, area_a), (base_b, area_b) = _split(a), _split(b)
         note = f" ({typo})" if typo and {base_a, base_b} & misspelt else ""
         if not area_a and not area_b:

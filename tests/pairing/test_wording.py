@@ -1,10 +1,11 @@
 """What the curator reads says what happened: a request met only through a broader term is said to
-count in part, and a pupil whose only possible mentor is themself is not told the curator excluded
+count in part (and one met only through a broader term both sides merely reached, which gives no
+points, is said not to match), and a pupil whose only possible mentor is themself is not told the curator excluded
 anyone."""
 
 from pairing.matching import Settings, match, score_pair
 
-from .test_required_direct import ENGLISH, RUSSIAN, TEACHER_OF_RUSSIAN, pupil, teacher
+from .test_required_direct import ENGLISH, HUMANITIES, RUSSIAN, TEACHER_OF_RUSSIAN, pupil, teacher
 
 
 def requests_reason(mentee, mentor) -> str:
@@ -14,10 +15,16 @@ def requests_reason(mentee, mentor) -> str:
 
 
 def test_a_request_met_only_through_a_broader_term_is_said_to_count_in_part():
-    partial = requests_reason(RUSSIAN, ENGLISH)
+    # the English teacher names «гуманитарные науки» itself: the pupil's broader term meets it (half)
+    naming_it = teacher(12, {"английский язык", HUMANITIES}, broad=frozenset())
+    partial = requests_reason(RUSSIAN, naming_it)
     assert "только" in partial or "лишь" in partial
     assert "частично" in partial and not partial.startswith("Запросы совпадают")
     assert requests_reason(RUSSIAN, TEACHER_OF_RUSSIAN).startswith("Запросы совпадают")
+    # a broader term both only reached gives no points: said as no match, not as close «in part»
+    assert (
+        requests_reason(RUSSIAN, ENGLISH) == "Запросы наставляемого не совпадают с компетенциями наставника"
+    )
 
 
 def test_the_only_mentor_being_oneself_is_not_called_an_exclusion():
