@@ -18,7 +18,12 @@ What it builds, all in a throwaway PostgreSQL database of its own (``LOAD_DATABA
   middleware, one ``SELECT 1``).
 
 Measure ``load_pages``: value = p95 latency in ms; ``errors`` = non-200 responses + socket errors +
-timeouts; ``rps`` and the reference ``trivial_view_rps``, ratio = rps / trivial rps. wrk's timeout is
+timeouts; ``rps`` and the reference ``trivial_view_rps``, ratio = rps / trivial rps. ``cpu_ms_per_request``
+(and ``trivial_cpu_ms_per_request``) splits the processor time of each wrk run per request: ``django`` (the
+gunicorn master and workers), ``postgres`` (the backends of the bench database), ``postgres_shared`` (the
+server's own processes: WAL writer, checkpointer… — shared with anything else on the machine), ``redis``
+(the server, shared too), ``wrk`` (the load generator itself) and ``machine`` (every busy core of the
+machine, so ``machine`` minus the rest is what other programs took). wrk's timeout is
 raised to ``LOAD_TIMEOUT`` (default 30 s) because a closed loop of 50 connections on a small machine
 queues requests for longer than wrk's 2 s default, and a person waits longer than that before giving
 up; the p95 says how long the wait is.
@@ -30,6 +35,7 @@ import contextlib
 import json
 import os
 import re
+import resource
 import secrets
 import shutil
 import signal
@@ -37,6 +43,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -116,6 +123,89 @@ def _create_database(url: str) -> None:
         connection.close()
 
 
+# --- where the processor time goes ----------------------------------------------------------------
+
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _process_cpu(gunicorn_group: int, database: str) -> dict[int, tuple[str, float]]:
+    """Per process of each kind alive now: its kind and the seconds of processor time (user + system) it
+    has used so far."""
+    found: dict[int, tuple[str, float]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:  # gone meanwhile
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (comm) "
+        seconds = (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS  # utime + stime
+        if int(fields[2]) == gunicorn_group:  # the process group of gunicorn's master (its own session)
+            kind = "django"
+        elif cmdline.startswith("postgres: "):
+            if f" {database} " in cmdline:
+                kind = "postgres"
+            # no client address: the server's own processes (WAL writer, checkpointer…)
+            elif not re.search(r" \d+\.\d+\.\d+\.\d+\(\d+\)|\[local\]", cmdline):
+                kind = "postgres_shared"
+            else:
+                continue
+        elif cmdline.startswith("redis-server"):
+            kind = "redis"
+        else:
+            continue
+        found[int(entry.name)] = (kind, seconds)
+    return found
+
+
+def _machine_busy() -> float:
+    """Seconds of processor time the whole machine spent busy (all cores, /proc/stat: not idle, not iowait)."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)
+    busy = sum(values[:8]) - idle  # user nice system idle iowait irq softirq steal
+    return busy / _CLOCK_TICKS
+
+
+@contextlib.contextmanager
+def cpu_accounting(gunicorn_group: int, database: str) -> Iterator[dict[str, float]]:
+    """Processor seconds of each kind spent inside the ``with`` block (filled in when it ends).
+
+    The processes are read every half second: a database connection closed meanwhile (``CONN_MAX_AGE``)
+    keeps what it used until its last reading; one opened meanwhile counts from zero.
+    """
+    spent: dict[str, float] = {}
+    first = _process_cpu(gunicorn_group, database)
+    last = dict(first)
+    machine = _machine_busy()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.5):
+            last.update(_process_cpu(gunicorn_group, database))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield spent
+    finally:
+        stop.set()
+        sampler.join()
+    last.update(_process_cpu(gunicorn_group, database))
+    reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
+    spent.update(dict.fromkeys(("django", "postgres", "postgres_shared", "redis"), 0.0))
+    for pid, (kind, seconds) in last.items():
+        spent[kind] += seconds - (first[pid][1] if pid in first else 0.0)
+    spent["wrk"] = (reaped.ru_utime - children.ru_utime) + (reaped.ru_stime - children.ru_stime)
+    spent["machine"] = _machine_busy() - machine
+
+
+def per_request_ms(spent: dict[str, float], requests: int) -> dict[str, float]:
+    return {kind: round(1000 * seconds / max(requests, 1), 3) for kind, seconds in spent.items()}
+
+
 # --- the server -----------------------------------------------------------------------------------
 
 
@@ -190,7 +280,7 @@ def _request(url: str, *, data: bytes | None = None, headers: dict[str, str] | N
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict[str, str], port: int, workers: int, log_path: Path) -> Iterator[str]:
+def gunicorn(env: dict[str, str], port: int, workers: int, log_path: Path) -> Iterator[tuple[str, int]]:
     base = f"http://127.0.0.1:{port}"
     command = [
         str(VENV_BIN / "gunicorn"),
@@ -222,7 +312,7 @@ def gunicorn(env: dict[str, str], port: int, workers: int, log_path: Path) -> It
                 if time.monotonic() > deadline:
                     raise RuntimeError("gunicorn did not answer /healthz/ within 60 s")
                 time.sleep(0.3)
-            yield base
+            yield base, process.pid
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGTERM)
@@ -368,7 +458,7 @@ def run():
             log(f"prepared in {time.perf_counter() - started:.0f} s")
 
             port = _free_port()
-            with gunicorn(env, port, workers, workdir / "gunicorn.log") as base:
+            with gunicorn(env, port, workers, workdir / "gunicorn.log") as (base, group):
                 log(f"gunicorn with {workers} workers on {base}; logging in {len(plan['curators'])} curators")
                 targets = []
                 for curator in plan["curators"]:
@@ -376,8 +466,14 @@ def run():
                     targets += [(cookie, page) for page in curator["pages"]]
                 _check_pages(base, targets)
                 trivial_targets = [(targets[0][0], plan["trivial"])]
-                pages = wrk(base, targets, seconds, workdir, "pages")
-                trivial = wrk(base, trivial_targets, seconds, workdir, "trivial")
+                database = _database_name(database_url)
+                with cpu_accounting(group, database) as pages_cpu:
+                    pages = wrk(base, targets, seconds, workdir, "pages")
+                with cpu_accounting(group, database) as trivial_cpu:
+                    trivial = wrk(base, trivial_targets, seconds, workdir, "trivial")
+                log(f"pages: processor ms per request {per_request_ms(pages_cpu, pages['requests'])}")
+                log(f"trivial: processor ms per request {per_request_ms(trivial_cpu, trivial['requests'])}")
+                log(f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
                 server_log = (workdir / "gunicorn.log").read_text()
             if server_log.strip():
                 log("gunicorn log (last lines):\n" + "\n".join(server_log.splitlines()[-20:]))
@@ -403,6 +499,9 @@ def run():
         "socket_errors": {key: pages[key] for key in ("connect", "read", "write", "timeout")},
         "first_bad": pages["first_bad"],
         "trivial_p95_ms": trivial["p95_ms"],
+        "cpu_ms_per_request": per_request_ms(pages_cpu, pages["requests"]),
+        "trivial_cpu_ms_per_request": per_request_ms(trivial_cpu, trivial["requests"]),
+        "load_average": [round(v, 2) for v in os.getloadavg()],
         "trivial_errors": trivial["errors"],
         "pages": pages_names,
         "schools": len(plan["curators"]),
