@@ -95,7 +95,7 @@ def invitation_password(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             request.session.pop(SESSION_KEY, None)
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="mentoring.auth_backend.UserBackend")
             messages.success(request, _("The password is set. Welcome!"))
             return redirect("home")
     return render(

@@ -173,7 +173,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # --- Sign-in: every door guarded by django-axes, journalled (mentoring/signin.py) ---
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked name+address before the password is checked
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, the signed-in user read with SQL compiled once per process (mentoring/auth_backend.py)
+    "mentoring.auth_backend.UserBackend",
 ]
 # After this many wrong passwords for one user name from one address, that name is locked at that
 # address for LOGIN_LOCKOUT_SECONDS; each further lock-out within a day doubles it, up to the maximum.
