@@ -12,10 +12,20 @@ are asked of the database on every page (``access.access_for``). Every change of
 part of every key, so that no page shows a stale switcher; ``NAVIGATION_CACHE_SECONDS`` bounds the life
 of an entry anyway (a bulk ``update()`` sends no signal), and 0 turns the cache off (the test suite,
 whose pinned query counts include the switcher).
+
+Each process also keeps what it read, for at most ``LOCAL_SECONDS``, under the same versioned key: a page
+then asks the shared cache for the version alone (one round trip instead of three: the scope's programme
+and both switchers), and a change anywhere still shows on the next page, since the version is read on
+every request. The local copy is kept pickled and unpickled on each use, as from the shared cache: no page
+shares an object with another. A version is never used twice: when the shared cache has none (a first
+start, Redis emptied) it starts from the clock, not from zero, so no process can mistake an old entry for a
+new one.
 """
 
 from __future__ import annotations
 
+import pickle
+import time
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -25,10 +35,19 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
 
 VERSION_KEY = "nav:version"
+# How long a process keeps what it read from the shared cache (seconds; never longer than
+# NAVIGATION_CACHE_SECONDS), and how many entries at most (all are dropped when there would be more).
+LOCAL_SECONDS = 60
+LOCAL_ENTRIES = 1024
+_local: dict[str, tuple[float, bytes]] = {}
 
 
 def version() -> int:
-    return cache.get(VERSION_KEY) or 0
+    found = cache.get(VERSION_KEY)
+    if found is None:
+        cache.add(VERSION_KEY, time.time_ns(), None)  # another process may have set it meanwhile
+        found = cache.get(VERSION_KEY)
+    return found or 0
 
 
 class _VersionedRequest(HttpRequest):
@@ -49,8 +68,8 @@ def bump(**_kwargs: Any) -> None:
     """Invalidate every kept switcher (a membership, organisation, programme or year changed)."""
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # not there yet (or evicted): any new value differs from the keys in use
-        cache.set(VERSION_KEY, version() + 1, None)
+    except ValueError:  # not there yet (or evicted): a value from the clock differs from the keys in use
+        cache.set(VERSION_KEY, time.time_ns(), None)
 
 
 def cached(key: str, compute: Callable[[], Any], current_version: Callable[[], int] | None = None) -> Any:
@@ -63,10 +82,18 @@ def cached(key: str, compute: Callable[[], Any], current_version: Callable[[], i
     if not seconds:
         return compute()
     full_key = f"nav:{current_version() if current_version else version()}:{key}"
+    now = time.monotonic()
+    local = _local.get(full_key)
+    if local is not None and local[0] > now:
+        return pickle.loads(local[1])  # noqa: S301 (written by this process, below)
     value = cache.get(full_key)
     if value is None:
         value = compute()
         cache.set(full_key, value, seconds)
+    if value is not None:  # «nothing» (an unknown organisation or year) is not kept here either
+        if len(_local) >= LOCAL_ENTRIES:
+            _local.clear()
+        _local[full_key] = (now + min(seconds, LOCAL_SECONDS), pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
     return value
 
 

@@ -161,3 +161,49 @@ def test_sessions_from_the_cache_save_the_sessions_query_and_end_at_logout(kept,
     client.post(reverse("logout"))
     response = client.get(path)
     assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+class _CountingCache:
+    """The shared cache, counting the keys each ``get`` asks for."""
+
+    def __init__(self, shared) -> None:
+        self.shared = shared
+        self.asked: list[str] = []
+
+    def get(self, key, *args, **kwargs):
+        self.asked.append(key)
+        return self.shared.get(key, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.shared, name)
+
+
+def test_a_process_asks_the_shared_cache_for_the_version_alone(kept, curator, monkeypatch):
+    """Once a process has read the scope's programme and both switchers, a page asks the shared cache
+    for the navigation version only (one round trip instead of three), and the page is the same; a
+    change still shows on the next page."""
+    from mentoring import navigation_cache
+
+    counting = _CountingCache(navigation_cache.cache)
+    monkeypatch.setattr(navigation_cache, "cache", counting)
+    client = client_for(curator)
+    path = reverse("dashboard", kwargs=KW)
+    first = client.get(path).content.decode()
+    counting.asked.clear()
+    second = client.get(path).content.decode()
+    assert counting.asked == [navigation_cache.VERSION_KEY]
+    assert second.count("dropdown-item") == first.count("dropdown-item") and "2024/2025" in second
+    ProgrammeFactory(organization=curator.memberships.get().organization, academic_year__start_year=YEAR + 1)
+    assert "2026/2027" in client.get(path).content.decode()
+
+
+def test_a_version_is_never_used_twice(kept):
+    """The version starts from the clock when the shared cache has none (Redis emptied): a process's own
+    copies, kept under the old version, can never be mistaken for new ones."""
+    from mentoring import navigation_cache
+
+    first = navigation_cache.version()
+    navigation_cache.bump()
+    assert navigation_cache.version() == first + 1
+    cache.clear()
+    assert navigation_cache.version() not in (0, first, first + 1)
