@@ -2694,14 +2694,22 @@ def _type_counts(problem: _Problem, free_rows: np.ndarray, slots: np.ndarray):
 def _by_types(problem: _Problem, settings: Settings, free_rows: np.ndarray, slots: np.ndarray) -> bool:
     """Whether the whole run goes class by class: the optimum (the fair objective's too), the stable
     assignment, the groups, the blocking couples and the reasons, never the n × k couples. Networking
-    choices rank people one by one (each chooser a class of its own): then the pool is scored."""
-    if len(problem.pref_key):
+    choices make each chooser and each chosen person a class of its own, and the blocking couples
+    they rank are checked one by one (:func:`_blocking_by_types`); only the stable assignment, whose
+    class-by-class deferred acceptance knows no ranks, scores the pool when somebody ranks somebody."""
+    if len(problem.pref_key) and settings.stable:
         return False
     return _compressible(problem, free_rows, slots)
 
 
 def _blocking_by_types(problem: _Problem, final: np.ndarray) -> tuple[int, tuple] | None:
-    """:func:`_blocking` class by class (nobody ranks anybody); None when the classes are too many."""
+    """:func:`_blocking` class by class; None when the classes are too many.
+
+    A couple nobody ranks blocks by the scores alone, so those are counted class by class
+    (:func:`pairing.classes.blocking`) with the bars of :func:`_standing`: a mentee whose pair is
+    ranked gains from no unranked couple, a full mentor only over its worst unranked mentee. The
+    couples somebody ranks (as many as the networking choices) are judged one by one, as
+    :func:`_blocking` judges them, and take the place of their class-by-class verdicts."""
     from . import classes
 
     n, k = problem.n, problem.k
@@ -2713,23 +2721,48 @@ def _blocking_by_types(problem: _Problem, final: np.ndarray) -> tuple[int, tuple
     matched = np.flatnonzero(final >= 0)
     current = np.full(n, -np.inf)
     current[matched] = table_scores[row_type[matched], col_type[final[matched]]]
-    used = np.bincount(final[matched], minlength=k)
-    full = used >= problem.capacity
-    worst = np.full(k, np.inf)
-    np.minimum.at(worst, final[matched], current[matched])
+    standing = _standing(problem, final, current)
+    bar = np.where(standing.rank_m >= 0, np.inf, current)
+    ranked = len(problem.pref_key)
     found = classes.blocking(
-        row_type, col_type, table_scores, table_ok, current, full, worst, BLOCKING_LISTED
+        row_type,
+        col_type,
+        table_scores,
+        table_ok,
+        bar,
+        standing.full,
+        standing.worst,
+        BLOCKING_LISTED + ranked,
     )
     if found is None:
         return None
-    count, rows, cols, scores, _gains = found
+    count, rows, cols, scores, gains = found
+    if ranked:
+        # the couples somebody ranks: out of the class-by-class count and list, then judged one by one
+        pr, pc = problem.pref_row, problem.pref_col
+        pair_scores = table_scores[row_type[pr], col_type[pc]]
+        ok = table_ok[row_type[pr], col_type[pc]]
+        by_scores = ok & (pair_scores > bar[pr]) & (~standing.full[pc] | (pair_scores > standing.worst[pc]))
+        count -= int(by_scores.sum())
+        keys = rows * max(k, 1) + cols
+        unranked = problem.pref_key[np.searchsorted(problem.pref_key, keys).clip(max=ranked - 1)] != keys
+        rows, cols, scores, gains = rows[unranked], cols[unranked], scores[unranked], gains[unranked]
+        ok &= final[pr] != pc
+        block = np.flatnonzero(ok)[_prefers(problem, standing, pr[ok], pc[ok], pair_scores[ok], final)]
+        count += len(block)
+        now = current[pr[block]]
+        rows, cols = np.concatenate((rows, pr[block])), np.concatenate((cols, pc[block]))
+        scores = np.concatenate((scores, pair_scores[block]))
+        gains = np.concatenate((gains, pair_scores[block] - np.where(np.isfinite(now), now, 0.0)))
+        first = np.lexsort((cols, rows, -gains))[:BLOCKING_LISTED]
+        rows, cols, scores = rows[first], cols[first], scores[first]
     listed = tuple(
         BlockingCouple(
             mentee=problem.mentees[r].id,
             mentor=problem.mentors[c].id,
             score=float(s),
             mentee_now=float(current[r]) if np.isfinite(current[r]) else None,
-            mentor_free=not bool(full[c]),
+            mentor_free=not bool(standing.full[c]),
         )
         for r, c, s in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True)
     )
@@ -3215,6 +3248,61 @@ def _ranks(problem: _Problem, rows: np.ndarray, cols: np.ndarray) -> tuple[np.nd
     return by_mentee, by_mentor
 
 
+@dataclass
+class _Standing:
+    """What each person has in an assignment, as the blocking couples read it."""
+
+    current: np.ndarray  # each mentee's score now (-inf: no pair)
+    rank_m: np.ndarray  # the mentee's rank of its mentor (-1: not ranked, or no pair)
+    full: np.ndarray  # the mentor has no free place
+    max_rank: np.ndarray  # the mentor's worst rank among its ranked mentees (-1: none)
+    worst: np.ndarray  # the lowest score among the mentor's unranked mentees (+inf: none)
+
+
+def _standing(problem: _Problem, final: np.ndarray, current: np.ndarray) -> _Standing:
+    n, k = problem.n, problem.k
+    matched = np.flatnonzero(final >= 0)
+    rank_m, rank_t = np.full(n, -1), np.full(n, -1)
+    rank_m[matched], rank_t[matched] = _ranks(problem, matched, final[matched])
+    used = np.bincount(final[matched], minlength=k)
+    # each mentor's least preferred mentee: the worst rank when all are ranked, else the lowest unranked score
+    max_rank = np.full(k, -1)
+    np.maximum.at(max_rank, final[matched], rank_t[matched])
+    unranked = matched[rank_t[matched] < 0]
+    worst = np.full(k, np.inf)
+    np.minimum.at(worst, final[unranked], current[unranked])
+    return _Standing(current, rank_m, used >= problem.capacity, max_rank, worst)
+
+
+def _prefers(
+    problem: _Problem, standing: _Standing, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, final
+) -> np.ndarray:
+    """Whether each couple (allowed, eligible, not a pair of ``final``) blocks: the mentee prefers the
+    mentor to what it has and the mentor has a free place or prefers the mentee to its least
+    preferred one; each side by its networking ranking first (a ranked person beats an unranked
+    one), then by score."""
+    rank_m, rank_t = _ranks(problem, rows, cols)
+    cur_m = standing.rank_m[rows]
+    mentee_prefers = np.where(
+        final[rows] < 0,
+        True,
+        np.where(
+            cur_m >= 0, (rank_m >= 0) & (rank_m < cur_m), (rank_m >= 0) | (scores > standing.current[rows])
+        ),
+    )
+    all_ranked = ~np.isfinite(standing.worst[cols])
+    mentor_prefers = np.where(
+        ~standing.full[cols],
+        True,
+        np.where(
+            rank_t >= 0,
+            ~all_ranked | (rank_t < standing.max_rank[cols]),
+            ~all_ranked & (scores > standing.worst[cols]),
+        ),
+    )
+    return mentee_prefers & mentor_prefers
+
+
 def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> tuple[int, tuple]:
     """Couples (mentee, mentor) not together, allowed and eligible, where the mentee prefers the
     mentor to the one they got (or to none) and the mentor has a free place or prefers the mentee to
@@ -3226,20 +3314,11 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> tu
     matched = np.flatnonzero(final >= 0)
     cur_scores = np.full(n, -np.inf)
     cur_scores[matched] = problem.pairs(matched, final[matched])[0]
-    cur_rank_m, cur_rank_t = np.full(n, -1), np.full(n, -1)
-    cur_rank_m[matched], cur_rank_t[matched] = _ranks(problem, matched, final[matched])
-    used = np.bincount(final[matched], minlength=k)
-    full = used >= problem.capacity
-    # each mentor's least preferred mentee: the worst rank when all are ranked, else the lowest unranked score
-    max_rank = np.full(k, -1)
-    np.maximum.at(max_rank, final[matched], cur_rank_t[matched])
-    unranked = matched[cur_rank_t[matched] < 0]
-    worst_score = np.full(k, np.inf)
-    np.minimum.at(worst_score, final[unranked], cur_scores[unranked])
-    has_unranked = np.isfinite(worst_score)
+    standing = _standing(problem, final, cur_scores)
+    full = standing.full
     # the bar an unranked mentee must clear, from the mentee's side and the mentor's
-    bar_m = np.where(final < 0, -np.inf, np.where(cur_rank_m >= 0, np.inf, cur_scores))
-    bar_t = np.where(~full, -np.inf, np.where(has_unranked, worst_score, np.inf))
+    bar_m = np.where(final < 0, -np.inf, np.where(standing.rank_m >= 0, np.inf, cur_scores))
+    bar_t = np.where(~full, -np.inf, standing.worst)
 
     found_rows, found_cols = [problem.pref_row], [problem.pref_col]
 
@@ -3260,7 +3339,7 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> tu
         keep(-1, rows, cols, dense.astype(np.float64) + scored.slack)
     # outside the stored scores: locked mentees who did not rank their mentor (a row each)...
     everyone = np.ones(k, dtype=bool)
-    for i in np.flatnonzero((locked_to >= 0) & (cur_rank_m < 0) & problem.row_consent).tolist():
+    for i in np.flatnonzero((locked_to >= 0) & (standing.rank_m < 0) & problem.row_consent).tolist():
         form = int(problem.row_form[i])
         cols = np.flatnonzero((problem.col_forms[form] if form >= 0 else everyone) & problem.col_available)
         colpos = np.full(k, -1, dtype=np.int64)
@@ -3293,24 +3372,7 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> tu
     scores, allowed = problem.pairs(rows, cols)
     ok = allowed & problem.eligible(scores) & (final[rows] != cols)
     rows, cols, scores = rows[ok], cols[ok], scores[ok]
-    rank_m, rank_t = _ranks(problem, rows, cols)
-    cur_m = cur_rank_m[rows]
-    mentee_prefers = np.where(
-        final[rows] < 0,
-        True,
-        np.where(cur_m >= 0, (rank_m >= 0) & (rank_m < cur_m), (rank_m >= 0) | (scores > cur_scores[rows])),
-    )
-    all_ranked = ~has_unranked[cols]
-    mentor_prefers = np.where(
-        ~full[cols],
-        True,
-        np.where(
-            rank_t >= 0,
-            ~all_ranked | (rank_t < max_rank[cols]),
-            ~all_ranked & (scores > worst_score[cols]),
-        ),
-    )
-    block = np.flatnonzero(mentee_prefers & mentor_prefers)
+    block = np.flatnonzero(_prefers(problem, standing, rows, cols, scores, final))
     # the couples most wanted first: the biggest gain for the mentee over what they have now
     now = cur_scores[rows[block]]
     order = np.lexsort((cols[block], rows[block], -(scores[block] - np.where(np.isfinite(now), now, 0.0))))

@@ -5,7 +5,9 @@ realistic programmes — four forms of mentoring, ~30 request tags («матем
 «профориентация»…), grades 5–11, capacities 1–3, a third of the mentees with networking choices.
 Each also ``_ties`` (three request tags, two interests, two subjects, equal loads, no choices: scores
 take a handful of values), ``_empty`` (bases imported before any questionnaire: no tags, subjects,
-grades or ages — every couple of a form scores the same) and ``_tieheavy`` (one form, four request
+grades or ages — every couple of a form scores the same), ``_choices`` (``_empty`` where 3 % of the
+mentees name one to three mentors at the networking session and some of those mentors rank them
+back) and ``_tieheavy`` (one form, four request
 tags, at most one per person, three grades a side, places 1–4: a few dozen kinds of people). ``matching_10000_{empty,tieheavy}_{stable,fair,groups}``
 run the stable assignment, «raise the worst pairs» (0.5) and groups of three on those two shapes (their
 ``score_ratio`` is against the highest total: the option's cost). ``matching_30000`` (30,000 × 10,000)
@@ -63,6 +65,7 @@ CASES = {
     "matching_10000_ties": (10_000, 3_400, "ties", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_empty": (10_000, 3_400, "empty", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_half": (10_000, 3_400, "half", 3, True, "< 3 s, < 1 GB"),
+    "matching_10000_choices": (10_000, 3_400, "choices", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_tieheavy": (10_000, 3_400, "tieheavy", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_empty_stable": (10_000, 3_400, "empty", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_empty_fair": (10_000, 3_400, "empty", 3, True, "< 3 s, < 1 GB"),
@@ -196,14 +199,15 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
     subjects, equal loads, no networking choices: scores take a handful of values); "empty" (profiles
     not filled in yet: no requests, competencies, interests, subjects or choices — only the grade or
     age and the mentor's load tell the couples apart); "half" (realistic mentors, but half the mentees
-    with empty profiles: a base imported while the questionnaires are coming in); "tieheavy" (one form,
-    four tags, none or one per person, grades 5–7 and 8–10, places 1–4)."""
+    with empty profiles: a base imported while the questionnaires are coming in); "choices" ("empty",
+    but 3 % of the mentees name mentors at the networking session, and some of those rank them back);
+    "tieheavy" (one form, four tags, none or one per person, grades 5–7 and 8–10, places 1–4)."""
     from pairing.matching import Mentee, Mentor
 
     rng = random.Random(seed)
     if variant == "tieheavy":
         return _tieheavy(n_mentees, n_mentors, rng)
-    ties, empty = variant == "ties", variant == "empty"
+    ties, empty = variant == "ties", variant in ("empty", "choices")
     requests_pool = REQUESTS[:3] if ties else REQUESTS
     interests_pool = INTERESTS[:2] if ties else INTERESTS
     subjects_pool = SUBJECTS[:2] if ties else SUBJECTS
@@ -245,12 +249,13 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
     mentee_forms = rng.choices(forms, weights=[FORMS[f][0] for f in forms], k=n_mentees)
     mentees = []
     chosen_by: dict[int, list[int]] = {}
+    share = 0.03 if variant == "choices" else 0.33  # of the mentees who name mentors
     for i, form in enumerate(mentee_forms):
         person = i + 1
-        empty = variant == "empty" or (variant == "half" and rng.random() < 0.5)
+        empty = variant in ("empty", "choices") or (variant == "half" and rng.random() < 0.5)
         grade = age = None
         subject = ""
-        if variant == "empty":
+        if variant in ("empty", "choices"):
             pass  # no grade or age either
         elif form == "teacher_teacher":
             age = rng.randint(22, 30)
@@ -260,7 +265,7 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
             age = grade + 6 + rng.randint(0, 1)
         preferences: tuple[int, ...] = ()
         pool = by_form[form] if form else by_form["pupil_pupil"]
-        if pool and rng.random() < 0.33 and not (ties or empty):
+        if pool and rng.random() < share and not (ties or (empty and variant != "choices")):
             preferences = tuple(dict.fromkeys(rng.choice(pool) for _ in range(rng.randint(1, 3))))
             for mentor_id in preferences:
                 chosen_by.setdefault(mentor_id, []).append(person)
