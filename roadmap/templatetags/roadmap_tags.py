@@ -3,7 +3,6 @@ import re
 import unicodedata
 
 from django import template
-from django.utils.dateformat import format as date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -144,19 +143,17 @@ def _lines(value) -> str:
 
 def _row_parts(context) -> dict:
     """What every row of one page shares, read from the page's context once (``roadmap/index.html`` sets
-    the links reversed with the key 0, the translated labels and the CSRF field before its loop)."""
+    the links reversed with the key 0 and the translated labels before its loop, and draws the forms the
+    row's buttons post through: ``MOVE_FORM``, ``DONE_FORM``)."""
     parts = context.render_context.get("roadmap_row_parts")
     if parts is None:
         request = context.get("request")
         scope = context.get("scope")
-        done_day = context.get("done_day")
         parts = {
             "manage": bool(scope and scope.access.can_manage),
             "links": bool(context.get("event_links")),
             "next": escape(request.get_full_path()) if request is not None else "",
-            "done_day": date_format(done_day, "Y-m-d") if done_day else "",
             "labels": _status_labels(),
-            "csrf": context.get("csrf_input") or "",
             **{
                 name: str(context.get(name) or "")
                 for name in ("event_url", "event_move_url", "event_edit_url", "event_done_url")
@@ -170,12 +167,20 @@ def _row_parts(context) -> dict:
     return parts
 
 
-def _move_form(url: str, csrf: str, direction: str, label: str) -> str:
+# The row's buttons post through two forms the page draws once (``roadmap/index.html``): ``roadmap-move``
+# (the CSRF field) and ``roadmap-done`` (the CSRF field and the day of a one-click «mark done»). A button
+# names its form (``form=``), its address (``formaction=``) and its own value (``name``/``value``), so that a
+# row holds no form, no hidden field and no copy of the token of its own: the same single click posts the
+# same fields as the three small forms a row held before.
+MOVE_FORM = "roadmap-move"
+DONE_FORM = "roadmap-done"
+
+
+def _move_button(url: str, direction: str, label: str) -> str:
     icon = "arrow-up" if direction == "up" else "arrow-down"
     return (
-        f'<form method="post" action="{url}">{csrf}<input type="hidden" name="direction" value="{direction}">'
-        f'<button class="btn btn-sm btn-link p-0 pe-1" title="{label}" aria-label="{label}">'
-        f'<i class="bi bi-{icon}"></i></button></form>'
+        f'<button class="btn btn-sm btn-link p-0 pe-1" form="{MOVE_FORM}" formaction="{url}" name="direction" '
+        f'value="{direction}" title="{label}" aria-label="{label}"><i class="bi bi-{icon}"></i></button>'
     )
 
 
@@ -193,11 +198,9 @@ def _mark_cell(event, parts: dict, url: str, label: str, number: str, may_mark: 
         else:
             title = _esc(_truncated(event.title, 60))
             cell.append(
-                f'<form method="post" action="{with_pk(parts["event_done_url"], event.pk)}" class="mt-2">'
-                f'{parts["csrf"]}<input type="hidden" name="completed_on" value="{parts["done_day"]}">'
-                f'<input type="hidden" name="next" value="{parts["next"]}#event-{event.pk}">'
-                f'<button type="submit" class="btn btn-sm btn-outline-success roadmap-mark" '
-                f'aria-label="{mark}: {number} {title}">{mark}</button></form>'
+                f'<div class="mt-2"><button type="submit" class="btn btn-sm btn-outline-success roadmap-mark" '
+                f'form="{DONE_FORM}" formaction="{with_pk(parts["event_done_url"], event.pk)}" name="next" '
+                f'value="{parts["next"]}#event-{event.pk}" aria-label="{mark}: {number} {title}">{mark}</button></div>'
             )
     return "".join(cell)
 
@@ -241,8 +244,8 @@ def roadmap_row(context, line: TableRow) -> SafeString:
         move = with_pk(parts["event_move_url"], pk)
         tools = (
             '<div class="d-flex gap-1 mt-1">'
-            + _move_form(move, parts["csrf"], "up", parts["t_up"])
-            + _move_form(move, parts["csrf"], "down", parts["t_down"])
+            + _move_button(move, "up", parts["t_up"])
+            + _move_button(move, "down", parts["t_down"])
             + f'<a class="btn btn-sm btn-link p-0" href="{with_pk(parts["event_edit_url"], pk)}" '
             f'title="{parts["t_edit"]}" aria-label="{parts["t_edit"]}"><i class="bi bi-pencil"></i></a></div>'
         )

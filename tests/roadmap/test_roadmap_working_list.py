@@ -59,6 +59,18 @@ def test_mark_done_from_the_row_returns_to_the_table(curator_client, roadmap):
     # today, or the last day of a past academic year (a completion date stays within the year)
     today = min(timezone.localdate(), date(YEAR + 1, 8, 31)).isoformat()
     assert f'name="completed_on" value="{today}"' in html
+    # the row's button posts the page's one form «roadmap-done» (the CSRF field and the day) to its event,
+    # with the way back to its row as the button's own value
+    done_form = re.search(r'<form method="post" id="roadmap-done"[^>]*>(.*?)</form>', html, re.S)
+    assert done_form and f'name="completed_on" value="{today}"' in done_form.group(1)
+    assert "csrfmiddlewaretoken" in done_form.group(1)
+    assert (
+        f'form="roadmap-done" formaction="{url("event_done", event=roadmap[0].pk)}" name="next" '
+        f'value="{url("index")}#event-{roadmap[0].pk}"'
+    ) in html
+    table = html[html.index('<table class="table table-bordered align-top roadmap-table">') :]
+    table = table[: table.index("</table>")]
+    assert "<form" not in table and "csrfmiddlewaretoken" not in table  # no form, no token per row
     response = curator_client.post(
         url("event_done", event=roadmap[0].pk),
         {"completed_on": today, "next": url("index") + f"#event-{roadmap[0].pk}"},
@@ -72,7 +84,7 @@ def test_mark_done_from_the_row_returns_to_the_table(curator_client, roadmap):
 def test_only_those_who_may_see_the_button(roadmap, mentor, coordinator, curator):
     mine = client_for(mentor).get(url("index")).content.decode()
     assert mine.count("Отметить выполнение</button>") == 1  # the event the mentor is responsible for
-    assert f'action="{url("event_done", event=roadmap[2].pk)}"' in mine
+    assert f'formaction="{url("event_done", event=roadmap[2].pk)}"' in mine
     # another member's event: the server refuses too
     assert client_for(mentor).post(url("event_done", event=roadmap[0].pk), {}).status_code == 403
     oversight = client_for(coordinator).get(url("index"))

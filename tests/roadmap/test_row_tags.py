@@ -83,8 +83,10 @@ def test_the_tags_write_what_the_includes_wrote(db, part, overdue):
         assert tag.render(Context(context)) == former.render(Context(context)), (part, event.title)
 
 
-# The roadmap table's row as the page's template drew it before ``roadmap_row`` (verbatim), with what the
-# page set before its loop.
+# The roadmap table's row as the page's template drew it before ``roadmap_row`` (verbatim, but for the
+# row's buttons, which post through the page's two shared forms since the row holds no form: ``form=`` and
+# ``formaction=`` instead of a <form> with its CSRF field and hidden fields), with what the page set before
+# its loop.
 FORMER_ROW = (
     "{% load i18n ui roadmap_tags %}"
     + """    <tr id="event-{{ event.pk }}"{% if event.overdue %} class="table-danger"{% endif %}>
@@ -98,8 +100,8 @@ FORMER_ROW = (
         </div>
         {% if scope.access.can_manage %}
         <div class="d-flex gap-1 mt-1">
-          <form method="post" action="{{ event_move_url|with_pk:event.pk }}">{{ csrf_input }}<input type="hidden" name="direction" value="up"><button class="btn btn-sm btn-link p-0 pe-1" title="{{ t_up }}" aria-label="{{ t_up }}"><i class="bi bi-arrow-up"></i></button></form>
-          <form method="post" action="{{ event_move_url|with_pk:event.pk }}">{{ csrf_input }}<input type="hidden" name="direction" value="down"><button class="btn btn-sm btn-link p-0 pe-1" title="{{ t_down }}" aria-label="{{ t_down }}"><i class="bi bi-arrow-down"></i></button></form>
+          <button class="btn btn-sm btn-link p-0 pe-1" form="roadmap-move" formaction="{{ event_move_url|with_pk:event.pk }}" name="direction" value="up" title="{{ t_up }}" aria-label="{{ t_up }}"><i class="bi bi-arrow-up"></i></button>
+          <button class="btn btn-sm btn-link p-0 pe-1" form="roadmap-move" formaction="{{ event_move_url|with_pk:event.pk }}" name="direction" value="down" title="{{ t_down }}" aria-label="{{ t_down }}"><i class="bi bi-arrow-down"></i></button>
           <a class="btn btn-sm btn-link p-0" href="{{ event_edit_url|with_pk:event.pk }}" title="{{ t_edit }}" aria-label="{{ t_edit }}"><i class="bi bi-pencil"></i></a>
         </div>
         {% endif %}
@@ -115,10 +117,7 @@ FORMER_ROW = (
           {% if event.recurring %}
           <a class="btn btn-sm btn-outline-success mt-2 roadmap-mark" href="{{ event_url|with_pk:event.pk }}#done">{{ t_mark }}</a>
           {% else %}
-          <form method="post" action="{{ event_done_url|with_pk:event.pk }}" class="mt-2">
-            {{ csrf_input }}<input type="hidden" name="completed_on" value="{{ done_day|date:'Y-m-d' }}"><input type="hidden" name="next" value="{{ request.get_full_path }}#event-{{ event.pk }}">
-            <button type="submit" class="btn btn-sm btn-outline-success roadmap-mark" aria-label="{{ t_mark }}: {{ event.display_number }} {{ event.title|truncatechars:60 }}">{{ t_mark }}</button>
-          </form>
+          <div class="mt-2"><button type="submit" class="btn btn-sm btn-outline-success roadmap-mark" form="roadmap-done" formaction="{{ event_done_url|with_pk:event.pk }}" name="next" value="{{ request.get_full_path }}#event-{{ event.pk }}" aria-label="{{ t_mark }}: {{ event.display_number }} {{ event.title|truncatechars:60 }}">{{ t_mark }}</button></div>
           {% endif %}
         {% endif %}
       </td>
