@@ -16,7 +16,8 @@ Rules for the query a builder returns (checked when it is compiled):
 - the SQL must not depend on the values (no ``None``, no lists of varying length): the builder is
   compiled twice with different made-up values and both SQL texts must be the same;
 - the result is one row of integers: ``.count()`` or ``.aggregate()`` of counts and sums (never NULL:
-  ``Coalesce(Sum(…), 0)``).
+  ``Coalesce(Sum(…), 0)``) — or, for ``PreparedValues``, the rows of a ``values_list`` of texts and
+  integers (columns the ORM hands over as the driver gives them).
 
 The SQL is kept per database connection alias and vendor; it also freezes the settings the compiler read
 (the time zone of a date truncation, for instance), which do not change while a process runs.
@@ -132,7 +133,8 @@ class _Prepared:
                 raise PreparationError("a value derived from a parameter is in the SQL")
         return _Compiled(first.sql, first.params, places)
 
-    def row(self, using: str, values: Mapping[str, Any]) -> tuple[Any, ...]:
+    def _statement(self, using: str, values: Mapping[str, Any]) -> tuple[Any, str, list[Any]]:
+        """The connection, the compiled SQL and its parameters with these values bound."""
         if set(values) != set(self._params):
             raise TypeError(f"the parameters are {sorted(self._params)}, not {sorted(values)}")
         connection = connections[using]
@@ -147,12 +149,22 @@ class _Prepared:
             value = _adapt(connection, values[name])
             for i in places:
                 params[i] = value
+        return connection, compiled.sql, params
+
+    def row(self, using: str, values: Mapping[str, Any]) -> tuple[Any, ...]:
+        connection, sql, params = self._statement(using, values)
         with connection.cursor() as cursor:
-            cursor.execute(compiled.sql, params)
+            cursor.execute(sql, params)
             row = cursor.fetchone()
         if row is None:
             raise PreparationError("a prepared query answers one row")
         return tuple(_integer(value) for value in row)
+
+    def rows(self, using: str, values: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        connection, sql, params = self._statement(using, values)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [tuple(row) for row in cursor.fetchall()]
 
 
 class PreparedCount:
@@ -187,3 +199,33 @@ class PreparedAggregate:
         if len(row) != len(self._names):
             raise PreparationError("the row does not have a value per aggregate")
         return dict(zip(self._names, row, strict=True))
+
+
+def _unconverted(queryset: QuerySet[Any], using: str) -> QuerySet[Any]:
+    """The queryset, if the ORM would hand its columns over as the driver gives them: no converter of a
+    field (a date, a boolean on SQLite, a decimal, JSON) nor of the backend between the cursor and the rows."""
+    compiler = queryset.query.get_compiler(using=using)
+    compiler.setup_query()
+    if compiler.get_converters([column for column, _sql, _alias in compiler.select]):
+        raise PreparationError(
+            "a prepared list's columns are texts and integers, read as the database sends them"
+        )
+    return queryset
+
+
+class PreparedValues:
+    """``build(**params)`` — a ``values_list`` of text and integer columns — compiled once: the call returns
+    its rows as tuples, as ``values_list`` would (the ORM applies no converter to such columns; one that
+    it would — a date, a boolean, a decimal — is refused when the query is compiled).
+
+    For the short lists of choices a page reads whatever its size (the classes of a base, the mentors of
+    a filter): building their query cost more than the database's answer."""
+
+    def __init__(self, build: Callable[..., QuerySet[Any]], **params: ParamType) -> None:
+        def run(queryset: QuerySet[Any]) -> Any:
+            return list(_unconverted(queryset, queryset.db))
+
+        self._prepared = _Prepared(build, run, params)
+
+    def __call__(self, using: str = "default", **values: Any) -> list[tuple[Any, ...]]:
+        return self._prepared.rows(using, values)

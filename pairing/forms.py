@@ -17,6 +17,7 @@ from .selectors import (
     GroupFilters,
     mentee_candidates,
     mentor_candidates,
+    mentor_names,
     most_used_form,
     pair_form_candidates,
 )
@@ -52,14 +53,8 @@ class GroupFilterForm(forms.Form):
         ]
         choice_field(self, "mentor").choices = [
             ("", _("Anyone")),
-            # the three name columns as plain values: a school has dozens of mentors and the filter shows a
-            # name each (``Person.full_name``), no model object is needed for that
-            *(
-                (pk, " ".join(part for part in names if part))
-                for pk, *names in mentor_candidates(programme).values_list(
-                    "pk", "last_name", "first_name", "patronymic"
-                )
-            ),
+            # a name each, as ``Person.full_name`` writes it
+            *((pk, " ".join(part for part in names if part)) for pk, *names in mentor_names(programme)),
         ]
 
     def filters(self) -> GroupFilters:

@@ -6,12 +6,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypedDict
 
 from django.db.models import Count, DateField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from mentoring.models import Programme, User
+from mentoring.prepared import PreparedCount, PreparedValues
 from participants.models import MATCHABLE_STATUSES, MenteeProfile, MentorProfile, Person, short_name_of
 from participants.selectors import valid_consent
 
@@ -92,8 +93,10 @@ def groups(
     return queryset
 
 
-@dataclass(frozen=True)
-class MemberLine:
+class MemberLine(NamedTuple):
+    """A member as a list shows them (a tuple: a page builds one per member of a hundred pairs, where a
+    frozen dataclass costs three times as much to make)."""
+
     role: str
     short_name: str
     group_name: str
@@ -134,10 +137,10 @@ def lines_by_group(group_ids: list[int]) -> dict[int, list[MemberLine]]:
     return dict(by_group)
 
 
-@dataclass(frozen=True)
-class MemberValues:
+class MemberValues(NamedTuple):
     """A mentor or a mentee of a group as plain values. ``shown``: a mentor, or a mentee whose data may be
-    processed (a valid consent, not anonymised) — the others are not named on a page."""
+    processed (a valid consent, not anonymised) — the others are not named on a page. A tuple, as
+    ``MemberLine``."""
 
     group_id: int
     role: str
@@ -190,7 +193,7 @@ def group_detail(programme: Programme, group_id: int) -> MentoringGroup | None:
     return groups(programme).filter(pk=group_id).first()
 
 
-def mentor_candidates(programme: Programme) -> QuerySet[Person]:
+def mentor_candidates(programme: Programme | int) -> QuerySet[Person]:
     """People in the year's mentor base who have a consent (only they may be paired)."""
     return (
         Person.objects.filter(mentor_profiles__programme=programme, anonymised_at__isnull=True)
@@ -198,6 +201,21 @@ def mentor_candidates(programme: Programme) -> QuerySet[Person]:
         .filter(has_consent=True)
         .order_by("last_name", "first_name", "patronymic")
     )
+
+
+_MENTOR_NAMES = PreparedValues(
+    lambda programme_id: mentor_candidates(programme_id).values_list(
+        "pk", "last_name", "first_name", "patronymic"
+    ),
+    programme_id=int,
+)
+
+
+def mentor_names(programme: Programme) -> list[tuple[int, str, str, str]]:
+    """``mentor_candidates`` as plain values (id, surname, name, patronymic), for the filter of the list of
+    pairs: a school has dozens of mentors and the filter shows a name each, no model object is needed for
+    that (1 query, compiled once per process: ``mentoring.prepared``)."""
+    return _MENTOR_NAMES(programme_id=programme.pk)
 
 
 def mentee_candidates(programme: Programme) -> QuerySet[Person]:
@@ -209,19 +227,24 @@ def mentee_candidates(programme: Programme) -> QuerySet[Person]:
     )
 
 
-def unpaired_counts(programme: Programme) -> dict[str, int]:
-    """Mentees of the year without an open pair (the list of pairs says how many; one query)."""
+def _unpaired_mentees(programme_id: int) -> QuerySet[MenteeProfile]:
     paired = GroupMember.objects.filter(
-        group__programme=programme,
+        group__programme=programme_id,
         group__status__in=MentoringGroup.OPEN_STATUSES,
         role=GroupMember.Role.MENTEE,
     ).values("person_id")
-    mentees_without = (
-        MenteeProfile.objects.filter(programme=programme, person__anonymised_at__isnull=True)
-        .exclude(person_id__in=paired)
-        .count()
+    return MenteeProfile.objects.filter(programme=programme_id, person__anonymised_at__isnull=True).exclude(
+        person_id__in=paired
     )
-    return {"mentees_without_pair": mentees_without}
+
+
+# compiled once per process (``mentoring.prepared``): building the query cost more than running it
+_UNPAIRED_COUNT = PreparedCount(_unpaired_mentees, programme_id=int)
+
+
+def unpaired_counts(programme: Programme) -> dict[str, int]:
+    """Mentees of the year without an open pair (the list of pairs says how many; one query)."""
+    return {"mentees_without_pair": _UNPAIRED_COUNT(programme_id=programme.pk)}
 
 
 def groups_for_order(programme: Programme, *, include_ordered: bool) -> list[MentoringGroup]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypedDict
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, QuerySet
 
 from mentoring.models import Programme, User
+from mentoring.prepared import PreparedValues
 from mentoring.text_search import contains_word, query_words
 
 from .models import EventComment, EventEvidence, EventPeriod, RoadmapEvent, RoadmapSection
@@ -389,14 +390,22 @@ def occurrence_rows(event: RoadmapEvent, today: date) -> list[OccurrenceRow]:
     ]
 
 
-def responsible_choices(programme: Programme) -> list[tuple[int, str]]:
-    """Members of the organisation who can be made responsible for an event."""
-    users = (
-        User.objects.filter(memberships__organization=programme.organization)
+# compiled once per process (``mentoring.prepared``): the roadmap's filter and action bar ask it on every
+# page, and building it cost more than running it
+_MEMBER_NAMES = PreparedValues(
+    lambda organization_id: (
+        User.objects.filter(memberships__organization=organization_id)
         .distinct()
         .order_by("last_name", "first_name")
         .values_list("pk", "username", "last_name", "first_name", "patronymic")
-    )
+    ),
+    organization_id=int,
+)
+
+
+def responsible_choices(programme: Programme) -> list[tuple[int, str]]:
+    """Members of the organisation who can be made responsible for an event (1 query)."""
+    users = _MEMBER_NAMES(organization_id=programme.organization_id)
     # ``User.get_full_name`` of plain values: a school's staff are dozens of members, no model object each
     return [
         (pk, " ".join(part for part in (last, first, patronymic) if part).strip() or username)

@@ -5,6 +5,7 @@ A bar's width is a class, ``pct-0`` … ``pct-100`` (static/css/app.css), not a 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django import template
@@ -50,6 +51,22 @@ def with_pk(url: str, pk) -> str:
     if not found:
         raise ValueError(f"{url!r} has no /0/ placeholder segment")
     return f"{head}/{int(pk)}/{tail}"
+
+
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+@register.filter
+def with_org(url: str, slug: str) -> str:
+    """An organisation's page from a link reversed once per page with the placeholder organisation «0»:
+    ``{% url 'app:page' org="0" year=year as page_url %}`` before the loop, ``{{ page_url|with_org:slug }}``
+    in it (``with_pk`` for the organisation of ``/o/<org>/``: a list of schools reverses no link per row)."""
+    head, found, tail = str(url).partition("/o/0/")
+    if not found:
+        raise ValueError(f"{url!r} has no /o/0/ placeholder segment")
+    if not _SLUG.fullmatch(str(slug)):
+        raise ValueError(f"{slug!r} is not a slug")
+    return f"{head}/o/{slug}/{tail}"
 
 
 @register.simple_tag(takes_context=True)

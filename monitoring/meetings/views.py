@@ -31,7 +31,7 @@ from .forms import MeetingForm
 from .services import MeetingData, MeetingError
 
 # ?sort= keys of the list of pairs' meetings («Дней без встреч» ascending: the most recent first)
-MEETINGS_PAGE_SIZE = 100
+MEETINGS_PAGE_SIZE = 50  # pairs per page, as the list of pairs and the bases
 
 MEETING_SORTS = {
     "meeting": ("last_meeting",),

@@ -303,7 +303,7 @@ def plan_approve(request: ScopedRequest, group: int) -> HttpResponse:
 # --- The plans of the programme ---------------------------------------------------------------------
 
 
-PLANS_PAGE_SIZE = 100  # pairs per page of the list of plans (as the list of meetings)
+PLANS_PAGE_SIZE = 50  # pairs per page of the list of plans (as the list of meetings, the pairs and the bases)
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)

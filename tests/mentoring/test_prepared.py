@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.db import connection
 from django.db.models import Count, Q
 
 from mentoring.models import User
-from mentoring.prepared import PreparationError, PreparedAggregate, PreparedCount
+from mentoring.prepared import PreparationError, PreparedAggregate, PreparedCount, PreparedValues
 from participants.models import Person
 from participants.services import person_create
 
@@ -83,3 +84,42 @@ def test_the_parameters_are_checked(school):
         count(organization_id=school.pk)
     with pytest.raises(TypeError):
         count(organization_id=None, day=date(2012, 1, 1))
+
+
+def _names_born_before(organization_id: int, day: date):
+    return (
+        Person.objects.filter(organization=organization_id, birth_date__lt=day)
+        .order_by("last_name", "pk")
+        .values_list("pk", "last_name", "first_name", "group_name")
+    )
+
+
+def test_a_prepared_list_gives_the_rows_of_the_orm_for_every_parameter(
+    school, other_school, django_assert_num_queries
+):
+    for number in range(4):
+        _person(school, f"Первый{number}", date(2010 + number, 3, 1))
+    _person(other_school, "Другой", date(2011, 1, 1))
+    names = PreparedValues(_names_born_before, organization_id=int, day=date)
+    for organization in (school, other_school):
+        for day in (date(2009, 1, 1), date(2012, 6, 1), date(2020, 1, 1)):
+            with django_assert_num_queries(1):  # compiled without running, the first time too
+                rows = names(organization_id=organization.pk, day=day)
+            assert rows == list(_names_born_before(organization.pk, day))
+    born = names(organization_id=school.pk, day=date(2012, 6, 1))
+    assert [row[1] for row in born] == ["Первый0", "Первый1", "Первый2"]
+
+
+def test_a_prepared_list_of_columns_the_orm_converts_is_refused(school):
+    """A date (or a boolean) comes from SQLite as a string (an integer): the ORM converts it, a prepared
+    list, which reads the cursor's rows, would not; PostgreSQL's driver gives dates as dates."""
+    _person(school, "Первый", date(2010, 3, 1))
+    births = PreparedValues(
+        lambda organization_id: Person.objects.filter(organization=organization_id).values_list("birth_date"),
+        organization_id=int,
+    )
+    if connection.vendor == "sqlite":
+        with pytest.raises(PreparationError):
+            births(organization_id=school.pk)
+    else:
+        assert births(organization_id=school.pk) == [(date(2010, 3, 1),)]

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from mentoring.models import AuditEvent
 from pairing.models import MentoringForm, MentoringGroup, RoleModel
@@ -237,3 +238,26 @@ def test_pairs_list_makes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = curator_client.get(url("index"))
     assert response.content.decode().count("Ученик") >= 45
+
+
+@pytest.mark.django_db
+def test_the_list_of_pairs_counts_the_mentees_without_an_open_pair(programme, teacher_pupil, curator_client):
+    """«Mentees without a pair this year»: a prepared count (compiled once, run for each programme) — the
+    mentees of this year only, a closed pair frees its mentee, an anonymised mentee is not counted."""
+    from pairing.selectors import unpaired_counts
+    from participants.models import Person
+
+    mentor = teacher(programme, "Орлова", capacity=5)
+    paired, freed, alone, gone = (pupil(programme, name) for name in ("Ершов", "Юдин", "Носов", "Клим"))
+    group_create(actor=None, programme=programme, form=teacher_pupil, mentors=[mentor], mentees=[paired])
+    closed = group_create(
+        actor=None, programme=programme, form=teacher_pupil, mentors=[mentor], mentees=[freed]
+    )
+    group_close(actor=None, group=closed, status="completed", closed_on=date(YEAR + 1, 5, 1), results="Итоги")
+    Person.objects.filter(pk=gone.pk).update(anonymised_at=timezone.now())
+    last_year = programme.organization.programmes.get(academic_year__start_year=YEAR - 1)
+    pupil(last_year, "Прошлогодний")
+    assert unpaired_counts(programme) == {"mentees_without_pair": 2}  # Юдин and Носов
+    assert unpaired_counts(last_year) == {"mentees_without_pair": 1}
+    page = curator_client.get(url("index")).content.decode()
+    assert "Наставляемых без пары в этом году: 2." in page

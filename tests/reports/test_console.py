@@ -3,6 +3,7 @@ the drill-down, the weakest indicators, stored vs live figures, access and the n
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -189,6 +190,40 @@ def test_stored_figures_are_used_while_fresh_and_counted_live_otherwise(settings
     assert again.counted_live == 1 and again.coverage.numerator == 85
     summaries_refresh(programmes=[p for p in units if p.organization_id == schools[0].pk])
     assert console_for(region, region_programme).coverage.numerator == 85
+
+
+@pytest.mark.django_db
+def test_each_row_of_the_console_links_its_own_console_or_dashboard():
+    """The rows' links are reversed once per page (``with_org``), yet each names its organisation: a
+    municipality its console, a school or a college its KPI dashboard."""
+    region, _rp, uo_a, uo_b, college, schools = _region()
+    user = UserFactory(username="region-links")
+    MembershipFactory(user=user, organization=region, role=Role.REGIONAL_COORDINATOR)
+    client = client_for(user)
+
+    def links(organization) -> list[str]:
+        url = reverse("reports:console", kwargs={"org": organization.slug, "year": YEAR})
+        html = client.get(url).content.decode()
+        table = html[html.index("console-table") : html.index("</table>", html.index("console-table"))]
+        return re.findall(r'<th scope="row"[^>]*>\s*<a href="([^"]+)"', table)
+
+    def url(name: str, organization) -> str:
+        return reverse(name, kwargs={"org": organization.slug, "year": YEAR})
+
+    assert sorted(links(region)) == sorted(
+        [url("reports:console", uo_a), url("reports:console", uo_b), url("monitoring:dashboard", college)]
+    )
+    assert links(uo_a) == [url("monitoring:dashboard", school) for school in schools[:2]]
+
+
+def test_with_org_puts_a_slug_in_place_of_the_placeholder_organisation():
+    from mentoring.templatetags.ui import with_org
+
+    assert with_org("/o/0/2026/reports/console/", "uo-a_2") == "/o/uo-a_2/2026/reports/console/"
+    with pytest.raises(ValueError):
+        with_org("/o/x/2026/reports/console/", "uo-a")
+    with pytest.raises(ValueError):
+        with_org("/o/0/2026/reports/console/", '"><script>')
 
 
 def _console_queries(client, organization) -> int:
