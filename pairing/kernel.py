@@ -11,8 +11,16 @@ The arrays of a problem travel as one tuple (:func:`pack`), the settings as a fl
 
 from __future__ import annotations
 
-import numpy as np
-from numba import njit, prange
+import os
+
+# numba's OpenMP threads (its "omp" threading layer) spin between parallel calls by default, each
+# burning a core while the engine runs numpy in between. The OpenMP runtime reads this when numba
+# first loads it (the first parallel call, never at import): set before that, in every process that
+# matches (web, Celery worker, commands); an explicit setting wins.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import numpy as np  # noqa: E402  (after the setting above, which must precede numba)
+from numba import njit, prange  # noqa: E402
 
 # the settings vector
 W_REQ, W_INT, W_PREF, W_GAP, W_SUBJ, W_SPECIAL, W_LOAD, W_AREA, W_GRADES, W_RISK, W_AVAIL = range(11)
