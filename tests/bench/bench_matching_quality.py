@@ -27,6 +27,11 @@ choose — in a matching run on the hand-written labelled set of ``tests/pairing
   who had not read the vocabulary nor the meaning code, measured once by the coordinator before that
   day's later changes; slang, brand words, look-alike words, negation and contrast, needs rather than
   subjects, ОВЗ, pupils at risk, careers, exams and olympiads, peer mentors;
+* ``held_out_dec6d``: the share on ``HELD_OUT_DEC6D`` with its own mentors (``DEC6D_MENTORS``, in
+  ``tests/pairing/quality_set_dec6d.py``): an imaginary rural school (teachers covering several
+  subjects, agro and cadet classes, boarding house, support staff, peer mentors), written 6 December
+  2026 by a writer who had not read the vocabulary, the meaning code nor the other sets' pupils;
+  measured by the coordinator;
 * ``best_mentor``: the share whose best-scoring mentor is a right one, places ignored;
 * ``reference`` ``plain_tags``: the same run with requests compared as whole lower-cased strings, as
   the engine did before it understood Russian;
@@ -89,6 +94,7 @@ def run():
     )
     from tests.pairing.quality_set_dec6b import DEC6B_MENTORS, HELD_OUT_DEC6B
     from tests.pairing.quality_set_dec6c import DEC6C_MENTORS, HELD_OUT_DEC6C
+    from tests.pairing.quality_set_dec6d import DEC6D_MENTORS, HELD_OUT_DEC6D
 
     started = time.perf_counter()
     everyone = evaluate(pupils=PUPILS + HELD_OUT)
@@ -100,6 +106,7 @@ def run():
     dec6 = evaluate(pupils=HELD_OUT_DEC6, teachers=DEC6_MENTORS)
     dec6b = evaluate(pupils=HELD_OUT_DEC6B, teachers=DEC6B_MENTORS)
     dec6c = evaluate(pupils=HELD_OUT_DEC6C, teachers=DEC6C_MENTORS)
+    dec6d = evaluate(pupils=HELD_OUT_DEC6D, teachers=DEC6D_MENTORS)
     yield {
         "measure": "matching_quality",
         "value": round(everyone["matching_quality"], 3),
@@ -120,6 +127,8 @@ def run():
         "held_out_dec6b_pupils": dec6b["pupils"],
         "held_out_dec6c": round(dec6c["matching_quality"], 3),
         "held_out_dec6c_pupils": dec6c["pupils"],
+        "held_out_dec6d": round(dec6d["matching_quality"], 3),
+        "held_out_dec6d_pupils": dec6d["pupils"],
         "best_mentor": round(everyone["best_mentor_quality"], 3),
         "reference": {"name": "plain_tags", "value": round(_plain(PUPILS + HELD_OUT), 3)},
         "target": ">= 0.9",

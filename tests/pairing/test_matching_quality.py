@@ -27,6 +27,7 @@ from .quality_set import (
 )
 from .quality_set_dec6b import DEC6B_MENTORS, HELD_OUT_DEC6B
 from .quality_set_dec6c import DEC6C_MENTORS, HELD_OUT_DEC6C
+from .quality_set_dec6d import DEC6D_MENTORS, HELD_OUT_DEC6D
 
 
 def test_the_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
@@ -67,6 +68,19 @@ def test_the_blind_dec6c_set_is_big_varied_and_every_pupil_can_get_a_right_mento
     assert all(p.right for p in HELD_OUT_DEC6C)
     assert {key for p in HELD_OUT_DEC6C for key in p.right} <= {m.key for m in DEC6C_MENTORS}
     mentees, mentors, right, _keys = people(pupils=HELD_OUT_DEC6C, teachers=DEC6C_MENTORS)
+    assert feasible(mentees, mentors, right)
+
+
+def test_the_blind_dec6d_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
+    """Feasibility only: the blind set of ``quality_set_dec6d.py`` (a rural school) has no threshold
+    here; its figure is printed by the bench (``held_out_dec6d``)."""
+    assert len(HELD_OUT_DEC6D) >= 110
+    assert 15 <= len(DEC6D_MENTORS) <= 22
+    assert len({m.key for m in DEC6D_MENTORS}) == len(DEC6D_MENTORS)
+    assert len({(tuple(p.requests), tuple(p.areas)) for p in HELD_OUT_DEC6D}) == len(HELD_OUT_DEC6D)
+    assert all(1 <= len(p.right) <= 3 for p in HELD_OUT_DEC6D)
+    assert {key for p in HELD_OUT_DEC6D for key in p.right} <= {m.key for m in DEC6D_MENTORS}
+    mentees, mentors, right, _keys = people(pupils=HELD_OUT_DEC6D, teachers=DEC6D_MENTORS)
     assert feasible(mentees, mentors, right)
 
 
