@@ -2,7 +2,9 @@
 
 Written on 6 December 2026 by a writer who had not read the vocabulary (nor the seed terms, nor the
 code that reads meaning, nor the other sets' pupils); measured once by the coordinator before that
-day's later changes: **0.759** (101 of 133, on main at 01d500b, 10:59 UTC); its misses were not read. The mentors are worded as a school fills in its mentors' spreadsheet
+day's later changes: **0.759** (101 of 133, on main at 01d500b, 10:59 UTC); again after that
+day's contrast, look-alike and subject-area changes, still unread: **0.805** (107 of 133, at 4b23244).
+Its misses were read afterwards (12:00 UTC) to find their general causes: no longer blind. The mentors are worded as a school fills in its mentors' spreadsheet
 (abbreviations, class ranges like «5-9 кл.», «начальная школа»); the pupils as parents, class teachers
 and pupils write: typos, abbreviations and slang («инфа», «матеша», «физра»), brand words (Python,
 Roblox, Minecraft), requests that name a need rather than a subject, contrast and negation, look-alike
