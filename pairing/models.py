@@ -162,6 +162,10 @@ class GroupMember(models.Model):
         verbose_name = _("member of a pair or group")
         verbose_name_plural = _("members of pairs and groups")
         ordering = ["role", "person__last_name", "person__first_name"]
+        indexes = [
+            # the members of a page of pairs, the mentees in open pairs: (group, role, person) without the rows
+            models.Index(fields=["group", "role", "person"], name="group_member_role_idx"),
+        ]
         constraints = [models.UniqueConstraint(fields=["group", "person"], name="group_member_once")]
 
     def __str__(self) -> str:

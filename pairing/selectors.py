@@ -112,22 +112,23 @@ class GroupCard:
     last_meeting: date | None  # the date of the latest diary entry
 
 
-def lines_by_group(group_ids: list[int]) -> dict[int, list[MemberLine]]:
+def lines_by_group(group_ids: list[int], organization_id: int | None = None) -> dict[int, list[MemberLine]]:
     """The members of these groups as plain values, mentors first, by group id (1 query; none for no
-    groups)."""
+    groups). ``organization_id``: the school of the groups' programme — its people are the members (they
+    come from the year's bases); said in the SQL, PostgreSQL reads the school's people by index instead of
+    hashing every person of the deployment to join a few hundred members."""
     if not group_ids:
         return {}
-    rows = (
-        GroupMember.objects.filter(group__in=group_ids)
-        .order_by("-role", "person__last_name")
-        .values_list(
-            "group_id",
-            "role",
-            "person__last_name",
-            "person__first_name",
-            "person__patronymic",
-            "person__group_name",
-        )
+    members = GroupMember.objects.filter(group__in=group_ids)
+    if organization_id is not None:
+        members = members.filter(person__organization_id=organization_id)
+    rows = members.order_by("-role", "person__last_name").values_list(
+        "group_id",
+        "role",
+        "person__last_name",
+        "person__first_name",
+        "person__patronymic",
+        "person__group_name",
     )
     by_group: dict[int, list[MemberLine]] = defaultdict(list)
     for group_id, role, last_name, first_name, patronymic, group_name in rows:
@@ -183,9 +184,12 @@ def member_values(group_ids: Sequence[int]) -> list[MemberValues]:
     ]
 
 
-def group_cards(groups: Sequence[GroupWithLastMeeting]) -> list[GroupCard]:
-    """Each group read by :func:`groups` with its member lines (1 query)."""
-    lines = lines_by_group([group.pk for group in groups])
+def group_cards(
+    groups: Sequence[GroupWithLastMeeting], organization_id: int | None = None
+) -> list[GroupCard]:
+    """Each group read by :func:`groups` with its member lines (1 query); ``organization_id`` as for
+    :func:`lines_by_group`."""
+    lines = lines_by_group([group.pk for group in groups], organization_id)
     return [GroupCard(group, lines.get(group.pk, []), group.last_meeting) for group in groups]
 
 
@@ -227,24 +231,27 @@ def mentee_candidates(programme: Programme) -> QuerySet[Person]:
     )
 
 
-def _unpaired_mentees(programme_id: int) -> QuerySet[MenteeProfile]:
+def _unpaired_mentees(programme_id: int, organization_id: int) -> QuerySet[MenteeProfile]:
     paired = GroupMember.objects.filter(
         group__programme=programme_id,
         group__status__in=MentoringGroup.OPEN_STATUSES,
         role=GroupMember.Role.MENTEE,
     ).values("person_id")
-    return MenteeProfile.objects.filter(programme=programme_id, person__anonymised_at__isnull=True).exclude(
-        person_id__in=paired
-    )
+    # the school's people (a base lists them; see ``participants.selectors.mentees``): PostgreSQL joins
+    # the programme's profiles to them, not to every person of the deployment
+    return MenteeProfile.objects.filter(
+        programme=programme_id, person__organization_id=organization_id, person__anonymised_at__isnull=True
+    ).exclude(person_id__in=paired)
 
 
 # compiled once per process (``mentoring.prepared``): building the query cost more than running it
-_UNPAIRED_COUNT = PreparedCount(_unpaired_mentees, programme_id=int)
+_UNPAIRED_COUNT = PreparedCount(_unpaired_mentees, programme_id=int, organization_id=int)
 
 
 def unpaired_counts(programme: Programme) -> dict[str, int]:
     """Mentees of the year without an open pair (the list of pairs says how many; one query)."""
-    return {"mentees_without_pair": _UNPAIRED_COUNT(programme_id=programme.pk)}
+    count = _UNPAIRED_COUNT(programme_id=programme.pk, organization_id=programme.organization_id)
+    return {"mentees_without_pair": count}
 
 
 def groups_for_order(programme: Programme, *, include_ordered: bool) -> list[MentoringGroup]:

@@ -61,7 +61,7 @@ def index(request: ScopedRequest) -> HttpResponse:
     order = sorting(request.GET, PAIR_SORTS, "-created")
     queryset = queryset.order_by(*order.order_by)
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
-    cards = selectors.group_cards(list(page.object_list))
+    cards = selectors.group_cards(list(page.object_list), scope.programme.organization_id)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

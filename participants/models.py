@@ -331,6 +331,14 @@ class Consent(models.Model):
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
         ordering = ["-given_on", "-id"]
+        indexes = [
+            # ``selectors.valid_consent``: the list of a base asks it per row shown
+            models.Index(
+                fields=["person"],
+                condition=Q(scope="personal_data", withdrawn_on__isnull=True),
+                name="consent_valid_person_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(given_by="self") | ~Q(representative_name=""), name="consent_representative_named"
@@ -426,6 +434,10 @@ class MenteeProfile(models.Model):
     class Meta:
         verbose_name = _("mentee profile")
         verbose_name_plural = _("mentee profiles")
+        indexes = [
+            # a base's people of the year, read as (programme, person) pairs without the rows: counts, joins
+            models.Index(fields=["programme", "person"], name="mentee_profile_programme_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["person", "programme"], name="mentee_profile_once_a_year"),
             models.CheckConstraint(

@@ -109,9 +109,18 @@ def _common(queryset: QuerySet, filters: PeopleFilters, role: str) -> QuerySet:
     return queryset.order_by("person__last_name", "person__first_name", "person__patronymic", "pk")
 
 
+def _of_school(programme: Programme) -> Q:
+    """The profile's person is one of the programme's school — always so (a base lists the school's people),
+    said in the SQL so that PostgreSQL reads the school's people by ``person_name_idx`` instead of hashing
+    every person of the deployment to join a thousand of them."""
+    return Q(person__organization_id=programme.organization_id)
+
+
 def mentees(programme: Programme, filters: PeopleFilters = PeopleFilters()) -> QuerySet[MenteeProfile]:
     queryset = _common(
-        MenteeProfile.objects.filter(programme=programme).select_related("person"), filters, "mentee"
+        MenteeProfile.objects.filter(_of_school(programme), programme=programme).select_related("person"),
+        filters,
+        "mentee",
     )
     if filters.category in CATEGORY_FIELDS:
         queryset = queryset.filter(**{filters.category: True})
@@ -120,7 +129,9 @@ def mentees(programme: Programme, filters: PeopleFilters = PeopleFilters()) -> Q
 
 def mentors(programme: Programme, filters: PeopleFilters = PeopleFilters()) -> QuerySet[MentorProfile]:
     queryset = _common(
-        MentorProfile.objects.filter(programme=programme).select_related("person", "partner"),
+        MentorProfile.objects.filter(_of_school(programme), programme=programme).select_related(
+            "person", "partner"
+        ),
         filters,
         "mentor",
     )
@@ -131,14 +142,16 @@ def mentors(programme: Programme, filters: PeopleFilters = PeopleFilters()) -> Q
     return queryset
 
 
-def _group_names(programme_id: int, academic_year_id: int) -> QuerySet[Any, tuple[str]]:
+def _group_names(programme_id: int, academic_year_id: int, organization_id: int) -> QuerySet[Any, tuple[str]]:
     recorded = PersonClass.objects.filter(person=OuterRef("pk"), academic_year=academic_year_id)
-    # the people as two id subqueries (an OR over two outer joins scans every person), the names deduplicated
-    # and unordered in the database: a school of 1,000 pupils sends thirty names, not a thousand sorted rows
+    # the school's people (``person_group_idx``) in either base of the year (two EXISTS on the profiles'
+    # ``(person, programme)`` keys), not every person of the deployment tested against the two bases; the
+    # names deduplicated and unordered in the database: a school of 1,000 pupils sends thirty names
     return (
         Person.objects.filter(
-            Q(pk__in=MenteeProfile.objects.filter(programme=programme_id).values("person_id"))
-            | Q(pk__in=MentorProfile.objects.filter(programme=programme_id).values("person_id")),
+            Exists(MenteeProfile.objects.filter(person=OuterRef("pk"), programme=programme_id))
+            | Exists(MentorProfile.objects.filter(person=OuterRef("pk"), programme=programme_id)),
+            organization_id=organization_id,
             anonymised_at__isnull=True,
         )
         .annotate(year_group=Coalesce(Subquery(recorded.values("group_name")[:1]), F("group_name")))
@@ -151,12 +164,16 @@ def _group_names(programme_id: int, academic_year_id: int) -> QuerySet[Any, tupl
 
 # compiled once per process (``mentoring.prepared``): the lists of both bases ask it on every page, and
 # building it cost more than running it
-_GROUP_NAMES = PreparedValues(_group_names, programme_id=int, academic_year_id=int)
+_GROUP_NAMES = PreparedValues(_group_names, programme_id=int, academic_year_id=int, organization_id=int)
 
 
 def groups(programme: Programme) -> list[str]:
     """The classes and groups that occur in the year's bases, for the filter (1 query)."""
-    rows = _GROUP_NAMES(programme_id=programme.pk, academic_year_id=programme.academic_year_id)
+    rows = _GROUP_NAMES(
+        programme_id=programme.pk,
+        academic_year_id=programme.academic_year_id,
+        organization_id=programme.organization_id,
+    )
     return sorted({name for (name,) in rows}, key=_group_key)
 
 

@@ -438,7 +438,8 @@ def mentor_home(scope: Scope, user: User, today: date | None = None) -> MentorHo
             .select_related("form")
             .annotate(last_meeting=last_meeting_date())
             .order_by("pk")
-        )
+        ),
+        programme.organization_id,
     )
     tasks = list(
         PlanTask.objects.filter(plan__group__in=[pair.group.pk for pair in pairs], done_on__isnull=True)
