@@ -159,7 +159,9 @@ class Weights:
 class Settings:
     weights: Weights = Weights()
     grade_gap: tuple[int, int] = (2, 4)  # the mentor should be this many grades older (pupil mentors)
-    age_gap: tuple[int, int] = (3, 40)  # or this many years older (adults)
+    # or this many years older (adults): up to a teacher past retirement age with a first-grader, so an
+    # experienced older teacher is not scored below a younger one (a psychologist does not)
+    age_gap: tuple[int, int] = (3, 60)
     require_training: bool = False
     maximise_count: bool = False  # match as many as possible first, then the best score
     exclusions: frozenset[tuple[int, int]] = frozenset()  # (mentee id, mentor id) never together

@@ -268,11 +268,13 @@ def mentor_record(
     offer = _meaning(vocabulary, competencies, [subject])
     hobbies = _meaning(vocabulary, interests, broader=False)
     taught = _subject_fields(vocabulary, subject)
+    scope = _specialist_scope(vocabulary, subject)
+    qualifiers = _qualifiers(vocabulary, competencies)
     grades, ages = _preferred(preferred_grades)
     return matching.Mentor(
         id=id,
         forms=frozenset({form}),
-        competencies=offer.tokens,
+        competencies=offer.tokens | scope,
         interests=hobbies.tokens,
         grade=_grade(group_name),
         age=age,
@@ -287,10 +289,53 @@ def mentor_record(
         preferred_ages=ages,
         at_risk_experience=at_risk_experience,
         availability=semantics.parse_availability(availability),
-        words=_words(offer, hobbies),
+        # a need the specialist covers is said as the post: «низкая самооценка ≈ педагог-психолог»
+        words=_words(offer, hobbies) + tuple((token, subject) for token in sorted(scope - offer.tokens)),
         subject_tags=_meaning(vocabulary, [subject], broader=False).tokens,
-        broad=offer.broad - taught,
+        broad=(offer.broad | qualifiers) - taught - scope,
     )
+
+
+# the kinds of a specialist's field of needs or careers, and the kinds of what it covers
+_SPECIALIST_KINDS = {
+    "emotional": frozenset({"emotional", "social"}),
+    "social": frozenset({"emotional", "social"}),
+    "career": frozenset({"career"}),
+}
+
+
+def _specialist_scope(vocabulary: semantics.Vocabulary, subject: str) -> frozenset[str]:
+    """What a specialist whose post names a field of needs or careers covers as named: a school
+    psychologist («Педагог-психолог») every emotional and social need under psychology (self-esteem,
+    motivation, stress), a careers adviser every career under career guidance; a need of the field
+    the mentor did not list is the specialist's work all the same, not a sibling met by chance."""
+    out = set()
+    for token in _meaning(vocabulary, [subject], broader=False).tokens:
+        concept = vocabulary.concepts.get(token[2:]) if token.startswith("c:") else None
+        kinds = _SPECIALIST_KINDS.get(concept.kind, frozenset()) if concept is not None else frozenset()
+        for key, narrower in vocabulary.concepts.items() if kinds else ():
+            if token[2:] in narrower.broader and narrower.kind in kinds:
+                out.add(f"c:{key}")
+    return frozenset(out)
+
+
+_CLAUSES = re.compile(r"[,;()/]|\b(?:и|или|а также)\b", re.IGNORECASE)  # things listed are not qualified
+
+
+def _qualifiers(vocabulary: semantics.Vocabulary, competencies: Iterable[object]) -> frozenset[str]:
+    """The concepts a competency names only to qualify a narrower one said with it: «профориентация в
+    медицину» is medicine, not career guidance at large, «олимпиадная математика» not olympiads of every
+    kind. A request they meet counts as a broader term's (in part); the same concept named on its own
+    elsewhere is offered in full."""
+    qualifying: set[str] = set()
+    alone: set[str] = set()
+    for phrase in _phrases(competencies):
+        for clause in _CLAUSES.split(phrase):
+            named = {t[2:] for t in semantics.understand([clause], vocabulary, False).tokens if t[:2] == "c:"}
+            up = {key for item in named for key in vocabulary.ancestors(item)}
+            qualifying |= named & up
+            alone |= named - up
+    return frozenset(f"c:{key}" for key in qualifying - alone)
 
 
 def _subject_fields(vocabulary: semantics.Vocabulary, subject: str) -> frozenset[str]:
@@ -496,7 +541,9 @@ def proof_as_json(stats: dict[str, float]) -> dict[str, Any]:
 
 
 def compute(
-    programme: Programme, form: MentoringForm, options: dict[str, Any],
+    programme: Programme,
+    form: MentoringForm,
+    options: dict[str, Any],
     locked: Sequence[Sequence[int]] = (),
     progress: matching.Progress | None = None,
 ) -> dict[str, Any]:
@@ -507,7 +554,12 @@ def compute(
 
 @transaction.atomic
 def run_start(
-    *, user: User, scope: Scope, form: MentoringForm, options: dict[str, Any], locked: Sequence[Sequence[int]] = ()
+    *,
+    user: User,
+    scope: Scope,
+    form: MentoringForm,
+    options: dict[str, Any],
+    locked: Sequence[Sequence[int]] = (),
 ) -> MatchingRun:
     from .tasks import run_matching
 

@@ -243,8 +243,8 @@ def family(base: str) -> str:
     """The family key of a lemma: «лыжа», «лыжный» → «лыг»; «тревога», «тревожный», «тревожность»,
     «тревожиться» → «тревог»; «физика», «физический» → «физик». Non-Cyrillic words, numbers and words
     whose key would be shorter than three letters are their own key."""
-    if not CYRILLIC.search(base) or "-" in base or len(base) <= _SHORTEST_KEY:
-        return base
+    if not CYRILLIC.search(base) or "-" in base or " " in base or len(base) <= _SHORTEST_KEY:
+        return base  # « себя» joined to a verb (_reflexive_verb): a word of its own
     for prefix in _NEGATIONS:  # «неграмотный», «безграмотность»: the topic of «грамотный»
         rest = base[len(prefix) :]
         if base.startswith(prefix) and len(rest) >= 5 and _dictionary_form(rest):
@@ -289,8 +289,10 @@ def _stem(base: str, pos: str) -> str | None:
     return stem
 
 
+# not «за»: it makes another verb more often than the same one begun («завести собаку» is no «вести»,
+# «записаться в секцию» no writing, «заработать» no work)
 _VERB_PREFIXES = (
-    "пере", "пред", "под", "над", "раз", "рас", "воз", "вос", "при", "про", "от", "об", "до", "за", "на",
+    "пере", "пред", "под", "над", "раз", "рас", "воз", "вос", "при", "про", "от", "об", "до", "на",
     "вы", "по", "из", "ис", "с", "у",
 )  # fmt: skip
 
@@ -369,8 +371,19 @@ def _spans(text: str, keep: frozenset[str] = frozenset()) -> list[tuple[str, str
             if plain not in keep or not (surface.isupper() or n == len(found_words) - 1):
                 continue
             base = plain
+        elif _reflexive_verb(surface, found_words, n):
+            base += " себя"
         out.append((surface, base, found.start(), found.end()))
     return out
+
+
+def _reflexive_verb(word: str, found_words: list[re.Match[str]], n: int) -> bool:
+    """Whether the verb found_words[n] is said of oneself, «себя» next to it: another verb («считает
+    себя глупым» counts nothing, «ведёт себя агрессивно» leads nothing), read as the one lemma «считать
+    себя»; the vocabulary's phrases are read the same way, so «плохо себя ведёт» finds «плохо ведёт
+    себя»."""
+    near = {found_words[k].group().lower() for k in (n - 1, n + 1) if 0 <= k < len(found_words)}
+    return "себя" in near and _tag(word).POS in _VERB_POS | {"INFN"}
 
 
 @lru_cache(maxsize=50_000)
@@ -1120,7 +1133,13 @@ class Vocabulary:
         out = []
         for surface, base, start, end in words:
             plain = surface.lower().replace("ё", "е")
-            if base not in self.pattern_words and base != plain and len(surface) > 4 and not _generic(base):
+            if (
+                base not in self.pattern_words
+                and base != plain
+                and len(surface) > 4
+                and " " not in base  # a verb said of oneself stays one (_reflexive_verb)
+                and not _generic(base)
+            ):
                 base = next((form for form in normal_forms(surface) if form in self.pattern_words), base)
             if base in _BECOME:
                 if not self._career(text, start, end):
@@ -1157,7 +1176,8 @@ class Vocabulary:
         for i in range(2, len(base) - _FAMILY_PATTERN_KEY):
             if base[i] in "ое" and base[i + 1 :] in self.single_words:
                 tail = base[i + 1 :]
-                if tail not in GENERIC_WORDS:
+                # a compound is the part of speech of its last part: «хромать» is no «хро-о-мать»
+                if tail not in GENERIC_WORDS and _part_of_speech(tail) == _part_of_speech(base):
                     return tuple(self.patterns[(tail,)])
         return ()
 
