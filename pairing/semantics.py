@@ -505,7 +505,8 @@ def _next_to(words: list[tuple[str, int]], k: int, bases: frozenset[str]) -> boo
 # физикой», «помимо рисования поёт»), says «only» («ничем не интересуется, кроме игр»), or excepts from
 # what is fine («с математикой всё хорошо, кроме геометрии»: geometry is the need).
 _EXCEPTIONS = frozenset({"кроме", "помимо", "исключая"})
-_UNIVERSAL = frozenset({"все", "весь", "всякий", "любой", "каждый", "остальной", "прочий"})
+# «что угодно, кроме …», «чем угодно, кроме …»: anything but
+_UNIVERSAL = frozenset({"все", "весь", "всякий", "любой", "каждый", "остальной", "прочий", "угодно"})
 _NEGATIVE = frozenset({"не", "ни", "ничто", "ничего", "никто", "никакой", "нигде", "никуда", "никогда"})
 _SENTENCE_BREAK = re.compile(r"[;.!?()\n]|\b(?:но|а|зато|однако|хотя)\b", re.IGNORECASE)
 _NOUN_PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR", "PREP"})

@@ -1358,3 +1358,34 @@ TERMS = [
     )
     for slug, kind, name, synonyms, broader in TERMS
 ]
+
+# Speech therapy as a field of its own (6 December, migration 0016): stuttering, sounds a pupil cannot
+# say, dysgraphia and dyslexia are a speech therapist's work, not the Russian teacher's; read as
+# «русский язык» they sent a pupil asking for Russian to the speech therapist and left a stuttering
+# pupil unread. «Развитие речи» stays Russian too (a part of the lessons).
+SPEECH_TERMS: list[tuple[str, str, str, list[str], list[str]]] = [
+    (
+        "speech-therapy",
+        SKILL,
+        "Логопедическая помощь",
+        [
+            "логопед", "логопедия", "логопедические занятия", "логопедический", "логопункт",
+            "заикание", "заикаться", "заика", "картавость", "картавить", "шепелявить", "выговаривать",
+            "не выговаривает звуки", "звукопроизношение", "постановка звуков", "поставить звук",
+            "дефекты речи", "дефект речи", "нарушения речи", "нарушение речи", "речевые нарушения",
+            "коррекция речи", "коррекция устной речи", "коррекция письменной речи", "дисграфия",
+            "дислексия", "дизартрия", "путать буквы", "пропускать буквы", "зеркально пишет буквы",
+        ],
+        [],
+    ),
+]  # fmt: skip
+# the words the Russian language term gives up to it
+SPEECH_LESS: dict[str, list[str]] = {"russian": ["дисграфия", "дислексия", "логопед", "логопедические занятия"]}
+# what each term said before migration 0016 (it gives back only the words it took)
+SYNONYMS_BEFORE_SPEECH: dict[str, frozenset[str]] = {
+    slug: frozenset(words) for slug, _k, _n, words, _b in TERMS
+}
+TERMS = [
+    (slug, kind, name, [word for word in synonyms if word not in SPEECH_LESS.get(slug, [])], broader)
+    for slug, kind, name, synonyms, broader in TERMS
+] + SPEECH_TERMS

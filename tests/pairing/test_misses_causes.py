@@ -7,6 +7,8 @@ seeded vocabulary, no database), tested on phrasings of no labelled set:
   («хромает» is no «мать»);
 * a specialist whose post is a field of needs or careers (a school psychologist, a careers adviser)
   covers every need or career of that field;
+* speech therapy is a field of its own, not the Russian language;
+* «что угодно, кроме физики» excepts physics as «всё, кроме физики» does;
 * a concept a mentor's competency names only to qualify a narrower one («профориентация в медицину»)
   is offered as a broader term, in part.
 """
@@ -157,3 +159,36 @@ def test_things_listed_together_are_not_qualified():
     listed = scores(pupil, [Teacher("a", ["Выступления и дебаты"], age=17, group_name="11А")])
     alone = scores(pupil, [Teacher("a", ["Выступления", "Дебаты"], age=17, group_name="11А")])
     assert listed["a"] == alone["a"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Заикается у доски", "картавит, стесняется", "не выговаривает шипящие", "шепелявит", "дизартрия"],
+)
+def test_a_speech_difficulty_is_speech_therapy(text):
+    assert "c:speech-therapy" in tokens(text)
+
+
+def test_a_pupil_asking_for_russian_goes_to_the_russian_teacher_not_the_speech_therapist():
+    pupil = Pupil(["Помочь с русским языком, двойки за диктанты"], (), group_name="6Г")
+    teachers = [
+        Teacher("rus", ["ОГЭ по русскому языку", "Орфография"], subject="Русский язык", age=45),
+        Teacher(
+            "speech", ["Дисграфия и дислексия", "Логопедические занятия"], subject="Учитель-логопед", age=45
+        ),
+    ]
+    got = scores(pupil, teachers)
+    assert got["rus"] > got["speech"]
+    stutter = scores(Pupil(["Сильно заикается"], (), group_name="3А"), teachers)
+    assert stutter["speech"] > stutter["rus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "excepted"),
+    [
+        ("Пусть будет что угодно, кроме физики", "c:physics"),
+        ("Готов на что угодно кроме химии, любит петь", "c:chemistry"),
+    ],
+)
+def test_anything_but_excepts(text, excepted):
+    assert excepted not in tokens(text)

@@ -176,7 +176,7 @@ def test_an_abbreviation_of_two_terms_or_a_word_of_its_own_names_nothing(text, e
         ("химбио класс", {"chemistry", "biology"}),
         ("хочет в медицинский", {"career-medicine"}),
         ("корейский", {"other-languages"}),
-        ("дисграфия", {"russian"}),
+        ("дисграфия", {"speech-therapy"}),
         ("Не хочет ходить в школу", {"motivation"}),
         ("Всё время в телефоне", {"gadgets"}),
         # school abbreviations, and a pupil who does not speak Russian well yet
