@@ -9,6 +9,7 @@ seeded vocabulary, no database), tested on phrasings of no labelled set:
   covers every need or career of that field;
 * speech therapy is a field of its own, not the Russian language;
 * «что угодно, кроме физики» excepts physics as «всё, кроме физики» does;
+* «прокачать» (slang: to improve) is no gym;
 * a concept a mentor's competency names only to qualify a narrower one («профориентация в медицину»)
   is offered as a broader term, in part.
 """
@@ -192,3 +193,14 @@ def test_a_pupil_asking_for_russian_goes_to_the_russian_teacher_not_the_speech_t
 )
 def test_anything_but_excepts(text, excepted):
     assert excepted not in tokens(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("прокачать английский", "c:english"), ("Хочет прокачать навыки рисования", "c:visual-arts")],
+)
+def test_slang_for_improving_is_no_sport(text, concept):
+    """«прокачать» is to improve (not «качать», the gym): the subject alone."""
+    found = tokens(text)
+    assert concept in found
+    assert "c:pe" not in found
