@@ -618,6 +618,8 @@ def _settled(text: str) -> set[int]:
     """The start offsets of the words of the clauses that say a subject is fine (see above); a dash or
     a colon joins a subject to what is said of it («математика — без проблем»), and subjects listed
     before it with commas share it («математика, физика — без проблем»)."""
+    if _ambition_alone(text):
+        return set()
     out: set[int] = set()
     start = 0
     listed: list[int] = []  # the words of the bare noun phrases just before, separated by commas
@@ -641,6 +643,28 @@ def _settled(text: str) -> set[int]:
 
 
 _SUBJECT_JOIN = re.compile(r"\s[-–—]\s|:")
+# a strength the pupil wants to take further: «хорошо учится по математике, хочет на олимпиаду» asks
+# for a mathematics olympiad, the subject said to be fine is its subject
+_AMBITIONS = frozenset(
+    {"олимпиада", "олимпиадный", "олимп", "всош", "конкурс", "турнир", "углублённо", "углубленно"}
+)
+
+
+def _ambition_alone(text: str) -> bool:
+    """Whether a clause of the text asks for an olympiad or a contest and names nothing else (no
+    subject of its own): the subject said to be fine elsewhere is what it is about."""
+    for piece in _CLAUSE_OF_STATE.split(text):
+        bases = [lemma(word) for word in WORD.findall(piece)]
+        if any(base in _AMBITIONS for base in bases) and all(
+            base in _AMBITIONS
+            or base in GENERIC_WORDS
+            or base in _LIKING
+            or base in _NEEDING
+            or not _content(word)
+            for base, word in zip(bases, WORD.findall(piece), strict=True)
+        ):
+            return True
+    return False
 
 
 def _listed(word: str) -> bool:

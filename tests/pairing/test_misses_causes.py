@@ -204,3 +204,20 @@ def test_slang_for_improving_is_no_sport(text, concept):
     found = tokens(text)
     assert concept in found
     assert "c:pe" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Хорошо учится по физике, хочет на олимпиаду", "c:physics"),
+        ("По химии всё отлично, мечтает об олимпиаде", "c:chemistry"),
+    ],
+)
+def test_a_strength_taken_to_an_olympiad_names_its_subject(text, subject):
+    assert {subject, "c:olympiad"} <= tokens(text)
+
+
+def test_an_olympiad_of_another_subject_leaves_the_fine_one_settled():
+    found = tokens("С математикой всё хорошо, а вот по русскому нужна подготовка к олимпиаде")
+    assert "c:russian" in found
+    assert "c:math" not in found
