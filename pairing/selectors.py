@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypedDict
 
+from django.db import connection
 from django.db.models import Count, DateField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
@@ -116,11 +117,13 @@ def lines_by_group(group_ids: list[int], organization_id: int | None = None) -> 
     """The members of these groups as plain values, mentors first, by group id (1 query; none for no
     groups). ``organization_id``: the school of the groups' programme — its people are the members (they
     come from the year's bases); said in the SQL, PostgreSQL reads the school's people by index instead of
-    hashing every person of the deployment to join a few hundred members."""
+    hashing every person of the deployment to join a few hundred members. Said to PostgreSQL only: SQLite's
+    planner then starts from the school's people instead of the groups' members (the pairs page at 1,000
+    pupils 15–17 → 21–23 ms in the pages bench); the rows are the same either way."""
     if not group_ids:
         return {}
     members = GroupMember.objects.filter(group__in=group_ids)
-    if organization_id is not None:
+    if organization_id is not None and connection.vendor == "postgresql":
         members = members.filter(person__organization_id=organization_id)
     rows = members.order_by("-role", "person__last_name").values_list(
         "group_id",
