@@ -454,7 +454,15 @@ class RunRules:
             return _("The mentee cannot be given a pair by this run now (already paired or not matched).")
         if mentor is None:
             return _("The mentor cannot work in this run now (another form of mentoring or not matched).")
-        return matching.violation(mentee, mentor, self.settings)
+        found = matching.violation(mentee, mentor, self.settings)
+        if found is None and self.settings.min_score > 0:  # the run's threshold, as the engine keeps to it
+            scored = matching.score_pair(mentee, mentor, self.settings)
+            if scored is not None and scored[0] < self.settings.min_score - 1e-9:
+                return _("The pair scores %(score)s, below the run's threshold of %(threshold)s.") % {
+                    "score": round(scored[0]),
+                    "threshold": round(self.settings.min_score),
+                }
+        return found
 
 
 def run_rules(run: MatchingRun, mentee_ids: Collection[int] | None = None) -> RunRules:

@@ -173,3 +173,27 @@ def test_locking_a_forbidden_swap_is_refused_and_the_rerun_does_not_propose_it(
     text = " ".join(said(response))
     assert f"Не закреплено: {kid.short_name} (6А) с наставником {math.short_name}" in text, text
     assert "Не выполнен обязательный критерий" in text, text
+
+
+@pytest.mark.django_db
+def test_a_swap_below_the_run_threshold_is_neither_offered_nor_accepted(
+    curator_client,
+    bases,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    """«Не предлагать пары с оценкой ниже»: the engine keeps to it, and so do the swap list and accept — the
+    Russian teacher scores far below 50 for a pupil who asks for mathematics."""
+    run = start(curator_client, django_capture_on_commit_callbacks, min_score=50)
+    kid, math, russian = bases["kids"][0], bases["math"], bases["russian"]
+    assert (kid.pk, math.pk) in {(pair["mentee"], pair["mentor"]) for pair in run.result["pairs"]}
+    assert offered(curator_client, run, kid) == {math.pk}
+    response = curator_client.post(
+        url("run_accept", run=run.pk),
+        {"accept": [str(kid.pk)], f"mentor_{kid.pk}": str(russian.pk), "action": "accept"},
+    )
+    assert not MentoringGroup.objects.exists()
+    text = " ".join(said(response))
+    assert "ниже порога подбора (50)" in text, text
+    # without a threshold the same swap is allowed
+    run = start(curator_client, django_capture_on_commit_callbacks, min_score=0)
+    assert offered(curator_client, run, kid) == {math.pk, russian.pk}
