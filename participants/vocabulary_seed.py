@@ -8,6 +8,9 @@ Synonyms are compared by lemmas, so one form of each is enough («русский
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 SUBJECT = "subject"
 EXAM = "exam"
 SKILL = "skill"
@@ -1389,3 +1392,54 @@ TERMS = [
     (slug, kind, name, [word for word in synonyms if word not in SPEECH_LESS.get(slug, [])], broader)
     for slug, kind, name, synonyms, broader in TERMS
 ] + SPEECH_TERMS
+
+
+# --- Data migrations that teach the shared terms words (0012, 0013, 0014, 0016) -------------------------
+# Each takes the historical ``VocabularyTerm`` model. Only shared seeded terms are touched; what a region
+# or a school added stays as it is.
+
+
+def seeded_terms(term_model: Any) -> dict[str, Any]:
+    """The shared seeded terms by slug."""
+    return {term.slug: term for term in term_model.objects.filter(organization=None).exclude(slug="")}
+
+
+def add_words(
+    seeded: dict[str, Any],
+    topics: Mapping[str, Iterable[str]],
+    only: Mapping[str, frozenset[str]] | None = None,
+) -> None:
+    """Give each term the words of ``topics`` it lacks (``only``: of those, only the ones listed for it);
+    a term taken out of this installation is left out."""
+    for slug, words in topics.items():
+        term = seeded.get(slug)
+        if term is None:
+            continue
+        have = list(term.synonyms or [])
+        allowed = None if only is None else only.get(slug, frozenset())
+        added = [
+            word
+            for word in words
+            if word not in have and word != term.name and (allowed is None or word in allowed)
+        ]
+        if added:
+            term.synonyms = have + added
+            term.save(update_fields=["synonyms"])
+
+
+def drop_words(
+    seeded: dict[str, Any],
+    topics: Mapping[str, Iterable[str]],
+    keep: Mapping[str, frozenset[str]] | None = None,
+) -> None:
+    """Take the words of ``topics`` from each term, except those ``keep`` lists for it (the words it had
+    before the migration that added them)."""
+    for slug, words in topics.items():
+        term = seeded.get(slug)
+        if term is None:
+            continue
+        dropped = set(words) - (keep or {}).get(slug, frozenset())
+        kept = [word for word in term.synonyms or [] if word not in dropped]
+        if kept != list(term.synonyms or []):
+            term.synonyms = kept
+            term.save(update_fields=["synonyms"])

@@ -10,35 +10,17 @@ from django.db import migrations
 
 
 def forward(apps, schema_editor):
-    from participants.vocabulary_seed import NEEDS_TOPICS
+    from participants.vocabulary_seed import NEEDS_TOPICS, add_words, seeded_terms
 
-    Term = apps.get_model("participants", "VocabularyTerm")
-    seeded = {term.slug: term for term in Term.objects.filter(organization=None).exclude(slug="")}
-    for slug, words in NEEDS_TOPICS.items():
-        term = seeded.get(slug)
-        if term is None:  # taken out of this installation: left out
-            continue
-        have = list(term.synonyms or [])
-        added = [word for word in words if word not in have and word != term.name]
-        if added:
-            term.synonyms = have + added
-            term.save(update_fields=["synonyms"])
+    add_words(seeded_terms(apps.get_model("participants", "VocabularyTerm")), NEEDS_TOPICS)
 
 
 def backward(apps, schema_editor):
-    from participants.vocabulary_seed import NEEDS_TOPICS, SYNONYMS_BEFORE_NEEDS
+    from participants.vocabulary_seed import NEEDS_TOPICS, SYNONYMS_BEFORE_NEEDS, drop_words, seeded_terms
 
-    Term = apps.get_model("participants", "VocabularyTerm")
-    seeded = {term.slug: term for term in Term.objects.filter(organization=None).exclude(slug="")}
-    for slug, words in NEEDS_TOPICS.items():
-        term = seeded.get(slug)
-        if term is None:
-            continue
-        added = set(words) - SYNONYMS_BEFORE_NEEDS.get(slug, frozenset())
-        kept = [word for word in term.synonyms or [] if word not in added]
-        if kept != list(term.synonyms or []):
-            term.synonyms = kept
-            term.save(update_fields=["synonyms"])
+    drop_words(
+        seeded_terms(apps.get_model("participants", "VocabularyTerm")), NEEDS_TOPICS, SYNONYMS_BEFORE_NEEDS
+    )
 
 
 class Migration(migrations.Migration):

@@ -9,45 +9,31 @@ from django.db import migrations
 
 
 def forward(apps, schema_editor):
-    from participants.vocabulary_seed import SPEECH_LESS, SPEECH_TERMS
+    from participants.vocabulary_seed import SPEECH_LESS, SPEECH_TERMS, drop_words, seeded_terms
 
     Term = apps.get_model("participants", "VocabularyTerm")
     for slug, kind, name, synonyms, _broader in SPEECH_TERMS:
         Term.objects.get_or_create(
             organization=None, slug=slug, defaults={"kind": kind, "name": name, "synonyms": synonyms}
         )
-    seeded = {term.slug: term for term in Term.objects.filter(organization=None).exclude(slug="")}
+    seeded = seeded_terms(Term)
     for slug, _kind, _name, _synonyms, broader in SPEECH_TERMS:
         seeded[slug].broader.add(*(seeded[item] for item in broader if item in seeded))
-    for slug, words in SPEECH_LESS.items():
-        term = seeded.get(slug)
-        if term is None:
-            continue
-        kept = [word for word in term.synonyms or [] if word not in words]
-        if kept != list(term.synonyms or []):
-            term.synonyms = kept
-            term.save(update_fields=["synonyms"])
+    drop_words(seeded, SPEECH_LESS)
 
 
 def backward(apps, schema_editor):
-    from participants.vocabulary_seed import SPEECH_LESS, SPEECH_TERMS, SYNONYMS_BEFORE_SPEECH
+    from participants.vocabulary_seed import (
+        SPEECH_LESS,
+        SPEECH_TERMS,
+        SYNONYMS_BEFORE_SPEECH,
+        add_words,
+        seeded_terms,
+    )
 
     Term = apps.get_model("participants", "VocabularyTerm")
     Term.objects.filter(organization=None, slug__in=[row[0] for row in SPEECH_TERMS]).delete()
-    seeded = {term.slug: term for term in Term.objects.filter(organization=None).exclude(slug="")}
-    for slug, words in SPEECH_LESS.items():
-        term = seeded.get(slug)
-        if term is None:
-            continue
-        have = list(term.synonyms or [])
-        back = [
-            word
-            for word in words
-            if word in SYNONYMS_BEFORE_SPEECH.get(slug, frozenset()) and word not in have
-        ]
-        if back:
-            term.synonyms = have + back
-            term.save(update_fields=["synonyms"])
+    add_words(seeded_terms(Term), SPEECH_LESS, only=SYNONYMS_BEFORE_SPEECH)
 
 
 class Migration(migrations.Migration):
