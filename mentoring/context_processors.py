@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -17,6 +18,7 @@ from .trash import undo_pending
 
 if TYPE_CHECKING:
     from .access import Scope
+    from .models import User
 
 SEARCHERS = (Role.ADMINISTRATOR, Role.CURATOR, Role.PSYCHOLOGIST)
 
@@ -50,6 +52,33 @@ def section_shown(scope: Scope, key: str, url_name: str) -> bool:
     return may_open(scope, url_name)
 
 
+def frame_key(request: HttpRequest, user: User, scope: Scope, current: str) -> tuple | None:
+    """The key of the page's header kept by ``{% frame %}`` (mentoring/templatetags/frame.py): everything
+    the header shows — the user's names and roles, the organisation, the year, the section, and the
+    navigation cache's version, which changes with any membership, organisation, programme or year (what
+    the switchers list) — or None when the header is rendered on every page (the navigation cache off)."""
+    if not settings.NAVIGATION_CACHE_SECONDS:
+        return None
+    access = scope.access
+    return (
+        navigation_cache.request_version(request),
+        user.pk,
+        user.username,
+        user.first_name,
+        user.last_name,
+        user.patronymic,
+        user.is_staff,
+        scope.organization.pk,
+        scope.organization.slug,
+        scope.organization.short_name,
+        scope.programme.pk,
+        scope.programme.academic_year.start_year,
+        tuple(sorted(access.roles)),
+        access.read_only,
+        current,
+    )
+
+
 def navigation(request: HttpRequest) -> dict:
     scope = getattr(request, "scope", None)
     user = request.user
@@ -60,17 +89,19 @@ def navigation(request: HttpRequest) -> dict:
     current = ""
     if match is not None:
         current = match.namespace or ("dashboard" if match.url_name == "dashboard" else "")
-    sections = [
-        {
-            "key": key,
-            "label": label,
-            "icon": icon,
-            "url": reverse(name, kwargs=kwargs),
-            "active": key == current,
-        }
-        for key, name, label, icon in SECTIONS
-        if section_shown(scope, key, name)  # seen from above: no section that names pupils (the pairs)
-    ]
+
+    def sections() -> list[dict]:
+        return [
+            {
+                "key": key,
+                "label": label,
+                "icon": icon,
+                "url": reverse(name, kwargs=kwargs),
+                "active": key == current,
+            }
+            for key, name, label, icon in SECTIONS
+            if section_shown(scope, key, name)  # seen from above: no section that names pupils (the pairs)
+        ]
 
     def current_version() -> int:
         # read from the cache once per request, by the scope or whichever switcher is rendered first
@@ -112,30 +143,26 @@ def navigation(request: HttpRequest) -> dict:
             )
         ]
 
-    # Lazy: partial pages polled by htmx never touch the switcher, so they make no query for it.
+    def url_if(shown: bool, name: str) -> str:
+        return reverse(name, kwargs=kwargs) if shown else ""
+
+    administrator = Role.ADMINISTRATOR in scope.access.roles and not scope.access.read_only
+    # Lazy: partial pages polled by htmx never touch the switcher, so they make no query for it; a page
+    # whose header is kept (``frame_key``) reverses none of the links.
     return {
         "scope": scope,
-        "nav_sections": sections,
+        "frame_key": frame_key(request, user, scope, current),
+        "nav_sections": SimpleLazyObject(sections),
         "switch_organizations": SimpleLazyObject(organizations),
         "switch_years": SimpleLazyObject(years),
         # the administrator's read-only journals (links in the user menu)
-        "signin_journal_url": (
-            reverse("signin_journal", kwargs=kwargs)
-            if Role.ADMINISTRATOR in scope.access.roles and not scope.access.read_only
-            else ""
-        ),
+        "signin_journal_url": SimpleLazyObject(lambda: url_if(administrator, "signin_journal")),
         # the last destructive action of the session, while it may still be undone (the message's button)
         "undo": undo_pending(request),
-        "trash_url": reverse("trash", kwargs=kwargs) if scope.access.can_manage else "",
+        "trash_url": SimpleLazyObject(lambda: url_if(scope.access.can_manage, "trash")),
         # the search over people, pairs and events: the school's own staff who read the bases
-        "global_search_url": (
-            reverse("search", kwargs=kwargs)
-            if scope.access.has_any(SEARCHERS) and not scope.access.read_only
-            else ""
+        "global_search_url": SimpleLazyObject(
+            lambda: url_if(scope.access.has_any(SEARCHERS) and not scope.access.read_only, "search")
         ),
-        "action_journal_url": (
-            reverse("journal", kwargs=kwargs)
-            if Role.ADMINISTRATOR in scope.access.roles and not scope.access.read_only
-            else ""
-        ),
+        "action_journal_url": SimpleLazyObject(lambda: url_if(administrator, "journal")),
     }
