@@ -5,6 +5,7 @@ Every function is keyword-only and atomic; every change writes an audit row.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import time
@@ -16,7 +17,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import connections, models, router, transaction
+from django.db.models.sql import InsertQuery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -150,6 +152,43 @@ class AuditRead:
     action: str = AuditEvent.Action.VIEW
 
 
+def _audit_fields() -> list[models.Field]:
+    """The columns an audit row is written with: every concrete field but the id (bulk_create's)."""
+    return [field for field in AuditEvent._meta.concrete_fields if not field.primary_key]
+
+
+@functools.cache
+def _audit_insert_sql(alias: str, vendor: str) -> str:
+    """``INSERT INTO mentoring_auditevent (…) VALUES (%s, …)`` for one row, as the ORM writes it (without
+    the ``RETURNING id`` bulk_create asks PostgreSQL for: nothing reads the new id)."""
+    fields = _audit_fields()
+    query = InsertQuery(AuditEvent)
+    query.insert_values(fields, [AuditEvent()])
+    [(sql, params)] = query.get_compiler(alias).as_sql()
+    if len(params) != len(fields) or sql.count("%s") != len(params):
+        raise RuntimeError(f"the audit INSERT does not take one parameter per column: {sql}")
+    return sql
+
+
+def _insert_audit_rows(rows: list[AuditEvent]) -> None:
+    """What ``AuditEvent.objects.bulk_create(rows)`` writes. A single row — a page's read, nearly every
+    call — goes in one INSERT compiled once per process: bulk_create built it again on every page that
+    shows personal data (about 0.6 ms of processor time) and wrapped it in a transaction of its own.
+    Several rows go through bulk_create (one statement on PostgreSQL, in batches the database accepts)."""
+    if len(rows) != 1:
+        AuditEvent.objects.bulk_create(rows)
+        return
+    [row] = rows
+    alias = router.db_for_write(AuditEvent)
+    connection = connections[alias]
+    params = [
+        field.get_db_prep_save(field.pre_save(row, add=True), connection=connection)
+        for field in _audit_fields()
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_audit_insert_sql(alias, connection.vendor), params)
+
+
 def audit_reads(
     *, actor: User | None, organization: Organization | None, reads: Iterable[AuditRead]
 ) -> int:
@@ -175,7 +214,7 @@ def audit_reads(
         for read in reads
     ]
     if rows:
-        AuditEvent.objects.bulk_create(rows)
+        _insert_audit_rows(rows)
     return len(rows)
 
 

@@ -162,6 +162,44 @@ def test_reads_are_written_in_one_query_whatever_their_number(administrator, sch
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 3, 20])
+def test_reads_write_the_rows_bulk_create_writes(administrator, school, mentee, count):
+    """One read goes in an INSERT compiled once per process, several through bulk_create: either way
+    every column as bulk_create writes it, in one statement and no transaction of its own."""
+    from mentoring import services
+
+    reads = [
+        AuditRead("participants.Person", mentee.pk + k, (mentee.pk, k + 1), label=f"База «{k}»")
+        for k in range(count)
+    ]
+    AuditEvent.objects.all().delete()  # the fixtures' own rows
+    with CaptureQueriesContext(connection) as queries:
+        audit_reads(actor=administrator, organization=school, reads=reads)
+    assert len(queries) == 1 and queries[0]["sql"].startswith("INSERT")
+    assert "RETURNING" not in queries[0]["sql"] or count > 1
+    written = list(AuditEvent.objects.order_by("target_id").values())
+    AuditEvent.objects.all().delete()
+    now = written[0]["at"]
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            at=now,
+            actor=administrator,
+            actor_name=services.actor_name(administrator),
+            organization=school,
+            action=read.action,
+            target_type=read.target_type,
+            target_id=str(read.target_id),
+            target_repr=read.label,
+            people=services.people_text(read.people),
+        )
+        for read in reads
+    )
+    expected = list(AuditEvent.objects.order_by("target_id").values())
+    assert [{**row, "id": 0} for row in written] == [{**row, "id": 0} for row in expected]
+    assert written[0]["people"].strip() and written[0]["fields"] == [] and written[0]["details"] == {}
+
+
+@pytest.mark.django_db
 def test_export_to_xlsx_with_the_filter_and_formula_text_escaped(
     administrator, school, curator, mentee, django_capture_on_commit_callbacks
 ):
