@@ -1443,3 +1443,136 @@ def drop_words(
         if kept != list(term.synonyms or []):
             term.synonyms = kept
             term.save(update_fields=["synonyms"])
+
+
+# Hobbies, trades and needs rural and ordinary schools write (6 December, evening; migration 0017):
+# cooking and baking as a field of their own (a cook's college is not a welder's), machinery and
+# engines, bees, flight schools, beat-making and video editing, K-pop, reading-competition words that are
+# literature rather than theatre, smoking and drinking as a field of prevention, families that need
+# material help (a social pedagogue's work), disability and hearing or sight loss, autism (РАС), a
+# boarding pupil missing home, opening a business of one's own, reading for pleasure (a librarian's
+# field; a literature teacher's only in part).
+HOBBY_TERMS: list[tuple[str, str, str, list[str], list[str]]] = [
+    (
+        "cooking",
+        CAREER,
+        "Кулинария",
+        [
+            "кулинария", "кулинарный", "кулинар", "повар", "кондитер", "пекарь", "пекарня", "выпечка",
+            "печь торты", "печь пироги", "торты", "пироги", "готовить еду", "любит готовить", "готовка",
+            "кондитерское дело", "поварское дело", "повар-кондитер", "кулинарный техникум",
+            "кулинарный колледж", "своё кафе", "кафе", "ресторан",
+        ],
+        ["career-services"],
+    ),
+    (
+        "addictions",
+        SOCIAL,
+        "Профилактика зависимостей",
+        [
+            "курение", "курить", "сигареты", "сигарета", "электронные сигареты", "вейп", "вейпы", "вейпить",
+            "снюс", "насвай", "алкоголь", "выпивать", "пиво", "наркотики",
+            "профилактика курения", "профилактика зависимостей", "профилактика алкоголизма",
+        ],
+        ["behaviour"],
+    ),
+    (
+        "social-support",
+        SOCIAL,
+        "Социальная поддержка семьи",
+        [
+            "социальная поддержка", "социальная помощь", "материальная помощь", "многодетная семья",
+            "многодетные", "многодетный", "малоимущая семья", "малоимущие", "малообеспеченная семья",
+            "малообеспеченные", "школьная форма", "канцтовары", "канцелярия", "бесплатное питание",
+            "льготы", "льготное питание", "пособие", "социальный педагог", "соцпедагог", "голодный",
+            "нечего есть",
+        ],
+        ["family"],
+    ),
+    (
+        "disability",
+        SOCIAL,
+        "Инвалидность, нарушения слуха, зрения и движения",
+        [
+            "инвалидность", "инвалид", "ребёнок-инвалид", "дети-инвалиды", "инвалидная коляска",
+            "на коляске", "колясочник", "слабослышащий", "глухой", "нарушение слуха", "слуховой аппарат",
+            "тугоухость", "слабовидящий", "незрячий", "нарушение зрения", "дцп",
+            "опорно-двигательный аппарат",
+        ],
+        ["ovz"],
+    ),
+    (
+        "reading",
+        INTEREST,
+        "Чтение для себя",
+        [
+            "что почитать", "посоветовать книгу", "подобрать книги", "книжный клуб", "читательский клуб",
+            "любит читать", "читать книги", "книголюб", "книжный червь", "фантастика", "фэнтези",
+            "детективы", "приключенческие книги", "библиотека", "библиотекарь", "мотивация к чтению",
+            "интерес к чтению",
+        ],
+        ["literature"],
+    ),
+    (
+        "autism",
+        SOCIAL,
+        "Расстройства аутистического спектра",
+        [
+            "аутизм", "рас", "расстройство аутистического спектра", "аутичный", "аутист",
+            "синдром аспергера", "аспергер",
+        ],
+        ["ovz"],
+    ),
+]  # fmt: skip
+HOBBY_TOPICS: dict[str, list[str]] = {
+    "biology": ["пчёлы", "пчела", "пчеловодство", "пчеловод", "пасека", "пасечник", "улей"],
+    "engineering": ["двигатель", "мотор", "трактор", "тракторист", "мопед", "мотоцикл", "мотоблок",
+                    "механизатор", "сельхозтехника", "карбюратор", "разобрать двигатель"],
+    "career-services": ["тракторист", "механизатор", "сварка", "сварочное дело", "электросварщик",
+                        "газосварщик", "автодело"],
+    "career-military": ["лётное училище", "авиационное училище", "военный лётчик", "военная авиация",
+                        "армия по контракту", "служба по контракту"],
+    "music": ["биты", "писать биты", "делать биты", "битмейкинг", "битмейкер", "трек", "треки",
+              "сводить треки", "fl studio", "аранжировка", "рэп", "читать рэп", "электронная музыка"],
+    # K-pop fans dance its choreographies; a Korean song is no course of Korean
+    "dance": ["k-pop", "к-поп", "кей-поп", "kpop", "кпоп", "кавер-дэнс", "cover dance"],
+    "media": ["тик ток", "тик-ток", "капкат", "capcut", "монтажёр", "монтаж роликов", "монтировать ролики",
+              "смонтировать", "монтаж видео", "клипы"],
+    "literature": ["чтец", "чтецы", "конкурс чтецов", "декламация",
+                   "художественное слово", "живая классика"],
+    "entrepreneurship": ["своё дело", "открыть своё дело", "открыть бизнес", "открыть свой бизнес"],
+    "adaptation": ["скучать по дому", "тоска по дому", "скучать по родителям", "скучать по маме",
+                   "интернат", "жить в интернате"],
+    "communication": ["коллектив", "трудно в коллективе"],
+    # a march in memory of the war, not a family's loss («бессмертный» is no «смерть»)
+    "history": ["бессмертный полк"],
+}  # fmt: skip
+# words that now belong to a new term, or were another field's: reading competitions are literature, not
+# theatre; local history is history, not hiking
+HOBBY_LESS: dict[str, list[str]] = {
+    "career-services": ["повар", "кондитер", "пекарь", "кулинария", "кулинар"],
+    "behaviour": ["курение", "вейп", "алкоголь", "вейпить"],
+    "ovz": ["инвалидность", "инвалид", "слабослышащий", "слабовидящий", "дцп", "аутизм",
+            "расстройство аутистического спектра", "аутичный"],
+    "theatre": ["чтец", "чтецы", "конкурс чтецов", "декламация", "художественное слово"],
+    "literature": ["книжный клуб", "читательский клуб", "любит читать", "читать книги"],
+    "tourism": ["краеведение"],
+    "other-languages": ["к-поп", "k-pop"],
+}  # fmt: skip
+assert set(HOBBY_TOPICS) | set(HOBBY_LESS) <= {row[0] for row in TERMS}
+# what each term said before migration 0017 (it gives back only the words it took, and takes back only
+# the words it added)
+SYNONYMS_BEFORE_HOBBIES: dict[str, frozenset[str]] = {
+    slug: frozenset(words) for slug, _k, _n, words, _b in TERMS
+}
+TERMS = [
+    (
+        slug,
+        kind,
+        name,
+        [word for word in synonyms if word not in HOBBY_LESS.get(slug, [])]
+        + [word for word in HOBBY_TOPICS.get(slug, []) if word not in synonyms],
+        broader,
+    )
+    for slug, kind, name, synonyms, broader in TERMS
+] + HOBBY_TERMS
