@@ -110,6 +110,8 @@ class Mentee:
     words: tuple[tuple[str, str], ...] = ()  # (tag, the words it came from) for the explanations
     subject_tags: frozenset[str] = frozenset()  # the subject as tags; empty: the subject string itself
     broad: frozenset[str] = frozenset()  # tags of requests and areas that are only broader terms: count half
+    # specialists the mentee refuses («к психологу не хочет»): a mentor who offers one is never proposed
+    refused: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -435,9 +437,21 @@ def violation(mentee: Mentee, mentor: Mentor, settings: Settings) -> str | None:
         return _("The mentor has not completed mentor training")
     if mentor.capacity <= 0:
         return _("The mentor has no free places")
+    if refuses(mentee, mentor):
+        return _("The mentee refused this specialist")
     if settings.required:
         return _requirements(mentee, mentor, settings)
     return None
+
+
+def _offered(mentor: Mentor) -> frozenset[str]:
+    """What a mentor offers as named (their subject, their competencies that are not only broader terms)."""
+    return mentor.subject_tags | (mentor.competencies - mentor.broad)
+
+
+def refuses(mentee: Mentee, mentor: Mentor) -> bool:
+    """Whether the mentee refused a specialist the mentor is («психолог не нужен» and a psychologist)."""
+    return bool(mentee.refused) and bool(mentee.refused & _offered(mentor))
 
 
 def _gap_rule(mentee: Mentee, mentor: Mentor, settings: Settings) -> tuple[str, int, int, int] | None:
@@ -1111,7 +1125,8 @@ class _Problem:
         self.pref_indptr = np.searchsorted(self.pref_row, np.arange(n + 1))
 
     def _forbidden_couples(self, settings: Settings) -> None:
-        """The couples forbidden whatever their score: the exclusions and a person with themself."""
+        """The couples forbidden whatever their score: the exclusions, a person with themself and a
+        mentee with a specialist they refused."""
         n, k = self.n, self.k
         forbidden = {
             self.mentee_index[a] * k + self.mentor_index[b]
@@ -1121,6 +1136,11 @@ class _Problem:
         forbidden |= {
             i * k + self.mentor_index[m.id] for i, m in enumerate(self.mentees) if m.id in self.mentor_index
         }
+        refusing = [(i, m.refused) for i, m in enumerate(self.mentees) if m.refused]
+        if refusing:  # specialists refused: few pupils say so, and of the mentors only the specialists
+            for j, mentor in enumerate(self.mentors):
+                offered = _offered(mentor)
+                forbidden |= {i * k + j for i, refused in refusing if refused & offered}
         self.forbidden_key = np.array(sorted(forbidden), dtype=np.int64)
         self.forbidden_row = self.forbidden_key // max(k, 1)
         self.forbidden_col = self.forbidden_key % max(k, 1)

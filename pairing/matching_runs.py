@@ -219,17 +219,26 @@ def mentee_record(
             asked.words + kept,
             asked.broad | (told.broad & {token for token, _text in kept}),
         )
+    grade = _grade(group_name)
+    primary = (
+        grade is not None
+        and semantics.PRIMARY_GRADES[0] <= grade <= semantics.PRIMARY_GRADES[1]
+        and not special_needs  # a pupil with ОВЗ goes to the specialist first
+    )
     if not _phrases(subject_areas):
         # no subject areas given: the school subjects the requests name are the areas («олимпиада по
         # обществознанию» is about social studies first, the olympiad second)
         subject_areas = _named_subjects(vocabulary, asked)
     areas = _meaning(vocabulary, subject_areas)
+    if primary:  # the primary class teacher teaches the subjects named: their post is asked for too
+        asked = semantics.for_primary_pupil(asked, vocabulary)
+        areas = semantics.for_primary_pupil(areas, vocabulary)
     return matching.Mentee(
         id=id,
         form=form,
         requests=asked.tokens,
         interests=(asked.tokens - asked.broad) | (areas.tokens - areas.broad),  # what they named
-        grade=_grade(group_name),
+        grade=grade,
         age=age,
         subject=subject.lower(),
         special_needs=special_needs,
@@ -241,6 +250,7 @@ def mentee_record(
         words=_words(asked, areas),
         subject_tags=_meaning(vocabulary, [subject], broader=False).tokens,
         broad=(asked.broad | areas.broad) - (asked.tokens - asked.broad) - (areas.tokens - areas.broad),
+        refused=semantics.refused_specialists([*_phrases(requests), request_text], vocabulary),
     )
 
 

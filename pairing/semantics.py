@@ -37,12 +37,14 @@ __all__ = [
     "Vocabulary",
     "explain_met",
     "family",
+    "for_primary_pupil",
     "lemma",
     "word_key",
     "lemmas",
     "parse_availability",
     "parse_grades",
     "plain_words",
+    "refused_specialists",
     "understand",
 ]
 
@@ -412,8 +414,11 @@ _NEEDING_TEXT = """
 """
 _NEEDING = frozenset(_NEEDING_TEXT.split())
 _UNLIKING = frozenset(
-    {"неинтересно", "неинтересный", "неохота", "неактуально", "неактуальный", "ненужный", "ненужно"}
-)
+    {
+        "неинтересно", "неинтересный", "неохота", "неактуально", "неактуальный", "ненужный", "ненужно",
+        "отказываться", "отказаться",
+    }
+)  # fmt: skip
 # «нет необходимости в …», «нужды в этом нет»: the clause is a need denied
 _NEED_NOUNS = frozenset({"необходимость", "нужда", "потребность", "надобность"})
 _CLAUSE_BREAK = re.compile(
@@ -460,7 +465,8 @@ def negated_words(text: str) -> frozenset[int]:
             if low != "не" or k + 1 >= len(words):
                 continue
             following = words[k + 1][0]
-            if lemma(following) in _LIKING or lemma(following) in _NEEDING:
+            going = lemma(following) in _GOING and any(lemma(word) in _SPECIALISTS for word, _at in words)
+            if lemma(following) in _LIKING or lemma(following) in _NEEDING or going:
                 out.update(_refused(words, k, k + 1))
                 if lemma(following) in _NEEDING:  # «актуальна» names nothing either
                     out.add(words[k + 1][1])
@@ -623,6 +629,7 @@ def _settled(text: str) -> set[int]:
     out: set[int] = set()
     start = 0
     listed: list[int] = []  # the words of the bare noun phrases just before, separated by commas
+    better_wanted = _better_mark_wanted(text)
     for piece in _CLAUSE_OF_STATE.split(text):
         offset = text.find(piece, start)
         between, start = text[start:offset], offset + len(piece)
@@ -630,7 +637,7 @@ def _settled(text: str) -> set[int]:
             listed = []
         words = [(found.group(), found.start() + offset) for found in WORD.finditer(piece)]
         kept = _before_exception(words)
-        if _fine(" ".join(word for word, _at in kept)):
+        if _fine(" ".join(word for word, _at in kept)) or _good_mark(piece) and not better_wanted:
             out.update(at for _word, at in kept)
             if _SUBJECT_JOIN.search(piece):
                 out.update(listed)
@@ -643,6 +650,35 @@ def _settled(text: str) -> set[int]:
 
 
 _SUBJECT_JOIN = re.compile(r"\s[-–—]\s|:")
+# A mark said of a subject is a verdict: «Математика - 5», «физика: 4», «алгебра — пятёрки» say it is
+# fine (no need), while «по матеше 2», «русский — тройка» stay a need (a weak mark is a difficulty).
+# Only after a dash or a colon that ends the clause, so «5 класс» or «сдала ОГЭ на 5» are no verdict.
+_MARK = re.compile(r"(?:\s[-–—]\s*|:\s*)([0-9]|[А-Яа-яЁё]+)\s*[+!.]*\s*$")
+_GOOD_MARKS = frozenset({"4", "5", "пятерка", "пятерочка", "четверка", "отл", "хор"})
+
+
+def _better_mark_wanted(text: str) -> bool:
+    """Whether a clause wants a mark («хочет 5», «нужна пятёрка для медкласса»): the good mark said
+    elsewhere is then no verdict («английский — 4, хочет 5»)."""
+    for piece in _CLAUSE_OF_STATE.split(text):
+        words = WORD.findall(piece)
+        bases = [lemma(word) for word in words]
+        wish = [base for base in bases if base in _LIKING or base in _NEEDING]
+        rest = [base for base in bases if base not in GENERIC_WORDS and base not in STOP_WORDS]
+        if wish and "класс" not in rest and any(base in _GOOD_MARKS for base in rest):
+            return True
+    return False
+
+
+def _good_mark(piece: str) -> bool:
+    """Whether a clause is a subject (a bare noun phrase) with a good mark after a dash or a colon."""
+    found = _MARK.search(piece)
+    if found is None or lemma(found.group(1)) not in _GOOD_MARKS:
+        return False
+    head = WORD.findall(piece[: found.start()])
+    return bool(head) and all(_listed(word) or lemma(word) in STOP_WORDS for word in head)
+
+
 # a strength the pupil wants to take further: «хорошо учится по математике, хочет на олимпиаду» asks
 # for a mathematics olympiad, the subject said to be fine is its subject
 _AMBITIONS = frozenset(
@@ -1216,12 +1252,13 @@ class Vocabulary:
             if all(_related(base, word) for base, word in zip(bases, pattern, strict=True)):
                 out.extend(key for key in keys if key not in out)
         if not out and len(bases) == 1 and (plain := _unprefixed(bases[0])):
-            # the plain verb's own term, or its family's; by a short key only a verb or the key itself
-            # («пробежать» → «бежать» → «бегать», «бег»): two steps of short keys link words of no
-            # common meaning («навещать» → «вещать» → «вещество»)
+            # the plain verb's own term, or its family's, through a verb or the key itself only
+            # («пробежать» → «бежать» → «бегать», «бег»): two steps link words of no common meaning,
+            # by a short key («навещать» → «вещать» → «вещество») or a long one («отправить» →
+            # «править» → «право»)
             key = family(plain)
-            if self.patterns.get((plain,)) or len(key) >= _FAMILY_PATTERN_KEY:
-                return self.patterns.get((plain,)) or self._by_family((plain,))
+            if self.patterns.get((plain,)):
+                return self.patterns.get((plain,))
             near = [
                 concept
                 for pattern, keys in self.family_words.get((key,), ())
@@ -1403,6 +1440,90 @@ def understand(phrases: Iterable[str], vocabulary: Vocabulary, broader: bool = T
 
 
 _WORDS_PER_TOKEN = 4  # the ways of saying one token kept for the explanation
+
+# A specialist refused: «к психологу идти не хочет», «психолог не нужен», «без логопеда» — the pupil must
+# not be sent to that specialist (a hard rule of the engine: Mentee.refused), whatever else they ask for.
+# Only the posts of the support staff: refusing a subject is no refusal of every teacher who teaches it.
+_SPECIALISTS = frozenset(
+    {
+        "психолог", "психология", "психологический", "психотерапевт", "логопед", "логопедия",
+        "логопедический", "дефектолог", "дефектология", "соцпедагог",
+    }
+)  # fmt: skip
+_SOCIAL_PEDAGOGUE = ("социальный", "педагог")
+# «к психологу не пойдёт»: will not go to a specialist refuses them («не ходит в школу» is a need, and
+# «не ходит к логопеду» a fact)
+_GOING = frozenset({"пойти", "идти", "обратиться"})
+
+
+def refused_specialists(phrases: Iterable[str], vocabulary: Vocabulary) -> frozenset[str]:
+    """The concept tokens of the specialists a pupil refuses in their own words (see above)."""
+    out: set[str] = set()
+    for text in phrases:
+        if not isinstance(text, str) or not text.strip():
+            continue
+        negated = negated_words(text)
+        found = [(word.group(), word.start()) for word in WORD.finditer(text)]
+        for k, (word, at) in enumerate(found):
+            if at not in negated:
+                continue
+            base = lemma(word)
+            named = ""
+            if base in _SPECIALISTS:
+                named = word
+            elif base == _SOCIAL_PEDAGOGUE[1] and k and lemma(found[k - 1][0]) == _SOCIAL_PEDAGOGUE[0]:
+                named = " ".join(_SOCIAL_PEDAGOGUE)
+            if named:
+                tokens = understand([named], vocabulary, broader=False).tokens
+                out.update(token for token in tokens if token.startswith("c:"))
+    return frozenset(out)
+
+
+# A pupil of the primary grades asking for a subject their class teacher teaches («таблица умножения»,
+# «пишет с ошибками» in the 2nd grade) asks the primary class teacher first, as a school psychologist
+# sends them: the post is found through these words in the school's own vocabulary (a region may have
+# renamed the terms), and so are the subjects (not a foreign language, sport or music: specialists
+# teach those in primary school too).
+PRIMARY_GRADES = (1, 4)
+_PRIMARY_POST = "начальные классы"
+_PRIMARY_SUBJECTS = ("русский язык", "математика", "литературное чтение", "успеваемость", "домашние задания")
+
+
+@lru_cache(maxsize=8)
+def _primary_tokens(vocabulary: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
+    """(the tokens of the primary class teacher's post, the tokens of the subjects they teach)."""
+    post = understand([_PRIMARY_POST], vocabulary, broader=False).tokens
+    subjects = understand(_PRIMARY_SUBJECTS, vocabulary, broader=False).tokens
+    return (
+        frozenset(token for token in post if token.startswith("c:")),
+        frozenset(token for token in subjects if token.startswith("c:")) - post,
+    )
+
+
+def _contest(meaning: Meaning, vocabulary: Vocabulary) -> bool:
+    """Whether a meaning names an exam, an olympiad or a contest: an ambition, not a need of the lessons
+    («выразительное чтение на конкурс» goes to the one who prepares for the contest)."""
+    return any(
+        (concept := vocabulary.concepts.get(token[2:])) is not None and concept.kind == "exam"
+        for token in meaning.tokens
+        if token.startswith("c:")
+    )
+
+
+def for_primary_pupil(meaning: Meaning, vocabulary: Vocabulary) -> Meaning:
+    """A primary pupil's meaning with the primary class teacher's post added, as named, when it names a
+    subject that teacher teaches, and the subject counted as a broader term (a subject teacher meets
+    it in part); the post says it in the words of that subject («пишет с ошибками ≈ начальные
+    классы»)."""
+    post, subjects = _primary_tokens(vocabulary)
+    named = [
+        (token, text) for token, text in meaning.words if token in subjects and token not in meaning.broad
+    ]
+    if not post or not named or _contest(meaning, vocabulary):
+        return meaning
+    added = tuple((token, named[0][1]) for token in sorted(post) if token not in meaning.tokens)
+    # the subject itself is then a subject teacher's only in part: the class teacher teaches it here
+    return Meaning(meaning.tokens | post, meaning.words + added, (meaning.broad | subjects) & meaning.tokens)
 
 
 def _closeness(a: str, b: str) -> int:
