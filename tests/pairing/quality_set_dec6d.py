@@ -1,9 +1,13 @@
-"""A third blind labelled set for the quality of matching, with its own mentors and school.
+"""A third labelled set for the quality of matching, with its own mentors and school (blind until its misses
+were read on 6 December, evening).
 
 Written on 6 December 2026 by a writer who had not read the vocabulary (nor the seed terms, nor the
 code that reads meaning, nor the other sets' pupils); measured once by the coordinator: **0.808**
 (97 of 120, on main at 539f0b8, 12:06 UTC); again, still blind, after that day's fixes of the
-other blind sets' misses: **0.817** (98 of 120, at 426b566). Its misses were not read. The school is an imaginary rural secondary school (a village school with a bus from the
+other blind sets' misses: **0.817** (98 of 120, at 426b566). Its misses were then read on 6 December
+(evening) for that evening's changes (hobby and trade vocabulary, marks as verdicts, the primary class
+teacher, refused specialists): **0.817 → 0.958** (115 of 120); it is no longer blind. The school is an
+imaginary rural secondary school (a village school with a bus from the
 neighbouring villages, a boarding house, an agro class and a cadet class, «Точка роста»): few teachers,
 each covering several subjects, and the support staff a real school has (a psychologist, a social
 pedagogue, a speech therapist and defectologist, a tutor, the director's adviser for upbringing), plus
