@@ -652,8 +652,9 @@ def _settled(text: str) -> set[int]:
 _SUBJECT_JOIN = re.compile(r"\s[-–—]\s|:")
 # A mark said of a subject is a verdict: «Математика - 5», «физика: 4», «алгебра — пятёрки» say it is
 # fine (no need), while «по матеше 2», «русский — тройка» stay a need (a weak mark is a difficulty).
-# Only after a dash or a colon that ends the clause, so «5 класс» or «сдала ОГЭ на 5» are no verdict.
-_MARK = re.compile(r"(?:\s[-–—]\s*|:\s*)([0-9]|[А-Яа-яЁё]+)\s*[+!.]*\s*$")
+# Only a mark that ends a clause naming nothing but the subject («математика 5», «физика: 4»), so
+# «5 класс» or «сдала ОГЭ на 5» are no verdict.
+_MARK = re.compile(r"(?:\s[-–—]\s*|:\s*|\s)([0-9]|[А-Яа-яЁё]+)\s*[+!.]*\s*$")
 _GOOD_MARKS = frozenset({"4", "5", "пятерка", "пятерочка", "четверка", "отл", "хор"})
 
 

@@ -102,10 +102,7 @@ def reasons(pupil: Pupil, teacher: Teacher, criterion: str) -> str:
         ("не хочет жить", [MATH, PSYCHOLOGIST], "psy"),
         ("его буллят в классе", [MATH, PSYCHOLOGIST], "psy"),
         ("умер папа", [MATH, PSYCHOLOGIST], "psy"),
-        # a bad mark and a good one, said as numbers, weigh the same
-        ("русский 3, математика 5", [MATH, RUSSIAN], "russian"),
         # contrast and refusal after the subject
-        ("математика — 5, помощь не нужна; проблемы с английским", [MATH, ENGLISH], "english"),
         ("вместо физики хочет заниматься биологией", [PHYSICS, BIOLOGY], "biology"),
         ("спорт ненавидит, рисует", [PE, ART], "art"),
         # a mentor who lists everything outscores the specialist whose post covers the need
@@ -114,6 +111,20 @@ def reasons(pupil: Pupil, teacher: Teacher, criterion: str) -> str:
 )
 @pytest.mark.xfail(strict=True, reason="review of 6 Dec evening: the psychologist's choice is not first")
 def test_the_psychologists_choice_scores_first(request_, teachers, right):
+    assert strictly_first(Pupil([request_], (right,), group_name="7А"), teachers, right)
+
+
+@pytest.mark.parametrize(
+    ("request_", "teachers", "right"),
+    [
+        # a bad mark and a good one, said as numbers, weigh the same
+        ("русский 3, математика 5", [MATH, RUSSIAN], "russian"),
+        # contrast and refusal after the subject
+        ("математика — 5, помощь не нужна; проблемы с английским", [MATH, ENGLISH], "english"),
+    ],
+)
+def test_the_psychologists_choice_scores_first_with_marks(request_, teachers, right):
+    """Passing since marks are read as verdicts (6 December, evening): the xfail mark taken off."""
     assert strictly_first(Pupil([request_], (right,), group_name="7А"), teachers, right)
 
 

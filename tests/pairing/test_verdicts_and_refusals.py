@@ -25,6 +25,7 @@ from .test_misses_causes import SEED, scores, tokens
         ("Алгебра — 5", "c:math"),
         ("Химия: четвёрка", "c:chemistry"),
         ("география - пятёрки", "c:geography"),
+        ("История 4", "c:history"),
         ("Литература — 5, а по физике не понимает задачи", "c:literature"),
     ],
 )
