@@ -22,6 +22,7 @@ from django import template
 from django.conf import settings
 from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.template.context import Context
+from django.template.loader_tags import BlockNode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -45,6 +46,10 @@ def _token(context: Context) -> str:
 
 
 class FrameNode(template.Node):
+    # Opaque to ``get_nodes_by_type``: ``{% extends %}`` looks for the blocks of the base layout on every
+    # page, and the header holds none (``frame`` refuses one: it would be kept with the first page's).
+    child_nodelists = ()
+
     def __init__(self, key: FilterExpression, nodelist: NodeList) -> None:
         self.key = key
         self.nodelist = nodelist
@@ -75,4 +80,6 @@ def frame(parser: Parser, token: Token) -> FrameNode:
         raise template.TemplateSyntaxError("{% frame %} takes one argument: the key")
     nodelist = parser.parse(("endframe",))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        raise template.TemplateSyntaxError("{% frame %} may hold no {% block %}: it is kept whole")
     return FrameNode(parser.compile_filter(bits[1]), nodelist)

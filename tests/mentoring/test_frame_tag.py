@@ -10,7 +10,7 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.template import Context, Template
+from django.template import Context, Template, TemplateSyntaxError
 from django.test import Client
 from django.urls import reverse
 
@@ -109,3 +109,8 @@ def test_without_a_key_or_a_real_token_the_block_is_rendered_each_time(kept):
     assert template.render(Context({"key": ("k",), "name": "Д", "csrf_token": token})) == f"[Д|{token}]"
     other = "b" * 64
     assert template.render(Context({"key": ("k",), "name": "Е", "csrf_token": other})) == f"[Д|{other}]"
+
+
+def test_a_block_inside_is_refused():
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load frame %}{% frame key %}{% block title %}{% endblock %}{% endframe %}")
