@@ -25,6 +25,7 @@ The SQL is kept per database connection alias and vendor; it also freezes the se
 
 from __future__ import annotations
 
+import copy
 import itertools
 import threading
 from collections.abc import Callable, Mapping
@@ -229,3 +230,102 @@ class PreparedValues:
 
     def __call__(self, using: str = "default", **values: Any) -> list[tuple[Any, ...]]:
         return self._prepared.rows(using, values)
+
+
+
+class PreparedModels:
+    """``list(build(**params))`` — model instances, with their annotations and ``select_related``
+    relations — where the queryset's SQL is compiled once: later calls bind the values and let the ORM's
+    own iterator read the rows through a copy of the compiler kept from the first call (its columns, the
+    converters of its fields, the related models it fills), so the instances are the ORM's.
+
+    For the rows of a list page whose query costs more to build than to answer (the roadmap table's
+    events: the ORM's ``filter``/``annotate``/``as_sql`` took more than the database and the sixty
+    instances together). A slice (``[:50]``) is part of the SQL: a page further on is another query."""
+
+    def __init__(self, build: Callable[..., QuerySet[Any]], **params: ParamType) -> None:
+        self._build = build
+        self._params = dict(params)
+        self._kept: dict[tuple[str, str], tuple[QuerySet[Any], Any]] = {}
+
+        def run(queryset: QuerySet[Any]) -> Any:
+            return list(queryset)
+
+        self._prepared = _Prepared(build, run, params)
+        self._lock = threading.Lock()
+
+    def _compiled(self, connection: Any) -> tuple[QuerySet[Any], Any]:
+        """The queryset built with made-up values and its compiler, set up (select, related models)."""
+        key = (connection.alias, connection.vendor)
+        kept = self._kept.get(key)
+        if kept is None:
+            with self._lock:
+                kept = self._kept.get(key)
+                if kept is None:
+                    values = {
+                        name: _sentinel(kind, number, 0)
+                        for number, (name, kind) in enumerate(self._params.items())
+                    }
+                    queryset = self._build(**values)
+                    compiler = queryset.query.get_compiler(connection=connection)
+                    compiler.as_sql()  # sets up its columns, the related models to fill, its annotations
+                    kept = self._kept[key] = (queryset, compiler)
+        return kept
+
+    def __call__(self, using: str = "default", **values: Any) -> list[Any]:
+        connection, sql, params = self._prepared._statement(using, values)  # noqa: SLF001 (same module)
+        queryset, compiler = self._compiled(connection)
+        bound = copy.copy(compiler)
+        bound.connection = connection  # this thread's
+        bound.as_sql = lambda *_args, **_kwargs: (sql, params)
+        chained = queryset._chain()  # type: ignore[attr-defined]  # noqa: SLF001 (a fresh queryset on the kept query)
+        chained.query.get_compiler = lambda *_args, **_kwargs: bound
+        return list(chained)
+
+
+class PreparedPages:
+    """A list page's rows for ``django.core.paginator.Paginator``: ``build(**params)`` — an ordered
+    queryset — counted and sliced through queries compiled once per process (the count once, each page
+    once: a slice is part of the SQL). ``bind(**values)`` gives what the paginator reads."""
+
+    KEPT = 64  # the pages a list keeps compiled (all dropped when there would be more)
+
+    def __init__(self, build: Callable[..., QuerySet[Any]], **params: ParamType) -> None:
+        self._build = build
+        self._params = params
+        self._count = PreparedCount(build, **params)
+        self._pages: dict[tuple[int, int | None], PreparedModels] = {}
+        self._lock = threading.Lock()
+
+    def _page(self, start: int, stop: int | None) -> PreparedModels:
+        prepared = self._pages.get((start, stop))
+        if prepared is None:
+            with self._lock:
+                if len(self._pages) >= self.KEPT:
+                    self._pages.clear()
+                build = self._build
+                prepared = self._pages.setdefault(
+                    (start, stop), PreparedModels(lambda **values: build(**values)[start:stop], **self._params)
+                )
+        return prepared
+
+    def bind(self, using: str = "default", **values: Any) -> BoundPages:
+        return BoundPages(self, using, values)
+
+
+class BoundPages:
+    """``PreparedPages`` with its values: ``count()`` and ``[start:stop]``, as a queryset for a paginator."""
+
+    def __init__(self, pages: PreparedPages, using: str, values: dict[str, Any]) -> None:
+        self._pages, self._using, self._values = pages, using, values
+
+    def count(self) -> int:
+        return self._pages._count(self._using, **self._values)  # noqa: SLF001 (same module)
+
+    def __getitem__(self, index: slice) -> list[Any]:
+        if not isinstance(index, slice) or index.step is not None:
+            raise TypeError("a page is a slice")
+        start, stop = index.start or 0, index.stop
+        if stop is not None and stop <= start:
+            return []  # the first page of an empty list: the ORM asks nothing either
+        return self._pages._page(start, stop)(self._using, **self._values)  # noqa: SLF001 (same module)

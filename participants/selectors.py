@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, 
 from django.db.models.functions import Coalesce, NullIf
 
 from mentoring.models import Programme
-from mentoring.prepared import PreparedValues
+from mentoring.prepared import PreparedCount, PreparedModels, PreparedValues
 
 from .models import (
     SPECIAL_CATEGORIES,
@@ -140,6 +140,78 @@ def mentors(programme: Programme, filters: PeopleFilters = PeopleFilters()) -> Q
     elif filters.training == "not_done":
         queryset = queryset.filter(training_done=False)
     return queryset
+
+
+def base_rows(
+    kind: str,
+    programme: Programme,
+    filters: PeopleFilters,
+    order_by: tuple[str, ...],
+    columns: tuple[str, ...],
+) -> QuerySet[MenteeProfile] | QuerySet[MentorProfile]:
+    """A list page's rows of the base (``kind``: "mentees" or "mentors"): the profiles with their person,
+    only ``columns``, in ``order_by``."""
+    queryset: QuerySet[MenteeProfile] | QuerySet[MentorProfile] = (
+        mentees(programme, filters) if kind == "mentees" else mentors(programme, filters)
+    )
+    return queryset.select_related(None).select_related("person").only(*columns).order_by(*order_by)
+
+
+def _whole_base(kind: str, order_by: tuple[str, ...], columns: tuple[str, ...], start: int, stop: int | None):
+    def build(programme_id: int, organization_id: int) -> QuerySet[Any]:
+        programme = Programme(pk=programme_id, organization_id=organization_id)
+        return base_rows(kind, programme, PeopleFilters(), order_by, columns)[start:stop]
+
+    return build
+
+
+def _whole_base_count(kind: str):
+    def build(programme_id: int, organization_id: int) -> QuerySet[Any]:
+        programme = Programme(pk=programme_id, organization_id=organization_id)
+        return mentees(programme) if kind == "mentees" else mentors(programme)
+
+    return build
+
+
+_BASE_COUNTS = {
+    kind: PreparedCount(_whole_base_count(kind), programme_id=int, organization_id=int)
+    for kind in ("mentees", "mentors")
+}
+_BASE_PAGES: dict[tuple[str, tuple[str, ...], tuple[str, ...], int, int | None], PreparedModels] = {}
+# the pages × orders × lists a process keeps compiled (all dropped when there would be more)
+_BASE_PAGES_KEPT = 256
+
+
+class WholeBase:
+    """The whole base of the year (a list page without filters) for the paginator: its count and each
+    page through queries compiled once per process — per page and order, as the page's slice is part of
+    the SQL — instead of built again on every request (building them cost more than their answers). The
+    rows are ``base_rows``' for the same arguments."""
+
+    def __init__(self, kind: str, programme: Programme, order_by: tuple[str, ...], columns: tuple[str, ...]):
+        self.kind, self.order_by, self.columns = kind, tuple(order_by), tuple(columns)
+        self.programme_id, self.organization_id = programme.pk, programme.organization_id
+
+    def count(self) -> int:
+        return _BASE_COUNTS[self.kind](programme_id=self.programme_id, organization_id=self.organization_id)
+
+    def __getitem__(self, index: slice) -> list[Any]:
+        if not isinstance(index, slice) or index.step is not None:
+            raise TypeError("a page of the base is a slice")
+        start, stop = index.start or 0, index.stop
+        if stop is not None and stop <= start:
+            return []  # the first page of an empty base: the ORM asks nothing either
+        key = (self.kind, self.order_by, self.columns, start, stop)
+        prepared = _BASE_PAGES.get(key)
+        if prepared is None:
+            if len(_BASE_PAGES) >= _BASE_PAGES_KEPT:
+                _BASE_PAGES.clear()
+            prepared = _BASE_PAGES[key] = PreparedModels(
+                _whole_base(self.kind, self.order_by, self.columns, start, stop),
+                programme_id=int,
+                organization_id=int,
+            )
+        return prepared(programme_id=self.programme_id, organization_id=self.organization_id)
 
 
 def _group_names(programme_id: int, academic_year_id: int, organization_id: int) -> QuerySet[Any, tuple[str]]:

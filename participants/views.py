@@ -140,18 +140,16 @@ def _people_list(request: ScopedRequest, kind: str) -> HttpResponse:
     form_class = MenteeFilterForm if kind == "mentees" else MentorFilterForm
     form = form_class(request.GET or None, groups=selectors.groups(scope.programme))
     filters = form.filters()
-    queryset: QuerySet[MenteeProfile] | QuerySet[MentorProfile] = (
-        selectors.mentees(scope.programme, filters)
-        if kind == "mentees"
-        else selectors.mentors(scope.programme, filters)
-    )
     order = sorting(request.GET, PEOPLE_SORTS, "name")
     # the columns the rows show, no more: a profile's and a person's other fields (texts, JSON, contacts)
-    # are neither sent by the database nor decoded for a list page
-    queryset = queryset.select_related(None).select_related("person").only(*ROW_COLUMNS[kind])
-    paginator: Paginator[MenteeProfile | MentorProfile] = Paginator(
-        queryset.order_by(*order.order_by), PAGE_SIZE
+    # are neither sent by the database nor decoded for a list page; the whole base (no filter) through
+    # queries compiled once per process
+    rows_source: QuerySet[MenteeProfile] | QuerySet[MentorProfile] | selectors.WholeBase = (
+        selectors.base_rows(kind, scope.programme, filters, order.order_by, ROW_COLUMNS[kind])
+        if filters.active
+        else selectors.WholeBase(kind, scope.programme, order.order_by, ROW_COLUMNS[kind])
     )
+    paginator: Paginator[MenteeProfile | MentorProfile] = Paginator(rows_source, PAGE_SIZE)  # type: ignore[arg-type]
     page = paginator.get_page(request.GET.get("page"))
     # the rows' labels from one dict each: ``get_kind_display`` rebuilds the choices per call (lazy texts)
     kind_labels = {value: str(label) for value, label in Person.Kind.choices}

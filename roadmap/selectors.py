@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypedDict
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, QuerySet
 
 from mentoring.models import Programme, User
-from mentoring.prepared import PreparedValues
+from mentoring.prepared import PreparedModels, PreparedValues
 from mentoring.text_search import contains_word, query_words
 
 from .models import EventComment, EventEvidence, EventPeriod, RoadmapEvent, RoadmapSection
@@ -88,7 +88,7 @@ def month_bounds(programme: Programme, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, monthrange(year, month)[1])
 
 
-def _events(programme: Programme, today: date) -> QuerySet[TableEvent]:
+def _events(programme: Programme | int, today: date) -> QuerySet[TableEvent]:
     return (
         RoadmapEvent.objects.filter(programme=programme)
         .prefetch_related("periods", "responsible_users")
@@ -148,18 +148,49 @@ class SectionRows:
     lines: list[TableRow] = field(default_factory=list)  # the events numbered (``number_rows``)
 
 
-def _table_events(programme: Programme, today: date) -> QuerySet[TableEvent]:
+def _table_events(programme: Programme | int, today: date) -> QuerySet[TableEvent]:
     """``_events`` without its prefetching: ``attach_related`` reads the same rows for the table."""
     return _events(programme, today).prefetch_related(None)
 
 
-def attach_related(events: list[TableEvent]) -> None:
+def _programme_events(programme_id: int, today: date) -> QuerySet[TableEvent]:
+    return _table_events(programme_id, today)
+
+
+def _programme_periods(programme_id: int) -> QuerySet[EventPeriod]:
+    return EventPeriod.objects.filter(event__programme_id=programme_id)  # the model's order: start, id
+
+
+def _programme_responsible(programme_id: int) -> QuerySet[User]:
+    """Each responsible member once per event of the programme (``event_id``), in the users' own order."""
+    return (
+        User.objects.filter(roadmap_events__programme_id=programme_id)
+        .annotate(event_id=F("roadmap_events__id"))
+        .only(*RESPONSIBLE_USER_FIELDS)
+        .order_by(*RESPONSIBLE_USER_ORDER, "id")
+    )
+
+
+# the whole roadmap in the document's order, the table of a page without filters: compiled once per process
+# (building these three queries cost more than the database's answer and the rows together)
+_ALL_EVENTS = PreparedModels(_programme_events, programme_id=int, today=date)
+_ALL_PERIODS = PreparedModels(_programme_periods, programme_id=int)
+_ALL_RESPONSIBLE = PreparedModels(_programme_responsible, programme_id=int)
+
+
+def attach_related(events: list[TableEvent], programme_id: int | None = None) -> None:
     """Each event's periods and responsible members, in two queries, as plain lists on the event
     (``table_periods``, ``table_responsible_users``; the row tags read them): ``prefetch_related`` builds a
-    queryset per event and relation to hold the same rows, which cost more than drawing the table's rows."""
+    queryset per event and relation to hold the same rows, which cost more than drawing the table's rows.
+    ``programme_id``: the events are all of that programme's, read by its id (queries compiled once)."""
     periods: dict[int, list[EventPeriod]] = {event.pk: [] for event in events}
     users: dict[int, list[User]] = {event.pk: [] for event in events}
-    if events:
+    if events and programme_id is not None:
+        for period in _ALL_PERIODS(programme_id=programme_id):
+            periods[period.event_id].append(period)
+        for user in _ALL_RESPONSIBLE(programme_id=programme_id):
+            users[user.event_id].append(user)
+    elif events:
         for period in EventPeriod.objects.filter(event_id__in=periods):  # the model's order: start, id
             periods[period.event_id].append(period)
         links = (
@@ -180,6 +211,13 @@ RESPONSIBLE_USER_FIELDS = ("id", "username", "last_name", "first_name", "patrony
 RESPONSIBLE_USER_ORDER = ("last_name", "first_name", "patronymic")  # ``User.Meta.ordering``
 
 
+def _programme_sections(programme_id: int) -> QuerySet[RoadmapSection]:
+    return RoadmapSection.objects.filter(programme_id=programme_id).order_by("position", "id")
+
+
+_SECTIONS = PreparedModels(_programme_sections, programme_id=int)
+
+
 def roadmap_table(
     programme: Programme, filters: RoadmapFilters, today: date, order_by: tuple[str, ...] | None = None
 ) -> list[SectionRows]:
@@ -191,13 +229,14 @@ def roadmap_table(
         )
         attach_related(events)
         return [SectionRows(section=None, events=events)] if events else []
-    by_id = {
-        section.pk: SectionRows(section=section)
-        for section in programme.roadmap_sections.order_by("position", "id")
-    }
+    by_id = {section.pk: SectionRows(section=section) for section in _SECTIONS(programme_id=programme.pk)}
     sections = list(by_id.values())
-    found = list(filter_events(_table_events(programme, today), programme, filters, today))
-    attach_related(found)
+    if filters.active:
+        found = list(filter_events(_table_events(programme, today), programme, filters, today))
+        attach_related(found)
+    else:
+        found = _ALL_EVENTS(programme_id=programme.pk, today=today)
+        attach_related(found, programme.pk)
     for event in found:
         by_id[event.section_id].events.append(event)
     if filters.active:

@@ -16,12 +16,13 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentoring.files import document_error
 from mentoring.models import AuditEvent, Membership, Programme, User
+from mentoring.prepared import PreparedModels
 from mentoring.services import audit_record
 
 from .models import (
@@ -955,9 +956,22 @@ def same_file_import(programme: Programme, fingerprint: str) -> RoadmapImport | 
     )
 
 
+def _last_import(programme_id: int) -> QuerySet[RoadmapImport]:
+    """The programme's last import without its snapshot (the pages show its file and day; the undo reads
+    the snapshot of the record it locks)."""
+    return (
+        RoadmapImport.objects.filter(programme_id=programme_id)
+        .defer("snapshot")
+        .order_by("-created_at", "-id")[:1]
+    )
+
+
+_LAST_IMPORT = PreparedModels(_last_import, programme_id=int)  # asked by every manager's roadmap page
+
+
 def undoable_import(programme: Programme, now: datetime) -> RoadmapImport | None:
     """The programme's last import if it can still be undone (not undone, less than a day old)."""
-    last = programme.roadmap_imports.order_by("-created_at", "-id").first()
+    last = next(iter(_LAST_IMPORT(programme_id=programme.pk)), None)
     if last is None or last.undone_at is not None or last.created_at < now - timedelta(hours=UNDO_HOURS):
         return None
     return last

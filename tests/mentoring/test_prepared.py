@@ -6,10 +6,16 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 
 from mentoring.models import User
-from mentoring.prepared import PreparationError, PreparedAggregate, PreparedCount, PreparedValues
+from mentoring.prepared import (
+    PreparationError,
+    PreparedAggregate,
+    PreparedCount,
+    PreparedModels,
+    PreparedValues,
+)
 from participants.models import Person
 from participants.services import person_create
 
@@ -123,3 +129,68 @@ def test_a_prepared_list_of_columns_the_orm_converts_is_refused(school):
             births(organization_id=school.pk)
     else:
         assert births(organization_id=school.pk) == [(date(2010, 3, 1),)]
+
+
+def _people_born_before(organization_id: int, day: date):
+    return (
+        Person.objects.filter(organization=organization_id)
+        .annotate(
+            young=ExpressionWrapper(Q(birth_date__gte=day), output_field=BooleanField()),
+            same_name=Count("pk"),
+        )
+        .only("last_name", "birth_date", "kind")
+        .order_by("last_name", "pk")
+    )
+
+
+def _fields(person: Person) -> dict:
+    return {name: value for name, value in vars(person).items() if name != "_state"}
+
+
+def test_prepared_models_are_the_orm_s_instances_for_every_parameter(
+    school, other_school, django_assert_num_queries
+):
+    """The same instances: fields converted (a date, from SQLite a string), annotations converted (a
+    boolean, from SQLite an integer), the columns left out by ``only()`` deferred."""
+    for number in range(4):
+        _person(school, f"Первый{number}", date(2010 + number, 3, 1))
+    _person(other_school, "Другой", date(2011, 1, 1))
+    people = PreparedModels(_people_born_before, organization_id=int, day=date)
+    for organization in (school, other_school):
+        for day in (date(2009, 1, 1), date(2012, 6, 1)):
+            with django_assert_num_queries(1):  # compiled without running, the first time too
+                found = people(organization_id=organization.pk, day=day)
+            expected = list(_people_born_before(organization.pk, day))
+            assert [_fields(person) for person in found] == [_fields(person) for person in expected]
+            assert [person.get_deferred_fields() for person in found] == [
+                person.get_deferred_fields() for person in expected
+            ]
+    found = people(organization_id=school.pk, day=date(2012, 6, 1))
+    assert [person.young for person in found] == [False, False, False, True]
+    assert all(type(person.young) is bool and type(person.birth_date) is date for person in found)
+
+
+def test_prepared_models_fill_their_related_rows_and_pages(school, other_school, django_assert_num_queries):
+    for number in range(4):
+        _person(school, f"Первый{number}", date(2010 + number, 3, 1))
+    _person(other_school, "Другой", date(2011, 1, 1))
+
+    def joined(organization_id: int):
+        return (
+            Person.objects.filter(organization=organization_id)
+            .select_related("organization")
+            .only("last_name", "organization__name")
+            .order_by("last_name")[1:3]
+        )
+
+    people = PreparedModels(joined, organization_id=int)
+    for organization in (school, other_school):
+        with django_assert_num_queries(1):
+            found = people(organization_id=organization.pk)
+        expected = list(joined(organization.pk))
+        assert [_fields(person) for person in found] == [_fields(person) for person in expected]
+        with django_assert_num_queries(0):
+            assert [person.organization.name for person in found] == [
+                person.organization.name for person in expected
+            ]
+    assert [person.last_name for person in people(organization_id=school.pk)] == ["Первый1", "Первый2"]
