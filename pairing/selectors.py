@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias, TypedDict
 
 from django.db import connection
 from django.db.models import Count, DateField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from mentoring.models import Programme, User
-from mentoring.prepared import PreparedCount, PreparedValues
+from mentoring.prepared import BoundPages, PreparedCount, PreparedPages, PreparedValues
 from participants.models import MATCHABLE_STATUSES, MenteeProfile, MentorProfile, Person, short_name_of
 from participants.selectors import valid_consent
 
@@ -113,6 +113,54 @@ class GroupCard:
     last_meeting: date | None  # the date of the latest diary entry
 
 
+def _whole_list(order_by: tuple[str, ...]) -> Callable[[int], QuerySet[GroupWithLastMeeting]]:
+    def build(programme_id: int) -> QuerySet[GroupWithLastMeeting]:
+        return groups(Programme(pk=programme_id), with_members=False).order_by(*order_by)
+
+    return build
+
+
+_WHOLE_LISTS: dict[tuple[str, ...], PreparedPages] = {}
+
+
+def whole_list(programme: Programme, order_by: tuple[str, ...]) -> BoundPages:
+    """``groups(programme, with_members=False).order_by(*order_by)`` — the list of pairs without filters —
+    for the paginator, counted and sliced through queries compiled once per process and order."""
+    order_by = tuple(order_by)
+    pages = _WHOLE_LISTS.get(order_by)
+    if pages is None:
+        pages = _WHOLE_LISTS.setdefault(order_by, PreparedPages(_whole_list(order_by), programme_id=int))
+    return pages.bind(programme_id=programme.pk)
+
+
+# a page of the list of pairs (fifty at most) asks for its members with this many ids, the last repeated
+PAGE_GROUPS = 50
+_GROUP_PARAMS = tuple(f"group{number}" for number in range(PAGE_GROUPS))
+
+
+def _member_rows(**group_ids: int) -> QuerySet[Any, tuple]:
+    members = GroupMember.objects.filter(group__in=list(group_ids.values()))
+    return members.order_by("-role", "person__last_name").values_list(*_MEMBER_COLUMNS)
+
+
+def _school_member_rows(organization_id: int, **group_ids: int) -> QuerySet[Any, tuple]:
+    return _member_rows(**group_ids).filter(person__organization_id=organization_id)  # see ``lines_by_group``
+
+
+_MEMBER_COLUMNS = (
+    "group_id",
+    "role",
+    "person__last_name",
+    "person__first_name",
+    "person__patronymic",
+    "person__group_name",
+)
+_PAGE_MEMBERS = PreparedValues(_member_rows, **dict.fromkeys(_GROUP_PARAMS, int))
+_SCHOOL_PAGE_MEMBERS = PreparedValues(
+    _school_member_rows, organization_id=int, **dict.fromkeys(_GROUP_PARAMS, int)
+)
+
+
 def lines_by_group(group_ids: list[int], organization_id: int | None = None) -> dict[int, list[MemberLine]]:
     """The members of these groups as plain values, mentors first, by group id (1 query; none for no
     groups). ``organization_id``: the school of the groups' programme — its people are the members (they
@@ -122,17 +170,20 @@ def lines_by_group(group_ids: list[int], organization_id: int | None = None) -> 
     pupils 15–17 → 21–23 ms in the pages bench); the rows are the same either way."""
     if not group_ids:
         return {}
-    members = GroupMember.objects.filter(group__in=group_ids)
-    if organization_id is not None and connection.vendor == "postgresql":
-        members = members.filter(person__organization_id=organization_id)
-    rows = members.order_by("-role", "person__last_name").values_list(
-        "group_id",
-        "role",
-        "person__last_name",
-        "person__first_name",
-        "person__patronymic",
-        "person__group_name",
-    )
+    rows: Iterable[tuple]
+    if organization_id is not None and len(group_ids) <= PAGE_GROUPS:
+        # a page's groups: a query compiled once per process, the ids padded with the last one
+        padded = [*group_ids, *[group_ids[-1]] * (PAGE_GROUPS - len(group_ids))]
+        values: dict[str, Any] = dict(zip(_GROUP_PARAMS, padded, strict=True))
+        if connection.vendor == "postgresql":
+            rows = _SCHOOL_PAGE_MEMBERS(organization_id=organization_id, **values)
+        else:
+            rows = _PAGE_MEMBERS(**values)
+    else:
+        members = GroupMember.objects.filter(group__in=group_ids)
+        if organization_id is not None and connection.vendor == "postgresql":
+            members = members.filter(person__organization_id=organization_id)
+        rows = members.order_by("-role", "person__last_name").values_list(*_MEMBER_COLUMNS)
     by_group: dict[int, list[MemberLine]] = defaultdict(list)
     for group_id, role, last_name, first_name, patronymic, group_name in rows:
         by_group[group_id].append(

@@ -7,11 +7,12 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentoring.models import AuditEvent, Organization, Programme, User
+from mentoring.prepared import PreparedModels
 from mentoring.services import audit_record
 from participants.models import MenteeProfile, MentorProfile, Person
 from participants.selectors import valid_consent
@@ -28,11 +29,18 @@ def forms_for(programme: Programme) -> list[MentoringForm]:
     return forms_for_organization(programme.organization)
 
 
+def _forms_of(organization_id: int) -> QuerySet[MentoringForm]:
+    return MentoringForm.objects.filter(is_active=True).filter(
+        Q(organization__isnull=True) | Q(organization=organization_id)
+    )
+
+
+_FORMS_OF = PreparedModels(_forms_of, organization_id=int)  # asked by every list of pairs: compiled once
+
+
 def forms_for_organization(organization: Organization) -> list[MentoringForm]:
     """The forms an organisation may use: shared ones for its kind, and its own."""
-    forms = MentoringForm.objects.filter(is_active=True).filter(
-        Q(organization__isnull=True) | Q(organization=organization)
-    )
+    forms = _FORMS_OF(organization_id=organization.pk)
     return [
         form for form in forms if not form.organization_kinds or organization.kind in form.organization_kinds
     ]

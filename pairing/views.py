@@ -55,12 +55,15 @@ def index(request: ScopedRequest) -> HttpResponse:
     own = _own_only(scope)
     form = GroupFilterForm(request.GET or None, programme=scope.programme)
     filters = form.filters()
-    queryset = selectors.groups(
-        scope.programme, filters, user=request.user if own else None, with_members=False
-    )
     order = sorting(request.GET, PAIR_SORTS, "-created")
-    queryset = queryset.order_by(*order.order_by)
-    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    if own or filters.active:
+        queryset = selectors.groups(
+            scope.programme, filters, user=request.user if own else None, with_members=False
+        ).order_by(*order.order_by)
+        page = Paginator(queryset, selectors.PAGE_GROUPS).get_page(request.GET.get("page"))
+    else:  # the whole list of the year: its queries compiled once per process
+        whole = selectors.whole_list(scope.programme, order.order_by)
+        page = Paginator(whole, selectors.PAGE_GROUPS).get_page(request.GET.get("page"))  # type: ignore[arg-type]
     cards = selectors.group_cards(list(page.object_list), scope.programme.organization_id)
     query = request.GET.copy()
     query.pop("page", None)

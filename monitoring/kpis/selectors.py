@@ -58,12 +58,13 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings as django_settings
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from mentoring.models import Organization, Programme
+from mentoring.prepared import PreparedModels
 from mentoring.typing_helpers import StrOrPromise
 from pairing.models import GroupMember, MentoringGroup
 from participants.ages import YOUNG_TEACHER_AGE
@@ -509,12 +510,25 @@ class KpiValue:
         return self.indicator.unit == Indicator.Unit.PERCENT
 
 
+def _active_of(organization_id: int) -> QuerySet[Indicator]:
+    return Indicator.objects.filter(
+        Q(organization__isnull=True) | Q(organization_id=organization_id), is_active=True
+    ).order_by("position", "name", "pk")
+
+
+# one school's active indicators (its KPI dashboard, its start page): compiled once per process
+_ACTIVE_OF_ONE = PreparedModels(_active_of, organization_id=int)
+
+
 def indicators_for_organizations(
     organization_ids: Iterable[int], *, active_only: bool = True
 ) -> list[Indicator]:
     """Shared indicators and the organisations' own ones (1 query)."""
+    organization_ids = list(organization_ids)
+    if active_only and len(organization_ids) == 1:
+        return _ACTIVE_OF_ONE(organization_id=organization_ids[0])
     queryset = Indicator.objects.filter(
-        Q(organization__isnull=True) | Q(organization_id__in=list(organization_ids))
+        Q(organization__isnull=True) | Q(organization_id__in=organization_ids)
     )
     if active_only:
         queryset = queryset.filter(is_active=True)
@@ -720,10 +734,17 @@ class SeriesPoint:
     denominator: float | None
 
 
+def _snapshots(programme_id: int) -> QuerySet[KpiSnapshot]:
+    return KpiSnapshot.objects.filter(programme=programme_id).order_by("taken_on", "pk")
+
+
+_SNAPSHOTS = PreparedModels(_snapshots, programme_id=int)  # the KPI dashboard's charts: compiled once
+
+
 def kpi_series(programme: Programme) -> dict[int, list[SeriesPoint]]:
     """Stored snapshots of the programme by indicator, oldest first (1 query)."""
     series: dict[int, list[SeriesPoint]] = defaultdict(list)
-    for snapshot in KpiSnapshot.objects.filter(programme=programme).order_by("taken_on", "pk"):
+    for snapshot in _SNAPSHOTS(programme_id=programme.pk):
         series[snapshot.indicator_id].append(
             SeriesPoint(
                 taken_on=snapshot.taken_on,

@@ -18,11 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
+from django.db.models import F, QuerySet
 
 from mentoring.hierarchy import DEPTH
 from mentoring.models import Organization, Programme
+from mentoring.prepared import PreparedModels
 
 from ..models import Indicator, IndicatorTarget
 
@@ -88,6 +91,22 @@ def loaded_chain(organization: Organization) -> list[Organization] | None:
     return None
 
 
+_HOLDERS = tuple(f"holder{level}" for level in range(DEPTH + 1))  # an organisation and those above it
+
+
+def _chain_targets(year_id: int, **holders: int) -> QuerySet[IndicatorTarget]:
+    return (
+        IndicatorTarget.objects.filter(
+            programme__organization_id__in=list(holders.values()), programme__academic_year_id=year_id
+        )
+        .annotate(holder_id=F("programme__organization_id"))
+        .only("indicator_id", "value", "source")
+    )
+
+
+_CHAIN_TARGETS = PreparedModels(_chain_targets, year_id=int, **dict.fromkeys(_HOLDERS, int))
+
+
 def targets_for_organizations(
     pairs: Iterable[tuple[int, int]],
     indicators: Iterable[Indicator],
@@ -107,15 +126,27 @@ def targets_for_organizations(
         chains.update(_chains(missing))
     holders = {member.pk for chain in chains.values() for member in chain}
     stored: dict[tuple[int, int], dict[int, tuple[float, str]]] = {}
-    rows = IndicatorTarget.objects.filter(
-        programme__organization_id__in=holders,
-        programme__academic_year_id__in={year for _organization, year in pairs},
-        indicator_id__in=[indicator.pk for indicator in indicators],
-    ).values_list(
-        "programme__organization_id", "programme__academic_year_id", "indicator_id", "value", "source"
-    )
-    for organization_id, year_id, indicator_id, value, source in rows:
-        stored.setdefault((organization_id, year_id), {})[indicator_id] = (float(value), source)
+    if len(pairs) == 1 and 0 < len(holders) <= len(_HOLDERS):
+        # one organisation (a school's KPI page): a query compiled once per process, its chain padded
+        # with its last member; the targets of other indicators are read too and never looked at below
+        year_id = pairs[0][1]
+        padded = [*holders, *[max(holders)] * (len(_HOLDERS) - len(holders))]
+        values: dict[str, Any] = dict(zip(_HOLDERS, padded, strict=True))
+        for target in _CHAIN_TARGETS(year_id=year_id, **values):
+            stored.setdefault((target.holder_id, year_id), {})[target.indicator_id] = (
+                float(target.value),
+                target.source,
+            )
+    else:
+        rows = IndicatorTarget.objects.filter(
+            programme__organization_id__in=holders,
+            programme__academic_year_id__in={year for _organization, year in pairs},
+            indicator_id__in=[indicator.pk for indicator in indicators],
+        ).values_list(
+            "programme__organization_id", "programme__academic_year_id", "indicator_id", "value", "source"
+        )
+        for organization_id, year_id, indicator_id, value, source in rows:
+            stored.setdefault((organization_id, year_id), {})[indicator_id] = (float(value), source)
     federal = federal_coverage_aim()
     # plain ids and tuples in the loop: a region asks for 1,500 organisations × every indicator
     wanted = [

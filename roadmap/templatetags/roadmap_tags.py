@@ -263,3 +263,55 @@ def roadmap_row(context, line: TableRow) -> SafeString:
         "</td></tr>"
     )
     return mark_safe(row)  # noqa: S308 (every value is escaped above)
+
+
+def _section_header(context, section, parts: dict) -> str:
+    """A section's heading row, with the managers' buttons (move, rename, add an event)."""
+    pk = section.pk
+    title = _esc(section.title) if section.title else _esc(gettext("Without a section"))
+    tools = ""
+    if parts["manage"]:
+        move = _esc(with_pk(str(context.get("section_move_url") or ""), pk))
+        rename = escape(context.get("t_rename") or "")
+        add = escape(context.get("t_add_event") or "")
+        up, down = parts["t_up"], parts["t_down"]
+        tools = (
+            '<span class="d-flex gap-1 flex-shrink-0">'
+            f'<button class="btn btn-sm btn-link p-0 px-1" form="{MOVE_FORM}" formaction="{move}" name="direction" '
+            f'value="up" title="{up}" aria-label="{up}"><i class="bi bi-arrow-up"></i></button>'
+            f'<button class="btn btn-sm btn-link p-0 px-1" form="{MOVE_FORM}" formaction="{move}" name="direction" '
+            f'value="down" title="{down}" aria-label="{down}"><i class="bi bi-arrow-down"></i></button>'
+            f'<a class="btn btn-sm btn-link p-0 px-1" href="{_esc(with_pk(str(context.get("section_edit_url") or ""), pk))}" '
+            f'title="{rename}" aria-label="{rename}"><i class="bi bi-pencil"></i></a>'
+            f'<a class="btn btn-sm btn-link p-0 px-1" href="{_esc(context.get("event_create_url") or "")}?section={pk}" '
+            f'title="{add}" aria-label="{add}"><i class="bi bi-plus-lg"></i></a>'
+            "</span>"
+        )
+    return (
+        f'<tr class="table-secondary roadmap-section" id="section-{pk}"><th colspan="7" scope="rowgroup">'
+        '<div class="d-flex justify-content-between align-items-center gap-2">'
+        f"<span>{title}</span>{tools}</div></th></tr>"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def roadmap_sections(context, sections) -> SafeString:
+    """The roadmap table's body: each section's heading (a flat, sorted list has none) and its rows
+    (``roadmap_row``), or a line saying the section is empty — one tag for the table instead of a
+    template loop with a tag per row."""
+    parts = _row_parts(context)
+    empty = ""
+    out: list[str] = []
+    for rows in sections:
+        if rows.section:
+            out.append(_section_header(context, rows.section, parts))
+        if rows.lines:
+            out.extend(roadmap_row(context, line) for line in rows.lines)
+        else:
+            if not empty:
+                empty = (
+                    '<tr><td colspan="7" class="text-body-secondary small">'
+                    f"{_esc(gettext('No events in this section yet.'))}</td></tr>"
+                )
+            out.append(empty)
+    return mark_safe("\n".join(out))  # noqa: S308 (every value is escaped in the parts)

@@ -204,3 +204,24 @@ def test_the_targets_page_shows_an_inherited_target_and_does_not_copy_it(region_
     data = dict.fromkeys(page.context["form"].fields, "")
     assert client.post(url, data).status_code == 302
     assert not IndicatorTarget.objects.filter(programme__organization=school).exists()
+
+
+@pytest.mark.django_db
+def test_one_organisation_s_targets_are_those_read_with_others(region_tree):  # noqa: F811 - the fixture
+    """One organisation's targets come through a query compiled once (its chain padded): the same as read
+    with other organisations by the ORM's query, at every level, for this year and not another's."""
+    year, region, (north, south), schools, _curators, _methodist = region_tree
+    _target(_programme(region, year), "ovz_coverage", 60)
+    _target(_programme(region, year), "teacher_mentors", 25)
+    _target(_programme(north, year), "teacher_mentors", 30)
+    _target(_programme(schools["north-1"], year), "teacher_mentors", 40)
+    _target(_programme(schools["north-1"], year), "publications", 12)
+    shared = [i for i in indicators_for_organizations([]) if i.organization_id is None]
+    academic_year = _programme(region, year).academic_year_id
+    organizations = (region, north, south, schools["north-1"], schools["north-2"])
+    together = targets_for_organizations([(o.pk, academic_year) for o in organizations], shared)
+    for organization in organizations:
+        alone = targets_for_organizations([(organization.pk, academic_year)], shared)
+        assert alone == {(organization.pk, academic_year): together[(organization.pk, academic_year)]}
+    alone = targets_for_organizations([(schools["north-1"].pk, academic_year)], shared)
+    assert alone[(schools["north-1"].pk, academic_year)][_indicator("publications").pk].value == 12
