@@ -494,7 +494,38 @@ def negated_words(text: str) -> frozenset[int]:
                 run.append(at)
     out.update(_excepted(text or ""))
     out.update(_settled(text or ""))
+    out.update(_exempted(text or ""))
     return frozenset(out)
+
+
+# An exemption («освобождён от физкультуры», «освобождение по здоровью»): what the pupil is exempted
+# from is no need, nor is the health it is given for; an exemption naming only its grounds explains the
+# clause just before it when that one ends with «нет» («Физ-ра нет (освобождение по здоровью)»).
+_EXEMPTION = frozenset({"освобождение", "освободить", "освобождать", "освобожденный", "освобождён"})
+_GROUNDS = frozenset({"здоровье", "болезнь", "справка", "медотвод", "врач", "состояние"})
+
+
+def _exempted(text: str) -> set[int]:
+    """The start offsets of the words an exemption names (see above)."""
+    out: set[int] = set()
+    start = 0
+    before: list[tuple[str, int]] = []  # the words of the clause just before
+    for piece in _CLAUSE_BREAK.split(text):
+        offset = text.find(piece, start)
+        start = offset + len(piece)
+        words = [(found.group(), found.start() + offset) for found in WORD.finditer(piece)]
+        if any(lemma(word) in _EXEMPTION for word, _at in words):
+            out.update(at for _word, at in words)
+            own = [
+                word
+                for word, _at in words
+                if _content(word) and lemma(word) not in _EXEMPTION and lemma(word) not in _GROUNDS
+            ]
+            if not own and before and before[-1][0].lower() == "нет":
+                out.update(at for _word, at in before)
+        if words:
+            before = words
+    return out
 
 
 _CONTRAST_NEXT = re.compile(r"\s*[,—–-]?\s*а\b", re.IGNORECASE)

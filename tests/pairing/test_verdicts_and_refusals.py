@@ -7,7 +7,9 @@ phrasings of no labelled set:
 * a pupil of grades 1–4 asking for a subject the primary class teacher teaches goes to that teacher
   (not for a contest, a foreign language, nor with ОВЗ, where a specialist comes first);
 * a pupil who refuses a specialist («к психологу не пойдёт») is never proposed to one;
-* a prefixed verb finds no noun of its plain verb's family («отправить» is no «право»).
+* a prefixed verb finds no noun of its plain verb's family («отправить» is no «право»);
+* what a pupil is exempted from («освобождён от физкультуры», «Физ-ра нет (освобождение по здоровью)»)
+  is no need.
 """
 
 import pytest
@@ -135,3 +137,19 @@ def test_a_pupil_refusing_the_psychologist_is_never_sent_there():
 def test_a_prefixed_verb_reaches_no_noun_of_its_plain_verbs_family(text, unwanted):
     """«отправить» is no «право» (through «править»), however long the family key."""
     assert unwanted not in tokens(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Освобождена от физкультуры, занимается в шахматном кружке", "c:chess"),
+        ("Физкультура нет (освобождение по болезни), любит рисовать", "c:visual-arts"),
+        ("Нет друзей, освобождён от физры", "c:communication"),  # the need said before stays
+    ],
+)
+def test_an_exemption_names_no_need(text, kept):
+    """What a pupil is exempted from (and the health it is for) is no need: no PE teacher for them."""
+    found = tokens(text)
+    assert "c:pe" not in found
+    assert "c:healthy" not in found
+    assert kept in found
