@@ -112,6 +112,9 @@ class Mentee:
     broad: frozenset[str] = frozenset()  # tags of requests and areas that are only broader terms: count half
     # specialists the mentee refuses («к психологу не хочет»): a mentor who offers one is never proposed
     refused: frozenset[str] = frozenset()
+    # tags of a request that names an urgent need (a child in danger, a year about to be failed): each
+    # counts _HEAVY times among the requests, so it outweighs a hobby or a plain subject beside it
+    heavy: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -253,6 +256,14 @@ def _tags(tags: Iterable[str], mentee: Mentee | None = None, mentor: Mentor | No
 
 
 _BROAD = 0.5  # what a tag that is only a broader term of the request counts (a named one counts 1)
+# what a tag of an urgent request counts, times the above: a whole number, as the bit sets count it by
+# repeating its bits (:func:`_heavy_bits`); 3: an urgent need outweighs two hobbies beside it
+_HEAVY = 3
+
+
+def _weight(tags: frozenset[str], heavy: frozenset[str]) -> int:
+    """The number of ``tags``, each of ``heavy`` counted _HEAVY times."""
+    return len(tags) + (_HEAVY - 1) * len(tags & heavy) if heavy else len(tags)
 
 
 def _coverage(
@@ -260,18 +271,19 @@ def _coverage(
     matched: frozenset[str],
     broad: frozenset[str],
     offered_broad: frozenset[str] = frozenset(),
+    heavy: frozenset[str] = frozenset(),
 ) -> tuple[float, float]:
     """(the weight of the matched tags, the weight of all): a specific request met beats a general one,
     and a request met by what the mentor named beats one met only by a broader term of it
     (``offered_broad``). A broader term both sides only reached (mathematics and informatics through
     «точные науки», a medical class and a college through «профориентация») counts nothing: siblings
-    are not what a psychologist pairs. The bit sets of :class:`_Problem` give the same floats
-    (:func:`_offer_bits`)."""
-    broad_all, broad_met = len(tags & broad), len((matched & broad) - offered_broad)
-    half = len((matched - broad) & offered_broad)
+    are not what a psychologist pairs. A tag of ``heavy`` counts _HEAVY times. The bit sets of
+    :class:`_Problem` give the same floats (:func:`_offer_bits`, :func:`_heavy_bits`)."""
+    broad_all, broad_met = _weight(tags & broad, heavy), _weight((matched & broad) - offered_broad, heavy)
+    half = _weight((matched - broad) & offered_broad, heavy)
     return (
-        (len(matched - broad) - half) + _BROAD * (broad_met + half),
-        (len(tags) - broad_all) + _BROAD * broad_all,
+        (_weight(matched - broad, heavy) - half) + _BROAD * (broad_met + half),
+        (_weight(tags, heavy) - broad_all) + _BROAD * broad_all,
     )
 
 
@@ -282,10 +294,10 @@ def _counted(matched: frozenset[str], broad: frozenset[str], offered_broad: froz
 
 
 @functools.lru_cache(maxsize=4096)
-def _total_weight(tags: frozenset[str], broad: frozenset[str]) -> float:
+def _total_weight(tags: frozenset[str], broad: frozenset[str], heavy: frozenset[str] = frozenset()) -> float:
     """The weight of all of ``tags`` (:func:`_coverage`), 1 when nothing: a mentee's divisor, the same
     for the many mentees who asked for the same things."""
-    return _coverage(tags, tags, broad)[1] or 1.0
+    return _coverage(tags, tags, broad, heavy=heavy)[1] or 1.0
 
 
 def _named(tags: frozenset[str], mentee: Mentee) -> str:
@@ -331,6 +343,25 @@ def _offer_bits(mentor: Mentor) -> frozenset[str]:
     if not half:
         return _offer(mentor)
     return (_offer(mentor) - half) | {tag + _HALF for tag in half}
+
+
+_COPY = "#"  # a tag's copies in the bit sets: «tag#2», «tag#3» (a heavy tag counts _HEAVY times)
+
+
+def _heavy_bits(bits: frozenset[str], heavy: frozenset[str]) -> frozenset[str]:
+    """Bits of a mentee with each bit of a heavy tag (the tag, or «tag~») repeated: «tag#2» … «tag#_HEAVY»,
+    which every offer of the tag also sets (:func:`_copied`), so the overlap counts it _HEAVY times."""
+    if not heavy:
+        return bits
+    copies = {
+        f"{bit}{_COPY}{k}" for bit in bits if bit.removesuffix(_HALF) in heavy for k in range(2, _HEAVY + 1)
+    }
+    return bits | copies
+
+
+def _copied(offer: frozenset[str]) -> frozenset[str]:
+    """An offer's bits with the copies a heavy tag of a mentee meets (:func:`_heavy_bits`)."""
+    return offer | {f"{bit}{_COPY}{k}" for bit in offer for k in range(2, _HEAVY + 1)}
 
 
 def _half_bits(tags: frozenset[str], broad: frozenset[str]) -> frozenset[str]:
@@ -497,7 +528,7 @@ def _requests_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, expl
         return None
     offered_broad = _offer_broad(mentor)
     matched = mentee.requests & _offer(mentor)
-    met, total = _coverage(mentee.requests, matched, mentee.broad, offered_broad)
+    met, total = _coverage(mentee.requests, matched, mentee.broad, offered_broad, mentee.heavy)
     reason = ""
     if explain:
         counted = _counted(matched, mentee.broad, offered_broad)
@@ -948,6 +979,8 @@ class _Problem:
 
         # mentees (rows); the bits only for tags on both sides (the others never meet anything)
         offers = [_offer_bits(m) for m in self.mentors]
+        if any(m.heavy for m in self.mentees):  # the copies of the bits of a heavy tag (_heavy_bits)
+            offers = [_copied(offer) for offer in offers]
         tags, interests, areas = self._row_tags(offers)
         form_code = self._row_profile(settings)
         self._subjects()
@@ -978,15 +1011,16 @@ class _Problem:
         def half(tags: frozenset[str], broad: frozenset[str]) -> frozenset[str]:
             return _half_bits(tags, broad) if offered_half else tags & broad
 
-        req_half = [half(m.requests, m.broad) for m in self.mentees]
+        req_half = [_heavy_bits(half(m.requests, m.broad), m.heavy) for m in self.mentees]
+        req_named = [_heavy_bits(m.requests - m.broad, m.heavy) for m in self.mentees]
         area_half = [half(m.areas, m.broad) for m in self.mentees]
-        tags = _common_index([m.requests | h for m, h in zip(self.mentees, req_half, strict=True)], [offered])
+        tags = _common_index([named | h for named, h in zip(req_named, req_half, strict=True)], [offered])
         interests = _common_index((m.interests for m in self.mentees), (m.interests for m in self.mentors))
         areas = _common_index([m.areas | h for m, h in zip(self.mentees, area_half, strict=True)], [offered])
-        self.req_bits = _bitsets([m.requests - m.broad for m in self.mentees], tags)
+        self.req_bits = _bitsets(req_named, tags)
         self.req_broad_bits = _bitsets(req_half, tags)
         self.req_count = np.array(
-            [_total_weight(m.requests, m.broad) for m in self.mentees], dtype=np.float64
+            [_total_weight(m.requests, m.broad, m.heavy) for m in self.mentees], dtype=np.float64
         )
         self.req_any_broad = any(bool(h) for h in req_half) and bool(self.req_broad_bits.any())
         self.has_req = np.array([bool(m.requests) for m in self.mentees])
@@ -2269,7 +2303,7 @@ def _cluster(problem: _Problem, free_rows: np.ndarray, size: int) -> np.ndarray:
     so each step compares the kinds left, not every mentee left (the first of a kind stands for it)."""
     n = problem.n
     group = np.zeros(n, dtype=np.int64)
-    count = np.array([len(m.requests) for m in problem.mentees], dtype=np.int64)
+    count = np.array([len(m.requests) + (_HEAVY - 1) * len(m.heavy) for m in problem.mentees], dtype=np.int64)
     level = np.where(
         problem.row_has_grade, problem.row_grade, np.where(problem.row_has_age, problem.row_age, 0)
     ).astype(np.int64)

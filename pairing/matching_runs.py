@@ -57,8 +57,11 @@ def vocabulary_for(organization: Organization) -> semantics.Vocabulary:
     )
 
 
-def _named_subjects(vocabulary: semantics.Vocabulary, meaning: semantics.Meaning) -> list[str]:
-    """The words of the school subjects a meaning names itself (not only as a broader term)."""
+def _named_subjects(
+    vocabulary: semantics.Vocabulary, meaning: semantics.Meaning, setting: frozenset[str] = frozenset()
+) -> list[str]:
+    """The words of the school subjects a meaning names itself (not only as a broader term, nor only as
+    the ``setting`` of a need)."""
     out = []
     for token, words in meaning.words:
         concept = vocabulary.concepts.get(token[2:]) if token.startswith("c:") else None
@@ -67,10 +70,89 @@ def _named_subjects(vocabulary: semantics.Vocabulary, meaning: semantics.Meaning
             concept is not None
             and concept.kind == "subject"
             and token not in meaning.broad
+            and token not in setting
             and not through_broader
         ):
             out.append(words)
     return list(dict.fromkeys(out))
+
+
+# the kinds of need a specialist's post covers (under an emotional need: psychology), and of what is
+# only where such a need shows (a lesson, an exam)
+_NEED_KINDS = frozenset({"emotional", "social", "urgent"})
+_SETTING_KINDS = frozenset({"subject", "exam"})
+
+
+def _kind(vocabulary: semantics.Vocabulary, token: str) -> str:
+    concept = vocabulary.concepts.get(token[2:]) if token.startswith("c:") else None
+    return concept.kind if concept is not None else ""
+
+
+def _specialist_need(vocabulary: semantics.Vocabulary, token: str) -> bool:
+    """An emotional need, or a social or urgent one under an emotional need (bullying under conflicts
+    under communication under psychology): a psychologist's work, whatever lesson it happens in; not
+    a social activity (volunteering) nor a year about to be failed (under school performance)."""
+    kind = _kind(vocabulary, token)
+    return kind == "emotional" or (
+        kind in _NEED_KINDS
+        and any(vocabulary.concepts[up].kind == "emotional" for up in vocabulary.ancestors(token[2:]))
+    )
+
+
+def _request_weights(
+    vocabulary: semantics.Vocabulary, phrases: Sequence[str], asked: semantics.Meaning
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(setting, heavy) of a mentee's requests, phrase by phrase. Setting: the subjects and exams a phrase
+    names only as where its emotional or social need shows («конфликт с учителем математики», «на уроках
+    английского плачет», «боится ОГЭ»), unless another phrase asks for them: they count as a broader
+    term (in part) and are no subject area. Heavy: every term of a phrase that names an urgent need (a
+    child in danger, a year about to be failed), which outweighs a hobby or a plain subject beside it."""
+    setting: set[str] = set()
+    plain: set[str] = set()
+    heavy: set[str] = set()
+    for phrase in phrases:
+        if not phrase.strip():
+            continue
+        meaning = _meaning(vocabulary, [phrase])
+        named = meaning.tokens - meaning.broad
+        if any(_kind(vocabulary, token) == "urgent" for token in named):
+            heavy |= meaning.tokens
+        if any(_specialist_need(vocabulary, token) for token in named) and not _subject_led(
+            vocabulary, phrase
+        ):
+            setting |= {token for token in named if _kind(vocabulary, token) in _SETTING_KINDS}
+        else:
+            plain |= named
+    return frozenset((setting - plain) & asked.tokens), frozenset(heavy & asked.tokens)
+
+
+_HEAD = re.compile(r"[:,;()]|\s[-–—]\s")
+_WISHING = frozenset({"хотеть", "хотеться", "мечтать", "любить", "нравиться", "интересоваться", "увлекаться"})
+
+
+def _subject_led(vocabulary: semantics.Vocabulary, phrase: str) -> bool:
+    """Whether a phrase is about its subject for all the need it names: it opens with the subject alone
+    («Английский: говорить без страха», «Математика, тревожность»), or it wishes for something the subject
+    is the content of («хочет свободно общаться с иностранцами»; not «не хочет»)."""
+    head = _HEAD.split(phrase, maxsplit=1)[0]
+    if head.strip() and head != phrase:
+        meaning = _meaning(vocabulary, [head])
+        named = meaning.tokens - meaning.broad
+        if any(_kind(vocabulary, token) in _SETTING_KINDS for token in named) and not any(
+            _specialist_need(vocabulary, token) for token in named
+        ):
+            return True
+    words = [word.lower() for word in semantics.WORD.findall(phrase)]
+    return any(
+        semantics.lemma(word) in _WISHING and (k == 0 or words[k - 1] != "не") for k, word in enumerate(words)
+    )
+
+
+def _names_special_needs(vocabulary: semantics.Vocabulary, asked: semantics.Meaning) -> bool:
+    """The requests name special needs («ребёнок с ОВЗ», «ЗПР», «на домашнем обучении»): the term the
+    vocabulary reads «ОВЗ» as, named (not only reached as a broader term)."""
+    special = _meaning(vocabulary, ["ОВЗ"], broader=False).tokens
+    return bool({token for token in special if token.startswith("c:")} & (asked.tokens - asked.broad))
 
 
 def _phrases(values: Iterable[object] | None) -> list[str]:
@@ -219,6 +301,8 @@ def mentee_record(
             asked.words + kept,
             asked.broad | (told.broad & {token for token, _text in kept}),
         )
+    setting, heavy = _request_weights(vocabulary, [*_phrases(requests), request_text], asked)
+    special_needs = special_needs or _names_special_needs(vocabulary, asked)
     grade = _grade(group_name)
     primary = (
         grade is not None
@@ -227,8 +311,14 @@ def mentee_record(
     )
     if not _phrases(subject_areas):
         # no subject areas given: the school subjects the requests name are the areas («олимпиада по
-        # обществознанию» is about social studies first, the olympiad second)
-        subject_areas = _named_subjects(vocabulary, asked)
+        # обществознанию» is about social studies first, the olympiad second) — not a subject named only
+        # as the setting of a need («конфликт с учителем математики» is no mathematics)
+        # — and, beside an urgent need, only the subjects of the urgent requests («двойки по математике,
+        # может остаться на второй год»): a plain subject or a hobby beside «дома бьют» is no area that
+        # would outweigh it
+        subject_areas = _named_subjects(
+            vocabulary, asked, setting | (asked.tokens - heavy if heavy else setting)
+        )
     areas = _meaning(vocabulary, subject_areas)
     if primary:  # the primary class teacher teaches the subjects named: their post is asked for too
         asked = semantics.for_primary_pupil(asked, vocabulary)
@@ -249,8 +339,10 @@ def mentee_record(
         availability=semantics.parse_availability(availability),
         words=_words(asked, areas),
         subject_tags=_meaning(vocabulary, [subject], broader=False).tokens,
-        broad=(asked.broad | areas.broad) - (asked.tokens - asked.broad) - (areas.tokens - areas.broad),
+        broad=((asked.broad | areas.broad) - (asked.tokens - asked.broad) - (areas.tokens - areas.broad))
+        | setting,
         refused=semantics.refused_specialists([*_phrases(requests), request_text], vocabulary),
+        heavy=heavy,
     )
 
 
@@ -308,23 +400,24 @@ def mentor_record(
 
 # the kinds of a specialist's field of needs or careers, and the kinds of what it covers
 _SPECIALIST_KINDS = {
-    "emotional": frozenset({"emotional", "social"}),
-    "social": frozenset({"emotional", "social"}),
+    "emotional": frozenset({"emotional", "social", "urgent"}),
+    "social": frozenset({"emotional", "social", "urgent"}),
     "career": frozenset({"career"}),
 }
 
 
 def _specialist_scope(vocabulary: semantics.Vocabulary, subject: str) -> frozenset[str]:
     """What a specialist whose post names a field of needs or careers covers as named: a school
-    psychologist («Педагог-психолог») every emotional and social need under psychology (self-esteem,
-    motivation, stress), a careers adviser every career under career guidance; a need of the field
-    the mentor did not list is the specialist's work all the same, not a sibling met by chance."""
+    psychologist («Педагог-психолог») every emotional, social and urgent need under psychology, however
+    deep (self-esteem, motivation, stress; bullying under conflicts under communication), a careers adviser
+    every career under career guidance; a need of the field the mentor did not list is the specialist's
+    work all the same, not a sibling met by chance."""
     out = set()
     for token in _meaning(vocabulary, [subject], broader=False).tokens:
         concept = vocabulary.concepts.get(token[2:]) if token.startswith("c:") else None
         kinds = _SPECIALIST_KINDS.get(concept.kind, frozenset()) if concept is not None else frozenset()
         for key, narrower in vocabulary.concepts.items() if kinds else ():
-            if token[2:] in narrower.broader and narrower.kind in kinds:
+            if narrower.kind in kinds and token[2:] in vocabulary.ancestors(key):
                 out.add(f"c:{key}")
     return frozenset(out)
 

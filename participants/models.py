@@ -549,6 +549,7 @@ class VocabularyTerm(models.Model):
         CAREER = "career", _("Career")
         SOCIAL = "social", _("Social need")
         EMOTIONAL = "emotional", _("Emotional need")
+        URGENT = "urgent", _("Urgent need (safety, a year about to be failed)")
 
     organization = models.ForeignKey(
         Organization,

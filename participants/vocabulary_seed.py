@@ -18,6 +18,8 @@ INTEREST = "interest"
 CAREER = "career"
 SOCIAL = "social"
 EMOTIONAL = "emotional"
+# a need the school acts on first (a child in danger, a pupil about to fail the year): weighs more
+URGENT = "urgent"
 
 TERMS: list[tuple[str, str, str, list[str], list[str]]] = [
     # groups of subjects
@@ -1576,3 +1578,122 @@ TERMS = [
     )
     for slug, kind, name, synonyms, broader in TERMS
 ] + HOBBY_TERMS
+
+
+# Needs a school acts on first, and the everyday words of emotional needs (6 December evening, migration
+# 0018). Suicidal thoughts and self-harm, violence, bullying, a loss and a pupil about to fail the year are
+# terms of their own of kind URGENT (a request that names one weighs more than a hobby beside it); the
+# first four are under psychology, so the psychologist's post covers them, and violence and a loss are a
+# family's matter too. A teenager's crisis and overprotective parents are emotional needs («гиперопека»:
+# not «опекать» alone, the word of guardianship, which is the family's and the social pedagogue's).
+SAFETY_TERMS: list[tuple[str, str, str, list[str], list[str]]] = [
+    (
+        "suicide-risk",
+        URGENT,
+        "Суицидальный риск и самоповреждение",
+        [
+            "суицид", "суицидальные мысли", "мысли о суициде", "суицидальное поведение", "попытка суицида",
+            "не хочет жить", "не хочется жить", "жить не хочет", "жить не хочется", "хочет умереть",
+            "мысли о смерти", "говорит о смерти", "самоповреждение", "селфхарм", "режет себя", "резать себя",
+            "порезы на руках", "режет руки", "наносит себе вред", "кризисное состояние",
+        ],
+        ["psychology"],
+    ),
+    (
+        "violence",
+        URGENT,
+        "Насилие и жестокое обращение",
+        [
+            "насилие", "жестокое обращение", "домашнее насилие", "дома бьют", "бьют дома", "родители бьют",
+            "отец бьёт", "отчим бьёт", "мать бьёт", "папа бьёт", "мама бьёт", "бьют ремнём", "избивают",
+            "побои", "синяки", "рукоприкладство", "сексуальное насилие", "домогательства", "пристают",
+            "боится идти домой", "боится возвращаться домой",
+        ],
+        ["psychology", "family"],
+    ),
+    (
+        "bullying",
+        URGENT,
+        "Травля (буллинг)",
+        [
+            "травля", "буллинг", "кибербуллинг", "кибертравля", "буллить", "булить", "буллят", "буллит",
+            "булят", "травят", "травить", "затравили", "гнобят", "гнобить", "издеваются", "издеваться",
+            "унижают", "унижение", "бьют одноклассники", "отбирают вещи", "вымогательство",
+        ],
+        ["conflicts"],
+    ),
+    (
+        "grief",
+        URGENT,
+        "Утрата близкого",
+        [
+            "утрата", "потеря близкого", "горе", "смерть близкого", "умер папа", "умер отец", "умерла мама",
+            "умерла мать", "умер брат", "умерла сестра", "умер дедушка", "умерла бабушка", "погиб папа",
+            "погиб отец", "погиб брат", "смерть папы", "смерть мамы", "смерть отца", "смерть матери",
+            "похороны", "потерял отца", "потеряла мать", "потерял маму", "потеряла папу",
+        ],
+        ["psychology", "family"],
+    ),
+    (
+        "academic-risk",
+        URGENT,
+        "Угроза неаттестации",
+        [
+            "второй год", "остаться на второй год", "оставят на второй год", "на второй год",
+            "неаттестация", "не аттестован", "не аттестовать", "не аттестуют", "неаттестат",
+            "не допускают к ОГЭ", "не допустят к ОГЭ", "недопуск к ОГЭ", "не допускают к ЕГЭ",
+            "не допустят к ЕГЭ", "недопуск к ЕГЭ", "не допускают к экзаменам", "не допустят к экзаменам",
+            "двойки в четверти", "двойка в четверти", "двойки за четверть", "двойка за четверть",
+            "двойка в году", "двойки за год", "не закроет четверть", "не закрыть четверть",
+        ],
+        ["performance"],
+    ),
+    (
+        "teen-crisis",
+        EMOTIONAL,
+        "Подростковый кризис",
+        [
+            "переходный возраст", "подростковый возраст", "подростковый кризис", "кризис подросткового возраста",
+            "пубертат", "пубертатный период", "гормоны", "дерзит", "дерзость", "протест", "протестное поведение",
+        ],
+        ["psychology"],
+    ),
+    (
+        "parent-relations",
+        EMOTIONAL,
+        "Отношения с родителями",
+        [
+            "отношения с родителями", "гиперопека", "гиперопекать", "гиперопекает", "гиперопекают",
+            "контролируют родители",
+            "родители контролируют", "давление родителей", "давят родители", "родители давят",
+            "строгие родители", "не понимают родители", "родители не понимают", "конфликт с родителями",
+            "ссоры с родителями", "ссорится с родителями", "родители разводятся", "развод родителей",
+            "родители развелись",
+        ],
+        ["psychology", "family"],
+    ),
+]  # fmt: skip
+# words existing terms learn: a pupil always alone or silent, a divorce as a family's matter too, a loss
+SAFETY_TOPICS: dict[str, list[str]] = {
+    "communication": ["всегда один", "всё время один", "всегда одна", "всё время одна", "сидит один",
+                      "сидит одна", "ни с кем не разговаривает", "ни с кем не общается", "ни с кем не дружит",
+                      "не разговаривает с одноклассниками", "в наушниках", "сидит в наушниках",
+                      "держится особняком"],
+    "stress": ["родители разводятся"],
+    "family": ["родители разводятся", "умер папа", "умерла мама", "умер отец", "умерла мать"],
+}  # fmt: skip
+assert set(SAFETY_TOPICS) <= {row[0] for row in TERMS}
+# what each term said before migration 0018 (it takes back only the words it added)
+SYNONYMS_BEFORE_SAFETY: dict[str, frozenset[str]] = {
+    slug: frozenset(words) for slug, _k, _n, words, _b in TERMS
+}
+TERMS = [
+    (
+        slug,
+        kind,
+        name,
+        synonyms + [word for word in SAFETY_TOPICS.get(slug, []) if word not in synonyms],
+        broader,
+    )
+    for slug, kind, name, synonyms, broader in TERMS
+] + SAFETY_TERMS

@@ -79,6 +79,8 @@ def instances(draw, max_mentees: int = 30, max_mentors: int = 10):
                 at_risk=rng.random() < 0.2,
                 availability=some(DAYS, 2),
                 broad=(requests | areas) & BROADER,
+                # a request naming an urgent need: its tags count _HEAVY times (named or broader)
+                heavy=frozenset(tag for tag in sorted(requests) if rng.random() < 0.3),
             )
         )
     weights = draw(st.sampled_from((Weights(), Weights(requests=0, areas=7, grades=5), Weights(load=0))))

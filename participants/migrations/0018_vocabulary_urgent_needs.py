@@ -1,0 +1,63 @@
+"""Urgent needs (``vocabulary_seed.SAFETY_TERMS``): a kind of term of their own — suicidal thoughts and
+self-harm, violence, bullying, a loss, a year about to be failed — that the engine weighs more than a hobby
+beside them; a teenager's crisis and relations with parents as emotional needs; and the everyday words of
+being alone or of a divorce for the terms that lacked them (``SAFETY_TOPICS``).
+
+Only the shared seeded terms are touched: what a region or a school added stays as it is. Going back
+removes the new terms and takes back exactly the words added."""
+
+from django.db import migrations, models
+
+
+def forward(apps, schema_editor):
+    from participants.vocabulary_seed import SAFETY_TERMS, SAFETY_TOPICS, add_words, seeded_terms
+
+    Term = apps.get_model("participants", "VocabularyTerm")
+    for slug, kind, name, synonyms, _broader in SAFETY_TERMS:
+        Term.objects.get_or_create(
+            organization=None, slug=slug, defaults={"kind": kind, "name": name, "synonyms": synonyms}
+        )
+    seeded = seeded_terms(Term)
+    for slug, _kind, _name, _synonyms, broader in SAFETY_TERMS:
+        seeded[slug].broader.add(*(seeded[item] for item in broader if item in seeded))
+    add_words(seeded, SAFETY_TOPICS)
+
+
+def backward(apps, schema_editor):
+    from participants.vocabulary_seed import (
+        SAFETY_TERMS,
+        SAFETY_TOPICS,
+        SYNONYMS_BEFORE_SAFETY,
+        drop_words,
+        seeded_terms,
+    )
+
+    Term = apps.get_model("participants", "VocabularyTerm")
+    Term.objects.filter(organization=None, slug__in=[row[0] for row in SAFETY_TERMS]).delete()
+    drop_words(seeded_terms(Term), SAFETY_TOPICS, keep=SYNONYMS_BEFORE_SAFETY)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("participants", "0017_vocabulary_hobbies_and_trades")]
+
+    operations = [
+        migrations.AlterField(
+            model_name="vocabularyterm",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("subject", "Subject"),
+                    ("exam", "Exam or contest"),
+                    ("skill", "Skill"),
+                    ("interest", "Interest"),
+                    ("career", "Career"),
+                    ("social", "Social need"),
+                    ("emotional", "Emotional need"),
+                    ("urgent", "Urgent need (safety, a year about to be failed)"),
+                ],
+                max_length=16,
+                verbose_name="kind",
+            ),
+        ),
+        migrations.RunPython(forward, backward),
+    ]
