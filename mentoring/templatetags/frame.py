@@ -35,8 +35,9 @@ register = template.Library()
 PLACEHOLDER = "\x00csrf-token\x00"
 # A masked CSRF token (django.middleware.csrf): 64 ASCII letters and digits.
 TOKEN_LENGTH = 64
-# Blocks kept per compiled template at most (all are dropped when there would be more).
-ENTRIES = 2048
+# Blocks kept per compiled template at most (a header is 5-20 kB: a few MB per process at most). When
+# there would be more, the expired ones are dropped, and all of them if none has expired.
+ENTRIES = 512
 
 
 def _token(context: Context) -> str:
@@ -67,7 +68,9 @@ class FrameNode(template.Node):
             with context.push(csrf_token=PLACEHOLDER):
                 html = str(self.nodelist.render(context))
             if len(self.kept) >= ENTRIES:
-                self.kept.clear()
+                self.kept = {kept: entry for kept, entry in self.kept.items() if entry[0] > now}
+                if len(self.kept) >= ENTRIES:
+                    self.kept.clear()
             seconds = min(settings.NAVIGATION_CACHE_SECONDS, navigation_cache.LOCAL_SECONDS)
             found = self.kept[full_key] = (now + seconds, html)
         return mark_safe(found[1].replace(PLACEHOLDER, token))  # noqa: S308 (rendered by the template engine, escaped there; the token is letters and digits)

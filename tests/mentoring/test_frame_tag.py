@@ -114,3 +114,15 @@ def test_without_a_key_or_a_real_token_the_block_is_rendered_each_time(kept):
 def test_a_block_inside_is_refused():
     with pytest.raises(TemplateSyntaxError):
         Template("{% load frame %}{% frame key %}{% block title %}{% endblock %}{% endframe %}")
+
+
+def test_a_bounded_number_of_blocks_is_kept(kept, monkeypatch):
+    from mentoring.templatetags import frame
+
+    monkeypatch.setattr(frame, "ENTRIES", 2)
+    template = Template("{% load frame %}{% frame key %}[{{ name }}]{% endframe %}")
+    node = template.nodelist[-1]
+    for number in range(5):
+        context = Context({"key": (number,), "name": str(number), "csrf_token": "a" * 64})
+        assert template.render(context) == f"[{number}]"
+        assert len(node.kept) <= 2
