@@ -754,6 +754,8 @@ def outside(
     cols,
     limit,
     since,
+    margin,
+    old_limit,
     olds,
     u,
     shift,
@@ -772,16 +774,21 @@ def outside(
 ):
     """For each of ``rows`` (mentee i): its couples left out of the store (``store_cols`` of row i
     through ``store_indptr``) with the mentors of ``cols`` (ascending) whose shift is below the row's
-    ``limit`` (the others cannot matter) and, where ``since[t]`` >= 0, below their shift
-    ``olds[since[t]]`` then (only the mentors that got cheaper since). Of those, the eligible ones
+    ``limit`` (the others cannot matter) and, where ``since[t]`` >= 0 (the row scored whole at an
+    earlier check, whose shifts were ``olds[since[t]]`` and its limit ``old_limit[t]``), only those
+    whose shift is below their shift then plus ``margin[t]`` or who were not scored then (their
+    shift then at least that limit): see ``matching._Rescored``. When those are more than half of
+    the mentors below ``limit``, or without ``since``, the row is scored whole against the mentors
+    below ``limit`` instead (``whole[t]``). Of those scored, the eligible ones
     whose x = score - shift[column] exceeds u[i] + ``low``, at most ``most`` per row: first every one
     above u[i] + ``high`` (possibly violated: never crowded out by a lower one), then the largest;
     equal ones drawn evenly (a jitter below ``TIE_JITTER``). Returns (count per row, their columns,
     their scores, the largest x among the eligible couples scored and not returned: -inf if none, the
     lowest shift of the mentors left out of the store and not scored for being above ``limit``: +inf
-    if none)."""
+    if none, whether the row was scored whole)."""
     n = len(rows)
     count = np.zeros(n, dtype=np.int64)
+    whole = np.zeros(n, dtype=np.bool_)
     found = np.empty((n, most), dtype=np.int64)
     found_score = np.empty((n, most))
     second = np.full(n, NEG)
@@ -789,12 +796,34 @@ def outside(
     fast = fast_applies(s)
     g = gather(cols, p)
     width = len(cols)
+    # per earlier check e: the places in ``cols`` of the mentors cheaper now than then (ascending), and
+    # the places ordered by shift now — what a row known at e with a margin <= 0 may need, found
+    # without walking the whole row (see _known)
+    col_shift = np.empty(width)
+    for c in range(width):
+        col_shift[c] = shift[cols[c]]
+    by_shift = np.argsort(col_shift, kind="mergesort")
+    sorted_shift = col_shift[by_shift]
+    cheaper_at = np.zeros(len(olds) + 1, dtype=np.int64)
+    for e in range(len(olds)):
+        cheaper_at[e + 1] = cheaper_at[e]
+        for c in range(width):
+            if col_shift[c] < olds[e][cols[c]]:
+                cheaper_at[e + 1] += 1
+    cheaper = np.empty(cheaper_at[-1], dtype=np.int64)
+    for e in range(len(olds)):
+        q = cheaper_at[e]
+        for c in range(width):
+            if col_shift[c] < olds[e][cols[c]]:
+                cheaper[q] = c
+                q += 1
     for chunk in prange((n + _CHUNK - 1) // _CHUNK):
         # each task's buffers, allocated once: the store's mentors of the row, the row's scores
         skip = np.zeros(len(shift), dtype=np.bool_)
         full = np.empty(width)
         spare = np.empty(width)
         use = np.empty(width, dtype=cols.dtype)
+        part = np.empty(width, dtype=np.bool_)
         values = np.empty(width)
         keys = np.empty(width)
         at = np.empty(width, dtype=np.int64)
@@ -802,7 +831,20 @@ def outside(
             i = rows[t]
             _mark(skip, store_cols, store_indptr[i], store_indptr[i + 1], True)
             old = olds[max(since[t], 0)]
-            m, cheapest[t] = _wanted(cols, shift, limit[t], since[t] >= 0, old, skip, use)
+            if since[t] >= 0 and margin[t] <= 0:
+                e = since[t]
+                m = _known(
+                    cols, shift, limit[t], old, margin[t], old_limit[t], skip, use,
+                    cheaper[cheaper_at[e] : cheaper_at[e + 1]], by_shift, sorted_shift,
+                )  # fmt: skip
+            else:
+                m, m_part, cheapest[t] = _wanted(
+                    cols, shift, limit[t], since[t] >= 0, old, margin[t], old_limit[t], skip, use, part
+                )
+                if since[t] < 0 or 2 * m_part > m:
+                    whole[t] = True
+                elif m_part < m:
+                    m = _keep_part(use, part, m)
             if m > 0:
                 if fast and 4 * m > width:  # most mentors matter: the whole row by the quick scorer
                     _row_fast(
@@ -817,7 +859,7 @@ def outside(
                 rest = _left(at, 0, good, use, values, shift, rest)
                 second[t] = _left(at, back, m, use, values, shift, rest)
             _mark(skip, store_cols, store_indptr[i], store_indptr[i + 1], False)
-    return count, found, found_score, second, cheapest
+    return count, found, found_score, second, cheapest, whole
 
 
 @njit(cache=True, inline="always")
@@ -827,11 +869,12 @@ def _mark(flags, where, a, b, value):
 
 
 @njit(cache=True, inline="always")
-def _wanted(cols, shift, bar, since, old, skip, use):
-    """The mentors of ``cols`` below ``bar`` (and, with ``since``, cheaper than in ``old``), not
-    skipped, into ``use`` (ascending). Returns (how many, the lowest shift of those not skipped and
-    not below ``bar``)."""
+def _wanted(cols, shift, bar, since, old, margin, old_bar, skip, use, part):
+    """The mentors of ``cols`` below ``bar``, not skipped, into ``use`` (ascending); ``part`` marks
+    those (with ``since``) below ``old`` + ``margin`` or not below ``old_bar`` in ``old``. Returns
+    (how many, how many marked, the lowest shift of those not skipped and not below ``bar``)."""
     m = 0
+    m_part = 0
     cheapest = np.inf
     for c in range(len(cols)):
         j = cols[c]
@@ -839,10 +882,52 @@ def _wanted(cols, shift, bar, since, old, skip, use):
             continue
         if shift[j] >= bar:
             cheapest = min(cheapest, shift[j])
-        elif not since or shift[j] < old[j]:
+        else:
+            use[m] = j
+            inside = since and (shift[j] < old[j] + margin or old[j] >= old_bar)
+            part[m] = inside
+            m_part += 1 if inside else 0
+            m += 1
+    return m, m_part, cheapest
+
+
+@njit(cache=True, inline="always")
+def _known(cols, shift, bar, old, margin, old_bar, skip, use, cheaper, by_shift, sorted_shift):
+    """What :func:`_wanted` marks for a row known at an earlier check with ``margin`` <= 0, into
+    ``use`` (ascending), without walking the row: a mentor below ``old`` + ``margin`` is among those
+    got ``cheaper`` since; one not below ``old_bar`` then is either among them too or has a shift now
+    in [``old_bar``, ``bar``) (a range of the mentors by shift). Returns how many."""
+    m = 0
+    for c in cheaper:
+        j = cols[c]
+        if not skip[j] and shift[j] < bar and (shift[j] < old[j] + margin or old[j] >= old_bar):
             use[m] = j
             m += 1
-    return m, cheapest
+    if bar > old_bar:
+        extra = m
+        a = np.searchsorted(sorted_shift, old_bar)
+        b = np.searchsorted(sorted_shift, bar)
+        for r in range(a, b):
+            j = cols[by_shift[r]]
+            if shift[j] < old[j]:
+                continue  # among the cheaper ones above
+            if not skip[j] and shift[j] < bar and (shift[j] < old[j] + margin or old[j] >= old_bar):
+                use[m] = j
+                m += 1
+        if m > extra:
+            use[:m] = np.sort(use[:m])
+    return m
+
+
+@njit(cache=True, inline="always")
+def _keep_part(use, part, m):
+    """Only the marked of the ``m`` first entries of ``use``, in order; returns how many."""
+    q = 0
+    for e in range(m):
+        if part[e]:
+            use[q] = use[e]
+            q += 1
+    return q
 
 
 @njit(cache=True, inline="always")
