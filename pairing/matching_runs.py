@@ -126,21 +126,20 @@ def _request_weights(
     return frozenset((setting - plain) & asked.tokens), frozenset(heavy & asked.tokens)
 
 
-_HEAD = re.compile(r"[:,;()]|\s[-–—]\s")
+_HEAD = re.compile(r"[:,;]|\s[-–—]\s")
 _WISHING = frozenset({"хотеть", "хотеться", "мечтать", "любить", "нравиться", "интересоваться", "увлекаться"})
 
 
 def _subject_led(vocabulary: semantics.Vocabulary, phrase: str) -> bool:
-    """Whether a phrase is about its subject for all the need it names: it opens with the subject alone
-    («Английский: говорить без страха», «Математика, тревожность»), or it wishes for something the subject
-    is the content of («хочет свободно общаться с иностранцами»; not «не хочет»)."""
+    """Whether a phrase is about its subject for all the need it names: it opens with the subject alone,
+    as a heading («Английский: говорить без страха», «Немецкий, перевёлся из другой школы»; not
+    «отличница по физике, замкнулась»: more than the subject), or it wishes for something the subject is
+    the content of («хочет свободно общаться с иностранцами»; not «не хочет»)."""
     head = _HEAD.split(phrase, maxsplit=1)[0]
     if head.strip() and head != phrase:
         meaning = _meaning(vocabulary, [head])
         named = meaning.tokens - meaning.broad
-        if any(_kind(vocabulary, token) in _SETTING_KINDS for token in named) and not any(
-            _specialist_need(vocabulary, token) for token in named
-        ):
+        if named and all(_kind(vocabulary, token) in _SETTING_KINDS for token in named):
             return True
     words = [word.lower() for word in semantics.WORD.findall(phrase)]
     return any(

@@ -1697,3 +1697,29 @@ TERMS = [
     )
     for slug, kind, name, synonyms, broader in TERMS
 ] + SAFETY_TERMS
+
+# More everyday words of the same needs (6 December evening, migration 0019): an ache before a lesson is
+# the body's way of being afraid, threats and blackmail are bullying, a parent who drinks and rows at home
+# are the family's matter.
+SAFETY_MORE_TOPICS: dict[str, list[str]] = {
+    "stress": ["болит живот", "болит голова", "тошнит", "психосоматика", "психосоматический"],
+    "bullying": ["угрожают", "угрожать", "шантаж", "шантажируют", "шантажировать"],
+    "family": ["папа пьёт", "отец пьёт", "мама пьёт", "мать пьёт", "мама выпивает", "папа выпивает",
+               "родители пьют", "пьющие родители", "алкоголизм в семье", "дома скандалы", "скандалы дома",
+               "скандалы в семье", "постоянные скандалы"],
+}  # fmt: skip
+assert set(SAFETY_MORE_TOPICS) <= {row[0] for row in TERMS}
+# what each term said before migration 0019 (it takes back only the words it added)
+SYNONYMS_BEFORE_SAFETY_MORE: dict[str, frozenset[str]] = {
+    slug: frozenset(words) for slug, _k, _n, words, _b in TERMS
+}
+TERMS = [
+    (
+        slug,
+        kind,
+        name,
+        synonyms + [word for word in SAFETY_MORE_TOPICS.get(slug, []) if word not in synonyms],
+        broader,
+    )
+    for slug, kind, name, synonyms, broader in TERMS
+]

@@ -26,6 +26,7 @@ from .test_review_dec6_evening import (
     HISTORY,
     MATH,
     PE,
+    PHYSICS,
     PSYCHOLOGIST,
     PSYCHOLOGIST_BRIEF,
     RUSSIAN,
@@ -75,6 +76,9 @@ def pupil(*requests: str, right: str = "psy") -> Pupil:
         ("перед химией сильно волнуется, болит живот", CHEMISTRY),
         ("боится отвечать у доски на биологии", BIOLOGY),
         ("боится ОГЭ, паникует на экзаменах", MATH),
+        ("перед химией болит живот", CHEMISTRY),
+        ("перед контрольной по математике болит голова, тошнит", MATH),
+        ("отличница по физике, замкнулась, плачет", PHYSICS),
     ],
 )
 def test_a_subject_named_as_the_setting_of_a_need_does_not_outrank_the_psychologist(request_, teacher):
@@ -153,6 +157,8 @@ def test_an_urgent_failure_outweighs_many_hobbies(urgent):
         "переходный возраст",
         "подростковый кризис, дерзит",
         "родители разводятся",
+        "угрожают в соцсетях",
+        "шантажируют одноклассники",
     ],
 )
 def test_everyday_words_of_a_need_reach_the_psychologist(request_):
@@ -164,6 +170,13 @@ def test_special_needs_written_in_the_request_count_as_the_flag(text):
     mentees, _mentors, _right, _keys = people(pupils=[pupil(text, right="math")], teachers=[MATH])
     assert mentees[0].special_needs
     assert first(pupil(text), [MATH, PSYCHOLOGIST], {"psy"})
+
+
+@pytest.mark.parametrize(
+    "request_", ["папа пьёт, дома скандалы", "мама выпивает", "в семье постоянные скандалы"]
+)
+def test_trouble_at_home_reaches_the_social_pedagogue(request_):
+    assert first(pupil(request_, right="social"), [MATH, PE, SOCIAL], {"social"})
 
 
 # --- D. the specialist against a mentor who lists everything ---------------------------------------

@@ -49,3 +49,25 @@ def test_the_migration_runs_once_keeps_a_regions_words_and_goes_back():
     urgent.backward(apps, None)
     assert sorted(shared("communication").synonyms) == sorted(before)
     assert "родители развелись" in shared("stress").synonyms  # a word it had before stays
+
+
+more = import_module("participants.migrations.0019_vocabulary_urgent_words")
+
+
+def test_the_second_migration_adds_its_words_once_and_takes_back_only_those():
+    from participants.vocabulary_seed import SAFETY_MORE_TOPICS, SYNONYMS_BEFORE_SAFETY_MORE
+
+    added = set(SAFETY_MORE_TOPICS["family"]) - SYNONYMS_BEFORE_SAFETY_MORE["family"]
+    assert added <= set(shared("family").synonyms)
+    more.backward(apps, None)
+    family = shared("family")
+    assert added and not added & set(family.synonyms)
+    family.synonyms = [*family.synonyms, "отец в запое"]  # a region's own word
+    family.save()
+    before = sorted(shared("family").synonyms)
+    more.forward(apps, None)
+    more.forward(apps, None)
+    after = shared("family").synonyms
+    assert added <= set(after) and "отец в запое" in after and len(after) == len(set(after))
+    more.backward(apps, None)
+    assert sorted(shared("family").synonyms) == before
