@@ -1679,6 +1679,9 @@ class _Rescored:
         self.listed_epoch = np.concatenate((self.listed_epoch, np.full(len(rows), epoch, dtype=np.int64)))
 
 
+_LISTED = (np.int64, np.int64, np.float64)  # the dtypes of a _Rescored listing: rows, columns, scores
+
+
 def _reopened(problem: _Problem, scored: _Scored, limit: np.ndarray, key: np.ndarray):
     """Dense blocks (rows, columns, scores; -inf where not eligible) covering every couple
     (i, j) left out of the store with ``key[j] < limit[i]`` — the couples the bound could not settle.
@@ -3114,6 +3117,7 @@ def _violations(
     near_rows.append(listed_rows[wanted])
     near_cols.append(listed_cols[wanted])
     near_scores.append(listed_scores[wanted])
+    relisted: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for start, end, cols in scored.groups:
         rows = np.flatnonzero(open_mask[start:end]) + start
         if len(rows) == 0:
@@ -3151,9 +3155,10 @@ def _violations(
         memo.limit[again] = limit[again]
         memo.epoch[again] = epoch
         listed_mask = mask & whole[:, None]
-        memo.relist(np.repeat(again, count[whole]), found[listed_mask], found_scores[listed_mask], epoch)
-        if len(memo.shifts) == epoch:
-            memo.shifts.append(shift.copy())
+        relisted.append((np.repeat(again, count[whole]), found[listed_mask], found_scores[listed_mask]))
+    if relisted:  # listed once per check (each listing copies the whole memory)
+        memo.relist(*(_cat([part[x] for part in relisted], dtype) for x, dtype in enumerate(_LISTED)), epoch)
+        memo.shifts.append(shift.copy())
     # what was found, at the stored precision: the couples violated for sure (beyond the rounding
     # margin), those maybe violated, and (left out of the store only) those near it. Scored exactly,
     # for the graph and the verdict: every one maybe violated, and of the others only the best few
