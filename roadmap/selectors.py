@@ -13,7 +13,7 @@ from mentoring.models import Programme, User
 from mentoring.prepared import PreparedModels, PreparedValues
 from mentoring.text_search import contains_word, query_words
 
-from .models import EventComment, EventEvidence, EventPeriod, RoadmapEvent, RoadmapSection
+from .models import EventComment, EventEvidence, EventPeriod, KpiTarget, RoadmapEvent, RoadmapSection
 from .periods import schedule_occurrences
 
 if TYPE_CHECKING:
@@ -242,6 +242,18 @@ def roadmap_table(
     if filters.active:
         sections = [rows for rows in sections if rows.events]
     return sections
+
+
+def _kpi_targets(programme_id: int) -> QuerySet[KpiTarget]:
+    return KpiTarget.objects.filter(programme_id=programme_id)  # the model's order
+
+
+_KPI_TARGETS = PreparedModels(_kpi_targets, programme_id=int)
+
+
+def kpi_targets(programme: Programme) -> list[KpiTarget]:
+    """The KPI targets the roadmap document set (under the roadmap table; 1 query, compiled once)."""
+    return _KPI_TARGETS(programme_id=programme.pk)
 
 
 def running_numbers(programme: Programme) -> dict[int, str]:

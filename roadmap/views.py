@@ -121,7 +121,7 @@ def index(request: ScopedRequest) -> HttpResponse:
             if filters.active
             else selectors.progress_of(sections)
         ),
-        "kpi_targets": list(scope.programme.roadmap_kpi_targets.all()),
+        "kpi_targets": selectors.kpi_targets(scope.programme),
         "today": today,
         # the one-click «mark done» of a row: today, or the last day of a past academic year
         "done_day": min(today, scope.programme.academic_year.end_date),

@@ -101,3 +101,25 @@ def test_the_whole_table_reads_the_same_rows_as_the_orm(django_assert_num_querie
     assert [type(event.overdue) for event in found] == [bool] * 4
     assert [event.overdue for event in found] == [False, False, False, True]  # section «Первый» first
     assert {event.comment_count for event in found} == {0, 1, 2, 3}
+
+
+@pytest.mark.django_db
+def test_the_kpi_targets_under_the_table_are_the_programme_s(django_assert_num_queries):
+    """JSON targets decoded as the ORM decodes them, in the model's order, of this programme only."""
+    from roadmap.models import KpiTarget
+
+    programme = ProgrammeFactory(organization=OrganizationFactory())
+    other = ProgrammeFactory(organization=OrganizationFactory())
+    for target_programme, name, position in ((programme, "Б", 2), (programme, "А", 1), (other, "В", 0)):
+        KpiTarget.objects.create(
+            programme=target_programme,
+            name=name,
+            position=position,
+            targets={"2025/26": "50 %"},
+            final="70 %",
+        )
+    with django_assert_num_queries(1):
+        found = selectors.kpi_targets(programme)
+    expected = list(programme.roadmap_kpi_targets.all())
+    assert [vars(t) | {"_state": None} for t in found] == [vars(t) | {"_state": None} for t in expected]
+    assert [t.name for t in found] == ["А", "Б"] and found[0].targets == {"2025/26": "50 %"}
