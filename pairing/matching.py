@@ -3157,7 +3157,10 @@ def _violations(
         listed_mask = mask & whole[:, None]
         relisted.append((np.repeat(again, count[whole]), found[listed_mask], found_scores[listed_mask]))
     if relisted:  # listed once per check (each listing copies the whole memory)
-        memo.relist(*(_cat([part[x] for part in relisted], dtype) for x, dtype in enumerate(_LISTED)), epoch)
+        new_rows, new_cols, new_scores = (
+            _cat([part[x] for part in relisted], dtype) for x, dtype in enumerate(_LISTED)
+        )
+        memo.relist(new_rows, new_cols, new_scores, epoch)
         memo.shifts.append(shift.copy())
     # what was found, at the stored precision: the couples violated for sure (beyond the rounding
     # margin), those maybe violated, and (left out of the store only) those near it. Scored exactly,
