@@ -116,6 +116,7 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
         col_special,
         col_load,
         pref_points,
+        req_weighed,
     ) = p
     s_age_span = s[AGE_SPAN]
     s_area_broad_any = s[AREA_BROAD_ANY]
@@ -172,13 +173,30 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
         direct = _overlap(req_bits, i, col_comp, j) if req_on else 0  # named terms (and synonyms) only
         broad = _overlap(req_broad_bits, i, col_comp, j) if req_on and s_req_broad_any > 0 else 0
         points, weight, fail = (
-            _requests(s_w_req, s_req_req, s_req_broad_any, s_broad, has_req[i], req_count[i], direct, broad)
+            _requests(
+                s_w_req,
+                s_req_req,
+                s_req_broad_any,
+                s_broad,
+                has_req[i],
+                req_weighed[i],
+                req_count[i],
+                direct,
+                broad,
+            )
             if req_on
             else _NOTHING
         )
         shared = _overlap(int_bits, i, col_int, j) > 0 if int_on else False
+        # «обязательно» on interests is met too by a request or area the mentor offers by name
+        offered = (
+            _overlap(req_bits, i, col_comp, j) + (_overlap(area_bits, i, col_area, j) if has_area[i] else 0)
+            > 0
+            if s_req_int > 0 and has_int[i] and not shared
+            else False
+        )
         points, weight, fail = (
-            _interests(points, weight, fail, s_w_int, s_req_int, has_int[i], shared)
+            _interests(points, weight, fail, s_w_int, s_req_int, has_int[i], shared, offered)
             if int_on
             else (points, weight, fail)
         )
@@ -272,11 +290,13 @@ _NOTHING = (0.0, 0.0, False)
 
 
 @njit(cache=True, inline="always")
-def _requests(w, need, broad_any, broad, has, count, direct, broad_overlap):
+def _requests(w, need, broad_any, broad, has, weighed, count, direct, broad_overlap):
     """Requests against competencies: ``direct`` named terms shared, ``broad_overlap`` broader ones
-    (counted ``broad``); «обязательно»: a named term shared. Starts the points, weight and failure."""
+    (counted ``broad``); weighed where ``weighed`` (also an empty or unread request: no points);
+    «обязательно»: a named term shared where the mentee ``has`` requests. Starts the points, weight
+    and failure."""
     points = 0.0
-    weight = w * has if w > 0 else 0.0
+    weight = w * weighed if w > 0 else 0.0
     fail = False
     overlap = float(direct)
     if broad_any > 0:
@@ -289,11 +309,11 @@ def _requests(w, need, broad_any, broad, has, count, direct, broad_overlap):
 
 
 @njit(cache=True, inline="always")
-def _interests(points, weight, fail, w, need, has, shared):
+def _interests(points, weight, fail, w, need, has, shared, offered):
     if w > 0 and shared:
         points += w
         weight += w
-    if need > 0 and has and not shared:
+    if need > 0 and has and not shared and not offered:
         fail = True
     return points, weight, fail
 
@@ -1077,13 +1097,13 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
             out[c] = -1.0
         return -1.0
     comp, inter, area, subj, ints, flags = g
-    req_bits, req_broad_bits, req_count, has_req = p[0], p[1], p[2], p[3]
+    req_bits, req_broad_bits, req_count = p[0], p[1], p[2]
     int_bits, area_bits, area_broad_bits, area_count, has_area = p[4], p[6], p[7], p[8], p[9]
     row_at_risk, row_days, row_formats, row_grade_raw, row_age_raw = p[10], p[11], p[12], p[13], p[14]
     row_pref, row_grade, row_has_grade, row_age, row_has_age = p[15], p[16], p[17], p[18], p[19]
     row_subject_bits, row_has_subject, row_special, pref_points = p[20], p[21], p[22], p[43]
     points = out
-    _fast_requests(i, n, s, comp, req_bits, req_broad_bits, req_count, has_req, points, weight)
+    _fast_requests(i, n, s, comp, req_bits, req_broad_bits, req_count, p[44], points, weight)
     _fast_interests(i, n, s, inter, int_bits, points, weight)
     _fast_preferences(i, n, s, cols, flags, row_pref, pref_indptr, pref_col, pref_points, points, weight)
     _fast_age_gap(i, n, s, ints, flags, row_grade, row_has_grade, row_age, row_has_age, points, weight)
@@ -1102,10 +1122,10 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
 
 
 @njit(cache=True, inline="always")
-def _fast_requests(i, n, s, comp, req_bits, req_broad_bits, req_count, has_req, points, weight):
-    """Requests against competencies: sets ``points`` and starts ``weight``."""
+def _fast_requests(i, n, s, comp, req_bits, req_broad_bits, req_count, req_weighed, points, weight):
+    """Requests against competencies: sets ``points`` and starts ``weight`` (where weighed)."""
     w = s[W_REQ]
-    w0 = w * has_req[i] if w > 0 else 0.0
+    w0 = w * req_weighed[i] if w > 0 else 0.0
     for c in range(n):
         weight[c] = w0
     if w > 0 and (_row_has(req_bits, i) or (s[REQ_BROAD_ANY] > 0 and _row_has(req_broad_bits, i))):

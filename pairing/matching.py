@@ -115,6 +115,9 @@ class Mentee:
     # tags of a request that names an urgent need (a child in danger, a year about to be failed): each
     # counts _HEAVY times among the requests, so it outweighs a hobby or a plain subject beside it
     heavy: frozenset[str] = frozenset()
+    # the mentee's requests in which no term was recognised («не хочет жить» before the vocabulary
+    # knew it): shown to the curator, and a request all the same (:func:`_requests_weighed`)
+    unread: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -403,8 +406,13 @@ def _requirements(mentee: Mentee, mentor: Mentor, settings: Settings) -> str | N
             failed = bool(mentee.requests) and not (mentee.requests - mentee.broad) & (
                 _offer(mentor) - _offer_broad(mentor)
             )
-        elif name == "interests":
-            failed = bool(mentee.interests) and not mentee.interests & mentor.interests
+        elif name == "interests":  # shared as a hobby, or one the mentor offers by name (their subject)
+            failed = (
+                bool(mentee.interests)
+                and not mentee.interests & mentor.interests
+                and not ((mentee.requests | mentee.areas) - mentee.broad)
+                & (_offer(mentor) - _offer_broad(mentor))
+            )
         elif name == "preferences":
             failed = bool(mentee.preferences or mentor.preferences) and (
                 _rank(mentee.preferences, mentor.id) is None and _rank(mentor.preferences, mentee.id) is None
@@ -522,17 +530,42 @@ def _criteria(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool,
 _Found = tuple[float, float, str] | None
 
 
+def _requests_weighed(mentee: Mentee) -> bool:
+    """Whether the requests criterion counts in the mentee's score (its weight in the divisor): when
+    they asked for something — even in words nobody could read — and when nothing on the profile says
+    what help they need (no requests, subject areas nor subject: an empty questionnaire). Age, load
+    and days are then not the whole score: such a couple scores as one whose requests the mentor does
+    not meet, never 100, and a pupil who asked for what the mentor offers comes first. A pupil who gave
+    only subject areas (or, a teacher, only a subject) is not asked for more."""
+    return bool(mentee.requests or mentee.unread) or not (mentee.areas or _subject_set(mentee))
+
+
+def _unread_reason(mentee: Mentee, _: Callable[[str], str]) -> str:
+    """What the curator is told of a mentee whose requests could not be read, or are empty."""
+    if mentee.unread:
+        return _("The mentee's request was not understood (check its wording): %(words)s") % {
+            "words": "; ".join(f"«{text}»" for text in mentee.unread)
+        }
+    return _("The mentee's requests are empty: the score does not say whether the mentor suits their needs")
+
+
 def _requests_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
     weight = settings.weights.requests
-    if not (weight > 0 and mentee.requests):
+    if not weight > 0:
         return None
+    if not mentee.requests:  # nothing to meet: no points, but the weight where it counts
+        if not _requests_weighed(mentee):
+            return None
+        return 0.0, weight, _unread_reason(mentee, _) if explain else ""
     offered_broad = _offer_broad(mentor)
     matched = mentee.requests & _offer(mentor)
     met, total = _coverage(mentee.requests, matched, mentee.broad, offered_broad, mentee.heavy)
     reason = ""
     if explain:
         counted = _counted(matched, mentee.broad, offered_broad)
-        if not met:  # nothing met, or only a broader term both sides merely reached: no points
+        if not met and mentee.unread:
+            reason = _unread_reason(mentee, _)
+        elif not met:  # nothing met, or only a broader term both sides merely reached: no points
             reason = _("None of the mentee's requests match the mentor's competencies")
         elif (matched - mentee.broad) - offered_broad:
             reason = _("Requests match the mentor's competencies: %(tags)s") % {
@@ -989,7 +1022,7 @@ class _Problem:
 
         # the constant part of the applicable weight, split where the pairwise parts come in
         w = self.weights
-        self.row_weight_head = (w.requests if w.requests > 0 else 0.0) * self.has_req
+        self.row_weight_head = (w.requests if w.requests > 0 else 0.0) * self.req_weighed
         for name in settings.required:
             if name not in REQUIRABLE:
                 raise ValueError(f"criterion {name} cannot be required")
@@ -1024,6 +1057,7 @@ class _Problem:
         )
         self.req_any_broad = any(bool(h) for h in req_half) and bool(self.req_broad_bits.any())
         self.has_req = np.array([bool(m.requests) for m in self.mentees])
+        self.req_weighed = np.array([_requests_weighed(m) for m in self.mentees], dtype=bool)
         self.int_bits = _bitsets([m.interests for m in self.mentees], interests)
         self.has_int = np.array([bool(m.interests) for m in self.mentees])
         self.area_bits = _bitsets([m.areas - m.broad for m in self.mentees], areas)
@@ -1210,6 +1244,7 @@ class _Problem:
                 self.row_formats,
                 self.row_consent,
                 self.has_req,
+                self.req_weighed,
                 self.has_int,
                 self.has_area,
                 self.req_count.view(np.int64),
@@ -1303,6 +1338,7 @@ class _Problem:
                 "col_special",
                 "col_load",
                 "pref_points",
+                "req_weighed",
             )
         )
         w, required = self.weights, self.settings.required
@@ -1434,7 +1470,17 @@ class _Problem:
         if self.weights.interests > 0:  # a bonus: counts only when they share something
             acc.points = acc.points + acc.dtype(self.weights.interests) * shared
             acc.weight = acc.weight + acc.dtype(self.weights.interests) * shared
-        acc.require("interests", lambda: self.has_int[r] & ~shared)
+        # «обязательно»: a hobby shared, or a request or area the mentor offers by name (a pupil who
+        # named «Математика» shares it with the maths teacher, hobbies or not)
+        acc.require(
+            "interests",
+            lambda: (
+                self.has_int[r]
+                & ~shared
+                & (_overlap(self.req_bits[r], self.col_comp[c]) == 0)
+                & (_overlap(self.area_bits[r], self.col_area[c]) == 0)
+            ),
+        )
 
     def _requests_points(self, acc: _Sum, r, c, f: dict[str, np.ndarray]) -> None:
         """The requests met: the first points of the couples (replaces the 0 they start from)."""
@@ -3280,9 +3326,13 @@ def _nothing_allowed_reason(
     settings = problem.settings
     itself = problem.mentor_index.get(mentee.id)
     if settings.required:
-        return _("No suitable mentor meets the required criteria: %(criteria)s") % {
-            "criteria": ", ".join(criterion_label(name) for name in sorted(settings.required))
-        }
+        criteria = ", ".join(criterion_label(name) for name in sorted(settings.required))
+        if "requests" in settings.required and mentee.unread:  # the likely cause: say it
+            return _(
+                "No suitable mentor meets the required criteria: %(criteria)s. The mentee's request was "
+                "not understood (check its wording): %(words)s"
+            ) % {"criteria": criteria, "words": "; ".join(f"«{text}»" for text in mentee.unread)}
+        return _("No suitable mentor meets the required criteria: %(criteria)s") % {"criteria": criteria}
     if mentee.id in excluded_for:
         return _("The curator excluded every suitable mentor")
     if itself is not None and in_form[itself]:

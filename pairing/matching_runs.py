@@ -292,8 +292,11 @@ def mentee_record(
 ) -> matching.Mentee:
     """A mentee for the engine, the free text turned into vocabulary tokens and lemmas."""
     asked = _meaning(vocabulary, requests)
+    unread = [phrase.strip() for phrase in _phrases(requests) if not _terms(_meaning(vocabulary, [phrase]))]
     if request_text.strip():  # the pupil's own words: only the terms they name
         told = _meaning(vocabulary, [request_text])
+        if not _terms(told):
+            unread.append(request_text.strip())
         kept = tuple(item for item in told.words if item[0].startswith("c:") and item[0] not in asked.tokens)
         asked = semantics.Meaning(
             asked.tokens | {token for token, _text in kept},
@@ -342,7 +345,13 @@ def mentee_record(
         | setting,
         refused=semantics.refused_specialists([*_phrases(requests), request_text], vocabulary),
         heavy=heavy,
+        unread=tuple(dict.fromkeys(unread)),
     )
+
+
+def _terms(meaning: semantics.Meaning) -> bool:
+    """Whether a term of the vocabulary was recognised (not only words it does not know)."""
+    return any(token.startswith("c:") for token in meaning.tokens)
 
 
 def mentor_record(

@@ -652,7 +652,7 @@ def test_the_round_limit_is_reached_and_reported(starved, one_round, monkeypatch
         Mentor(
             1000 + j,
             frozenset(FORMS[:1]),
-            frozenset({"математика"} if j % 2 else ()),
+            frozenset({"математика", "общее"} if j % 2 else {"общее"}),
             frozenset(),
             9,
             None,
@@ -666,8 +666,18 @@ def test_the_round_limit_is_reached_and_reported(starved, one_round, monkeypatch
         for j in range(30)
     ]
     mentees = [
+        # every fifth met by every mentor (a subject area all of them offer), the others by half of them
         Mentee(
-            1 + i, FORMS[0], frozenset({"математика"} if i % 5 else ()), frozenset(), 7, None, "", False, True
+            1 + i,
+            FORMS[0],
+            frozenset({"математика"} if i % 5 else ()),
+            frozenset(),
+            7,
+            None,
+            "",
+            False,
+            True,
+            areas=frozenset() if i % 5 else frozenset({"общее"}),
         )
         for i in range(90)
     ]

@@ -137,7 +137,6 @@ def test_the_psychologists_choice_scores_first_with_marks(request_, teachers, ri
     assert strictly_first(Pupil([request_], (right,), group_name="7А"), teachers, right)
 
 
-@pytest.mark.xfail(strict=True, reason="review of 6 Dec evening: an empty profile scores 100 with everyone")
 def test_an_empty_profile_does_not_take_the_place_of_a_pupil_who_asked_for_it():
     asked = Pupil(["Подготовка к ОГЭ по математике"], ("math",), group_name="9А")
     empty = Pupil([], ("math",), group_name="7А")
@@ -154,7 +153,6 @@ def test_adding_a_need_the_mentor_covers_does_not_lower_the_score():
     assert before is not None and after is not None and after >= before
 
 
-@pytest.mark.xfail(strict=True, reason="review of 6 Dec evening: «обязательно» on interests needs hobbies")
 def test_required_shared_interests_do_not_exclude_the_maths_teacher_for_a_maths_request():
     got = scores(Pupil(["Математика"], ("math",)), [MATH], Settings(required=frozenset({"interests"})))
     assert got["math"] is not None
