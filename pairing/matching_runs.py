@@ -291,10 +291,10 @@ def mentee_record(
     availability: str = "",
 ) -> matching.Mentee:
     """A mentee for the engine, the free text turned into vocabulary tokens and lemmas."""
-    asked = _meaning(vocabulary, requests)
+    asked = _exam_scope(vocabulary, requests, _meaning(vocabulary, requests))
     unread = [phrase.strip() for phrase in _phrases(requests) if not _terms(_meaning(vocabulary, [phrase]))]
     if request_text.strip():  # the pupil's own words: only the terms they name
-        told = _meaning(vocabulary, [request_text])
+        told = _exam_scope(vocabulary, [request_text], _meaning(vocabulary, [request_text]))
         if not _terms(told):
             unread.append(request_text.strip())
         kept = tuple(item for item in told.words if item[0].startswith("c:") and item[0] not in asked.tokens)
@@ -376,6 +376,7 @@ def mentor_record(
 ) -> matching.Mentor:
     """A mentor for the engine: what they offer (competencies and subject) as vocabulary tokens."""
     offer = _meaning(vocabulary, competencies, [subject])
+    offer, exams_broad = _exam_offer(vocabulary, competencies, subject, offer)
     hobbies = _meaning(vocabulary, interests, broader=False)
     taught = _subject_fields(vocabulary, subject)
     scope = _specialist_scope(vocabulary, subject)
@@ -402,7 +403,7 @@ def mentor_record(
         # a need the specialist covers is said as the post: «низкая самооценка ≈ педагог-психолог»
         words=_words(offer, hobbies) + tuple((token, subject) for token in sorted(scope - offer.tokens)),
         subject_tags=_meaning(vocabulary, [subject], broader=False).tokens,
-        broad=(offer.broad | qualifiers) - taught - scope,
+        broad=((offer.broad | qualifiers) - taught - scope) | exams_broad,
     )
 
 
@@ -447,6 +448,102 @@ def _qualifiers(vocabulary: semantics.Vocabulary, competencies: Iterable[object]
             qualifying |= named & up
             alone |= named - up
     return frozenset(f"c:{key}" for key in qualifying - alone)
+
+
+# Exams and olympiads are of a subject. «ОГЭ по истории» said in one clause is the token «c:<ОГЭ>@<история>»:
+# it meets «ОГЭ по истории», not «ОГЭ по русскому». Clauses are split at commas, semicolons, brackets
+# and slashes only («ОГЭ по русскому и математике» is both).
+_EXAM_CLAUSES = re.compile(r"[,;()/]")
+SCOPE = "@"  # between an exam's key and its subject's, in a scoped token
+
+
+def _scoped_exams(vocabulary: semantics.Vocabulary) -> frozenset[str]:
+    """The exams that are of some subject: of kind «exam», narrower than another exam (ОГЭ, ЕГЭ, an
+    olympiad: not «подготовка к экзаменам» at large) and not already of a subject (an essay is
+    Russian)."""
+    out = set()
+    for key, concept in vocabulary.concepts.items():
+        if concept.kind != "exam":
+            continue
+        up = [vocabulary.concepts[k] for k in vocabulary.ancestors(key) if k in vocabulary.concepts]
+        if any(c.kind == "exam" for c in up) and not any(c.kind == "subject" for c in up):
+            out.add(key)
+    return frozenset(out)
+
+
+def _exam_clauses(
+    vocabulary: semantics.Vocabulary, phrases: Iterable[object]
+) -> tuple[dict[str, str], set[str], set[str]]:
+    """({scoped token: the clause's words}, the exams named with a subject, the exams named alone)."""
+    scoped_exams = _scoped_exams(vocabulary)
+    scoped: dict[str, str] = {}
+    qualified: set[str] = set()
+    alone: set[str] = set()
+    for phrase in _phrases(phrases):
+        for clause in _EXAM_CLAUSES.split(phrase):
+            found = semantics.understand([clause], vocabulary, True)
+            named = {t[2:] for t in found.tokens - found.broad if t[:2] == "c:"}
+            exams = named & scoped_exams
+            if not exams:
+                continue
+            subjects = {
+                key for key in named if key in vocabulary.concepts and vocabulary.concepts[key].kind == "subject"
+            }
+            if not subjects:
+                alone |= exams
+                continue
+            qualified |= exams
+            for exam in exams:
+                for subject in subjects:
+                    scoped.setdefault(f"c:{exam}{SCOPE}{subject}", " ".join(clause.split()))
+    return scoped, qualified, alone
+
+
+def _exam_scope(
+    vocabulary: semantics.Vocabulary, phrases: Iterable[object], meaning: semantics.Meaning
+) -> semantics.Meaning:
+    """A mentee's meaning with each exam of a subject scoped to it: «ОГЭ по русскому» asks for the ОГЭ
+    in Russian (``c:oge@russian``), not any ОГЭ; an exam said alone («ОГЭ») stays as it is."""
+    scoped, qualified, alone = _exam_clauses(vocabulary, phrases)
+    if not scoped:
+        return meaning
+    dropped = {f"c:{key}" for key in qualified - alone}
+    return semantics.Meaning(
+        (meaning.tokens - dropped) | set(scoped),
+        tuple(item for item in meaning.words if item[0] not in dropped) + tuple(scoped.items()),
+        meaning.broad - dropped,
+    )
+
+
+def _exam_offer(
+    vocabulary: semantics.Vocabulary, competencies: Iterable[object], subject: str, offer: semantics.Meaning
+) -> tuple[semantics.Meaning, frozenset[str]]:
+    """A mentor's offer with exams scoped (:func:`_exam_scope`), and the tokens offered only in part.
+
+    «Подготовка к ОГЭ по истории» offers the ОГЭ in history in full and the ОГЭ at large in part (a
+    pupil who asked for «ОГЭ» alone); an exam said alone («Подготовка к ОГЭ») is the ОГЭ of the
+    mentor's own subject in full, and of any other subject in part."""
+    scoped, qualified, alone = _exam_clauses(vocabulary, competencies)
+    if not scoped and not alone:
+        return offer, frozenset()
+    part = {f"c:{key}" for key in qualified - alone}
+    own = {t[2:] for t in _meaning(vocabulary, [subject], broader=False).tokens if t[:2] == "c:"}
+    subjects = [key for key, concept in vocabulary.concepts.items() if concept.kind == "subject"]
+    general: dict[str, str] = {}
+    for exam in sorted(alone):
+        words = next((text for token, text in offer.words if token == f"c:{exam}"), exam)
+        for key in subjects:
+            token = f"c:{exam}{SCOPE}{key}"
+            if token not in scoped:
+                general[token] = f"{words} ({subject.strip()})" if key in own and subject.strip() else words
+                if key not in own:
+                    part.add(token)
+    meaning = semantics.Meaning(
+        offer.tokens | set(scoped) | set(general),
+        offer.words + tuple(scoped.items()) + tuple(general.items()),
+        offer.broad,
+    )
+    return meaning, frozenset(part)
 
 
 def _subject_fields(vocabulary: semantics.Vocabulary, subject: str) -> frozenset[str]:

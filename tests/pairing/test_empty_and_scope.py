@@ -1,5 +1,5 @@
-"""Empty and unread profiles, and «обязательно» on a criterion the pupil left empty (issue 14, review of
-6 December evening).
+"""Empty and unread profiles, «обязательно» on a criterion the pupil left empty, and exams of a subject
+(issue 14, review of 6 December evening).
 
 * An empty questionnaire (no requests, subject areas nor subject) or a request of which no word was
   read keeps the requests criterion in the score's divisor with no points: age, load and days are not
@@ -8,6 +8,11 @@
 * «обязательно» on shared interests is met by a hobby shared or by a request the mentor offers by name:
   a pupil who asked for «Математика» is not excluded from the maths teacher who lists no hobbies.
 * «обязательно» on requests that could not be read says so in the reason the pupil is left out.
+
+* An exam or olympiad named with a subject («ОГЭ по русскому», «Олимпиады по истории») is of that
+  subject: it meets the same exam of the same subject, a mentor's exam said alone («Подготовка к ОГЭ»)
+  in part (in full for the mentor's own subject), and «подготовка к экзаменам» in part; never the
+  exam of another subject.
 
 The three scorers (Python, numpy, compiled) agree on such profiles (hypothesis, below).
 """
@@ -127,6 +132,72 @@ def test_a_pupil_left_out_by_required_requests_in_unknown_words_is_told_why():
     assert not result.pairs
     (reason,) = [u.reason for u in result.unmatched if u.role == "mentee"]
     assert "не распознан" in reason and "зяблики кукарямба" in reason
+
+
+# -- exams and olympiads of a subject
+
+HISTORY_EXAM = Teacher("history", ["Подготовка к ОГЭ по истории"], subject="История", age=40)
+LITERATURE = Teacher("lit", ["Литературный кружок", "Выразительное чтение"], subject="Литература", age=50)
+PE_OLYMPIADS = Teacher(
+    "pe", ["Подготовка к ГТО", "Олимпиады по истории"], subject="Физическая культура", age=33
+)
+EXAMS = Teacher("exams", ["Подготовка к экзаменам"], age=40)
+MATH_EXAM_ALONE = Teacher("math2", ["Подготовка к ОГЭ"], subject="Математика", age=40)
+
+
+def requests_points(pupil: Pupil, teacher: Teacher) -> float:
+    found = scored(pupil, teacher)
+    assert found is not None
+    return sum(item.points for item in found[1] if item.criterion == "requests")
+
+
+def test_an_exam_of_another_subject_does_not_meet_the_request():
+    pupil = Pupil(["ОГЭ по русскому"], ("lit",), group_name="9А")
+    with translation.override("ru"):
+        said = requests_reason(pupil, HISTORY_EXAM)
+    # old code: «ОГЭ ↔ ОГЭ», 53.6 against the literature teacher's 40.6
+    assert "ОГЭ" not in said
+    history, literature = scored(pupil, HISTORY_EXAM), scored(pupil, LITERATURE)
+    assert history is not None and literature is not None and history[0] <= literature[0]
+
+
+def test_an_olympiad_of_another_subject_gives_no_points():
+    # old code: the olympiads met (points > 0)
+    assert requests_points(Pupil(["олимпиада по математике"], ("pe",)), PE_OLYMPIADS) == 0
+
+
+def test_the_same_exam_of_the_same_subject_meets_in_full_and_is_said():
+    pupil = Pupil(["ОГЭ по математике"], ("math",), group_name="9А")
+    with translation.override("ru"):
+        said = requests_reason(pupil, MATH)
+    assert "ОГЭ по математике" in said and "частично" not in said
+    assert requests_points(pupil, MATH) > requests_points(pupil, HISTORY_EXAM)
+
+
+def test_a_general_exam_competency_meets_an_exam_request_in_part():
+    pupil = Pupil(["ОГЭ по математике"], ("math",), group_name="9А")
+    general, same = requests_points(pupil, EXAMS), requests_points(pupil, MATH)
+    assert 0 < general < same
+    with translation.override("ru"):
+        assert "частично" in requests_reason(pupil, EXAMS)
+
+
+def test_an_exam_said_alone_by_a_teacher_is_of_their_subject():
+    pupil = Pupil(["ОГЭ по математике"], ("math2",), group_name="9А")
+    russian_pupil = Pupil(["ОГЭ по русскому"], ("math2",), group_name="9А")
+    assert requests_points(pupil, MATH_EXAM_ALONE) > requests_points(russian_pupil, MATH_EXAM_ALONE) > 0
+
+
+def test_an_exam_asked_alone_is_met_by_an_exam_of_any_subject_in_part():
+    pupil = Pupil(["Подготовка к ОГЭ"], ("math",), group_name="9А")
+    assert 0 < requests_points(pupil, HISTORY_EXAM) < requests_points(pupil, MATH_EXAM_ALONE)
+
+
+def test_a_required_request_for_an_olympiad_is_not_met_by_another_subjects_olympiad():
+    # old code: the PE teacher passed «обязательно» on requests through «Олимпиады по истории»
+    required = Settings(required=frozenset({"requests"}))
+    assert scored(Pupil(["олимпиада по математике"], ("pe",)), PE_OLYMPIADS, required) is None
+    assert scored(Pupil(["олимпиада по математике"], ("math",)), MATH, required) is not None
 
 
 # -- the three scorers agree, and the engine stays optimal, on empty, unread and flagged profiles

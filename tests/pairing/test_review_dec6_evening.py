@@ -164,7 +164,6 @@ def test_required_areas_do_not_exclude_the_psychologist_for_a_conflict_with_a_te
     assert got["psy"] is not None
 
 
-@pytest.mark.xfail(strict=True, reason="review of 6 Dec evening: another subject's olympiad meets a request")
 def test_a_history_olympiad_does_not_meet_a_required_maths_olympiad():
     teacher = Teacher(
         "pe", ["Подготовка к ГТО", "Олимпиады по истории"], subject="Физическая культура", age=33
