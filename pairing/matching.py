@@ -8,7 +8,9 @@ How it works
 ------------
 1. Every (mentee, mentor) couple gets a score 0..100 (:func:`score_pair`): hard constraints first
    (form of mentoring, consent, exclusions, training, free places, not oneself), then weighted
-   criteria, each worth 0..its weight, normalised by the weights of the criteria that apply.
+   criteria, each worth 0..its weight, normalised by the weights of the criteria that apply. The
+   requests apply also to a mentee whose request could not be read or whose profile is empty
+   (:func:`_requests_weighed`): age and load alone never make a couple 100.
 2. The mentees of each form are scored against the mentors of that form by a compiled loop
    (:mod:`pairing.kernel`, numba: no numpy temporaries) in float64. Only each mentee's best couples are
    kept (all of them in a small programme; 24 M couples at most in all, ~300 MB) with a bound on the

@@ -487,7 +487,9 @@ def _exam_clauses(
             if not exams:
                 continue
             subjects = {
-                key for key in named if key in vocabulary.concepts and vocabulary.concepts[key].kind == "subject"
+                key
+                for key in named
+                if key in vocabulary.concepts and vocabulary.concepts[key].kind == "subject"
             }
             if not subjects:
                 alone |= exams
