@@ -1685,25 +1685,22 @@ class _Scored:
 
 class _Rescored:
     """What the proof learnt when it scored mentees again, so that a later check scores again only
-    their couples with the mentors whose price fell far enough since.
+    their couples with the mentors that got cheaper since.
 
-    When mentee i is scored whole again at a check with shifts s (mentor's price - bonus) — every
-    mentor left out of the store whose shift is below the check's ``limit[i]`` —, the couples found
+    When mentee i is scored again at a check with shifts s (mentor's price - bonus), the couples found
     near or above its price (at most a few per mentee) are ``listed`` (mentor, stored-precision score),
-    and ``bound[i]`` is an upper bound of score(i, j) - s[j] over every other couple scored then (the
-    largest one not listed, plus the scorer's slack); the mentors not scored (s[j] >= limit[i]) are
-    bounded by the store's bound alone. At a later check with shifts s' and price u'[i], the listed
-    couples are checked one by one; another couple scored then has
-    score(i, j) - s'[j] - u'[i] <= bound[i] + s[j] - s'[j] - u'[i], so only the mentors with
-    s'[j] < s[j] + margin (margin = bound[i] - u'[i] - the tolerance) can give a violated couple —
-    with those not scored then, below the new limit — and only those are scored (or, when they are
-    most of the row, the whole row again: a new list and a new bound). The shifts of each check that
-    scored mentees whole are kept (``shifts``; ``epoch[i]``: the one of ``bound[i]`` and ``limit[i]``,
-    -1: never); a listed couple counts while its epoch is its mentee's."""
+    and ``bound[i]`` is an upper bound of score(i, j) - s[j] over every other couple (i, j) left out of
+    the store: the largest one scored and not listed (plus the scorer's slack), and for the mentors not
+    scored (s[j] >= the limit of that check) the mentee's bound less the limit. At a later check with
+    shifts s' and price u'[i], the listed couples are checked one by one, and a mentor with
+    s'[j] >= s[j] gives score(i, j) - s'[j] - u'[i] <= bound[i] - u'[i]: when that is within the
+    tolerance, only the mentors with s'[j] < s[j] can give another violated couple, and only those
+    are scored (else the whole row again, a new list and a new bound). The shifts of each check that
+    scored mentees again are kept (``shifts``; ``epoch[i]``: the one of ``bound[i]``, -1: never); a
+    listed couple counts while its epoch is its mentee's."""
 
     def __init__(self, n: int) -> None:
         self.bound = np.full(n, np.inf)
-        self.limit = np.full(n, np.inf)
         self.epoch = np.full(n, -1, dtype=np.int64)
         self.shifts: list[np.ndarray] = []
         self.rows = np.zeros(0, dtype=np.int64)
@@ -3140,27 +3137,23 @@ def _violations(
     prices = u.astype(np.float64)
     low = maybe_above - _REPAIR_MARGIN
     open_mask = np.isfinite(scored.rest) & (limit > scored.group_min(shift))
-    # mentees scored again at an earlier check (see _Rescored): a couple they left out then and did
-    # not list was worth at most bound[i] at that check's shifts, so x - shift[j] - u[i] (x the stored
-    # score) is at most bound[i] - slack + old[j] - shift[j] - u[i]: it can exceed maybe_above only
-    # where shift[j] < old[j] + margin[i], margin = bound - u - maybe_above - slack (half the slack
-    # kept for rounding); the mentors not scored then (their old shift at least that check's limit)
-    # are bounded by the store's bound alone (shift[j] < limit[i]). Only those mentors are scored
-    # again (with margin <= 0, found among those got cheaper since and a range of shifts, without
-    # walking the row: kernel._known), and the listed couples of the others are looked at one by
-    # one — unless margin > 0 leaves more than half of the mentors open: then the kernel scores the
-    # row whole, and it is listed again (``whole``). The others are scored whole, and listed.
-    known = open_mask & (memo.epoch >= 0)
-    since = np.where(known, memo.epoch, -1)
-    margin = np.where(known, memo.bound - scored.slack / 2 - u - maybe_above, 0.0)
-    old_limit = np.where(known, memo.limit, np.inf)
+    # mentees scored again at an earlier check, whose bound then still holds against their price now
+    # (a couple is violated above _TOLERANCE; half the slack for rounding): only their listed couples
+    # and those with the mentors that got cheaper since are looked at again (see _Rescored) — found
+    # among the mentors got cheaper since, without walking the row (kernel._known: margin 0, no
+    # limit of mentors left unscored then, as the bound covers them); the others are scored again
+    # whole, and listed again. (A finer rule — the mentors whose price fell by more than the bound
+    # allows — scored fewer couples but found fewer near ones: another graph, and among equal totals
+    # other pairs, for no measurable gain at matching_100000.)
+    partly = open_mask & (memo.epoch >= 0) & (memo.bound - u <= _TOLERANCE - scored.slack / 2)
+    since = np.where(partly, memo.epoch, -1)
+    margin = np.zeros(len(u))
+    old_limit = np.full(len(u), np.inf)
     olds = np.array([*memo.shifts, shift])
     listed_rows, listed_cols, listed_scores = memo.listed()
     at = since[listed_rows]
-    wanted = at >= 0  # (the mentors below old + margin are scored again below)
-    wanted[wanted] = (
-        shift[listed_cols[wanted]] >= olds[at[wanted], listed_cols[wanted]] + margin[listed_rows[wanted]]
-    )
+    wanted = at >= 0  # (the mentors that got cheaper are scored again below)
+    wanted[wanted] = shift[listed_cols[wanted]] >= olds[at[wanted], listed_cols[wanted]]
     wanted &= listed_scores - shift[listed_cols] - u[listed_rows] > low
     near_rows.append(listed_rows[wanted])
     near_cols.append(listed_cols[wanted])
@@ -3172,7 +3165,7 @@ def _violations(
             continue
         # also the couples within _REPAIR_MARGIN of violating: scoring these mentees again is the
         # costly part, and with those couples in the graph the next prices are seldom refuted again
-        count, found, found_scores, rest, _cheapest, whole = kernel.outside(
+        count, found, found_scores, rest, cheapest, whole = kernel.outside(
             rows,
             cols,
             limit[rows],
@@ -3195,12 +3188,12 @@ def _violations(
         near_scores.append(found_scores[mask])
         if not whole.any():
             continue
-        # what the mentees scored whole have left out, scored and not listed, is worth at most, less
-        # this check's shift (up to the scorer's slack); the mentors not scored (shift >= limit) are
-        # remembered by the limit: the store's bound holds for them
+        # what the mentees scored whole have left out and not listed is worth at most, less this
+        # check's shift: those scored now (up to the scorer's slack), the others (shift >= limit) by
+        # the mentee's bound less the cheapest of them
         again = rows[whole]
-        memo.bound[again] = rest[whole] + scored.slack
-        memo.limit[again] = limit[again]
+        unscored = scored.rest[again] + scored.slack - cheapest[whole]
+        memo.bound[again] = np.maximum(rest[whole] + scored.slack, unscored)
         memo.epoch[again] = epoch
         listed_mask = mask & whole[:, None]
         relisted.append((np.repeat(again, count[whole]), found[listed_mask], found_scores[listed_mask]))
