@@ -1396,7 +1396,7 @@ TERMS = [
 ] + SPEECH_TERMS
 
 
-# --- Data migrations that teach the shared terms words (0012, 0013, 0014, 0016) -------------------------
+# --- Data migrations that teach the shared terms words (0012–0014, 0016–0019) -------------------------
 # Each takes the historical ``VocabularyTerm`` model. Only shared seeded terms are touched; what a region
 # or a school added stays as it is.
 
@@ -1404,6 +1404,29 @@ TERMS = [
 def seeded_terms(term_model: Any) -> dict[str, Any]:
     """The shared seeded terms by slug."""
     return {term.slug: term for term in term_model.objects.filter(organization=None).exclude(slug="")}
+
+
+TermRow = tuple[str, str, str, list[str], list[str]]  # slug, kind, name, synonyms, broader slugs
+
+
+def add_terms(term_model: Any, rows: Iterable[TermRow]) -> dict[str, Any]:
+    """Create the shared terms of ``rows`` that are missing (an existing one keeps its kind, name and
+    words) and link each to its broader terms; returns the shared seeded terms by slug."""
+    rows = list(rows)
+    for slug, kind, name, synonyms, _broader in rows:
+        term_model.objects.get_or_create(
+            organization=None, slug=slug, defaults={"kind": kind, "name": name, "synonyms": synonyms}
+        )
+    seeded = seeded_terms(term_model)
+    for slug, _kind, _name, _synonyms, broader in rows:
+        seeded[slug].broader.add(*(seeded[item] for item in broader if item in seeded))
+    return seeded
+
+
+def drop_terms(term_model: Any, rows: Iterable[TermRow]) -> dict[str, Any]:
+    """Delete the shared terms of ``rows``; returns the shared seeded terms left, by slug."""
+    term_model.objects.filter(organization=None, slug__in=[row[0] for row in rows]).delete()
+    return seeded_terms(term_model)
 
 
 def add_words(

@@ -9,16 +9,9 @@ from django.db import migrations
 
 
 def forward(apps, schema_editor):
-    from participants.vocabulary_seed import SPEECH_LESS, SPEECH_TERMS, drop_words, seeded_terms
+    from participants.vocabulary_seed import SPEECH_LESS, SPEECH_TERMS, add_terms, drop_words
 
-    Term = apps.get_model("participants", "VocabularyTerm")
-    for slug, kind, name, synonyms, _broader in SPEECH_TERMS:
-        Term.objects.get_or_create(
-            organization=None, slug=slug, defaults={"kind": kind, "name": name, "synonyms": synonyms}
-        )
-    seeded = seeded_terms(Term)
-    for slug, _kind, _name, _synonyms, broader in SPEECH_TERMS:
-        seeded[slug].broader.add(*(seeded[item] for item in broader if item in seeded))
+    seeded = add_terms(apps.get_model("participants", "VocabularyTerm"), SPEECH_TERMS)
     drop_words(seeded, SPEECH_LESS)
 
 
@@ -28,12 +21,11 @@ def backward(apps, schema_editor):
         SPEECH_TERMS,
         SYNONYMS_BEFORE_SPEECH,
         add_words,
-        seeded_terms,
+        drop_terms,
     )
 
-    Term = apps.get_model("participants", "VocabularyTerm")
-    Term.objects.filter(organization=None, slug__in=[row[0] for row in SPEECH_TERMS]).delete()
-    add_words(seeded_terms(Term), SPEECH_LESS, only=SYNONYMS_BEFORE_SPEECH)
+    seeded = drop_terms(apps.get_model("participants", "VocabularyTerm"), SPEECH_TERMS)
+    add_words(seeded, SPEECH_LESS, only=SYNONYMS_BEFORE_SPEECH)
 
 
 class Migration(migrations.Migration):

@@ -16,19 +16,12 @@ def forward(apps, schema_editor):
         HOBBY_LESS,
         HOBBY_TERMS,
         HOBBY_TOPICS,
+        add_terms,
         add_words,
         drop_words,
-        seeded_terms,
     )
 
-    Term = apps.get_model("participants", "VocabularyTerm")
-    for slug, kind, name, synonyms, _broader in HOBBY_TERMS:
-        Term.objects.get_or_create(
-            organization=None, slug=slug, defaults={"kind": kind, "name": name, "synonyms": synonyms}
-        )
-    seeded = seeded_terms(Term)
-    for slug, _kind, _name, _synonyms, broader in HOBBY_TERMS:
-        seeded[slug].broader.add(*(seeded[item] for item in broader if item in seeded))
+    seeded = add_terms(apps.get_model("participants", "VocabularyTerm"), HOBBY_TERMS)
     add_words(seeded, HOBBY_TOPICS)
     drop_words(seeded, HOBBY_LESS)
 
@@ -40,13 +33,11 @@ def backward(apps, schema_editor):
         HOBBY_TOPICS,
         SYNONYMS_BEFORE_HOBBIES,
         add_words,
+        drop_terms,
         drop_words,
-        seeded_terms,
     )
 
-    Term = apps.get_model("participants", "VocabularyTerm")
-    Term.objects.filter(organization=None, slug__in=[row[0] for row in HOBBY_TERMS]).delete()
-    seeded = seeded_terms(Term)
+    seeded = drop_terms(apps.get_model("participants", "VocabularyTerm"), HOBBY_TERMS)
     drop_words(seeded, HOBBY_TOPICS, SYNONYMS_BEFORE_HOBBIES)
     add_words(seeded, HOBBY_LESS, only=SYNONYMS_BEFORE_HOBBIES)
 

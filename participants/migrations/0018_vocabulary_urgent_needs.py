@@ -10,16 +10,9 @@ from django.db import migrations, models
 
 
 def forward(apps, schema_editor):
-    from participants.vocabulary_seed import SAFETY_TERMS, SAFETY_TOPICS, add_words, seeded_terms
+    from participants.vocabulary_seed import SAFETY_TERMS, SAFETY_TOPICS, add_terms, add_words
 
-    Term = apps.get_model("participants", "VocabularyTerm")
-    for slug, kind, name, synonyms, _broader in SAFETY_TERMS:
-        Term.objects.get_or_create(
-            organization=None, slug=slug, defaults={"kind": kind, "name": name, "synonyms": synonyms}
-        )
-    seeded = seeded_terms(Term)
-    for slug, _kind, _name, _synonyms, broader in SAFETY_TERMS:
-        seeded[slug].broader.add(*(seeded[item] for item in broader if item in seeded))
+    seeded = add_terms(apps.get_model("participants", "VocabularyTerm"), SAFETY_TERMS)
     add_words(seeded, SAFETY_TOPICS)
 
 
@@ -28,13 +21,12 @@ def backward(apps, schema_editor):
         SAFETY_TERMS,
         SAFETY_TOPICS,
         SYNONYMS_BEFORE_SAFETY,
+        drop_terms,
         drop_words,
-        seeded_terms,
     )
 
-    Term = apps.get_model("participants", "VocabularyTerm")
-    Term.objects.filter(organization=None, slug__in=[row[0] for row in SAFETY_TERMS]).delete()
-    drop_words(seeded_terms(Term), SAFETY_TOPICS, keep=SYNONYMS_BEFORE_SAFETY)
+    seeded = drop_terms(apps.get_model("participants", "VocabularyTerm"), SAFETY_TERMS)
+    drop_words(seeded, SAFETY_TOPICS, keep=SYNONYMS_BEFORE_SAFETY)
 
 
 class Migration(migrations.Migration):
