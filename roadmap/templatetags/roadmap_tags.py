@@ -309,9 +309,7 @@ def roadmap_sections(context, sections) -> SafeString:
             out.extend(roadmap_row(context, line) for line in rows.lines)
         else:
             if not empty:
-                empty = (
-                    '<tr><td colspan="7" class="text-body-secondary small">'
-                    f"{_esc(gettext('No events in this section yet.'))}</td></tr>"
-                )
+                no_events = gettext("No events in this section yet.")
+                empty = f'<tr><td colspan="7" class="text-body-secondary small">{_esc(no_events)}</td></tr>'
             out.append(empty)
     return mark_safe("\n".join(out))  # noqa: S308 (every value is escaped in the parts)
