@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, 
 from django.db.models.functions import Coalesce, NullIf
 
 from mentoring.models import Programme
-from mentoring.prepared import PreparedCount, PreparedModels, PreparedValues
+from mentoring.prepared import BoundPages, PreparedPages, PreparedValues
 
 from .models import (
     SPECIAL_CATEGORIES,
@@ -157,61 +157,30 @@ def base_rows(
     return queryset.select_related(None).select_related("person").only(*columns).order_by(*order_by)
 
 
-def _whole_base(kind: str, order_by: tuple[str, ...], columns: tuple[str, ...], start: int, stop: int | None):
+def _whole_base(kind: str, order_by: tuple[str, ...], columns: tuple[str, ...]):
     def build(programme_id: int, organization_id: int) -> QuerySet[Any]:
         programme = Programme(pk=programme_id, organization_id=organization_id)
-        return base_rows(kind, programme, PeopleFilters(), order_by, columns)[start:stop]
+        return base_rows(kind, programme, PeopleFilters(), order_by, columns)
 
     return build
 
 
-def _whole_base_count(kind: str):
-    def build(programme_id: int, organization_id: int) -> QuerySet[Any]:
-        programme = Programme(pk=programme_id, organization_id=organization_id)
-        return mentees(programme) if kind == "mentees" else mentors(programme)
-
-    return build
+_WHOLE_BASES: dict[tuple[str, tuple[str, ...], tuple[str, ...]], PreparedPages] = {}
 
 
-_BASE_COUNTS = {
-    kind: PreparedCount(_whole_base_count(kind), programme_id=int, organization_id=int)
-    for kind in ("mentees", "mentors")
-}
-_BASE_PAGES: dict[tuple[str, tuple[str, ...], tuple[str, ...], int, int | None], PreparedModels] = {}
-# the pages × orders × lists a process keeps compiled (all dropped when there would be more)
-_BASE_PAGES_KEPT = 256
-
-
-class WholeBase:
-    """The whole base of the year (a list page without filters) for the paginator: its count and each
-    page through queries compiled once per process — per page and order, as the page's slice is part of
-    the SQL — instead of built again on every request (building them cost more than their answers). The
-    rows are ``base_rows``' for the same arguments."""
-
-    def __init__(self, kind: str, programme: Programme, order_by: tuple[str, ...], columns: tuple[str, ...]):
-        self.kind, self.order_by, self.columns = kind, tuple(order_by), tuple(columns)
-        self.programme_id, self.organization_id = programme.pk, programme.organization_id
-
-    def count(self) -> int:
-        return _BASE_COUNTS[self.kind](programme_id=self.programme_id, organization_id=self.organization_id)
-
-    def __getitem__(self, index: slice) -> list[Any]:
-        if not isinstance(index, slice) or index.step is not None:
-            raise TypeError("a page of the base is a slice")
-        start, stop = index.start or 0, index.stop
-        if stop is not None and stop <= start:
-            return []  # the first page of an empty base: the ORM asks nothing either
-        key = (self.kind, self.order_by, self.columns, start, stop)
-        prepared = _BASE_PAGES.get(key)
-        if prepared is None:
-            if len(_BASE_PAGES) >= _BASE_PAGES_KEPT:
-                _BASE_PAGES.clear()
-            prepared = _BASE_PAGES[key] = PreparedModels(
-                _whole_base(self.kind, self.order_by, self.columns, start, stop),
-                programme_id=int,
-                organization_id=int,
-            )
-        return prepared(programme_id=self.programme_id, organization_id=self.organization_id)
+def whole_base(
+    kind: str, programme: Programme, order_by: tuple[str, ...], columns: tuple[str, ...]
+) -> BoundPages:
+    """The whole base of the year (a list page without filters) for the paginator: ``base_rows`` for the
+    same arguments, counted and sliced through queries compiled once per process and order (building them
+    cost more than their answers)."""
+    key = (kind, tuple(order_by), tuple(columns))
+    pages = _WHOLE_BASES.get(key)
+    if pages is None:
+        pages = _WHOLE_BASES.setdefault(
+            key, PreparedPages(_whole_base(*key), programme_id=int, organization_id=int)
+        )
+    return pages.bind(programme_id=programme.pk, organization_id=programme.organization_id)
 
 
 def _group_names(programme_id: int, academic_year_id: int, organization_id: int) -> QuerySet[Any, tuple[str]]:
@@ -434,9 +403,7 @@ def people_deletion_preview(people: list[Person]) -> list[Person]:
         .annotate(
             profiles=Count("mentee_profiles", distinct=True) + Count("mentor_profiles", distinct=True),
             consent_count=Count("consents", distinct=True),
-            in_pair=Exists(
-                Person.objects.filter(pk=OuterRef("pk"), group_memberships__isnull=False)
-            ),
+            in_pair=Exists(Person.objects.filter(pk=OuterRef("pk"), group_memberships__isnull=False)),
         )
         .order_by("last_name", "first_name", "patronymic", "pk")
     )
@@ -489,7 +456,9 @@ def vocabulary_effective(organization) -> list[EffectiveTerm]:
             added_broader += [
                 up
                 for up in item.broader.all()
-                if up.pk in visible and up.pk != term.pk and all(up.pk != b.pk for b in own_broader + added_broader)
+                if up.pk in visible
+                and up.pk != term.pk
+                and all(up.pk != b.pk for b in own_broader + added_broader)
             ]
             hidden = item.hidden  # the nearest decides: it comes last
             if item.organization_id == getattr(organization, "pk", None):

@@ -23,6 +23,7 @@ from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
 from mentoring.erasure import erasure_summary
 from mentoring.files import attachment_response
 from mentoring.models import AuditEvent, Role
+from mentoring.prepared import BoundPages
 from mentoring.services import AuditRead, audit_reads, audit_record
 from mentoring.sorting import sorting
 from mentoring.trash import undo_remember
@@ -144,10 +145,10 @@ def _people_list(request: ScopedRequest, kind: str) -> HttpResponse:
     # the columns the rows show, no more: a profile's and a person's other fields (texts, JSON, contacts)
     # are neither sent by the database nor decoded for a list page; the whole base (no filter) through
     # queries compiled once per process
-    rows_source: QuerySet[MenteeProfile] | QuerySet[MentorProfile] | selectors.WholeBase = (
+    rows_source: QuerySet[MenteeProfile] | QuerySet[MentorProfile] | BoundPages = (
         selectors.base_rows(kind, scope.programme, filters, order.order_by, ROW_COLUMNS[kind])
         if filters.active
-        else selectors.WholeBase(kind, scope.programme, order.order_by, ROW_COLUMNS[kind])
+        else selectors.whole_base(kind, scope.programme, order.order_by, ROW_COLUMNS[kind])
     )
     paginator: Paginator[MenteeProfile | MentorProfile] = Paginator(rows_source, PAGE_SIZE)  # type: ignore[arg-type]
     page = paginator.get_page(request.GET.get("page"))
@@ -691,7 +692,9 @@ def people_bulk(request: ScopedRequest) -> HttpResponse:
             messages.success(
                 request,
                 ngettext(
-                    "The status is set for %(count)d person.", "The status is set for %(count)d people.", changed
+                    "The status is set for %(count)d person.",
+                    "The status is set for %(count)d people.",
+                    changed,
                 )
                 % {"count": changed},
             )

@@ -1,5 +1,5 @@
 """A list page of a base without filters reads its count and its page through queries compiled once per
-process (``selectors.WholeBase``): the same rows, in the same order, as the ORM's query of a filtered list
+process (``selectors.whole_base``): the same rows, in the same order, as the ORM's query of a filtered list
 (``selectors.base_rows``), for each order, page and base, and only the school's year's."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def test_whole_base_pages_are_the_orm_s(programme, kind, django_assert_num_queri
     columns = ROW_COLUMNS[kind]
     for fields in PEOPLE_SORTS.values():
         for order_by in ((*fields, "pk"), tuple(f"-{name}" for name in (*fields, "pk"))):
-            whole = Paginator(selectors.WholeBase(kind, programme, order_by, columns), PAGE_SIZE)  # type: ignore[arg-type]
+            whole = Paginator(selectors.whole_base(kind, programme, order_by, columns), PAGE_SIZE)  # type: ignore[arg-type]
             orm = Paginator(
                 selectors.base_rows(kind, programme, selectors.PeopleFilters(), order_by, columns), PAGE_SIZE
             )
@@ -50,6 +50,6 @@ def test_whole_base_pages_are_the_orm_s(programme, kind, django_assert_num_queri
 
 @pytest.mark.django_db
 def test_an_empty_base_has_one_empty_page(programme, django_assert_num_queries):
-    whole = Paginator(selectors.WholeBase("mentees", programme, ("pk",), ROW_COLUMNS["mentees"]), PAGE_SIZE)  # type: ignore[arg-type]
+    whole = Paginator(selectors.whole_base("mentees", programme, ("pk",), ROW_COLUMNS["mentees"]), PAGE_SIZE)  # type: ignore[arg-type]
     with django_assert_num_queries(1):
         assert list(whole.get_page(1)) == []
