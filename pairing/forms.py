@@ -99,8 +99,14 @@ class GroupForm(forms.Form):
         kwargs["initial"].setdefault("start_date", start)
         kwargs["initial"].setdefault("planned_end_date", end)
         super().__init__(*args, **kwargs)
-        allowed = [form.pk for form in forms_for(programme)]
+        allowed_forms = forms_for(programme)
+        allowed = [form.pk for form in allowed_forms]
         model_choice_field(self, "form").queryset = MentoringForm.objects.filter(pk__in=allowed)
+        if group is None and not self.is_bound and "form" not in self.initial:
+            # a new pair starts in the form the school uses most, not in the first of the list
+            usual = most_used_form(programme, list(allowed_forms))
+            if usual is not None:
+                self.initial["form"] = usual.pk
         model_choice_field(self, "role_model").queryset = RoleModel.objects.filter(form_id__in=allowed).select_related(
             "form"
         )

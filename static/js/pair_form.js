@@ -81,15 +81,20 @@
     warning.classList.toggle("d-none", messages.length === 0);
   }
 
+  // only the answer to the latest request is applied: the page's first request (the preselected form)
+  // may arrive after the one for the form the curator has just chosen
+  var latest = 0;
+
   function reload() {
     if (!formSelect || !formSelect.value) return;
+    var request = ++latest;
     var query = "?form=" + encodeURIComponent(formSelect.value);
     var group = form.getAttribute("data-group");
     if (group) query += "&group=" + encodeURIComponent(group);
     fetch(url + query, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) {
-        if (!data) return;
+        if (!data || request !== latest) return;
         ["mentors", "mentees"].forEach(function (key) {
           var ts = selects[key];
           if (!ts) return;

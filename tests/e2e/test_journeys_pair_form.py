@@ -63,3 +63,36 @@ def test_curator_forms_a_pair_with_the_searchable_selects(page, phone_page, site
     group = MentoringGroup.objects.exclude(members__person__last_name="Впаре").get()
     assert {m.person.last_name for m in group.members.all()} == {"Свободнова", "Новиков"}
     assert not page.js_errors, page.js_errors
+
+
+def test_a_late_answer_for_an_earlier_form_does_not_replace_the_options(page, site, curator, bases):
+    """The curator switches the form twice quickly; the answer for the first form arrives last (held
+    here) and must not empty the mentors of the form now chosen (CI saw «Никого не найдено»)."""
+    from pairing.models import MentoringForm
+
+    held = []
+
+    def hold_peer_form(route):
+        if f"form={peer.pk}" in route.request.url:
+            held.append(route)
+        else:
+            route.continue_()
+
+    peer = MentoringForm.objects.get(key="pupil_pupil")
+    log_in(page, site, curator.username)
+    page.route("**/pairs/candidates/**", hold_peer_form)
+    page.goto(site(f"/o/school-a/{YEAR}/pairs/new/"))
+    # a new pair starts in the school's most used form (its only pair is «учитель – ученик»)
+    expect(page.locator("select[name=form]")).to_have_value(str(bases["form"].pk))
+    page.select_option("select[name=form]", str(peer.pk))
+    chosen = bases["form"].pk
+    with page.expect_response(lambda response: f"form={chosen}" in response.url):
+        page.select_option("select[name=form]", str(chosen))
+    assert len(held) == 1
+    with page.expect_response(lambda response: f"form={peer.pk}" in response.url):
+        held[0].continue_()
+    mentors = page.locator("#id_mentors-ts-control")
+    mentors.click()
+    mentors.fill("Свобод")
+    expect(page.locator(".ts-dropdown .option", has_text="Свободнова")).to_contain_text("свободно мест: 2 из 2")
+    assert not page.js_errors, page.js_errors
