@@ -30,6 +30,7 @@ from .quality_set_dec6c import DEC6C_MENTORS, HELD_OUT_DEC6C
 from .quality_set_dec6d import DEC6D_MENTORS, HELD_OUT_DEC6D
 from .quality_set_dec6e import DEC6E_MENTORS, HELD_OUT_DEC6E
 from .quality_set_dec6f import DEC6F_MENTORS, HELD_OUT_DEC6F
+from .quality_set_dec6g import DEC6G_MENTORS, HELD_OUT_DEC6G
 
 
 def test_the_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
@@ -88,12 +89,13 @@ def test_the_dec6d_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
 
 @pytest.mark.parametrize(
     ("pupils", "teachers"),
-    [(HELD_OUT_DEC6E, DEC6E_MENTORS), (HELD_OUT_DEC6F, DEC6F_MENTORS)],
-    ids=["dec6e", "dec6f"],
+    [(HELD_OUT_DEC6E, DEC6E_MENTORS), (HELD_OUT_DEC6F, DEC6F_MENTORS), (HELD_OUT_DEC6G, DEC6G_MENTORS)],
+    ids=["dec6e", "dec6f", "dec6g"],
 )
 def test_the_evening_blind_sets_are_big_varied_and_every_pupil_can_get_a_right_mentor(pupils, teachers):
     """Feasibility only: the blind sets of ``quality_set_dec6e.py`` (a city gymnasium) and
-    ``quality_set_dec6f.py`` (an industrial town's school) have no threshold here and their misses are
+    ``quality_set_dec6f.py`` (an industrial town's school) and ``quality_set_dec6g.py`` (a rural consolidated
+    school) have no threshold here and their misses are
     never printed; their figures are printed by the bench (``held_out_dec6e``, ``held_out_dec6f``)."""
     assert len(pupils) >= 120
     assert 16 <= len(teachers) <= 22
