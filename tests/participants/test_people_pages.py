@@ -103,7 +103,17 @@ def test_filters_by_class_category_and_consent(curator_client, programme):
 @pytest.mark.django_db
 def test_viewing_the_base_is_audited(curator_client, programme, curator):
     curator_client.get(url("mentees"))
-    assert AuditEvent.objects.filter(actor=curator, action=AuditEvent.Action.VIEW).exists()
+    curator_client.get(url("mentors"))
+    events = AuditEvent.objects.filter(actor=curator, action=AuditEvent.Action.VIEW).order_by("pk")
+    # one row per page, as ``audit_record`` wrote it before the compiled INSERT: the base named, no person
+    assert [
+        (e.organization_id, e.target_type, e.target_id, e.target_repr, e.fields, e.details, e.people)
+        for e in events
+    ] == [
+        (programme.organization_id, "participants.Person", "", "База наставляемых", [], {}, ""),
+        (programme.organization_id, "participants.Person", "", "База наставников", [], {}, ""),
+    ]
+    assert all(e.actor_name == (curator.get_full_name() or curator.username) and e.at for e in events)
 
 
 @pytest.mark.django_db
