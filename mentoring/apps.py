@@ -28,3 +28,7 @@ class MentoringConfig(AppConfig):
         from . import navigation_cache
 
         navigation_cache.connect()
+        # the project's models built from rows without Model.__init__ where that is the same (model_loading)
+        from . import model_loading
+
+        model_loading.install()
