@@ -18,10 +18,25 @@ import html
 from django import forms, template
 from django.conf import settings
 from django.forms.boundfield import BoundField
-from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
+
+
+def _esc(value: object) -> str:
+    """``conditional_escape`` without its lazy-string wrappers: safe markup as it is, anything else — a
+    lazy translation too — as text through the standard library's escape, as Django's ``escape`` does."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+def _format_html(template_string: str, *args: object) -> SafeString:
+    """``format_html`` with positional arguments, the same markup: each argument through ``_esc`` instead
+    of ``conditional_escape`` (whose lazy-string wrappers cost more than the escaping; a filter bar
+    formats some forty pieces)."""
+    return SafeString(template_string.format(*[_esc(arg) for arg in args]))
+
 
 _CRISPY_ONLY = (forms.FileInput, forms.MultiWidget)
 
@@ -56,11 +71,11 @@ def _errors(field: BoundField) -> str:
         return ""
     auto_id = field.auto_id
     items = "".join(
-        format_html('<p id="error_{}_{}"><strong>{}</strong></p>', number, auto_id, error)
+        _format_html('<p id="error_{}_{}"><strong>{}</strong></p>', number, auto_id, error)
         for number, error in enumerate(field.errors, start=1)
     )
     field_id = getattr(field.errors, "field_id", None)  # set by BoundField.errors
-    return format_html('<div id="{}_error" class="invalid-feedback">', field_id) + items + "</div>"
+    return _format_html('<div id="{}_error" class="invalid-feedback">', field_id) + items + "</div>"
 
 
 def _help(field: BoundField) -> str:
@@ -69,11 +84,11 @@ def _help(field: BoundField) -> str:
     # crispy marks the help text safe (``|safe``): it is written by us, never by a user
     help_text = mark_safe(field.help_text)  # noqa: S308  help texts come from our code, never from a user
     if field.auto_id:
-        return format_html('<div id="{}_helptext" class="form-text">{}</div>', field.auto_id, help_text)
-    return format_html('<div class="form-text">{}</div>', help_text)
+        return _format_html('<div id="{}_helptext" class="form-text">{}</div>', field.auto_id, help_text)
+    return _format_html('<div class="form-text">{}</div>', help_text)
 
 
-_ASTERISK = format_html('<span class="asteriskField">{}</span>', "*")
+_ASTERISK = _format_html('<span class="asteriskField">{}</span>', "*")
 _NOTHING = SafeString("")
 
 
@@ -90,9 +105,9 @@ def _option_attrs(attrs: dict) -> str:
         if value is False:
             continue
         if value is True:
-            parts.append(format_html(" {}", name))
+            parts.append(_format_html(" {}", name))
         else:
-            parts.append(format_html(' {}="{}"', name, str(value)))
+            parts.append(_format_html(' {}="{}"', name, str(value)))
     return "".join(parts)
 
 
@@ -136,8 +151,8 @@ def _input(field: BoundField, css: str | None) -> str:
     per field otherwise, on every filter bar."""
     context = _widget_context(field, css)
     value = context["value"]
-    value_attr = format_html(' value="{}"', str(value)) if value is not None else ""
-    return format_html('<input type="{}" name="{}"', context["type"], context["name"]) + (
+    value_attr = _format_html(' value="{}"', str(value)) if value is not None else ""
+    return _format_html('<input type="{}" name="{}"', context["type"], context["name"]) + (
         value_attr + _option_attrs(context["attrs"]) + ">"
     )
 
@@ -168,21 +183,80 @@ def as_control(field: BoundField) -> SafeString:
     return mark_safe(_control(field))  # noqa: S308 (every part is escaped in _select and _input)
 
 
+def _plain_select(widget: forms.Widget) -> bool:
+    """Whether the widget's context and options are Django's own ``Select``'s (``_plain_options`` writes
+    them without building them): no subclass changed how they are made."""
+    if not isinstance(widget, forms.Select):
+        return False
+    kind = type(widget)
+    return (
+        kind.get_context is forms.Select.get_context
+        and kind.format_value is forms.Select.format_value
+        and kind.optgroups is forms.Select.optgroups
+        and kind.create_option is forms.Select.create_option
+        and kind.build_attrs is forms.Widget.build_attrs
+        and not widget.option_inherits_attrs
+        and widget.checked_attribute == {"selected": True}
+    )
+
+
+def _plain_options(widget: forms.Select, value: list[str]) -> list[str]:
+    """The options ``select.html`` writes from ``optgroups(name, value)``, written from the choices directly:
+    Django builds a dict of eleven keys per option first (``create_option``), which cost more than the
+    markup on a filter of forty mentors. The same groups, the same selected option (the first matching
+    one, unless the select takes several), the same escaping."""
+    parts: list[str] = []
+    has_selected = False
+    multiple = widget.allow_multiple_selected
+    for option_value, option_label in widget.choices:
+        if option_value is None:
+            option_value = ""
+        if isinstance(option_label, list | tuple):
+            group_name, choices = option_value, option_label
+        else:
+            group_name, choices = None, [(option_value, option_label)]
+        if group_name:
+            parts.append(_format_html('\n  <optgroup label="{}">', group_name))
+        for subvalue, sublabel in choices:
+            selected = (not has_selected or multiple) and str(subvalue) in value
+            has_selected |= selected
+            parts.append(
+                f'\n  <option value="{html.escape(str(subvalue))}"{" selected" if selected else ""}>'
+                f"{_esc(sublabel)}</option>"
+            )
+        if group_name:
+            parts.append("\n  </optgroup>")
+    return parts
+
+
 def _select(field: BoundField, css: str | None) -> str:
     """A select as Django's ``select.html`` and ``select_option.html`` write it, in Python: those templates
     cost an include per option (a filter of forty mentors, a base's classes). The attributes, the options
-    and the selected ones come from the widget's own ``get_context``, as ``BoundField.as_widget`` passes
-    them."""
+    and the selected ones are the widget's own ``get_context``'s, as ``BoundField.as_widget`` passes
+    them (for Django's plain ``Select``, its options are written from the choices: ``_plain_options``)."""
+    widget = field.field.widget
+    if _plain_select(widget):
+        attrs = field.build_widget_attrs({"class": css} if css is not None else {}, widget)
+        if field.auto_id and "id" not in widget.attrs:
+            attrs.setdefault("id", field.auto_id)
+        attrs = widget.build_attrs(widget.attrs, attrs)
+        if widget.allow_multiple_selected:
+            attrs["multiple"] = True
+        value = widget.format_value(field.value())
+        parts: list[str] = [_format_html('<select name="{}"', field.html_name), _option_attrs(attrs), ">"]
+        parts += _plain_options(widget, value)
+        parts.append("\n</select>")
+        return "".join(parts)
     context = _widget_context(field, css)
-    parts = [format_html('<select name="{}"', context["name"]), _option_attrs(context["attrs"]), ">"]
+    parts = [_format_html('<select name="{}"', context["name"]), _option_attrs(context["attrs"]), ">"]
     for group_name, group_choices, _index in context["optgroups"]:
         if group_name:
-            parts.append(format_html('\n  <optgroup label="{}">', group_name))
+            parts.append(_format_html('\n  <optgroup label="{}">', group_name))
         for option in group_choices:  # format_html's markup, without its cost per call: a thousand people
             attrs = option["attrs"]
             parts.append(
                 f'\n  <option value="{html.escape(str(option["value"]))}"{_option_attrs(attrs) if attrs else ""}>'
-                f"{conditional_escape(option['label'])}</option>"
+                f"{_esc(option['label'])}</option>"
             )
         if group_name:
             parts.append("\n  </optgroup>")
@@ -199,11 +273,11 @@ def _choices(field: BoundField) -> str:
     parts = ["<div>"]
     for number, (group, options, _index) in enumerate(groups, start=1):
         if group:
-            parts.append(format_html("<strong>{}</strong>", group))
+            parts.append(_format_html("<strong>{}</strong>", group))
         for position, option in enumerate(options, start=1):
             parts.append('<div class="form-check">')
             parts.append(
-                format_html(
+                _format_html(
                     '<input type="{}" class="form-check-input{}" name="{}" value="{}"',
                     option["type"],
                     invalid,
@@ -213,7 +287,7 @@ def _choices(field: BoundField) -> str:
             )
             parts.append(_option_attrs(option["attrs"]) + ">")
             parts.append(
-                format_html(
+                _format_html(
                     '<label for="{}" class="form-check-label">{}</label>',
                     option["attrs"].get("id", ""),
                     str(option["label"]),
@@ -241,7 +315,7 @@ def as_field(field: BoundField) -> SafeString:
     extra_classes = f" {field.css_classes()}" if field.css_classes() else ""
     if isinstance(widget, forms.CheckboxInput):
         check = _control(field, _widget_class(widget, "form-check-input" + invalid))
-        check_label = format_html(
+        check_label = _format_html(
             '<label for="{}" class="form-check-label{}">{}{}</label>',
             field.id_for_label,
             required_class,
@@ -250,8 +324,8 @@ def as_field(field: BoundField) -> SafeString:
         )
         check_body = check + check_label + _errors(field) + _help(field)
         return mark_safe(  # noqa: S308 (every part is escaped above)
-            f'<div class="mb-3"><div id="div_{conditional_escape(field.auto_id)}" '
-            f'class="form-check{conditional_escape(extra_classes)}">{check_body}</div></div>'
+            f'<div class="mb-3"><div id="div_{_esc(field.auto_id)}" '
+            f'class="form-check{_esc(extra_classes)}">{check_body}</div></div>'
         )
     control: str
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
@@ -261,10 +335,10 @@ def as_field(field: BoundField) -> SafeString:
         control = _control(field, _widget_class(widget, base + invalid))
     label: str = ""
     if field.label:
-        for_attr = format_html(' for="{}"', field.id_for_label) if field.id_for_label else _NOTHING
+        for_attr = _format_html(' for="{}"', field.id_for_label) if field.id_for_label else _NOTHING
         tag = "legend" if field.use_fieldset else "label"
         fieldset_class = " fs-6" if field.use_fieldset else ""
-        label = format_html(
+        label = _format_html(
             '<{}{} class="form-label{}{}">{}{}</{}>',
             tag,
             for_attr,
@@ -276,19 +350,18 @@ def as_field(field: BoundField) -> SafeString:
         )
         if field.use_fieldset:
             described = (
-                format_html(' aria-describedby="{}"', field.aria_describedby)
+                _format_html(' aria-describedby="{}"', field.aria_describedby)
                 if field.aria_describedby
                 else ""
             )
-            label = format_html("<fieldset{}>", described) + label
+            label = _format_html("<fieldset{}>", described) + label
     if not isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         control += _errors(field) + _help(field)
     body = label + control
     if field.label and field.use_fieldset:
         body += "</fieldset>"
     return mark_safe(  # noqa: S308 (every part is escaped above)
-        f'<div id="div_{conditional_escape(field.auto_id)}" class="mb-3{conditional_escape(extra_classes)}">'
-        f"{body}</div>"
+        f'<div id="div_{_esc(field.auto_id)}" class="mb-3{_esc(extra_classes)}">{body}</div>'
     )
 
 
@@ -303,7 +376,7 @@ def as_fields(form: forms.BaseForm) -> SafeString:
     parts = []
     errors = form.non_field_errors()
     if errors:
-        items = "".join(format_html("<li>{}</li>", error) for error in errors)
+        items = "".join(_format_html("<li>{}</li>", error) for error in errors)
         parts.append(f'<div class="alert alert-block alert-danger"><ul class="m-0">{items}</ul></div>')
     parts.extend(str(as_field(field)) for field in form)
     return mark_safe("".join(parts))  # noqa: S308 (every part is escaped above)

@@ -185,3 +185,72 @@ def test_every_report_form_of_the_reports_page(db):
             ours = str(as_fields(options_form_for(report, scope, data=data)))
             theirs = _crispy_form(options_form_for(report, scope, data=data))
             assert parse_html(ours) == parse_html(theirs), f"{report.identifier}:\n{ours}\n---\n{theirs}"
+
+
+class Selects(forms.Form):
+    plain = forms.ChoiceField(
+        choices=[("", "— все —"), ("a", "Активна"), ("b", "Закрыта <b>")], required=False
+    )
+    grouped = forms.ChoiceField(
+        choices=[
+            ("", "—"),
+            ("Люди", [("a", "ФИО"), ("b", "Класс & группа")]),
+            ("c", "Телефон"),
+            (None, "Пусто"),
+        ],
+        required=False,
+    )
+    twice = forms.ChoiceField(choices=[("a", "Первый"), ("a", "Второй"), ("b", "Третий")], required=False)
+    numbers = forms.TypedChoiceField(
+        choices=[("", "Любой"), (1, "один"), (20, "двадцать")], coerce=int, required=False
+    )
+    several = forms.MultipleChoiceField(
+        choices=[("x", "Икс"), ("y", "Игрек"), ("z", "Зет")],
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 3}),
+    )
+    styled = forms.ChoiceField(
+        choices=[("a", "А"), ("b", "Б")],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select-sm"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.utils.translation import gettext_lazy
+
+        self.fields["lazy"] = forms.ChoiceField(
+            choices=[("", gettext_lazy("Any")), ("x", gettext_lazy("Status"))], required=False
+        )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {
+            "plain": "b",
+            "grouped": "b",
+            "twice": "a",
+            "numbers": "20",
+            "several": ["x", "z"],
+            "styled": "b",
+            "lazy": "x",
+        },
+        {"plain": "zzz", "grouped": "", "numbers": "bad"},
+    ],
+)
+def test_plain_selects_are_written_byte_for_byte_as_from_the_widgets_options(data, monkeypatch):
+    """A plain ``Select``'s options written from its choices (``_plain_options``) are the very markup written
+    from the widget's own ``optgroups`` (Django's context), and the same HTML as Django's templates."""
+    from mentoring.templatetags import fields
+
+    form = Selects(data)
+    fast = {}
+    for bound in form:
+        assert _python_widget(bound) and fields._plain_select(bound.field.widget)
+        fast[bound.name] = str(as_control(bound)), str(as_field(bound))
+    monkeypatch.setattr(fields, "_plain_select", lambda widget: False)
+    for bound in Selects(data):
+        assert fast[bound.name] == (str(as_control(bound)), str(as_field(bound))), bound.name
+        assert parse_html(fast[bound.name][0]) == parse_html(str(bound.as_widget())), bound.name
