@@ -1746,3 +1746,188 @@ TERMS = [
     )
     for slug, kind, name, synonyms, broader in TERMS
 ]
+
+# Narrower terms and everyday words of needs (6 December, late evening; migration 0020). A field a school
+# has a specialist or a club for becomes a term of its own, so the specialist is told from the teacher
+# who only shares the field: Russian as a second language (an РКИ teacher, not the Russian teacher; under
+# Russian and adaptation), electrics (a trade of its own, not physics; under engineering and the trades),
+# and, with their words still the broader field's too (a mentor who names them offers that field itself,
+# not only as the broader term of what they named), hearing and sight loss (a teacher of the deaf or of
+# the blind; disabilities too), a delay of development (a defectologist; a need of ОВЗ too), drones and 3D
+# modelling and printing (engineering too). Tutoring is a post of its own, no specialist of every need of
+# ОВЗ; a request for an older pupil is met by every mentor who is a pupil.
+NARROWER_TERMS: list[tuple[str, str, str, list[str], list[str]]] = [
+    (
+        "russian-foreign",
+        SUBJECT,
+        "Русский как иностранный (РКИ)",
+        [
+            "рки", "русский как иностранный", "русский язык как иностранный", "русский как второй",
+            "русский как второй язык", "русский язык как второй", "русский как неродной",
+            "русский язык как неродной", "неродной язык", "инофон", "инофоны", "дети-инофоны",
+            "дети мигрантов", "плохо говорит по-русски", "плохо говорит по русски", "плохо понимает по-русски",
+            "плохо понимает по русски", "не говорит по-русски", "не говорит по русски",
+            "не понимает по-русски", "не понимает по русски", "слабо владеет русским языком",
+            "не владеет русским языком", "плохо знает русский", "не знает русского языка", "языковой барьер",
+            "билингв", "билингвизм", "russian", "russian language",
+        ],
+        ["russian", "adaptation"],
+    ),
+    (
+        "hearing",
+        SOCIAL,
+        "Нарушения слуха",
+        [
+            "слабослышащий", "глухой", "глухота", "неслышащий", "нарушение слуха", "нарушения слуха",
+            "снижение слуха", "плохо слышит", "слуховой аппарат", "слуховые аппараты", "тугоухость",
+            "кохлеарный имплант", "кохлеарная имплантация", "сурдопедагог", "сурдопедагогика",
+            "сурдопереводчик", "жестовый язык",
+        ],
+        [],
+    ),
+    (
+        "sight",
+        SOCIAL,
+        "Нарушения зрения",
+        [
+            "слабовидящий", "незрячий", "слепой", "нарушение зрения", "нарушения зрения", "плохо видит",
+            "тифлопедагог", "тифлопедагогика", "шрифт брайля",
+        ],
+        [],
+    ),
+    (
+        "defectology",
+        SOCIAL,
+        "Задержка развития (дефектолог)",
+        [
+            "дефектолог", "дефектология", "учитель-дефектолог", "зпр", "задержка психического развития",
+            "задержка развития", "задержка речевого и психического развития", "коррекционные занятия",
+            "коррекционно-развивающие занятия", "аооп", "адаптированная программа",
+            "адаптированная основная общеобразовательная программа", "интеллектуальные нарушения",
+            "умственная отсталость",
+        ],
+        [],
+    ),
+    # a pupil who asks for an older pupil rather than a teacher: every mentor who is a pupil offers it
+    # (pairing.matching_runs.mentor_record)
+    (
+        "peer-mentor",
+        SOCIAL,
+        "Наставник-старшеклассник",
+        [
+            "старшеклассник", "старшеклассница", "старшеклассники", "наставник-старшеклассник",
+            "кто-то постарше", "ученик постарше", "ученица постарше", "ребята постарше", "старшие ребята",
+            "наставник из учеников", "ученик-наставник", "наставник-ученик",
+        ],
+        [],
+    ),
+    (
+        "tutoring",
+        SKILL,
+        "Тьюторское сопровождение",
+        [
+            "тьютор", "тьюторство", "тьюторское сопровождение", "индивидуальный образовательный маршрут", "иом",
+            "индивидуальная образовательная траектория",
+        ],
+        [],
+    ),
+    (
+        "drones",
+        INTEREST,
+        "Беспилотники и дроны",
+        [
+            "дрон", "дроны", "квадрокоптер", "квадрокоптеры", "коптер", "беспилотник", "беспилотники", "бпла",
+            "беспилотный летательный аппарат", "беспилотные авиационные системы", "пилотирование дронов",
+            "fpv",
+        ],
+        [],
+    ),
+    (
+        "3d-modelling",
+        INTEREST,
+        "3D-моделирование и печать",
+        [
+            "3d-моделирование", "3d", "3d-печать", "3d печать", "3d-принтер", "3d-ручка", "3д", "3д печать", "3д-моделирование",
+            "3д-печать", "3д-принтер", "3д-ручка", "печать на 3d-принтере", "трёхмерное моделирование",
+            "blender", "прототипирование",
+        ],
+        [],
+    ),
+    (
+        "electrics",
+        CAREER,
+        "Электрика и электромонтаж",
+        [
+            "электрика", "электрик", "электромонтёр", "электромонтаж", "электромонтажник", "электротехника",
+            "электропроводка", "проводка", "электрослесарь", "электромонтажные работы",
+        ],
+        ["engineering", "career-services"],
+    ),
+]  # fmt: skip
+# words existing terms learn: severe speech disorders are a speech therapist's; letters written as in a
+# mirror; «общага», the pupils' word for social studies; what a pupil says of a low mood, of wanting to
+# talk, of a shaking voice before an audience; skipping lessons; nights at the computer; parents who
+# enrolled a pupil who did not choose it; a family short of money or a parent out of work
+NARROWER_TOPICS: dict[str, list[str]] = {
+    "speech-therapy": ["тнр", "тяжёлые нарушения речи", "онр", "общее недоразвитие речи", "зеркалит буквы",
+                       "зеркалить буквы", "пишет буквы зеркально", "путает буквы", "путает звуки",
+                       "переставляет буквы", "путает похожие буквы"],
+    "social-studies": ["общага", "обществоз"],
+    "stress": ["бессмысленно", "всё бессмысленно", "нет смысла", "ничего не радует", "ничто не радует",
+               "голос дрожит", "дрожит голос", "дрожат руки", "трясутся руки", "ком в горле"],
+    "psychology": ["выговориться", "с кем-то поговорить",
+                   "поговорить по душам", "анорексия", "булимия",
+                   "расстройство пищевого поведения", "рпп", "отказывается от еды"],
+    "behaviour": ["не ходит на уроки", "не ходит в школу", "не посещает уроки", "не посещает школу",
+                  "пропускает уроки", "пропускает школу"],
+    "gadgets": ["сидит в компе", "сидит за компом", "сидит в компьютере", "сидит за компьютером",
+                "компьютерная зависимость", "зависимость от компьютера", "играет ночами", "ночами в компьютере"],
+    "motivation": ["родители записали", "записали родители", "родители заставили", "родители заставляют",
+                   "заставляют родители", "не по своей воле", "не сам выбрал"],
+    "social-support": ["не хватает денег", "нет денег на кружки", "нет денег на секцию",
+                       "нет денег на репетитора", "платные кружки", "не по карману", "нечем платить",
+                       "безработный", "безработица", "потерял работу", "потеряла работу", "остались без работы",
+                       "сократили на работе", "уволили с работы", "маму сократили", "папу сократили",
+                       "маму уволили", "папу уволили"],
+}  # fmt: skip
+# drones and 3D printing are engineering's words too, not terms under it: a mentor who names them offers
+# engineering itself, not only as the broader term of what they named (else a pupil's «робототехника»
+# would go to the mentor who names engineering rather than to the one of robotics and 3D printing)
+NARROWER_TOPICS["engineering"] = [
+    word for slug, _k, name, words, _b in NARROWER_TERMS if slug in {"drones", "3d-modelling"} for word in [name, *words]
+]
+# hearing and sight loss are disabilities too: their words name both, so a pupil who does not hear well
+# meets a tutor of disabled children in full, and a teacher of the deaf more
+NARROWER_TOPICS["disability"] = [
+    word for slug, _k, _n, words, _b in NARROWER_TERMS if slug in {"hearing", "sight"} for word in words
+]
+# a delay of development is a need with limited abilities (ОВЗ) too, as drones are engineering: the
+# defectologist's words name both, and a defectologist's post still covers every need of ОВЗ
+NARROWER_TOPICS["ovz"] = [word for slug, _k, name, words, _b in NARROWER_TERMS if slug == "defectology" for word in words]
+# words that now belong to a narrower term (a lone «урок» is a pupil's lesson, not a young teacher's
+# methodology; the teacher's «подготовка урока» and «планирование уроков» stay)
+NARROWER_LESS: dict[str, list[str]] = {
+    "russian": ["инофон", "дети-инофоны", "дети мигрантов", "плохо говорит по-русски",
+                "слабо владеет русским языком", "не владеет русским языком", "русский как иностранный", "рки"],
+    "adaptation": ["инофон", "дети-инофоны", "дети мигрантов"],
+    "ovz": ["тьютор", "тьюторство", "тьюторское сопровождение", "тнр"],
+    "physics": ["электрика"],
+    "methodology": ["урок"],
+}  # fmt: skip
+assert set(NARROWER_TOPICS) | set(NARROWER_LESS) <= {row[0] for row in TERMS}
+# what each term said before migration 0020 (it gives back only the words it took, and takes back only
+# the words it added)
+SYNONYMS_BEFORE_NARROWER: dict[str, frozenset[str]] = {
+    slug: frozenset(words) for slug, _k, _n, words, _b in TERMS
+}
+TERMS = [
+    (
+        slug,
+        kind,
+        name,
+        [word for word in synonyms if word not in NARROWER_LESS.get(slug, [])]
+        + [word for word in NARROWER_TOPICS.get(slug, []) if word not in synonyms],
+        broader,
+    )
+    for slug, kind, name, synonyms, broader in TERMS
+] + NARROWER_TERMS

@@ -183,7 +183,7 @@ def test_an_abbreviation_of_two_terms_or_a_word_of_its_own_names_nothing(text, e
         ("ДЗ не делает", {"study-skills"}),
         ("заключение ПМПК", {"ovz"}),
         ("семья в ТЖС", {"family"}),
-        ("инофон, плохо говорит по-русски", {"russian", "adaptation"}),
+        ("инофон, плохо говорит по-русски", {"russian-foreign"}),  # under russian and adaptation
     ],
 )
 def test_a_general_request_names_its_area_or_need(text, expected):
