@@ -382,10 +382,11 @@ def mentor_record(
     scope = _specialist_scope(vocabulary, subject)
     qualifiers = _qualifiers(vocabulary, competencies)
     grades, ages = _preferred(preferred_grades)
+    peer = _peer(vocabulary, group_name)
     return matching.Mentor(
         id=id,
         forms=frozenset({form}),
-        competencies=offer.tokens | scope,
+        competencies=offer.tokens | scope | peer,
         interests=hobbies.tokens,
         grade=_grade(group_name),
         age=age,
@@ -401,10 +402,23 @@ def mentor_record(
         at_risk_experience=at_risk_experience,
         availability=semantics.parse_availability(availability),
         # a need the specialist covers is said as the post: «низкая самооценка ≈ педагог-психолог»
-        words=_words(offer, hobbies) + tuple((token, subject) for token in sorted(scope - offer.tokens)),
+        words=_words(offer, hobbies)
+        + tuple((token, subject) for token in sorted(scope - offer.tokens))
+        + tuple((token, vocabulary.concepts[PEER_MENTOR].name) for token in sorted(peer - offer.tokens)),
         subject_tags=_meaning(vocabulary, [subject], broader=False).tokens,
         broad=((offer.broad | qualifiers) - taught - scope) | exams_broad,
     )
+
+
+PEER_MENTOR = "peer-mentor"  # the term a pupil asks by for an older pupil («со старшеклассником»)
+
+
+def _peer(vocabulary: semantics.Vocabulary, group_name: str) -> frozenset[str]:
+    """What a mentor who is a pupil (their class is known) offers for being one: the term of a request
+    for an older pupil rather than a teacher («лучше старшеклассник»), when the vocabulary has it."""
+    if _grade(group_name) is None or PEER_MENTOR not in vocabulary.concepts:
+        return frozenset()
+    return frozenset({f"c:{PEER_MENTOR}"})
 
 
 # the kinds of a specialist's field of needs or careers, and the kinds of what it covers

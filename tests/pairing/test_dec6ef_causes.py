@@ -9,7 +9,8 @@ labelled set:
 * the everyday words of needs the vocabulary lacked: severe speech disorders (ТНР) and letters written as
   in a mirror, a low mood, wanting someone to talk to, a shaking voice, skipping lessons, nights at the
   computer, parents who chose for the pupil, a family short of money or a parent out of work, «общага»;
-* a lone «урок» is a pupil's lesson, not a young teacher's methodology.
+* a lone «урок» is a pupil's lesson, not a young teacher's methodology;
+* a pupil who asks for an older pupil rather than a teacher: every mentor who is a pupil offers it.
 """
 
 import pytest
@@ -136,3 +137,17 @@ def test_everyday_words_of_needs(text, concept):
 def test_a_lesson_is_no_teaching_methodology():
     assert "c:methodology" not in tokens("на каждом уроке отвлекается")
     assert "c:methodology" in tokens("конструирование урока по ФГОС")
+
+
+# --- a request for an older pupil: every mentor who is a pupil offers it
+
+
+def test_a_pupil_who_asks_for_an_older_pupil_gets_a_pupil_mentor_rather_than_a_teacher():
+    got = scores(
+        Pupil(["геометрия", "хочу, чтобы занимался кто-то постарше из учеников"], (), group_name="7А"),
+        [
+            Teacher("teacher", ["геометрия 7-9"], subject="Математика", age=45),
+            Teacher("senior", ["помогу с геометрией"], group_name="10Б", age=16),
+        ],
+    )
+    assert got["senior"] > got["teacher"]
