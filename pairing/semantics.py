@@ -75,6 +75,7 @@ _GENERIC_TEXT = """
     мечтать интересоваться интерес увлекаться увлечение любить нравиться часто плохо плохой трудно тяжело
     даваться получаться понимать пойти идти делать сделать попасть слабо слабый сильно постоянно всегда
     никогда причина мочь самый свободно сам иметь школьный школа прокачать прокачивать прокачка скилл
+    урок целый
 """
 GENERIC_WORDS = frozenset(_GENERIC_TEXT.split())
 _FAMILY_PATTERN_KEY = 4  # the shortest family key a vocabulary pattern is found by
@@ -881,12 +882,16 @@ def _typo_limit(word: str) -> int:
     return 1 if len(word) < _LONG_WORD else 2
 
 
+_LONGEST_ABBREVIATION = 7  # letters of an abbreviation written without a dot
+
+
 def _abbreviation(word: str, dotted: bool) -> str:
     """How a short word may be an abbreviation: "alone" (followed by a dot, «матем.», or of three
     letters or more that the dictionary knows only as a name or an abbreviation, if at all: «рус»,
     «анг», «информ»), "context" (any other word of five letters or fewer: only inside a pattern of
-    several words, «яз» in «анг яз»), "" (none: a longer word, or a pronoun such as «нем»)."""
-    if not 2 <= len(word) <= 7:
+    several words, «яз» in «анг яз»), "" (none: a longer word, or a pronoun such as «нем»). A word cut
+    short and followed by a dot is one whatever its length: «слабослыш.», «обществозн.»."""
+    if len(word) < 2 or len(word) > _LONGEST_ABBREVIATION and not dotted:
         return ""
     parses = _analyzer().parse(word)
     if not dotted and any(parse.tag.POS in _NOT_ABBREVIATIONS for parse in parses):

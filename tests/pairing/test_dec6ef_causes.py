@@ -10,7 +10,10 @@ labelled set:
   in a mirror, a low mood, wanting someone to talk to, a shaking voice, skipping lessons, nights at the
   computer, parents who chose for the pupil, a family short of money or a parent out of work, «общага»;
 * a lone «урок» is a pupil's lesson, not a young teacher's methodology;
-* a pupil who asks for an older pupil rather than a teacher: every mentor who is a pupil offers it.
+* a pupil who asks for an older pupil rather than a teacher: every mentor who is a pupil offers it;
+* «урок» and «целый» name no topic (two requests said «на уроке» share nothing; «целыми днями» is no
+  aim of «нет цели»), and a word cut short with a dot is an abbreviation whatever its length
+  («слабослыш.»).
 """
 
 import pytest
@@ -151,3 +154,21 @@ def test_a_pupil_who_asks_for_an_older_pupil_gets_a_pupil_mentor_rather_than_a_t
         ],
     )
     assert got["senior"] > got["teacher"]
+
+
+# --- reading: «урок» and «целый» name no topic; a word cut short with a dot is an abbreviation at any length
+
+
+def test_a_lesson_is_no_topic_two_requests_share():
+    from pairing.semantics import understand
+
+    assert "w:урок" not in understand(["болтает на уроках"], SEED).tokens
+    assert "c:motivation" not in tokens("целыми вечерами рисует")
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("слабовид., нужен крупный шрифт", "c:sight"), ("слабослыш. ребёнок", "c:hearing")],
+)
+def test_a_long_word_cut_short_with_a_dot_is_an_abbreviation(text, concept):
+    assert concept in tokens(text)
