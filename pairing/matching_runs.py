@@ -304,7 +304,14 @@ def mentee_record(
             asked.broad | (told.broad & {token for token, _text in kept}),
         )
     setting, heavy = _request_weights(vocabulary, [*_phrases(requests), request_text], asked)
-    special_needs = special_needs or _names_special_needs(vocabulary, asked)
+    if _names_special_needs(vocabulary, asked):
+        # a pupil whose requests name special needs (ОВЗ, ЗПР) goes to the specialist first: the subjects
+        # and exams named beside them are where those needs show («ЗПР», «отстаёт по русскому»), as a
+        # primary pupil with ОВЗ is no class teacher's (below): in part, and no subject area
+        setting |= {
+            token for token in asked.tokens - asked.broad if _kind(vocabulary, token) in _SETTING_KINDS
+        }
+        special_needs = True
     grade = _grade(group_name)
     primary = (
         grade is not None

@@ -13,7 +13,9 @@ labelled set:
 * a pupil who asks for an older pupil rather than a teacher: every mentor who is a pupil offers it;
 * «урок» and «целый» name no topic (two requests said «на уроке» share nothing; «целыми днями» is no
   aim of «нет цели»), and a word cut short with a dot is an abbreviation whatever its length
-  («слабослыш.»).
+  («слабослыш.»);
+* a pupil whose requests name special needs goes to the specialist first: the subjects named beside
+  them are where those needs show (in part, no subject area).
 """
 
 import pytest
@@ -172,3 +174,22 @@ def test_a_lesson_is_no_topic_two_requests_share():
 )
 def test_a_long_word_cut_short_with_a_dot_is_an_abbreviation(text, concept):
     assert concept in tokens(text)
+
+
+# --- a pupil whose requests name special needs goes to the specialist first: the subjects beside them
+# are where the needs show
+
+
+def test_a_pupil_with_a_delay_of_development_and_a_lagging_subject_goes_to_the_defectologist():
+    got = scores(
+        Pupil(["задержка психического развития", "помощь по математике"], (), group_name="6Б"),
+        [
+            Teacher(
+                "math", ["математика 5-9, закрыть пробелы"], subject="Математика", special_needs_trained=True
+            ),
+            Teacher(
+                "defect", ["коррекционные занятия"], subject="Учитель-дефектолог", special_needs_trained=True
+            ),
+        ],
+    )
+    assert got["defect"] > got["math"]
