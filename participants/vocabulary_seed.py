@@ -1781,7 +1781,7 @@ NARROWER_TERMS: list[tuple[str, str, str, list[str], list[str]]] = [
             "слабослышащий", "глухой", "глухота", "неслышащий", "нарушение слуха", "нарушения слуха",
             "снижение слуха", "плохо слышит", "слуховой аппарат", "слуховые аппараты", "тугоухость",
             "кохлеарный имплант", "кохлеарная имплантация", "сурдопедагог", "сурдопедагогика",
-            "сурдопереводчик", "жестовый язык",
+            "сурдопереводчик", "жестовый язык", "овз по слуху", "овз слух",
         ],
         [],
     ),
@@ -1791,7 +1791,7 @@ NARROWER_TERMS: list[tuple[str, str, str, list[str], list[str]]] = [
         "Нарушения зрения",
         [
             "слабовидящий", "незрячий", "слепой", "нарушение зрения", "нарушения зрения", "плохо видит",
-            "тифлопедагог", "тифлопедагогика", "шрифт брайля",
+            "тифлопедагог", "тифлопедагогика", "шрифт брайля", "овз по зрению", "овз зрение",
         ],
         [],
     ),
@@ -1904,6 +1904,8 @@ NARROWER_TOPICS["disability"] = [
 # a delay of development is a need with limited abilities (ОВЗ) too, as drones are engineering: the
 # defectologist's words name both, and a defectologist's post still covers every need of ОВЗ
 NARROWER_TOPICS["ovz"] = [word for slug, _k, name, words, _b in NARROWER_TERMS if slug == "defectology" for word in words]
+# and «ОВЗ (слух)», «ОВЗ по зрению», as school lists write them, are ОВЗ as well as their loss
+NARROWER_TOPICS["ovz"] += ["овз по слуху", "овз слух", "овз по зрению", "овз зрение"]
 # words that now belong to a narrower term (a lone «урок» is a pupil's lesson, not a young teacher's
 # methodology; the teacher's «подготовка урока» and «планирование уроков» stay)
 NARROWER_LESS: dict[str, list[str]] = {

@@ -193,3 +193,10 @@ def test_a_pupil_with_a_delay_of_development_and_a_lagging_subject_goes_to_the_d
         ],
     )
     assert got["defect"] > got["math"]
+
+
+@pytest.mark.parametrize(
+    ("text", "loss"), [("ОВЗ по зрению", "c:sight"), ("ребёнок с ОВЗ (слух)", "c:hearing")]
+)
+def test_ovz_said_with_its_loss_names_both(text, loss):
+    assert {"c:ovz", "c:disability", loss} <= tokens(text)
