@@ -499,6 +499,42 @@ def negated_words(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+# A relative's occupation («папа инженер», «мама врач», «брат военный»): the noun or adjective right after
+# a relative, both in the nominative, says what the relative is, not what the pupil asks for.
+_RELATIVES = frozenset(
+    {
+        "папа", "мама", "отец", "мать", "брат", "сестра", "дедушка", "бабушка", "дед", "бабуля", "отчим",
+        "мачеха", "дядя", "тетя", "родитель", "родители",
+    }
+)  # fmt: skip
+
+
+@lru_cache(maxsize=50_000)
+def relatives_words(text: str) -> frozenset[int]:
+    """The start offsets of the words that name a relative's occupation: a noun (with the adjectives
+    before it and the words in the genitive after it) or an adjective in the nominative right after a
+    relative in the nominative, nothing but spaces between («папа инженер», «мама старшая медсестра»,
+    «мама учитель математики»); not «мама в больнице», «папа пьёт»."""
+    out: set[int] = set()
+    found = list(WORD.finditer(text or ""))
+    for k, word in enumerate(found[:-1]):
+        if lemma(word.group()) not in _RELATIVES or "nomn" not in _tag(word.group()):
+            continue
+        case = (
+            "nomn"  # the occupation, then the words in the genitive that belong to it («учитель математики»)
+        )
+        for following, after in zip(found[k + 1 :], found[k : len(found) - 1], strict=False):
+            if (text or "")[after.end() : following.start()].strip():
+                break
+            tag = _tag(following.group())
+            if case not in tag or tag.POS not in {"NOUN", "ADJF", "PRTF"}:
+                break
+            out.add(following.start())
+            if tag.POS == "NOUN":
+                case = "gent"
+    return frozenset(out)
+
+
 # An exemption («освобождён от физкультуры», «освобождение по здоровью»): what the pupil is exempted
 # from is no need, nor is the health it is given for; an exemption naming only its grounds explains the
 # clause just before it when that one ends with «нет» («Физ-ра нет (освобождение по здоровью)»).
@@ -1097,7 +1133,7 @@ class Vocabulary:
         через фильмы и песни»: films and songs), and whether they are only a weak link («история
         моды»: see :meth:`_qualified`)."""
         words = self._read(text, self._split(_spans(text, self.kept)))
-        negated = negated_words(text)
+        negated = negated_words(text) | relatives_words(text)
         means = means_words(text)
         others = [self.alternatives(text, *word) for word in words]
         out: list[tuple[tuple[str, ...], str, bool]] = []

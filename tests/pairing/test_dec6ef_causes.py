@@ -15,7 +15,8 @@ labelled set:
   aim of «нет цели»), and a word cut short with a dot is an abbreviation whatever its length
   («слабослыш.»);
 * a pupil whose requests name special needs goes to the specialist first: the subjects named beside
-  them are where those needs show (in part, no subject area).
+  them are where those needs show (in part, no subject area);
+* a relative's occupation («папа инженер») is no request of the pupil's.
 """
 
 import pytest
@@ -200,3 +201,30 @@ def test_a_pupil_with_a_delay_of_development_and_a_lagging_subject_goes_to_the_d
 )
 def test_ovz_said_with_its_loss_names_both(text, loss):
     assert {"c:ovz", "c:disability", loss} <= tokens(text)
+
+
+# --- a relative's occupation is no request
+
+
+def test_a_relatives_occupation_is_not_the_pupils_request():
+    got = scores(
+        Pupil(["брат хирург", "сама мечтает рисовать комиксы"], (), group_name="7В"),
+        [
+            Teacher("med", ["профориентация в медицину, будущим врачам"]),
+            Teacher("art", ["рисунок, комиксы"]),
+        ],
+    )
+    assert got["art"] > got["med"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("дядя юрист, тётя учитель истории", set(), {"c:career-law", "c:history"}),
+        ("мама в больнице", {"c:family"}, set()),
+        ("отец бьёт", {"c:violence"}, set()),
+    ],
+)
+def test_a_relative_is_read_without_their_occupation(text, kept, dropped):
+    found = tokens(text)
+    assert kept <= found and not dropped & found
