@@ -467,6 +467,9 @@ def negated_words(text: str) -> frozenset[int]:
                 continue
             following = words[k + 1][0]
             going = lemma(following) in _GOING and any(lemma(word) in _SPECIALISTS for word, _at in words)
+            if _will_not(words, k):
+                out.update(_refused(words, k, k + 1))
+                continue
             if lemma(following) in _LIKING or lemma(following) in _NEEDING or going:
                 out.update(_refused(words, k, k + 1))
                 if lemma(following) in _NEEDING:  # «актуальна» names nothing either
@@ -533,6 +536,20 @@ def relatives_words(text: str) -> frozenset[int]:
             if tag.POS == "NOUN":
                 case = "gent"
     return frozenset(out)
+
+
+# «не будет» beside an infinitive refuses what it is said of: «физику сдавать не будет», «не будет
+# заниматься плаванием»; not «если не будет помощи» (no infinitive)
+_WILL = frozenset({"буду", "будешь", "будет", "будем", "будете", "будут"})
+
+
+def _will_not(words: list[tuple[str, int]], k: int) -> bool:
+    """Whether words[k] («не») and the next word say «не будет» with an infinitive just before or after."""
+    if k + 1 >= len(words) or words[k + 1][0].lower() not in _WILL:
+        return False
+    near = [words[k - 1][0]] if k else []
+    near += [words[k + 2][0]] if k + 2 < len(words) else []
+    return any(_tag(word).POS == "INFN" for word in near)
 
 
 # An exemption («освобождён от физкультуры», «освобождение по здоровью»): what the pupil is exempted

@@ -16,7 +16,8 @@ labelled set:
   («слабослыш.»);
 * a pupil whose requests name special needs goes to the specialist first: the subjects named beside
   them are where those needs show (in part, no subject area);
-* a relative's occupation («папа инженер») is no request of the pupil's.
+* a relative's occupation («папа инженер») is no request of the pupil's;
+* «не будет» beside an infinitive refuses what it is said of («физику сдавать не будет»).
 """
 
 import pytest
@@ -228,3 +229,11 @@ def test_a_relatives_occupation_is_not_the_pupils_request():
 def test_a_relative_is_read_without_their_occupation(text, kept, dropped):
     found = tokens(text)
     assert kept <= found and not dropped & found
+
+
+# --- «не будет» beside an infinitive refuses what it is said of
+
+
+@pytest.mark.parametrize("text", ["Историю сдавать не будет", "не будет ходить на хор"])
+def test_will_not_refuses_what_it_is_said_of(text):
+    assert not tokens(text) & {"c:history", "c:music"}
