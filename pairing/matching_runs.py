@@ -473,8 +473,9 @@ def _qualifiers(vocabulary: semantics.Vocabulary, competencies: Iterable[object]
 
 # Exams and olympiads are of a subject. «ОГЭ по истории» said in one clause is the token «c:<ОГЭ>@<история>»:
 # it meets «ОГЭ по истории», not «ОГЭ по русскому». Clauses are split at commas, semicolons, brackets
-# and slashes only («ОГЭ по русскому и математике» is both).
-_EXAM_CLAUSES = re.compile(r"[,;()/]")
+# and slashes only («ОГЭ по русскому и математике» is both); a clause after a slash that names subjects and
+# no exam is of the exam before it («ЕГЭ био/хим»: biology and chemistry).
+_EXAM_SEPARATORS = re.compile(r"([,;()/])")  # kept by the split: a slash carries the exam on
 SCOPE = "@"  # between an exam's key and its subject's, in a scoped token
 
 
@@ -501,17 +502,20 @@ def _exam_clauses(
     qualified: set[str] = set()
     alone: set[str] = set()
     for phrase in _phrases(phrases):
-        for clause in _EXAM_CLAUSES.split(phrase):
+        carried: set[str] = set()  # the exams of the clause before a slash: «ЕГЭ био/хим» is both
+        pieces = _EXAM_SEPARATORS.split(phrase)
+        for clause, separator in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
             found = semantics.understand([clause], vocabulary, True)
             named = {t[2:] for t in found.tokens - found.broad if t[:2] == "c:"}
-            exams = named & scoped_exams
-            if not exams:
-                continue
             subjects = {
                 key
                 for key in named
                 if key in vocabulary.concepts and vocabulary.concepts[key].kind == "subject"
             }
+            exams = (named & scoped_exams) or (carried if subjects else set())
+            carried = exams if separator == "/" and subjects else set()
+            if not exams:
+                continue
             if not subjects:
                 alone |= exams
                 continue

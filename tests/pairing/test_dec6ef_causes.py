@@ -17,7 +17,8 @@ labelled set:
 * a pupil whose requests name special needs goes to the specialist first: the subjects named beside
   them are where those needs show (in part, no subject area);
 * a relative's occupation («папа инженер») is no request of the pupil's;
-* «не будет» beside an infinitive refuses what it is said of («физику сдавать не будет»).
+* «не будет» beside an infinitive refuses what it is said of («физику сдавать не будет»);
+* a slash between subjects carries the exam on: «ЕГЭ био/хим» is the ЕГЭ in both.
 """
 
 import pytest
@@ -231,9 +232,16 @@ def test_a_relative_is_read_without_their_occupation(text, kept, dropped):
     assert kept <= found and not dropped & found
 
 
-# --- «не будет» beside an infinitive refuses what it is said of
+# --- «не будет» beside an infinitive refuses; a slash between subjects carries the exam on
 
 
 @pytest.mark.parametrize("text", ["Историю сдавать не будет", "не будет ходить на хор"])
 def test_will_not_refuses_what_it_is_said_of(text):
     assert not tokens(text) & {"c:history", "c:music"}
+
+
+def test_a_slash_between_subjects_carries_the_exam_on():
+    _mentees, mentors, _right, _keys = people(pupils=[], teachers=[Teacher("both", ["ОГЭ биол/геогр"])])
+    assert {"c:oge@biology", "c:oge@geography"} <= mentors[0].competencies
+    _mentees, mentors, _right, _keys = people(pupils=[], teachers=[Teacher("two", ["ОГЭ/ЕГЭ физика"])])
+    assert "c:oge@physics" not in mentors[0].competencies - mentors[0].broad  # an exam alone stays so
