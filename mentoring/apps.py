@@ -32,3 +32,7 @@ class MentoringConfig(AppConfig):
         from . import model_loading
 
         model_loading.install()
+        # {% translate "literal" %} keeps its answers per process (kept_i18n)
+        from . import kept_i18n
+
+        kept_i18n.install()
