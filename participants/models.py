@@ -56,7 +56,11 @@ class PartnerOrganization(models.Model):
 
 def short_name_of(last_name: str, first_name: str, patronymic: str) -> str:
     """«Иванова А.С.» from the parts of a name (``Person.short_name``; lists that read plain values)."""
-    initials = "".join(f"{part[0]}." for part in (first_name, patronymic) if part)
+    # written out rather than joined from a generator: a list of pairs builds hundreds of these per page
+    if first_name:
+        initials = f"{first_name[0]}.{patronymic[0]}." if patronymic else f"{first_name[0]}."
+    else:
+        initials = f"{patronymic[0]}." if patronymic else ""
     return f"{last_name} {initials}".strip()
 
 
