@@ -72,7 +72,10 @@ def fast_from_db(
     cls: type[Model], db: str | None, field_names: Sequence[str], values: Sequence[Any]
 ) -> Model:
     """``Model.from_db`` without ``Model.__init__`` (see the module's docstring)."""
-    if pre_init.has_listeners(cls) or post_init.has_listeners(cls):
+    # no receiver at all (the usual case) is a look at two lists; else the signals' own per-model check
+    if (pre_init.receivers or post_init.receivers) and (
+        pre_init.has_listeners(cls) or post_init.has_listeners(cls)
+    ):
         return _django_from_db(cls, db, field_names, values)
     layout = _layout(cls, field_names, len(values))
     if len(layout) != len(values):  # not the row Django's from_db expects: let it decide
