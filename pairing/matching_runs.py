@@ -292,6 +292,7 @@ def mentee_record(
 ) -> matching.Mentee:
     """A mentee for the engine, the free text turned into vocabulary tokens and lemmas."""
     asked = _exam_scope(vocabulary, requests, _meaning(vocabulary, requests))
+    listed = asked.tokens
     unread = [phrase.strip() for phrase in _phrases(requests) if not _terms(_meaning(vocabulary, [phrase]))]
     if request_text.strip():  # the pupil's own words: only the terms they name
         told = _exam_scope(vocabulary, [request_text], _meaning(vocabulary, [request_text]))
@@ -332,6 +333,10 @@ def mentee_record(
     if primary:  # the primary class teacher teaches the subjects named: their post is asked for too
         asked = semantics.for_primary_pupil(asked, vocabulary)
         areas = semantics.for_primary_pupil(areas, vocabulary)
+    if not heavy and listed and asked.tokens - listed:
+        # the requests listed outweigh what the free text only mentions beside them (a hobby, a setting,
+        # a diagnosis told as context): a psychologist pairs the pupil for what was asked
+        heavy = frozenset(listed & asked.tokens)
     return matching.Mentee(
         id=id,
         form=form,
