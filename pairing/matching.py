@@ -391,11 +391,24 @@ def _availability(mentee: Mentee, mentor: Mentor) -> tuple[bool, bool, frozenset
     return True, days_ok and formats_ok, days_a & days_b
 
 
+# the grades of a mentor who names neither grades nor ages: every grade (a specialist who takes the whole
+# school is not scored below a teacher whose range merely fits the pupil)
+_EVERY_GRADE = (0, 99)
+
+
+def _grades_of(mentor: Mentor) -> tuple[int, int] | None:
+    """The grades the mentor prefers: as named, every grade when they name neither grades nor ages."""
+    if mentor.preferred_grades is None and mentor.preferred_ages is None:
+        return _EVERY_GRADE
+    return mentor.preferred_grades
+
+
 def _preferred_rule(mentee: Mentee, mentor: Mentor) -> tuple[str, int, int, int] | None:
     """("grade" | "age", the mentee's value, low, high) when the mentor prefers grades or ages the
-    mentee has, else None."""
-    if mentor.preferred_grades is not None and mentee.grade is not None:
-        return "grade", mentee.grade, *mentor.preferred_grades
+    mentee has (a mentor who names none takes every grade), else None."""
+    grades = _grades_of(mentor)
+    if grades is not None and mentee.grade is not None:
+        return "grade", mentee.grade, *grades
     if mentor.preferred_ages is not None and mentee.age is not None:
         return "age", mentee.age, *mentor.preferred_ages
     return None
@@ -687,7 +700,9 @@ def _grades_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explai
     reason = ""
     if explain:
         values = {"value": value, "low": low, "high": high}
-        if kind == "grade":
+        if kind == "grade" and (low, high) == _EVERY_GRADE:
+            reason = _("Grade %(value)s: the mentor takes pupils of every grade") % values
+        elif kind == "grade":
             reason = (
                 _("Grade %(value)s: the mentor prefers grades %(low)s–%(high)s")
                 if within
@@ -1122,9 +1137,10 @@ class _Problem:
         self.col_area = _bitsets(offers, areas)
         self.col_at_risk = np.array([m.at_risk_experience for m in self.mentors], dtype=bool)
         self.col_days, self.col_formats = _availability_codes(self.mentors)
-        self.col_has_pg = np.array([m.preferred_grades is not None for m in self.mentors], dtype=bool)
-        self.col_pg_low = np.array([(m.preferred_grades or (0, 0))[0] for m in self.mentors], dtype=np.int32)
-        self.col_pg_high = np.array([(m.preferred_grades or (0, 0))[1] for m in self.mentors], dtype=np.int32)
+        grades = [_grades_of(m) for m in self.mentors]
+        self.col_has_pg = np.array([g is not None for g in grades], dtype=bool)
+        self.col_pg_low = np.array([(g or (0, 0))[0] for g in grades], dtype=np.int32)
+        self.col_pg_high = np.array([(g or (0, 0))[1] for g in grades], dtype=np.int32)
         self.col_has_pa = np.array([m.preferred_ages is not None for m in self.mentors], dtype=bool)
         self.col_pa_low = np.array([(m.preferred_ages or (0, 0))[0] for m in self.mentors], dtype=np.int32)
         self.col_pa_high = np.array([(m.preferred_ages or (0, 0))[1] for m in self.mentors], dtype=np.int32)

@@ -4,10 +4,13 @@ of no labelled set:
 
 * what the pupil lists as requests outweighs what the free text only mentions beside it: a hobby, a
   place or a subject the story names is context, not the help asked for (an urgent need keeps its own,
-  greater weight).
+  greater weight);
+* a mentor who names neither preferred grades nor ages takes every grade: the grades criterion is met for
+  them, so a specialist who works with the whole school is not scored below a teacher whose range merely
+  fits the pupil (the Python, numpy and compiled scorers agree).
 """
 
-from pairing.matching import score_pair
+from pairing.matching import Settings, score_matrix, score_pair
 
 from .quality_set import Pupil, Teacher, people, seed_vocabulary
 
@@ -67,3 +70,34 @@ def test_an_urgent_need_still_outweighs_what_else_was_listed():
     mentees, _mentors, _right, _keys = people(vocabulary=SEED, pupils=[pupil], teachers=[PSYCHOLOGIST])
     listed = people(vocabulary=SEED, pupils=[Pupil(["шахматы"], (), group_name="7А")], teachers=[CHESS])[0][0]
     assert not (mentees[0].heavy & listed.requests)
+
+
+COUNSELLOR = Teacher("counsellor", ["профилактика конфликтов", "медиация, примирение сторон"])
+COACH = Teacher("coach", ["профилактика конфликтов", "секция самбо"], preferred_grades="5-9")
+
+
+def test_a_mentor_who_names_no_grades_is_not_scored_below_one_whose_range_fits():
+    got = scores(Pupil(["профилактика конфликтов"], (), group_name="6Б"), [COUNSELLOR, COACH])
+    assert got["counsellor"] == got["coach"]
+
+
+def test_a_mentor_who_names_no_grades_is_explained_as_taking_every_grade():
+    mentees, mentors, _right, _keys = people(
+        vocabulary=SEED, pupils=[Pupil(["медиация"], (), group_name="8А")], teachers=[COUNSELLOR]
+    )
+    found = score_pair(mentees[0], mentors[0])
+    assert found is not None
+    grades = [c for c in found[1] if c.criterion == "grades"]
+    assert len(grades) == 1 and grades[0].points == Settings().weights.grades
+    assert "любых классов" in grades[0].reason
+
+
+def test_a_range_outside_the_pupil_still_counts_against_the_teacher_and_all_scorers_agree():
+    pupils = [Pupil(["профилактика конфликтов"], (), group_name=g) for g in ("3А", "6Б", "11В")]
+    mentees, mentors, _right, _keys = people(vocabulary=SEED, pupils=pupils, teachers=[COUNSELLOR, COACH])
+    matrix = score_matrix(mentees, mentors, Settings())[2]
+    for i, mentee in enumerate(mentees):
+        for j, mentor in enumerate(mentors):
+            found = score_pair(mentee, mentor)
+            assert found is not None and abs(found[0] - matrix[i, j]) < 1e-6
+    assert matrix[0, 0] > matrix[0, 1] and matrix[2, 0] > matrix[2, 1]
