@@ -326,8 +326,12 @@ def mentee_record(
         # — and, beside an urgent need, only the subjects of the urgent requests («двойки по математике,
         # может остаться на второй год»): a plain subject or a hobby beside «дома бьют» is no area that
         # would outweigh it
+        # — nor a subject the free text only mentions beside listed requests (a story of a quarrel in the
+        # geography lesson under «ссоры с одноклассниками»): the list says what help is asked for, the text
+        # tells the story (a pupil who listed nothing keeps the subjects of their text)
+        told_only = asked.tokens - listed if listed else frozenset()
         subject_areas = _named_subjects(
-            vocabulary, asked, setting | (asked.tokens - heavy if heavy else setting)
+            vocabulary, asked, setting | (asked.tokens - heavy if heavy else setting) | told_only
         )
     areas = _meaning(vocabulary, subject_areas)
     if primary:  # the primary class teacher teaches the subjects named: their post is asked for too

@@ -7,7 +7,9 @@ of no labelled set:
   greater weight);
 * a mentor who names neither preferred grades nor ages takes every grade: the grades criterion is met for
   them, so a specialist who works with the whole school is not scored below a teacher whose range merely
-  fits the pupil (the Python, numpy and compiled scorers agree).
+  fits the pupil (the Python, numpy and compiled scorers agree);
+* a school subject the free text only mentions beside listed requests is part of the story, not a
+  subject area of the pupil (one who listed nothing keeps the subjects of their text).
 """
 
 from pairing.matching import Settings, score_matrix, score_pair
@@ -101,3 +103,29 @@ def test_a_range_outside_the_pupil_still_counts_against_the_teacher_and_all_scor
             found = score_pair(mentee, mentor)
             assert found is not None and abs(found[0] - matrix[i, j]) < 1e-6
     assert matrix[0, 0] > matrix[0, 1] and matrix[2, 0] > matrix[2, 1]
+
+
+def test_a_subject_the_story_mentions_beside_a_listed_need_is_no_subject_area():
+    pupil = Pupil(
+        ["ссоры с одноклассниками"],
+        (),
+        group_name="7В",
+        request_text="Сидит за последней партой в кабинете географии.",
+    )
+    mentees, _mentors, _right, _keys = people(vocabulary=SEED, pupils=[pupil], teachers=[PSYCHOLOGIST])
+    assert mentees[0].areas == frozenset()
+    geography = Teacher("geo", ["география", "краеведение"], subject="География")
+    got = scores(pupil, [COUNSELLOR, geography])
+    assert got["counsellor"] > got["geo"]
+
+
+def test_a_pupil_who_listed_nothing_keeps_the_subjects_of_the_story():
+    pupil = Pupil([], (), group_name="7В", request_text="Отстаёт по географии, карты не понимает.")
+    mentees, _mentors, _right, _keys = people(vocabulary=SEED, pupils=[pupil], teachers=[PSYCHOLOGIST])
+    assert "c:geography" in mentees[0].areas
+
+
+def test_a_workshop_the_story_places_a_habit_in_is_no_subject_area():
+    pupil = Pupil(["курит"], (), group_name="8А", request_text="Прячется в кабинете технологии на переменах.")
+    mentees, _mentors, _right, _keys = people(vocabulary=SEED, pupils=[pupil], teachers=[PSYCHOLOGIST])
+    assert mentees[0].areas == frozenset()
