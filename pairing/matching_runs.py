@@ -154,6 +154,23 @@ def _names_special_needs(vocabulary: semantics.Vocabulary, asked: semantics.Mean
     return bool({token for token in special if token.startswith("c:")} & (asked.tokens - asked.broad))
 
 
+_SENSES = frozenset({"hearing", "sight"})
+
+
+def _told_special_needs(vocabulary: semantics.Vocabulary, tokens: frozenset[str]) -> frozenset[str]:
+    """The terms of ``tokens`` that are special needs: the term «ОВЗ» is read as, those under it, and the
+    losses of hearing and sight (terms of their own, for their specialists)."""
+    special = {
+        token[2:] for token in _meaning(vocabulary, ["ОВЗ"], broader=False).tokens if token[:2] == "c:"
+    }
+    special |= _SENSES
+    return frozenset(
+        token
+        for token in tokens
+        if token[:2] == "c:" and (token[2:] in special or special & set(vocabulary.ancestors(token[2:])))
+    )
+
+
 def _phrases(values: Iterable[object] | None) -> list[str]:
     return [str(value) for value in values or [] if str(value).strip()]
 
@@ -337,6 +354,17 @@ def mentee_record(
     if primary:  # the primary class teacher teaches the subjects named: their post is asked for too
         asked = semantics.for_primary_pupil(asked, vocabulary)
         areas = semantics.for_primary_pupil(areas, vocabulary)
+    if special_needs and listed:
+        # special needs the free text only tells beside listed requests («слабослышащая» beside a dance
+        # class) are carried by the special-needs criterion: counted among the requests too, they would
+        # make every trained specialist meet the pupil's request
+        needs_told = _told_special_needs(vocabulary, asked.tokens - listed)
+        if needs_told:
+            asked = semantics.Meaning(
+                asked.tokens - needs_told,
+                tuple(item for item in asked.words if item[0] not in needs_told),
+                asked.broad - needs_told,
+            )
     if not heavy and listed and asked.tokens - listed:
         # the requests listed outweigh what the free text only mentions beside them (a hobby, a setting,
         # a diagnosis told as context): a psychologist pairs the pupil for what was asked

@@ -9,8 +9,13 @@ of no labelled set:
   them, so a specialist who works with the whole school is not scored below a teacher whose range merely
   fits the pupil (the Python, numpy and compiled scorers agree);
 * a school subject the free text only mentions beside listed requests is part of the story, not a
-  subject area of the pupil (one who listed nothing keeps the subjects of their text).
+  subject area of the pupil (one who listed nothing keeps the subjects of their text);
+* special needs (ОВЗ, those under it, hearing or sight loss) the free text only tells beside listed
+  requests are carried by the special-needs criterion alone: counted among the requests too, every trained
+  specialist would meet the pupil's request (a chess club asked for, a trained defectologist given).
 """
+
+import pytest
 
 from pairing.matching import Settings, score_matrix, score_pair
 
@@ -129,3 +134,23 @@ def test_a_workshop_the_story_places_a_habit_in_is_no_subject_area():
     pupil = Pupil(["курит"], (), group_name="8А", request_text="Прячется в кабинете технологии на переменах.")
     mentees, _mentors, _right, _keys = people(vocabulary=SEED, pupils=[pupil], teachers=[PSYCHOLOGIST])
     assert mentees[0].areas == frozenset()
+
+
+DEFECTOLOGIST = Teacher(
+    "defect", ["коррекционные занятия", "дети с ОВЗ", "нарушения зрения и слуха"], special_needs_trained=True
+)
+
+
+@pytest.mark.parametrize(
+    "told", ["Мальчик плохо видит, ОВЗ по зрению.", "У девочки тугоухость, слуховой аппарат."]
+)
+def test_a_special_need_the_story_tells_beside_a_listed_club_does_not_outweigh_the_club(told):
+    pupil = Pupil(["шахматный кружок"], (), group_name="5А", request_text=told, special_needs=True)
+    got = scores(pupil, [CHESS, DEFECTOLOGIST])
+    assert got["chess"] > got["defect"]
+
+
+def test_a_special_need_the_pupil_lists_stays_a_request():
+    pupil = Pupil(["нарушение слуха", "шахматный кружок"], (), group_name="5А", special_needs=True)
+    mentees, _mentors, _right, _keys = people(vocabulary=SEED, pupils=[pupil], teachers=[CHESS])
+    assert "c:hearing" in mentees[0].requests
