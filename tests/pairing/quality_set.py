@@ -867,6 +867,38 @@ def people(vocabulary=None, pupils=None, teachers=None):
     return mentees, mentors, right, {v: k for k, v in ids.items()}
 
 
+
+_SEED: list = []
+
+
+def kept_seed():
+    """The seeded vocabulary, built once for the helpers below (it is only read)."""
+    if not _SEED:
+        _SEED.append(seed_vocabulary())
+    return _SEED[0]
+
+
+def scores_by_key(pupil: Pupil, teachers: list[Teacher], vocabulary=None) -> dict[str, float]:
+    """One pupil's score with each of ``teachers``, by the teacher's key (``score_pair``, default settings)."""
+    from pairing.matching import score_pair
+
+    vocabulary = vocabulary or kept_seed()
+    mentees, mentors, _right, keys = people(vocabulary=vocabulary, pupils=[pupil], teachers=teachers)
+    out = {}
+    for mentor in mentors:
+        found = score_pair(mentees[0], mentor)
+        assert found is not None
+        out[keys[mentor.id]] = found[0]
+    return out
+
+
+def concept_tokens(text: str, vocabulary=None) -> set[str]:
+    """The vocabulary concepts (``c:`` tokens) a text is understood as."""
+    from pairing.semantics import understand
+
+    found = understand([text], vocabulary or kept_seed()).tokens
+    return {token for token in found if token.startswith("c:")}
+
 def evaluate(settings=None, pupils=None, teachers=None) -> dict:
     """The share of pupils who get a right mentor in the matching run (capacities as given), and the
     share whose best-scoring mentor is a right one (no capacities), with the misses."""

@@ -25,31 +25,17 @@ labelled set:
 
 import pytest
 
-from pairing.matching import score_pair
-
-from .quality_set import Pupil, Teacher, people, seed_vocabulary
+from .quality_set import Pupil, Teacher, concept_tokens, people, scores_by_key, seed_vocabulary
 
 SEED = seed_vocabulary()
 
 
-def tokens(text: str) -> set[str]:
-    from pairing.semantics import understand
-
-    return {token for token in understand([text], SEED).tokens if token.startswith("c:")}
 
 
-def scores(pupil: Pupil, teachers: list[Teacher]) -> dict[str, float]:
-    mentees, mentors, _right, keys = people(pupils=[pupil], teachers=teachers)
-    out = {}
-    for mentor in mentors:
-        found = score_pair(mentees[0], mentor)
-        assert found is not None
-        out[keys[mentor.id]] = found[0]
-    return out
 
 
 def test_a_pupil_who_does_not_understand_russian_goes_to_the_teacher_of_russian_as_a_second_language():
-    got = scores(
+    got = scores_by_key(
         Pupil(["мальчик почти не понимает по-русски, семья из Киргизии"], (), group_name="6А"),
         [
             Teacher("rki", ["русский язык как неродной, дети мигрантов"], subject="Русский язык"),
@@ -61,11 +47,11 @@ def test_a_pupil_who_does_not_understand_russian_goes_to_the_teacher_of_russian_
 
 @pytest.mark.parametrize("text", ["help with russian, please", "Ей нужен русский как второй язык"])
 def test_russian_as_a_second_language_is_read(text):
-    assert {"c:russian-foreign", "c:russian"} <= tokens(text)
+    assert {"c:russian-foreign", "c:russian"} <= concept_tokens(text)
 
 
 def test_a_deaf_pupil_goes_to_the_teacher_of_the_deaf_not_to_a_tutor():
-    got = scores(
+    got = scores_by_key(
         Pupil(["глухота, после кохлеарной имплантации"], (), group_name="3Б", special_needs=True),
         [
             Teacher("deaf", ["сурдопедагог"], subject="Дефектология", special_needs_trained=True),
@@ -76,7 +62,7 @@ def test_a_deaf_pupil_goes_to_the_teacher_of_the_deaf_not_to_a_tutor():
 
 
 def test_a_delay_of_development_goes_to_the_defectologist_not_to_a_tutor():
-    got = scores(
+    got = scores_by_key(
         Pupil(["задержка развития, нужна коррекционная помощь"], (), group_name="2Б", special_needs=True),
         [
             Teacher("defect", ["коррекционно-развивающие занятия"], subject="Учитель-дефектолог",
@@ -88,11 +74,11 @@ def test_a_delay_of_development_goes_to_the_defectologist_not_to_a_tutor():
 
 
 def test_a_delay_of_development_is_a_need_of_ovz_too():
-    assert {"c:defectology", "c:ovz"} <= tokens("у сына ЗПР")
+    assert {"c:defectology", "c:ovz"} <= concept_tokens("у сына ЗПР")
 
 
 def test_drones_go_to_the_drone_club_not_to_the_motorbike_mechanic():
-    got = scores(
+    got = scores_by_key(
         Pupil(["мечтает управлять коптером"], (), group_name="7Б"),
         [
             Teacher("drones", ["кружок БПЛА: сборка и полёты"]),
@@ -103,7 +89,7 @@ def test_drones_go_to_the_drone_club_not_to_the_motorbike_mechanic():
 
 
 def test_3d_printing_goes_to_who_prints_not_to_who_draws():
-    got = scores(
+    got = scores_by_key(
         Pupil(["печатает фигурки на 3д-принтере"], (), group_name="6В"),
         [
             Teacher("print", ["3D-печать и прототипирование"]),
@@ -114,7 +100,7 @@ def test_3d_printing_goes_to_who_prints_not_to_who_draws():
 
 
 def test_electrics_is_a_trade_not_physics():
-    got = scores(
+    got = scores_by_key(
         Pupil(["хочет разбираться в электропроводке"], (), group_name="8А"),
         [
             Teacher("trade", ["электромонтажные работы"]),
@@ -122,7 +108,7 @@ def test_electrics_is_a_trade_not_physics():
         ],
     )
     assert got["trade"] > got["phys"]
-    assert "c:physics" not in tokens("электрика")
+    assert "c:physics" not in concept_tokens("электрика")
 
 
 @pytest.mark.parametrize(
@@ -141,19 +127,19 @@ def test_electrics_is_a_trade_not_physics():
     ],
 )
 def test_everyday_words_of_needs(text, concept):
-    assert concept in tokens(text)
+    assert concept in concept_tokens(text)
 
 
 def test_a_lesson_is_no_teaching_methodology():
-    assert "c:methodology" not in tokens("на каждом уроке отвлекается")
-    assert "c:methodology" in tokens("конструирование урока по ФГОС")
+    assert "c:methodology" not in concept_tokens("на каждом уроке отвлекается")
+    assert "c:methodology" in concept_tokens("конструирование урока по ФГОС")
 
 
 # --- a request for an older pupil: every mentor who is a pupil offers it
 
 
 def test_a_pupil_who_asks_for_an_older_pupil_gets_a_pupil_mentor_rather_than_a_teacher():
-    got = scores(
+    got = scores_by_key(
         Pupil(["геометрия", "хочу, чтобы занимался кто-то постарше из учеников"], (), group_name="7А"),
         [
             Teacher("teacher", ["геометрия 7-9"], subject="Математика", age=45),
@@ -170,7 +156,7 @@ def test_a_lesson_is_no_topic_two_requests_share():
     from pairing.semantics import understand
 
     assert "w:урок" not in understand(["болтает на уроках"], SEED).tokens
-    assert "c:motivation" not in tokens("целыми вечерами рисует")
+    assert "c:motivation" not in concept_tokens("целыми вечерами рисует")
 
 
 @pytest.mark.parametrize(
@@ -178,7 +164,7 @@ def test_a_lesson_is_no_topic_two_requests_share():
     [("слабовид., нужен крупный шрифт", "c:sight"), ("слабослыш. ребёнок", "c:hearing")],
 )
 def test_a_long_word_cut_short_with_a_dot_is_an_abbreviation(text, concept):
-    assert concept in tokens(text)
+    assert concept in concept_tokens(text)
 
 
 # --- a pupil whose requests name special needs goes to the specialist first: the subjects beside them
@@ -186,7 +172,7 @@ def test_a_long_word_cut_short_with_a_dot_is_an_abbreviation(text, concept):
 
 
 def test_a_pupil_with_a_delay_of_development_and_a_lagging_subject_goes_to_the_defectologist():
-    got = scores(
+    got = scores_by_key(
         Pupil(["задержка психического развития", "помощь по математике"], (), group_name="6Б"),
         [
             Teacher(
@@ -204,14 +190,14 @@ def test_a_pupil_with_a_delay_of_development_and_a_lagging_subject_goes_to_the_d
     ("text", "loss"), [("ОВЗ по зрению", "c:sight"), ("ребёнок с ОВЗ (слух)", "c:hearing")]
 )
 def test_ovz_said_with_its_loss_names_both(text, loss):
-    assert {"c:ovz", "c:disability", loss} <= tokens(text)
+    assert {"c:ovz", "c:disability", loss} <= concept_tokens(text)
 
 
 # --- a relative's occupation is no request
 
 
 def test_a_relatives_occupation_is_not_the_pupils_request():
-    got = scores(
+    got = scores_by_key(
         Pupil(["брат хирург", "сама мечтает рисовать комиксы"], (), group_name="7В"),
         [
             Teacher("med", ["профориентация в медицину, будущим врачам"]),
@@ -230,7 +216,7 @@ def test_a_relatives_occupation_is_not_the_pupils_request():
     ],
 )
 def test_a_relative_is_read_without_their_occupation(text, kept, dropped):
-    found = tokens(text)
+    found = concept_tokens(text)
     assert kept <= found and not dropped & found
 
 
@@ -239,7 +225,7 @@ def test_a_relative_is_read_without_their_occupation(text, kept, dropped):
 
 @pytest.mark.parametrize("text", ["Историю сдавать не будет", "не будет ходить на хор"])
 def test_will_not_refuses_what_it_is_said_of(text):
-    assert not tokens(text) & {"c:history", "c:music"}
+    assert not concept_tokens(text) & {"c:history", "c:music"}
 
 
 def test_a_slash_between_subjects_carries_the_exam_on():
@@ -253,7 +239,7 @@ def test_a_slash_between_subjects_carries_the_exam_on():
 
 
 def test_not_knowing_the_letters_is_literacy():
-    assert "c:russian" in tokens("никак не запомнит буквы")
+    assert "c:russian" in concept_tokens("никак не запомнит буквы")
 
 
 @pytest.mark.parametrize(
@@ -261,4 +247,4 @@ def test_not_knowing_the_letters_is_literacy():
     [("сама ходит в школу через дорогу", "c:behaviour"), ("понимает по-русски хорошо", "c:russian-foreign")],
 )
 def test_a_need_said_with_not_is_not_found_without_it(text, concept):
-    assert concept not in tokens(text)
+    assert concept not in concept_tokens(text)

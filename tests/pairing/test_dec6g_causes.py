@@ -19,19 +19,11 @@ import pytest
 
 from pairing.matching import Settings, score_matrix, score_pair
 
-from .quality_set import Pupil, Teacher, people, seed_vocabulary
+from .quality_set import Pupil, Teacher, people, scores_by_key, seed_vocabulary
 
 SEED = seed_vocabulary()
 
 
-def scores(pupil: Pupil, teachers: list[Teacher]) -> dict[str, float]:
-    mentees, mentors, _right, keys = people(vocabulary=SEED, pupils=[pupil], teachers=teachers)
-    out = {}
-    for mentor in mentors:
-        found = score_pair(mentees[0], mentor)
-        assert found is not None
-        out[keys[mentor.id]] = found[0]
-    return out
 
 
 PSYCHOLOGIST = Teacher("psy", ["психологическая поддержка", "тревожность", "страх публичных выступлений"])
@@ -41,7 +33,7 @@ ROBOTS = Teacher("robots", ["робототехника", "конструиро�
 
 
 def test_a_listed_worry_outweighs_a_hobby_the_story_mentions():
-    got = scores(
+    got = scores_by_key(
         Pupil(
             ["тревожность"],
             (),
@@ -54,7 +46,7 @@ def test_a_listed_worry_outweighs_a_hobby_the_story_mentions():
 
 
 def test_a_listed_hobby_outweighs_a_second_hobby_in_the_story():
-    got = scores(
+    got = scores_by_key(
         Pupil(
             ["робототехника"],
             (),
@@ -84,7 +76,7 @@ COACH = Teacher("coach", ["профилактика конфликтов", "се
 
 
 def test_a_mentor_who_names_no_grades_is_not_scored_below_one_whose_range_fits():
-    got = scores(Pupil(["профилактика конфликтов"], (), group_name="6Б"), [COUNSELLOR, COACH])
+    got = scores_by_key(Pupil(["профилактика конфликтов"], (), group_name="6Б"), [COUNSELLOR, COACH])
     assert got["counsellor"] == got["coach"]
 
 
@@ -120,7 +112,7 @@ def test_a_subject_the_story_mentions_beside_a_listed_need_is_no_subject_area():
     mentees, _mentors, _right, _keys = people(vocabulary=SEED, pupils=[pupil], teachers=[PSYCHOLOGIST])
     assert mentees[0].areas == frozenset()
     geography = Teacher("geo", ["география", "краеведение"], subject="География")
-    got = scores(pupil, [COUNSELLOR, geography])
+    got = scores_by_key(pupil, [COUNSELLOR, geography])
     assert got["counsellor"] > got["geo"]
 
 
@@ -146,7 +138,7 @@ DEFECTOLOGIST = Teacher(
 )
 def test_a_special_need_the_story_tells_beside_a_listed_club_does_not_outweigh_the_club(told):
     pupil = Pupil(["шахматный кружок"], (), group_name="5А", request_text=told, special_needs=True)
-    got = scores(pupil, [CHESS, DEFECTOLOGIST])
+    got = scores_by_key(pupil, [CHESS, DEFECTOLOGIST])
     assert got["chess"] > got["defect"]
 
 

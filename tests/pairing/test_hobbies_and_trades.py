@@ -9,8 +9,7 @@ import pytest
 
 from pairing.semantics import understand
 
-from .quality_set import Pupil, Teacher
-from .test_misses_causes import SEED, scores, tokens
+from .quality_set import Pupil, Teacher, concept_tokens, kept_seed, scores_by_key
 
 
 @pytest.mark.parametrize(
@@ -43,7 +42,7 @@ from .test_misses_causes import SEED, scores, tokens
     ],
 )
 def test_the_vocabulary_knows_hobbies_trades_and_needs(text, concept):
-    assert concept in tokens(text)
+    assert concept in concept_tokens(text)
 
 
 @pytest.mark.parametrize(
@@ -58,12 +57,12 @@ def test_the_vocabulary_knows_hobbies_trades_and_needs(text, concept):
     ],
 )
 def test_words_moved_out_of_terms_they_did_not_belong_to(text, unwanted):
-    assert unwanted not in tokens(text)
+    assert unwanted not in concept_tokens(text)
 
 
 def test_a_future_cook_goes_to_the_cookery_teacher_not_to_the_one_of_every_trade():
     pupil = Pupil(["Хочет после 9 класса учиться на кондитера"], (), group_name="9Б")
-    got = scores(
+    got = scores_by_key(
         pupil,
         [
             Teacher("trades", ["Профориентация: рабочие профессии", "Слесарное дело"], age=50),
@@ -75,7 +74,7 @@ def test_a_future_cook_goes_to_the_cookery_teacher_not_to_the_one_of_every_trade
 
 def test_a_vaping_pupil_goes_to_the_prevention_specialist_not_to_discipline():
     pupil = Pupil(["Курит электронные сигареты на переменах"], (), group_name="9В", at_risk=True)
-    got = scores(
+    got = scores_by_key(
         pupil,
         [
             Teacher("discipline", ["Дисциплина и трудные подростки"], age=45, at_risk_experience=True),
@@ -87,7 +86,7 @@ def test_a_vaping_pupil_goes_to_the_prevention_specialist_not_to_discipline():
 
 def test_a_family_needing_material_help_goes_to_the_social_pedagogue():
     pupil = Pupil(["Малоимущая семья, не на что купить канцтовары"], (), group_name="4А")
-    got = scores(
+    got = scores_by_key(
         pupil,
         [
             Teacher("psy", ["Детско-родительские отношения", "Семейные проблемы"], age=40),
@@ -99,7 +98,7 @@ def test_a_family_needing_material_help_goes_to_the_social_pedagogue():
 
 def test_a_pupil_with_hearing_loss_goes_to_the_disability_tutor():
     pupil = Pupil(["Слабослышащий мальчик, нужно сопровождение"], (), group_name="5А", special_needs=True)
-    got = scores(
+    got = scores_by_key(
         pupil,
         [
             Teacher("delay", ["ЗПР и ТНР", "Коррекционные занятия"], age=40, special_needs_trained=True),
@@ -111,7 +110,7 @@ def test_a_pupil_with_hearing_loss_goes_to_the_disability_tutor():
 
 def test_a_theatre_pupil_goes_to_the_theatre_not_to_the_reading_competitions():
     pupil = Pupil(["Хочет играть в спектаклях"], (), group_name="7А")
-    got = scores(
+    got = scores_by_key(
         pupil,
         [
             Teacher("reading", ["Конкурсы чтецов", "Литература"], subject="Литература", age=40),
@@ -123,6 +122,6 @@ def test_a_theatre_pupil_goes_to_the_theatre_not_to_the_reading_competitions():
 
 def test_reading_for_pleasure_is_literature_only_as_a_broader_term():
     """«что почитать» is the librarian's reading club; a literature teacher meets it in part."""
-    meaning = understand(["Ищет, что почитать из детективов"], SEED)
+    meaning = understand(["Ищет, что почитать из детективов"], kept_seed())
     assert "c:reading" in meaning.tokens
     assert "c:literature" in meaning.broad

@@ -17,25 +17,8 @@ seeded vocabulary, no database), tested on phrasings of no labelled set:
 import pytest
 
 from pairing.matching import Settings, score_pair
-from pairing.semantics import understand
 
-from .quality_set import Pupil, Teacher, people, seed_vocabulary
-
-SEED = seed_vocabulary()
-
-
-def tokens(text: str) -> set[str]:
-    return {token for token in understand([text], SEED).tokens if token.startswith("c:")}
-
-
-def scores(pupil: Pupil, teachers: list[Teacher]) -> dict[str, float]:
-    mentees, mentors, _right, keys = people(pupils=[pupil], teachers=teachers)
-    out = {}
-    for mentor in mentors:
-        found = score_pair(mentees[0], mentor)
-        assert found is not None
-        out[keys[mentor.id]] = found[0]
-    return out
+from .quality_set import Pupil, Teacher, concept_tokens, people, scores_by_key
 
 
 def test_an_older_teacher_keeps_the_age_points():
@@ -54,7 +37,7 @@ def test_an_older_teacher_keeps_the_age_points():
 
 def test_an_older_teacher_is_not_placed_below_a_younger_one_of_the_same_offer():
     pupil = Pupil(["Учить стихи наизусть"], (), group_name="5В")
-    got = scores(
+    got = scores_by_key(
         pupil,
         [
             Teacher("young", ["Литература"], subject="Литература", age=35),
@@ -75,7 +58,7 @@ def test_an_older_teacher_is_not_placed_below_a_younger_one_of_the_same_offer():
     ],
 )
 def test_a_verb_said_of_oneself_counts_and_leads_nothing(text):
-    assert not tokens(text) & {"c:math", "c:leadership"}
+    assert not concept_tokens(text) & {"c:math", "c:leadership"}
 
 
 @pytest.mark.parametrize(
@@ -88,7 +71,7 @@ def test_a_verb_said_of_oneself_counts_and_leads_nothing(text):
     ],
 )
 def test_the_near_cases_still_link(text, concept):
-    assert concept in tokens(text)
+    assert concept in concept_tokens(text)
 
 
 @pytest.mark.parametrize(
@@ -101,14 +84,14 @@ def test_the_near_cases_still_link(text, concept):
     ],
 )
 def test_a_prefixed_or_compound_looking_verb_is_its_own_word(text, unwanted):
-    assert unwanted not in tokens(text)
+    assert unwanted not in concept_tokens(text)
 
 
 def test_a_school_psychologist_covers_a_need_of_psychology_she_did_not_list():
     """«Боится ошибиться, не верит в свои силы» (self-confidence): the school psychologist, whose
     competencies name other needs, is the specialist, not a teacher who merely suits the class."""
     pupil = Pupil(["Не верит в свои силы, боится ошибиться"], (), group_name="6А")
-    got = scores(
+    got = scores_by_key(
         pupil,
         [
             Teacher("psy", ["Конфликты в классе", "Адаптация"], subject="Педагог-психолог", age=40),
@@ -126,7 +109,7 @@ def test_a_school_psychologist_covers_a_need_of_psychology_she_did_not_list():
 
 def test_a_careers_adviser_covers_every_career_of_career_guidance():
     pupil = Pupil(["Хочет стать юристом"], (), group_name="10Б")
-    got = scores(
+    got = scores_by_key(
         pupil,
         [
             Teacher("adviser", ["Билет в будущее"], subject="Советник по профориентации", age=40),
@@ -142,7 +125,7 @@ def test_a_qualified_concept_counts_in_part():
     """«Профориентация в юриспруденцию» is careers in law: a pupil asking for career guidance at large
     goes to the careers adviser, not to the social studies teacher who named it to qualify law."""
     pupil = Pupil(["Не знает, какую профессию выбрать"], (), group_name="9А")
-    got = scores(
+    got = scores_by_key(
         pupil,
         [
             Teacher("law", ["Профориентация в юриспруденцию", "Дебаты"], subject="Обществознание", age=40),
@@ -157,8 +140,8 @@ def test_a_qualified_concept_counts_in_part():
 def test_things_listed_together_are_not_qualified():
     """«Выступления и дебаты» lists two things: public speaking stays offered in full."""
     pupil = Pupil(["Научиться выступать перед классом"], (), group_name="8А")
-    listed = scores(pupil, [Teacher("a", ["Выступления и дебаты"], age=17, group_name="11А")])
-    alone = scores(pupil, [Teacher("a", ["Выступления", "Дебаты"], age=17, group_name="11А")])
+    listed = scores_by_key(pupil, [Teacher("a", ["Выступления и дебаты"], age=17, group_name="11А")])
+    alone = scores_by_key(pupil, [Teacher("a", ["Выступления", "Дебаты"], age=17, group_name="11А")])
     assert listed["a"] == alone["a"]
 
 
@@ -167,7 +150,7 @@ def test_things_listed_together_are_not_qualified():
     ["Заикается у доски", "картавит, стесняется", "не выговаривает шипящие", "шепелявит", "дизартрия"],
 )
 def test_a_speech_difficulty_is_speech_therapy(text):
-    assert "c:speech-therapy" in tokens(text)
+    assert "c:speech-therapy" in concept_tokens(text)
 
 
 def test_a_pupil_asking_for_russian_goes_to_the_russian_teacher_not_the_speech_therapist():
@@ -178,9 +161,9 @@ def test_a_pupil_asking_for_russian_goes_to_the_russian_teacher_not_the_speech_t
             "speech", ["Дисграфия и дислексия", "Логопедические занятия"], subject="Учитель-логопед", age=45
         ),
     ]
-    got = scores(pupil, teachers)
+    got = scores_by_key(pupil, teachers)
     assert got["rus"] > got["speech"]
-    stutter = scores(Pupil(["Сильно заикается"], (), group_name="3А"), teachers)
+    stutter = scores_by_key(Pupil(["Сильно заикается"], (), group_name="3А"), teachers)
     assert stutter["speech"] > stutter["rus"]
 
 
@@ -192,7 +175,7 @@ def test_a_pupil_asking_for_russian_goes_to_the_russian_teacher_not_the_speech_t
     ],
 )
 def test_anything_but_excepts(text, excepted):
-    assert excepted not in tokens(text)
+    assert excepted not in concept_tokens(text)
 
 
 @pytest.mark.parametrize(
@@ -201,7 +184,7 @@ def test_anything_but_excepts(text, excepted):
 )
 def test_slang_for_improving_is_no_sport(text, concept):
     """«прокачать» is to improve (not «качать», the gym): the subject alone."""
-    found = tokens(text)
+    found = concept_tokens(text)
     assert concept in found
     assert "c:pe" not in found
 
@@ -214,10 +197,10 @@ def test_slang_for_improving_is_no_sport(text, concept):
     ],
 )
 def test_a_strength_taken_to_an_olympiad_names_its_subject(text, subject):
-    assert {subject, "c:olympiad"} <= tokens(text)
+    assert {subject, "c:olympiad"} <= concept_tokens(text)
 
 
 def test_an_olympiad_of_another_subject_leaves_the_fine_one_settled():
-    found = tokens("С математикой всё хорошо, а вот по русскому нужна подготовка к олимпиаде")
+    found = concept_tokens("С математикой всё хорошо, а вот по русскому нужна подготовка к олимпиаде")
     assert "c:russian" in found
     assert "c:math" not in found

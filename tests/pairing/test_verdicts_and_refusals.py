@@ -17,8 +17,7 @@ import pytest
 from pairing.matching import Settings, match, score_pair, violation
 from pairing.semantics import refused_specialists
 
-from .quality_set import Pupil, Teacher, people
-from .test_misses_causes import SEED, scores, tokens
+from .quality_set import Pupil, Teacher, concept_tokens, kept_seed, people, scores_by_key
 
 
 @pytest.mark.parametrize(
@@ -32,7 +31,7 @@ from .test_misses_causes import SEED, scores, tokens
     ],
 )
 def test_a_good_mark_says_the_subject_needs_nothing(text, settled):
-    assert settled not in tokens(text)
+    assert settled not in concept_tokens(text)
 
 
 @pytest.mark.parametrize(
@@ -48,7 +47,7 @@ def test_a_good_mark_says_the_subject_needs_nothing(text, settled):
     ],
 )
 def test_a_weak_mark_or_a_wish_for_a_better_one_is_a_need(text, needed):
-    assert needed in tokens(text)
+    assert needed in concept_tokens(text)
 
 
 def test_a_primary_pupil_with_a_subject_need_goes_to_the_primary_class_teacher():
@@ -57,9 +56,9 @@ def test_a_primary_pupil_with_a_subject_need_goes_to_the_primary_class_teacher()
         Teacher("maths", ["Математика", "Подготовка к ОГЭ"], subject="Математика", age=40),
         Teacher("primary", ["Начальные классы", "Продлёнка"], age=40),
     ]
-    young = scores(Pupil(["Не получается делить столбиком"], (), group_name="3Б"), teachers)
+    young = scores_by_key(Pupil(["Не получается делить столбиком"], (), group_name="3Б"), teachers)
     assert young["primary"] > young["maths"]
-    older = scores(Pupil(["Не получается делить столбиком"], (), group_name="7Б"), teachers)
+    older = scores_by_key(Pupil(["Не получается делить столбиком"], (), group_name="7Б"), teachers)
     assert older["maths"] > older["primary"]
 
 
@@ -97,12 +96,12 @@ def test_the_primary_class_teacher_is_not_asked_for_everything(request_, special
     ],
 )
 def test_a_refused_specialist_is_read(text):
-    assert refused_specialists([text], SEED)
+    assert refused_specialists([text], kept_seed())
 
 
 @pytest.mark.parametrize("text", ["Нужен психолог", "Стесняется, может помочь психолог", "Логопед"])
 def test_a_specialist_asked_for_is_no_refusal(text):
-    assert not refused_specialists([text], SEED)
+    assert not refused_specialists([text], kept_seed())
 
 
 def test_a_pupil_refusing_the_psychologist_is_never_sent_there():
@@ -136,7 +135,7 @@ def test_a_pupil_refusing_the_psychologist_is_never_sent_there():
 )
 def test_a_prefixed_verb_reaches_no_noun_of_its_plain_verbs_family(text, unwanted):
     """«отправить» is no «право» (through «править»), however long the family key."""
-    assert unwanted not in tokens(text)
+    assert unwanted not in concept_tokens(text)
 
 
 @pytest.mark.parametrize(
@@ -149,7 +148,7 @@ def test_a_prefixed_verb_reaches_no_noun_of_its_plain_verbs_family(text, unwante
 )
 def test_an_exemption_names_no_need(text, kept):
     """What a pupil is exempted from (and the health it is for) is no need: no PE teacher for them."""
-    found = tokens(text)
+    found = concept_tokens(text)
     assert "c:pe" not in found
     assert "c:healthy" not in found
     assert kept in found
