@@ -147,11 +147,18 @@ def _subject_led(vocabulary: semantics.Vocabulary, phrase: str) -> bool:
     )
 
 
+def _special_need_terms(vocabulary: semantics.Vocabulary) -> frozenset[str]:
+    """The concept keys the vocabulary reads «ОВЗ» as."""
+    return frozenset(
+        token[2:] for token in _meaning(vocabulary, ["ОВЗ"], broader=False).tokens if token[:2] == "c:"
+    )
+
+
 def _names_special_needs(vocabulary: semantics.Vocabulary, asked: semantics.Meaning) -> bool:
     """The requests name special needs («ребёнок с ОВЗ», «ЗПР», «на домашнем обучении»): the term the
     vocabulary reads «ОВЗ» as, named (not only reached as a broader term)."""
-    special = _meaning(vocabulary, ["ОВЗ"], broader=False).tokens
-    return bool({token for token in special if token.startswith("c:")} & (asked.tokens - asked.broad))
+    special = {f"c:{key}" for key in _special_need_terms(vocabulary)}
+    return bool(special & (asked.tokens - asked.broad))
 
 
 _SENSES = frozenset({"hearing", "sight"})
@@ -160,10 +167,7 @@ _SENSES = frozenset({"hearing", "sight"})
 def _told_special_needs(vocabulary: semantics.Vocabulary, tokens: frozenset[str]) -> frozenset[str]:
     """The terms of ``tokens`` that are special needs: the term «ОВЗ» is read as, those under it, and the
     losses of hearing and sight (terms of their own, for their specialists)."""
-    special = {
-        token[2:] for token in _meaning(vocabulary, ["ОВЗ"], broader=False).tokens if token[:2] == "c:"
-    }
-    special |= _SENSES
+    special = _special_need_terms(vocabulary) | _SENSES
     return frozenset(
         token
         for token in tokens
