@@ -232,7 +232,7 @@ def test_strangers_neither_see_nor_restore_an_ended_access(
         client = client_for(outsider)
         assert client.get(_url("staff:detail", user=psychologist.pk)).status_code == 404
         assert client.post(_url("staff:access", user=psychologist.pk), {"action": "restore"}).status_code == 404
-        assert "Петрова" not in client.get(_url("members")).content.decode()
+        assert "Петрова Ольга Сергеевна" not in client.get(_url("members")).content.decode()
     assert _roles_here(psychologist, organization) == set() and _ended_rows(organization).exists()
     # someone who never worked here is still 404, record or not
     elsewhere = UserFactory(username="never-here")
