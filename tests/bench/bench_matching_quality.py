@@ -59,6 +59,13 @@ choose — in a matching run on the hand-written labelled set of ``tests/pairing
   expectations, a workers' settlement nearby, foreign researchers' families, ОВЗ and at-risk pupils),
   written later that evening under the same rules; measured by the coordinator on 3d3b5b5: **0.819**
   (182 pupils); its misses are never printed;
+* ``held_out_dec7a`` and ``held_out_dec7b``: two blind sets with their own mentors
+  (``tests/pairing/quality_set_dec7a.py``: a regional centre's school of 1,600 pupils with МЧС and police
+  cadet classes, a sports class, an engineering class with a partner factory, a media centre and a museum;
+  ``tests/pairing/quality_set_dec7b.py``: a Volga district-town school with an agro class, an inclusive
+  resource centre, labour migrants' children and a boarding house), written on 6 December 2026 (third
+  session) under the same rules; measured by the coordinator on 23f3fce, before any change made for them:
+  **0.751** (dec7a, 177 pupils) and **0.747** (dec7b, 194); their misses are never printed;
 * ``best_mentor``: the share whose best-scoring mentor is a right one, places ignored;
 * ``reference`` ``plain_tags``: the same run with requests compared as whole lower-cased strings, as
   the engine did before it understood Russian;
@@ -127,6 +134,8 @@ def run():
     from tests.pairing.quality_set_dec6g import DEC6G_MENTORS, HELD_OUT_DEC6G
     from tests.pairing.quality_set_dec6h import DEC6H_MENTORS, HELD_OUT_DEC6H
     from tests.pairing.quality_set_dec6i import DEC6I_MENTORS, HELD_OUT_DEC6I
+    from tests.pairing.quality_set_dec7a import DEC7A_MENTORS, HELD_OUT_DEC7A
+    from tests.pairing.quality_set_dec7b import DEC7B_MENTORS, HELD_OUT_DEC7B
 
     started = time.perf_counter()
     everyone = evaluate(pupils=PUPILS + HELD_OUT)
@@ -144,6 +153,8 @@ def run():
     dec6g = evaluate(pupils=HELD_OUT_DEC6G, teachers=DEC6G_MENTORS)
     dec6h = evaluate(pupils=HELD_OUT_DEC6H, teachers=DEC6H_MENTORS)
     dec6i = evaluate(pupils=HELD_OUT_DEC6I, teachers=DEC6I_MENTORS)
+    dec7a = evaluate(pupils=HELD_OUT_DEC7A, teachers=DEC7A_MENTORS)
+    dec7b = evaluate(pupils=HELD_OUT_DEC7B, teachers=DEC7B_MENTORS)
     yield {
         "measure": "matching_quality",
         "value": round(everyone["matching_quality"], 3),
@@ -176,6 +187,10 @@ def run():
         "held_out_dec6h_pupils": dec6h["pupils"],
         "held_out_dec6i": round(dec6i["matching_quality"], 3),
         "held_out_dec6i_pupils": dec6i["pupils"],
+        "held_out_dec7a": round(dec7a["matching_quality"], 3),
+        "held_out_dec7a_pupils": dec7a["pupils"],
+        "held_out_dec7b": round(dec7b["matching_quality"], 3),
+        "held_out_dec7b_pupils": dec7b["pupils"],
         "best_mentor": round(everyone["best_mentor_quality"], 3),
         "reference": {"name": "plain_tags", "value": round(_plain(PUPILS + HELD_OUT), 3)},
         "target": ">= 0.9",
