@@ -1717,8 +1717,19 @@ _GRADE_WORDS = ("класс", "кл", "параллел")
 # The stages of a school in words: «младшие школьники», «начальная школа» (1–4), «среднее звено»,
 # «средние классы» (5–9), «старшеклассники», «старшая школа» (10–11). A stage's adjective counts before
 # one of the words of a school's part, or a word of its own («старшеклассники»)
+GRADES = (1, 11)  # the first and the last grade of a school
+_FROM_GRADE = re.compile(
+    r"(?:\b(?:с|со|от|начиная\s+с)\s+\d{1,2}\b(?![-–—])|\b\d{1,2}\s*\+|\b\d{1,2}\b[^\d]{0,12}?\bи\s+старше\b)"
+)
+_UP_TO_GRADE = re.compile(
+    r"(?:\bдо\s+\d{1,2}\b|\bне\s+старше\s+\d{1,2}\b|\b\d{1,2}\b[^\d]{0,12}?\bи\s+младше\b)"
+)
+# the school's abbreviations of a stage: «нач. школа», «нач. кл.», «ст. классы», «ср. звено»
+_STAGE_ABBREVIATION = {"нач": "начальные", "ст": "старшие", "ср": "средние", "мл": "младшие"}
+_STAGE_ABBREVIATIONS = re.compile(r"\b(нач|ст|ср|мл)\.")
 _STAGES = {"младший": (1, 4), "начальный": (1, 4), "средний": (5, 9), "старший": (10, 11)}
-_STAGE_NOUNS = frozenset({"школа", "школьник", "класс", "звено", "ступень", "параллель", "возраст"})
+_STAGE_NOUNS = frozenset({"школа", "школьник", "класс", "кл", "звено", "ступень", "параллель", "возраст"})
+_COMPARATIVES = frozenset({"старше", "младше"})
 _STAGE_WORDS = {
     "младшеклассник": (1, 4),
     "первоклассник": (1, 1),
@@ -1733,7 +1744,10 @@ def _stages(text: str) -> list[int]:
     """The first and last grades of each stage of a school the text names in words."""
     # «среднее» is an adjective here, not the noun «среднее»
     words = [
-        next((form for form in normal_forms(word) if form in _STAGES), lemma(word))
+        # «старше», «младше» compare («не старше 7 класса»): no stage
+        word
+        if word in _COMPARATIVES
+        else next((form for form in normal_forms(word) if form in _STAGES), lemma(word))
         for word in WORD.findall(text)
     ]
     out: list[int] = []
@@ -1744,7 +1758,9 @@ def _stages(text: str) -> list[int]:
             # the stage's noun right after it, or after a list of stages («младшие и средние классы»,
             # «младший школьный возраст»)
             rest = [w for w in words[i + 1 :] if w not in _STAGES and w not in STOP_WORDS and w != "школьный"]
-            if rest and rest[0] in _STAGE_NOUNS:
+            # or nothing after it but the grades in digits: «старшие», «средние и старшие», «младшие
+            # (1-4)» — a stage alone in a field of preferred grades says the stage
+            if not rest or rest[0] in _STAGE_NOUNS or rest[0].isdigit():
                 out += _STAGES[word]
     return out
 
@@ -1753,14 +1769,26 @@ def parse_grades(text: str) -> tuple[str, int, int] | None:
     """«5–7 классы» → ("grade", 5, 7); «12–14 лет» → ("age", 12, 14); «8, 9 и 11 кл.» → ("grade", 8, 11);
     the stages of a school in words: «младшие школьники» → ("grade", 1, 4), «среднее звено» → ("grade",
     5, 9), «старшеклассники» → ("grade", 10, 11); «Не важно», «Студенты» or nothing → None."""
-    low = (text or "").lower()
+    low = _STAGE_ABBREVIATIONS.sub(lambda found: _STAGE_ABBREVIATION[found.group(1)], (text or "").lower())
     numbers: list[int] = []
+    ranged = False
     for found in _RANGE.finditer(low):
         if found.group(3):
             numbers.append(int(found.group(3)))
         else:
             numbers += [int(found.group(1)), int(found.group(2))]
+            ranged = True
+    if not any(word in low for word in _AGE_WORDS):
+        # a grade that opens or closes the range alone: «с 7 класса», «от 8 кл.», «8+», «5 и старше» up to
+        # the last grade; «до 6 класса», «не старше 4 класса» from the first
+        if not ranged and _FROM_GRADE.search(low):
+            numbers.append(GRADES[1])
+        elif not ranged and _UP_TO_GRADE.search(low):
+            numbers.append(GRADES[0])
     stages = _stages(low)
+    if stages and ranged:
+        # a range in digits is what the mentor means by the stage named beside it: «младшее звено 5-7»
+        stages = []
     if stages and not (numbers and any(word in low for word in _AGE_WORDS)):
         grades = stages + [number for number in numbers if 1 <= number <= 11]
         return ("grade", min(grades), max(grades))
