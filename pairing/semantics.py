@@ -1573,10 +1573,18 @@ def refused_specialists(phrases: Iterable[str], vocabulary: Vocabulary) -> froze
 # «пишет с ошибками» in the 2nd grade) asks the primary class teacher first, as a school psychologist
 # sends them: the post is found through these words in the school's own vocabulary (a region may have
 # renamed the terms), and so are the subjects (not a foreign language, sport or music: specialists
-# teach those in primary school too).
+# teach those in primary school too). Learning to read and write («читает по слогам») is the class
+# teacher's first subject there.
 PRIMARY_GRADES = (1, 4)
 _PRIMARY_POST = "начальные классы"
-_PRIMARY_SUBJECTS = ("русский язык", "математика", "литературное чтение", "успеваемость", "домашние задания")
+_PRIMARY_SUBJECTS = (
+    "русский язык",
+    "математика",
+    "литературное чтение",
+    "обучение грамоте",
+    "успеваемость",
+    "домашние задания",
+)
 
 
 @lru_cache(maxsize=8)

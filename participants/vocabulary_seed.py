@@ -1936,3 +1936,161 @@ TERMS = [
     )
     for slug, kind, name, synonyms, broader in TERMS
 ] + NARROWER_TERMS
+
+
+# Families of concepts schools commonly write (7 December; migration 0021). Kinds of sport, each its
+# coach's: a pupil who skis is a ski coach's, not a hockey coach's, and a hockey coach offers physical
+# education only as the broader term of hockey (a PE teacher, whose subject it is, still meets it in
+# part); the careers of the uniformed services apart — a rescuer's and a firefighter's (МЧС), a police
+# officer's (МВД) — for their cadet classes' curators, no longer one «military» career with the army's;
+# learning to read and write in the primary school (reading by syllables), a class teacher's and a speech
+# therapist's, not reading for pleasure; adaptive physical education, not the adaptation of a newcomer.
+FAMILY_TERMS: list[tuple[str, str, str, list[str], list[str]]] = [
+    (
+        "hockey",
+        SUBJECT,
+        "Хоккей",
+        ["хоккей", "хоккей с шайбой", "хоккеист", "хоккейный", "хоккейная команда", "шайба", "клюшка",
+         "хоккейная секция", "юный хоккеист"],
+        ["pe"],
+    ),
+    (
+        "skiing",
+        SUBJECT,
+        "Лыжный спорт и биатлон",
+        ["лыжи", "лыжный спорт", "лыжные гонки", "лыжник", "лыжница", "биатлон", "биатлонист", "биатлонистка",
+         "беговые лыжи", "лыжная секция", "лыжня", "горные лыжи"],
+        ["pe"],
+    ),
+    (
+        "football",
+        SUBJECT,
+        "Футбол",
+        ["футбол", "футболист", "футбольный", "футбольная команда", "футбольная секция", "мини-футбол",
+         "футзал"],
+        ["pe"],
+    ),
+    (
+        "volleyball",
+        SUBJECT,
+        "Волейбол",
+        ["волейбол", "волейболист", "волейболистка", "пляжный волейбол", "волейбольная секция"],
+        ["pe"],
+    ),
+    (
+        "basketball",
+        SUBJECT,
+        "Баскетбол",
+        ["баскетбол", "баскетболист", "баскетболистка", "стритбол", "баскетбольная секция"],
+        ["pe"],
+    ),
+    (
+        "swimming",
+        SUBJECT,
+        "Плавание",
+        ["плавание", "плавать", "бассейн", "пловец", "пловчиха", "научиться плавать"],
+        ["pe"],
+    ),
+    (
+        "martial-arts",
+        SUBJECT,
+        "Единоборства",
+        ["единоборства", "борьба", "бокс", "боксёр", "карате", "дзюдо", "самбо", "тхэквондо", "кикбоксинг",
+         "ушу", "рукопашный бой", "армейский рукопашный бой", "греко-римская борьба", "вольная борьба",
+         "боевые искусства", "айкидо"],
+        ["pe"],
+    ),
+    (
+        "gymnastics",
+        SUBJECT,
+        "Гимнастика",
+        ["гимнастика", "художественная гимнастика", "спортивная гимнастика", "акробатика", "гимнастка",
+         "гимнаст"],
+        ["pe"],
+    ),
+    (
+        "adaptive-pe",
+        SUBJECT,
+        "Адаптивная физкультура",
+        ["адаптивная физкультура", "адаптивная физическая культура", "афк", "адаптивный спорт", "параспорт",
+         "паралимпийский спорт", "лфк", "лечебная физкультура"],
+        ["pe", "disability"],
+    ),
+    (
+        "career-rescue",
+        CAREER,
+        "Спасатель, МЧС",
+        ["мчс", "спасатель", "спасательный", "служба спасения", "пожарный", "пожарная часть", "пожарник",
+         "пожарно-спасательный", "пожарно-спасательный спорт", "пожарно-спасательный колледж", "академия гпс",
+         "кадеты мчс", "кадетский класс мчс", "юный спасатель", "спасать людей", "пожарное дело"],
+        ["career", "obzh"],
+    ),
+    (
+        "career-police",
+        CAREER,
+        "Полиция и МВД",
+        ["полиция", "полицейский", "мвд", "академия мвд", "университет мвд", "институт мвд", "вузы мвд",
+         "сотрудник полиции", "служба в полиции", "следователь", "участковый", "оперативник", "криминалист",
+         "криминалистика", "росгвардия", "кадеты полиции", "полицейский класс", "кинолог мвд"],
+        ["career-law"],
+    ),
+    (
+        "early-literacy",
+        SKILL,
+        "Обучение чтению и письму",
+        ["техника чтения", "чтение по слогам", "читает по слогам", "читать по слогам", "медленно читает",
+         "плохо читает", "научиться читать", "учиться читать", "не умеет читать", "обучение чтению",
+         "скорость чтения", "беглое чтение", "читать бегло", "обучение грамоте", "букварь", "азбука", "прописи",
+         "не знает буквы", "не знает букв", "учить буквы", "выучить буквы", "запомнить буквы"],
+        ["russian"],
+    ),
+]  # fmt: skip
+# words existing terms learn: the words of journalism and of a school's TV for media; making games of
+# one's own for programming; the speech of a young child that has to develop for speech therapy; the
+# everyday words of self-harm and of being tired of living for the suicide risk; a parent or a relative
+# who died for grief; the search for a relative who fought in the war for history
+FAMILY_TOPICS: dict[str, list[str]] = {
+    "media": ["журфак", "факультет журналистики", "журналистика", "журналистский", "репортаж", "репортёр",
+              "школьная газета", "школьное тв", "телевидение", "телеведущий", "ведущий школьного тв", "влоги",
+              "снимать влоги", "smm"],
+    "programming": ["делать игры", "создавать игры", "разработчик игр", "писать игры", "сделать свою игру",
+                    "создать свою игру", "разработка игр"],
+    "speech-therapy": ["развитие речи", "речевое развитие", "задержка речевого развития", "зрр",
+                       "запуск речи"],
+    "suicide-risk": ["порезы", "режет себя", "режет руки", "резать себя", "наносит себе порезы",
+                     "селфхарм", "селф-харм", "устал жить", "надоело жить", "незачем жить", "жить незачем",
+                     "хочет умереть", "хочется умереть"],
+    "grief": ["отец погиб", "погиб отец", "папа погиб", "погиб папа", "отец умер", "умер отец", "папа умер",
+              "умер папа", "мама умерла", "умерла мама", "мать умерла", "умерла мать", "потерял отца",
+              "потеряла отца", "потерял маму", "потеряла маму", "смерть отца", "смерть матери", "похороны"],
+    "history": ["фронтовик", "фронтовики", "родственники-фронтовики", "письма с фронта", "фронтовые письма",
+                "прадед воевал", "дед воевал", "прадедушка воевал", "военный архив", "архивы"],
+}  # fmt: skip
+# words that now belong to a family's narrower term: the kinds of sport out of physical education, the
+# rescuers' and the police's words out of the army's and the lawyers' careers, the reading technique out
+# of literature (reading for pleasure and literature lessons keep their words)
+FAMILY_LESS: dict[str, list[str]] = {
+    "pe": ["футбол", "баскетбол", "волейбол", "хоккей", "плавание", "плавать", "бассейн", "гимнастика",
+           "борьба", "бокс", "единоборства", "лыжи", "карате", "дзюдо", "самбо", "тхэквондо", "кикбоксинг",
+           "ушу", "биатлон"],
+    "career-military": ["мчс", "пожарный"],
+    "career-law": ["полицейский", "полиция"],
+    "literature": ["техника чтения"],
+}  # fmt: skip
+assert set(FAMILY_TOPICS) | set(FAMILY_LESS) <= {row[0] for row in TERMS}
+# what each term said before migration 0021 (it gives back only the words it took, and takes back only
+# the words it added)
+SYNONYMS_BEFORE_FAMILIES: dict[str, frozenset[str]] = {
+    slug: frozenset(words) for slug, _k, _n, words, _b in TERMS
+}
+TERMS = [
+    (
+        slug,
+        kind,
+        name,
+        [word for word in synonyms if word not in FAMILY_LESS.get(slug, [])]
+        + [word for word in FAMILY_TOPICS.get(slug, []) if word not in synonyms],
+        broader,
+    )
+    for slug, kind, name, synonyms, broader in TERMS
+] + FAMILY_TERMS

@@ -6,6 +6,8 @@ import pytest
 
 from pairing.semantics import parse_grades
 
+from .quality_set import Pupil, Teacher, concept_tokens, scores_by_key
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -35,3 +37,106 @@ from pairing.semantics import parse_grades
 )
 def test_preferred_grades_as_an_open_range_or_a_stage(text, expected):
     assert parse_grades(text) == expected
+
+
+# --------------------------------------------------------------------------------------------------
+# Families of concepts (migration 0021): each kind of sport is its coach's, the uniformed services'
+# careers are apart, learning to read is not reading for pleasure, adaptive PE is no adaptation
+
+SKI_COACH = Teacher("ski", ["тренер секции лыжных гонок", "сдача нормативов"], subject="Физическая культура")
+HOCKEY_COACH = Teacher("hockey", ["тренирую хоккейную команду", "дисциплина"], subject="Физическая культура")
+SWIM_COACH = Teacher("swim", ["секция плавания"], subject="Физическая культура")
+PE_TEACHER = Teacher("pe", ["ГТО", "физическая подготовка"], subject="Физическая культура")
+ARMY = Teacher("army", ["подготовка к поступлению в военное училище", "служба в армии"], subject="ОБЖ")
+RESCUE = Teacher("rescue", ["классный руководитель класса МЧС", "пожарно-спасательное дело"])
+POLICE = Teacher("police", ["поступление в вузы МВД", "профилактика правонарушений"])
+PRIMARY = Teacher("primary", ["учитель начальных классов", "техника чтения"], subject="Начальные классы")
+LITERATURE = Teacher("literature", ["литература", "читательский клуб"], subject="Русский язык и литература")
+PSYCHOLOGIST = Teacher(
+    "psy",
+    ["педагог-психолог", "адаптация новеньких", "суицидальный риск, самоповреждение"],
+    special_needs_trained=True,
+    at_risk_experience=True,
+)
+ADAPTIVE_PE = Teacher(
+    "afk", ["адаптивная физкультура", "параспорт"], subject="Физкультура", special_needs_trained=True
+)
+INFORMATICS = Teacher("it", ["программирование", "олимпиадная информатика"], subject="Информатика")
+MEDIA = Teacher("media", ["школьное телевидение", "журналистика"])
+
+
+def _best(pupil: Pupil, teachers: list[Teacher]) -> tuple[str, dict[str, float]]:
+    scores = scores_by_key(pupil, teachers)
+    return max(scores, key=lambda key: scores[key]), scores
+
+
+@pytest.mark.parametrize(
+    ("requests", "text", "right"),
+    [
+        (["биатлон, хочу на областные старты"], "", "ski"),
+        ([], "мечтает попасть в хоккейную команду города", "hockey"),
+        (["научиться плавать"], "", "swim"),
+    ],
+)
+def test_each_kind_of_sport_goes_to_its_coach(requests, text, right):
+    best, scores = _best(
+        Pupil(requests, (right,), "6А", request_text=text), [SKI_COACH, HOCKEY_COACH, SWIM_COACH, PE_TEACHER]
+    )
+    assert best == right, scores
+
+
+def test_a_sport_no_coach_names_still_goes_to_the_pe_teacher_before_other_mentors():
+    scores = scores_by_key(Pupil(["футбол"], ("pe",), "6А"), [PE_TEACHER, ARMY, PSYCHOLOGIST, INFORMATICS])
+    assert scores["pe"] > max(scores["army"], scores["psy"], scores["it"]), scores
+
+
+@pytest.mark.parametrize(
+    ("requests", "right"),
+    [
+        (["хочу стать пожарным"], "rescue"),
+        (["мечтает работать спасателем в МЧС"], "rescue"),
+        (["поступление в институт МВД"], "police"),
+        (["хочу работать в полиции"], "police"),
+        (["хочу служить в армии офицером"], "army"),
+    ],
+)
+def test_the_uniformed_services_each_go_to_their_own_curator(requests, right):
+    best, scores = _best(Pupil(requests, (right,), "9А"), [ARMY, RESCUE, POLICE])
+    assert best == right, scores
+
+
+@pytest.mark.parametrize("request_", ["чтение по слогам", "медленно читает, только по слогам"])
+def test_a_first_grader_learning_to_read_goes_to_the_primary_teacher_not_to_a_reading_club(request_):
+    """Learning to read is no reading for pleasure, and it is the class teacher's subject in the primary
+    school: the post added for a primary pupil does not make the listed request outweigh it."""
+    best, scores = _best(Pupil([request_], ("primary",), "1Б"), [PRIMARY, LITERATURE])
+    assert best == "primary", scores
+    assert "c:reading" not in concept_tokens(request_)
+
+
+def test_a_newcomer_is_the_psychologists_and_adaptive_pe_is_no_adaptation():
+    best, scores = _best(Pupil(["адаптация в новой школе"], ("psy",), "8А"), [PSYCHOLOGIST, ADAPTIVE_PE])
+    assert best == "psy", scores
+    assert "c:adaptation" not in concept_tokens("адаптивная физкультура")
+
+
+@pytest.mark.parametrize("text", ["на руках порезы, говорит что поцарапалась", "сказал другу что устал жить"])
+def test_self_harm_and_tiredness_of_living_in_everyday_words_go_to_the_psychologist(text):
+    best, scores = _best(
+        Pupil(["математика"], ("psy",), "8А", request_text=text, at_risk=True),
+        [
+            PSYCHOLOGIST,
+            INFORMATICS,
+            Teacher("math", ["математика ОГЭ"], subject="Математика", at_risk_experience=True),
+        ],
+    )
+    assert best == "psy", scores
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [("хочет сам создавать игры", "it"), ("собирается поступать на журфак", "media")],
+)
+def test_making_games_is_programming_and_journalism_is_media(text, right):
+    best, scores = _best(Pupil([], (right,), "8А", request_text=text), [INFORMATICS, MEDIA, LITERATURE])
+    assert best == right, scores
