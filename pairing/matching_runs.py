@@ -355,7 +355,8 @@ def mentee_record(
             vocabulary, asked, setting | (asked.tokens - heavy if heavy else setting) | told_only
         )
     areas = _meaning(vocabulary, subject_areas)
-    told = asked.tokens - listed  # what only the free text says (not the class teacher's post added below)
+    # what only the free text says (not the class teacher's post added below)
+    text_only = asked.tokens - listed
     if primary:  # the primary class teacher teaches the subjects named: their post is asked for too
         asked = semantics.for_primary_pupil(asked, vocabulary)
         areas = semantics.for_primary_pupil(areas, vocabulary)
@@ -370,7 +371,7 @@ def mentee_record(
                 tuple(item for item in asked.words if item[0] not in needs_told),
                 asked.broad - needs_told,
             )
-    if not heavy and listed and told & asked.tokens:
+    if not heavy and listed and text_only & asked.tokens:
         # the requests listed outweigh what the free text only mentions beside them (a hobby, a setting,
         # a diagnosis told as context): a psychologist pairs the pupil for what was asked
         heavy = frozenset(listed & asked.tokens)
