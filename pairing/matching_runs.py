@@ -115,8 +115,14 @@ def _request_weights(
             continue
         meaning = _meaning(vocabulary, [phrase])
         named = meaning.tokens - meaning.broad
-        if any(_kind(vocabulary, token) == "urgent" for token in named):
-            heavy |= meaning.tokens
+        urgent = {token for token in named if _kind(vocabulary, token) == "urgent"}
+        if urgent:
+            # the urgent need, the broader terms it belongs to and the subjects it is about («двойки по
+            # математике, оставят на второй год»), not the hobbies, pets or people the story tells of
+            # beside it («классный руководитель заметила порезы, говорит что кошка поцарапала»)
+            about = {token for token in named if _kind(vocabulary, token) in _SETTING_KINDS}
+            above = {f"c:{key}" for token in urgent | about for key in vocabulary.ancestors(token[2:])}
+            heavy |= meaning.tokens & (urgent | about | above)
         if any(_specialist_need(vocabulary, token) for token in named) and not _subject_led(
             vocabulary, phrase
         ):

@@ -6,7 +6,7 @@ import pytest
 
 from pairing.semantics import parse_grades
 
-from .quality_set import Pupil, Teacher, concept_tokens, scores_by_key
+from .quality_set import Pupil, Teacher, concept_tokens, people, scores_by_key
 
 
 @pytest.mark.parametrize(
@@ -140,3 +140,33 @@ def test_self_harm_and_tiredness_of_living_in_everyday_words_go_to_the_psycholog
 def test_making_games_is_programming_and_journalism_is_media(text, right):
     best, scores = _best(Pupil([], (right,), "8А", request_text=text), [INFORMATICS, MEDIA, LITERATURE])
     assert best == right, scores
+
+
+# --------------------------------------------------------------------------------------------------
+# An urgent need weighs with the subject it is about, not with what the story tells beside it
+
+
+def test_an_urgent_need_does_not_make_the_pets_and_people_of_the_story_heavy():
+    pupil = Pupil(
+        [],
+        ("psy",),
+        "7Б",
+        request_text="мама увидела порезы на запястье, дочь уверяет что собака поцарапала",
+        at_risk=True,
+    )
+    mentees, _mentors, _right, _keys = people(pupils=[pupil], teachers=[PSYCHOLOGIST])
+    assert "c:suicide-risk" in mentees[0].heavy
+    assert "c:animals" in mentees[0].requests and "c:animals" not in mentees[0].heavy
+    zoo = Teacher(
+        "zoo", ["юннаты, уход за животными", "биология"], subject="Биология", at_risk_experience=True
+    )
+    best, scores = _best(pupil, [PSYCHOLOGIST, zoo])
+    assert best == "psy" and scores["psy"] - scores["zoo"] > 10, scores
+
+
+def test_an_urgent_need_still_weighs_with_the_subject_it_is_about():
+    mentees, _m, _r, _k = people(
+        pupils=[Pupil(["двойки по химии, могут оставить на второй год"], ("psy",), "8А")],
+        teachers=[PSYCHOLOGIST],
+    )
+    assert "c:chemistry" in mentees[0].heavy
