@@ -170,3 +170,20 @@ def test_an_urgent_need_still_weighs_with_the_subject_it_is_about():
         teachers=[PSYCHOLOGIST],
     )
     assert "c:chemistry" in mentees[0].heavy
+
+
+# --------------------------------------------------------------------------------------------------
+# Indifference refuses as «не интересно» does
+
+
+@pytest.mark.parametrize(
+    ("text", "refused", "kept"),
+    [
+        ("к химии равнодушна, обожает рисовать", "c:chemistry", "c:visual-arts"),
+        ("равнодушен к футболу, зато сочиняет стихи", "c:football", "c:literature"),
+        ("литература ей безразлична, хочет программировать", "c:literature", "c:programming"),
+    ],
+)
+def test_a_subject_the_pupil_is_indifferent_to_names_nothing(text, refused, kept):
+    found = concept_tokens(text)
+    assert refused not in found and kept in found, found
