@@ -2094,3 +2094,44 @@ TERMS = [
     )
     for slug, kind, name, synonyms, broader in TERMS
 ] + FAMILY_TERMS
+
+
+# Everyday words (7 December, later; migration 0022): being upset or torn, things are irritating, for
+# stress; Russian spoken badly in the other order of words («по-русски почти не говорит»), for Russian as
+# a second language; money or things taken by older pupils, for bullying; missing one's friends or old
+# school after a move, for adaptation. And words taken out of terms whose «не» or «нет» a pattern loses
+# (a stop word): «нет смысла» was a lone «смысл» («есть ли смысл поступать…» is no low mood), «нет
+# цели» a lone «цель» («цель — поступить в медицинский» is no lack of motivation).
+EVERYDAY_TOPICS: dict[str, list[str]] = {
+    "stress": ["расстроен", "расстроена", "очень расстроен", "очень расстроена", "разрывается", "всё бесит",
+               "всех бесит"],
+    "russian-foreign": ["по-русски почти не говорит", "по-русски почти не понимает", "по-русски плохо говорит",
+                        "по-русски плохо понимает", "плохо по-русски", "по-русски плохо", "по-русски слабо"],
+    "bullying": ["отбирают деньги", "отнимают деньги", "вымогают деньги", "отбирают телефон", "отнимают вещи"],
+    "adaptation": ["скучает по друзьям", "скучать по друзьям", "скучает по старой школе", "скучать по старой школе",
+                   "переехали из другого города", "переехали из другого региона", "переехал из другого города"],
+    "motivation": ["нет цели в жизни", "бесцельно", "не видит смысла учиться", "учиться не видит смысла",
+                   "не видит смысла в учёбе", "не вижу смысла учиться", "зачем учиться"],
+}  # fmt: skip
+# what «нет смысла» said, in words that keep the need when «не» is lost
+EVERYDAY_TOPICS["stress"] += ["не видит смысла", "не вижу смысла"]
+EVERYDAY_LESS: dict[str, list[str]] = {
+    "stress": ["нет смысла"],
+    "motivation": ["нет цели"],
+}  # fmt: skip
+assert set(EVERYDAY_TOPICS) | set(EVERYDAY_LESS) <= {row[0] for row in TERMS}
+# what each term said before migration 0022
+SYNONYMS_BEFORE_EVERYDAY_WORDS: dict[str, frozenset[str]] = {
+    slug: frozenset(words) for slug, _k, _n, words, _b in TERMS
+}
+TERMS = [
+    (
+        slug,
+        kind,
+        name,
+        [word for word in synonyms if word not in EVERYDAY_LESS.get(slug, [])]
+        + [word for word in EVERYDAY_TOPICS.get(slug, []) if word not in synonyms],
+        broader,
+    )
+    for slug, kind, name, synonyms, broader in TERMS
+]

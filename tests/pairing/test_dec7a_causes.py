@@ -187,3 +187,29 @@ def test_an_urgent_need_still_weighs_with_the_subject_it_is_about():
 def test_a_subject_the_pupil_is_indifferent_to_names_nothing(text, refused, kept):
     found = concept_tokens(text)
     assert refused not in found and kept in found, found
+
+
+# --------------------------------------------------------------------------------------------------
+# Everyday words (migration 0022), and no lone word left of a phrase whose «не» was lost
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("по-русски почти не понимает, семья недавно из Киргизии", "c:russian-foreign"),
+        ("у него в раздевалке отнимают деньги", "c:bullying"),
+        ("после переезда скучает по друзьям", "c:adaptation"),
+        ("учиться не видит смысла", "c:motivation"),
+        ("очень расстроена после олимпиады", "c:stress"),
+    ],
+)
+def test_everyday_words_of_needs(text, concept):
+    assert concept in concept_tokens(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("стоит ли поступать в лётное, есть ли смысл", "c:stress"), ("в чём смысл этой задачи", "c:stress")],
+)
+def test_a_plain_word_is_no_need_its_negation_would_make(text, concept):
+    assert concept not in concept_tokens(text)
