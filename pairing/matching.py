@@ -2290,7 +2290,8 @@ def _with_option(
     the option's cost (the optimum's total and worst pair) and its proof into ``stats``. Without
     ``scored`` (people in few classes) both are answered class by class."""
     settings = problem.settings
-    optimum_scores = _scores_of(problem, assigned)
+    # the curator's locked pairs are in the option's total, pairs and worst pair: in the optimum's too
+    optimum_scores = np.concatenate([_scores_of(problem, assigned), _locked_scores(problem, locked_to)])
     stats["optimum_total"] = float(optimum_scores.sum())
     stats["optimum_pairs"] = float(len(optimum_scores))
     stats["optimum_worst"] = float(optimum_scores.min()) if len(optimum_scores) else 0.0
@@ -2323,6 +2324,17 @@ def _with_option(
     # the proof is of the fair objective's optimum
     stats["certified"], stats["gap"] = fair_stats["certified"], fair_stats["gap"]
     return assigned
+
+
+def _locked_scores(problem: _Problem, locked_to: np.ndarray) -> np.ndarray:
+    """The scores of the curator's locked pairs, as :func:`_proposed` counts them (a locked pair may break
+    a rule the engine's own pairs keep)."""
+    rows = np.flatnonzero(locked_to >= 0).tolist()
+    settings = problem.settings
+    found = [
+        _normalised(*_criteria(problem.mentees[i], problem.mentors[locked_to[i]], settings, False)[:2]) for i in rows
+    ]
+    return np.array(found, dtype=np.float64)
 
 
 def _proposed(
