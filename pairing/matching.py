@@ -2332,7 +2332,8 @@ def _locked_scores(problem: _Problem, locked_to: np.ndarray) -> np.ndarray:
     rows = np.flatnonzero(locked_to >= 0).tolist()
     settings = problem.settings
     found = [
-        _normalised(*_criteria(problem.mentees[i], problem.mentors[locked_to[i]], settings, False)[:2]) for i in rows
+        _normalised(*_criteria(problem.mentees[i], problem.mentors[locked_to[i]], settings, False)[:2])
+        for i in rows
     ]
     return np.array(found, dtype=np.float64)
 
@@ -2494,21 +2495,62 @@ def _group_matching(problem: _Problem, scored: _Scored | None, free_rows, slots,
         left_rows &= ~grouped
         left_slots = left_slots - np.bincount(mentor_of[cluster[grouped]], minlength=k)
     # the others one by one, with the places the groups left
-    stats: dict[str, float] = {"groups": float(len(np.unique(group_of[group_of > 0])))}
-    if left_rows.any() and (left_slots > 0).any():
-        if _compressible(problem, left_rows, left_slots):  # as _optimum would, without the pool
-            rest, rest_stats = _solve_types(problem, left_rows, left_slots, bonus, report)
-        else:
-            rest_scored = _score_pool(problem, left_slots, left_rows, lambda done: None)
-            rest, rest_stats = _solve_sparse(problem, rest_scored, left_slots, bonus, report)
-        assigned[left_rows] = rest[left_rows]
-        stats["candidate_edges"] = rest_stats.get("candidate_edges", 0.0)
+    stats: dict[str, float] = {}
+    rest, stats["candidate_edges"] = _singles(problem, left_rows, left_slots, bonus, report)
+    assigned[left_rows] = rest[left_rows]
+    if problem.settings.maximise_count and (group_of > 0).any():
+        _cover_most(problem, free_rows, slots, bonus, report, assigned, group_of)
+    stats["groups"] = float(len(np.unique(group_of[group_of > 0])))
     # number the groups 1, 2, … in mentee order
     _values, renumbered = np.unique(group_of, return_inverse=True)
     group_of = np.where(group_of > 0, renumbered.ravel() + (0 if (group_of == 0).any() else 1), 0)
     stats["certified"] = float("nan")  # the groups are formed greedily: no proof of the optimum
     stats["gap"] = float("nan")
     return assigned, group_of, stats
+
+
+def _singles(
+    problem: _Problem, rows: np.ndarray, slots: np.ndarray, bonus: float, report
+) -> tuple[np.ndarray, float]:
+    """The optimum of the mentees of ``rows`` one by one with ``slots`` (as :func:`_optimum` would,
+    without the pool where the classes allow): the mentor of each row (-1: none) and the candidate edges."""
+    if not (rows.any() and (slots > 0).any()):
+        return np.full(problem.n, -1, dtype=np.int64), 0.0
+    if _compressible(problem, rows, slots):
+        found, found_stats = _solve_types(problem, rows, slots, bonus, report)
+    else:
+        scored = _score_pool(problem, slots, rows, lambda done: None)
+        found, found_stats = _solve_sparse(problem, scored, slots, bonus, report)
+    return found, found_stats.get("candidate_edges", 0.0)
+
+
+_COVER_TRIES = 20
+
+
+def _cover_most(problem: _Problem, free_rows, slots, bonus: float, report, assigned, group_of) -> None:
+    """«Most pairs first» with groups: the groups, formed greedily, must not leave out a mentee whom
+    the places could have taken (a group filling the only places a mentee with a required criterion
+    may have). When they cover fewer mentees than the optimum one by one does, groups are undone, the
+    least valuable first, and the others matched again, until as many are covered; after
+    ``_COVER_TRIES`` every group is undone. ``assigned`` and ``group_of`` change in place."""
+    most = int((_singles(problem, free_rows, slots, bonus, report)[0][free_rows] >= 0).sum())
+    if int((assigned >= 0).sum()) >= most:
+        return
+    numbers = np.unique(group_of[group_of > 0])
+    grouped_rows = np.flatnonzero(group_of > 0)
+    member_scores = np.zeros(problem.n)
+    member_scores[grouped_rows] = problem.pairs(grouped_rows, assigned[grouped_rows])[0]
+    worth = np.bincount(group_of, weights=member_scores, minlength=int(numbers.max()) + 1)[numbers]
+    for tries, number in enumerate(numbers[np.argsort(worth, kind="stable")].tolist(), start=1):
+        undone = (group_of == number) if tries < _COVER_TRIES else (group_of > 0)
+        group_of[undone] = 0
+        kept = group_of > 0
+        left_rows = free_rows & ~kept
+        left_slots = slots - np.bincount(assigned[kept], minlength=problem.k)
+        rest, _edges = _singles(problem, left_rows, left_slots, bonus, report)
+        assigned[left_rows] = rest[left_rows]
+        if int((assigned >= 0).sum()) >= most or not kept.any():
+            return
 
 
 def _group_mentors_by_types(problem: _Problem, cluster, members, slots, bonus: float) -> np.ndarray | None:

@@ -143,10 +143,6 @@ def test_a_pupil_struggling_with_russian_meets_the_russian_teacher_at_least_as_w
     assert found["rus"] >= scores(["Русский язык"])[1]["rus"] - 1e-9
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review rev14: with groups, «most pairs first» leaves out a pupil who could be covered",
-)
 def test_groups_with_most_pairs_first_do_not_take_the_only_place_a_pupil_can_have():
     # two pupils alike (a group) and a pupil with ОВЗ; the ОВЗ-trained teacher (2 places) is the only one
     # the «обязательно» filter allows for her; another teacher has 1 place. Today the group takes both of
