@@ -117,6 +117,8 @@ def test_a_stable_run_with_blocking_couples_does_not_say_there_are_none(
     assert rerun.pk != run.pk and rerun.result["blocking_pairs"] > 0  # the lock makes a blocking couple
     page = curator_client.get(url("run", run=rerun.pk)).content.decode()
     assert "нет наставляемого и наставника, которые оба предпочли бы быть вместе" not in page
+    # the blocking couples say how each side prefers (networking choices first: a lower score together)
+    assert "сначала тех, кого выбрала на нетворкинге" in page
     assert "предпочли бы быть вместе из-за пар, закреплённых куратором" in page or (
         "предпочла бы быть вместе из-за пар, закреплённых куратором" in page
     )
