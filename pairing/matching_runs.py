@@ -251,7 +251,7 @@ def option_errors(options: dict[str, Any]) -> list[str]:
     if not 0 <= float(options.get("fairness") or 0) <= 1:
         errors.append(_("Fairness is a number from 0 to 1."))
     if not 0 <= int(options.get("group_size") or 0) <= 10:
-        errors.append(_("A group has at most 10 mentees."))
+        errors.append(_("The size of a group is a number from 0 to 10 mentees (0: pairs, not groups)."))
     if not errors:
         conflict = matching.option_conflict(engine_settings(options))
         if conflict is not None:

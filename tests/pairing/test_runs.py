@@ -1,10 +1,12 @@
 """Matching runs from the page and the command line: proposals, accepting, locking, no duplicates."""
 
 import json
+import re
 from datetime import date
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 
 from mentoring.models import Job
@@ -166,3 +168,19 @@ def test_a_mentor_at_capacity_is_shown_before_accepting_and_the_pupil_left_out_i
     page = response.content.decode()
     assert page.count('data-accepted="1"') == 2 and page.count('data-capacity="over"') == 1
     assert page.count('name="accept"') == 3 and page.count(" disabled ") + page.count(" disabled>") >= 2
+
+
+@pytest.mark.django_db
+def test_match_command_refuses_a_class_nobody_is_in_and_prints_the_total_as_the_page_does(bases, capsys):
+    """Review rev14: ``--group НЕТ`` gave 0 pairs without a word, ``--group-size -2`` said «не больше 10»,
+    and the total was printed with a decimal point."""
+    with pytest.raises(CommandError, match="НЕТ"):
+        call_command("match", "--org", "school-a", "--year", str(YEAR), "--group", "НЕТ")
+    with pytest.raises(CommandError, match="от 0 до 10"):
+        call_command("match", "--org", "school-a", "--year", str(YEAR), "--group-size", "-2")
+    known = bases["kids"][0].group_name
+    call_command("match", "--org", "school-a", "--year", str(YEAR), "--group", known.lower())
+    out = capsys.readouterr().out
+    total = re.search(r"суммарная оценка ([\d\s\u00a0.,]+?), без пары", out)
+    assert total is not None and "." not in total.group(1), out
+    assert "Предложено пар: 0" not in out, out

@@ -9,6 +9,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from mentoring.models import Programme
@@ -17,6 +18,7 @@ from pairing.matching_runs import compute, option_errors, proof_sentence, run_ac
 from pairing.models import MatchingRun
 from pairing.selectors import most_used_form
 from pairing.services import forms_for
+from participants.selectors import groups as group_names
 
 
 class Command(BaseCommand):
@@ -81,7 +83,9 @@ class Command(BaseCommand):
             try:
                 number = float(value)
             except ValueError:
-                raise CommandError(_("A weight is a number from 0 to 10: %(item)s.") % {"item": item}) from None
+                raise CommandError(
+                    _("A weight is a number from 0 to 10: %(item)s.") % {"item": item}
+                ) from None
             weights[key] = number
         return {
             "weights": {key: getattr(matching.Weights(), key) for key in matching.CRITERIA} | weights,
@@ -119,6 +123,14 @@ class Command(BaseCommand):
         )
         if chosen is None:
             raise CommandError(_("This form of mentoring is not used by the organisation."))
+        known = {name.casefold(): name for name in group_names(programme)}
+        unknown = [name for name in engine_options["groups"] if name.casefold() not in known]
+        if unknown:  # the page offers only the programme's classes; a typo must not give 0 pairs silently
+            raise CommandError(
+                _("No mentee of the programme is in these classes or groups: %(names)s. Known: %(known)s.")
+                % {"names": ", ".join(unknown), "known": ", ".join(sorted(known.values())) or "—"}
+            )
+        engine_options["groups"] = [known[name.casefold()] for name in engine_options["groups"]]
         result = compute(programme, chosen, engine_options)
         result["form"] = chosen.key
         if save:
@@ -142,7 +154,7 @@ class Command(BaseCommand):
             _("Proposed pairs: %(pairs)s, total score %(total)s, left without a pair: %(unmatched)s.")
             % {
                 "pairs": len(result["pairs"]),
-                "total": result["total_score"],
+                "total": number_format(result["total_score"], decimal_pos=2),
                 "unmatched": len(result["unmatched"]),
             }
         )
