@@ -83,6 +83,14 @@ _NEED_KINDS = frozenset({"emotional", "social", "urgent"})
 _SETTING_KINDS = frozenset({"subject", "exam"})
 
 
+def _story(vocabulary: semantics.Vocabulary, token: str) -> bool:
+    """Whether a term a phrase of an emotional or social need names is only where the need shows: a subject
+    or an exam, and a career or a class of one («в кадетах тяжело одному», «в кадетке ребята смеются») —
+    not career guidance itself («не может выбрать профессию» asks for it)."""
+    kind = _kind(vocabulary, token)
+    return kind in _SETTING_KINDS or (kind == "career" and bool(vocabulary.ancestors(token[2:])))
+
+
 def _kind(vocabulary: semantics.Vocabulary, token: str) -> str:
     concept = vocabulary.concepts.get(token[2:]) if token.startswith("c:") else None
     return concept.kind if concept is not None else ""
@@ -102,11 +110,12 @@ def _specialist_need(vocabulary: semantics.Vocabulary, token: str) -> bool:
 def _request_weights(
     vocabulary: semantics.Vocabulary, phrases: Sequence[str], asked: semantics.Meaning
 ) -> tuple[frozenset[str], frozenset[str]]:
-    """(setting, heavy) of a mentee's requests, phrase by phrase. Setting: the subjects and exams a phrase
-    names only as where its emotional or social need shows («конфликт с учителем математики», «на уроках
-    английского плачет», «боится ОГЭ»), unless another phrase asks for them: they count as a broader
-    term (in part) and are no subject area. Heavy: every term of a phrase that names an urgent need (a
-    child in danger, a year about to be failed), which outweighs a hobby or a plain subject beside it."""
+    """(setting, heavy) of a mentee's requests, phrase by phrase. Setting: the subjects, exams and careers a
+    phrase names only as where its emotional or social need shows («конфликт с учителем математики», «на
+    уроках английского плачет», «боится ОГЭ», «в кадетах тяжело»: :func:`_story`), unless another phrase
+    asks for them: they count as a broader term (in part) and are no subject area. Heavy: the urgent need
+    a phrase names (a child in danger, a year about to be failed), its broader terms and the subjects it
+    is about, which outweigh a hobby or a plain subject beside it."""
     setting: set[str] = set()
     plain: set[str] = set()
     heavy: set[str] = set()
@@ -126,7 +135,7 @@ def _request_weights(
         if any(_specialist_need(vocabulary, token) for token in named) and not _subject_led(
             vocabulary, phrase
         ):
-            setting |= {token for token in named if _kind(vocabulary, token) in _SETTING_KINDS}
+            setting |= {token for token in named if _story(vocabulary, token)}
         else:
             plain |= named
     return frozenset((setting - plain) & asked.tokens), frozenset(heavy & asked.tokens)

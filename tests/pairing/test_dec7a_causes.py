@@ -213,3 +213,25 @@ def test_everyday_words_of_needs(text, concept):
 )
 def test_a_plain_word_is_no_need_its_negation_would_make(text, concept):
     assert concept not in concept_tokens(text)
+
+
+# --------------------------------------------------------------------------------------------------
+# A career or a career class named where an emotional need shows is the setting, not the request
+
+
+@pytest.mark.parametrize(
+    "text", ["в кадетском классе первый год, тревожится, плохо спит", "кадет, боится строевого смотра"]
+)
+def test_a_worried_cadet_goes_to_the_psychologist_not_to_the_officer(text):
+    officer = Teacher("army", ["военно-патриотическое воспитание", "кадетский класс"], subject="ОБЖ")
+    psychologist = Teacher("psy", ["педагог-психолог", "конфликты со сверстниками", "тревожность"])
+    scores = scores_by_key(Pupil([], ("psy",), "7А", request_text=text), [psychologist, officer])
+    assert scores["psy"] > scores["army"], scores
+
+
+def test_career_guidance_asked_in_a_worried_phrase_stays_the_request():
+    adviser = Teacher("career", ["профориентация", "выбор профессии"])
+    best, scores = _best(
+        Pupil(["никак не может выбрать профессию, переживает"], ("career",), "9А"), [adviser, PSYCHOLOGIST]
+    )
+    assert best == "career", scores
