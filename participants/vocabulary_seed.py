@@ -2135,3 +2135,39 @@ TERMS = [
     )
     for slug, kind, name, synonyms, broader in TERMS
 ]
+
+
+# First aid as a skill of its own under ОБЖ (migration 0023): schools train it in squads and posts, and a
+# rescuer or a nurse teaches it — the instructor who names it is its mentor, an ОБЖ teacher meets it in
+# part through the subject. And everyday words of being laughed at, alone, sleeping little.
+FIRST_AID_TERMS: list[tuple[str, str, str, list[str], list[str]]] = [
+    (
+        "first-aid",
+        SKILL,
+        "Первая помощь",
+        ["первая помощь", "оказание первой помощи", "первая медицинская помощь", "пмп", "слр",
+         "сердечно-лёгочная реанимация", "реанимация", "перевязка", "перевязки", "наложить повязку",
+         "наложить жгут", "кровоостанавливающий жгут", "санитарный пост", "санитарная дружина", "юный санитар"],
+        ["obzh"],
+    ),
+]  # fmt: skip
+FIRST_AID_TOPICS: dict[str, list[str]] = {
+    "conflicts": ["ребята смеются", "одноклассники смеются", "весь класс смеётся", "высмеивают", "высмеивать"],
+    "communication": ["тяжело одному", "одному тяжело"],
+    "stress": ["мало спит", "не спит ночами", "спит по 4 часа", "спит по 5 часов"],
+}  # fmt: skip
+FIRST_AID_LESS: dict[str, list[str]] = {"obzh": ["первая помощь"]}
+assert set(FIRST_AID_TOPICS) | set(FIRST_AID_LESS) <= {row[0] for row in TERMS}
+# what each term said before migration 0023
+SYNONYMS_BEFORE_FIRST_AID: dict[str, frozenset[str]] = {slug: frozenset(words) for slug, _k, _n, words, _b in TERMS}
+TERMS = [
+    (
+        slug,
+        kind,
+        name,
+        [word for word in synonyms if word not in FIRST_AID_LESS.get(slug, [])]
+        + [word for word in FIRST_AID_TOPICS.get(slug, []) if word not in synonyms],
+        broader,
+    )
+    for slug, kind, name, synonyms, broader in TERMS
+] + FIRST_AID_TERMS

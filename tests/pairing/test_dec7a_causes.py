@@ -235,3 +235,21 @@ def test_career_guidance_asked_in_a_worried_phrase_stays_the_request():
         Pupil(["никак не может выбрать профессию, переживает"], ("career",), "9А"), [adviser, PSYCHOLOGIST]
     )
     assert best == "career", scores
+
+
+# --------------------------------------------------------------------------------------------------
+# First aid is its instructor's (migration 0023)
+
+
+def test_first_aid_goes_to_the_instructor_who_names_it_before_the_obzh_teacher():
+    instructor = Teacher("rescue", ["инструктор по оказанию первой помощи", "юные спасатели"])
+    obzh = Teacher("obzh", ["безопасность дорожного движения", "гражданская оборона"], subject="ОБЖ")
+    best, scores = _best(
+        Pupil(["научиться накладывать повязки, первая помощь"], ("rescue",), "8А"), [instructor, obzh]
+    )
+    assert best == "rescue" and scores["rescue"] > scores["obzh"], scores
+
+
+@pytest.mark.parametrize("text", ["в классе ребята смеются над ним", "спит по 4 часа, всё время на нервах"])
+def test_being_laughed_at_and_sleeping_little_are_needs(text):
+    assert concept_tokens(text) & {"c:conflicts", "c:stress"}
