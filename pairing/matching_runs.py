@@ -178,6 +178,41 @@ def _names_special_needs(vocabulary: semantics.Vocabulary, asked: semantics.Mean
 
 _SENSES = frozenset({"hearing", "sight"})
 
+# A struggle with a subject («повышение успеваемости по русскому языку», «по русскому тройка») is that
+# subject's teacher's job: school performance named in the same clause as a school subject is carried by
+# the subject (the teacher of it meets the whole request), not a second request beside it; performance
+# named alone («плохие оценки», «неуспеваемость») stays a request of its own.
+_STRUGGLE = "успеваемость"
+_STRUGGLE_CLAUSES = re.compile(r"[,;.!?()\n]|\b(?:но|а|зато|однако|хотя)\b", re.IGNORECASE)
+
+
+def _struggles_with_subjects(
+    vocabulary: semantics.Vocabulary, phrases: Sequence[str], setting: frozenset[str]
+) -> frozenset[str]:
+    """The tokens of school performance that every clause naming them names beside a school subject asked
+    for (not only the ``setting`` of an emotional need: «боимся не сдать, русский на двойку» stays both)."""
+    struggle = {
+        token for token in _meaning(vocabulary, [_STRUGGLE], broader=False).tokens if token[:2] == "c:"
+    }
+    attached: set[str] = set()
+    alone: set[str] = set()
+    for phrase in phrases:
+        before: set[str] = (
+            set()
+        )  # the subjects of the clause just before: «по русскому тройка, хочет подтянуть»
+        for clause in _STRUGGLE_CLAUSES.split(phrase):
+            meaning = _meaning(vocabulary, [clause])
+            named = {token for token in meaning.tokens - meaning.broad if token[:2] == "c:"}
+            found = struggle & named
+            subjects = {token for token in named - found if _kind(vocabulary, token) == "subject"}
+            if subjects - setting or not subjects and named == found and before - setting:
+                attached |= found
+            else:
+                alone |= found
+            if named:
+                before = subjects
+    return frozenset(attached - alone)
+
 
 def _told_special_needs(vocabulary: semantics.Vocabulary, tokens: frozenset[str]) -> frozenset[str]:
     """The terms of ``tokens`` that are special needs: the term «ОВЗ» is read as, those under it, and the
@@ -341,6 +376,16 @@ def mentee_record(
             asked.broad | (told.broad & {token for token, _text in kept}),
         )
     setting, heavy = _request_weights(vocabulary, [*_phrases(requests), request_text], asked)
+    struggles = (
+        _struggles_with_subjects(vocabulary, [*_phrases(requests), request_text], setting) & asked.tokens
+    )
+    if struggles:
+        asked = semantics.Meaning(
+            asked.tokens - struggles,
+            tuple(item for item in asked.words if item[0] not in struggles),
+            asked.broad - struggles,
+        )
+        heavy -= struggles
     if _names_special_needs(vocabulary, asked):
         # a pupil whose requests name special needs (ОВЗ, ЗПР) goes to the specialist first: the subjects
         # and exams named beside them are where those needs show («ЗПР», «отстаёт по русскому»), as a

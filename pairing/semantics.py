@@ -461,11 +461,14 @@ def negated_words(text: str) -> frozenset[int]:
         words = [(found.group(), found.start() + offset) for found in WORD.finditer(piece)]
         for k, (word, _at) in enumerate(words):
             low = word.lower().replace("ё", "е")
-            if low in _UNLIKING or lemma(low) in _UNLIKING:
+            if (low in _UNLIKING or lemma(low) in _UNLIKING) and not (
+                k and _objection_denied(words[k - 1][0], low)
+            ):
                 out.update(_refused(words, k, k))
             if low == "нет" and _next_to(words, k, _NEED_NOUNS):
                 out.update(at for _word, at in _before_exception(words))
-            if low != "не" or k + 1 >= len(words):
+            # «не против психолога», «не возражает», «не отказывается»: a double negation agrees
+            if low != "не" or k + 1 >= len(words) or _objection_denied(low, words[k + 1][0]):
                 continue
             following = words[k + 1][0]
             going = lemma(following) in _GOING and any(lemma(word) in _SPECIALISTS for word, _at in words)
@@ -500,7 +503,128 @@ def negated_words(text: str) -> frozenset[int]:
                 run.append(at)
     out.update(_excepted(text or ""))
     out.update(_settled(text or ""))
+    out.update(_absent(text or ""))
     out.update(_exempted(text or ""))
+    return frozenset(out)
+
+
+# «не против», «не возражает»: after «не», an objection denied is agreement («не против психолога»)
+_AGREEING = frozenset({"против", "возражать"})
+
+
+def _objection_denied(word: str, following: str) -> bool:
+    """Whether two words deny an objection or a refusal: «не против», «не возражает», «не отказывается»."""
+    base = lemma(following)
+    return word.lower() == "не" and (following.lower() in _AGREEING or base in _AGREEING or base in _UNLIKING)
+
+
+# A problem said to be absent: «тревожности нет», «нет ОВЗ», «ОВЗ: нет», «без ОВЗ», «буллинга в классе нет»,
+# «не из группы риска», «на учёте не состоит», «не курит», «агрессии не проявляет» name no need. Only the
+# words of a problem, harm or condition («_HARMS») are denied so: the lack of a good thing is a need
+# («друзей нет», «нет мотивации»), as is a problem named after a preposition («нет друзей из-за буллинга»)
+# and a difficulty with a problem («не справляется с тревогой»).
+_HARMS_TEXT = """
+    тревога тревожность тревожный страх стресс депрессия депрессивный паника фобия агрессия агрессивный
+    агрессивность буллинг травля конфликт конфликтный конфликтность конфликтовать драка драться насилие
+    овз зпр зпрр тнр онр рас аутизм сдвг гиперактивность инвалидность инвалид диагноз риск учет пдн кдн вшу
+    правонарушение нарушение курить курение вейп вейпить алкоголь пить выпивать наркотик зависимость суицид
+    суицидальный самоповреждение прогул прогуливать пропуск жалоба замечание двойка долг задолженность
+    кража воровать красть хулиганство хулиганить девиация девиантный истерика отставание неуспеваемость
+    неуспевающий приступ энурез заикание дислексия дисграфия дискалькулия проблема трудность сложность
+"""
+_HARMS = frozenset(_HARMS_TEXT.split())
+_HARM_STEMS = ("буллинг", "вейп", "тревож", "агресс", "депресс", "суицид", "конфликт")
+_ABSENCE = frozenset({"нет", "нету", "отсутствовать"})
+# a verb that says a problem is there, so that with «не» it is not: «не состоит на учёте», «конфликтов не было»
+_BEING = frozenset(
+    {
+        "быть", "иметь", "иметься", "испытывать", "наблюдаться", "состоять", "стоять", "страдать", "подвергаться",
+        "являться", "относиться", "входить", "выявить", "выявлять", "выявляться", "проявлять", "отмечаться",
+        "обнаружить", "обнаруживать", "замечать", "замечаться", "возникать",
+    }
+)  # fmt: skip
+_RUN_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR", "PREP", None})
+
+
+def _harm(word: str) -> bool:
+    """Whether a word names a problem, a harm or a condition (see above)."""
+    low = word.lower().replace("ё", "е")
+    return low.startswith(_HARM_STEMS) or any(form in _HARMS for form in normal_forms(low))
+
+
+def _run(words: list[tuple[str, int]], k: int, step: int) -> list[tuple[str, int]]:
+    """The noun phrase of a clause from words[k] on, forwards (step 1) or backwards (-1): nouns, adjectives,
+    prepositions, abbreviations; past «и»/«или» only to another problem («нет тревожности и страхов»)."""
+    out: list[tuple[str, int]] = []
+    while 0 <= k < len(words):
+        word = words[k][0]
+        if word.lower() in {"и", "или"}:
+            if not (0 <= k + step < len(words) and _harm(words[k + step][0])):
+                break
+        elif _tag(word).POS not in _RUN_POS:
+            break
+        out.append(words[k])
+        k += step
+    return out if step > 0 else out[::-1]
+
+
+def _harm_headed(run: list[tuple[str, int]], any_place: bool = False) -> bool:
+    """Whether a noun phrase names a problem itself, not only after a preposition inside it («нет друзей
+    из-за буллинга»); with ``any_place``, after one too («не из группы риска», «не состоит на учёте»)."""
+    governed = False
+    for word, _at in run:
+        pos = _tag(word).POS
+        if _harm(word) and (any_place or not governed):
+            return True
+        if pos == "PREP":
+            governed = True
+        elif pos in {"NOUN", None}:
+            governed = False
+    return False
+
+
+def _pupil(word: str) -> bool:
+    """A word that names a person («ребёнок», «ученица»): «ребёнок без ОВЗ» says what the pupil is."""
+    tag = _tag(word)
+    return tag.POS == "NOUN" and "anim" in tag
+
+
+@lru_cache(maxsize=50_000)
+def _absent(text: str) -> frozenset[int]:
+    """The start offsets of the words of the problems a text says are absent (see above)."""
+    out: set[int] = set()
+    start = 0
+    for piece in _CLAUSE_OF_STATE.split(text):
+        offset = text.find(piece, start)
+        start = offset + len(piece)
+        words = [(found.group(), found.start() + offset) for found in WORD.finditer(piece)]
+        for k, (word, here) in enumerate(words):
+            low = word.lower()
+            if low in _ABSENCE or lemma(low) in _ABSENCE:
+                after = _run(words, k + 1, 1)
+                if after and _harm_headed(after):
+                    out.update({here, *(at for _word, at in after)})  # «отсутствует» names nothing either
+                elif not after and k and _harm_headed(before := _run(words, k - 1, -1)):
+                    out.update({here, *(at for _word, at in before)})
+            elif (
+                low == "без"
+                and all(_pupil(word) for word, _at in words[:k])
+                and _harm_headed(after := _run(words, k + 1, 1))
+            ):  # «без ОВЗ», «ребёнок без ОВЗ»; not a wish («говорить без страха», «подготовка без стресса»)
+                out.update(at for _word, at in after)
+            elif low == "не" and k + 1 < len(words):
+                following, at_next = words[k + 1]
+                if lemma(following) in _BEING:
+                    after = _run(words, k + 2, 1)
+                    before = _run(words, k - 1, -1) if k else []
+                    for run in (after, before):
+                        if _harm_headed(run, any_place=True):
+                            out.update({at_next, *(at for _word, at in run)})
+                            break
+                elif _tag(following).POS == "PREP" and _harm_headed(after := _run(words, k + 1, 1), True):
+                    out.update(at for _word, at in after)
+                elif _harm(following):
+                    out.add(at_next)
     return frozenset(out)
 
 

@@ -30,9 +30,6 @@ def scores(requests: list[str], text: str = "") -> tuple[Mentee, dict[str, float
     return mentees[0], {key: None if value is None else value[0] for key, value in found.items()}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="review rev14: «не против психолога» (= agrees) is read as refusing one"
-)
 @pytest.mark.parametrize("request_", ["Не против психолога", "Не отказывается от психолога"])
 def test_a_pupil_who_does_not_object_to_a_psychologist_may_get_one(request_):
     mentee, found = scores([request_])
@@ -40,7 +37,6 @@ def test_a_pupil_who_does_not_object_to_a_psychologist_may_get_one(request_):
     assert found["psy"] is not None  # today: None, a hard refusal — the psychologist is never proposed
 
 
-@pytest.mark.xfail(strict=True, reason="review rev14: «ОВЗ нет» / «Нет ОВЗ» marks the pupil as having ОВЗ")
 @pytest.mark.parametrize(
     ("requests", "text"), [(["Русский язык", "ОВЗ нет"], ""), (["Русский язык"], "Нет ОВЗ")]
 )
@@ -51,9 +47,6 @@ def test_a_pupil_said_to_have_no_special_needs_has_none(requests, text):
     assert found["rus"] == pytest.approx(scores(["Русский язык"])[1]["rus"])
 
 
-@pytest.mark.xfail(
-    strict=True, reason="review rev14: a need said to be absent («тревожности нет») is a request"
-)
 @pytest.mark.parametrize(
     ("request_", "wanted", "not_wanted"),
     [
@@ -124,9 +117,6 @@ def test_a_stable_run_with_blocking_couples_does_not_say_there_are_none(
     )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="review rev14: a struggle with a subject told in words scores below the bare subject"
-)
 @pytest.mark.parametrize(
     ("requests", "text"),
     [
