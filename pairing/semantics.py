@@ -442,6 +442,11 @@ def _tag(word: str) -> Any:  # pymorphy3's OpencorporaTag (untyped)
     return _analyzer().parse(word.lower())[0].tag
 
 
+def _tags(word: str) -> list[Any]:
+    """Every parse's tag of a word, the likeliest first."""
+    return [parse.tag for parse in _analyzer().parse(word.lower())]
+
+
 def _content(word: str) -> bool:
     """A word that may name a topic (for the scope of a negation): not a function word or an adverb."""
     base = lemma(word)
@@ -636,6 +641,8 @@ _RELATIVES = frozenset(
         "мачеха", "дядя", "тетя", "родитель", "родители",
     }
 )  # fmt: skip
+# the verbs that link a relative to what they are or do: «отец был пожарным», «мама работает в полиции»
+_LINK_VERBS = frozenset({"быть", "работать", "служить", "трудиться"})
 
 
 @lru_cache(maxsize=50_000)
@@ -652,11 +659,20 @@ def relatives_words(text: str) -> frozenset[int]:
         case = (
             "nomn"  # the occupation, then the words in the genitive that belong to it («учитель математики»)
         )
-        for following, after in zip(found[k + 1 :], found[k : len(found) - 1], strict=False):
+        start = k
+        if lemma(found[k + 1].group()) in _LINK_VERBS and k + 2 < len(found):
+            # «отец был пожарным», «мама работает врачом»: the occupation in the instrumental after the verb;
+            # «папа служит в армии», «мама работает в полиции»: the place after its preposition
+            start, case = k + 1, "ablt"
+            if found[k + 2].group().lower() in {"в", "во", "на"} and k + 3 < len(found):
+                start, case = k + 2, "loct"
+        for following, after in zip(found[start + 1 :], found[start : len(found) - 1], strict=False):
             if (text or "")[after.end() : following.start()].strip():
                 break
             tag = _tag(following.group())
-            if case not in tag or tag.POS not in {"NOUN", "ADJF", "PRTF"}:
+            if case != "nomn":  # after a verb, the case the verb asks for, whatever the likeliest parse
+                tag = next((t for t in _tags(following.group()) if {case, "loc2"} & set(t.grammemes)), tag)
+            if not {case, "loc2"} & set(tag.grammemes) or tag.POS not in {"NOUN", "ADJF", "PRTF"}:
                 break
             out.add(following.start())
             if tag.POS == "NOUN":

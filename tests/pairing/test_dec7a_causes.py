@@ -253,3 +253,26 @@ def test_first_aid_goes_to_the_instructor_who_names_it_before_the_obzh_teacher()
 @pytest.mark.parametrize("text", ["в классе ребята смеются над ним", "спит по 4 часа, всё время на нервах"])
 def test_being_laughed_at_and_sleeping_little_are_needs(text):
     assert concept_tokens(text) & {"c:conflicts", "c:stress"}
+
+
+# --------------------------------------------------------------------------------------------------
+# A relative's occupation told with a verb («отец был пожарным», «мама работает в полиции») is the
+# relative's, not the pupil's request
+
+
+@pytest.mark.parametrize(
+    ("text", "not_asked", "asked"),
+    [
+        ("дед был военным, а внук увлекается шахматами", "c:career-military", "c:chess"),
+        ("мама работает в полиции, дочь любит химию", "c:career-police", "c:chemistry"),
+        ("мать работает учителем, сама любит химию", "c:career-teaching", "c:chemistry"),
+        ("папа служит в МЧС, сын рисует", "c:career-rescue", "c:visual-arts"),
+    ],
+)
+def test_a_relatives_occupation_told_with_a_verb_is_no_request(text, not_asked, asked):
+    found = concept_tokens(text)
+    assert not_asked not in found and asked in found, found
+
+
+def test_the_pupils_own_wish_to_work_somewhere_is_still_a_request():
+    assert "c:career-medicine" in concept_tokens("хочет работать врачом, как мама")
