@@ -535,7 +535,7 @@ _HARMS_TEXT = """
     правонарушение нарушение курить курение вейп вейпить алкоголь пить выпивать наркотик зависимость суицид
     суицидальный самоповреждение прогул прогуливать пропуск жалоба замечание двойка долг задолженность
     кража воровать красть хулиганство хулиганить девиация девиантный истерика отставание неуспеваемость
-    неуспевающий приступ энурез заикание дислексия дисграфия дискалькулия проблема трудность сложность
+    неуспевающий приступ энурез заикание дислексия дисграфия дискалькулия проблема трудность сложность вредный
 """
 _HARMS = frozenset(_HARMS_TEXT.split())
 _HARM_STEMS = ("буллинг", "вейп", "тревож", "агресс", "депресс", "суицид", "конфликт")
@@ -545,10 +545,12 @@ _BEING = frozenset(
     {
         "быть", "иметь", "иметься", "испытывать", "наблюдаться", "состоять", "стоять", "страдать", "подвергаться",
         "являться", "относиться", "входить", "выявить", "выявлять", "выявляться", "проявлять", "отмечаться",
-        "обнаружить", "обнаруживать", "замечать", "замечаться", "возникать",
+        "обнаружить", "обнаруживать", "заметить", "замечать", "замечаться", "возникать",
     }
 )  # fmt: skip
 _RUN_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR", "PREP", None})
+_ANSWER = re.compile(r"[(?]\s*$")  # a lone «нет» in brackets or after a question answers the clause before
+_REGISTERS = frozenset({"учет"})  # a problem said with its preposition: «на учёте: нет»
 
 
 def _harm(word: str) -> bool:
@@ -579,7 +581,7 @@ def _harm_headed(run: list[tuple[str, int]], any_place: bool = False) -> bool:
     governed = False
     for word, _at in run:
         pos = _tag(word).POS
-        if _harm(word) and (any_place or not governed):
+        if _harm(word) and (any_place or not governed or lemma(word) in _REGISTERS):
             return True
         if pos == "PREP":
             governed = True
@@ -599,10 +601,15 @@ def _absent(text: str) -> frozenset[int]:
     """The start offsets of the words of the problems a text says are absent (see above)."""
     out: set[int] = set()
     start = 0
+    before: list[tuple[str, int]] = []  # the words of the clause just before
     for piece in _CLAUSE_OF_STATE.split(text):
         offset = text.find(piece, start)
         start = offset + len(piece)
         words = [(found.group(), found.start() + offset) for found in WORD.finditer(piece)]
+        if len(words) == 1 and lemma(words[0][0]) in _ABSENCE and _ANSWER.search(text[: words[0][1]]):
+            words = before + words  # «ОВЗ (нет)», «ОВЗ? Нет»: said of the clause before
+        if words:
+            before = words
         for k, (word, here) in enumerate(words):
             low = word.lower()
             if low in _ABSENCE or lemma(low) in _ABSENCE:
@@ -619,7 +626,7 @@ def _absent(text: str) -> frozenset[int]:
                 out.update(at for _word, at in after)
             elif low == "не" and k + 1 < len(words):
                 following, at_next = words[k + 1]
-                if lemma(following) in _BEING:
+                if _BEING & set(normal_forms(following)):  # «было»: its own lemma
                     after = _run(words, k + 2, 1)
                     before = _run(words, k - 1, -1) if k else []
                     for run in (after, before):

@@ -51,6 +51,9 @@ def test_a_refused_psychologist_stays_refused(request_):
         (["Русский язык"], "Нет ОВЗ"),
         (["Русский язык"], "Ребёнок без ОВЗ"),
         (["Русский язык"], "Статуса ОВЗ нет."),
+        (["Русский язык", "ОВЗ (нет)"], ""),
+        (["Русский язык"], "ОВЗ? Нет"),
+        (["Русский язык", "Не является ребёнком с ОВЗ"], ""),
     ],
 )
 def test_no_special_needs_said_in_any_way_is_none(requests, text):
@@ -98,6 +101,15 @@ def test_a_pupil_said_to_have_special_needs_stays_flagged(requests, text):
         ("Не состоит на учёте", "soc"),
         ("На учёте не состоит", "soc"),
         ("Не курит", "soc"),
+        ("Не пьёт и не курит", "soc"),
+        ("Не замечен в курении", "soc"),
+        ("Вредных привычек нет", "soc"),
+        ("На учёте: нет", "soc"),
+        ("На учёте в ПДН не состоит", "soc"),
+        ("В группу риска не входит", "soc"),
+        ("Конфликтов с учителями не было", "psy"),
+        ("Тревожности не наблюдается", "psy"),
+        ("Травли нет", "psy"),
     ],
 )
 def test_a_need_said_to_be_absent_is_no_request_and_no_word_of_the_explanation(request_, need):
@@ -138,6 +150,8 @@ def test_the_rest_of_a_sentence_with_an_absent_need_still_counts(request_):
         ("Подготовка к экзаменам без стресса", "c:stress"),
         ("Состоит на учёте", "c:behaviour"),
         ("Курит", "c:addictions"),
+        ("Буллинг. Нет, не знаю", "c:bullying"),
+        ("Тревожность, нет друзей", "c:stress"),
     ],
 )
 def test_a_need_that_is_there_stays_a_need(request_, token):
