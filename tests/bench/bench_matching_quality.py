@@ -71,6 +71,11 @@ choose — in a matching run on the hand-written labelled set of ``tests/pairing
   oil-and-gas town's school with shift-working parents, indigenous pupils of a boarding house, an
   oil-and-gas class and a teachers' class), written later that session under the same rules; measured on
   c2e155d (before the session's changes): **0.818** (165 pupils); its misses are never printed;
+* ``held_out_dec7d`` and ``held_out_dec7e``: two more blind sets written later that session under the same
+  rules (``tests/pairing/quality_set_dec7d.py``: a city school-complex of 4,000 pupils with medical,
+  engineering, IT, pedagogical and business classes; ``tests/pairing/quality_set_dec7e.py``: a Siberian
+  village school with multi-grade primary classes, village mentors and few teachers); measured on c2e155d:
+  **0.840** (dec7d, 163 pupils) and **0.784** (dec7e, 171); their misses are never printed;
 * ``best_mentor``: the share whose best-scoring mentor is a right one, places ignored;
 * ``reference`` ``plain_tags``: the same run with requests compared as whole lower-cased strings, as
   the engine did before it understood Russian;
@@ -142,6 +147,8 @@ def run():
     from tests.pairing.quality_set_dec7a import DEC7A_MENTORS, HELD_OUT_DEC7A
     from tests.pairing.quality_set_dec7b import DEC7B_MENTORS, HELD_OUT_DEC7B
     from tests.pairing.quality_set_dec7c import DEC7C_MENTORS, HELD_OUT_DEC7C
+    from tests.pairing.quality_set_dec7d import DEC7D_MENTORS, HELD_OUT_DEC7D
+    from tests.pairing.quality_set_dec7e import DEC7E_MENTORS, HELD_OUT_DEC7E
 
     started = time.perf_counter()
     everyone = evaluate(pupils=PUPILS + HELD_OUT)
@@ -162,6 +169,8 @@ def run():
     dec7a = evaluate(pupils=HELD_OUT_DEC7A, teachers=DEC7A_MENTORS)
     dec7b = evaluate(pupils=HELD_OUT_DEC7B, teachers=DEC7B_MENTORS)
     dec7c = evaluate(pupils=HELD_OUT_DEC7C, teachers=DEC7C_MENTORS)
+    dec7d = evaluate(pupils=HELD_OUT_DEC7D, teachers=DEC7D_MENTORS)
+    dec7e = evaluate(pupils=HELD_OUT_DEC7E, teachers=DEC7E_MENTORS)
     yield {
         "measure": "matching_quality",
         "value": round(everyone["matching_quality"], 3),
@@ -200,6 +209,10 @@ def run():
         "held_out_dec7b_pupils": dec7b["pupils"],
         "held_out_dec7c": round(dec7c["matching_quality"], 3),
         "held_out_dec7c_pupils": dec7c["pupils"],
+        "held_out_dec7d": round(dec7d["matching_quality"], 3),
+        "held_out_dec7d_pupils": dec7d["pupils"],
+        "held_out_dec7e": round(dec7e["matching_quality"], 3),
+        "held_out_dec7e_pupils": dec7e["pupils"],
         "best_mentor": round(everyone["best_mentor_quality"], 3),
         "reference": {"name": "plain_tags", "value": round(_plain(PUPILS + HELD_OUT), 3)},
         "target": ">= 0.9",

@@ -36,6 +36,8 @@ from .quality_set_dec6i import DEC6I_MENTORS, HELD_OUT_DEC6I
 from .quality_set_dec7a import DEC7A_MENTORS, HELD_OUT_DEC7A
 from .quality_set_dec7b import DEC7B_MENTORS, HELD_OUT_DEC7B
 from .quality_set_dec7c import DEC7C_MENTORS, HELD_OUT_DEC7C
+from .quality_set_dec7d import DEC7D_MENTORS, HELD_OUT_DEC7D
+from .quality_set_dec7e import DEC7E_MENTORS, HELD_OUT_DEC7E
 
 
 def test_the_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
@@ -103,17 +105,20 @@ def test_the_dec6d_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
         (HELD_OUT_DEC7A, DEC7A_MENTORS),
         (HELD_OUT_DEC7B, DEC7B_MENTORS),
         (HELD_OUT_DEC7C, DEC7C_MENTORS),
+        (HELD_OUT_DEC7D, DEC7D_MENTORS),
+        (HELD_OUT_DEC7E, DEC7E_MENTORS),
     ],
-    ids=["dec6e", "dec6f", "dec6g", "dec6h", "dec6i", "dec7a", "dec7b", "dec7c"],
+    ids=["dec6e", "dec6f", "dec6g", "dec6h", "dec6i", "dec7a", "dec7b", "dec7c", "dec7d", "dec7e"],
 )
 def test_the_evening_blind_sets_are_big_varied_and_every_pupil_can_get_a_right_mentor(pupils, teachers):
     """Feasibility only: the sets of ``quality_set_dec6e.py`` (a city gymnasium), ``quality_set_dec6f.py`` (an
     industrial town's school), ``quality_set_dec6g.py`` (a rural consolidated school) and
     ``quality_set_dec6h.py`` (a suburban new-build school), ``quality_set_dec6i.py`` (a science-town lyceum),
     ``quality_set_dec7a.py`` (a regional centre's school with cadet classes), ``quality_set_dec7b.py`` (a
-    Volga district-town school with an inclusive resource centre) and ``quality_set_dec7c.py`` (a northern
-    oil-and-gas town's school with a boarding house) have no threshold here and their misses are never
-    printed; their figures are printed by the bench (``held_out_dec6e`` … ``held_out_dec7c``)."""
+    Volga district-town school with an inclusive resource centre) ``quality_set_dec7c.py`` (a northern
+    oil-and-gas town's school with a boarding house), ``quality_set_dec7d.py`` (a city school-complex of 4,000
+    pupils with profile classes) and ``quality_set_dec7e.py`` (a Siberian village school) have no threshold here and their misses are never
+    printed; their figures are printed by the bench (``held_out_dec6e`` … ``held_out_dec7e``)."""
     assert len(pupils) >= 120
     assert 16 <= len(teachers) <= 22
     assert len({m.key for m in teachers}) == len(teachers)
