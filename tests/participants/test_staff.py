@@ -101,7 +101,7 @@ def test_an_existing_card_is_linked_instead_of_a_new_one(curator, programme):
     assert person.pk == card.pk
     card.refresh_from_db()
     assert card.user == user
-    assert Person.objects.filter(organization=programme.organization, last_name="Соколова").count() == 1
+    assert Person.objects.filter(organization=programme.organization, last_name="Соколова", first_name="Анна").count() == 1
     assert not MentorProfile.objects.filter(person=card).exists()  # a psychologist is not a mentor
 
 
@@ -369,7 +369,7 @@ def test_curator_prints_a_sheet_once_and_the_code_opens_the_password_page(curato
     assert response["Cache-Control"] == "no-store"
     html = response.content.decode()
     code = re.search(r'data-testid="sheet-code">([A-Z2-9-]+)<', html).group(1)
-    user = User.objects.get(last_name="Соколова")
+    user = User.objects.get(last_name="Соколова", first_name="Анна", patronymic="Игоревна")
     assert user.username in html and not user.email
     assert code not in str(list(StaffInvitation.objects.values()))  # never stored
 
@@ -532,9 +532,9 @@ def test_a_reloaded_sheet_shows_no_code_and_a_resent_form_adds_no_second_account
     assert 'data-testid="sheet-code"' not in again and "Лист уже показан" in again
     resent = client.post(_url("staff:create"), data)  # «resend the form» from the history
     assert resent.status_code == 200 and "уже есть в базах" in resent.content.decode()
-    assert User.objects.filter(last_name="Соколова").count() == 1
-    assert Person.objects.filter(last_name="Соколова").count() == 1
+    assert User.objects.filter(last_name="Соколова", first_name="Анна", patronymic="Игоревна").count() == 1
+    assert Person.objects.filter(last_name="Соколова", first_name="Анна", patronymic="Игоревна").count() == 1
     # a real namesake: confirmed, a second card and account are made
     confirmed = client.post(_url("staff:create"), {**data, "namesake_confirmed": "on"})
     assert confirmed.status_code == 302
-    assert User.objects.filter(last_name="Соколова").count() == 2
+    assert User.objects.filter(last_name="Соколова", first_name="Анна", patronymic="Игоревна").count() == 2
