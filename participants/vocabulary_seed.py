@@ -2171,3 +2171,44 @@ TERMS = [
     )
     for slug, kind, name, synonyms, broader in TERMS
 ] + FIRST_AID_TERMS
+
+
+# Farming as a career of its own (migration 0024): village schools write the farm, the family holding
+# (КФХ), cattle, haymaking and the agricultural college as a pupil's future and a village mentor's
+# occupation; as words of biology they met the biology teacher as well as the farmer. The farmer, an
+# agronomist or the head of a holding is its mentor, the biology teacher meets it in part. The forest's
+# trades (a forester, the school forestry, a huntsman) are written under ecology.
+FARMING_TERMS: list[tuple[str, str, str, list[str], list[str]]] = [
+    (
+        "career-farming",
+        CAREER,
+        "Сельское хозяйство",
+        ["сельское хозяйство", "сельхоз", "сельскохозяйственный", "аграрий", "аграрный", "аграрный колледж",
+         "аграрный университет", "аграрный техникум", "сельхозтехникум", "сельхозакадемия", "агроном",
+         "агрономия", "зоотехник", "фермер", "фермерство", "фермерское хозяйство", "кфх",
+         "крестьянское хозяйство", "вести хозяйство", "своё хозяйство", "подсобное хозяйство", "работать на ферме",
+         "животноводство", "растениеводство", "скот", "скотина", "крупный рогатый скот", "коровы",
+         "корова", "дойка", "доярка", "телята", "молочное стадо", "сенокос", "косить сено", "покос",
+         "заготовка сена", "сено косить", "пришкольный участок", "теплица", "работать на земле"],
+        ["career", "biology"],
+    ),
+]  # fmt: skip
+FARMING_TOPICS: dict[str, list[str]] = {
+    "ecology": ["лесничество", "школьное лесничество", "лесничий", "лесник", "лесное хозяйство", "охрана леса",
+                "посадка леса", "лесовосстановление", "тайга", "охотовед", "охотоведение", "егерь"],
+}  # fmt: skip
+FARMING_LESS: dict[str, list[str]] = {"biology": ["фермер", "фермерство", "сельское хозяйство", "агроном"]}
+assert set(FARMING_TOPICS) | set(FARMING_LESS) <= {row[0] for row in TERMS}
+# what each term said before migration 0024
+SYNONYMS_BEFORE_FARMING: dict[str, frozenset[str]] = {slug: frozenset(words) for slug, _k, _n, words, _b in TERMS}
+TERMS = [
+    (
+        slug,
+        kind,
+        name,
+        [word for word in synonyms if word not in FARMING_LESS.get(slug, [])]
+        + [word for word in FARMING_TOPICS.get(slug, []) if word not in synonyms],
+        broader,
+    )
+    for slug, kind, name, synonyms, broader in TERMS
+] + FARMING_TERMS
