@@ -687,6 +687,67 @@ def relatives_words(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+# Who is speaking. A wish someone else has for the pupil («родители хотят в юристы», «учитель советует
+# в кадеты», «записали в спортивный класс родители») is not the pupil's request when the pupil's own wish
+# is told beside it («а сам хочет рисовать», «я хочу в медицинский»): the pupil's own wish counts. Without
+# the pupil's own words, what a parent or a teacher asks for stays the request (they fill the forms).
+_OTHERS = _RELATIVES | frozenset(
+    {
+        "учитель", "учительница", "педагог", "классный", "классная", "руководитель", "классрук", "тренер",
+        "завуч", "директор", "все", "взрослые", "семья",
+    }
+)  # fmt: skip
+_OTHERS_WILL = frozenset(
+    {
+        "хотеть", "сказать", "советовать", "посоветовать", "ждать", "записать", "записывать",
+        "отдать", "отдавать", "настаивать", "считать", "заставлять", "заставить", "требовать", "предлагать",
+        "предложить", "мечтать", "видеть", "решить", "планировать", "отправить", "отправлять",
+    }
+)  # fmt: skip
+# the verbs of the pupil's own wish, said by the pupil («хочу», «мечтаю») or of the pupil with «сам»
+_OWN_WILL = frozenset({"хотеть", "мечтать", "желать", "любить", "нравиться", "интересоваться", "мочь"})
+_SELF = frozenset({"сам", "я", "мне", "меня"})
+_OTHERS_BREAK = re.compile(r"[.,;:!?()\n]|\s[-—–]\s")
+_REPORTED = frozenset({"что", "чтобы", "будто"})  # «учитель сказал, что ей бы в кадеты»: the same clause
+
+
+def _own_wish(clause: list[re.Match[str]]) -> bool:
+    """Whether a clause tells the pupil's own wish: a verb of wishing in the first person, or with «сам»
+    or «я» beside it."""
+    selfish = any(word.group().lower() in _SELF or lemma(word.group()) == "сам" for word in clause)
+    for word in clause:
+        if lemma(word.group()) in _OWN_WILL and (selfish or "1per" in _tag(word.group())):
+            return True
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def others_wishes(text: str) -> frozenset[int]:
+    """The start offsets of the words of a clause telling what someone else wants for the pupil, when
+    the text also tells the pupil's own wish (see above)."""
+    found = list(WORD.finditer(text or ""))
+    clauses: list[list[re.Match[str]]] = []
+    for k, word in enumerate(found):
+        low = word.group().lower()
+        gap = text[found[k - 1].end() : word.start()] if k else ""
+        if not clauses or (
+            (low in {"а", "но", "зато"} or _OTHERS_BREAK.search(gap)) and low not in _REPORTED
+        ):
+            clauses.append([])
+        if low not in {"а", "но", "зато"}:
+            clauses[-1].append(word)
+    if not any(_own_wish(clause) for clause in clauses):
+        return frozenset()
+    out: set[int] = set()
+    for clause in clauses:
+        if _own_wish(clause) or any(word.group().lower() in _SELF for word in clause):
+            continue
+        said = {lemma(word.group()) for word in clause}
+        if said & _OTHERS and said & _OTHERS_WILL:
+            out.update(word.start() for word in clause)
+    return frozenset(out)
+
+
 # «не будет» beside an infinitive refuses what it is said of: «физику сдавать не будет», «не будет
 # заниматься плаванием»; not «если не будет помощи» (no infinitive)
 _WILL = frozenset({"буду", "будешь", "будет", "будем", "будете", "будут"})
@@ -1299,7 +1360,7 @@ class Vocabulary:
         через фильмы и песни»: films and songs), and whether they are only a weak link («история
         моды»: see :meth:`_qualified`)."""
         words = self._read(text, self._split(_spans(text, self.kept)))
-        negated = negated_words(text) | relatives_words(text)
+        negated = negated_words(text) | relatives_words(text) | others_wishes(text)
         means = means_words(text)
         others = [self.alternatives(text, *word) for word in words]
         out: list[tuple[tuple[str, ...], str, bool]] = []

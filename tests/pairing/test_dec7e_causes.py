@@ -2,6 +2,8 @@
 rule in its own words (none of the set's phrases): the farm and the forest are trades of their own, met
 by the village mentor who works in them before the subject teacher who teaches their science."""
 
+import pytest
+
 from .quality_set import Pupil, Teacher, concept_tokens, scores_by_key
 
 # --------------------------------------------------------------------------------------------------
@@ -41,3 +43,36 @@ def test_the_forest_trades_are_the_foresters():
     scores = scores_by_key(pupil, [FORESTER, CHEMISTRY])
     assert scores["forester"] > scores["chemistry"]
     assert "c:ecology" in concept_tokens("лесничество")
+
+
+# --------------------------------------------------------------------------------------------------
+# Who is speaking: what a parent or a teacher wants for the pupil is not the request when the pupil's
+# own wish is told beside it; without it, their words stay the request
+
+LAWYER = Teacher("law", ["юридический класс", "поступление на юрфак"], subject="Обществознание")
+ARTIST = Teacher("art", ["рисунок и живопись", "художественная школа"], subject="ИЗО")
+CADETS = Teacher("cadet", ["кадетский класс", "строевая подготовка"], subject="ОБЖ")
+JOURNALIST = Teacher("media", ["школьная газета", "видеосъёмка и монтаж", "журналистика"])
+
+
+@pytest.mark.parametrize(
+    ("text", "right", "wrong"),
+    [
+        ("Бабушка мечтает, чтобы внук стал юристом. А сам он хочет рисовать", "art", "law"),
+        (
+            "классная руководительница советует кадетский класс; я хочу заниматься журналистикой",
+            "media",
+            "cadet",
+        ),
+        ("в юридический класс её отдали родители, но сама мечтает о художественной школе", "art", "law"),
+    ],
+)
+def test_the_pupils_own_wish_counts_not_what_others_want_for_them(text, right, wrong):
+    pupil = Pupil([], (right,), group_name="8Б", request_text=text)
+    scores = scores_by_key(pupil, [LAWYER, ARTIST, CADETS, JOURNALIST])
+    assert scores[right] > scores[wrong]
+
+
+def test_a_parents_wish_alone_is_the_request():
+    pupil = Pupil([], ("law",), group_name="9А", request_text="папа хочет, чтобы сын поступил на юрфак")
+    assert "c:career-law" in concept_tokens(pupil.request_text)
