@@ -2212,3 +2212,28 @@ TERMS = [
     )
     for slug, kind, name, synonyms, broader in TERMS
 ] + FARMING_TERMS
+
+
+# Families of everyday words (migration 0025): a pupil who wants to be stronger (pull-ups, press-ups,
+# muscles) asks for physical training; the office programs schools teach (Word, Excel, PowerPoint,
+# spreadsheets) are digital skills; a pupil bored at lessons because they know it all is gifted.
+STRENGTH_TOPICS: dict[str, list[str]] = {
+    "pe": ["сильнее физически", "физически сильнее",
+           "физически слабый", "слабый физически", "подтягивания", "подтягиваться", "подтянуться на турнике",
+           "отжимания", "отжиматься", "турник", "накачать мышцы", "накачать пресс", "качать пресс",
+           "мышечная масса", "набрать мышечную массу", "силовые упражнения", "силовая подготовка",
+           "выносливость"],
+    "digital": ["word", "ворд", "excel", "эксель", "powerpoint", "пауэрпоинт", "электронные таблицы",
+                "текстовый редактор", "офисные программы", "презентация в powerpoint"],
+    "gifted": ["скучно на уроках", "на уроках скучно", "скучно на уроке", "на уроке скучно",
+               "всё знает наперёд", "опережает программу", "опережает сверстников", "программа слишком лёгкая",
+               "слишком лёгкая программа", "очень способный", "очень способная", "способный ребёнок",
+               "быстро схватывает", "мыслит нестандартно"],
+}  # fmt: skip
+assert set(STRENGTH_TOPICS) <= {row[0] for row in TERMS}
+# what each term said before migration 0025
+SYNONYMS_BEFORE_STRENGTH: dict[str, frozenset[str]] = {slug: frozenset(words) for slug, _k, _n, words, _b in TERMS}
+TERMS = [
+    (slug, kind, name, synonyms + [word for word in STRENGTH_TOPICS.get(slug, []) if word not in synonyms], broader)
+    for slug, kind, name, synonyms, broader in TERMS
+]

@@ -76,3 +76,32 @@ def test_the_pupils_own_wish_counts_not_what_others_want_for_them(text, right, w
 def test_a_parents_wish_alone_is_the_request():
     pupil = Pupil([], ("law",), group_name="9А", request_text="папа хочет, чтобы сын поступил на юрфак")
     assert "c:career-law" in concept_tokens(pupil.request_text)
+
+
+# --------------------------------------------------------------------------------------------------
+# Families of everyday words (migration 0025): being stronger is physical training, the office programs
+# are digital skills, being bored at lessons because one knows it all is giftedness
+
+COACH = Teacher("coach", ["физическая подготовка", "секция общей физподготовки"], subject="Физкультура")
+COMPUTERS = Teacher("computers", ["цифровая грамотность", "офисные программы"], subject="Информатика")
+GIFTED_TUTOR = Teacher("gifted", ["работа с одарёнными детьми", "олимпиадники"])
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("на физре не сделал ни одного подтягивания", "c:pe"),
+        ("по вечерам делает отжимания, хочет набрать мышечную массу", "c:pe"),
+        ("не умеет работать в Экселе и Ворде", "c:digital"),
+        ("на уроках ему скучно, программу опережает на год", "c:gifted"),
+    ],
+)
+def test_everyday_words_of_strength_office_programs_and_boredom(text, concept):
+    assert concept in concept_tokens(text)
+
+
+def test_a_strong_pupil_is_no_sports_request():
+    assert "c:pe" not in concept_tokens("сильный ученик, отличник")
+    pupil = Pupil([], ("computers",), group_name="7Б", request_text="хочет освоить Excel для проекта")
+    scores = scores_by_key(pupil, [COACH, COMPUTERS, GIFTED_TUTOR])
+    assert scores["computers"] > scores["coach"]
