@@ -241,13 +241,20 @@ def _part_of_speech(base: str) -> str:
     return found
 
 
+# Words whose family by form is not theirs by meaning: grass («трава», «травы Сибири», «сухую траву
+# подожгли», «косить траву») is no bullying («травля», «травить»), though the words share a root.
+_OWN_FAMILY = frozenset({"трава", "травка", "травинка", "травяной", "травянистый"})
+
+
 @lru_cache(maxsize=200_000)
 def family(base: str) -> str:
     """The family key of a lemma: «лыжа», «лыжный» → «лыг»; «тревога», «тревожный», «тревожность»,
     «тревожиться» → «тревог»; «физика», «физический» → «физик». Non-Cyrillic words, numbers and words
-    whose key would be shorter than three letters are their own key."""
+    whose key would be shorter than three letters are their own key, as are those of ``_OWN_FAMILY``."""
     if not CYRILLIC.search(base) or "-" in base or " " in base or len(base) <= _SHORTEST_KEY:
         return base  # « себя» joined to a verb (_reflexive_verb): a word of its own
+    if base in _OWN_FAMILY:
+        return base
     for prefix in _NEGATIONS:  # «неграмотный», «безграмотность»: the topic of «грамотный»
         rest = base[len(prefix) :]
         if base.startswith(prefix) and len(rest) >= 5 and _dictionary_form(rest):

@@ -105,3 +105,19 @@ def test_a_strong_pupil_is_no_sports_request():
     pupil = Pupil([], ("computers",), group_name="7Б", request_text="хочет освоить Excel для проекта")
     scores = scores_by_key(pupil, [COACH, COMPUTERS, GIFTED_TUTOR])
     assert scores["computers"] > scores["coach"]
+
+
+# --------------------------------------------------------------------------------------------------
+# A root shared by form, not by meaning: grass is no bullying
+
+HERBALIST = Teacher("herbs", ["лекарственные травы", "гербарий"], subject="Биология")
+COUNSELLOR = Teacher("psy", ["травля в классе", "конфликты"])
+
+
+def test_grass_is_no_bullying():
+    assert "c:bullying" not in concept_tokens("летом собирает травы с бабушкой")
+    assert "c:bullying" not in concept_tokens("весной жгли сухую траву у дороги")
+    assert "c:bullying" in concept_tokens("его травят одноклассники")
+    pupil = Pupil([], ("psy",), group_name="6А", request_text="одноклассники травят из-за одежды")
+    scores = scores_by_key(pupil, [HERBALIST, COUNSELLOR])
+    assert scores["psy"] > scores["herbs"]
