@@ -37,7 +37,8 @@ W_REQ, W_INT, W_PREF, W_GAP, W_SUBJ, W_SPECIAL, W_LOAD, W_AREA, W_GRADES, W_RISK
     REQ_AVAIL,
 ) = range(11, 21)
 GRADE_SPAN, AGE_SPAN, POWER, THRESHOLD, MAXIMISE, SLACK, BROAD, REQ_BROAD_ANY, AREA_BROAD_ANY = range(21, 30)
-SIZE = 30
+RISK_ALONE = 30  # the share of at-risk experience where the mentor meets none of the requests
+SIZE = 31
 NEG = -np.inf
 TIE_JITTER = 1e-3  # below this, couples reported violated are drawn evenly among equal ones
 _CHUNK = 64  # rows per task of the proof's scan of couples left out (each task allocates its buffers once)
@@ -195,6 +196,8 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
             if s_req_int > 0 and has_int[i] and not shared
             else False
         )
+        # at-risk experience counts in part where the mentee has requests and the mentor meets none
+        risk_share = s[RISK_ALONE] if req_on and s_w_req > 0 and has_req[i] and points == 0.0 else 1.0
         points, weight, fail = (
             _interests(points, weight, fail, s_w_int, s_req_int, has_int[i], shared, offered)
             if int_on
@@ -253,7 +256,7 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
             else (points, weight, fail)
         )  # fmt: skip
         points, weight, fail = (
-            _flag(points, weight, fail, s_w_risk, s_req_risk, col_at_risk[j])
+            _risk(points, weight, fail, s_w_risk, s_req_risk, col_at_risk[j], risk_share)
             if risk_on
             else (points, weight, fail)
         )
@@ -363,6 +366,19 @@ def _flag(points, weight, fail, w, need, col_flag):
     """A criterion for the mentees with a flag (special needs, at risk), met where the mentor has
     ``col_flag``."""
     points, weight = _met(points, weight, w, col_flag, True)
+    if need > 0 and not col_flag:
+        fail = True
+    return points, weight, fail
+
+
+@njit(cache=True, inline="always")
+def _risk(points, weight, fail, w, need, col_flag, share):
+    """At-risk experience: :func:`_flag` with the points times ``share`` (1, or the share where no
+    request is met)."""
+    if w > 0:
+        if col_flag:
+            points += w * share
+        weight += w
     if need > 0 and not col_flag:
         fail = True
     return points, weight, fail
@@ -1104,6 +1120,7 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
     row_subject_bits, row_has_subject, row_special, pref_points = p[20], p[21], p[22], p[43]
     points = out
     _fast_requests(i, n, s, comp, req_bits, req_broad_bits, req_count, p[44], points, weight)
+    risk_none = _fast_none_met(i, n, s, p[3], row_at_risk, points)
     _fast_interests(i, n, s, inter, int_bits, points, weight)
     _fast_preferences(i, n, s, cols, flags, row_pref, pref_indptr, pref_col, pref_points, points, weight)
     _fast_age_gap(i, n, s, ints, flags, row_grade, row_has_grade, row_age, row_has_age, points, weight)
@@ -1112,7 +1129,7 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
     _fast_load(n, s, flags, points, weight)
     _fast_areas(i, n, s, area, area_bits, area_broad_bits, area_count, has_area, points, weight)
     _fast_grades(i, n, s, ints, flags, row_grade_raw, row_age_raw, points, weight)
-    _fast_flag(i, n, s[W_RISK], row_at_risk, flags, 0, points, weight)
+    _fast_risk(i, n, s, row_at_risk, flags, risk_none, points, weight)
     _fast_availability(i, n, s, ints, row_days, row_formats, points, weight)
     best = _fast_values(n, s, points, weight, out)
     return _fast_forbidden(i, n, cols, forb_indptr, forb_col, out, best)
@@ -1219,6 +1236,32 @@ def _fast_flag(i, n, w, row_flag, flags, f, points, weight):
     if w > 0 and row_flag[i]:
         for c in range(n):
             points[c] += w * flags[f, c]
+            weight[c] += w
+
+
+@njit(cache=True, inline="always")
+def _fast_none_met(i, n, s, has_req, row_at_risk, points):
+    """For an at-risk mentee with requests: where the mentor meets none of them (the points so far,
+    the requests', are 0); else an empty array."""
+    if s[W_RISK] > 0 and row_at_risk[i] and s[W_REQ] > 0 and has_req[i]:
+        none = np.empty(n, dtype=np.bool_)
+        for c in range(n):
+            none[c] = points[c] == 0.0
+        return none
+    return np.empty(0, dtype=np.bool_)
+
+
+@njit(cache=True, inline="always")
+def _fast_risk(i, n, s, row_at_risk, flags, none, points, weight):
+    """At-risk experience (mentor flag 0), :data:`RISK_ALONE` of it where ``none`` of the requests is met."""
+    w = s[W_RISK]
+    if w > 0 and row_at_risk[i]:
+        share = s[RISK_ALONE]
+        for c in range(n):
+            if len(none) and none[c]:
+                points[c] += w * share * flags[0, c]
+            else:
+                points[c] += w * flags[0, c]
             weight[c] += w
 
 

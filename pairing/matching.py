@@ -717,16 +717,41 @@ def _grades_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explai
     return (weight if within else 0.0), weight, reason
 
 
+# Experience with pupils at risk met without any of the pupil's requests counts this share of the
+# criterion: a psychologist sends a pupil whose need is named to the mentor who meets it (the social
+# pedagogue for a family in trouble) before one who merely has at-risk experience and shares a hobby
+_RISK_ALONE = 0.75
+
+
+def _risk_share(mentee: Mentee, mentor: Mentor, settings: Settings) -> float:
+    """The share of the at-risk criterion an experienced mentor gets: in full when they meet some of
+    the mentee's requests (or there are none to meet), else :data:`_RISK_ALONE`."""
+    if not (mentee.requests and settings.weights.requests > 0):
+        return 1.0
+    found = _requests_criterion(mentee, mentor, settings, False, _)
+    return 1.0 if found is not None and found[0] > 0 else _RISK_ALONE
+
+
 def _at_risk_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
     experienced = mentor.at_risk_experience
+    weight = settings.weights.at_risk
+    share = _risk_share(mentee, mentor, settings) if experienced and weight > 0 and mentee.at_risk else 1.0
     reason = ""
     if explain:
         reason = (
             _("The mentor has experience with pupils at risk")
+            if experienced and share == 1.0
+            else _(
+                "The mentor has experience with pupils at risk but meets none of the mentee's requests "
+                "(counted in part)"
+            )
             if experienced
             else _("Warning: the mentee is at risk and the mentor has no experience with pupils at risk")
         )
-    return _flag_criterion(settings.weights.at_risk, mentee.at_risk, experienced, reason)
+    found = _flag_criterion(weight, mentee.at_risk, experienced, reason)
+    if found is None or share == 1.0:
+        return found
+    return found[0] * share, found[1], found[2]
 
 
 def _availability_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
@@ -1403,6 +1428,7 @@ class _Problem:
         vector[kernel.BROAD] = _BROAD
         vector[kernel.REQ_BROAD_ANY] = float(self.req_any_broad)
         vector[kernel.AREA_BROAD_ANY] = float(self.area_any_broad)
+        vector[kernel.RISK_ALONE] = _RISK_ALONE
         return (
             arrays,
             vector,
@@ -1448,8 +1474,9 @@ class _Problem:
         else:
             r, c = (rows,), (cols,)
         acc = _Sum(dtype, self.settings.required, f["row_weight_head"][r])
+        req_none: Any = False  # couples where the mentee has requests and the mentor meets none
         if acc.wants("requests", w.requests):
-            self._requests_points(acc, r, c, f)
+            req_none = self._requests_points(acc, r, c, f)
         if acc.wants("interests", w.interests):
             self._interest_points(acc, r, c)
         if not isinstance(acc.points, np.ndarray):
@@ -1477,7 +1504,7 @@ class _Problem:
             applies, within = self._preferred(r, c)
             acc.add("grades", w.grades, within, applies)
         if acc.wants("at_risk", w.at_risk):
-            acc.add_rows("at_risk", w.at_risk, self.row_at_risk[r], lambda: self.col_at_risk[c])
+            self._risk_points(acc, r, c, req_none)
         if acc.wants("availability", w.availability):
             applies, met = self._meet(r, c)
             acc.add("availability", w.availability, met, applies)
@@ -1500,8 +1527,10 @@ class _Problem:
             ),
         )
 
-    def _requests_points(self, acc: _Sum, r, c, f: dict[str, np.ndarray]) -> None:
-        """The requests met: the first points of the couples (replaces the 0 they start from)."""
+    def _requests_points(self, acc: _Sum, r, c, f: dict[str, np.ndarray]) -> Any:
+        """The requests met: the first points of the couples (replaces the 0 they start from). Returns
+        where an at-risk mentee has requests and the mentor meets none (for the at-risk criterion), or
+        False when no mentee of the rows is at risk."""
         w = self.weights
         direct = _overlap(self.req_bits[r], self.col_comp[c])  # named terms (and synonyms) only
         overlap = direct
@@ -1511,6 +1540,25 @@ class _Problem:
             acc.points = acc.dtype(w.requests) * overlap / f["req_count"][r]
         # «обязательно» is met by a named term, not by a shared broader term alone
         acc.require("requests", lambda: self.has_req[r] & (direct == 0))
+        if w.requests > 0 and w.at_risk > 0 and self.row_at_risk[r].any():
+            return self.has_req[r] & (acc.points == 0)
+        return False
+
+    def _risk_points(self, acc: _Sum, r, c, req_none) -> None:
+        """At-risk experience: in full, or :data:`_RISK_ALONE` of it where no request is met."""
+        rows = self.row_at_risk[r]
+        if not rows.any():
+            return
+        met = rows & self.col_at_risk[c]
+        if w_risk := self.weights.at_risk:
+            if isinstance(req_none, np.ndarray):
+                share = np.where(req_none, acc.dtype(_RISK_ALONE), acc.dtype(1.0))
+                acc.points += acc.dtype(w_risk) * share * met
+            else:
+                acc.points += acc.dtype(w_risk) * met
+            acc.weight = acc.weight + acc.dtype(w_risk) * rows
+        if "at_risk" in acc.required:
+            acc.fail = acc.fail | (rows & ~met)
 
     def _preference_points(self, acc: _Sum, r, c, pref_scatter) -> None:
         chosen = self.row_pref[r] | self.col_pref[c]
