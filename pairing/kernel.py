@@ -38,7 +38,9 @@ W_REQ, W_INT, W_PREF, W_GAP, W_SUBJ, W_SPECIAL, W_LOAD, W_AREA, W_GRADES, W_RISK
 ) = range(11, 21)
 GRADE_SPAN, AGE_SPAN, POWER, THRESHOLD, MAXIMISE, SLACK, BROAD, REQ_BROAD_ANY, AREA_BROAD_ANY = range(21, 30)
 RISK_ALONE = 30  # the share of at-risk experience where the mentor meets none of the requests
-SIZE = 31
+STATED_GAP = 31  # the share of the gap for a pupil mentor older than the window, in grades they named
+SIZE = 32
+EVERY_LOW, EVERY_HIGH = 0, 99  # the grades of a mentor who named none (matching._EVERY_GRADE)
 NEG = -np.inf
 TIE_JITTER = 1e-3  # below this, couples reported violated are drawn evenly among equal ones
 _CHUNK = 64  # rows per task of the proof's scan of couples left out (each task allocates its buffers once)
@@ -215,6 +217,7 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
             _age_gap(points, weight, fail,
                 s_w_gap, s_req_gap, s_grade_span, s_age_span, row_has_grade[i] and col_has_grade[j],
                 row_has_age[i] and col_has_age[j], col_grade[j] - row_grade[i], col_age[j] - row_age[i],
+                _stated(row_grade_raw[i], col_has_pg[j], col_pg_low[j], col_pg_high[j]), s[STATED_GAP],
             )
             if gap_on
             else (points, weight, fail)
@@ -336,20 +339,47 @@ def _preferences(points, weight, fail, w, need, chosen, pref_at, pref):
 
 
 @njit(cache=True, inline="always")
-def _age_gap(points, weight, fail, w, need, grade_span, age_span, both_grades, both_ages, grade_gap, age_gap):
-    """The mentor older by at most the span: by grade where both have one, else by age."""
+def _age_gap(
+    points,
+    weight,
+    fail,
+    w,
+    need,
+    grade_span,
+    age_span,
+    both_grades,
+    both_ages,
+    grade_gap,
+    age_gap,
+    stated,
+    stated_share,
+):
+    """The mentor older by at most the span: by grade where both have one, else by age; a pupil mentor
+    older than the span's top counts where the mentee's grade is one they named (``stated``)."""
     by_grade = both_grades
     by_age = (not by_grade) and both_ages
     within = False
+    share = 1.0
     if by_grade and grade_span >= 0:
         within = grade_gap >= 0 and grade_gap <= grade_span
+        if not within and grade_gap > grade_span and stated:
+            within, share = True, stated_share
     elif by_age and age_span >= 0:
         within = age_gap >= 0 and age_gap <= age_span
     compared = by_grade or by_age
-    points, weight = _met(points, weight, w, within, compared)
+    points, weight = _met(points, weight, w * share, within, False)
+    if w > 0 and compared:
+        weight += w
     if need > 0 and compared and not within:
         fail = True
     return points, weight, fail
+
+
+@njit(cache=True, inline="always")
+def _stated(grade, has_pg, low, high):
+    """Whether the mentee's ``grade`` is among the grades the mentor named (not every grade by
+    default: matching._EVERY_GRADE)."""
+    return has_pg and not (low == EVERY_LOW and high == EVERY_HIGH) and grade >= 0 and low <= grade <= high
 
 
 @njit(cache=True, inline="always")
@@ -1123,7 +1153,9 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
     risk_none = _fast_none_met(i, n, s, p[3], row_at_risk, points)
     _fast_interests(i, n, s, inter, int_bits, points, weight)
     _fast_preferences(i, n, s, cols, flags, row_pref, pref_indptr, pref_col, pref_points, points, weight)
-    _fast_age_gap(i, n, s, ints, flags, row_grade, row_has_grade, row_age, row_has_age, points, weight)
+    _fast_age_gap(
+        i, n, s, ints, flags, row_grade, row_has_grade, row_age, row_has_age, row_grade_raw, points, weight
+    )
     _fast_subject(i, n, s, subj, row_subject_bits, row_has_subject, points, weight)
     _fast_flag(i, n, s[W_SPECIAL], row_special, flags, 6, points, weight)
     _fast_load(n, s, flags, points, weight)
@@ -1199,7 +1231,9 @@ def _fast_preferences(i, n, s, cols, flags, row_pref, pref_indptr, pref_col, pre
 
 
 @njit(cache=True, inline="always")
-def _fast_age_gap(i, n, s, ints, flags, row_grade, row_has_grade, row_age, row_has_age, points, weight):
+def _fast_age_gap(
+    i, n, s, ints, flags, row_grade, row_has_grade, row_age, row_has_age, row_grade_raw, points, weight
+):
     w = s[W_GAP]
     if w > 0 and (row_has_grade[i] or row_has_age[i]):
         g_span, a_span = s[GRADE_SPAN], s[AGE_SPAN]
@@ -1213,6 +1247,12 @@ def _fast_age_gap(i, n, s, ints, flags, row_grade, row_has_grade, row_age, row_h
             dg = ints[6, c] - r_grade
             da = ints[7, c] - r_age
             in_grade = 1.0 if (g_span >= 0 and dg >= 0 and dg <= g_span) else 0.0
+            if (
+                g_span >= 0
+                and dg > g_span
+                and _stated(row_grade_raw[i], flags[1, c] > 0, ints[2, c], ints[3, c])
+            ):
+                in_grade = s[STATED_GAP]
             in_age = 1.0 if (a_span >= 0 and da >= 0 and da <= a_span) else 0.0
             within = by_grade * in_grade + by_age * in_age
             points[c] += w * within

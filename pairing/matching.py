@@ -434,7 +434,7 @@ def _requirements(mentee: Mentee, mentor: Mentor, settings: Settings) -> str | N
             )
         elif name == "age_gap":
             rule = _gap_rule(mentee, mentor, settings)
-            failed = rule is not None and not rule[2] <= rule[1] <= rule[3]
+            failed = rule is not None and not _gap_within(mentee, mentor, rule)
         elif name == "subject":
             failed = bool(_subject_set(mentee)) and not _same_subject(mentee, mentor)
         elif name == "special_needs":
@@ -506,6 +506,32 @@ def _offered(mentor: Mentor) -> frozenset[str]:
 def refuses(mentee: Mentee, mentor: Mentor) -> bool:
     """Whether the mentee refused a specialist the mentor is («психолог не нужен» and a psychologist)."""
     return bool(mentee.refused) and bool(mentee.refused & _offered(mentor))
+
+
+# the share of the gap criterion a pupil mentor older than the window gets with a mentee of the grades
+# they named (:func:`_gap_within`)
+_STATED_GAP = 0.5
+
+
+def _stated_grade(mentee: Mentee, mentor: Mentor) -> bool:
+    """Whether the mentee's grade is among the grades the mentor named (not every grade by default)."""
+    grades = _grades_of(mentor)
+    return (
+        grades is not None
+        and grades != _EVERY_GRADE
+        and mentee.grade is not None
+        and grades[0] <= mentee.grade <= grades[1]
+    )
+
+
+def _gap_within(mentee: Mentee, mentor: Mentor, rule: tuple[str, int, int, int]) -> bool:
+    """Whether the couple meets the gap rule: within the window, or — a pupil mentor — older than its
+    top by grades yet the mentee's grade is one the mentor named (an eleventh-grader who asks for
+    fifth- to seventh-graders: their own words are the stronger signal than the default window)."""
+    kind, gap, low, high = rule
+    if low <= gap <= high:
+        return True
+    return kind == "grade" and low <= high < gap and _stated_grade(mentee, mentor)
 
 
 def _gap_rule(mentee: Mentee, mentor: Mentor, settings: Settings) -> tuple[str, int, int, int] | None:
@@ -621,8 +647,10 @@ def _age_gap_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, expla
     rule = _gap_rule(mentee, mentor, settings) if weight > 0 else None
     if rule is None:
         return None
+    within = _gap_within(mentee, mentor, rule)
     _kind, gap, low, high = rule
-    return (weight if low <= gap <= high else 0.0), weight, _gap_reason(rule, _) if explain else ""
+    points = (weight if low <= gap <= high else weight * _STATED_GAP) if within else 0.0
+    return points, weight, _gap_reason(rule, _, within) if explain else ""
 
 
 def _subject_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
@@ -819,10 +847,18 @@ def _preference_reason(by_mentee: int | None, by_mentor: int | None, _: Callable
     return _("They did not choose each other at the networking session")
 
 
-def _gap_reason(rule: tuple[str, int, int, int], _: Callable[[str], str] = _) -> str:
+def _gap_reason(rule: tuple[str, int, int, int], _: Callable[[str], str] = _, met: bool | None = None) -> str:
     kind, gap, low, high = rule
     values = {"gap": gap, "low": low, "high": high}
     within = low <= gap <= high
+    if met and not within:
+        return (
+            _(
+                "The mentor is %(gap)s grade(s) older — beyond %(low)s–%(high)s, but the mentee's grade is "
+                "one the mentor asked for (counted in part)"
+            )
+            % values
+        )
     if kind == "grade":
         if gap <= 0:
             return _("The mentor is not in an older grade: %(low)s–%(high)s grades older is needed") % values
@@ -1164,6 +1200,14 @@ class _Problem:
         self.col_days, self.col_formats = _availability_codes(self.mentors)
         grades = [_grades_of(m) for m in self.mentors]
         self.col_has_pg = np.array([g is not None for g in grades], dtype=bool)
+        # pupil mentors who named their grades (the gap rule yields to them: _gap_within)
+        self.col_stated = np.array(
+            [
+                m.grade is not None and g is not None and g != _EVERY_GRADE
+                for m, g in zip(self.mentors, grades, strict=True)
+            ],
+            dtype=bool,
+        )
         self.col_pg_low = np.array([(g or (0, 0))[0] for g in grades], dtype=np.int32)
         self.col_pg_high = np.array([(g or (0, 0))[1] for g in grades], dtype=np.int32)
         self.col_has_pa = np.array([m.preferred_ages is not None for m in self.mentors], dtype=bool)
@@ -1429,6 +1473,7 @@ class _Problem:
         vector[kernel.REQ_BROAD_ANY] = float(self.req_any_broad)
         vector[kernel.AREA_BROAD_ANY] = float(self.area_any_broad)
         vector[kernel.RISK_ALONE] = _RISK_ALONE
+        vector[kernel.STATED_GAP] = _STATED_GAP
         return (
             arrays,
             vector,
@@ -1487,7 +1532,7 @@ class _Problem:
             self._preference_points(acc, r, c, pref_scatter)
         if acc.wants("age_gap", w.age_gap):
             within, compared = self._gap(r, c)
-            acc.add("age_gap", w.age_gap, within, compared)
+            self._gap_points(acc, r, c, within, compared)
         if acc.wants("subject", w.subject):
             rows_subject = self.row_has_subject[r]
             if rows_subject.any():
@@ -1600,6 +1645,37 @@ class _Problem:
         days_ok = (days_a == 0) | (days_b == 0) | ((days_a & days_b) != 0)
         formats_ok = (formats_a == 0) | (formats_b == 0) | ((formats_a & formats_b) != 0)
         return applies, applies & days_ok & formats_ok
+
+    def _gap_points(self, acc: _Sum, r, c, within, compared) -> None:
+        """The gap criterion: in full within the window, :data:`_STATED_GAP` of it for a pupil mentor
+        older than the window's top whose mentee's grade is one the mentor named."""
+        stated = self._stated_gap(r, c, within)
+        if stated is None:
+            acc.add("age_gap", self.weights.age_gap, within, compared)
+            return
+        w = self.weights.age_gap
+        if w > 0:
+            share = np.where(stated, acc.dtype(_STATED_GAP), within.astype(acc.dtype))
+            acc.points += acc.dtype(w) * share
+            acc.weight = acc.weight + acc.dtype(w) * compared
+        if "age_gap" in acc.required:
+            acc.fail = acc.fail | (compared & ~(within | stated))
+
+    def _stated_gap(self, r, c, within: np.ndarray) -> np.ndarray | None:
+        """The couples of a pupil mentor older than the window's top whose mentee's grade is one the
+        mentor named (:func:`_gap_within`), or None when there are none to look at."""
+        if self.grade_span is None or not self.col_stated[c].any():
+            return None
+        gap = self.col_grade[c] - self.row_grade[r]  # the grade gap minus the window's bottom
+        grade = self.row_grade_raw[r]
+        stated = (
+            self.col_stated[c]
+            & self.row_has_grade[r]
+            & (gap > np.int32(self.grade_span))
+            & (grade >= self.col_pg_low[c])
+            & (grade <= self.col_pg_high[c])
+        )
+        return stated
 
     def _gap(self, r, c) -> tuple[np.ndarray, np.ndarray | bool]:
         """(within the window, the two could be compared) for the couples r × c: by grades when both
