@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -49,6 +49,23 @@ __all__ = [
 ]
 
 WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+(?:-[0-9A-Za-zА-Яа-яЁё]+)*")
+
+
+def _pieces(text: str, splitter: re.Pattern[str]) -> Iterator[tuple[str, int, str]]:
+    """Each piece of ``text`` as ``splitter`` splits it: (the piece, its offset in ``text``, the text
+    between it and the piece before — the separator, when the splitter does not keep it)."""
+    start = 0
+    for piece in splitter.split(text):
+        offset = text.find(piece, start)
+        yield piece, offset, text[start:offset]
+        start = offset + len(piece)
+
+
+def _words_at(piece: str, offset: int) -> list[tuple[str, int]]:
+    """The words of a piece with their start offsets in the whole text."""
+    return [(found.group(), found.start() + offset) for found in WORD.finditer(piece)]
+
+
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 # function words: never a topic, never part of a pattern
@@ -466,11 +483,9 @@ def negated_words(text: str) -> frozenset[int]:
     («математика не нужна»), except («всё кроме математики») or are fine with («с математикой всё
     хорошо», «по математике проблем нет»)."""
     out: set[int] = set()
-    start = 0
-    for piece in _CLAUSE_BREAK.split(text or ""):
-        offset = (text or "").find(piece, start)
-        start = offset + len(piece)
-        words = [(found.group(), found.start() + offset) for found in WORD.finditer(piece)]
+    for piece, offset, _between in _pieces(text or "", _CLAUSE_BREAK):
+        words = _words_at(piece, offset)
+        end = offset + len(piece)  # where the next clause starts
         for k, (word, _at) in enumerate(words):
             low = word.lower().replace("ё", "е")
             if (low in _UNLIKING or lemma(low) in _UNLIKING) and not (
@@ -500,9 +515,9 @@ def negated_words(text: str) -> frozenset[int]:
             if following.lower() == "столько":
                 after += 1
                 out.add(words[k + 1][1])
-            elif _tag(following).POS == "PREP" and (k == 0 or _CONTRAST_NEXT.match(text or "", start)):
+            elif _tag(following).POS == "PREP" and (k == 0 or _CONTRAST_NEXT.match(text or "", end)):
                 after += 1
-                anywhere = bool(_CONTRAST_NEXT.match(text or "", start))
+                anywhere = bool(_CONTRAST_NEXT.match(text or "", end))
             run: list[int] = []
             for n, (word_after, at) in enumerate(words[after:], start=after):
                 pos = _tag(word_after).POS
@@ -607,12 +622,9 @@ def _pupil(word: str) -> bool:
 def _absent(text: str) -> frozenset[int]:
     """The start offsets of the words of the problems a text says are absent (see above)."""
     out: set[int] = set()
-    start = 0
     before: list[tuple[str, int]] = []  # the words of the clause just before
-    for piece in _CLAUSE_OF_STATE.split(text):
-        offset = text.find(piece, start)
-        start = offset + len(piece)
-        words = [(found.group(), found.start() + offset) for found in WORD.finditer(piece)]
+    for piece, offset, _between in _pieces(text, _CLAUSE_OF_STATE):
+        words = _words_at(piece, offset)
         if len(words) == 1 and lemma(words[0][0]) in _ABSENCE and _ANSWER.search(text[: words[0][1]]):
             words = before + words  # «ОВЗ (нет)», «ОВЗ? Нет»: said of the clause before
         if words:
@@ -779,12 +791,9 @@ _GROUNDS = frozenset({"здоровье", "болезнь", "справка", "�
 def _exempted(text: str) -> set[int]:
     """The start offsets of the words an exemption names (see above)."""
     out: set[int] = set()
-    start = 0
     before: list[tuple[str, int]] = []  # the words of the clause just before
-    for piece in _CLAUSE_BREAK.split(text):
-        offset = text.find(piece, start)
-        start = offset + len(piece)
-        words = [(found.group(), found.start() + offset) for found in WORD.finditer(piece)]
+    for piece, offset, _between in _pieces(text, _CLAUSE_BREAK):
+        words = _words_at(piece, offset)
         if any(lemma(word) in _EXEMPTION for word, _at in words):
             out.update(at for _word, at in words)
             own = [
@@ -842,12 +851,9 @@ def _before_exception(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
 def _excepted(text: str) -> set[int]:
     """The start offsets of the words a sentence excepts (see above)."""
     out: set[int] = set()
-    start = 0
-    for piece in _SENTENCE_BREAK.split(text):
+    for piece, offset, _between in _pieces(text, _SENTENCE_BREAK):
         if not piece:
             continue
-        offset = text.find(piece, start)
-        start = offset + len(piece)
         found = list(WORD.finditer(piece))
         words = [(match.group(), match.start() + offset) for match in found]
         for k in range(len(words)):
@@ -929,15 +935,12 @@ def _settled(text: str) -> set[int]:
     if _ambition_alone(text):
         return set()
     out: set[int] = set()
-    start = 0
     listed: list[int] = []  # the words of the bare noun phrases just before, separated by commas
     better_wanted = _better_mark_wanted(text)
-    for piece in _CLAUSE_OF_STATE.split(text):
-        offset = text.find(piece, start)
-        between, start = text[start:offset], offset + len(piece)
+    for piece, offset, between in _pieces(text, _CLAUSE_OF_STATE):
         if between.strip() != ",":
             listed = []
-        words = [(found.group(), found.start() + offset) for found in WORD.finditer(piece)]
+        words = _words_at(piece, offset)
         kept = _before_exception(words)
         if _fine(" ".join(word for word, _at in kept)) or _good_mark(piece) and not better_wanted:
             out.update(at for _word, at in kept)
@@ -1061,11 +1064,8 @@ _TIME_WORDS = frozenset({"год", "месяц", "неделя", "день", "ч
 def means_words(text: str) -> frozenset[int]:
     """The start offsets of the words of a text that name a means rather than a topic."""
     out: set[int] = set()
-    start = 0
-    for piece in _CLAUSE_BREAK.split(text or ""):
-        offset = (text or "").find(piece, start)
-        start = offset + len(piece)
-        words = [(found.group().lower(), found.start() + offset) for found in WORD.finditer(piece)]
+    for piece, offset, _between in _pieces(text or "", _CLAUSE_BREAK):
+        words = [(word.lower(), at) for word, at in _words_at(piece, offset)]
         for k, (word, _at) in enumerate(words):
             after = k + 1
             if word not in _MEANS:
