@@ -227,7 +227,7 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
             _subject(points, weight, fail, s_w_subj, s_req_subj, same) if subj_on else (points, weight, fail)
         )
         points, weight, fail = (
-            _flag(points, weight, fail, s_w_special, s_req_special, col_special[j])
+            _flag(points, weight, fail, s_w_special, s_req_special, col_special[j], 1.0)
             if special_on
             else (points, weight, fail)
         )
@@ -259,7 +259,7 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
             else (points, weight, fail)
         )  # fmt: skip
         points, weight, fail = (
-            _risk(points, weight, fail, s_w_risk, s_req_risk, col_at_risk[j], risk_share)
+            _flag(points, weight, fail, s_w_risk, s_req_risk, col_at_risk[j], risk_share)
             if risk_on
             else (points, weight, fail)
         )
@@ -392,19 +392,9 @@ def _subject(points, weight, fail, w, need, same):
 
 
 @njit(cache=True, inline="always")
-def _flag(points, weight, fail, w, need, col_flag):
+def _flag(points, weight, fail, w, need, col_flag, share):
     """A criterion for the mentees with a flag (special needs, at risk), met where the mentor has
-    ``col_flag``."""
-    points, weight = _met(points, weight, w, col_flag, True)
-    if need > 0 and not col_flag:
-        fail = True
-    return points, weight, fail
-
-
-@njit(cache=True, inline="always")
-def _risk(points, weight, fail, w, need, col_flag, share):
-    """At-risk experience: :func:`_flag` with the points times ``share`` (1, or the share where no
-    request is met)."""
+    ``col_flag``: ``share`` of its weight (1; at-risk experience meeting no request: RISK_ALONE)."""
     if w > 0:
         if col_flag:
             points += w * share
@@ -1157,11 +1147,11 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
         i, n, s, ints, flags, row_grade, row_has_grade, row_age, row_has_age, row_grade_raw, points, weight
     )
     _fast_subject(i, n, s, subj, row_subject_bits, row_has_subject, points, weight)
-    _fast_flag(i, n, s[W_SPECIAL], row_special, flags, 6, points, weight)
+    _fast_flag(i, n, s[W_SPECIAL], row_special, flags, 6, np.empty(0, dtype=np.bool_), 1.0, points, weight)
     _fast_load(n, s, flags, points, weight)
     _fast_areas(i, n, s, area, area_bits, area_broad_bits, area_count, has_area, points, weight)
     _fast_grades(i, n, s, ints, flags, row_grade_raw, row_age_raw, points, weight)
-    _fast_risk(i, n, s, row_at_risk, flags, risk_none, points, weight)
+    _fast_flag(i, n, s[W_RISK], row_at_risk, flags, 0, risk_none, s[RISK_ALONE], points, weight)
     _fast_availability(i, n, s, ints, row_days, row_formats, points, weight)
     best = _fast_values(n, s, points, weight, out)
     return _fast_forbidden(i, n, cols, forb_indptr, forb_col, out, best)
@@ -1270,12 +1260,15 @@ def _fast_subject(i, n, s, subj, row_subject_bits, row_has_subject, points, weig
 
 
 @njit(cache=True, inline="always")
-def _fast_flag(i, n, w, row_flag, flags, f, points, weight):
+def _fast_flag(i, n, w, row_flag, flags, f, none, share, points, weight):
     """A criterion met where the mentor's flag ``f`` is set, for mentees with ``row_flag`` (special
-    needs, at risk)."""
+    needs, at risk): ``share`` of it where ``none`` (empty: nowhere) says no request is met."""
     if w > 0 and row_flag[i]:
         for c in range(n):
-            points[c] += w * flags[f, c]
+            if len(none) and none[c]:
+                points[c] += w * share * flags[f, c]
+            else:
+                points[c] += w * flags[f, c]
             weight[c] += w
 
 
@@ -1289,20 +1282,6 @@ def _fast_none_met(i, n, s, has_req, row_at_risk, points):
             none[c] = points[c] == 0.0
         return none
     return np.empty(0, dtype=np.bool_)
-
-
-@njit(cache=True, inline="always")
-def _fast_risk(i, n, s, row_at_risk, flags, none, points, weight):
-    """At-risk experience (mentor flag 0), :data:`RISK_ALONE` of it where ``none`` of the requests is met."""
-    w = s[W_RISK]
-    if w > 0 and row_at_risk[i]:
-        share = s[RISK_ALONE]
-        for c in range(n):
-            if len(none) and none[c]:
-                points[c] += w * share * flags[0, c]
-            else:
-                points[c] += w * flags[0, c]
-            weight[c] += w
 
 
 @njit(cache=True, inline="always")
