@@ -197,9 +197,8 @@ def _struggles_with_subjects(
     attached: set[str] = set()
     alone: set[str] = set()
     for phrase in phrases:
-        before: set[str] = (
-            set()
-        )  # the subjects of the clause just before: «по русскому тройка, хочет подтянуть»
+        # the subjects of the clause just before: «по русскому тройка, хочет подтянуть»
+        before: set[str] = set()
         for clause in _STRUGGLE_CLAUSES.split(phrase):
             meaning = _meaning(vocabulary, [clause])
             named = {token for token in meaning.tokens - meaning.broad if token[:2] == "c:"}
@@ -380,11 +379,7 @@ def mentee_record(
         _struggles_with_subjects(vocabulary, [*_phrases(requests), request_text], setting) & asked.tokens
     )
     if struggles:
-        asked = semantics.Meaning(
-            asked.tokens - struggles,
-            tuple(item for item in asked.words if item[0] not in struggles),
-            asked.broad - struggles,
-        )
+        asked = asked.without(struggles)
         heavy -= struggles
     if _names_special_needs(vocabulary, asked):
         # a pupil whose requests name special needs (ОВЗ, ЗПР) goes to the specialist first: the subjects
@@ -426,11 +421,7 @@ def mentee_record(
         # make every trained specialist meet the pupil's request
         needs_told = _told_special_needs(vocabulary, asked.tokens - listed)
         if needs_told:
-            asked = semantics.Meaning(
-                asked.tokens - needs_told,
-                tuple(item for item in asked.words if item[0] not in needs_told),
-                asked.broad - needs_told,
-            )
+            asked = asked.without(needs_told)
     if not heavy and listed and text_only & asked.tokens:
         # the requests listed outweigh what the free text only mentions beside them (a hobby, a setting,
         # a diagnosis told as context): a psychologist pairs the pupil for what was asked
@@ -637,12 +628,8 @@ def _exam_scope(
     scoped, qualified, alone = _exam_clauses(vocabulary, phrases)
     if not scoped:
         return meaning
-    dropped = {f"c:{key}" for key in qualified - alone}
-    return semantics.Meaning(
-        (meaning.tokens - dropped) | set(scoped),
-        tuple(item for item in meaning.words if item[0] not in dropped) + tuple(scoped.items()),
-        meaning.broad - dropped,
-    )
+    kept = meaning.without({f"c:{key}" for key in qualified - alone})
+    return semantics.Meaning(kept.tokens | set(scoped), kept.words + tuple(scoped.items()), kept.broad)
 
 
 def _exam_offer(

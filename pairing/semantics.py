@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -1115,6 +1116,16 @@ class Meaning:
     tokens: frozenset[str]
     words: tuple[tuple[str, str], ...]  # (token, the words it came from), first occurrence of each token
     broad: frozenset[str] = frozenset()  # the tokens that are only broader terms of what was written
+
+    def without(self, tokens: AbstractSet[str]) -> Meaning:
+        """The same meaning with ``tokens`` taken out (their words and their being broader terms too)."""
+        if not tokens:
+            return self
+        return Meaning(
+            self.tokens - tokens,
+            tuple(item for item in self.words if item[0] not in tokens),
+            self.broad - tokens,
+        )
 
 
 # Typos and abbreviations. A word the vocabulary does not find may be a word of it misspelt
