@@ -1,4 +1,5 @@
-"""«Most pairs first» with group matching: the groups never cover fewer mentees than the places allow.
+"""«Most pairs first» with group matching never covers fewer mentees than the places allow, and a stable
+run without locked pairs leaves no blocking couple (what the run page says of a stable run relies on it).
 
 The reference is independent of the engine's solvers: the largest number of mentees that can be given a
 mentor, found by scipy's maximum bipartite matching over every allowed couple (``score_pair`` not None,
@@ -62,3 +63,15 @@ def test_groups_never_cover_fewer_mentees_than_the_places_allow(seed):
     for pair in result.pairs:
         load[pair.mentor] = load.get(pair.mentor, 0) + 1
     assert all(load[m.id] <= m.capacity for m in mentors if m.id in load)
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_a_stable_run_without_locks_leaves_no_blocking_couple(seed):
+    """The run page says a stable run's blocking couples come from the pairs the curator fixed: without
+    any, there must be none (thresholds and a required criterion included)."""
+    rng = random.Random(1000 + seed)
+    mentees = [_mentee(i, rng) for i in range(1, rng.randint(3, 14))]
+    mentors = [_mentor(100 + j, rng) for j in range(rng.randint(1, 5))]
+    required = frozenset({"special_needs"}) if rng.random() < 0.5 else frozenset()
+    settings = Settings(stable=True, required=required, min_score=rng.choice([0, 30, 60]))
+    assert match(mentees, mentors, settings).blocking_pairs == 0
