@@ -87,5 +87,9 @@ def test_old_rows_keep_fields_and_codes_and_lose_values_and_names():
         "format": "xlsx",
         "options": {"consent": "yes"},
     }
-    text = " ".join(str(row.__dict__) for row in rows.values())
+    # every stored value but the time, whose microseconds may hold «900» by chance (seen once in CI)
+    text = " ".join(
+        str({key: value for key, value in row.__dict__.items() if key not in {"_state", "at"}})
+        for row in rows.values()
+    )
     assert "Иванова" not in text and "Мария" not in text and "7Б" not in text and "900" not in text
