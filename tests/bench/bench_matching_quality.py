@@ -76,6 +76,17 @@ choose — in a matching run on the hand-written labelled set of ``tests/pairing
   engineering, IT, pedagogical and business classes; ``tests/pairing/quality_set_dec7e.py``: a Siberian
   village school with multi-grade primary classes, village mentors and few teachers); measured on c2e155d:
   **0.840** (dec7d, 163 pupils) and **0.784** (dec7e, 171); their misses are never printed;
+* ``held_out_dec8a`` and ``held_out_dec8b``: two blind sets written on 7 December 2026 under the same
+  rules (``tests/pairing/quality_set_dec8a.py``: a Far East port city's school with a marine engineering
+  class, a naval cadet class, Chinese and Korean, parents away at sea; ``quality_set_dec8b.py``: a North
+  Caucasus town's school with big bilingual families, wrestling, a medical-biology class and tactfully
+  handled pupils at risk); measured on 26b9aa8, before that session's changes: **0.811** (dec8a, 175
+  pupils) and **0.780** (dec8b, 177); nobody who changed the engine has read them; their misses are
+  never printed;
+* ``second_rater``: the human reference for three blind sets: a second psychologist (a helper who saw the
+  pupils and mentors, never the labels, and formed the school's pairs within the places) gave a pupil one
+  of the set's right mentors this often (``tests/pairing/quality_second_rater.json``: 0.948 dec7b, 0.939
+  dec7c, 0.982 dec7d) — the engine's share on the same sets is what to compare it with;
 * ``best_mentor``: the share whose best-scoring mentor is a right one, places ignored;
 * ``reference`` ``plain_tags``: the same run with requests compared as whole lower-cased strings, as
   the engine did before it understood Russian;
@@ -118,6 +129,42 @@ def _plain(pupils) -> float:
     return sum(got.get(m.id) in right[m.id] for m in mentees) / len(mentees)
 
 
+# the sets with their own mentors, in the order they were written (``tests/pairing/quality_set_<name>.py``)
+SETS = (
+    "dec6b", "dec6c", "dec6d", "dec6e", "dec6f", "dec6g", "dec6h", "dec6i",
+    "dec7a", "dec7b", "dec7c", "dec7d", "dec7e", "dec8a", "dec8b",
+)  # fmt: skip
+
+
+def _sets() -> dict[str, tuple[list, list]]:
+    """Each set's pupils and mentors by name: ``HELD_OUT_<NAME>`` and ``<NAME>_MENTORS``."""
+    import importlib
+
+    found = {}
+    for name in SETS:
+        module = importlib.import_module(f"tests.pairing.quality_set_{name}")
+        found[name] = (
+            getattr(module, f"HELD_OUT_{name.upper()}"),
+            getattr(module, f"{name.upper()}_MENTORS"),
+        )
+    return found
+
+
+def _second_rater() -> dict[str, float]:
+    """How often a second psychologist's pairs give a pupil one of the set's right mentors: the human
+    reference for the engine's share on the same set (``tests/pairing/quality_second_rater.json``)."""
+    import json
+
+    rated = json.loads((ROOT / "tests" / "pairing" / "quality_second_rater.json").read_text(encoding="utf-8"))
+    sets = _sets()
+    shares = {}
+    for name, rating in rated.items():
+        pupils = sets[name][0]
+        hits = sum(given in pupil.right for given, pupil in zip(rating["assigned"], pupils, strict=True))
+        shares[name] = round(hits / len(pupils), 3)
+    return shares
+
+
 def _teachers():
     from tests.pairing.quality_set import MENTORS
 
@@ -136,19 +183,6 @@ def run():
         PUPILS,
         evaluate,
     )
-    from tests.pairing.quality_set_dec6b import DEC6B_MENTORS, HELD_OUT_DEC6B
-    from tests.pairing.quality_set_dec6c import DEC6C_MENTORS, HELD_OUT_DEC6C
-    from tests.pairing.quality_set_dec6d import DEC6D_MENTORS, HELD_OUT_DEC6D
-    from tests.pairing.quality_set_dec6e import DEC6E_MENTORS, HELD_OUT_DEC6E
-    from tests.pairing.quality_set_dec6f import DEC6F_MENTORS, HELD_OUT_DEC6F
-    from tests.pairing.quality_set_dec6g import DEC6G_MENTORS, HELD_OUT_DEC6G
-    from tests.pairing.quality_set_dec6h import DEC6H_MENTORS, HELD_OUT_DEC6H
-    from tests.pairing.quality_set_dec6i import DEC6I_MENTORS, HELD_OUT_DEC6I
-    from tests.pairing.quality_set_dec7a import DEC7A_MENTORS, HELD_OUT_DEC7A
-    from tests.pairing.quality_set_dec7b import DEC7B_MENTORS, HELD_OUT_DEC7B
-    from tests.pairing.quality_set_dec7c import DEC7C_MENTORS, HELD_OUT_DEC7C
-    from tests.pairing.quality_set_dec7d import DEC7D_MENTORS, HELD_OUT_DEC7D
-    from tests.pairing.quality_set_dec7e import DEC7E_MENTORS, HELD_OUT_DEC7E
 
     started = time.perf_counter()
     everyone = evaluate(pupils=PUPILS + HELD_OUT)
@@ -158,19 +192,7 @@ def run():
     after = evaluate(pupils=HELD_OUT_AFTER)
     fresh = evaluate(pupils=HELD_OUT_FRESH, teachers=FRESH_MENTORS)
     dec6 = evaluate(pupils=HELD_OUT_DEC6, teachers=DEC6_MENTORS)
-    dec6b = evaluate(pupils=HELD_OUT_DEC6B, teachers=DEC6B_MENTORS)
-    dec6c = evaluate(pupils=HELD_OUT_DEC6C, teachers=DEC6C_MENTORS)
-    dec6d = evaluate(pupils=HELD_OUT_DEC6D, teachers=DEC6D_MENTORS)
-    dec6e = evaluate(pupils=HELD_OUT_DEC6E, teachers=DEC6E_MENTORS)
-    dec6f = evaluate(pupils=HELD_OUT_DEC6F, teachers=DEC6F_MENTORS)
-    dec6g = evaluate(pupils=HELD_OUT_DEC6G, teachers=DEC6G_MENTORS)
-    dec6h = evaluate(pupils=HELD_OUT_DEC6H, teachers=DEC6H_MENTORS)
-    dec6i = evaluate(pupils=HELD_OUT_DEC6I, teachers=DEC6I_MENTORS)
-    dec7a = evaluate(pupils=HELD_OUT_DEC7A, teachers=DEC7A_MENTORS)
-    dec7b = evaluate(pupils=HELD_OUT_DEC7B, teachers=DEC7B_MENTORS)
-    dec7c = evaluate(pupils=HELD_OUT_DEC7C, teachers=DEC7C_MENTORS)
-    dec7d = evaluate(pupils=HELD_OUT_DEC7D, teachers=DEC7D_MENTORS)
-    dec7e = evaluate(pupils=HELD_OUT_DEC7E, teachers=DEC7E_MENTORS)
+    blind = {name: evaluate(pupils=pupils, teachers=teachers) for name, (pupils, teachers) in _sets().items()}
     yield {
         "measure": "matching_quality",
         "value": round(everyone["matching_quality"], 3),
@@ -187,32 +209,12 @@ def run():
         "held_out_fresh_pupils": fresh["pupils"],
         "held_out_dec6": round(dec6["matching_quality"], 3),
         "held_out_dec6_pupils": dec6["pupils"],
-        "held_out_dec6b": round(dec6b["matching_quality"], 3),
-        "held_out_dec6b_pupils": dec6b["pupils"],
-        "held_out_dec6c": round(dec6c["matching_quality"], 3),
-        "held_out_dec6c_pupils": dec6c["pupils"],
-        "held_out_dec6d": round(dec6d["matching_quality"], 3),
-        "held_out_dec6d_pupils": dec6d["pupils"],
-        "held_out_dec6e": round(dec6e["matching_quality"], 3),
-        "held_out_dec6e_pupils": dec6e["pupils"],
-        "held_out_dec6f": round(dec6f["matching_quality"], 3),
-        "held_out_dec6f_pupils": dec6f["pupils"],
-        "held_out_dec6g": round(dec6g["matching_quality"], 3),
-        "held_out_dec6g_pupils": dec6g["pupils"],
-        "held_out_dec6h": round(dec6h["matching_quality"], 3),
-        "held_out_dec6h_pupils": dec6h["pupils"],
-        "held_out_dec6i": round(dec6i["matching_quality"], 3),
-        "held_out_dec6i_pupils": dec6i["pupils"],
-        "held_out_dec7a": round(dec7a["matching_quality"], 3),
-        "held_out_dec7a_pupils": dec7a["pupils"],
-        "held_out_dec7b": round(dec7b["matching_quality"], 3),
-        "held_out_dec7b_pupils": dec7b["pupils"],
-        "held_out_dec7c": round(dec7c["matching_quality"], 3),
-        "held_out_dec7c_pupils": dec7c["pupils"],
-        "held_out_dec7d": round(dec7d["matching_quality"], 3),
-        "held_out_dec7d_pupils": dec7d["pupils"],
-        "held_out_dec7e": round(dec7e["matching_quality"], 3),
-        "held_out_dec7e_pupils": dec7e["pupils"],
+        **{
+            f"held_out_{name}{suffix}": value
+            for name, result in blind.items()
+            for suffix, value in (("", round(result["matching_quality"], 3)), ("_pupils", result["pupils"]))
+        },
+        "second_rater": _second_rater(),
         "best_mentor": round(everyone["best_mentor_quality"], 3),
         "reference": {"name": "plain_tags", "value": round(_plain(PUPILS + HELD_OUT), 3)},
         "target": ">= 0.9",

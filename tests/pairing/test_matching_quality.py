@@ -38,6 +38,8 @@ from .quality_set_dec7b import DEC7B_MENTORS, HELD_OUT_DEC7B
 from .quality_set_dec7c import DEC7C_MENTORS, HELD_OUT_DEC7C
 from .quality_set_dec7d import DEC7D_MENTORS, HELD_OUT_DEC7D
 from .quality_set_dec7e import DEC7E_MENTORS, HELD_OUT_DEC7E
+from .quality_set_dec8a import DEC8A_MENTORS, HELD_OUT_DEC8A
+from .quality_set_dec8b import DEC8B_MENTORS, HELD_OUT_DEC8B
 
 
 def test_the_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
@@ -107,8 +109,23 @@ def test_the_dec6d_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
         (HELD_OUT_DEC7C, DEC7C_MENTORS),
         (HELD_OUT_DEC7D, DEC7D_MENTORS),
         (HELD_OUT_DEC7E, DEC7E_MENTORS),
+        (HELD_OUT_DEC8A, DEC8A_MENTORS),
+        (HELD_OUT_DEC8B, DEC8B_MENTORS),
     ],
-    ids=["dec6e", "dec6f", "dec6g", "dec6h", "dec6i", "dec7a", "dec7b", "dec7c", "dec7d", "dec7e"],
+    ids=[
+        "dec6e",
+        "dec6f",
+        "dec6g",
+        "dec6h",
+        "dec6i",
+        "dec7a",
+        "dec7b",
+        "dec7c",
+        "dec7d",
+        "dec7e",
+        "dec8a",
+        "dec8b",
+    ],
 )
 def test_the_evening_blind_sets_are_big_varied_and_every_pupil_can_get_a_right_mentor(pupils, teachers):
     """Feasibility only: the sets of ``quality_set_dec6e.py`` (a city gymnasium), ``quality_set_dec6f.py`` (an
@@ -117,14 +134,16 @@ def test_the_evening_blind_sets_are_big_varied_and_every_pupil_can_get_a_right_m
     ``quality_set_dec7a.py`` (a regional centre's school with cadet classes), ``quality_set_dec7b.py`` (a
     Volga district-town school with an inclusive resource centre) ``quality_set_dec7c.py`` (a northern
     oil-and-gas town's school with a boarding house), ``quality_set_dec7d.py`` (a city school-complex of 4,000
-    pupils with profile classes) and ``quality_set_dec7e.py`` (a Siberian village school) have no threshold here and their misses are never
-    printed; their figures are printed by the bench (``held_out_dec6e`` … ``held_out_dec7e``)."""
+    pupils with profile classes), ``quality_set_dec7e.py`` (a Siberian village school), ``quality_set_dec8a.py``
+    (a Far East port city's school) and ``quality_set_dec8b.py`` (a North Caucasus town's school) have no
+    threshold here and their misses are never printed; their figures are printed by the bench
+    (``held_out_dec6e`` … ``held_out_dec8b``)."""
     assert len(pupils) >= 120
     assert 16 <= len(teachers) <= 22
     assert len({m.key for m in teachers}) == len(teachers)
     distinct = {(tuple(p.requests), tuple(p.areas), p.request_text, p.group_name) for p in pupils}
     assert len(distinct) == len(pupils)
-    assert all(1 <= len(p.right) <= 3 for p in pupils)
+    assert all(1 <= len(p.right) <= 4 for p in pupils)  # a psychologist accepts a few, not everyone
     assert {key for p in pupils for key in p.right} <= {m.key for m in teachers}
     mentees, mentors, right, _keys = people(pupils=pupils, teachers=teachers)
     assert feasible(mentees, mentors, right)
@@ -181,3 +200,26 @@ def test_explanations_name_the_words_that_met(index):
     pair = next(p for p in result.pairs if p.mentee == index + 1)
     reason = next(c.reason for c in pair.contributions if c.criterion == "requests")
     assert "↔" in reason or "≈" in reason
+
+
+def test_the_second_raters_pairs_cover_every_pupil_of_their_sets_within_the_places():
+    """The human reference of the bench (``second_rater``): a second psychologist's pairs for three blind
+    sets, one mentor of the set per pupil, no mentor over their places."""
+    import json
+    from collections import Counter
+    from pathlib import Path
+
+    rated = json.loads((Path(__file__).parent / "quality_second_rater.json").read_text(encoding="utf-8"))
+    sets = {
+        "dec7b": (HELD_OUT_DEC7B, DEC7B_MENTORS),
+        "dec7c": (HELD_OUT_DEC7C, DEC7C_MENTORS),
+        "dec7d": (HELD_OUT_DEC7D, DEC7D_MENTORS),
+    }
+    assert set(rated) == set(sets)
+    for name, rating in rated.items():
+        pupils, teachers = sets[name]
+        places = {m.key: m.capacity for m in teachers}
+        assert len(rating["assigned"]) == len(rating["acceptable"]) == len(pupils)
+        assert all(given in places for given in rating["assigned"])
+        assert all(given in ok for given, ok in zip(rating["assigned"], rating["acceptable"], strict=True))
+        assert all(count <= places[key] for key, count in Counter(rating["assigned"]).items())
