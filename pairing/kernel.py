@@ -39,7 +39,8 @@ W_REQ, W_INT, W_PREF, W_GAP, W_SUBJ, W_SPECIAL, W_LOAD, W_AREA, W_GRADES, W_RISK
 GRADE_SPAN, AGE_SPAN, POWER, THRESHOLD, MAXIMISE, SLACK, BROAD, REQ_BROAD_ANY, AREA_BROAD_ANY = range(21, 30)
 RISK_ALONE = 30  # the share of at-risk experience where the mentor meets none of the requests
 STATED_GAP = 31  # the share of the gap for a pupil mentor older than the window, in grades they named
-SIZE = 32
+TIE, WORD_UNITS = 32, 33  # the words that break ties: at most TIE points, x / (x + WORD_UNITS) of them
+SIZE = 34
 EVERY_LOW, EVERY_HIGH = 0, 99  # the grades of a mentor who named none (matching._EVERY_GRADE)
 NEG = -np.inf
 TIE_JITTER = 1e-3  # below this, couples reported violated are drawn evenly among equal ones
@@ -120,7 +121,17 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
         col_load,
         pref_points,
         req_weighed,
+        row_word_ptr,
+        row_word,
+        word_ptr,
+        word_col,
+        word_units,
     ) = p
+    # the mentors who share words with the mentee (ascending) and the weight of the words each shares
+    word_j, word_x, word_m = _shared_words(i, row_word_ptr, row_word, word_ptr, word_col, word_units)
+    wa = 0
+    s_tie = s[TIE]
+    s_units = s[WORD_UNITS]
     s_age_span = s[AGE_SPAN]
     s_area_broad_any = s[AREA_BROAD_ANY]
     s_broad = s[BROAD]
@@ -278,7 +289,10 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
             if avail_on
             else (points, weight, fail)
         )
-        value = -1.0 if fail else _value(points, weight, s_w_load, s_power)
+        while wa < word_m and word_j[wa] < j:
+            wa += 1
+        x = word_x[wa] if wa < word_m and word_j[wa] == j else 0.0
+        value = -1.0 if fail else _value(points, weight, s_w_load, s_power, x, s_tie, s_units)
         out[t] = value
         if value > best:
             best = value
@@ -293,6 +307,41 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
 # mentee, so that it reads no array for a criterion that does not count.
 
 _NOTHING = (0.0, 0.0, False)
+
+
+@njit(cache=True)
+def _shared_words(i, row_word_ptr, row_word, word_ptr, word_col, word_units):
+    """The mentors who wrote some word mentee i wrote, ascending, and the sum of the weights of the
+    words each shares (whole numbers: an exact sum): (mentors, sums, how many). Walks the mentee's
+    words' lists of mentors (a word more than ``matching._WORD_UNITS`` mentors wrote weighs nothing
+    and is no list: :func:`matching.specific_words`), never the whole row."""
+    a, b = row_word_ptr[i], row_word_ptr[i + 1]
+    total = 0
+    for e in range(a, b):
+        total += word_ptr[row_word[e] + 1] - word_ptr[row_word[e]]
+    cols = np.empty(total, dtype=np.int64)
+    units = np.empty(total)
+    if total == 0:
+        return cols, units, 0
+    q = 0
+    for e in range(a, b):
+        for f in range(word_ptr[row_word[e]], word_ptr[row_word[e] + 1]):
+            cols[q] = word_col[f]
+            units[q] = word_units[f]
+            q += 1
+    order = np.argsort(cols)
+    out_cols = np.empty(total, dtype=np.int64)
+    out_sums = np.empty(total)
+    m = 0
+    for t in range(total):
+        j = cols[order[t]]
+        if m > 0 and out_cols[m - 1] == j:
+            out_sums[m - 1] += units[order[t]]
+        else:
+            out_cols[m] = j
+            out_sums[m] = units[order[t]]
+            m += 1
+    return out_cols, out_sums, m
 
 
 @njit(cache=True, inline="always")
@@ -462,11 +511,14 @@ def _met(points, weight, w, met, applies):
 
 
 @njit(cache=True, inline="always")
-def _value(points, weight, w_load, power):
-    """The score 0..100 from the points and the weight (the fairness power applied)."""
+def _value(points, weight, w_load, power, x, tie, units):
+    """The score 0..100 from the points and the weight, plus the words shared (``x``: their weight)
+    above 0 (``matching._score``), the fairness power applied."""
     if w_load <= 0 and weight < 2.2250738585072014e-308:
         weight = 2.2250738585072014e-308
     value = points * 100.0 / weight
+    if x > 0 and value > 0:
+        value = value + tie * x / (x + units)
     if power != 1.0 and value > 0:
         value = 100.0 * (value / 100.0) ** power
     return value
@@ -1153,7 +1205,8 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
     _fast_grades(i, n, s, ints, flags, row_grade_raw, row_age_raw, points, weight)
     _fast_flag(i, n, s[W_RISK], row_at_risk, flags, 0, risk_none, s[RISK_ALONE], points, weight)
     _fast_availability(i, n, s, ints, row_days, row_formats, points, weight)
-    best = _fast_values(n, s, points, weight, out)
+    word_j, word_x, word_m = _shared_words(i, p[45], p[46], p[47], p[48], p[49])
+    best = _fast_values(n, s, cols, points, weight, word_j, word_x, word_m, out)
     return _fast_forbidden(i, n, cols, forb_indptr, forb_col, out, best)
 
 
@@ -1341,17 +1394,25 @@ def _fast_availability(i, n, s, ints, row_days, row_formats, points, weight):
 
 
 @njit(cache=True, inline="always")
-def _fast_values(n, s, points, weight, out):
-    """The scores from the points and the weights (the fairness power applied); returns the best."""
+def _fast_values(n, s, cols, points, weight, word_j, word_x, word_m, out):
+    """The scores from the points and the weights, plus the words shared with the mentors ``word_j``
+    (ascending; ``word_x``: their weight) above 0, the fairness power applied; returns the best."""
     tiny = 2.2250738585072014e-308
     clamp = s[W_LOAD] <= 0
     power = s[POWER]
+    tie, units = s[TIE], s[WORD_UNITS]
     best = -1.0
+    wa = 0
     for c in range(n):
         wt = weight[c]
         if clamp and wt < tiny:
             wt = tiny
         value = points[c] * 100.0 / wt
+        while wa < word_m and word_j[wa] < cols[c]:
+            wa += 1
+        if wa < word_m and word_j[wa] == cols[c] and value > 0:
+            x = word_x[wa]
+            value = value + tie * x / (x + units)
         if power != 1.0 and value > 0:
             value = 100.0 * (value / 100.0) ** power
         out[c] = value

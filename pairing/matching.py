@@ -10,7 +10,9 @@ How it works
    (form of mentoring, consent, exclusions, training, free places, not oneself), then weighted
    criteria, each worth 0..its weight, normalised by the weights of the criteria that apply. The
    requests apply also to a mentee whose request could not be read or whose profile is empty
-   (:func:`_requests_weighed`): age and load alone never make a couple 100.
+   (:func:`_requests_weighed`): age and load alone never make a couple 100. Couples the criteria
+   score alike are told apart by less than a tenth of a point: the mentor whose own words are the
+   mentee's, the rarer among the mentors the more (:data:`_TIE`).
 2. The mentees of each form are scored against the mentors of that form by a compiled loop
    (:mod:`pairing.kernel`, numba: no numpy temporaries) in float64. Only each mentee's best couples are
    kept (all of them in a small programme; 24 M couples at most in all, ~300 MB) with a bound on the
@@ -50,7 +52,7 @@ import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 import numpy as np
@@ -72,6 +74,7 @@ __all__ = [
     "match",
     "score_matrix",
     "score_pair",
+    "specific_words",
     "violation",
 ]
 
@@ -120,6 +123,10 @@ class Mentee:
     # the mentee's requests in which no term was recognised («не хочет жить» before the vocabulary
     # knew it): shown to the curator, and a request all the same (:func:`_requests_weighed`)
     unread: tuple[str, ...] = ()
+    # the words of everything they wrote (requests, their own text, areas): the terms they name and
+    # their lemmas' families, stop and generic words left out — met by a mentor's own words, they break
+    # ties between equal scores (:func:`_tie_points`)
+    keywords: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -146,6 +153,11 @@ class Mentor:
     # competencies that are only broader terms of what the mentor wrote («Технические профессии» is
     # about careers, but not a careers adviser's offer): a request they meet counts half
     broad: frozenset[str] = frozenset()
+    # the words of everything they wrote (competencies, subject, interests), as Mentee.keywords
+    keywords: frozenset[str] = frozenset()
+    # those words with their weight among the mentors of the pool — the rarer the heavier
+    # (:func:`specific_words`, which fills it): what the engine reads to break ties
+    specific: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -902,14 +914,64 @@ def _normalised(points: float, applicable: float) -> float:
     return 100.0 * points / applicable if applicable > 0 else 0.0
 
 
+# Ties. Several mentors often score exactly the same for a mentee (the same terms met, the same
+# flags): the engine would pick one of them arbitrarily. A psychologist picks the one whose own words
+# are most specifically about the mentee's: each word the mentee wrote that the mentor wrote too
+# counts _WORD_UNITS // (the number of the pool's mentors who wrote it) — a word only this mentor
+# uses says more than one twenty share; one more than _WORD_UNITS mentors share says nothing — and
+# the sum x of those weights adds _TIE · x / (x + _WORD_UNITS) points to a score above 0: less than
+# _TIE (a tenth of a point) in all, so it orders equal scores and never overturns a difference of
+# _TIE or more (below the displayed whole points; the finest steps of the criteria themselves — a
+# free place more or less, an applicable weight more — are tenths to whole points). The weights are
+# whole numbers, so every path sums them exactly and the score is the same float in each.
+_TIE = 0.1
+_WORD_UNITS = 60
+_TOP = 100.0 + _TIE  # no score is above this
+
+
+def specific_words(mentors: Sequence[Mentor]) -> list[Mentor]:
+    """The mentors with :attr:`Mentor.specific` filled from their keywords: each word with its weight
+    among these mentors (:data:`_WORD_UNITS` // how many of them wrote it), the words too common to
+    weigh anything left out. Call it on the whole pool the engine will see."""
+    counts: dict[str, int] = {}
+    for mentor in mentors:
+        for word in mentor.keywords:
+            counts[word] = counts.get(word, 0) + 1
+    out = []
+    for mentor in mentors:
+        weighed = tuple(
+            (word, _WORD_UNITS // counts[word])
+            for word in sorted(mentor.keywords)
+            if counts[word] <= _WORD_UNITS
+        )
+        out.append(mentor if weighed == mentor.specific else replace(mentor, specific=weighed))
+    return out
+
+
+def _tie_points(mentee: Mentee, mentor: Mentor) -> float:
+    """The points a couple gets for the mentor's own words meeting the mentee's (see :data:`_TIE`)."""
+    if not (mentee.keywords and mentor.specific):
+        return 0.0
+    x = float(sum(units for word, units in mentor.specific if word in mentee.keywords))
+    return _TIE * x / (x + _WORD_UNITS)
+
+
+def _score(mentee: Mentee, mentor: Mentor, points: float, applicable: float) -> float:
+    """The couple's score from its criteria's points and applicable weight, ties broken by the words:
+    the same arithmetic as the vectorised and the compiled scorers."""
+    value = _normalised(points, applicable)
+    return value + _tie_points(mentee, mentor) if value > 0 else value
+
+
 def score_pair(
     mentee: Mentee, mentor: Mentor, settings: Settings = Settings()
 ) -> tuple[float, tuple[Contribution, ...]] | None:
-    """The couple's score 0..100 and its explanation, or None when a hard constraint forbids it."""
+    """The couple's score 0..100 (up to :data:`_TOP` with the words that break ties) and its
+    explanation, or None when a hard constraint forbids it."""
     if violation(mentee, mentor, settings) is not None:
         return None
     points, applicable, contributions = _criteria(mentee, mentor, settings, explain=True)
-    return _normalised(points, applicable), contributions
+    return _score(mentee, mentor, points, applicable), contributions
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1097,6 +1159,7 @@ class _Problem:
         self._subjects()
         # mentors (columns)
         self._col_arrays(settings, offers, tags, interests, areas, form_code)
+        self._keywords()
 
         # the constant part of the applicable weight, split where the pairwise parts come in
         w = self.weights
@@ -1247,6 +1310,61 @@ class _Problem:
                 if f in form_code:
                     self.col_forms[form_code[f], j] = True
 
+    def _keywords(self) -> None:
+        """The words that break ties (:data:`_TIE`), over the words some mentor weighs and some mentee
+        wrote (the others never meet): each mentee's words (CSR by row: ``row_word``), and for each word
+        the mentors who wrote it with its weight (CSR by word: ``word_col``, ``word_units``), which the
+        compiled scorer walks from the mentee's words; the same by mentor for the vectorised one."""
+        written = {word for m in self.mentees for word in m.keywords}
+        index = _common_index([written], [{word for m in self.mentors for word, _units in m.specific}])
+        self.words = len(index)
+        row_words = [sorted(index[w] for w in m.keywords if w in index) for m in self.mentees]
+        col_words = [sorted((index[w], units) for w, units in m.specific if w in index) for m in self.mentors]
+        self.row_word_ptr = np.zeros(self.n + 1, dtype=np.int64)
+        self.row_word_ptr[1:] = np.cumsum([len(w) for w in row_words])
+        self.row_word = np.array([w for ws in row_words for w in ws], dtype=np.int64)
+        col_ptr = np.zeros(self.k + 1, dtype=np.int64)
+        col_ptr[1:] = np.cumsum([len(w) for w in col_words])
+        col_word = np.array([w for ws in col_words for w, _units in ws], dtype=np.int64)
+        col_units = np.array([units for ws in col_words for _w, units in ws], dtype=np.float64)
+        col_of = np.repeat(np.arange(self.k, dtype=np.int64), np.diff(col_ptr))
+        order = np.lexsort((col_of, col_word))  # by word, then mentor
+        self.word_ptr = np.searchsorted(col_word[order], np.arange(self.words + 1)).astype(np.int64)
+        self.word_col = np.ascontiguousarray(col_of[order])
+        self.word_units = np.ascontiguousarray(col_units[order])
+        self._word_matrices: tuple[Any, Any] | None = None
+        # the types (:meth:`types`): people alike in their words too
+        codes: dict[tuple, int] = {}
+        self.row_word_code = np.array([codes.setdefault(tuple(ws), len(codes)) for ws in row_words], np.int64)
+        codes = {}
+        self.col_word_code = np.array([codes.setdefault(tuple(ws), len(codes)) for ws in col_words], np.int64)
+        self.col_word_ptr, self.col_word, self.col_word_units = col_ptr, col_word, col_units
+
+    def _word_sums(self, r, c, dense: bool) -> np.ndarray:
+        """The weights of the words each couple shares (x of :data:`_TIE`), for a block (``r``: rows
+        r0..r1, ``c``: columns) or paired arrays, by sparse products (whole numbers: exact sums)."""
+        from scipy import sparse
+
+        if self._word_matrices is None:
+            by_row = sparse.csr_array(
+                (np.ones(len(self.row_word)), self.row_word, self.row_word_ptr), shape=(self.n, self.words)
+            )
+            by_col = sparse.csr_array(
+                (self.col_word_units, self.col_word, self.col_word_ptr), shape=(self.k, self.words)
+            )
+            self._word_matrices = (by_row, by_col)
+        by_row, by_col = self._word_matrices
+        if dense:
+            block = by_row[r[0], :] @ by_col[c[1], :].T
+            return np.asarray(block.toarray(), dtype=np.float64)
+        rows, cols = r[0], c[0]
+        out = np.empty(len(rows))
+        step = 1 << 16  # couples at once: the products' memory stays small
+        for a in range(0, len(rows), step):
+            both = by_row[rows[a : a + step]].multiply(by_col[cols[a : a + step]])
+            out[a : a + step] = np.asarray(both.sum(axis=1)).ravel()
+        return out
+
     def _networking_choices(self) -> None:
         """The couples with a networking choice: ranks by each side and points, by mentee (CSR)."""
         n, k = self.n, self.k
@@ -1336,6 +1454,7 @@ class _Problem:
                 self.has_area,
                 self.req_count.view(np.int64),
                 self.area_count.view(np.int64),
+                self.row_word_code,
                 *self.req_bits.view(np.int64).T,
                 *self.req_broad_bits.view(np.int64).T,
                 *self.int_bits.view(np.int64).T,
@@ -1361,6 +1480,7 @@ class _Problem:
                 self.col_pa_high,
                 self.col_available,
                 self.col_load.view(np.int64),
+                self.col_word_code,
                 *self.col_forms,
                 *self.col_comp.view(np.int64).T,
                 *self.col_int.view(np.int64).T,
@@ -1426,6 +1546,11 @@ class _Problem:
                 "col_load",
                 "pref_points",
                 "req_weighed",
+                "row_word_ptr",
+                "row_word",
+                "word_ptr",
+                "word_col",
+                "word_units",
             )
         )
         w, required = self.weights, self.settings.required
@@ -1474,6 +1599,8 @@ class _Problem:
         vector[kernel.AREA_BROAD_ANY] = float(self.area_any_broad)
         vector[kernel.RISK_ALONE] = _RISK_ALONE
         vector[kernel.STATED_GAP] = _STATED_GAP
+        vector[kernel.TIE] = _TIE
+        vector[kernel.WORD_UNITS] = _WORD_UNITS
         return (
             arrays,
             vector,
@@ -1553,7 +1680,16 @@ class _Problem:
         if acc.wants("availability", w.availability):
             applies, met = self._meet(r, c)
             acc.add("availability", w.availability, met, applies)
-        return acc.scores(w.load <= 0)
+        return self._with_words(acc.scores(w.load <= 0), r, c, dense)
+
+    def _with_words(self, scores: np.ndarray, r, c, dense: bool) -> np.ndarray:
+        """The scores above 0 with the words that break ties (:func:`_score`), in place."""
+        if self.words:
+            dtype = scores.dtype.type
+            x = self._word_sums(r, c, dense).astype(dtype, copy=False)
+            tie = dtype(_TIE) * x / (x + dtype(_WORD_UNITS))
+            scores += np.where(scores > 0, tie, dtype(0))
+        return scores
 
     def _interest_points(self, acc: _Sum, r, c) -> None:
         shared = _overlap(self.int_bits[r], self.col_int[c]) > 0
@@ -2336,7 +2472,7 @@ def match(
     free_rows = (locked_to < 0) & problem.row_consent
     bonus = 0.0
     if settings.maximise_count:  # one more pair is worth more than any difference of scores
-        bonus = 100.0 * (min(int(free_rows.sum()), int(slots.sum())) + 1)
+        bonus = _TOP * (min(int(free_rows.sum()), int(slots.sum())) + 1)
 
     # 1. every couple of the pool, scored in blocks (not when people fall into few classes: then
     #    every question about the couples is answered class by class, see :mod:`pairing.classes`)
@@ -2456,7 +2592,11 @@ def _locked_scores(problem: _Problem, locked_to: np.ndarray) -> np.ndarray:
     rows = np.flatnonzero(locked_to >= 0).tolist()
     settings = problem.settings
     found = [
-        _normalised(*_criteria(problem.mentees[i], problem.mentors[locked_to[i]], settings, False)[:2])
+        _score(
+            problem.mentees[i],
+            problem.mentors[locked_to[i]],
+            *_criteria(problem.mentees[i], problem.mentors[locked_to[i]], settings, False)[:2],
+        )
         for i in rows
     ]
     return np.array(found, dtype=np.float64)
@@ -2474,7 +2614,7 @@ def _proposed(
     for i in np.flatnonzero(final >= 0).tolist():
         mentee, mentor = problem.mentees[i], problem.mentors[final[i]]
         points, applicable, contributions = _criteria(mentee, mentor, settings, True, tr)
-        value = _normalised(points, applicable)
+        value = _score(mentee, mentor, points, applicable)
         is_locked = bool(locked_to[i] >= 0)
         if is_locked:
             extra = [Contribution("locked", 0.0, _("Pair fixed by the curator"))]

@@ -11,7 +11,7 @@ import logging
 import math
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -232,6 +232,15 @@ def _meaning(vocabulary: semantics.Vocabulary, *lists: Any, broader: bool = True
     return semantics.understand([text for values in lists for text in _phrases(values)], vocabulary, broader)
 
 
+def _keywords(vocabulary: semantics.Vocabulary, *lists: Any) -> frozenset[str]:
+    """The words of everything a person wrote, as the engine compares them to break ties: an exam
+    named with its subject is the exam of that subject (:func:`_exam_clauses`), as in the requests."""
+    phrases = [text for values in lists for text in _phrases(values)]
+    words = frozenset().union(*(vocabulary.keywords(text) for text in phrases))
+    scoped, qualified, alone = _exam_clauses(vocabulary, phrases)
+    return (words - {f"c:{key}" for key in qualified - alone}) | frozenset(scoped)
+
+
 def _preferred(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     found = semantics.parse_grades(text)
     if found is None:
@@ -447,6 +456,7 @@ def mentee_record(
         refused=semantics.refused_specialists([*_phrases(requests), request_text], vocabulary),
         heavy=heavy,
         unread=tuple(dict.fromkeys(unread)),
+        keywords=_keywords(vocabulary, requests, [request_text], subject_areas, [subject]),
     )
 
 
@@ -508,7 +518,23 @@ def mentor_record(
         + tuple((token, vocabulary.concepts[PEER_MENTOR].name) for token in sorted(peer - offer.tokens)),
         subject_tags=_meaning(vocabulary, [subject], broader=False).tokens,
         broad=((offer.broad | qualifiers) - taught - scope) | exams_broad,
+        keywords=_keywords(vocabulary, competencies, [subject], interests),
     )
+
+
+def engine_pool(
+    mentees: Sequence[matching.Mentee], mentors: Sequence[matching.Mentor]
+) -> tuple[list[matching.Mentee], list[matching.Mentor]]:
+    """The records of one run as the engine gets them: each mentor's words weighed among these
+    mentors (:func:`matching.specific_words`), and each mentee's words only those some mentor weighs
+    (the others never break a tie: a region's 100,000 pupils keep only a few words each)."""
+    weighed = matching.specific_words(mentors)
+    known = {word for mentor in weighed for word, _units in mentor.specific}
+    kept = [
+        mentee if mentee.keywords <= known else replace(mentee, keywords=mentee.keywords & known)
+        for mentee in mentees
+    ]
+    return kept, weighed
 
 
 PEER_MENTOR = "peer-mentor"  # the term a pupil asks by for an older pupil («со старшеклассником»)
@@ -760,7 +786,7 @@ def engine_input(
         )
         for profile in mentor_list
     ]
-    return mentees, mentors
+    return engine_pool(mentees, mentors)
 
 
 @dataclass(frozen=True)

@@ -1719,6 +1719,24 @@ class Vocabulary:
         """(token, words, True) of one phrase without the broader concepts."""
         return tuple(item for item in self.phrase(text) if item[2])
 
+    def keywords(self, text: str) -> frozenset[str]:
+        """The words of one phrase as the engine compares them to break ties (``Mentee.keywords``):
+        the terms it names directly and the family tokens of the words they were read from («ГТО»,
+        «пожарный»), as those of the words the vocabulary does not know. Broader terms, a means
+        («через песни»), what a pupil says they do not want, stop and generic words are left out, and
+        the words of an exam: the exam is its term, which the engine's records scope to its subject
+        («ОГЭ по истории» shares nothing with «ОГЭ по русскому»)."""
+        out: set[str] = set()
+        for token, surface, _direct in self.direct(text):
+            out.add(token)
+            concept = self.concepts.get(token[2:]) if token.startswith("c:") else None
+            if concept is not None and concept.kind == "exam":
+                continue
+            for base in lemmas(plain_words(surface)):
+                if len(base) > 1 and not base.isdigit() and not _generic(base):
+                    out.add(f"w:{word_key(base)}")
+        return frozenset(out)
+
     def concepts_of(self, text: str) -> list[Concept]:
         """The concepts a phrase names directly (for showing a school what the system understood)."""
         out: dict[str, Concept] = {}

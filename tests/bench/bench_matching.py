@@ -15,6 +15,9 @@ and ``matching_100000`` (100,000 × 34,000, a region's pool) are realistic; thei
 need 5 and 60 GB, so it is not computed: there the engine's own certificate (``certified``, and
 ``gap``, the bound on what a better assignment could add) is the proof.
 
+The realistic instances (and ``_half``) carry the words that break ties (``Mentee.keywords``,
+``Mentor.specific``): 6–16 per mentor and 2–8 per mentee of 5,000 words drawn by Zipf's law.
+
 * ``value``: seconds of ``pairing.matching.match`` (median of a few runs), everything included:
   scoring, the sparse optimum, its optimality proof, explanations, reasons and blocking couples.
 * ``reference`` ``scipy_lsa_dense``: seconds of ``scipy.optimize.linear_sum_assignment`` alone on the
@@ -289,7 +292,33 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
         if fans and rng.random() < 0.6:
             ranked = tuple(rng.sample(fans, min(len(fans), 3)))
             mentors[index] = Mentor(**{**mentor.__dict__, "preferences": ranked})
+    if variant in ("realistic", "half"):
+        mentees, mentors = _with_words(mentees, mentors, seed)
     return mentees, mentors
+
+
+WORDS = 5_000  # distinct words people write, the first ones far more often (Zipf)
+
+
+def _with_words(mentees, mentors, seed: int):
+    """The words that break ties (``keywords``): 6–16 per mentor, 2–8 per mentee who filled in the
+    questionnaire, drawn from WORDS by Zipf's law (most are common words that weigh nothing among
+    thousands of mentors), the mentors' weighed among them. From a random stream of their own: the
+    rest of the instance is what it was before words counted."""
+    from dataclasses import replace
+    from itertools import accumulate
+
+    from pairing.matching import specific_words
+
+    rng = random.Random(seed + 17)
+    pool = [f"w:{i}" for i in range(WORDS)]
+    cumulative = list(accumulate(1.0 / (1 + i) for i in range(WORDS)))
+
+    def some(low: int, high: int) -> frozenset[str]:
+        return frozenset(rng.choices(pool, cum_weights=cumulative, k=rng.randint(low, high)))
+
+    mentors = specific_words([replace(m, keywords=some(6, 16)) for m in mentors])
+    return [replace(m, keywords=some(2, 8)) if m.requests else m for m in mentees], mentors
 
 
 def _settings(mentees, mentors, name: str = ""):

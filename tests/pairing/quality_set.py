@@ -823,7 +823,7 @@ def seed_vocabulary():
 def people(vocabulary=None, pupils=None, teachers=None):
     """(mentees, mentors, the right mentor ids of each mentee id, mentor keys by id) for the engine,
     built by the same functions that turn the database's profiles into the engine's input."""
-    from pairing.matching_runs import mentee_record, mentor_record
+    from pairing.matching_runs import engine_pool, mentee_record, mentor_record
 
     vocabulary = vocabulary or seed_vocabulary()
     teachers = MENTORS if teachers is None else teachers
@@ -864,6 +864,7 @@ def people(vocabulary=None, pupils=None, teachers=None):
             )
         )
         right[i] = {ids[key] for key in pupil.right}
+    mentees, mentors = engine_pool(mentees, mentors)
     return mentees, mentors, right, {v: k for k, v in ids.items()}
 
 

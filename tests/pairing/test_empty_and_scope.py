@@ -100,7 +100,8 @@ def test_a_pupil_who_asked_gets_the_only_place_before_an_empty_or_unread_one():
 
 def test_areas_alone_are_not_an_empty_profile():
     found = scored(Pupil([], ("math",), areas=("Математика",), group_name="7А"), MATH)
-    assert found is not None and found[0] == 100.0
+    # the criteria in full; the words both wrote («математика») add less than _TIE (they break ties)
+    assert found is not None and 100.0 <= found[0] < 100.0 + matching._TIE
 
 
 def test_the_curator_reads_that_the_requests_are_empty_or_not_understood():

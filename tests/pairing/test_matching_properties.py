@@ -32,6 +32,7 @@ the optimum; a certified one is checked by weak duality).
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import numpy as np
@@ -140,7 +141,26 @@ def instances(draw, max_mentees: int = 40, max_mentors: int = 14):
             (rng.choice(mentees).id, rng.choice(mentors).id) for _ in range(2) if mentees and mentors
         ),
     )
+    mentees, mentors = with_words(mentees, mentors, seed)
     return mentees, mentors, options
+
+
+WORDS = ("w:пожар", "w:дружин", "w:телескоп", "w:гто", "c:math", "w:олимп")
+
+
+def with_words(mentees, mentors, seed: int, pool=WORDS):
+    """The people with the words that break ties (``keywords``, the mentors' weighed among them), from
+    a random stream of their own — the rest of an instance is what the seed drew before words counted;
+    a quarter of the instances have none."""
+    rng = random.Random(seed + 1)
+    if rng.random() < 0.25:
+        return mentees, mentors
+
+    def some():
+        return frozenset(rng.sample(pool, rng.randint(0, 3)))
+
+    mentors = matching.specific_words([dataclasses.replace(m, keywords=some()) for m in mentors])
+    return [dataclasses.replace(m, keywords=some()) for m in mentees], mentors
 
 
 def couples(mentees, mentors, options: Settings) -> dict[tuple[int, int], float]:

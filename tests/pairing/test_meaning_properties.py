@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pairing import matching
 from pairing.matching import REQUIRABLE, Mentee, Mentor, Settings, Weights
 
-from .test_matching_properties import check, common
+from .test_matching_properties import check, common, with_words
 
 TAGS = ("c:math", "c:exact", "c:russian", "c:philology", "w:шахматы", "c:oge", "c:exams")
 BROADER = frozenset({"c:exact", "c:philology", "c:exams"})
@@ -85,6 +85,7 @@ def instances(draw, max_mentees: int = 30, max_mentors: int = 10):
         )
     weights = draw(st.sampled_from((Weights(), Weights(requests=0, areas=7, grades=5), Weights(load=0))))
     options = Settings(weights=weights, required=required, maximise_count=draw(st.booleans()), min_score=0.0)
+    mentees, mentors = with_words(mentees, mentors, seed)
     return mentees, mentors, options
 
 
