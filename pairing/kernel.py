@@ -40,7 +40,9 @@ GRADE_SPAN, AGE_SPAN, POWER, THRESHOLD, MAXIMISE, SLACK, BROAD, REQ_BROAD_ANY, A
 RISK_ALONE = 30  # the share of at-risk experience where the mentor meets none of the requests
 STATED_GAP = 31  # the share of the gap for a pupil mentor older than the window, in grades they named
 TIE, WORD_UNITS = 32, 33  # the words that break ties: at most TIE points, x / (x + WORD_UNITS) of them
-SIZE = 34
+FAR = 34  # grades (or years) outside the mentor's preferred ones from which the mentee is far outside
+FAR_WEIGHT = 35  # times the grades criterion counts where the mentee is far outside them
+SIZE = 36
 EVERY_LOW, EVERY_HIGH = 0, 99  # the grades of a mentor who named none (matching._EVERY_GRADE)
 NEG = -np.inf
 TIE_JITTER = 1e-3  # below this, couples reported violated are drawn evenly among equal ones
@@ -264,7 +266,7 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
         points, weight, fail = (
             _grades(points, weight, fail,
                 s_w_grades, s_req_grades, row_grade_raw[i], row_age_raw[i], col_has_pg[j], col_pg_low[j],
-                col_pg_high[j], col_has_pa[j], col_pa_low[j], col_pa_high[j],
+                col_pg_high[j], col_has_pa[j], col_pa_low[j], col_pa_high[j], s[FAR], s[FAR_WEIGHT],
             )
             if grades_on
             else (points, weight, fail)
@@ -474,13 +476,22 @@ def _areas(points, weight, fail, w, need, broad_any, broad, count, direct, broad
 
 
 @njit(cache=True, inline="always")
-def _grades(points, weight, fail, w, need, g, a, has_pg, pg_low, pg_high, has_pa, pa_low, pa_high):
-    """The mentee's grade ``g`` (else age ``a``; -1: none) among those the mentor prefers."""
+def _grades(
+    points, weight, fail, w, need, g, a, has_pg, pg_low, pg_high, has_pa, pa_low, pa_high, far, times
+):
+    """The mentee's grade ``g`` (else age ``a``; -1: none) among those the mentor prefers; its weight
+    ``times`` over where the mentee is ``far`` or more outside them."""
     by_grade = has_pg and g >= 0
     by_age = (not by_grade) and has_pa and a >= 0
     within = (by_grade and g >= pg_low and g <= pg_high) or (by_age and a >= pa_low and a <= pa_high)
     applies = by_grade or by_age
-    points, weight = _met(points, weight, w, within, applies)
+    outside = (by_grade and (g <= pg_low - far or g >= pg_high + far)) or (
+        by_age and (a <= pa_low - far or a >= pa_high + far)
+    )
+    if outside:
+        weight += w * times
+    else:
+        points, weight = _met(points, weight, w, within, applies)
     if need > 0 and applies and not within:
         fail = True
     return points, weight, fail
@@ -1368,14 +1379,18 @@ def _fast_grades(i, n, s, ints, flags, row_grade_raw, row_age_raw, points, weigh
         gr, ag = row_grade_raw[i], row_age_raw[i]
         has_g = 1.0 if gr >= 0 else 0.0
         has_a = 1.0 if ag >= 0 else 0.0
+        far, times = s[FAR], s[FAR_WEIGHT]
         for c in range(n):
             by_grade = flags[1, c] * has_g
             by_age = (1.0 - by_grade) * flags[2, c] * has_a
             in_g = 1.0 if (gr >= ints[2, c] and gr <= ints[3, c]) else 0.0
             in_a = 1.0 if (ag >= ints[4, c] and ag <= ints[5, c]) else 0.0
             within = by_grade * in_g + by_age * in_a
+            # far outside the grades (ages) named: the weight ``times`` over (never within)
+            far_g = times if (gr <= ints[2, c] - far or gr >= ints[3, c] + far) else 1.0
+            far_a = times if (ag <= ints[4, c] - far or ag >= ints[5, c] + far) else 1.0
             points[c] += w * within
-            weight[c] += w * (by_grade + by_age)
+            weight[c] += w * (by_grade * far_g + by_age * far_a)
 
 
 @njit(cache=True, inline="always")

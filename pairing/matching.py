@@ -730,6 +730,20 @@ def _areas_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain
     return points, weight, reason
 
 
+# A mentee this many grades (or years) or more outside the grades (or ages) the mentor prefers: the
+# grades criterion counts _FAR_WEIGHT times. A grade or two beyond the range a mentor named is a near
+# miss a psychologist accepts when the mentor meets the need; three or more are another age group (a
+# teacher of grades 9–11 with a fifth-grader, of 1–4 with a ninth-grader, a subject teacher of 7–11
+# with a second-grader): she goes there only when no mentor within reach meets the need.
+_FAR = 3
+_FAR_WEIGHT = 3.0
+
+
+def _far_outside(value: int, low: int, high: int) -> bool:
+    """Whether ``value`` is at least :data:`_FAR` below ``low`` or above ``high``."""
+    return value <= low - _FAR or value >= high + _FAR
+
+
 def _grades_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
     weight = settings.weights.grades
     rule = _preferred_rule(mentee, mentor) if weight > 0 else None
@@ -737,6 +751,7 @@ def _grades_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explai
         return None
     kind, value, low, high = rule
     within = low <= value <= high
+    far = _far_outside(value, low, high)
     reason = ""
     if explain:
         values = {"value": value, "low": low, "high": high}
@@ -746,15 +761,24 @@ def _grades_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explai
             reason = (
                 _("Grade %(value)s: the mentor prefers grades %(low)s–%(high)s")
                 if within
+                else _(
+                    "Grade %(value)s: far outside the grades the mentor prefers, %(low)s–%(high)s "
+                    "(counted three times)"
+                )
+                if far
                 else _("Grade %(value)s: outside the grades the mentor prefers, %(low)s–%(high)s")
             ) % values
         else:
             reason = (
                 _("Age %(value)s: the mentor prefers ages %(low)s–%(high)s")
                 if within
+                else _(
+                    "Age %(value)s: far outside the ages the mentor prefers, %(low)s–%(high)s (counted three times)"
+                )
+                if far
                 else _("Age %(value)s: outside the ages the mentor prefers, %(low)s–%(high)s")
             ) % values
-    return (weight if within else 0.0), weight, reason
+    return (weight if within else 0.0), (weight * _FAR_WEIGHT if far else weight), reason
 
 
 # Experience with pupils at risk met without any of the pupil's requests counts this share of the
@@ -1601,6 +1625,8 @@ class _Problem:
         vector[kernel.STATED_GAP] = _STATED_GAP
         vector[kernel.TIE] = _TIE
         vector[kernel.WORD_UNITS] = _WORD_UNITS
+        vector[kernel.FAR] = float(_FAR)
+        vector[kernel.FAR_WEIGHT] = _FAR_WEIGHT
         return (
             arrays,
             vector,
@@ -1673,8 +1699,7 @@ class _Problem:
         if acc.wants("areas", w.areas):
             self._area_points(acc, r, c, f)
         if acc.wants("grades", w.grades):
-            applies, within = self._preferred(r, c)
-            acc.add("grades", w.grades, within, applies)
+            self._grade_points(acc, r, c)
         if acc.wants("at_risk", w.at_risk):
             self._risk_points(acc, r, c, req_none)
         if acc.wants("availability", w.availability):
@@ -1764,14 +1789,31 @@ class _Problem:
             acc.weight = acc.weight + acc.dtype(self.weights.areas) * rows_area
         acc.require("areas", lambda: rows_area & (overlap == 0))
 
-    def _preferred(self, r, c) -> tuple[np.ndarray, np.ndarray]:
-        """(the mentor prefers grades or ages the mentee has, the mentee is within them)."""
+    def _preferred(self, r, c) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(the mentor prefers grades or ages the mentee has, the mentee is within them, the mentee is
+        far outside them: :func:`_far_outside`)."""
         by_grade = self.col_has_pg[c] & (self.row_grade_raw[r] >= 0)
         by_age = ~by_grade & self.col_has_pa[c] & (self.row_age_raw[r] >= 0)
         grade, age = self.row_grade_raw[r], self.row_age_raw[r]
-        within = by_grade & (grade >= self.col_pg_low[c]) & (grade <= self.col_pg_high[c])
-        within |= by_age & (age >= self.col_pa_low[c]) & (age <= self.col_pa_high[c])
-        return by_grade | by_age, within
+        low, high = self.col_pg_low[c], self.col_pg_high[c]
+        within = by_grade & (grade >= low) & (grade <= high)
+        far = by_grade & ((grade <= low - _FAR) | (grade >= high + _FAR))
+        low, high = self.col_pa_low[c], self.col_pa_high[c]
+        within |= by_age & (age >= low) & (age <= high)
+        far |= by_age & ((age <= low - _FAR) | (age >= high + _FAR))
+        return by_grade | by_age, within, far
+
+    def _grade_points(self, acc: _Sum, r, c) -> None:
+        """The grades the mentor prefers: their weight where they apply, :data:`_FAR_WEIGHT` times
+        where the mentee is far outside them."""
+        applies, within, far = self._preferred(r, c)
+        w = self.weights.grades
+        if w > 0:
+            acc.points += acc.dtype(w) * within
+            factor = np.where(far, acc.dtype(_FAR_WEIGHT), applies.astype(acc.dtype))
+            acc.weight = acc.weight + acc.dtype(w) * factor
+        if "grades" in acc.required:
+            acc.fail = acc.fail | (applies & ~within)
 
     def _meet(self, r, c) -> tuple[np.ndarray, np.ndarray]:
         """(both said when and how they can meet, they can)."""

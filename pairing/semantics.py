@@ -2019,10 +2019,27 @@ def _stages(text: str) -> list[int]:
     return out
 
 
+_BRACKETS = re.compile(r"\([^)]*\)")
+
+
 def parse_grades(text: str) -> tuple[str, int, int] | None:
     """«5–7 классы» → ("grade", 5, 7); «12–14 лет» → ("age", 12, 14); «8, 9 и 11 кл.» → ("grade", 8, 11);
     the stages of a school in words: «младшие школьники» → ("grade", 1, 4), «среднее звено» → ("grade",
-    5, 9), «старшеклассники» → ("grade", 10, 11); «Не важно», «Студенты» or nothing → None."""
+    5, 9), «старшеклассники» → ("grade", 10, 11); «Не важно», «Студенты» or nothing → None. Ages said
+    only in brackets are a note on the grades beside them: «5–11 (с 11 лет)» → ("grade", 5, 11), not the
+    ages 5 to 11."""
+    low = (text or "").lower()
+    outside = _BRACKETS.sub(" ", low)
+    if outside != low and not any(word in outside for word in _AGE_WORDS):
+        noted = " ".join(_BRACKETS.findall(low))
+        found = _parse_range(outside) if any(word in noted for word in _AGE_WORDS) else None
+        if found is not None:
+            return found
+    return _parse_range(low)
+
+
+def _parse_range(text: str) -> tuple[str, int, int] | None:
+    """:func:`parse_grades` of a text without the brackets' exception."""
     low = _STAGE_ABBREVIATIONS.sub(lambda found: _STAGE_ABBREVIATION[found.group(1)], (text or "").lower())
     numbers: list[int] = []
     ranged = False

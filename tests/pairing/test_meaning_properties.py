@@ -48,8 +48,8 @@ def instances(draw, max_mentees: int = 30, max_mentors: int = 10):
             has_consent=rng.random() < 0.95,
             capacity=rng.randint(0, 3),
             current_load=rng.randint(0, 1),
-            preferred_grades=rng.choice((None, (5, 7), (7, 9))),
-            preferred_ages=rng.choice((None, (11, 13))),
+            preferred_grades=rng.choice((None, (5, 7), (7, 9), (9, 11))),
+            preferred_ages=rng.choice((None, (11, 13), (15, 17))),
             at_risk_experience=rng.random() < 0.3,
             availability=some(DAYS, 2),
         )
