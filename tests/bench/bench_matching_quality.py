@@ -117,12 +117,20 @@ def _plain(pupils) -> float:
                 "areas": frozenset(a.lower() for a in p.areas),
                 "interests": frozenset(),
                 "words": (),
+                "keywords": frozenset(),  # their words would decide every tie: not the engine of before
             }
         )
         for m, p in zip(mentees, pupils, strict=True)
     ]
     plain_mentors = [
-        t.__class__(**{**t.__dict__, "competencies": frozenset(c.lower() for c in teacher.competencies)})
+        t.__class__(
+            **{
+                **t.__dict__,
+                "competencies": frozenset(c.lower() for c in teacher.competencies),
+                "keywords": frozenset(),
+                "specific": (),
+            }
+        )
         for t, teacher in zip(mentors, _teachers(), strict=True)
     ]
     got = {pair.mentee: pair.mentor for pair in match(plain, plain_mentors, Settings()).pairs}
