@@ -177,7 +177,10 @@ WEIGHT_LABELS = {
     "grades": _("Grades or ages the mentor prefers"),
     "at_risk": _("Mentor experienced with pupils at risk"),
     "availability": _("Convenient days and format of meetings"),
+    "words": _("Shared words"),
 }
+# criteria weighed in tenths (a few points of 100 at most): the words the mentee and the mentor share
+FRACTIONAL_WEIGHTS = {"words"}
 
 
 class RunForm(forms.Form):
@@ -242,6 +245,20 @@ class RunForm(forms.Form):
             self.fields["form"].initial = chosen.pk
         defaults = matching.Weights()
         for key, label in WEIGHT_LABELS.items():
+            if key in FRACTIONAL_WEIGHTS:
+                self.fields[f"weight_{key}"] = forms.FloatField(
+                    label=label,
+                    min_value=0,
+                    max_value=10,
+                    initial=getattr(defaults, key),
+                    required=False,  # empty: the default weight
+                    help_text=_(
+                        "Words both wrote, the rarer among the mentors the more. In tenths: the default "
+                        "gives up to about 5 points of 100."
+                    ),
+                    widget=forms.NumberInput(attrs={"class": "form-control-sm", "step": "0.1"}),
+                )
+                continue
             self.fields[f"weight_{key}"] = forms.IntegerField(
                 label=label,
                 min_value=0,

@@ -39,7 +39,7 @@ W_REQ, W_INT, W_PREF, W_GAP, W_SUBJ, W_SPECIAL, W_LOAD, W_AREA, W_GRADES, W_RISK
 GRADE_SPAN, AGE_SPAN, POWER, THRESHOLD, MAXIMISE, SLACK, BROAD, REQ_BROAD_ANY, AREA_BROAD_ANY = range(21, 30)
 RISK_ALONE = 30  # the share of at-risk experience where the mentor meets none of the requests
 STATED_GAP = 31  # the share of the gap for a pupil mentor older than the window, in grades they named
-TIE, WORD_UNITS = 32, 33  # the words that break ties: at most TIE points, x / (x + WORD_UNITS) of them
+W_WORDS, WORD_UNITS = 32, 33  # the words criterion: x / (x + WORD_UNITS) of its weight W_WORDS
 FAR = 34  # grades (or years) outside the mentor's preferred ones from which the mentee is far outside
 FAR_WEIGHT = 35  # times the grades criterion counts where the mentee is far outside them
 SIZE = 36
@@ -128,11 +128,12 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
         word_ptr,
         word_col,
         word_units,
+        row_has_words,
     ) = p
     # the mentors who share words with the mentee (ascending) and the weight of the words each shares
     word_j, word_x, word_m = _shared_words(i, row_word_ptr, row_word, word_ptr, word_col, word_units)
     wa = 0
-    s_tie = s[TIE]
+    s_w_words = s[W_WORDS]
     s_units = s[WORD_UNITS]
     s_age_span = s[AGE_SPAN]
     s_area_broad_any = s[AREA_BROAD_ANY]
@@ -293,8 +294,11 @@ def _row(i, cols, p, s, free, pref_indptr, pref_col, forb_indptr, forb_col, out)
         )
         while wa < word_m and word_j[wa] < j:
             wa += 1
-        x = word_x[wa] if wa < word_m and word_j[wa] == j else 0.0
-        value = -1.0 if fail else _value(points, weight, s_w_load, s_power, x, s_tie, s_units)
+        if s_w_words > 0 and row_has_words[i]:
+            x = word_x[wa] if wa < word_m and word_j[wa] == j else 0.0
+            points += s_w_words * x / (x + s_units)
+            weight += s_w_words
+        value = -1.0 if fail else _value(points, weight, s_w_load, s_power)
         out[t] = value
         if value > best:
             best = value
@@ -522,14 +526,12 @@ def _met(points, weight, w, met, applies):
 
 
 @njit(cache=True, inline="always")
-def _value(points, weight, w_load, power, x, tie, units):
-    """The score 0..100 from the points and the weight, plus the words shared (``x``: their weight)
-    above 0 (``matching._score``), the fairness power applied."""
+def _value(points, weight, w_load, power):
+    """The score 0..100 from the points and the weight (``matching._score``), the fairness power
+    applied."""
     if w_load <= 0 and weight < 2.2250738585072014e-308:
         weight = 2.2250738585072014e-308
     value = points * 100.0 / weight
-    if x > 0 and value > 0:
-        value = value + tie * x / (x + units)
     if power != 1.0 and value > 0:
         value = 100.0 * (value / 100.0) ** power
     return value
@@ -1216,8 +1218,10 @@ def _row_fast(i, cols, g, p, s, free, pref_indptr, pref_col, forb_indptr, forb_c
     _fast_grades(i, n, s, ints, flags, row_grade_raw, row_age_raw, points, weight)
     _fast_flag(i, n, s[W_RISK], row_at_risk, flags, 0, risk_none, s[RISK_ALONE], points, weight)
     _fast_availability(i, n, s, ints, row_days, row_formats, points, weight)
-    word_j, word_x, word_m = _shared_words(i, p[45], p[46], p[47], p[48], p[49])
-    best = _fast_values(n, s, cols, points, weight, word_j, word_x, word_m, out)
+    if s[W_WORDS] > 0 and p[50][i]:
+        word_j, word_x, word_m = _shared_words(i, p[45], p[46], p[47], p[48], p[49])
+        _fast_words(n, s, cols, word_j, word_x, word_m, points, weight)
+    best = _fast_values(n, s, points, weight, out)
     return _fast_forbidden(i, n, cols, forb_indptr, forb_col, out, best)
 
 
@@ -1409,25 +1413,31 @@ def _fast_availability(i, n, s, ints, row_days, row_formats, points, weight):
 
 
 @njit(cache=True, inline="always")
-def _fast_values(n, s, cols, points, weight, word_j, word_x, word_m, out):
-    """The scores from the points and the weights, plus the words shared with the mentors ``word_j``
-    (ascending; ``word_x``: their weight) above 0, the fairness power applied; returns the best."""
+def _fast_words(n, s, cols, word_j, word_x, word_m, points, weight):
+    """The words criterion of a mentee who wrote something: the words shared with the mentors
+    ``word_j`` (ascending; ``word_x``: their weight), nothing with the others."""
+    w, units = s[W_WORDS], s[WORD_UNITS]
+    wa = 0
+    for c in range(n):
+        while wa < word_m and word_j[wa] < cols[c]:
+            wa += 1
+        x = word_x[wa] if wa < word_m and word_j[wa] == cols[c] else 0.0
+        points[c] += w * x / (x + units)
+        weight[c] += w
+
+
+@njit(cache=True, inline="always")
+def _fast_values(n, s, points, weight, out):
+    """The scores from the points and the weights, the fairness power applied; returns the best."""
     tiny = 2.2250738585072014e-308
     clamp = s[W_LOAD] <= 0
     power = s[POWER]
-    tie, units = s[TIE], s[WORD_UNITS]
     best = -1.0
-    wa = 0
     for c in range(n):
         wt = weight[c]
         if clamp and wt < tiny:
             wt = tiny
         value = points[c] * 100.0 / wt
-        while wa < word_m and word_j[wa] < cols[c]:
-            wa += 1
-        if wa < word_m and word_j[wa] == cols[c] and value > 0:
-            x = word_x[wa]
-            value = value + tie * x / (x + units)
         if power != 1.0 and value > 0:
             value = 100.0 * (value / 100.0) ** power
         out[c] = value

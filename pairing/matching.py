@@ -10,9 +10,9 @@ How it works
    (form of mentoring, consent, exclusions, training, free places, not oneself), then weighted
    criteria, each worth 0..its weight, normalised by the weights of the criteria that apply. The
    requests apply also to a mentee whose request could not be read or whose profile is empty
-   (:func:`_requests_weighed`): age and load alone never make a couple 100. Couples the criteria
-   score alike are told apart by less than a tenth of a point: the mentor whose own words are the
-   mentee's, the rarer among the mentors the more (:data:`_TIE`).
+   (:func:`_requests_weighed`): age and load alone never make a couple 100. The last criterion,
+   the words they share, sets apart couples the others score alike: the mentor whose own words are
+   the mentee's, the rarer among the mentors the more (:func:`_words_criterion`).
 2. The mentees of each form are scored against the mentors of that form by a compiled loop
    (:mod:`pairing.kernel`, numba: no numpy temporaries) in float64. Only each mentee's best couples are
    kept (all of them in a small programme; 24 M couples at most in all, ~300 MB) with a bound on the
@@ -90,9 +90,11 @@ CRITERIA = (
     "grades",
     "at_risk",
     "availability",
+    "words",
 )
 # criteria a curator may make «обязательно»: a couple that does not meet it is not proposed at all
-REQUIRABLE = tuple(name for name in CRITERIA if name != "load")
+# (not the load, nor the words shared: a matter of degree, never a reason to leave someone out)
+REQUIRABLE = tuple(name for name in CRITERIA if name not in ("load", "words"))
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FORMATS = ("in_person", "online")
 
@@ -124,8 +126,8 @@ class Mentee:
     # knew it): shown to the curator, and a request all the same (:func:`_requests_weighed`)
     unread: tuple[str, ...] = ()
     # the words of everything they wrote (requests, their own text, areas): the terms they name and
-    # their lemmas' families, stop and generic words left out — met by a mentor's own words, they break
-    # ties between equal scores (:func:`_tie_points`)
+    # their lemmas' families, stop and generic words left out — met by a mentor's own words, they give
+    # the points of the words criterion (:func:`_words_criterion`)
     keywords: frozenset[str] = frozenset()
 
 
@@ -156,7 +158,7 @@ class Mentor:
     # the words of everything they wrote (competencies, subject, interests), as Mentee.keywords
     keywords: frozenset[str] = frozenset()
     # those words with their weight among the mentors of the pool — the rarer the heavier
-    # (:func:`specific_words`, which fills it): what the engine reads to break ties
+    # (:func:`specific_words`, which fills it): what the words criterion reads
     specific: tuple[tuple[str, int], ...] = ()
 
 
@@ -175,6 +177,12 @@ class Weights:
     grades: float = 2
     at_risk: float = 3
     availability: float = 1
+    # the words both wrote (:func:`_words_criterion`): beside the others' weights that apply to a
+    # couple (a mentee with requests, a grade or age to compare, the load: 10 to 16) 4 to 6 points of
+    # 100 for words shared in full, 2 to 3 for one word only this mentor wrote — it orders the couples
+    # the other criteria score alike and overturns only their smallest differences (0.7: the best of
+    # 0.25 to 1.3 on the quality bench's read sets, 7 December 2026)
+    words: float = 0.7
 
 
 @dataclass(frozen=True)
@@ -482,6 +490,7 @@ def criterion_label(name: str, _: Callable[[str], str] = _) -> str:
         "grades": _("Grades or ages the mentor prefers"),
         "at_risk": _("Mentor experienced with pupils at risk"),
         "availability": _("Convenient days and format of meetings"),
+        "words": _("Shared words"),
     }
     return labels.get(name, name)
 
@@ -838,6 +847,40 @@ def _availability_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, 
     return (weight if met else 0.0), weight, reason
 
 
+def _words_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain: bool, _) -> _Found:
+    """The words the mentee wrote that the mentor wrote too, each weighing :data:`_WORD_UNITS` // the
+    number of the pool's mentors who wrote it (:func:`specific_words`): their sum x gives x / (x +
+    _WORD_UNITS) of the weight. It applies to every mentee who wrote something, whoever the mentor."""
+    weight = settings.weights.words
+    if not (weight > 0 and mentee.keywords):
+        return None
+    shared = [(units, word) for word, units in mentor.specific if word in mentee.keywords]
+    x = float(sum(units for units, _word in shared))
+    reason = ""
+    if explain:
+        named = _word_names(sorted(shared, key=lambda item: (-item[0], item[1])), mentee, mentor)
+        reason = (
+            _("Shared words: %(words)s") % {"words": ", ".join(named)}
+            if named
+            else _("No words in common with the mentor")
+        )
+    return weight * x / (x + _WORD_UNITS), weight, reason
+
+
+_NAMED_WORDS = 3  # the shared words an explanation names at most (the rarest first)
+
+
+def _word_names(shared: Sequence[tuple[int, str]], mentee: Mentee, mentor: Mentor) -> list[str]:
+    """The shared words as the mentee (else the mentor) wrote them, at most :data:`_NAMED_WORDS`: a
+    word outside the vocabulary by its family when neither wrote it in a request or a competency, a
+    term of the vocabulary only when one of them did (its key is no Russian)."""
+    written: dict[str, str] = {}
+    for tag, text in (*mentee.words, *mentor.words):
+        written.setdefault(tag, plain_words(text).split(" (")[0])
+    names = [written.get(word, word[2:] if word.startswith("w:") else "") for _units, word in shared]
+    return list(dict.fromkeys(name for name in names if name))[:_NAMED_WORDS]
+
+
 _CRITERION_STEPS: tuple[tuple[str, Callable[..., _Found]], ...] = (
     ("requests", _requests_criterion),
     ("interests", _interests_criterion),
@@ -850,6 +893,7 @@ _CRITERION_STEPS: tuple[tuple[str, Callable[..., _Found]], ...] = (
     ("grades", _grades_criterion),
     ("at_risk", _at_risk_criterion),
     ("availability", _availability_criterion),
+    ("words", _words_criterion),
 )
 
 
@@ -938,19 +982,15 @@ def _normalised(points: float, applicable: float) -> float:
     return 100.0 * points / applicable if applicable > 0 else 0.0
 
 
-# Ties. Several mentors often score exactly the same for a mentee (the same terms met, the same
-# flags): the engine would pick one of them arbitrarily. A psychologist picks the one whose own words
-# are most specifically about the mentee's: each word the mentee wrote that the mentor wrote too
-# counts _WORD_UNITS // (the number of the pool's mentors who wrote it) — a word only this mentor
-# uses says more than one twenty share; one more than _WORD_UNITS mentors share says nothing — and
-# the sum x of those weights adds _TIE · x / (x + _WORD_UNITS) points to a score above 0: less than
-# _TIE (a tenth of a point) in all, so it orders equal scores and never overturns a difference of
-# _TIE or more (below the displayed whole points; the finest steps of the criteria themselves — a
-# free place more or less, an applicable weight more — are tenths to whole points). The weights are
+# The words. Several mentors often score exactly the same for a mentee by the other criteria (the
+# same terms met, the same flags): a psychologist picks the one whose own words are most specifically
+# about the mentee's. Each word the mentee wrote that the mentor wrote too counts _WORD_UNITS // (the
+# number of the pool's mentors who wrote it) — a word only this mentor uses says more than one twenty
+# share; one more than _WORD_UNITS mentors share says nothing — and the sum x of those weights gives
+# x / (x + _WORD_UNITS) of the words criterion's weight (:func:`_words_criterion`). The weights are
 # whole numbers, so every path sums them exactly and the score is the same float in each.
-_TIE = 0.1
 _WORD_UNITS = 60
-_TOP = 100.0 + _TIE  # no score is above this
+_TOP = 100.0  # no score is above this
 
 
 def specific_words(mentors: Sequence[Mentor]) -> list[Mentor]:
@@ -972,26 +1012,16 @@ def specific_words(mentors: Sequence[Mentor]) -> list[Mentor]:
     return out
 
 
-def _tie_points(mentee: Mentee, mentor: Mentor) -> float:
-    """The points a couple gets for the mentor's own words meeting the mentee's (see :data:`_TIE`)."""
-    if not (mentee.keywords and mentor.specific):
-        return 0.0
-    x = float(sum(units for word, units in mentor.specific if word in mentee.keywords))
-    return _TIE * x / (x + _WORD_UNITS)
-
-
 def _score(mentee: Mentee, mentor: Mentor, points: float, applicable: float) -> float:
-    """The couple's score from its criteria's points and applicable weight, ties broken by the words:
-    the same arithmetic as the vectorised and the compiled scorers."""
-    value = _normalised(points, applicable)
-    return value + _tie_points(mentee, mentor) if value > 0 else value
+    """The couple's score from its criteria's points and applicable weight: the same arithmetic as
+    the vectorised and the compiled scorers."""
+    return _normalised(points, applicable)
 
 
 def score_pair(
     mentee: Mentee, mentor: Mentor, settings: Settings = Settings()
 ) -> tuple[float, tuple[Contribution, ...]] | None:
-    """The couple's score 0..100 (up to :data:`_TOP` with the words that break ties) and its
-    explanation, or None when a hard constraint forbids it."""
+    """The couple's score 0..100 and its explanation, or None when a hard constraint forbids it."""
     if violation(mentee, mentor, settings) is not None:
         return None
     points, applicable, contributions = _criteria(mentee, mentor, settings, explain=True)
@@ -1335,10 +1365,12 @@ class _Problem:
                     self.col_forms[form_code[f], j] = True
 
     def _keywords(self) -> None:
-        """The words that break ties (:data:`_TIE`), over the words some mentor weighs and some mentee
-        wrote (the others never meet): each mentee's words (CSR by row: ``row_word``), and for each word
-        the mentors who wrote it with its weight (CSR by word: ``word_col``, ``word_units``), which the
-        compiled scorer walks from the mentee's words; the same by mentor for the vectorised one."""
+        """The words of the words criterion (:func:`_words_criterion`), over the words some mentor
+        weighs and some mentee wrote (the others never meet): each mentee's words (CSR by row:
+        ``row_word``), and for each word the mentors who wrote it with its weight (CSR by word:
+        ``word_col``, ``word_units``), which the compiled scorer walks from the mentee's words; the same
+        by mentor for the vectorised one. ``row_has_words``: the mentees the criterion applies to."""
+        self.row_has_words = np.array([bool(m.keywords) for m in self.mentees], dtype=bool)
         written = {word for m in self.mentees for word in m.keywords}
         index = _common_index([written], [{word for m in self.mentors for word, _units in m.specific}])
         self.words = len(index)
@@ -1365,8 +1397,9 @@ class _Problem:
         self.col_word_ptr, self.col_word, self.col_word_units = col_ptr, col_word, col_units
 
     def _word_sums(self, r, c, dense: bool) -> np.ndarray:
-        """The weights of the words each couple shares (x of :data:`_TIE`), for a block (``r``: rows
-        r0..r1, ``c``: columns) or paired arrays, by sparse products (whole numbers: exact sums)."""
+        """The weights of the words each couple shares (x of :func:`_words_criterion`), for a block
+        (``r``: rows r0..r1, ``c``: columns) or paired arrays, by sparse products (whole numbers: exact
+        sums)."""
         from scipy import sparse
 
         if self._word_matrices is None:
@@ -1479,6 +1512,7 @@ class _Problem:
                 self.req_count.view(np.int64),
                 self.area_count.view(np.int64),
                 self.row_word_code,
+                self.row_has_words,
                 *self.req_bits.view(np.int64).T,
                 *self.req_broad_bits.view(np.int64).T,
                 *self.int_bits.view(np.int64).T,
@@ -1575,6 +1609,7 @@ class _Problem:
                 "word_ptr",
                 "word_col",
                 "word_units",
+                "row_has_words",
             )
         )
         w, required = self.weights, self.settings.required
@@ -1623,7 +1658,7 @@ class _Problem:
         vector[kernel.AREA_BROAD_ANY] = float(self.area_any_broad)
         vector[kernel.RISK_ALONE] = _RISK_ALONE
         vector[kernel.STATED_GAP] = _STATED_GAP
-        vector[kernel.TIE] = _TIE
+        vector[kernel.W_WORDS] = float(w.words)
         vector[kernel.WORD_UNITS] = _WORD_UNITS
         vector[kernel.FAR] = float(_FAR)
         vector[kernel.FAR_WEIGHT] = _FAR_WEIGHT
@@ -1705,16 +1740,20 @@ class _Problem:
         if acc.wants("availability", w.availability):
             applies, met = self._meet(r, c)
             acc.add("availability", w.availability, met, applies)
-        return self._with_words(acc.scores(w.load <= 0), r, c, dense)
+        self._word_points(acc, r, c, dense)
+        return acc.scores(w.load <= 0)
 
-    def _with_words(self, scores: np.ndarray, r, c, dense: bool) -> np.ndarray:
-        """The scores above 0 with the words that break ties (:func:`_score`), in place."""
+    def _word_points(self, acc: _Sum, r, c, dense: bool) -> None:
+        """The words criterion (:func:`_words_criterion`): its weight where the mentee wrote something,
+        x / (x + _WORD_UNITS) of it for the weight x of the words the couple shares."""
+        rows = self.row_has_words[r]
+        if not (self.weights.words > 0 and rows.any()):
+            return
+        weight = acc.dtype(self.weights.words)
         if self.words:
-            dtype = scores.dtype.type
-            x = self._word_sums(r, c, dense).astype(dtype, copy=False)
-            tie = dtype(_TIE) * x / (x + dtype(_WORD_UNITS))
-            scores += np.where(scores > 0, tie, dtype(0))
-        return scores
+            x = self._word_sums(r, c, dense).astype(acc.dtype, copy=False)
+            acc.points += weight * x / (x + acc.dtype(_WORD_UNITS))
+        acc.weight = acc.weight + weight * rows
 
     def _interest_points(self, acc: _Sum, r, c) -> None:
         shared = _overlap(self.int_bits[r], self.col_int[c]) > 0

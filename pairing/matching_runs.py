@@ -233,7 +233,7 @@ def _meaning(vocabulary: semantics.Vocabulary, *lists: Any, broader: bool = True
 
 
 def _keywords(vocabulary: semantics.Vocabulary, *lists: Any) -> frozenset[str]:
-    """The words of everything a person wrote, as the engine compares them to break ties: an exam
+    """The words of everything a person wrote, as the engine compares them (the words criterion): an exam
     named with its subject is the exam of that subject (:func:`_exam_clauses`), as in the requests."""
     phrases = [text for values in lists for text in _phrases(values)]
     words = frozenset().union(*(vocabulary.keywords(text) for text in phrases))

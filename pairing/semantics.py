@@ -1720,7 +1720,7 @@ class Vocabulary:
         return tuple(item for item in self.phrase(text) if item[2])
 
     def keywords(self, text: str) -> frozenset[str]:
-        """The words of one phrase as the engine compares them to break ties (``Mentee.keywords``):
+        """The words of one phrase as the engine's words criterion compares them (``Mentee.keywords``):
         the terms it names directly and the family tokens of the words they were read from («ГТО»,
         «пожарный»), as those of the words the vocabulary does not know. Broader terms, a means
         («через песни»), what a pupil says they do not want, stop and generic words are left out, and

@@ -99,9 +99,13 @@ def test_a_pupil_who_asked_gets_the_only_place_before_an_empty_or_unread_one():
 
 
 def test_areas_alone_are_not_an_empty_profile():
-    found = scored(Pupil([], ("math",), areas=("Математика",), group_name="7А"), MATH)
-    # the criteria in full; the words both wrote («математика») add less than _TIE (they break ties)
-    assert found is not None and 100.0 <= found[0] < 100.0 + matching._TIE
+    pupil = Pupil([], ("math",), areas=("Математика",), group_name="7А")
+    found = scored(pupil, MATH, Settings(weights=Weights(words=0)))
+    assert found is not None and found[0] == 100.0  # the criteria in full
+    # the words both wrote («математика») count in part: at most their weight's share is missing
+    worded = scored(pupil, MATH)
+    assert worded is not None and any(c.criterion == "words" and c.points > 0 for c in worded[1])
+    assert 100.0 - 100.0 * Weights().words / (Weights().words + 1) < worded[0] < 100.0
 
 
 def test_the_curator_reads_that_the_requests_are_empty_or_not_understood():

@@ -184,3 +184,34 @@ def test_match_command_refuses_a_class_nobody_is_in_and_prints_the_total_as_the_
     total = re.search(r"суммарная оценка ([\d\s\u00a0.,]+?), без пары", out)
     assert total is not None and "." not in total.group(1), out
     assert "Предложено пар: 0" not in out, out
+
+
+@pytest.mark.django_db
+def test_the_words_weight_is_set_in_tenths_on_the_page_and_in_the_command(
+    curator_client, bases, django_capture_on_commit_callbacks, capsys
+):
+    from pairing import matching
+
+    page = curator_client.get(url("runs")).content.decode()
+    assert 'name="weight_words"' in page and 'step="0.1"' in page
+    assert "required_words" not in page  # a matter of degree: never «обязательно»
+    run = start(curator_client, django_capture_on_commit_callbacks, weight_words="0.3")
+    assert run.settings["weights"]["words"] == pytest.approx(0.3)
+    run = start(curator_client, django_capture_on_commit_callbacks)  # empty: the default
+    assert run.settings["weights"]["words"] == matching.Weights().words
+    call_command(
+        "match",
+        "--org",
+        "school-a",
+        "--year",
+        str(YEAR),
+        "--form",
+        "teacher_pupil",
+        "--json",
+        "--weight",
+        "words=0",
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["pairs"]) == 3
+    with pytest.raises(CommandError):
+        call_command("match", "--org", "school-a", "--year", str(YEAR), "--require", "words")

@@ -1,12 +1,13 @@
-"""Ties broken by the words: among mentors whose criteria score the same, the one whose own words are
-most specifically the pupil's (a word fewer of the pool's mentors wrote weighs more) comes first, by
-less than ``matching._TIE`` — never enough to overturn a difference of the criteria."""
+"""The words criterion: among mentors whose other criteria score the same, the one whose own words are
+most specifically the pupil's (a word fewer of the pool's mentors wrote weighs more) comes first, by at
+most the words' share of the applicable weight — a few points, never more."""
 
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
+from django.utils import translation
 from hypothesis import given
 
 from pairing import matching
@@ -60,7 +61,12 @@ def test_a_word_fewer_mentors_wrote_breaks_the_tie():
     scores = [score_pair(pupil, m)[0] for m in mentors]  # type: ignore[index]
     without = score_pair(pupil, dataclasses.replace(mentors[0], specific=()))[0]  # type: ignore[index]
     assert scores[2] > scores[1] == scores[0] > without
-    assert scores[2] - without < matching._TIE
+    # requests 5, age gap 2, every grade 2, load 1, all met; the words 0.4: half of it for «ГТО»
+    # (60 / (60 + 60)), a quarter for «спорт» (30 / 90 of it: a third)
+    w = Settings().weights.words
+    assert without == pytest.approx(100 * 10 / (10 + w))
+    assert scores[2] == pytest.approx(100 * (10 + w * 60 / 120) / (10 + w))
+    assert scores[0] == pytest.approx(100 * (10 + w * 30 / 90) / (10 + w))
     assert [p.mentor for p in match([pupil], mentors).pairs] == [103]
 
 
@@ -114,8 +120,7 @@ def test_equal_scores_go_to_the_mentor_whose_own_words_are_the_pupil_s():
     plain = [score_pair(dataclasses.replace(pupil, keywords=frozenset()), m)[0] for m in mentors]  # type: ignore[index]
     assert plain[0] == plain[1] > 0
     scores = [score_pair(pupil, m)[0] for m in mentors]  # type: ignore[index]
-    assert scores[1] > scores[0] >= plain[0]
-    assert scores[1] - plain[1] < matching._TIE
+    assert scores[1] > scores[0]
     assert [p.mentor for p in match([pupil], mentors).pairs] == [12]
     # both wrote of fires (a word two mentors share, 30), only the firefighter «ДПК» (60)
     assert dict(mentors[0].specific)["w:пожар"] == dict(mentors[1].specific)["w:пожар"] == 30
@@ -142,13 +147,23 @@ def test_words_too_common_weigh_nothing_and_a_pupil_keeps_only_the_mentors_words
     assert kept.keywords == {"w:гто"}
 
 
+def _share(mentee: Mentee, mentor: Mentor, options: Settings) -> float:
+    """The most the words can add to the couple's score: their weight's share of the applicable one."""
+    w = options.weights.words
+    applicable = matching._criteria(mentee, mentor, options, False)[1]
+    return 100.0 * w / applicable if w > 0 and mentee.keywords else 0.0
+
+
 @common(300)
 @given(case=instances())
-def test_the_words_never_overturn_a_difference_of_the_criteria(case):
-    """Each couple's words add less than ``_TIE`` to a score above 0 (nothing to 0): a mentor scored
-    ``_TIE`` or more above another by the criteria stays above it."""
+def test_the_words_overturn_no_difference_larger_than_their_share(case):
+    """Each couple's shared words add to its score at least nothing and less than the words' share of
+    the applicable weight (``w / (applicable + w)``, a few points), and the score stays within 0..100:
+    a mentor scored more than that share above another by the other criteria stays above it. With the
+    weight 0 the words count nothing at all."""
     mentees, mentors, options = case
     options = Settings(**{**options.__dict__, "min_score": 0.0})
+    off = Settings(**{**options.__dict__, "weights": dataclasses.replace(options.weights, words=0)})
     for mentee in mentees:
         scored = []
         for mentor in mentors:
@@ -157,12 +172,19 @@ def test_the_words_never_overturn_a_difference_of_the_criteria(case):
                 continue
             plain = score_pair(mentee, dataclasses.replace(mentor, specific=()), options)
             assert plain is not None
-            assert 0.0 <= found[0] - plain[0] < matching._TIE
-            assert plain[0] > 0 or found[0] == plain[0]
-            scored.append((plain[0], found[0]))
-        for plain_a, a in scored:
-            for plain_b, b in scored:
-                if plain_a - plain_b >= matching._TIE:
+            share = _share(mentee, mentor, options)
+            assert 0.0 <= found[0] <= 100.0
+            assert 0.0 <= found[0] - plain[0] < share or found[0] == plain[0]
+            unweighed = score_pair(mentee, mentor, off)
+            assert unweighed is not None
+            assert (
+                unweighed[0] == score_pair(dataclasses.replace(mentee, keywords=frozenset()), mentor, off)[0]
+            )  # type: ignore[index]
+            assert "words" not in {c.criterion for c in unweighed[1]}
+            scored.append((plain[0], found[0], share))
+        for plain_a, a, _share_a in scored:
+            for plain_b, b, share_b in scored:
+                if plain_a - plain_b > share_b:
                     assert a > b
 
 
@@ -200,3 +222,102 @@ def test_the_engine_and_its_scorers_agree_on_the_words(fairness):
             assert pairs[i * problem.k + j] == vectorised[i, j]
             assert compiled[i, j] == pytest.approx(expected, abs=1e-9)
     assert len({round(float(v), 12) for v in vectorised[3]}) == 3  # «ГТО» + «спорт», «спорт», «ГТО»; none
+
+
+def _pupil(keywords: set[str], words: tuple[tuple[str, str], ...] = ()) -> Mentee:
+    return Mentee(
+        id=1,
+        form="pupil_pupil",
+        requests=frozenset({"c:pe"}),
+        interests=frozenset(),
+        grade=7,
+        age=13,
+        subject="",
+        special_needs=False,
+        has_consent=True,
+        words=words,
+        keywords=frozenset(keywords),
+    )
+
+
+def _words(found) -> list:
+    return [c for c in found[1] if c.criterion == "words"]
+
+
+def test_shared_words_raise_the_score_and_no_words_give_no_points():
+    mentors = matching.specific_words([_mentor(101, {"w:гто", "w:лыж"}), _mentor(102, {"w:шахмат"})])
+    pupil = _pupil({"w:гто", "w:лыж"})
+    shared, unshared = (score_pair(pupil, m) for m in mentors)
+    assert shared is not None and unshared is not None
+    assert shared[0] > unshared[0]
+    (words,) = _words(shared)
+    assert words.points == pytest.approx(Settings().weights.words * 120 / 180)
+    (none,) = _words(unshared)
+    assert none.points == 0.0
+    # the criterion applies to every mentee who wrote something: the same weight whoever the mentor
+    silent = _mentor(103, set())
+    assert _words(score_pair(pupil, silent))[0].points == 0.0  # type: ignore[arg-type]
+    # a mentee who wrote nothing: the criterion does not apply (a full match stays 100)
+    quiet = score_pair(_pupil(set()), mentors[0])
+    assert quiet is not None and quiet[0] == 100.0 and not _words(quiet)
+
+
+def test_more_and_rarer_words_give_more_points_up_to_the_weight():
+    pupil = _pupil({"w:a", "w:b", "w:c"})
+    mentors = matching.specific_words(
+        [
+            _mentor(101, {"w:a"}),
+            _mentor(102, {"w:a", "w:b"}),
+            _mentor(103, {"w:a", "w:b", "w:c"}),
+            _mentor(104, {"w:b"}),
+        ]
+    )
+    points = [_words(score_pair(pupil, m))[0].points for m in mentors]  # type: ignore[arg-type]
+    assert points[0] < points[1] < points[2] < Settings().weights.words
+    # «a» three mentors wrote (20), «b» three too: the same; «c» only one (60)
+    assert points[0] == points[3]
+    scores = [score_pair(pupil, m)[0] for m in mentors]  # type: ignore[index]
+    assert scores[0] < scores[1] < scores[2] < 100.0
+
+
+def test_the_weight_0_switches_the_words_off():
+    mentors = matching.specific_words([_mentor(101, set()), _mentor(102, {"w:гто"})])
+    off = Settings(weights=matching.Weights(words=0))
+    found = [score_pair(_pupil({"w:гто"}), m, off) for m in mentors]
+    assert found[0] is not None and found[1] is not None
+    assert found[0][0] == found[1][0] == 100.0
+    assert not _words(found[1])
+    # on, the words decide
+    on = [score_pair(_pupil({"w:гто"}), m) for m in mentors]
+    assert on[1][0] > on[0][0]  # type: ignore[index]
+    assert [p.mentor for p in match([_pupil({"w:гто"})], mentors).pairs] == [102]
+
+
+def test_the_words_cannot_be_required():
+    assert "words" in matching.CRITERIA and "words" not in matching.REQUIRABLE
+    with translation.override("en"):
+        assert matching.criterion_label("words") == "Shared words"
+    with translation.override("ru"):
+        assert matching.criterion_label("words") == "Общие слова"
+
+
+def test_the_explanation_names_a_few_shared_words_in_russian():
+    words = (("w:гто", "ГТО"), ("w:лыж", "лыжами"), ("c:pe", "физкультура"))
+    pupil = _pupil({"w:гто", "w:лыж", "w:бег", "w:плаван", "c:pe"}, words)
+    mentors = matching.specific_words(
+        [
+            _mentor(101, {"w:гто", "w:лыж", "w:бег", "w:плаван", "c:pe"}),
+            _mentor(102, {"w:лыж", "w:бег", "w:плаван", "c:pe"}),
+            _mentor(103, set()),
+        ]
+    )
+    with translation.override("ru"):
+        found = score_pair(pupil, mentors[0])
+        assert found is not None
+        (words_said,) = _words(found)
+        # the rarest first («ГТО»: only this mentor wrote it), as the pupil wrote them, three at most
+        assert words_said.reason.startswith("Общие слова: ГТО, ")
+        assert words_said.reason.count(",") == 2
+        assert "c:" not in words_said.reason and "w:" not in words_said.reason
+        (nothing,) = _words(score_pair(pupil, mentors[2]))  # type: ignore[arg-type]
+        assert nothing.reason == "Общих слов с наставником нет"
