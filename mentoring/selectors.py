@@ -13,6 +13,7 @@ from django.utils.translation import npgettext
 from .access import OVERSIGHT_ROLES, Scope, ancestor_ids
 from .hierarchy import below_q, units_below
 from .models import Job, Membership, Organization, Programme, Role, User
+from .prepared import PreparedModels
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,9 @@ def organizations_for_user(user: User, around: Organization | None = None) -> li
 def first_programme_below(user: User) -> Programme | None:
     """The newest programme of the first organisation (by name) below the user's oversight bodies (2 queries)."""
     bodies = list(
-        Membership.objects.filter(user=user, role__in=OVERSIGHT_ROLES).values_list("organization_id", flat=True)
+        Membership.objects.filter(user=user, role__in=OVERSIGHT_ROLES).values_list(
+            "organization_id", flat=True
+        )
     )
     if not bodies:
         return None
@@ -129,11 +132,18 @@ def organization_members(organization: Organization) -> QuerySet:
     )
 
 
+def _children_without_programme(root_id: int, academic_year_id: int) -> QuerySet[Organization]:
+    return units_below(root_id).exclude(programmes__academic_year_id=academic_year_id).order_by("short_name")
+
+
+# an authority's start page reads it on every request: compiled once per process
+_CHILDREN_WITHOUT_PROGRAMME = PreparedModels(_children_without_programme, root_id=int, academic_year_id=int)
+
+
 def children_without_programme(scope: Scope) -> list[Organization]:
-    return list(
-        units_below(scope.organization.pk)
-        .exclude(programmes__academic_year=scope.programme.academic_year)
-        .order_by("short_name")
+    """The units below the body without a programme in the scope's year (1 query)."""
+    return _CHILDREN_WITHOUT_PROGRAMME(
+        root_id=scope.organization.pk, academic_year_id=scope.programme.academic_year_id
     )
 
 
@@ -145,7 +155,11 @@ def member_counts(organization: Organization) -> list[dict[str, object]]:
         .annotate(n=Count("id"))
         .order_by()
     )
-    return [{"label": _team_label(role, counts[role]), "count": counts[role]} for role in Role.values if role in counts]
+    return [
+        {"label": _team_label(role, counts[role]), "count": counts[role]}
+        for role in Role.values
+        if role in counts
+    ]
 
 
 def _team_label(role: str, count: int) -> str:
@@ -158,7 +172,9 @@ def _team_label(role: str, count: int) -> str:
         Role.MUNICIPAL_COORDINATOR: npgettext(
             "team count", "municipal coordinator", "municipal coordinators", count
         ),
-        Role.REGIONAL_COORDINATOR: npgettext("team count", "regional coordinator", "regional coordinators", count),
+        Role.REGIONAL_COORDINATOR: npgettext(
+            "team count", "regional coordinator", "regional coordinators", count
+        ),
     }
     return labels[Role(role)]
 

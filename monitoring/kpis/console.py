@@ -20,15 +20,18 @@ way the number of queries does not depend on the number of organisations below (
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.utils import timezone
 
 from mentoring.hierarchy import ChildRow, child_of_root, children_contingent, unit_programmes_below
 from mentoring.models import Organization, Programme
+from mentoring.prepared import PreparedModels
 
 from ..models import Indicator, KpiSnapshot, MetricSummary
 from . import calc
@@ -108,6 +111,60 @@ class UnitFigures:
     metrics: dict[str, float]
 
 
+def _stored_rows(keys: tuple[str, ...]) -> Callable[..., QuerySet[MetricSummary]]:
+    def build(root_id: int, academic_year_id: int, fresh_after: datetime) -> QuerySet[MetricSummary]:
+        return (
+            MetricSummary.objects.filter(
+                programme__in=unit_programmes_below(root_id, academic_year_id).values("pk"),
+                refreshed_at__gte=fresh_after,
+                key__in=keys,
+            )
+            .annotate(child=child_of_root(root_id, "programme__organization"))
+            .values_list(
+                "programme_id", "programme__organization_id", "child", "key", "value", "refreshed_at"
+            )
+            .order_by()
+        )
+
+    return build
+
+
+def _missing_programmes(root_id: int, academic_year_id: int, fresh_after: datetime) -> QuerySet[Programme]:
+    fresh = MetricSummary.objects.filter(programme=OuterRef("pk"), refreshed_at__gte=fresh_after)
+    return (
+        unit_programmes_below(root_id, academic_year_id)
+        .exclude(Exists(fresh))
+        .annotate(child=child_of_root(root_id, "organization"))
+        .select_related("academic_year")
+        .order_by("pk")
+    )
+
+
+# the console's queries, compiled once per process (per set of metric keys or indicators: they are the
+# shared indicators, the same on every request): building them cost the ORM several times what the
+# database takes to answer
+_STORED_ROWS: dict[tuple[str, ...], PreparedModels] = {}
+_MISSING_PROGRAMMES = PreparedModels(
+    _missing_programmes, root_id=int, academic_year_id=int, fresh_after=datetime
+)
+
+
+KEPT = 16  # the sets of keys or indicators a process keeps compiled (all dropped when there would be more)
+
+
+def _kept(
+    kept: dict[Any, PreparedModels], key: Any, build: Callable[..., Any], **params: Any
+) -> PreparedModels:
+    """The query compiled for this set of metric keys or indicators (they change only when an indicator
+    is added or switched off)."""
+    prepared = kept.get(key)
+    if prepared is None:
+        if len(kept) >= KEPT:
+            kept.clear()
+        prepared = kept.setdefault(key, PreparedModels(build, **params))
+    return prepared
+
+
 def unit_metrics(
     root: Organization, academic_year_id: int, keys: set[str]
 ) -> tuple[list[UnitFigures], int, datetime | None]:
@@ -117,18 +174,21 @@ def unit_metrics(
 
     Stored metrics are read in 1 query; programmes without fresh stored metrics (1 query to find them)
     are counted live with ``programme_metrics`` (a fixed number of queries; none for those whose figures
-    are in the cache: ``metrics_cache``).
+    are in the cache: ``metrics_cache``). Both queries are compiled once per process.
     """
     fresh_after = _fresh_after()
-    programmes = unit_programmes_below(root.pk, academic_year_id)
-    stored = (
-        MetricSummary.objects.filter(
-            programme__in=programmes.values("pk"), refreshed_at__gte=fresh_after, key__in=sorted(keys)
+    ordered = tuple(sorted(keys))
+    stored = []
+    if ordered:
+        prepared = _kept(
+            _STORED_ROWS,
+            ordered,
+            _stored_rows(ordered),
+            root_id=int,
+            academic_year_id=int,
+            fresh_after=datetime,
         )
-        .annotate(child=child_of_root(root.pk, "programme__organization"))
-        .values_list("programme_id", "programme__organization_id", "child", "key", "value", "refreshed_at")
-        .order_by()
-    )
+        stored = prepared(root_id=root.pk, academic_year_id=academic_year_id, fresh_after=fresh_after)
     units: dict[int, UnitFigures] = {}
     oldest: datetime | None = None
     for programme_id, organization_id, child, key, value, refreshed_at in stored:
@@ -138,13 +198,7 @@ def unit_metrics(
         unit.metrics[key] = value or 0
         if oldest is None or refreshed_at < oldest:
             oldest = refreshed_at
-    fresh = MetricSummary.objects.filter(programme=OuterRef("pk"), refreshed_at__gte=fresh_after)
-    missing = list(
-        programmes.exclude(Exists(fresh))
-        .annotate(child=child_of_root(root.pk, "organization"))
-        .select_related("academic_year")
-        .order_by("pk")
-    )
+    missing = _MISSING_PROGRAMMES(root_id=root.pk, academic_year_id=academic_year_id, fresh_after=fresh_after)
     if missing:
         live = cached_metrics(missing)
         for programme in missing:
@@ -187,19 +241,35 @@ def _gap(value: KpiValue) -> float | None:
     return value.target - value.value
 
 
+def _snapshot_sums(indicator_ids: tuple[int, ...]) -> Callable[..., QuerySet[KpiSnapshot]]:
+    def build(root_id: int, academic_year_id: int) -> QuerySet[KpiSnapshot]:
+        return (
+            KpiSnapshot.objects.filter(
+                programme__in=unit_programmes_below(root_id, academic_year_id).values("pk"),
+                indicator_id__in=indicator_ids,
+            )
+            .values("indicator_id", "taken_on")
+            .annotate(top=Sum("numerator"), bottom=Sum("denominator"), with_bottom=Count("denominator"))
+            .order_by("indicator_id", "taken_on")
+        )
+
+    return build
+
+
+_SNAPSHOT_SUMS: dict[tuple[int, ...], PreparedModels] = {}
+
+
 def body_series(
     root: Organization, academic_year_id: int, indicators: list[Indicator], targets: dict[int, float]
 ) -> dict[int, list[SeriesPoint]]:
-    """The monthly snapshots of the units below, added up per indicator and day (1 query)."""
+    """The monthly snapshots of the units below, added up per indicator and day (1 query, compiled once per
+    process and set of indicators)."""
     by_indicator = {indicator.pk: indicator for indicator in indicators}
-    rows = (
-        KpiSnapshot.objects.filter(
-            programme__in=unit_programmes_below(root.pk, academic_year_id).values("pk"),
-            indicator_id__in=list(by_indicator),
-        )
-        .values("indicator_id", "taken_on")
-        .annotate(top=Sum("numerator"), bottom=Sum("denominator"), with_bottom=Count("denominator"))
-        .order_by("indicator_id", "taken_on")
+    ids = tuple(by_indicator)
+    if not ids:
+        return {}
+    rows = _kept(_SNAPSHOT_SUMS, ids, _snapshot_sums(ids), root_id=int, academic_year_id=int)(
+        root_id=root.pk, academic_year_id=academic_year_id
     )
     series: dict[int, list[SeriesPoint]] = defaultdict(list)
     for row in rows:

@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.access import Scope, may_open
 from mentoring.hierarchy import unit_programmes_below
 from mentoring.models import Programme
-from mentoring.prepared import PreparedAggregate, PreparedCount
+from mentoring.prepared import PreparedAggregate, PreparedCount, PreparedModels
 from monitoring.kpis import calc
 from monitoring.kpis.metrics_cache import cached_metrics
 from monitoring.kpis.selectors import KpiValue, kpi_values, stored_metrics
@@ -557,19 +557,47 @@ class SchoolRow:
 SCHOOL_ROWS = 300  # beyond that (a region) the console's drill-down is the place
 
 
+def _school_programmes(root_id: int, academic_year_id: int) -> QuerySet[Programme]:
+    return (
+        unit_programmes_below(root_id, academic_year_id)
+        .select_related("organization", "academic_year")
+        .order_by("organization__short_name", "pk")
+    )
+
+
+def _open_pairs_below(root_id: int, academic_year_id: int) -> QuerySet[MentoringGroup, tuple]:
+    return (
+        MentoringGroup.objects.filter(
+            programme__in=unit_programmes_below(root_id, academic_year_id).values("pk"),
+            status__in=OPEN_PAIRS,
+        )
+        .values_list("programme_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+# an authority's start page reads them on every request: compiled once per process (the first rows and
+# one more, to tell whether there are more)
+_FIRST_SCHOOL_PROGRAMMES = PreparedModels(
+    lambda root_id, academic_year_id: _school_programmes(root_id, academic_year_id)[: SCHOOL_ROWS + 1],
+    root_id=int,
+    academic_year_id=int,
+)
+_OPEN_PAIRS_BELOW = PreparedModels(_open_pairs_below, root_id=int, academic_year_id=int)
+
+
 def schools_progress(scope: Scope, today: date | None = None) -> tuple[list[SchoolRow], int]:
     """Per school below the authority: coverage, open pairs, roadmap done on time, KPIs met — counts and
     shares only, never a name of a pupil. A fixed number of queries: the programmes, the stored figures
     (the others counted live in the fixed queries of ``programme_metrics``), indicators, targets, pairs.
     Returns the rows (at most ``SCHOOL_ROWS``) and the number of schools."""
     today = today or timezone.localdate()
-    below = (
-        unit_programmes_below(scope.organization.pk, scope.programme.academic_year_id)
-        .select_related("organization", "academic_year")
-        .order_by("organization__short_name", "pk")
+    root_id, year_id = scope.organization.pk, scope.programme.academic_year_id
+    programmes = _FIRST_SCHOOL_PROGRAMMES(root_id=root_id, academic_year_id=year_id)
+    total = (
+        len(programmes) if len(programmes) <= SCHOOL_ROWS else _school_programmes(root_id, year_id).count()
     )
-    programmes = list(below[: SCHOOL_ROWS + 1])
-    total = len(programmes) if len(programmes) <= SCHOOL_ROWS else below.count()
     programmes = programmes[:SCHOOL_ROWS]
     if not programmes:
         return [], 0
@@ -577,12 +605,8 @@ def schools_progress(scope: Scope, today: date | None = None) -> tuple[list[Scho
     if missing:
         metrics.update(cached_metrics(missing, today))
     values = kpi_values(programmes, today, metrics=metrics)
-    pairs = dict(
-        MentoringGroup.objects.filter(programme__in=programmes, status__in=OPEN_PAIRS)
-        .values_list("programme_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    # the open pairs of every unit below (those beyond the first rows are not looked at)
+    pairs = dict(_OPEN_PAIRS_BELOW(root_id=root_id, academic_year_id=year_id))
     rows = []
     for programme in programmes:
         figures = metrics.get(programme.pk, {})
