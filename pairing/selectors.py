@@ -13,7 +13,7 @@ from django.db.models import Count, DateField, OuterRef, Prefetch, Q, QuerySet, 
 from django.utils.translation import gettext as _
 
 from mentoring.models import Programme, User
-from mentoring.prepared import BoundPages, PreparedCount, PreparedPages, PreparedValues
+from mentoring.prepared import BoundPages, PreparedCount, PreparedModels, PreparedPages, PreparedValues
 from participants.models import MATCHABLE_STATUSES, MenteeProfile, MentorProfile, Person, short_name_of
 from participants.selectors import valid_consent
 
@@ -135,7 +135,14 @@ def whole_list(programme: Programme, order_by: tuple[str, ...]) -> BoundPages:
 
 # a page of the list of pairs (fifty at most) asks for its members with this many ids, the last repeated
 PAGE_GROUPS = 50
-_GROUP_PARAMS = tuple(f"group{number}" for number in range(PAGE_GROUPS))
+PAGE_GROUP_PARAMS = tuple(f"group{number}" for number in range(PAGE_GROUPS))
+
+
+def page_group_values(group_ids: Sequence[int]) -> dict[str, int]:
+    """A page's group ids (at most ``PAGE_GROUPS``, at least one) as the parameters of a query compiled
+    once per process: ``PAGE_GROUP_PARAMS``, the last id repeated."""
+    padded = [*group_ids, *[group_ids[-1]] * (PAGE_GROUPS - len(group_ids))]
+    return dict(zip(PAGE_GROUP_PARAMS, padded, strict=True))
 
 
 def _member_rows(**group_ids: int) -> QuerySet[Any, tuple]:
@@ -155,9 +162,9 @@ _MEMBER_COLUMNS = (
     "person__patronymic",
     "person__group_name",
 )
-_PAGE_MEMBERS = PreparedValues(_member_rows, **dict.fromkeys(_GROUP_PARAMS, int))
+_PAGE_MEMBERS = PreparedValues(_member_rows, **dict.fromkeys(PAGE_GROUP_PARAMS, int))
 _SCHOOL_PAGE_MEMBERS = PreparedValues(
-    _school_member_rows, organization_id=int, **dict.fromkeys(_GROUP_PARAMS, int)
+    _school_member_rows, organization_id=int, **dict.fromkeys(PAGE_GROUP_PARAMS, int)
 )
 
 
@@ -174,7 +181,7 @@ def lines_by_group(group_ids: list[int], organization_id: int | None = None) -> 
     if organization_id is not None and len(group_ids) <= PAGE_GROUPS:
         # a page's groups: a query compiled once per process, the ids padded with the last one
         padded = [*group_ids, *[group_ids[-1]] * (PAGE_GROUPS - len(group_ids))]
-        values: dict[str, Any] = dict(zip(_GROUP_PARAMS, padded, strict=True))
+        values: dict[str, Any] = dict(zip(PAGE_GROUP_PARAMS, padded, strict=True))
         if connection.vendor == "postgresql":
             rows = _SCHOOL_PAGE_MEMBERS(organization_id=organization_id, **values)
         else:
@@ -206,14 +213,10 @@ class MemberValues(NamedTuple):
     shown: bool
 
 
-def member_values(group_ids: Sequence[int]) -> list[MemberValues]:
-    """The mentors and mentees of these groups, mentors first, by surname and name, as plain values (1 query;
-    none for no groups): a page of a hundred pairs would otherwise build a member and a person each."""
-    if not group_ids:
-        return []
-    rows = (
+def _member_values(**group_ids: int) -> QuerySet[Any, tuple]:
+    return (
         GroupMember.objects.filter(
-            group__in=group_ids, role__in=(GroupMember.Role.MENTOR, GroupMember.Role.MENTEE)
+            group__in=list(group_ids.values()), role__in=(GroupMember.Role.MENTOR, GroupMember.Role.MENTEE)
         )
         .annotate(has_consent=valid_consent("person"))
         .order_by("-role", "person__last_name", "person__first_name")
@@ -228,13 +231,36 @@ def member_values(group_ids: Sequence[int]) -> list[MemberValues]:
             "has_consent",
         )
     )
+
+
+# a page's groups (fifty at most: the lists of plans and of diaries): compiled once per process, the ids
+# padded with the last one, as ``lines_by_group``'s
+_PAGE_MEMBER_VALUES = PreparedModels(_member_values, **dict.fromkeys(PAGE_GROUP_PARAMS, int))
+
+
+def member_values(group_ids: Sequence[int]) -> list[MemberValues]:
+    """The mentors and mentees of these groups, mentors first, by surname and name, as plain values (1 query;
+    none for no groups): a page of a hundred pairs would otherwise build a member and a person each. A
+    page's groups (up to ``PAGE_GROUPS``) are read through a query compiled once per process."""
+    if not group_ids:
+        return []
+    rows: Iterable[tuple]
+    if len(group_ids) <= PAGE_GROUPS:
+        rows = _PAGE_MEMBER_VALUES(**page_group_values(group_ids))
+    else:
+        rows = _member_values(**{f"group{number}": pk for number, pk in enumerate(group_ids)})
+    mentor, values, short_name = (
+        GroupMember.Role.MENTOR,
+        MemberValues,
+        short_name_of,
+    )  # locals: 600 rows a page
     return [
-        MemberValues(
+        values(
             group_id,
             role,
-            short_name_of(last_name, first_name, patronymic),
+            short_name(last_name, first_name, patronymic),
             group_name,
-            role == GroupMember.Role.MENTOR or (bool(has_consent) and anonymised_at is None),
+            role == mentor or (bool(has_consent) and anonymised_at is None),
         )
         for group_id, role, last_name, first_name, patronymic, group_name, anonymised_at, has_consent in rows
     ]

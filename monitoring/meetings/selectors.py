@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
@@ -19,6 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 
 from mentoring.models import Programme
+from mentoring.prepared import BoundPages, PreparedPages
 from pairing.models import GroupMember, MentoringGroup
 from pairing.selectors import MemberLine, member_values
 from participants.models import Person
@@ -163,10 +164,39 @@ def pairs_overview(
         )
     else:
         groups = MentoringGroup.objects.filter(programme=programme, status__in=MentoringGroup.OPEN_STATUSES)
-    queryset = with_meeting_stats(groups).select_related("form", "role_model")
+    queryset = _overview(groups)
     if only_stale:
         queryset = queryset.filter(silent_since__lte=today - timedelta(days=stale_days))
     return queryset.order_by("silent_since", "pk")
+
+
+def _overview(groups: QuerySet[MentoringGroup]) -> QuerySet[PairWithStats]:
+    return with_meeting_stats(groups).select_related("form", "role_model")
+
+
+def _whole_overview(order_by: tuple[str, ...]) -> Callable[[int], QuerySet[PairWithStats]]:
+    def build(programme_id: int) -> QuerySet[PairWithStats]:
+        groups = MentoringGroup.objects.filter(
+            programme=programme_id, status__in=MentoringGroup.OPEN_STATUSES
+        )
+        return _overview(groups).order_by(*order_by)
+
+    return build
+
+
+_WHOLE_OVERVIEWS: dict[tuple[str, ...], PreparedPages] = {}
+
+
+def whole_overview(programme: Programme, order_by: tuple[str, ...]) -> BoundPages:
+    """``pairs_overview(programme, …).order_by(*order_by)`` without a filter — the list of diaries as it
+    opens — for the paginator, counted and sliced through queries compiled once per process and order."""
+    order_by = tuple(order_by)
+    pages = _WHOLE_OVERVIEWS.get(order_by)
+    if pages is None:
+        pages = _WHOLE_OVERVIEWS.setdefault(
+            order_by, PreparedPages(_whole_overview(order_by), programme_id=int)
+        )
+    return pages.bind(programme_id=programme.pk)
 
 
 def stale_pairs(programme: Programme | int, since: date) -> QuerySet[PairWithStats]:

@@ -219,21 +219,26 @@ def meetings(request: ScopedRequest) -> HttpResponse:
     stale_days = settings_for(scope.organization).stale_pair_days
     only_requests = request.GET.get("requests") == "1"
     only_stale = request.GET.get("stale") == "1" and not only_requests
-    queryset = meeting_selectors.pairs_overview(
-        scope.programme,
-        today=today,
-        stale_days=stale_days,
-        only_stale=only_stale,
-        only_requests=only_requests,
-    )
     query = request.GET.get("q", "")[:100]
-    for word in query.lower().replace("ё", "е").split()[:5]:
-        queryset = queryset.filter(
-            pk__in=GroupMember.objects.filter(person__search_text__contains=word).values("group_id")
-        )
+    words = query.lower().replace("ё", "е").split()[:5]
     order = sorting(request.GET, MEETING_SORTS, "-days")
-    queryset = queryset.order_by(*order.order_by)
-    page = Paginator(queryset, MEETINGS_PAGE_SIZE).get_page(request.GET.get("page"))
+    if only_stale or only_requests or words:
+        queryset = meeting_selectors.pairs_overview(
+            scope.programme,
+            today=today,
+            stale_days=stale_days,
+            only_stale=only_stale,
+            only_requests=only_requests,
+        )
+        for word in words:
+            queryset = queryset.filter(
+                pk__in=GroupMember.objects.filter(person__search_text__contains=word).values("group_id")
+            )
+        queryset = queryset.order_by(*order.order_by)
+        page = Paginator(queryset, MEETINGS_PAGE_SIZE).get_page(request.GET.get("page"))
+    else:  # the whole list of the year: its queries compiled once per process
+        whole = meeting_selectors.whole_overview(scope.programme, order.order_by)
+        page = Paginator(whole, MEETINGS_PAGE_SIZE).get_page(request.GET.get("page"))  # type: ignore[arg-type]
     groups = list(page)
     lines = meeting_selectors.overview_lines([group.pk for group in groups])
     rows = []

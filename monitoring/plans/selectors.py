@@ -7,6 +7,7 @@ counted as «≥ 90 %»); a plan without tasks is 0 % done.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypedDict
 
@@ -27,9 +28,9 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from mentoring.models import Programme
-from mentoring.prepared import PreparedAggregate
+from mentoring.prepared import BoundPages, PreparedAggregate, PreparedModels, PreparedPages
 from pairing.models import GroupMember, MentoringGroup
-from pairing.selectors import member_values
+from pairing.selectors import PAGE_GROUP_PARAMS, PAGE_GROUPS, member_values, page_group_values
 
 from ..models import IndividualPlan, PlanChange, PlanTask
 
@@ -211,6 +212,26 @@ def plans_overview(
     return base.exclude(status=MentoringGroup.Status.PROPOSED).select_related("form").order_by(*order_by)
 
 
+def _whole_plans(order_by: tuple[str, ...]) -> Callable[[int], QuerySet[MentoringGroup]]:
+    def build(programme_id: int) -> QuerySet[MentoringGroup]:
+        return plans_overview(Programme(pk=programme_id), order_by=order_by)
+
+    return build
+
+
+_WHOLE_PLANS: dict[tuple[str, ...], PreparedPages] = {}
+
+
+def whole_plans(programme: Programme, order_by: tuple[str, ...]) -> BoundPages:
+    """``plans_overview(programme, order_by=order_by)`` — the list of plans as it opens, without a filter —
+    for the paginator, counted and sliced through queries compiled once per process and order."""
+    order_by = tuple(order_by)
+    pages = _WHOLE_PLANS.get(order_by)
+    if pages is None:
+        pages = _WHOLE_PLANS.setdefault(order_by, PreparedPages(_whole_plans(order_by), programme_id=int))
+    return pages.bind(programme_id=programme.pk)
+
+
 def _member_names(group_ids: list[int]) -> dict[int, tuple[list[str], list[str | None]]]:
     """The groups' mentors and mentees as short names by surname, a mentee who may not be named as None
     (1 query)."""
@@ -224,15 +245,26 @@ def _member_names(group_ids: list[int]) -> dict[int, tuple[list[str], list[str |
     return names
 
 
+def _plans_of(programme_id: int, **group_ids: int) -> QuerySet[PlanWithCompletion]:
+    return with_completion(
+        IndividualPlan.objects.filter(group__programme=programme_id, group__in=list(group_ids.values()))
+    )
+
+
+# a page's plans (fifty pairs at most): compiled once per process, the ids padded with the last one
+_PAGE_PLANS = PreparedModels(_plans_of, programme_id=int, **dict.fromkeys(PAGE_GROUP_PARAMS, int))
+
+
 def with_plan_rows(groups: list[MentoringGroup], programme: Programme) -> list[PlanRow]:
-    """Each group with its plan and the plan's completion, or None, and its members (2 queries)."""
-    names = _member_names([group.pk for group in groups]) if groups else {}
-    plans = {
-        plan.group_id: plan
-        for plan in with_completion(
-            IndividualPlan.objects.filter(
-                group__programme=programme, group__in=[group.pk for group in groups]
-            )
-        )
-    }
+    """Each group with its plan and the plan's completion, or None, and its members (2 queries; none
+    for no groups)."""
+    if not groups:
+        return []
+    ids = [group.pk for group in groups]
+    names = _member_names(ids)
+    if len(ids) <= PAGE_GROUPS:
+        found = _PAGE_PLANS(programme_id=programme.pk, **page_group_values(ids))
+    else:
+        found = list(_plans_of(programme.pk, **{f"group{number}": pk for number, pk in enumerate(ids)}))
+    plans = {plan.group_id: plan for plan in found}
     return [PlanRow(group, plans.get(group.pk), *names.get(group.pk, ([], []))) for group in groups]

@@ -312,12 +312,13 @@ def plans(request: ScopedRequest) -> HttpResponse:
     unapproved = request.GET.get("approved") == "no"
     search = request.GET.get("q", "")[:100]
     order = sorting(request.GET, plan_selectors.PLAN_SORTS, "status")
-    page = Paginator(
-        plan_selectors.plans_overview(
+    if unapproved or search.split():
+        listed: Any = plan_selectors.plans_overview(
             scope.programme, unapproved=unapproved, search=search, order_by=order.order_by
-        ),
-        PLANS_PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
+        )
+    else:  # the whole list of the year: its queries compiled once per process
+        listed = plan_selectors.whole_plans(scope.programme, order.order_by)
+    page = Paginator(listed, PLANS_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = plan_selectors.with_plan_rows(list(page.object_list), scope.programme)
     query = request.GET.copy()
     query.pop("page", None)
