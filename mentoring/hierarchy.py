@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, When
 
@@ -103,7 +104,7 @@ def _children(root_id: int) -> QuerySet[Organization]:
     return Organization.objects.filter(parent_id=root_id).order_by("short_name")
 
 
-def _contingent_sums(root_id: int, academic_year_id: int) -> QuerySet[Programme]:
+def _contingent_sums(root_id: int, academic_year_id: int) -> QuerySet[Any, Any]:
     return (
         unit_programmes_below(root_id, academic_year_id)
         .annotate(child=child_of_root(root_id, "organization"))

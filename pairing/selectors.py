@@ -138,7 +138,7 @@ PAGE_GROUPS = 50
 PAGE_GROUP_PARAMS = tuple(f"group{number}" for number in range(PAGE_GROUPS))
 
 
-def page_group_values(group_ids: Sequence[int]) -> dict[str, int]:
+def page_group_values(group_ids: Sequence[int]) -> dict[str, Any]:
     """A page's group ids (at most ``PAGE_GROUPS``, at least one) as the parameters of a query compiled
     once per process: ``PAGE_GROUP_PARAMS``, the last id repeated."""
     padded = [*group_ids, *[group_ids[-1]] * (PAGE_GROUPS - len(group_ids))]

@@ -111,8 +111,8 @@ class UnitFigures:
     metrics: dict[str, float]
 
 
-def _stored_rows(keys: tuple[str, ...]) -> Callable[..., QuerySet[MetricSummary]]:
-    def build(root_id: int, academic_year_id: int, fresh_after: datetime) -> QuerySet[MetricSummary]:
+def _stored_rows(keys: tuple[str, ...]) -> Callable[..., QuerySet[MetricSummary, tuple]]:
+    def build(root_id: int, academic_year_id: int, fresh_after: datetime) -> QuerySet[MetricSummary, tuple]:
         return (
             MetricSummary.objects.filter(
                 programme__in=unit_programmes_below(root_id, academic_year_id).values("pk"),
@@ -241,8 +241,8 @@ def _gap(value: KpiValue) -> float | None:
     return value.target - value.value
 
 
-def _snapshot_sums(indicator_ids: tuple[int, ...]) -> Callable[..., QuerySet[KpiSnapshot]]:
-    def build(root_id: int, academic_year_id: int) -> QuerySet[KpiSnapshot]:
+def _snapshot_sums(indicator_ids: tuple[int, ...]) -> Callable[..., QuerySet[Any, Any]]:
+    def build(root_id: int, academic_year_id: int) -> QuerySet[Any, Any]:
         return (
             KpiSnapshot.objects.filter(
                 programme__in=unit_programmes_below(root_id, academic_year_id).values("pk"),

@@ -64,7 +64,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from mentoring.models import Organization, Programme
-from mentoring.prepared import PreparedModels
+from mentoring.prepared import PreparedIdLists, PreparedModels
 from mentoring.typing_helpers import StrOrPromise
 from pairing.models import GroupMember, MentoringGroup
 from participants.ages import YOUNG_TEACHER_AGE
@@ -520,6 +520,16 @@ def _active_of(organization_id: int) -> QuerySet[Indicator]:
 _ACTIVE_OF_ONE = PreparedModels(_active_of, organization_id=int)
 
 
+def _active_of_many(organization_ids: list[int]) -> QuerySet[Indicator]:
+    return Indicator.objects.filter(
+        Q(organization__isnull=True) | Q(organization_id__in=organization_ids), is_active=True
+    ).order_by("position", "name", "pk")
+
+
+# the shared ones and those of a few organisations (an authority's start page and console): the same
+_ACTIVE_OF_MANY = PreparedIdLists(_active_of_many)
+
+
 def indicators_for_organizations(
     organization_ids: Iterable[int], *, active_only: bool = True
 ) -> list[Indicator]:
@@ -527,6 +537,8 @@ def indicators_for_organizations(
     organization_ids = list(organization_ids)
     if active_only and len(organization_ids) == 1:
         return _ACTIVE_OF_ONE(organization_id=organization_ids[0])
+    if active_only:
+        return _ACTIVE_OF_MANY(organization_ids)
     queryset = Indicator.objects.filter(
         Q(organization__isnull=True) | Q(organization_id__in=organization_ids)
     )
@@ -592,7 +604,9 @@ def kpi_values(
         for indicator in indicators:
             if indicator.organization_id not in (None, programme.organization_id):
                 continue
-            values.append(kpi_value(indicator, metrics[programme.pk], targets[programme.pk].get(indicator.pk)))
+            values.append(
+                kpi_value(indicator, metrics[programme.pk], targets[programme.pk].get(indicator.pk))
+            )
         result[programme.pk] = values
     return result
 
@@ -616,6 +630,16 @@ class MunicipalTable:
     counted_live: int = 0  # programmes counted just now
 
 
+def _stored_metrics(programme_ids: list[int], fresh_after: datetime) -> QuerySet[MetricSummary, tuple]:
+    return MetricSummary.objects.filter(
+        programme_id__in=programme_ids, refreshed_at__gte=fresh_after
+    ).values_list("programme_id", "key", "value", "refreshed_at")
+
+
+# an authority's schools (its start page, its KPI table): compiled once per process and size of list
+_STORED_METRICS = PreparedIdLists(_stored_metrics, fresh_after=datetime)
+
+
 def stored_metrics(
     programmes: Iterable[Programme],
 ) -> tuple[dict[int, dict[str, float]], list[Programme], datetime | None]:
@@ -626,9 +650,7 @@ def stored_metrics(
     fresh_after = timezone.now() - timedelta(minutes=django_settings.REGION_FIGURES_MAX_AGE_MINUTES)
     metrics: dict[int, dict[str, float]] = defaultdict(dict)
     oldest: datetime | None = None
-    rows = MetricSummary.objects.filter(
-        programme_id__in=[p.pk for p in programmes], refreshed_at__gte=fresh_after
-    ).values_list("programme_id", "key", "value", "refreshed_at")
+    rows = _STORED_METRICS([p.pk for p in programmes], fresh_after=fresh_after) if programmes else []
     for programme_id, key, value, refreshed_at in rows:
         metrics[programme_id][key] = value
         if oldest is None or refreshed_at < oldest:
@@ -701,7 +723,9 @@ def municipal_totals(
                 denominator=denominator,
                 value=value,
                 target=target.value if target else None,
-                light=calc.traffic_light(value, target.value if target else None, direction=indicator.direction),
+                light=calc.traffic_light(
+                    value, target.value if target else None, direction=indicator.direction
+                ),
                 target_source=target.source if target else "",
                 target_from=target.holder if target else None,
             )

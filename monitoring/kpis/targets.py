@@ -25,7 +25,7 @@ from django.db.models import F, QuerySet
 
 from mentoring.hierarchy import DEPTH
 from mentoring.models import Organization, Programme
-from mentoring.prepared import PreparedModels
+from mentoring.prepared import PreparedIdLists, PreparedModels
 
 from ..models import Indicator, IndicatorTarget
 
@@ -56,15 +56,23 @@ class Target:
 Targets = dict[int, Target]  # indicator id → target
 
 
-def _chains(organization_ids: Iterable[int]) -> dict[int, list[Organization]]:
-    """Each organisation followed by those above it, nearest first (1 query)."""
+def _with_parents(organization_ids: list[int]) -> QuerySet[Organization]:
     link = "parent"
     related = []
     for _level in range(DEPTH):
         related.append(link)
         link += "__parent"
+    return Organization.objects.filter(pk__in=organization_ids).select_related(*related)
+
+
+# an authority's schools (its start page, its console): compiled once per process and size of list
+_WITH_PARENTS = PreparedIdLists(_with_parents)
+
+
+def _chains(organization_ids: Iterable[int]) -> dict[int, list[Organization]]:
+    """Each organisation followed by those above it, nearest first (1 query)."""
     chains: dict[int, list[Organization]] = {}
-    for organization in Organization.objects.filter(pk__in=set(organization_ids)).select_related(*related):
+    for organization in _WITH_PARENTS(set(organization_ids)):
         chain = []
         found: Organization | None = organization
         for _level in range(DEPTH + 1):
@@ -104,6 +112,22 @@ def _chain_targets(year_id: int, **holders: int) -> QuerySet[IndicatorTarget]:
     )
 
 
+_TARGET_COLUMNS = (
+    "programme__organization_id",
+    "programme__academic_year_id",
+    "indicator_id",
+    "value",
+    "source",
+)
+
+
+def _holders_targets(holder_ids: list[int], year_id: int) -> QuerySet[IndicatorTarget, tuple]:
+    return IndicatorTarget.objects.filter(
+        programme__organization_id__in=holder_ids, programme__academic_year_id=year_id
+    ).values_list(*_TARGET_COLUMNS)
+
+
+_HOLDERS_TARGETS = PreparedIdLists(_holders_targets, year_id=int)
 _CHAIN_TARGETS = PreparedModels(_chain_targets, year_id=int, **dict.fromkeys(_HOLDERS, int))
 
 
@@ -138,13 +162,18 @@ def targets_for_organizations(
                 target.source,
             )
     else:
-        rows = IndicatorTarget.objects.filter(
-            programme__organization_id__in=holders,
-            programme__academic_year_id__in={year for _organization, year in pairs},
-            indicator_id__in=[indicator.pk for indicator in indicators],
-        ).values_list(
-            "programme__organization_id", "programme__academic_year_id", "indicator_id", "value", "source"
-        )
+        years = {year for _organization, year in pairs}
+        rows: Iterable[tuple[int, int, int, Any, str]]
+        if len(years) == 1 and 0 < len(holders) <= PreparedIdLists.SIZES[-1]:
+            # an authority's units in one year (its start page, its console): compiled once per process
+            # and size of list; the targets of other indicators are read too and never looked at below
+            rows = _HOLDERS_TARGETS(holders, year_id=next(iter(years)))
+        else:
+            rows = IndicatorTarget.objects.filter(
+                programme__organization_id__in=holders,
+                programme__academic_year_id__in=years,
+                indicator_id__in=[indicator.pk for indicator in indicators],
+            ).values_list(*_TARGET_COLUMNS)
         for organization_id, year_id, indicator_id, value, source in rows:
             stored.setdefault((organization_id, year_id), {})[indicator_id] = (float(value), source)
     federal = federal_coverage_aim()

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from mentoring.access import MANAGERS, OVERSIGHT_ROLES
 
-from .selectors import is_oversight, open_windows_for_scope, window_overview, windows_for
+from .selectors import is_oversight, open_seen_windows, open_windows_for_scope, window_overview
 
 if TYPE_CHECKING:
     from typing import Any
@@ -32,9 +32,7 @@ def window_cards(scope: Scope, user: User) -> list[dict[str, Any]]:
     today = timezone.localdate()
     organization, year = scope.organization, scope.programme.academic_year
     if is_oversight(organization):
-        windows = list(
-            windows_for(organization, year).filter(opens_on__lte=today, closed_at__isnull=True)[:OPENER_CARDS]
-        )
+        windows = open_seen_windows(organization, year.pk, today, OPENER_CARDS)
         return [
             {"template": TEMPLATE_OPENER, "overview": window_overview(window, organization, today=today)}
             for window in windows

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from mentoring.access import MAX_DEPTH, Scope, ancestor_ids
 from mentoring.models import AcademicYear, Organization, Programme
+from mentoring.prepared import PreparedIdLists
 from participants.participation import Period
 
 from ..models import MonitoringWindow, WindowSubmission
@@ -74,6 +75,46 @@ def windows_for(organization: Organization, academic_year: AcademicYear | None =
     if academic_year is not None:
         found = found.filter(academic_year=academic_year)
     return found.order_by("-deadline", "-pk")
+
+
+def _seen_in_year(opener_ids: list[int], academic_year_id: int) -> QuerySet[MonitoringWindow]:
+    """``windows_for`` with the openers' ids and a year, for the queries compiled once below."""
+    return (
+        MonitoringWindow.objects.filter(opener_id__in=opener_ids, academic_year_id=academic_year_id)
+        .select_related("opener", "academic_year")
+        .order_by("-deadline", "-pk")
+    )
+
+
+# the latest window an organisation sees in a year, and the open ones (a console, an authority's start
+# page, on every request): compiled once per process
+_LATEST_SEEN = PreparedIdLists(
+    lambda opener_ids, academic_year_id: _seen_in_year(opener_ids, academic_year_id)[:1], academic_year_id=int
+)
+
+
+def open_seen_windows(
+    organization: Organization, academic_year_id: int, today: date, limit: int
+) -> list[MonitoringWindow]:
+    """``windows_for(organization, year)`` open on ``today`` and not closed, the first ``limit`` (1 query)."""
+    prepared = _OPEN_SEEN.get(limit)
+    if prepared is None:
+        prepared = _OPEN_SEEN.setdefault(
+            limit,
+            PreparedIdLists(
+                lambda opener_ids, academic_year_id, today: _seen_in_year(
+                    opener_ids, academic_year_id
+                ).filter(opens_on__lte=today, closed_at__isnull=True)[:limit],
+                academic_year_id=int,
+                today=date,
+            ),
+        )
+    return prepared(
+        [organization.pk, *ancestor_ids(organization)], academic_year_id=academic_year_id, today=today
+    )
+
+
+_OPEN_SEEN: dict[int, PreparedIdLists] = {}
 
 
 def window_for_scope(scope: Scope, pk: int) -> MonitoringWindow:
@@ -470,8 +511,15 @@ def window_submission_summary(
 ) -> WindowSummary | None:
     """The latest window the organisation sees (its own first, else one opened above it) summarised for
     the organisations below it; None when there is no window. A fixed number of queries."""
-    windows = windows_for(organization, academic_year)
-    window = windows.filter(opener=organization).first() or windows.first()
+    if academic_year is not None:  # its own latest window, else the latest opened above: compiled once
+        own = _LATEST_SEEN([organization.pk], academic_year_id=academic_year.pk)
+        seen = own or _LATEST_SEEN(
+            [organization.pk, *ancestor_ids(organization)], academic_year_id=academic_year.pk
+        )
+        window = seen[0] if seen else None
+    else:
+        windows = windows_for(organization, academic_year)
+        window = windows.filter(opener=organization).first() or windows.first()
     if window is None:
         return None
     overview = window_overview(window, organization, today=today)

@@ -13,6 +13,7 @@ from mentoring.prepared import (
     PreparationError,
     PreparedAggregate,
     PreparedCount,
+    PreparedIdLists,
     PreparedModels,
     PreparedValues,
 )
@@ -194,3 +195,37 @@ def test_prepared_models_fill_their_related_rows_and_pages(school, other_school,
                 person.organization.name for person in expected
             ]
     assert [person.last_name for person in people(organization_id=school.pk)] == ["Первый1", "Первый2"]
+
+
+def _people_of(person_ids: list[int], day: date):
+    return (
+        Person.objects.filter(pk__in=person_ids, birth_date__lt=day)
+        .select_related("organization")
+        .order_by("last_name", "pk")
+    )
+
+
+def test_prepared_id_lists_are_the_orm_s_for_every_length(school, other_school, django_assert_num_queries):
+    people = [
+        _person(school if number % 2 else other_school, f"Ученик{number:03d}", date(2010, 1, 1 + number % 28))
+        for number in range(70)
+    ]
+    ids = [person.pk for person in people]
+    prepared = PreparedIdLists(_people_of, day=date)
+    values = PreparedIdLists(
+        lambda person_ids: (
+            Person.objects.filter(pk__in=person_ids).values_list("pk", "birth_date").order_by("pk")
+        )
+    )
+    for chosen in ([], ids[:1], ids[:4], ids[3:8], ids[:16], ids[:17], ids[:64], ids, [ids[5]] * 3 + ids[:2]):
+        day = date(2010, 1, 20)
+        with django_assert_num_queries(1):
+            found = prepared(chosen, day=day)
+        expected = list(_people_of(chosen, day))
+        assert found == expected
+        assert [(person.last_name, person.organization.slug) for person in found] == [
+            (person.last_name, person.organization.slug) for person in expected
+        ]
+        assert values(chosen) == list(
+            Person.objects.filter(pk__in=chosen).values_list("pk", "birth_date").order_by("pk")
+        )
