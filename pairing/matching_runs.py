@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from mentoring.access import Scope
@@ -329,27 +330,35 @@ def objective(options: dict[str, Any]) -> str:
 def proof_sentence(result: dict[str, Any]) -> str:
     """One sentence on what the run proved, for the command's output (the page has its own card)."""
     kind, certified, gap = result.get("objective", "total"), result.get("certified"), result.get("gap")
+    cost = result.get("cost") or {}
     if kind == "stable":
         return _(
             "Stable assignment: no mentee and mentor would both rather be together; no optimality claim "
             "(total score %(total)s against %(optimum)s for the highest total)."
-        ) % {"total": result["total_score"], "optimum": (result.get("cost") or {}).get("optimum_total", "—")}
+        ) % {"total": _points(result["total_score"]), "optimum": _points(cost.get("optimum_total"))}
     if certified is None:
         return _("Optimality not checked in this run.")
     if not certified:
         if gap is None:
             return _("Optimum not proved; no bound on how far it may be.")
-        return _("Optimum not proved: a better assignment could add at most %(gap)s points.") % {"gap": gap}
+        return _("Optimum not proved: a better assignment could add at most %(gap)s points.") % {
+            "gap": _points(gap)
+        }
     return {
         "fairness": _(
             "Proved: no other assignment scores higher when lower scores count for more (the fair "
             "objective); it costs %(lost)s points of total score."
         )
-        % {"lost": (result.get("cost") or {}).get("lost", 0)},
+        % {"lost": _points(cost.get("lost", 0))},
         "most_pairs": _(
             "Proved: no assignment has more pairs, and none with as many pairs has a higher total score."
         ),
     }.get(kind, _("Proved: no other assignment has a higher total score."))
+
+
+def _points(value: float | None) -> str:
+    """A figure of score points as the command's other figures are written (a decimal comma in Russian)."""
+    return "—" if value is None else number_format(value, decimal_pos=2)
 
 
 def mentee_record(
@@ -884,7 +893,8 @@ def cost_as_json(result: matching.MatchResult) -> dict[str, Any]:
             "optimum_total": round(stats["optimum_total"], 2),
             "optimum_pairs": int(stats["optimum_pairs"]),
             "optimum_worst": round(stats["optimum_worst"]) if stats["optimum_pairs"] else None,
-            "lost": round(stats["optimum_total"] - result.total_score, 2),
+            # + 0.0: an option that gives nothing up (its total a rounding error above) costs 0, not -0
+            "lost": round(stats["optimum_total"] - result.total_score, 2) + 0.0,
         }
     }
 
