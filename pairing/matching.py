@@ -730,12 +730,19 @@ def _areas_criterion(mentee: Mentee, mentor: Mentor, settings: Settings, explain
     points = float(weight) if named else weight * met / total
     reason = ""
     if explain:
-        reason = (
-            _("Subject areas match the mentor's subject or competencies: %(tags)s")
-            % {"tags": _tags(_counted(matched, mentee.broad, offered_broad), mentee, mentor)}
-            if points > 0
-            else _("None of the mentee's subject areas match the mentor's subject or competencies")
-        )
+        tags = {"tags": _tags(_counted(matched, mentee.broad, offered_broad), mentee, mentor)}
+        if points <= 0:
+            reason = _("None of the mentee's subject areas match the mentor's subject or competencies")
+        elif named:
+            reason = _("Subject areas match the mentor's subject or competencies: %(tags)s") % tags
+        else:  # only a broader field met (biology and physics, both natural sciences): said as in part
+            reason = (
+                _(
+                    "Subject areas and the mentor's subject or competencies meet only in a broader "
+                    "field (counted in part): %(tags)s"
+                )
+                % tags
+            )
     return points, weight, reason
 
 

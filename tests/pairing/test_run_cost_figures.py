@@ -2,6 +2,7 @@
 command's sentence writes its numbers as the rest of its Russian output (a decimal comma)."""
 
 import math
+from dataclasses import replace
 
 from django.utils import translation
 
@@ -38,3 +39,47 @@ def test_the_command_sentence_writes_its_numbers_with_a_decimal_comma():
     assert "12,50" in fair and "12.5" not in fair
     assert "971,33" in stable and "1065,90" in stable and "971.33" not in stable
     assert "2,25" in gap and "2.25" not in gap
+
+
+def test_a_subject_area_met_only_by_its_broader_field_is_said_to_count_in_part():
+    """«биология ≈ физика (естественные науки)» scores the areas criterion in part (the demo's physics
+    teacher for a pupil who named biology); the reason said the areas «совпадают», as if in full."""
+    mentee = matching.Mentee(
+        id=1,
+        form="",
+        requests=frozenset(),
+        interests=frozenset(),
+        grade=None,
+        age=None,
+        subject="",
+        special_needs=False,
+        has_consent=True,
+        areas=frozenset({"c:bio", "c:nat"}),
+        broad=frozenset({"c:nat"}),
+        words=(("c:bio", "биология"), ("c:nat", "биология (естественные науки)")),
+    )
+    mentor = matching.Mentor(
+        id=2,
+        forms=frozenset({""}),
+        competencies=frozenset({"c:phys", "c:nat"}),
+        interests=frozenset(),
+        grade=None,
+        age=None,
+        subject="",
+        special_needs_trained=False,
+        trained=True,
+        has_consent=True,
+        capacity=1,
+        current_load=0,
+        words=(("c:phys", "физика"), ("c:nat", "физика (естественные науки)")),
+    )
+    with translation.override("ru"):
+        scored = matching.score_pair(mentee, mentor)
+        assert scored is not None
+        (areas,) = [item for item in scored[1] if item.criterion == "areas"]
+        in_full = matching.score_pair(mentee, replace(mentor, competencies=frozenset({"c:bio"})))
+    assert in_full is not None
+    (full,) = [item for item in in_full[1] if item.criterion == "areas"]
+    assert 0 < areas.points < full.points  # in part, and the engine already counted it so
+    assert "частично" in areas.reason and "совпадают" not in areas.reason
+    assert "частично" not in full.reason
