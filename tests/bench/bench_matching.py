@@ -15,6 +15,11 @@ and ``matching_100000`` (100,000 × 34,000, a region's pool) are realistic; thei
 need 5 and 60 GB, so it is not computed: there the engine's own certificate (``certified``, and
 ``gap``, the bound on what a better assignment could add) is the proof.
 
+``matching_10000_wordties`` and ``matching_30000_wordties`` are the shape a stranger built on 7 December
+2026 to break the "whatever the scores" promise: one form, three request tags, 0–4 words per person from an
+even vocabulary of only 400 (so thousands of couples share a word and the words criterion spreads a few
+tied scores into many close ones).
+
 The realistic instances (and ``_half``) carry the words that break ties (``Mentee.keywords``,
 ``Mentor.specific``): 6–16 per mentor and 2–8 per mentee of 5,000 words drawn by Zipf's law.
 
@@ -76,7 +81,9 @@ CASES = {
     "matching_10000_tieheavy_stable": (10_000, 3_400, "tieheavy", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_tieheavy_fair": (10_000, 3_400, "tieheavy", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_tieheavy_groups": (10_000, 3_400, "tieheavy", 3, True, "< 3 s, < 1 GB"),
+    "matching_10000_wordties": (10_000, 3_400, "wordties", 1, True, "< 3 s, < 1 GB"),
     "matching_30000": (30_000, 10_000, "realistic", 1, False, "< 15 s"),
+    "matching_30000_wordties": (30_000, 10_000, "wordties", 1, False, "< 15 s"),
     "matching_100000": (100_000, 34_000, "realistic", 1, False, "< 60 s, < 4 GB"),
 }
 
@@ -185,6 +192,51 @@ def _tieheavy(n_mentees: int, n_mentors: int, rng: random.Random):
     ]
 
 
+def _wordties(n_mentees: int, n_mentors: int, rng: random.Random):
+    """The stranger's shape (``make_instance``'s "wordties"): few tags and a small even vocabulary."""
+    from pairing.matching import Mentee, Mentor, specific_words
+
+    tags, words = REQUESTS[:3], [f"w:{i}" for i in range(400)]
+
+    def some() -> frozenset[str]:
+        return frozenset(rng.sample(words, rng.randint(0, 4)))
+
+    mentees = [
+        Mentee(
+            id=1 + i,
+            form="",
+            requests=frozenset(rng.sample(tags, rng.randint(0, 1))),
+            interests=frozenset(),
+            grade=rng.choice((5, 6, 7, 8, 9)),
+            age=None,
+            subject="",
+            special_needs=False,
+            has_consent=True,
+            keywords=some(),
+        )
+        for i in range(n_mentees)
+    ]
+    mentors = [
+        Mentor(
+            id=100_000 + j,
+            forms=frozenset({""}),
+            competencies=frozenset(rng.sample(tags, rng.randint(0, 2))),
+            interests=frozenset(),
+            grade=None,
+            age=rng.choice((30, 40, 50)),
+            subject="",
+            special_needs_trained=False,
+            trained=True,
+            has_consent=True,
+            capacity=rng.choice((1, 2, 3)),
+            current_load=0,
+            keywords=some(),
+        )
+        for j in range(n_mentors)
+    ]
+    return mentees, specific_words(mentors)
+
+
 def _mentor_details(rng: random.Random, form: str, subjects: tuple[str, ...]):
     """(grade, age, subject) of a mentor of the form."""
     if form == "pupil_pupil":
@@ -204,12 +256,16 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
     age and the mentor's load tell the couples apart); "half" (realistic mentors, but half the mentees
     with empty profiles: a base imported while the questionnaires are coming in); "choices" ("empty",
     but 3 % of the mentees name mentors at the networking session, and some of those rank them back);
-    "tieheavy" (one form, four tags, none or one per person, grades 5–7 and 8–10, places 1–4)."""
+    "tieheavy" (one form, four tags, none or one per person, grades 5–7 and 8–10, places 1–4);
+    "wordties" (the stranger's shape of 7 December: one form, three tags, grades 5–9, mentors of three
+    ages, places 1–3, and 0–4 words per person drawn evenly from only 400 — so many couples share a word
+    and the words, now a criterion, spread the few tied scores into many close ones)."""
     from pairing.matching import Mentee, Mentor
 
     rng = random.Random(seed)
-    if variant == "tieheavy":
-        return _tieheavy(n_mentees, n_mentors, rng)
+    shaped = {"tieheavy": _tieheavy, "wordties": _wordties}.get(variant)
+    if shaped is not None:
+        return shaped(n_mentees, n_mentors, rng)
     ties, empty = variant == "ties", variant in ("empty", "choices")
     requests_pool = REQUESTS[:3] if ties else REQUESTS
     interests_pool = INTERESTS[:2] if ties else INTERESTS
