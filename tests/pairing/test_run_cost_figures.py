@@ -2,12 +2,16 @@
 command's sentence writes its numbers as the rest of its Russian output (a decimal comma)."""
 
 import math
+import re
 from dataclasses import replace
 
+import pytest
 from django.utils import translation
 
 from pairing import matching
 from pairing.matching_runs import cost_as_json, proof_sentence
+
+from .test_runs import bases, start, url  # noqa: F401 (fixture)
 
 
 def _result(total: float, optimum: float) -> matching.MatchResult:
@@ -83,3 +87,22 @@ def test_a_subject_area_met_only_by_its_broader_field_is_said_to_count_in_part()
     assert 0 < areas.points < full.points  # in part, and the engine already counted it so
     assert "частично" in areas.reason and "совпадают" not in areas.reason
     assert "частично" not in full.reason
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("option", [{"stable": "on"}, {"fairness": 1}])
+def test_the_run_page_writes_both_totals_and_the_cost_with_two_decimals(
+    option,
+    curator_client,
+    bases,  # noqa: F811  the fixture imported above
+    django_capture_on_commit_callbacks,
+):
+    """The stable card read «971,33 против 1065,9»: one total with two decimals, the other with one."""
+    run = start(curator_client, django_capture_on_commit_callbacks, **option)
+    page = curator_client.get(url("run", run=run.pk)).content.decode()
+    sentence = re.search(
+        r"Суммарная оценка (\S+) против (\S+) при наибольшей сумме \(цена в баллах: ([^)]+)\)", page
+    )
+    assert sentence is not None, page
+    for figure in sentence.groups():
+        assert re.fullmatch(r"-?\d+,\d\d", figure.replace("\xa0", "")), sentence.group(0)
