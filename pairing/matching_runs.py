@@ -1045,7 +1045,9 @@ def run_accept(
     for (mentor_id, _group), mentee_ids in bundles.items():
         mentor = people.get(mentor_id)
         mentees = [people[mentee_id] for mentee_id in mentee_ids if mentee_id in people]
-        if mentor is None or not mentees:
+        if mentor is None or len(mentees) < len(mentee_ids):
+            # a form sent by hand with somebody who is not in this school's bases: nobody is named
+            refused.append(_("A proposal was not saved: its mentor or mentee is not in this school's bases."))
             continue
         gone = [
             (person, status[(role, person.pk)])

@@ -106,3 +106,29 @@ def test_the_run_page_writes_both_totals_and_the_cost_with_two_decimals(
     assert sentence is not None, page
     for figure in sentence.groups():
         assert re.fullmatch(r"-?\d+,\d\d", figure.replace("\xa0", "")), sentence.group(0)
+
+
+@pytest.mark.django_db
+def test_accepting_a_proposal_swapped_to_another_schools_person_says_it_was_not_saved(
+    curator_client,
+    bases,  # noqa: F811  the fixture imported above
+    other_school,
+    django_capture_on_commit_callbacks,
+):
+    """A hand-made form with a mentor of another school created nothing and said nothing."""
+    from pairing.models import MentoringGroup
+    from participants.services import person_create
+
+    outsider = person_create(
+        actor=None, organization=other_school, last_name="Чужаков", first_name="Пётр", kind="teacher"
+    )
+    run = start(curator_client, django_capture_on_commit_callbacks)
+    kid, groups = bases["kids"][0], MentoringGroup.objects.count()
+    response = curator_client.post(
+        url("run_accept", run=run.pk), {"accept": [kid.pk], f"mentor_{kid.pk}": outsider.pk}, follow=True
+    )
+    page = response.content.decode()
+    assert "не сохранено: наставника или наставляемого нет в базах этой школы" in page
+    assert "Чужаков" not in page
+    assert MentoringGroup.objects.count() == groups
+    assert response.redirect_chain[-1][0].endswith(url("run", run=run.pk))
