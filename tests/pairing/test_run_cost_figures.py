@@ -1,16 +1,19 @@
 """The cost and proof figures a curator reads: no «-0,0» when an option gives nothing up, and the
 command's sentence writes its numbers as the rest of its Russian output (a decimal comma)."""
 
+import json
 import math
 import re
 from dataclasses import replace
 
 import pytest
+from django.core.management import call_command
 from django.utils import translation
 
 from pairing import matching
 from pairing.matching_runs import cost_as_json, proof_sentence
 
+from ..conftest import YEAR
 from .test_runs import bases, start, url  # noqa: F401 (fixture)
 
 
@@ -132,3 +135,22 @@ def test_accepting_a_proposal_swapped_to_another_schools_person_says_it_was_not_
     assert "Чужаков" not in page
     assert MentoringGroup.objects.count() == groups
     assert response.redirect_chain[-1][0].endswith(url("run", run=run.pk))
+
+
+@pytest.mark.django_db
+def test_the_command_says_how_many_pairs_it_saved(bases, capsys):  # noqa: F811  the fixture imported above
+    """``match --save`` printed the proposals and the proof but not what it saved or refused."""
+    with translation.override("ru"):
+        call_command("match", "--org", "school-a", "--year", str(YEAR), "--form", "teacher_pupil", "--save")
+    assert "Создано пар: 3." in capsys.readouterr().out
+    call_command("match", "--org", "school-a", "--year", str(YEAR), "--form", "teacher_pupil", "--json")
+    assert "saved" not in json.loads(capsys.readouterr().out)  # nothing saved: nothing said
+
+
+@pytest.mark.django_db
+def test_the_command_json_lists_the_refusals_of_what_it_saved(bases, capsys):  # noqa: F811
+    call_command(
+        "match", "--org", "school-a", "--year", str(YEAR), "--form", "teacher_pupil", "--save", "--json"
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert data["saved"] == 3 and data["refused"] == []

@@ -159,6 +159,10 @@ class Command(BaseCommand):
             }
         )
         self.stdout.write(proof_sentence(result))
+        if save:
+            self.stdout.write(_("Pairs created: %(count)s.") % {"count": result["saved"]})
+            for reason in result["refused"]:
+                self.stdout.write(reason)
 
 
 def _public(result: dict) -> dict:
@@ -201,4 +205,5 @@ def _public(result: dict) -> dict:
     }
     if "saved" in result:
         data["saved"] = result["saved"]
+        data["refused"] = result["refused"]  # why a proposal was not saved, one sentence each
     return data
