@@ -59,7 +59,7 @@ import numpy as np
 
 from mentoring.messages import _
 
-from .semantics import explain_met, plain_words
+from .semantics import explain_met, nominative, plain_words
 
 __all__ = [
     "Contribution",
@@ -2717,7 +2717,10 @@ def _proposed(
             shared = frozenset.intersection(*(problem.mentees[m].requests for m in members.tolist()))
             reason = _("Group of %(count)s mentees with one mentor; shared requests: %(tags)s") % {
                 "count": len(members),
-                "tags": _named(shared, mentee) if shared else "—",
+                # as names, not as this mentee wrote them: «математика», not «математике»
+                "tags": ", ".join(dict.fromkeys(map(nominative, _named(shared, mentee).split(", "))))
+                if shared
+                else "—",
             }
             contributions = (*contributions, Contribution("group", 0.0, reason))
         pairs.append(ProposedPair(mentee.id, mentor.id, int(value + 0.5), contributions, is_locked, group))

@@ -463,6 +463,50 @@ def _clause(text: str, last: bool) -> str:
     return parts[-1] if last else parts[0]
 
 
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|\S")
+
+
+def nominative(phrase: str) -> str:
+    """A phrase as a name: its head noun and the adjectives before it in the nominative, the rest as
+    written — «русскому языку» → «русский язык», «подготовке к ОГЭ» → «подготовка к ОГЭ»,
+    «публичным выступлениям» → «публичные выступления». Abbreviations, words pymorphy cannot put in
+    the nominative, and everything after the head noun stay as they are."""
+    tokens = [(found.start(), found.end(), found.group()) for found in _WORD.finditer(phrase)]
+    head = None  # the first noun, and the adjectives before it
+    for index, (_start, _end, word) in enumerate(tokens):
+        if not CYRILLIC.search(word):
+            break
+        parse = _analyzer().parse(word.lower())[0]
+        if parse.tag.POS == "NOUN" or word.isupper() and len(word) > 1:
+            head = (index, parse)
+            break
+        if parse.tag.POS not in {"ADJF", "PRTF"}:
+            break
+    if head is None or tokens[head[0]][2].isupper():
+        return phrase
+    noun = head[1]
+    number = "plur" if "plur" in noun.tag else "sing"
+    wanted = {"nomn", number}
+    out, last = [], 0
+    for index, (start, end, word) in enumerate(tokens[: head[0] + 1]):
+        parses = _analyzer().parse(word.lower())
+        if index < head[0]:  # an adjective: the parse that agrees with the noun, put in the noun's form
+            parse = next(
+                (p for p in parses if p.tag.case == noun.tag.case and p.tag.number == noun.tag.number),
+                parses[0],
+            )
+            form = parse.inflect(
+                wanted | ({noun.tag.gender} if number == "sing" and noun.tag.gender else set())
+            )
+        else:
+            form = noun.inflect(wanted)
+        named = form.word if form is not None else word.lower()
+        out += [phrase[last:start], named[:1].upper() + named[1:] if word[:1].isupper() else named]
+        last = end
+    out.append(phrase[last:])
+    return "".join(out)
+
+
 def _tag(word: str) -> Any:  # pymorphy3's OpencorporaTag (untyped)
     return _analyzer().parse(word.lower())[0].tag
 
