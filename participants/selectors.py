@@ -5,7 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce, NullIf
 
 from mentoring.models import Programme
@@ -184,10 +195,11 @@ def whole_base(
 
 
 def _group_names(programme_id: int, academic_year_id: int, organization_id: int) -> QuerySet[Any, tuple[str]]:
-    recorded = PersonClass.objects.filter(person=OuterRef("pk"), academic_year=academic_year_id)
     # the school's people (``person_group_idx``) in either base of the year (two EXISTS on the profiles'
     # ``(person, programme)`` keys), not every person of the deployment tested against the two bases; the
-    # names deduplicated and unordered in the database: a school of 1,000 pupils sends thirty names
+    # class of the year joined once (a LEFT JOIN on the ``(person, academic year)`` key, at most one row),
+    # not looked up by a sub-query per person; the names deduplicated and unordered in the database: a
+    # school of 1,000 pupils sends thirty names
     return (
         Person.objects.filter(
             Exists(MenteeProfile.objects.filter(person=OuterRef("pk"), programme=programme_id))
@@ -195,7 +207,12 @@ def _group_names(programme_id: int, academic_year_id: int, organization_id: int)
             organization_id=organization_id,
             anonymised_at__isnull=True,
         )
-        .annotate(year_group=Coalesce(Subquery(recorded.values("group_name")[:1]), F("group_name")))
+        .annotate(
+            recorded=FilteredRelation(
+                "year_classes", condition=Q(year_classes__academic_year=academic_year_id)
+            )
+        )
+        .annotate(year_group=Coalesce(F("recorded__group_name"), F("group_name")))
         .exclude(year_group="")
         .order_by()
         .values_list("year_group")

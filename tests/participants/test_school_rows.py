@@ -158,3 +158,31 @@ def test_the_list_of_pairs_counts_and_names_its_own_school_only(two_schools):
             assert card.lines
         ids = [card.group.pk for card in cards]
         assert lines_by_group(ids, programme.organization_id) == lines_by_group(ids)
+
+
+@pytest.mark.django_db
+def test_the_class_filter_offers_the_classes_the_rows_show(two_schools):
+    """The options are the ``year_group`` of the base's rows (the class recorded for the year, else the
+    current one), read with one join of the year's classes — no sub-query per person."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from participants.models import PersonClass
+
+    ours, theirs = two_schools
+    moved = MenteeProfile.objects.filter(programme=ours).select_related("person").first()
+    assert moved is not None
+    PersonClass.objects.create(person=moved.person, academic_year=ours.academic_year, group_name="11Я")
+    for programme in two_schools:
+        shown = {
+            profile.year_group
+            for rows in (selectors.mentees(programme), selectors.mentors(programme))
+            for profile in rows
+            if profile.year_group
+        }
+        with CaptureQueriesContext(connection) as queries:
+            offered = selectors.groups(programme)
+        assert set(offered) == shown and shown
+        (query,) = queries.captured_queries
+        assert "(SELECT" not in query["sql"].split("WHERE")[0]  # the class joined, not looked up per row
+    assert "11Я" in selectors.groups(ours) and "11Я" not in selectors.groups(theirs)
