@@ -21,34 +21,38 @@ from participants.models import Person
 
 register = template.Library()
 
-_MEMBER = (
-    '\n        <div class="text-body{}">\n          <i class="bi {} me-1" aria-hidden="true"></i>{}{}\n'
-    "        </div>\n        "
+# a member line's markup around the name and the class: the mentor's in bold
+_MENTOR_LINE = (
+    '\n        <div class="text-body fw-semibold">\n'
+    '          <i class="bi bi-person-workspace me-1" aria-hidden="true"></i>'
 )
+_MENTEE_LINE = (
+    '\n        <div class="text-body">\n          <i class="bi bi-person me-1" aria-hidden="true"></i>'
+)
+_LINE_END = "\n        </div>\n        "
 
 
 @register.simple_tag
-def group_member_lines(lines: list[MemberLine]) -> SafeString:
+def group_member_lines(lines: list[MemberLine], classes: dict[str, str] | None = None) -> SafeString:
     """A line per member, the mentor in bold: «Иванова А.С. 7Б» (``pairing/index.html``'s cards; the
-    lines of a ``selectors.GroupCard``)."""
+    lines of a ``selectors.GroupCard``). ``classes``: the class names' escaped markup, kept by the caller
+    for a page (a school has thirty classes and a page six hundred members)."""
     # the standard library's escape on plain strings: Django's format_html/escape (lazy-aware wrappers)
     # cost more than the line itself, and a page has up to 800 of them
+    if classes is None:
+        classes = {}
+    escape = html.escape
     parts = []
-    for member in lines:
-        mentor = member.role == "mentor"
-        class_name = (
-            f' <span class="text-body-secondary small">{html.escape(str(member.group_name))}</span>'
-            if member.group_name
-            else ""
-        )
-        parts.append(
-            _MEMBER.format(
-                " fw-semibold" if mentor else "",
-                "bi-person-workspace" if mentor else "bi-person",
-                html.escape(str(member.short_name)),
-                class_name,
+    for role, short_name, group_name in lines:
+        class_name = classes.get(group_name)
+        if class_name is None:
+            class_name = classes[group_name] = (
+                f' <span class="text-body-secondary small">{escape(str(group_name))}</span>'
+                if group_name
+                else ""
             )
-        )
+        start = _MENTOR_LINE if role == "mentor" else _MENTEE_LINE
+        parts.append(f"{start}{escape(str(short_name))}{class_name}{_LINE_END}")
     return mark_safe("".join(parts))  # noqa: S308 (every part is escaped above)
 
 
@@ -129,6 +133,7 @@ def _card_parts(context: Context) -> dict[str, Any]:
                 for name in ("t_tick", "t_no_meetings", "t_log", "t_diary", "t_plan")
             },
             "labels": _status_labels(),
+            "classes": {},  # the escaped markup of each class name met on the page (group_member_lines)
             # the two dated lines, translated once: «с %(start)s», «последняя встреча %(day)s»
             "since": gettext("since %(start)s"),
             "last_meeting": gettext("last meeting %(day)s"),
@@ -177,7 +182,7 @@ def pair_card(context: Context, card: GroupCard) -> SafeString:
         '<div class="d-flex justify-content-between gap-2 mb-2">'
         f'<span class="small text-body-secondary">{kind}</span>'
         f'<span class="align-self-start">{group_status_badge(group, parts["labels"])}</span></div>'
-        f"{group_member_lines(card.lines)}{since}"
+        f"{group_member_lines(card.lines, parts['classes'])}{since}"
         f'<div class="small mt-1 {meeting_css}"><i class="bi bi-journal-text me-1" aria-hidden="true"></i>{meeting}</div>'
         '</a><div class="card-footer bg-transparent d-flex flex-wrap gap-2">'
         f"{tick}{log}"

@@ -89,3 +89,36 @@ def test_the_forms_of_a_school_are_the_orm_s(school, other_school):
         and form.organization_id in (None, other_school.pk)
         and (not form.organization_kinds or other_school.kind in form.organization_kinds)
     ]
+
+
+@pytest.mark.django_db
+def test_the_list_of_pairs_is_paged_with_working_links(programme, curator_client):
+    """A year with more pairs than a page holds: each page shows at most ``PAGE_GROUPS`` cards and links
+    to the next and the previous one, with and without filters (the filter is kept in the links)."""
+    import re
+
+    from django.urls import reverse
+
+    form = MentoringForm.objects.get(key="teacher_pupil")
+    for number in range(selectors.PAGE_GROUPS + 1):
+        group_create(
+            actor=None,
+            programme=programme,
+            form=form,
+            mentors=[teacher(programme, f"Учитель{number}")],
+            mentees=[pupil(programme, f"Ученик{number}")],
+            status=MentoringGroup.Status.ACTIVE,
+        )
+    url = reverse("pairing:index", kwargs={"org": programme.organization.slug, "year": 2025})
+    seen: set[str] = set()
+    for query in ("", "status=active&"):
+        first = curator_client.get(f"{url}?{query}").content.decode()
+        cards = re.findall(r'id="tick-group-(\d+)"', first)
+        assert len(cards) == selectors.PAGE_GROUPS
+        assert f'href="?{query.replace("&", "&amp;")}page=2"' in first and "page=0" not in first
+        second = curator_client.get(f"{url}?{query}page=2").content.decode()
+        rest = re.findall(r'id="tick-group-(\d+)"', second)
+        assert len(rest) == 1 and rest[0] not in cards
+        assert f'href="?{query.replace("&", "&amp;")}page=1"' in second and "page=3" not in second
+        seen.update(cards + rest)
+    assert len(seen) == selectors.PAGE_GROUPS + 1
