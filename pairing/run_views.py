@@ -8,13 +8,13 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
-from participants.models import Person
+from participants.models import Person, short_name_of
 from participants.selectors import groups as group_names
 
 from . import matching, matching_runs
@@ -89,15 +89,19 @@ def _mark_accepted(run: MatchingRun, pairs: list[dict]) -> None:
             person_id__in=[pair["mentee"] for pair in pairs],
         ).values_list("person_id", "group_id")
     )
-    mentors = set(
-        GroupMember.objects.filter(
-            group_id__in=set(mentee_group.values()), role=GroupMember.Role.MENTOR
-        ).values_list("group_id", "person_id")
-    )
+    group_mentors = GroupMember.objects.filter(
+        group_id__in=set(mentee_group.values()), role=GroupMember.Role.MENTOR
+    ).values_list("group_id", "person_id", "person__last_name", "person__first_name", "person__patronymic")
+    mentors, named = set(), {}
+    for group_id, person_id, *name in group_mentors:
+        mentors.add((group_id, person_id))
+        named[group_id] = short_name_of(*name)
     for pair in pairs:
         group = mentee_group.get(pair["mentee"])
         pair["accepted"] = group is not None and (group, pair["mentor"]) in mentors
         pair["paired"] = group is not None and not pair["accepted"]
+        # with whom: a swap accepted from this page, or a pair made elsewhere (a group shows its first mentor)
+        pair["paired_with"] = named.get(group, "") if group is not None and pair["paired"] else ""
 
 
 def _mark_capacity(pairs: list[dict], choices: list) -> None:
@@ -180,9 +184,17 @@ def run_score(request: ScopedRequest, run: int) -> HttpResponse:
     if scored is None:
         return HttpResponse(_("not allowed for this pair"))
     points, contributions = scored
-    text = _("score %(score)s") % {"score": round(points)}
+    # the score under the proposal's, and the «why» cell swapped out of band for the chosen mentor's
+    # reasons (the proposal's reasons would explain a mentor no longer chosen)
     return HttpResponse(
-        format_html('<span title="{}">{}</span>', "; ".join(c.reason for c in contributions), text)
+        format_html(
+            '<span class="fw-semibold text-primary">{}</span>'
+            '<div id="why-{}" hx-swap-oob="true"><div class="fw-semibold">{}</div><ul class="mb-0 ps-3">{}</ul></div>',
+            _("score with the chosen mentor: %(score)s") % {"score": round(points)},
+            mentee_id,
+            _("Why, with the chosen mentor:"),
+            format_html_join("", "<li>{}</li>", ((c.reason,) for c in contributions)),
+        )
     )
 
 
