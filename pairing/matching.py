@@ -59,7 +59,7 @@ import numpy as np
 
 from mentoring.messages import _
 
-from .semantics import explain_met, nominative, plain_words
+from .semantics import explain_met, family_names, nominative, plain_words, shown_name
 
 __all__ = [
     "Contribution",
@@ -884,8 +884,28 @@ def _word_names(shared: Sequence[tuple[int, str]], mentee: Mentee, mentor: Mento
     written: dict[str, str] = {}
     for tag, text in (*mentee.words, *mentor.words):
         written.setdefault(tag, plain_words(text).split(" (")[0])
-    names = [written.get(word, word[2:] if word.startswith("w:") else "") for _units, word in shared]
-    return list(dict.fromkeys(name for name in names if name))[:_NAMED_WORDS]
+    families: dict[str, str] = {}
+    for text in written.values():
+        for key, base in family_names(text).items():
+            families.setdefault(key, base)
+    candidates = []
+    for _units, word in shared:
+        if word in written:
+            candidates.append(shown_name(written[word]))
+        elif word.startswith("w:"):  # a word family: the dictionary form of a word written, else its key
+            base = families.get(word, word[2:])
+            candidates.append((base, frozenset({base})))
+    # a name another one already says is left out: «математика» beside «подготовка к олимпиаде по математике»
+    names: list[str] = []
+    for index, (name, said) in enumerate(candidates):
+        inside = bool(said) and any(
+            said < other or said == other and other_index < index
+            for other_index, (_name, other) in enumerate(candidates)
+            if other_index != index
+        )
+        if not inside and name.casefold() not in {kept.casefold() for kept in names}:
+            names.append(name)
+    return names[:_NAMED_WORDS]
 
 
 _CRITERION_STEPS: tuple[tuple[str, Callable[..., _Found]], ...] = (

@@ -507,6 +507,23 @@ def nominative(phrase: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=50_000)
+def shown_name(text: str) -> tuple[str, frozenset[str]]:
+    """A written phrase as an explanation names it (:func:`nominative`) and its lemmas, to tell which
+    names another one already says («математика» inside «подготовка к олимпиаде по математике»)."""
+    return nominative(text), frozenset(lemmas(text))
+
+
+@lru_cache(maxsize=50_000)
+def family_names(text: str) -> dict[str, str]:
+    """The dictionary form of each word of a text by its family token (``w:`` + :func:`word_key`): how an
+    explanation names a shared word family («w:математик» → «математика», not the bare key)."""
+    out: dict[str, str] = {}
+    for _surface, base in _words(text):
+        out.setdefault(f"w:{word_key(base)}", base)
+    return out
+
+
 def _tag(word: str) -> Any:  # pymorphy3's OpencorporaTag (untyped)
     return _analyzer().parse(word.lower())[0].tag
 

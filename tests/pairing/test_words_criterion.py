@@ -14,7 +14,7 @@ from pairing import matching
 from pairing.matching import Mentee, Mentor, Settings, match, score_pair
 from pairing.matching_runs import engine_pool, mentee_record, mentor_record
 
-from .quality_set import kept_seed
+from .quality_set import Pupil, Teacher, kept_seed, people
 from .test_matching_properties import common, instances
 
 
@@ -321,3 +321,16 @@ def test_the_explanation_names_a_few_shared_words_in_russian():
         assert "c:" not in words_said.reason and "w:" not in words_said.reason
         (nothing,) = _words(score_pair(pupil, mentors[2]))  # type: ignore[arg-type]
         assert nothing.reason == "Общих слов с наставником нет"
+
+
+def test_the_shared_words_are_named_once_each_as_words_not_family_keys():
+    """The demo's explanation read «Общие слова: Подготовка к олимпиаде по математике, математике,
+    математик»: one word three times, the last as its family key."""
+    pupils = [Pupil(["Подготовка к олимпиаде по математике"], ("m",), group_name="5А")]
+    teachers = [Teacher("m", ["Олимпиадная математика", "математика"], subject="Математика", age=40)]
+    mentees, mentors, _right, _keys = people(pupils=pupils, teachers=teachers)
+    with translation.override("ru"):
+        found = score_pair(mentees[0], mentors[0])
+    assert found is not None
+    reason = next(c.reason for c in found[1] if c.criterion == "words")
+    assert reason == "Общие слова: Подготовка к олимпиаде по математике"
