@@ -20,7 +20,7 @@ need 5 and 60 GB, so it is not computed: there the engine's own certificate (``c
 even vocabulary of only 400 (so thousands of couples share a word and the words criterion spreads a few
 tied scores into many close ones).
 
-The realistic instances (and ``_half``) carry the words that break ties (``Mentee.keywords``,
+The realistic instances (and ``_half``) carry the words of the «общие слова» criterion (``Mentee.keywords``,
 ``Mentor.specific``): 6–16 per mentor and 2–8 per mentee of 5,000 words drawn by Zipf's law.
 
 * ``value``: seconds of ``pairing.matching.match`` (median of a few runs), everything included:
@@ -357,7 +357,7 @@ WORDS = 5_000  # distinct words people write, the first ones far more often (Zip
 
 
 def _with_words(mentees, mentors, seed: int):
-    """The words that break ties (``keywords``): 6–16 per mentor, 2–8 per mentee who filled in the
+    """The words of the shared-words criterion (``keywords``): 6–16 per mentor, 2–8 per mentee who filled in the
     questionnaire, drawn from WORDS by Zipf's law (most are common words that weigh nothing among
     thousands of mentors), the mentors' weighed among them. From a random stream of their own: the
     rest of the instance is what it was before words counted."""
