@@ -960,8 +960,9 @@ def outside(
                 )  # fmt: skip
             else:
                 m, m_part, cheapest[t] = _wanted(
-                    cols, shift, limit[t], since[t] >= 0, old, margin[t], old_limit[t], skip, use, part
-                )
+                    cols, shift, limit[t], since[t] >= 0, old, margin[t], old_limit[t], skip, use, part,
+                    by_shift, sorted_shift, at,
+                )  # fmt: skip
                 if since[t] < 0 or 2 * m_part > m:
                     whole[t] = True
                 elif m_part < m:
@@ -990,10 +991,15 @@ def _mark(flags, where, a, b, value):
 
 
 @njit(cache=True, inline="always")
-def _wanted(cols, shift, bar, since, old, margin, old_bar, skip, use, part):
+def _wanted(cols, shift, bar, since, old, margin, old_bar, skip, use, part, by_shift, sorted_shift, spare):
     """The mentors of ``cols`` below ``bar``, not skipped, into ``use`` (ascending); ``part`` marks
     those (with ``since``) below ``old`` + ``margin`` or not below ``old_bar`` in ``old``. Returns
-    (how many, how many marked, the lowest shift of those not skipped and not below ``bar``)."""
+    (how many, how many marked, the lowest shift of those not skipped and not below ``bar``).
+    Without ``since``, when few mentors are below ``bar``, found among the mentors ordered by shift
+    (``by_shift``, ``sorted_shift``; ``spare``: a buffer), not by walking the whole row."""
+    if not since and 8 * np.searchsorted(sorted_shift, bar) < len(cols):
+        m, cheapest = _below(cols, bar, skip, use, by_shift, sorted_shift, spare)
+        return m, 0, cheapest
     m = 0
     m_part = 0
     cheapest = np.inf
@@ -1010,6 +1016,30 @@ def _wanted(cols, shift, bar, since, old, margin, old_bar, skip, use, part):
             m_part += 1 if inside else 0
             m += 1
     return m, m_part, cheapest
+
+
+@njit(cache=True, inline="always")
+def _below(cols, bar, skip, use, by_shift, sorted_shift, spare):
+    """What :func:`_wanted` finds for a row not known before (no ``since``), into ``use`` (ascending),
+    from the mentors ordered by shift: those below ``bar`` are the first ones (a few, where this is
+    used), the lowest shift not below it the first one after them not skipped. ``spare``: a buffer of
+    the row's width. Returns (how many, that lowest shift: +inf if none)."""
+    a = np.searchsorted(sorted_shift, bar)
+    m = 0
+    for r in range(a):
+        c = by_shift[r]
+        if not skip[cols[c]]:
+            spare[m] = c
+            m += 1
+    spare[:m].sort()
+    for q in range(m):
+        use[q] = cols[spare[q]]
+    cheapest = np.inf
+    for r in range(a, len(by_shift)):
+        if not skip[cols[by_shift[r]]]:
+            cheapest = sorted_shift[r]
+            break
+    return m, cheapest
 
 
 @njit(cache=True, inline="always")

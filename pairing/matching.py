@@ -275,9 +275,18 @@ def _rank(preferences: tuple[int, ...], person: int) -> int | None:
 def _tags(tags: Iterable[str], mentee: Mentee | None = None, mentor: Mentor | None = None) -> str:
     """The tags that met, named by the words on both sides when the people carry them:
     «русскому языку ↔ русский язык», «публичные выступления ≈ ораторское мастерство»."""
-    return ", ".join(
-        explain_met(tags, mentee.words if mentee else (), mentor.words if mentor else (), typo=_("typo?"))
+    return _explained(
+        tuple(sorted(tags)), mentee.words if mentee else (), mentor.words if mentor else (), _("typo?")
     )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _explained(
+    tags: tuple[str, ...], left: tuple[tuple[str, str], ...], right: tuple[tuple[str, str], ...], typo: str
+) -> str:
+    """:func:`_tags` once per tags and words (explain_met reads the tags sorted): the explanations of a
+    run's pairs repeat them (people who wrote nothing of their own, the same mentor's many mentees)."""
+    return ", ".join(explain_met(tags, left, right, typo=typo))
 
 
 _BROAD = 0.5  # what a tag that is only a broader term of the request counts (a named one counts 1)
@@ -337,9 +346,13 @@ def _named(tags: frozenset[str], mentee: Mentee) -> str:
 
 
 def _subject_set(person: Mentee | Mentor) -> frozenset[str]:
-    if person.subject_tags:
-        return person.subject_tags
-    key = person.subject.strip().casefold()
+    return person.subject_tags or _subject_key(person.subject)
+
+
+@functools.lru_cache(maxsize=4096)
+def _subject_key(subject: str) -> frozenset[str]:
+    """A subject string as a set of one tag (none when blank): the same few subjects for everyone."""
+    key = subject.strip().casefold()
     return frozenset({key}) if key else frozenset()
 
 
