@@ -476,8 +476,13 @@ def nominative(phrase: str) -> str:
     for index, (_start, _end, word) in enumerate(tokens):
         if not CYRILLIC.search(word):
             break
-        parse = _analyzer().parse(word.lower())[0]
+        parses = _analyzer().parse(word.lower())
+        parse = parses[0]
         if parse.tag.POS == "NOUN" or word.isupper() and len(word) > 1:
+            # a noun that is a dictionary form itself stays as written, as in :func:`lemma`: «математика»
+            # is the subject, not the genitive of «математик» (pymorphy's likeliest parse)
+            if any(p.tag.POS == "NOUN" and p.normal_form == word.lower() for p in parses):
+                return phrase
             head = (index, parse)
             break
         if parse.tag.POS not in {"ADJF", "PRTF"}:
