@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -92,10 +91,11 @@ def _mark_accepted(run: MatchingRun, pairs: list[dict]) -> None:
     group_mentors = GroupMember.objects.filter(
         group_id__in=set(mentee_group.values()), role=GroupMember.Role.MENTOR
     ).values_list("group_id", "person_id", "person__last_name", "person__first_name", "person__patronymic")
-    mentors, named = set(), {}
+    mentors: set[tuple[int, int]] = set()
+    named: dict[int, str] = {}
     for group_id, person_id, *name in group_mentors:
         mentors.add((group_id, person_id))
-        named[group_id] = short_name_of(*name)
+        named.setdefault(group_id, short_name_of(*name))
     for pair in pairs:
         group = mentee_group.get(pair["mentee"])
         pair["accepted"] = group is not None and (group, pair["mentor"]) in mentors
@@ -177,25 +177,20 @@ def run_score(request: ScopedRequest, run: int) -> HttpResponse:
     except ValueError as error:
         raise Http404 from error
     rules = matching_runs.run_rules(found, [mentee_id])
-    mentee, mentor = rules.mentees.get(mentee_id), rules.mentors.get(mentor_id)
-    if mentee is None or mentor is None:
-        return HttpResponse(_("not allowed"))
-    scored = matching.score_pair(mentee, mentor, rules.settings)  # None: rules.violation says why
-    if scored is None:
-        return HttpResponse(_("not allowed for this pair"))
-    points, contributions = scored
-    # the score under the proposal's, and the «why» cell swapped out of band for the chosen mentor's
-    # reasons (the proposal's reasons would explain a mentor no longer chosen)
-    return HttpResponse(
-        format_html(
-            '<span class="fw-semibold text-primary">{}</span>'
-            '<div id="why-{}" hx-swap-oob="true"><div class="fw-semibold">{}</div><ul class="mb-0 ps-3">{}</ul></div>',
-            _("score with the chosen mentor: %(score)s") % {"score": round(points)},
-            mentee_id,
-            _("Why, with the chosen mentor:"),
-            format_html_join("", "<li>{}</li>", ((c.reason,) for c in contributions)),
-        )
-    )
+    # the rule accepting the swap keeps to (the run's constraints and its threshold), said before the swap
+    refused = rules.violation(mentee_id, mentor_id)
+    context: dict[str, Any] = {"mentee_id": mentee_id, "allowed": refused is None}
+    if refused is not None:
+        context |= {"headline": _("not allowed for this pair"), "reasons": [refused]}
+    else:
+        scored = matching.score_pair(rules.mentees[mentee_id], rules.mentors[mentor_id], rules.settings)
+        assert scored is not None  # the rule above said why when not
+        points, contributions = scored
+        context |= {
+            "headline": _("score with the chosen mentor: %(score)s") % {"score": round(points)},
+            "reasons": [contribution.reason for contribution in contributions],
+        }
+    return render(request, "pairing/includes/swap_preview.html", context)
 
 
 @organization_view(manage=True, privacy=Privacy.PERSONAL)
