@@ -336,13 +336,18 @@ def _total_weight(tags: frozenset[str], broad: frozenset[str], heavy: frozenset[
 
 def _named(tags: frozenset[str], mentee: Mentee) -> str:
     """Tags as the mentee's words (the named ones, not the broader terms), else as they are."""
+    return ", ".join(_names(tags, mentee))
+
+
+def _names(tags: frozenset[str], mentee: Mentee) -> list[str]:
+    """:func:`_named`'s names, each once."""
     words: dict[str, str] = {}
     for tag, text in mentee.words:
         words.setdefault(tag, plain_words(text))  # the first way the mentee said it
     named = [words.get(tag, tag) for tag in sorted(tags - mentee.broad)] or [
         words.get(t, t) for t in sorted(tags)
     ]
-    return ", ".join(dict.fromkeys(text.split(" (")[0] for text in named))
+    return list(dict.fromkeys(text.split(" (")[0] for text in named))
 
 
 def _subject_set(person: Mentee | Mentor) -> frozenset[str]:
@@ -2751,9 +2756,7 @@ def _proposed(
             reason = _("Group of %(count)s mentees with one mentor; shared requests: %(tags)s") % {
                 "count": len(members),
                 # as names, not as this mentee wrote them: «математика», not «математике»
-                "tags": ", ".join(dict.fromkeys(map(nominative, _named(shared, mentee).split(", "))))
-                if shared
-                else "—",
+                "tags": ", ".join(dict.fromkeys(map(nominative, _names(shared, mentee)))) if shared else "—",
             }
             contributions = (*contributions, Contribution("group", 0.0, reason))
         pairs.append(ProposedPair(mentee.id, mentor.id, int(value + 0.5), contributions, is_locked, group))

@@ -466,6 +466,7 @@ def _clause(text: str, last: bool) -> str:
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|\S")
 
 
+@lru_cache(maxsize=50_000)
 def nominative(phrase: str) -> str:
     """A phrase as a name: its head noun and the adjectives before it in the nominative, the rest as
     written — «русскому языку» → «русский язык», «подготовке к ОГЭ» → «подготовка к ОГЭ»,
