@@ -333,10 +333,10 @@ class BoundPages:
 
 class PreparedIdLists:
     """``list(build(ids, **params))`` for a list of ids of any length — the organisations of a chain, the
-        schools of an authority — compiled once per process and size of list: the ids are padded with 0 (no
-        row has it, so ``IN (…, 0)`` keeps the same rows) up to the next of ``SIZES``; a longer list is left
-        to the ORM as it is. ``build`` must use the ids only in an ``IN``; the rows are read as
-        ``PreparedModels`` reads them (model instances, or the rows of ``values``/``values_list``). An empty
+    schools of an authority — compiled once per process and size of list: the ids are padded with 0 (no
+    row has it, so ``IN (…, 0)`` keeps the same rows) up to the next of ``SIZES``; a longer list is left
+    to the ORM as it is. ``build`` must use the ids only in an ``IN``; the rows are read as
+    ``PreparedModels`` reads them (model instances, or the rows of ``values``/``values_list``). An empty
     list is asked too (the ORM would skip an ``AND … IN ()``: a caller that wants no query checks first)."""
 
     SIZES = (4, 16, 64)
