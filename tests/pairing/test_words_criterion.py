@@ -36,8 +36,8 @@ def _mentor(id: int, keywords: set[str]) -> Mentor:
     )
 
 
-def test_a_word_fewer_mentors_wrote_breaks_the_tie():
-    pupil = Mentee(
+def _pupil(keywords: set[str], words: tuple[tuple[str, str], ...] = ()) -> Mentee:
+    return Mentee(
         id=1,
         form="pupil_pupil",
         requests=frozenset({"c:pe"}),
@@ -47,8 +47,13 @@ def test_a_word_fewer_mentors_wrote_breaks_the_tie():
         subject="",
         special_needs=False,
         has_consent=True,
-        keywords=frozenset({"w:гто", "w:спорт"}),
+        words=words,
+        keywords=frozenset(keywords),
     )
+
+
+def test_a_word_fewer_mentors_wrote_breaks_the_tie():
+    pupil = _pupil({"w:гто", "w:спорт"})
     # «спорт» two mentors wrote (30 each), «ГТО» only the third (60): the first has the lowest id
     mentors = matching.specific_words(
         [_mentor(101, {"w:спорт"}), _mentor(102, {"w:спорт", "w:лыж"}), _mentor(103, {"w:гто"})]
@@ -222,22 +227,6 @@ def test_the_engine_and_its_scorers_agree_on_the_words(fairness):
             assert pairs[i * problem.k + j] == vectorised[i, j]
             assert compiled[i, j] == pytest.approx(expected, abs=1e-9)
     assert len({round(float(v), 12) for v in vectorised[3]}) == 3  # «ГТО» + «спорт», «спорт», «ГТО»; none
-
-
-def _pupil(keywords: set[str], words: tuple[tuple[str, str], ...] = ()) -> Mentee:
-    return Mentee(
-        id=1,
-        form="pupil_pupil",
-        requests=frozenset({"c:pe"}),
-        interests=frozenset(),
-        grade=7,
-        age=13,
-        subject="",
-        special_needs=False,
-        has_consent=True,
-        words=words,
-        keywords=frozenset(keywords),
-    )
 
 
 def _words(found) -> list:
