@@ -215,3 +215,15 @@ def test_the_words_weight_is_set_in_tenths_on_the_page_and_in_the_command(
     assert len(data["pairs"]) == 3
     with pytest.raises(CommandError):
         call_command("match", "--org", "school-a", "--year", str(YEAR), "--require", "words")
+
+
+@pytest.mark.django_db
+def test_match_command_echoes_a_bad_weight_as_typed_and_reads_a_decimal_comma(bases, capsys):
+    """The stranger of 7 December: ``--weight requests=-1`` answered «…: requests=-1.0»; NaN and infinity
+    must be refused too, and «0,5» (the Russian decimal comma) is a weight, not an error."""
+    for typed in ("requests=-1", "requests=11", "requests=nan", "requests=inf", "requests=много"):
+        with pytest.raises(CommandError) as refused:
+            call_command("match", "--org", "school-a", "--year", str(YEAR), "--weight", typed)
+        assert str(refused.value) == f"Вес — число от 0 до 10: {typed}.", str(refused.value)
+    call_command("match", "--org", "school-a", "--year", str(YEAR), "--json", "--weight", "words=0,5")
+    assert json.loads(capsys.readouterr().out)["pairs"]

@@ -81,11 +81,11 @@ class Command(BaseCommand):
             if key not in matching.CRITERIA:
                 raise CommandError(_("Unknown criterion: %(name)s.") % {"name": key})
             try:
-                number = float(value)
+                number = float(value.strip().replace(",", "."))
             except ValueError:
-                raise CommandError(
-                    _("A weight is a number from 0 to 10: %(item)s.") % {"item": item}
-                ) from None
+                number = -1.0  # not a number: the same message as one out of range
+            if not 0 <= number <= 10:  # NaN too; the message echoes what was typed, not «-1.0»
+                raise CommandError(_("A weight is a number from 0 to 10: %(item)s.") % {"item": item.strip()})
             weights[key] = number
         return {
             "weights": {key: getattr(matching.Weights(), key) for key in matching.CRITERIA} | weights,
