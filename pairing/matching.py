@@ -1096,6 +1096,7 @@ _VIOLATED_LIMIT = 64  # ...and this many violated ones, the most violated first.
 _GROW_AFTER = 4  # ...doubled each round after this many, up to 64 times (wide ties: the graph grows faster)
 _REPAIR_PER_MENTOR = 16  # ...and per mentor (the unmatched mentees of a tie all name the same few mentors)
 _JITTER = 1e-3  # among couples this close, the ones kept are spread over mentors (ties)
+_STORED_ROUNDS = 8  # graphs repaired from the stored couples alone before the proof, at most
 _MAX_ROUNDS = 30  # exact solves at most (each adds the couples the last prices failed on)
 _TOLERANCE = 1e-7  # slack for the optimality certificate (scores are 0..100)
 _TYPE_TABLE = 4_000_000  # the compressed solver's table of type couples, at most
@@ -3199,6 +3200,20 @@ def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: 
     #    could improve it (else add the couples near the prices and solve again)
     gains = scores + bonus
     assigned, u, v = _assign(rows, cols, gains, slots, n, price)
+    # first, while the stored couples alone refute the prices (cheap to look at), they and the couples
+    # near the prices join the graph and it is solved again; only then the costly proof scores the
+    # couples left out of the store. (Where scores tie widely the auction's graph leaves mentors
+    # without a mentee in its optimum, priced 0: at those prices millions of couples left out of the
+    # store are violated, and the proof would score every mentee's row again, twice, to repair them.)
+    for _repair in range(_STORED_ROUNDS):
+        bad = _stored_violations(problem, scored, u, v, bonus, _VIOLATED_LIMIT)
+        if len(bad[0]) == 0:
+            break
+        near_rows, near_cols = _scan(scored, v, bonus, u, _REPAIR_MARGIN, limit=_REPAIR_LIMIT)
+        near = _exact(problem, *_outside(keys, near_rows, near_cols, k))
+        rows, cols, scores, keys = _merge(keys, (rows, cols, scores), (near, bad[:3], bad[3:]), k)
+        gains = scores + bonus
+        assigned, u, v = _assign(rows, cols, gains, slots, n, start=(assigned, u, v))
     rounds, checks, exact_checks, certified = 1, 0, 0, False
     last = None  # the last prices found, for the gap
     while True:
@@ -3680,6 +3695,36 @@ def _violations(
     examined = sum(len(part) for part in rows_out)
     found = _worst(problem, rows_out, cols_out, u, v, bonus, most)
     return (*found[:3], examined, found[3:])
+
+
+def _stored_violations(
+    problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray, bonus: float, most: int
+):
+    """The stored couples worth more than their prices, and those near it, as :func:`_worst` gives them
+    (the first part of :func:`_violations`, without the couples left out of the store): those maybe
+    violated at the stored precision all, and of those violated for sure the most violated few per
+    mentee and per mentor."""
+    from . import kernel
+
+    sure_above, maybe_above = _TOLERANCE + scored.slack, _TOLERANCE - scored.slack
+    shift = (v - bonus).astype(np.float64)
+    base = u.astype(np.float64)
+    picked = np.flatnonzero(
+        kernel.near(
+            scored.indptr, scored.cols, scored.scores, shift, base, False, sure_above, True, most, _JITTER
+        )
+    )
+    maybe = np.flatnonzero(
+        kernel.band(scored.indptr, scored.cols, scored.scores, shift, base, maybe_above, sure_above)
+    )
+    stored = np.concatenate((picked, maybe))
+    rows = scored.entry_rows[stored].astype(np.int64)
+    cols = scored.cols[stored].astype(np.int64)
+    excess = scored.scores[stored] - shift[cols] - u[rows]
+    sure = excess > sure_above
+    take = ~sure
+    take[kernel.column_top(cols, rows, excess, sure, len(v), _REPAIR_PER_MENTOR, _JITTER)] = True
+    return _worst(problem, [rows[take]], [cols[take]], u, v, bonus, most)
 
 
 def _worst(problem: _Problem, rows_out, cols_out, u: np.ndarray, v: np.ndarray, bonus: float, most: int):
