@@ -3949,18 +3949,30 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> tu
     bar_m = np.where(final < 0, -np.inf, np.where(standing.rank_m >= 0, np.inf, cur_scores))
     bar_t = np.where(~full, -np.inf, standing.worst)
 
-    found_rows, found_cols = [problem.pref_row], [problem.pref_col]
+    blocking: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # rows, columns, exact scores
+
+    def judge(rows: np.ndarray, cols: np.ndarray) -> None:
+        """Of the couples given (maybe blocking by their stored or compiled score), those that block by
+        their exact scores, kept; judged a few at a time, as they are found (where scores tie widely
+        millions of couples tie with what people have, and none of them blocks)."""
+        for a in range(0, len(rows), _BLOCK):
+            keys = _sorted_unique(rows[a : a + _BLOCK] * k + cols[a : a + _BLOCK])
+            r, c = keys // k, keys % k
+            scores, allowed = problem.pairs(r, c)
+            ok = allowed & problem.eligible(scores) & (final[r] != c)
+            r, c, scores = r[ok], c[ok], scores[ok]
+            block = _prefers(problem, standing, r, c, scores, final)
+            blocking.append((r[block], c[block], scores[block]))
 
     def keep(r0: int, rows: np.ndarray, cols: np.ndarray, upper: np.ndarray) -> None:
         r, c = np.nonzero((upper > bar_m[rows][:, None]) & (upper > bar_t[cols]))
-        found_rows.append(rows[r] if r0 < 0 else r + r0)
-        found_cols.append(cols[c])
+        judge((rows[r] if r0 < 0 else r + r0).astype(np.int64), cols[c].astype(np.int64))
 
+    judge(problem.pref_row.astype(np.int64), problem.pref_col.astype(np.int64))
     hit = kernel.above(
         scored.indptr, scored.cols, scored.scores, float(scored.slack), bar_m.astype(np.float64), bar_t
     )
-    found_rows.append(scored.entry_rows[hit])
-    found_cols.append(scored.cols[hit].astype(np.int64))
+    judge(scored.entry_rows[hit].astype(np.int64), scored.cols[hit].astype(np.int64))
     del hit
     # the couples left out of the store, where their bound says one of them might block
     bound = scored.rest.astype(np.float64) + scored.slack
@@ -3993,18 +4005,16 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> tu
             for r0 in range(start, end, step):
                 r1 = min(end, r0 + step)
                 keep(r0, np.arange(r0, r1), cols, problem.block(r0, r1, cols, colpos))
-    rows, cols = _cat(found_rows, np.int64), _cat(found_cols, np.int64)
+    rows, cols = _cat([b[0] for b in blocking], np.int64), _cat([b[1] for b in blocking], np.int64)
     if len(rows) == 0:
         return 0, ()
-    keys = _sorted_unique(rows * k + cols)
-    rows, cols = keys // k, keys % k
-    scores, allowed = problem.pairs(rows, cols)
-    ok = allowed & problem.eligible(scores) & (final[rows] != cols)
-    rows, cols, scores = rows[ok], cols[ok], scores[ok]
-    block = np.flatnonzero(_prefers(problem, standing, rows, cols, scores, final))
+    scores = _cat([b[2] for b in blocking])
+    # a couple found twice (stored and in a block scored again, or ranked) counts once
+    _, first = np.unique(rows * k + cols, return_index=True)
+    rows, cols, scores = rows[first], cols[first], scores[first]
     # the couples most wanted first: the biggest gain for the mentee over what they have now
-    now = cur_scores[rows[block]]
-    order = np.lexsort((cols[block], rows[block], -(scores[block] - np.where(np.isfinite(now), now, 0.0))))
+    now = cur_scores[rows]
+    order = np.lexsort((cols, rows, -(scores - np.where(np.isfinite(now), now, 0.0))))
     listed = tuple(
         BlockingCouple(
             mentee=problem.mentees[rows[b]].id,
@@ -4013,9 +4023,9 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> tu
             mentee_now=float(cur_scores[rows[b]]) if np.isfinite(cur_scores[rows[b]]) else None,
             mentor_free=not bool(full[cols[b]]),
         )
-        for b in block[order[:BLOCKING_LISTED]].tolist()
+        for b in order[:BLOCKING_LISTED].tolist()
     )
-    return len(block), listed
+    return len(rows), listed
 
 
 def score_matrix(
