@@ -1130,9 +1130,24 @@ def _take(keys, at, a, b, most, q, use, values, found, found_score, t):
             at[r] = -1
             q += 1
         return q
-    order = np.argsort(-keys[a:b])
+    # the room largest (the room-th found by partition: where scores tie widely the band holds
+    # thousands of couples, and sorting them all was half the cost of the scan), largest first
+    cut = np.partition(keys[a:b], b - a - room)[b - a - room]
+    chosen = np.empty(room, dtype=np.int64)
+    m = 0
+    for r in range(a, b):
+        if keys[r] > cut:
+            chosen[m] = r
+            m += 1
+    for r in range(a, b):
+        if m >= room:
+            break
+        if keys[r] == cut:
+            chosen[m] = r
+            m += 1
+    order = np.argsort(-keys[chosen])
     for r in range(room):
-        e = a + order[r]
+        e = chosen[order[r]]
         found[t, q] = use[at[e]]
         found_score[t, q] = values[at[e]]
         at[e] = -1
