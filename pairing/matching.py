@@ -3952,12 +3952,11 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> tu
     blocking: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # rows, columns, exact scores
 
     def judge(rows: np.ndarray, cols: np.ndarray) -> None:
-        """Of the couples given (maybe blocking by their stored or compiled score), those that block by
-        their exact scores, kept; judged a few at a time, as they are found (where scores tie widely
-        millions of couples tie with what people have, and none of them blocks)."""
+        """Of the couples given (distinct; maybe blocking by their stored or compiled score), those that
+        block by their exact scores, kept; judged a few at a time, as they are found (where scores tie
+        widely millions of couples tie with what people have, and none of them blocks)."""
         for a in range(0, len(rows), _BLOCK):
-            keys = _sorted_unique(rows[a : a + _BLOCK] * k + cols[a : a + _BLOCK])
-            r, c = keys // k, keys % k
+            r, c = rows[a : a + _BLOCK], cols[a : a + _BLOCK]
             scores, allowed = problem.pairs(r, c)
             ok = allowed & problem.eligible(scores) & (final[r] != c)
             r, c, scores = r[ok], c[ok], scores[ok]
