@@ -28,6 +28,10 @@ class MentoringConfig(AppConfig):
         from . import navigation_cache
 
         navigation_cache.connect()
+        # kept pages are read again after any write to a table they were read from
+        from . import kept_pages
+
+        kept_pages.connect()
         # the project's models built from rows without Model.__init__ where that is the same (model_loading)
         from . import model_loading
 

@@ -329,6 +329,12 @@ NAVIGATION_CACHE_SECONDS = env_int("NAVIGATION_CACHE_SECONDS", 600)
 # The KPI figures of the start pages and dashboards are kept in the cache this long (seconds; 0: counted on
 # every page). Any write to a table they are counted from drops them at once (monitoring/kpis/metrics_cache.py).
 KPI_CACHE_SECONDS = env_int("KPI_CACHE_SECONDS", 300)
+# The roadmap, the bases, the pairs and the KPI dashboard are answered from each process's copy of the page
+# while no table it was read from has been written (mentoring/kept_pages.py), for at most this long (seconds;
+# 0: rendered on every request) and this many bytes per process. Only with a shared cache: the tables'
+# versions must be seen by every process.
+KEPT_PAGE_SECONDS = env_int("KEPT_PAGE_SECONDS", 300 if CACHE_URL else 0)
+KEPT_PAGE_BYTES = env_int("KEPT_PAGE_BYTES", 32 * 1024 * 1024)
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_BROKER_URL = REDIS_URL or "memory://"

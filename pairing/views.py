@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from mentoring.access import OVERSIGHT_ROLES, Privacy, Scope, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
+from mentoring.kept_pages import kept_page
 from mentoring.models import Role
 from mentoring.sorting import sorting
 from mentoring.trash import undo_remember, undo_take
@@ -50,6 +51,7 @@ def _own_only(scope: Scope) -> bool:
 
 
 @organization_view(privacy=Privacy.PERSONAL)
+@kept_page
 def index(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     own = _own_only(scope)

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
 from mentoring.erasure import erasure_summary
 from mentoring.files import attachment_response
+from mentoring.kept_pages import kept_page
 from mentoring.models import AuditEvent, Role
 from mentoring.prepared import BoundPages
 from mentoring.services import AuditRead, audit_reads, audit_record
@@ -135,7 +136,14 @@ class _PeopleRow:
     status_label: str
 
 
-def _people_list(request: ScopedRequest, kind: str) -> HttpResponse:
+def _people_list(request: ScopedRequest, kind: str) -> HttpResponseBase:
+    # every read of the base is audited, a kept page's too (152-ФЗ)
+    _audit_view(request, _("Mentee base") if kind == "mentees" else _("Mentor base"))
+    return _people_page(request, kind)
+
+
+@kept_page
+def _people_page(request: ScopedRequest, kind: str) -> HttpResponse:
     scope = request.scope
     form_class = MenteeFilterForm if kind == "mentees" else MentorFilterForm
     form = form_class(request.GET or None, groups=selectors.groups(scope.programme))
@@ -162,7 +170,6 @@ def _people_list(request: ScopedRequest, kind: str) -> HttpResponse:
         )
         for profile in page
     ]
-    _audit_view(request, _("Mentee base") if kind == "mentees" else _("Mentor base"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -183,12 +190,12 @@ def _people_list(request: ScopedRequest, kind: str) -> HttpResponse:
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def mentees(request: ScopedRequest) -> HttpResponse:
+def mentees(request: ScopedRequest) -> HttpResponseBase:
     return _people_list(request, "mentees")
 
 
 @organization_view(roles=READERS, privacy=Privacy.PERSONAL)
-def mentors(request: ScopedRequest) -> HttpResponse:
+def mentors(request: ScopedRequest) -> HttpResponseBase:
     return _people_list(request, "mentors")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
 from mentoring.auditing import audit_page_read
 from mentoring.files import attachment_response
+from mentoring.kept_pages import keep_until, kept_page
 from mentoring.models import AuditEvent
 from mentoring.sorting import sorting
 from mentoring.trash import undo_remember
@@ -94,6 +95,7 @@ def _mark_reportable(scope: Scope, user: User, sections: list[selectors.SectionR
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
+@kept_page
 def index(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     today = timezone.localdate()
@@ -108,6 +110,12 @@ def index(request: ScopedRequest) -> HttpResponse:
         sections, selectors.running_numbers(scope.programme) if filters.active or flat else None
     )
     _mark_reportable(scope, request.user, sections)
+    # asked of the database, so that any manager sees it from any browser (one query, managers only)
+    last_import = (
+        services.undoable_import(scope.programme, timezone.now()) if scope.access.can_manage else None
+    )
+    if last_import is not None:  # the page offers the undo until then
+        keep_until(last_import.created_at + timedelta(hours=services.UNDO_HOURS))
     context = {
         "filter_form": filter_form,
         "filters": filters,
@@ -125,10 +133,7 @@ def index(request: ScopedRequest) -> HttpResponse:
         "today": today,
         # the one-click «mark done» of a row: today, or the last day of a past academic year
         "done_day": min(today, scope.programme.academic_year.end_date),
-        # asked of the database, so that any manager sees it from any browser (one query, managers only)
-        "last_import": services.undoable_import(scope.programme, timezone.now())
-        if scope.access.can_manage
-        else None,
+        "last_import": last_import,
         # the action bar under the table (the responsible choices are the filter's, no other query)
         "bulk_form": (
             BulkEventsForm(responsible_choices=choices, programme=scope.programme)

@@ -22,6 +22,8 @@ def _fast_and_isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # the pinned query counts include the switchers; tests/mentoring/test_navigation_cache.py turns it on
     settings.NAVIGATION_CACHE_SECONDS = 0
+    # and every page rendered (tests/mentoring/test_kept_pages.py turns kept pages on)
+    settings.KEPT_PAGE_SECONDS = 0
     # and the session's query: with Redis (the PostgreSQL run) production reads sessions from the cache
     # (cached_db); tests/mentoring/test_navigation_cache.py checks that engine
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"

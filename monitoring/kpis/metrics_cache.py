@@ -49,6 +49,7 @@ from django.db import transaction
 from django.db.backends.signals import connection_created
 from django.utils import timezone
 
+from mentoring import kept_pages
 from mentoring.models import Programme
 
 logger = logging.getLogger(__name__)
@@ -135,6 +136,13 @@ _TARGET = re.compile(r'\s*(?:insert\s+into|update|delete\s+from)\s+"?([a-z_][a-z
 _READS = ("select", "savepoint", "release", "rollback", "commit", "begin", "set ", "show", "explain")
 
 
+def _watched_tables() -> frozenset[str]:
+    global _watched
+    if _watched is None:
+        _watched = watched_tables()
+    return _watched
+
+
 def writes_watched(sql: str) -> bool:
     """Whether a statement may change a table the metrics are counted from: any statement but a read
     that names one (``INSERT``/``UPDATE``/``DELETE``, ``TRUNCATE``, DDL, raw SQL alike)."""
@@ -216,6 +224,8 @@ def cached_metrics(programmes: Iterable[Programme], today: date | None = None) -
     if not programmes:
         return {}
     today = today or timezone.localdate()
+    # a kept page showing these figures is read again after a write to any table they are counted from
+    kept_pages.depends_on(_watched_tables())
     if not usable():
         return programme_metrics(programmes, today)
     keys = {programme.pk: _key(programme.pk, today) for programme in programmes}

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring.access import Privacy, Scope, ScopedRequest, organization_view
+from mentoring.kept_pages import kept_page
 from mentoring.selectors import children_without_programme
 
 from ..models import Indicator, IndicatorTarget, InformationActivity, SwotItem
@@ -67,6 +68,7 @@ def _chart(value: selectors.KpiValue, points: list[selectors.SeriesPoint]) -> di
 
 
 @organization_view(privacy=Privacy.AGGREGATE)
+@kept_page
 def dashboard(request: ScopedRequest) -> HttpResponse:
     scope = request.scope
     if scope.organization.is_region:
