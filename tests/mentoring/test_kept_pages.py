@@ -284,3 +284,19 @@ def test_kept_copies_are_bounded_by_size_and_age(settings):
     kept_pages._keep(("d",), entry(b"d" * 10, "text/html", 30.0, {}), 15.0)  # «a» expired at 10
     assert [key[0] for key in kept_pages._entries] == ["c", "d"]
     assert kept_pages._bytes == 110
+
+
+def test_htmx_and_other_methods_are_never_kept(school_data, curator):
+    client = client_for(curator)
+    path = reverse("participants:mentees", kwargs=KW)
+    _kept(client, path)
+    answered = []
+    real = kept_pages._answer
+    kept_pages._answer = lambda request, entry: answered.append(request) or real(request, entry)
+    try:
+        assert client.get(path, headers={"HX-Request": "true"}).status_code == 200
+        client.head(path)
+        client.get(path)
+    finally:
+        kept_pages._answer = real
+    assert len(answered) == 1  # the plain GET only
