@@ -17,6 +17,12 @@ What it builds, all in a throwaway PostgreSQL database of its own (``LOAD_DATABA
   the same settings, over the trivial view ``/healthz/`` (a plain Django view through the same
   middleware, one ``SELECT 1``).
 
+Measure ``load_pages_rendered``: the same pages and connections on a second gunicorn started with
+``KEPT_PAGE_SECONDS=0``, so that every request renders its page (no copy kept in the process,
+:mod:`mentoring.kept_pages`); its ratio uses the same trivial run. The load makes no writes, so
+``load_pages`` answers almost every request from the kept copy — the figure of a read-mostly hour; the
+rendered one is what each request costs when the school's tables change between any two of them.
+
 Measure ``load_pages``: value = p95 latency in ms; ``errors`` = non-200 responses + socket errors +
 timeouts; ``rps`` and the reference ``trivial_view_rps``, ratio = rps / trivial rps. ``cpu_ms_per_request``
 (and ``trivial_cpu_ms_per_request``) splits the processor time of each wrk run per request: ``django`` (the
@@ -477,6 +483,20 @@ def run():
                 server_log = (workdir / "gunicorn.log").read_text()
             if server_log.strip():
                 log("gunicorn log (last lines):\n" + "\n".join(server_log.splitlines()[-20:]))
+            rendering_env = {**env, "KEPT_PAGE_SECONDS": "0"}
+            with gunicorn(rendering_env, _free_port(), workers, workdir / "rendered.log") as (base, group):
+                log("the same pages with no kept copies (KEPT_PAGE_SECONDS=0): every request renders")
+                targets = [
+                    (login(base, curator["username"], password), page)
+                    for curator in plan["curators"]
+                    for page in curator["pages"]
+                ]
+                _check_pages(base, targets)
+                with cpu_accounting(group, database) as rendered_cpu:
+                    rendered = wrk(base, targets, seconds, workdir, "rendered")
+                log(
+                    f"rendered: processor ms per request {per_request_ms(rendered_cpu, rendered['requests'])}"
+                )
         finally:
             if not keep:
                 _drop_database(database_url)
@@ -513,7 +533,27 @@ def run():
         "database": "postgresql",
         "settings": "production (DEBUG off, whitenoise, X-Forwarded-Proto: https)",
         "redis": "REDIS_URL" in env,
+        "kept_pages": "on (the production default with a shared cache; the load makes no writes)",
         "target": "errors == 0",
+    }
+    yield {
+        "measure": "load_pages_rendered",
+        "value": rendered["p95_ms"],
+        "unit": "ms",
+        "errors": rendered["errors"],
+        "rps": round(rendered["rps"], 1),
+        "reference": "trivial_view_rps",
+        "reference_value": round(trivial["rps"], 1),
+        "ratio": round(rendered["rps"] / trivial["rps"], 3),
+        "p50_ms": rendered["p50_ms"],
+        "p99_ms": rendered["p99_ms"],
+        "requests": rendered["requests"],
+        "first_bad": rendered["first_bad"],
+        "cpu_ms_per_request": per_request_ms(rendered_cpu, rendered["requests"]),
+        "load_average": [round(v, 2) for v in os.getloadavg()],
+        "pages": pages_names,
+        "kept_pages": "off (KEPT_PAGE_SECONDS=0): every request renders its page",
+        "target": "errors == 0 (the ratio goal of issue 18 is load_pages'; this one is reported, not judged)",
     }
 
 
