@@ -98,6 +98,7 @@ _STARVED = {
     "_STORE_COUPLES": 0,
     "_KEEP_MIN": 1,
     "_TYPE_SHARE": 0.0,
+    "_STORED_ROUNDS": 0,  # nor repaired from the stored couples first: the proof's own rounds repair it
 }
 
 
