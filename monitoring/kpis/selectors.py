@@ -63,6 +63,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from mentoring.kept_pages import keep_until
 from mentoring.models import Organization, Programme
 from mentoring.prepared import PreparedIdLists, PreparedModels
 from mentoring.typing_helpers import StrOrPromise
@@ -659,6 +660,8 @@ def stored_metrics(
     missing = [p for p in programmes if not set(METRICS) <= metrics.get(p.pk, {}).keys()]
     for programme in missing:
         metrics.pop(programme.pk, None)
+    if oldest is not None:  # a kept page (the authority's KPI table) counts live from then on
+        keep_until(oldest + timedelta(minutes=django_settings.REGION_FIGURES_MAX_AGE_MINUTES))
     return dict(metrics), missing, oldest
 
 

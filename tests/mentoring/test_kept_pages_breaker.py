@@ -1,0 +1,52 @@
+"""Kept pages (mentoring/kept_pages.py) attacked from outside: what a kept copy must never show.
+
+Each test makes a kept page, then changes something a fresh rendering would show, and checks that the next
+answer is the fresh page (or that the copy is not kept past the moment it goes out of date).
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from mentoring import kept_pages
+from mentoring.models import Programme
+from monitoring import models as m
+from monitoring.kpis.summaries import summaries_refresh
+from tests.factories import OrganizationFactory, ProgrammeFactory
+
+from ..conftest import YEAR, client_for
+from . import test_kept_pages as kept
+from .test_kept_pages import _kept
+
+# the kept pages on (and the reference rows back after the module), as for test_kept_pages.py
+_kept_on = kept._kept_on
+_reference_rows_back = kept._reference_rows_back
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_municipal_dashboard_is_kept_no_longer_than_its_stored_figures_are_fresh(authority, coordinator):
+    """The authority's KPI table adds up the figures the periodic job stored while they are younger than
+    ``REGION_FIGURES_MAX_AGE_MINUTES``; past that the page counts the school live. A kept copy must not
+    outlive the moment its oldest stored figure goes stale (as the roadmap's undo offer caps its copy)."""
+    ProgrammeFactory(organization=authority, academic_year__start_year=YEAR)
+    school = OrganizationFactory(parent=authority, slug="mun-0")
+    ProgrammeFactory(organization=school, academic_year__start_year=YEAR)
+    summaries_refresh(
+        programmes=Programme.objects.filter(organization__parent=authority).select_related("academic_year")
+    )
+    stale_in = 30
+    m.MetricSummary.objects.update(
+        refreshed_at=timezone.now() - timedelta(minutes=60) + timedelta(seconds=stale_in)
+    )
+    client = client_for(coordinator)
+    path = reverse("monitoring:dashboard", kwargs={"org": authority.slug, "year": YEAR})
+    html = _kept(client, path)
+    assert "Посчитано" in html or "Counted at" in html  # the stored figures are shown
+    (entry,) = [e for key, e in kept_pages._entries.items() if key[3] == path]
+    assert entry.expires - time.monotonic() <= stale_in
