@@ -55,6 +55,10 @@ from mentoring.models import Programme
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "kpi:generation"
+# What a kept page (mentoring/kept_pages.py) showing these figures depends on besides their tables: a version
+# changed after each new generation. The tables' own versions change when the write commits, before the
+# generation does: a page rendered between the two would otherwise be kept with old figures.
+GENERATION_VERSION = "kpi:metrics-generation"
 # the contingent comes from the Programme passed in, never from the cache
 CONTINGENT = {
     "pupils": "pupils_total",
@@ -164,6 +168,9 @@ def new_generation() -> None:
         cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
     except Exception:  # the cache is down: its entries are unreadable too; the TTL bounds them after
         logger.exception("kpi metrics cache: could not change the generation")
+    # then, not before: a kept page rendered in between (the tables' new versions, the figures of the old
+    # generation) was kept with this version's old value, and is read again
+    kept_pages.bump((GENERATION_VERSION,))
 
 
 def _pending(connection) -> bool:
@@ -225,7 +232,7 @@ def cached_metrics(programmes: Iterable[Programme], today: date | None = None) -
         return {}
     today = today or timezone.localdate()
     # a kept page showing these figures is read again after a write to any table they are counted from
-    kept_pages.depends_on(_watched_tables())
+    kept_pages.depends_on(_watched_tables() | {GENERATION_VERSION})
     if not usable():
         return programme_metrics(programmes, today)
     keys = {programme.pk: _key(programme.pk, today) for programme in programmes}

@@ -16,18 +16,53 @@ from django.utils import timezone
 from mentoring import kept_pages
 from mentoring.models import Programme
 from monitoring import models as m
+from monitoring.kpis import metrics_cache
 from monitoring.kpis.summaries import summaries_refresh
+from participants.models import MenteeProfile
 from tests.factories import OrganizationFactory, ProgrammeFactory
 
 from ..conftest import YEAR, client_for
+from ..pairing.test_groups import pupil
 from . import test_kept_pages as kept
-from .test_kept_pages import _kept
+from .test_kept_pages import KW, _fresh, _get, _kept, _same
 
 # the kept pages on (and the reference rows back after the module), as for test_kept_pages.py
 _kept_on = kept._kept_on
 _reference_rows_back = kept._reference_rows_back
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def school_data(programme, curator, pair, roadmap_event):
+    return programme
+
+
+def test_kpi_dashboard_is_not_kept_with_figures_older_than_its_versions(
+    school_data, curator, settings, monkeypatch
+):
+    """A write changes the tables' versions of the kept pages first and the KPI cache's generation after
+    (two round trips to Redis; on commit, two callbacks). A request of another process that falls between
+    the two reads the new versions and the old generation: it renders the old figures and keeps them with the
+    new versions — the dashboard then stays stale until the next write or ``KEPT_PAGE_SECONDS``."""
+    for number in range(3):
+        pupil(school_data, f"Ученик{number}")
+    client, other = client_for(curator), client_for(curator)
+    path = reverse("monitoring:dashboard", kwargs=KW)
+    before = _kept(client, path)
+    real = metrics_cache.new_generation
+
+    def between_the_two() -> None:
+        other.get(path)  # another worker's request, between the kept pages' versions and the generation
+        real()
+
+    monkeypatch.setattr(metrics_cache, "new_generation", between_the_two)
+    MenteeProfile.objects.filter(programme=school_data).delete()  # one transaction
+    monkeypatch.setattr(metrics_cache, "new_generation", real)
+    after = _get(client, path)[0]
+    fresh = _fresh(client, path, settings)
+    assert not _same(fresh, before)  # the write changed the figures
+    assert _same(after, fresh)
 
 
 def test_municipal_dashboard_is_kept_no_longer_than_its_stored_figures_are_fresh(authority, coordinator):
