@@ -31,6 +31,7 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
 
@@ -64,12 +65,21 @@ def request_version(request: HttpRequest) -> int:
     return found
 
 
-def bump(**_kwargs: Any) -> None:
-    """Invalidate every kept switcher (a membership, organisation, programme or year changed)."""
+def _new_version() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not there yet (or evicted): a value from the clock differs from the keys in use
         cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def bump(using: str | None = None, **_kwargs: Any) -> None:
+    """Invalidate every kept switcher (a membership, organisation, programme or year changed): now, and
+    again once the transaction of the change commits — until then every other connection reads the old
+    rows, and what it kept under the first new version would outlive the commit."""
+    _new_version()
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block and not any(entry[1] is _new_version for entry in connection.run_on_commit):
+        transaction.on_commit(_new_version, using=using)
 
 
 def cached(key: str, compute: Callable[[], Any], current_version: Callable[[], int] | None = None) -> Any:

@@ -85,3 +85,22 @@ def test_municipal_dashboard_is_kept_no_longer_than_its_stored_figures_are_fresh
     assert "Посчитано" in html or "Counted at" in html  # the stored figures are shown
     (entry,) = [e for key, e in kept_pages._entries.items() if key[3] == path]
     assert entry.expires - time.monotonic() <= stale_in
+
+
+def test_a_switcher_read_during_the_transaction_of_a_change_is_not_kept_after_it(school, settings):
+    """The navigation cache's version changed on ``post_save`` — inside the transaction, before the commit.
+    Another worker asking in between reads the new version and the committed, old rows, and kept them under
+    it: the old parent of a school (the oversight access of the authority above it: ``access_for`` reads the
+    chain from the cached scope), the old switchers, for up to NAVIGATION_CACHE_SECONDS after the commit."""
+    from django.db import transaction
+
+    from mentoring import navigation_cache
+
+    settings.NAVIGATION_CACHE_SECONDS = 600
+    moved_to = OrganizationFactory(slug="uo-other", parent=None)
+    with transaction.atomic():
+        school.parent = moved_to
+        school.save()
+        # another process, on its own connection, still reads the committed (old) parent
+        assert navigation_cache.cached("scope:school-a:probe", lambda: "old parent") == "old parent"
+    assert navigation_cache.cached("scope:school-a:probe", lambda: "new parent") == "new parent"
