@@ -137,9 +137,9 @@ def tables_written(sql: str) -> frozenset[str]:
     if head.startswith(_READS):
         return frozenset()
     target = _TARGET.match(sql[:200])
-    if target is not None:
-        name = target.group(1).lower()
+    if target is not None and (name := target.group(1).lower()) in all_tables():
         return frozenset() if name in UNWATCHED else frozenset({name})
+    # anything else, and a head that names no table (``UPDATE ONLY …``): every table it names
     return tables_named(sql) - UNWATCHED
 
 

@@ -157,8 +157,9 @@ def writes_watched(sql: str) -> bool:
     if _watched is None:
         _watched = watched_tables()
     target = _TARGET.match(sql[:200])
-    if target is not None:
-        return target.group(1).lower() in _watched
+    if target is not None and (name := target.group(1).lower()) in kept_pages.all_tables():
+        return name in _watched
+    # anything else, and a head that names no table (``UPDATE ONLY …``): any watched table it names
     return not _watched.isdisjoint(_NAMES.findall(sql.lower()))
 
 

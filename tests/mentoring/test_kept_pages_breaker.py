@@ -198,3 +198,17 @@ def test_a_stranger_gets_404_while_the_pages_are_kept(school_data, curator, stra
     st = client_for(stranger)
     for name in PAGES:
         assert st.get(reverse(name, kwargs=KW)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE ONLY participants_person SET last_name = %s",
+        'DELETE FROM ONLY "participants_person" WHERE id = 1',
+        'UPDATE "public"."participants_person" SET last_name = %s',
+    ],
+)
+def test_a_raw_write_whose_head_names_no_table_is_seen(sql):
+    """``UPDATE ONLY t`` (PostgreSQL) was read as a write to a table «only»: no version changed."""
+    assert kept_pages.tables_written(sql) == {"participants_person"}
+    assert metrics_cache.writes_watched(sql)
