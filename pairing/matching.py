@@ -1097,6 +1097,7 @@ _GROW_AFTER = 4  # ...doubled each round after this many, up to 64 times (wide t
 _REPAIR_PER_MENTOR = 16  # ...and per mentor (the unmatched mentees of a tie all name the same few mentors)
 _JITTER = 1e-3  # among couples this close, the ones kept are spread over mentors (ties)
 _STORED_ROUNDS = 8  # graphs repaired from the stored couples alone before the proof, at most
+_STORED_MANY = 10  # ...when at first they refute the prices on one couple per this many mentees or more
 _MAX_ROUNDS = 30  # exact solves at most (each adds the couples the last prices failed on)
 _TOLERANCE = 1e-7  # slack for the optimality certificate (scores are 0..100)
 _TYPE_TABLE = 4_000_000  # the compressed solver's table of type couples, at most
@@ -3205,10 +3206,10 @@ def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: 
     # couples left out of the store. (Where scores tie widely the auction's graph leaves mentors
     # without a mentee in its optimum, priced 0: at those prices millions of couples left out of the
     # store are violated, and the proof would score every mentee's row again, twice, to repair them.)
-    for _repair in range(_STORED_ROUNDS):
+    for repair in range(_STORED_ROUNDS):
         bad = _stored_violations(problem, scored, u, v, bonus, _VIOLATED_LIMIT)
-        if len(bad[0]) == 0:
-            break
+        if len(bad[0]) == 0 or (repair == 0 and len(bad[0]) * _STORED_MANY < n):
+            break  # (refuted by a few only, the prices are good enough for the proof's first check)
         near_rows, near_cols = _scan(scored, v, bonus, u, _REPAIR_MARGIN, limit=_REPAIR_LIMIT)
         near = _exact(problem, *_outside(keys, near_rows, near_cols, k))
         rows, cols, scores, keys = _merge(keys, (rows, cols, scores), (near, bad[:3], bad[3:]), k)

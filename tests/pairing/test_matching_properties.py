@@ -325,13 +325,9 @@ def test_optimum_when_the_first_graph_is_starved_and_only_the_proof_repairs_it(
     check(*case)
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_wide_ties_are_repaired_from_the_store_and_proved_at_the_first_check(seed):
+def wordties(seed: int):
     """The stranger's «wordties» shape, small: one form, three tags, 0–4 words per person from an even
-    vocabulary. The auction's graph leaves mentors without a mentee in its optimum (priced 0, so
-    thousands of couples left out of the store refute the prices); repaired from the stored couples
-    alone before the proof, the first check of every couple proves the optimum (it took 2–3 exact
-    solves, each scoring every mentee's row again). The total is the dense optimum."""
+    vocabulary of 400, mentors of three ages with 1–3 places (600 mentees, 200 mentors)."""
     rng = random.Random(seed)
     tags, words = POOLS[2], [f"w:{i}" for i in range(400)]
 
@@ -348,6 +344,16 @@ def test_wide_ties_are_repaired_from_the_store_and_proved_at_the_first_check(see
                rng.choice((30, 40, 50)), "", False, True, True, rng.choice((1, 2, 3)), 0, keywords=some())
         for j in range(200)
     ])  # fmt: skip
+    return mentees, mentors
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_wide_ties_are_repaired_from_the_store_and_proved_at_the_first_check(seed):
+    """The auction's graph leaves mentors without a mentee in its optimum (priced 0, so thousands of
+    couples left out of the store refute the prices); repaired from the stored couples alone before the
+    proof, the first check of every couple proves the optimum (it took 2–3 exact solves, each scoring
+    every mentee's row again). The total is the dense optimum."""
+    mentees, mentors = wordties(seed)
     result = match(mentees, mentors)
     assert result.stats["certified"] == 1.0 and result.stats["gap"] == 0.0
     assert result.stats["rounds"] == 1.0 and "types" not in result.stats
@@ -356,6 +362,19 @@ def test_wide_ties_are_repaired_from_the_store_and_proved_at_the_first_check(see
     expanded = np.repeat(dense, [places[i] for i in mentor_ids], axis=1)
     rows, cols = linear_sum_assignment(expanded, maximize=True)
     assert result.total_score == pytest.approx(float(expanded[rows, cols].sum()), abs=1e-6)
+
+
+def test_a_first_graph_refuted_by_few_stored_couples_is_left_to_the_proof(monkeypatch):
+    """Repairs from the store only when the first prices are refuted massively (one couple per
+    _STORED_MANY mentees or more): refuted by fewer, the run is the one without such repairs — the
+    proof's first check finds those couples anyway, and realistic programmes keep their pairs."""
+    mentees, mentors = wordties(1)
+    monkeypatch.setattr(matching, "_STORED_MANY", 0, raising=False)  # every refutation counts as few
+    few = match(mentees, mentors)
+    monkeypatch.setattr(matching, "_STORED_ROUNDS", 0)
+    without = match(mentees, mentors)
+    assert few.pairs == without.pairs and few.stats == without.stats
+    assert few.stats["rounds"] > 1.0  # and the repairs were not needed for the proof: it found its way
 
 
 @common(EXAMPLES["omitted"])
