@@ -15,10 +15,10 @@ and ``matching_100000`` (100,000 × 34,000, a region's pool) are realistic; thei
 need 5 and 60 GB, so it is not computed: there the engine's own certificate (``certified``, and
 ``gap``, the bound on what a better assignment could add) is the proof.
 
-``matching_10000_wordties`` and ``matching_30000_wordties`` are the shape a stranger built on 7 December
-2026 to break the "whatever the scores" promise: one form, three request tags, 0–4 words per person from an
-even vocabulary of only 400 (so thousands of couples share a word and the words criterion spreads a few
-tied scores into many close ones).
+``matching_10000_wordties``, ``matching_30000_wordties`` and ``matching_100000_wordties`` are the shape a
+stranger built on 7 December 2026 to break the "whatever the scores" promise: one form, three request
+tags, 0–4 words per person from an even vocabulary of only 400 (so thousands of couples share a word and
+the words criterion spreads a few tied scores into many close ones).
 
 The realistic instances (and ``_half``) carry the words of the «общие слова» criterion (``Mentee.keywords``,
 ``Mentor.specific``): 6–16 per mentor and 2–8 per mentee of 5,000 words drawn by Zipf's law.
@@ -85,6 +85,7 @@ CASES = {
     "matching_30000": (30_000, 10_000, "realistic", 1, False, "< 15 s"),
     "matching_30000_wordties": (30_000, 10_000, "wordties", 1, False, "< 15 s"),
     "matching_100000": (100_000, 34_000, "realistic", 1, False, "< 60 s, < 4 GB"),
+    "matching_100000_wordties": (100_000, 34_000, "wordties", 1, False, "< 60 s, < 4 GB"),
 }
 
 # the run's option by the name's last part: a stable assignment, «raise the worst pairs» (moderately),
