@@ -21,7 +21,8 @@ rollback changes nothing). Versions live in the shared cache (one key per table)
 process or host is seen by all. This catches every write the application makes: services, bulk
 ``update()`` and ``bulk_create``, cascades of ``delete()``, the admin, imports, the erasure under
 152-ФЗ, migrations. Only a write that bypasses Django (``psql``) goes unseen; ``KEPT_PAGE_SECONDS``
-bounds the life of an entry anyway.
+bounds the life of an entry anyway. A version the cache could not take (Redis unreachable for a moment)
+is written again before the process's next version change or read.
 
 A page's tables are not listed by hand: while a page is rendered for keeping, every statement it runs
 is looked at and the tables it names are noted. A process learns each view's tables this way (their
@@ -143,21 +144,56 @@ def tables_written(sql: str) -> frozenset[str]:
     return tables_named(sql) - UNWATCHED
 
 
+# Tables whose new version could not be written (the cache was unreachable): written again before this
+# process's next version change or version read, so that a blip of Redis does not leave other processes
+# answering from copies older than a write for the whole of ``KEPT_PAGE_SECONDS``.
+_unsent: set[str] = set()
+_unsent_lock = threading.Lock()
+
+
+def _send(table: str) -> None:
+    key = VERSION_PREFIX + table
+    try:
+        cache.incr(key)
+    except ValueError:  # not there yet (or evicted): a value from the clock, never one in use
+        cache.set(key, time.time_ns(), None)
+
+
+def _resend() -> None:
+    """Write the versions a blip of the cache left unwritten (raises while it is still down)."""
+    if not _unsent:
+        return
+    with _unsent_lock:
+        waiting = sorted(_unsent)
+        _unsent.clear()
+    for position, table in enumerate(waiting):
+        try:
+            _send(table)
+        except Exception:
+            with _unsent_lock:
+                _unsent.update(waiting[position:])
+            raise
+
+
 def bump(tables: Iterable[str]) -> None:
     """A new version of each table: every page kept with the old one is read again."""
+    try:
+        _resend()
+    except Exception:
+        logger.exception("kept pages: the cache is still unreachable")
     for table in tables:
-        key = VERSION_PREFIX + table
         try:
-            try:
-                cache.incr(key)
-            except ValueError:  # not there yet (or evicted): a value from the clock, never one in use
-                cache.set(key, time.time_ns(), None)
+            _send(table)
         except Exception:  # the cache is down: its versions are unreadable too, so nothing is kept
-            logger.exception("kept pages: could not change the version of %s", table)
+            logger.exception("kept pages: could not change the version of %s; it is sent again later", table)
+            with _unsent_lock:
+                _unsent.add(table)
 
 
 def versions(tables: Iterable[str]) -> dict[str, int]:
-    """The current version of each table (one round trip); a table without one gets one from the clock."""
+    """The current version of each table (one round trip); a table without one gets one from the clock.
+    Versions a blip of the cache left unwritten are written first (an error while it is still down)."""
+    _resend()
     keys = {VERSION_PREFIX + table: table for table in tables}
     found = cache.get_many(list(keys))
     result = {keys[key]: value for key, value in found.items()}
@@ -240,6 +276,8 @@ def clear() -> None:
         _learned.clear()
         _never.clear()
         _bytes = 0
+    with _unsent_lock:
+        _unsent.clear()
 
 
 def _keep(key: tuple, entry: _Entry, now: float) -> None:
