@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import uuid
 from collections.abc import Iterable
 from datetime import date
@@ -134,10 +133,6 @@ def watched_tables() -> frozenset[str]:
 
 
 _watched: frozenset[str] | None = None
-_NAMES = re.compile(r"[a-z_][a-z0-9_]*")
-# the one table an ORM write changes, read from the statement's head (a bulk INSERT is long)
-_TARGET = re.compile(r'\s*(?:insert\s+into|update|delete\s+from)\s+"?([a-z_][a-z0-9_]*)"?\s', re.IGNORECASE)
-_READS = ("select", "savepoint", "release", "rollback", "commit", "begin", "set ", "show", "explain")
 
 
 def _watched_tables() -> frozenset[str]:
@@ -149,18 +144,9 @@ def _watched_tables() -> frozenset[str]:
 
 def writes_watched(sql: str) -> bool:
     """Whether a statement may change a table the metrics are counted from: any statement but a read
-    that names one (``INSERT``/``UPDATE``/``DELETE``, ``TRUNCATE``, DDL, raw SQL alike)."""
-    global _watched
-    head = sql.lstrip()[:10].lower()
-    if head.startswith(_READS):
-        return False
-    if _watched is None:
-        _watched = watched_tables()
-    target = _TARGET.match(sql[:200])
-    if target is not None and (name := target.group(1).lower()) in kept_pages.all_tables():
-        return name in _watched
-    # anything else, and a head that names no table (``UPDATE ONLY …``): any watched table it names
-    return not _watched.isdisjoint(_NAMES.findall(sql.lower()))
+    that names one (``INSERT``/``UPDATE``/``DELETE``, ``TRUNCATE``, DDL, raw SQL alike) — the statement
+    read as the kept pages read it (:func:`mentoring.kept_pages.tables_written`), one parser for both."""
+    return not kept_pages.tables_written(sql).isdisjoint(_watched_tables())
 
 
 def new_generation() -> None:
