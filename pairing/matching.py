@@ -3582,25 +3582,7 @@ def _violations(
     sure_above, maybe_above = _TOLERANCE + scored.slack, _TOLERANCE - scored.slack
     rows_of = scored.entry_rows
     shift = (v - bonus).astype(np.float64)
-    base = u.astype(np.float64)
-    picked = np.flatnonzero(
-        kernel.near(
-            scored.indptr,
-            scored.cols,
-            scored.scores,
-            shift,
-            base,
-            False,
-            sure_above,
-            True,
-            most,
-            _JITTER,
-        )
-    )
-    maybe = np.flatnonzero(
-        kernel.band(scored.indptr, scored.cols, scored.scores, shift, base, maybe_above, sure_above)
-    )
-    stored = np.concatenate((picked, maybe))
+    stored = _stored_near(scored, u, shift, most)
     near_rows = [rows_of[stored].astype(np.int64)]
     near_cols = [scored.cols[stored].astype(np.int64)]
     near_scores = [scored.scores[stored].astype(np.float64)]
@@ -3698,17 +3680,12 @@ def _violations(
     return (*found[:3], examined, found[3:])
 
 
-def _stored_violations(
-    problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray, bonus: float, most: int
-):
-    """The stored couples worth more than their prices, and those near it, as :func:`_worst` gives them
-    (the first part of :func:`_violations`, without the couples left out of the store): those maybe
-    violated at the stored precision all, and of those violated for sure the most violated few per
-    mentee and per mentor."""
+def _stored_near(scored: _Scored, u: np.ndarray, shift: np.ndarray, most: int) -> np.ndarray:
+    """The stored entries to judge against the prices ``u`` and ``shift`` (= v − bonus): those violated for
+    sure, the most violated ``most`` per mentee, then every one maybe violated at the stored precision."""
     from . import kernel
 
     sure_above, maybe_above = _TOLERANCE + scored.slack, _TOLERANCE - scored.slack
-    shift = (v - bonus).astype(np.float64)
     base = u.astype(np.float64)
     picked = np.flatnonzero(
         kernel.near(
@@ -3718,7 +3695,21 @@ def _stored_violations(
     maybe = np.flatnonzero(
         kernel.band(scored.indptr, scored.cols, scored.scores, shift, base, maybe_above, sure_above)
     )
-    stored = np.concatenate((picked, maybe))
+    return np.concatenate((picked, maybe))
+
+
+def _stored_violations(
+    problem: _Problem, scored: _Scored, u: np.ndarray, v: np.ndarray, bonus: float, most: int
+):
+    """The stored couples worth more than their prices, and those near it, as :func:`_worst` gives them
+    (the first part of :func:`_violations`, without the couples left out of the store): those maybe
+    violated at the stored precision all, and of those violated for sure the most violated few per
+    mentee and per mentor."""
+    from . import kernel
+
+    sure_above = _TOLERANCE + scored.slack
+    shift = (v - bonus).astype(np.float64)
+    stored = _stored_near(scored, u, shift, most)
     rows = scored.entry_rows[stored].astype(np.int64)
     cols = scored.cols[stored].astype(np.int64)
     excess = scored.scores[stored] - shift[cols] - u[rows]
