@@ -260,8 +260,23 @@ def _part_of_speech(base: str) -> str:
 
 
 # Words whose family by form is not theirs by meaning: grass («трава», «травы Сибири», «сухую траву
-# подожгли», «косить траву») is no bullying («травля», «травить»), though the words share a root.
-_OWN_FAMILY = frozenset({"трава", "травка", "травинка", "травяной", "травянистый"})
+# подожгли», «косить траву») is no bullying («травля», «травить»), though the words share a root. So are
+# the everyday words of pupils' and parents' texts that a form of another word's family made a topic of:
+# «сказал» no fairy tale (literature), «отец пьёт» no nutrition, «его бьют» no beat-making, «ударил» no
+# stress of a word, «растёт» no autism (РАС), «лишний вес» no leading («вести»), «трудный подросток» no
+# craft lessons («труд»), «лежит» no Lego, «площадка» no area (mathematics), «горный» no grief
+# («горе»), «вольная борьба» no will (motivation), «выбор профессии» no elections, «научить» no science,
+# «связался с компанией» no knitting, «убегает из дома» no running, «дело» no division (mathematics),
+# «целевое обучение» no aim in life (motivation), «руководитель» no driver («рук-о-водитель»), «проверить
+# домашку» no belief in oneself («про-верить»).
+_OWN_FAMILY = frozenset(
+    {
+        "трава", "травка", "травинка", "травяной", "травянистый",
+        "сказать", "пить", "бить", "ударить", "расти", "вес", "трудный", "лежать", "площадка", "горный",
+        "вольный", "выбор", "выборы", "вести", "научить", "связаться", "убегать", "убежать", "дело",
+        "целевой", "руководитель", "проверить", "проверять",
+    }
+)  # fmt: skip
 
 
 @lru_cache(maxsize=200_000)
@@ -329,7 +344,7 @@ _VERB_PREFIXES = (
 def _unprefixed(base: str) -> str:
     """A prefixed verb's plain verb, when the dictionary has it and it names a topic: «пробежать» →
     «бежать», «провести» → «вести»; else "". Used only when the verb itself finds no term."""
-    if _part_of_speech(base) != "INFN":
+    if _part_of_speech(base) != "INFN" or base in _OWN_FAMILY:
         return ""
     for prefix in _VERB_PREFIXES:
         rest = base[len(prefix) :]
@@ -443,6 +458,8 @@ _UNLIKING = frozenset(
     {
         "неинтересно", "неинтересный", "неохота", "неактуально", "неактуальный", "ненужный", "ненужно",
         "отказываться", "отказаться",
+        # what one is tired of or stopped loving: «надоела математика», «футбол наскучил», «разлюбил рисовать»
+        "надоесть", "наскучить", "разлюбить",
         # indifference refuses as «не интересно» does: «к истории равнодушен», «спорт ему безразличен»
         "равнодушный", "равнодушно", "безразличный", "безразлично",
     }
@@ -556,10 +573,7 @@ def negated_words(text: str) -> frozenset[int]:
         end = offset + len(piece)  # where the next clause starts
         for k, (word, _at) in enumerate(words):
             low = word.lower().replace("ё", "е")
-            if (low in _UNLIKING or lemma(low) in _UNLIKING) and not (
-                k and _objection_denied(words[k - 1][0], low)
-            ):
-                out.update(_refused(words, k, k))
+            out.update(_unliked(words, k, low))
             if low == "нет" and _next_to(words, k, _NEED_NOUNS):
                 out.update(at for _word, at in _before_exception(words))
             # «не против психолога», «не возражает», «не отказывается»: a double negation agrees
@@ -601,6 +615,34 @@ def negated_words(text: str) -> frozenset[int]:
     out.update(_absent(text or ""))
     out.update(_exempted(text or ""))
     return frozenset(out)
+
+
+# An interest lost is no request: «потерял интерес к физике», «пропал интерес к рисованию», «раньше любила
+# биологию» (the loss itself is a matter of motivation, which the vocabulary reads from «потерял интерес»)
+_LOSING = frozenset({"потерять", "терять", "утратить", "пропасть", "исчезнуть"})
+_ONCE = frozenset({"раньше", "прежде"})
+
+
+def _unliked(words: list[tuple[str, int]], k: int, low: str) -> set[int]:
+    """What words[k] (lower-cased: ``low``) refuses by itself: a word of not liking («неинтересно»,
+    «надоела математика»), unless an objection is denied before it («не отказывается»), or an interest
+    lost («потерял интерес к физике», «раньше любила биологию»)."""
+    if (low in _UNLIKING or lemma(low) in _UNLIKING) and not (k and _objection_denied(words[k - 1][0], low)):
+        return _refused(words, k, k)
+    if _interest_lost(words, k):
+        return _refused(words, k, k + 1 if low in _ONCE else k)
+    return set()
+
+
+def _interest_lost(words: list[tuple[str, int]], k: int) -> bool:
+    """Whether words[k] says an interest was lost: «интерес» beside a verb of losing, or «раньше» before a
+    verb of liking, with what was liked after it."""
+    low = words[k][0].lower()
+    if low in _ONCE:
+        return k + 1 < len(words) and lemma(words[k + 1][0].lower()) in _LIKING
+    if lemma(low) != "интерес" or k + 1 >= len(words):
+        return False
+    return any(lemma(word.lower()) in _LOSING for word, _at in words)
 
 
 # «не против», «не возражает»: after «не», an objection denied is agreement («не против психолога»)
@@ -1617,7 +1659,7 @@ class Vocabulary:
         """The concepts of a compound word's last part joined by a linking vowel, when the vocabulary
         knows that part as a word of its own: «астрофизика» → «физика», «биохимия» → «химия»,
         «электротехника» → «техника». Parts of four letters or more after a stem of two or more."""
-        if len(base) < 7 or not CYRILLIC.search(base):
+        if len(base) < 7 or not CYRILLIC.search(base) or base in _OWN_FAMILY:
             return ()
         for i in range(2, len(base) - _FAMILY_PATTERN_KEY):
             if base[i] in "ое" and base[i + 1 :] in self.single_words:

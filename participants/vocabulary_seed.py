@@ -2237,3 +2237,57 @@ TERMS = [
     (slug, kind, name, synonyms + [word for word in STRENGTH_TOPICS.get(slug, []) if word not in synonyms], broader)
     for slug, kind, name, synonyms, broader in TERMS
 ]
+
+
+# False friends and everyday wording (migration 0026). Words a longer phrase left behind once its little
+# words were dropped named a topic wherever they stood: «свой проект» made every school project a
+# business, «своё дело» every «лечебное дело», «вести за собой» every «ведёт себя» a leader, «своя группа»
+# every group a band, «кем работать» every working parent a career question, «не по своей воле» and «не
+# сам выбрал» every will and choice a lack of motivation, «всё успевать» every pupil who «не успевает» a
+# time-management one. Reading for pleasure («любит читать», books) is the librarian's and the reading
+# club's, not the literature lessons'; a feldsher's station (ФАП) and nursing are medicine; losing interest
+# is motivation; not coping with the load or fearing to go mad is stress; parents who object or force are
+# the relations with them; giving as good as one gets is martial arts; solving problems is mathematics; the
+# primary school's «окружающий мир» is the primary teacher's subject too; neural networks are programming.
+FRIENDS_TOPICS: dict[str, list[str]] = {
+    "reading": ["любит читать", "любить читать", "книги", "книжки", "книжка", "читает книги", "любимая книга",
+                "любимые книги", "читает запоем"],
+    "career-teaching": ["пед", "педуниверситет", "работать с детьми"],
+    "research": ["научный руководитель"],
+    "admission": ["целевое обучение", "целевое направление", "целевой набор"],
+    "primary": ["окружающий мир", "окр мир", "окружайка"],
+    "programming": ["нейронки", "нейронка", "искусственный интеллект", "машинное обучение"],
+    "career-medicine": ["лечебное дело", "фап", "фельдшерско-акушерский пункт", "сестринское дело", "медпункт"],
+    "motivation": ["потерять интерес", "потерял интерес", "потеряла интерес", "интерес пропал",
+                   "надоело учиться", "перестал стараться", "перестала стараться", "забросить учёбу",
+                   "забросил учёбу", "забросила учёбу", "учёбу забросил", "учёбу забросила"],
+    "stress": ["не справляется с нагрузкой", "сойти с ума", "с ума сойти"],
+    "parent-relations": ["мама заставляет", "папа заставляет", "родители против", "заставляют родители"],
+    "martial-arts": ["дать сдачи", "давать сдачи", "самооборона"],
+    "math": ["решать задачи", "решает задачи", "решение задач", "текстовые задачи", "задачи на движение"],
+}  # fmt: skip
+FRIENDS_LESS: dict[str, list[str]] = {
+    "entrepreneurship": ["свой проект", "своё дело"],
+    "leadership": ["вести за собой"],
+    "music": ["своя группа"],
+    "motivation": ["не по своей воле", "не сам выбрал"],
+    "career": ["кем работать"],
+    "time": ["всё успевать"],
+    "literature": ["любит читать", "книги"],
+}  # fmt: skip
+assert set(FRIENDS_TOPICS) | set(FRIENDS_LESS) <= {row[0] for row in TERMS}
+# what each term said before migration 0026
+SYNONYMS_BEFORE_FRIENDS: dict[str, frozenset[str]] = {
+    slug: frozenset(words) for slug, _k, _n, words, _b in TERMS
+}
+TERMS = [
+    (
+        slug,
+        kind,
+        name,
+        [word for word in synonyms if word not in FRIENDS_LESS.get(slug, [])]
+        + [word for word in FRIENDS_TOPICS.get(slug, []) if word not in synonyms],
+        broader,
+    )
+    for slug, kind, name, synonyms, broader in TERMS
+]
