@@ -83,10 +83,18 @@ choose — in a matching run on the hand-written labelled set of ``tests/pairing
   handled pupils at risk); measured on 26b9aa8, before that session's changes: **0.811** (dec8a, 175
   pupils) and **0.780** (dec8b, 177); nobody who changed the engine has read them; their misses are
   never printed;
-* ``second_rater``: the human reference for three blind sets: a second psychologist (a helper who saw the
+* ``held_out_dec9a`` and ``held_out_dec9b``: two blind sets written on 7 December 2026 (morning) under the
+  same rules (``tests/pairing/quality_set_dec9a.py``: a small town's school in the black-earth region with a
+  chemistry-biology class, a railway depot as sponsor, refugee families and pupils in wheelchairs;
+  ``quality_set_dec9b.py``: a million-plus city's gymnasium with a maths-physics profile, a
+  psychology-pedagogy class, tutoring pressure, burn-out and online bullying); measured on 66b5846, before
+  that session's changes: **0.819** (dec9a, 177 pupils) and **0.775** (dec9b, 178); their misses are never
+  printed;
+* ``second_rater``: the human reference for five blind sets: a second psychologist (a helper who saw the
   pupils and mentors, never the labels, and formed the school's pairs within the places) gave a pupil one
   of the set's right mentors this often (``tests/pairing/quality_second_rater.json``: 0.948 dec7b, 0.939
-  dec7c, 0.982 dec7d) — the engine's share on the same sets is what to compare it with;
+  dec7c, 0.982 dec7d; another such helper on 7 December: 0.932 dec9a, 0.916 dec9b) — the engine's share on
+  the same sets is what to compare it with;
 * ``best_mentor``: the share whose best-scoring mentor is a right one, places ignored;
 * ``reference`` ``plain_tags``: the same run with requests compared as whole lower-cased strings, as
   the engine did before it understood Russian;
@@ -140,7 +148,7 @@ def _plain(pupils) -> float:
 # the sets with their own mentors, in the order they were written (``tests/pairing/quality_set_<name>.py``)
 SETS = (
     "dec6b", "dec6c", "dec6d", "dec6e", "dec6f", "dec6g", "dec6h", "dec6i",
-    "dec7a", "dec7b", "dec7c", "dec7d", "dec7e", "dec8a", "dec8b",
+    "dec7a", "dec7b", "dec7c", "dec7d", "dec7e", "dec8a", "dec8b", "dec9a", "dec9b",
 )  # fmt: skip
 
 

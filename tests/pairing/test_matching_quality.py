@@ -40,6 +40,8 @@ from .quality_set_dec7d import DEC7D_MENTORS, HELD_OUT_DEC7D
 from .quality_set_dec7e import DEC7E_MENTORS, HELD_OUT_DEC7E
 from .quality_set_dec8a import DEC8A_MENTORS, HELD_OUT_DEC8A
 from .quality_set_dec8b import DEC8B_MENTORS, HELD_OUT_DEC8B
+from .quality_set_dec9a import DEC9A_MENTORS, HELD_OUT_DEC9A
+from .quality_set_dec9b import DEC9B_MENTORS, HELD_OUT_DEC9B
 
 
 def test_the_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
@@ -111,6 +113,8 @@ def test_the_dec6d_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
         (HELD_OUT_DEC7E, DEC7E_MENTORS),
         (HELD_OUT_DEC8A, DEC8A_MENTORS),
         (HELD_OUT_DEC8B, DEC8B_MENTORS),
+        (HELD_OUT_DEC9A, DEC9A_MENTORS),
+        (HELD_OUT_DEC9B, DEC9B_MENTORS),
     ],
     ids=[
         "dec6e",
@@ -125,6 +129,8 @@ def test_the_dec6d_set_is_big_varied_and_every_pupil_can_get_a_right_mentor():
         "dec7e",
         "dec8a",
         "dec8b",
+        "dec9a",
+        "dec9b",
     ],
 )
 def test_the_evening_blind_sets_are_big_varied_and_every_pupil_can_get_a_right_mentor(pupils, teachers):
@@ -135,11 +141,12 @@ def test_the_evening_blind_sets_are_big_varied_and_every_pupil_can_get_a_right_m
     Volga district-town school with an inclusive resource centre) ``quality_set_dec7c.py`` (a northern
     oil-and-gas town's school with a boarding house), ``quality_set_dec7d.py`` (a city school-complex of 4,000
     pupils with profile classes), ``quality_set_dec7e.py`` (a Siberian village school), ``quality_set_dec8a.py``
-    (a Far East port city's school) and ``quality_set_dec8b.py`` (a North Caucasus town's school) have no
-    threshold here and their misses are never printed; their figures are printed by the bench
-    (``held_out_dec6e`` … ``held_out_dec8b``)."""
+    (a Far East port city's school), ``quality_set_dec8b.py`` (a North Caucasus town's school),
+    ``quality_set_dec9a.py`` (a black-earth small town's school) and ``quality_set_dec9b.py`` (a big city's
+    gymnasium) have no threshold here and their misses are never printed; their figures are printed by the
+    bench (``held_out_dec6e`` … ``held_out_dec9b``)."""
     assert len(pupils) >= 120
-    assert 16 <= len(teachers) <= 22
+    assert 16 <= len(teachers) <= 24
     assert len({m.key for m in teachers}) == len(teachers)
     distinct = {(tuple(p.requests), tuple(p.areas), p.request_text, p.group_name) for p in pupils}
     assert len(distinct) == len(pupils)
@@ -204,7 +211,7 @@ def test_explanations_name_the_words_that_met(index):
 
 
 def test_the_second_raters_pairs_cover_every_pupil_of_their_sets_within_the_places():
-    """The human reference of the bench (``second_rater``): a second psychologist's pairs for three blind
+    """The human reference of the bench (``second_rater``): a second psychologist's pairs for five blind
     sets, one mentor of the set per pupil, no mentor over their places."""
     import json
     from collections import Counter
@@ -215,6 +222,8 @@ def test_the_second_raters_pairs_cover_every_pupil_of_their_sets_within_the_plac
         "dec7b": (HELD_OUT_DEC7B, DEC7B_MENTORS),
         "dec7c": (HELD_OUT_DEC7C, DEC7C_MENTORS),
         "dec7d": (HELD_OUT_DEC7D, DEC7D_MENTORS),
+        "dec9a": (HELD_OUT_DEC9A, DEC9A_MENTORS),
+        "dec9b": (HELD_OUT_DEC9B, DEC9B_MENTORS),
     }
     assert set(rated) == set(sets)
     for name, rating in rated.items():
