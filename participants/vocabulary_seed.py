@@ -2248,7 +2248,8 @@ TERMS = [
 # club's, not the literature lessons'; a feldsher's station (ФАП) and nursing are medicine; losing interest
 # is motivation; not coping with the load or fearing to go mad is stress; parents who object or force are
 # the relations with them; giving as good as one gets is martial arts; solving problems is mathematics; the
-# primary school's «окружающий мир» is the primary teacher's subject too; neural networks are programming.
+# primary school's «окружающий мир» is the primary teacher's subject too; neural networks are programming;
+# drinking at home is the family's trouble.
 FRIENDS_TOPICS: dict[str, list[str]] = {
     "reading": ["любит читать", "любить читать", "книги", "книжки", "книжка", "читает книги", "любимая книга",
                 "любимые книги", "читает запоем"],
@@ -2263,6 +2264,8 @@ FRIENDS_TOPICS: dict[str, list[str]] = {
                    "забросил учёбу", "забросила учёбу", "учёбу забросил", "учёбу забросила"],
     "stress": ["не справляется с нагрузкой", "сойти с ума", "с ума сойти"],
     "parent-relations": ["мама заставляет", "папа заставляет", "родители против", "заставляют родители"],
+    "family": ["пьянки", "пьянки дома", "дома пьянки", "пьющая семья", "пьющие родители", "пьющий отец",
+               "пьющая мать"],
     "martial-arts": ["дать сдачи", "давать сдачи", "самооборона"],
     "math": ["решать задачи", "решает задачи", "решение задач", "текстовые задачи", "задачи на движение"],
 }  # fmt: skip

@@ -57,6 +57,7 @@ def test_everyday_words_name_no_topic_of_another_family(text, not_meant):
         ("целевое обучение от завода", "c:admission"),
         ("водитель школьного автобуса", "c:career-services"),
         ("биохимия", "c:chemistry"),
+        ("дома пьянки до ночи", "c:family"),
     ],
 )
 def test_the_words_themselves_still_name_their_topics(text, meant):
