@@ -93,8 +93,10 @@ _GENERIC_TEXT = """
     мечтать интересоваться интерес увлекаться увлечение любить нравиться часто плохо плохой трудно тяжело
     даваться получаться понимать пойти идти делать сделать попасть слабо слабый сильно постоянно всегда
     никогда причина мочь самый свободно сам иметь школьный школа прокачать прокачивать прокачка скилл
-    урок целый
+    урок целый вести дело
 """
+# («вести», «дело»: as words of their own they paired «ведёт себя плохо» with a mentor's «вести кружок», «в
+# чём дело» with «своё дело»; their phrases, «вести за собой» and «лечебное дело», are still read)
 GENERIC_WORDS = frozenset(_GENERIC_TEXT.split())
 _FAMILY_PATTERN_KEY = 4  # the shortest family key a vocabulary pattern is found by
 
@@ -266,17 +268,22 @@ def _part_of_speech(base: str) -> str:
 # stress of a word, «растёт» no autism (РАС), «лишний вес» no leading («вести»), «трудный подросток» no
 # craft lessons («труд»), «лежит» no Lego, «площадка» no area (mathematics), «горный» no grief
 # («горе»), «вольная борьба» no will (motivation), «выбор профессии» no elections, «научить» no science,
-# «связался с компанией» no knitting, «убегает из дома» no running, «дело» no division (mathematics),
-# «целевое обучение» no aim in life (motivation), «руководитель» no driver («рук-о-водитель»), «проверить
-# домашку» no belief in oneself («про-верить»).
+# «дело» no division (mathematics), «целевое обучение» no aim in life (motivation), «руководитель» no
+# driver («рук-о-водитель»). A verb's other forms are listed with it («ударился», «ударяет», «бьётся»).
 _OWN_FAMILY = frozenset(
     {
         "трава", "травка", "травинка", "травяной", "травянистый",
-        "сказать", "пить", "бить", "ударить", "расти", "вес", "трудный", "лежать", "площадка", "горный",
-        "вольный", "выбор", "выборы", "вести", "научить", "связаться", "убегать", "убежать", "дело",
-        "целевой", "руководитель", "проверить", "проверять",
+        "сказать", "пить", "бить", "биться", "ударить", "удариться", "ударять", "ударяться", "расти", "вес",
+        "трудный", "лежать", "площадка", "горный", "вольный", "выбор", "выборы", "вести", "научить", "дело",
+        "целевой", "руководитель",
     }
 )  # fmt: skip
+# Prefixed verbs that are neither their plain verb nor a compound of it, though they keep their own
+# family («убежал из дома» is «убегать из дома», «проверять тетради» «проверка тетрадей»): «убегать» is no
+# running, «связаться с компанией» no knitting, «проверить» no belief in oneself («про-верить»).
+_WHOLE_WORDS = frozenset(
+    {"убегать", "убежать", "связаться", "связываться", "проверить", "проверять", "сбегать", "сбежать"}
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -344,7 +351,7 @@ _VERB_PREFIXES = (
 def _unprefixed(base: str) -> str:
     """A prefixed verb's plain verb, when the dictionary has it and it names a topic: «пробежать» →
     «бежать», «провести» → «вести»; else "". Used only when the verb itself finds no term."""
-    if _part_of_speech(base) != "INFN" or base in _OWN_FAMILY:
+    if _part_of_speech(base) != "INFN" or base in _OWN_FAMILY or base in _WHOLE_WORDS:
         return ""
     for prefix in _VERB_PREFIXES:
         rest = base[len(prefix) :]
@@ -416,6 +423,8 @@ def _spans(text: str, keep: frozenset[str] = frozenset()) -> list[tuple[str, str
             base = plain
         elif _reflexive_verb(surface, found_words, n):
             base += " себя"
+        elif _leading_verb(surface, found_words, n):
+            base += " за собой"
         out.append((surface, base, found.start(), found.end()))
     return out
 
@@ -427,6 +436,14 @@ def _reflexive_verb(word: str, found_words: list[re.Match[str]], n: int) -> bool
     себя»."""
     near = {found_words[k].group().lower() for k in (n - 1, n + 1) if 0 <= k < len(found_words)}
     return "себя" in near and _tag(word).POS in _VERB_POS | {"INFN"}
+
+
+def _leading_verb(word: str, found_words: list[re.Match[str]], n: int) -> bool:
+    """Whether the verb found_words[n] is followed by «за собой»: «ведёт за собой класс» leads, where
+    «ведёт блог» or «ведёт себя» does not; read as the one lemma «вести за собой», as the vocabulary's
+    phrase is."""
+    after = [found_words[k].group().lower() for k in (n + 1, n + 2) if k < len(found_words)]
+    return after == ["за", "собой"] and _tag(word).POS in _VERB_POS | {"INFN"}
 
 
 @lru_cache(maxsize=50_000)
@@ -618,31 +635,80 @@ def negated_words(text: str) -> frozenset[int]:
 
 
 # An interest lost is no request: «потерял интерес к физике», «пропал интерес к рисованию», «раньше любила
-# биологию» (the loss itself is a matter of motivation, which the vocabulary reads from «потерял интерес»)
+# биологию» (the loss itself is a matter of motivation, which the vocabulary reads from «потерял интерес»).
+# Only what the interest was in is refused: not a cause after it («потерял интерес к учёбе из-за буллинга»,
+# «после смерти отца»), not an interest said to be kept («интерес к физике не пропал», «не теряет интерес»,
+# «раньше любил физику и сейчас любит»).
 _LOSING = frozenset({"потерять", "терять", "утратить", "пропасть", "исчезнуть"})
 _ONCE = frozenset({"раньше", "прежде"})
+_CAUSES = frozenset({"из-за", "изза", "после", "от", "из", "благодаря", "вследствие", "потому", "поскольку"})
+_TO = frozenset({"к", "ко"})
+_OBJECT_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR", "INFN", "PREP", "CONJ", None})
+# tired of a harm is a need, not a refusal: «надоела травля», «надоели ссоры с родителями»
+_TIRING = frozenset({"надоесть", "наскучить"})
+_MISTREATMENT = frozenset(
+    {
+        "ссора", "ссориться", "скандал", "насмешка", "издевательство", "издеваться", "оскорбление", "унижение",
+        "дразнить", "обзывать", "крик", "кричать", "придирка", "упрек", "побои", "одиночество",
+    }
+)  # fmt: skip
 
 
 def _unliked(words: list[tuple[str, int]], k: int, low: str) -> set[int]:
     """What words[k] (lower-cased: ``low``) refuses by itself: a word of not liking («неинтересно»,
-    «надоела математика»), unless an objection is denied before it («не отказывается»), or an interest
-    lost («потерял интерес к физике», «раньше любила биологию»)."""
+    «надоела математика»), unless an objection is denied before it («не отказывается») or it is a harm one
+    is tired of («надоела травля»), or an interest lost («потерял интерес к физике», «раньше любила
+    биологию»)."""
     if (low in _UNLIKING or lemma(low) in _UNLIKING) and not (k and _objection_denied(words[k - 1][0], low)):
-        return _refused(words, k, k)
+        refused = _refused(words, k, k)
+        if lemma(low) in _TIRING and any(
+            _harm(word) or lemma(word) in _MISTREATMENT for word, at in words if at in refused
+        ):
+            return set()
+        return refused
+    interest = {at for word, at in words if lemma(word.lower()) == "интерес"}
+    if k and words[k - 1][0].lower() == "не" and lemma(low) in _LOSING and interest:
+        return {words[k][1], *interest}  # «не потерял интерес»: no loss, no lack of motivation
     if _interest_lost(words, k):
-        return _refused(words, k, k + 1 if low in _ONCE else k)
+        return _lost_object(words, k)
     return set()
 
 
 def _interest_lost(words: list[tuple[str, int]], k: int) -> bool:
-    """Whether words[k] says an interest was lost: «интерес» beside a verb of losing, or «раньше» before a
-    verb of liking, with what was liked after it."""
+    """Whether words[k] says an interest was lost: «интерес» beside a verb of losing not denied, or
+    «раньше» before a verb of liking, with what was liked after it and no liking of it now after that."""
     low = words[k][0].lower()
     if low in _ONCE:
-        return k + 1 < len(words) and lemma(words[k + 1][0].lower()) in _LIKING
-    if lemma(low) != "интерес" or k + 1 >= len(words):
+        return (
+            k + 1 < len(words)
+            and lemma(words[k + 1][0].lower()) in _LIKING
+            and not any(lemma(word.lower()) in _LIKING for word, _at in words[k + 2 :])
+        )
+    if lemma(low) != "интерес":
         return False
-    return any(lemma(word.lower()) in _LOSING for word, _at in words)
+    return any(
+        lemma(word.lower()) in _LOSING and not (n and words[n - 1][0].lower() == "не")
+        for n, (word, _at) in enumerate(words)
+    )
+
+
+def _lost_object(words: list[tuple[str, int]], k: int) -> set[int]:
+    """What a lost interest at words[k] was in: after «раньше любила» the rest of the clause up to a cause;
+    after «интерес» its «к …» or infinitive, else a «к …» before it («к физике интерес пропал»)."""
+    if words[k][0].lower() in _ONCE:
+        cause = next((n for n in range(k + 2, len(words)) if words[n][0].lower() in _CAUSES), len(words))
+        return _refused(words[:cause], k, k + 1)
+    start = k + 1
+    if start >= len(words) or (words[start][0].lower() not in _TO and _tag(words[start][0]).POS != "INFN"):
+        start = next((n for n in range(k - 1, -1, -1) if words[n][0].lower() in _TO), -1)
+        if start < 0:
+            return set()
+    out: set[int] = set()
+    for word, at in words[start:]:
+        if word.lower() in _CAUSES or _tag(word).POS not in _OBJECT_POS or lemma(word.lower()) == "интерес":
+            break
+        out.add(at)
+    return out
 
 
 # «не против», «не возражает»: after «не», an objection denied is agreement («не против психолога»)
@@ -1562,7 +1628,33 @@ class Vocabulary:
                 # the subject's word and what follows it, as a broader term of what the pupil said
                 span = " ".join(text[words[first][2] : words[head][3]].split())
                 out[n] = (keys, " ".join(_display(word) for word in span.split()), True, True)
+        dropped.update(self._skills_of_subject(text, words, items, places))
         return [item for n, item in enumerate(out) if n not in dropped]
+
+    def _skills_of_subject(
+        self,
+        text: str,
+        words: list[tuple[str, str, int, int]],
+        items: list[tuple[tuple[str, ...], str, bool]],
+        places: list[tuple[int, int]],
+    ) -> set[int]:
+        """The items of a subject's phrase followed by «по» and another subject: «решает задачи по химии»
+        is chemistry, not mathematics as «решает задачи» alone is."""
+        out: set[int] = set()
+        for n in range(len(items) - 1):
+            keys, (first, length) = items[n][0], places[n]
+            following, (after, _length) = items[n + 1][0], places[n + 1]
+            if length < 2 or after != first + length or not keys or not following:
+                continue
+            between = text[words[first + length - 1][3] : words[after][2]].strip().lower()
+            if (
+                between == "по"
+                and self._subjects(keys)
+                and self._subjects(following)
+                and not {*keys} & {*following}
+            ):
+                out.add(n)
+        return out
 
     def _fields(self, keys: Sequence[str]) -> bool:
         """Whether concepts name a field of their own (a subject or an interest: «моды», «театра»), not
@@ -1659,7 +1751,7 @@ class Vocabulary:
         """The concepts of a compound word's last part joined by a linking vowel, when the vocabulary
         knows that part as a word of its own: «астрофизика» → «физика», «биохимия» → «химия»,
         «электротехника» → «техника». Parts of four letters or more after a stem of two or more."""
-        if len(base) < 7 or not CYRILLIC.search(base) or base in _OWN_FAMILY:
+        if len(base) < 7 or not CYRILLIC.search(base) or base in _OWN_FAMILY or base in _WHOLE_WORDS:
             return ()
         for i in range(2, len(base) - _FAMILY_PATTERN_KEY):
             if base[i] in "ое" and base[i + 1 :] in self.single_words:

@@ -1,11 +1,12 @@
 """False friends and everyday wording (``vocabulary_seed.FRIENDS_TOPICS`` and ``FRIENDS_LESS``): the
 phrases that read as one common word once their little words were dropped («свой проект», «своё дело»,
-«вести за собой», «своя группа», «кем работать», «не по своей воле», «не сам выбрал», «всё успевать») are
-taken out; reading for pleasure («любит читать», books) moves from literature to the reading term; a
-feldsher's station and nursing become medicine, losing interest motivation, being unable to cope stress,
-parents who object or force the relations with them, giving as good as one gets martial arts, solving
-problems mathematics, «окружающий мир» the primary school's, neural networks programming, drinking at
-home the family's trouble.
+«своя группа», «кем работать», «не по своей воле», «не сам выбрал», «всё успевать») are taken out, what
+they said given in words that do not collapse («сила воли», «собственное дело»); reading for pleasure
+(«любит читать», books) moves from literature to the reading term; a feldsher's station and nursing
+become medicine, losing interest motivation, being unable to cope stress, parents who object or force the
+relations with them, giving as good as one gets martial arts, solving problems mathematics, «окружающий
+мир» the primary school's, neural networks programming, drinking at home the family's trouble and
+drinking bouts elsewhere an addiction, «научить читать» learning to read.
 
 Only the shared seeded terms are touched: what a region or a school added stays as it is. Going back
 gives back exactly the words taken and takes back exactly the words added."""

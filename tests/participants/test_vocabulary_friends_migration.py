@@ -21,7 +21,8 @@ def shared(slug: str) -> VocabularyTerm:
 
 def test_a_new_installation_has_the_words_and_not_the_false_friends():
     assert "свой проект" not in shared("entrepreneurship").synonyms
-    assert "вести за собой" not in shared("leadership").synonyms
+    # «вести за собой» reads as one lemma of its own (semantics._leading_verb), no longer as «вести»: kept
+    assert "вести за собой" in shared("leadership").synonyms
     assert "любит читать" in shared("reading").synonyms
     assert "любит читать" not in shared("literature").synonyms
     assert "лечебное дело" in shared("career-medicine").synonyms
