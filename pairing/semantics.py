@@ -916,6 +916,41 @@ def _own_wish(clause: list[re.Match[str]]) -> bool:
     return False
 
 
+# A person who acts in the text is someone the text tells about, not the occupation the pupil asks for:
+# «дважды разнимал водитель», «фельдшер сказал: здорова», «учитель жалуется» — an animate noun in the
+# nominative with a finite verb beside it in its clause (a pronoun, particle or adverb may stand between).
+# Only a career read from such a noun is left out (:meth:`Vocabulary._find`): «логопед сказал, что нужны
+# занятия» still asks for speech therapy.
+_BESIDE = frozenset({"NPRO", "PRCL", "ADVB"})
+_NOT_ACTING = _LIKING | _LINK_VERBS | {"быть", "являться", "стать", "становиться"}
+
+
+@lru_cache(maxsize=50_000)
+def actors_words(text: str) -> frozenset[int]:
+    """The start offsets of the animate nouns in the nominative that act in their clause."""
+    out: set[int] = set()
+    for piece, offset, _between in _pieces(text or "", _CLAUSE_BREAK):
+        words = _words_at(piece, offset)
+        for k, (word, at) in enumerate(words):
+            tag = _tag(word)
+            if tag.POS != "NOUN" or not {"anim", "nomn"} <= set(tag.grammemes):
+                continue
+            if _acts(words[k - 1 :: -1] if k else []) or _acts(words[k + 1 :]):
+                out.add(at)
+    return frozenset(out)
+
+
+def _acts(near: list[tuple[str, int]]) -> bool:
+    """Whether the first word of ``near`` that is not a pronoun, particle or adverb (at most two of them
+    skipped) is a finite verb of doing."""
+    for word, _at in near[:3]:
+        tag = _tag(word)
+        if tag.POS in _BESIDE:
+            continue
+        return tag.POS == "VERB" and lemma(word.lower()) not in _NOT_ACTING
+    return False
+
+
 @lru_cache(maxsize=50_000)
 def others_wishes(text: str) -> frozenset[int]:
     """The start offsets of the words of a clause telling what someone else wants for the pupil, when
@@ -1554,6 +1589,7 @@ class Vocabulary:
         моды»: see :meth:`_qualified`)."""
         words = self._read(text, self._split(_spans(text, self.kept)))
         negated = negated_words(text) | relatives_words(text) | others_wishes(text)
+        actors = actors_words(text)
         means = means_words(text)
         others = [self.alternatives(text, *word) for word in words]
         out: list[tuple[tuple[str, ...], str, bool]] = []
@@ -1567,7 +1603,8 @@ class Vocabulary:
                 if not keys and any(others[i : i + length]):
                     keys, typo = self._by_alternatives(bases, others[i : i + length])
                 if keys:
-                    if not all(word[2] in negated for word in words[i : i + length]):
+                    told = [word[2] for word in words[i : i + length]]
+                    if not all(at in negated for at in told) and not self._actor(keys, told, actors):
                         # the words as written, with the little words between them («подготовка к ОГЭ»)
                         span = " ".join(text[words[i][2] : words[i + length - 1][3]].split())
                         shown = " ".join(_display(word) for word in span.split())
@@ -1588,6 +1625,12 @@ class Vocabulary:
                     places.append((i, 1))
                 i += 1
         return self._qualified(text, words, out, places)
+
+    def _actor(self, keys: Sequence[str], told: Sequence[int], actors: frozenset[int]) -> bool:
+        """Whether words name only careers and are a person acting in the text (:func:`actors_words`)."""
+        return all(at in actors for at in told) and all(
+            key in self.concepts and self.concepts[key].kind == "career" for key in keys
+        )
 
     def _qualified(
         self,

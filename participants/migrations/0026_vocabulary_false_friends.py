@@ -6,7 +6,8 @@ they said given in words that do not collapse («сила воли», «собс
 become medicine, losing interest motivation, being unable to cope stress, parents who object or force the
 relations with them, giving as good as one gets martial arts, solving problems mathematics, «окружающий
 мир» the primary school's, neural networks programming, drinking at home the family's trouble and
-drinking bouts elsewhere an addiction, «научить читать» learning to read.
+drinking bouts elsewhere an addiction, «научить читать» learning to read, skirmishes
+conflicts.
 
 Only the shared seeded terms are touched: what a region or a school added stays as it is. Going back
 gives back exactly the words taken and takes back exactly the words added."""

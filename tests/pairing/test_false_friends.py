@@ -117,3 +117,47 @@ def test_no_seeded_phrase_reads_as_one_common_word_unknowingly():
         if len(phrase.split()) > 1 and len(lemmas(phrase)) == 1
     }
     assert collapsed == ONE_WORD_PHRASES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в автобусе стычки, дважды разнимал водитель",
+        "фельдшер сказал, что здорова",
+        "учитель жалуется, что не делает домашку",
+        "врач ничего не находит",
+    ],
+)
+def test_a_person_who_acts_in_the_text_is_no_career_asked_for(text):
+    assert not {token for token in concept_tokens(text) if token.startswith("c:career")}
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("хочет стать водителем", "c:career-services"),
+        ("водитель", "c:career-services"),
+        ("мечтает стать врачом", "c:career-medicine"),
+        ("водитель нужен всегда, хочет как отец", "c:career-services"),
+        ("логопед сказал, что нужны занятия", "c:speech-therapy"),  # not a career: still a need
+        ("постоянные стычки с ребятами", "c:conflicts"),
+    ],
+)
+def test_an_occupation_asked_for_is_still_read(text, meant):
+    assert meant in concept_tokens(text)
+
+
+DRIVER = Teacher("driver", ["водитель школьного автобуса", "ремонт техники"], at_risk_experience=True)
+SOCIAL = Teacher("social", ["семьи в трудной жизненной ситуации", "профилактика"], at_risk_experience=True)
+
+
+def test_the_driver_who_parted_a_fight_does_not_make_the_pupil_his():
+    pupil = Pupil(
+        ["конфликты"],
+        ("social",),
+        group_name="8А",
+        request_text="на переменах постоянные стычки, дважды разнимал водитель",
+        at_risk=True,
+    )
+    scores = scores_by_key(pupil, [DRIVER, SOCIAL])
+    assert scores["driver"] <= scores["social"]
