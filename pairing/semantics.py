@@ -897,6 +897,7 @@ _OTHERS_WILL = frozenset(
         "хотеть", "сказать", "советовать", "посоветовать", "ждать", "записать", "записывать",
         "отдать", "отдавать", "настаивать", "считать", "заставлять", "заставить", "требовать", "предлагать",
         "предложить", "мечтать", "видеть", "решить", "планировать", "отправить", "отправлять",
+        "говорить", "твердить", "уговаривать", "велеть",
     }
 )  # fmt: skip
 # the verbs of the pupil's own wish, said by the pupil («хочу», «мечтаю») or of the pupil with «сам»
@@ -1225,17 +1226,25 @@ def _listed(word: str) -> bool:
     return word.lower() == "и" or _tag(word).POS in {"NOUN", "ADJF", "PRTF", "NUMR"}
 
 
+# A subject a tutor already covers is no need: «по математике уже есть репетитор», «с физикой занимается
+# с репетитором», «по русскому ходит к репетитору» (but «нужен репетитор по математике» is one)
+_TUTORS = frozenset({"репетитор", "репетиторша", "репетиторство"})
+# the verbs of having one («уже есть репетитор», «ходит к репетитору», «наняли репетитора»)
+_TUTORED = frozenset({"есть", "ходить", "заниматься", "нанять", "нанимать", "взять"})
+
+
 @lru_cache(maxsize=50_000)
 def _fine(clause: str) -> bool:
     """Whether a clause says something is fine and nothing else (see above)."""
     words = [word.lower().replace("ё", "е") for word in WORD.findall(clause)]
     bases = [lemma(word) for word in words]
-    good = False
+    tutored = bool(_TUTORS & set(bases))
+    good = tutored
     for k, (word, base) in enumerate(zip(words, bases, strict=True)):
         if base in _DIFFICULT or base in _LIKING or base in _NEEDING or base in _NEED_NOUNS:
             return False
         pos = _tag(word).POS
-        if pos in _VERB_POS and base not in _LINKING:
+        if pos in _VERB_POS and base not in _LINKING and not (tutored and base in _TUTORED):
             return False
         if word == "не":
             # «не» only as «не проблема», «проблем не было», «трудностей не испытывает»

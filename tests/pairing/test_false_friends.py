@@ -161,3 +161,28 @@ def test_the_driver_who_parted_a_fight_does_not_make_the_pupil_his():
     )
     scores = scores_by_key(pupil, [DRIVER, SOCIAL])
     assert scores["driver"] <= scores["social"]
+
+
+@pytest.mark.parametrize(
+    ("text", "covered", "asked"),
+    [
+        ("По математике уже есть репетитор, нужен наставник по лёгкой атлетике", "c:math", "c:pe"),
+        ("по физике ходит к репетитору, а нужен кто-то по химии", "c:physics", "c:chemistry"),
+        ("мама говорит надо в медицинский, а я хочу в полицию", "c:career-medicine", "c:career-police"),
+    ],
+)
+def test_what_a_tutor_covers_or_others_want_is_no_request_beside_the_pupils_own(text, covered, asked):
+    found = concept_tokens(text)
+    assert covered not in found and asked in found
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("нужен репетитор по математике", "c:math"),
+        ("хочет репетитора по физике", "c:physics"),
+        ("репетитор по математике не помогает", "c:math"),
+    ],
+)
+def test_a_tutor_wanted_or_failing_is_still_a_need(text, asked):
+    assert asked in concept_tokens(text)
