@@ -2246,12 +2246,14 @@ TERMS = [
 # motivation, «всё успевать» every pupil who «не успевает» a time-management one («вести за собой» stays:
 # it reads as a lemma of its own, see semantics._leading_verb). What they said is said in words that do
 # not collapse: «сила воли», «учится не по своей воле», «собственное дело», «мечтает о своём деле».
-# «Научить читать» is learning to read («научить» is no longer of «научиться»'s family). Reading for pleasure («любит читать», books) is the librarian's and the reading
-# club's, not the literature lessons'; a feldsher's station (ФАП) and nursing are medicine; losing interest
+# «Научить читать» is learning to read («научить» is no longer of «научиться»'s family). Reading for
+# pleasure («любит читать», books) is the librarian's and the reading club's, not the literature
+# lessons'; a feldsher's station (ФАП) and nursing are medicine; losing interest
 # is motivation; not coping with the load or fearing to go mad is stress; parents who object or force are
 # the relations with them; giving as good as one gets is martial arts; solving problems is mathematics; the
 # primary school's «окружающий мир» is the primary teacher's subject too; neural networks are programming;
-# drinking at home is the family's trouble, drinking bouts («пьянки») anywhere else an addiction.
+# drinking at home is the family's trouble, drinking bouts («пьянки») anywhere else an addiction;
+# a pupil in the phone till night is the gadgets' trouble.
 FRIENDS_TOPICS: dict[str, list[str]] = {
     "reading": ["любит читать", "любить читать", "книги", "книжки", "книжка", "читает книги", "любимая книга",
                 "любимые книги", "читает запоем"],
@@ -2274,6 +2276,9 @@ FRIENDS_TOPICS: dict[str, list[str]] = {
     "early-literacy": ["научить читать"],
     "entrepreneurship": ["собственное дело", "собственный бизнес", "мечтает о своём деле"],
     "conflicts": ["стычки", "стычка", "стычки с ребятами"],
+    "gadgets": ["до ночи в телефоне", "всё время в телефоне", "целыми днями в телефоне", "в телефоне и играх",
+                "не вылезает из телефона", "не вылезает из компьютера", "не вылезает из игр", "сидит в играх",
+                "не отрывается от телефона"],
     "math": ["решать задачи", "решает задачи", "решение задач", "текстовые задачи", "задачи на движение"],
 }  # fmt: skip
 FRIENDS_LESS: dict[str, list[str]] = {

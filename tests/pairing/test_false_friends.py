@@ -58,6 +58,7 @@ def test_everyday_words_name_no_topic_of_another_family(text, not_meant):
         ("водитель школьного автобуса", "c:career-services"),
         ("биохимия", "c:chemistry"),
         ("дома пьянки до ночи", "c:family"),
+        ("до ночи в телефоне и играх, оценки упали", "c:gadgets"),
     ],
 )
 def test_the_words_themselves_still_name_their_topics(text, meant):
