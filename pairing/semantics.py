@@ -1313,6 +1313,14 @@ def _refused(words: list[tuple[str, int]], first: int, verb: int) -> set[int]:
 # «стать» (and its forms) names a career only where it asks which one (see Vocabulary._career); there
 # it reads as «профессия», which the shared vocabulary knows
 _BECOME = frozenset({"стать", "становиться"})
+_WORKING = frozenset({"работать", "трудиться"})  # «кем работать»: which career, asked
+
+
+def _which_asked(text: str, start: int) -> bool:
+    """Whether «кем» (or «кто») stands before the word at ``start`` in its clause."""
+    return any(lemma(word) == "кто" for word in WORD.findall(_clause(text[:start], last=True)))
+
+
 _CAREER_WORD = "профессия"
 # what «стать …» names when it is no career guidance: a skill or a need («стать лидером»), or an
 # interest that is the profession itself («стать блогером», «стать программистом»: the interest is asked)
@@ -1777,6 +1785,8 @@ class Vocabulary:
                 if not self._career(text, start, end):
                     continue
                 base = _CAREER_WORD
+            elif base in _WORKING and _which_asked(text, start):
+                base = _CAREER_WORD  # «не знает, кем работать» asks for a career, «мама работает» does not
             out.append((surface, base, start, end))
         return out
 

@@ -2253,7 +2253,8 @@ TERMS = [
 # the relations with them; giving as good as one gets is martial arts; solving problems is mathematics; the
 # primary school's «окружающий мир» is the primary teacher's subject too; neural networks are programming;
 # drinking at home is the family's trouble, drinking bouts («пьянки») anywhere else an addiction;
-# a pupil in the phone till night is the gadgets' trouble.
+# a pupil in the phone till night is the gadgets' trouble; a band of one's own is said as «создать свою
+# группу» («кем работать» is read by semantics._which_asked instead).
 FRIENDS_TOPICS: dict[str, list[str]] = {
     "reading": ["любит читать", "любить читать", "книги", "книжки", "книжка", "читает книги", "любимая книга",
                 "любимые книги", "читает запоем"],
@@ -2276,6 +2277,7 @@ FRIENDS_TOPICS: dict[str, list[str]] = {
     "early-literacy": ["научить читать"],
     "entrepreneurship": ["собственное дело", "собственный бизнес", "мечтает о своём деле"],
     "conflicts": ["стычки", "стычка", "стычки с ребятами"],
+    "music": ["создать свою группу", "собрать свою группу", "играть в группе"],
     "gadgets": ["до ночи в телефоне", "всё время в телефоне", "целыми днями в телефоне", "в телефоне и играх",
                 "не вылезает из телефона", "не вылезает из компьютера", "не вылезает из игр", "сидит в играх",
                 "не отрывается от телефона"],

@@ -59,6 +59,8 @@ def test_everyday_words_name_no_topic_of_another_family(text, not_meant):
         ("биохимия", "c:chemistry"),
         ("дома пьянки до ночи", "c:family"),
         ("до ночи в телефоне и играх, оценки упали", "c:gadgets"),
+        ("не знает, кем работать, когда вырастет", "c:career"),
+        ("хочет создать свою группу, играет на гитаре", "c:music"),
     ],
 )
 def test_the_words_themselves_still_name_their_topics(text, meant):
