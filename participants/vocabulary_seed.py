@@ -2254,11 +2254,15 @@ TERMS = [
 # primary school's «окружающий мир» is the primary teacher's subject too; neural networks are programming;
 # drinking at home is the family's trouble, drinking bouts («пьянки») anywhere else an addiction;
 # a pupil in the phone till night is the gadgets' trouble; a band of one's own is said as «создать свою
-# группу» («кем работать» is read by semantics._which_asked instead).
+# группу» («кем работать» is read by semantics._which_asked instead); wanting to work with children is
+# teaching as a career (a mentor who works with them offers no such thing); hard study is performance.
 FRIENDS_TOPICS: dict[str, list[str]] = {
     "reading": ["любит читать", "любить читать", "книги", "книжки", "книжка", "читает книги", "любимая книга",
                 "любимые книги", "читает запоем"],
-    "career-teaching": ["пед", "педуниверситет", "работать с детьми"],
+    "career-teaching": ["пед", "педуниверситет", "хочет работать с детьми", "хочу работать с детьми",
+                        "мечтает работать с детьми"],
+    "performance": ["трудная учёба", "учёба даётся тяжело", "учёба даётся трудно", "тяжело учиться",
+                    "трудно учиться"],
     "research": ["научный руководитель"],
     "admission": ["целевое обучение", "целевое направление", "целевой набор"],
     "primary": ["окружающий мир", "окр мир", "окружайка"],

@@ -7,7 +7,8 @@ become medicine, losing interest motivation, being unable to cope stress, parent
 relations with them, giving as good as one gets martial arts, solving problems mathematics, «окружающий
 мир» the primary school's, neural networks programming, drinking at home the family's trouble and
 drinking bouts elsewhere an addiction, «научить читать» learning to read, skirmishes
-conflicts, a pupil in the phone till night the gadgets' trouble, a band of one's own music.
+conflicts, a pupil in the phone till night the gadgets' trouble, a band of one's own music, wanting to work
+with children teaching as a career, hard study performance.
 
 Only the shared seeded terms are touched: what a region or a school added stays as it is. Going back
 gives back exactly the words taken and takes back exactly the words added."""

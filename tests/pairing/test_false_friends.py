@@ -29,6 +29,7 @@ from .quality_set import Pupil, Teacher, concept_tokens, kept_seed, scores_by_ke
         ("мама работает на вахте", "c:career"),  # «кем работать» no longer reads as «работать»
         ("научить читать", "c:research"),  # «научить» is no science
         ("детская площадка у школы", "c:math"),  # «площадка» is no area
+        ("работаю с детьми 20 лет", "c:career-teaching"),  # a mentor's own work, no career guidance
         ("в чём дело, не понимаем", "c:math"),  # «дело» is no division
         ("целевое обучение от завода", "c:motivation"),  # «целевой» is no aim in life
         ("руководитель школьного музея", "c:career-services"),  # «рук-о-водитель» is no driver
@@ -61,6 +62,8 @@ def test_everyday_words_name_no_topic_of_another_family(text, not_meant):
         ("до ночи в телефоне и играх, оценки упали", "c:gadgets"),
         ("не знает, кем работать, когда вырастет", "c:career"),
         ("хочет создать свою группу, играет на гитаре", "c:music"),
+        ("хочет работать с детьми, летом вожатой", "c:career-teaching"),
+        ("трудная учёба, тройки", "c:performance"),
     ],
 )
 def test_the_words_themselves_still_name_their_topics(text, meant):
