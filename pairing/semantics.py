@@ -923,7 +923,7 @@ def _own_wish(clause: list[re.Match[str]]) -> bool:
 # Only a career read from such a noun is left out (:meth:`Vocabulary._find`): «логопед сказал, что нужны
 # занятия» still asks for speech therapy.
 _BESIDE = frozenset({"NPRO", "PRCL", "ADVB"})
-_NOT_ACTING = _LIKING | _LINK_VERBS | {"быть", "являться", "стать", "становиться"}
+_NOT_ACTING = _LIKING | _LINK_VERBS | {"являться"}  # and «стать» (_BECOME, below)
 
 
 @lru_cache(maxsize=50_000)
@@ -948,7 +948,8 @@ def _acts(near: list[tuple[str, int]]) -> bool:
         tag = _tag(word)
         if tag.POS in _BESIDE:
             continue
-        return tag.POS == "VERB" and lemma(word.lower()) not in _NOT_ACTING
+        base = lemma(word.lower())
+        return tag.POS == "VERB" and base not in _NOT_ACTING and base not in _BECOME
     return False
 
 
@@ -1795,8 +1796,7 @@ class Vocabulary:
         after it, or a person after it («инженером», «поваром») the vocabulary does not know as a skill,
         a social or emotional need or an interest («лидером», «волонтёром» are not careers, and
         «блогером», «программистом» ask for the interest itself)."""
-        before = _clause(text[:start], last=True)
-        if any(lemma(word) == "кто" for word in WORD.findall(before)):
+        if _which_asked(text, start):
             return True
         after = [
             word for word in WORD.findall(_clause(text[end:], last=False)) if lemma(word) not in STOP_WORDS
