@@ -424,7 +424,7 @@ def _spans(text: str, keep: frozenset[str] = frozenset()) -> list[tuple[str, str
         elif _reflexive_verb(surface, found_words, n):
             base += " себя"
         elif _leading_verb(surface, found_words, n):
-            base += " за собой"
+            base = _leading_lemma(surface) + " за собой"
         out.append((surface, base, found.start(), found.end()))
     return out
 
@@ -443,7 +443,23 @@ def _leading_verb(word: str, found_words: list[re.Match[str]], n: int) -> bool:
     «ведёт блог» or «ведёт себя» does not; read as the one lemma «вести за собой», as the vocabulary's
     phrase is."""
     after = [found_words[k].group().lower() for k in (n + 1, n + 2) if k < len(found_words)]
-    return after == ["за", "собой"] and _tag(word).POS in _VERB_POS | {"INFN"}
+    return after == ["за", "собой"] and bool(_verb_parses(word))
+
+
+def _verb_parses(word: str) -> list[Any]:
+    """The parses of a word as a verb: «повести» is «повесть» to pymorphy first, a verb only after."""
+    return [parse for parse in _analyzer().parse(word.lower()) if parse.tag.POS in _VERB_POS | {"INFN"}]
+
+
+# the perfective of leading is leading: «повести за собой» is «вести за собой»
+_LEADING_PERFECTIVE = {"повести": "вести"}
+
+
+def _leading_lemma(word: str) -> str:
+    """The verb's own lemma before «за собой» (not pymorphy's likeliest noun), the perfective read as the
+    imperfective the vocabulary's phrase has."""
+    base = _verb_parses(word)[0].normal_form.replace("ё", "е")
+    return _LEADING_PERFECTIVE.get(base, base)
 
 
 @lru_cache(maxsize=50_000)
@@ -641,6 +657,8 @@ def negated_words(text: str) -> frozenset[int]:
 # «раньше любил физику и сейчас любит»).
 _LOSING = frozenset({"потерять", "терять", "утратить", "пропасть", "исчезнуть"})
 _ONCE = frozenset({"раньше", "прежде"})
+# a loss feared has not happened: «боится потерять интерес к физике» is still interested in physics
+_FEARING = frozenset({"бояться", "опасаться", "страшно", "страх", "страшить"})
 _CAUSES = frozenset({"из-за", "изза", "после", "от", "из", "благодаря", "вследствие", "потому", "поскольку"})
 _TO = frozenset({"к", "ко"})
 _OBJECT_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR", "INFN", "PREP", "CONJ", None})
@@ -687,9 +705,16 @@ def _interest_lost(words: list[tuple[str, int]], k: int) -> bool:
     if lemma(low) != "интерес":
         return False
     return any(
-        lemma(word.lower()) in _LOSING and not (n and words[n - 1][0].lower() == "не")
+        lemma(word.lower()) in _LOSING
+        and not (n and words[n - 1][0].lower() == "не")
+        and not _feared(words, n)
         for n, (word, _at) in enumerate(words)
     )
+
+
+def _feared(words: list[tuple[str, int]], n: int) -> bool:
+    """Whether the verb of losing at words[n] is feared: «боится потерять», «страшно потерять»."""
+    return n > 0 and lemma(words[n - 1][0].lower()) in _FEARING
 
 
 def _lost_object(words: list[tuple[str, int]], k: int) -> set[int]:

@@ -104,3 +104,31 @@ MATHS = Teacher("math", ["олимпиадная математика", "под�
 def test_a_chemistry_problem_solver_is_the_chemists_not_a_tie():
     scores = scores_by_key(Pupil(["решает задачи по химии"], ("chem",), group_name="9А"), [CHEMISTRY, MATHS])
     assert scores["chem"] > scores["math"] + 20
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        # the perfective leads too, though pymorphy first reads «повести» as stories («повесть»)
+        ("хочет повести за собой класс", "c:leadership"),
+        ("повёл за собой ребят на субботник", "c:leadership"),
+        ("поведёт за собой команду", "c:leadership"),
+        # a loss feared has not happened: the pupil still cares for the subject
+        ("боится потерять интерес к физике", "c:physics"),
+        ("страшно потерять интерес к музыке", "c:music"),
+        ("опасается утратить интерес к химии", "c:chemistry"),
+    ],
+)
+def test_the_reviews_leftovers_are_understood(text, meant):
+    assert meant in concept_tokens(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_meant"),
+    [
+        ("читает повести и рассказы", "c:leadership"),  # stories are still stories
+        ("потерял интерес к физике", "c:physics"),  # a loss that happened still refuses the subject
+    ],
+)
+def test_the_leftovers_fix_over_reaches_nowhere(text, not_meant):
+    assert not_meant not in concept_tokens(text)
