@@ -1175,10 +1175,29 @@ def _settled(text: str) -> set[int]:
     out: set[int] = set()
     listed: list[int] = []  # the words of the bare noun phrases just before, separated by commas
     better_wanted = _better_mark_wanted(text)
-    for piece, offset, between in _pieces(text, _CLAUSE_OF_STATE):
+    pieces = list(_pieces(text, _CLAUSE_OF_STATE))
+    alone = sum(1 for piece, _offset, _between in pieces if WORD.search(piece)) == 1
+    denied, gap = False, ""  # the last clause with words says «не»; the text since it
+    for piece, offset, between in pieces:
         if between.strip() != ",":
             listed = []
         words = _words_at(piece, offset)
+        gap += between
+        if not words:
+            gap += piece
+            listed = []
+            continue
+        contrast, gap = denied and "а" in WORD.findall(gap.lower()), ""
+        lowered = [word.lower().replace("ё", "е") for word, _at in words]
+        denied = "не" in lowered
+        # «математика — репетитор» says of the subject that it has one (a dash or a colon, as below)
+        if (
+            (alone or contrast)
+            and not _SUBJECT_JOIN.search(piece)
+            and _tutor_asked(lowered, [lemma(word) for word in lowered])
+        ):
+            listed = []
+            continue
         kept = _before_exception(words)
         if _fine(" ".join(word for word, _at in kept)) or _good_mark(piece) and not better_wanted:
             out.update(at for _word, at in kept)
@@ -1257,6 +1276,24 @@ def _listed(word: str) -> bool:
 _TUTORS = frozenset({"репетитор", "репетиторша", "репетиторство"})
 # the verbs of having one («уже есть репетитор», «ходит к репетитору», «наняли репетитора»)
 _TUTORED = frozenset({"есть", "ходить", "заниматься", "нанять", "нанимать", "взять"})
+# more words that say the pupil has one («был репетитор», «ездит к репетитору», «у него репетитор»)
+_HAVING_TUTOR = _TUTORED | frozenset(
+    {"быть", "ездить", "возить", "посещать", "найти", "платить", "оплачивать", "помогать"}
+)
+
+
+def _tutor_asked(words: list[str], bases: list[str]) -> bool:
+    """Whether a clause names a tutor with nothing that says the pupil has one — read as the tutor
+    asked for where the clause is the whole request («Репетитор по химии») or the «а …» of a contrast
+    («нужен не психолог, а репетитор по химии»), not as a subject a tutor covers."""
+    at = [k for k, base in enumerate(bases) if base in _TUTORS]
+    return bool(at) and not (
+        _HAVING_TUTOR & set(bases)
+        or "уже" in words
+        or "у" in words[: at[0]]
+        or _RELATIVES & set(bases[: at[0]])  # «мама — репетитор по английскому»
+        or any(k and words[k - 1] in ("с", "со", "к", "ко") for k in at)
+    )
 
 
 @lru_cache(maxsize=50_000)
