@@ -835,16 +835,26 @@ def run_rules(run: MatchingRun, mentee_ids: Collection[int] | None = None) -> Ru
     )
 
 
-def swap_refusals(run: MatchingRun, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
+def swap_refusals(
+    run: MatchingRun, pairs: Iterable[tuple[int, int]], present: bool = False
+) -> dict[tuple[int, int], str]:
     """Of the (mentee, mentor) couples, those that swap a proposal's mentor for one the run does not
     allow, with the reason. The run's own proposals are not asked again (a locked pair is proposed as
-    the curator fixed it)."""
+    the curator fixed it) — with ``present``, only whether both are still in the run's pool (a mentor
+    who left, a mentee who completed or was paired meanwhile cannot be locked into a re-run)."""
+    pairs = list(pairs)
     proposed = {(pair["mentee"], pair["mentor"]) for pair in (run.result or {}).get("pairs", [])}
     swapped = [(mentee, mentor) for mentee, mentor in pairs if (mentee, mentor) not in proposed]
-    if not swapped:
+    asked = pairs if present else swapped
+    if not asked:
         return {}
-    rules = run_rules(run, {mentee for mentee, _mentor in swapped})
-    refused = {pair: rules.violation(*pair) for pair in swapped}
+    rules = run_rules(run, {mentee for mentee, _mentor in asked})
+    refused = {
+        pair: rules.violation(*pair)
+        if pair in swapped or pair[0] not in rules.mentees or pair[1] not in rules.mentors
+        else None
+        for pair in asked
+    }
     return {pair: reason for pair, reason in refused.items() if reason is not None}
 
 
@@ -917,6 +927,9 @@ def compute(
     progress: matching.Progress | None = None,
 ) -> dict[str, Any]:
     mentees, mentors = engine_input(programme, form, options)
+    # a lock whose mentee or mentor left the pool after the curator asked (the run starts later) is dropped
+    mentee_ids, mentor_ids = {mentee.id for mentee in mentees}, {mentor.id for mentor in mentors}
+    locked = [pair for pair in locked if pair[0] in mentee_ids and pair[1] in mentor_ids]
     result = matching.match(mentees, mentors, engine_settings(options, locked), progress=progress)
     return result_as_json(result) | {"objective": objective(options)}
 
@@ -992,7 +1005,8 @@ def _forbidden(reason: str) -> str:
 def run_locks(*, run: MatchingRun, pairs: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[str]]:
     """The pairs a re-run may lock: a swap to a mentor the run does not allow is refused (a locked pair
     is proposed as fixed, whatever the rules, and would be accepted so)."""
-    refusals = swap_refusals(run, pairs)
+    pairs = list(dict.fromkeys(pairs))  # a mentee is locked once
+    refusals = swap_refusals(run, pairs, present=True)
     people = Person.objects.filter(organization=run.programme.organization).in_bulk(
         [person for pair in refusals for person in pair]
     )
@@ -1016,6 +1030,7 @@ def run_accept(
 ) -> tuple[list[MentoringGroup], list[str]]:
     """Create a pair for every accepted proposal; refuse, with the reason, what breaks a rule now (a
     mentor swapped for one the run does not allow included)."""
+    pairs = list(dict.fromkeys(pairs))  # a proposal named twice is one pair, not a member added twice
     people = Person.objects.filter(organization=run.programme.organization).in_bulk(
         [person for pair in pairs for person in pair]
     )

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from mentoring.models import Job
 from pairing.matching_runs import mentor_record
+from pairing.models import MatchingRun, MentoringGroup
+from participants.models import MenteeProfile, MentorProfile, ProfileStatus
 
 from .quality_set import concept_tokens
 from .test_area_scores import vocabulary
+from .test_runs import bases, start, url  # noqa: F401 (bases: a fixture)
 
 
 @pytest.mark.parametrize(
@@ -56,3 +60,64 @@ def test_a_tutor_the_pupil_already_has_still_covers_the_subject(text, covered):
 @pytest.mark.parametrize("text", ["Не говорит по-русски", "не понимает по-русски"])
 def test_a_pupil_who_does_not_speak_russian_needs_russian_as_a_foreign_language(text):
     assert "c:russian-foreign" in concept_tokens(text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["mentor", "mentee"])
+def test_a_rerun_locking_a_proposal_whose_person_left_since_still_runs(
+    curator_client,
+    bases,  # noqa: F811  the fixture imported above
+    django_capture_on_commit_callbacks,
+    who,
+):
+    """The curator ticks a proposal and re-runs; meanwhile its mentor left the programme (or its mentee
+    completed it): the re-run must not fail with an internal error, nor propose that person, and the
+    curator is told why the pair was not locked."""
+    run = start(curator_client, django_capture_on_commit_callbacks)
+    kid, math = bases["kids"][0], bases["math"]
+    assert any(pair["mentee"] == kid.pk and pair["mentor"] == math.pk for pair in run.result["pairs"])
+    if who == "mentor":
+        MentorProfile.objects.filter(person=math).update(status=ProfileStatus.LEFT)
+    else:
+        MenteeProfile.objects.filter(person=kid).update(status=ProfileStatus.COMPLETED)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = curator_client.post(
+            url("run_accept", run=run.pk),
+            {"accept": [str(kid.pk)], f"mentor_{kid.pk}": str(math.pk), "action": "rerun"},
+            follow=True,
+        )
+    rerun = MatchingRun.objects.latest("pk")
+    assert rerun.pk != run.pk
+    assert rerun.job.status == Job.Status.DONE, rerun.job.error
+    gone = math.pk if who == "mentor" else kid.pk
+    assert all(gone not in (pair["mentee"], pair["mentor"]) for pair in rerun.result["pairs"])
+    assert "Не закреплено" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", ["accept", "rerun"])
+def test_a_proposal_ticked_twice_in_a_hand_made_form_is_one_pair(
+    curator_client,
+    bases,  # noqa: F811  the fixture imported above
+    django_capture_on_commit_callbacks,
+    action,
+):
+    """«accept» sent twice for one mentee (a form made by hand, a double submit by a script): one pair,
+    not a server error; a re-run locks it once (not «locked twice», a failed run)."""
+    run = start(curator_client, django_capture_on_commit_callbacks)
+    kid, math = bases["kids"][0], bases["math"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = curator_client.post(
+            url("run_accept", run=run.pk),
+            {"accept": [str(kid.pk), str(kid.pk)], f"mentor_{kid.pk}": str(math.pk), "action": action},
+        )
+    assert response.status_code == 302
+    if action == "accept":
+        assert MentoringGroup.objects.count() == 1
+        assert MentoringGroup.objects.get().members.filter(person=kid).count() == 1
+    else:
+        rerun = MatchingRun.objects.latest("pk")
+        assert rerun.job.status == Job.Status.DONE, rerun.job.error
+        assert [(p["mentee"], p["mentor"]) for p in rerun.result["pairs"] if p["locked"]] == [
+            (kid.pk, math.pk)
+        ]
