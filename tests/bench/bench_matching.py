@@ -20,6 +20,14 @@ stranger built on 7 December 2026 to break the "whatever the scores" promise: on
 tags, 0–4 words per person from an even vocabulary of only 400 (so thousands of couples share a word and
 the words criterion spreads a few tied scores into many close ones).
 
+``matching_10000_questionnaire`` and ``_questionnaire_stable`` are another stranger's shape of that day
+(breaker14): a school that filled in the questionnaire but wrote no free text — days and formats,
+preferred grades, special categories, networking choices for three mentees in ten: thousands of kinds
+of people and wide ties. Measured on 7 December: 3.5–4.3 s and 9–12 s (the stable one), above the
+"< 3 s" target; most of the time in the blocking couples' count (``_blocking``: couples tied with what
+the mentee has are scored again) and, for the stable one, ~8,800 rounds of deferred acceptance each
+scoring its few offers again.
+
 The realistic instances (and ``_half``) carry the words of the «общие слова» criterion (``Mentee.keywords``,
 ``Mentor.specific``): 6–16 per mentor and 2–8 per mentee of 5,000 words drawn by Zipf's law.
 
@@ -82,6 +90,8 @@ CASES = {
     "matching_10000_tieheavy_fair": (10_000, 3_400, "tieheavy", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_tieheavy_groups": (10_000, 3_400, "tieheavy", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_wordties": (10_000, 3_400, "wordties", 1, True, "< 3 s, < 1 GB"),
+    "matching_10000_questionnaire": (10_000, 3_400, "questionnaire", 3, True, "< 3 s, < 1 GB"),
+    "matching_10000_questionnaire_stable": (10_000, 3_400, "questionnaire", 3, True, "< 3 s, < 1 GB"),
     "matching_30000": (30_000, 10_000, "realistic", 1, False, "< 15 s"),
     "matching_30000_wordties": (30_000, 10_000, "wordties", 1, False, "< 15 s"),
     "matching_100000": (100_000, 34_000, "realistic", 1, False, "< 60 s, < 4 GB"),
@@ -193,6 +203,54 @@ def _tieheavy(n_mentees: int, n_mentors: int, rng: random.Random):
     ]
 
 
+def _questionnaire(n_mentees: int, n_mentors: int, rng: random.Random):
+    """The stranger's shape of 7 December (breaker14): a school that filled in the questionnaire but no
+    free text — no requests, competencies or interests; days and formats that suit each side, the grades
+    a mentor prefers, the special categories, and networking choices for three mentees in ten."""
+    from pairing.matching import Mentee, Mentor
+
+    days = ("mon", "tue", "wed", "thu", "fri", "online", "in_person")
+    mentors = [
+        Mentor(
+            id=1_000_000 + j,
+            forms=frozenset({"pupil_pupil"}),
+            competencies=frozenset(),
+            interests=frozenset(),
+            grade=None,
+            age=rng.randint(25, 60),
+            subject="",
+            special_needs_trained=rng.random() < 0.5,
+            trained=True,
+            has_consent=True,
+            capacity=3,
+            current_load=0,
+            availability=frozenset(rng.sample(days, 3)),
+            at_risk_experience=rng.random() < 0.5,
+            preferred_grades=(rng.randint(5, 7), rng.randint(8, 11)),
+        )
+        for j in range(n_mentors)
+    ]
+    ids = [mentor.id for mentor in mentors]
+    mentees = [
+        Mentee(
+            id=1 + i,
+            form="pupil_pupil",
+            requests=frozenset(),
+            interests=frozenset(),
+            grade=rng.randint(5, 11),
+            age=None,
+            subject="",
+            special_needs=rng.random() < 0.1,
+            has_consent=True,
+            availability=frozenset(rng.sample(days, 2)),
+            at_risk=rng.random() < 0.2,
+            preferences=tuple(rng.sample(ids, 2)) if rng.random() < 0.3 else (),
+        )
+        for i in range(n_mentees)
+    ]
+    return mentees, mentors
+
+
 def _wordties(n_mentees: int, n_mentors: int, rng: random.Random):
     """The stranger's shape (``make_instance``'s "wordties"): few tags and a small even vocabulary."""
     from pairing.matching import Mentee, Mentor, specific_words
@@ -260,11 +318,13 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
     "tieheavy" (one form, four tags, none or one per person, grades 5–7 and 8–10, places 1–4);
     "wordties" (the stranger's shape of 7 December: one form, three tags, grades 5–9, mentors of three
     ages, places 1–3, and 0–4 words per person drawn evenly from only 400 — so many couples share a word
-    and the words, now a criterion, spread the few tied scores into many close ones)."""
+    and the words, now a criterion, spread the few tied scores into many close ones); "questionnaire"
+    (breaker14's shape: no free text, but days, formats, preferred grades, special categories and
+    networking choices — many kinds of people, wide ties)."""
     from pairing.matching import Mentee, Mentor
 
     rng = random.Random(seed)
-    shaped = {"tieheavy": _tieheavy, "wordties": _wordties}.get(variant)
+    shaped = {"tieheavy": _tieheavy, "wordties": _wordties, "questionnaire": _questionnaire}.get(variant)
     if shaped is not None:
         return shaped(n_mentees, n_mentors, rng)
     ties, empty = variant == "ties", variant in ("empty", "choices")
