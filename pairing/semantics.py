@@ -1154,7 +1154,10 @@ _LINKING = frozenset(
         "учиться", "успевать", "испытывать", "вызывать", "возникать", "иметь", "наблюдаться", "стоять",
     }
 )  # fmt: skip
-_COPING = frozenset({"справляться", "справиться"})
+_COPING = frozenset({"справляться", "справиться", "успевать"})
+# what a pupil does well with a subject, said as a fact («английский знает хорошо», «сдаёт хорошо»,
+# not «понимает хорошо, но не говорит»): not as a wish or a duty («должен хорошо знать» — the infinitive)
+_KNOWING = frozenset({"знать", "сдавать"})
 _EXISTING = frozenset({"быть", "испытывать", "вызывать", "возникать", "иметь", "наблюдаться"})
 _DIFFICULT = frozenset(
     {
@@ -1307,7 +1310,12 @@ def _fine(clause: str) -> bool:
         if base in _DIFFICULT or base in _LIKING or base in _NEEDING or base in _NEED_NOUNS:
             return False
         pos = _tag(word).POS
-        if pos in _VERB_POS and base not in _LINKING and not (tutored and base in _TUTORED):
+        if (
+            pos in _VERB_POS
+            and base not in _LINKING
+            and not (tutored and base in _TUTORED)
+            and not (pos == "VERB" and base in _KNOWING)
+        ):
             return False
         if word == "не":
             # «не» only as «не проблема», «проблем не было», «трудностей не испытывает»

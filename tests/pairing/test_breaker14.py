@@ -52,6 +52,33 @@ def test_a_tutor_the_pupil_already_has_still_covers_the_subject(text, covered):
     assert covered not in concept_tokens(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Английский сдаёт хорошо, проблемы с немецким",
+        "Английский знает хорошо, проблемы с немецким",
+        "По английскому успевает, проблемы с немецким",
+    ],
+)
+def test_a_subject_said_to_be_done_well_is_no_request_beside_the_one_asked(text):
+    found = concept_tokens(text)
+    assert "c:german" in found and "c:english" not in found
+    assert "c:time" not in found  # «успевает» (keeps up) is no time management
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Должен хорошо знать английский для поступления", "c:english"),
+        ("Не знает английский, проблемы с немецким", "c:english"),
+        ("Не успевает по английскому", "c:english"),
+        ("Английский понимает хорошо, но не говорит", "c:english"),
+    ],
+)
+def test_a_subject_to_be_known_or_not_known_stays_asked(text, asked):
+    assert asked in concept_tokens(text)
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="«не» is a stop word, so no seeded phrase can say «не говорит по-русски» without also finding "
