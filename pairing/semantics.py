@@ -2412,34 +2412,69 @@ _DAY_WORDS = {
     "thu": ("четверг", "чт"),
     "fri": ("пятница", "пт"),
     "sat": ("суббота", "сб"),
-    "sun": ("воскресенье", "вс"),
+    "sun": ("воскресенье", "воскресение", "вс"),  # «воскресенья», «по воскресеньям»: pymorphy's «воскресение»
 }
 _DAY_ORDER = tuple(_DAY_WORDS)
 
 
+# what says a day or a format does not suit: the whole clause («в выходные не могу», «онлайн не подходит»),
+# or what follows «кроме»/«без»/«исключая» («все дни кроме воскресенья»)
+_NOT_SUITING = frozenset({"не", "нельзя", "неудобно", "никак"})
+_EXCEPT_WORDS = frozenset({"кроме", "без", "исключая", "исключение"})
+_AVAILABILITY_CLAUSE = re.compile(r"[,;.!?()\n]|\b(?:но|а|зато|однако)\b", re.IGNORECASE)
+_FORMAT_SET = frozenset({"online", "in_person"})
+
+
 def parse_availability(text: str) -> frozenset[str]:
     """Days («mon»…«sun») and formats («in_person», «online») in free text: «вт, чт после уроков»,
-    «по будням онлайн», «пн–ср», «в любой день очно». Nothing recognised: an empty set."""
+    «по будням онлайн», «пн–ср», «пн - ср», «с понедельника по среду», «в любой день очно». What does not
+    suit is left out: «не могу онлайн» is in person, «кроме пятницы» every other day, «в выходные не
+    могу» the weekdays. Nothing recognised: an empty set."""
+    text = re.sub(r"\s*[-–—]\s*", "-", text or "")
+    suits: set[str] = set()
+    not_suits: set[str] = set()
+    for clause in _AVAILABILITY_CLAUSE.split(text):
+        words = [lemma(word) for word in WORD.findall(clause)]
+        cut = next((i for i, word in enumerate(words) if word in _EXCEPT_WORDS), len(words))
+        negated = any(word in _NOT_SUITING for word in words)
+        before, after = _available(words[:cut]), _available(words[cut + 1 :])
+        (not_suits if negated else suits).update(before)
+        not_suits.update(after)
+    if not_suits & set(_DAY_ORDER) and not suits & set(_DAY_ORDER):  # «кроме пятницы»: every other day
+        suits.update(_DAY_ORDER)
+    if not_suits & _FORMAT_SET and not suits & _FORMAT_SET:  # «не могу онлайн»: the other format
+        suits.update(_FORMAT_SET)
+    return frozenset(suits - not_suits)
+
+
+def _available(words: list[str]) -> set[str]:
+    """The days and formats some lemmas name (:func:`parse_availability`)."""
     out: set[str] = set()
-    words = [lemma(word) for word in WORD.findall((text or "").replace("–", "-").replace("—", "-"))]
     joined = " ".join(words)
+
+    def day_of(word: str) -> str | None:
+        return next((day for day, names in _DAY_WORDS.items() if word in names), None)
+
     for i, word in enumerate(words):
         for day, names in _DAY_WORDS.items():
             if word in names:
                 out.add(day)
-        if "-" in word:  # «пн-ср»
-            parts = word.split("-")
-            found = [next((d for d, names in _DAY_WORDS.items() if p in names), None) for p in parts]
+        if "-" in word:  # «пн-ср», and «пн - онлайн»: each day named
+            found = [day_of(part) for part in word.split("-")]
+            out.update(day for day in found if day)
             if len(found) == 2 and all(found):
-                a, b = _DAY_ORDER.index(found[0]), _DAY_ORDER.index(found[1])
+                a, b = _DAY_ORDER.index(str(found[0])), _DAY_ORDER.index(str(found[1]))
                 out.update(_DAY_ORDER[a : b + 1] if a <= b else ())
+        first, last = (day_of(words[i + 1]), day_of(words[i + 3])) if i + 3 < len(words) else (None, None)
+        if word == "с" and words[i + 2] == "по" and first and last:  # «с понедельника по среду»
+            a, b = _DAY_ORDER.index(first), _DAY_ORDER.index(last)
+            out.update(_DAY_ORDER[a : b + 1] if a <= b else ())
         if word in {"будни", "будний", "будень"}:
             out.update(_DAY_ORDER[:5])
         if word in {"выходные", "выходной"}:
             out.update(_DAY_ORDER[5:])
-        if word in {"ежедневно", "ежедневный"} or (
-            word in {"любой", "каждый"} and i + 1 < len(words) and words[i + 1] == "день"
-        ):
+        every = word in {"любой", "каждый", "все", "весь"} and words[i + 1 : i + 2] == ["день"]
+        if word in {"ежедневно", "ежедневный"} or every:  # «в любой день», «все дни»
             out.update(_DAY_ORDER)
     if any(
         key in joined for key in ("онлайн", "дистанцион", "удалён", "удален", "zoom", "сферум", "видеосвяз")
@@ -2449,4 +2484,4 @@ def parse_availability(text: str) -> frozenset[str]:
         out.add("in_person")
     if "и очно и онлайн" in joined or "смешанный" in joined:
         out.update({"online", "in_person"})
-    return frozenset(out)
+    return out

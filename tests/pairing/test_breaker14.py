@@ -7,6 +7,7 @@ import pytest
 from mentoring.models import Job
 from pairing.matching_runs import mentor_record
 from pairing.models import MatchingRun, MentoringGroup
+from pairing.semantics import parse_availability
 from participants.models import MenteeProfile, MentorProfile, ProfileStatus
 
 from .quality_set import concept_tokens
@@ -77,6 +78,34 @@ def test_a_subject_said_to_be_done_well_is_no_request_beside_the_one_asked(text)
 )
 def test_a_subject_to_be_known_or_not_known_stays_asked(text, asked):
     assert asked in concept_tokens(text)
+
+
+WEEKDAYS = {"mon", "tue", "wed", "thu", "fri"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day or a format the person cannot do is not one they can
+        ("не могу онлайн", {"in_person"}),
+        ("онлайн не подходит", {"in_person"}),
+        ("не онлайн, только очно", {"in_person"}),
+        ("в выходные не могу", WEEKDAYS),
+        ("кроме пятницы", {"mon", "tue", "wed", "thu", "sat", "sun"}),
+        ("все дни кроме воскресенья", WEEKDAYS | {"sat"}),
+        ("по будням, кроме среды, онлайн", {"mon", "tue", "thu", "fri", "online"}),
+        # a range written with spaces or in words
+        ("пн - ср", {"mon", "tue", "wed"}),
+        ("с понедельника по среду", {"mon", "tue", "wed"}),
+        ("Пн - онлайн, Чт - очно", {"mon", "thu", "online", "in_person"}),
+        # as before
+        ("Пн–Ср", {"mon", "tue", "wed"}),
+        ("И очно, и онлайн", {"in_person", "online"}),
+        ("когда угодно", set()),
+    ],
+)
+def test_availability_said_with_a_negation_or_a_range(text, expected):
+    assert parse_availability(text) == expected
 
 
 @pytest.mark.xfail(
