@@ -2305,8 +2305,10 @@ _GRADE_WORDS = ("класс", "кл", "параллел")
 # «средние классы» (5–9), «старшеклассники», «старшая школа» (10–11). A stage's adjective counts before
 # one of the words of a school's part, or a word of its own («старшеклассники»)
 GRADES = (1, 11)  # the first and the last grade of a school
+_AGES = (3, 99)  # the ages a preference may name
 _FROM_GRADE = re.compile(
-    r"(?:\b(?:с|со|от|начиная\s+с)\s+\d{1,2}\b(?![-–—])|\b\d{1,2}\s*\+|\b\d{1,2}\b[^\d]{0,12}?\bи\s+старше\b)"
+    r"(?:\b(?:с|со|от|начиная\s+с)\s+\d{1,2}\b(?![-–—])|\b\d{1,2}\s*\+|\b\d{1,2}\b[^\d]{0,12}?\bи\s+старше\b"
+    r"|\bне\s+младше\s+\d{1,2}\b)"
 )
 _UP_TO_GRADE = re.compile(
     r"(?:\bдо\s+\d{1,2}\b|\bне\s+старше\s+\d{1,2}\b|\b\d{1,2}\b[^\d]{0,12}?\bи\s+младше\b)"
@@ -2362,6 +2364,9 @@ def parse_grades(text: str) -> tuple[str, int, int] | None:
     only in brackets are a note on the grades beside them: «5–11 (с 11 лет)» → ("grade", 5, 11), not the
     ages 5 to 11."""
     low = (text or "").lower()
+    excepted = _EXCEPT_GRADES.search(low)
+    if excepted is not None:  # «все классы, кроме 11», «кроме начальной школы»: what is left of the rest
+        return _without(parse_grades(low[: excepted.start()]), parse_grades(low[excepted.end() :]))
     outside = _BRACKETS.sub(" ", low)
     if outside != low and not any(word in outside for word in _AGE_WORDS):
         noted = " ".join(_BRACKETS.findall(low))
@@ -2369,6 +2374,26 @@ def parse_grades(text: str) -> tuple[str, int, int] | None:
         if found is not None:
             return found
     return _parse_range(low)
+
+
+_EXCEPT_GRADES = re.compile(r"\b(?:кроме|за\s+исключением|исключая)\b")
+
+
+def _without(
+    kept: tuple[str, int, int] | None, left_out: tuple[str, int, int] | None
+) -> tuple[str, int, int] | None:
+    """The range ``kept`` (every grade when None) without ``left_out`` where that leaves one range
+    (it takes an end off): else ``kept`` as it is — wider than meant, never the grades refused."""
+    if kept is None:
+        kept = ("grade", *GRADES)
+    if left_out is None or left_out[0] != kept[0]:
+        return kept if kept[1:] != GRADES or left_out is None else None
+    kind, low, high = kept
+    if left_out[1] <= low <= left_out[2] < high:
+        return kind, left_out[2] + 1, high
+    if low < left_out[1] <= high <= left_out[2]:
+        return kind, low, left_out[1] - 1
+    return kept if kept[1:] != GRADES else None
 
 
 def _parse_range(text: str) -> tuple[str, int, int] | None:
@@ -2399,7 +2424,13 @@ def _parse_range(text: str) -> tuple[str, int, int] | None:
     if not numbers:
         return None
     if any(word in low for word in _AGE_WORDS):
-        return ("age", min(numbers), max(numbers)) if 3 <= min(numbers) <= max(numbers) <= 99 else None
+        # an age that opens or closes the range alone: «от 10 лет» up to any age, «до 14 лет» from any
+        if not ranged and len(numbers) == 1 and _FROM_GRADE.search(low):
+            numbers.append(_AGES[1])
+        elif not ranged and len(numbers) == 1 and _UP_TO_GRADE.search(low):
+            numbers.append(_AGES[0])
+        fits = _AGES[0] <= min(numbers) <= max(numbers) <= _AGES[1]
+        return ("age", min(numbers), max(numbers)) if fits else None
     if any(word in low for word in _GRADE_WORDS) or max(numbers) <= 11:
         return ("grade", min(numbers), max(numbers)) if 1 <= min(numbers) <= max(numbers) <= 11 else None
     return None

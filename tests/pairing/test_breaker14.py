@@ -7,7 +7,7 @@ import pytest
 from mentoring.models import Job
 from pairing.matching_runs import mentor_record
 from pairing.models import MatchingRun, MentoringGroup
-from pairing.semantics import parse_availability
+from pairing.semantics import parse_availability, parse_grades
 from participants.models import MenteeProfile, MentorProfile, ProfileStatus
 
 from .quality_set import concept_tokens
@@ -106,6 +106,28 @@ WEEKDAYS = {"mon", "tue", "wed", "thu", "fri"}
 )
 def test_availability_said_with_a_negation_or_a_range(text, expected):
     assert parse_availability(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the grades a mentor refuses are not the grades they prefer
+        ("кроме начальной школы", ("grade", 5, 11)),
+        ("все классы кроме 11", ("grade", 1, 10)),
+        ("5-11 кроме 11 класса", ("grade", 5, 10)),
+        ("кроме 5 класса", None),  # not one range: no preference rather than grade 5 alone
+        ("не младше 7 класса", ("grade", 7, 11)),
+        # an age that opens or closes the range alone
+        ("до 14 лет", ("age", 3, 14)),
+        ("от 10 лет", ("age", 10, 99)),
+        # as before
+        ("не старше 6 класса", ("grade", 1, 6)),
+        ("12-15 лет", ("age", 12, 15)),
+        ("5–11 (с 11 лет)", ("grade", 5, 11)),
+    ],
+)
+def test_preferred_grades_said_with_an_exception_or_an_open_end(text, expected):
+    assert parse_grades(text) == expected
 
 
 @pytest.mark.xfail(
