@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["best_by_row", "blocking"]
+# One side prefers a couple only when its score is higher by more than this: scores 0..100 that are equal
+# but for float rounding (the same points summed in another order) are equal, not a preference. Also
+# the blocking couples' count of :mod:`pairing.matching`, which this lets settle the couples tied with
+# what people have by the compiled scores alone.
+TIE = 1e-7
+
+__all__ = ["TIE", "best_by_row", "blocking"]
 
 
 def _groups(columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -64,7 +70,8 @@ def blocking(
     and whether it may be proposed at all (allowed and eligible). ``current[i]``: mentee i's score now
     (-inf: no pair); ``full[j]``: mentor j has no free place; ``worst[j]``: the lowest score among its
     mentees (+inf: none). A couple blocks when it may be proposed, the mentee gains (no pair, or a
-    higher score) and the mentor gains (a free place, or a higher score than its worst pair). The pair
+    higher score by more than ``TIE``) and the mentor gains (a free place, or a score higher than its
+    worst pair's by more than ``TIE``). The pair
     itself never blocks (its score is the mentee's current score, not above it).
 
     Returns (how many block, then the first ``limit`` of them by the largest gain for the mentee, then
@@ -82,8 +89,8 @@ def blocking(
     rc, cc = row_class[row_first], col_class[col_first]
     cur = current[row_first]
     scores = table_scores[rc][:, cc]
-    block = table_ok[rc][:, cc] & (scores > cur[:, None])
-    block &= ~full[col_first][None, :] | (scores > worst[col_first][None, :])
+    block = table_ok[rc][:, cc] & (scores > cur[:, None] + TIE)
+    block &= ~full[col_first][None, :] | (scores > worst[col_first][None, :] + TIE)
     gr, gc = np.nonzero(block)
     if len(gr) == 0:
         return none

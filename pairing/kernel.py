@@ -1528,3 +1528,72 @@ def above(indptr, cols, scores, slack, bar_row, bar_col):
                 out[m] = e
                 m += 1
     return out
+
+
+@njit(cache=True)
+def propose(
+    flat,
+    offer,
+    starts,
+    counts,
+    more,
+    capacity,
+    slot_start,
+    held_row,
+    held_key,
+    used,
+    holder,
+    nxt,
+    stack,
+    pending,
+):
+    """Deferred acceptance, the mentees proposing one at a time: mentee i proposes to flat[starts[i] +
+    nxt[i]], its next mentor; a mentor with a free place holds it, a full one holds it instead of its
+    worst held mentee when the offer (``offer``, lower is better; equal ones: the lower mentee) beats
+    that one's, who proposes next. Strict preferences on both sides: the same outcome as rounds of
+    simultaneous offers (the mentee-optimal stable assignment). The mentees to propose are ``stack``
+    (consumed); the state arrays are updated in place. Returns how many mentees ran out of their list
+    while ``more`` says they have further mentors, listed at the start of ``pending``: the caller
+    extends their lists and calls again with them."""
+    top = len(stack)
+    waiting = 0
+    while top > 0:
+        i = stack[top - 1]
+        placed = False
+        while nxt[i] < counts[i]:
+            e = starts[i] + nxt[i]
+            nxt[i] += 1
+            j = flat[e]
+            o = offer[e]
+            a = slot_start[j]
+            if used[j] < capacity[j]:
+                held_row[a + used[j]] = i
+                held_key[a + used[j]] = o
+                used[j] += 1
+                holder[i] = j
+                placed = True
+                break
+            if capacity[j] == 0:
+                continue
+            w = a
+            for s in range(a + 1, a + used[j]):  # the worst held: the highest key, then the higher mentee
+                if held_key[s] > held_key[w] or (held_key[s] == held_key[w] and held_row[s] > held_row[w]):
+                    w = s
+            if o < held_key[w] or (o == held_key[w] and i < held_row[w]):
+                out = held_row[w]
+                held_row[w] = i
+                held_key[w] = o
+                holder[i] = j
+                holder[out] = -1
+                stack[top - 1] = out  # the one turned down proposes next
+                placed = True
+                break
+        if placed:
+            if holder[stack[top - 1]] >= 0:
+                top -= 1
+            continue
+        top -= 1
+        if more[i]:
+            pending[waiting] = i
+            waiting += 1
+    return waiting

@@ -59,6 +59,7 @@ import numpy as np
 
 from mentoring.messages import _
 
+from .classes import TIE
 from .semantics import explain_met, family_names, nominative, plain_words, shown_name
 
 __all__ = [
@@ -3060,50 +3061,118 @@ def _deferred_acceptance(problem: _Problem, scored: _Scored, free_rows, slots) -
     them). Each side prefers as the blocking couples are counted: the people it ranked at the
     networking session first, in their order, then the higher score; equal ones by list order.
 
-    Rounds are vectorised: every free mentee proposes to the next mentor on its list, each mentor
-    keeps its best offers up to its places and turns the others down, who propose again."""
+    Each mentee proposes down its list: the ranked couples, then the couples kept in the store (its
+    best) by their stored scores — within ``_SLACK`` of the exact ones, far below ``TIE``, so the
+    assignment is stable as the blocking couples are counted. The mentees turned down by all of them
+    whose store left others out have their lists extended by their whole rows, scored again together.
+    The proposals run compiled, one at a time (:func:`pairing.kernel.propose`). Memory: the kept
+    couples, never the n × k couples."""
+    from . import kernel
+
     n, k = problem.n, problem.k
-    lists: list[np.ndarray] = []
-    starts = np.zeros(n + 1, dtype=np.int64)
-    counts = np.zeros(n, dtype=np.int64)
-    for start, end, cols in scored.groups:
-        colpos = np.full(k, -1, dtype=np.int64)
-        colpos[cols] = np.arange(len(cols))
-        step = max(1, _BLOCK // max(len(cols), 1))
-        for r0 in range(start, end, step):
-            r1 = min(end, r0 + step)
-            exact = problem.block(r0, r1, cols, colpos)
-            ok = problem.eligible(exact) & free_rows[r0:r1, None]
-            key = np.where(ok, -exact, np.inf)
-            a, b = problem.pref_indptr[r0], problem.pref_indptr[r1]
-            if a < b:  # ranked mentors first, in the mentee's order
-                ranked = problem.pref_by_mentee[a:b] >= 0
-                pos = colpos[problem.pref_col[a:b]]
-                hit = ranked & (pos >= 0)
-                rr, cc = problem.pref_row[a:b][hit] - r0, pos[hit]
-                keep = ok[rr, cc]
-                key[rr[keep], cc[keep]] = -1000.0 + problem.pref_by_mentee[a:b][hit][keep]
-            order = np.argsort(key, axis=1, kind="stable")
-            length = ok.sum(axis=1)
-            mask = np.arange(len(cols))[None, :] < length[:, None]
-            lists.append(cols[order][mask])
-            counts[r0:r1] = length
-    flat = _cat(lists, np.int64)
-    starts[1:] = np.cumsum(counts)
-    nxt = np.zeros(n, dtype=np.int64)
+    width = max(k, 1)
+    rows, cols, scores = scored.entry_rows.astype(np.int64), scored.cols.astype(np.int64), scored.scores
+    # the ranked couples with their exact scores, in place of the store's copy of them
+    ranked_scores, ranked_allowed = problem.pairs(problem.pref_row, problem.pref_col)
+    stored = rows * width + cols
+    at = np.searchsorted(problem.pref_key, stored).clip(max=max(len(problem.pref_key) - 1, 0))
+    mine = ~((problem.pref_key[at] == stored) if len(problem.pref_key) else np.zeros(len(stored), dtype=bool))
+    rows = np.concatenate((rows[mine], problem.pref_row))
+    cols = np.concatenate((cols[mine], problem.pref_col))
+    scores = np.concatenate((scores[mine], ranked_scores))
+    allowed = np.concatenate((np.ones(int(mine.sum()), dtype=bool), ranked_allowed))
+    by_mentee = np.concatenate((np.full(int(mine.sum()), -1), problem.pref_by_mentee))
+    by_mentor = np.concatenate((np.full(int(mine.sum()), -1), problem.pref_by_mentor))
+    # a stored score this close to the threshold is settled by the exact one
+    near = np.flatnonzero(
+        (np.abs(scores - problem.threshold) <= scored.slack) | (np.abs(scores) <= scored.slack)
+    )
+    scores[near] = problem.pairs(rows[near], cols[near])[0]
+    ok = allowed & problem.eligible(scores) & free_rows[rows] & (slots[cols] > 0)
+    rows, cols, scores, by_mentee, by_mentor = rows[ok], cols[ok], scores[ok], by_mentee[ok], by_mentor[ok]
+    order = np.lexsort((cols, np.where(by_mentee >= 0, -1000.0 + by_mentee, -scores), rows))
+    flat = _Growing(cols[order])
+    offer = _Growing(np.where(by_mentor >= 0, -1000.0 + by_mentor, -scores)[order])
+    counts = np.bincount(rows, minlength=n).astype(np.int64)
+    starts = np.zeros(n, dtype=np.int64)
+    starts[1:] = np.cumsum(counts)[:-1]
+    more = np.isfinite(scored.rest) & free_rows
+    capacity = np.maximum(slots, 0).astype(np.int64)
+    slot_start = np.zeros(k, dtype=np.int64)
+    slot_start[1:] = np.cumsum(capacity)[:-1]
+    held_row = np.full(int(capacity.sum()), -1, dtype=np.int64)
+    held_key = np.zeros(len(held_row))
+    used = np.zeros(k, dtype=np.int64)
     holder = np.full(n, -1, dtype=np.int64)
-    key_of = np.zeros(n)  # the mentor's key for the mentee it holds (lower is better)
-    marked = np.zeros(k + 1, dtype=bool)
-    active = np.flatnonzero(counts > 0)
-    while len(active):
-        target = flat[starts[active] + nxt[active]]
-        nxt[active] += 1
-        score, _allowed = problem.pairs(active, target)
-        _by_mentee, by_mentor = _ranks(problem, active, target)
-        offer = np.where(by_mentor >= 0, -1000.0 + by_mentor, -score)
-        rejected = _accept_offers(holder, key_of, marked, active, target, offer, slots)
-        active = rejected[nxt[rejected] < counts[rejected]]
+    nxt = np.zeros(n, dtype=np.int64)
+    stack = np.flatnonzero((counts > 0) | more)[::-1].astype(np.int64)
+    pending = np.zeros(n, dtype=np.int64)
+    while len(stack):
+        waiting = int(
+            kernel.propose(
+                flat.data, offer.data, starts, counts, more, capacity, slot_start,
+                held_row, held_key, used, holder, nxt, stack, pending,
+            )
+        )  # fmt: skip
+        stack = np.sort(pending[:waiting])[::-1].copy()
+        more[stack] = False
+        for start, end, group in scored.groups:
+            mine_rows = stack[(stack >= start) & (stack < end)]
+            if len(mine_rows) and len(group):
+                _extend_lists(problem, scored, mine_rows, group, slots, flat, offer, starts, counts, nxt)
     return holder
+
+
+def _extend_lists(problem: _Problem, scored: _Scored, rows, group, slots, flat, offer, starts, counts, nxt):
+    """The rest of each mentee's row after what its list holds, the higher score first, then list
+    order, appended to the lists (the compiled scores, as the store's)."""
+    rows = np.sort(rows)
+    colpos = np.full(problem.k, -1, dtype=np.int64)
+    colpos[group] = np.arange(len(group))
+    found = problem.dense(rows, group, scored.args)
+    fresh = problem.eligible(found) & np.isfinite(found) & (slots[group] > 0)[None, :]
+    held = counts[rows]
+    at = np.repeat(starts[rows], held) + (
+        np.arange(int(held.sum())) - np.repeat(np.cumsum(held) - held, held)
+    )
+    listed = colpos[flat.data[at]]
+    line = np.repeat(np.arange(len(rows)), held)
+    keep = listed >= 0
+    fresh[line[keep], listed[keep]] = False
+    order = np.argsort(-np.where(fresh, found, -np.inf), axis=1, kind="stable")
+    size = fresh.sum(axis=1)
+    take = np.arange(len(group))[None, :] < size[:, None]
+    line, place = np.nonzero(take)
+    chosen = order[line, place]
+    where = flat.extend(group[chosen])
+    offer.extend(-found[line, chosen])
+    begin = where + np.concatenate(([0], np.cumsum(size)[:-1]))
+    starts[rows] = begin - nxt[rows]
+    counts[rows] = nxt[rows] + size
+
+
+class _Growing:
+    """An array appended to at its end, its room doubled when full (``data`` is the filled part)."""
+
+    def __init__(self, values: np.ndarray) -> None:
+        self._room = np.empty(max(16, 2 * len(values)), dtype=values.dtype)
+        self._room[: len(values)] = values
+        self._size = len(values)
+
+    @property
+    def data(self) -> np.ndarray:
+        return self._room[: self._size]
+
+    def extend(self, values: np.ndarray) -> int:
+        """Append; returns where the values start."""
+        at = self._size
+        if at + len(values) > len(self._room):
+            room = np.empty(2 * (at + len(values)), dtype=self._room.dtype)
+            room[:at] = self._room[:at]
+            self._room = room
+        self._room[at : at + len(values)] = values
+        self._size = at + len(values)
+        return at
 
 
 def _accept_offers(
@@ -3326,7 +3395,11 @@ def _blocking_by_types(problem: _Problem, final: np.ndarray) -> tuple[int, tuple
         pr, pc = problem.pref_row, problem.pref_col
         pair_scores = table_scores[row_type[pr], col_type[pc]]
         ok = table_ok[row_type[pr], col_type[pc]]
-        by_scores = ok & (pair_scores > bar[pr]) & (~standing.full[pc] | (pair_scores > standing.worst[pc]))
+        by_scores = (
+            ok
+            & (pair_scores > bar[pr] + TIE)
+            & (~standing.full[pc] | (pair_scores > standing.worst[pc] + TIE))
+        )
         count -= int(by_scores.sum())
         keys = rows * max(k, 1) + cols
         unranked = problem.pref_key[np.searchsorted(problem.pref_key, keys).clip(max=ranked - 1)] != keys
@@ -3901,14 +3974,16 @@ def _prefers(
     """Whether each couple (allowed, eligible, not a pair of ``final``) blocks: the mentee prefers the
     mentor to what it has and the mentor has a free place or prefers the mentee to its least
     preferred one; each side by its networking ranking first (a ranked person beats an unranked
-    one), then by score."""
+    one), then by score — higher by more than ``TIE`` (equal scores summed in another order are equal)."""
     rank_m, rank_t = _ranks(problem, rows, cols)
     cur_m = standing.rank_m[rows]
     mentee_prefers = np.where(
         final[rows] < 0,
         True,
         np.where(
-            cur_m >= 0, (rank_m >= 0) & (rank_m < cur_m), (rank_m >= 0) | (scores > standing.current[rows])
+            cur_m >= 0,
+            (rank_m >= 0) & (rank_m < cur_m),
+            (rank_m >= 0) | (scores > standing.current[rows] + TIE),
         ),
     )
     all_ranked = ~np.isfinite(standing.worst[cols])
@@ -3918,7 +3993,7 @@ def _prefers(
         np.where(
             rank_t >= 0,
             ~all_ranked | (rank_t < standing.max_rank[cols]),
-            ~all_ranked & (scores > standing.worst[cols]),
+            ~all_ranked & (scores > standing.worst[cols] + TIE),
         ),
     )
     return mentee_prefers & mentor_prefers
@@ -3938,8 +4013,10 @@ def _blocking(problem: _Problem, scored: _Scored, final, locked_to, slots) -> tu
     standing = _standing(problem, final, cur_scores)
     full = standing.full
     # the bar an unranked mentee must clear, from the mentee's side and the mentor's
-    bar_m = np.where(final < 0, -np.inf, np.where(standing.rank_m >= 0, np.inf, cur_scores))
-    bar_t = np.where(~full, -np.inf, standing.worst)
+    # (a score must clear a bar by more than TIE: couples tied with what people have, millions where
+    # scores tie widely, are settled by the compiled scores without being scored again)
+    bar_m = np.where(final < 0, -np.inf, np.where(standing.rank_m >= 0, np.inf, cur_scores + TIE))
+    bar_t = np.where(~full, -np.inf, standing.worst + TIE)
 
     blocking: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # rows, columns, exact scores
 

@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pairing import classes, matching
+from pairing.classes import TIE
 from pairing.matching import Mentee, Mentor, Settings, match, score_pair
 
 from .test_matching_properties import common, instances, reference
@@ -70,7 +71,7 @@ def test_blocking_by_class_is_the_brute_force(case):
             s = table[row_class[i], col_class[j]]
             if not ok[row_class[i], col_class[j]] or final[i] == j:
                 continue
-            if (final[i] < 0 or s > current[i]) and (not full[j] or s > worst[j]):
+            if (final[i] < 0 or s > current[i] + TIE) and (not full[j] or s > worst[j] + TIE):
                 gain = s - (current[i] if final[i] >= 0 else 0.0)
                 expected.append((-gain, i, j, s))
     expected.sort()
@@ -177,7 +178,7 @@ def test_the_class_path_is_optimal_and_its_blocking_couples_are_the_brute_force(
                 continue
             s = scored[0]  # type: ignore[index]
             mine = load.get(b.id, [])
-            if (a.id not in mentor_of or s > now[a.id]) and (len(mine) < b.capacity or s > min(mine)):
+            if (a.id not in mentor_of or s > now[a.id] + TIE) and (len(mine) < b.capacity or s > min(mine) + TIE):
                 expected += 1
     assert result.blocking_pairs == expected
 

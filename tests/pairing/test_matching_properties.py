@@ -42,6 +42,7 @@ from hypothesis import strategies as st
 from scipy.optimize import linear_sum_assignment
 
 from pairing import matching
+from pairing.classes import TIE
 from pairing.matching import Mentee, Mentor, Settings, Weights, match, score_pair
 
 POOLS = (("математика",), ("математика", "физика"), ("математика", "физика", "олимпиады"))
@@ -469,6 +470,12 @@ def brute_blocking(mentees, mentors, options: Settings, result) -> set[tuple[int
     def key(preferences, person, value):
         return (0, preferences.index(person)) if person in preferences else (1, -value)
 
+    def better(preferences, person, value, other, other_value):
+        """Ranked first, in order; then a score higher by more than TIE (equal but for rounding: equal)."""
+        if person in preferences or other in preferences:
+            return key(preferences, person, value) < key(preferences, other, other_value)
+        return value > other_value + TIE
+
     found = set()
     for a in mentees:
         for b in mentors:
@@ -478,12 +485,13 @@ def brute_blocking(mentees, mentors, options: Settings, result) -> set[tuple[int
             now = partner.get(a.id)
             if now is not None:
                 current = score_pair(a, mentor_by_id[now], options)[0]
-                if not key(a.preferences, b.id, value) < key(a.preferences, now, current):
+                if not better(a.preferences, b.id, value, now, current):
                     continue
             held = [m for m, t in partner.items() if t == b.id]
             if len(held) >= b.capacity:
-                worst = max(key(b.preferences, m, score_pair(by_id[m], b, options)[0]) for m in held)
-                if not key(b.preferences, a.id, value) < worst:
+                worst = max(held, key=lambda m: key(b.preferences, m, score_pair(by_id[m], b, options)[0]))
+                worst_value = score_pair(by_id[worst], b, options)[0]
+                if not better(b.preferences, a.id, value, worst, worst_value):
                     continue
             found.add((a.id, b.id))
     return found

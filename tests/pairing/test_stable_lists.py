@@ -1,0 +1,66 @@
+"""The stable assignment at scale: deferred acceptance runs down each mentee's stored best couples and
+extends the list of a mentee turned down by all of them (``matching._extend_lists``). Checked against the
+definition on the dense matrix of exact scores (``score_matrix``), with the store cut short so that many
+lists run out — the shape of a school that filled in the questionnaire but wrote no free text (wide ties,
+networking choices for three mentees in ten)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from pairing import matching
+from pairing.classes import TIE
+from pairing.matching import Settings, match, score_matrix
+from tests.bench.bench_matching import make_instance
+
+
+def blocking_by_definition(mentees, mentors, result) -> int:
+    """Couples not together, eligible, where the mentee prefers the mentor (its networking choices
+    first, in order, then a score higher by more than TIE) and the mentor has a free place or a held
+    mentee it likes less by more than TIE (no mentor ranks anybody here)."""
+    ids, mentor_ids, scores = score_matrix(mentees, mentors, Settings())
+    row, col = {m: r for r, m in enumerate(ids)}, {m: c for c, m in enumerate(mentor_ids)}
+    n, k = scores.shape
+    eligible = scores > 0
+    rank = np.full((n, k), np.inf)
+    for mentee in mentees:
+        for place, mentor in enumerate(mentee.preferences):
+            rank[row[mentee.id], col[mentor]] = place
+    partner = np.full(n, -1, dtype=np.int64)
+    for pair in result.pairs:
+        partner[row[pair.mentee]] = col[pair.mentor]
+    held = np.bincount(partner[partner >= 0], minlength=k)
+    capacity = np.array([mentor.capacity for mentor in mentors])
+    worst = np.full(k, np.inf)
+    for paired in np.flatnonzero(partner >= 0).tolist():
+        worst[partner[paired]] = min(worst[partner[paired]], scores[paired, partner[paired]])
+    count = 0
+    for i in range(n):
+        j0 = partner[i]
+        if j0 < 0:
+            wants = eligible[i].copy()
+        elif np.isfinite(rank[i, j0]):
+            wants = eligible[i] & (rank[i] < rank[i, j0])
+        else:
+            wants = eligible[i] & (np.isfinite(rank[i]) | (scores[i] > scores[i, j0] + TIE))
+        if j0 >= 0:
+            wants[j0] = False
+        takes = (held < capacity) | (scores[i] > worst + TIE)
+        count += int((wants & takes).sum())
+    return count
+
+
+@pytest.mark.parametrize("keep", [8, 32])
+def test_stable_assignment_with_lists_cut_short_has_no_blocking_couple(monkeypatch, keep):
+    mentees, mentors = make_instance(900, 320, seed=7, variant="questionnaire")
+    monkeypatch.setattr(matching, "_KEEP_MIN", keep)
+    monkeypatch.setattr(matching, "_KEEP_MAX", keep)
+    extended = []
+    real = matching._extend_lists
+    monkeypatch.setattr(matching, "_extend_lists", lambda *a: extended.append(len(a[2])) or real(*a))
+    result = match(mentees, mentors, Settings(stable=True))
+    assert sum(extended) > 0  # some lists ran out and were extended
+    assert len(result.pairs) == 900  # places for everyone: a stable assignment leaves nobody eligible out
+    assert result.blocking_pairs == 0
+    assert blocking_by_definition(mentees, mentors, result) == 0
