@@ -416,7 +416,9 @@ def _spans(text: str, keep: frozenset[str] = frozenset()) -> list[tuple[str, str
     for n, found in enumerate(found_words):
         surface = _cyrillic(found.group())
         base = lemma(surface)
-        if base in STOP_WORDS:
+        if surface.lower() == "не" and _spoken_poorly(found_words, n):
+            base = "плохо"  # «не говорит по-русски» is the vocabulary's «плохо говорит по-русски»
+        elif base in STOP_WORDS:
             plain = surface.lower().replace("ё", "е")
             if plain not in keep or not (surface.isupper() or n == len(found_words) - 1):
                 continue
@@ -427,6 +429,24 @@ def _spans(text: str, keep: frozenset[str] = frozenset()) -> list[tuple[str, str
             base = _leading_lemma(surface) + " за собой"
         out.append((surface, base, found.start(), found.end()))
     return out
+
+
+# «не говорит / не понимает по-русски»: Russian spoken poorly, read as the vocabulary's
+# «плохо …» phrases («не» is a stop word, so a phrase cannot say it, and «говорит по-русски» names nothing)
+_SPEAKING = frozenset({"говорить", "понимать"})
+_IN_RUSSIAN = frozenset({"по-русски", "по-русский"})
+
+
+def _spoken_poorly(found_words: list[re.Match[str]], n: int) -> bool:
+    """Whether found_words[n] («не») denies speaking or understanding Russian: «не говорит по-русски»,
+    «по-русски не понимает»."""
+    before, verb, after = (
+        found_words[k].group().lower().replace("ё", "е") if 0 <= k < len(found_words) else ""
+        for k in (n - 1, n + 1, n + 2)
+    )
+    if not verb or lemma(verb) not in _SPEAKING:
+        return False
+    return after in _IN_RUSSIAN or before in _IN_RUSSIAN
 
 
 def _reflexive_verb(word: str, found_words: list[re.Match[str]], n: int) -> bool:
