@@ -71,8 +71,8 @@ def blocking(
     (-inf: no pair); ``full[j]``: mentor j has no free place; ``worst[j]``: the lowest score among its
     mentees (+inf: none). A couple blocks when it may be proposed, the mentee gains (no pair, or a
     higher score by more than ``TIE``) and the mentor gains (a free place, or a score higher than its
-    worst pair's by more than ``TIE``). The pair
-    itself never blocks (its score is the mentee's current score, not above it).
+    worst pair's by more than ``TIE``). The pair itself never blocks (its score is the mentee's current
+    score, not above it).
 
     Returns (how many block, then the first ``limit`` of them by the largest gain for the mentee, then
     mentee, then mentor: rows, columns, scores, gains), or None when the people fall into more than

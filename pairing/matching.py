@@ -3074,19 +3074,20 @@ def _deferred_acceptance(problem: _Problem, scored: _Scored, free_rows, slots) -
     rows, cols, scores = scored.entry_rows.astype(np.int64), scored.cols.astype(np.int64), scored.scores
     # the ranked couples with their exact scores, in place of the store's copy of them
     ranked_scores, ranked_allowed = problem.pairs(problem.pref_row, problem.pref_col)
-    stored = rows * width + cols
-    at = np.searchsorted(problem.pref_key, stored).clip(max=max(len(problem.pref_key) - 1, 0))
-    mine = ~((problem.pref_key[at] == stored) if len(problem.pref_key) else np.zeros(len(stored), dtype=bool))
+    mine = np.ones(len(rows), dtype=bool)
+    if len(problem.pref_key):
+        stored = rows * width + cols
+        mine = (
+            problem.pref_key[np.searchsorted(problem.pref_key, stored).clip(max=len(problem.pref_key) - 1)]
+            != stored
+        )
     rows = np.concatenate((rows[mine], problem.pref_row))
     cols = np.concatenate((cols[mine], problem.pref_col))
     scores = np.concatenate((scores[mine], ranked_scores))
     allowed = np.concatenate((np.ones(int(mine.sum()), dtype=bool), ranked_allowed))
     by_mentee = np.concatenate((np.full(int(mine.sum()), -1), problem.pref_by_mentee))
     by_mentor = np.concatenate((np.full(int(mine.sum()), -1), problem.pref_by_mentor))
-    # a stored score this close to the threshold is settled by the exact one
-    near = np.flatnonzero(
-        (np.abs(scores - problem.threshold) <= scored.slack) | (np.abs(scores) <= scored.slack)
-    )
+    near = _near_threshold(problem, scored, scores)
     scores[near] = problem.pairs(rows[near], cols[near])[0]
     ok = allowed & problem.eligible(scores) & free_rows[rows] & (slots[cols] > 0)
     rows, cols, scores, by_mentee, by_mentor = rows[ok], cols[ok], scores[ok], by_mentee[ok], by_mentor[ok]
@@ -3130,6 +3131,8 @@ def _extend_lists(problem: _Problem, scored: _Scored, rows, group, slots, flat, 
     colpos = np.full(problem.k, -1, dtype=np.int64)
     colpos[group] = np.arange(len(group))
     found = problem.dense(rows, group, scored.args)
+    line, place = np.nonzero(_near_threshold(problem, scored, found))
+    found[line, place] = problem.pairs(rows[line], group[place])[0]
     fresh = problem.eligible(found) & np.isfinite(found) & (slots[group] > 0)[None, :]
     held = counts[rows]
     at = np.repeat(starts[rows], held) + (
@@ -3149,6 +3152,12 @@ def _extend_lists(problem: _Problem, scored: _Scored, rows, group, slots, flat, 
     begin = where + np.concatenate(([0], np.cumsum(size)[:-1]))
     starts[rows] = begin - nxt[rows]
     counts[rows] = nxt[rows] + size
+
+
+def _near_threshold(problem: _Problem, scored: _Scored, scores: np.ndarray) -> np.ndarray:
+    """Where a compiled score is within the scorer's slack of the threshold (or of zero): whether such a
+    couple may be proposed at all is the exact score's to say."""
+    return (np.abs(scores - problem.threshold) <= scored.slack) | (np.abs(scores) <= scored.slack)
 
 
 class _Growing:

@@ -1005,7 +1005,7 @@ def _forbidden(reason: str) -> str:
 def run_locks(*, run: MatchingRun, pairs: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[str]]:
     """The pairs a re-run may lock: a swap to a mentor the run does not allow is refused (a locked pair
     is proposed as fixed, whatever the rules, and would be accepted so)."""
-    pairs = list(dict.fromkeys(pairs))  # a mentee is locked once
+    pairs = list(dict.fromkeys(pairs))  # a pair ticked twice (a form made by hand) is locked once
     refusals = swap_refusals(run, pairs, present=True)
     people = Person.objects.filter(organization=run.programme.organization).in_bulk(
         [person for pair in refusals for person in pair]

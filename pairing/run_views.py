@@ -206,7 +206,6 @@ def run_accept(request: ScopedRequest, run: int) -> HttpResponse:
         except ValueError:
             continue
         chosen.append((mentee_id, mentor_id))
-    chosen = list(dict.fromkeys(chosen))  # a proposal ticked twice (a form made by hand) is one pair
     if request.POST.get("action") == "rerun":
         # «не ставить вместе»: the proposals marked to exclude never come back in this or later re-runs
         excluded = [

@@ -2498,28 +2498,33 @@ def parse_availability(text: str) -> frozenset[str]:
     return frozenset(suits - not_suits)
 
 
+def _day_of(word: str) -> str | None:
+    """The day a lemma names («пн», «понедельник» → «mon»), or None."""
+    return next((day for day, names in _DAY_WORDS.items() if word in names), None)
+
+
+def _days_between(first: str | None, last: str | None) -> tuple[str, ...]:
+    """The days from ``first`` to ``last`` in the week's order (none when either is None or they are
+    in the wrong order)."""
+    if first is None or last is None:
+        return ()
+    a, b = _DAY_ORDER.index(first), _DAY_ORDER.index(last)
+    return _DAY_ORDER[a : b + 1] if a <= b else ()
+
+
 def _available(words: list[str]) -> set[str]:
     """The days and formats some lemmas name (:func:`parse_availability`)."""
     out: set[str] = set()
     joined = " ".join(words)
-
-    def day_of(word: str) -> str | None:
-        return next((day for day, names in _DAY_WORDS.items() if word in names), None)
-
     for i, word in enumerate(words):
-        for day, names in _DAY_WORDS.items():
-            if word in names:
-                out.add(day)
+        out.update(_days_between(_day_of(word), _day_of(word)))
         if "-" in word:  # «пн-ср», and «пн - онлайн»: each day named
-            found = [day_of(part) for part in word.split("-")]
+            found = [_day_of(part) for part in word.split("-")]
             out.update(day for day in found if day)
-            if len(found) == 2 and all(found):
-                a, b = _DAY_ORDER.index(str(found[0])), _DAY_ORDER.index(str(found[1]))
-                out.update(_DAY_ORDER[a : b + 1] if a <= b else ())
-        first, last = (day_of(words[i + 1]), day_of(words[i + 3])) if i + 3 < len(words) else (None, None)
-        if word == "с" and words[i + 2] == "по" and first and last:  # «с понедельника по среду»
-            a, b = _DAY_ORDER.index(first), _DAY_ORDER.index(last)
-            out.update(_DAY_ORDER[a : b + 1] if a <= b else ())
+            if len(found) == 2:
+                out.update(_days_between(*found))
+        if word == "с" and i + 3 < len(words) and words[i + 2] == "по":  # «с понедельника по среду»
+            out.update(_days_between(_day_of(words[i + 1]), _day_of(words[i + 3])))
         if word in {"будни", "будний", "будень"}:
             out.update(_DAY_ORDER[:5])
         if word in {"выходные", "выходной"}:
