@@ -48,6 +48,7 @@ then the best score. Locked pairs are fixed before anything else and use their m
 
 from __future__ import annotations
 
+import copy
 import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -944,16 +945,22 @@ _CRITERION_STEPS: tuple[tuple[str, Callable[..., _Found]], ...] = (
 
 
 def _day_name(day: str, _: Callable[[str], str] = _) -> str:
-    names = {
-        "mon": _("Mon"),
-        "tue": _("Tue"),
-        "wed": _("Wed"),
-        "thu": _("Thu"),
-        "fri": _("Fri"),
-        "sat": _("Sat"),
-        "sun": _("Sun"),
-    }
-    return names[day]
+    # one message translated per call (thousands of reasons name days)
+    if day == "mon":
+        return _("Mon")
+    if day == "tue":
+        return _("Tue")
+    if day == "wed":
+        return _("Wed")
+    if day == "thu":
+        return _("Thu")
+    if day == "fri":
+        return _("Fri")
+    if day == "sat":
+        return _("Sat")
+    if day == "sun":
+        return _("Sun")
+    raise KeyError(day)
 
 
 def _preference_reason(by_mentee: int | None, by_mentor: int | None, _: Callable[[str], str] = _) -> str:
@@ -1276,6 +1283,15 @@ class _Problem:
         self._cast: dict = {}
         self._types: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self._table: tuple[np.ndarray, np.ndarray] | None = None
+
+    def fair_view(self) -> _Problem:
+        """The same people as the fairness objective sees them: every array shared, only the power of
+        :meth:`concave` and the threshold it moves (and the scores by types, if any) anew."""
+        view = copy.copy(self)
+        view.power = 1.0 - 0.75 * min(max(float(self.settings.fairness), 0.0), 1.0)
+        view.threshold = view.concave(np.asarray(self.settings.min_score, dtype=np.float64))
+        view._table = None
+        return view
 
     def _row_tags(
         self, offers: list[frozenset[str]]
@@ -2701,11 +2717,11 @@ def _with_option(
         stats["certified"], stats["gap"] = float("nan"), float("nan")
         return assigned
     report(70, _("Raising the worst pairs"))
-    fair = _Problem(problem.mentees, problem.mentors, settings, fair=True)
+    fair = problem.fair_view()
     if scored is None:  # the same classes: the fair objective's optimum class by class too
         assigned, fair_stats = _solve_types(fair, free_rows, slots, bonus, report)
     else:
-        fair_scored = _score_pool(fair, slots, free_rows, lambda done: None)
+        fair_scored = _fair_store(fair, scored, free_rows)
         assigned, fair_stats = _optimum(fair, fair_scored, free_rows, slots, bonus, report)
         del fair_scored
     del fair
@@ -2713,6 +2729,34 @@ def _with_option(
     # the proof is of the fair objective's optimum
     stats["certified"], stats["gap"] = fair_stats["certified"], fair_stats["gap"]
     return assigned
+
+
+def _fair_store(fair: _Problem, scored: _Scored, free_rows: np.ndarray) -> _Scored:
+    """The pool's store as the fairness objective sees it, without scoring the pool again: its
+    transform (:meth:`_Problem.concave`) is increasing, so each mentee's best couples are the same
+    ones and the transformed bound still bounds the couples left out. Stored scores are transformed
+    as the compiled scorer would transform its own (the same rounding margin); a couple the fair
+    threshold no longer lets in (within the margin of the threshold only) is dropped. Couples scored
+    again by the proof are scored by the fair objective (``args``)."""
+    scores = fair.concave(scored.scores)
+    kept = fair.eligible(scores, scored.slack)
+    indptr = np.concatenate(
+        ([0], np.cumsum(np.bincount(scored.entry_rows[kept], minlength=len(scored.rest))))
+    )
+    small = fair.concave(scored.scores_small)
+    small_kept = fair.eligible(small, scored.slack)
+    return replace(
+        scored,
+        indptr=indptr,
+        cols=scored.cols[kept],
+        scores=scores[kept],
+        rest=fair.concave(scored.rest),
+        best_any=fair.concave(scored.best_any),
+        rows_small=scored.rows_small[small_kept],
+        cols_small=scored.cols_small[small_kept],
+        scores_small=small[small_kept],
+        args=fair.kernel_args(free_rows),
+    )
 
 
 def _locked_scores(problem: _Problem, locked_to: np.ndarray) -> np.ndarray:
@@ -2805,6 +2849,8 @@ def _cluster_form(bits, count, level, rows, size: int, group: np.ndarray, number
     begin = np.searchsorted(kind[order], np.arange(len(first)))
     end = np.append(begin[1:], len(rows))
     at = begin.copy()
+    kind_of = np.zeros(len(bits), dtype=np.int64)
+    kind_of[rows] = kind
     kind_bits, kind_count, kind_level = bits[rows[first]], count[rows[first]], level[rows[first]]
     big = np.iinfo(np.int64).max
 
@@ -2842,9 +2888,8 @@ def _cluster_form(bits, count, level, rows, size: int, group: np.ndarray, number
             people = np.concatenate(firsts) if firsts else np.zeros(0, np.int64)
             chosen = people[np.lexsort((people, np.abs(level[people] - kind_level[seed_kind])))][: size - 1]
             members += chosen.tolist()
-            for k in near.tolist():  # each kind gave its first ones
-                taken = int(np.isin(members_of[at[k] : min(end[k], at[k] + size - 1)], chosen).sum())
-                at[k] += taken
+            # each kind gave its first ones (people of a kind share a level: the chosen are a prefix)
+            at += np.bincount(kind_of[chosen], minlength=len(at))
         number += 1
         group[np.array(members)] = number
 
@@ -2877,8 +2922,7 @@ def _group_matching(problem: _Problem, scored: _Scored | None, free_rows, slots,
                 scored = _score_pool(problem, slots, free_rows, lambda done: None)
         if mentor_of is None:
             assert scored is not None
-            rows, cols, gains = _group_gains(problem, scored, cluster, members, left_slots, bonus)
-            mentor_of = _assign(rows, cols, gains, np.minimum(left_slots, 1), len(members))[0]
+            mentor_of = _group_mentors(problem, scored, cluster, members, left_slots, bonus)
         grouped = (cluster > 0) & (mentor_of[cluster] >= 0) & (members[cluster] >= 2)
         if not grouped.any():  # no group of this size fits: smaller ones
             limit -= 1
@@ -3014,14 +3058,18 @@ def _group_mentors_by_types(problem: _Problem, cluster, members, slots, bonus: f
     return mentor_of
 
 
-def _group_gains(problem: _Problem, scored: _Scored, cluster, members, slots, bonus: float):
-    """(group, mentor, gain) for every group of two or more and every mentor allowed with all of its
-    members who has places for all of them."""
-    rows_out, cols_out, gains_out = [], [], []
+def _group_blocks(problem: _Problem, scored: _Scored, cluster, members, slots, bonus: float, wanted=None):
+    """The gains of groups against the mentors of their form, whole groups at a time: (group numbers,
+    mentors, gains), the gain of a group with a mentor the sum of its members' scores (plus the bonus
+    per member), -inf where a member may not be proposed to the mentor or the mentor has not places for
+    the whole group. Every group of two or more, or those of ``wanted`` (a mask over group numbers)."""
     for start, end, cols in scored.groups:
         ids = cluster[start:end]
-        order = np.flatnonzero(ids > 0)
-        if len(order) == 0:
+        take = ids > 0
+        if wanted is not None:
+            take &= wanted[ids]
+        order = np.flatnonzero(take & (members[ids] >= 2))
+        if len(order) == 0 or len(cols) == 0:
             continue
         order = order[np.argsort(ids[order], kind="stable")]
         firsts = np.flatnonzero(np.concatenate(([True], ids[order][1:] != ids[order][:-1])))
@@ -3032,16 +3080,95 @@ def _group_gains(problem: _Problem, scored: _Scored, cluster, members, slots, bo
             stop = max(at + 1, int(np.searchsorted(bounds, bounds[at] + step, side="right")) - 1)
             stop = min(stop, len(firsts))
             rows = order[bounds[at] : bounds[stop]] + start
-            dense = problem.dense(rows, cols, scored.args).astype(np.float64)
+            dense = np.asarray(problem.dense(rows, cols, scored.args), dtype=np.float64)
             sums = np.add.reduceat(dense, firsts[at:stop] - bounds[at], axis=0)
             number = ids[order][firsts[at:stop]]
-            fits = slots[cols][None, :] >= members[number][:, None]
-            r, c = np.nonzero(np.isfinite(sums) & fits & (members[number] >= 2)[:, None])
-            rows_out.append(number[r])
-            cols_out.append(cols[c])
-            gains_out.append(sums[r, c] + bonus * members[number][r])
+            sums += bonus * members[number][:, None]
+            sums[~(slots[cols][None, :] >= members[number][:, None])] = -np.inf
+            yield number, cols, sums
             at = stop
-    return _cat(rows_out, np.int64), _cat(cols_out, np.int64), _cat(gains_out)
+
+
+_GROUP_KEEP = 24  # mentors kept per group in the group assignment's first graph
+_GROUP_ADD = 8  # and, per round, the most violated couples added per group
+
+
+def _group_mentors(problem: _Problem, scored: _Scored, cluster, members, slots, bonus: float) -> np.ndarray:
+    """The mentor of each group (-1: none): the largest total gain giving each group at most one mentor
+    with places for all of it and each mentor at most one group (:func:`_group_blocks`' gains).
+
+    Exact, without solving the whole table of groups × mentors (10,000 mentees in groups of three
+    against 3,400 mentors make 11 million couples, and a graph of them costs seconds and gigabytes):
+    each group's best ``_GROUP_KEEP`` mentors (equal ones drawn evenly over the mentors) form the
+    graph; its optimum comes with dual prices u (per group) and v (per mentor), and every couple of
+    the table is checked against them — one worth more than u + v could improve the optimum, so the
+    most violated few per group join the graph and it is solved again, until none is: the optimum
+    of the whole table. The table is kept (``_STORE_COUPLES`` couples at most), else scored again
+    for each check."""
+    size = len(members)
+    places = np.minimum(slots, 1)
+    table: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    kept = 0
+    parts: list[tuple[np.ndarray, ...]] = []
+    for number, cols, sums in _group_blocks(problem, scored, cluster, members, slots, bonus):
+        kept += sums.size
+        if kept <= _STORE_COUPLES:
+            table.append((number, cols, sums))
+        parts.append(_best_of_block(number, cols, sums, _GROUP_KEEP))
+    if not parts:
+        return np.full(size, -1, dtype=np.int64)
+    rows, cols, gains = (_cat([part[x] for part in parts], dtype) for x, dtype in enumerate(_LISTED))
+    stored = kept <= _STORE_COUPLES
+    start = None
+    for _round in range(_MAX_ROUNDS):
+        assigned, u, v = _assign(rows, cols, gains, places, size, start=start)
+        blocks = table if stored else _group_blocks(problem, scored, cluster, members, slots, bonus)
+        found = [
+            _violated_in_block(number, block_cols, sums, u, v, _GROUP_ADD)
+            for number, block_cols, sums in blocks
+        ]
+        new_rows, new_cols, new_gains = (
+            _cat([part[x] for part in found], dtype) for x, dtype in enumerate(_LISTED)
+        )
+        if len(new_rows) == 0:
+            return assigned  # no couple of the table is worth more than its prices: its optimum
+        # the most violated few per mentor too (a tie names the same few mentors)
+        take = _top_each(new_cols, new_gains - u[new_rows] - v[new_cols], _REPAIR_PER_MENTOR)
+        rows = np.concatenate((rows, new_rows[take]))
+        cols = np.concatenate((cols, new_cols[take]))
+        gains = np.concatenate((gains, new_gains[take]))
+        start = (assigned, u, v)
+    return _assign(rows, cols, gains, places, size, start=start)[0]  # (never seen) the last graph's optimum
+
+
+def _spread(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """A tiny key per couple (below ``_JITTER``) that draws equal ones evenly over the mentors."""
+    return _JITTER * np.mod(rows * 0.6180339887498949 + cols * 0.7548776662466927, 1.0)
+
+
+def _best_of_block(number: np.ndarray, cols: np.ndarray, sums: np.ndarray, keep: int):
+    """Of a block of group gains, each group's ``keep`` best couples where the gain is finite (equal ones
+    drawn evenly over the mentors): (group numbers, mentors, gains)."""
+    key = sums + _spread(number[:, None], cols[None, :])
+    if keep < len(cols):
+        top = np.argpartition(-key, keep - 1, axis=1)[:, :keep]
+    else:
+        top = np.broadcast_to(np.arange(len(cols)), sums.shape)
+    r = np.repeat(np.arange(len(number)), top.shape[1])
+    c = top.ravel()
+    finite = np.isfinite(sums[r, c])
+    r, c = r[finite], c[finite]
+    return number[r], cols[c], sums[r, c]
+
+
+def _violated_in_block(number, cols, sums, u: np.ndarray, v: np.ndarray, keep: int):
+    """Of a block of group gains, the couples worth more than their prices u + v, the ``keep`` most
+    violated per group: (group numbers, mentors, gains)."""
+    r, c = np.nonzero(sums - u[number][:, None] - v[cols][None, :] > _TOLERANCE)
+    rows, found = number[r], cols[c]
+    gains = sums[r, c]
+    take = _top_each(rows, gains - u[rows] - v[found] + _spread(rows, found), keep)
+    return rows[take], found[take], gains[take]
 
 
 def _optimum(problem: _Problem, scored: _Scored, free_rows, slots, bonus: float, report):
