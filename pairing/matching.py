@@ -1235,6 +1235,11 @@ def _common_index(*sides: Iterable[AbstractSet[str]]) -> dict[str, int]:
     return {t: i for i, t in enumerate(sorted(common))}
 
 
+def _fair_power(settings: Settings) -> float:
+    """The power of the fairness objective's scores 100·(score/100)^power: 1 − 0.75 × the fairness."""
+    return 1.0 - 0.75 * min(max(float(settings.fairness), 0.0), 1.0)
+
+
 class _Problem:
     """The people as arrays, in a fixed order (mentees by form then id, mentors by id)."""
 
@@ -1243,7 +1248,7 @@ class _Problem:
     ) -> None:
         self.settings = settings
         # with ``fair``, the scores the solver sees are 100·(score/100)^power (concave, same order)
-        self.power = 1.0 - 0.75 * min(max(float(settings.fairness), 0.0), 1.0) if fair else 1.0
+        self.power = _fair_power(settings) if fair else 1.0
         self.threshold = self.concave(np.asarray(settings.min_score, dtype=np.float64))
         self.weights = settings.weights
         for name in CRITERIA:
@@ -1288,7 +1293,7 @@ class _Problem:
         """The same people as the fairness objective sees them: every array shared, only the power of
         :meth:`concave` and the threshold it moves (and the scores by types, if any) anew."""
         view = copy.copy(self)
-        view.power = 1.0 - 0.75 * min(max(float(self.settings.fairness), 0.0), 1.0)
+        view.power = _fair_power(self.settings)
         view.threshold = view.concave(np.asarray(self.settings.min_score, dtype=np.float64))
         view._table = None
         return view
