@@ -2083,6 +2083,11 @@ class _Scored:
     args: tuple  # the compiled scorer's arguments
     min_price_group: np.ndarray  # per mentee: the index of its group (-1: none)
     slack: float = _SLACK  # how far a stored score may be from the exact one
+    # the last optimum found on this pool (:func:`_solve_sparse`): its graph's couples, the pairs, the
+    # prices and the bonus; and the graph and mentor prices to start from instead of the auction's
+    # (another objective on the same pool: the fairness option)
+    solved: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, float] | None = None
+    first_graph: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     @property
     def rescored(self) -> _Rescored:
@@ -2761,7 +2766,34 @@ def _fair_store(fair: _Problem, scored: _Scored, free_rows: np.ndarray) -> _Scor
         cols_small=scored.cols_small[small_kept],
         scores_small=small[small_kept],
         args=fair.kernel_args(free_rows),
+        solved=None,
+        first_graph=_fair_start(fair, scored),
     )
+
+
+def _fair_start(
+    fair: _Problem, scored: _Scored
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """The fairness objective's first graph and mentor prices, from the optimum of the highest total on
+    the same pool (``scored.solved``): its graph, and each mentor's price in the fair objective's
+    points — what its pair would lose giving up the mentor's price in score (the least over its
+    pairs). Only a start: the solve and its proof do not rest on it."""
+    if scored.solved is None:
+        return None
+    rows, cols, assigned, u, v, bonus = scored.solved
+    paired = np.flatnonzero(assigned >= 0)
+    mentor = assigned[paired]
+    score = np.maximum(u[paired] + v[mentor] - bonus, 0.0)  # a pair's score: its prices' sum
+    lost = fair.concave(score) - fair.concave(np.maximum(score - v[mentor], 0.0))
+    price = np.full(len(v), np.inf)
+    np.minimum.at(price, mentor, lost)
+    price = np.where(np.isfinite(price), np.maximum(price, 0.0), 0.0)
+    start = assigned.copy()
+    values = np.zeros(len(assigned))
+    values[paired] = fair.concave(score) + bonus - price[mentor]
+    start[values < 0] = -1
+    values = np.maximum(values, 0.0)
+    return rows, cols, price, start, values
 
 
 def _locked_scores(problem: _Problem, locked_to: np.ndarray) -> np.ndarray:
@@ -3147,8 +3179,11 @@ def _group_mentors(problem: _Problem, scored: _Scored, cluster, members, slots, 
 
 
 def _spread(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """A tiny key per couple (below ``_JITTER``) that draws equal ones evenly over the mentors."""
-    return _JITTER * np.mod(rows * 0.6180339887498949 + cols * 0.7548776662466927, 1.0)
+    """A tiny key per couple (below ``_JITTER``) that draws equal ones evenly over the mentors: the
+    fractional part of rows·φ + cols·ψ, from the parts of each (``rows`` and ``cols`` may broadcast
+    into a block: the costly modulo is taken of them, not of the block)."""
+    both = np.mod(rows * 0.6180339887498949, 1.0) + np.mod(cols * 0.7548776662466927, 1.0)
+    return _JITTER * (both - (both >= 1.0))
 
 
 def _best_of_block(number: np.ndarray, cols: np.ndarray, sums: np.ndarray, keep: int):
@@ -3399,18 +3434,26 @@ def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: 
     n, k = problem.n, problem.k
     # 2. prices from an auction on the small graph, then the couples that matter at those prices
     report(50, _("Finding the best assignment"))
-    # (without the bonus even when counting first: with it every place is worth about the bonus and
-    # the auction would climb there in tiny steps; the best-score couples are a fine start anyway)
-    price, holder, auction_rounds = _prices(scored, slots, n)
-    held = np.flatnonzero(holder >= 0)
-    rows, cols = _scan(scored, price, 0.0, None, _SELECT_MARGIN, holder < 0, _SELECT_LIMIT)
-    rows, cols, scores = _exact(problem, np.concatenate((rows, held)), np.concatenate((cols, holder[held])))
+    if scored.first_graph is None:
+        # (without the bonus even when counting first: with it every place is worth about the bonus and
+        # the auction would climb there in tiny steps; the best-score couples are a fine start anyway)
+        price, holder, auction_rounds = _prices(scored, slots, n)
+        held = np.flatnonzero(holder >= 0)
+        rows, cols = _scan(scored, price, 0.0, None, _SELECT_MARGIN, holder < 0, _SELECT_LIMIT)
+        rows, cols = np.concatenate((rows, held)), np.concatenate((cols, holder[held]))
+    else:  # the couples another objective's optimum needed on this pool, and its prices: no auction
+        auction_rounds = 0
+        rows, cols, price, start_pairs, start_values = scored.first_graph
+    rows, cols, scores = _exact(problem, rows, cols)
     keys = rows * max(k, 1) + cols  # sorted: the graph is kept in this order (_merge)
 
     # 3. the exact optimum of those couples, its dual prices, and the proof that no couple left out
     #    could improve it (else add the couples near the prices and solve again)
     gains = scores + bonus
-    assigned, u, v = _assign(rows, cols, gains, slots, n, price)
+    if scored.first_graph is None:
+        assigned, u, v = _assign(rows, cols, gains, slots, n, price)
+    else:
+        assigned, u, v = _assign(rows, cols, gains, slots, n, start=(start_pairs, start_values, price))
     # first, while the stored couples alone refute the prices (cheap to look at), they and the couples
     # near the prices join the graph and it is solved again; only then the costly proof scores the
     # couples left out of the store. (Where scores tie widely the auction's graph leaves mentors
@@ -3461,6 +3504,7 @@ def _solve_sparse(problem: _Problem, scored: _Scored, slots: np.ndarray, bonus: 
         assigned, u, v = _assign(rows, cols, gains, slots, n, start=(assigned, u, v))
         rounds += 1
 
+    scored.solved = (rows, cols, assigned, u, v, bonus)
     stats = {
         "candidate_edges": float(len(rows)),
         "auction_rounds": float(auction_rounds),
