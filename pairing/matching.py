@@ -3287,35 +3287,58 @@ def _deferred_acceptance(problem: _Problem, scored: _Scored, free_rows, slots) -
         for start, end, group in scored.groups:
             mine_rows = stack[(stack >= start) & (stack < end)]
             if len(mine_rows) and len(group):
-                _extend_lists(problem, scored, mine_rows, group, slots, flat, offer, starts, counts, nxt)
+                bar = _bars(capacity, slot_start, held_key, used)
+                _extend_lists(problem, scored, mine_rows, group, slots, flat, offer, starts, counts, nxt, bar)
     return holder
 
 
-def _extend_lists(problem: _Problem, scored: _Scored, rows, group, slots, flat, offer, starts, counts, nxt):
+def _bars(capacity: np.ndarray, slot_start: np.ndarray, held_key: np.ndarray, used: np.ndarray) -> np.ndarray:
+    """Per mentor, the offer a mentee must match at least to be held (+inf: a free place): a full
+    mentor's worst held key. A full mentor stays full and its worst held key only falls, so an offer
+    above it now is turned down whenever it comes."""
+    bar = np.full(len(capacity), np.inf)
+    full = np.flatnonzero((capacity > 0) & (used >= capacity))
+    if len(full):
+        positive = np.flatnonzero(capacity > 0)
+        worst = np.maximum.reduceat(held_key, slot_start[positive])
+        bar[full] = worst[np.searchsorted(positive, full)]
+    return bar
+
+
+def _extend_lists(
+    problem: _Problem, scored: _Scored, rows, group, slots, flat, offer, starts, counts, nxt, bar
+):
     """The rest of each mentee's row after what its list holds, the higher score first, then list
-    order, appended to the lists (the compiled scores, as the store's)."""
+    order, appended to the lists (the compiled scores, as the store's) — but for the mentors whose
+    ``bar`` (:func:`_bars`) the offer is above: they would turn it down."""
     rows = np.sort(rows)
     colpos = np.full(problem.k, -1, dtype=np.int64)
     colpos[group] = np.arange(len(group))
     found = problem.dense(rows, group, scored.args)
-    line, place = np.nonzero(_near_threshold(problem, scored, found))
-    found[line, place] = problem.pairs(rows[line], group[place])[0]
-    fresh = problem.eligible(found) & np.isfinite(found) & (slots[group] > 0)[None, :]
+    # the couples a mentor with places would hold: a free place, or an offer (-score, as nobody ranked
+    # them) at most its bar, with the scorer's slack
+    limit = np.where(slots[group] > 0, -bar[group] - scored.slack, np.inf)
+    line, place = np.nonzero((found >= limit[None, :]) & (found > -np.inf))
+    scores = found[line, place]
+    near = _near_threshold(problem, scored, scores)
+    scores[near] = problem.pairs(rows[line[near]], group[place[near]])[0]
+    # not those listed already
     held = counts[rows]
     at = np.repeat(starts[rows], held) + (
         np.arange(int(held.sum())) - np.repeat(np.cumsum(held) - held, held)
     )
     listed = colpos[flat.data[at]]
-    line = np.repeat(np.arange(len(rows)), held)
+    listed_line = np.repeat(np.arange(len(rows)), held)
     keep = listed >= 0
-    fresh[line[keep], listed[keep]] = False
-    order = np.argsort(-np.where(fresh, found, -np.inf), axis=1, kind="stable")
-    size = fresh.sum(axis=1)
-    take = np.arange(len(group))[None, :] < size[:, None]
-    line, place = np.nonzero(take)
-    chosen = order[line, place]
-    where = flat.extend(group[chosen])
-    offer.extend(-found[line, chosen])
+    width = len(group)
+    fresh = problem.eligible(scores) & ~np.isin(
+        line * width + place, listed_line[keep] * width + listed[keep]
+    )
+    line, place, scores = line[fresh], place[fresh], scores[fresh]
+    order = np.lexsort((place, -scores, line))  # the higher score first, then list order
+    size = np.bincount(line, minlength=len(rows))
+    where = flat.extend(group[place[order]])
+    offer.extend(-scores[order])
     begin = where + np.concatenate(([0], np.cumsum(size)[:-1]))
     starts[rows] = begin - nxt[rows]
     counts[rows] = nxt[rows] + size

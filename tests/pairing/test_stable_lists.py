@@ -52,8 +52,13 @@ def blocking_by_definition(mentees, mentors, result) -> int:
 
 
 @pytest.mark.parametrize("keep", [8, 32])
-def test_stable_assignment_with_lists_cut_short_has_no_blocking_couple(monkeypatch, keep):
-    mentees, mentors = make_instance(900, 320, seed=7, variant="questionnaire")
+@pytest.mark.parametrize("n_mentors", [320, 150])
+def test_stable_assignment_with_lists_cut_short_has_no_blocking_couple(monkeypatch, keep, n_mentors):
+    """With 150 mentors the places are short: the mentees left out run through their whole rows, and
+    the extension leaves out the mentors already full of better offers (``matching._bars``) — run on
+    07.12.2026 with the bar ten points too strict: failed here (one point: passed, the scores of this
+    shape are that coarse)."""
+    mentees, mentors = make_instance(900, n_mentors, seed=7, variant="questionnaire")
     monkeypatch.setattr(matching, "_KEEP_MIN", keep)
     monkeypatch.setattr(matching, "_KEEP_MAX", keep)
     extended = []
@@ -61,6 +66,10 @@ def test_stable_assignment_with_lists_cut_short_has_no_blocking_couple(monkeypat
     monkeypatch.setattr(matching, "_extend_lists", lambda *a: extended.append(len(a[2])) or real(*a))
     result = match(mentees, mentors, Settings(stable=True))
     assert sum(extended) > 0  # some lists ran out and were extended
-    assert len(result.pairs) == 900  # places for everyone: a stable assignment leaves nobody eligible out
+    places = sum(mentor.capacity for mentor in mentors)
+    if places >= 900:  # places for everyone: a stable assignment leaves nobody eligible out
+        assert len(result.pairs) == 900
+    else:
+        assert len(result.pairs) == places  # (everybody here is eligible with everybody)
     assert result.blocking_pairs == 0
     assert blocking_by_definition(mentees, mentors, result) == 0
