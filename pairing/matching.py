@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import heapq
 import os
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -2889,34 +2890,43 @@ def _cluster_form(bits, count, level, rows, size: int, group: np.ndarray, number
     kind_of = np.zeros(len(bits), dtype=np.int64)
     kind_of[rows] = kind
     kind_bits, kind_count, kind_level = bits[rows[first]], count[rows[first]], level[rows[first]]
-    big = np.iinfo(np.int64).max
+    # the seeds in order: the most requests, then the first mentee left (a heap of the kinds by that
+    # key; an entry whose kind has since given its first mentee is stale and skipped)
+    seeds = [(-int(c), int(members_of[a]), k) for k, (c, a) in enumerate(zip(kind_count, begin, strict=True))]
+    heapq.heapify(seeds)
+    changed: list[int] = []
 
     def take(k: int) -> int:
         person = int(members_of[at[k]])
         at[k] += 1
+        changed.append(k)
         return person
 
     while True:
-        left = at < end
-        if not left.any():
+        while seeds and not (
+            at[seeds[0][2]] < end[seeds[0][2]] and members_of[at[seeds[0][2]]] == seeds[0][1]
+        ):
+            heapq.heappop(seeds)
+        if not seeds:
             return number
-        head = np.where(left, members_of[np.minimum(at, len(rows) - 1)], big)
-        candidates = np.flatnonzero(left)
-        seed_kind = int(candidates[np.lexsort((head[candidates], -kind_count[candidates]))[0]])
+        seed_kind = heapq.heappop(seeds)[2]
         members = [take(seed_kind)]
         if kind_count[seed_kind]:
             common = kind_bits[seed_kind].copy()
-            own = _overlap(kind_bits[seed_kind][None, :], kind_bits)
+            # only the kinds left sharing a request with the seed can join (the others' similarity is 0)
+            among = np.flatnonzero((at < end) & (kind_bits & common[None, :]).any(axis=1))
+            bits_among, count_among = kind_bits[among], kind_count[among]
+            own = _overlap(common[None, :], bits_among)
             while len(members) < size:
-                left = at < end
-                shared = _overlap(common[None, :], kind_bits).astype(np.float64)
-                similarity = shared / np.maximum(kind_count[seed_kind] + kind_count - own, 1)
+                left = at[among] < end[among]
+                shared = _overlap(common[None, :], bits_among).astype(np.float64)
+                similarity = shared / np.maximum(kind_count[seed_kind] + count_among - own, 1)
                 near = np.flatnonzero(left & (similarity > 0))
                 if len(near) == 0:
                     break
-                head = members_of[at[near]]
-                distance = np.abs(kind_level[near] - kind_level[seed_kind])
-                best = int(near[np.lexsort((head, distance, -similarity[near]))[0]])
+                head = members_of[at[among[near]]]
+                distance = np.abs(kind_level[among[near]] - kind_level[seed_kind])
+                best = int(among[near[np.lexsort((head, distance, -similarity[near]))[0]]])
                 members.append(take(best))
                 common &= kind_bits[best]
         else:
@@ -2926,9 +2936,15 @@ def _cluster_form(bits, count, level, rows, size: int, group: np.ndarray, number
             chosen = people[np.lexsort((people, np.abs(level[people] - kind_level[seed_kind])))][: size - 1]
             members += chosen.tolist()
             # each kind gave its first ones (people of a kind share a level: the chosen are a prefix)
-            at += np.bincount(kind_of[chosen], minlength=len(at))
+            gave = np.bincount(kind_of[chosen], minlength=len(at))
+            at += gave
+            changed.extend(np.flatnonzero(gave).tolist())
         number += 1
         group[np.array(members)] = number
+        for k in set(changed):  # the kinds that gave mentees: their next one, if any, as a seed
+            if at[k] < end[k]:
+                heapq.heappush(seeds, (-int(kind_count[k]), int(members_of[at[k]]), k))
+        changed.clear()
 
 
 def _group_matching(problem: _Problem, scored: _Scored | None, free_rows, slots, bonus: float, report):
@@ -3029,7 +3045,7 @@ def _cover_most(problem: _Problem, free_rows, slots, bonus: float, report, assig
 
 
 def _group_mentors_by_types(problem: _Problem, cluster, members, slots, bonus: float) -> np.ndarray | None:
-    """:func:`_group_gains` and its assignment class by class: the mentor of each group (-1: none),
+    """:func:`_group_mentors` class by class: the mentor of each group (-1: none),
     or None when the kinds of groups and of mentors make more than ``_TYPE_TABLE`` couples.
 
     A group's kind is the classes of its members (as a sorted tuple), a mentor's its class and its
@@ -3095,20 +3111,18 @@ def _group_mentors_by_types(problem: _Problem, cluster, members, slots, bonus: f
     return mentor_of
 
 
-def _group_blocks(problem: _Problem, scored: _Scored, cluster, members, slots, bonus: float, wanted=None):
-    """The gains of groups against the mentors of their form, whole groups at a time: (group numbers,
-    mentors, gains), the gain of a group with a mentor the sum of its members' scores (plus the bonus
-    per member), -inf where a member may not be proposed to the mentor or the mentor has not places for
-    the whole group. Every group of two or more, or those of ``wanted`` (a mask over group numbers)."""
+def _group_blocks(problem: _Problem, scored: _Scored, cluster, members, slots, bonus: float):
+    """The gains of every group of two or more against the mentors of its form, whole groups at a time:
+    (group numbers, mentors, gains), the gain of a group with a mentor the sum of its members' scores
+    (plus the bonus per member), -inf where a member may not be proposed to the mentor or the mentor
+    has not places for the whole group. The groups by size, then number: a run of groups of one size
+    is summed as one array (a reshape, several times quicker than ``np.add.reduceat``)."""
     for start, end, cols in scored.groups:
         ids = cluster[start:end]
-        take = ids > 0
-        if wanted is not None:
-            take &= wanted[ids]
-        order = np.flatnonzero(take & (members[ids] >= 2))
+        order = np.flatnonzero((ids > 0) & (members[ids] >= 2))
         if len(order) == 0 or len(cols) == 0:
             continue
-        order = order[np.argsort(ids[order], kind="stable")]
+        order = order[np.lexsort((ids[order], members[ids[order]]))]
         firsts = np.flatnonzero(np.concatenate(([True], ids[order][1:] != ids[order][:-1])))
         bounds = np.append(firsts, len(order))
         step = max(1, 4 * _BLOCK // max(len(cols), 1))
@@ -3118,10 +3132,15 @@ def _group_blocks(problem: _Problem, scored: _Scored, cluster, members, slots, b
             stop = min(stop, len(firsts))
             rows = order[bounds[at] : bounds[stop]] + start
             dense = np.asarray(problem.dense(rows, cols, scored.args), dtype=np.float64)
-            sums = np.add.reduceat(dense, firsts[at:stop] - bounds[at], axis=0)
             number = ids[order][firsts[at:stop]]
-            sums += bonus * members[number][:, None]
-            sums[~(slots[cols][None, :] >= members[number][:, None])] = -np.inf
+            size = members[number]
+            sums = np.empty((len(number), len(cols)))
+            runs = np.flatnonzero(np.concatenate(([True], size[1:] != size[:-1], [True])))
+            for a, b in zip(runs[:-1].tolist(), runs[1:].tolist(), strict=True):
+                m, first = int(size[a]), int(bounds[at + a] - bounds[at])
+                sums[a:b] = dense[first : first + m * (b - a)].reshape(b - a, m, len(cols)).sum(axis=1)
+            sums += bonus * size[:, None]
+            sums[~(slots[cols][None, :] >= size[:, None])] = -np.inf
             yield number, cols, sums
             at = stop
 
@@ -3167,10 +3186,11 @@ def _group_mentors(problem: _Problem, scored: _Scored, cluster, members, slots, 
         new_rows, new_cols, new_gains = (
             _cat([part[x] for part in found], dtype) for x, dtype in enumerate(_LISTED)
         )
-        if len(new_rows) == 0:
+        excess = new_gains - u[new_rows] - v[new_cols]
+        if not (excess > _TOLERANCE).any():
             return assigned  # no couple of the table is worth more than its prices: its optimum
         # the most violated few per mentor too (a tie names the same few mentors)
-        take = _top_each(new_cols, new_gains - u[new_rows] - v[new_cols], _REPAIR_PER_MENTOR)
+        take = _top_each(new_cols, excess, _REPAIR_PER_MENTOR)
         rows = np.concatenate((rows, new_rows[take]))
         cols = np.concatenate((cols, new_cols[take]))
         gains = np.concatenate((gains, new_gains[take]))
@@ -3202,9 +3222,10 @@ def _best_of_block(number: np.ndarray, cols: np.ndarray, sums: np.ndarray, keep:
 
 
 def _violated_in_block(number, cols, sums, u: np.ndarray, v: np.ndarray, keep: int):
-    """Of a block of group gains, the couples worth more than their prices u + v, the ``keep`` most
-    violated per group: (group numbers, mentors, gains)."""
-    r, c = np.nonzero(sums - u[number][:, None] - v[cols][None, :] > _TOLERANCE)
+    """Of a block of group gains, the couples worth more than their prices u + v or within
+    ``_REPAIR_MARGIN`` of it, the ``keep`` most violated per group: (group numbers, mentors, gains).
+    (With those near the prices in the graph the next prices are seldom refuted again.)"""
+    r, c = np.nonzero(sums - u[number][:, None] - v[cols][None, :] > -_REPAIR_MARGIN)
     rows, found = number[r], cols[c]
     gains = sums[r, c]
     take = _top_each(rows, gains - u[rows] - v[found] + _spread(rows, found), keep)
