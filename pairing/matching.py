@@ -3147,6 +3147,7 @@ def _group_blocks(problem: _Problem, scored: _Scored, cluster, members, slots, b
 
 _GROUP_KEEP = 24  # mentors kept per group in the group assignment's first graph
 _GROUP_ADD = 8  # and, per round, the most violated couples added per group
+_GROUP_SHORTLIST = 64  # the best couples of each group kept to repair the graph before the table is checked
 
 
 def _group_mentors(problem: _Problem, scored: _Scored, cluster, members, slots, bonus: float) -> np.ndarray:
@@ -3170,14 +3171,38 @@ def _group_mentors(problem: _Problem, scored: _Scored, cluster, members, slots, 
         kept += sums.size
         if kept <= _STORE_COUPLES:
             table.append((number, cols, sums))
-        parts.append(_best_of_block(number, cols, sums, _GROUP_KEEP))
+        parts.append(_best_of_block(number, cols, sums, _GROUP_SHORTLIST))
     if not parts:
         return np.full(size, -1, dtype=np.int64)
-    rows, cols, gains = (_cat([part[x] for part in parts], dtype) for x, dtype in enumerate(_LISTED))
+    # each group's shortlist (its best couples); the first graph is the best few of it
+    short_rows, short_cols, short_gains = (
+        _cat([part[x] for part in parts], dtype) for x, dtype in enumerate(_LISTED)
+    )
+    in_graph = _top_each(short_rows, short_gains + _spread(short_rows, short_cols), _GROUP_KEEP)
+    rows, cols, gains = short_rows[in_graph], short_cols[in_graph], short_gains[in_graph]
     stored = kept <= _STORE_COUPLES
     start = None
-    for _round in range(_MAX_ROUNDS):
+    repairs = 0
+    for _round in range(_MAX_ROUNDS + _STORED_ROUNDS):
         assigned, u, v = _assign(rows, cols, gains, places, size, start=start)
+        # first the shortlists (cheap): while they refute the prices, their violated and near couples
+        # join the graph (``_STORED_ROUNDS`` times at most); only then the whole table is checked
+        excess = short_gains - u[short_rows] - v[short_cols]
+        if repairs < _STORED_ROUNDS and (excess[~in_graph] > _TOLERANCE).any():
+            repairs += 1
+            near = np.flatnonzero(~in_graph & (excess > -_REPAIR_MARGIN))
+            near = near[
+                _top_each(
+                    short_rows[near], excess[near] + _spread(short_rows[near], short_cols[near]), _GROUP_ADD
+                )
+            ]
+            near = near[_top_each(short_cols[near], excess[near], _REPAIR_PER_MENTOR)]
+            in_graph[near] = True
+            rows = np.concatenate((rows, short_rows[near]))
+            cols = np.concatenate((cols, short_cols[near]))
+            gains = np.concatenate((gains, short_gains[near]))
+            start = (assigned, u, v)
+            continue
         blocks = table if stored else _group_blocks(problem, scored, cluster, members, slots, bonus)
         found = [
             _violated_in_block(number, block_cols, sums, u, v, _GROUP_ADD)

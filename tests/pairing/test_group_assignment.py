@@ -5,8 +5,8 @@ it on a few mentors per group and grows the graph by dual prices (``matching._gr
 The reference scores every member with every mentor one by one (``score_pair``, not the engine's
 compiled scorer), sums a group's gains, and solves the dense table with scipy's
 ``linear_sum_assignment`` — another algorithm on another matrix. Instances are the tie-heavy ones of
-the optimum's property tests; with the first graph starved (one mentor per group) only the price
-check can reach the optimum; the table is kept or (``stored`` false) scored again at each check. Run on 07.12.2026 against a check that returned the first graph's
+the optimum's property tests; with the first graph starved (one mentor per group) and the shortlists
+short (two mentors per group) only the price check of the whole table can reach the optimum; the table is kept or (``stored`` false) scored again at each check. Run on 07.12.2026 against a check that returned the first graph's
 optimum, and against one that skipped the couples of groups already paired: both failed here."""
 
 from __future__ import annotations
@@ -50,10 +50,14 @@ def reference_total(gains: np.ndarray) -> float:
     case=instances(max_mentees=40, max_mentors=12),
     size=st.sampled_from((2, 3, 5)),
     keep=st.sampled_from((1, 24)),
+    shortlist=st.sampled_from((2, 64)),
     stored=st.booleans(),
 )
-def test_the_group_assignment_is_the_optimum_of_the_whole_table(monkeypatch, case, size, keep, stored):
+def test_the_group_assignment_is_the_optimum_of_the_whole_table(
+    monkeypatch, case, size, keep, shortlist, stored
+):
     monkeypatch.setattr(matching, "_GROUP_KEEP", keep)
+    monkeypatch.setattr(matching, "_GROUP_SHORTLIST", shortlist)
     if not stored:  # the table scored again for each check
         monkeypatch.setattr(matching, "_STORE_COUPLES", 0)
     monkeypatch.setattr(matching, "_GROUP_ADD", 1)
