@@ -3303,6 +3303,10 @@ def _deferred_acceptance(problem: _Problem, scored: _Scored, free_rows, slots) -
     near = _near_threshold(problem, scored, scores)
     scores[near] = problem.pairs(rows[near], cols[near])[0]
     ok = allowed & problem.eligible(scores) & free_rows[rows] & (slots[cols] > 0)
+    # a couple only the mentor ranked sits in the mentee's list by its score: at or below the bound of
+    # the couples the store left out, it would be proposed before some of them — it waits for the
+    # extension of the list, which puts it in its place (breaker15)
+    ok &= ~((by_mentee < 0) & (by_mentor >= 0) & (scores <= scored.rest[rows] + scored.slack))
     rows, cols, scores, by_mentee, by_mentor = rows[ok], cols[ok], scores[ok], by_mentee[ok], by_mentor[ok]
     order = np.lexsort((cols, np.where(by_mentee >= 0, -1000.0 + by_mentee, -scores), rows))
     flat = _Growing(cols[order])
@@ -3334,7 +3338,8 @@ def _deferred_acceptance(problem: _Problem, scored: _Scored, free_rows, slots) -
             mine_rows = stack[(stack >= start) & (stack < end)]
             if len(mine_rows) and len(group):
                 bar = _bars(capacity, slot_start, held_key, used)
-                _extend_lists(problem, scored, mine_rows, group, slots, flat, offer, starts, counts, nxt, bar)
+                lists = _Lists(flat, offer, starts, counts, nxt)
+                _extend_lists(problem, scored, mine_rows, group, slots, lists, bar)
     return holder
 
 
@@ -3351,43 +3356,78 @@ def _bars(capacity: np.ndarray, slot_start: np.ndarray, held_key: np.ndarray, us
     return bar
 
 
-def _extend_lists(
-    problem: _Problem, scored: _Scored, rows, group, slots, flat, offer, starts, counts, nxt, bar
-):
+@dataclass
+class _Lists:
+    """The deferred acceptance's lists (:func:`_deferred_acceptance`) and what their extension needs."""
+
+    flat: _Growing  # mentors, list after list
+    offer: _Growing  # the offers (lower is better)
+    starts: np.ndarray  # per mentee: where its list starts in ``flat`` (less what it proposed)
+    counts: np.ndarray  # its length
+    nxt: np.ndarray  # how far it has proposed
+
+
+def _extend_lists(problem: _Problem, scored: _Scored, rows, group, slots, lists: _Lists, bar):
     """The rest of each mentee's row after what its list holds, the higher score first, then list
     order, appended to the lists (the compiled scores, as the store's) — but for the mentors whose
-    ``bar`` (:func:`_bars`) the offer is above: they would turn it down."""
+    ``bar`` (:func:`_bars`) the offer is above: they would turn it down. The offer of a couple the mentor ranked is its rank (as in
+    the first lists), of the others the score. Rows a block at a time (memory)."""
     rows = np.sort(rows)
+    step = max(1, 4 * _BLOCK // max(len(group), 1))
+    for at in range(0, len(rows), step):
+        _extend_block(problem, scored, rows[at : at + step], group, slots, lists, bar)
+
+
+def _extend_block(problem: _Problem, scored: _Scored, rows, group, slots, lists: _Lists, bar):
     colpos = np.full(problem.k, -1, dtype=np.int64)
     colpos[group] = np.arange(len(group))
+    width = len(group)
     found = problem.dense(rows, group, scored.args)
-    # the couples a mentor with places would hold: a free place, or an offer (-score, as nobody ranked
-    # them) at most its bar, with the scorer's slack
+    # the couples a mentor with places would hold: a free place, or an offer at most its bar (with the
+    # scorer's slack) — by score here; the couples the mentor ranked (their offer is the rank) all
     limit = np.where(slots[group] > 0, -bar[group] - scored.slack, np.inf)
-    line, place = np.nonzero((found >= limit[None, :]) & (found > -np.inf))
+    wanted = (found >= limit[None, :]) & (found > -np.inf)
+    a, b = np.searchsorted(problem.pref_row, [rows[0], rows[-1] + 1])  # (rows ascending)
+    ranked = np.arange(a, b)[np.isin(problem.pref_row[a:b], rows)]
+    ranked = ranked[(problem.pref_by_mentor[ranked] >= 0) & (colpos[problem.pref_col[ranked]] >= 0)]
+    ranked_line, ranked_place = (
+        np.searchsorted(rows, problem.pref_row[ranked]),
+        colpos[problem.pref_col[ranked]],
+    )
+    wanted[ranked_line, ranked_place] |= found[ranked_line, ranked_place] > -np.inf
+    line, place = np.nonzero(wanted)
     scores = found[line, place]
     near = _near_threshold(problem, scored, scores)
     scores[near] = problem.pairs(rows[line[near]], group[place[near]])[0]
-    # not those listed already
-    held = counts[rows]
-    at = np.repeat(starts[rows], held) + (
+    # not those listed already (a list is extended once: it holds what its first list held)
+    cols = group[place]
+    held = lists.counts[rows]
+    at = np.repeat(lists.starts[rows], held) + (
         np.arange(int(held.sum())) - np.repeat(np.cumsum(held) - held, held)
     )
-    listed = colpos[flat.data[at]]
+    listed_place = colpos[lists.flat.data[at]]
     listed_line = np.repeat(np.arange(len(rows)), held)
-    keep = listed >= 0
-    width = len(group)
-    fresh = problem.eligible(scores) & ~np.isin(
-        line * width + place, listed_line[keep] * width + listed[keep]
-    )
-    line, place, scores = line[fresh], place[fresh], scores[fresh]
-    order = np.lexsort((place, -scores, line))  # the higher score first, then list order
+    keep = listed_place >= 0
+    listed = np.isin(line * width + place, listed_line[keep] * width + listed_place[keep])
+    by_mentor = np.full(len(line), -1, dtype=np.int64)
+    if len(ranked) and len(line):  # (the block's ranked couples only: a few)
+        ranked_keys = ranked_line * width + ranked_place
+        by_key = np.argsort(ranked_keys)
+        keys = line * width + place
+        hit = by_key[np.searchsorted(ranked_keys[by_key], keys).clip(max=len(ranked) - 1)]
+        by_mentor = np.where(ranked_keys[hit] == keys, problem.pref_by_mentor[ranked[hit]], -1)
+    fresh = problem.eligible(scores) & ~listed
+    # the offers: the mentor's rank where it ranked the mentee, else the score; over its bar: turned down
+    offers = np.where(by_mentor >= 0, -1000.0 + by_mentor, -scores)
+    fresh &= offers <= bar[cols] + scored.slack
+    line, cols, scores, offers = line[fresh], cols[fresh], scores[fresh], offers[fresh]
+    order = np.lexsort((cols, -scores, line))  # the mentee's order: the higher score first, then list order
     size = np.bincount(line, minlength=len(rows))
-    where = flat.extend(group[place[order]])
-    offer.extend(-scores[order])
+    where = lists.flat.extend(cols[order])
+    lists.offer.extend(offers[order])
     begin = where + np.concatenate(([0], np.cumsum(size)[:-1]))
-    starts[rows] = begin - nxt[rows]
-    counts[rows] = nxt[rows] + size
+    lists.starts[rows] = begin - lists.nxt[rows]
+    lists.counts[rows] = lists.nxt[rows] + size
 
 
 def _near_threshold(problem: _Problem, scored: _Scored, scores: np.ndarray) -> np.ndarray:
