@@ -32,11 +32,13 @@ acceptance proposes one at a time, compiled, down the store's lists (2.7 s, 381 
 ``_questionnaire_fair`` and ``_questionnaire_groups`` still missed it (4.0 s and 5.3 s, 765 MB, on that
 machine). Then (7 December, evening): the fair objective reuses the optimum's store,
 transformed, and starts from the optimum's graph and prices instead of scoring the pool again and running
-a new auction (2.8 -> 1.7 s); the group assignment is solved on each group's best mentors and grown by
-dual prices until no couple of the whole groups × mentors table is worth more than its prices, instead of
-solving a graph of all 11 million of them (2.6 s, 172 MB). The three options on the wordties shape
-(``matching_10000_wordties_{stable,fair,groups}``) were over it too that evening (4.2, 3.6 and 3.1 s):
-a stable list run out is now extended only by the mentors that would hold the offer.
+a new auction (1.8 s, 128 MB in ``make bench``); the group assignment is solved on each group's best
+mentors and grown by dual prices until no couple of the whole groups × mentors table is worth more than its
+prices, instead of solving a graph of all 11 million of them (2.2 s, 179 MB). The three options on the
+wordties shape (``matching_10000_wordties_{stable,fair,groups}``) were over it too that evening (4.2, 3.6
+and 3.1 s on a loaded machine): a stable list run out is now extended only by the mentors that would hold
+the offer; in the evening's ``make bench`` they took 2.9, 3.0 and **3.6 s** (groups still over the goal),
+and ``_questionnaire_stable`` 3.0 s (2.5–2.8 s in single runs).
 
 The realistic instances (and ``_half``) carry the words of the «общие слова» criterion (``Mentee.keywords``,
 ``Mentor.specific``): 6–16 per mentor and 2–8 per mentee of 5,000 words drawn by Zipf's law.
