@@ -3247,14 +3247,23 @@ def _best_of_block(number: np.ndarray, cols: np.ndarray, sums: np.ndarray, keep:
 
 
 def _violated_in_block(number, cols, sums, u: np.ndarray, v: np.ndarray, keep: int):
-    """Of a block of group gains, the couples worth more than their prices u + v or within
-    ``_REPAIR_MARGIN`` of it, the ``keep`` most violated per group: (group numbers, mentors, gains).
-    (With those near the prices in the graph the next prices are seldom refuted again.)"""
-    r, c = np.nonzero(sums - u[number][:, None] - v[cols][None, :] > -_REPAIR_MARGIN)
-    rows, found = number[r], cols[c]
-    gains = sums[r, c]
-    take = _top_each(rows, gains - u[rows] - v[found] + _spread(rows, found), keep)
-    return rows[take], found[take], gains[take]
+    """Of a block of group gains, for each group with a couple worth more than its prices u + v, its
+    ``keep`` most violated couples, near ones too (within ``_REPAIR_MARGIN``; with those in the graph
+    the next prices are seldom refuted again; equal ones drawn evenly over the mentors): (group
+    numbers, mentors, gains)."""
+    excess = sums - u[number][:, None] - v[cols][None, :]
+    bad = np.flatnonzero((excess > _TOLERANCE).any(axis=1))
+    if len(bad) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+    excess = excess[bad]
+    keep = min(keep, len(cols))
+    key = excess + _spread(number[bad][:, None], cols[None, :])
+    top = np.argpartition(-key, keep - 1, axis=1)[:, :keep] if keep < len(cols) else None
+    line = np.repeat(np.arange(len(bad)), keep)
+    place = top.ravel() if top is not None else np.tile(np.arange(len(cols)), len(bad))
+    near = excess[line, place] > -_REPAIR_MARGIN
+    line, place = line[near], place[near]
+    return number[bad[line]], cols[place], sums[bad[line], place]
 
 
 def _optimum(problem: _Problem, scored: _Scored, free_rows, slots, bonus: float, report):
