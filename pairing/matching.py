@@ -946,22 +946,16 @@ _CRITERION_STEPS: tuple[tuple[str, Callable[..., _Found]], ...] = (
 
 
 def _day_name(day: str, _: Callable[[str], str] = _) -> str:
-    # one message translated per call (thousands of reasons name days)
-    if day == "mon":
-        return _("Mon")
-    if day == "tue":
-        return _("Tue")
-    if day == "wed":
-        return _("Wed")
-    if day == "thu":
-        return _("Thu")
-    if day == "fri":
-        return _("Fri")
-    if day == "sat":
-        return _("Sat")
-    if day == "sun":
-        return _("Sun")
-    raise KeyError(day)
+    names = {
+        "mon": _("Mon"),
+        "tue": _("Tue"),
+        "wed": _("Wed"),
+        "thu": _("Thu"),
+        "fri": _("Fri"),
+        "sat": _("Sat"),
+        "sun": _("Sun"),
+    }
+    return names[day]
 
 
 def _preference_reason(by_mentee: int | None, by_mentor: int | None, _: Callable[[str], str] = _) -> str:
@@ -1244,12 +1238,10 @@ def _fair_power(settings: Settings) -> float:
 class _Problem:
     """The people as arrays, in a fixed order (mentees by form then id, mentors by id)."""
 
-    def __init__(
-        self, mentees: Sequence[Mentee], mentors: Sequence[Mentor], settings: Settings, fair: bool = False
-    ) -> None:
+    def __init__(self, mentees: Sequence[Mentee], mentors: Sequence[Mentor], settings: Settings) -> None:
         self.settings = settings
-        # with ``fair``, the scores the solver sees are 100·(score/100)^power (concave, same order)
-        self.power = _fair_power(settings) if fair else 1.0
+        # the scores the solver sees are 100·(score/100)^power (concave, same order): 1 but in fair_view()
+        self.power = 1.0
         self.threshold = self.concave(np.asarray(settings.min_score, dtype=np.float64))
         self.weights = settings.weights
         for name in CRITERIA:
@@ -3171,6 +3163,8 @@ def _group_mentors(problem: _Problem, scored: _Scored, cluster, members, slots, 
         kept += sums.size
         if kept <= _STORE_COUPLES:
             table.append((number, cols, sums))
+        else:
+            table.clear()  # too large to keep: scored again for each check
         parts.append(_best_of_block(number, cols, sums, _GROUP_SHORTLIST))
     if not parts:
         return np.full(size, -1, dtype=np.int64)
@@ -3231,16 +3225,20 @@ def _spread(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return _JITTER * (both - (both >= 1.0))
 
 
+def _row_tops(key: np.ndarray, keep: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of each row's ``keep`` largest keys (every column when there are no more)."""
+    keep = min(keep, key.shape[1])
+    if keep < key.shape[1]:
+        place = np.argpartition(-key, keep - 1, axis=1)[:, :keep].ravel()
+    else:
+        place = np.tile(np.arange(key.shape[1]), key.shape[0])
+    return np.repeat(np.arange(key.shape[0]), keep), place
+
+
 def _best_of_block(number: np.ndarray, cols: np.ndarray, sums: np.ndarray, keep: int):
     """Of a block of group gains, each group's ``keep`` best couples where the gain is finite (equal ones
     drawn evenly over the mentors): (group numbers, mentors, gains)."""
-    key = sums + _spread(number[:, None], cols[None, :])
-    if keep < len(cols):
-        top = np.argpartition(-key, keep - 1, axis=1)[:, :keep]
-    else:
-        top = np.broadcast_to(np.arange(len(cols)), sums.shape)
-    r = np.repeat(np.arange(len(number)), top.shape[1])
-    c = top.ravel()
+    r, c = _row_tops(sums + _spread(number[:, None], cols[None, :]), keep)
     finite = np.isfinite(sums[r, c])
     r, c = r[finite], c[finite]
     return number[r], cols[c], sums[r, c]
@@ -3256,11 +3254,7 @@ def _violated_in_block(number, cols, sums, u: np.ndarray, v: np.ndarray, keep: i
     if len(bad) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
     excess = excess[bad]
-    keep = min(keep, len(cols))
-    key = excess + _spread(number[bad][:, None], cols[None, :])
-    top = np.argpartition(-key, keep - 1, axis=1)[:, :keep] if keep < len(cols) else None
-    line = np.repeat(np.arange(len(bad)), keep)
-    place = top.ravel() if top is not None else np.tile(np.arange(len(cols)), len(bad))
+    line, place = _row_tops(excess + _spread(number[bad][:, None], cols[None, :]), keep)
     near = excess[line, place] > -_REPAIR_MARGIN
     line, place = line[near], place[near]
     return number[bad[line]], cols[place], sums[bad[line], place]

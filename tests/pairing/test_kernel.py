@@ -27,7 +27,9 @@ def reference(problem, free):
 
 
 def compare(mentees, mentors, options):
-    problem = matching._Problem(mentees, mentors, options, fair=options.fairness > 0)
+    problem = matching._Problem(mentees, mentors, options)
+    if options.fairness > 0:
+        problem = problem.fair_view()
     if problem.n == 0 or problem.k == 0:
         return
     free = problem.row_consent.copy()

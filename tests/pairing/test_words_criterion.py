@@ -214,7 +214,9 @@ def test_the_engine_and_its_scorers_agree_on_the_words(fairness):
         ]
     )
     options = Settings(fairness=fairness)
-    problem = matching._Problem(pupils, mentors, options, fair=fairness > 0)
+    problem = matching._Problem(pupils, mentors, options)
+    if fairness > 0:
+        problem = problem.fair_view()
     cols = np.arange(problem.k)
     vectorised = problem.block(0, problem.n, cols, cols)
     pairs = problem.pairs(np.repeat(np.arange(problem.n), problem.k), np.tile(cols, problem.n))[0]
