@@ -2814,6 +2814,7 @@ def _proposed(
     pairs: list[ProposedPair] = []
     total = 0.0
     tr = _memoised(_)
+    group_reasons: dict[int, str] = {}
     for i in np.flatnonzero(final >= 0).tolist():
         mentee, mentor = problem.mentees[i], problem.mentors[final[i]]
         points, applicable, contributions = _criteria(mentee, mentor, settings, True, tr)
@@ -2828,17 +2829,35 @@ def _proposed(
         total += value
         group = int(group_of[i])
         if group:
-            members = np.flatnonzero(group_of == group)
-            shared = frozenset.intersection(*(problem.mentees[m].requests for m in members.tolist()))
-            reason = _("Group of %(count)s mentees with one mentor; shared requests: %(tags)s") % {
-                "count": len(members),
-                # as names, not as this mentee wrote them: «математика», not «математике»
-                "tags": ", ".join(dict.fromkeys(map(nominative, _names(shared, mentee)))) if shared else "—",
-            }
-            contributions = (*contributions, Contribution("group", 0.0, reason))
+            if group not in group_reasons:
+                group_reasons[group] = _group_reason(problem, np.flatnonzero(group_of == group).tolist())
+            contributions = (*contributions, Contribution("group", 0.0, group_reasons[group]))
         pairs.append(ProposedPair(mentee.id, mentor.id, int(value + 0.5), contributions, is_locked, group))
     pairs.sort(key=lambda p: p.mentee)
     return pairs, total
+
+
+def _group_reason(problem: _Problem, members: list[int]) -> str:
+    """One line for every member of a group: its size and the requests its members share, named once for
+    the whole group — in the words of its first member who wrote them, as names («математика», not
+    «математике») — so the members of one group do not read one request in three wordings («алгебра»,
+    «математика»)."""
+    shared = frozenset.intersection(*(problem.mentees[m].requests for m in members))
+    names: list[str] = []
+    if shared:
+        namer = next(
+            (
+                problem.mentees[m]
+                for m in members
+                if shared & {tag for tag, _text in problem.mentees[m].words}
+            ),
+            problem.mentees[members[0]],
+        )
+        names = list(dict.fromkeys(map(nominative, _names(shared, namer))))
+    return _("Group of %(count)s mentees with one mentor; shared requests: %(tags)s") % {
+        "count": len(members),
+        "tags": ", ".join(names) or "—",
+    }
 
 
 def _cluster(problem: _Problem, free_rows: np.ndarray, size: int) -> np.ndarray:
