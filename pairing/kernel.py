@@ -727,6 +727,30 @@ def row_top(indptr, rows_of, values, mask, limit, jitter):
     return np.flatnonzero(picked)
 
 
+@njit(cache=True, parallel=True)
+def list_order(rows, key, cols, n):
+    """The order of ``np.lexsort((cols, key, rows))`` for entries of distinct (row, column), rows below
+    ``n``: by row (a counting sort), then each row's few hundred entries by key, then column, rows in
+    parallel — a lexsort of millions of entries sorts all of them three times (0.9 s for 2.5 million)."""
+    start = np.zeros(n + 1, dtype=np.int64)
+    for e in range(len(rows)):
+        start[rows[e] + 1] += 1
+    for r in range(n):
+        start[r + 1] += start[r]
+    fill = start[:-1].copy()
+    order = np.empty(len(rows), dtype=np.int64)
+    for e in range(len(rows)):
+        order[fill[rows[e]]] = e
+        fill[rows[e]] += 1
+    for r in prange(n):
+        a, b = start[r], start[r + 1]
+        if b - a > 1:
+            seg = order[a:b]
+            by_col = seg[np.argsort(cols[seg], kind="mergesort")]
+            order[a:b] = by_col[np.argsort(key[by_col], kind="mergesort")]
+    return order
+
+
 @njit(cache=True)
 def column_top(cols, rows_of, values, mask, n_cols, limit, jitter):
     """Indices of the entries where ``mask`` holds, at most ``limit`` per column: the largest values

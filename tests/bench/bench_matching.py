@@ -20,6 +20,11 @@ stranger built on 7 December 2026 to break the "whatever the scores" promise: on
 tags, 0–4 words per person from an even vocabulary of only 400 (so thousands of couples share a word and
 the words criterion spreads a few tied scores into many close ones).
 
+``matching_10000_oneform_stable`` is a third stranger's (breaker15, 7 December): ``_choices`` in a school
+with one form of mentoring only, the stable option — every couple ties, the stored lists run out for
+thousands of mentees at once. 7.6–12 s and 1.75 GB that evening, 6.4 s and ~0.7 GB on 8 December before
+an extended list left out the full mentors it only ties (a tie is no blocking couple), 2.8 s after.
+
 ``matching_10000_questionnaire`` and ``_questionnaire_stable`` are another stranger's shape of that day
 (breaker14): a school that filled in the questionnaire but wrote no free text — days and formats,
 preferred grades, special categories, networking choices for three mentees in ten: thousands of kinds
@@ -106,6 +111,7 @@ CASES = {
     "matching_10000_wordties_stable": (10_000, 3_400, "wordties", 1, True, "< 3 s, < 1 GB"),
     "matching_10000_wordties_fair": (10_000, 3_400, "wordties", 1, True, "< 3 s, < 1 GB"),
     "matching_10000_wordties_groups": (10_000, 3_400, "wordties", 1, True, "< 3 s, < 1 GB"),
+    "matching_10000_oneform_stable": (10_000, 3_400, "oneform", 1, True, "< 3 s, < 1 GB"),
     "matching_10000_questionnaire": (10_000, 3_400, "questionnaire", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_questionnaire_stable": (10_000, 3_400, "questionnaire", 3, True, "< 3 s, < 1 GB"),
     "matching_10000_questionnaire_fair": (10_000, 3_400, "questionnaire", 3, True, "< 3 s, < 1 GB"),
@@ -338,11 +344,17 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
     ages, places 1–3, and 0–4 words per person drawn evenly from only 400 — so many couples share a word
     and the words, now a criterion, spread the few tied scores into many close ones); "questionnaire"
     (breaker14's shape: no free text, but days, formats, preferred grades, special categories and
-    networking choices — many kinds of people, wide ties)."""
+    networking choices — many kinds of people, wide ties); "oneform" ("choices" in a school with one form
+    of mentoring only: every couple of the pool ties — breaker15's shape for the stable option)."""
     from pairing.matching import Mentee, Mentor
 
     rng = random.Random(seed)
-    shaped = {"tieheavy": _tieheavy, "wordties": _wordties, "questionnaire": _questionnaire}.get(variant)
+    shaped = {
+        "tieheavy": _tieheavy,
+        "wordties": _wordties,
+        "questionnaire": _questionnaire,
+        "oneform": lambda n, k, _rng: _one_form(*make_instance(n, k, seed, "choices")),
+    }.get(variant)
     if shaped is not None:
         return shaped(n_mentees, n_mentors, rng)
     ties, empty = variant == "ties", variant in ("empty", "choices")
@@ -430,6 +442,16 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
     if variant in ("realistic", "half"):
         mentees, mentors = _with_words(mentees, mentors, seed)
     return mentees, mentors
+
+
+def _one_form(mentees, mentors):
+    """The same people in a school with one form of mentoring only (every mentee needs any form)."""
+    import dataclasses
+
+    return (
+        [dataclasses.replace(m, form="") for m in mentees],
+        [dataclasses.replace(m, forms=frozenset({"pupil_pupil"})) for m in mentors],
+    )
 
 
 WORDS = 5_000  # distinct words people write, the first ones far more often (Zipf)
