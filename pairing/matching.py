@@ -3159,6 +3159,9 @@ def _group_blocks(problem: _Problem, scored: _Scored, cluster, members, slots, b
 _GROUP_KEEP = 24  # mentors kept per group in the group assignment's first graph
 _GROUP_ADD = 8  # and, per round, the most violated couples added per group
 _GROUP_SHORTLIST = 64  # the best couples of each group kept to repair the graph before the table is checked
+_GROUP_COLUMN = 64  # and, the table not kept, the best groups of each mentor (its other couples bounded)
+_GROUP_PIECE = 64  # groups scored again in part at once (against the mentors any of them needs)
+_GROUP_WHOLE = 0.5  # or whole (and listed again) beyond this share of the form's mentors
 
 
 def _group_mentors(problem: _Problem, scored: _Scored, cluster, members, slots, bonus: float) -> np.ndarray:
@@ -3171,29 +3174,32 @@ def _group_mentors(problem: _Problem, scored: _Scored, cluster, members, slots, 
     graph; its optimum comes with dual prices u (per group) and v (per mentor), and every couple of
     the table is checked against them — one worth more than u + v could improve the optimum, so the
     most violated few per group join the graph and it is solved again, until none is: the optimum
-    of the whole table. The table is kept (``_STORE_COUPLES`` couples at most), else scored again
-    for each check."""
+    of the whole table. The table is kept (``_STORE_COUPLES`` couples at most); else what its one
+    scoring learnt — each group's shortlist and each mentor's best groups, with bounds of the rest —
+    lets a check score again only the couples those bounds do not clear (:class:`_GroupMemo`)."""
     size = len(members)
     places = np.minimum(slots, 1)
+    layout = _GroupLayout(scored, cluster, members)
+    stored = layout.couples <= _STORE_COUPLES
     table: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    kept = 0
     parts: list[tuple[np.ndarray, ...]] = []
+    memo = None if stored else _GroupMemo(layout, len(slots))
     for number, cols, sums in _group_blocks(problem, scored, cluster, members, slots, bonus):
-        kept += sums.size
-        if kept <= _STORE_COUPLES:
+        if memo is None:
             table.append((number, cols, sums))
+            parts.append(_best_of_block(number, cols, sums, _GROUP_SHORTLIST))
         else:
-            table.clear()  # too large to keep: scored again for each check
-        parts.append(_best_of_block(number, cols, sums, _GROUP_SHORTLIST))
+            parts.append(memo.first(number, cols, sums))
     if not parts:
         return np.full(size, -1, dtype=np.int64)
     # each group's shortlist (its best couples); the first graph is the best few of it
     short_rows, short_cols, short_gains = (
         _cat([part[x] for part in parts], dtype) for x, dtype in enumerate(_LISTED)
     )
+    if memo is not None:
+        memo.finish(short_rows, short_cols, short_gains)
     in_graph = _top_each(short_rows, short_gains + _spread(short_rows, short_cols), _GROUP_KEEP)
     rows, cols, gains = short_rows[in_graph], short_cols[in_graph], short_gains[in_graph]
-    stored = kept <= _STORE_COUPLES
     start = None
     repairs = 0
     for _round in range(_MAX_ROUNDS + _STORED_ROUNDS):
@@ -3216,14 +3222,16 @@ def _group_mentors(problem: _Problem, scored: _Scored, cluster, members, slots, 
             gains = np.concatenate((gains, short_gains[near]))
             start = (assigned, u, v)
             continue
-        blocks = table if stored else _group_blocks(problem, scored, cluster, members, slots, bonus)
-        found = [
-            _violated_in_block(number, block_cols, sums, u, v, _GROUP_ADD)
-            for number, block_cols, sums in blocks
-        ]
-        new_rows, new_cols, new_gains = (
-            _cat([part[x] for part in found], dtype) for x, dtype in enumerate(_LISTED)
-        )
+        if memo is None:
+            found = [
+                _violated_in_block(number, block_cols, sums, u, v, _GROUP_ADD)
+                for number, block_cols, sums in table
+            ]
+            new_rows, new_cols, new_gains = (
+                _cat([part[x] for part in found], dtype) for x, dtype in enumerate(_LISTED)
+            )
+        else:
+            new_rows, new_cols, new_gains = memo.check(problem, scored, slots, bonus, u, v)
         excess = new_gains - u[new_rows] - v[new_cols]
         if not (excess > _TOLERANCE).any():
             return assigned  # no couple of the table is worth more than its prices: its optimum
@@ -3234,6 +3242,226 @@ def _group_mentors(problem: _Problem, scored: _Scored, cluster, members, slots, 
         gains = np.concatenate((gains, new_gains[take]))
         start = (assigned, u, v)
     return _assign(rows, cols, gains, places, size, start=start)[0]  # (never seen) the last graph's optimum
+
+
+class _GroupLayout:
+    """The groups of two or more of a round of the group assignment, by form (the pool's
+    ``scored.groups``): each group's members (ascending rows) and its form's mentors, to score any of
+    them again against any of those mentors (:meth:`gains`: the sums of :func:`_group_blocks`)."""
+
+    def __init__(self, scored: _Scored, cluster: np.ndarray, members: np.ndarray) -> None:
+        in_groups = (cluster > 0) & (members[cluster] >= 2)
+        rows = np.flatnonzero(in_groups)
+        self.rows = rows[np.argsort(cluster[rows], kind="stable")]  # by group, each ascending
+        self.first = np.concatenate(([0], np.cumsum(np.bincount(cluster[rows], minlength=len(members)))))
+        self.members = members
+        self.form = np.full(len(members), -1, dtype=np.int64)  # per group: its index in scored.groups
+        self.cols = [cols for _start, _end, cols in scored.groups]
+        self.couples = 0  # of the table: groups × their form's mentors
+        for index, (start, end, cols) in enumerate(scored.groups):
+            numbers = np.unique(cluster[start:end][in_groups[start:end]])
+            if len(cols):
+                self.form[numbers] = index
+                self.couples += len(numbers) * len(cols)
+
+    def gains(self, problem: _Problem, scored: _Scored, numbers, cols, slots, bonus: float):
+        """The gains of the groups ``numbers`` (of one form) with its mentors ``cols`` (ascending), whole
+        groups at a time: (group numbers, mentors, gains) as :func:`_group_blocks` gives them."""
+        if len(numbers) == 0 or len(cols) == 0:
+            return
+        numbers = numbers[np.argsort(self.members[numbers], kind="stable")]
+        size = self.members[numbers]
+        ends = np.cumsum(size)
+        step = max(1, 4 * _BLOCK // len(cols))
+        at = 0
+        while at < len(numbers):
+            done = int(ends[at] - size[at])
+            stop = max(at + 1, int(np.searchsorted(ends, done + step, side="right")))
+            number, counts = numbers[at:stop], size[at:stop]
+            offsets = ends[at:stop] - counts - done
+            rows = self.rows[np.repeat(self.first[number] - offsets, counts) + np.arange(int(counts.sum()))]
+            dense = np.asarray(problem.dense(rows, cols, scored.args), dtype=np.float64)
+            sums = np.empty((len(number), len(cols)))
+            runs = np.flatnonzero(np.concatenate(([True], counts[1:] != counts[:-1], [True])))
+            for a, b in zip(runs[:-1].tolist(), runs[1:].tolist(), strict=True):
+                m, first = int(counts[a]), int(offsets[a])
+                sums[a:b] = dense[first : first + m * (b - a)].reshape(b - a, m, len(cols)).sum(axis=1)
+            sums += bonus * counts[:, None]
+            sums[~(slots[cols][None, :] >= counts[:, None])] = -np.inf
+            yield number, cols, sums
+            at = stop
+
+
+class _GroupMemo:
+    """What the group assignment knows of a table of groups × mentors it does not keep, so that a check
+    of prices u (per group) and v (per mentor) scores again only the couples it cannot clear.
+
+    Per group (``rows``, a :class:`_Rescored` over the group numbers): couples listed with their gains,
+    and ``bound[g]`` >= gain(g, j) - s[j] for every other couple, s the mentors' prices of the check
+    that listed the group (``shifts[epoch[g]]``; zero at the scoring of the table, which lists its
+    shortlist). Per mentor of each form: the couples of its best groups, listed (``column``: fixed,
+    with their gains), and a bound of the gain of every other couple of that mentor (``column_bound``,
+    whatever the prices). A couple listed on either side is judged as it is. Any other has
+    excess = gain - u[g] - v[j] <= min(bound[g] + s[j], column_bound[j]) - u[g] - v[j]: cleared where
+    that is within the tolerance (half of it; the rest for rounding). A group with couples not cleared
+    is scored again against those mentors only (every such group of its form at once, against the
+    union of them), or — more than half of its form's mentors, or that union more than half — whole,
+    and listed again at these prices: its ``_GROUP_SHORTLIST`` best couples, the bound of the rest."""
+
+    def __init__(self, layout: _GroupLayout, k: int) -> None:
+        self.layout = layout
+        self.rows = _Rescored(len(layout.members))
+        self.rows.bound[:] = -np.inf
+        self.rows.epoch[:] = 0
+        self.rows.shifts.append(np.zeros(k))
+        # per form: the largest ``_GROUP_COLUMN`` + 1 gains of each mentor so far (the least is its
+        # bound), and the couples above it (group, mentor's place in all forms' mentors, gain)
+        self.tops = [np.full((_GROUP_COLUMN + 1, len(cols)), -np.inf) for cols in layout.cols]
+        self.column_bound = [np.full(len(cols), -np.inf) for cols in layout.cols]
+        self.offsets = np.cumsum([0] + [len(cols) for cols in layout.cols])
+        self.column = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+        self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._held = 0
+
+    def first(self, number, cols, sums):
+        """A block of the table's scoring: the groups' shortlists (returned) and their bounds; each
+        mentor's best gains so far and the couples above them (sifted again at the end)."""
+        *shortlist, self.rows.bound[number] = _listing(
+            number, cols, sums, sums.copy(), sums + _spread(number[:, None], cols[None, :]), _GROUP_SHORTLIST
+        )
+        form = int(self.layout.form[number[0]])
+        keep = _GROUP_COLUMN + 1
+        r, c = np.nonzero(sums > self.column_bound[form][None, :])
+        if 4 * len(r) > sums.size:
+            top = sums if len(number) <= keep else np.partition(sums, len(number) - keep, axis=0)[-keep:]
+        else:  # few above the bounds (most blocks but the first): those of each mentor, padded with -inf
+            order = np.argsort(c, kind="stable")
+            r, c = r[order], c[order]
+            rank = np.arange(len(c)) - np.searchsorted(c, c)
+            top = np.full((int(rank.max(initial=-1)) + 1, len(cols)), -np.inf)
+            top[rank, c] = sums[r, c]
+        both = np.concatenate((self.tops[form], top))
+        self.tops[form] = np.partition(both, len(both) - keep, axis=0)[-keep:]
+        bound = self.column_bound[form] = self.tops[form].min(axis=0)
+        above = sums[r, c] > bound[c]
+        r, c = r[above], c[above]
+        self._parts.append(
+            (number[r].astype(np.int32), (self.offsets[form] + c).astype(np.int32), sums[r, c])
+        )
+        self._held += len(r)
+        if self._held > 4 * keep * self.offsets[-1]:  # the bounds rose since: the couples below them go
+            self._parts = [self._above()]
+            self._held = len(self._parts[0][0])
+        return tuple(shortlist)
+
+    def _above(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        number, place, gains = (np.concatenate(x) for x in zip(*self._parts, strict=True))
+        above = gains > np.concatenate(self.column_bound)[place]
+        return number[above], place[above], gains[above]
+
+    def finish(self, short_rows, short_cols, short_gains) -> None:
+        """After the table's scoring: the shortlists listed (epoch 0), each mentor's couples above its
+        bound listed."""
+        self.rows.relist(short_rows, short_cols, short_gains, 0)
+        if self._parts:
+            number, place, gains = self._above()
+            every = np.concatenate(self.layout.cols)
+            self.column = (number.astype(np.int64), every[place].astype(np.int64), gains)
+        self._parts = []
+        self.tops = []
+
+    def check(self, problem: _Problem, scored: _Scored, slots, bonus: float, u, v):
+        """The couples to judge against the prices u and v: for each group with a couple worth more than
+        its prices, its ``_GROUP_ADD`` most violated couples and near ones (within ``_REPAIR_MARGIN``),
+        a violated one first — (group numbers, mentors, gains); none violated: the prices hold on the
+        whole table."""
+        memo, layout = self.rows, self.layout
+        listed = memo.listed()
+        found: list[tuple[np.ndarray, ...]] = [listed, self.column]
+        epoch = len(memo.shifts)
+        relisted: list[tuple[np.ndarray, ...]] = []
+        half = _TOLERANCE / 2
+        for index, cols in enumerate(layout.cols):
+            numbers = np.flatnonzero((layout.form == index) & (memo.bound > -np.inf))
+            if len(numbers) == 0 or len(cols) == 0:
+                continue
+            # the mentors whose bound clears every group of the form, and for the others the groups
+            # whose own bound (or the mentor's) clears them
+            column_excess = self.column_bound[index] - v[cols]
+            open_cols = np.flatnonzero(column_excess > u[numbers].min() + half)
+            if len(open_cols) == 0:
+                continue
+            slack = half + u[numbers] - memo.bound[numbers]
+            epochs = memo.epoch[numbers]
+            whole = np.zeros(len(numbers), dtype=bool)
+            pieces = []  # (groups, the mentors any of them needs) to score in part
+            step = max(1, min(_GROUP_PIECE, 4 * _BLOCK // len(open_cols)))
+            for was in np.unique(epochs).tolist():
+                drop = memo.shifts[was][cols[open_cols]] - v[cols[open_cols]]
+                at = np.flatnonzero(epochs == was)
+                at = at[np.argsort(u[numbers[at]], kind="stable")]
+                for these in (at[a : a + step] for a in range(0, len(at), step)):
+                    need = (column_excess[open_cols][None, :] > (u[numbers[these]] + half)[:, None]) & (
+                        drop[None, :] > slack[these][:, None]
+                    )
+                    count = need.sum(axis=1)
+                    most = _GROUP_WHOLE * len(cols)
+                    whole[these[count > most]] = True
+                    part = (count > 0) & (count <= most)
+                    if part.any():
+                        union = need[part].any(axis=0)
+                        if int(union.sum()) > most:
+                            whole[these[part]] = True
+                        else:
+                            pieces.append((numbers[these[part]], cols[open_cols[union]]))
+            for number, _cols, sums in layout.gains(problem, scored, numbers[whole], cols, slots, bonus):
+                reduced = sums - v[cols][None, :]
+                key = _violated_first(reduced - u[number][:, None], number[:, None], cols[None, :])
+                *again, memo.bound[number] = _listing(number, cols, sums, reduced, key, _GROUP_SHORTLIST)
+                memo.epoch[number] = epoch
+                relisted.append(tuple(again))
+            for some, use in pieces:
+                for number, _use, sums in layout.gains(problem, scored, some, use, slots, bonus):
+                    excess = sums - u[number][:, None] - v[use][None, :]
+                    r, c = _row_tops(_violated_first(excess, number[:, None], use[None, :]), _GROUP_ADD)
+                    near = excess[r, c] > -_REPAIR_MARGIN
+                    r, c = r[near], c[near]
+                    found.append((number[r], use[c], sums[r, c]))
+        if relisted:
+            new_rows, new_cols, new_gains = (
+                _cat([part[x] for part in relisted], dtype) for x, dtype in enumerate(_LISTED)
+            )
+            memo.relist(new_rows, new_cols, new_gains, epoch)
+            memo.shifts.append(v.astype(np.float64))
+            found.append((new_rows, new_cols, new_gains))
+        rows, cols, gains = (_cat([part[x] for part in found], dtype) for x, dtype in enumerate(_LISTED))
+        excess = gains - u[rows] - v[cols]
+        bad = np.zeros(len(u), dtype=bool)
+        bad[rows[excess > _TOLERANCE]] = True
+        pick = np.flatnonzero(bad[rows] & (excess > -_REPAIR_MARGIN))
+        # a couple found twice (listed on both sides, or listed and scored again) counts once
+        pick = pick[np.unique(rows[pick] * len(v) + cols[pick], return_index=True)[1]]
+        pick = pick[_top_each(rows[pick], _violated_first(excess[pick], rows[pick], cols[pick]), _GROUP_ADD)]
+        return rows[pick], cols[pick], gains[pick]
+
+
+def _listing(number, cols, sums, reduced, key, keep: int):
+    """Of a block of group gains, each group's ``keep`` couples of the largest ``key`` where the gain is
+    finite — (group numbers, mentors, gains) — and per group the largest ``reduced`` (the gains, or the
+    gains less the mentors' prices) of the couples not listed (-inf: none). ``reduced`` is overwritten."""
+    r, c = _row_tops(key, keep)
+    gains = sums[r, c]
+    reduced[r, c] = -np.inf
+    bound = reduced.max(axis=1)
+    finite = np.isfinite(gains)
+    return number[r[finite]], cols[c[finite]], gains[finite], bound
+
+
+def _violated_first(excess: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """A key to pick couples by: the excess, equal ones drawn evenly over the mentors (:func:`_spread`),
+    and every violated couple (above ``_TOLERANCE``) before every other one — the spread alone could
+    put a couple just below the tolerance before one just above it."""
+    return excess + _spread(rows, cols) + 2 * _JITTER * (excess > _TOLERANCE)
 
 
 def _spread(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:

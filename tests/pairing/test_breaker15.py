@@ -4,8 +4,6 @@ couple with ``score_pair``)."""
 
 from __future__ import annotations
 
-import pytest
-
 from pairing.matching import Mentee, Mentor, Settings, match
 
 from .test_matching_properties import brute_blocking
@@ -90,18 +88,15 @@ def test_the_stable_option_in_a_one_form_programme_of_empty_profiles_stays_withi
     assert peak < 1 << 30, f"{peak / 2**20:.0f} MB"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a group table above _STORE_COUPLES is scored again in full at every check of the group "
-    "assignment's prices: 5–13 times the table (30,000 × 10,000 groups of three: 54 s, the target 15 s)",
-)
 def test_a_group_table_too_large_to_keep_is_not_scored_again_at_every_check(monkeypatch):
     """At 30,000 × 10,000 (realistic, groups of three) the table of groups × mentors is ~100 million
     couples, above ``_STORE_COUPLES``: each check of the prices (13 in all) scored every member with
     every mentor again — 29 of the run's 54 s (the highest total: 8 s; measured on 7 December 2026 on a
     loaded machine). Here the same regime at 10,000 × 3,400, the store made too small for the table:
-    the couples the group assignment scores are counted against the table's size (twice at most: once
-    for the first graph, once for a proof)."""
+    the couples the group assignment scores are counted against the table's size (one and a half
+    times at most: once for the shortlists and the bounds, then at the checks only what the bounds do
+    not clear). Before the bounds (``matching._GroupMemo``) the two assignments here scored 4.0 and
+    3.0 times their tables and this test failed; with them, 1.0 and 1.0 (7 December 2026)."""
     from pairing import matching
     from tests.bench.bench_matching import make_instance
 
@@ -126,4 +121,4 @@ def test_a_group_table_too_large_to_keep_is_not_scored_again_at_every_check(monk
     monkeypatch.setattr(matching._Problem, "dense", counted_dense)
     monkeypatch.setattr(matching, "_group_mentors", counted_assignment)
     match(mentees, mentors, Settings(group_size=3))
-    assert work and all(scored <= 2 * table for table, scored in work), work
+    assert work and all(scored <= 1.5 * table for table, scored in work), work
