@@ -536,6 +536,22 @@ def _clause(text: str, last: bool) -> str:
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|\S")
 
 
+def _adjectives_named(phrase: str, tokens: list[tuple[int, int, str]]) -> str:
+    """A phrase of adjectives only in the nominative, in their gender and number (the masculine where
+    pymorphy reads none), as a subject is named without its noun: «английскому» → «английский»."""
+    out, last = [], 0
+    for start, end, word in tokens:
+        parse = _analyzer().parse(word.lower())[0]
+        gender = parse.tag.gender or "masc"
+        wanted = {"nomn", gender, "sing"} if parse.tag.number != "plur" else {"nomn", "plur"}
+        form = parse.inflect(wanted)
+        named = form.word if form is not None else word.lower()
+        out += [phrase[last:start], named[:1].upper() + named[1:] if word[:1].isupper() else named]
+        last = end
+    out.append(phrase[last:])
+    return "".join(out)
+
+
 @lru_cache(maxsize=50_000)
 def nominative(phrase: str) -> str:
     """A phrase as a name: its head noun and the adjectives before it in the nominative, the rest as
@@ -558,6 +574,9 @@ def nominative(phrase: str) -> str:
             break
         if parse.tag.POS not in {"ADJF", "PRTF"}:
             break
+    else:
+        if head is None and tokens:  # adjectives only: a subject without its noun («по английскому»)
+            return _adjectives_named(phrase, tokens)
     if head is None or tokens[head[0]][2].isupper():
         return phrase
     noun = head[1]

@@ -194,11 +194,6 @@ def test_mentees_with_different_requests_are_not_made_a_group():
     assert all(pair.group == 0 for pair in result.pairs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a shared request written as a lone adjective («по английскому», «немецкому») is named in the "
-    "dative: «общие запросы: английскому»",
-)
 @pytest.mark.parametrize(
     ("requests", "dative"),
     [
