@@ -3491,6 +3491,9 @@ def _best_of_block(number: np.ndarray, cols: np.ndarray, sums: np.ndarray, keep:
     return number[r], cols[c], sums[r, c]
 
 
+_VIOLATED_FIRST = 1_000.0  # added to the ranking key of a violated couple (gains are 0..100 per member)
+
+
 def _violated_in_block(number, cols, sums, u: np.ndarray, v: np.ndarray, keep: int):
     """Of a block of group gains, for each group with a couple worth more than its prices u + v, its
     ``keep`` most violated couples, near ones too (within ``_REPAIR_MARGIN``; with those in the graph
@@ -3501,7 +3504,10 @@ def _violated_in_block(number, cols, sums, u: np.ndarray, v: np.ndarray, keep: i
     if len(bad) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
     excess = excess[bad]
-    line, place = _row_tops(excess + _spread(number[bad][:, None], cols[None, :]), keep)
+    # the violated ones first: the jitter that draws equal ones evenly must not rank a near couple
+    # (just under the tolerance) above a violated one, or a check could miss the violation
+    key = excess + _spread(number[bad][:, None], cols[None, :]) + _VIOLATED_FIRST * (excess > _TOLERANCE)
+    line, place = _row_tops(key, keep)
     near = excess[line, place] > -_REPAIR_MARGIN
     line, place = line[near], place[near]
     return number[bad[line]], cols[place], sums[bad[line], place]

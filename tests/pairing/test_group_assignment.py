@@ -182,3 +182,23 @@ def test_the_bounds_of_a_table_not_kept_leave_out_no_better_couple(
         if not mentor_side:  # the groups' bounds alone: the mentors' lists and bounds clear nothing
             patch.setattr(matching._GroupMemo, "finish", groups_only)
         check_optimum(patch, (mentees, mentors, options), size)
+
+
+def test_a_checked_block_returns_its_violated_couple_before_near_ones():
+    """One group whose couples all sit just under the tolerance but one, just over it: whichever mentor that
+    one is, the check returns it (the jitter that draws equal couples evenly ranked near ones above it, and
+    a check keeping a few per group could miss the only violation — seen on 8 December 2026 while the check
+    of a table too large to keep was rewritten)."""
+    import numpy as np
+
+    from pairing import matching
+
+    width, keep = 40, 4
+    cols = np.arange(width, dtype=np.int64)
+    number = np.array([1], dtype=np.int64)
+    u, v = np.zeros(2), np.zeros(width)
+    for violated in range(width):
+        sums = np.full((1, width), matching._TOLERANCE - 1e-9)
+        sums[0, violated] = matching._TOLERANCE + 1e-9
+        _rows, found, _gains = matching._violated_in_block(number, cols, sums, u, v, keep)
+        assert violated in found.tolist(), violated
