@@ -2841,7 +2841,11 @@ def _group_reason(problem: _Problem, members: list[int]) -> str:
     """One line for every member of a group: its size and the requests its members share, named once for
     the whole group — in the words of its first member who wrote them, as names («математика», not
     «математике») — so the members of one group do not read one request in three wordings («алгебра»,
-    «математика»)."""
+    «математика»). A group of mentees with no request yet (formed by grade or age) says so."""
+    if not any(problem.mentees[m].requests for m in members):
+        return _(
+            "Group of %(count)s mentees with one mentor; none of them has written a request yet: grouped by grade or age"
+        ) % {"count": len(members)}
     shared = frozenset.intersection(*(problem.mentees[m].requests for m in members))
     names: list[str] = []
     if shared:
@@ -3143,6 +3147,12 @@ def _group_blocks(problem: _Problem, scored: _Scored, cluster, members, slots, b
             stop = min(stop, len(firsts))
             rows = order[bounds[at] : bounds[stop]] + start
             dense = np.asarray(problem.dense(rows, cols, scored.args), dtype=np.float64)
+            # the compiled scorer lets in couples within its slack of the threshold: the exact score decides
+            # (as for pairs: 59.99999999999999 is below a threshold of 60)
+            near = np.nonzero(_near_threshold(problem, scored, dense))
+            if len(near[0]):
+                exact, allowed = problem.pairs(rows[near[0]], cols[near[1]])
+                dense[near] = np.where(allowed & problem.eligible(exact), exact, -np.inf)
             number = ids[order][firsts[at:stop]]
             size = members[number]
             sums = np.empty((len(number), len(cols)))
