@@ -22,10 +22,10 @@ the words criterion spreads a few tied scores into many close ones).
 
 ``matching_10000_oneform_stable`` is a third stranger's (breaker15, 7 December): ``_choices`` in a school
 with one form of mentoring only, the stable option — every couple ties, the stored lists run out for
-thousands of mentees at once. 7.6–12 s and 1.75 GB that evening, 6.4 s and ~0.7 GB on 8 December before
+thousands of mentees at once. 7.6–12 s and 1.75 GB that evening, 6.4 s and ~0.7 GB on 7 December (night) before
 an extended list left out the full mentors it only ties (a tie is no blocking couple), 2.8 s after.
 
-``matching_10000_halfplaces`` and ``_halfplaces_stable``: breaker16's shape (8 December): one form, empty
+``matching_10000_halfplaces`` and ``_halfplaces_stable``: breaker16's shape (7 December, night): one form, empty
 profiles, places for about half the pupils, networking rankings on both sides. The highest total needs six
 checks of its prices there (each of the first four scores ~9,500 rows again: thousands of couples tie
 with their prices): 3.6–3.9 s on a loaded 2-core machine, 4.7–4.9 s with the stable option — over the
@@ -455,7 +455,7 @@ def make_instance(n_mentees: int, n_mentors: int, seed: int = 1, variant: str = 
 
 
 def _half_places(n_mentees: int, n_mentors: int, rng: random.Random):
-    """breaker16's shape (8 December 2026): one form, profiles not filled in, free places 0, 0, 1, 1, 1, 2
+    """breaker16's shape (7 December 2026, night): one form, profiles not filled in, free places 0, 0, 1, 1, 1, 2
     or 5 (places for about half the pupils) and a load of 0 or 1; a fifth of the pupils rank two of the
     first 50 mentors, three mentors in ten rank five pupils."""
     from pairing.matching import Mentee, Mentor

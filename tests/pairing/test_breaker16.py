@@ -1,4 +1,4 @@
-"""What a stranger (breaker16) found on 8 December 2026 in the stable and group options, attacking them
+"""What a stranger (breaker16) found on 7 December 2026 (night, UTC) in the stable and group options, attacking them
 through the public API only. The stable assignment is checked against an independent reference: the
 blocking couples by their definition on the dense matrix of ``score_matrix`` (both sides' networking
 rankings first, in order, then a score higher by more than ``TIE``), with the curator's locked pairs set
@@ -158,7 +158,7 @@ def test_a_stable_run_on_tied_programmes_leaves_no_blocking_couple_the_locks_do_
     monkeypatch, keep
 ):
     """~30,000 such programmes (with 2,600 of 150–500 mentees and 800 of 300–900 mentees of a few kinds,
-    answered class by class; stores of 1–16 couples) held on 8 December 2026; 60 of them stay here."""
+    answered class by class; stores of 1–16 couples) held on 7 December 2026 (night); 60 of them stay here."""
     monkeypatch.setattr(matching, "_KEEP_MIN", keep)
     monkeypatch.setattr(matching, "_KEEP_MAX", keep)
     for seed in range(60):
@@ -242,7 +242,7 @@ def test_a_group_run_proposes_only_couples_the_threshold_allows():
 def test_the_stable_option_with_places_for_half_the_pupils_takes_under_three_seconds():
     """A school with one form of mentoring, profiles not filled in, mentors' free places 0, 0, 1, 1, 1, 2
     or 5 and a current load of 0 or 1; a fifth of the pupils rank two of the first 50 mentors, three
-    mentors in ten rank five pupils. Measured on 8 December 2026 (load ~2 on 2 cores): 4.9 s wall, 4.8 s
+    mentors in ten rank five pupils. Measured on 7 December 2026, night (load ~2 on 2 cores): 4.9 s wall, 4.8 s
     of CPU, +494 MB — 2.7 s for the highest total (the option's cost: six rounds of its check) and 1.5 s
     for the deferred acceptance (1.1 s extending lists). No blocking couple (checked then by the
     reference above)."""

@@ -187,7 +187,7 @@ def test_the_bounds_of_a_table_not_kept_leave_out_no_better_couple(
 def test_a_checked_block_returns_its_violated_couple_before_near_ones():
     """One group whose couples all sit just under the tolerance but one, just over it: whichever mentor that
     one is, the check returns it (the jitter that draws equal couples evenly ranked near ones above it, and
-    a check keeping a few per group could miss the only violation — seen on 8 December 2026 while the check
+    a check keeping a few per group could miss the only violation — seen on 7 December 2026 (night) while the check
     of a table too large to keep was rewritten)."""
     import numpy as np
 
