@@ -539,12 +539,21 @@ _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|\S")
 def _adjectives_named(phrase: str, tokens: list[tuple[int, int, str]]) -> str:
     """A phrase of adjectives only in the nominative, in their gender and number (the masculine where
     pymorphy reads none), as a subject is named without its noun: «английскому» → «английский»."""
-    out, last = [], 0
-    for start, end, word in tokens:
+    forms = []
+    for _start, _end, word in tokens:
         parse = _analyzer().parse(word.lower())[0]
         gender = parse.tag.gender or "masc"
-        wanted = {"nomn", gender, "sing"} if parse.tag.number != "plur" else {"nomn", "plur"}
-        form = parse.inflect(wanted)
+        forms.append(
+            parse.inflect({"nomn", gender, "sing"} if parse.tag.number != "plur" else {"nomn", "plur"})
+        )
+    return _with_forms(phrase, tokens, forms)
+
+
+def _with_forms(phrase: str, tokens: list[tuple[int, int, str]], forms: list) -> str:
+    """``phrase`` with each of ``tokens`` (start, end, word) replaced by its inflected form (pymorphy's
+    parse; None: the word in lower case), a capital kept; the rest of the phrase as written."""
+    out, last = [], 0
+    for (start, end, word), form in zip(tokens, forms, strict=True):
         named = form.word if form is not None else word.lower()
         out += [phrase[last:start], named[:1].upper() + named[1:] if word[:1].isupper() else named]
         last = end
@@ -582,24 +591,20 @@ def nominative(phrase: str) -> str:
     noun = head[1]
     number = "plur" if "plur" in noun.tag else "sing"
     wanted = {"nomn", number}
-    out, last = [], 0
-    for index, (start, end, word) in enumerate(tokens[: head[0] + 1]):
+    forms = []
+    for index, (_start, _end, word) in enumerate(tokens[: head[0] + 1]):
         parses = _analyzer().parse(word.lower())
         if index < head[0]:  # an adjective: the parse that agrees with the noun, put in the noun's form
             parse = next(
                 (p for p in parses if p.tag.case == noun.tag.case and p.tag.number == noun.tag.number),
                 parses[0],
             )
-            form = parse.inflect(
-                wanted | ({noun.tag.gender} if number == "sing" and noun.tag.gender else set())
+            forms.append(
+                parse.inflect(wanted | ({noun.tag.gender} if number == "sing" and noun.tag.gender else set()))
             )
         else:
-            form = noun.inflect(wanted)
-        named = form.word if form is not None else word.lower()
-        out += [phrase[last:start], named[:1].upper() + named[1:] if word[:1].isupper() else named]
-        last = end
-    out.append(phrase[last:])
-    return "".join(out)
+            forms.append(noun.inflect(wanted))
+    return _with_forms(phrase, tokens[: head[0] + 1], forms)
 
 
 @lru_cache(maxsize=50_000)
