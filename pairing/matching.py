@@ -3146,24 +3146,39 @@ def _group_blocks(problem: _Problem, scored: _Scored, cluster, members, slots, b
             stop = max(at + 1, int(np.searchsorted(bounds, bounds[at] + step, side="right")) - 1)
             stop = min(stop, len(firsts))
             rows = order[bounds[at] : bounds[stop]] + start
-            dense = np.asarray(problem.dense(rows, cols, scored.args), dtype=np.float64)
-            # the compiled scorer lets in couples within its slack of the threshold: the exact score decides
-            # (as for pairs: 59.99999999999999 is below a threshold of 60)
-            near = np.nonzero(_near_threshold(problem, scored, dense))
-            if len(near[0]):
-                exact, allowed = problem.pairs(rows[near[0]], cols[near[1]])
-                dense[near] = np.where(allowed & problem.eligible(exact), exact, -np.inf)
             number = ids[order][firsts[at:stop]]
-            size = members[number]
-            sums = np.empty((len(number), len(cols)))
-            runs = np.flatnonzero(np.concatenate(([True], size[1:] != size[:-1], [True])))
-            for a, b in zip(runs[:-1].tolist(), runs[1:].tolist(), strict=True):
-                m, first = int(size[a]), int(bounds[at + a] - bounds[at])
-                sums[a:b] = dense[first : first + m * (b - a)].reshape(b - a, m, len(cols)).sum(axis=1)
-            sums += bonus * size[:, None]
-            sums[~(slots[cols][None, :] >= size[:, None])] = -np.inf
-            yield number, cols, sums
+            offsets = bounds[at:stop] - bounds[at]
+            yield (
+                number,
+                cols,
+                _group_sums(problem, scored, rows, cols, members[number], offsets, slots, bonus),
+            )
             at = stop
+
+
+def _group_sums(
+    problem: _Problem, scored: _Scored, rows, cols, counts, offsets, slots, bonus: float
+) -> np.ndarray:
+    """The gains of groups with the mentors ``cols`` (ascending): ``rows`` holds their members group after
+    group, ``counts[g]`` of them from ``offsets[g]`` (groups of one size in runs, summed by a reshape,
+    several times quicker than ``np.add.reduceat``): the sum of the members' scores plus the bonus per
+    member, -inf where a member may not be proposed to the mentor or the mentor has not places for the
+    whole group."""
+    dense = np.asarray(problem.dense(rows, cols, scored.args), dtype=np.float64)
+    # the compiled scorer lets in couples within its slack of the threshold: the exact score decides
+    # (as for pairs: 59.99999999999999 is below a threshold of 60)
+    near = np.nonzero(_near_threshold(problem, scored, dense))
+    if len(near[0]):
+        exact, allowed = problem.pairs(rows[near[0]], cols[near[1]])
+        dense[near] = np.where(allowed & problem.eligible(exact), exact, -np.inf)
+    sums = np.empty((len(counts), len(cols)))
+    runs = np.flatnonzero(np.concatenate(([True], counts[1:] != counts[:-1], [True])))
+    for a, b in zip(runs[:-1].tolist(), runs[1:].tolist(), strict=True):
+        m, first = int(counts[a]), int(offsets[a])
+        sums[a:b] = dense[first : first + m * (b - a)].reshape(b - a, m, len(cols)).sum(axis=1)
+    sums += bonus * counts[:, None]
+    sums[~(slots[cols][None, :] >= counts[:, None])] = -np.inf
+    return sums
 
 
 _GROUP_KEEP = 24  # mentors kept per group in the group assignment's first graph
@@ -3290,15 +3305,7 @@ class _GroupLayout:
             number, counts = numbers[at:stop], size[at:stop]
             offsets = ends[at:stop] - counts - done
             rows = self.rows[np.repeat(self.first[number] - offsets, counts) + np.arange(int(counts.sum()))]
-            dense = np.asarray(problem.dense(rows, cols, scored.args), dtype=np.float64)
-            sums = np.empty((len(number), len(cols)))
-            runs = np.flatnonzero(np.concatenate(([True], counts[1:] != counts[:-1], [True])))
-            for a, b in zip(runs[:-1].tolist(), runs[1:].tolist(), strict=True):
-                m, first = int(counts[a]), int(offsets[a])
-                sums[a:b] = dense[first : first + m * (b - a)].reshape(b - a, m, len(cols)).sum(axis=1)
-            sums += bonus * counts[:, None]
-            sums[~(slots[cols][None, :] >= counts[:, None])] = -np.inf
-            yield number, cols, sums
+            yield number, cols, _group_sums(problem, scored, rows, cols, counts, offsets, slots, bonus)
             at = stop
 
 
@@ -3501,9 +3508,6 @@ def _best_of_block(number: np.ndarray, cols: np.ndarray, sums: np.ndarray, keep:
     return number[r], cols[c], sums[r, c]
 
 
-_VIOLATED_FIRST = 1_000.0  # added to the ranking key of a violated couple (gains are 0..100 per member)
-
-
 def _violated_in_block(number, cols, sums, u: np.ndarray, v: np.ndarray, keep: int):
     """Of a block of group gains, for each group with a couple worth more than its prices u + v, its
     ``keep`` most violated couples, near ones too (within ``_REPAIR_MARGIN``; with those in the graph
@@ -3514,10 +3518,7 @@ def _violated_in_block(number, cols, sums, u: np.ndarray, v: np.ndarray, keep: i
     if len(bad) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
     excess = excess[bad]
-    # the violated ones first: the jitter that draws equal ones evenly must not rank a near couple
-    # (just under the tolerance) above a violated one, or a check could miss the violation
-    key = excess + _spread(number[bad][:, None], cols[None, :]) + _VIOLATED_FIRST * (excess > _TOLERANCE)
-    line, place = _row_tops(key, keep)
+    line, place = _row_tops(_violated_first(excess, number[bad][:, None], cols[None, :]), keep)
     near = excess[line, place] > -_REPAIR_MARGIN
     line, place = line[near], place[near]
     return number[bad[line]], cols[place], sums[bad[line], place]

@@ -214,11 +214,14 @@ def test_a_groups_shared_subject_written_without_its_noun_is_named_in_the_nomina
     assert dative not in [name.lower() for name in names], reasons
 
 
-def test_a_group_run_proposes_only_couples_the_threshold_allows():
+@pytest.mark.parametrize("store", [None, 0])
+def test_a_group_run_proposes_only_couples_the_threshold_allows(monkeypatch, store):
     """Weights requests 6 and load 7, threshold 60: the couple scores 59.99999999999999 (shown as 60).
     Without groups nobody is proposed (``score_matrix``: 0, below the threshold); with groups of three all
     three are, as a group. Whichever side of the threshold the couple is meant to be on, both runs should
     agree with ``score_matrix``."""
+    if store is not None:  # the table not kept: its groups are scored again from the memo's bounds
+        monkeypatch.setattr(matching, "_STORE_COUPLES", store)
     mentees = [
         Mentee(i, FORM, frozenset(TAGS[:2]) | {"химия"}, frozenset({"шахматы"}), 7, None, "", False, True)
         for i in (1, 2, 3)
