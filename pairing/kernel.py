@@ -1621,3 +1621,113 @@ def propose(
             pending[waiting] = i
             waiting += 1
     return waiting
+
+
+@njit(cache=True)
+def extension(found, limit, mark, cursor_score, cursor_turn, offset, keep):
+    """The next couples of each line of ``found`` (a block of rows × mentors, -inf: not eligible) for a
+    deferred acceptance list: at most ``keep[r]`` of them, by score (higher first), equal ones by their
+    turn — mentor ``p`` is line r's turn ``(p - offset[r]) mod width`` (the lines start at different
+    mentors, so that mentees who tie everywhere do not all propose to the same few). Only those after
+    the line's cursor (``cursor_score``, ``cursor_turn``: the last couple listed before, in that order)
+    and wanted: ``mark`` 1 (taken whatever its score), or 0 and a score at least ``limit[p]``; -1 never.
+    Returns (count, places, scores, more): per line how many, the mentors' places and scores in order
+    (line after line), and whether it may have left wanted couples out (its list can be extended again
+    after them). No couple after the cursor scores above it: once ``keep[r]`` couples at the cursor's
+    score are found the rest of the line is not looked at (where scores tie, a few mentors instead of
+    the whole row)."""
+    lines, width = found.shape
+    room = 0
+    for r in range(lines):
+        room += min(keep[r], width)
+    count = np.zeros(lines, dtype=np.int64)
+    places = np.empty(room, dtype=np.int64)  # (never written beyond what is found: no memory)
+    scores = np.empty(room)
+    more = np.zeros(lines, dtype=np.bool_)
+    cand_s = np.empty(width)
+    cand_p = np.empty(width, dtype=np.int64)
+    at = 0
+    for r in range(lines):
+        m, more[r] = _line_candidates(
+            found, r, limit, mark, cursor_score[r], cursor_turn[r], offset[r], keep[r], cand_s, cand_p
+        )
+        ordered = True  # (in turn order already: where scores tie, sorted as found)
+        for e in range(1, m):
+            if cand_s[e] > cand_s[e - 1]:
+                ordered = False
+                break
+        if ordered:
+            places[at : at + m] = cand_p[:m]
+            scores[at : at + m] = cand_s[:m]
+        else:
+            order = np.argsort(-cand_s[:m], kind="mergesort")  # stable: equal scores stay in turn order
+            for e in range(m):
+                places[at + e] = cand_p[order[e]]
+                scores[at + e] = cand_s[order[e]]
+        at += m
+        count[r] = m
+    return count, places[:at], scores[:at], more
+
+
+@njit(cache=True, inline="always")
+def _line_candidates(found, r, limit, mark, cs, ct, offset, k, cand_s, cand_p):
+    """Line r's ``k`` best wanted couples after the cursor (:func:`extension`) in ``cand_s`` and
+    ``cand_p``, in turn order: (how many, whether others were left out)."""
+    width = found.shape[1]
+    more = False
+    m = 0
+    tied = 0  # couples found at the cursor's score: no later one comes before them
+    low = -np.inf  # with k candidates or more: a later one scoring at most this is not among the k best
+    for t in range(width):
+        if tied == k:
+            more = True  # (maybe others: the rest of the line was not looked at)
+            break
+        p = offset + t
+        if p >= width:
+            p -= width
+        s = found[r, p]
+        g = mark[r, p]
+        if s == -np.inf or g < 0 or (g == 0 and s < limit[p]):
+            continue
+        if s > cs or (s == cs and t <= ct):
+            continue  # listed before (or passed over then: it would have been turned down)
+        if m >= k and s <= low:
+            more = True
+            continue
+        cand_s[m] = s
+        cand_p[m] = p
+        m += 1
+        if s == cs:
+            tied += 1
+        if m == k:
+            low = cand_s[:m].min()
+        elif m == 2 * k:  # (the k best of them, and the bound rises)
+            more = True
+            m = _highest(cand_s, cand_p, m, k)
+            low = cand_s[:m].min()
+    if m > k:
+        more = True
+        m = _highest(cand_s, cand_p, m, k)
+    return m, more
+
+
+@njit(cache=True, inline="always")
+def _highest(cand_s, cand_p, m, k):
+    """Keep, of the first ``m`` candidates, the ``k`` of highest score (equal ones: the first), in
+    their order, at the start of the arrays; returns ``k``."""
+    bound = -np.partition(-cand_s[:m], k - 1)[k - 1]  # the k-th highest score
+    above = 0
+    for e in range(m):
+        if cand_s[e] > bound:
+            above += 1
+    equal = k - above  # of the couples at the bound, the first in turn
+    w = 0
+    for e in range(m):
+        s = cand_s[e]
+        if s > bound or (s == bound and equal > 0):
+            if s == bound:
+                equal -= 1
+            cand_s[w] = s
+            cand_p[w] = cand_p[e]
+            w += 1
+    return w

@@ -3592,6 +3592,7 @@ def _deferred_acceptance(problem: _Problem, scored: _Scored, free_rows, slots) -
     nxt = np.zeros(n, dtype=np.int64)
     stack = np.flatnonzero((counts > 0) | more)[::-1].astype(np.int64)
     pending = np.zeros(n, dtype=np.int64)
+    lists = _Lists(flat, offer, starts, counts, nxt, more)
     while len(stack):
         waiting = int(
             kernel.propose(
@@ -3605,7 +3606,6 @@ def _deferred_acceptance(problem: _Problem, scored: _Scored, free_rows, slots) -
             mine_rows = stack[(stack >= start) & (stack < end)]
             if len(mine_rows) and len(group):
                 bar = _bars(capacity, slot_start, held_key, used)
-                lists = _Lists(flat, offer, starts, counts, nxt)
                 _extend_lists(problem, scored, mine_rows, group, slots, lists, bar)
     return holder
 
@@ -3623,34 +3623,44 @@ def _bars(capacity: np.ndarray, slot_start: np.ndarray, held_key: np.ndarray, us
     return bar
 
 
-@dataclass
 class _Lists:
     """The deferred acceptance's lists (:func:`_deferred_acceptance`) and what their extension needs."""
 
-    flat: _Growing  # mentors, list after list
-    offer: _Growing  # the offers (lower is better)
-    starts: np.ndarray  # per mentee: where its list starts in ``flat`` (less what it proposed)
-    counts: np.ndarray  # its length
-    nxt: np.ndarray  # how far it has proposed
+    def __init__(self, flat: _Growing, offer: _Growing, starts, counts, nxt, more) -> None:
+        self.flat = flat  # mentors, list after list
+        self.offer = offer  # the offers (lower is better)
+        self.starts = starts  # per mentee: where its list starts in ``flat`` (less what it proposed)
+        self.counts = counts  # its length
+        self.nxt = nxt  # how far it has proposed
+        self.more = more  # whether its list can be extended when it runs out
+        # its first list (the stored and ranked couples: never listed again), where it lies in ``flat``
+        self.first_starts, self.first_counts = starts.copy(), counts.copy()
+        # the last couple its extensions listed (score as found, turn; see kernel.extension) and how
+        # many times it was extended
+        self.cursor_score = np.full(len(starts), np.inf)
+        self.cursor_turn = np.full(len(starts), -1, dtype=np.int64)
+        self.times = np.zeros(len(starts), dtype=np.int64)
 
 
 def _extend_lists(problem: _Problem, scored: _Scored, rows, group, slots, lists: _Lists, bar):
-    """The rest of each mentee's row after what its list holds, the higher score first, then list
-    order, appended to the lists (the compiled scores, as the store's) — but for the mentors whose
-    ``bar`` (:func:`_bars`) the offer is above: they would turn it down. The offer of a couple the mentor ranked is its rank (as in
-    the first lists), of the others the score. Rows a block at a time (memory)."""
+    """The next couples of each mentee's row after what its list held, the higher score first, then
+    the mentee's own turn over the mentors (:func:`kernel.extension`), appended to the lists (the
+    compiled scores, as the store's) — but for the mentors whose ``bar`` (:func:`_bars`) the offer is
+    above: they would turn it down. The offer of a couple the mentor ranked is its rank (as in the first
+    lists), of the others the score. At most _EXTEND_FIRST couples at a mentee's first extension, twice
+    as many at each next one (a mentee turned down by them all is extended again, after them): where
+    scores tie widely the rows of the mentees left out each held thousands of mentors with a free place
+    (10,000 × 3,400, places for half of them: 6.6 million couples listed, 1.1 s), and one proposal to
+    the first free mentor of its turn places most. Rows a block at a time (memory)."""
     rows = np.sort(rows)
     step = max(1, 4 * _BLOCK // max(len(group), 1))
-    # room for every couple of these rows at once, up to the store's size (one copy of the lists, not
-    # one per doubling; room not written to costs no memory)
-    room = min(len(rows) * len(group), _STORE_COUPLES)
-    lists.flat.reserve(room)
-    lists.offer.reserve(room)
     for at in range(0, len(rows), step):
         _extend_block(problem, scored, rows[at : at + step], group, slots, lists, bar)
 
 
 def _extend_block(problem: _Problem, scored: _Scored, rows, group, slots, lists: _Lists, bar):
+    from . import kernel
+
     colpos = np.full(problem.k, -1, dtype=np.int64)
     colpos[group] = np.arange(len(group))
     width = len(group)
@@ -3658,7 +3668,7 @@ def _extend_block(problem: _Problem, scored: _Scored, rows, group, slots, lists:
     # the couples a mentor with places would hold: a free place, or an offer above its bar by more than
     # the tie (_TIE_KEPT) — by score here; the couples the mentor ranked (their offer is the rank) all
     limit = np.where(slots[group] > 0, -bar[group] + _TIE_KEPT, np.inf)
-    wanted = (found >= limit[None, :]) & (found > -np.inf)
+    mark = np.zeros(found.shape, dtype=np.int8)
     a, b = np.searchsorted(problem.pref_row, [rows[0], rows[-1] + 1])  # (rows ascending)
     ranked = np.arange(a, b)[np.isin(problem.pref_row[a:b], rows)]
     ranked = ranked[(problem.pref_by_mentor[ranked] >= 0) & (colpos[problem.pref_col[ranked]] >= 0)]
@@ -3666,20 +3676,31 @@ def _extend_block(problem: _Problem, scored: _Scored, rows, group, slots, lists:
         np.searchsorted(rows, problem.pref_row[ranked]),
         colpos[problem.pref_col[ranked]],
     )
-    wanted[ranked_line, ranked_place] |= found[ranked_line, ranked_place] > -np.inf
-    # not those listed already (a list is extended once: it holds what its first list held)
-    held = lists.counts[rows]
-    at = np.repeat(lists.starts[rows], held) + (
+    mark[ranked_line, ranked_place] = 1
+    # never those of the first list (its stored and ranked couples)
+    held = lists.first_counts[rows]
+    at = np.repeat(lists.first_starts[rows], held) + (
         np.arange(int(held.sum())) - np.repeat(np.cumsum(held) - held, held)
     )
     listed_place = colpos[lists.flat.data[at]]
     listed_line = np.repeat(np.arange(len(rows)), held)
     keep = listed_place >= 0
-    wanted[listed_line[keep], listed_place[keep]] = False
-    line, place = np.nonzero(wanted)
-    del wanted
-    scores = found[line, place]
-    del found
+    mark[listed_line[keep], listed_place[keep]] = -1
+    offset = (np.mod(rows * 0.6180339887498949, 1.0) * width).astype(np.int64) % max(width, 1)
+    most = np.minimum(_EXTEND_FIRST << np.minimum(lists.times[rows], 20), width).astype(np.int64)
+    count, places, found_scores, more = kernel.extension(
+        found, limit, mark, lists.cursor_score[rows], lists.cursor_turn[rows], offset, most
+    )
+    del found, mark
+    # where a list may go on, the cursor: its last couple listed now
+    go_on = np.flatnonzero(more)
+    last = np.cumsum(count)[go_on] - 1
+    lists.cursor_score[rows[go_on]] = found_scores[last]
+    lists.cursor_turn[rows[go_on]] = np.mod(places[last] - offset[go_on], width)
+    lists.more[rows] = more
+    lists.times[rows] += 1
+    line = np.repeat(np.arange(len(rows)), count)
+    place, scores = places, found_scores.copy()
     near = _near_threshold(problem, scored, scores)
     scores[near] = problem.pairs(rows[line[near]], group[place[near]])[0]
     cols = group[place]
@@ -3695,11 +3716,11 @@ def _extend_block(problem: _Problem, scored: _Scored, rows, group, slots, lists:
     # than the tie: left out (turned down, or holding would not make the couple a blocking one)
     offers = np.where(by_mentor >= 0, -1000.0 + by_mentor, -scores)
     fresh &= offers <= bar[cols] - np.where(by_mentor >= 0, -scored.slack, _TIE_KEPT)
-    line, cols, scores, offers = line[fresh], cols[fresh], scores[fresh], offers[fresh]
-    # the mentee's order: the higher score first, then list order (mentors ascending) — as found already
-    # where scores tie widely, then not sorted again
-    if ((line[1:] == line[:-1]) & (scores[1:] > scores[:-1])).any():
-        order = np.lexsort((cols, -scores, line))
+    line, cols, place, scores, offers = line[fresh], cols[fresh], place[fresh], scores[fresh], offers[fresh]
+    # the mentee's order: the higher score first, then its turn — as found already, unless an exact
+    # score near the threshold moved
+    if near.any() and ((line[1:] == line[:-1]) & (scores[1:] > scores[:-1])).any():
+        order = np.lexsort((np.mod(place - offset[line], width), -scores, line))
         cols, offers = cols[order], offers[order]
     size = np.bincount(line, minlength=len(rows))
     where = lists.flat.extend(cols)
@@ -3707,6 +3728,10 @@ def _extend_block(problem: _Problem, scored: _Scored, rows, group, slots, lists:
     begin = where + np.concatenate(([0], np.cumsum(size)[:-1]))
     lists.starts[rows] = begin - lists.nxt[rows]
     lists.counts[rows] = lists.nxt[rows] + size
+
+
+# couples listed at a mentee's first extension (twice as many at each next one)
+_EXTEND_FIRST = 32
 
 
 # An extension lists a couple with a full mentor only where its score beats the mentor's worst held
@@ -3736,13 +3761,6 @@ class _Growing:
     @property
     def data(self) -> np.ndarray:
         return self._room[: self._size]
-
-    def reserve(self, more: int) -> None:
-        """Make room for ``more`` values after the filled part."""
-        if self._size + more > len(self._room):
-            room = np.empty(self._size + more, dtype=self._room.dtype)
-            room[: self._size] = self._room[: self._size]
-            self._room = room
 
     def extend(self, values: np.ndarray) -> int:
         """Append; returns where the values start."""

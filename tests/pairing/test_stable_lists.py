@@ -104,3 +104,56 @@ def test_an_extended_list_leaves_out_the_full_mentors_it_only_ties(monkeypatch):
         assert (np.isinf(bar) | (offers < bar - TIE / 2)).all()
     assert result.blocking_pairs == 0
     assert blocking_by_definition(mentees, mentors, result) == 0
+
+
+@pytest.mark.parametrize("first", [1, 2, 32])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_lists_extended_a_few_couples_at_a_time_stay_stable(monkeypatch, first, seed):
+    """breaker16's shape (one form, profiles not filled in, places for about half the pupils, networking
+    choices on both sides) with the store cut to 4 couples: a list that runs out is extended by its next
+    ``first`` couples, then twice as many, each time after the last one listed — every mentee left out
+    is extended again and again. Stable by the definition (breaker16's reference, both sides' ranks)."""
+    import random
+
+    from tests.bench.bench_matching import _half_places
+    from tests.pairing.test_breaker16 import _unexplained_blocking
+
+    mentees, mentors = _half_places(400, 140, random.Random(seed))
+    monkeypatch.setattr(matching, "_KEEP_MIN", 4)
+    monkeypatch.setattr(matching, "_KEEP_MAX", 4)
+    monkeypatch.setattr(matching, "_EXTEND_FIRST", first, raising=False)
+    times = []
+    real = matching._extend_lists
+    monkeypatch.setattr(matching, "_extend_lists", lambda *a: times.append(len(a[2])) or real(*a))
+    settings = Settings(stable=True)
+    result = match(mentees, mentors, settings)
+    assert len(times) >= 2  # lists were extended more than once
+    assert result.blocking_pairs == 0
+    assert _unexplained_blocking(mentees, mentors, settings, result) == []
+
+
+def test_an_extension_lists_the_next_few_couples_not_the_whole_row(monkeypatch):
+    """Where everybody ties (profiles not filled in) and places are short, the mentees left out each had
+    every mentor with a free place listed at once (10,000 × 3,400: 6.6 million couples, 1.1 s); now a
+    first extension lists _EXTEND_FIRST couples (twice as many at each next one), starting at a different
+    mentor per mentee, so that one proposal places most of those who can be placed."""
+    import random
+
+    from tests.bench.bench_matching import _half_places
+
+    mentees, mentors = _half_places(1_500, 510, random.Random(4))
+    monkeypatch.setattr(matching, "_KEEP_MIN", 8)
+    monkeypatch.setattr(matching, "_KEEP_MAX", 8)
+    listed, offered = [], []
+    real = matching._extend_lists
+
+    def watched(problem, scored, rows, group, slots, lists, bar):
+        before = len(lists.flat.data)
+        real(problem, scored, rows, group, slots, lists, bar)
+        listed.append(len(lists.flat.data) - before)
+        offered.append(len(rows) * int((slots[group] > 0).sum()))
+
+    monkeypatch.setattr(matching, "_extend_lists", watched)
+    result = match(mentees, mentors, Settings(stable=True))
+    assert result.blocking_pairs == 0
+    assert listed and sum(listed) < 0.2 * sum(offered), (sum(listed), sum(offered))
