@@ -26,10 +26,12 @@ thousands of mentees at once. 7.6–12 s and 1.75 GB that evening, 6.4 s and ~0.
 an extended list left out the full mentors it only ties (a tie is no blocking couple), 2.8 s after.
 
 ``matching_10000_halfplaces`` and ``_halfplaces_stable``: breaker16's shape (7 December, night): one form, empty
-profiles, places for about half the pupils, networking rankings on both sides. The highest total needs six
-checks of its prices there (each of the first four scores ~9,500 rows again: thousands of couples tie
-with their prices): 3.6–3.9 s on a loaded 2-core machine, 4.7–4.9 s with the stable option — over the
-target, not fixed.
+profiles, places for about half the pupils, networking rankings on both sides. The highest total needed six
+checks of its prices there (each of the first four scores ~9,500 rows again: the first graph left ~900
+mentors with a free place beside ~6,900 pupils without a pair): 3.6–3.9 s on a loaded 2-core machine,
+4.7–4.9 s with the stable option, whose lists then held 6.6 million couples with free mentors. On 8 December
+(UTC) the free places are looked for among the pupils without a pair before the proof (four checks) and a
+list that runs out is extended a few couples at a time: ~1.7 s and ~2.5 s (3.0 s as a process's first run).
 
 ``matching_10000_questionnaire`` and ``_questionnaire_stable`` are another stranger's shape of that day
 (breaker14): a school that filled in the questionnaire but wrote no free text — days and formats,
