@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from mentoring.access import Scope
 from mentoring.models import Organization, Programme, User
@@ -286,6 +287,18 @@ def engine_settings(options: dict[str, Any], locked: Sequence[Sequence[int]] = (
     )
 
 
+# a criterion weighs 0 to 10 in tenths (the page offers whole numbers, shared words in tenths): what a
+# criterion adds to a score is then far above classes.TIE, below which two scores are equal for the
+# engine — a certified optimum is exact up to TIE per pair, and a weight of 5e-9 would make a criterion
+# count for less than that (breaker17, 8 December 2026)
+WEIGHT_RULE = gettext_noop("A weight is a number from 0 to 10 in steps of 0.1: %(item)s.")
+
+
+def weight_allowed(value: float) -> bool:
+    """Whether a weight is one the page and ``manage.py match`` accept (NaN and infinity are not)."""
+    return 0 <= value <= 10 and abs(value * 10 - round(value * 10)) < 1e-9
+
+
 def option_errors(options: dict[str, Any]) -> list[str]:
     """What is wrong with a run's options, in the curator's words (empty: nothing). The one check the
     page «Подобрать пары» and ``manage.py match`` share; the combinations are the engine's own rule
@@ -294,8 +307,8 @@ def option_errors(options: dict[str, Any]) -> list[str]:
     for key, value in (options.get("weights") or {}).items():
         if key not in matching.CRITERIA:
             errors.append(_("Unknown criterion: %(name)s.") % {"name": key})
-        elif not 0 <= float(value) <= 10:
-            errors.append(_("A weight is a number from 0 to 10: %(item)s.") % {"item": f"{key}={value}"})
+        elif not weight_allowed(float(value)):
+            errors.append(_(WEIGHT_RULE) % {"item": f"{key}={value}"})
     for key in options.get("required") or []:
         if key not in matching.REQUIRABLE:
             errors.append(_("This criterion cannot be required: %(name)s.") % {"name": key})

@@ -221,9 +221,36 @@ def test_the_words_weight_is_set_in_tenths_on_the_page_and_in_the_command(
 def test_match_command_echoes_a_bad_weight_as_typed_and_reads_a_decimal_comma(bases, capsys):
     """The stranger of 7 December: ``--weight requests=-1`` answered «…: requests=-1.0»; NaN and infinity
     must be refused too, and «0,5» (the Russian decimal comma) is a weight, not an error."""
-    for typed in ("requests=-1", "requests=11", "requests=nan", "requests=inf", "requests=много"):
+    for typed in (
+        "requests=-1",
+        "requests=11",
+        "requests=nan",
+        "requests=inf",
+        "requests=много",
+        "load=0,00000001",
+    ):
         with pytest.raises(CommandError) as refused:
             call_command("match", "--org", "school-a", "--year", str(YEAR), "--weight", typed)
-        assert str(refused.value) == f"Вес — число от 0 до 10: {typed}.", str(refused.value)
+        assert str(refused.value) == f"Вес — число от 0 до 10 с шагом 0,1: {typed}.", str(refused.value)
     call_command("match", "--org", "school-a", "--year", str(YEAR), "--json", "--weight", "words=0,5")
     assert json.loads(capsys.readouterr().out)["pairs"]
+
+
+@pytest.mark.django_db
+def test_a_words_weight_off_the_tenths_is_refused_on_the_page_and_no_run_starts(curator_client, bases):
+    """breaker17 (8 December 2026): a weight so small that the criterion moves scores by less than
+    classes.TIE (5e-9) made a certified total fall short of the optimum by up to TIE per pair. The page
+    accepts the shared words' weight in tenths only, with the message Django gives in Russian."""
+    from pairing.models import MentoringForm
+
+    before = MatchingRun.objects.count()
+    data = {
+        "form": MentoringForm.objects.get(key="teacher_pupil").pk,
+        "weight_words": "0.00000001",  # (a number input sends a dot)
+        "min_score": 0,
+    }
+    response = curator_client.post(url("runs"), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "кратно" in page and "0.1" in page, re.findall(r"error_1_id_weight_words.{0,300}", page, re.S)
+    assert MatchingRun.objects.count() == before

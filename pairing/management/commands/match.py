@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 
 from mentoring.models import Programme
 from pairing import matching
-from pairing.matching_runs import compute, option_errors, proof_sentence, run_accept
+from pairing.matching_runs import (
+    WEIGHT_RULE,
+    compute,
+    option_errors,
+    proof_sentence,
+    run_accept,
+    weight_allowed,
+)
 from pairing.models import MatchingRun
 from pairing.selectors import most_used_form
 from pairing.services import forms_for
@@ -84,8 +91,8 @@ class Command(BaseCommand):
                 number = float(value.strip().replace(",", "."))
             except ValueError:
                 number = -1.0  # not a number: the same message as one out of range
-            if not 0 <= number <= 10:  # NaN too; the message echoes what was typed, not «-1.0»
-                raise CommandError(_("A weight is a number from 0 to 10: %(item)s.") % {"item": item.strip()})
+            if not weight_allowed(number):  # NaN too; the message echoes what was typed, not «-1.0»
+                raise CommandError(_(WEIGHT_RULE) % {"item": item.strip()})
             weights[key] = number
         return {
             "weights": {key: getattr(matching.Weights(), key) for key in matching.CRITERIA} | weights,
