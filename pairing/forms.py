@@ -250,7 +250,7 @@ class RunForm(forms.Form):
                     label=label,
                     min_value=0,
                     max_value=10,
-                    step_size=0.1,  # (checked here too: see matching_runs.WEIGHT_RULE)
+                    step_size=0.1,  # (the rule manage.py match applies: matching_runs.weight_allowed)
                     initial=getattr(defaults, key),
                     required=False,  # empty: the default weight
                     help_text=_(

@@ -31,8 +31,8 @@ checks of its prices there (each of the first four scores ~9,500 rows again: the
 mentors with a free place beside ~6,900 pupils without a pair): 3.6–3.9 s on a loaded 2-core machine,
 4.7–4.9 s with the stable option, whose lists then held 6.6 million couples with free mentors. On 8 December
 (UTC) the free places are looked for among the pupils without a pair before the proof (four checks) and a
-list that runs out is extended a few couples at a time: ~1.7 s and ~2.5 s (2.3 s and 3.1 s as a process's first
-run: medians of 3 since, as the other 10,000 cases).
+list that runs out is extended a few couples at a time: 1.86 s and 2.95–3.21 s (medians of 3 since, as the
+other 10,000 cases; a process's first run of this shape is slower: 2.3 s and 3.1 s).
 
 ``matching_10000_questionnaire`` and ``_questionnaire_stable`` are another stranger's shape of that day
 (breaker14): a school that filled in the questionnaire but wrote no free text — days and formats,
